@@ -1,0 +1,15 @@
+// The `kiosk` command for technicians and tests: one subcommand group per feature, all over the same core.
+import { Command } from 'commander';
+import { VERSION } from '../core/version';
+import { registerConfigCommands } from './commands/config';
+import { registerDbCommands } from './commands/db';
+import { registerSystemCommands } from './commands/system';
+
+const program = new Command('kiosk')
+  .description('Công cụ dòng lệnh của kiosk phòng đọc xã')
+  .version(VERSION)
+  .showHelpAfterError('(chạy "kiosk --help" để xem các lệnh)');
+
+for (const register of [registerSystemCommands, registerDbCommands, registerConfigCommands]) register(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,45 @@
+// How every `kiosk` subcommand reports: `--json` prints exactly one JSON document on stdout;
+// otherwise readable Vietnamese text. Failures exit non-zero with a message that says what to do.
+import { KioskError } from '../core/errors';
+
+export interface CommonOptions {
+  dataDir?: string;
+  json?: boolean;
+}
+
+export class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+    readonly detail?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export function printResult(options: CommonOptions, value: unknown, human: () => string): void {
+  process.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+}
+
+export function printFailure(options: CommonOptions, error: unknown): number {
+  const known = error instanceof CliFailure || error instanceof KioskError;
+  const message = known ? (error as Error).message : `Lỗi không mong đợi: ${(error as Error)?.message ?? String(error)}`;
+  const code = error instanceof KioskError ? error.code : 'failed';
+  const reason = error instanceof KioskError ? error.reason : undefined;
+  const detail = error instanceof CliFailure ? error.detail : undefined;
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ ok: false, error: { code, ...(reason ? { reason } : {}), message }, ...(detail === undefined ? {} : { detail }) }, null, 2)}\n`);
+  } else {
+    process.stderr.write(`${message}\n`);
+  }
+  return error instanceof CliFailure ? error.exitCode : known ? 1 : 3;
+}
+
+/** Runs one command body and sets the exit code; never lets an exception print a stack trace. */
+export async function run(options: CommonOptions, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    process.exitCode = printFailure(options, error);
+  }
+}

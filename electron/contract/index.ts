@@ -1,0 +1,36 @@
+// The whole API: every method table and every event table joined into one typed contract.
+// A feature adds its table here; the core registers one handler per name.
+import './zod-locale';
+import type { z } from 'zod';
+import type { MethodSpec } from './define';
+import { systemMethods } from './system';
+import { deviceEvents } from './devices';
+
+export const methods = {
+  ...systemMethods,
+} satisfies Record<string, MethodSpec>;
+
+export const events = {
+  ...deviceEvents,
+} satisfies Record<string, z.ZodType>;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type RequestOf<M extends MethodName> = z.input<Methods[M]['request']>;
+export type ParsedRequestOf<M extends MethodName> = z.output<Methods[M]['request']>;
+export type ResponseOf<M extends MethodName> = z.output<Methods[M]['response']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}
+
+export * from './errors';
+export * from './wire';
+export type { MethodSpec } from './define';

@@ -1,0 +1,40 @@
+// System methods: liveness, what kind of kiosk this is, and the self-test report.
+import { z } from 'zod';
+import { method, noParams } from './define';
+
+export const kioskMode = z.enum(['demo', 'configured', 'misconfigured']);
+
+export const checkStatus = z.enum(['ok', 'warning', 'error']);
+export const selfTestCheck = z.object({
+  id: z.string(),
+  status: checkStatus,
+  message: z.string(),
+  detail: z.record(z.string(), z.unknown()).optional(),
+});
+export const selfTestReport = z.object({
+  ok: z.boolean(),
+  at: z.string(),
+  version: z.string(),
+  dataDir: z.string(),
+  checks: z.array(selfTestCheck),
+});
+export type SelfTestReport = z.infer<typeof selfTestReport>;
+export type SelfTestCheck = z.infer<typeof selfTestCheck>;
+
+export const systemInfo = z.object({
+  version: z.string(),
+  mode: kioskMode,
+  libraryName: z.string(),
+  communeCode: z.string().nullable(),
+  language: z.string(),
+  now: z.string(),
+  /** Set only when the configuration file is invalid: shown on the technician-only error screen. */
+  configErrors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type SystemInfo = z.infer<typeof systemInfo>;
+
+export const systemMethods = {
+  'system.ping': method(noParams, z.object({ pong: z.literal(true), now: z.string() })),
+  'system.info': method(noParams, systemInfo),
+  'system.selfTest': method(noParams, selfTestReport),
+};

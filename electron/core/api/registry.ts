@@ -1,0 +1,87 @@
+// The handler table: one handler per contract method, registered once. `dispatch` is the boundary:
+// it validates the request, runs the handler, validates the response, and never throws.
+import { z } from 'zod';
+import {
+  isMethodName,
+  methods,
+  type ApiError,
+  type MethodName,
+  type ParsedRequestOf,
+  type Reply,
+  type ResponseOf,
+} from '../../contract';
+import { KioskError } from '../errors';
+
+export type Handler<M extends MethodName> = (params: ParsedRequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
+
+export interface Registry {
+  register<M extends MethodName>(name: M, handler: Handler<M>): void;
+  dispatch(name: string, params: unknown): Promise<Reply<unknown>>;
+  registered(): MethodName[];
+}
+
+export function issuesOf(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(gốc)', message: issue.message }));
+}
+
+export interface RegistryOptions {
+  /** Called with unexpected exceptions; must not log request contents (they may be personal). */
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+export function createRegistry(options: RegistryOptions = {}): Registry {
+  const handlers = new Map<MethodName, (params: unknown) => unknown>();
+
+  return {
+    register(name, handler) {
+      if (!isMethodName(name)) throw new Error(`Method ${String(name)} is not in the contract`);
+      if (handlers.has(name)) throw new Error(`Method ${name} is registered twice`);
+      handlers.set(name, handler as (params: unknown) => unknown);
+    },
+
+    registered: () => [...handlers.keys()],
+
+    async dispatch(name, params) {
+      if (!isMethodName(name) || !handlers.has(name)) {
+        return fail({
+          code: 'unknown_method',
+          message: `Lệnh "${name.slice(0, 80)}" không tồn tại. Hãy cập nhật phần mềm kiosk hoặc báo kỹ thuật viên.`,
+        });
+      }
+      const spec = methods[name];
+      const parsed = spec.request.safeParse(params ?? {});
+      if (!parsed.success) {
+        return fail({
+          code: 'invalid_request',
+          message: 'Yêu cầu không hợp lệ nên không có gì được thay đổi. Hãy thử lại; nếu lỗi lặp lại, báo nhân viên thư viện.',
+          issues: issuesOf(parsed.error),
+        });
+      }
+      try {
+        const handler = handlers.get(name)!;
+        const value = await handler(parsed.data);
+        const checked = spec.response.safeParse(value);
+        if (!checked.success) {
+          options.onInternalError?.(name, new Error(`response of ${name} broke the contract: ${checked.error.message}`));
+          return fail(internalError());
+        }
+        return { ok: true, value: checked.data };
+      } catch (error) {
+        if (error instanceof KioskError) return fail(error.toApiError());
+        options.onInternalError?.(name, error);
+        return fail(internalError());
+      }
+    },
+  };
+}
+
+function fail(error: ApiError): Reply<never> {
+  return { ok: false, error };
+}
+
+function internalError(): ApiError {
+  return {
+    code: 'internal',
+    message: 'Kiosk gặp lỗi bất ngờ và không thực hiện được yêu cầu. Hãy thử lại; nếu lỗi lặp lại, báo nhân viên thư viện.',
+  };
+}

@@ -1,0 +1,26 @@
+// What every feature receives when the kiosk is assembled: the store, configuration, clock,
+// event bus and the registry to add its handlers to.
+import type { Registry } from './api/registry';
+import type { EventBus } from './api/event-bus';
+import type { Clock } from './clock';
+import type { KioskConfig } from './config/schema';
+import type { ConfigProblem } from './config/load';
+import type { Logger } from './log';
+import type { Db } from './store/open';
+
+export type KioskMode = 'demo' | 'configured' | 'misconfigured';
+
+export interface KioskContext {
+  readonly db: Db;
+  readonly dataDir: string;
+  readonly config: KioskConfig;
+  readonly configFile: string;
+  readonly configProblems: ConfigProblem[];
+  readonly mode: KioskMode;
+  readonly clock: Clock;
+  readonly bus: EventBus;
+  readonly registry: Registry;
+  readonly log: Logger;
+  /** Features add cleanup (timers, devices) here; run in reverse order on close. */
+  onClose(cleanup: () => void | Promise<void>): void;
+}

@@ -1,0 +1,6 @@
+// The features the kiosk is made of, in registration order. A feature is one function that adds
+// its handlers (and timers, probes) to the context.
+import type { KioskContext } from './context';
+import { registerSystem } from './system/register';
+
+export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem];

@@ -1,0 +1,105 @@
+// Assembling a kiosk core: resolve the data directory's configuration, open and migrate the
+// store, seed demo data when nothing is configured, and register every feature's handlers.
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { createRegistry, type Registry } from './api/registry';
+import { createEventBus, type EventBus } from './api/event-bus';
+import { systemClock, type Clock } from './clock';
+import { configPathFor, loadConfigFile, type ConfigProblem } from './config/load';
+import { demoConfig, type KioskConfig } from './config/schema';
+import type { KioskContext, KioskMode } from './context';
+import { isDemoSeeded, seedDemo } from './demo/seed';
+import { features } from './features';
+import { createStderrLogger, type Logger } from './log';
+import { DATABASE_FILE, openDatabase, type Db } from './store/open';
+import { getMeta, setMeta } from './store/meta';
+
+export interface KioskOptions {
+  dataDir: string;
+  /** Configuration file; defaults to kiosk.config.json in the data directory. */
+  configFile?: string;
+  clock?: Clock;
+  log?: Logger;
+}
+
+export interface Kiosk {
+  readonly ctx: KioskContext;
+  readonly registry: Registry;
+  readonly bus: EventBus;
+  readonly db: Db;
+  readonly mode: KioskMode;
+  close(): Promise<void>;
+}
+
+function resolveMode(configFile: string): { mode: KioskMode; config: KioskConfig; problems: ConfigProblem[] } {
+  const result = loadConfigFile(configFile);
+  if (result.ok === 'absent') return { mode: 'demo', config: demoConfig, problems: [] };
+  if (result.ok) return { mode: 'configured', config: result.config, problems: [] };
+  return { mode: 'misconfigured', config: demoConfig, problems: result.problems };
+}
+
+export async function createKiosk(options: KioskOptions): Promise<Kiosk> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createStderrLogger();
+  mkdirSync(options.dataDir, { recursive: true });
+  const configFile = options.configFile ?? configPathFor(options.dataDir);
+  const resolved = resolveMode(configFile);
+  const config = resolved.config;
+  let { mode, problems } = resolved;
+
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  try {
+    if (mode === 'demo' && getMeta(db, 'configured_at') === undefined) {
+      await seedDemo(db, clock.now());
+    } else if (mode === 'demo') {
+      // This store belonged to a configured kiosk whose file has gone: never fill it with demo data.
+      mode = 'misconfigured';
+      problems = [{ path: '(tệp cấu hình)', message: `Không tìm thấy tệp cấu hình ${configFile} của kiosk đã cài đặt. Hãy chép lại tệp cấu hình.` }];
+    } else if (mode === 'configured') {
+      if (isDemoSeeded(db)) {
+        mode = 'misconfigured';
+        problems = [{ path: '(thư mục dữ liệu)', message: `Thư mục ${options.dataDir} đang chứa dữ liệu mẫu. Hãy dùng một thư mục dữ liệu mới cho kiosk đã cấu hình.` }];
+      } else if (getMeta(db, 'configured_at') === undefined) {
+        setMeta(db, 'configured_at', new Date(clock.now()).toISOString());
+      }
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const registry = createRegistry({
+    onInternalError: (method, error) => log.log('error', 'api.internal_error', { method, error: String((error as Error)?.stack ?? error).slice(0, 2000) }),
+  });
+  const bus = createEventBus();
+  const cleanups: (() => void | Promise<void>)[] = [];
+  const ctx: KioskContext = {
+    db,
+    dataDir: options.dataDir,
+    config,
+    configFile,
+    configProblems: problems,
+    mode,
+    clock,
+    bus,
+    registry,
+    log,
+    onClose: (cleanup) => cleanups.push(cleanup),
+  };
+  for (const feature of features) await feature(ctx);
+
+  let closed = false;
+  return {
+    ctx,
+    registry,
+    bus,
+    db,
+    mode,
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const cleanup of cleanups.reverse()) await cleanup();
+      db.close();
+    },
+  };
+}

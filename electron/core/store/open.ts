@@ -1,0 +1,82 @@
+// Opening the kiosk database safely: a corrupt or too-new file is refused before anything writes
+// to it (no WAL switch, no migration), so a technician can still recover it untouched.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { KioskError } from '../errors';
+import { latestVersion, migrate } from './migrations';
+
+export type Db = Database.Database;
+
+export const DATABASE_FILE = 'kiosk.sqlite';
+
+export class StoreRefusedError extends KioskError {
+  constructor(reason: 'corrupt' | 'too_new' | 'not_kiosk', message: string) {
+    super('unavailable', message, { reason });
+    this.name = 'StoreRefusedError';
+  }
+}
+
+/** Checks an existing file read-only: integrity and schema version. Throws StoreRefusedError. */
+export function inspectDatabase(file: string): { version: number } {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    if (rows.length !== 1 || rows[0]!.quick_check !== 'ok') throw corrupt(file);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > latestVersion()) {
+      throw new StoreRefusedError(
+        'too_new',
+        `Cơ sở dữ liệu ${file} được tạo bởi phiên bản kiosk mới hơn (lược đồ ${version}, phiên bản này chỉ hiểu tới ${latestVersion()}). ` +
+          'Hãy cài phiên bản kiosk mới nhất; tệp dữ liệu được giữ nguyên.',
+      );
+    }
+    return { version };
+  } catch (error) {
+    if (error instanceof StoreRefusedError) throw error;
+    if (error instanceof Database.SqliteError || (error as { code?: string }).code?.startsWith('SQLITE_')) throw corrupt(file);
+    throw error;
+  } finally {
+    db?.close();
+  }
+}
+
+function corrupt(file: string): StoreRefusedError {
+  return new StoreRefusedError(
+    'corrupt',
+    `Tệp dữ liệu ${file} bị hỏng nên kiosk không mở để tránh mất thêm dữ liệu. ` +
+      'Tệp được giữ nguyên. Hãy khôi phục bản sao lưu gần nhất bằng "kiosk db restore TỆP" hoặc báo kỹ thuật viên.',
+  );
+}
+
+export interface OpenOptions {
+  /** Open without migrating or writing (diagnostics). */
+  readonly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) and migrates the database. WAL lets readers run beside the writer;
+ * synchronous=FULL on every commit because most writes here record something a resident was
+ * told happened (a loan, a return), and a commune PC loses power often.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const exists = existsSync(file) && statSync(file).size > 0;
+  if (exists) inspectDatabase(file);
+  else if (options.readonly) throw new KioskError('not_found', `Không tìm thấy tệp dữ liệu ${file}.`);
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, options.readonly ? { readonly: true } : {});
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      migrate(db);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+// Entry point of browser mode: `node dist/host.mjs --data-dir DIR [--port N] [--simulate-devices]`.
+// Prints the URL on stdout as `KIOSK_URL=...` so scripts and tests can find it.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createKiosk } from '../core/kiosk';
+import { chooseDataDir } from '../core/config/data-dir';
+import { KioskError } from '../core/errors';
+import { startHost } from './server';
+
+export function defaultRendererDir(): string {
+  // Bundled: dist/host.mjs beside dist/renderer. From source (tsx): ../../dist/renderer.
+  for (const candidate of ['./renderer/', '../../dist/renderer/']) {
+    const dir = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(`${dir}index.html`)) return dir;
+  }
+  return fileURLToPath(new URL('./renderer/', import.meta.url));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      config: { type: 'string' },
+      port: { type: 'string', default: '0' },
+    },
+  });
+  const dataDir = chooseDataDir(values['data-dir']);
+  const kiosk = await createKiosk({ dataDir, ...(values.config ? { configFile: values.config } : {}) });
+  const host = await startHost({ kiosk, rendererDir: defaultRendererDir(), port: Number(values.port) });
+  process.stdout.write(`KIOSK_URL=${host.url}\n`);
+  process.stderr.write(`Kiosk (chế độ trình duyệt, ${kiosk.mode === 'demo' ? 'dữ liệu mẫu' : 'đã cấu hình'}) đang chạy tại ${host.url} — dữ liệu: ${dataDir}\n`);
+
+  const stop = async () => {
+    await host.close();
+    await kiosk.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof KioskError ? error.message : `Không khởi động được kiosk: ${(error as Error).message}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+});

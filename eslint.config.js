@@ -1,0 +1,23 @@
+// Lint: ESLint's and typescript-eslint's recommended rules, plus the layer rule that keeps
+// electron/core and native free of Electron and the renderer free of Node.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import layers from './eslint-rules/layers.js';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'test-results/**', 'playwright-report/**', 'out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', performance: 'readonly' },
+    },
+    plugins: { kiosk: { rules: { layers } } },
+    rules: {
+      'kiosk/layers': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': 'off',
+    },
+  },
+);

@@ -1,0 +1,46 @@
+// The kiosk UI: loads what kind of kiosk this is, then shows the screen the route names.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SystemInfo } from '../../electron/contract/system';
+import { useApi } from './api/context';
+import { ConfigError } from './screens/ConfigError';
+import { Home } from './screens/Home';
+import { screens } from './screens/routes';
+import { useRoute } from './router';
+
+export function App() {
+  const api = useApi();
+  const { t } = useTranslation('common');
+  const route = useRoute();
+  const [info, setInfo] = useState<SystemInfo>();
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    const load = () =>
+      api.call('system.info', {}).then(
+        (value) => !cancelled && (setInfo(value), setFailed(false)),
+        () => {
+          if (cancelled) return;
+          setFailed(true);
+          setTimeout(load, 2000);
+        },
+      );
+    void load();
+    return () => {
+      cancelled = true;
+    };
+  }, [api]);
+
+  if (!info) {
+    return (
+      <main className="content" aria-busy={!failed}>
+        <p role="status">{failed ? t('connecting') : t('loading')}</p>
+      </main>
+    );
+  }
+  if (info.mode === 'misconfigured') return <ConfigError info={info} />;
+  if (route === 'home') return <Home info={info} />;
+  const Screen = screens[route];
+  return <Screen info={info} />;
+}

@@ -1,0 +1,34 @@
+// The typed API client the screens use: `api.call('system.info', {})` returns the method's response
+// type or throws ApiCallError carrying the typed error from the core.
+import type { ApiError, EventName, EventPayload, MethodName, RequestOf, ResponseOf } from '../../../electron/contract';
+import { events } from '../../../electron/contract';
+import type { Transport } from './transport';
+
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+  }
+}
+
+export interface ApiClient {
+  call<M extends MethodName>(method: M, params: RequestOf<M>): Promise<ResponseOf<M>>;
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export function createApiClient(transport: Transport): ApiClient {
+  return {
+    async call(method, params) {
+      const reply = await transport.call(method, params);
+      if (!reply.ok) throw new ApiCallError(reply.error);
+      return reply.value as ResponseOf<typeof method>;
+    },
+    on(name, listener) {
+      return transport.subscribe((emitted, payload) => {
+        if (emitted !== name) return;
+        const parsed = events[name].safeParse(payload);
+        if (parsed.success) listener(parsed.data as EventPayload<typeof name>);
+      });
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// The frame of every service screen: a title bar with a large "back to home" button.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BackIcon } from './icons';
+import { navigate } from '../router';
+
+export function ScreenFrame({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+  const { t } = useTranslation('common');
+  return (
+    <div className="screen">
+      <header className="topbar">
+        <button type="button" className="button secondary" onClick={() => navigate('home')}>
+          <BackIcon size={24} style={{ verticalAlign: 'middle', marginRight: 8 }} />
+          {t('backHome')}
+        </button>
+        <h1>{title}</h1>
+        {actions}
+      </header>
+      <main className="content">{children}</main>
+    </div>
+  );
+}

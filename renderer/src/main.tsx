@@ -1,0 +1,21 @@
+// Renderer entry: pick the transport (Electron bridge or browser-mode WebSocket), load the
+// texts, and render the kiosk.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApiClient } from './api/client';
+import { ApiProvider } from './api/context';
+import { defaultTransport } from './api/transport';
+import { App } from './App';
+import { initI18n } from './i18n';
+import './styles/app.css';
+
+const client = createApiClient(defaultTransport());
+await initI18n('vi');
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ApiProvider client={client}>
+      <App />
+    </ApiProvider>
+  </StrictMode>,
+);

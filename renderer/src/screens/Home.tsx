@@ -1,0 +1,75 @@
+// The attract / home screen: what the kiosk is for, how to start, and the four services.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SystemInfo } from '../../../electron/contract/system';
+import { BooksIcon, GlobeIcon, ScanIcon, SearchIcon, TabletIcon } from '../components/icons';
+import { navigate, type RouteId } from '../router';
+import { TIME_ZONE } from '../i18n';
+import '../styles/home.css';
+
+const SERVICES: { route: RouteId; key: string; Icon: typeof BooksIcon }[] = [
+  { route: 'circulation', key: 'circulation', Icon: BooksIcon },
+  { route: 'internet', key: 'internet', Icon: GlobeIcon },
+  { route: 'digital-library', key: 'digitalLibrary', Icon: TabletIcon },
+  { route: 'search', key: 'search', Icon: SearchIcon },
+];
+
+function useNow(intervalMs = 15_000): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const id = setInterval(() => setNow(new Date()), intervalMs);
+    return () => clearInterval(id);
+  }, [intervalMs]);
+  return now;
+}
+
+export function Home({ info }: { info: SystemInfo }) {
+  const { t, i18n } = useTranslation('home');
+  const now = useNow();
+  const locale = i18n.language === 'vi' ? 'vi-VN' : i18n.language;
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(now);
+  const date = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: TIME_ZONE }).format(now);
+
+  return (
+    <div className="screen home">
+      <header className="home-header">
+        <p className="library">{info.libraryName}</p>
+        <div className="clock" aria-label={t('clockLabel', { time, date })}>
+          <div>{time}</div>
+          <div className="date">{date}</div>
+        </div>
+      </header>
+      <main className="screen" style={{ flex: 1 }}>
+        <section className="attract" aria-labelledby="attract-title">
+          <ScanIcon size={88} />
+          <div>
+            <p id="attract-title">{t('scanPrompt')}</p>
+            <p className="hint">{t('scanHint')}</p>
+          </div>
+        </section>
+        {info.mode === 'demo' && (
+          <p className="banner warning" style={{ margin: '0 32px 24px' }} role="note">
+            {t('demoBanner')}
+          </p>
+        )}
+        <nav className="services" aria-label={t('servicesLabel')}>
+          {SERVICES.map(({ route, key, Icon }) => (
+            <button key={route} type="button" className="service-tile" onClick={() => navigate(route)} data-service={route}>
+              <Icon size={72} />
+              <span>
+                <span className="name">{t(`services.${key}.name`)}</span>
+                <span className="desc">{t(`services.${key}.description`)}</span>
+              </span>
+            </button>
+          ))}
+        </nav>
+      </main>
+      <footer className="home-footer">
+        <div className="options" />
+        <button type="button" className="button quiet" onClick={() => navigate('staff')}>
+          {t('staffEntry')}
+        </button>
+      </footer>
+    </div>
+  );
+}

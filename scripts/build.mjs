@@ -1,0 +1,52 @@
+// Builds what runs: the renderer (Vite) into dist/renderer, and the Node entry points (esbuild)
+// into dist/: host.mjs (browser mode), electron-main.mjs and preload.cjs, plus the SQL migrations.
+// `--if-stale` skips the build when dist is newer than every source file.
+import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const stamp = join(dist, '.build-stamp');
+const SOURCES = ['electron', 'native', 'renderer', 'resources', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  let newest = stats.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+if (process.argv.includes('--if-stale') && existsSync(stamp)) {
+  const built = statSync(stamp).mtimeMs;
+  if (SOURCES.every((source) => newestMtime(join(root, source)) <= built)) process.exit(0);
+}
+
+const started = Date.now();
+await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+
+// Native addons and Electron stay outside the bundle; everything else is inlined for a fast start.
+const external = ['better-sqlite3', 'node-hid', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native'];
+const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+const common = { bundle: true, platform: 'node', target: 'node20', external, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
+
+await Promise.all([
+  build({ ...common, entryPoints: [join(root, 'electron/host/main.ts')], outfile: join(dist, 'host.mjs'), format: 'esm', banner: { js: requireShim } }),
+  build({ ...common, entryPoints: [join(root, 'electron/main/main.ts')], outfile: join(dist, 'electron-main.mjs'), format: 'esm', banner: { js: requireShim } }),
+  build({ ...common, entryPoints: [join(root, 'electron/preload/preload.ts')], outfile: join(dist, 'preload.cjs'), format: 'cjs' }),
+]);
+
+const migrations = join(dist, 'migrations');
+rmSync(migrations, { recursive: true, force: true });
+mkdirSync(migrations, { recursive: true });
+cpSync(join(root, 'electron/core/store/migrations'), migrations, { recursive: true });
+
+writeFileSync(stamp, new Date().toISOString());
+process.stderr.write(`Đã build kiosk vào dist/ trong ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);

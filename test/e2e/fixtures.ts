@@ -1,0 +1,63 @@
+// Playwright fixtures: each test gets its own browser-mode kiosk (dist/host.mjs) on a fresh
+// temporary data directory, started as a user would run it.
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface RunningKiosk {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+}
+
+export async function startKiosk(options: { dataDir?: string; args?: string[] } = {}): Promise<RunningKiosk> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  const child = spawn(process.execPath, [join(root, 'dist/host.mjs'), '--data-dir', dataDir, ...(options.args ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kiosk did not start: ${stderr}`)), 15_000);
+    child.stdout!.on('data', (chunk) => {
+      const match = /KIOSK_URL=(\S+)/.exec(String(chunk));
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`kiosk exited with ${code}: ${stderr}`)));
+  });
+  return { url, dataDir, process: child };
+}
+
+export async function stopKiosk(kiosk: RunningKiosk, removeData = true): Promise<void> {
+  if (kiosk.process.exitCode === null) {
+    const exited = new Promise((resolve) => kiosk.process.once('exit', resolve));
+    kiosk.process.kill('SIGTERM');
+    await exited;
+  }
+  if (removeData) rmSync(kiosk.dataDir, { recursive: true, force: true });
+}
+
+/** Saves a screenshot where reviewers look for them: test-results/screenshots/NAME.png. */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  const dir = join(root, 'test-results', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+}
+
+export const test = base.extend<{ kiosk: RunningKiosk }>({
+  kiosk: async ({}, use) => {
+    const kiosk = await startKiosk();
+    await use(kiosk);
+    await stopKiosk(kiosk);
+  },
+});
+
+export { expect };

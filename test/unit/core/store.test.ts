@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appendEvent, localDay } from '../../../electron/core/store/event-log';
+import { latestVersion } from '../../../electron/core/store/migrations';
+import { openDatabase, StoreRefusedError } from '../../../electron/core/store/open';
+import { backupDatabase } from '../../../electron/core/store/backup';
+import { tempDir } from '../../support/temp-dir';
+
+const dirs: { remove(): void }[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+function dir() {
+  const d = tempDir();
+  dirs.push(d);
+  return d.path;
+}
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('the store', () => {
+  it('creates a fresh database with WAL, foreign keys, full sync and every migration', () => {
+    const db = openDatabase(join(dir(), 'kiosk.sqlite'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
+    db.close();
+  });
+
+  it('refuses a corrupted file with a clear message and leaves it untouched', () => {
+    const file = join(dir(), 'kiosk.sqlite');
+    const db = openDatabase(file);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('k', 'v')").run();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const bytes = readFileSync(file);
+    // Scribble over the second page (the schema's tables) as a failing disk would.
+    bytes.fill(0xa5, 4096, 4096 + 2000);
+    writeFileSync(file, bytes);
+    const before = sha(file);
+    expect(() => openDatabase(file)).toThrow(StoreRefusedError);
+    expect(() => openDatabase(file)).toThrow(/bị hỏng.*sao lưu/s);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('refuses a file that is not a database at all', () => {
+    const file = join(dir(), 'kiosk.sqlite');
+    writeFileSync(file, 'this is a spreadsheet, not a database'.repeat(200));
+    const before = sha(file);
+    expect(() => openDatabase(file)).toThrow(/bị hỏng/);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('refuses a database written by a newer kiosk', () => {
+    const file = join(dir(), 'kiosk.sqlite');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${latestVersion() + 5}`);
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(/phiên bản kiosk mới hơn/);
+  });
+
+  it('keeps the event log append-only', () => {
+    const db = openDatabase(join(dir(), 'kiosk.sqlite'));
+    const id = appendEvent(db, Date.parse('2026-03-02T23:30:00Z'), 'test.event', { n: 1 });
+    expect(db.prepare('SELECT day FROM events WHERE id = ?').get(id)).toEqual({ day: '2026-03-03' });
+    expect(() => db.prepare('UPDATE events SET type = ? WHERE id = ?').run('x', id)).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('computes the local day in Vietnam time', () => {
+    expect(localDay(Date.parse('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
+    expect(localDay(Date.parse('2026-12-31T16:59:59Z'))).toBe('2026-12-31');
+  });
+
+  it('backs up online into a valid database file', async () => {
+    const base = dir();
+    const db = openDatabase(join(base, 'kiosk.sqlite'));
+    db.prepare("INSERT INTO meta (key, value) VALUES ('answer', '42')").run();
+    const result = await backupDatabase(db, join(base, 'backups', 'copy.sqlite'));
+    db.close();
+    const copy = new Database(result.file, { readonly: true });
+    expect(copy.prepare("SELECT value FROM meta WHERE key = 'answer'").get()).toEqual({ value: '42' });
+    expect(result.version).toBe(latestVersion());
+    copy.close();
+  });
+});

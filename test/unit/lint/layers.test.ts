@@ -1,0 +1,50 @@
+import { ESLint } from 'eslint';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const eslint = new ESLint({ cwd: root });
+
+async function layerErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${root}${file}` });
+  return result!.messages.filter((m) => m.ruleId === 'kiosk/layers').map((m) => m.message);
+}
+
+describe('the layer rule', () => {
+  it('forbids electron/core from importing electron', async () => {
+    expect(await layerErrors('electron/core/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toHaveLength(1);
+    expect(await layerErrors('electron/core/x.ts', "const e = require('electron');\nexport default e;\n")).toHaveLength(1);
+  });
+
+  it('forbids electron/core from importing the Electron shell or the host', async () => {
+    expect(await layerErrors('electron/core/x.ts', "import { a } from '../main/main';\nexport default a;\n")).toHaveLength(1);
+    expect(await layerErrors('electron/core/x.ts', "import { a } from '../host/server';\nexport default a;\n")).toHaveLength(1);
+  });
+
+  it('forbids native from importing electron', async () => {
+    expect(await layerErrors('native/x.ts', "import { app } from 'electron';\nexport default app;\n")).toHaveLength(1);
+  });
+
+  it('forbids the renderer from importing Node modules or the core', async () => {
+    expect(await layerErrors('renderer/src/x.ts', "import fs from 'node:fs';\nexport default fs;\n")).toHaveLength(1);
+    expect(await layerErrors('renderer/src/x.ts', "import Database from 'better-sqlite3';\nexport default Database;\n")).toHaveLength(1);
+    expect(await layerErrors('renderer/src/x.ts', "import { createKiosk } from '../../electron/core/kiosk';\nexport default createKiosk;\n")).toHaveLength(1);
+  });
+
+  it('lets the renderer import the contract, and the core import the contract', async () => {
+    expect(await layerErrors('renderer/src/x.ts', "import { methods } from '../../electron/contract';\nexport default methods;\n")).toEqual([]);
+    expect(await layerErrors('electron/core/x.ts', "import { methods } from '../contract';\nexport default methods;\n")).toEqual([]);
+  });
+
+  it('lets the contract import nothing but zod', async () => {
+    expect(await layerErrors('electron/contract/x.ts', "import { z } from 'zod';\nexport default z;\n")).toEqual([]);
+    expect(await layerErrors('electron/contract/x.ts', "import { readFileSync } from 'node:fs';\nexport default readFileSync;\n")).toHaveLength(1);
+  });
+
+  it('holds for the whole tree: no file in electron/core imports electron', async () => {
+    const results = await eslint.lintFiles(['electron/core', 'native', 'renderer/src'].filter((dir) => existsSync(`${root}${dir}`)));
+    const violations = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'kiosk/layers').map((m) => `${r.filePath}: ${m.message}`));
+    expect(violations).toEqual([]);
+  });
+});
