@@ -11,14 +11,16 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+const out = process.env.KIOSK_TEST_OUT ?? 'test-results';
+
 export default defineConfig({
   testDir: './test/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,
   retries: 0,
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-  outputDir: 'test-results/e2e-artifacts',
+  reporter: [['list'], ['json', { outputFile: `${out}/e2e.json` }]],
+  outputDir: `${out}/e2e-artifacts`,
   use: {
     browserName: 'chromium',
     viewport: { width: 1366, height: 768 },

@@ -4,11 +4,13 @@
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'dist');
+// KIOSK_DIST_DIR lets parallel work build into its own folder (keep it inside the repo so
+// node_modules resolve): KIOSK_DIST_DIR=.dist/mine npm run build.
+const dist = process.env.KIOSK_DIST_DIR ? resolve(root, process.env.KIOSK_DIST_DIR) : join(root, 'dist');
 const stamp = join(dist, '.build-stamp');
 const SOURCES = ['electron', 'native', 'renderer', 'resources', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
 
@@ -30,7 +32,7 @@ if (process.argv.includes('--if-stale') && existsSync(stamp)) {
 }
 
 const started = Date.now();
-await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: join(dist, 'renderer') } });
 
 // Native addons and Electron stay outside the bundle; everything else is inlined for a fast start.
 const external = ['better-sqlite3', 'node-hid', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native'];

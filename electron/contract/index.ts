@@ -5,9 +5,11 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { systemMethods } from './system';
 import { deviceEvents } from './devices';
+import { staffMethods } from './staff';
 
 export const methods = {
   ...systemMethods,
+  ...staffMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {

@@ -2,5 +2,6 @@
 // its handlers (and timers, probes) to the context.
 import type { KioskContext } from './context';
 import { registerSystem } from './system/register';
+import { registerStaffAuth } from './staff/auth';
 
-export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem];
+export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth];

@@ -4,10 +4,13 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+/** The build under test: dist/, or KIOSK_DIST_DIR when parallel work builds elsewhere. */
+export const distDir = process.env.KIOSK_DIST_DIR ? resolve(root, process.env.KIOSK_DIST_DIR) : join(root, 'dist');
+const resultsDir = process.env.KIOSK_TEST_OUT ? resolve(root, process.env.KIOSK_TEST_OUT) : join(root, 'test-results');
 
 export interface RunningKiosk {
   url: string;
@@ -17,7 +20,7 @@ export interface RunningKiosk {
 
 export async function startKiosk(options: { dataDir?: string; args?: string[] } = {}): Promise<RunningKiosk> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
-  const child = spawn(process.execPath, [join(root, 'dist/host.mjs'), '--data-dir', dataDir, ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [join(distDir, 'host.mjs'), '--data-dir', dataDir, ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -47,7 +50,7 @@ export async function stopKiosk(kiosk: RunningKiosk, removeData = true): Promise
 
 /** Saves a screenshot where reviewers look for them: test-results/screenshots/NAME.png. */
 export async function snapshot(page: Page, name: string): Promise<void> {
-  const dir = join(root, 'test-results', 'screenshots');
+  const dir = join(resultsDir, 'screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
 }

@@ -1,0 +1,73 @@
+// The catalogue of events the kiosk records, with the payload each one carries. Statistics count
+// only these; a feature writes its events through `recordEvent` so a payload can never drift.
+// Payloads hold local ids and reporting dimensions only: no names, card or ID numbers.
+import { z } from 'zod';
+import type { Clock } from '../clock';
+import { appendEvent } from './event-log';
+import type { Db } from './open';
+
+const dimensions = {
+  category: z.string(),
+  gender: z.string(),
+  ageBand: z.string(),
+};
+const collectionKind = z.enum(['own', 'rotation']);
+const serviceName = z.enum(['circulation', 'internet', 'eresources', 'search']);
+
+export const eventPayloads = {
+  /** A new library card: self-registration at the kiosk, by staff, or imported. */
+  'patron.registered': z.object({ patronId: z.number().int(), via: z.enum(['self', 'staff', 'import']), status: z.string(), ...dimensions }),
+  'patron.status_changed': z.object({ patronId: z.number().int(), from: z.string(), to: z.string(), staffId: z.number().int().nullable() }),
+  'patron.card_renewed': z.object({ patronId: z.number().int(), expiry: z.string(), staffId: z.number().int().nullable() }),
+  /** A resident signed in for a service: distinct patrons per day make the visit count. */
+  'patron.signed_in': z.object({ patronId: z.number().int(), service: serviceName, method: z.enum(['card', 'cccd', 'manual']), ...dimensions }),
+
+  'loan.checkout': z.object({
+    loanId: z.number().int(),
+    patronId: z.number().int(),
+    itemId: z.number().int(),
+    recordId: z.number().int(),
+    collectionKind,
+    dueDate: z.string(),
+    overrideBy: z.number().int().nullable(),
+    ...dimensions,
+  }),
+  'loan.renew': z.object({ loanId: z.number().int(), patronId: z.number().int(), itemId: z.number().int(), collectionKind, dueDate: z.string(), ...dimensions }),
+  'loan.return': z.object({ loanId: z.number().int(), patronId: z.number().int(), itemId: z.number().int(), collectionKind, overdueDays: z.number().int(), ...dimensions }),
+  'circulation.refused': z.object({ reason: z.string(), action: z.enum(['checkout', 'renew', 'return', 'sign_in']), patronId: z.number().int().nullable(), itemId: z.number().int().nullable() }),
+  'staff.override': z.object({ staffId: z.number().int(), action: z.string(), reason: z.string(), patronId: z.number().int().nullable(), itemId: z.number().int().nullable() }),
+
+  'item.added': z.object({ itemId: z.number().int(), recordId: z.number().int(), collectionKind, source: z.enum(['import', 'manual', 'rotation', 'demo']) }),
+  'item.status_changed': z.object({ itemId: z.number().int(), from: z.string(), to: z.string() }),
+  'rotation.batch_received': z.object({ collectionId: z.number().int(), items: z.number().int() }),
+  'rotation.batch_returned': z.object({ collectionId: z.number().int(), items: z.number().int() }),
+
+  'internet.session_started': z.object({ sessionId: z.number().int(), patronId: z.number().int().nullable(), guest: z.boolean(), allowanceMinutes: z.number(), ...dimensions }),
+  'internet.session_ended': z.object({
+    sessionId: z.number().int(),
+    patronId: z.number().int().nullable(),
+    guest: z.boolean(),
+    minutesUsed: z.number().nonnegative(),
+    reason: z.enum(['time_up', 'resident', 'staff', 'closing', 'crash', 'emergency']),
+    pagesPrinted: z.number().int().nonnegative(),
+    ...dimensions,
+  }),
+  'internet.extended': z.object({ sessionId: z.number().int(), minutes: z.number(), staffId: z.number().int().nullable(), scope: z.enum(['session', 'day']) }),
+  'print.pages': z.object({ pages: z.number().int().nonnegative(), service: serviceName }),
+
+  'eresource.opened': z.object({ resourceId: z.number().int(), topic: z.string(), format: z.string(), patronId: z.number().int().nullable() }),
+  'eresource.closed': z.object({ resourceId: z.number().int(), topic: z.string(), format: z.string(), minutes: z.number().nonnegative(), completed: z.boolean().nullable() }),
+
+  'staff.signed_in': z.object({ staffId: z.number().int(), role: z.string() }),
+  'staff.sign_in_failed': z.object({ staffId: z.number().int().nullable(), locked: z.boolean() }),
+  'staff.action': z.object({ staffId: z.number().int(), action: z.string(), target: z.string().nullable() }),
+} satisfies Record<string, z.ZodType>;
+
+export type EventType = keyof typeof eventPayloads;
+export type EventPayloadOf<T extends EventType> = z.input<(typeof eventPayloads)[T]>;
+
+/** Validates and appends one event; call inside the transaction of the change it records. */
+export function recordEvent<T extends EventType>(db: Db, clock: Pick<Clock, 'now'>, type: T, payload: EventPayloadOf<T>): number {
+  const parsed = eventPayloads[type].parse(payload) as Record<string, unknown>;
+  return appendEvent(db, clock.now(), type, parsed);
+}
