@@ -19,19 +19,22 @@ export const LAYERS = [
   ['renderer/', 'renderer'],
   ['collector/', 'collector'],
   ['resources/', 'resources'],
+  // Pure TypeScript that runs anywhere (Node and browser), e.g. the Telex engine: imports nothing.
+  ['common/', 'common'],
 ];
 
 /** Which layers each layer may import, and which packages it may not. */
 export const RULES = {
   contract: { layers: ['contract'], packages: (name) => name === 'zod' },
-  core: { layers: ['core', 'contract', 'package'], packages: (name) => !['electron', 'react', 'react-dom', 'node-hid'].includes(name) },
-  native: { layers: ['native', 'contract'], packages: (name) => !['electron', 'react', 'react-dom', 'better-sqlite3'].includes(name) },
-  main: { layers: ['main', 'core', 'native', 'contract'], packages: () => true },
-  host: { layers: ['host', 'core', 'native', 'contract'], packages: (name) => name !== 'electron' && !name.startsWith('react') },
-  cli: { layers: ['cli', 'core', 'native', 'contract'], packages: (name) => name !== 'electron' && !name.startsWith('react') },
+  common: { layers: ['common'], packages: () => false },
+  core: { layers: ['core', 'contract', 'common', 'package'], packages: (name) => !['electron', 'react', 'react-dom', 'node-hid'].includes(name) },
+  native: { layers: ['native', 'contract', 'common'], packages: (name) => !['electron', 'react', 'react-dom', 'better-sqlite3'].includes(name) },
+  main: { layers: ['main', 'core', 'native', 'contract', 'common'], packages: () => true },
+  host: { layers: ['host', 'core', 'native', 'contract', 'common'], packages: (name) => name !== 'electron' && !name.startsWith('react') },
+  cli: { layers: ['cli', 'core', 'native', 'contract', 'common'], packages: (name) => name !== 'electron' && !name.startsWith('react') },
   preload: { layers: ['preload', 'contract'], packages: (name) => name === 'electron' || name === 'zod' },
   renderer: {
-    layers: ['renderer', 'contract', 'resources'],
+    layers: ['renderer', 'contract', 'common', 'resources'],
     packages: (name) => !NODE_BUILTINS.has(name) && !NODE_ONLY_PACKAGES.includes(packageName(name)),
   },
   collector: { layers: ['collector', 'contract'], packages: (name) => name !== 'electron' && !name.startsWith('react') && name !== 'node-hid' },

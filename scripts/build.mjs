@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // node_modules resolve): KIOSK_DIST_DIR=.dist/mine npm run build.
 const dist = process.env.KIOSK_DIST_DIR ? resolve(root, process.env.KIOSK_DIST_DIR) : join(root, 'dist');
 const stamp = join(dist, '.build-stamp');
-const SOURCES = ['electron', 'native', 'renderer', 'resources', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
+const SOURCES = ['electron', 'common', 'native', 'renderer', 'resources', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
