@@ -22,3 +22,18 @@ function subscribe(listener: () => void): () => void {
 export function useRoute(): RouteId {
   return useSyncExternalStore(subscribe, () => parseRoute(location.hash));
 }
+
+/** The segment after the route (#/staff/self-test → 'self-test'), or '' when there is none. */
+export function parseSubRoute(hash: string): string {
+  const rest = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
+  const segment = rest.split('/')[1] ?? '';
+  return /^[a-z0-9-]{1,64}$/.test(segment) ? segment : '';
+}
+
+export function navigateSub(route: Exclude<RouteId, 'home'>, sub: string): void {
+  location.hash = sub ? `#/${route}/${sub}` : `#/${route}`;
+}
+
+export function useSubRoute(): string {
+  return useSyncExternalStore(subscribe, () => parseSubRoute(location.hash));
+}

@@ -1,0 +1,125 @@
+// Staff sign-in: staff card number (typed or scanned) and PIN, with a large numeric keypad that
+// works by touch, mouse and keyboard. Errors are full Vietnamese sentences from the staff namespace.
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseOf } from '../../../../electron/contract';
+import { ApiCallError } from '../../api/client';
+import { useApi } from '../../api/context';
+import { ScreenFrame } from '../../components/ScreenFrame';
+
+type Field = 'card' | 'pin';
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back'] as const;
+
+export function StaffSignIn({ onSignedIn }: { onSignedIn: (result: ResponseOf<'staff.signIn'>) => void }) {
+  const api = useApi();
+  const { t } = useTranslation('staff');
+  const [card, setCard] = useState('');
+  const [pin, setPin] = useState('');
+  const [target, setTarget] = useState<Field>('card');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const cardInput = useRef<HTMLInputElement>(null);
+  const pinInput = useRef<HTMLInputElement>(null);
+
+  const press = (key: (typeof KEYS)[number]) => {
+    const set = target === 'card' ? setCard : setPin;
+    if (key === 'clear') set('');
+    else if (key === 'back') set((value) => value.slice(0, -1));
+    else set((value) => (target === 'pin' ? (value + key).slice(0, 12) : (value + key).slice(0, 64)));
+    (target === 'card' ? cardInput : pinInput).current?.focus();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (!card.trim()) {
+      setError(t('errors.card_missing'));
+      setTarget('card');
+      cardInput.current?.focus();
+      return;
+    }
+    if (!/^\d{4,12}$/.test(pin)) {
+      setError(t('errors.pin_format'));
+      setTarget('pin');
+      pinInput.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      onSignedIn(await api.call('staff.signIn', { card: card.trim(), pin }));
+    } catch (failure) {
+      setPin('');
+      setTarget('pin');
+      if (failure instanceof ApiCallError) {
+        const { reason, params, message } = failure.error;
+        setError(reason ? t(`errors.${reason}`, { ...params, defaultValue: message }) : message);
+      } else {
+        setError(t('errors.unavailable'));
+      }
+      pinInput.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <ScreenFrame title={t('signIn.title')}>
+      <form className="staff-signin" onSubmit={submit} noValidate>
+        <div className="staff-signin-fields">
+          <p>{t('signIn.intro')}</p>
+          <label className="field">
+            <span>{t('signIn.card')}</span>
+            <input
+              ref={cardInput}
+              value={card}
+              autoFocus
+              autoComplete="off"
+              spellCheck={false}
+              onFocus={() => setTarget('card')}
+              onChange={(event) => setCard(event.target.value.toUpperCase())}
+              aria-describedby="staff-signin-card-hint"
+            />
+            <small id="staff-signin-card-hint">{t('signIn.cardHint')}</small>
+          </label>
+          <label className="field">
+            <span>{t('signIn.pin')}</span>
+            <input
+              ref={pinInput}
+              value={pin}
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={12}
+              onFocus={() => setTarget('pin')}
+              onChange={(event) => setPin(event.target.value.replace(/\D/g, '').slice(0, 12))}
+            />
+          </label>
+          {error && (
+            <p className="banner error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? t('signIn.checking') : t('signIn.submit')}
+          </button>
+        </div>
+        <div className="keypad" role="group" aria-label={t(target === 'card' ? 'signIn.keypadForCard' : 'signIn.keypadForPin')}>
+          {KEYS.map((key) => (
+            <button
+              key={key}
+              type="button"
+              className={`button secondary keypad-key${key === 'clear' || key === 'back' ? ' keypad-action' : ''}`}
+              // Keep focus in the field, so the keypad and a physical keyboard can be mixed.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => press(key)}
+              aria-label={key === 'clear' ? t('signIn.clear') : key === 'back' ? t('signIn.backspace') : key}
+            >
+              {key === 'clear' ? t('signIn.clearShort') : key === 'back' ? '⌫' : key}
+            </button>
+          ))}
+        </div>
+      </form>
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,24 @@
+// The staff pages registry: each staff or technician screen adds one entry here. The staff home
+// lists the entries the signed-in role may open; #/staff/<id> shows the page.
+import type { ReactElement } from 'react';
+import { SelfTestPage } from '../technician/SelfTestPage';
+import { KioskInfoPage } from './KioskInfoPage';
+
+export interface StaffPage {
+  /** Used in the address: #/staff/<id> (lowercase letters, digits, dashes). */
+  id: string;
+  /** i18n key of the page title, with its namespace ('staff:pages.kioskInfo'). */
+  titleKey: string;
+  /** 'technician' pages are hidden from staff; technicians see every page. */
+  role: 'staff' | 'technician';
+  Component: (props: { staffToken: string }) => ReactElement;
+}
+
+export const staffPages: StaffPage[] = [
+  { id: 'kiosk-info', titleKey: 'staff:pages.kioskInfo', role: 'staff', Component: KioskInfoPage },
+  { id: 'self-test', titleKey: 'technician:pages.selfTest', role: 'technician', Component: SelfTestPage },
+];
+
+export function pagesFor(role: 'staff' | 'technician', pages: readonly StaffPage[] = staffPages): StaffPage[] {
+  return pages.filter((page) => role === 'technician' || page.role === 'staff');
+}
