@@ -178,15 +178,28 @@ function telexWUndo(letters: Letter[], at: number, tone: Tone, key: string, mark
 export function typeVietnamese(keys: string, method: TypingMethod = 'both'): string {
   let out = '';
   let word = '';
+  let raw = '';
   for (const char of keys) {
     if (isWordChar(char, method, word)) {
       word = applyKey(word, char, method);
+      raw += char;
     } else {
-      out += word + char;
-      word = '';
+      out += finishWord(word, raw) + char;
+      word = raw = '';
     }
   }
-  return out + word;
+  return out + finishWord(word, raw);
+}
+
+/**
+ * When a word ends: keep the conversion only if it is a Vietnamese syllable, else give back the keys
+ * as typed, so "wifi" or "www" survive Telex (Unikey's "restore non-Vietnamese words").
+ */
+export function finishWord(converted: string, raw: string): string {
+  // A plain-ASCII result means the resident undid the conversion ("ass" → "as"): keep it.
+  if (converted === raw || /^[\x20-\x7e]*$/.test(converted)) return converted;
+  const letters = decodeWord(converted);
+  return letters && parseSyllable(letters.map((l) => ({ ...l, tone: 'none' as Tone }))) ? converted : raw;
 }
 
 /**

@@ -104,7 +104,7 @@ describe('Telex', () => {
     expect(typeVietnamese(keys, 'telex')).toBe(expected);
   });
   it('leaves words that cannot be Vietnamese syllables alone', () => {
-    for (const word of ['class', 'string', 'BD000001', '2024', 'html', 'www']) expect(typeVietnamese(word, 'both')).toBe(word);
+    for (const word of ['class', 'string', 'BD000001', '2024', 'html', 'wifi', 'wiki', 'window']) expect(typeVietnamese(word, 'both')).toBe(word);
   });
 });
 
