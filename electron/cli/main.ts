@@ -4,12 +4,14 @@ import { VERSION } from '../core/version';
 import { registerConfigCommands } from './commands/config';
 import { registerDbCommands } from './commands/db';
 import { registerSystemCommands } from './commands/system';
+import { registerPatronCommands } from './commands/patrons';
+import { registerCirculationCommands } from './commands/circulation';
 
 const program = new Command('kiosk')
   .description('Công cụ dòng lệnh của kiosk phòng đọc xã')
   .version(VERSION)
   .showHelpAfterError('(chạy "kiosk --help" để xem các lệnh)');
 
-for (const register of [registerSystemCommands, registerDbCommands, registerConfigCommands]) register(program);
+for (const register of [registerSystemCommands, registerDbCommands, registerConfigCommands, registerPatronCommands, registerCirculationCommands]) register(program);
 
 await program.parseAsync(process.argv);

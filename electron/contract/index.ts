@@ -6,10 +6,14 @@ import type { MethodSpec } from './define';
 import { systemMethods } from './system';
 import { deviceEvents } from './devices';
 import { staffMethods } from './staff';
+import { patronMethods } from './patrons';
+import { circulationMethods } from './circulation';
 
 export const methods = {
   ...systemMethods,
   ...staffMethods,
+  ...patronMethods,
+  ...circulationMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {

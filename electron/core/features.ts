@@ -3,5 +3,7 @@
 import type { KioskContext } from './context';
 import { registerSystem } from './system/register';
 import { registerStaffAuth } from './staff/auth';
+import { registerPatrons } from './patrons/register';
+import { registerCirculation } from './circulation/register';
 
-export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth];
+export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerPatrons, registerCirculation];

@@ -1,0 +1,78 @@
+// `kiosk patron add|show`: a technician or test adds a library card or looks one up, offline.
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { cardNumber, newPatron, type PatronSummary } from '../../contract/patrons';
+import { createPatron, requirePatron, toSummary } from '../../core/patrons/records';
+import { CliFailure, printResult, run, type CommonOptions } from '../output';
+import { withKiosk } from '../with-kiosk';
+
+/** Turns a zod failure on command-line input into a sentence the technician can act on. */
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.map(String).join('.') || 'giá trị'}: ${issue.message}`).join('\n');
+  throw new CliFailure(`Dữ liệu nhập không hợp lệ, chưa có gì được ghi:\n${lines}\nHãy sửa rồi chạy lại lệnh.`, 2);
+}
+
+export function describePatron(p: PatronSummary): string {
+  const status = p.status === 'active' ? (p.expired ? 'hết hạn' : 'đang hoạt động') : p.status === 'blocked' ? 'bị khóa' : 'chờ duyệt';
+  return [
+    `Thẻ ${p.cardNumber}: ${p.fullName}`,
+    `  Loại: ${p.categoryName} · Năm sinh: ${p.birthYear ?? '—'} · Thôn/tổ: ${p.village ?? '—'}`,
+    `  Hạn thẻ: ${p.cardExpiry} · Trạng thái: ${status}`,
+  ].join('\n');
+}
+
+interface AddOptions extends CommonOptions {
+  name: string;
+  category: string;
+  birthYear?: string;
+  gender?: string;
+  village?: string;
+  phone?: string;
+  card?: string;
+}
+
+export function registerPatronCommands(program: Command): void {
+  const patron = program.command('patron').description('Bạn đọc và thẻ thư viện');
+  patron
+    .command('add')
+    .description('Cấp thẻ thư viện cho một bạn đọc')
+    .requiredOption('--name <họ tên>', 'họ và tên')
+    .requiredOption('--category <mã>', 'loại bạn đọc (child, student, adult, senior hoặc theo cấu hình)')
+    .option('--birth-year <năm>', 'năm sinh')
+    .option('--gender <giới>', 'male, female hoặc other')
+    .option('--village <thôn>', 'thôn / tổ dân phố')
+    .option('--phone <số>', 'số điện thoại (không bắt buộc)')
+    .option('--card <số thẻ>', 'số thẻ in sẵn; bỏ trống để kiosk tự cấp')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in một tài liệu JSON')
+    .action((options: AddOptions) =>
+      run(options, async () => {
+        const input = parseInput(newPatron, {
+          fullName: options.name,
+          category: options.category,
+          birthYear: options.birthYear === undefined ? null : Number(options.birthYear),
+          gender: options.gender ?? null,
+          village: options.village ?? null,
+          phone: options.phone ?? null,
+          ...(options.card ? { cardNumber: options.card } : {}),
+        });
+        const summary = await withKiosk(options, async (kiosk) => toSummary(kiosk.ctx, createPatron(kiosk.ctx, input, { via: 'staff', status: 'active' })));
+        printResult(options, { ok: true, patron: summary }, () => `Đã cấp thẻ.\n${describePatron(summary)}`);
+      }),
+    );
+  patron
+    .command('show')
+    .description('Xem thông tin một thẻ thư viện')
+    .argument('<card>', 'số thẻ')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in một tài liệu JSON')
+    .action((card: string, options: CommonOptions) =>
+      run(options, async () => {
+        const number = parseInput(cardNumber, card);
+        const summary = await withKiosk(options, async (kiosk) => toSummary(kiosk.ctx, requirePatron(kiosk.ctx, number)));
+        printResult(options, { ok: true, patron: summary }, () => describePatron(summary));
+      }),
+    );
+}

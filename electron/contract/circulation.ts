@@ -1,0 +1,104 @@
+// Self-service circulation: sign-in by card or CCCD QR, self-registration, checkout, return,
+// renew, my loans, receipts; and the staff side: overdue loans and overriding a refusal.
+import { z } from 'zod';
+import { method, noParams } from './define';
+import { staffToken } from './staff';
+import { cardNumber, patronSummary } from './patrons';
+
+export const itemBarcode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9-]{3,32}$/, 'mã vạch sách gồm 3–32 chữ cái, chữ số hoặc dấu gạch ngang');
+
+export const loanView = z.object({
+  loanId: z.number().int(),
+  item: z.string(),
+  title: z.string(),
+  checkedOutAt: z.string(),
+  dueDate: z.string(),
+  /** Days past the due date today; 0 when not overdue. */
+  overdueDays: z.number().int().nonnegative(),
+  renewals: z.number().int().nonnegative(),
+  renewalsLeft: z.number().int().nonnegative(),
+});
+export type LoanView = z.infer<typeof loanView>;
+
+/** Whether the signed-in resident may borrow now, and if not why (a full Vietnamese sentence). */
+export const standing = z.object({ canBorrow: z.boolean(), reason: z.string().nullable(), message: z.string().nullable() });
+
+export const signedInPatron = z.object({
+  kind: z.literal('patron'),
+  patron: patronSummary,
+  loans: z.array(loanView),
+  standing,
+  maxLoans: z.number().int(),
+});
+export type SignedInPatron = z.infer<typeof signedInPatron>;
+
+export const registrationOffer = z.object({
+  kind: z.literal('register'),
+  /** Held in memory for a few minutes; the QR text itself is never kept. */
+  registrationToken: z.string(),
+  proposed: z.object({ fullName: z.string(), birthYear: z.number().int(), gender: z.enum(['male', 'female', 'other']), category: z.string(), categoryName: z.string() }),
+  activation: z.enum(['pending', 'active']),
+});
+
+export const signInRequest = z.discriminatedUnion('method', [
+  z.object({ method: z.enum(['card', 'manual']), card: cardNumber }).strict(),
+  z.object({ method: z.literal('cccd'), qr: z.string().min(1).max(4096) }).strict(),
+]);
+
+export const checkinResult = z.object({
+  item: z.string(),
+  title: z.string(),
+  overdueDays: z.number().int().nonnegative(),
+  /** Where the returned book goes: the open shelf, or the staff shelf with the reason. */
+  shelf: z.enum(['open', 'staff']),
+  flag: z.enum(['rotation', 'reserved']).nullable(),
+});
+export type CheckinResult = z.infer<typeof checkinResult>;
+
+export const receipt = z.object({
+  libraryName: z.string(),
+  kind: z.enum(['checkout', 'return']),
+  at: z.string(),
+  /** The card number with its middle masked, so a lost receipt names nobody. */
+  card: z.string().nullable(),
+  lines: z.array(z.object({ item: z.string(), title: z.string(), dueDate: z.string().nullable() })),
+  /** The receipt as plain text: what is printed and what the on-screen QR code holds. */
+  text: z.string(),
+  printed: z.boolean(),
+});
+export type Receipt = z.infer<typeof receipt>;
+
+export const overdueLoan = loanView.extend({ card: z.string(), fullName: z.string(), phone: z.string().nullable() });
+
+export const circulationMethods = {
+  'circulation.settings': method(noParams, z.object({ idleSeconds: z.number().int(), countdownSeconds: z.number().int(), selfRegistration: z.enum(['off', 'pending', 'active']) })),
+  'circulation.signIn': method(signInRequest, z.discriminatedUnion('kind', [signedInPatron, registrationOffer])),
+  'circulation.register': method(
+    z
+      .object({
+        registrationToken: z.string().min(16).max(128),
+        consent: z.literal(true, 'cần đồng ý lưu thông tin để làm thẻ'),
+        village: z.string().trim().max(100).nullable().default(null),
+      })
+      .strict(),
+    signedInPatron,
+  ),
+  'circulation.loans': method(z.object({ card: cardNumber }).strict(), signedInPatron),
+  'circulation.checkout': method(z.object({ card: cardNumber, item: itemBarcode }).strict(), loanView),
+  'circulation.checkin': method(z.object({ item: itemBarcode }).strict(), checkinResult),
+  'circulation.renew': method(z.object({ card: cardNumber, item: itemBarcode }).strict(), loanView),
+  'circulation.receipt': method(
+    z.object({ kind: z.enum(['checkout', 'return']), card: cardNumber.optional(), items: z.array(itemBarcode).min(1).max(50), print: z.boolean().default(true) }).strict(),
+    receipt,
+  ),
+  'circulation.overdue': method(z.object({ staffToken }).strict(), z.array(overdueLoan)),
+  /** Staff lend despite a refusal; who and why are recorded with the loan and as an event. */
+  'circulation.override': method(
+    z.object({ staffToken, card: cardNumber, item: itemBarcode, reason: z.string().trim().min(5, 'ghi rõ lý do (ít nhất 5 ký tự)').max(200) }).strict(),
+    loanView,
+  ),
+};

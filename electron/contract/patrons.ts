@@ -1,0 +1,76 @@
+// Patron records as staff and the CLI see them: add, show, list, approve, block and unblock.
+// Only what circulation and statistics need; never a CCCD number.
+import { z } from 'zod';
+import { method, noParams } from './define';
+import { staffToken } from './staff';
+
+export const cardNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9-]{3,32}$/, 'số thẻ gồm 3–32 chữ cái, chữ số hoặc dấu gạch ngang');
+
+export const patronStatus = z.enum(['active', 'blocked', 'pending']);
+export const patronGender = z.enum(['male', 'female', 'other']);
+
+export const patronSummary = z.object({
+  cardNumber: z.string(),
+  fullName: z.string(),
+  birthYear: z.number().int().nullable(),
+  gender: patronGender.nullable(),
+  category: z.string(),
+  categoryName: z.string(),
+  village: z.string().nullable(),
+  phone: z.string().nullable(),
+  cardExpiry: z.string(),
+  status: patronStatus,
+  /** True once the card's expiry day has passed (the status itself stays active/blocked). */
+  expired: z.boolean(),
+  registeredWithCccd: z.boolean(),
+  createdAt: z.string(),
+});
+export type PatronSummary = z.infer<typeof patronSummary>;
+
+const currentYear = new Date().getFullYear();
+
+export const newPatron = z
+  .object({
+    fullName: z.string().trim().min(2, 'họ tên cần ít nhất 2 ký tự').max(100),
+    birthYear: z.number().int().min(1900).max(currentYear + 1).nullable().default(null),
+    gender: patronGender.nullable().default(null),
+    category: z.string().trim().min(1).max(32),
+    village: z.string().trim().max(100).nullable().default(null),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^(\+84|0)\d{9,10}$/, 'số điện thoại gồm 10–11 chữ số, bắt đầu bằng 0 hoặc +84')
+      .nullable()
+      .default(null),
+    /** A pre-printed card number; otherwise the kiosk gives the next free one. */
+    cardNumber: cardNumber.optional(),
+  })
+  .strict();
+export type NewPatron = z.input<typeof newPatron>;
+
+export const patronCategoryView = z.object({
+  id: z.string(),
+  name: z.string(),
+  loanDays: z.number().int(),
+  maxLoans: z.number().int(),
+  renewals: z.number().int(),
+});
+
+export const patronMethods = {
+  'patrons.categories': method(noParams, z.array(patronCategoryView)),
+  'patrons.add': method(newPatron.extend({ staffToken }).strict(), patronSummary),
+  'patrons.show': method(z.object({ staffToken, card: cardNumber }).strict(), patronSummary),
+  'patrons.list': method(
+    z.object({ staffToken, status: patronStatus.optional(), query: z.string().trim().max(100).optional() }).strict(),
+    z.array(patronSummary),
+  ),
+  /** Approve a pending registration (→ active), block, or unblock; recorded with who did it. */
+  'patrons.setStatus': method(
+    z.object({ staffToken, card: cardNumber, status: z.enum(['active', 'blocked']), reason: z.string().trim().max(200).optional() }).strict(),
+    patronSummary,
+  ),
+};

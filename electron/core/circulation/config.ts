@@ -1,0 +1,59 @@
+// The `circulation` section of kiosk.config.json: patron categories and their loan policy, the
+// refusal thresholds, self-registration, the resident's idle time-out and the receipt printer.
+import { z } from 'zod';
+
+export const loanPolicy = z
+  .object({
+    loanDays: z.number().int().min(1).max(365),
+    maxLoans: z.number().int().min(0).max(100),
+    renewals: z.number().int().min(0).max(20),
+  })
+  .strict();
+export type LoanPolicy = z.infer<typeof loanPolicy>;
+
+export const patronCategory = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'mã loại bạn đọc gồm chữ thường, số, dấu gạch ngang'),
+    /** The name residents and staff see (Vietnamese). */
+    name: z.string().min(1).max(80),
+    policy: loanPolicy,
+  })
+  .strict();
+export type PatronCategory = z.infer<typeof patronCategory>;
+
+export const DEFAULT_CATEGORIES: PatronCategory[] = [
+  { id: 'child', name: 'Trẻ em', policy: { loanDays: 14, maxLoans: 3, renewals: 1 } },
+  { id: 'student', name: 'Học sinh - sinh viên', policy: { loanDays: 14, maxLoans: 5, renewals: 2 } },
+  { id: 'adult', name: 'Người lớn', policy: { loanDays: 21, maxLoans: 5, renewals: 2 } },
+  { id: 'senior', name: 'Người cao tuổi', policy: { loanDays: 30, maxLoans: 5, renewals: 3 } },
+];
+
+export const circulationSection = z
+  .object({
+    categories: z
+      .array(patronCategory)
+      .min(1)
+      .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'mỗi mã loại bạn đọc chỉ được khai báo một lần')
+      .default(DEFAULT_CATEGORIES),
+    /** The category a self-registered resident gets when their age gives no better answer. */
+    defaultCategory: z.string().default('adult'),
+    /** A loan overdue by more than this many days stops new checkouts until it is returned. */
+    blockWhenOverdueDays: z.number().int().min(0).max(365).default(7),
+    /** When an item on loan to someone else is scanned at checkout, offer to return it first. */
+    offerReturnWhenOnLoan: z.boolean().default(true),
+    /** Self-registration by CCCD: 'active' lends at once; 'pending' waits for staff approval. */
+    selfRegistration: z.enum(['off', 'pending', 'active']).default('active'),
+    cardPrefix: z.string().regex(/^[A-Z]{1,4}$/, 'tiền tố số thẻ gồm 1–4 chữ in hoa').default('BD'),
+    cardValidityYears: z.number().int().min(1).max(10).default(2),
+    /** A signed-in resident is signed out after this long without touching or scanning anything. */
+    idleSeconds: z.number().int().min(10).max(3600).default(60),
+    countdownSeconds: z.number().int().min(3).max(60).default(10),
+    /** Electron prints receipts silently to this printer when set; otherwise they stay on screen. */
+    receiptPrinter: z.string().max(200).nullable().default(null),
+  })
+  .strict()
+  .refine((c) => c.categories.some((category) => category.id === c.defaultCategory), {
+    message: 'defaultCategory phải là mã của một loại bạn đọc trong categories',
+    path: ['defaultCategory'],
+  });
+export type CirculationConfig = z.output<typeof circulationSection>;

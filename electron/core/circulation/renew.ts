@@ -1,0 +1,56 @@
+// Renewing a loan from the resident's "my loans" list, within the category's renewal limit.
+import type { LoanView } from '../../contract/circulation';
+import type { KioskContext } from '../context';
+import { notFound, refused } from '../errors';
+import { assertCardUsable, patronDimensions } from '../patrons/lookup';
+import { requirePatron } from '../patrons/records';
+import { recordEvent } from '../store/event-types';
+import { requireItem } from './checkout';
+import { addDays, localDay } from './dates';
+import { extendLoan, hasOpenHold, openLoanOfItem, toLoanView } from './loans';
+import { policyFor } from './policy';
+import { withRefusalRecorded } from './refusals';
+
+export function renew(ctx: KioskContext, card: string, barcode: string): LoanView {
+  const { db, clock } = ctx;
+  return withRefusalRecorded(ctx, 'renew', (ids) =>
+    db
+      .transaction((): LoanView => {
+        const patron = requirePatron(ctx, card);
+        ids.patronId = patron.id;
+        const item = requireItem(ctx, barcode);
+        ids.itemId = item.id;
+        const loan = openLoanOfItem(db, item.id);
+        if (!loan || loan.patronId !== patron.id) {
+          throw notFound('not_your_loan', `Cuốn "${item.title}" không có trong danh sách sách bạn đang mượn, nên không gia hạn được.`, { item: item.barcode });
+        }
+        const now = clock.now();
+        const today = localDay(now);
+        assertCardUsable(patron, today);
+        const policy = policyFor(ctx.config, patron.category);
+        if (loan.renewals >= policy.renewals) {
+          throw refused('no_renewals_left', `Cuốn "${item.title}" đã được gia hạn ${loan.renewals} lần, là số lần tối đa. Vui lòng trả sách đúng hạn; nếu cần đọc thêm, gặp cán bộ thư viện.`, {
+            item: item.barcode,
+            max: policy.renewals,
+          });
+        }
+        if (hasOpenHold(db, item.recordId, patron.id)) {
+          throw refused('reserved_by_other', `Cuốn "${item.title}" đang có bạn đọc khác chờ mượn nên không gia hạn được. Vui lòng trả sách đúng hạn.`, { item: item.barcode });
+        }
+        // Renewing early never shortens a loan: the new due date is counted from today or the old one.
+        const fromToday = addDays(today, policy.loanDays);
+        const dueDate = fromToday > loan.dueDate ? fromToday : loan.dueDate;
+        extendLoan(db, loan.id, dueDate);
+        recordEvent(db, clock, 'loan.renew', {
+          loanId: loan.id,
+          patronId: patron.id,
+          itemId: item.id,
+          collectionKind: item.collectionKind,
+          dueDate,
+          ...patronDimensions(patron, now),
+        });
+        return toLoanView({ ...loan, dueDate, renewals: loan.renewals + 1 }, today, policy.renewals);
+      })
+      .immediate(),
+  );
+}

@@ -1,0 +1,140 @@
+// A resident signs in with a library card (scanned or typed) or the QR code of a CCCD. An unknown
+// CCCD gets a short-lived registration offer; only the keyed hash and derived fields are kept.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { SignedInPatron, registrationOffer } from '../../contract/circulation';
+import type { KioskContext } from '../context';
+import { KioskError, refused } from '../errors';
+import { cccdHash, cccdParserOf, type CccdIdentity } from '../patrons/cccd';
+import { assertCardUsable, findPatronByCccdHash, patronDimensions, type Patron } from '../patrons/lookup';
+import { createPatron, requirePatron, toSummary } from '../patrons/records';
+import { recordEvent } from '../store/event-types';
+import { localDay } from './dates';
+import { openLoansOf, toLoanView } from './loans';
+import { categoryForAge, categoryName, policyFor } from './policy';
+import { withRefusalRecorded } from './refusals';
+
+/** A registration offer is forgotten after this long (the resident walked away). */
+export const REGISTRATION_TTL_MS = 5 * 60 * 1000;
+
+interface PendingRegistration {
+  hash: string;
+  fullName: string;
+  birthYear: number;
+  gender: CccdIdentity['gender'];
+  category: string;
+  expiresAt: number;
+}
+
+const pendingByKiosk = new WeakMap<KioskContext, Map<string, PendingRegistration>>();
+
+function pending(ctx: KioskContext): Map<string, PendingRegistration> {
+  let map = pendingByKiosk.get(ctx);
+  if (!map) pendingByKiosk.set(ctx, (map = new Map()));
+  const now = ctx.clock.monotonic();
+  for (const [token, entry] of map) if (entry.expiresAt < now) map.delete(token);
+  return map;
+}
+
+/** What a parsed CCCD must satisfy before anything is derived from it. */
+const identitySchema = z.object({
+  idNumber: z.string().regex(/^\d{12}$/),
+  fullName: z.string().trim().min(2).max(100),
+  birthDate: z.iso.date(),
+  gender: z.enum(['male', 'female', 'other']),
+});
+
+/** The signed-in view: patron, current loans, and whether they may borrow now. */
+export function patronView(ctx: KioskContext, patron: Patron): SignedInPatron {
+  const today = localDay(ctx.clock.now());
+  const policy = policyFor(ctx.config, patron.category);
+  let standing: SignedInPatron['standing'] = { canBorrow: true, reason: null, message: null };
+  try {
+    assertCardUsable(patron, today);
+  } catch (error) {
+    if (!(error instanceof KioskError)) throw error;
+    standing = { canBorrow: false, reason: error.reason ?? null, message: error.message };
+  }
+  return {
+    kind: 'patron',
+    patron: toSummary(ctx, patron),
+    loans: openLoansOf(ctx.db, patron.id).map((loan) => toLoanView(loan, today, policy.renewals)),
+    standing,
+    maxLoans: policy.maxLoans,
+  };
+}
+
+function recordSignIn(ctx: KioskContext, patron: Patron, method: 'card' | 'cccd' | 'manual'): void {
+  ctx.db.transaction(() =>
+    recordEvent(ctx.db, ctx.clock, 'patron.signed_in', { patronId: patron.id, service: 'circulation', method, ...patronDimensions(patron, ctx.clock.now()) }),
+  )();
+}
+
+export function signInByCard(ctx: KioskContext, card: string, method: 'card' | 'manual'): SignedInPatron {
+  const patron = withRefusalRecorded(ctx, 'sign_in', () => requirePatron(ctx, card));
+  recordSignIn(ctx, patron, method);
+  return patronView(ctx, patron);
+}
+
+export function signInByCccd(ctx: KioskContext, qr: string): SignedInPatron | z.infer<typeof registrationOffer> {
+  return withRefusalRecorded(ctx, 'sign_in', () => {
+    const parser = cccdParserOf(ctx);
+    if (!parser) {
+      throw new KioskError('unavailable', 'Kiosk này chưa đọc được mã QR trên CCCD. Vui lòng dùng thẻ thư viện hoặc nhập số thẻ.', { reason: 'cccd_unavailable' });
+    }
+    const parsed = parser(qr);
+    const identity = parsed.ok ? identitySchema.safeParse(parsed.value) : undefined;
+    const birthYear = identity?.success ? Number(identity.data.birthDate.slice(0, 4)) : NaN;
+    const thisYear = Number(localDay(ctx.clock.now()).slice(0, 4));
+    if (!identity?.success || birthYear < 1900 || birthYear > thisYear) {
+      throw refused('cccd_unreadable', 'Không đọc được đủ thông tin từ mã QR trên CCCD. Hãy quét lại mã QR ở mặt trước thẻ, giữ thẻ thẳng và đủ sáng; hoặc dùng thẻ thư viện.');
+    }
+    const hash = cccdHash(ctx.db, identity.data.idNumber);
+    const known = findPatronByCccdHash(ctx.db, hash);
+    if (known) {
+      recordSignIn(ctx, known, 'cccd');
+      return patronView(ctx, known);
+    }
+    const mode = ctx.config.circulation.selfRegistration;
+    if (mode === 'off') {
+      throw refused('registration_off', 'Bạn chưa có thẻ thư viện. Vui lòng gặp cán bộ thư viện để làm thẻ (mang theo CCCD).');
+    }
+    const category = categoryForAge(ctx.config, thisYear - birthYear);
+    const token = randomBytes(24).toString('base64url');
+    pending(ctx).set(token, {
+      hash,
+      fullName: identity.data.fullName,
+      birthYear,
+      gender: identity.data.gender,
+      category,
+      expiresAt: ctx.clock.monotonic() + REGISTRATION_TTL_MS,
+    });
+    return {
+      kind: 'register' as const,
+      registrationToken: token,
+      proposed: { fullName: identity.data.fullName, birthYear, gender: identity.data.gender, category, categoryName: categoryName(ctx.config, category) },
+      activation: mode,
+    };
+  });
+}
+
+/** The resident agreed on the consent screen: create the card (active or pending, by configuration). */
+export function registerFromOffer(ctx: KioskContext, token: string, village: string | null): SignedInPatron {
+  const offers = pending(ctx);
+  const offer = offers.get(token);
+  if (!offer) {
+    throw refused('registration_expired', 'Phiên đăng ký đã hết hạn. Vui lòng quét lại mã QR trên CCCD để đăng ký.');
+  }
+  offers.delete(token);
+  // The same CCCD may have registered meanwhile (a second kiosk, a double tap): sign that card in.
+  const existing = findPatronByCccdHash(ctx.db, offer.hash);
+  const patron =
+    existing ??
+    createPatron(
+      ctx,
+      { fullName: offer.fullName, birthYear: offer.birthYear, gender: offer.gender, category: offer.category, village },
+      { via: 'self', status: ctx.config.circulation.selfRegistration === 'pending' ? 'pending' : 'active', cccdHash: offer.hash },
+    );
+  recordSignIn(ctx, patron, 'cccd');
+  return patronView(ctx, patron);
+}

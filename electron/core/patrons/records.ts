@@ -1,0 +1,122 @@
+// Creating, listing and changing patrons. Every change writes its event in the same transaction.
+import type { NewPatron, PatronSummary } from '../../contract/patrons';
+import { newPatron } from '../../contract/patrons';
+import type { KioskContext } from '../context';
+import { KioskError, notFound, refused } from '../errors';
+import { recordEvent } from '../store/event-types';
+import { addYears, localDay } from '../circulation/dates';
+import { categoryName, categoryOf } from '../circulation/policy';
+import { findPatronByCard, patronDimensions, type Patron } from './lookup';
+
+export function toSummary(ctx: KioskContext, patron: Patron): PatronSummary {
+  return {
+    cardNumber: patron.cardNumber,
+    fullName: patron.fullName,
+    birthYear: patron.birthYear,
+    gender: patron.gender,
+    category: patron.category,
+    categoryName: categoryName(ctx.config, patron.category),
+    village: patron.village,
+    phone: patron.phone,
+    cardExpiry: patron.cardExpiry,
+    status: patron.status,
+    expired: patron.cardExpiry < localDay(ctx.clock.now()),
+    registeredWithCccd: patron.hasCccd,
+    createdAt: patron.createdAt,
+  };
+}
+
+export function requirePatron(ctx: KioskContext, card: string): Patron {
+  const patron = findPatronByCard(ctx.db, card);
+  if (!patron) {
+    throw notFound('unknown_card', `Không tìm thấy thẻ số ${card}. Hãy kiểm tra lại số thẻ, hoặc gặp cán bộ thư viện để làm thẻ mới.`, { card });
+  }
+  return patron;
+}
+
+/** The next free card number: prefix + six digits, one more than the highest issued. */
+export function nextCardNumber(ctx: KioskContext): string {
+  const prefix = ctx.config.circulation.cardPrefix;
+  const rows = ctx.db.prepare("SELECT card_number AS card FROM patrons WHERE card_number LIKE ? || '%'").all(prefix) as { card: string }[];
+  let highest = 0;
+  for (const { card } of rows) {
+    const digits = card.slice(prefix.length);
+    if (/^\d{6,}$/.test(digits)) highest = Math.max(highest, Number(digits));
+  }
+  return `${prefix}${String(highest + 1).padStart(6, '0')}`;
+}
+
+export interface CreateOptions {
+  via: 'self' | 'staff' | 'import';
+  status: 'active' | 'pending';
+  cccdHash?: string;
+}
+
+/** Adds a patron and its `patron.registered` event in one transaction; returns the new record. */
+export function createPatron(ctx: KioskContext, input: NewPatron, options: CreateOptions): Patron {
+  const parsed = newPatron.parse(input);
+  if (!categoryOf(ctx.config, parsed.category)) {
+    const known = ctx.config.circulation.categories.map((c) => `${c.id} (${c.name})`).join(', ');
+    throw new KioskError('invalid_request', `Loại bạn đọc "${parsed.category}" không có trong cấu hình. Hãy chọn một trong: ${known}.`, {
+      reason: 'unknown_category',
+    });
+  }
+  const { db, clock } = ctx;
+  const now = clock.now();
+  return db.transaction(() => {
+    const card = parsed.cardNumber ?? nextCardNumber(ctx);
+    if (findPatronByCard(db, card)) {
+      throw new KioskError('conflict', `Số thẻ ${card} đã được cấp cho một bạn đọc khác. Hãy dùng số thẻ khác hoặc để kiosk tự cấp số.`, { reason: 'card_taken' });
+    }
+    const expiry = addYears(localDay(now), ctx.config.circulation.cardValidityYears);
+    const info = db
+      .prepare(
+        `INSERT INTO patrons (card_number, full_name, birth_year, gender, category, village, phone, card_expiry, status, cccd_hash, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(card, parsed.fullName, parsed.birthYear, parsed.gender, parsed.category, parsed.village, parsed.phone, expiry, options.status, options.cccdHash ?? null, new Date(now).toISOString());
+    const patronId = Number(info.lastInsertRowid);
+    recordEvent(db, clock, 'patron.registered', {
+      patronId,
+      via: options.via,
+      status: options.status,
+      ...patronDimensions({ category: parsed.category, gender: parsed.gender, birthYear: parsed.birthYear }, now),
+    });
+    return findPatronByCard(db, card)!;
+  }).immediate();
+}
+
+export function listPatrons(ctx: KioskContext, filter: { status?: Patron['status']; query?: string }): Patron[] {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filter.status) {
+    clauses.push('status = ?');
+    params.push(filter.status);
+  }
+  if (filter.query) {
+    clauses.push("(card_number LIKE ? ESCAPE '\\' OR full_name LIKE ? ESCAPE '\\')");
+    const like = `%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    params.push(like.toUpperCase(), like);
+  }
+  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const rows = ctx.db.prepare(`SELECT card_number AS card FROM patrons ${where} ORDER BY created_at DESC, id DESC LIMIT 100`).all(...params) as { card: string }[];
+  return rows.map((row) => findPatronByCard(ctx.db, row.card)!);
+}
+
+/** Approve (pending → active), block, or unblock, recorded with the staff member who did it. */
+export function setPatronStatus(ctx: KioskContext, card: string, to: 'active' | 'blocked', staffId: number | null, reason?: string): Patron {
+  const { db, clock } = ctx;
+  return db.transaction(() => {
+    const patron = requirePatron(ctx, card);
+    if (patron.status === to) {
+      throw refused('status_unchanged', to === 'active' ? `Thẻ ${patron.cardNumber} đang hoạt động, không cần thay đổi.` : `Thẻ ${patron.cardNumber} đã bị khóa từ trước.`);
+    }
+    db.prepare('UPDATE patrons SET status = ? WHERE id = ?').run(to, patron.id);
+    recordEvent(db, clock, 'patron.status_changed', { patronId: patron.id, from: patron.status, to, staffId });
+    if (reason && staffId !== null) {
+      // Why a card was blocked or unblocked is staff's note, kept with who wrote it.
+      recordEvent(db, clock, 'staff.action', { staffId, action: `patron.${to === 'active' ? 'activate' : 'block'}: ${reason}`, target: String(patron.id) });
+    }
+    return { ...patron, status: to };
+  }).immediate();
+}
