@@ -3,9 +3,10 @@ import { createKiosk, type Kiosk } from '../core/kiosk';
 import { chooseDataDir } from '../core/config/data-dir';
 import { silentLogger } from '../core/log';
 import type { CommonOptions } from './output';
+import { createNativeDevices } from '../../native';
 
 export async function withKiosk<T>(options: CommonOptions, body: (kiosk: Kiosk) => Promise<T>): Promise<T> {
-  const kiosk = await createKiosk({ dataDir: chooseDataDir(options.dataDir), log: silentLogger });
+  const kiosk = await createKiosk({ dataDir: chooseDataDir(options.dataDir), log: silentLogger, devices: createNativeDevices() });
   try {
     return await body(kiosk);
   } finally {

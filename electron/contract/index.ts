@@ -4,7 +4,7 @@ import './zod-locale';
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { systemMethods } from './system';
-import { deviceEvents } from './devices';
+import { deviceEvents, deviceMethods } from './devices';
 import { staffMethods } from './staff';
 import { patronMethods } from './patrons';
 import { circulationMethods } from './circulation';
@@ -12,6 +12,7 @@ import { circulationMethods } from './circulation';
 export const methods = {
   ...systemMethods,
   ...staffMethods,
+  ...deviceMethods,
   ...patronMethods,
   ...circulationMethods,
 } satisfies Record<string, MethodSpec>;

@@ -5,6 +5,7 @@ import type { EventBus } from './api/event-bus';
 import type { Clock } from './clock';
 import type { KioskConfig } from './config/schema';
 import type { ConfigProblem } from './config/load';
+import type { DeviceRuntime } from './devices/port';
 import type { Logger } from './log';
 import type { Db } from './store/open';
 
@@ -21,6 +22,8 @@ export interface KioskContext {
   readonly bus: EventBus;
   readonly registry: Registry;
   readonly log: Logger;
+  /** Scan classification, CCCD parsing and hardware, injected by the entry point (core may not import native/). */
+  readonly devices: DeviceRuntime | undefined;
   /** Features add cleanup (timers, devices) here; run in reverse order on close. */
   onClose(cleanup: () => void | Promise<void>): void;
 }

@@ -3,7 +3,8 @@
 import type { KioskContext } from './context';
 import { registerSystem } from './system/register';
 import { registerStaffAuth } from './staff/auth';
+import { registerDevices } from './devices/register';
 import { registerPatrons } from './patrons/register';
 import { registerCirculation } from './circulation/register';
 
-export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerPatrons, registerCirculation];
+export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerDevices, registerPatrons, registerCirculation];

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './clock';
 import { configPathFor, loadConfigFile, type ConfigProblem } from './config/load';
 import { demoConfig, type KioskConfig } from './config/schema';
 import type { KioskContext, KioskMode } from './context';
+import type { DeviceRuntime } from './devices/port';
 import { isDemoSeeded, seedDemo } from './demo/seed';
 import { features } from './features';
 import { createStderrLogger, type Logger } from './log';
@@ -20,6 +21,8 @@ export interface KioskOptions {
   configFile?: string;
   clock?: Clock;
   log?: Logger;
+  /** The device layer from native/ (createNativeDevices); without it scans cannot be classified. */
+  devices?: DeviceRuntime;
 }
 
 export interface Kiosk {
@@ -84,6 +87,7 @@ export async function createKiosk(options: KioskOptions): Promise<Kiosk> {
     bus,
     registry,
     log,
+    devices: options.devices,
     onClose: (cleanup) => cleanups.push(cleanup),
   };
   for (const feature of features) await feature(ctx);

@@ -7,6 +7,7 @@ import { createKiosk } from '../core/kiosk';
 import { chooseDataDir } from '../core/config/data-dir';
 import { KioskError } from '../core/errors';
 import { startHost } from './server';
+import { createNativeDevices } from '../../native';
 
 export function defaultRendererDir(): string {
   // Bundled: dist/host.mjs beside dist/renderer. From source (tsx): ../../dist/renderer.
@@ -23,10 +24,13 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       config: { type: 'string' },
       port: { type: 'string', default: '0' },
+      // Test-only scan injection; only this entry point can turn it on (Electron never passes it).
+      'simulate-devices': { type: 'boolean', default: false },
     },
   });
   const dataDir = chooseDataDir(values['data-dir']);
-  const kiosk = await createKiosk({ dataDir, ...(values.config ? { configFile: values.config } : {}) });
+  const devices = createNativeDevices({ hardware: true, simulate: values['simulate-devices'] });
+  const kiosk = await createKiosk({ dataDir, devices, ...(values.config ? { configFile: values.config } : {}) });
   const host = await startHost({ kiosk, rendererDir: defaultRendererDir(), port: Number(values.port) });
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
   process.stderr.write(`Kiosk (chế độ trình duyệt, ${kiosk.mode === 'demo' ? 'dữ liệu mẫu' : 'đã cấu hình'}) đang chạy tại ${host.url} — dữ liệu: ${dataDir}\n`);

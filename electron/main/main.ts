@@ -8,6 +8,7 @@ import { createKiosk, type Kiosk } from '../core/kiosk';
 import { contentSecurityPolicy, resolveInside } from '../core/security/web';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../contract/ipc';
 import { APP_ORIGIN, isKioskFrame } from './ipc-guard';
+import { createNativeDevices } from '../../native';
 
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -61,7 +62,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   serveApp();
-  kiosk = await createKiosk({ dataDir: chooseDataDir(process.env.KIOSK_DATA_DIR) });
+  kiosk = await createKiosk({ dataDir: chooseDataDir(process.env.KIOSK_DATA_DIR), devices: createNativeDevices({ hardware: true }) });
   const window = createWindow();
 
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, params: unknown) => {

@@ -6,6 +6,7 @@ import { createApiClient } from './api/client';
 import { ApiProvider } from './api/context';
 import { defaultTransport } from './api/transport';
 import { App } from './App';
+import { ScanProvider } from './devices/ScanProvider';
 import { initI18n } from './i18n';
 import './styles/app.css';
 
@@ -15,7 +16,9 @@ await initI18n('vi');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApiProvider client={client}>
-      <App />
+      <ScanProvider>
+        <App />
+      </ScanProvider>
     </ApiProvider>
   </StrictMode>,
 );

@@ -20,7 +20,8 @@ export interface RunningKiosk {
 
 export async function startKiosk(options: { dataDir?: string; args?: string[] } = {}): Promise<RunningKiosk> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
-  const child = spawn(process.execPath, [join(distDir, 'host.mjs'), '--data-dir', dataDir, ...(options.args ?? [])], {
+  // --simulate-devices lets tests inject scans (test/e2e/scan.ts) through the real decoders.
+  const child = spawn(process.execPath, [join(distDir, 'host.mjs'), '--data-dir', dataDir, '--simulate-devices', ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

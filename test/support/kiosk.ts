@@ -4,6 +4,7 @@ import { FakeClock } from '../../electron/core/clock';
 import { createKiosk, type Kiosk } from '../../electron/core/kiosk';
 import { silentLogger } from '../../electron/core/log';
 import { tempDir } from './temp-dir';
+import { createNativeDevices } from '../../native';
 
 export interface TestKiosk {
   kiosk: Kiosk;
@@ -22,7 +23,7 @@ export async function openTestKiosk(options: { clock?: FakeClock; configure?: (d
   const dir = tempDir();
   options.configure?.(dir.path);
   const clock = options.clock ?? new FakeClock();
-  const kiosk = await createKiosk({ dataDir: dir.path, clock, log: silentLogger });
+  const kiosk = await createKiosk({ dataDir: dir.path, clock, log: silentLogger, devices: createNativeDevices() });
   open.push(async () => {
     await kiosk.close();
     dir.remove();
