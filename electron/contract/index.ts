@@ -6,12 +6,18 @@ import type { MethodSpec } from './define';
 import { systemMethods } from './system';
 import { deviceEvents, deviceMethods } from './devices';
 import { staffMethods } from './staff';
+import { i18nMethods } from './i18n';
+import { residentsMethods } from './residents';
+import { announcementsMethods } from './announcements';
 import { patronMethods } from './patrons';
 import { circulationMethods } from './circulation';
 
 export const methods = {
   ...systemMethods,
   ...staffMethods,
+  ...i18nMethods,
+  ...residentsMethods,
+  ...announcementsMethods,
   ...deviceMethods,
   ...patronMethods,
   ...circulationMethods,

@@ -3,8 +3,11 @@
 import type { KioskContext } from './context';
 import { registerSystem } from './system/register';
 import { registerStaffAuth } from './staff/auth';
+import { registerI18n } from './i18n/register';
+import { registerResidents } from './residents/register';
+import { registerAnnouncements } from './announcements/register';
 import { registerDevices } from './devices/register';
 import { registerPatrons } from './patrons/register';
 import { registerCirculation } from './circulation/register';
 
-export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerDevices, registerPatrons, registerCirculation];
+export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerI18n, registerResidents, registerAnnouncements, registerDevices, registerPatrons, registerCirculation];

@@ -1,0 +1,36 @@
+// Announcement handlers: the idle screen's public "what shows today", and the staff-only list,
+// create, remove and calendar switches.
+import type { KioskContext } from '../context';
+import { requireStaff } from '../staff/auth';
+import { localDay } from '../store/event-log';
+import { activeCalendar, calendarFor } from './calendar';
+import { announcementsOn, createAnnouncement, listAnnouncements, removeAnnouncement, setCalendarEnabled } from './store';
+
+export function registerAnnouncements(ctx: KioskContext): void {
+  const { registry, db, clock } = ctx;
+  const today = () => localDay(clock.now());
+
+  registry.register('announcements.current', () => {
+    const day = today();
+    return { today: day, announcements: announcementsOn(db, day), calendar: activeCalendar(db, day) };
+  });
+  registry.register('announcements.list', ({ staffToken }) => {
+    requireStaff(ctx, staffToken);
+    return { announcements: listAnnouncements(db), calendar: calendarFor(db, today()) };
+  });
+  registry.register('announcements.create', ({ staffToken, ...input }) => {
+    const staff = requireStaff(ctx, staffToken);
+    return createAnnouncement(db, clock, staff.id, input);
+  });
+  registry.register('announcements.remove', ({ staffToken, id }) => {
+    const staff = requireStaff(ctx, staffToken);
+    removeAnnouncement(db, clock, staff.id, id);
+    return { ok: true as const };
+  });
+  registry.register('announcements.setCalendarEnabled', ({ staffToken, key, enabled }) => {
+    const staff = requireStaff(ctx, staffToken);
+    setCalendarEnabled(db, clock, staff.id, key, enabled);
+    const event = calendarFor(db, today()).find((e) => e.key === key);
+    return event!;
+  });
+}
