@@ -1,0 +1,41 @@
+// The technician's device commands: `kiosk devices --json` (works with zero devices) and
+// `kiosk scan classify TEXT --json` (kind and parsed fields, CCCD masked).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir';
+
+const bin = fileURLToPath(new URL('../../bin/kiosk.mjs', import.meta.url));
+
+function kiosk(...args: string[]) {
+  const dir = tempDir();
+  try {
+    const run = spawnSync(process.execPath, [bin, ...args, '--data-dir', dir.path, '--json'], { encoding: 'utf8' });
+    return { status: run.status, json: JSON.parse(run.stdout) as Record<string, unknown> };
+  } finally {
+    dir.remove();
+  }
+}
+
+describe('kiosk devices / scan classify', () => {
+  it('lists what node-hid sees as one JSON document', () => {
+    const { status, json } = kiosk('devices');
+    expect(status).toBe(0);
+    expect(json).toMatchObject({ ok: true, selection: 'auto', devices: expect.any(Array) });
+    expect(json.count).toBe((json.devices as unknown[]).length);
+  });
+
+  it('classifies an ISBN and a card', () => {
+    expect(kiosk('scan', 'classify', '978-604-1-23456-7').json).toMatchObject({ ok: true, kind: 'isbn', isbn: { normalised: '9786041234567', format: 'isbn-13' } });
+    expect(kiosk('scan', 'classify', 'BD000123').json).toMatchObject({ ok: true, kind: 'card' });
+  });
+
+  it('shows a CCCD with the ID masked and its validity', () => {
+    const valid = kiosk('scan', 'classify', '001099012345|123456789|Nguyễn Văn An|01021999|Nam|Hà Nội|15062021');
+    expect(valid.status).toBe(0);
+    expect(valid.json).toMatchObject({ kind: 'cccd', cccd: { valid: true, idNumber: '001*******45', birthDate: '1999-02-01', gender: 'male' } });
+    expect(JSON.stringify(valid.json)).not.toContain('001099012345');
+    const invalid = kiosk('scan', 'classify', '001199012345||Nguyễn Văn An|01021999|Nam|Hà Nội|15062021');
+    expect(invalid.json).toMatchObject({ kind: 'cccd', cccd: { valid: false, errors: [expect.objectContaining({ code: 'century_gender' })] } });
+  });
+});
