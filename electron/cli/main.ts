@@ -4,6 +4,7 @@ import { VERSION } from '../core/version';
 import { registerConfigCommands } from './commands/config';
 import { registerDbCommands } from './commands/db';
 import { registerSystemCommands } from './commands/system';
+import { registerCatalogueCommands } from './commands/catalogue';
 import { registerI18nCommands } from './commands/i18n';
 import { registerDevicesCommands } from './commands/devices';
 import { registerPatronCommands } from './commands/patrons';
@@ -14,6 +15,6 @@ const program = new Command('kiosk')
   .version(VERSION)
   .showHelpAfterError('(chạy "kiosk --help" để xem các lệnh)');
 
-for (const register of [registerSystemCommands, registerDbCommands, registerConfigCommands, registerI18nCommands, registerDevicesCommands, registerPatronCommands, registerCirculationCommands]) register(program);
+for (const register of [registerSystemCommands, registerDbCommands, registerConfigCommands, registerCatalogueCommands, registerI18nCommands, registerDevicesCommands, registerPatronCommands, registerCirculationCommands]) register(program);
 
 await program.parseAsync(process.argv);

@@ -11,6 +11,7 @@ import { residentsMethods } from './residents';
 import { announcementsMethods } from './announcements';
 import { patronMethods } from './patrons';
 import { circulationMethods } from './circulation';
+import { catalogueEvents, catalogueMethods } from './catalogue';
 
 export const methods = {
   ...systemMethods,
@@ -21,10 +22,12 @@ export const methods = {
   ...deviceMethods,
   ...patronMethods,
   ...circulationMethods,
+  ...catalogueMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...deviceEvents,
+  ...catalogueEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -3,6 +3,7 @@
 import type { KioskContext } from './context';
 import { registerSystem } from './system/register';
 import { registerStaffAuth } from './staff/auth';
+import { registerCatalogue } from './catalogue/register';
 import { registerI18n } from './i18n/register';
 import { registerResidents } from './residents/register';
 import { registerAnnouncements } from './announcements/register';
@@ -10,4 +11,4 @@ import { registerDevices } from './devices/register';
 import { registerPatrons } from './patrons/register';
 import { registerCirculation } from './circulation/register';
 
-export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerI18n, registerResidents, registerAnnouncements, registerDevices, registerPatrons, registerCirculation];
+export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerCatalogue, registerI18n, registerResidents, registerAnnouncements, registerDevices, registerPatrons, registerCirculation];

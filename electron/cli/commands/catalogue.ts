@@ -1,0 +1,138 @@
+// `kiosk catalogue import FILE`, `kiosk search "QUERY"` and `kiosk rotation import|list|items|receive|return`:
+// the catalogue for technicians and scripts, over the same core functions the screens use.
+import type { Command } from 'commander';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { MAX_IMPORT_BYTES, type ImportReport } from '../../contract/catalogue';
+import { importCatalogueFile } from '../../core/catalogue/import';
+import { batchItems, listBatches, receiveBatch, sendBackBatch } from '../../core/catalogue/rotation';
+import { searchCatalogue } from '../../core/catalogue/search';
+import { CliFailure, printResult, run, type CommonOptions } from '../output';
+import { withKiosk } from '../with-kiosk';
+
+interface ImportCliOptions extends CommonOptions {
+  dryRun?: boolean;
+}
+
+function readImportFile(file: string): Buffer {
+  const path = resolve(file);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new CliFailure(`Không tìm thấy tệp ${path}. Hãy kiểm tra lại đường dẫn.`, 2);
+  }
+  if (size > MAX_IMPORT_BYTES) throw new CliFailure(`Tệp ${path} lớn hơn 64 MB. Hãy chia nhỏ tệp xuất rồi nhập từng phần.`, 2);
+  return readFileSync(path);
+}
+
+function describeReport(report: ImportReport): string {
+  const lines = [
+    `Định dạng ${report.format}, bảng mã ${report.encoding}: ${report.records} bản ghi.`,
+    `Nhập mới ${report.imported}, cập nhật ${report.updated}, không đổi ${report.unchanged}, bị từ chối ${report.rejected}; thêm ${report.itemsAdded} cuốn.`,
+    ...(report.batch ? [`Đợt luân chuyển ${report.batch.code}${report.batch.created ? ' (mới)' : ''}.`] : []),
+    ...(report.dryRun ? ['Chạy thử: chưa có gì được lưu.'] : []),
+    ...report.rejections.map((r) => `  - ${r.message}`),
+  ];
+  return lines.join('\n');
+}
+
+function importAction(target: 'catalogue' | 'rotation') {
+  return (file: string, options: ImportCliOptions) =>
+    run(options, async () => {
+      const bytes = readImportFile(file);
+      const report = await withKiosk(options, async (kiosk) =>
+        importCatalogueFile(kiosk.db, kiosk.ctx.clock, bytes, { fileName: basename(file), target, dryRun: options.dryRun === true }),
+      );
+      printResult(options, report, () => describeReport(report));
+    });
+}
+
+export function registerCatalogueCommands(program: Command): void {
+  const catalogue = program.command('catalogue').description('Vốn sách: nhập biểu ghi từ thư viện tỉnh');
+  catalogue
+    .command('import')
+    .description('Nhập tệp MARC21 (.mrc), MARCXML, CSV hoặc .xlsx theo mẫu; nhập lại cùng tệp không thay đổi gì')
+    .argument('<file>', 'tệp cần nhập')
+    .option('--dry-run', 'chỉ kiểm tra, không lưu')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in một tài liệu JSON')
+    .action(importAction('catalogue'));
+
+  program
+    .command('search')
+    .description('Tra cứu sách (không phân biệt dấu và chữ hoa)')
+    .argument('<query>', 'từ khóa: nhan đề, tác giả, chủ đề, ISBN hoặc mã vạch')
+    .option('--available', 'chỉ sách còn trên kệ')
+    .option('--limit <n>', 'số kết quả tối đa (1–100)', '20')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in một tài liệu JSON')
+    .action((query: string, options: CommonOptions & { available?: boolean; limit: string }) =>
+      run(options, async () => {
+        const limit = Number(options.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new CliFailure('--limit phải là số nguyên từ 1 đến 100.', 2);
+        if (query.length > 200) throw new CliFailure('Từ khóa dài quá 200 ký tự. Hãy gõ ngắn hơn.', 2);
+        const response = await withKiosk(options, async (kiosk) => searchCatalogue(kiosk.db, query, { availableOnly: options.available === true, limit }));
+        const results = response.results.map(({ id, title, authors, year, isbn, available, items, nextDueDate, publisher, callNumber }) => ({
+          id, title, authors, year, isbn, available, items, nextDueDate, publisher, callNumber,
+        }));
+        printResult(options, results, () =>
+          results.length === 0
+            ? `Không tìm thấy sách nào cho "${query}".`
+            : results.map((r) => `${r.id}. ${r.title} — ${r.authors.join(', ') || 'không rõ tác giả'}${r.year ? ` (${r.year})` : ''}: còn ${r.available} cuốn trên kệ`).join('\n'),
+        );
+      }),
+    );
+
+  const rotation = program.command('rotation').description('Đợt sách luân chuyển từ thư viện tỉnh');
+  rotation
+    .command('import')
+    .description('Nhập danh sách đợt luân chuyển (CSV/.xlsx, xem resources/catalogue/mau-dot-luan-chuyen.csv)')
+    .argument('<file>', 'tệp danh sách đợt')
+    .option('--dry-run', 'chỉ kiểm tra, không lưu')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in một tài liệu JSON')
+    .action(importAction('rotation'));
+  rotation
+    .command('list')
+    .description('Liệt kê các đợt luân chuyển')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in một tài liệu JSON')
+    .action((options: CommonOptions) =>
+      run(options, async () => {
+        const batches = await withKiosk(options, async (kiosk) => listBatches(kiosk.db));
+        printResult(options, batches, () =>
+          batches.length === 0 ? 'Chưa có đợt luân chuyển nào.' : batches.map((b) => `${b.code} (${b.sourceLibrary ?? '?'}): ${b.items} cuốn, hạn trả ${b.dueBack ?? '?'}, trạng thái ${b.state}`).join('\n'),
+        );
+      }),
+    );
+  rotation
+    .command('items')
+    .description('Liệt kê sách của một đợt')
+    .argument('<code>', 'mã đợt')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in một tài liệu JSON')
+    .action((code: string, options: CommonOptions) =>
+      run(options, async () => {
+        const items = await withKiosk(options, async (kiosk) => batchItems(kiosk.db, code));
+        printResult(options, items, () => items.map((i) => `${i.barcode}  ${i.title}  [${i.status}]`).join('\n') || 'Đợt này chưa có sách nào.');
+      }),
+    );
+  for (const [name, action, description] of [
+    ['receive', receiveBatch, 'Đánh dấu đã nhận đợt sách: sách lên kệ'],
+    ['return', sendBackBatch, 'Đánh dấu đã gửi trả đợt sách về thư viện tỉnh'],
+  ] as const) {
+    rotation
+      .command(name)
+      .description(description)
+      .argument('<code>', 'mã đợt')
+      .option('--data-dir <dir>', 'thư mục dữ liệu')
+      .option('--json', 'in một tài liệu JSON')
+      .action((code: string, options: CommonOptions) =>
+        run(options, async () => {
+          const batch = await withKiosk(options, async (kiosk) => action(kiosk.db, kiosk.ctx.clock, code));
+          printResult(options, batch, () => `Đợt ${batch.code}: ${batch.state}, ${batch.items} cuốn.`);
+        }),
+      );
+  }
+}

@@ -1,0 +1,166 @@
+// Catalogue contract: search for residents, file import and rotation batches for staff.
+// Import files travel as base64 chunks because browser mode has no path on the kiosk machine
+// and one WebSocket message is limited to MAX_MESSAGE_BYTES.
+import { z } from 'zod';
+import { method } from './define';
+import { staffToken } from './staff';
+
+export const itemStatus = z.enum(['available', 'on_loan', 'reference', 'lost', 'in_transit']);
+export type ItemStatus = z.infer<typeof itemStatus>;
+
+export const searchItem = z.object({
+  barcode: z.string(),
+  location: z.string().nullable(),
+  status: itemStatus,
+  collection: z.object({ code: z.string(), kind: z.enum(['own', 'rotation']) }),
+  /** Set for items on loan, when the loans table knows the due date. */
+  dueDate: z.string().nullable(),
+});
+export type SearchItem = z.infer<typeof searchItem>;
+
+export const matchField = z.enum(['identifier', 'title', 'author', 'subject', 'any']);
+
+export const searchHit = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  authors: z.array(z.string()),
+  subjects: z.array(z.string()),
+  publisher: z.string().nullable(),
+  year: z.number().int().nullable(),
+  isbn: z.string().nullable(),
+  callNumber: z.string().nullable(),
+  /** Items on the shelf now. */
+  available: z.number().int(),
+  /** Items only to read in the room. */
+  reference: z.number().int(),
+  /** Earliest due date of an item on loan, when none is on the shelf. */
+  nextDueDate: z.string().nullable(),
+  items: z.array(searchItem),
+  matchedIn: matchField,
+  exact: z.boolean(),
+});
+export type SearchHit = z.infer<typeof searchHit>;
+
+export const searchRequest = z
+  .object({
+    query: z.string().max(200),
+    availableOnly: z.boolean().default(false),
+    limit: z.number().int().min(1).max(100).default(20),
+    offset: z.number().int().min(0).max(1000).default(0),
+  })
+  .strict();
+
+export const searchResponse = z.object({
+  query: z.string(),
+  /** Matches found, counted up to the search's candidate cap. */
+  total: z.number().int(),
+  /** True when there are more matches than `total` says. */
+  more: z.boolean(),
+  results: z.array(searchHit),
+});
+export type SearchResponse = z.infer<typeof searchResponse>;
+
+export const rejection = z.object({
+  /** 1-based record number (MARC) or spreadsheet line number (CSV/XLSX, header = line 1). */
+  at: z.number().int(),
+  unit: z.enum(['record', 'line']),
+  reason: z.string(),
+  message: z.string(),
+});
+export type Rejection = z.infer<typeof rejection>;
+
+export const importFormat = z.enum(['marc21', 'marcxml', 'csv', 'xlsx']);
+
+export const importReport = z.object({
+  ok: z.literal(true),
+  format: importFormat,
+  encoding: z.string(),
+  records: z.number().int(),
+  imported: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  itemsAdded: z.number().int(),
+  rejections: z.array(rejection),
+  dryRun: z.boolean(),
+  /** Set when the file was a rotation manifest. */
+  batch: z.object({ id: z.number().int(), code: z.string(), created: z.boolean() }).optional(),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+/** Largest import file accepted: a provincial export of ~100,000 records fits. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** One upload chunk (raw bytes); its base64 stays well under one WebSocket message. */
+export const IMPORT_CHUNK_BYTES = 512 * 1024;
+
+export const importTarget = z.enum(['catalogue', 'rotation']);
+
+export const importProgress = z.object({
+  uploadId: z.string(),
+  phase: z.enum(['reading', 'checking', 'saving', 'done']),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+
+export const rotationBatch = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  sourceLibrary: z.string().nullable(),
+  dueBack: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  state: z.enum(['announced', 'received', 'returned']),
+  items: z.number().int(),
+  onLoan: z.number().int(),
+});
+export type RotationBatch = z.infer<typeof rotationBatch>;
+
+export const rotationItem = z.object({
+  barcode: z.string(),
+  recordId: z.number().int(),
+  title: z.string(),
+  authors: z.array(z.string()),
+  status: itemStatus,
+  location: z.string().nullable(),
+});
+
+const batchRef = z.object({ staffToken, code: z.string().trim().min(1).max(64) }).strict();
+
+export const catalogueMethods = {
+  'catalogue.search': method(searchRequest, searchResponse),
+  'catalogue.importBegin': method(
+    z
+      .object({
+        staffToken,
+        fileName: z.string().trim().min(1).max(255),
+        size: z.number().int().min(0).max(MAX_IMPORT_BYTES, 'tệp lớn hơn 64 MB'),
+        target: importTarget.default('catalogue'),
+      })
+      .strict(),
+    z.object({ uploadId: z.string(), chunkBytes: z.number().int() }),
+  ),
+  'catalogue.importChunk': method(
+    z
+      .object({
+        staffToken,
+        uploadId: z.string().min(1).max(64),
+        index: z.number().int().min(0),
+        data: z.string().max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'dữ liệu base64 không hợp lệ'),
+      })
+      .strict(),
+    z.object({ received: z.number().int() }),
+  ),
+  'catalogue.importFinish': method(
+    z.object({ staffToken, uploadId: z.string().min(1).max(64), dryRun: z.boolean().default(false) }).strict(),
+    importReport,
+  ),
+  'rotation.list': method(z.object({ staffToken }).strict(), z.array(rotationBatch)),
+  'rotation.items': method(batchRef, z.array(rotationItem)),
+  'rotation.receive': method(batchRef, rotationBatch),
+  'rotation.sendBack': method(batchRef, rotationBatch),
+};
+
+export const catalogueEvents = {
+  'catalogue.importProgress': importProgress,
+};

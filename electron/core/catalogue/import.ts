@@ -1,0 +1,108 @@
+// One import run: read the file, reject what is wrong record by record, then write everything in
+// one transaction (or roll it back for a dry run). A file that cannot be read at all is refused
+// before anything is written, so the database stays as it was.
+import type { ImportReport, Rejection } from '../../contract/catalogue';
+import type { Clock } from '../clock';
+import { refused } from '../errors';
+import type { Db } from '../store/open';
+import { readImportFile, type ReadUnit } from './read-file';
+import { ownCollection, prepareRotationBatch, type BatchPlan } from './rotation';
+import { upsertRecord, type TargetCollection } from './store-records';
+
+export interface ImportOptions {
+  fileName: string;
+  target: 'catalogue' | 'rotation';
+  dryRun?: boolean;
+  staffId?: number | null;
+  onProgress?: (phase: 'checking' | 'saving' | 'done', done: number, total: number) => void;
+}
+
+class DryRunRollback extends Error {}
+
+/** Rejects later units that repeat a control number or a barcode of an earlier unit in the same file. */
+function rejectDuplicatesInFile(units: ReadUnit[]): void {
+  const controls = new Map<string, number>();
+  const barcodes = new Map<string, number>();
+  for (const unit of units) {
+    if (!unit.mapped.ok) continue;
+    const { record } = unit.mapped;
+    const label = unit.unit === 'record' ? `Bản ghi số ${unit.at}` : `Dòng ${unit.at}`;
+    const earlier = unit.unit === 'record' ? 'bản ghi số' : 'dòng';
+    const control = record.controlNumber ? controls.get(record.controlNumber) : undefined;
+    if (control !== undefined) {
+      unit.mapped = { ok: false, problem: { reason: 'duplicate_in_file', message: `${label} trùng số kiểm soát ${record.controlNumber} với ${earlier} ${control} trong cùng tệp. Hãy giữ một bản rồi nhập lại.` } };
+      continue;
+    }
+    const repeated = record.items.find((item) => barcodes.has(item.barcode));
+    if (repeated) {
+      unit.mapped = {
+        ok: false,
+        problem: { reason: 'duplicate_in_file', message: `${label} dùng lại mã vạch ${repeated.barcode} đã có ở ${earlier} ${barcodes.get(repeated.barcode)} trong cùng tệp. Mỗi cuốn sách cần một mã vạch riêng.` },
+      };
+      continue;
+    }
+    if (record.controlNumber) controls.set(record.controlNumber, unit.at);
+    for (const item of record.items) barcodes.set(item.barcode, unit.at);
+  }
+}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
+  const read = await readImportFile(bytes);
+  if (!read.ok) throw refused(read.reason, read.message);
+  const { units } = read;
+  const total = units.length;
+  options.onProgress?.('checking', 0, total);
+  rejectDuplicatesInFile(units);
+
+  let plan: BatchPlan | undefined;
+  if (options.target === 'rotation') {
+    plan = prepareRotationBatch(db, units, read.format);
+  }
+  // Yield between chunks of the mapping work already done above so progress reaches the screen.
+  await tick();
+  options.onProgress?.('saving', 0, total);
+
+  const report: ImportReport = {
+    ok: true, format: read.format, encoding: read.encoding, records: total,
+    imported: 0, updated: 0, unchanged: 0, rejected: 0, itemsAdded: 0, rejections: [], dryRun: options.dryRun === true,
+  };
+  const reject = (unit: ReadUnit, reason: string, message: string) => {
+    const rejection: Rejection = { at: unit.at, unit: unit.unit, reason, message };
+    report.rejections.push(rejection);
+    report.rejected++;
+  };
+
+  try {
+    db.transaction(() => {
+      let target: TargetCollection;
+      if (plan) {
+        const batch = plan.apply(clock);
+        target = { id: batch.id, kind: 'rotation', newItemStatus: batch.received ? 'available' : 'in_transit', source: 'rotation' };
+        report.batch = { id: batch.id, code: batch.code, created: batch.created };
+      } else {
+        target = { id: ownCollection(db, clock), kind: 'own', newItemStatus: 'available', source: 'import' };
+      }
+      units.forEach((unit, index) => {
+        if (!unit.mapped.ok) return reject(unit, unit.mapped.problem.reason, unit.mapped.problem.message);
+        const what = unit.unit === 'record' ? `Bản ghi số ${unit.at}` : `Dòng ${unit.at}`;
+        const outcome = upsertRecord(db, clock, unit.mapped.record, target, what);
+        if (outcome.kind === 'rejected') return reject(unit, outcome.problem.reason, outcome.problem.message);
+        report[outcome.kind]++;
+        report.itemsAdded += outcome.itemsAdded;
+        if (index % 5000 === 4999) options.onProgress?.('saving', index + 1, total);
+      });
+      db.prepare(`INSERT INTO catalogue_imports (at, file_name, format, target, imported, updated, unchanged, rejected, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        new Date(clock.now()).toISOString(), options.fileName.slice(0, 255), read.format, options.target,
+        report.imported, report.updated, report.unchanged, report.rejected, options.staffId ?? null,
+      );
+      if (options.dryRun) throw new DryRunRollback();
+    })();
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+  report.rejections.sort((a, b) => a.at - b.at);
+  options.onProgress?.('done', total, total);
+  return report;
+}

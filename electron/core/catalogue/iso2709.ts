@@ -1,0 +1,160 @@
+// MARC21 in ISO 2709 (.mrc): reading and writing. Hand-written rather than taken from a MARC
+// library because import must name the exact record and byte offset of every fault, never throw
+// on arbitrary bytes, and read 200,000 records in seconds; the format is a few dozen lines.
+import { decodeWith, type TextEncoding } from './encoding';
+import type { MarcField, MarcReadResult, MarcRecord, MarcRecordError } from './marc';
+
+const RECORD_END = 0x1d;
+const FIELD_END = 0x1e;
+const SUBFIELD = 0x1f;
+const LEADER_LENGTH = 24;
+
+function isDigits(bytes: Uint8Array, from: number, length: number): boolean {
+  if (from + length > bytes.length) return false;
+  for (let i = from; i < from + length; i++) if (bytes[i]! < 0x30 || bytes[i]! > 0x39) return false;
+  return true;
+}
+
+function digits(bytes: Uint8Array, from: number, length: number): number {
+  let n = 0;
+  for (let i = from; i < from + length; i++) n = n * 10 + (bytes[i]! - 0x30);
+  return n;
+}
+
+function ascii(bytes: Uint8Array, from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i++) s += String.fromCharCode(bytes[i]!);
+  return s;
+}
+
+/** Quick check used by format detection: five digits then a leader-like shape. */
+export function looksLikeIso2709(bytes: Uint8Array): boolean {
+  return bytes.length >= LEADER_LENGTH && isDigits(bytes, 0, 5) && bytes.includes(FIELD_END);
+}
+
+function parseRecord(bytes: Uint8Array, start: number, end: number, encoding: TextEncoding, recordNumber: number): MarcRecord | MarcRecordError {
+  const fail = (reason: string, message: string): MarcRecordError => ({ recordNumber, reason, message: `Bản ghi số ${recordNumber}: ${message}` });
+  const leader = ascii(bytes, start, start + LEADER_LENGTH);
+  if (!isDigits(bytes, start + 12, 5)) return fail('bad_base_address', 'địa chỉ dữ liệu trong đầu biểu (vị trí 12–16) không phải số. Hãy xuất lại bản ghi này.');
+  const base = start + digits(bytes, start + 12, 5);
+  if (base > end || base < start + LEADER_LENGTH + 1) return fail('bad_base_address', 'địa chỉ dữ liệu trong đầu biểu nằm ngoài bản ghi. Hãy xuất lại bản ghi này.');
+  const fields: MarcField[] = [];
+  let entry = start + LEADER_LENGTH;
+  while (entry < base - 1) {
+    if (bytes[entry] === FIELD_END) break;
+    if (entry + 12 > base - 1 || !isDigits(bytes, entry + 3, 9)) {
+      return fail('bad_directory', 'danh mục trường bị hỏng. Hãy xuất lại bản ghi này từ phần mềm thư viện.');
+    }
+    const tag = ascii(bytes, entry, entry + 3);
+    const length = digits(bytes, entry + 3, 4);
+    const from = base + digits(bytes, entry + 7, 5);
+    const to = from + length;
+    if (length === 0 || to > end) return fail('bad_directory', `trường ${tag} trỏ ra ngoài bản ghi. Hãy xuất lại bản ghi này.`);
+    // The field's own terminator is not part of its content.
+    const contentEnd = bytes[to - 1] === FIELD_END ? to - 1 : to;
+    if (/^00[1-9]$/.test(tag)) {
+      fields.push({ tag, value: decodeWith(bytes.subarray(from, contentEnd), encoding) });
+    } else {
+      const ind1 = from < contentEnd ? String.fromCharCode(bytes[from]!) : ' ';
+      const ind2 = from + 1 < contentEnd ? String.fromCharCode(bytes[from + 1]!) : ' ';
+      const subfields = [];
+      let i = from + 2;
+      while (i < contentEnd) {
+        if (bytes[i] !== SUBFIELD) {
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (j < contentEnd && bytes[j] !== SUBFIELD) j++;
+        if (j > i + 1) subfields.push({ code: String.fromCharCode(bytes[i + 1]!), value: decodeWith(bytes.subarray(i + 2, j), encoding) });
+        i = j;
+      }
+      fields.push({ tag, ind1, ind2, subfields });
+    }
+    entry += 12;
+  }
+  return { leader, fields };
+}
+
+/**
+ * Reads every record. Structural damage that loses the record boundaries (a truncated record,
+ * a leader whose length does not end on a record terminator) makes the whole file unreadable;
+ * damage inside one record only rejects that record. Never throws.
+ */
+export function readIso2709(bytes: Uint8Array, encoding: TextEncoding = 'utf-8'): MarcReadResult {
+  const records: { recordNumber: number; record: MarcRecord }[] = [];
+  const errors: MarcRecordError[] = [];
+  let offset = 0;
+  let recordNumber = 0;
+  const skipBlank = () => {
+    // Some exports put a line break between records.
+    while (offset < bytes.length && (bytes[offset] === 0x0a || bytes[offset] === 0x0d || bytes[offset] === 0x20)) offset++;
+  };
+  skipBlank();
+  if (offset >= bytes.length) {
+    return { ok: false, fatal: { reason: 'empty', message: 'Tệp MARC rỗng, không có bản ghi nào. Hãy xuất lại tệp từ phần mềm thư viện.' } };
+  }
+  while (offset < bytes.length) {
+    recordNumber++;
+    const where = `Bản ghi số ${recordNumber} (byte ${offset})`;
+    if (offset + LEADER_LENGTH > bytes.length) {
+      return { ok: false, fatal: { reason: 'truncated', message: `${where} bị cắt cụt: tệp kết thúc giữa đầu biểu. Tệp có thể chép chưa xong; hãy chép hoặc xuất lại toàn bộ tệp. Chưa có gì được nhập.` } };
+    }
+    if (!isDigits(bytes, offset, 5)) {
+      return { ok: false, fatal: { reason: 'bad_leader', message: `${where}: đầu biểu không bắt đầu bằng độ dài bản ghi (5 chữ số). Đây không phải tệp MARC21 hợp lệ; hãy xuất lại tệp. Chưa có gì được nhập.` } };
+    }
+    const length = digits(bytes, offset, 5);
+    if (length < LEADER_LENGTH + 2) {
+      return { ok: false, fatal: { reason: 'bad_leader', message: `${where}: độ dài bản ghi ghi trong đầu biểu (${length}) quá nhỏ. Hãy xuất lại tệp. Chưa có gì được nhập.` } };
+    }
+    const end = offset + length;
+    if (end > bytes.length) {
+      return {
+        ok: false,
+        fatal: { reason: 'truncated', message: `${where} bị cắt cụt: đầu biểu ghi ${length} byte nhưng tệp chỉ còn ${bytes.length - offset} byte. Hãy chép hoặc xuất lại toàn bộ tệp. Chưa có gì được nhập.` },
+      };
+    }
+    if (bytes[end - 1] !== RECORD_END) {
+      return {
+        ok: false,
+        fatal: { reason: 'bad_leader', message: `${where}: độ dài bản ghi trong đầu biểu (${length}) không khớp với dấu kết thúc bản ghi. Tệp bị hỏng; hãy xuất lại từ phần mềm thư viện. Chưa có gì được nhập.` },
+      };
+    }
+    const parsed = parseRecord(bytes, offset, end - 1, encoding, recordNumber);
+    if ('leader' in parsed) records.push({ recordNumber, record: parsed });
+    else errors.push(parsed);
+    offset = end;
+    skipBlank();
+  }
+  return { ok: true, records, errors };
+}
+
+const encoder = new TextEncoder();
+
+/** Writes records as UTF-8 ISO 2709 (leader/09 = a): test fixtures, benchmarks, demo files. */
+export function writeIso2709(records: MarcRecord[]): Buffer {
+  const chunks: Buffer[] = [];
+  for (const record of records) {
+    const data: Uint8Array[] = [];
+    let directory = '';
+    let position = 0;
+    for (const field of record.fields) {
+      let body: Uint8Array;
+      if (field.value !== undefined) body = encoder.encode(`${field.value}\x1e`);
+      else {
+        const subs = (field.subfields ?? []).map((s) => `\x1f${s.code}${s.value}`).join('');
+        body = encoder.encode(`${field.ind1 ?? ' '}${field.ind2 ?? ' '}${subs}\x1e`);
+      }
+      directory += `${field.tag}${String(body.length).padStart(4, '0')}${String(position).padStart(5, '0')}`;
+      data.push(body);
+      position += body.length;
+    }
+    directory += '\x1e';
+    const base = LEADER_LENGTH + directory.length;
+    const total = base + position + 1;
+    const template = record.leader.padEnd(LEADER_LENGTH, ' ');
+    const leader = `${String(total).padStart(5, '0')}${template.slice(5, 9)}a22${String(base).padStart(5, '0')}${template.slice(17, 20)}4500`;
+    chunks.push(Buffer.from(leader + directory, 'latin1'), ...data.map((d) => Buffer.from(d.buffer, d.byteOffset, d.byteLength)), Buffer.from([RECORD_END]));
+  }
+  return Buffer.concat(chunks);
+}

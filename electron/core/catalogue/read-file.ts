@@ -1,0 +1,75 @@
+// Turning the bytes of an import file into numbered units (a MARC record or a spreadsheet row),
+// each either mapped to a RecordInput or rejected with its reason. The format is recognised from
+// the content, not the file name, so a misnamed export still reads. Fatal problems refuse the file.
+import { decodeTextFile, guessLegacyEncoding, looksBinary, type TextEncoding } from './encoding';
+import { looksLikeIso2709, readIso2709 } from './iso2709';
+import { mapMarcRecord } from './marc-map';
+import { looksLikeMarcXml, readMarcXml } from './marcxml';
+import type { MarcReadResult } from './marc';
+import type { Mapped } from './record-input';
+import { mapTableRow, readCsv, readXlsx, type TableResult, type TableRow } from './tabular';
+
+export type ImportFormat = 'marc21' | 'marcxml' | 'csv' | 'xlsx';
+
+export interface ReadUnit {
+  at: number;
+  unit: 'record' | 'line';
+  mapped: Mapped;
+  /** The spreadsheet row, for rotation manifests that carry batch columns. */
+  row?: TableRow;
+}
+
+export type ReadOutcome =
+  | { ok: true; format: ImportFormat; encoding: TextEncoding; units: ReadUnit[] }
+  | { ok: false; reason: string; message: string };
+
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+const isOle2 = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+
+function fromMarc(result: MarcReadResult, format: ImportFormat, encoding: TextEncoding): ReadOutcome {
+  if (!result.ok) return { ok: false, reason: result.fatal.reason, message: result.fatal.message };
+  const units: ReadUnit[] = result.records.map(({ recordNumber, record }) => ({ at: recordNumber, unit: 'record', mapped: mapMarcRecord(record, recordNumber) }));
+  for (const error of result.errors) units.push({ at: error.recordNumber, unit: 'record', mapped: { ok: false, problem: { reason: error.reason, message: error.message } } });
+  units.sort((a, b) => a.at - b.at);
+  return { ok: true, format, encoding, units };
+}
+
+function fromTable(table: TableResult, format: ImportFormat, encoding: TextEncoding): ReadOutcome {
+  if (!table.ok) return { ok: false, reason: table.reason, message: table.message };
+  if (table.rows.length === 0) {
+    return { ok: false, reason: 'empty', message: 'Bảng tính chỉ có dòng tiêu đề, không có sách nào. Hãy thêm sách vào các dòng bên dưới rồi nhập lại.' };
+  }
+  return { ok: true, format, encoding, units: table.rows.map((row) => ({ at: row.line, unit: 'line', mapped: mapTableRow(row), row })) };
+}
+
+/** Reads any supported import file. Never throws: every problem is a refusal with a sentence. */
+export async function readImportFile(bytes: Uint8Array): Promise<ReadOutcome> {
+  if (isZip(bytes)) {
+    const table = await readXlsx(bytes);
+    return fromTable(table, 'xlsx', table.encoding ?? 'utf-8');
+  }
+  if (isOle2(bytes)) {
+    return { ok: false, reason: 'old_excel', message: 'Đây là tệp Excel đời cũ (.xls). Hãy mở bằng Excel và lưu lại dạng .xlsx hoặc "CSV UTF-8" rồi nhập lại. Chưa có gì được nhập.' };
+  }
+  const trimmed = bytes.subarray(bytes.findIndex((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) >>> 0);
+  if (looksLikeIso2709(trimmed) && !looksBinary(trimmed)) {
+    let encoding: TextEncoding = 'utf-8';
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(trimmed);
+    } catch {
+      const legacy = guessLegacyEncoding(trimmed);
+      if (!legacy) {
+        return { ok: false, reason: 'unknown_encoding', message: 'Tệp MARC không dùng bảng mã UTF-8 và không nhận ra bảng mã tiếng Việt cũ. Hãy xuất lại tệp với bảng mã UTF-8 (đầu biểu vị trí 09 = a). Chưa có gì được nhập.' };
+      }
+      encoding = legacy;
+    }
+    return fromMarc(readIso2709(trimmed, encoding), 'marc21', encoding);
+  }
+  const decoded = decodeTextFile(bytes);
+  if (!decoded.ok) return decoded;
+  if (looksLikeMarcXml(decoded.text)) return fromMarc(readMarcXml(decoded.text), 'marcxml', decoded.encoding);
+  if (decoded.text.includes('\x1d') && decoded.text.includes('\x1e')) {
+    return { ok: false, reason: 'bad_leader', message: 'Tệp có dạng MARC21 nhưng đầu biểu bản ghi đầu tiên không hợp lệ. Hãy xuất lại tệp từ phần mềm thư viện. Chưa có gì được nhập.' };
+  }
+  return fromTable(readCsv(decoded.text), 'csv', decoded.encoding);
+}
