@@ -6,6 +6,8 @@ import type { MethodSpec } from './define';
 import { systemMethods } from './system';
 import { deviceEvents, deviceMethods } from './devices';
 import { staffMethods } from './staff';
+import { statisticsMethods } from './statistics';
+import { uploadEvents, uploadMethods } from './upload';
 import { i18nMethods } from './i18n';
 import { residentsMethods } from './residents';
 import { announcementsMethods } from './announcements';
@@ -16,6 +18,8 @@ import { catalogueEvents, catalogueMethods } from './catalogue';
 export const methods = {
   ...systemMethods,
   ...staffMethods,
+  ...statisticsMethods,
+  ...uploadMethods,
   ...i18nMethods,
   ...residentsMethods,
   ...announcementsMethods,
@@ -27,6 +31,7 @@ export const methods = {
 
 export const events = {
   ...deviceEvents,
+  ...uploadEvents,
   ...catalogueEvents,
 } satisfies Record<string, z.ZodType>;
 

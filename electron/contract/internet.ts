@@ -1,0 +1,139 @@
+// Free internet sessions: the resident's sign-in, countdown and queue; the staff control methods;
+// the URL policy check; and the events the resident's screen and the browsing surface follow.
+import { z } from 'zod';
+import { method, noParams } from './define';
+import { staffToken } from './staff';
+
+export const GUEST_CODE_PATTERN = /^KHACH-[A-HJ-NP-Z2-9]{8}$/;
+export const guestCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.string().regex(GUEST_CODE_PATTERN, 'mã khách có dạng KHACH- và 8 ký tự, ví dụ KHACH-7KQ2M9XA'));
+
+export const limitName = z.enum(['session', 'day', 'week', 'closing', 'guest']);
+export const endReason = z.enum(['time_up', 'resident', 'staff', 'closing', 'crash', 'emergency']);
+export type EndReason = z.infer<typeof endReason>;
+
+export const homeLink = z.object({ title: z.string(), url: z.string() });
+
+export const residentSession = z.object({
+  id: z.number().int(),
+  guest: z.boolean(),
+  startedAt: z.string(),
+  allowanceMinutes: z.number(),
+  usedSeconds: z.number().int().nonnegative(),
+  remainingSeconds: z.number().int().nonnegative(),
+  limitedBy: limitName,
+  moreTimeRequested: z.boolean(),
+  downloads: z.array(z.string()),
+});
+export type ResidentSession = z.infer<typeof residentSession>;
+
+/** What every screen may know: never a name or card number (events reach every connected screen). */
+export const internetState = z.object({
+  phase: z.enum(['free', 'active', 'suspended', 'closed', 'disabled']),
+  closedReason: z.enum(['hours', 'emergency']).nullable(),
+  nextOpen: z.string().nullable(),
+  session: residentSession.nullable(),
+  queue: z.object({ waiting: z.number().int(), heldForTicket: z.number().int().nullable() }),
+  warningMinutes: z.array(z.number().int()),
+  warningSound: z.boolean(),
+  queueNoticeMinutes: z.number().int(),
+  homeLinks: z.array(homeLink),
+  urlPolicyMode: z.enum(['allow-list', 'block-list']),
+});
+export type InternetState = z.infer<typeof internetState>;
+
+export const urlDecision = z.object({
+  decision: z.enum(['allow', 'block']),
+  rule: z.string(),
+  pattern: z.string().optional(),
+  reason: z.string(),
+  url: z.string().optional(),
+});
+export type UrlDecisionDto = z.infer<typeof urlDecision>;
+
+export const signInRequest = z
+  .object({
+    kind: z.enum(['card', 'guest', 'cccd']),
+    text: z.string().trim().min(1, 'hãy quét thẻ hoặc nhập số thẻ').max(2048),
+    /** Typed on screen rather than scanned (reported as a manual sign-in). */
+    manual: z.boolean().default(false),
+  })
+  .strict();
+
+export const queueTicket = z.object({ ticket: z.number().int(), position: z.number().int(), estimatedWaitMinutes: z.number().int() });
+
+export const staffSessionRow = z.object({
+  id: z.number().int(),
+  who: z.string(),
+  card: z.string().nullable(),
+  category: z.string(),
+  status: z.enum(['active', 'suspended', 'ended']),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  endReason: endReason.nullable(),
+  minutesUsed: z.number(),
+  minutesLeft: z.number().nullable(),
+  allowanceMinutes: z.number(),
+  moreTimeRequested: z.boolean(),
+});
+export type StaffSessionRow = z.infer<typeof staffSessionRow>;
+
+export const guestPass = z.object({ code: z.string(), minutes: z.number().int(), validDay: z.string(), used: z.boolean() });
+export type GuestPass = z.infer<typeof guestPass>;
+
+export const internetOverview = z.object({
+  current: staffSessionRow.nullable(),
+  recent: z.array(staffSessionRow),
+  queue: z.array(z.object({ ticket: z.number().int(), who: z.string(), joinedAt: z.string() })),
+  emergencyClosed: z.object({ by: z.string(), at: z.string() }).nullable(),
+  todayMinutes: z.number(),
+  todaySessions: z.number().int(),
+});
+export type InternetOverview = z.infer<typeof internetOverview>;
+
+const ok = z.object({ ok: z.literal(true) });
+
+export const internetMethods = {
+  'internet.status': method(noParams, internetState),
+  'internet.signIn': method(signInRequest, z.object({ state: internetState, resumed: z.boolean(), allowanceMinutes: z.number(), limitedBy: limitName })),
+  'internet.end': method(noParams, ok),
+  'internet.requestMoreTime': method(noParams, ok),
+  'internet.queue.join': method(z.object({ card: z.string().trim().min(1).max(64) }).strict(), queueTicket),
+  'internet.queue.leave': method(z.object({ card: z.string().trim().min(1).max(64) }).strict(), ok),
+  'internet.checkUrl': method(z.object({ url: z.string().max(8192) }).strict(), urlDecision),
+  /** Saves a downloaded file into the session's own folder if its type is allowed (browser mode and tests). */
+  'internet.saveDownload': method(
+    z.object({ fileName: z.string().min(1).max(200), text: z.string().max(1_000_000) }).strict(),
+    z.object({ saved: z.string() }),
+  ),
+
+  'internet.staff.overview': method(z.object({ staffToken }).strict(), internetOverview),
+  'internet.staff.extend': method(
+    z.object({ staffToken, minutes: z.number().int().min(1, 'thêm ít nhất 1 phút').max(240, 'thêm tối đa 240 phút'), scope: z.enum(['session', 'day']) }).strict(),
+    z.object({ allowanceMinutes: z.number(), addedMinutes: z.number() }),
+  ),
+  'internet.staff.end': method(z.object({ staffToken }).strict(), ok),
+  'internet.staff.message': method(z.object({ staffToken, text: z.string().trim().min(1, 'hãy viết lời nhắn').max(300) }).strict(), ok),
+  'internet.staff.createGuestPasses': method(
+    z.object({ staffToken, minutes: z.number().int().min(5).max(480), count: z.number().int().min(1).max(50) }).strict(),
+    z.object({ passes: z.array(guestPass) }),
+  ),
+  'internet.staff.guestPasses': method(z.object({ staffToken }).strict(), z.object({ passes: z.array(guestPass) })),
+  'internet.staff.emergencyClose': method(z.object({ staffToken }).strict(), ok),
+  'internet.staff.reopen': method(z.object({ staffToken }).strict(), ok),
+};
+
+export const wipeStep = z.enum(['cookies', 'localStorage', 'sessionStorage', 'indexedDB', 'cacheStorage', 'serviceWorkers', 'httpCache', 'history', 'formData', 'permissions', 'downloads', 'tabs', 'authCache']);
+export type WipeStep = z.infer<typeof wipeStep>;
+
+export const internetEvents = {
+  /** The resident-facing state: sent on every change and once a second while a session runs. */
+  'internet.state': internetState,
+  'internet.warning': z.object({ sessionId: z.number().int(), minutesLeft: z.number().int(), sound: z.boolean() }),
+  'internet.message': z.object({ sessionId: z.number().int(), text: z.string(), at: z.string() }),
+  /** A session ended: screens return home and the browsing surface clears every step listed. */
+  'internet.ended': z.object({ sessionId: z.number().int(), reason: endReason, wipe: z.array(wipeStep) }),
+};

@@ -1,0 +1,89 @@
+// Upload contract, shared by the kiosk and the provincial collector: the enrolment exchange, the
+// upload batch (aggregated day figures keyed by terminal, day and revision; nothing personal), the
+// collector's replies, and the kiosk's upload status (staff methods + the 'upload.state' event).
+import { z } from 'zod';
+import { method } from './define';
+import { staffToken } from './staff';
+import { calendarDay, dayFigures } from './statistics';
+
+export const UPLOAD_SCHEMA_VERSION = 1;
+/** Largest request body the collector reads, compressed or not (a month of days fits in ~20 KB). */
+export const MAX_UPLOAD_BYTES = 256 * 1024;
+/** Days per batch: a month and a bit, so weeks offline drain in a few requests. */
+export const MAX_DAYS_PER_BATCH = 62;
+
+export const terminalId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'mã máy trạm gồm 8–64 chữ, số, - hoặc _');
+export const communeCode = z.string().regex(/^\d{5}$/, 'mã xã gồm đúng 5 chữ số');
+
+export const dayUpload = z
+  .object({
+    day: calendarDay,
+    revision: z.number().int().min(1).max(1_000_000_000),
+    figures: dayFigures,
+  })
+  .strict();
+export type DayUpload = z.infer<typeof dayUpload>;
+
+export const uploadBatch = z
+  .object({
+    schema: z.literal(UPLOAD_SCHEMA_VERSION),
+    terminalId,
+    software: z.string().max(40),
+    days: z
+      .array(dayUpload)
+      .min(1, 'gói tải lên không có ngày nào')
+      .max(MAX_DAYS_PER_BATCH, `tối đa ${MAX_DAYS_PER_BATCH} ngày mỗi lần gửi`)
+      .refine((days) => new Set(days.map((d) => d.day)).size === days.length, 'một ngày xuất hiện hai lần trong gói'),
+  })
+  .strict();
+export type UploadBatch = z.infer<typeof uploadBatch>;
+
+export const dayResult = z.object({ day: z.string(), revision: z.number().int(), status: z.enum(['stored', 'duplicate']) });
+export const uploadAccepted = z.object({ ok: z.literal(true), days: z.array(dayResult) });
+export const collectorError = z.object({
+  ok: z.literal(false),
+  error: z.object({ code: z.string(), message: z.string() }),
+  /** On 409: the revision the collector holds for each day it refused, so the kiosk can move past it. */
+  stale: z.array(z.object({ day: z.string(), current: z.number().int() })).optional(),
+});
+export type CollectorError = z.infer<typeof collectorError>;
+
+export const enrolRequest = z
+  .object({ code: z.string().trim().min(6).max(40), software: z.string().max(40), kioskId: z.string().max(64).optional() })
+  .strict();
+export const enrolResponse = z.object({
+  ok: z.literal(true),
+  terminalId,
+  secret: z.string().min(32).max(128),
+  communeCode,
+  communeName: z.string(),
+  terminalName: z.string(),
+});
+export type EnrolResponse = z.infer<typeof enrolResponse>;
+
+// ---- Kiosk side: what staff see ------------------------------------------------------------
+
+export const uploadState = z.object({
+  enrolled: z.boolean(),
+  collectorUrl: z.string().nullable(),
+  terminalId: z.string().nullable(),
+  /** idle: nothing to do; sending; waiting: retrying after a failure; refused: the collector rejects this terminal. */
+  phase: z.enum(['not_enrolled', 'idle', 'sending', 'waiting', 'refused']),
+  lastSuccessAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  pendingDays: z.number().int(),
+  oldestPendingDay: z.string().nullable(),
+  sentDays: z.number().int(),
+});
+export type UploadState = z.infer<typeof uploadState>;
+
+export const uploadMethods = {
+  'upload.status': method(z.object({ staffToken }).strict(), uploadState),
+  'upload.now': method(z.object({ staffToken }).strict(), z.object({ sentDays: z.number().int(), state: uploadState })),
+};
+
+export const uploadEvents = {
+  'upload.state': uploadState,
+};

@@ -1,0 +1,91 @@
+// Plugs internet sessions into the kiosk: builds the service from configuration, recovers the
+// session a crash left, runs the countdown every second and registers the contract handlers.
+import type { KioskContext } from '../context';
+import type { Clock } from '../clock';
+import { requireStaff } from '../staff/auth';
+import { systemBootProbe, type BootProbe } from './boot';
+import type { InternetConfig } from './config';
+import { InternetService } from './service';
+import { loadUrlPolicy } from './url-rules';
+
+const services = new WeakMap<KioskContext, InternetService>();
+
+export function internetServiceOf(ctx: KioskContext): InternetService {
+  const service = services.get(ctx);
+  if (!service) throw new Error('internet feature not registered');
+  return service;
+}
+
+/** Test hooks: a simulated reboot and a faster countdown; set before the kiosk is created. */
+export const internetTestHooks: { boot: BootProbe } = { boot: systemBootProbe };
+
+/**
+ * Demo kiosks are open around the clock so they can be tried at any hour, and browser-mode tests may
+ * run the countdown faster (KIOSK_TEST_INTERNET_SPEED). A configured kiosk never does either: its
+ * schema has no such setting and the variable is ignored outside demo mode.
+ */
+export function effectiveConfig(ctx: KioskContext): InternetConfig {
+  const config = ctx.config.internet;
+  if (ctx.mode !== 'demo') return config;
+  const always = [{ open: '00:00', close: '23:59' }];
+  return { ...config, closedDates: [], specialHours: {}, openingHours: { sun: always, mon: always, tue: always, wed: always, thu: always, fri: always, sat: always } };
+}
+
+export function countdownClock(ctx: KioskContext, env: Record<string, string | undefined> = process.env): Clock {
+  const speed = Number(env.KIOSK_TEST_INTERNET_SPEED ?? '1');
+  if (ctx.mode !== 'demo' || !Number.isFinite(speed) || speed <= 1) return ctx.clock;
+  const base = ctx.clock;
+  const origin = base.monotonic();
+  return { now: () => base.now(), monotonic: () => origin + (base.monotonic() - origin) * Math.min(speed, 600) };
+}
+
+/** Origins of the kiosk's own screens, never opened as web pages. */
+const KIOSK_ORIGINS = ['app://kiosk', 'http://127.0.0.1', 'http://localhost'];
+
+export function registerInternet(ctx: KioskContext): void {
+  const config = effectiveConfig(ctx);
+  const { policy, missingFiles } = loadUrlPolicy(config.urlPolicy, KIOSK_ORIGINS);
+  for (const file of missingFiles) ctx.log.log('warn', 'internet.block_list_missing', { file });
+  const service = new InternetService(ctx, { config, clock: countdownClock(ctx), boot: internetTestHooks.boot, policy });
+  services.set(ctx, service);
+  service.recover();
+
+  const timer = setInterval(() => {
+    try {
+      service.tick();
+    } catch (error) {
+      ctx.log.log('error', 'internet.tick_failed', { error: String(error).slice(0, 300) });
+    }
+  }, 1000);
+  timer.unref?.();
+  ctx.onClose(() => clearInterval(timer));
+
+  const staff = (token: string) => requireStaff(ctx, token);
+  const { registry } = ctx;
+  registry.register('internet.status', () => service.state());
+  registry.register('internet.signIn', ({ kind, text, manual }) => {
+    const { resumed, row } = service.signIn(kind, text, manual);
+    return { state: service.state(), resumed, allowanceMinutes: Math.round(row.allowanceMs / 60000), limitedBy: row.limitedBy };
+  });
+  registry.register('internet.end', () => (service.endByResident(), { ok: true as const }));
+  registry.register('internet.requestMoreTime', () => (service.requestMoreTime(), { ok: true as const }));
+  registry.register('internet.queue.join', ({ card }) => service.joinQueue(card));
+  registry.register('internet.queue.leave', ({ card }) => (service.leaveQueue(card), { ok: true as const }));
+  registry.register('internet.checkUrl', ({ url }) => service.decideUrl(url));
+  registry.register('internet.saveDownload', ({ fileName, text }) => ({ saved: service.saveDownload(fileName, text) }));
+
+  registry.register('internet.staff.overview', ({ staffToken }) => (staff(staffToken), service.overview()));
+  registry.register('internet.staff.extend', ({ staffToken, minutes, scope }) => service.extend(staff(staffToken), minutes, scope));
+  registry.register('internet.staff.end', ({ staffToken }) => (service.endByStaff(staff(staffToken)), { ok: true as const }));
+  registry.register('internet.staff.message', ({ staffToken, text }) => (service.message(staff(staffToken), text), { ok: true as const }));
+  registry.register('internet.staff.createGuestPasses', ({ staffToken, minutes, count }) => ({
+    passes: service.createGuestPasses(staff(staffToken), minutes, count).map(toPass),
+  }));
+  registry.register('internet.staff.guestPasses', ({ staffToken }) => (staff(staffToken), { passes: service.guestPassesToday().map(toPass) }));
+  registry.register('internet.staff.emergencyClose', ({ staffToken }) => (service.emergencyClose(staff(staffToken)), { ok: true as const }));
+  registry.register('internet.staff.reopen', ({ staffToken }) => (service.reopen(staff(staffToken)), { ok: true as const }));
+}
+
+function toPass(p: { code: string; minutes: number; validDay: string; usedAt: string | null }) {
+  return { code: p.code, minutes: p.minutes, validDay: p.validDay, used: p.usedAt !== null };
+}

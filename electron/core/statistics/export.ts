@@ -1,0 +1,217 @@
+// Exports a period report as the officer attaches it to the official report: XLSX (exceljs),
+// PDF (pdfkit with DejaVu Sans, which has every Vietnamese glyph) and CSV (UTF-8 with BOM so
+// Excel opens the diacritics). Same table in all three: header, indicators, breakdowns, signature.
+import ExcelJS from 'exceljs';
+import PDFDocument from 'pdfkit';
+import { existsSync } from 'node:fs';
+import type { Dimension, ExportFormat, StatisticsReport } from '../../contract/statistics';
+import { KioskError } from '../errors';
+import { localDay } from '../store/event-log';
+import { definitionOf } from './indicators';
+import { dateVi, DIMENSION_VI, dimensionValueVi, pctVi, periodVi } from './labels';
+
+export const MIME: Record<ExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  csv: 'text/csv; charset=utf-8',
+};
+
+export const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
+const HEADERS = ['STT', 'Chỉ tiêu', 'Đơn vị', 'Kỳ này', 'Cùng kỳ năm trước', 'Tăng/giảm', 'Mục tiêu (năm)', 'Đánh giá'];
+
+export interface ExportOptions {
+  categoryNames?: Record<string, string>;
+  fontDir?: string;
+}
+
+export function exportFilename(report: StatisticsReport, format: ExportFormat): string {
+  return `bao-cao-thong-ke-${report.library.communeCode ?? 'xa'}-${report.period.label.replace('..', '_')}.${format}`;
+}
+
+/** The report as rows of text cells: the single layout every format draws. */
+export function reportTable(report: StatisticsReport) {
+  const main = report.rows.map((row, i) => {
+    const def = definitionOf(row.indicator);
+    const target = row.target ? (row.target.minPct === row.target.maxPct ? `+${row.target.minPct} %` : `+${row.target.minPct}–${row.target.maxPct} %`) : '';
+    const verdict = row.targetMet === null ? '' : row.targetMet ? 'Đạt' : 'Chưa đạt';
+    return [String(i + 1), def.nameVi, def.unit, row.current, row.previous, pctVi(row.growthPct), target, verdict] as const;
+  });
+  return main;
+}
+
+function headerLines(report: StatisticsReport): string[] {
+  return [
+    report.library.name,
+    `Mã xã: ${report.library.communeCode ?? '—'}`,
+    'BÁO CÁO THỐNG KÊ HOẠT ĐỘNG THƯ VIỆN, PHÒNG ĐỌC CƠ SỞ',
+    `Kỳ báo cáo: ${periodVi(report.period)}${report.partial ? ' — số liệu đến hết hôm nay, kỳ chưa kết thúc' : ''}`,
+    `So sánh với cùng kỳ năm trước: ${periodVi(report.previousPeriod)}`,
+  ];
+}
+
+function residentsLine(report: StatisticsReport): string {
+  const r = report.residents;
+  if (r.count === null) return `Tỷ lệ người dân sử dụng thư viện: chưa khai báo số dân của xã (mục tiêu ${r.targetMinPct}–${r.targetMaxPct} %).`;
+  return `Tỷ lệ người dân sử dụng thư viện: ${pctVi(r.usersPct).replace('+', '')} của ${r.count.toLocaleString('vi-VN')} người dân (mục tiêu ${r.targetMinPct}–${r.targetMaxPct} %: ${r.targetMet ? 'đạt' : 'chưa đạt'}).`;
+}
+
+function footerLines(report: StatisticsReport): string[] {
+  const at = new Date(report.generatedAt);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const local = `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+  return [
+    `Người lập báo cáo: ${report.generatedBy ?? '(lập bằng dòng lệnh kiosk)'}`,
+    `Lập lúc: ${local}`,
+    'Số liệu do kiosk tự tính từ nhật ký hoạt động; định nghĩa chỉ tiêu theo TCVN 12843 (ISO 2789).',
+  ];
+}
+
+function breakdowns(report: StatisticsReport, options: ExportOptions): { title: string; rows: [string, string, number][] }[] {
+  const out: { title: string; rows: [string, string, number][] }[] = [];
+  for (const dim of Object.keys(DIMENSION_VI) as Dimension[]) {
+    const rows: [string, string, number][] = [];
+    for (const row of report.rows) {
+      const values = row.byDimension[dim];
+      if (!values) continue;
+      for (const [value, n] of Object.entries(values)) rows.push([definitionOf(row.indicator).nameVi, dimensionValueVi(value, options.categoryNames), n]);
+    }
+    if (rows.length) out.push({ title: DIMENSION_VI[dim], rows });
+  }
+  return out;
+}
+
+export function toCsv(report: StatisticsReport, options: ExportOptions = {}): Buffer {
+  const cell = (v: string | number) => {
+    const s = String(v);
+    return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines: string[] = headerLines(report).map((l) => cell(l));
+  lines.push('', HEADERS.map(cell).join(','));
+  for (const row of reportTable(report)) lines.push(row.map(cell).join(','));
+  lines.push('', cell(residentsLine(report)));
+  for (const part of breakdowns(report, options)) {
+    lines.push('', cell(part.title), ['Chỉ tiêu', 'Nhóm', 'Số lượng'].map(cell).join(','));
+    for (const r of part.rows) lines.push(r.map(cell).join(','));
+  }
+  lines.push('', ...footerLines(report).map(cell));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+export async function toXlsx(report: StatisticsReport, options: ExportOptions = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = report.generatedBy ?? 'kiosk';
+  wb.created = new Date(report.generatedAt);
+  const ws = wb.addWorksheet('Báo cáo', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = [{ width: 6 }, { width: 46 }, { width: 9 }, { width: 12 }, { width: 18 }, { width: 12 }, { width: 15 }, { width: 12 }];
+  const head = headerLines(report);
+  head.forEach((line, i) => {
+    const r = ws.addRow([line]);
+    ws.mergeCells(r.number, 1, r.number, 8);
+    r.font = { bold: i === 2, size: i === 2 ? 14 : 11 };
+    if (i === 2) r.alignment = { horizontal: 'center' };
+  });
+  ws.addRow([]);
+  const header = ws.addRow(HEADERS);
+  header.font = { bold: true };
+  header.eachCell((c) => {
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+    c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+    c.alignment = { wrapText: true, vertical: 'middle' };
+  });
+  for (const row of reportTable(report)) {
+    const r = ws.addRow([...row]);
+    r.eachCell((c) => (c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } }));
+    r.getCell(4).numFmt = '#,##0';
+    r.getCell(5).numFmt = '#,##0';
+  }
+  ws.addRow([]);
+  ws.addRow([residentsLine(report)]);
+  for (const part of breakdowns(report, options)) {
+    ws.addRow([]);
+    ws.addRow(['', part.title]).font = { bold: true };
+    ws.addRow(['', 'Chỉ tiêu', 'Nhóm', 'Số lượng']).font = { italic: true };
+    for (const [name, group, n] of part.rows) ws.addRow(['', name, group, n]);
+  }
+  ws.addRow([]);
+  for (const line of footerLines(report)) ws.addRow([line]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function toPdf(report: StatisticsReport, options: ExportOptions = {}): Promise<Buffer> {
+  const fontDir = options.fontDir ?? FONT_DIR;
+  const regular = `${fontDir}/DejaVuSans.ttf`;
+  const bold = `${fontDir}/DejaVuSans-Bold.ttf`;
+  if (!existsSync(regular) || !existsSync(bold)) {
+    throw new KioskError('unavailable', `Không tìm thấy phông chữ tiếng Việt (${regular}). Hãy cài gói fonts-dejavu-core rồi xuất lại, hoặc xuất bằng XLSX/CSV.`, {
+      reason: 'font_missing',
+    });
+  }
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, info: { Title: `Báo cáo thống kê ${report.period.label}`, Author: report.generatedBy ?? 'kiosk' } });
+  doc.registerFont('body', regular);
+  doc.registerFont('bold', bold);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+
+  const head = headerLines(report);
+  doc.font('bold').fontSize(11).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'right' });
+  doc.font('body').fontSize(10).text('Độc lập – Tự do – Hạnh phúc', { align: 'right' });
+  doc.font('bold').fontSize(11).text(head[0]!, 36, 36);
+  doc.font('body').fontSize(10).text(head[1]!);
+  doc.moveDown(1.2);
+  doc.font('bold').fontSize(14).text(head[2]!, { align: 'center' });
+  doc.font('body').fontSize(10).text(head[3]!, { align: 'center' }).text(head[4]!, { align: 'center' });
+  doc.moveDown(0.8);
+
+  const widths = [30, 250, 45, 70, 90, 70, 85, 70];
+  const x0 = 36;
+  const drawRow = (cells: readonly (string | number)[], font: 'body' | 'bold') => {
+    const h = 18;
+    if (doc.y + h > doc.page.height - 60) doc.addPage();
+    const y = doc.y;
+    let x = x0;
+    doc.font(font).fontSize(9);
+    cells.forEach((cell, i) => {
+      doc.rect(x, y, widths[i]!, h).stroke('#888888');
+      const text = typeof cell === 'number' ? cell.toLocaleString('vi-VN') : cell;
+      doc.fillColor('#000000').text(text, x + 3, y + 5, { width: widths[i]! - 6, height: h - 4, lineBreak: false, ellipsis: true, align: i >= 3 ? 'right' : 'left' });
+      x += widths[i]!;
+    });
+    doc.x = x0;
+    doc.y = y + h;
+  };
+  drawRow(HEADERS, 'bold');
+  for (const row of reportTable(report)) drawRow(row, 'body');
+  doc.moveDown(0.6);
+  doc.font('body').fontSize(10).text(residentsLine(report), x0);
+
+  for (const part of breakdowns(report, options)) {
+    if (doc.y + 60 > doc.page.height - 60) doc.addPage();
+    doc.moveDown(0.6);
+    doc.font('bold').fontSize(10).text(part.title, x0);
+    doc.font('body').fontSize(9);
+    // Two columns of "indicator — group: n" keep a breakdown on one page.
+    for (const [name, group, n] of part.rows) {
+      if (doc.y > doc.page.height - 60) doc.addPage();
+      doc.text(`${name} — ${group}: ${n.toLocaleString('vi-VN')}`, x0 + 12);
+    }
+  }
+  doc.moveDown(1);
+  const foot = footerLines(report);
+  doc.font('body').fontSize(10).text(`${report.library.name}, ngày ${dateVi(localDay(Date.parse(report.generatedAt)))}`, { align: 'right' });
+  doc.font('bold').text(foot[0]!, { align: 'right' });
+  doc.font('body').fontSize(8).text(foot[1]!, x0).text(foot[2]!, x0);
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+export async function renderExport(report: StatisticsReport, format: ExportFormat, options: ExportOptions = {}): Promise<Buffer> {
+  if (format === 'csv') return toCsv(report, options);
+  if (format === 'xlsx') return toXlsx(report, options);
+  return toPdf(report, options);
+}

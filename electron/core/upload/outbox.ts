@@ -1,0 +1,110 @@
+// The transactional outbox of day figures. Events mark their day dirty in their own transaction
+// (trigger in 0050); `stageDirtyDays` recomputes those days and, when the figures changed, writes
+// the next revision as pending, all in one write transaction. A row is marked sent only after
+// the collector acknowledged that exact revision, so a crash anywhere re-sends (same revision =
+// idempotent at the collector) and never loses or doubles a day.
+import { createHash } from 'node:crypto';
+import type { DayFigures } from '../../contract/statistics';
+import type { DayUpload } from '../../contract/upload';
+import { MAX_DAYS_PER_BATCH } from '../../contract/upload';
+import { dayFiguresOf } from '../statistics/aggregate';
+import { localDay } from '../store/event-log';
+import type { Db } from '../store/open';
+
+/** Canonical JSON (sorted keys) so the same figures always give the same digest. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function figuresDigest(figures: DayFigures): string {
+  return createHash('sha256').update(canonicalJson(figures)).digest('hex').slice(0, 32);
+}
+
+interface OutboxRow {
+  day: string;
+  revision: number;
+  digest: string;
+  figures: string;
+  state: 'pending' | 'sent';
+}
+
+/**
+ * Turns dirty days (up to today) into outbox revisions. Runs as one IMMEDIATE transaction so no
+ * event can land between reading a day and clearing its mark. Returns the days that got a new revision.
+ */
+export function stageDirtyDays(db: Db, now: number): string[] {
+  const today = localDay(now);
+  const staged: string[] = [];
+  db.transaction(() => {
+    const dirty = db.prepare('SELECT day FROM upload_dirty_days WHERE day <= ? ORDER BY day').pluck().all(today) as string[];
+    const current = db.prepare('SELECT day, revision, digest, figures, state FROM upload_outbox WHERE day = ?');
+    const upsert = db.prepare(
+      `INSERT INTO upload_outbox (day, revision, digest, figures, state, staged_at, attempts) VALUES (?, ?, ?, ?, 'pending', ?, 0)
+       ON CONFLICT (day) DO UPDATE SET revision = excluded.revision, digest = excluded.digest, figures = excluded.figures,
+         state = 'pending', staged_at = excluded.staged_at, attempts = 0`,
+    );
+    const clear = db.prepare('DELETE FROM upload_dirty_days WHERE day = ?');
+    const at = new Date(now).toISOString();
+    for (const day of dirty) {
+      const figures = dayFiguresOf(db, day);
+      const digest = figuresDigest(figures);
+      const row = current.get(day) as OutboxRow | undefined;
+      // A day whose events count nothing (staff sign-ins only) is not worth a request.
+      if (!row && Object.keys(figures).length === 0) {
+        clear.run(day);
+        continue;
+      }
+      if (!row || row.digest !== digest) {
+        upsert.run(day, (row?.revision ?? 0) + 1, digest, JSON.stringify(figures), at);
+        staged.push(day);
+      }
+      clear.run(day);
+    }
+  }).immediate();
+  return staged;
+}
+
+/** The oldest pending days, as the collector receives them. */
+export function pendingBatch(db: Db, limit = MAX_DAYS_PER_BATCH): DayUpload[] {
+  const rows = db.prepare(`SELECT day, revision, figures FROM upload_outbox WHERE state = 'pending' ORDER BY day LIMIT ?`).all(limit) as Pick<OutboxRow, 'day' | 'revision' | 'figures'>[];
+  return rows.map((r) => ({ day: r.day, revision: r.revision, figures: JSON.parse(r.figures) as DayFigures }));
+}
+
+/** Marks days sent, but only at the revision the collector acknowledged (a newer one stays pending). */
+export function markSent(db: Db, acknowledged: { day: string; revision: number }[], now: number): number {
+  let n = 0;
+  db.transaction(() => {
+    const stmt = db.prepare(`UPDATE upload_outbox SET state = 'sent', sent_at = ? WHERE day = ? AND revision = ? AND state = 'pending'`);
+    for (const a of acknowledged) n += stmt.run(new Date(now).toISOString(), a.day, a.revision).changes;
+  })();
+  return n;
+}
+
+export function countAttempt(db: Db, days: string[]): void {
+  const stmt = db.prepare('UPDATE upload_outbox SET attempts = attempts + 1 WHERE day = ?');
+  db.transaction(() => days.forEach((d) => stmt.run(d)))();
+}
+
+/** The collector holds a newer revision (a restored backup): move past it so our figures win. */
+export function bumpRevisions(db: Db, stale: { day: string; current: number }[]): void {
+  const stmt = db.prepare(`UPDATE upload_outbox SET revision = MAX(revision, ? + 1), state = 'pending' WHERE day = ?`);
+  db.transaction(() => stale.forEach((s) => stmt.run(s.current, s.day)))();
+}
+
+export function outboxCounts(db: Db): { pendingDays: number; oldestPendingDay: string | null; sentDays: number } {
+  const row = db
+    .prepare(
+      `SELECT SUM(state = 'pending') AS pending, MIN(CASE WHEN state = 'pending' THEN day END) AS oldest, SUM(state = 'sent') AS sent FROM upload_outbox`,
+    )
+    .get() as { pending: number | null; oldest: string | null; sent: number | null };
+  const dirty = db
+    .prepare(`SELECT COUNT(*) AS n, MIN(day) AS oldest FROM upload_dirty_days WHERE day NOT IN (SELECT day FROM upload_outbox WHERE state = 'pending')`)
+    .get() as { n: number; oldest: string | null };
+  const oldest = [row.oldest, dirty.oldest].filter((d): d is string => d !== null).sort()[0] ?? null;
+  return { pendingDays: (row.pending ?? 0) + dirty.n, oldestPendingDay: oldest, sentDays: row.sent ?? 0 };
+}
