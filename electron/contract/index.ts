@@ -6,6 +6,7 @@ import type { MethodSpec } from './define';
 import { systemMethods } from './system';
 import { deviceEvents, deviceMethods } from './devices';
 import { staffMethods } from './staff';
+import { internetEvents, internetMethods } from './internet';
 import { statisticsMethods } from './statistics';
 import { uploadEvents, uploadMethods } from './upload';
 import { i18nMethods } from './i18n';
@@ -18,6 +19,7 @@ import { catalogueEvents, catalogueMethods } from './catalogue';
 export const methods = {
   ...systemMethods,
   ...staffMethods,
+  ...internetMethods,
   ...statisticsMethods,
   ...uploadMethods,
   ...i18nMethods,
@@ -31,6 +33,7 @@ export const methods = {
 
 export const events = {
   ...deviceEvents,
+  ...internetEvents,
   ...uploadEvents,
   ...catalogueEvents,
 } satisfies Record<string, z.ZodType>;

@@ -3,6 +3,7 @@
 import type { KioskContext } from './context';
 import { registerSystem } from './system/register';
 import { registerStaffAuth } from './staff/auth';
+import { registerInternet } from './internet/register';
 import { registerStatistics } from './statistics/register';
 import { registerUpload } from './upload/register';
 import { registerCatalogue } from './catalogue/register';
@@ -13,4 +14,4 @@ import { registerDevices } from './devices/register';
 import { registerPatrons } from './patrons/register';
 import { registerCirculation } from './circulation/register';
 
-export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerStatistics, registerUpload, registerCatalogue, registerI18n, registerResidents, registerAnnouncements, registerDevices, registerPatrons, registerCirculation];
+export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerInternet, registerStatistics, registerUpload, registerCatalogue, registerI18n, registerResidents, registerAnnouncements, registerDevices, registerPatrons, registerCirculation];
