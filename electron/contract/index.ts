@@ -15,6 +15,7 @@ import { announcementsMethods } from './announcements';
 import { patronMethods } from './patrons';
 import { circulationMethods } from './circulation';
 import { catalogueEvents, catalogueMethods } from './catalogue';
+import { eresourceEvents, eresourceMethods } from './eresources';
 
 export const methods = {
   ...systemMethods,
@@ -29,6 +30,7 @@ export const methods = {
   ...patronMethods,
   ...circulationMethods,
   ...catalogueMethods,
+  ...eresourceMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
@@ -36,6 +38,7 @@ export const events = {
   ...internetEvents,
   ...uploadEvents,
   ...catalogueEvents,
+  ...eresourceEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

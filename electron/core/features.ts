@@ -13,5 +13,6 @@ import { registerAnnouncements } from './announcements/register';
 import { registerDevices } from './devices/register';
 import { registerPatrons } from './patrons/register';
 import { registerCirculation } from './circulation/register';
+import { registerEresources } from './eresources/register';
 
-export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerInternet, registerStatistics, registerUpload, registerCatalogue, registerI18n, registerResidents, registerAnnouncements, registerDevices, registerPatrons, registerCirculation];
+export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerInternet, registerStatistics, registerUpload, registerCatalogue, registerI18n, registerResidents, registerAnnouncements, registerDevices, registerPatrons, registerCirculation, registerEresources];

@@ -6,6 +6,7 @@ import { statisticsSection } from '../statistics/config';
 import { audioSection, residentsSection } from '../residents/config';
 import { devicesSection } from '../devices/config';
 import { circulationSection } from '../circulation/config';
+import { eresourcesSection } from '../eresources/config';
 
 export const librarySection = z
   .object({
@@ -29,6 +30,7 @@ export const kioskConfigSchema = z
     library: librarySection,
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/).default('vi'),
     staff: staffSection.default(staffSection.parse({})),
+    eresources: eresourcesSection.default(eresourcesSection.parse({})),
     internet: internetSection.default(internetSection.parse({})),
     statistics: statisticsSection.default(statisticsSection.parse({})),
     audio: audioSection.default(audioSection.parse({})),

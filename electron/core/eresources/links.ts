@@ -1,11 +1,16 @@
-// Online resources go through the kiosk's URL policy (the same decision the browsing surface makes)
-// before a resident is offered them.
+// Online resources go through the kiosk's URL policy (the same decision, lists and block-list files
+// the browsing surface uses) before a resident is offered them.
 import type { KioskContext } from '../context';
 import { decideUrl, type UrlPolicy } from '../internet/url-policy';
+import { loadUrlPolicy } from '../internet/url-rules';
+
+const KIOSK_ORIGINS = ['app://kiosk', 'http://127.0.0.1', 'http://localhost'];
+const policies = new WeakMap<KioskContext, UrlPolicy>();
 
 export function linkPolicy(ctx: KioskContext): UrlPolicy {
-  const policy = ctx.config.internet.urlPolicy;
-  return { mode: policy.mode, allow: policy.allow, block: policy.block };
+  let policy = policies.get(ctx);
+  if (!policy) policies.set(ctx, (policy = loadUrlPolicy(ctx.config.internet.urlPolicy, KIOSK_ORIGINS).policy));
+  return policy;
 }
 
 export function decideLink(ctx: KioskContext, url: string) {
