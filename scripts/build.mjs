@@ -51,8 +51,6 @@ mkdirSync(migrations, { recursive: true });
 cpSync(join(root, 'electron/core/store/migrations'), migrations, { recursive: true });
 // Block lists and other files the internet feature reads at run time (resources/internet).
 cpSync(join(root, 'resources/internet'), join(dist, 'resources/internet'), { recursive: true });
-// Block lists and other files the internet feature reads at run time (resources/internet).
-cpSync(join(root, 'resources/internet'), join(dist, 'resources/internet'), { recursive: true });
 
 writeFileSync(stamp, new Date().toISOString());
 process.stderr.write(`Đã build kiosk vào dist/ trong ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);

@@ -3,6 +3,7 @@
 import type { ReactElement } from 'react';
 import { SelfTestPage } from '../technician/SelfTestPage';
 import { KioskInfoPage } from './KioskInfoPage';
+import { DevicesPage } from '../devices/DevicesPage';
 
 export interface StaffPage {
   /** Used in the address: #/staff/<id> (lowercase letters, digits, dashes). */
@@ -17,6 +18,7 @@ export interface StaffPage {
 export const staffPages: StaffPage[] = [
   { id: 'kiosk-info', titleKey: 'staff:pages.kioskInfo', role: 'staff', Component: KioskInfoPage },
   { id: 'self-test', titleKey: 'technician:pages.selfTest', role: 'technician', Component: SelfTestPage },
+  { id: 'devices', titleKey: 'devices:pageTitle', role: 'staff', Component: DevicesPage },
 ];
 
 export function pagesFor(role: 'staff' | 'technician', pages: readonly StaffPage[] = staffPages): StaffPage[] {
