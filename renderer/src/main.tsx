@@ -8,6 +8,8 @@ import { defaultTransport } from './api/transport';
 import { App } from './App';
 import { ScanProvider } from './devices/ScanProvider';
 import { initI18n } from './i18n';
+import { ResidentSessionProvider } from './a11y/ResidentSession';
+import { AnnouncerProvider } from './components/Announcer';
 import './styles/app.css';
 
 const client = createApiClient(defaultTransport());
@@ -17,7 +19,11 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApiProvider client={client}>
       <ScanProvider>
-        <App />
+        <ResidentSessionProvider>
+          <AnnouncerProvider>
+            <App />
+          </AnnouncerProvider>
+        </ResidentSessionProvider>
       </ScanProvider>
     </ApiProvider>
   </StrictMode>,

@@ -5,6 +5,8 @@ import type { SystemInfo } from '../../../electron/contract/system';
 import { BooksIcon, GlobeIcon, ScanIcon, SearchIcon, TabletIcon } from '../components/icons';
 import { navigate, type RouteId } from '../router';
 import { TIME_ZONE } from '../i18n';
+import { ResidentOptions } from '../a11y/ResidentOptions';
+import { AttractAnnouncements } from './announcements/AttractAnnouncements';
 import '../styles/home.css';
 
 const SERVICES: { route: RouteId; key: string; Icon: typeof BooksIcon }[] = [
@@ -47,6 +49,7 @@ export function Home({ info }: { info: SystemInfo }) {
             <p className="hint">{t('scanHint')}</p>
           </div>
         </section>
+        <AttractAnnouncements />
         {info.mode === 'demo' && (
           <p className="banner warning" style={{ margin: '0 32px 24px' }} role="note">
             {t('demoBanner')}
@@ -65,7 +68,9 @@ export function Home({ info }: { info: SystemInfo }) {
         </nav>
       </main>
       <footer className="home-footer">
-        <div className="options" />
+        <div className="options">
+          <ResidentOptions />
+        </div>
         <button type="button" className="button quiet" onClick={() => navigate('staff')}>
           {t('staffEntry')}
         </button>

@@ -1,0 +1,107 @@
+// One resident's display choices — language, large text, high contrast — for as long as they use the
+// kiosk. A public kiosk must not keep one person's settings for the next: the choices live only in
+// memory (never in storage) and go back to the defaults after `residents.idleResetSeconds` without a
+// touch or key while the home (attract) screen shows, i.e. once the resident has left. Service
+// screens are never interrupted (a resident reading for minutes keeps large text); screens that
+// end a session themselves may call `reset()`.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ResidentSettings } from '../../../electron/contract/residents';
+import { useApi } from '../api/context';
+import { changeLanguage, loadRuntimeLocales } from '../i18n/languages';
+import { useRoute } from '../router';
+
+export type TextSize = 'normal' | 'large';
+export type Contrast = 'normal' | 'high';
+
+export interface ResidentSessionValue {
+  textSize: TextSize;
+  contrast: Contrast;
+  language: string;
+  settings: ResidentSettings | undefined;
+  /** Bumped when locale files from the data folder arrive, so language lists re-render. */
+  localesVersion: number;
+  setTextSize(size: TextSize): void;
+  setContrast(contrast: Contrast): void;
+  setLanguage(language: string): void;
+  reset(): void;
+}
+
+const FALLBACK_SETTINGS: ResidentSettings = { defaultLanguage: 'vi', idleResetSeconds: 90, audio: { enabled: false, volume: 0.8, overrides: {} } };
+const SessionContext = createContext<ResidentSessionValue | undefined>(undefined);
+
+export function ResidentSessionProvider({ children }: { children: ReactNode }) {
+  const api = useApi();
+  const route = useRoute();
+  const [settings, setSettings] = useState<ResidentSettings>();
+  const [textSize, setTextSize] = useState<TextSize>('normal');
+  const [contrast, setContrast] = useState<Contrast>('normal');
+  const [language, setLanguageState] = useState('vi');
+  const [localesVersion, setLocalesVersion] = useState(0);
+  const defaultLanguage = settings?.defaultLanguage ?? 'vi';
+
+  useEffect(() => {
+    let cancelled = false;
+    api.call('residents.settings', {}).then(
+      (value) => {
+        if (cancelled) return;
+        setSettings(value);
+        setLanguageState(value.defaultLanguage);
+      },
+      () => !cancelled && setSettings(FALLBACK_SETTINGS),
+    );
+    loadRuntimeLocales(api).then(
+      () => !cancelled && setLocalesVersion((v) => v + 1),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api]);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    if (textSize === 'large') root.dataset.textSize = 'large';
+    else delete root.dataset.textSize;
+    if (contrast === 'high') root.dataset.contrast = 'high';
+    else delete root.dataset.contrast;
+  }, [textSize, contrast]);
+
+  useEffect(() => {
+    void changeLanguage(language);
+  }, [language, localesVersion]);
+
+  const reset = useCallback(() => {
+    setTextSize('normal');
+    setContrast('normal');
+    setLanguageState(defaultLanguage);
+  }, [defaultLanguage]);
+
+  // Idle on the home screen: the resident has gone; forget their choices.
+  useEffect(() => {
+    if (route !== 'home') return;
+    const idleMs = (settings?.idleResetSeconds ?? FALLBACK_SETTINGS.idleResetSeconds) * 1000;
+    let timer = setTimeout(reset, idleMs);
+    const activity = () => {
+      clearTimeout(timer);
+      timer = setTimeout(reset, idleMs);
+    };
+    const events = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
+    for (const name of events) window.addEventListener(name, activity, { passive: true });
+    return () => {
+      clearTimeout(timer);
+      for (const name of events) window.removeEventListener(name, activity);
+    };
+  }, [route, settings, reset]);
+
+  const value = useMemo<ResidentSessionValue>(
+    () => ({ textSize, contrast, language, settings, localesVersion, setTextSize, setContrast, setLanguage: setLanguageState, reset }),
+    [textSize, contrast, language, settings, localesVersion, reset],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useResidentSession(): ResidentSessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useResidentSession outside ResidentSessionProvider');
+  return value;
+}

@@ -1,0 +1,38 @@
+// Languages the resident can choose: the bundled ones plus locale files a technician dropped into
+// the data folder (merged over the bundled texts; a key a file lacks falls back to Vietnamese).
+import i18next from 'i18next';
+import type { ApiClient } from '../api/client';
+
+/** Adds the data folder's locale files to i18next; returns the languages that came from there. */
+export async function loadRuntimeLocales(api: ApiClient): Promise<string[]> {
+  const { locales } = await api.call('i18n.runtimeLocales', {});
+  for (const locale of locales) {
+    for (const [namespace, tree] of Object.entries(locale.namespaces)) {
+      // deep = true, overwrite = true: a technician's file may fix single texts of a bundled language.
+      i18next.addResourceBundle(locale.language, namespace, tree, true, true);
+    }
+  }
+  return locales.map((l) => l.language);
+}
+
+/** Every language with texts, Vietnamese first. */
+export function availableLanguages(): string[] {
+  const all = Object.keys(i18next.store?.data ?? {});
+  return ['vi', ...all.filter((l) => l !== 'vi').sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))].filter((l, i, list) => list.indexOf(l) === i && all.includes(l));
+}
+
+/** The language's own name ("Tiếng Việt", "English", "Tơlơi Êđê"), from its residents.json. */
+export function languageName(language: string): string {
+  const own = i18next.getResource(language, 'residents', 'languageName');
+  if (typeof own === 'string' && own) return own;
+  try {
+    return new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+}
+
+export async function changeLanguage(language: string): Promise<void> {
+  await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+}

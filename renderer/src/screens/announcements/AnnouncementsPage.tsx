@@ -1,0 +1,176 @@
+// Staff page: schedule announcements for the idle screen (title, text, optional image, first and
+// last day), remove them, and switch the preloaded reading-day calendar entries on or off.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseOf } from '../../../../electron/contract';
+import { ApiCallError } from '../../api/client';
+import { useApi } from '../../api/context';
+import { useAnnounce } from '../../components/Announcer';
+import { useFormat } from '../../i18n/format';
+import { VietnameseTextInput } from '../../input/VietnameseTextInput';
+import { readImage } from './image';
+
+type Listing = ResponseOf<'announcements.list'>;
+type Image = { mime: 'image/png' | 'image/jpeg' | 'image/webp'; base64: string };
+
+function todayInVietnam(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
+  const api = useApi();
+  const { t } = useTranslation('announcements');
+  const format = useFormat();
+  const announce = useAnnounce();
+  const [listing, setListing] = useState<Listing>();
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [startsOn, setStartsOn] = useState(todayInVietnam);
+  const [endsOn, setEndsOn] = useState(todayInVietnam);
+  const [image, setImage] = useState<Image | null>(null);
+  const [error, setError] = useState<string>();
+  const [status, setStatus] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const today = todayInVietnam();
+
+  const reload = useCallback(() => api.call('announcements.list', { staffToken }).then(setListing), [api, staffToken]);
+  useEffect(() => {
+    reload().catch((e: unknown) => setError(explain(e)));
+  }, [reload]);
+
+  function explain(e: unknown): string {
+    if (e instanceof ApiCallError && e.error.reason) return t(`errors.${e.error.reason}`, { defaultValue: e.error.message });
+    if (e instanceof ApiCallError) return e.error.message;
+    return t('errors.failed');
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus(undefined);
+    if (!title.trim()) return setError(t('errors.title_missing'));
+    if (endsOn < startsOn) return setError(t('errors.dates_order'));
+    setBusy(true);
+    try {
+      const created = await api.call('announcements.create', { staffToken, title, body, image, startsOn, endsOn });
+      setError(undefined);
+      setTitle('');
+      setBody('');
+      setImage(null);
+      const message = t('page.saved', { title: created.title });
+      setStatus(message);
+      announce(message);
+      await reload();
+    } catch (e) {
+      setError(explain(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(id: number) {
+    try {
+      await api.call('announcements.remove', { staffToken, id });
+      setStatus(t('page.removed'));
+      announce(t('page.removed'));
+    } catch (e) {
+      setError(explain(e));
+    }
+    await reload().catch(() => undefined);
+  }
+
+  async function toggleCalendar(key: string, enabled: boolean) {
+    try {
+      await api.call('announcements.setCalendarEnabled', { staffToken, key, enabled });
+      await reload();
+    } catch (e) {
+      setError(explain(e));
+    }
+  }
+
+  const stateOf = (a: { startsOn: string; endsOn: string }) => (a.endsOn < today ? 'past' : a.startsOn > today ? 'upcoming' : 'showing');
+  const day = (iso: string) => format.date(`${iso}T12:00:00+07:00`);
+
+  return (
+    <div className="announcements-page">
+      <p>{t('page.intro')}</p>
+      <form className="announcement-form" onSubmit={submit} noValidate>
+        <h2>{t('page.newTitle')}</h2>
+        <VietnameseTextInput label={t('page.fieldTitle')} value={title} onValueChange={setTitle} maxLength={120} required />
+        <VietnameseTextInput label={t('page.fieldBody')} value={body} onValueChange={setBody} maxLength={600} />
+        <div className="form-row">
+          <label>
+            <span>{t('page.fieldStarts')}</span>
+            <input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} required />
+          </label>
+          <label>
+            <span>{t('page.fieldEnds')}</span>
+            <input type="date" value={endsOn} min={startsOn} onChange={(e) => setEndsOn(e.target.value)} required />
+          </label>
+        </div>
+        <label>
+          <span>{t('page.fieldImage')}</span>
+          <input
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (!file) return setImage(null);
+              readImage(file).then(
+                (value) => (setImage(value), setError(undefined)),
+                (reason: Error) => (setImage(null), setError(t(`errors.${reason.message}`))),
+              );
+            }}
+          />
+        </label>
+        {error && (
+          <p className="banner error" role="alert">
+            {error}
+          </p>
+        )}
+        {status && (
+          <p className="banner success" role="status">
+            {status}
+          </p>
+        )}
+        <button type="submit" className="button" disabled={busy}>
+          {t('page.save')}
+        </button>
+      </form>
+
+      <h2>{t('page.scheduled')}</h2>
+      {!listing && <p>{t('page.loading')}</p>}
+      {listing && listing.announcements.length === 0 && <p>{t('page.none')}</p>}
+      <ul className="announcement-list">
+        {listing?.announcements.map((a) => (
+          <li key={a.id} data-state={stateOf(a)}>
+            <div>
+              <strong>{a.title}</strong>
+              <span className="when">
+                {t('page.dates', { from: day(a.startsOn), to: day(a.endsOn) })} · <span className="state">{t(`page.status.${stateOf(a)}`)}</span>
+              </span>
+            </div>
+            <button type="button" className="button secondary" onClick={() => void remove(a.id)}>
+              {t('page.remove', { title: a.title })}
+            </button>
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t('page.calendarTitle')}</h2>
+      <p>{t('page.calendarIntro')}</p>
+      <ul className="announcement-list">
+        {listing?.calendar.map((event) => (
+          <li key={event.key}>
+            <label className="check">
+              <input type="checkbox" checked={event.enabled} onChange={(e) => void toggleCalendar(event.key, e.target.checked)} />
+              <span>
+                {t('page.calendarShow', { title: t(`calendar.${event.key}.title`) })}
+                <span className="when">{t('page.dates', { from: day(event.startsOn), to: day(event.endsOn) })}</span>
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
