@@ -31,9 +31,11 @@ export function AttractAnnouncements() {
     <section className="attract-announcements" aria-label={t('attract.label')}>
       {current.calendar.map((event) => (
         <article key={event.key} className="announcement-card calendar" data-calendar={event.key}>
-          <h2>{t(`calendar.${event.key}.title`)}</h2>
-          <p>{t(`calendar.${event.key}.body`)}</p>
-          <p className="when">{t('attract.eventOn', { date: format.date(`${event.eventOn}T12:00:00+07:00`) })}</p>
+          <div>
+            <h2>{t(`calendar.${event.key}.title`)}</h2>
+            <p>{t(`calendar.${event.key}.body`)}</p>
+            <p className="when">{t('attract.eventOn', { date: format.date(`${event.eventOn}T12:00:00+07:00`) })}</p>
+          </div>
         </article>
       ))}
       {current.announcements.map((item) => (
