@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { VERSION } from '../core/version';
 import { registerConfigCommands } from './commands/config';
 import { registerDbCommands } from './commands/db';
+import { registerDbRestoreCommand } from './commands/db-restore';
+import { registerTechnicianCommands } from './commands/technician';
 import { registerSystemCommands } from './commands/system';
 import { registerCatalogueCommands } from './commands/catalogue';
 import { registerI18nCommands } from './commands/i18n';
@@ -15,6 +17,6 @@ const program = new Command('kiosk')
   .version(VERSION)
   .showHelpAfterError('(chạy "kiosk --help" để xem các lệnh)');
 
-for (const register of [registerSystemCommands, registerDbCommands, registerConfigCommands, registerCatalogueCommands, registerI18nCommands, registerDevicesCommands, registerPatronCommands, registerCirculationCommands]) register(program);
+for (const register of [registerSystemCommands, registerDbCommands, registerDbRestoreCommand, registerTechnicianCommands, registerConfigCommands, registerCatalogueCommands, registerI18nCommands, registerDevicesCommands, registerPatronCommands, registerCirculationCommands]) register(program);
 
 await program.parseAsync(process.argv);

@@ -6,6 +6,7 @@ import type { MethodSpec } from './define';
 import { systemMethods } from './system';
 import { deviceEvents, deviceMethods } from './devices';
 import { staffMethods } from './staff';
+import { technicianMethods } from './technician';
 import { internetEvents, internetMethods } from './internet';
 import { statisticsMethods } from './statistics';
 import { uploadEvents, uploadMethods } from './upload';
@@ -20,6 +21,7 @@ import { eresourceEvents, eresourceMethods } from './eresources';
 export const methods = {
   ...systemMethods,
   ...staffMethods,
+  ...technicianMethods,
   ...internetMethods,
   ...statisticsMethods,
   ...uploadMethods,

@@ -3,6 +3,7 @@
 import type { KioskContext } from './context';
 import { registerSystem } from './system/register';
 import { registerStaffAuth } from './staff/auth';
+import { registerTechnician } from './technician/register';
 import { registerInternet } from './internet/register';
 import { registerStatistics } from './statistics/register';
 import { registerUpload } from './upload/register';
@@ -15,4 +16,4 @@ import { registerPatrons } from './patrons/register';
 import { registerCirculation } from './circulation/register';
 import { registerEresources } from './eresources/register';
 
-export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerInternet, registerStatistics, registerUpload, registerCatalogue, registerI18n, registerResidents, registerAnnouncements, registerDevices, registerPatrons, registerCirculation, registerEresources];
+export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerTechnician, registerInternet, registerStatistics, registerUpload, registerCatalogue, registerI18n, registerResidents, registerAnnouncements, registerDevices, registerPatrons, registerCirculation, registerEresources];

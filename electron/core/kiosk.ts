@@ -11,6 +11,8 @@ import type { KioskContext, KioskMode } from './context';
 import type { DeviceRuntime } from './devices/port';
 import { isDemoSeeded, seedDemo } from './demo/seed';
 import { features } from './features';
+import { serviceRefusal } from './technician/service-guard';
+import { applyPendingSetup } from './technician/setup';
 import { createStderrLogger, type Logger } from './log';
 import { DATABASE_FILE, openDatabase, type Db } from './store/open';
 import { getMeta, setMeta } from './store/meta';
@@ -45,6 +47,8 @@ export async function createKiosk(options: KioskOptions): Promise<Kiosk> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createStderrLogger();
   mkdirSync(options.dataDir, { recursive: true });
+  // A first-run setup staged by the wizard takes effect now, before anything opens the database.
+  if (!options.configFile) applyPendingSetup(options.dataDir, clock.now());
   const configFile = options.configFile ?? configPathFor(options.dataDir);
   const resolved = resolveMode(configFile);
   const config = resolved.config;
@@ -72,6 +76,7 @@ export async function createKiosk(options: KioskOptions): Promise<Kiosk> {
   }
 
   const registry = createRegistry({
+    refuse: (method) => serviceRefusal(mode, method),
     onInternalError: (method, error) => log.log('error', 'api.internal_error', { method, error: String((error as Error)?.stack ?? error).slice(0, 2000) }),
   });
   const bus = createEventBus();

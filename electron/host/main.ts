@@ -7,6 +7,8 @@ import { createKiosk } from '../core/kiosk';
 import { chooseDataDir } from '../core/config/data-dir';
 import { KioskError } from '../core/errors';
 import { startHost } from './server';
+import { createFileLogger, LOG_DIR } from '../core/logs/file-logger';
+import { join } from 'node:path';
 import { createNativeDevices } from '../../native';
 
 export function defaultRendererDir(): string {
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
   });
   const dataDir = chooseDataDir(values['data-dir']);
   const devices = createNativeDevices({ hardware: true, simulate: values['simulate-devices'] });
-  const kiosk = await createKiosk({ dataDir, devices, ...(values.config ? { configFile: values.config } : {}) });
+  // Logs go to <dataDir>/logs (rotating, what the diagnostics bundle carries) and to stderr.
+  const log = createFileLogger({ dir: join(dataDir, LOG_DIR), echo: (line) => process.stderr.write(line) });
+  const kiosk = await createKiosk({ dataDir, devices, log, ...(values.config ? { configFile: values.config } : {}) });
   const host = await startHost({ kiosk, rendererDir: defaultRendererDir(), port: Number(values.port) });
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
   process.stderr.write(`Kiosk (chế độ trình duyệt, ${kiosk.mode === 'demo' ? 'dữ liệu mẫu' : 'đã cấu hình'}) đang chạy tại ${host.url} — dữ liệu: ${dataDir}\n`);

@@ -1,31 +1,33 @@
-// The Electron shell: one kiosk window showing the renderer from app://kiosk, the contract carried
-// over one IPC channel. Every decision lives in the core or in plain functions beside this file.
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+// The Electron shell: one full-screen kiosk window showing the renderer from app://kiosk, the
+// contract carried over one IPC channel. Every decision lives in the core or in plain functions
+// beside this file (keys, navigation, schedule, update-source); this file only wires them.
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chooseDataDir } from '../core/config/data-dir';
 import { createKiosk, type Kiosk } from '../core/kiosk';
+import { createFileLogger, LOG_DIR } from '../core/logs/file-logger';
 import { contentSecurityPolicy, resolveInside } from '../core/security/web';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../contract/ipc';
 import { APP_ORIGIN, isKioskFrame } from './ipc-guard';
-import { createNativeDevices } from '../../native';
-
+import { adminModeFrom, shouldSwallowKey } from './keys';
+import { hasSafeWebPreferences, isAllowedNavigation } from './navigation';
+import { nextRestartAt, recoveryAction, RECOVER_WITHIN_MS } from './schedule';
+import { startUpdater } from './updater';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let kiosk: Kiosk | undefined;
+const adminMode = adminModeFrom(process.argv);
+const startedAt = Date.now();
 
 // Bundled as dist/electron-main.mjs beside dist/renderer and dist/preload.cjs.
 const distDir = fileURLToPath(new URL('.', import.meta.url));
 
-function rendererRoot(): string {
-  return join(distDir, 'renderer');
-}
-
 function serveApp(): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
-    const file = resolveInside(rendererRoot(), url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = resolveInside(join(distDir, 'renderer'), url.pathname === '/' ? '/index.html' : url.pathname);
     if (!file || url.host !== 'kiosk') return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
@@ -34,10 +36,25 @@ function serveApp(): void {
   });
 }
 
+/** Guards every web contents the app ever creates, the kiosk window's and any other. */
+function lockDown(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('before-input-event', (event, input) => {
+    if (shouldSwallowKey(input, adminMode)) event.preventDefault();
+  });
+}
+
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
-    kiosk: true,
-    fullscreen: true,
+    kiosk: !adminMode,
+    fullscreen: !adminMode,
     autoHideMenuBar: true,
     backgroundColor: '#f6f3ea',
     webPreferences: {
@@ -47,22 +64,61 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: adminMode,
     },
   });
   window.setMenu(null);
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
   void window.loadURL(`${APP_ORIGIN}/`);
+
+  // A crashed or hung renderer goes back to the home screen within RECOVER_WITHIN_MS; repeated crashes relaunch the app.
+  const crashes: number[] = [];
+  const recover = (why: string) => {
+    crashes.push(Date.now());
+    kiosk?.ctx.log.log('error', 'shell.renderer_recovered', { why });
+    if (recoveryAction(crashes, Date.now()) === 'relaunch') {
+      app.relaunch();
+      app.exit(0);
+      return;
+    }
+    setTimeout(() => {
+      if (!window.isDestroyed()) void window.loadURL(`${APP_ORIGIN}/#/`);
+    }, 500);
+  };
+  window.webContents.on('render-process-gone', (_event, details) => recover(details.reason));
+  let hangTimer: NodeJS.Timeout | undefined;
+  window.on('unresponsive', () => {
+    hangTimer = setTimeout(() => {
+      window.webContents.forcefullyCrashRenderer();
+      recover('unresponsive');
+    }, RECOVER_WITHIN_MS - 1000);
+  });
+  window.on('responsive', () => clearTimeout(hangTimer));
   return window;
+}
+
+function scheduleNightlyRestart(time: string | null): void {
+  const at = nextRestartAt(Date.now(), time, startedAt);
+  if (at === undefined) return;
+  setTimeout(() => {
+    kiosk?.ctx.log.log('info', 'shell.nightly_restart', {});
+    void kiosk?.close().finally(() => {
+      app.relaunch();
+      app.exit(0);
+    });
+  }, at - Date.now()).unref();
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
+  Menu.setApplicationMenu(null);
+  // Camera, microphone, geolocation, notifications …: the kiosk UI needs none of them.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
   serveApp();
-  kiosk = await createKiosk({ dataDir: chooseDataDir(process.env.KIOSK_DATA_DIR), devices: createNativeDevices({ hardware: true }) });
+  const dataDir = chooseDataDir(process.env.KIOSK_DATA_DIR);
+  const log = createFileLogger({ dir: join(dataDir, LOG_DIR), echo: (line) => process.stderr.write(line) });
+  kiosk = await createKiosk({ dataDir, log });
   const window = createWindow();
 
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, params: unknown) => {
@@ -75,11 +131,28 @@ async function start(): Promise<void> {
   kiosk.bus.onAny((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);
   });
+  scheduleNightlyRestart(kiosk.ctx.config.shell.nightlyRestart);
+  if (app.isPackaged && kiosk.mode !== 'misconfigured') {
+    const stop = startUpdater(kiosk, () => undefined);
+    kiosk.ctx.onClose(stop);
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  app.on('web-contents-created', (_event, contents) => {
+    lockDown(contents);
+    // A web contents created with unsafe preferences (nodeIntegration, no sandbox) is destroyed at once.
+    contents.once('did-start-loading', () => {
+      const prefs = (contents as unknown as { getLastWebPreferences?: () => Parameters<typeof hasSafeWebPreferences>[0] | null }).getLastWebPreferences?.();
+      if (prefs && !hasSafeWebPreferences(prefs)) contents.close();
+    });
+  });
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    window?.focus();
+  });
   app.on('window-all-closed', () => {
     void kiosk?.close().finally(() => app.quit());
   });

@@ -27,6 +27,8 @@ export function issuesOf(error: z.ZodError): { path: string; message: string }[]
 export interface RegistryOptions {
   /** Called with unexpected exceptions; must not log request contents (they may be personal). */
   onInternalError?: (method: string, error: unknown) => void;
+  /** Central gate checked before every call (e.g. a misconfigured kiosk refuses service methods). */
+  refuse?: (method: MethodName) => KioskError | undefined;
 }
 
 export function createRegistry(options: RegistryOptions = {}): Registry {
@@ -48,6 +50,8 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
           message: `Lệnh "${name.slice(0, 80)}" không tồn tại. Hãy cập nhật phần mềm kiosk hoặc báo kỹ thuật viên.`,
         });
       }
+      const refusal = options.refuse?.(name);
+      if (refusal) return fail(refusal.toApiError());
       const spec = methods[name];
       const parsed = spec.request.safeParse(params ?? {});
       if (!parsed.success) {

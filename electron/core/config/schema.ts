@@ -6,6 +6,7 @@ import { statisticsSection } from '../statistics/config';
 import { audioSection, residentsSection } from '../residents/config';
 import { devicesSection } from '../devices/config';
 import { circulationSection } from '../circulation/config';
+import { backupSection, logSection, printerSection, shellSection, updatesSection } from '../technician/config';
 import { eresourcesSection } from '../eresources/config';
 
 export const librarySection = z
@@ -37,6 +38,11 @@ export const kioskConfigSchema = z
     residents: residentsSection.default(residentsSection.parse({})),
     devices: devicesSection.default(devicesSection.parse({})),
     circulation: circulationSection.default(circulationSection.parse({})),
+    printer: printerSection.default(printerSection.parse({})),
+    shell: shellSection.default(shellSection.parse({})),
+    updates: updatesSection.default(updatesSection.parse({})),
+    backups: backupSection.default(backupSection.parse({})),
+    logs: logSection.default(logSection.parse({})),
   })
   .strict();
 

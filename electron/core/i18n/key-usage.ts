@@ -6,6 +6,7 @@
 //   titleKey="home:staffEntry" / 'home:x.y'        any string literal "ns:key" of a known namespace
 //   i18nKey="key"                                  <Trans> components
 //   // i18n-keys: errors.*, home:services.*        keys built elsewhere, listed in a comment
+//   // i18n-namespace: internet                   a module that receives `t` as a parameter names its namespace
 export interface SourceFile {
   path: string;
   text: string;
@@ -52,7 +53,7 @@ function literalsIn(argument: string): string[] {
 }
 
 function namespacesOf(text: string, known: ReadonlySet<string>): string[] {
-  const found: string[] = [];
+  const found: string[] = [...text.matchAll(/i18n-namespace:\s*([a-z][\w-]*)/g)].map((m) => m[1]!).filter((ns) => known.has(ns));
   for (const match of text.matchAll(USE_TRANSLATION)) {
     const arg = match[1];
     if (!arg) continue;

@@ -8,10 +8,12 @@ import { latestVersion } from '../store/migrations';
 
 export type SelfTestProbe = (ctx: KioskContext) => SelfTestCheck | Promise<SelfTestCheck>;
 
-const probes: SelfTestProbe[] = [];
+// A set, so a probe added again (a second kiosk in one process, as in tests) runs once.
+const probes = new Set<SelfTestProbe>();
 
+/** Add a probe once, with a stable function (at module load), not a new closure per kiosk. */
 export function addSelfTestProbe(probe: SelfTestProbe): void {
-  probes.push(probe);
+  probes.add(probe);
 }
 
 const LOW_DISK_BYTES = 500 * 1024 * 1024;

@@ -23,12 +23,13 @@ describe('findKeyUsage', () => {
             <X titleKey="home:staffEntry" />;
             // i18n-keys: common:outOfService.*`,
         },
+        { path: 'c.ts', text: "// i18n-namespace: staff\nexport const say = (t: T) => t('errors.wrong_pin');" },
         { path: 'b.tsx', text: "const { t } = useTranslation(['home', 'common']); t('scanPrompt'); t('common:backHome'); format(date, 'd/M');" },
       ],
       NS,
     );
     expect([...usage.exact.keys()].sort()).toEqual(
-      ['common:backHome', 'home:staffEntry', 'home|common:scanPrompt', 'staff:errors.card_missing', 'staff:signIn.keypadForCard', 'staff:signIn.keypadForPin', 'staff:signIn.title'].sort(),
+      ['common:backHome', 'home:staffEntry', 'staff:errors.wrong_pin', 'home|common:scanPrompt', 'staff:errors.card_missing', 'staff:signIn.keypadForCard', 'staff:signIn.keypadForPin', 'staff:signIn.title'].sort(),
     );
     expect(usage.patterns.some((p) => p.test('staff:errors.wrong_pin'))).toBe(true);
     expect(usage.patterns.some((p) => p.test('common:outOfService.title'))).toBe(true);

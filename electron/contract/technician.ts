@@ -1,0 +1,69 @@
+// Technician and staff-home methods: today's figures and open issues, terminal identity, backups
+// (run, list, export to USB), removable media, diagnostics bundle, update readiness, first-run setup.
+import { z } from 'zod';
+import { method } from './define';
+import { staffToken } from './staff';
+
+const withToken = <T extends z.ZodRawShape>(shape: T) => z.object({ staffToken, ...shape }).strict();
+
+export const staffAttention = z.object({
+  id: z.enum(['registrations_pending', 'loans_overdue', 'upload_failing', 'disk_low', 'backup_missing', 'config_problem', 'identity_reset']),
+  severity: z.enum(['info', 'warning', 'error']),
+  count: z.number().int().nullable(),
+  /** The staff page that deals with it, when one exists (#/staff/<page>). */
+  page: z.string().nullable(),
+});
+export type StaffAttention = z.infer<typeof staffAttention>;
+
+export const staffOverview = z.object({
+  day: z.string(),
+  figures: z.object({
+    visits: z.number().int(),
+    loans: z.number().int(),
+    returns: z.number().int(),
+    internetSessions: z.number().int(),
+  }),
+  attention: z.array(staffAttention),
+});
+export type StaffOverview = z.infer<typeof staffOverview>;
+
+export const terminalIdentity = z.object({
+  terminalId: z.string(),
+  createdAt: z.string(),
+  /** Set when a cloned image was detected and a new identity replaced the copied one. */
+  resetAt: z.string().nullable(),
+  machineIdKnown: z.boolean(),
+});
+export type TerminalIdentity = z.infer<typeof terminalIdentity>;
+
+export const backupEntry = z.object({ name: z.string(), bytes: z.number().int(), at: z.string() });
+export type BackupEntry = z.infer<typeof backupEntry>;
+
+export const removableMedium = z.object({ path: z.string(), label: z.string() });
+export type RemovableMedium = z.infer<typeof removableMedium>;
+
+/** What the first-run wizard asks: enough for a working configured kiosk. */
+export const setupRequest = withToken({
+  libraryName: z.string().trim().min(1).max(200),
+  communeCode: z.string().trim().regex(/^\d{5}$/, 'mã xã gồm đúng 5 chữ số'),
+  address: z.string().trim().max(300).optional(),
+  language: z.enum(['vi', 'en']).default('vi'),
+  technicianCard: z.string().trim().min(3).max(64),
+  technicianName: z.string().trim().min(1).max(120),
+  technicianPin: z.string().regex(/^\d{4,12}$/, 'mã PIN gồm 4–12 chữ số'),
+  staffCard: z.string().trim().min(3).max(64).optional(),
+  staffName: z.string().trim().min(1).max(120).optional(),
+  staffPin: z.string().regex(/^\d{4,12}$/, 'mã PIN gồm 4–12 chữ số').optional(),
+});
+
+export const technicianMethods = {
+  'technician.staffOverview': method(withToken({}), staffOverview),
+  'technician.identity': method(withToken({}), terminalIdentity),
+  'technician.backups': method(withToken({}), z.object({ backups: z.array(backupEntry), keep: z.number().int() })),
+  'technician.backupNow': method(withToken({}), backupEntry),
+  'technician.removableMedia': method(withToken({}), z.object({ media: z.array(removableMedium) })),
+  'technician.exportBackup': method(withToken({ name: z.string().min(1).max(200), destination: z.string().min(1).max(1024) }), z.object({ file: z.string(), bytes: z.number().int() })),
+  'technician.exportDiagnostics': method(withToken({ destination: z.string().min(1).max(1024) }), z.object({ file: z.string(), bytes: z.number().int() })),
+  'technician.updateReadiness': method(withToken({}), z.object({ canApply: z.boolean(), reason: z.string(), activeSessions: z.number().int() })),
+  'technician.setup': method(setupRequest, z.object({ configFile: z.string(), restartRequired: z.literal(true) })),
+};

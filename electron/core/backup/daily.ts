@@ -1,0 +1,59 @@
+// The daily online backup: checked every hour with the kiosk's clock, taken through SQLite's
+// backup API while the kiosk keeps serving, then old backups beyond the newest N are removed.
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BackupEntry } from '../../contract/technician';
+import type { KioskContext } from '../context';
+import { backupDatabase } from '../store/backup';
+import { BACKUP_DIR, backupFileName, backupTime, backupsToDelete, isBackupDue, sortBackups } from './rotation';
+
+export const CHECK_EVERY_MS = 60 * 60 * 1000;
+
+export function backupDir(dataDir: string): string {
+  return join(dataDir, BACKUP_DIR);
+}
+
+function names(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+export function listBackups(dataDir: string): BackupEntry[] {
+  const dir = backupDir(dataDir);
+  return sortBackups(names(dir)).map((name) => ({
+    name,
+    bytes: statSync(join(dir, name)).size,
+    at: new Date(backupTime(name)!).toISOString(),
+  }));
+}
+
+export async function takeBackup(ctx: KioskContext, keep: number): Promise<BackupEntry> {
+  const dir = backupDir(ctx.dataDir);
+  const name = backupFileName(ctx.clock.now());
+  const result = await backupDatabase(ctx.db, join(dir, name));
+  for (const old of backupsToDelete(names(dir), keep)) rmSync(join(dir, old), { force: true });
+  ctx.log.log('info', 'backup.taken', { bytes: result.bytes, version: result.version });
+  return { name, bytes: result.bytes, at: new Date(backupTime(name)!).toISOString() };
+}
+
+/** Takes the backup when one is due; errors are logged, never thrown into a timer. */
+export async function backupIfDue(ctx: KioskContext, keep: number): Promise<BackupEntry | undefined> {
+  if (!isBackupDue(names(backupDir(ctx.dataDir)), ctx.clock.now())) return undefined;
+  try {
+    return await takeBackup(ctx, keep);
+  } catch (error) {
+    ctx.log.log('error', 'backup.failed', { error: (error as Error).message.slice(0, 300) });
+    return undefined;
+  }
+}
+
+/** Schedules the check; returns the stop function. `setTimer` is injectable for tests. */
+export function scheduleDailyBackup(ctx: KioskContext, keep: number, setTimer: typeof setInterval = setInterval): () => void {
+  void backupIfDue(ctx, keep);
+  const timer = setTimer(() => void backupIfDue(ctx, keep), CHECK_EVERY_MS);
+  if (typeof timer === 'object' && timer && 'unref' in timer) timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,128 @@
+// The technician feature: terminal identity at start, the pid file that keeps `db restore` away
+// from a running kiosk, the daily backup, self-test probes, and the technician/staff-home methods.
+import { copyFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KioskContext } from '../context';
+import { listBackups, scheduleDailyBackup, takeBackup, backupDir } from '../backup/daily';
+import { PID_FILE } from '../backup/restore';
+import { checkWritableFolder, writeDiagnosticsBundle } from '../logs/diagnostics';
+import { checkIdentityAtStart, META_IDENTITY_RESET_AT, readTerminalIdentity } from '../identity/identity';
+import { readMachineId, systemMachineIdSources } from '../identity/machine-id';
+import { requireStaff } from '../staff/auth';
+import { getMeta } from '../store/meta';
+import { addSelfTestProbe, runSelfTest } from '../system/self-test';
+import { VERSION } from '../version';
+import { canApplyUpdateNow } from '../updates/policy';
+import { KioskError } from '../errors';
+import { activeInternetSessions, staffOverview } from './overview';
+import { backupProbe, devicesProbe, identityProbe, printerProbe } from './probes';
+import { listRemovableMedia, systemMediaSources } from './removable-media';
+import { stageSetup } from './setup';
+
+for (const probe of [identityProbe, backupProbe, printerProbe, devicesProbe]) addSelfTestProbe(probe);
+
+/** KIOSK_MACHINE_ID lets tests (and a technician reproducing a clone) say which machine this is. */
+export function currentMachineId(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.KIOSK_MACHINE_ID?.trim() || readMachineId(systemMachineIdSources);
+}
+
+function stamp(now: number): string {
+  return new Date(now + 7 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+}
+
+export function registerTechnician(ctx: KioskContext): void {
+  const { registry, db, clock } = ctx;
+  const machineId = currentMachineId();
+  checkIdentityAtStart(ctx, machineId);
+
+  const pidFile = join(ctx.dataDir, PID_FILE);
+  writeFileSync(pidFile, `${process.pid}\n`);
+  ctx.onClose(() => rmSync(pidFile, { force: true }));
+
+  if (ctx.mode !== 'misconfigured') {
+    const stop = scheduleDailyBackup(ctx, ctx.config.backups.keep);
+    ctx.onClose(stop);
+  }
+
+  const technician = (token: string) => requireStaff(ctx, token, 'technician');
+
+  registry.register('technician.staffOverview', async ({ staffToken }) => {
+    requireStaff(ctx, staffToken);
+    const report = await runSelfTest(ctx);
+    const status = (id: string) => report.checks.find((check) => check.id === id)?.status;
+    return staffOverview(db, clock.now(), {
+      diskLow: status('disk') !== undefined && status('disk') !== 'ok',
+      backupMissing: status('backup') === 'warning',
+      configProblem: ctx.mode === 'misconfigured',
+      identityResetAt: getMeta(db, META_IDENTITY_RESET_AT) ?? null,
+    });
+  });
+
+  registry.register('technician.identity', ({ staffToken }) => {
+    requireStaff(ctx, staffToken);
+    return readTerminalIdentity(db, machineId !== undefined);
+  });
+
+  registry.register('technician.backups', ({ staffToken }) => {
+    technician(staffToken);
+    return { backups: listBackups(ctx.dataDir), keep: ctx.config.backups.keep };
+  });
+
+  registry.register('technician.backupNow', async ({ staffToken }) => {
+    technician(staffToken);
+    return takeBackup(ctx, ctx.config.backups.keep);
+  });
+
+  registry.register('technician.removableMedia', ({ staffToken }) => {
+    technician(staffToken);
+    return { media: listRemovableMedia(systemMediaSources) };
+  });
+
+  registry.register('technician.exportBackup', ({ staffToken, name, destination }) => {
+    technician(staffToken);
+    const backup = listBackups(ctx.dataDir).find((entry) => entry.name === name);
+    if (!backup) throw new KioskError('not_found', `Không có bản sao lưu ${name}. Hãy chọn lại trong danh sách.`, { reason: 'backup_missing' });
+    checkWritableFolder(destination);
+    const file = join(destination, name);
+    try {
+      // Copied under a temporary name and renamed, so a stick pulled out mid-copy never holds a half backup under the real name.
+      copyFileSync(join(backupDir(ctx.dataDir), name), `${file}.partial`);
+      renameSync(`${file}.partial`, file);
+    } catch (error) {
+      rmSync(`${file}.partial`, { force: true });
+      throw new KioskError('refused', `Không chép được bản sao lưu vào ${destination}: ${(error as Error).message}. Hãy kiểm tra USB (còn chỗ trống, không khóa ghi) rồi thử lại.`, { reason: 'export_failed' });
+    }
+    ctx.log.log('info', 'backup.exported', { bytes: backup.bytes });
+    return { file, bytes: statSync(file).size };
+  });
+
+  registry.register('technician.exportDiagnostics', async ({ staffToken, destination }) => {
+    technician(staffToken);
+    const identity = readTerminalIdentity(db, machineId !== undefined);
+    const result = await writeDiagnosticsBundle({
+      dataDir: ctx.dataDir,
+      destination,
+      fileName: `kiosk-chan-doan-${identity.terminalId.slice(-8)}-${stamp(clock.now())}.zip`,
+      selfTest: await runSelfTest(ctx),
+      configFile: ctx.configFile,
+      facts: { version: VERSION, mode: ctx.mode, terminalId: identity.terminalId, schema: db.pragma('user_version', { simple: true }) as number },
+    });
+    ctx.log.log('info', 'diagnostics.exported', { bytes: result.bytes });
+    return result;
+  });
+
+  registry.register('technician.updateReadiness', ({ staffToken }) => {
+    technician(staffToken);
+    const sessions = activeInternetSessions(db, clock.now());
+    // Asked from the technician's own session: someone is signed in by definition, so the answer
+    // reports what would block an unattended install apart from the asking technician.
+    const decision = canApplyUpdateNow({ activeInternetSessions: sessions, someoneSignedIn: false, idleForMs: Number.POSITIVE_INFINITY, libraryOpen: null, updateDownloaded: true });
+    return { canApply: decision.ok, reason: decision.reason, activeSessions: sessions };
+  });
+
+  registry.register('technician.setup', async ({ staffToken, ...request }) => {
+    technician(staffToken);
+    const { configFile } = await stageSetup(ctx, { staffToken, ...request });
+    return { configFile, restartRequired: true as const };
+  });
+}
