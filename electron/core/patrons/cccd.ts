@@ -1,7 +1,7 @@
 // What the kiosk keeps of a chip citizen ID card (CCCD): an HMAC-SHA256 of the 12-digit number
 // under a key that never leaves this kiosk's data directory, so a returning resident is recognised
 // while neither the number nor the QR text is stored. The QR parser lives in native/ (devices),
-// which the core may not import, so the shell that assembles the kiosk hands it in.
+// which the core may not import: it arrives as ctx.devices.parseCccd from the entry point.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { KioskContext } from '../context';
 import type { Db } from '../store/open';
@@ -22,12 +22,16 @@ export type CccdParser = (qrText: string) => { ok: true; value: CccdIdentity } |
 
 const parsers = new WeakMap<KioskContext, CccdParser>();
 
+/** Replaces the device layer's parser (a kiosk assembled without devices, or a test's fixed answers). */
 export function provideCccdParser(ctx: KioskContext, parser: CccdParser): void {
   parsers.set(ctx, parser);
 }
 
 export function cccdParserOf(ctx: KioskContext): CccdParser | undefined {
-  return parsers.get(ctx);
+  const provided = parsers.get(ctx);
+  if (provided) return provided;
+  const devices = ctx.devices;
+  return devices ? (text) => devices.parseCccd(text) : undefined;
 }
 
 function kioskKey(db: Db): Buffer {

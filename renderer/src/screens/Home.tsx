@@ -5,8 +5,11 @@ import type { SystemInfo } from '../../../electron/contract/system';
 import { BooksIcon, GlobeIcon, ScanIcon, SearchIcon, TabletIcon } from '../components/icons';
 import { navigate, type RouteId } from '../router';
 import { TIME_ZONE } from '../i18n';
+import { useScan } from '../devices/ScanProvider';
+import { handOffScan } from './circulation/handoff';
 import { ResidentOptions } from '../a11y/ResidentOptions';
 import { AttractAnnouncements } from './announcements/AttractAnnouncements';
+import { InternetBusyNotice } from './internet/InternetBusyNotice';
 import '../styles/home.css';
 
 const SERVICES: { route: RouteId; key: string; Icon: typeof BooksIcon }[] = [
@@ -28,6 +31,12 @@ function useNow(intervalMs = 15_000): Date {
 export function Home({ info }: { info: SystemInfo }) {
   const { t, i18n } = useTranslation('home');
   const now = useNow();
+  // A library card or CCCD scanned here signs the resident in; a book's barcode starts a return.
+  useScan((scan) => {
+    if (scan.kind !== 'card' && scan.kind !== 'cccd' && scan.kind !== 'item') return;
+    handOffScan(scan);
+    navigate('circulation');
+  });
   const locale = i18n.language === 'vi' ? 'vi-VN' : i18n.language;
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(now);
   const date = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: TIME_ZONE }).format(now);
@@ -66,6 +75,7 @@ export function Home({ info }: { info: SystemInfo }) {
             </button>
           ))}
         </nav>
+        <InternetBusyNotice />
       </main>
       <footer className="home-footer">
         <div className="options">

@@ -3,12 +3,15 @@ import type { ReactElement } from 'react';
 import type { SystemInfo } from '../../../electron/contract/system';
 import type { RouteId } from '../router';
 import { NotYetAvailable } from './NotYetAvailable';
+import { InternetScreen } from './internet/InternetScreen';
 import { StaffArea } from './staff/StaffArea';
+import { CirculationScreen } from './circulation/CirculationScreen';
+import { DigitalLibrary } from './digital-library/DigitalLibrary';
 
 export const screens: Record<Exclude<RouteId, 'home'>, (props: { info: SystemInfo }) => ReactElement> = {
-  circulation: () => <NotYetAvailable titleKey="home:services.circulation.name" />,
-  internet: () => <NotYetAvailable titleKey="home:services.internet.name" />,
-  'digital-library': () => <NotYetAvailable titleKey="home:services.digitalLibrary.name" />,
+  circulation: CirculationScreen,
+  internet: InternetScreen,
+  'digital-library': DigitalLibrary,
   search: () => <NotYetAvailable titleKey="home:services.search.name" />,
   staff: StaffArea,
 };

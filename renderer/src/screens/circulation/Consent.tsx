@@ -1,0 +1,48 @@
+// Self-registration after an unknown CCCD: in plain words, what the kiosk keeps and why, then the
+// resident agrees (or not). Nothing is written before "Đồng ý".
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface RegistrationOffer {
+  registrationToken: string;
+  proposed: { fullName: string; birthYear: number; gender: 'male' | 'female' | 'other'; category: string; categoryName: string };
+  activation: 'pending' | 'active';
+}
+
+export function Consent({ offer, busy, onAgree, onDecline }: { offer: RegistrationOffer; busy: boolean; onAgree: (village: string | null) => void; onDecline: () => void }) {
+  const { t } = useTranslation('circulation');
+  const [village, setVillage] = useState('');
+  return (
+    <section className="circ-consent" aria-labelledby="consent-title">
+      <h2 id="consent-title">{t('consent.title', { name: offer.proposed.fullName })}</h2>
+      <p>{t('consent.intro')}</p>
+      <h3>{t('consent.storedTitle')}</h3>
+      <ul>
+        <li>{t('consent.stored.name', { name: offer.proposed.fullName })}</li>
+        <li>{t('consent.stored.birthYear', { year: offer.proposed.birthYear })}</li>
+        <li>{t('consent.stored.gender', { gender: t(`gender.${offer.proposed.gender}`) })}</li>
+        <li>{t('consent.stored.category', { category: offer.proposed.categoryName })}</li>
+        <li>{t('consent.stored.village')}</li>
+        <li>{t('consent.stored.cccd')}</li>
+      </ul>
+      <h3>{t('consent.whyTitle')}</h3>
+      <p>{t('consent.why')}</p>
+      <h3>{t('consent.notStoredTitle')}</h3>
+      <p>{t('consent.notStored')}</p>
+      <p>{offer.activation === 'pending' ? t('consent.pending') : t('consent.active')}</p>
+      <div className="circ-manual">
+        <label htmlFor="consent-village">{t('consent.villageLabel')}</label>
+        <input id="consent-village" value={village} onChange={(e) => setVillage(e.target.value)} maxLength={100} autoComplete="off" />
+        <small>{t('consent.villageHint')}</small>
+      </div>
+      <div className="circ-actions">
+        <button type="button" className="button" disabled={busy} onClick={() => onAgree(village.trim() || null)}>
+          {t('consent.agree')}
+        </button>
+        <button type="button" className="button secondary" disabled={busy} onClick={onDecline}>
+          {t('consent.decline')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+// Small pieces of the circulation screens: manual entry, a refusal banner, the idle countdown,
+// and a list of loans with due dates (overdue ones highlighted).
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LoanView } from '../../../../electron/contract/circulation';
+import type { Problem } from './problem';
+import { formatDay } from './format';
+
+export function ManualEntry({ id, label, hint, submitLabel, onSubmit, pattern }: { id: string; label: string; hint: string; submitLabel: string; onSubmit: (value: string) => void; pattern?: string }) {
+  const [value, setValue] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = value.trim();
+    if (!trimmed) return;
+    onSubmit(trimmed);
+    setValue('');
+  };
+  return (
+    <form className="circ-manual" onSubmit={submit}>
+      <label htmlFor={id}>{label}</label>
+      <div className="circ-manual-row">
+        <input id={id} value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" spellCheck={false} inputMode="text" {...(pattern ? { pattern } : {})} aria-describedby={`${id}-hint`} />
+        <button type="submit" className="button">
+          {submitLabel}
+        </button>
+      </div>
+      <small id={`${id}-hint`}>{hint}</small>
+    </form>
+  );
+}
+
+export function ProblemBanner({ problem, onReturnFirst }: { problem: Problem; onReturnFirst?: (() => void) | undefined }) {
+  const { t } = useTranslation('circulation');
+  return (
+    <div className="banner error circ-problem" role="alert" data-reason={problem.reason}>
+      <strong>{problem.headline}</strong>
+      <p>{problem.detail}</p>
+      {onReturnFirst && (
+        <button type="button" className="button" onClick={onReturnFirst}>
+          {t('borrow.returnFirst')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function IdleCountdown({ secondsLeft, onStay }: { secondsLeft: number; onStay: () => void }) {
+  const { t } = useTranslation('circulation');
+  return (
+    <div className="circ-idle" role="alertdialog" aria-live="assertive" aria-labelledby="circ-idle-title">
+      <div>
+        <p id="circ-idle-title">{t('idle.title')}</p>
+        <p className="circ-idle-count" data-testid="idle-countdown">
+          {t('idle.countdown', { count: secondsLeft })}
+        </p>
+        <button type="button" className="button" onClick={onStay}>
+          {t('idle.stay')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function LoanList({ loans, onRenew, busy }: { loans: LoanView[]; onRenew?: ((loan: LoanView) => void) | undefined; busy?: boolean }) {
+  const { t, i18n } = useTranslation('circulation');
+  if (loans.length === 0) return <p className="circ-empty">{t('loans.none')}</p>;
+  return (
+    <ul className="circ-list" aria-label={t('loans.title')}>
+      {loans.map((loan) => (
+        <li key={loan.loanId} className={loan.overdueDays > 0 ? 'overdue' : undefined} data-item={loan.item}>
+          <span className="circ-title">{loan.title}</span>
+          <span className="circ-barcode">{loan.item}</span>
+          <span className="circ-due">
+            {loan.overdueDays > 0 ? t('loans.overdue', { date: formatDay(loan.dueDate, i18n.language), count: loan.overdueDays }) : t('loans.due', { date: formatDay(loan.dueDate, i18n.language) })}
+          </span>
+          {onRenew && (
+            <button type="button" className="button secondary" disabled={busy || loan.renewalsLeft === 0} onClick={() => onRenew(loan)} aria-label={t('loans.renewOne', { title: loan.title })}>
+              {loan.renewalsLeft === 0 ? t('loans.noRenewals') : t('loans.renew')}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

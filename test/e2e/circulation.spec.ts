@@ -1,0 +1,161 @@
+// Self-service circulation in Chromium: card sign-in and checkout with receipt, return without a
+// card, a refusal, CCCD self-registration with consent, and the idle time-out.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, snapshot, startKiosk, stopKiosk, test as base, type RunningKiosk } from './fixtures';
+import { simulateScan } from './scan';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The `kiosk` CLI on a data directory, before the host opens it. */
+function cli(dataDir: string, ...args: string[]): unknown {
+  const out = execFileSync(process.execPath, [join(root, 'bin/kiosk.mjs'), ...args, '--data-dir', dataDir, '--json'], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+function vietnamDay(offsetDays: number): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(Date.now());
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const due = new Date(Date.UTC(y, m - 1, d + offsetDays));
+  return `${String(due.getUTCDate()).padStart(2, '0')}/${String(due.getUTCMonth() + 1).padStart(2, '0')}/${due.getUTCFullYear()}`;
+}
+
+const test = base.extend<{ sim: RunningKiosk }>({
+  sim: async ({}, use) => {
+    const kiosk = await startKiosk({ args: ['--simulate-devices'] });
+    await use(kiosk);
+    await stopKiosk(kiosk);
+  },
+});
+
+test('sign in by card → check out two books → due dates → receipt', async ({ page, sim }) => {
+  await page.goto(sim.url);
+  await expect(page.getByText('Quét thẻ thư viện hoặc mã QR trên CCCD để bắt đầu')).toBeVisible();
+  await simulateScan(page, 'BD000003');
+  await expect(page).toHaveURL(/#\/circulation/);
+  await expect(page.getByRole('heading', { name: /Xin chào/ })).toBeVisible();
+
+  const due = vietnamDay(21); // BD000003 is an adult: 21 days
+  await simulateScan(page, 'TV000002');
+  await expect(page.locator('li[data-item="TV000002"]')).toContainText(`Hạn trả ${due}`);
+  await simulateScan(page, 'TV000004');
+  await expect(page.locator('li[data-item="TV000004"]')).toContainText(`Hạn trả ${due}`);
+  // The same book scanned again stays one loan.
+  await simulateScan(page, 'TV000004');
+  await expect(page.getByRole('list', { name: 'Sách vừa mượn' }).locator('li')).toHaveCount(2);
+  await snapshot(page, 'circulation-checkout-two-books');
+
+  await page.getByRole('button', { name: 'Sách tôi đang mượn (2)' }).click();
+  await expect(page.getByRole('button', { name: /Gia hạn cuốn/ })).toHaveCount(2);
+  await page.getByRole('button', { name: 'Quay lại mượn sách' }).click();
+
+  await page.getByRole('button', { name: 'Xong — xem phiếu mượn' }).click();
+  await expect(page.getByRole('heading', { name: 'Phiếu mượn sách' })).toBeVisible();
+  const receipt = page.getByTestId('receipt-text');
+  await expect(receipt).toContainText('Thư viện xã Minh Hòa');
+  await expect(receipt).toContainText(`Mã TV000002 - hạn trả ${due}`);
+  await expect(receipt).toContainText('Thẻ: BD****03');
+  await expect(page.getByTestId('receipt-qr')).toBeVisible();
+  await snapshot(page, 'circulation-receipt');
+  await page.getByRole('button', { name: 'Xong', exact: true }).click();
+  await expect(page.getByText('Quét thẻ thư viện hoặc mã QR trên CCCD để bắt đầu')).toBeVisible();
+});
+
+test('return without signing in, by scan and by typed barcode', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  cli(dataDir, 'checkout', 'BD000002', 'TV000002', 'TV000004');
+  const kiosk = await startKiosk({ dataDir, args: ['--simulate-devices'] });
+  try {
+    await page.goto(kiosk.url);
+    await simulateScan(page, 'TV000002');
+    await expect(page.getByRole('heading', { name: 'Trả sách', exact: true })).toBeVisible();
+    await expect(page.locator('li[data-item="TV000002"]')).toContainText('Đúng hạn');
+    // A resident without a scanner that reads the label types the barcode.
+    await page.getByLabel('Hoặc nhập mã vạch sách').fill('tv000004');
+    await page.getByRole('button', { name: 'Trả sách', exact: true }).click();
+    await expect(page.locator('li[data-item="TV000004"]')).toContainText('Để lên giá trả sách');
+    await snapshot(page, 'circulation-return');
+    await page.getByRole('button', { name: 'Xong — xem phiếu trả' }).click();
+    await expect(page.getByTestId('receipt-text')).toContainText('PHIẾU TRẢ SÁCH');
+    expect(cli(dataDir, 'loans', 'BD000002')).toMatchObject({ loans: [] });
+  } finally {
+    await stopKiosk(kiosk);
+  }
+});
+
+test('refusals are Vietnamese sentences that say what to do next', async ({ page, kiosk }) => {
+  await page.goto(`${kiosk.url}#/circulation`);
+  // Manual card entry, as for a card whose barcode will not scan.
+  await page.getByLabel('Hoặc nhập số thẻ thư viện').fill('BD000006');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('Thẻ của bạn đã hết hạn');
+  await page.getByLabel('Hoặc nhập mã vạch sách').fill('TV000002');
+  await page.getByRole('button', { name: 'Mượn', exact: true }).click();
+  const problem = page.locator('.circ-problem');
+  await expect(problem).toContainText('Thẻ đã hết hạn');
+  await expect(problem).toContainText('Vui lòng gặp cán bộ thư viện để gia hạn thẻ.');
+  await snapshot(page, 'circulation-refusal-expired');
+  await page.getByRole('button', { name: 'Xong — đăng xuất' }).click();
+
+  await page.getByLabel('Hoặc nhập số thẻ thư viện').fill('BD000001');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByLabel('Hoặc nhập mã vạch sách').fill('TV000001'); // the reference copy
+  await page.getByRole('button', { name: 'Mượn', exact: true }).click();
+  await expect(problem).toContainText('Sách chỉ đọc tại chỗ');
+  await expect(problem).toContainText('không cho mượn về nhà');
+});
+
+test('an unknown CCCD leads to the consent screen and a new printable card', async ({ page, sim }) => {
+  await page.goto(sim.url);
+  // 001 Hà Nội, 1 = woman born in the 1900s, 89 = 1989.
+  await simulateScan(page, '001189012345|123456789|Nguyễn Thị Lan|12041989|Nữ|Thôn Đông, xã Minh Hòa|01012021');
+  await expect(page.getByRole('heading', { name: 'Chào Nguyễn Thị Lan, bạn chưa có thẻ thư viện' })).toBeVisible();
+  await expect(page.getByText('Năm sinh: 1989')).toBeVisible();
+  await expect(page.getByText(/Số CCCD, địa chỉ, ngày cấp và toàn bộ nội dung mã QR không được lưu/)).toBeVisible();
+  await snapshot(page, 'circulation-consent');
+  await page.getByLabel('Thôn / tổ dân phố (không bắt buộc)').fill('Thôn Đông');
+  await page.getByRole('button', { name: 'Đồng ý và làm thẻ' }).click();
+  await expect(page.getByText('Số thẻ của bạn là BD000007.', { exact: false })).toBeVisible();
+  await expect(page.getByTestId('library-card').locator('svg[data-barcode="BD000007"] rect').first()).toBeAttached();
+  await snapshot(page, 'circulation-new-card');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(page.getByRole('heading', { name: 'Xin chào Nguyễn Thị Lan' })).toBeVisible();
+  await page.getByRole('button', { name: 'Xong — đăng xuất' }).click();
+
+  // Next time the same CCCD signs straight in.
+  await simulateScan(page, '001189012345|123456789|Nguyễn Thị Lan|12041989|Nữ|Thôn Đông, xã Minh Hòa|01012021');
+  await expect(page.getByRole('heading', { name: 'Xin chào Nguyễn Thị Lan' })).toBeVisible();
+});
+
+test('an idle session ends with a countdown and leaves nothing for the next resident', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  writeFileSync(
+    join(dataDir, 'kiosk.config.json'),
+    JSON.stringify({ library: { name: 'Thư viện xã Thử Nghiệm', communeCode: '12345' }, circulation: { idleSeconds: 12, countdownSeconds: 8 } }),
+  );
+  cli(dataDir, 'patron', 'add', '--name', 'Phạm Văn Bình', '--category', 'adult', '--birth-year', '1975');
+  const kiosk = await startKiosk({ dataDir });
+  try {
+    await page.goto(`${kiosk.url}#/circulation`);
+    await page.getByLabel('Hoặc nhập số thẻ thư viện').fill('BD000001');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('heading', { name: 'Xin chào Phạm Văn Bình' })).toBeVisible();
+    const countdown = page.getByTestId('idle-countdown');
+    await expect(countdown).toContainText(/Tự đăng xuất sau \d giây/, { timeout: 12_000 });
+    await snapshot(page, 'circulation-idle-countdown');
+    // Touching the screen keeps the session...
+    await page.getByRole('button', { name: 'Tôi vẫn đang dùng' }).click();
+    await expect(countdown).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Xin chào Phạm Văn Bình' })).toBeVisible();
+    // ...and leaving it alone ends it: home screen, and the resident's name is gone.
+    await expect(page.getByText('Quét thẻ thư viện hoặc mã QR trên CCCD để bắt đầu')).toBeVisible({ timeout: 20_000 });
+    await page.getByRole('button', { name: /Mượn \/ trả sách/ }).click();
+    await expect(page.getByRole('heading', { name: 'Mượn sách' })).toBeVisible();
+    await expect(page.getByText('Phạm Văn Bình')).toHaveCount(0);
+  } finally {
+    await stopKiosk(kiosk);
+  }
+});
