@@ -19,19 +19,28 @@ const VIETNAMESE_LETTERS = new Set(
 /** Non-ASCII characters that honest Vietnamese text also contains (typographic punctuation). */
 const FRIENDLY = new Set('\u00a0“”‘’–—…«»°•·©®№€'.split(''));
 
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
+
 /**
  * How much a text looks like Vietnamese: +1 per Vietnamese letter, -4 per other non-ASCII
- * character (Latin-1 symbols are what a wrong decoding leaves), -4 per stray combining mark.
+ * character (Latin-1 symbols are what a wrong decoding leaves, and so are stray combining
+ * marks), and -4 per extra tone mark in a word (a Vietnamese syllable carries at most one).
  */
 export function vietnameseScore(text: string): number {
   let score = 0;
-  for (const char of text.normalize('NFC')) {
-    const code = char.charCodeAt(0);
-    if (code < 0x80) continue;
-    if (VIETNAMESE_LETTERS.has(char)) score += 1;
-    else if (FRIENDLY.has(char)) continue;
-    else score -= 4;
+  for (const word of text.normalize('NFC').split(/[^\p{L}\p{M}]+/u)) {
+    let tones = 0;
+    for (const char of word) {
+      const code = char.charCodeAt(0);
+      if (code < 0x80) continue;
+      if (VIETNAMESE_LETTERS.has(char)) {
+        score += 1;
+        if (TONE_MARKS.test(char.normalize('NFD'))) tones++;
+      } else score -= 4;
+    }
+    if (tones > 1) score -= 4 * tones;
   }
+  for (const char of text) if (char.charCodeAt(0) >= 0x80 && !/[\p{L}\p{M}]/u.test(char) && !FRIENDLY.has(char)) score -= 4;
   return score;
 }
 
@@ -110,13 +119,17 @@ export function decodeTextFile(bytes: Uint8Array): DecodeOutcome {
   return { ok: true, text: decodeWith(body, legacy), encoding: legacy };
 }
 
+/** A cell that could be TCVN3 shown as Latin-1: no character above U+00FF, some above ASCII. */
+export const maybeLegacyCell = (text: string) => /[\u0080-\u00ff]/.test(text) && ![...text].some((c) => c.charCodeAt(0) > 0xff);
+
 /**
- * Spreadsheet cells typed with a TCVN3 font hold Latin-1 look-alikes ("B¸o c¸o"). Returns a
- * converter for the cells of one sheet when the sheet as a whole reads better as TCVN3.
+ * Spreadsheet cells typed with a TCVN3 font hold Latin-1 look-alikes ("Kü thuËt"). Given the
+ * sheet's candidate cells, returns a converter when they read better as TCVN3 than as they are.
  */
-export function legacyCellConverter(sample: string): ((text: string) => string) | undefined {
-  if (![...sample].every((c) => c.charCodeAt(0) < 256)) return undefined;
+export function legacyCellConverter(cells: string[]): ((text: string) => string) | undefined {
+  const sample = cells.filter(maybeLegacyCell).join(' ');
+  if (sample === '') return undefined;
   const asIs = vietnameseScore(sample);
   const converted = vietnameseScore(tcvn3FromLatin1(sample));
-  return converted > asIs && converted > 0 ? (text) => tcvn3FromLatin1(text).normalize('NFC') : undefined;
+  return converted > asIs && converted > 0 ? (text) => (maybeLegacyCell(text) ? tcvn3FromLatin1(text).normalize('NFC') : text) : undefined;
 }

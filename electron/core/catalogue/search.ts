@@ -3,6 +3,7 @@
 // `searchCatalogue` is the one entry point other features reuse.
 import type { SearchHit, SearchResponse } from '../../contract/catalogue';
 import type { Db } from '../store/open';
+import { foldVietnamese } from '../text/fold';
 import { recordAvailability } from './availability';
 import { ftsExpression, normaliseQuery, type IndexColumn } from './query';
 
@@ -83,7 +84,10 @@ export function searchCatalogue(db: Db, rawQuery: string, options: SearchOptions
     for (const { id } of [...(s.byIsbn.all(query.identifier) as { id: number }[]), ...(s.byBarcode.all(query.identifier) as { id: number }[])]) add(id, idTier, 0);
   }
   const statement = options.availableOnly ? s.matchAvailable : s.match;
+  // Typed without any diacritics, nothing can match "as typed" better than folded: skip those tiers.
+  const typedMarks = query.exact.some((word, i) => word !== query.folded[i]);
   TIERS.forEach((tier, order) => {
+    if (tier.exact && !typedMarks) return;
     if (candidates.length >= CANDIDATE_CAP) {
       more = true;
       return;
@@ -101,12 +105,13 @@ export function searchCatalogue(db: Db, rawQuery: string, options: SearchOptions
     }
   }
 
-  const typedPhrase = query.exact.join(' ');
+  const foldedPhrase = query.folded.join(' ');
+  const startsWithQuery = (c: Candidate) => Number(foldVietnamese(c.row.title).startsWith(foldedPhrase));
   candidates.sort(
     (a, b) =>
       a.order - b.order ||
       // Within a tier, a title that starts with the query reads as the best match.
-      Number(b.row.title.toLowerCase().startsWith(typedPhrase)) - Number(a.row.title.toLowerCase().startsWith(typedPhrase)) ||
+      startsWithQuery(b) - startsWithQuery(a) ||
       a.row.title.length - b.row.title.length ||
       a.row.id - b.row.id,
   );

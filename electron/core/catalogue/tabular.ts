@@ -148,8 +148,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<TableResult & { encod
       message: 'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải dạng .xlsx. Hãy mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (.xlsx)" rồi nhập lại. Chưa có gì được nhập.',
     };
   }
-  const sample = rows.flat().filter((c): c is string => typeof c === 'string').join(' ');
-  const convert = legacyCellConverter(sample);
+  const convert = legacyCellConverter(rows.flat().filter((c): c is string => typeof c === 'string'));
   if (!convert) return readTable(rows, (i) => i + 1);
   rows = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? convert(cell) : cell)));
   return { ...readTable(rows, (i) => i + 1), encoding: 'tcvn3' };
