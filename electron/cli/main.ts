@@ -11,12 +11,13 @@ import { registerI18nCommands } from './commands/i18n';
 import { registerDevicesCommands } from './commands/devices';
 import { registerPatronCommands } from './commands/patrons';
 import { registerCirculationCommands } from './commands/circulation';
+import { registerPackCommands } from './commands/packs';
 
 const program = new Command('kiosk')
   .description('Công cụ dòng lệnh của kiosk phòng đọc xã')
   .version(VERSION)
   .showHelpAfterError('(chạy "kiosk --help" để xem các lệnh)');
 
-for (const register of [registerSystemCommands, registerDbCommands, registerDbRestoreCommand, registerTechnicianCommands, registerConfigCommands, registerCatalogueCommands, registerI18nCommands, registerDevicesCommands, registerPatronCommands, registerCirculationCommands]) register(program);
+for (const register of [registerSystemCommands, registerDbCommands, registerDbRestoreCommand, registerTechnicianCommands, registerConfigCommands, registerCatalogueCommands, registerI18nCommands, registerDevicesCommands, registerPatronCommands, registerCirculationCommands, registerPackCommands]) register(program);
 
 await program.parseAsync(process.argv);

@@ -6,6 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { callMessage, MAX_MESSAGE_BYTES, type ReplyMessage } from '../contract';
 import type { Kiosk } from '../core/kiosk';
 import { serveStatic } from './static-files';
+import { serveEresourceFile } from './eresource-files';
 
 export interface HostOptions {
   kiosk: Kiosk;
@@ -33,6 +34,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const server = createServer((req, res) => {
     void (async () => {
       if (options.extraRoutes && (await options.extraRoutes(req, res, origin))) return;
+      if (serveEresourceFile(kiosk.ctx, req, res)) return;
       serveStatic(options.rendererDir, origin, req, res);
     })().catch(() => {
       if (!res.headersSent) res.writeHead(500).end();

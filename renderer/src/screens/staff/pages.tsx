@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { SelfTestPage } from '../technician/SelfTestPage';
 import { KioskInfoPage } from './KioskInfoPage';
 import { DevicesPage } from '../devices/DevicesPage';
+import { PackImportPage } from '../digital-library/staff/PackImportPage';
 
 export interface StaffPage {
   /** Used in the address: #/staff/<id> (lowercase letters, digits, dashes). */
@@ -19,6 +20,7 @@ export const staffPages: StaffPage[] = [
   { id: 'kiosk-info', titleKey: 'staff:pages.kioskInfo', role: 'staff', Component: KioskInfoPage },
   { id: 'self-test', titleKey: 'technician:pages.selfTest', role: 'technician', Component: SelfTestPage },
   { id: 'devices', titleKey: 'devices:pageTitle', role: 'staff', Component: DevicesPage },
+  { id: 'content-packs', titleKey: 'eresources:staff.pageTitle', role: 'staff', Component: PackImportPage },
 ];
 
 export function pagesFor(role: 'staff' | 'technician', pages: readonly StaffPage[] = staffPages): StaffPage[] {

@@ -1,0 +1,89 @@
+// Opens one resource: counts the open (anonymously unless a resident's card is given), shows the
+// viewer its format needs, and on leaving reports the visible time and, for audio/video, completion.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { eresourceFileUrl, type OpenResponse } from '../../../../electron/contract/eresources';
+import { ApiCallError } from '../../api/client';
+import { useApi } from '../../api/context';
+import { ScreenFrame } from '../../components/ScreenFrame';
+import { navigateSub } from '../../router';
+import { useVisibleTime } from './useVisibleTime';
+import { EpubViewer } from './viewers/EpubViewer';
+import { HtmlViewer } from './viewers/HtmlViewer';
+import { ImageViewer } from './viewers/ImageViewer';
+import { LinkViewer } from './viewers/LinkViewer';
+import { MediaPlayer } from './viewers/MediaPlayer';
+import { PdfViewer } from './viewers/PdfViewer';
+
+export function Viewer({ resourceId }: { resourceId: number }) {
+  const api = useApi();
+  const { t } = useTranslation('eresources');
+  const [opened, setOpened] = useState<OpenResponse>();
+  const [error, setError] = useState<string>();
+  const completed = useRef(false);
+  const format = useRef<string>('');
+  const visibleSeconds = useVisibleTime();
+
+  useEffect(() => {
+    let viewId: string | undefined;
+    let cancelled = false;
+    completed.current = false;
+    api.call('eresources.open', { resourceId }).then(
+      (value) => {
+        if (cancelled) {
+          void api.call('eresources.close', { viewId: value.viewId, visibleSeconds: visibleSeconds(), completed: null }).catch(() => undefined);
+          return;
+        }
+        viewId = value.viewId;
+        format.current = value.resource.format;
+        setOpened(value);
+      },
+      (e: unknown) => setError(e instanceof ApiCallError ? e.message : t('errors.openFailed')),
+    );
+    return () => {
+      cancelled = true;
+      if (viewId) {
+        const isMedia = format.current === 'audio' || format.current === 'video';
+        void api.call('eresources.close', { viewId, visibleSeconds: visibleSeconds(), completed: isMedia ? completed.current : null }).catch(() => undefined);
+      }
+    };
+    // visibleSeconds reads refs; reopening only when the resource changes is the point.
+  }, [api, resourceId]);
+
+  const onError = useCallback(() => setError(t('errors.cannotShow')), [t]);
+  const onEnded = useCallback(() => {
+    completed.current = true;
+  }, []);
+
+  const back = () => navigateSub('digital-library', '');
+  const resource = opened?.resource;
+  const backButton = (
+    <button type="button" className="button secondary" onClick={back}>
+      {t('backToLibrary')}
+    </button>
+  );
+
+  return (
+    <ScreenFrame title={resource?.title ?? t('title')} actions={backButton}>
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
+      {!error && !resource && <p role="status">{t('viewer.loading')}</p>}
+      {!error && resource && (
+        <div className={`viewer viewer-${resource.format}`} data-format={resource.format}>
+          {resource.format === 'pdf' && <PdfViewer url={eresourceFileUrl(resource.id)} onError={onError} />}
+          {resource.format === 'epub' && <EpubViewer url={eresourceFileUrl(resource.id)} onError={onError} />}
+          {(resource.format === 'audio' || resource.format === 'video') && (
+            <MediaPlayer url={eresourceFileUrl(resource.id)} kind={resource.format} coverUrl={resource.hasCover ? eresourceFileUrl(resource.id, 'cover') : null} onEnded={onEnded} onError={onError} />
+          )}
+          {resource.format === 'html' && <HtmlViewer url={eresourceFileUrl(resource.id)} title={resource.title} />}
+          {resource.format === 'image' && <ImageViewer url={eresourceFileUrl(resource.id)} title={resource.title} onError={onError} />}
+          {resource.format === 'link' && opened.link && <LinkViewer link={opened.link} url={resource.url ?? ''} />}
+          {resource.description && resource.format !== 'pdf' && resource.format !== 'epub' && <p className="viewer-description">{resource.description}</p>}
+        </div>
+      )}
+    </ScreenFrame>
+  );
+}

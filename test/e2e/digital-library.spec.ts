@@ -1,0 +1,108 @@
+// Thư viện số in Chromium: browse a topic, search without tone marks, read a PDF and turn a page,
+// open an EPUB, play the audio clip, see an HTML pack sandboxed, and the staff pack page.
+import { expect, snapshot, test } from './fixtures';
+
+test('a resident browses a topic and searches without tone marks', async ({ page, kiosk }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(kiosk.url);
+  await page.getByRole('button', { name: /Thư viện số/ }).click();
+  await expect(page.getByRole('heading', { name: 'Thư viện số' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Tài liệu nổi bật' })).toBeVisible();
+  await expect(page.locator('.resource-card img').first()).toBeVisible();
+  await snapshot(page, 'digital-library-home');
+
+  await page.getByRole('button', { name: /^Thiếu nhi \d+ tài liệu/ }).click();
+  const results = page.getByTestId('results');
+  await expect(results.getByRole('button', { name: /Chú ếch nhỏ đi học bơi/ })).toBeVisible();
+  await expect(results.getByRole('button', { name: /Sổ tay trồng lúa/ })).toHaveCount(0);
+  await snapshot(page, 'digital-library-topic');
+
+  await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();
+  await page.getByRole('searchbox', { name: 'Tìm tài liệu' }).fill('phap luat');
+  await expect(results.getByRole('button', { name: /Hỏi đáp pháp luật thường gặp ở xã/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Tìm thấy \d+ tài liệu/ })).toBeVisible();
+  await expect(results.getByRole('button', { name: /Sổ tay trồng lúa/ })).toHaveCount(0);
+
+  await page.getByRole('searchbox', { name: 'Tìm tài liệu' }).fill('');
+  await page.getByRole('button', { name: 'Nghe', exact: true }).click();
+  await expect(results.locator('.resource-card')).toHaveCount(1);
+});
+
+test('a resident reads a PDF, turns a page and makes the text larger', async ({ page, kiosk }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${kiosk.url}#/digital-library`);
+  await page.getByRole('searchbox', { name: 'Tìm tài liệu' }).fill('so tay trong lua');
+  await page.getByTestId('results').getByRole('button', { name: /Sổ tay trồng lúa tiết kiệm nước/ }).click();
+  await expect(page.getByTestId('pdf-page')).toHaveText('Trang 1 / 6');
+  await expect(page.locator('.pdf-page')).toHaveAttribute('data-rendered', /[1-9]/);
+  await snapshot(page, 'digital-library-pdf-page1');
+  await page.getByRole('button', { name: 'Trang sau ▶' }).click();
+  await expect(page.getByTestId('pdf-page')).toHaveText('Trang 2 / 6');
+  const before = await page.locator('.pdf-page canvas').boundingBox();
+  await page.getByRole('button', { name: 'Chữ to' }).click();
+  await expect.poll(async () => (await page.locator('.pdf-page canvas').boundingBox())!.width).toBeGreaterThan(before!.width * 1.5);
+  await snapshot(page, 'digital-library-pdf-large');
+  await page.getByRole('button', { name: 'Về Thư viện số' }).click();
+  await expect(page.getByRole('heading', { name: 'Chủ đề' })).toBeVisible();
+});
+
+test('a child opens the EPUB story and turns its page', async ({ page, kiosk }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${kiosk.url}#/digital-library`);
+  await page.getByRole('button', { name: /Chú ếch nhỏ đi học bơi/ }).first().click();
+  await expect(page.locator('.epub-page')).toHaveAttribute('data-ready', 'true');
+  const frame = page.frameLocator('.epub-page iframe');
+  await expect(frame.getByText('Chương 1. Chú ếch không biết bơi')).toBeVisible();
+  await snapshot(page, 'digital-library-epub');
+  await page.getByRole('button', { name: 'Chữ to hơn' }).click();
+  await expect(page.locator('.zoom-indicator')).toHaveText('150%');
+  await page.getByRole('button', { name: 'Trang sau ▶' }).click();
+  await expect(page.frameLocator('.epub-page iframe').getByText(/Chương 2|Xanh/).first()).toBeVisible();
+});
+
+test('a resident plays the audio clip with large controls; the open and minutes are counted', async ({ page, kiosk }) => {
+  await page.goto(`${kiosk.url}#/digital-library`);
+  await page.getByRole('button', { name: /Rửa tay đúng cách/ }).first().click();
+  const play = page.getByRole('button', { name: '▶ Phát' });
+  await expect(play).toBeVisible();
+  const box = await play.boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(64);
+  await play.click();
+  await expect(page.getByRole('button', { name: '❚❚ Tạm dừng' })).toBeVisible();
+  await expect.poll(async () => page.evaluate(() => (document.querySelector('audio') as HTMLAudioElement).currentTime)).toBeGreaterThan(0.3);
+  await snapshot(page, 'digital-library-audio');
+  await page.getByRole('button', { name: 'Về Thư viện số' }).click();
+  await expect(page.getByRole('heading', { name: 'Chủ đề' })).toBeVisible();
+});
+
+test('an HTML pack opens in a sandboxed frame whose file carries a no-network CSP', async ({ page, kiosk }) => {
+  await page.goto(`${kiosk.url}#/digital-library`);
+  await page.getByRole('button', { name: /Làng quê Minh Hòa/ }).first().click();
+  const frame = page.locator('iframe.html-frame');
+  await expect(frame).toHaveAttribute('sandbox', '');
+  await expect(page.frameLocator('iframe.html-frame').getByRole('heading', { name: 'Làng quê Minh Hòa xưa và nay' })).toBeVisible();
+  const src = await frame.getAttribute('src');
+  const response = await page.request.get(new URL(src!, kiosk.url).toString());
+  expect(response.headers()['content-security-policy']).toContain("default-src 'none'");
+  expect(response.headers()['content-security-policy']).toContain('sandbox');
+  await snapshot(page, 'digital-library-html');
+});
+
+test('an online link shows the URL policy decision and the address', async ({ page, kiosk }) => {
+  await page.goto(`${kiosk.url}#/digital-library`);
+  await page.getByRole('button', { name: 'Trang web', exact: true }).click();
+  await page.getByTestId('results').getByRole('button', { name: /Cổng Dịch vụ công quốc gia/ }).click();
+  await expect(page.getByTestId('link-decision')).toHaveText('Trang này được phép mở trên kiosk.');
+  await expect(page.getByText('https://dichvucong.gov.vn/')).toBeVisible();
+});
+
+test('staff see installed packs and disk usage', async ({ page, kiosk }) => {
+  await page.goto(`${kiosk.url}#/staff`);
+  await page.getByLabel(/thẻ/i).first().fill('NV0001');
+  await page.getByLabel(/PIN/i).fill('1234');
+  await page.getByRole('button', { name: /Đăng nhập/ }).click();
+  await page.getByRole('button', { name: /Gói nội dung Thư viện số/ }).click();
+  await expect(page.getByText('Tủ sách số mẫu của phòng đọc xã')).toBeVisible();
+  await expect(page.getByTestId('disk-usage')).toContainText('trong hạn mức 4.096 MB');
+  await snapshot(page, 'digital-library-staff-packs');
+});
