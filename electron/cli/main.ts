@@ -6,6 +6,9 @@ import { registerDbCommands } from './commands/db';
 import { registerDbRestoreCommand } from './commands/db-restore';
 import { registerTechnicianCommands } from './commands/technician';
 import { registerSystemCommands } from './commands/system';
+import { registerReportCommands } from './commands/report';
+import { registerUploadCommands } from './commands/upload';
+import { registerEnrolCommands } from './commands/enrol';
 import { registerCatalogueCommands } from './commands/catalogue';
 import { registerI18nCommands } from './commands/i18n';
 import { registerDevicesCommands } from './commands/devices';
@@ -18,6 +21,6 @@ const program = new Command('kiosk')
   .version(VERSION)
   .showHelpAfterError('(chạy "kiosk --help" để xem các lệnh)');
 
-for (const register of [registerSystemCommands, registerDbCommands, registerDbRestoreCommand, registerTechnicianCommands, registerConfigCommands, registerCatalogueCommands, registerI18nCommands, registerDevicesCommands, registerPatronCommands, registerCirculationCommands, registerPackCommands]) register(program);
+for (const register of [registerSystemCommands, registerReportCommands, registerUploadCommands, registerEnrolCommands, registerDbCommands, registerDbRestoreCommand, registerTechnicianCommands, registerConfigCommands, registerCatalogueCommands, registerI18nCommands, registerDevicesCommands, registerPatronCommands, registerCirculationCommands, registerPackCommands]) register(program);
 
 await program.parseAsync(process.argv);

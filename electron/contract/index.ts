@@ -6,6 +6,8 @@ import type { MethodSpec } from './define';
 import { systemMethods } from './system';
 import { deviceEvents, deviceMethods } from './devices';
 import { staffMethods } from './staff';
+import { statisticsMethods } from './statistics';
+import { uploadEvents, uploadMethods } from './upload';
 import { technicianMethods } from './technician';
 import { internetEvents, internetMethods } from './internet';
 import { statisticsMethods } from './statistics';
@@ -21,6 +23,8 @@ import { eresourceEvents, eresourceMethods } from './eresources';
 export const methods = {
   ...systemMethods,
   ...staffMethods,
+  ...statisticsMethods,
+  ...uploadMethods,
   ...technicianMethods,
   ...internetMethods,
   ...statisticsMethods,
@@ -37,6 +41,7 @@ export const methods = {
 
 export const events = {
   ...deviceEvents,
+  ...uploadEvents,
   ...internetEvents,
   ...uploadEvents,
   ...catalogueEvents,

@@ -38,6 +38,19 @@ export const uploadBatch = z
   .strict();
 export type UploadBatch = z.infer<typeof uploadBatch>;
 
+/** Canonical JSON (sorted keys): both sides hash figures this way, so equal figures = equal digest. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 export const dayResult = z.object({ day: z.string(), revision: z.number().int(), status: z.enum(['stored', 'duplicate']) });
 export const uploadAccepted = z.object({ ok: z.literal(true), days: z.array(dayResult) });
 export const collectorError = z.object({

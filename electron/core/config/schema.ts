@@ -1,6 +1,7 @@
 // The technician's configuration file (kiosk.config.json): one zod schema, one section per concern.
 // Unknown keys are errors, so a typo never silently falls back to a default.
 import { z } from 'zod';
+import { statisticsSection } from '../statistics/config';
 import { internetSection } from '../internet/config';
 import { statisticsSection } from '../statistics/config';
 import { audioSection, residentsSection } from '../residents/config';
@@ -31,6 +32,7 @@ export const kioskConfigSchema = z
     library: librarySection,
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/).default('vi'),
     staff: staffSection.default(staffSection.parse({})),
+    statistics: statisticsSection.default(statisticsSection.parse({})),
     eresources: eresourcesSection.default(eresourcesSection.parse({})),
     internet: internetSection.default(internetSection.parse({})),
     statistics: statisticsSection.default(statisticsSection.parse({})),

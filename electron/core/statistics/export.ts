@@ -167,7 +167,7 @@ export async function toPdf(report: StatisticsReport, options: ExportOptions = {
   doc.font('body').fontSize(10).text(head[3]!, { align: 'center' }).text(head[4]!, { align: 'center' });
   doc.moveDown(0.8);
 
-  const widths = [30, 250, 45, 70, 90, 70, 85, 70];
+  const widths = [30, 260, 45, 75, 110, 75, 90, 80];
   const x0 = 36;
   const drawRow = (cells: readonly (string | number)[], font: 'body' | 'bold') => {
     const h = 18;

@@ -6,20 +6,10 @@
 import { createHash } from 'node:crypto';
 import type { DayFigures } from '../../contract/statistics';
 import type { DayUpload } from '../../contract/upload';
-import { MAX_DAYS_PER_BATCH } from '../../contract/upload';
+import { canonicalJson, MAX_DAYS_PER_BATCH } from '../../contract/upload';
 import { dayFiguresOf } from '../statistics/aggregate';
 import { localDay } from '../store/event-log';
 import type { Db } from '../store/open';
-
-/** Canonical JSON (sorted keys) so the same figures always give the same digest. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 export function figuresDigest(figures: DayFigures): string {
   return createHash('sha256').update(canonicalJson(figures)).digest('hex').slice(0, 32);

@@ -1,0 +1,12 @@
+// Chooses the collector's store: PostgreSQL when DATABASE_URL is set, else a SQLite file.
+import { openPostgresStore } from './postgres';
+import { openSqliteStore } from './sqlite';
+import type { CollectorStore } from './types';
+
+export async function openStore(options: { databaseUrl?: string; sqliteFile?: string; schema?: string } = {}): Promise<CollectorStore> {
+  const store = options.databaseUrl
+    ? openPostgresStore({ connectionString: options.databaseUrl, ...(options.schema ? { schema: options.schema } : {}) })
+    : openSqliteStore(options.sqliteFile ?? 'collector.sqlite');
+  await store.migrate();
+  return store;
+}

@@ -1,0 +1,273 @@
+// The collector's PostgreSQL store (DATABASE_URL): the same tables as SQLite, with day figures
+// partitioned by month (old months can be detached and archived, queries for a period touch only
+// its months) and a per-terminal row lock so duplicated requests apply one after the other.
+import pg from 'pg';
+import type { DayIndicator } from '../../electron/contract/statistics';
+import { classify, COLUMNS, zeroTotals } from './sql';
+import type { ApplyResult, AuthRow, CollectorStore, CommuneTotals, NewTerminal, RedeemResult, StoredDay, TerminalRow } from './types';
+
+/** Monthly partitions created ahead of time; days outside land in the default partition. */
+export const FIRST_PARTITION_YEAR = 2020;
+
+function partitionsDdl(firstYear: number, lastYear: number): string {
+  const out: string[] = [];
+  for (let y = firstYear; y <= lastYear; y++) {
+    for (let m = 1; m <= 12; m++) {
+      const from = `${y}-${String(m).padStart(2, '0')}-01`;
+      const to = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+      out.push(`CREATE TABLE IF NOT EXISTS day_figures_${y}_${String(m).padStart(2, '0')} PARTITION OF day_figures FOR VALUES FROM ('${from}') TO ('${to}');`);
+    }
+  }
+  return out.join('\n');
+}
+
+function schemaDdl(firstYear: number, lastYear: number): string {
+  return `
+CREATE TABLE IF NOT EXISTS communes (
+  code text PRIMARY KEY, name text NOT NULL, province_code text NOT NULL
+);
+CREATE TABLE IF NOT EXISTS terminals (
+  id text PRIMARY KEY,
+  commune_code text NOT NULL REFERENCES communes (code),
+  name text NOT NULL,
+  kiosk_id text,
+  secret_hash text,
+  enrol_code_hash text UNIQUE,
+  enrol_expires_at timestamptz,
+  created_at timestamptz NOT NULL,
+  enrolled_at timestamptz,
+  revoked_at timestamptz,
+  last_seen_at timestamptz,
+  last_software text
+);
+CREATE INDEX IF NOT EXISTS terminals_commune ON terminals (commune_code);
+CREATE TABLE IF NOT EXISTS day_figures (
+  terminal_id text NOT NULL,
+  day date NOT NULL,
+  commune_code text NOT NULL,
+  revision integer NOT NULL,
+  digest text NOT NULL,
+  received_at timestamptz NOT NULL,
+  figures jsonb NOT NULL,
+  ${COLUMNS.map((c) => `${c} integer NOT NULL DEFAULT 0`).join(',\n  ')},
+  PRIMARY KEY (terminal_id, day)
+) PARTITION BY RANGE (day);
+CREATE TABLE IF NOT EXISTS day_figures_default PARTITION OF day_figures DEFAULT;
+${partitionsDdl(firstYear, lastYear)}
+CREATE INDEX IF NOT EXISTS day_figures_commune_day ON day_figures (commune_code, day);
+`;
+}
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : String(v));
+
+const TERMINAL_SELECT = `SELECT t.id, t.commune_code, c.name AS commune_name, c.province_code, t.name, t.kiosk_id, t.created_at, t.enrolled_at,
+  t.revoked_at, t.last_seen_at, t.last_software, (SELECT COUNT(*) FROM day_figures d WHERE d.terminal_id = t.id) AS days
+  FROM terminals t JOIN communes c ON c.code = t.commune_code`;
+
+function toTerminal(r: Record<string, unknown>): TerminalRow {
+  return {
+    id: String(r.id),
+    communeCode: String(r.commune_code),
+    communeName: String(r.commune_name),
+    provinceCode: String(r.province_code),
+    name: String(r.name),
+    kioskId: (r.kiosk_id as string | null) ?? null,
+    createdAt: iso(r.created_at)!,
+    enrolledAt: iso(r.enrolled_at),
+    revokedAt: iso(r.revoked_at),
+    lastSeenAt: iso(r.last_seen_at),
+    lastSoftware: (r.last_software as string | null) ?? null,
+    days: Number(r.days),
+  };
+}
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** A schema of its own (tests, several provinces on one server); created when missing. */
+  schema?: string;
+  poolSize?: number;
+  /** First year with monthly partitions (earlier days go to the default partition). */
+  firstPartitionYear?: number;
+}
+
+export function openPostgresStore(options: PostgresOptions): CollectorStore {
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 8,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // A broken idle connection must not crash the service: the next query reconnects.
+  pool.on('error', () => undefined);
+
+  async function tx<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await body(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  const terminal = async (q: pg.Pool | pg.PoolClient, id: string) => {
+    const { rows } = await q.query(`${TERMINAL_SELECT} WHERE t.id = $1`, [id]);
+    return rows[0] ? toTerminal(rows[0]) : undefined;
+  };
+
+  return {
+    kind: 'postgres',
+    async migrate() {
+      if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await tx(async (c) => {
+        // One migrator at a time (several collector processes may start together).
+        await c.query('SELECT pg_advisory_xact_lock(7271)');
+        await c.query(schemaDdl(options.firstPartitionYear ?? FIRST_PARTITION_YEAR, new Date().getUTCFullYear() + 1));
+      });
+    },
+
+    async addTerminal(input: NewTerminal, id, codeHash, codeExpiresAt, now) {
+      return tx(async (c) => {
+        await c.query(
+          `INSERT INTO communes (code, name, province_code) VALUES ($1, $2, $3)
+           ON CONFLICT (code) DO UPDATE SET name = excluded.name, province_code = excluded.province_code`,
+          [input.communeCode, input.communeName, input.provinceCode],
+        );
+        await c.query('INSERT INTO terminals (id, commune_code, name, enrol_code_hash, enrol_expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+          id,
+          input.communeCode,
+          input.name,
+          codeHash,
+          codeExpiresAt,
+          now,
+        ]);
+        return (await terminal(c, id))!;
+      });
+    },
+
+    async reissueCode(id, codeHash, codeExpiresAt) {
+      const r = await pool.query('UPDATE terminals SET enrol_code_hash = $1, enrol_expires_at = $2, secret_hash = NULL, revoked_at = NULL WHERE id = $3', [codeHash, codeExpiresAt, id]);
+      return r.rowCount === 1;
+    },
+
+    async redeemCode(codeHash, secretHash, kioskId, now): Promise<RedeemResult> {
+      return tx(async (c): Promise<RedeemResult> => {
+        const { rows } = await c.query('SELECT id, enrol_expires_at, revoked_at FROM terminals WHERE enrol_code_hash = $1 FOR UPDATE', [codeHash]);
+        const row = rows[0] as { id: string; enrol_expires_at: Date; revoked_at: Date | null } | undefined;
+        if (!row) return { ok: false, reason: 'unknown' };
+        if (row.revoked_at) return { ok: false, reason: 'revoked' };
+        if (row.enrol_expires_at.toISOString() < now) return { ok: false, reason: 'expired' };
+        await c.query('UPDATE terminals SET secret_hash = $1, kiosk_id = $2, enrolled_at = $3, enrol_code_hash = NULL, enrol_expires_at = NULL WHERE id = $4', [
+          secretHash,
+          kioskId,
+          now,
+          row.id,
+        ]);
+        return { ok: true, terminal: (await terminal(c, row.id))! };
+      });
+    },
+
+    async revokeTerminal(id, now) {
+      const r = await pool.query('UPDATE terminals SET revoked_at = $1, secret_hash = NULL, enrol_code_hash = NULL WHERE id = $2', [now, id]);
+      return r.rowCount === 1;
+    },
+
+    async authRow(id): Promise<AuthRow | undefined> {
+      const { rows } = await pool.query('SELECT id, commune_code, secret_hash, revoked_at FROM terminals WHERE id = $1', [id]);
+      const row = rows[0];
+      return row && { id: row.id, communeCode: row.commune_code, secretHash: row.secret_hash, revokedAt: iso(row.revoked_at) };
+    },
+
+    async applyUpload(terminalId, communeCode, software, days: StoredDay[], now): Promise<ApplyResult> {
+      return tx(async (c): Promise<ApplyResult> => {
+        // Serialises requests of one terminal (duplicates from retries) without blocking others.
+        await c.query('SELECT 1 FROM terminals WHERE id = $1 FOR UPDATE', [terminalId]);
+        const { rows } = await c.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, revision, digest FROM day_figures WHERE terminal_id = $1 AND day = ANY($2::date[])`, [
+          terminalId,
+          days.map((d) => d.day),
+        ]);
+        const held = new Map(rows.map((r: { day: string; revision: number; digest: string }) => [r.day, r]));
+        const stale: { day: string; current: number }[] = [];
+        const results: { day: string; revision: number; status: 'stored' | 'duplicate' }[] = [];
+        const toStore: StoredDay[] = [];
+        for (const day of days) {
+          const existing = held.get(day.day);
+          const verdict = classify(day, existing);
+          if (verdict === 'stale') stale.push({ day: day.day, current: existing!.revision });
+          else if (verdict === 'duplicate') results.push({ day: day.day, revision: day.revision, status: 'duplicate' });
+          else {
+            toStore.push(day);
+            results.push({ day: day.day, revision: day.revision, status: 'stored' });
+          }
+        }
+        if (stale.length) return { ok: false, stale };
+        if (toStore.length) {
+          const width = 7 + COLUMNS.length;
+          const values: unknown[] = [];
+          const tuples = toStore.map((d, i) => {
+            values.push(terminalId, d.day, communeCode, d.revision, d.digest, now, d.figuresJson, ...COLUMNS.map((col) => d.totals[col] ?? 0));
+            return `(${Array.from({ length: width }, (_, j) => `$${i * width + j + 1}`).join(', ')})`;
+          });
+          await c.query(
+            `INSERT INTO day_figures (terminal_id, day, commune_code, revision, digest, received_at, figures, ${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}
+             ON CONFLICT (terminal_id, day) DO UPDATE SET commune_code = excluded.commune_code, revision = excluded.revision, digest = excluded.digest,
+               received_at = excluded.received_at, figures = excluded.figures, ${COLUMNS.map((col) => `${col} = excluded.${col}`).join(', ')}`,
+            values,
+          );
+        }
+        await c.query('UPDATE terminals SET last_seen_at = $1, last_software = $2 WHERE id = $3', [now, software, terminalId]);
+        return { ok: true, days: results };
+      });
+    },
+
+    async terminals() {
+      const { rows } = await pool.query(`${TERMINAL_SELECT} ORDER BY c.province_code, t.commune_code, t.name`);
+      return rows.map(toTerminal);
+    },
+
+    async communeTotals(from, to): Promise<CommuneTotals[]> {
+      const { rows } = await pool.query(
+        `SELECT c.code, c.name, c.province_code, COUNT(DISTINCT d.terminal_id) AS terminals, COUNT(DISTINCT d.day) AS days,
+           ${COLUMNS.map((col) => `COALESCE(SUM(d.${col}), 0) AS ${col}`).join(', ')}
+         FROM communes c LEFT JOIN day_figures d ON d.commune_code = c.code AND d.day BETWEEN $1 AND $2
+         GROUP BY c.code, c.name, c.province_code ORDER BY c.province_code, c.code`,
+        [from, to],
+      );
+      return rows.map((r: Record<string, unknown>) => ({
+        communeCode: String(r.code),
+        communeName: String(r.name),
+        provinceCode: String(r.province_code),
+        terminals: Number(r.terminals),
+        days: Number(r.days),
+        totals: Object.fromEntries(COLUMNS.map((c) => [c, Number(r[c])])) as Record<DayIndicator, number>,
+      }));
+    },
+
+    async dayTotals(terminalId, from, to) {
+      const { rows } = await pool.query(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS day, revision, ${COLUMNS.join(', ')} FROM day_figures WHERE terminal_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day`,
+        [terminalId, from, to],
+      );
+      return rows.map((r: Record<string, unknown>) => ({
+        day: String(r.day),
+        revision: Number(r.revision),
+        totals: { ...zeroTotals(), ...Object.fromEntries(COLUMNS.map((c) => [c, Number(r[c])])) },
+      }));
+    },
+
+    async counts() {
+      const { rows } = await pool.query('SELECT (SELECT COUNT(*) FROM terminals) AS t, (SELECT COUNT(*) FROM day_figures) AS d');
+      return { terminals: Number(rows[0].t), dayRows: Number(rows[0].d) };
+    },
+
+    async close() {
+      await pool.end();
+    },
+  };
+}

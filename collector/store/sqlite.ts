@@ -1,0 +1,212 @@
+// The collector's default store: one SQLite file (better-sqlite3), zero set-up, fine for a
+// province of a few hundred terminals. Same behaviour as the PostgreSQL store, same tests.
+import Database from 'better-sqlite3';
+import type { DayIndicator } from '../../electron/contract/statistics';
+import { classify, COLUMNS, zeroTotals } from './sql';
+import type { ApplyResult, AuthRow, CollectorStore, CommuneTotals, NewTerminal, RedeemResult, StoredDay, TerminalRow } from './types';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS communes (
+  code TEXT PRIMARY KEY, name TEXT NOT NULL, province_code TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS terminals (
+  id TEXT PRIMARY KEY,
+  commune_code TEXT NOT NULL REFERENCES communes (code),
+  name TEXT NOT NULL,
+  kiosk_id TEXT,
+  secret_hash TEXT,
+  enrol_code_hash TEXT UNIQUE,
+  enrol_expires_at TEXT,
+  created_at TEXT NOT NULL,
+  enrolled_at TEXT,
+  revoked_at TEXT,
+  last_seen_at TEXT,
+  last_software TEXT
+);
+CREATE TABLE IF NOT EXISTS day_figures (
+  terminal_id TEXT NOT NULL REFERENCES terminals (id),
+  day TEXT NOT NULL,
+  commune_code TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  digest TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  figures TEXT NOT NULL,
+  ${COLUMNS.map((c) => `${c} INTEGER NOT NULL DEFAULT 0`).join(',\n  ')},
+  PRIMARY KEY (terminal_id, day)
+);
+CREATE INDEX IF NOT EXISTS day_figures_commune_day ON day_figures (commune_code, day);
+`;
+
+interface TerminalDbRow {
+  id: string;
+  commune_code: string;
+  commune_name: string;
+  province_code: string;
+  name: string;
+  kiosk_id: string | null;
+  created_at: string;
+  enrolled_at: string | null;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+  last_software: string | null;
+  days: number;
+}
+
+const TERMINAL_SELECT = `SELECT t.id, t.commune_code, c.name AS commune_name, c.province_code, t.name, t.kiosk_id, t.created_at, t.enrolled_at,
+  t.revoked_at, t.last_seen_at, t.last_software, (SELECT COUNT(*) FROM day_figures d WHERE d.terminal_id = t.id) AS days
+  FROM terminals t JOIN communes c ON c.code = t.commune_code`;
+
+function toTerminal(r: TerminalDbRow): TerminalRow {
+  return {
+    id: r.id,
+    communeCode: r.commune_code,
+    communeName: r.commune_name,
+    provinceCode: r.province_code,
+    name: r.name,
+    kioskId: r.kiosk_id,
+    createdAt: r.created_at,
+    enrolledAt: r.enrolled_at,
+    revokedAt: r.revoked_at,
+    lastSeenAt: r.last_seen_at,
+    lastSoftware: r.last_software,
+    days: Number(r.days),
+  };
+}
+
+export function openSqliteStore(file: string): CollectorStore {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+
+  const terminal = (id: string) => {
+    const row = db.prepare(`${TERMINAL_SELECT} WHERE t.id = ?`).get(id) as TerminalDbRow | undefined;
+    return row && toTerminal(row);
+  };
+
+  const upsert = () =>
+    db.prepare(
+      `INSERT INTO day_figures (terminal_id, day, commune_code, revision, digest, received_at, figures, ${COLUMNS.join(', ')})
+       VALUES (?, ?, ?, ?, ?, ?, ?, ${COLUMNS.map(() => '?').join(', ')})
+       ON CONFLICT (terminal_id, day) DO UPDATE SET commune_code = excluded.commune_code, revision = excluded.revision, digest = excluded.digest,
+         received_at = excluded.received_at, figures = excluded.figures, ${COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    );
+
+  return {
+    kind: 'sqlite',
+    async migrate() {
+      db.exec(SCHEMA);
+    },
+
+    async addTerminal(input: NewTerminal, id, codeHash, codeExpiresAt, now) {
+      db.transaction(() => {
+        db.prepare(
+          `INSERT INTO communes (code, name, province_code) VALUES (?, ?, ?)
+           ON CONFLICT (code) DO UPDATE SET name = excluded.name, province_code = excluded.province_code`,
+        ).run(input.communeCode, input.communeName, input.provinceCode);
+        db.prepare('INSERT INTO terminals (id, commune_code, name, enrol_code_hash, enrol_expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+          id,
+          input.communeCode,
+          input.name,
+          codeHash,
+          codeExpiresAt,
+          now,
+        );
+      })();
+      return terminal(id)!;
+    },
+
+    async reissueCode(id, codeHash, codeExpiresAt) {
+      return db.prepare('UPDATE terminals SET enrol_code_hash = ?, enrol_expires_at = ?, secret_hash = NULL, revoked_at = NULL WHERE id = ?').run(codeHash, codeExpiresAt, id).changes === 1;
+    },
+
+    async redeemCode(codeHash, secretHash, kioskId, now): Promise<RedeemResult> {
+      return db.transaction((): RedeemResult => {
+        const row = db.prepare('SELECT id, enrol_expires_at, revoked_at FROM terminals WHERE enrol_code_hash = ?').get(codeHash) as
+          | { id: string; enrol_expires_at: string; revoked_at: string | null }
+          | undefined;
+        if (!row) return { ok: false, reason: 'unknown' };
+        if (row.revoked_at) return { ok: false, reason: 'revoked' };
+        if (row.enrol_expires_at < now) return { ok: false, reason: 'expired' };
+        db.prepare('UPDATE terminals SET secret_hash = ?, kiosk_id = ?, enrolled_at = ?, enrol_code_hash = NULL, enrol_expires_at = NULL WHERE id = ?').run(secretHash, kioskId, now, row.id);
+        return { ok: true, terminal: terminal(row.id)! };
+      })();
+    },
+
+    async revokeTerminal(id, now) {
+      return db.prepare('UPDATE terminals SET revoked_at = ?, secret_hash = NULL, enrol_code_hash = NULL WHERE id = ?').run(now, id).changes === 1;
+    },
+
+    async authRow(id): Promise<AuthRow | undefined> {
+      const row = db.prepare('SELECT id, commune_code, secret_hash, revoked_at FROM terminals WHERE id = ?').get(id) as
+        | { id: string; commune_code: string; secret_hash: string | null; revoked_at: string | null }
+        | undefined;
+      return row && { id: row.id, communeCode: row.commune_code, secretHash: row.secret_hash, revokedAt: row.revoked_at };
+    },
+
+    async applyUpload(terminalId, communeCode, software, days: StoredDay[], now): Promise<ApplyResult> {
+      return db.transaction((): ApplyResult => {
+        const existing = db.prepare('SELECT revision, digest FROM day_figures WHERE terminal_id = ? AND day = ?');
+        const stale: { day: string; current: number }[] = [];
+        const results: { day: string; revision: number; status: 'stored' | 'duplicate' }[] = [];
+        const toStore: StoredDay[] = [];
+        for (const day of days) {
+          const held = existing.get(terminalId, day.day) as { revision: number; digest: string } | undefined;
+          const verdict = classify(day, held);
+          if (verdict === 'stale') stale.push({ day: day.day, current: held!.revision });
+          else if (verdict === 'duplicate') results.push({ day: day.day, revision: day.revision, status: 'duplicate' });
+          else {
+            toStore.push(day);
+            results.push({ day: day.day, revision: day.revision, status: 'stored' });
+          }
+        }
+        if (stale.length) return { ok: false, stale };
+        const stmt = upsert();
+        for (const d of toStore) stmt.run(terminalId, d.day, communeCode, d.revision, d.digest, now, d.figuresJson, ...COLUMNS.map((c) => d.totals[c] ?? 0));
+        db.prepare('UPDATE terminals SET last_seen_at = ?, last_software = ? WHERE id = ?').run(now, software, terminalId);
+        return { ok: true, days: results };
+      })();
+    },
+
+    async terminals() {
+      return (db.prepare(`${TERMINAL_SELECT} ORDER BY c.province_code, t.commune_code, t.name`).all() as TerminalDbRow[]).map(toTerminal);
+    },
+
+    async communeTotals(from, to): Promise<CommuneTotals[]> {
+      const rows = db
+        .prepare(
+          `SELECT c.code, c.name, c.province_code, COUNT(DISTINCT d.terminal_id) AS terminals, COUNT(DISTINCT d.day) AS days,
+             ${COLUMNS.map((col) => `COALESCE(SUM(d.${col}), 0) AS ${col}`).join(', ')}
+           FROM communes c LEFT JOIN day_figures d ON d.commune_code = c.code AND d.day BETWEEN ? AND ?
+           GROUP BY c.code, c.name, c.province_code ORDER BY c.province_code, c.code`,
+        )
+        .all(from, to) as Record<string, string | number>[];
+      return rows.map((r) => ({
+        communeCode: String(r.code),
+        communeName: String(r.name),
+        provinceCode: String(r.province_code),
+        terminals: Number(r.terminals),
+        days: Number(r.days),
+        totals: Object.fromEntries(COLUMNS.map((c) => [c, Number(r[c])])) as Record<DayIndicator, number>,
+      }));
+    },
+
+    async dayTotals(terminalId, from, to) {
+      const rows = db
+        .prepare(`SELECT day, revision, ${COLUMNS.join(', ')} FROM day_figures WHERE terminal_id = ? AND day BETWEEN ? AND ? ORDER BY day`)
+        .all(terminalId, from, to) as Record<string, string | number>[];
+      return rows.map((r) => ({ day: String(r.day), revision: Number(r.revision), totals: { ...zeroTotals(), ...Object.fromEntries(COLUMNS.map((c) => [c, Number(r[c])])) } }));
+    },
+
+    async counts() {
+      const t = db.prepare('SELECT COUNT(*) AS n FROM terminals').get() as { n: number };
+      const d = db.prepare('SELECT COUNT(*) AS n FROM day_figures').get() as { n: number };
+      return { terminals: t.n, dayRows: d.n };
+    },
+
+    async close() {
+      db.close();
+    },
+  };
+}
