@@ -7,7 +7,6 @@ import { InternetScreen } from './internet/InternetScreen';
 import { StaffArea } from './staff/StaffArea';
 import { CirculationScreen } from './circulation/CirculationScreen';
 import { DigitalLibrary } from './digital-library/DigitalLibrary';
-import { DigitalLibrary } from './digital-library/DigitalLibrary';
 
 export const screens: Record<Exclude<RouteId, 'home'>, (props: { info: SystemInfo }) => ReactElement> = {
   circulation: CirculationScreen,
