@@ -159,3 +159,47 @@ test('an idle session ends with a countdown and leaves nothing for the next resi
     await stopKiosk(kiosk);
   }
 });
+
+test('staff block and unblock a card, issue and print a card, and override a refusal', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  cli(dataDir, 'checkout', 'BD000003', 'TV000002'); // seeds the demo data and one loan
+  const kiosk = await startKiosk({ dataDir });
+  try {
+    await page.goto(kiosk.url);
+    await page.getByRole('button', { name: 'Dành cho cán bộ' }).click();
+    await page.getByLabel('Số thẻ cán bộ').fill('NV0001');
+    await page.getByLabel('Mã PIN', { exact: true }).click();
+    for (const digit of '1234') await page.getByRole('button', { name: digit, exact: true }).click();
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+
+    await page.getByRole('button', { name: 'Bạn đọc và thẻ' }).click();
+    await page.getByRole('button', { name: 'Tất cả' }).click();
+    const row = page.locator('tr[data-card="BD000002"]');
+    await page.getByLabel('Lý do khóa thẻ (không bắt buộc)').fill('Làm rách sách');
+    await row.getByRole('button', { name: 'Khóa thẻ' }).click();
+    await expect(page.locator('.banner.success')).toContainText('Đã cập nhật thẻ BD000002: Bị khóa.');
+    await expect(row).toContainText('Bị khóa');
+    await row.getByRole('button', { name: 'Mở khóa' }).click();
+    await expect(row).toContainText('Đang hoạt động');
+
+    await page.getByLabel('Họ và tên').fill('Đỗ Thị Hoa');
+    await page.getByLabel('Năm sinh').fill('1950');
+    await page.getByLabel('Loại bạn đọc').selectOption('senior');
+    await page.getByRole('button', { name: 'Cấp thẻ' }).click();
+    await expect(page.getByTestId('library-card')).toContainText('Đỗ Thị Hoa');
+    await expect(page.getByTestId('library-card').locator('svg[data-barcode="BD000007"]')).toBeAttached();
+    await snapshot(page, 'circulation-staff-new-card');
+    await page.getByRole('button', { name: 'Đóng' }).click();
+
+    await page.getByRole('button', { name: 'Về trang cán bộ' }).click();
+    await page.getByRole('button', { name: 'Cho mượn ngoại lệ' }).click();
+    await page.getByLabel('Số thẻ bạn đọc').fill('BD000006');
+    await page.getByLabel('Mã vạch sách').fill('TV000004');
+    await page.getByLabel('Lý do cho mượn ngoại lệ').fill('Bạn đọc đã nộp đơn gia hạn thẻ');
+    await page.getByRole('button', { name: 'Cho mượn' }).click();
+    await expect(page.locator('.banner.success')).toContainText('Đã cho mượn');
+    expect(cli(dataDir, 'loans', 'BD000006')).toMatchObject({ loans: [expect.objectContaining({ item: 'TV000004' })] });
+  } finally {
+    await stopKiosk(kiosk);
+  }
+});

@@ -3,6 +3,9 @@
 import type { ReactElement } from 'react';
 import { SelfTestPage } from '../technician/SelfTestPage';
 import { KioskInfoPage } from './KioskInfoPage';
+import { PatronsPage } from '../circulation/staff/PatronsPage';
+import { OverduePage } from '../circulation/staff/OverduePage';
+import { OverridePage } from '../circulation/staff/OverridePage';
 import { DevicesPage } from '../devices/DevicesPage';
 import { PackImportPage } from '../digital-library/staff/PackImportPage';
 
@@ -18,6 +21,9 @@ export interface StaffPage {
 
 export const staffPages: StaffPage[] = [
   { id: 'kiosk-info', titleKey: 'staff:pages.kioskInfo', role: 'staff', Component: KioskInfoPage },
+  { id: 'patrons', titleKey: 'circulation:staff.pages.patrons', role: 'staff', Component: PatronsPage },
+  { id: 'overdue', titleKey: 'circulation:staff.pages.overdue', role: 'staff', Component: OverduePage },
+  { id: 'override', titleKey: 'circulation:staff.pages.override', role: 'staff', Component: OverridePage },
   { id: 'self-test', titleKey: 'technician:pages.selfTest', role: 'technician', Component: SelfTestPage },
   { id: 'devices', titleKey: 'devices:pageTitle', role: 'staff', Component: DevicesPage },
   { id: 'content-packs', titleKey: 'eresources:staff.pageTitle', role: 'staff', Component: PackImportPage },

@@ -1,0 +1,61 @@
+// Staff page "Overdue loans": who has which book past its due date, oldest first, with a phone
+// number when the reader gave one, so staff can call.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { overdueLoan } from '../../../../../electron/contract/circulation';
+import { useApi } from '../../../api/context';
+import { formatDay } from '../format';
+import { ProblemBanner } from '../parts';
+import { describeProblem, type Problem } from '../problem';
+import '../circulation.css';
+
+export function OverduePage({ staffToken }: { staffToken: string }) {
+  const api = useApi();
+  const { t, i18n } = useTranslation('circulation');
+  const [loans, setLoans] = useState<z.infer<typeof overdueLoan>[]>();
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    api.call('circulation.overdue', { staffToken }).then(
+      (list) => !cancelled && setLoans(list),
+      (error: unknown) => !cancelled && setProblem(describeProblem(error, t, i18n.language)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, staffToken, t, i18n.language]);
+
+  if (problem) return <ProblemBanner problem={problem} />;
+  if (!loans) return <p role="status">{t('staff.loading')}</p>;
+  if (loans.length === 0) return <p className="circ-empty">{t('staff.overdue.none')}</p>;
+  return (
+    <table className="staff-table">
+      <thead>
+        <tr>
+          <th>{t('staff.overdue.columns.card')}</th>
+          <th>{t('staff.overdue.columns.name')}</th>
+          <th>{t('staff.overdue.columns.phone')}</th>
+          <th>{t('staff.overdue.columns.title')}</th>
+          <th>{t('staff.overdue.columns.due')}</th>
+          <th>{t('staff.overdue.columns.days')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {loans.map((loan) => (
+          <tr key={loan.loanId} className="overdue" data-item={loan.item}>
+            <td>{loan.card}</td>
+            <td>{loan.fullName}</td>
+            <td>{loan.phone ?? '—'}</td>
+            <td>
+              {loan.title} ({loan.item})
+            </td>
+            <td>{formatDay(loan.dueDate, i18n.language)}</td>
+            <td>{t('staff.overdue.days', { count: loan.overdueDays })}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,244 @@
+// Staff page "Readers and cards": approve self-registrations, block and unblock cards, issue a new
+// card, and show a card ready to print (Code 128 barcode).
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PatronSummary } from '../../../../../electron/contract/patrons';
+import type { SystemInfo } from '../../../../../electron/contract/system';
+import { useApi } from '../../../api/context';
+import { LibraryCard } from '../LibraryCard';
+import { ProblemBanner } from '../parts';
+import { describeProblem, type Problem } from '../problem';
+import '../circulation.css';
+
+type Filter = 'pending' | 'all' | 'blocked';
+type Category = { id: string; name: string };
+
+export function PatronsPage({ staffToken }: { staffToken: string }) {
+  const api = useApi();
+  const { t, i18n } = useTranslation('circulation');
+  const [filter, setFilter] = useState<Filter>('pending');
+  const [query, setQuery] = useState('');
+  const [searched, setSearched] = useState('');
+  const [reloads, setReloads] = useState(0);
+  const [blockReason, setBlockReason] = useState('');
+  const [patrons, setPatrons] = useState<PatronSummary[]>();
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [shown, setShown] = useState<PatronSummary | null>(null);
+  const [info, setInfo] = useState<SystemInfo>();
+  const [categories, setCategories] = useState<Category[]>([]);
+
+  const fail = useCallback((error: unknown) => {
+    setNotice(null);
+    setProblem(describeProblem(error, t, i18n.language));
+  }, [t, i18n.language]);
+
+  // Typing a search waits for "Tìm"; the list reloads when the filter, the search or a change asks.
+  useEffect(() => {
+    let cancelled = false;
+    api.call('patrons.list', { staffToken, ...(filter === 'all' ? {} : { status: filter }), ...(searched ? { query: searched } : {}) }).then(
+      (list) => !cancelled && setPatrons(list),
+      (error: unknown) => !cancelled && fail(error),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, staffToken, filter, searched, reloads, fail]);
+
+  useEffect(() => {
+    api.call('system.info', {}).then(setInfo, () => undefined);
+    api.call('patrons.categories', {}).then(setCategories, () => undefined);
+  }, [api]);
+
+  const setStatus = async (patron: PatronSummary, status: 'active' | 'blocked') => {
+    const reason = status === 'blocked' ? blockReason.trim() : '';
+    try {
+      const updated = await api.call('patrons.setStatus', { staffToken, card: patron.cardNumber, status, ...(reason ? { reason } : {}) });
+      setProblem(null);
+      setNotice(t('staff.patrons.done', { card: updated.cardNumber, status: t(`staff.patrons.status.${updated.status}`) }));
+      setBlockReason('');
+      setReloads((n) => n + 1);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  if (shown && info) {
+    return (
+      <div className="circ">
+        <LibraryCard patron={shown} libraryName={info.libraryName} />
+        <div className="circ-actions">
+          <button type="button" className="button" onClick={() => window.print()}>
+            {t('staff.patrons.print')}
+          </button>
+          <button type="button" className="button secondary" onClick={() => setShown(null)}>
+            {t('staff.patrons.close')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="circ">
+      {problem && <ProblemBanner problem={problem} />}
+      {notice && (
+        <p className="banner success" role="status">
+          {notice}
+        </p>
+      )}
+      <div className="circ-actions" role="group" aria-label={t('staff.patrons.filter')}>
+        {(['pending', 'all', 'blocked'] as const).map((f) => (
+          <button key={f} type="button" className={f === filter ? 'button' : 'button secondary'} aria-pressed={f === filter} onClick={() => setFilter(f)}>
+            {t(`staff.patrons.filters.${f}`)}
+          </button>
+        ))}
+      </div>
+      <form
+        className="circ-manual"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSearched(query.trim());
+        }}
+      >
+        <label htmlFor="patron-search">{t('staff.patrons.search')}</label>
+        <div className="circ-manual-row">
+          <input id="patron-search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" style={{ textTransform: 'none' }} />
+          <button type="submit" className="button">
+            {t('staff.patrons.searchSubmit')}
+          </button>
+        </div>
+      </form>
+      <div className="circ-manual">
+        <label htmlFor="block-reason">{t('staff.patrons.blockReason')}</label>
+        <input id="block-reason" value={blockReason} onChange={(e) => setBlockReason(e.target.value)} maxLength={200} style={{ textTransform: 'none' }} />
+      </div>
+      {!patrons ? (
+        <p role="status">{t('staff.loading')}</p>
+      ) : patrons.length === 0 ? (
+        <p className="circ-empty">{t('staff.patrons.none')}</p>
+      ) : (
+        <table className="staff-table">
+          <thead>
+            <tr>
+              <th>{t('staff.patrons.columns.card')}</th>
+              <th>{t('staff.patrons.columns.name')}</th>
+              <th>{t('staff.patrons.columns.category')}</th>
+              <th>{t('staff.patrons.columns.status')}</th>
+              <th>{t('staff.patrons.columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {patrons.map((p) => (
+              <tr key={p.cardNumber} data-card={p.cardNumber}>
+                <td>{p.cardNumber}</td>
+                <td>{p.fullName}</td>
+                <td>{p.categoryName}</td>
+                <td>{p.expired && p.status === 'active' ? t('staff.patrons.status.expired') : t(`staff.patrons.status.${p.status}`)}</td>
+                <td className="circ-actions">
+                  {p.status === 'pending' && (
+                    <button type="button" className="button" onClick={() => void setStatus(p, 'active')}>
+                      {t('staff.patrons.approve')}
+                    </button>
+                  )}
+                  {p.status === 'blocked' ? (
+                    <button type="button" className="button secondary" onClick={() => void setStatus(p, 'active')}>
+                      {t('staff.patrons.unblock')}
+                    </button>
+                  ) : (
+                    <button type="button" className="button secondary" onClick={() => void setStatus(p, 'blocked')}>
+                      {t('staff.patrons.block')}
+                    </button>
+                  )}
+                  <button type="button" className="button secondary" onClick={() => setShown(p)}>
+                    {t('staff.patrons.showCard')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <AddPatron
+        staffToken={staffToken}
+        categories={categories}
+        onAdded={(patron) => {
+          setProblem(null);
+          setNotice(t('staff.patrons.added', { card: patron.cardNumber, name: patron.fullName }));
+          setShown(patron);
+        }}
+        onError={fail}
+      />
+    </div>
+  );
+}
+
+function AddPatron({ staffToken, categories, onAdded, onError }: { staffToken: string; categories: Category[]; onAdded: (p: PatronSummary) => void; onError: (e: unknown) => void }) {
+  const api = useApi();
+  const { t } = useTranslation('circulation');
+  const [form, setForm] = useState({ fullName: '', birthYear: '', gender: '', category: '', village: '', phone: '' });
+  const field = (name: keyof typeof form) => ({ id: `add-${name}`, value: form[name], onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }) });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const patron = await api.call('patrons.add', {
+        staffToken,
+        fullName: form.fullName,
+        category: form.category || categories[0]?.id || 'adult',
+        birthYear: form.birthYear ? Number(form.birthYear) : null,
+        gender: form.gender === 'male' || form.gender === 'female' || form.gender === 'other' ? form.gender : null,
+        village: form.village.trim() || null,
+        phone: form.phone.trim() || null,
+      });
+      setForm({ fullName: '', birthYear: '', gender: '', category: '', village: '', phone: '' });
+      onAdded(patron);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  return (
+    <form className="circ-patron circ-add" onSubmit={(e) => void submit(e)} aria-labelledby="add-patron-title">
+      <h3 id="add-patron-title">{t('staff.patrons.addTitle')}</h3>
+      <div className="circ-manual">
+        <label htmlFor="add-fullName">{t('staff.patrons.fullName')}</label>
+        <input {...field('fullName')} required minLength={2} maxLength={100} />
+      </div>
+      <div className="circ-manual">
+        <label htmlFor="add-birthYear">{t('staff.patrons.birthYear')}</label>
+        <input {...field('birthYear')} inputMode="numeric" pattern="\d{4}" />
+      </div>
+      <div className="circ-manual">
+        <label htmlFor="add-gender">{t('staff.patrons.gender')}</label>
+        <select {...field('gender')}>
+          <option value="">{t('staff.patrons.genderUnknown')}</option>
+          <option value="female">{t('gender.female')}</option>
+          <option value="male">{t('gender.male')}</option>
+          <option value="other">{t('gender.other')}</option>
+        </select>
+      </div>
+      <div className="circ-manual">
+        <label htmlFor="add-category">{t('staff.patrons.category')}</label>
+        <select {...field('category')}>
+          {categories.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="circ-manual">
+        <label htmlFor="add-village">{t('staff.patrons.village')}</label>
+        <input {...field('village')} maxLength={100} />
+      </div>
+      <div className="circ-manual">
+        <label htmlFor="add-phone">{t('staff.patrons.phone')}</label>
+        <input {...field('phone')} inputMode="tel" />
+      </div>
+      <div className="circ-actions">
+        <button type="submit" className="button">
+          {t('staff.patrons.add')}
+        </button>
+      </div>
+    </form>
+  );
+}
