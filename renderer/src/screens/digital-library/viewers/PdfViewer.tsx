@@ -2,10 +2,14 @@
 // "large text" mode that fits the page width at double size for residents who need bigger letters.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
+import { GlobalWorkerOptions, PDFWorker, getDocument, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
+
+// One worker for every document: starting pdf.js's worker costs more than opening a small PDF.
+let sharedWorker: PDFWorker | undefined;
+const pdfWorker = () => (sharedWorker ??= new PDFWorker());
 
 const ZOOMS = [0.75, 1, 1.25, 1.5, 2, 2.5, 3];
 
@@ -20,7 +24,7 @@ export function PdfViewer({ url, onError }: { url: string; onError: () => void }
 
   useEffect(() => {
     // No eval (the CSP forbids it) and no fetch of fonts from elsewhere: packs embed their fonts.
-    const task = getDocument({ url, isEvalSupported: false, disableAutoFetch: true });
+    const task = getDocument({ url, worker: pdfWorker(), isEvalSupported: false, disableAutoFetch: true });
     task.promise.then(setDoc, onError);
     return () => void task.destroy();
   }, [url, onError]);
