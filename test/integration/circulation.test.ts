@@ -229,3 +229,28 @@ describe('staff', () => {
     expect(receipt.printed).toBe(false);
   });
 });
+
+describe('CCCD through the device layer parser', () => {
+  const qr = (birth: string) => `001189012345|123456789|Nguyễn Thị Lan|${birth}|Nữ|Thôn Đông, xã Minh Hòa|01012021`;
+
+  it('registers from a real QR text and keeps neither the number nor the address', async () => {
+    const t = await openTestKiosk();
+    const offer = await t.call<{ kind: string; registrationToken: string; proposed: { birthYear: number; gender: string } }>('circulation.signIn', { method: 'cccd', qr: qr('12041989') });
+    expect(offer).toMatchObject({ kind: 'register', proposed: { birthYear: 1989, gender: 'female' } });
+    await t.call('circulation.register', { registrationToken: offer.registrationToken, consent: true });
+    const dump = JSON.stringify(t.kiosk.db.prepare('SELECT * FROM patrons').all()) + JSON.stringify(t.kiosk.db.prepare('SELECT * FROM events').all()) + JSON.stringify(t.kiosk.db.prepare('SELECT * FROM meta').all());
+    for (const secret of ['001189012345', '123456789', 'Thôn Đông, xã Minh Hòa', '01012021']) expect(dump).not.toContain(secret);
+  });
+
+  it('refuses an impossible birth date or a QR with fields missing', async () => {
+    const t = await openTestKiosk();
+    for (const text of [qr('31021989'), '001189012345|123456789|Nguyễn Thị Lan']) {
+      expect(await refusal(t.call('circulation.signIn', { method: 'cccd', qr: text }))).toMatchObject({ reason: 'cccd_unreadable' });
+    }
+    expect(t.kiosk.db.prepare('SELECT COUNT(*) AS n FROM patrons').get()).toEqual({ n: 6 });
+    // Without consent nothing is created either.
+    const offer = await t.call<{ registrationToken: string }>('circulation.signIn', { method: 'cccd', qr: qr('12041989') });
+    expect(await refusal(t.call('circulation.register', { registrationToken: offer.registrationToken, consent: false }))).toMatchObject({ code: 'invalid_request' });
+    expect(t.kiosk.db.prepare('SELECT COUNT(*) AS n FROM patrons').get()).toEqual({ n: 6 });
+  });
+});

@@ -1,16 +1,73 @@
-// The staff home: who is signed in, and the entries to the staff pages this role may open.
+// The staff home: today's figures, what needs attention, and the entries to the staff pages this
+// role may open.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StaffOverview } from '../../../../electron/contract/technician';
 import type { SystemInfo } from '../../../../electron/contract/system';
+import { useApi } from '../../api/context';
 import { navigateSub } from '../../router';
 import type { StaffPage } from './pages';
 import { useStaffSession } from './StaffSession';
 
+const FIGURES = ['visits', 'loans', 'returns', 'internetSessions'] as const;
+
 export function StaffHome({ info, pages }: { info: SystemInfo; pages: StaffPage[] }) {
+  const api = useApi();
   const { t } = useTranslation('staff');
-  const { staff } = useStaffSession();
+  const { staff, token } = useStaffSession();
+  const [overview, setOverview] = useState<StaffOverview>();
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    api.call('technician.staffOverview', { staffToken: token }).then(
+      (value) => !cancelled && setOverview(value),
+      () => !cancelled && setFailed(true),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, token]);
+
+  const allowedIds = new Set(pages.map((page) => page.id));
   return (
     <div className="staff-home">
       <p className="staff-greeting">{t('home.greeting', { name: staff.displayName, library: info.libraryName })}</p>
+      <section aria-labelledby="staff-today-title">
+        <h2 id="staff-today-title">{t('home.todayTitle')}</h2>
+        {failed && <p className="banner error" role="alert">{t('errors.unavailable')}</p>}
+        {overview && (
+          <ul className="figures">
+            {FIGURES.map((key) => (
+              <li key={key} data-figure={key}>
+                <span className="value">{overview.figures[key]}</span>
+                {t(`home.figures.${key}`)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="staff-attention-title">
+        <h2 id="staff-attention-title">{t('home.attentionTitle')}</h2>
+        {overview && overview.attention.length === 0 && <p className="banner success">{t('home.nothingToDo')}</p>}
+        {overview && overview.attention.length > 0 && (
+          <ul className="checks">
+            {overview.attention.map((item) => (
+              <li key={item.id} data-status={item.severity === 'info' ? 'ok' : item.severity} data-attention={item.id}>
+                <strong>{t(`home.attention.${item.id}.title`)}</strong>
+                <span>
+                  {t(`home.attention.${item.id}.text`, { count: item.count ?? 0 })}{' '}
+                  {item.page && allowedIds.has(item.page) && (
+                    <button type="button" className="button secondary" onClick={() => navigateSub('staff', item.page!)}>
+                      {t('home.open')}
+                    </button>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="staff-pages-title">
         <h2 id="staff-pages-title">{t('home.pagesTitle')}</h2>
         <nav className="staff-pages">
