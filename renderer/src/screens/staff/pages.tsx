@@ -2,6 +2,7 @@
 // lists the entries the signed-in role may open; #/staff/<id> shows the page.
 import type { ReactElement } from 'react';
 import { SelfTestPage } from '../technician/SelfTestPage';
+import { MaintenancePage } from '../technician/MaintenancePage';
 import { KioskInfoPage } from './KioskInfoPage';
 import { PatronsPage } from '../circulation/staff/PatronsPage';
 import { OverduePage } from '../circulation/staff/OverduePage';
@@ -25,6 +26,7 @@ export const staffPages: StaffPage[] = [
   { id: 'overdue', titleKey: 'circulation:staff.pages.overdue', role: 'staff', Component: OverduePage },
   { id: 'override', titleKey: 'circulation:staff.pages.override', role: 'staff', Component: OverridePage },
   { id: 'self-test', titleKey: 'technician:pages.selfTest', role: 'technician', Component: SelfTestPage },
+  { id: 'backups', titleKey: 'technician:pages.maintenance', role: 'technician', Component: MaintenancePage },
   { id: 'devices', titleKey: 'devices:pageTitle', role: 'staff', Component: DevicesPage },
   { id: 'content-packs', titleKey: 'eresources:staff.pageTitle', role: 'staff', Component: PackImportPage },
 ];
