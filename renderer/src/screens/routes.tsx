@@ -2,9 +2,9 @@
 import type { ReactElement } from 'react';
 import type { SystemInfo } from '../../../electron/contract/system';
 import type { RouteId } from '../router';
-import { NotYetAvailable } from './NotYetAvailable';
 import { InternetScreen } from './internet/InternetScreen';
 import { StaffArea } from './staff/StaffArea';
+import { SearchScreen } from './catalogue/SearchScreen';
 import { CirculationScreen } from './circulation/CirculationScreen';
 import { DigitalLibrary } from './digital-library/DigitalLibrary';
 
@@ -12,6 +12,6 @@ export const screens: Record<Exclude<RouteId, 'home'>, (props: { info: SystemInf
   circulation: CirculationScreen,
   internet: InternetScreen,
   'digital-library': DigitalLibrary,
-  search: () => <NotYetAvailable titleKey="home:services.search.name" />,
+  search: SearchScreen,
   staff: StaffArea,
 };

@@ -4,6 +4,8 @@ import type { ReactElement } from 'react';
 import { SelfTestPage } from '../technician/SelfTestPage';
 import { MaintenancePage } from '../technician/MaintenancePage';
 import { KioskInfoPage } from './KioskInfoPage';
+import { CatalogueImportPage } from '../catalogue/CatalogueImportPage';
+import { RotationPage } from '../catalogue/RotationPage';
 import { PatronsPage } from '../circulation/staff/PatronsPage';
 import { OverduePage } from '../circulation/staff/OverduePage';
 import { OverridePage } from '../circulation/staff/OverridePage';
@@ -22,6 +24,8 @@ export interface StaffPage {
 
 export const staffPages: StaffPage[] = [
   { id: 'kiosk-info', titleKey: 'staff:pages.kioskInfo', role: 'staff', Component: KioskInfoPage },
+  { id: 'catalogue-import', titleKey: 'catalogue:staff.importTitle', role: 'staff', Component: CatalogueImportPage },
+  { id: 'rotation', titleKey: 'catalogue:staff.rotationTitle', role: 'staff', Component: RotationPage },
   { id: 'patrons', titleKey: 'circulation:staff.pages.patrons', role: 'staff', Component: PatronsPage },
   { id: 'overdue', titleKey: 'circulation:staff.pages.overdue', role: 'staff', Component: OverduePage },
   { id: 'override', titleKey: 'circulation:staff.pages.override', role: 'staff', Component: OverridePage },

@@ -1,0 +1,66 @@
+// Tra cứu sách: a resident types without diacritics and sees the right book and whether it is on
+// the shelf; the filter and the no-results help; staff import a spreadsheet and the book appears.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { signInStaff } from './screens';
+import { expect, snapshot, test } from './fixtures';
+
+test('typing a query without diacritics finds the book with its availability', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  await page.getByRole('button', { name: /Tra cứu sách/ }).click();
+  const box = page.getByLabel('Tên sách, tác giả hoặc chủ đề');
+  await expect(box).toBeFocused();
+  await box.pressSequentially('trong lua', { delay: 40 });
+
+  const first = page.getByTestId('search-result').first();
+  await expect(first.getByRole('heading')).toContainText('trồng lúa');
+  await expect(first.locator('.availability')).toContainText(/Còn \d+ cuốn trên kệ/);
+  await expect(first.locator('.availability')).toContainText(/Ở: Kệ \d+/);
+  await expect(page.getByRole('status').filter({ hasText: /Tìm thấy \d+ đầu sách/ })).toBeVisible();
+  await snapshot(page, 'catalogue-search-trong-lua');
+
+  // Large touch targets.
+  for (const target of [box, page.getByRole('button', { name: 'Chỉ sách còn trên kệ' }), page.getByRole('button', { name: 'Xóa chữ đã gõ' })]) {
+    expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(48);
+  }
+});
+
+test('the on-shelf filter and a helpful message when nothing matches', async ({ page, kiosk }) => {
+  await page.goto(`${kiosk.url}#/search`);
+  const box = page.getByLabel('Tên sách, tác giả hoặc chủ đề');
+  await box.fill('xyzzy khong co sach nay');
+  await expect(page.getByTestId('no-results')).toContainText('Không tìm thấy sách nào cho “xyzzy khong co sach nay”.');
+  await expect(page.getByTestId('no-results')).toContainText('Gõ không dấu cũng được');
+  await snapshot(page, 'catalogue-search-no-results');
+
+  await box.fill('Truyện');
+  await expect(page.getByTestId('search-result').first()).toBeVisible();
+  const filter = page.getByRole('button', { name: 'Chỉ sách còn trên kệ' });
+  await filter.press('Enter');
+  await expect(filter).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('search-result').first().locator('.availability.ok')).toBeVisible();
+  await box.press('Escape');
+  await expect(box).toHaveValue('');
+  await expect(page.getByRole('button', { name: 'trồng lúa' })).toBeVisible();
+});
+
+test('staff import the spreadsheet template and residents find the new book', async ({ page, kiosk }) => {
+  await signInStaff(page, kiosk.url);
+  await page.goto(`${kiosk.url}#/staff/catalogue-import`);
+  await page.getByLabel('Tệp cần nhập').setInputFiles({
+    name: 'mau-nhap-sach.csv',
+    mimeType: 'text/csv',
+    buffer: readFileSync(fileURLToPath(new URL('../../resources/catalogue/mau-nhap-sach.csv', import.meta.url))),
+  });
+  await page.getByRole('button', { name: 'Nhập tệp' }).click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('Định dạng csv, bảng mã utf-8, 2 biểu ghi.');
+  await expect(report.locator('dd').first()).toHaveText('2');
+  await snapshot(page, 'catalogue-staff-import');
+
+  await page.goto(`${kiosk.url}#/search`);
+  await page.getByLabel('Tên sách, tác giả hoặc chủ đề').fill('dang thi hanh');
+  const hit = page.getByTestId('search-result').first();
+  await expect(hit.getByRole('heading')).toHaveText('Truyện cổ tích Việt Nam');
+  await expect(hit.locator('.availability')).toContainText('Còn 1 cuốn trên kệ');
+});
