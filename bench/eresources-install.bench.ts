@@ -22,7 +22,7 @@ async function writeFakePdf(path: string, bytes: number): Promise<void> {
   while (left > 0) {
     const chunk = randomBytes(Math.min(1 << 20, left));
     left -= chunk.length;
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
