@@ -339,7 +339,7 @@ function Borrow(props: {
   const overdue = view.loans.filter((l) => l.overdueDays > 0).length;
   return (
     <section aria-labelledby="borrow-title">
-      <div className="circ-patron">
+      <div className="circ-patron" data-card-signed-in={view.patron.cardNumber}>
         <h2 id="borrow-title">{t('borrow.hello', { name: view.patron.fullName })}</h2>
         <p>
           {t('borrow.summary', { card: view.patron.cardNumber, count: view.loans.length, max: view.maxLoans, expiry: formatDay(view.patron.cardExpiry, i18n.language) })}
