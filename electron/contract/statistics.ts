@@ -199,10 +199,13 @@ export type StatisticsReport = z.infer<typeof statisticsReport>;
 export const exportFormat = z.enum(['xlsx', 'pdf', 'csv']);
 export type ExportFormat = z.infer<typeof exportFormat>;
 
+// The period is checked by the core (reason 'bad_period'), so the screen can say how to write one.
+const periodRequest = z.string().trim().min(1).max(40);
+
 export const statisticsMethods = {
-  'statistics.report': method(z.object({ staffToken, period: periodText }).strict(), statisticsReport),
+  'statistics.report': method(z.object({ staffToken, period: periodRequest }).strict(), statisticsReport),
   'statistics.export': method(
-    z.object({ staffToken, period: periodText, format: exportFormat }).strict(),
+    z.object({ staffToken, period: periodRequest, format: exportFormat }).strict(),
     z.object({ filename: z.string(), mimeType: z.string(), base64: z.string() }),
   ),
 };

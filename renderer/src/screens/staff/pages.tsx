@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { SelfTestPage } from '../technician/SelfTestPage';
 import { MaintenancePage } from '../technician/MaintenancePage';
 import { KioskInfoPage } from './KioskInfoPage';
+import { ReportsPage } from '../statistics/ReportsPage';
 import { CatalogueImportPage } from '../catalogue/CatalogueImportPage';
 import { RotationPage } from '../catalogue/RotationPage';
 import { PatronsPage } from '../circulation/staff/PatronsPage';
@@ -24,6 +25,7 @@ export interface StaffPage {
 
 export const staffPages: StaffPage[] = [
   { id: 'kiosk-info', titleKey: 'staff:pages.kioskInfo', role: 'staff', Component: KioskInfoPage },
+  { id: 'reports', titleKey: 'statistics:pageTitle', role: 'staff', Component: ReportsPage },
   { id: 'catalogue-import', titleKey: 'catalogue:staff.importTitle', role: 'staff', Component: CatalogueImportPage },
   { id: 'rotation', titleKey: 'catalogue:staff.rotationTitle', role: 'staff', Component: RotationPage },
   { id: 'patrons', titleKey: 'circulation:staff.pages.patrons', role: 'staff', Component: PatronsPage },

@@ -1,0 +1,237 @@
+// Staff page "Báo cáo thống kê": choose a period, see the programme's targets against the same
+// period last year, every indicator, a chart, export the official report, and the upload status.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DayIndicator, ExportFormat, StatisticsReport } from '../../../../electron/contract/statistics';
+import { DAY_INDICATORS } from '../../../../electron/contract/statistics';
+import { ApiCallError } from '../../api/client';
+import { useApi } from '../../api/context';
+import { BarChart } from './BarChart';
+import { presetPeriod, PRESETS } from './presets';
+import { UploadStatus } from './UploadStatus';
+import '../../styles/statistics.css';
+
+const TARGET_ROWS = ['users', 'items_served', 'rotation_loans', 'items_added'] as const;
+
+function dateText(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+function pct(n: number | null): string {
+  return n === null ? '—' : `${n > 0 ? '+' : ''}${n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
+}
+
+function download(filename: string, mimeType: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ReportsPage({ staffToken }: { staffToken: string }) {
+  const api = useApi();
+  const { t } = useTranslation('statistics');
+  const [period, setPeriod] = useState(() => presetPeriod('half'));
+  const [custom, setCustom] = useState('');
+  const [report, setReport] = useState<StatisticsReport>();
+  const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(false);
+  const [chartKey, setChartKey] = useState<DayIndicator>('items_served');
+  const [exporting, setExporting] = useState<ExportFormat>();
+  const [exported, setExported] = useState<string>();
+
+  const explain = useCallback((e: unknown) => t(`errors.${e instanceof ApiCallError ? (e.error.reason ?? 'unavailable') : 'unavailable'}`, { defaultValue: t('errors.unavailable') }), [t]);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoading(true);
+    setError(undefined);
+    api.call('statistics.report', { staffToken, period }).then(
+      (r) => !cancelled && (setReport(r), setLoading(false)),
+      (e: unknown) => !cancelled && (setError(explain(e)), setLoading(false)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, staffToken, period, explain]);
+
+  const bars = useMemo(
+    () =>
+      report?.series.points.map((p) => ({
+        bucket: p.bucket,
+        label: report.series.unit === 'month' ? `${p.bucket.slice(5, 7)}/${p.bucket.slice(0, 4)}` : p.bucket.slice(8, 10),
+        value: p.values[chartKey] ?? 0,
+      })) ?? [],
+    [report, chartKey],
+  );
+
+  const exportAs = async (format: ExportFormat) => {
+    setExporting(format);
+    setExported(undefined);
+    try {
+      const file = await api.call('statistics.export', { staffToken, period, format });
+      download(file.filename, file.mimeType, file.base64);
+      setExported(t('export.done', { file: file.filename }));
+    } catch (e) {
+      setError(explain(e));
+    } finally {
+      setExporting(undefined);
+    }
+  };
+
+  const row = (key: string) => report?.rows.find((r) => r.indicator === key);
+
+  return (
+    <div className="stats-page">
+      <section className="stats-period" aria-labelledby="stats-period-title">
+        <h2 id="stats-period-title" className="visually-hidden">
+          {t('period.label')}
+        </h2>
+        <div className="stats-presets" role="group" aria-label={t('period.label')}>
+          {PRESETS.map((id) => {
+            const value = presetPeriod(id);
+            return (
+              <button key={id} type="button" className={`button ${value === period ? '' : 'secondary'}`} aria-pressed={value === period} onClick={() => setPeriod(value)}>
+                {t(`period.presets.${id}`)}
+              </button>
+            );
+          })}
+        </div>
+        <form
+          className="stats-custom"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (custom.trim()) setPeriod(custom.trim());
+          }}
+        >
+          <label className="field">
+            <span>{t('period.custom')}</span>
+            <input value={custom} onChange={(e) => setCustom(e.target.value)} placeholder="2026-01-01..2026-03-31" aria-describedby="stats-custom-hint" />
+            <small id="stats-custom-hint">{t('period.customHint')}</small>
+          </label>
+          <button type="submit" className="button secondary">
+            {t('period.apply')}
+          </button>
+        </form>
+      </section>
+
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
+      {loading && !report && <p role="status">{t('loading')}</p>}
+
+      {report && (
+        <>
+          <p className="stats-range" data-testid="stats-range">
+            <strong>{report.period.label}</strong> · {t('period.range', { from: dateText(report.period.from), to: dateText(report.period.to) })} ·{' '}
+            {t('period.previous', { from: dateText(report.previousPeriod.from), to: dateText(report.previousPeriod.to) })}
+            {report.partial && <span className="stats-partial"> · {t('period.partial')}</span>}
+          </p>
+
+          <section aria-labelledby="stats-targets-title">
+            <h2 id="stats-targets-title">{t('targets.title')}</h2>
+            <ul className="stats-targets">
+              {TARGET_ROWS.map((key) => {
+                const r = row(key)!;
+                const target = r.target ? (r.target.minPct === r.target.maxPct ? `${r.target.minPct} %` : `${r.target.minPct}–${r.target.maxPct} %`) : '';
+                return (
+                  <li key={key} className={r.targetMet === null ? '' : r.targetMet ? 'met' : 'not-met'} data-testid={`target-${key}`}>
+                    <span className="name">{t(`indicators.${key}`)}</span>
+                    <span className="value">{r.current.toLocaleString('vi-VN')}</span>
+                    <span className="growth">
+                      {r.growthPct === null ? t('targets.noBase') : `${t('targets.growth')}: ${pct(r.growthPct)}`}
+                    </span>
+                    <span className="target">
+                      {t('targets.target', { target })}
+                      {r.targetMet !== null && <strong> · {r.targetMet ? t('targets.met') : t('targets.notMet')}</strong>}
+                    </span>
+                  </li>
+                );
+              })}
+              <li className={report.residents.targetMet === null ? '' : report.residents.targetMet ? 'met' : 'not-met'} data-testid="target-residents">
+                <span className="name">{t('targets.residents')}</span>
+                {report.residents.count === null ? (
+                  <span className="growth">{t('targets.residentsUnknown')}</span>
+                ) : (
+                  <>
+                    <span className="value">{pct(report.residents.usersPct).replace('+', '')}</span>
+                    <span className="growth">{t('targets.residentsValue', { pct: report.residents.usersPct, count: report.residents.count.toLocaleString('vi-VN') })}</span>
+                  </>
+                )}
+                <span className="target">
+                  {t('targets.residentsTarget', { min: report.residents.targetMinPct, max: report.residents.targetMaxPct })}
+                  {report.residents.targetMet !== null && <strong> · {report.residents.targetMet ? t('targets.met') : t('targets.notMet')}</strong>}
+                </span>
+              </li>
+            </ul>
+          </section>
+
+          <section aria-labelledby="stats-chart-title">
+            <h2 id="stats-chart-title">{t('chart.title', { unit: t(`chart.units.${report.series.unit}`) })}</h2>
+            <label className="field stats-chart-pick">
+              <span>{t('chart.indicator')}</span>
+              <select value={chartKey} onChange={(e) => setChartKey(e.target.value as DayIndicator)}>
+                {DAY_INDICATORS.map((key) => (
+                  <option key={key} value={key}>
+                    {t(`indicators.${key}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {bars.some((b) => b.value > 0) ? <BarChart bars={bars} title={t(`indicators.${chartKey}`)} /> : <p>{t('chart.empty')}</p>}
+          </section>
+
+          <section aria-labelledby="stats-table-title">
+            <h2 id="stats-table-title">{t('table.title')}</h2>
+            <table className="stats-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('table.indicator')}</th>
+                  <th scope="col">{t('table.current')}</th>
+                  <th scope="col">{t('table.previous')}</th>
+                  <th scope="col">{t('table.growth')}</th>
+                  <th scope="col">{t('table.target')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.rows.map((r) => (
+                  <tr key={r.indicator} data-testid={`row-${r.indicator}`}>
+                    <th scope="row">{t(`indicators.${r.indicator}`)}</th>
+                    <td>{r.current.toLocaleString('vi-VN')}</td>
+                    <td>{r.previous.toLocaleString('vi-VN')}</td>
+                    <td>{pct(r.growthPct)}</td>
+                    <td>{r.targetMet === null ? '' : r.targetMet ? t('targets.met') : t('targets.notMet')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+
+          <section className="stats-export" aria-labelledby="stats-export-title">
+            <h2 id="stats-export-title">{t('export.title')}</h2>
+            {(['xlsx', 'pdf', 'csv'] as const).map((format) => (
+              <button key={format} type="button" className="button" disabled={exporting !== undefined} onClick={() => void exportAs(format)}>
+                {exporting === format ? t('export.working') : t(`export.${format}`)}
+              </button>
+            ))}
+            {exported && (
+              <p className="banner success" role="status">
+                {exported}
+              </p>
+            )}
+          </section>
+        </>
+      )}
+
+      <UploadStatus staffToken={staffToken} />
+    </div>
+  );
+}

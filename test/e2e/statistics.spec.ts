@@ -1,0 +1,121 @@
+// The staff reports page: figures for a half-year against last year and the programme targets,
+// the chart, an XLSX export, and sending the figures to a provincial collector started for the test.
+import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, snapshot, test } from './fixtures';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+async function signIn(page: Page) {
+  await page.getByLabel('Số thẻ cán bộ').fill('NV0001');
+  await page.getByLabel('Mã PIN', { exact: true }).click();
+  for (const digit of '1234') await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** Writes a hand-made history straight into the kiosk's event log (as the features would). */
+function seedHistory(dataDir: string, year: number) {
+  const db = new Database(join(dataDir, 'kiosk.sqlite'));
+  db.pragma('busy_timeout = 5000');
+  const insert = db.prepare('INSERT INTO events (at, day, type, payload) VALUES (?, ?, ?, ?)');
+  const dims = { category: 'adult', gender: 'female', ageBand: '36-59' };
+  db.transaction(() => {
+    for (const [y, loansPerMonth] of [
+      [year - 1, 10],
+      [year, 12],
+    ] as const) {
+      for (let m = 1; m <= 6; m++) {
+        for (let i = 0; i < loansPerMonth + m; i++) {
+          const day = `${y}-${String(m).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`;
+          insert.run(`${day}T03:00:00.000Z`, day, 'loan.checkout', JSON.stringify({ loanId: i, patronId: 1 + (i % 5), itemId: i, recordId: 1, collectionKind: i % 4 ? 'own' : 'rotation', dueDate: day, overrideBy: null, ...dims }));
+          insert.run(`${day}T03:00:00.000Z`, day, 'patron.signed_in', JSON.stringify({ patronId: 1 + (i % 5), service: 'circulation', method: 'card', ...dims }));
+        }
+      }
+    }
+  })();
+  db.close();
+}
+
+async function startCollector(dbFile: string): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'collector/main.ts'), 'serve', '--port', '0', '--db', dbFile], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('collector did not start')), 20_000);
+    child.stdout!.on('data', (chunk) => {
+      const match = /COLLECTOR_URL=(\S+)/.exec(String(chunk));
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+  });
+  return { url, process: child };
+}
+
+test('reports for a half-year, exports XLSX, and sends the figures to the province', async ({ page, kiosk }) => {
+  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(Date.now()));
+  seedHistory(kiosk.dataDir, year);
+
+  await page.goto(`${kiosk.url}#/staff`);
+  await signIn(page);
+  await page.getByRole('button', { name: 'Báo cáo thống kê' }).click();
+  await expect(page).toHaveURL(/#\/staff\/reports$/);
+  await expect(page.getByRole('heading', { name: 'Chỉ tiêu của Chương trình xây dựng xã hội học tập' })).toBeVisible();
+
+  // First half of this year: 12+1 … 12+6 = 93 loans; last year 10+1 … 10+6 = 81 (+14.8 %).
+  await page.getByLabel('Kỳ khác').fill(`${year}-H1`);
+  await page.getByRole('button', { name: 'Xem' }).click();
+  await expect(page.getByTestId('stats-range')).toContainText(`${year}-H1`);
+  await expect(page.getByTestId('row-loans')).toContainText('93');
+  await expect(page.getByTestId('row-loans')).toContainText('81');
+  await expect(page.getByTestId('row-loans')).toContainText('+14,8 %');
+  await expect(page.getByTestId('target-items_served')).toContainText('Đạt');
+  await expect(page.getByRole('img', { name: 'Lượt tài liệu phục vụ' })).toBeVisible();
+  await expect(page.getByText('Kiosk chưa đăng ký với máy chủ thống kê')).toBeVisible();
+  await snapshot(page, 'statistics-report');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải Excel (XLSX)' }).click()]);
+  expect(download.suggestedFilename()).toBe(`bao-cao-thong-ke-00000-${year}-H1.xlsx`);
+  const file = await download.path();
+  expect(readFileSync(file!).subarray(0, 2).toString()).toBe('PK');
+
+  // The province: a collector with this terminal registered, the kiosk enrolled by the technician's CLI.
+  const dir = mkdtempSync(join(tmpdir(), 'collector-e2e-'));
+  const collector = await startCollector(join(dir, 'collector.sqlite'));
+  try {
+    const add = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'collector/main.ts'), 'terminal', 'add', '--commune', '00000', '--commune-name', 'Xã Minh Hòa', '--province', '27', '--name', 'Kiosk phòng đọc', '--json', '--db', join(dir, 'collector.sqlite')], { cwd: root, encoding: 'utf8' });
+    const { code } = JSON.parse(add.stdout) as { code: string };
+    const enrol = spawnSync(process.execPath, [join(root, 'bin/kiosk.mjs'), 'enrol', collector.url, code, '--data-dir', kiosk.dataDir, '--json'], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(enrol.stdout)).toMatchObject({ ok: true, communeName: 'Xã Minh Hòa' });
+
+    await page.reload();
+    await signIn(page);
+    await expect(page.getByRole('button', { name: 'Gửi ngay' })).toBeVisible();
+    await expect(page.getByTestId('upload-last-success')).toHaveText('chưa có');
+    await page.getByRole('button', { name: 'Gửi ngay' }).click();
+    await expect(page.getByText(/Đã gửi \d+ ngày số liệu\./)).toBeVisible();
+    await expect(page.getByTestId('upload-pending')).toHaveText('0 ngày');
+    await snapshot(page, 'statistics-upload');
+
+    const dashboard = await page.context().newPage();
+    await dashboard.goto(`${collector.url}?period=${year}-H1`);
+    await expect(dashboard.getByRole('cell', { name: 'Xã Minh Hòa' }).first()).toBeVisible();
+    await expect(dashboard.locator('tr', { hasText: 'Xã Minh Hòa' }).first()).toContainText('93');
+    await snapshot(dashboard, 'statistics-collector-dashboard');
+  } finally {
+    collector.process.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a period that is not understood says how to write one', async ({ page, kiosk }) => {
+  await page.goto(`${kiosk.url}#/staff/reports`);
+  await signIn(page);
+  await page.getByLabel('Kỳ khác').fill('năm ngoái');
+  await page.getByRole('button', { name: 'Xem' }).click();
+  await expect(page.locator('.banner.error')).toHaveText('Kỳ báo cáo không đúng dạng. Ví dụ: 2026-H1, 2026-Q3, 2026-05, 2026-01-01..2026-03-31.');
+});
