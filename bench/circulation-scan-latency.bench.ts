@@ -1,6 +1,7 @@
 // Scan-to-screen latency in browser mode: from sending a simulated scan of a book (devices.simulate
 // over the page's WebSocket, through the real decoders and classification) to the book appearing in
 // the signed-in resident's list, measured in Chromium with performance marks. Target p95 < 100 ms.
+/// <reference lib="dom" />
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
