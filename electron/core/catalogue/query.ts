@@ -1,5 +1,5 @@
 // Query normalisation for catalogue search, in one place so other input methods can extend it
-// (the residents-first work adds Telex understanding by converting the raw text before this).
+// (Telex/VNI readings of a query are tried by `searchCatalogue`, which normalises each of them).
 import { foldVietnamese } from '../text/fold';
 
 export interface NormalisedQuery {

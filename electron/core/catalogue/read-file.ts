@@ -53,15 +53,19 @@ export async function readImportFile(bytes: Uint8Array): Promise<ReadOutcome> {
   }
   const trimmed = bytes.subarray(bytes.findIndex((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) >>> 0);
   if (looksLikeIso2709(trimmed) && !looksBinary(trimmed)) {
+    // Leader/09 = 'a' declares UTF-8: trust it (a record cut mid-character is then reported as
+    // truncated, not as an unknown encoding). Otherwise look at the bytes.
     let encoding: TextEncoding = 'utf-8';
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(trimmed);
-    } catch {
-      const legacy = guessLegacyEncoding(trimmed);
-      if (!legacy) {
-        return { ok: false, reason: 'unknown_encoding', message: 'Tệp MARC không dùng bảng mã UTF-8 và không nhận ra bảng mã tiếng Việt cũ. Hãy xuất lại tệp với bảng mã UTF-8 (đầu biểu vị trí 09 = a). Chưa có gì được nhập.' };
+    if (trimmed[9] !== 0x61) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(trimmed);
+      } catch {
+        const legacy = guessLegacyEncoding(trimmed);
+        if (!legacy) {
+          return { ok: false, reason: 'unknown_encoding', message: 'Tệp MARC không dùng bảng mã UTF-8 và không nhận ra bảng mã tiếng Việt cũ. Hãy xuất lại tệp với bảng mã UTF-8 (đầu biểu vị trí 09 = a). Chưa có gì được nhập.' };
+        }
+        encoding = legacy;
       }
-      encoding = legacy;
     }
     return fromMarc(readIso2709(trimmed, encoding), 'marc21', encoding);
   }

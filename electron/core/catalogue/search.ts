@@ -1,11 +1,13 @@
 // Catalogue search: accent- and case-insensitive through the folded FTS5 index, title matches
 // before author before subject, exact diacritics before folded matches, availability per record.
-// `searchCatalogue` is the one entry point other features reuse.
+// `searchCatalogue` is the one entry point other features reuse. A query typed in Telex/VNI without
+// conversion ("nguyeenx nhaajt anhs") is also read as Vietnamese (`telexCandidates`) and both merged.
+import { telexCandidates } from '../../../common/vietnamese/typing';
 import type { SearchHit, SearchResponse } from '../../contract/catalogue';
 import type { Db } from '../store/open';
 import { foldVietnamese } from '../text/fold';
 import { recordAvailability } from './availability';
-import { ftsExpression, normaliseQuery, type IndexColumn } from './query';
+import { ftsExpression, normaliseQuery, type IndexColumn, type NormalisedQuery } from './query';
 
 export interface SearchOptions {
   availableOnly?: boolean;
@@ -61,12 +63,30 @@ interface Candidate {
   order: number;
 }
 
+/**
+ * The query as typed, then its Telex/VNI reading when that differs in letters: "sachs" also
+ * searches "sách", while a query that reads the same folded (already Vietnamese) runs once.
+ */
+function queryReadings(rawQuery: string): NormalisedQuery[] {
+  const readings: NormalisedQuery[] = [];
+  const keys = new Set<string>();
+  for (const candidate of telexCandidates(rawQuery)) {
+    const query = normaliseQuery(candidate);
+    const key = `${query.exact.join(' ')}|${query.prefixLast}`;
+    if (query.folded.length === 0 || keys.has(key)) continue;
+    keys.add(key);
+    readings.push(query);
+  }
+  return readings;
+}
+
 export function searchCatalogue(db: Db, rawQuery: string, options: SearchOptions = {}): SearchResponse {
-  const query = normaliseQuery(rawQuery);
+  const readings = queryReadings(rawQuery);
+  const query = readings[0];
   const limit = options.limit ?? 20;
   const offset = options.offset ?? 0;
   const empty: SearchResponse = { query: rawQuery, total: 0, more: false, results: [] };
-  if (query.folded.length === 0) return empty;
+  if (!query) return empty;
   const s = prepared(db);
   const seen = new Set<number>();
   const candidates: Candidate[] = [];
@@ -84,19 +104,22 @@ export function searchCatalogue(db: Db, rawQuery: string, options: SearchOptions
     for (const { id } of [...(s.byIsbn.all(query.identifier) as { id: number }[]), ...(s.byBarcode.all(query.identifier) as { id: number }[])]) add(id, idTier, 0);
   }
   const statement = options.availableOnly ? s.matchAvailable : s.match;
-  // Typed without any diacritics, nothing can match "as typed" better than folded: skip those tiers.
-  const typedMarks = query.exact.some((word, i) => word !== query.folded[i]);
   TIERS.forEach((tier, order) => {
-    if (tier.exact && !typedMarks) return;
-    if (candidates.length >= CANDIDATE_CAP) {
-      more = true;
-      return;
+    // Each tier tries every reading, so a Telex reading's title match still beats an author match.
+    for (const reading of readings) {
+      // Typed without any diacritics, nothing can match "as typed" better than folded: skip those tiers.
+      const typedMarks = reading.exact.some((word, i) => word !== reading.folded[i]);
+      if (tier.exact && !typedMarks) continue;
+      if (candidates.length >= CANDIDATE_CAP) {
+        more = true;
+        return;
+      }
+      const room = CANDIDATE_CAP - candidates.length;
+      // One extra row tells whether this tier had more than we took.
+      const ids = statement.all(ftsExpression(reading, tier.column), room + 1) as { id: number }[];
+      if (ids.length > room) more = true;
+      for (const { id } of ids.slice(0, room)) add(id, tier, order + 1);
     }
-    const room = CANDIDATE_CAP - candidates.length;
-    // One extra row tells whether this tier had more than we took.
-    const ids = statement.all(ftsExpression(query, tier.column), room + 1) as { id: number }[];
-    if (ids.length > room) more = true;
-    for (const { id } of ids.slice(0, room)) add(id, tier, order + 1);
   });
   if (options.availableOnly && query.identifier) {
     // Identifier hits skipped the availability filter above; apply it now.
@@ -105,8 +128,11 @@ export function searchCatalogue(db: Db, rawQuery: string, options: SearchOptions
     }
   }
 
-  const foldedPhrase = query.folded.join(' ');
-  const startsWithQuery = (c: Candidate) => Number(foldVietnamese(c.row.title).startsWith(foldedPhrase));
+  const foldedPhrases = readings.map((reading) => reading.folded.join(' '));
+  const startsWithQuery = (c: Candidate) => {
+    const title = foldVietnamese(c.row.title);
+    return Number(foldedPhrases.some((phrase) => title.startsWith(phrase)));
+  };
   candidates.sort(
     (a, b) =>
       a.order - b.order ||

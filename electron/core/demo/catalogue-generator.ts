@@ -1,5 +1,6 @@
 // Generates realistic Vietnamese bibliographic records for the demo kiosk, tests and benchmarks.
-// Deterministic for a seed, so a test can name the book it expects to find.
+// Deterministic for a seed, so a test can name the book it expects to find; scales to the
+// benchmark's 200,000 records (some titles get a volume or edition so large catalogues stay varied).
 import { intBetween, pick, seededRandom, type Random } from './random';
 import * as words from './vietnamese-words';
 
@@ -26,7 +27,11 @@ function fill(pattern: string, random: Random): string {
     .replace('{b}', pick(random, words.TOPIC_B))
     .replace('{c}', pick(random, words.TOPIC_C))
     .replace('{d}', pick(random, words.TOPIC_D))
-    .replace('{e}', pick(random, words.TOPIC_E));
+    .replace('{e}', pick(random, words.TOPIC_E))
+    .replace('{f}', pick(random, words.TOPIC_F))
+    .replace('{g}', pick(random, words.TOPIC_G))
+    .replace('{h}', pick(random, words.TOPIC_H))
+    .replace('{i}', pick(random, words.TOPIC_I));
 }
 
 function capitalise(text: string): string {
@@ -46,7 +51,10 @@ export function generateCatalogue(count: number, seed = 20261123): GeneratedReco
   const records: GeneratedRecord[] = [];
   let barcode = 1;
   for (let i = 0; i < count; i++) {
-    const title = capitalise(fill(pick(random, words.TITLE_PATTERNS), random));
+    const base = capitalise(fill(pick(random, words.TITLE_PATTERNS), random));
+    // Series and re-issues are common in commune collections: "… Tập 2", "… (tái bản lần thứ 3)".
+    const variant = random();
+    const title = variant < 0.12 ? `${base}. Tập ${intBetween(random, 1, 5)}` : variant < 0.18 ? `${base} (tái bản lần thứ ${intBetween(random, 2, 6)})` : base;
     const authors = random() < 0.2 ? [personName(random), personName(random)] : [personName(random)];
     const subjects = [...new Set([pick(random, words.SUBJECTS), pick(random, words.SUBJECTS)])].slice(0, random() < 0.5 ? 1 : 2);
     const copies = intBetween(random, 1, 3);

@@ -22,6 +22,9 @@ export const TITLE_PATTERNS = [
   'Kỹ thuật {a}', 'Hướng dẫn {a} cho hộ gia đình', 'Sổ tay {a}', 'Hỏi đáp về {a}', '{b} và {c}', 'Những câu chuyện về {b}',
   'Em yêu {b}', 'Cẩm nang {a}', 'Tìm hiểu {a}', '{b} quê hương', 'Chuyện kể {b}', 'Bí quyết {a}', 'Giáo trình {a}',
   'Truyện {b}', '{b} trong đời sống', 'Bảo vệ {c}', 'Phòng bệnh {d}', 'Luật {e} và văn bản hướng dẫn', 'Tuổi thơ {b}',
+  'Địa chí {f}', 'Lịch sử {f}', 'Văn hóa {g}', 'Lễ hội của {g}', 'Truyện cổ {g}', 'Dân ca {g}', 'Du lịch {f}', 'Ẩm thực {f}',
+  'Tuyển tập truyện ngắn về {b}', 'Thơ viết về {b}', '{a}: hỏi và đáp', 'Kinh nghiệm {a} ở {f}', 'Người {f} kể chuyện {b}',
+  'Làng nghề {h} ở {f}', 'Nghề {h} truyền thống', 'Sổ tay {h} cho thanh niên', 'Những tấm gương {i}', 'Học tập và làm theo {i}',
 ] as const;
 
 export const TOPIC_A = [
@@ -36,5 +39,19 @@ export const TOPIC_B = [
 export const TOPIC_C = ['môi trường', 'rừng đầu nguồn', 'nguồn nước', 'di sản văn hóa', 'sức khỏe cộng đồng', 'quyền trẻ em', 'đa dạng sinh học'] as const;
 export const TOPIC_D = ['sốt xuất huyết', 'tiểu đường', 'cao huyết áp', 'tay chân miệng', 'cúm mùa', 'suy dinh dưỡng'] as const;
 export const TOPIC_E = ['đất đai', 'hôn nhân và gia đình', 'giao thông đường bộ', 'bảo vệ môi trường', 'trẻ em', 'lao động', 'hòa giải ở cơ sở'] as const;
+
+export const TOPIC_F = [
+  'Hà Giang', 'Cao Bằng', 'Lào Cai', 'Điện Biên', 'Lai Châu', 'Sơn La', 'Yên Bái', 'Tuyên Quang', 'Lạng Sơn', 'Thái Nguyên',
+  'Phú Thọ', 'Bắc Giang', 'Quảng Ninh', 'Hải Dương', 'Hưng Yên', 'Thái Bình', 'Nam Định', 'Ninh Bình', 'Thanh Hóa', 'Nghệ An',
+  'Hà Tĩnh', 'Quảng Bình', 'Quảng Trị', 'Thừa Thiên Huế', 'Quảng Nam', 'Quảng Ngãi', 'Bình Định', 'Phú Yên', 'Khánh Hòa',
+  'Kon Tum', 'Gia Lai', 'Đắk Lắk', 'Đắk Nông', 'Lâm Đồng', 'Bình Phước', 'Tây Ninh', 'Đồng Nai', 'Long An', 'Tiền Giang',
+  'Bến Tre', 'Trà Vinh', 'Vĩnh Long', 'Đồng Tháp', 'An Giang', 'Kiên Giang', 'Hậu Giang', 'Sóc Trăng', 'Bạc Liêu', 'Cà Mau',
+] as const;
+export const TOPIC_G = [
+  'người Tày', 'người Thái', 'người Mường', 'người Khmer', 'người Hmông', 'người Nùng', 'người Dao', 'người Ê Đê', 'người Ba Na',
+  'người Gia Rai', 'người Chăm', 'người Xơ Đăng', 'người Sán Dìu', 'người Cơ Ho', 'người Hà Nhì', 'người Lô Lô', 'người Kinh',
+] as const;
+export const TOPIC_H = ['gốm', 'dệt lụa', 'đan lát', 'mộc', 'rèn', 'làm nón', 'làm giấy dó', 'chạm bạc', 'làm hương', 'làm muối', 'đúc đồng', 'thêu ren'] as const;
+export const TOPIC_I = ['người tốt việc tốt', 'thanh niên lập nghiệp', 'nông dân sản xuất giỏi', 'phụ nữ vượt khó', 'học sinh nghèo vượt khó', 'đạo đức Hồ Chí Minh'] as const;
 
 export const VILLAGES = ['Thôn Đông', 'Thôn Tây', 'Thôn Thượng', 'Thôn Hạ', 'Tổ dân phố 1', 'Tổ dân phố 2', 'Bản Nà Khoang', 'Buôn Ea Sol'] as const;
