@@ -14,6 +14,8 @@ import { adminModeFrom, shouldSwallowKey } from './keys';
 import { hasSafeWebPreferences, isAllowedNavigation } from './navigation';
 import { nextRestartAt, recoveryAction, RECOVER_WITHIN_MS } from './schedule';
 import { startUpdater } from './updater';
+import { provideReceiptPrinter } from '../core/circulation/receipt';
+import { printReceiptSilently } from './receipt-printer';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -119,6 +121,7 @@ async function start(): Promise<void> {
   const dataDir = chooseDataDir(process.env.KIOSK_DATA_DIR);
   const log = createFileLogger({ dir: join(dataDir, LOG_DIR), echo: (line) => process.stderr.write(line) });
   kiosk = await createKiosk({ dataDir, log });
+  provideReceiptPrinter(kiosk.ctx, printReceiptSilently);
   const window = createWindow();
 
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, params: unknown) => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { openTestKiosk, type TestKiosk } from '../support/kiosk';
 import { provideCccdParser, type CccdIdentity } from '../../electron/core/patrons/cccd';
+import { provideReceiptPrinter } from '../../electron/core/circulation/receipt';
 import type { LoanView, SignedInPatron } from '../../electron/contract/circulation';
 import { hashPin } from '../../electron/core/staff/pin';
 import { writeFileSync } from 'node:fs';
@@ -227,6 +228,19 @@ describe('staff', () => {
     expect(receipt.text).toContain('Thư viện xã Minh Hòa');
     expect(receipt.text).toContain('hạn trả 22/12/2026');
     expect(receipt.printed).toBe(false);
+
+    // With the Electron shell's printer: printed silently to the configured (default) printer, one page counted.
+    const printed: { text: string; printerName: string | null }[] = [];
+    provideReceiptPrinter(t.kiosk.ctx, async (text, options) => (printed.push({ text, printerName: options.printerName }), true));
+    const again = await t.call<{ printed: boolean; text: string }>('circulation.receipt', { kind: 'checkout', card: 'BD000003', items });
+    expect(again.printed).toBe(true);
+    expect(printed).toEqual([{ text: again.text, printerName: null }]);
+    expect(events(t, 'print.pages')).toEqual([{ pages: 1, service: 'circulation' }]);
+    // Asking for the screen only does not print.
+    expect(await t.call('circulation.receipt', { kind: 'checkout', card: 'BD000003', items, print: false })).toMatchObject({ printed: false });
+    expect(printed).toHaveLength(1);
+    // Items not lent to this card are left off; none at all is a clear refusal.
+    expect(await refusal(t.call('circulation.receipt', { kind: 'checkout', card: 'BD000001', items }))).toMatchObject({ reason: 'receipt_empty' });
   });
 });
 

@@ -1,5 +1,6 @@
 // The `circulation` section of kiosk.config.json: patron categories and their loan policy, the
-// refusal thresholds, self-registration, the resident's idle time-out and the receipt printer.
+// refusal thresholds, self-registration and the resident's idle time-out. Receipts print to the
+// printer of the technician's `printer` section.
 import { z } from 'zod';
 
 export const loanPolicy = z
@@ -48,8 +49,6 @@ export const circulationSection = z
     /** A signed-in resident is signed out after this long without touching or scanning anything. */
     idleSeconds: z.number().int().min(10).max(3600).default(60),
     countdownSeconds: z.number().int().min(3).max(60).default(10),
-    /** Electron prints receipts silently to this printer when set; otherwise they stay on screen. */
-    receiptPrinter: z.string().max(200).nullable().default(null),
   })
   .strict()
   .refine((c) => c.categories.some((category) => category.id === c.defaultCategory), {

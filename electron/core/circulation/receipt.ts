@@ -3,6 +3,7 @@
 import type { Receipt } from '../../contract/circulation';
 import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
+import { recordEvent } from '../store/event-types';
 import { requirePatron } from '../patrons/records';
 import { findItem, openLoanOfItem } from './loans';
 import { formatDayVi } from './dates';
@@ -47,8 +48,8 @@ export function formatReceipt(input: ReceiptInput): string {
   return lines.join('\n');
 }
 
-/** Prints receipt text silently to a named printer (Electron); resolves false when it could not. */
-export type ReceiptPrinter = (text: string, printerName: string) => Promise<boolean>;
+/** Prints receipt text silently (Electron); a null name is the system's default printer. Resolves false when it could not. */
+export type ReceiptPrinter = (text: string, options: { printerName: string | null; paperWidthMm: number }) => Promise<boolean>;
 
 const printers = new WeakMap<KioskContext, ReceiptPrinter>();
 
@@ -81,13 +82,15 @@ export async function buildReceipt(ctx: KioskContext, request: { kind: 'checkout
   const text = formatReceipt({ libraryName: ctx.config.library.name, kind: request.kind, at, card: patron?.cardNumber ?? null, lines });
   let printed = false;
   const printer = printers.get(ctx);
-  const printerName = ctx.config.circulation.receiptPrinter;
-  if (request.print && printer && printerName) {
+  const settings = ctx.config.printer;
+  if (request.print && printer && settings.enabled) {
     try {
-      printed = await printer(text, printerName);
+      printed = await printer(text, { printerName: settings.name, paperWidthMm: settings.paperWidthMm });
     } catch (error) {
       ctx.log.log('warn', 'receipt.print_failed', { error: (error as Error)?.message ?? String(error) });
     }
+    if (printed) ctx.db.transaction(() => recordEvent(ctx.db, ctx.clock, 'print.pages', { pages: 1, service: 'circulation' }))();
+    else ctx.log.log('warn', 'receipt.not_printed', { printer: settings.name ?? '(mặc định)' });
   }
   return { libraryName: ctx.config.library.name, kind: request.kind, at: new Date(at).toISOString(), card, lines, text, printed };
 }
