@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { expect, snapshot, startKiosk, stopKiosk, test as base, type RunningKiosk } from './fixtures';
 import { simulateScan } from './scan';
 
@@ -81,6 +82,38 @@ test('return without signing in, by scan and by typed barcode', async ({ page })
     await page.getByRole('button', { name: 'Xong — xem phiếu trả' }).click();
     await expect(page.getByTestId('receipt-text')).toContainText('PHIẾU TRẢ SÁCH');
     expect(cli(dataDir, 'loans', 'BD000002')).toMatchObject({ loans: [] });
+  } finally {
+    await stopKiosk(kiosk);
+  }
+});
+
+function isoDay(offsetDays: number): string {
+  const [d, m, y] = vietnamDay(offsetDays).split('/');
+  return `${y}-${m}-${d}`;
+}
+
+test('my loans: an overdue book is highlighted and a book near its due date is renewed', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  cli(dataDir, 'checkout', 'BD000004', 'TV000002', 'TV000004');
+  // Move the loans back in time: one is 3 days overdue, one is due tomorrow.
+  const db = new Database(join(dataDir, 'kiosk.sqlite'));
+  db.prepare("UPDATE loans SET due_date = ? WHERE item_id = (SELECT id FROM items WHERE barcode = 'TV000002')").run(isoDay(-3));
+  db.prepare("UPDATE loans SET due_date = ? WHERE item_id = (SELECT id FROM items WHERE barcode = 'TV000004')").run(isoDay(1));
+  db.close();
+  const kiosk = await startKiosk({ dataDir });
+  try {
+    await page.goto(`${kiosk.url}#/circulation`);
+    await page.getByLabel('Hoặc nhập số thẻ thư viện').fill('BD000004');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByText('Bạn có 1 cuốn đã quá hạn trả. Vui lòng trả sớm.')).toBeVisible();
+    await page.getByRole('button', { name: 'Sách tôi đang mượn (2)' }).click();
+    const overdue = page.locator('li[data-item="TV000002"]');
+    await expect(overdue).toHaveClass(/overdue/);
+    await expect(overdue).toContainText(`Quá hạn 3 ngày (hạn ${vietnamDay(-3)})`);
+    await snapshot(page, 'circulation-my-loans');
+    await page.locator('li[data-item="TV000004"]').getByRole('button', { name: 'Gia hạn' }).click();
+    await expect(page.locator('.banner.success')).toContainText(`Hạn trả mới: ${vietnamDay(21)}.`);
+    await expect(page.locator('li[data-item="TV000004"]')).toContainText(`Hạn trả ${vietnamDay(21)}`);
   } finally {
     await stopKiosk(kiosk);
   }

@@ -268,3 +268,16 @@ describe('CCCD through the device layer parser', () => {
     expect(t.kiosk.db.prepare('SELECT COUNT(*) AS n FROM patrons').get()).toEqual({ n: 6 });
   });
 });
+
+describe('renewing too early', () => {
+  it('refuses a renewal that would not move the due date, keeping the renewal for later', async () => {
+    const t = await openTestKiosk();
+    const [item] = lendableItems(t, 1);
+    await t.call('circulation.checkout', { card: 'BD000003', item });
+    const error = await refusal(t.call('circulation.renew', { card: 'BD000003', item }));
+    expect(error).toMatchObject({ reason: 'renew_too_early' });
+    expect(error.message).toMatch(/còn hạn đến 22\/12\/2026/);
+    const loans = await t.call<SignedInPatron>('circulation.loans', { card: 'BD000003' });
+    expect(loans.loans[0]).toMatchObject({ renewals: 0, renewalsLeft: 2 });
+  });
+});

@@ -6,7 +6,7 @@ import { assertCardUsable, patronDimensions } from '../patrons/lookup';
 import { requirePatron } from '../patrons/records';
 import { recordEvent } from '../store/event-types';
 import { requireItem } from './checkout';
-import { addDays, localDay } from './dates';
+import { addDays, formatDayVi, localDay } from './dates';
 import { extendLoan, hasOpenHold, openLoanOfItem, toLoanView } from './loans';
 import { policyFor } from './policy';
 import { withRefusalRecorded } from './refusals';
@@ -37,9 +37,15 @@ export function renew(ctx: KioskContext, card: string, barcode: string): LoanVie
         if (hasOpenHold(db, item.recordId, patron.id)) {
           throw refused('reserved_by_other', `Cuốn "${item.title}" đang có bạn đọc khác chờ mượn nên không gia hạn được. Vui lòng trả sách đúng hạn.`, { item: item.barcode });
         }
-        // Renewing early never shortens a loan: the new due date is counted from today or the old one.
-        const fromToday = addDays(today, policy.loanDays);
-        const dueDate = fromToday > loan.dueDate ? fromToday : loan.dueDate;
+        // A renewal counts the loan period again from today; one that would not move the due date
+        // later would only use up a renewal, so it is refused with advice instead.
+        const dueDate = addDays(today, policy.loanDays);
+        if (dueDate <= loan.dueDate) {
+          throw refused('renew_too_early', `Cuốn "${item.title}" còn hạn đến ${formatDayVi(loan.dueDate)}; gia hạn bây giờ không kéo dài thêm ngày nào. Hãy gia hạn khi gần đến hạn trả.`, {
+            item: item.barcode,
+            dueDate: loan.dueDate,
+          });
+        }
         extendLoan(db, loan.id, dueDate);
         recordEvent(db, clock, 'loan.renew', {
           loanId: loan.id,
