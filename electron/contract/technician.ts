@@ -42,6 +42,14 @@ export type BackupEntry = z.infer<typeof backupEntry>;
 export const removableMedium = z.object({ path: z.string(), label: z.string() });
 export type RemovableMedium = z.infer<typeof removableMedium>;
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ viết dạng HH:MM, ví dụ 07:30');
+const dayHours = z.array(z.object({ open: hhmm, close: hhmm }).strict()).max(4);
+/** Opening hours per weekday (the `internet.openingHours` section of the configuration); [] = closed. */
+export const setupOpeningHours = z
+  .object({ sun: dayHours, mon: dayHours, tue: dayHours, wed: dayHours, thu: dayHours, fri: dayHours, sat: dayHours })
+  .strict();
+export type SetupOpeningHours = z.infer<typeof setupOpeningHours>;
+
 /** What the first-run wizard asks: enough for a working configured kiosk. */
 export const setupRequest = withToken({
   libraryName: z.string().trim().min(1).max(200),
@@ -54,6 +62,8 @@ export const setupRequest = withToken({
   staffCard: z.string().trim().min(3).max(64).optional(),
   staffName: z.string().trim().min(1).max(120).optional(),
   staffPin: z.string().regex(/^\d{4,12}$/, 'mã PIN gồm 4–12 chữ số').optional(),
+  /** Omitted: the configuration keeps this version's default opening hours. */
+  openingHours: setupOpeningHours.optional(),
 });
 
 export const technicianMethods = {

@@ -54,10 +54,16 @@ export async function stageSetup(ctx: KioskContext, request: SetupRequest, defau
   }
   if (problems.length) throw new KioskError('refused', `${problems.join(' ')}`, { reason: 'setup_invalid' });
 
-  const config = kioskConfigSchema.parse({
+  const chosen = {
     library: { name: request.libraryName, communeCode: request.communeCode, ...(request.address ? { address: request.address } : {}) },
     language: request.language,
-  });
+    ...(request.openingHours ? { internet: { openingHours: request.openingHours } } : {}),
+  };
+  const parsed = kioskConfigSchema.safeParse(chosen);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).join('; ');
+    throw new KioskError('refused', `Cấu hình chưa hợp lệ (${details}). Hãy sửa các mục này rồi gửi lại.`, { reason: 'setup_invalid' });
+  }
   const target = setupTarget(ctx.dataDir, defaultDir);
   if (existsSync(join(target, CONFIG_FILE))) {
     throw new KioskError('refused', `Đã có tệp cấu hình trong ${target}. Hãy xóa hoặc đổi tên tệp đó trước, hoặc khởi động kiosk với thư mục dữ liệu đó.`, { reason: 'config_exists' });
@@ -81,7 +87,7 @@ export async function stageSetup(ctx: KioskContext, request: SetupRequest, defau
     db.close();
   }
   // Only what the technician chose: every other section keeps this version's defaults.
-  writeFileSync(join(pending, CONFIG_FILE), `${JSON.stringify({ library: config.library, language: config.language }, null, 2)}\n`);
+  writeFileSync(join(pending, CONFIG_FILE), `${JSON.stringify(chosen, null, 2)}\n`);
   ctx.log.log('info', 'setup.staged', { sameFolder: target === ctx.dataDir });
   return { configFile: join(target, CONFIG_FILE), target };
 }

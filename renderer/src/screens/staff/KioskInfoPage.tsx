@@ -1,14 +1,18 @@
 // Staff page "about this kiosk": what a technician on the phone asks staff to read out
-// (software version, library, commune code, operating mode).
+// (software version, library, commune code, operating mode, terminal id and whether the PC must be
+// enrolled again with the provincial statistics server).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SystemInfo } from '../../../../electron/contract/system';
+import type { TerminalIdentity } from '../../../../electron/contract/technician';
 import { useApi } from '../../api/context';
 
-export function KioskInfoPage() {
+export function KioskInfoPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
-  const { t } = useTranslation('staff');
+  const { t, i18n } = useTranslation('staff');
   const [info, setInfo] = useState<SystemInfo>();
+  const [identity, setIdentity] = useState<TerminalIdentity | null>();
+  const [enrolled, setEnrolled] = useState<boolean | null>();
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -17,28 +21,49 @@ export function KioskInfoPage() {
       (value) => !cancelled && setInfo(value),
       () => !cancelled && setFailed(true),
     );
+    // The identity and enrolment rows are extra: the basic facts still show when they fail.
+    api.call('technician.identity', { staffToken }).then(
+      (value) => !cancelled && setIdentity(value),
+      () => !cancelled && setIdentity(null),
+    );
+    api.call('upload.status', { staffToken }).then(
+      (value) => !cancelled && setEnrolled(value.enrolled),
+      () => !cancelled && setEnrolled(null),
+    );
     return () => {
       cancelled = true;
     };
-  }, [api]);
+  }, [api, staffToken]);
 
   if (failed) return <p className="banner error" role="alert">{t('errors.unavailable')}</p>;
   if (!info) return <p role="status">{t('loading')}</p>;
-  const rows: [string, string][] = [
-    [t('kioskInfo.library'), info.libraryName],
-    [t('kioskInfo.communeCode'), info.communeCode ?? t('kioskInfo.none')],
-    [t('kioskInfo.mode'), t(`kioskInfo.modes.${info.mode}`)],
-    [t('kioskInfo.version'), info.version],
-    [t('kioskInfo.language'), info.language],
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : i18n.language, { timeZone: 'Asia/Ho_Chi_Minh' });
+  const enrolment = () => {
+    if (identity?.resetAt && enrolled !== true) return t('kioskInfo.enrolmentNeeded', { when: when(identity.resetAt) });
+    if (enrolled === true) return t('kioskInfo.enrolled');
+    if (enrolled === false) return t('kioskInfo.notEnrolled');
+    return t('kioskInfo.enrolmentUnknown');
+  };
+  const rows: [string, string, string][] = [
+    ['library', t('kioskInfo.library'), info.libraryName],
+    ['commune', t('kioskInfo.communeCode'), info.communeCode ?? t('kioskInfo.none')],
+    ['mode', t('kioskInfo.mode'), t(`kioskInfo.modes.${info.mode}`)],
+    ['version', t('kioskInfo.version'), info.version],
+    ['language', t('kioskInfo.language'), info.language],
   ];
+  if (identity) rows.push(['terminal', t('kioskInfo.terminalId'), identity.terminalId]);
+  if (identity !== undefined && enrolled !== undefined) rows.push(['enrolment', t('kioskInfo.enrolment'), enrolment()]);
   return (
-    <dl className="facts">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="facts">
+        {rows.map(([id, label, value]) => (
+          <div key={id} data-fact={id}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {identity && !identity.machineIdKnown && <p className="banner warning">{t('kioskInfo.machineIdUnknown')}</p>}
+    </>
   );
 }

@@ -3,6 +3,7 @@
 import type { ReactElement } from 'react';
 import { SelfTestPage } from '../technician/SelfTestPage';
 import { MaintenancePage } from '../technician/MaintenancePage';
+import { SetupPage } from '../technician/SetupPage';
 import { KioskInfoPage } from './KioskInfoPage';
 import { ReportsPage } from '../statistics/ReportsPage';
 import { CatalogueImportPage } from '../catalogue/CatalogueImportPage';
@@ -33,6 +34,7 @@ export const staffPages: StaffPage[] = [
   { id: 'override', titleKey: 'circulation:staff.pages.override', role: 'staff', Component: OverridePage },
   { id: 'self-test', titleKey: 'technician:pages.selfTest', role: 'technician', Component: SelfTestPage },
   { id: 'backups', titleKey: 'technician:pages.maintenance', role: 'technician', Component: MaintenancePage },
+  { id: 'setup', titleKey: 'technician:pages.setup', role: 'technician', Component: SetupPage },
   { id: 'devices', titleKey: 'devices:pageTitle', role: 'staff', Component: DevicesPage },
   { id: 'content-packs', titleKey: 'eresources:staff.pageTitle', role: 'staff', Component: PackImportPage },
 ];
