@@ -11,8 +11,10 @@ const root = new URL('../../../', import.meta.url);
 interface BuilderConfig {
   appId: string;
   npmRebuild: boolean;
-  linux: { target: string[] };
-  win: { target: string[] };
+  icon: string;
+  directories: { buildResources: string };
+  linux: { target: string[]; icon: string };
+  win: { target: string[]; icon: string };
   electronFuses: Record<string, boolean>;
 }
 const config = load(readFileSync(new URL('electron-builder.yml', root), 'utf8')) as BuilderConfig;
@@ -40,6 +42,23 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
     });
+  });
+
+  it('points at icons that exist: 512 and 256 px PNGs for Linux, a multi-size .ico for Windows', () => {
+    expect(config.directories.buildResources).toBe('resources/build');
+    const size = (file: string) => {
+      const png = readFileSync(new URL(file, root));
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      return [png.readUInt32BE(16), png.readUInt32BE(20)];
+    };
+    expect(size(config.icon)).toEqual([512, 512]);
+    expect(size(`${config.linux.icon}/512x512.png`)).toEqual([512, 512]);
+    expect(size(`${config.linux.icon}/256x256.png`)).toEqual([256, 256]);
+    const ico = readFileSync(new URL(config.win.icon, root));
+    // ICONDIR: reserved 0, type 1 (icon), then the image count; a 256 px entry stores width 0.
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+    const widths = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => ico[6 + i * 16]! || 256);
+    expect(widths).toEqual(expect.arrayContaining([256, 48, 32, 16]));
   });
 
   it('a config with a wrong type is rejected by the same schema (the check can fail)', () => {
