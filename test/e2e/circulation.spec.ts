@@ -5,7 +5,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
+import type { Page } from '@playwright/test';
 import { expect, snapshot, startKiosk, stopKiosk, test as base, type RunningKiosk } from './fixtures';
 import { simulateScan } from './scan';
 
@@ -15,6 +17,11 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 function cli(dataDir: string, ...args: string[]): unknown {
   const out = execFileSync(process.execPath, [join(root, 'bin/kiosk.mjs'), ...args, '--data-dir', dataDir, '--json'], { encoding: 'utf8' });
   return JSON.parse(out);
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
 }
 
 function vietnamDay(offsetDays: number): string {
@@ -48,6 +55,7 @@ test('sign in by card → check out two books → due dates → receipt', async 
   await simulateScan(page, 'TV000004');
   await expect(page.getByRole('list', { name: 'Sách vừa mượn' }).locator('li')).toHaveCount(2);
   await snapshot(page, 'circulation-checkout-two-books');
+  expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Sách tôi đang mượn (2)' }).click();
   await expect(page.getByRole('button', { name: /Gia hạn cuốn/ })).toHaveCount(2);
@@ -61,6 +69,7 @@ test('sign in by card → check out two books → due dates → receipt', async 
   await expect(receipt).toContainText('Thẻ: BD****03');
   await expect(page.getByTestId('receipt-qr')).toBeVisible();
   await snapshot(page, 'circulation-receipt');
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Xong', exact: true }).click();
   await expect(page.getByText('Quét thẻ thư viện hoặc mã QR trên CCCD để bắt đầu')).toBeVisible();
 });
@@ -111,6 +120,7 @@ test('my loans: an overdue book is highlighted and a book near its due date is r
     await expect(overdue).toHaveClass(/overdue/);
     await expect(overdue).toContainText(`Quá hạn 3 ngày (hạn ${vietnamDay(-3)})`);
     await snapshot(page, 'circulation-my-loans');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.locator('li[data-item="TV000004"]').getByRole('button', { name: 'Gia hạn' }).click();
     await expect(page.locator('.banner.success')).toContainText(`Hạn trả mới: ${vietnamDay(21)}.`);
     await expect(page.locator('li[data-item="TV000004"]')).toContainText(`Hạn trả ${vietnamDay(21)}`);
@@ -149,6 +159,7 @@ test('an unknown CCCD leads to the consent screen and a new printable card', asy
   await expect(page.getByText('Năm sinh: 1989')).toBeVisible();
   await expect(page.getByText(/Số CCCD, địa chỉ, ngày cấp và toàn bộ nội dung mã QR không được lưu/)).toBeVisible();
   await snapshot(page, 'circulation-consent');
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByLabel('Thôn / tổ dân phố (không bắt buộc)').fill('Thôn Đông');
   await page.getByRole('button', { name: 'Đồng ý và làm thẻ' }).click();
   await expect(page.getByText('Số thẻ của bạn là BD000007.', { exact: false })).toBeVisible();
