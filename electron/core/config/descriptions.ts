@@ -77,7 +77,7 @@ export const keyDescriptions: Record<string, KeyDescription> = {
   'circulation.cardPrefix': { vi: 'Tiền tố số thẻ bạn đọc mới (chữ in hoa).', en: 'Prefix of new card numbers (capital letters).' },
   'circulation.cardValidityYears': { vi: 'Thời hạn thẻ bạn đọc (năm).', en: 'Card validity (years).' },
   'circulation.idleSeconds': { vi: 'Bạn đọc đã đăng nhập bị đăng xuất sau bấy nhiêu giây không chạm hay quét gì.', en: 'A signed-in resident is signed out after this many seconds without a touch or scan.' },
-  'circulation.countdownSeconds': { vi: 'Số giây đếm ngược (có nút "Tôi vẫn đang dùng") trước khi tự đăng xuất.', en: 'Countdown seconds shown before the automatic sign-out.' },
+  'circulation.countdownSeconds': { vi: 'Số giây đếm ngược hiện cho bạn đọc trước khi tự đăng xuất.', en: 'Countdown seconds shown before the automatic sign-out.' },
   'eresources.topics': { vi: 'Các chủ đề của Thư viện số.', en: 'Digital library topics.' },
   'eresources.quotaMegabytes': { vi: 'Dung lượng tối đa cho gói nội dung (MB).', en: 'Disk space for content packs (MB).' },
   'eresources.importFolders': { vi: 'Thư mục (USB) tìm gói nội dung để cài.', en: 'Folders (USB) searched for content packs.' },
