@@ -147,7 +147,7 @@ export function createCollector(options: CollectorOptions) {
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       // The client went away mid-request (a cut connection): nothing was stored, nobody to answer.
-      if (res.headersSent || req.destroyed || (error as { code?: string }).code === 'ECONNRESET' || (error as Error)?.message === 'aborted') return res.destroy();
+      if (res.headersSent || (error as { code?: string }).code === 'ECONNRESET' || (error as Error)?.message === 'aborted') return res.destroy();
       if (error instanceof HttpError) {
         // Stop reading an oversized or refused body, and tell the client not to reuse the socket.
         res.setHeader('connection', 'close');

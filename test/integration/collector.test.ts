@@ -77,7 +77,7 @@ describe.each(storeFactories)('collector on $name', (factory) => {
     const auth = { authorization: `Bearer ${creds.terminalId}.${creds.secret}`, 'content-type': 'application/json' };
     const day = (d: string, revision: number, loans: number) => ({ day: d, revision, figures: { loans: { total: loans } } });
     const batch = (days: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ schema: 1, terminalId: creds.terminalId, software: 'test', days, ...extra });
-    const post = (body: string | Buffer, headers: Record<string, string> = auth) => fetch(new URL('api/upload', s.url), { method: 'POST', headers, body });
+    const post = (body: string | Buffer, headers: Record<string, string> = auth) => fetch(new URL('api/upload', s.url), { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
 
     // A good day first, revision 3.
     expect((await post(batch([day('2026-11-30', 3, 5)]))).status).toBe(200);

@@ -24,12 +24,19 @@ export const COUNTED_EVENT_TYPES = [
 
 type Payload = Record<string, unknown>;
 
+const codeCache = new Map<string, string>();
+
 /** A dimension value as uploaded: a short lower-case code; free text that is not a code becomes 'other'. */
 export function dimensionCode(value: unknown): string {
   if (typeof value !== 'string') return 'unknown';
-  const code = value.trim().toLowerCase();
-  if (code === '') return 'unknown';
-  return dimensionValue.safeParse(code).success ? code : 'other';
+  // A handful of distinct values, hundreds of thousands of events: validate each value once.
+  let code = codeCache.get(value);
+  if (code === undefined) {
+    const folded = value.trim().toLowerCase();
+    code = folded === '' ? 'unknown' : dimensionValue.safeParse(folded).success ? folded : 'other';
+    if (codeCache.size < 10_000) codeCache.set(value, code);
+  }
+  return code;
 }
 
 class DayAccumulator {
@@ -127,7 +134,9 @@ const TYPE_LIST = COUNTED_EVENT_TYPES.map((t) => `'${t}'`).join(',');
 /** Figures for every day in [from, to] that has any counted event, keyed by day, in day order. */
 export function dayFiguresBetween(db: Db, from: string, to: string): Map<string, DayFigures> {
   const rows = db
-    .prepare(`SELECT day, type, payload FROM events WHERE day BETWEEN ? AND ? AND type IN (${TYPE_LIST}) ORDER BY day, id`)
+    // ORDER BY day alone: the (day, type) index yields each type's rows in id order within a day,
+    // which is all the visit count needs, and spares a sort of the whole period.
+    .prepare(`SELECT day, type, payload FROM events WHERE day BETWEEN ? AND ? AND type IN (${TYPE_LIST}) ORDER BY day`)
     .raw()
     .iterate(from, to) as IterableIterator<[string, string, string]>;
   const result = new Map<string, DayFigures>();

@@ -59,6 +59,16 @@ export function stageDirtyDays(db: Db, now: number): string[] {
   return staged;
 }
 
+/**
+ * Day figures for [from, to] from the outbox, which doubles as the kiosk's store of computed days:
+ * dirty days are recomputed first, so the result always equals computing from the events.
+ */
+export function stagedFiguresBetween(db: Db, from: string, to: string, now: number): Map<string, DayFigures> {
+  stageDirtyDays(db, now);
+  const rows = db.prepare('SELECT day, figures FROM upload_outbox WHERE day BETWEEN ? AND ? ORDER BY day').raw().all(from, to) as [string, string][];
+  return new Map(rows.map(([day, figures]) => [day, JSON.parse(figures) as DayFigures]));
+}
+
 /** The oldest pending days, as the collector receives them. */
 export function pendingBatch(db: Db, limit = MAX_DAYS_PER_BATCH): DayUpload[] {
   const rows = db.prepare(`SELECT day, revision, figures FROM upload_outbox WHERE state = 'pending' ORDER BY day LIMIT ?`).all(limit) as Pick<OutboxRow, 'day' | 'revision' | 'figures'>[];

@@ -42,7 +42,7 @@ async function postBatch(creds: Credentials, batch: UploadBatch, fetchImpl: type
     response = await fetchImpl(endpoint(creds.collectorUrl, 'api/upload'), {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: `Bearer ${creds.terminalId}.${creds.secret}` },
-      body: encodeBatch(batch),
+      body: new Uint8Array(encodeBatch(batch)),
       signal: AbortSignal.timeout(30_000),
     });
   } catch (error) {
