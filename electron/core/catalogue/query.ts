@@ -39,8 +39,12 @@ export type IndexColumn = 'title' | 'authors' | 'subjects' | 'title_x' | 'author
  * An FTS5 expression: every word must match, the last as a prefix while typing. The *_x columns
  * are matched with the words as typed (marks kept), the others with the folded words.
  */
-export function ftsExpression(query: NormalisedQuery, column?: IndexColumn): string {
+export function ftsExpression(query: NormalisedQuery, column?: IndexColumn, atStart = false): string {
   const words = column?.endsWith('_x') ? query.exact : query.folded;
+  if (atStart && column) {
+    // One phrase anchored at the start of the column: "the title begins with what was typed".
+    return `${column} : (^"${words.map((w) => w.replace(/"/g, '')).join(' ')}"${query.prefixLast ? '*' : ''})`;
+  }
   const terms = words.map((word, i) => `"${word.replace(/"/g, '')}"${query.prefixLast && i === words.length - 1 ? '*' : ''}`);
   const body = terms.join(' AND ');
   // Without a column, only the folded columns: the exact ones would match the same rows again.

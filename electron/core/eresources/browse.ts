@@ -1,5 +1,7 @@
 // Browsing the digital library: topics in the configured order with counts, featured items, and
-// accent-insensitive search (the catalogue's folding) with format and audience filters.
+// accent-insensitive search (the catalogue's folding) with format and audience filters. A query
+// typed in Telex/VNI without conversion is also read as Vietnamese (`telexCandidates`).
+import { telexCandidates } from '../../../common/vietnamese/typing';
 import type { BrowseResponse, EresourceView } from '../../contract/eresources';
 import type { KioskContext } from '../context';
 import { foldedWords } from '../text/fold';
@@ -35,6 +37,16 @@ export function matchScore(row: Pick<ResourceRow, 'title' | 'search_text'>, quer
   return score;
 }
 
+/** The best score over the query as typed and its Telex/VNI reading ("sachs" → "sách"). */
+export function bestScore(row: Pick<ResourceRow, 'title' | 'search_text'>, readings: string[][]): number | undefined {
+  let best: number | undefined;
+  for (const words of readings) {
+    const score = matchScore(row, words);
+    if (score !== undefined && (best === undefined || score > best)) best = score;
+  }
+  return best;
+}
+
 /** Audience filter: 'all' resources suit everyone, so they show under any audience. */
 function audienceFits(row: ResourceRow, audience: string | undefined): boolean {
   return audience === undefined || row.audience === audience || row.audience === 'all';
@@ -48,13 +60,13 @@ export function browse(ctx: KioskContext, q: BrowseQuery): BrowseResponse {
   const extra = [...counts.keys()].filter((t) => !configured.includes(t)).sort((a, b) => a.localeCompare(b, 'vi'));
   const topics = [...configured, ...extra].map((name) => ({ name, count: counts.get(name) ?? 0 }));
 
-  const queryWords = foldedWords(q.query);
+  const readings = telexCandidates(q.query).map((candidate) => foldedWords(candidate));
   const scored: { row: ResourceRow; score: number }[] = [];
   for (const row of rows) {
     if (q.topic !== undefined && row.topic !== q.topic) continue;
     if (q.format !== undefined && row.format !== q.format) continue;
     if (!audienceFits(row, q.audience)) continue;
-    const score = matchScore(row, queryWords);
+    const score = bestScore(row, readings);
     if (score === undefined) continue;
     scored.push({ row, score });
   }

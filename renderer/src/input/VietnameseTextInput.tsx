@@ -1,7 +1,7 @@
 // A text field that accepts Telex and VNI typing without an input method, with an on/off toggle
 // beside it (on by default) and an on-screen keyboard for touch screens. Use it for every field a
 // resident types words into; numbers and card numbers keep a plain <input>.
-import { useEffect, useId, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TypingMethod } from '../../../common/vietnamese/typing';
 import { deleteBefore, insertKey, type FieldState } from './compose';
@@ -17,9 +17,21 @@ export interface VietnameseTextInputProps extends Omit<InputHTMLAttributes<HTMLI
   method?: TypingMethod;
   /** Called by the on-screen keyboard's "done" key and Enter. */
   onSubmitText?(value: string): void;
+  /** The <input> itself, for screens that focus it (React 19 passes ref as a prop). */
+  ref?: Ref<HTMLInputElement>;
+  /** Classes for the input and the label, so a screen keeps its own look (e.g. a large search box). */
+  inputClassName?: string;
+  labelClassName?: string;
+  /** Extra buttons placed right after the input (e.g. "clear"). */
+  actions?: ReactNode;
 }
 
-export function VietnameseTextInput({ value, onValueChange, label, hint, method = 'both', onSubmitText, id, className, ...inputProps }: VietnameseTextInputProps) {
+function assignRef<T>(ref: Ref<T> | undefined, value: T | null): void {
+  if (typeof ref === 'function') ref(value);
+  else if (ref) ref.current = value;
+}
+
+export function VietnameseTextInput({ value, onValueChange, label, hint, method = 'both', onSubmitText, id, className, ref, inputClassName, labelClassName, actions, ...inputProps }: VietnameseTextInputProps) {
   const { t } = useTranslation('residents');
   const generated = useId();
   const inputId = id ?? `vn-input-${generated}`;
@@ -82,15 +94,18 @@ export function VietnameseTextInput({ value, onValueChange, label, hint, method 
   const hintId = hint ? `${inputId}-hint` : undefined;
   return (
     <div className={`vn-field ${className ?? ''}`}>
-      <label htmlFor={inputId} className="vn-label">
+      <label htmlFor={inputId} className={`vn-label ${labelClassName ?? ''}`}>
         {label}
       </label>
       <div className="vn-row">
         <input
           {...inputProps}
-          ref={input}
+          ref={(el) => {
+            input.current = el;
+            assignRef(ref, el);
+          }}
           id={inputId}
-          className="vn-input"
+          className={`vn-input ${inputClassName ?? ''}`}
           value={value}
           aria-describedby={[hintId, inputProps['aria-describedby']].filter(Boolean).join(' ') || undefined}
           autoComplete="off"
@@ -102,10 +117,11 @@ export function VietnameseTextInput({ value, onValueChange, label, hint, method 
           onKeyDown={onKeyDown}
           onClick={() => (raw.current = '')}
         />
+        {actions}
         <button type="button" className="button secondary vn-toggle" aria-pressed={enabled} onClick={() => setEnabled((on) => !on)} title={t('typing.toggleHint')}>
           {enabled ? t('typing.on') : t('typing.off')}
         </button>
-        <button type="button" className="button secondary vn-toggle" aria-pressed={keyboard} aria-controls={`${inputId}-keyboard`} onClick={() => setKeyboard((on) => !on)}>
+        <button type="button" className="button secondary vn-toggle" aria-pressed={keyboard} aria-controls={keyboard ? `${inputId}-keyboard` : undefined} onClick={() => setKeyboard((on) => !on)}>
           {t('keyboard.toggle')}
         </button>
       </div>

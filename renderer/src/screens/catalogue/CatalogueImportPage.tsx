@@ -107,7 +107,10 @@ export function CatalogueImportPage({ staffToken }: { staffToken: string }) {
 function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useTranslation('catalogue');
   const section = useRef<HTMLElement>(null);
-  useEffect(() => section.current?.scrollIntoView({ block: 'start' }), [report]);
+  // A block body: Chromium's scrollIntoView may return a promise, which React would take as a cleanup.
+  useEffect(() => {
+    section.current?.scrollIntoView({ block: 'start' });
+  }, [report]);
   const counts = ['imported', 'updated', 'unchanged', 'rejected', 'itemsAdded'] as const;
   return (
     <section ref={section} aria-labelledby="import-report" data-testid="import-report">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchResponse } from '../../../../electron/contract/catalogue';
 import { useApi } from '../../api/context';
 import { ScreenFrame } from '../../components/ScreenFrame';
+import { VietnameseTextInput } from '../../input/VietnameseTextInput';
 import { Availability } from './Availability';
 import { useDebounced } from './useDebounced';
 import '../../styles/catalogue.css';
@@ -58,30 +59,27 @@ export function SearchScreen() {
   return (
     <ScreenFrame title={t('search.title')}>
       <form className="catalogue-search" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="catalogue-query" className="search-label">
-          {t('search.label')}
-        </label>
-        <div className="search-row">
-          <input
-            id="catalogue-query"
-            ref={input}
-            type="search"
-            className="search-input"
-            value={query}
-            placeholder={t('search.placeholder')}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={200}
-            aria-describedby="catalogue-hint"
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
-          />
-          {query && (
-            <button type="button" className="button secondary clear" onClick={() => (setQuery(''), input.current?.focus())}>
-              {t('search.clear')}
-            </button>
-          )}
-        </div>
+        <VietnameseTextInput
+          id="catalogue-query"
+          ref={input}
+          type="search"
+          label={t('search.label')}
+          labelClassName="search-label"
+          inputClassName="search-input"
+          value={query}
+          placeholder={t('search.placeholder')}
+          maxLength={200}
+          aria-describedby="catalogue-hint"
+          onValueChange={setQuery}
+          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+          actions={
+            query && (
+              <button type="button" className="button secondary clear" onClick={() => (setQuery(''), input.current?.focus())}>
+                {t('search.clear')}
+              </button>
+            )
+          }
+        />
         <p id="catalogue-hint" className="search-hint">
           {t('search.hint')}
         </p>

@@ -2,6 +2,7 @@
 // resident agrees (or not). Nothing is written before "Đồng ý".
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { VietnameseTextInput } from '../../input/VietnameseTextInput';
 
 export interface RegistrationOffer {
   registrationToken: string;
@@ -30,11 +31,7 @@ export function Consent({ offer, busy, onAgree, onDecline }: { offer: Registrati
       <h3>{t('consent.notStoredTitle')}</h3>
       <p>{t('consent.notStored')}</p>
       <p>{offer.activation === 'pending' ? t('consent.pending') : t('consent.active')}</p>
-      <div className="circ-manual">
-        <label htmlFor="consent-village">{t('consent.villageLabel')}</label>
-        <input id="consent-village" value={village} onChange={(e) => setVillage(e.target.value)} maxLength={100} autoComplete="off" />
-        <small>{t('consent.villageHint')}</small>
-      </div>
+      <VietnameseTextInput className="circ-manual" id="consent-village" label={t('consent.villageLabel')} hint={t('consent.villageHint')} value={village} onValueChange={setVillage} maxLength={100} />
       <div className="circ-actions">
         <button type="button" className="button" disabled={busy} onClick={() => onAgree(village.trim() || null)}>
           {t('consent.agree')}

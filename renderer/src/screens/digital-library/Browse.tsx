@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { BrowseResponse, EresourceAudience, EresourceFormat } from '../../../../electron/contract/eresources';
 import { useApi } from '../../api/context';
 import { ScreenFrame } from '../../components/ScreenFrame';
+import { VietnameseTextInput } from '../../input/VietnameseTextInput';
 import { navigateSub } from '../../router';
 import { ResourceCard } from './ResourceCard';
 
@@ -43,26 +44,32 @@ export function Browse() {
 
   return (
     <ScreenFrame title={t('title')}>
-      <div className="library-search">
-        <label htmlFor="library-query" className="visually-hidden">
-          {t('search.label')}
-        </label>
-        <input id="library-query" type="search" className="search-input" placeholder={t('search.placeholder')} value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
-        {filtering && (
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => {
-              setQuery('');
-              setTopic(undefined);
-              setFormat(undefined);
-              setAudience(undefined);
-            }}
-          >
-            {t('search.clear')}
-          </button>
-        )}
-      </div>
+      <VietnameseTextInput
+        id="library-query"
+        type="search"
+        label={t('search.label')}
+        labelClassName="visually-hidden"
+        inputClassName="search-input"
+        placeholder={t('search.placeholder')}
+        value={query}
+        onValueChange={setQuery}
+        actions={
+          filtering && (
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                setQuery('');
+                setTopic(undefined);
+                setFormat(undefined);
+                setAudience(undefined);
+              }}
+            >
+              {t('search.clear')}
+            </button>
+          )
+        }
+      />
       <p className="hint">{t('search.hint')}</p>
 
       <section aria-labelledby="topics-title">

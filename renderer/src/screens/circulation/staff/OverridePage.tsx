@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../api/context';
+import { VietnameseTextInput } from '../../../input/VietnameseTextInput';
 import { formatDay } from '../format';
 import { ProblemBanner } from '../parts';
 import { describeProblem, type Problem } from '../problem';
@@ -46,11 +47,18 @@ export function OverridePage({ staffToken }: { staffToken: string }) {
         <label htmlFor="override-item">{t('staff.override.item')}</label>
         <input {...input('item')} required autoComplete="off" />
       </div>
-      <div className="circ-manual">
-        <label htmlFor="override-reason">{t('staff.override.reason')}</label>
-        <input {...input('reason')} required minLength={5} maxLength={200} style={{ textTransform: 'none' }} aria-describedby="override-reason-hint" />
-        <small id="override-reason-hint">{t('staff.override.reasonHint')}</small>
-      </div>
+      <VietnameseTextInput
+        className="circ-manual"
+        id="override-reason"
+        label={t('staff.override.reason')}
+        hint={t('staff.override.reasonHint')}
+        value={form.reason}
+        onValueChange={(reason) => setForm({ ...form, reason })}
+        required
+        minLength={5}
+        maxLength={200}
+        style={{ textTransform: 'none' }}
+      />
       <div className="circ-actions">
         <button type="submit" className="button">
           {t('staff.override.submit')}

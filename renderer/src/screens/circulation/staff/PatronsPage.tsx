@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PatronSummary } from '../../../../../electron/contract/patrons';
 import type { SystemInfo } from '../../../../../electron/contract/system';
 import { useApi } from '../../../api/context';
+import { VietnameseTextInput } from '../../../input/VietnameseTextInput';
 import { LibraryCard } from '../LibraryCard';
 import { ProblemBanner } from '../parts';
 import { describeProblem, type Problem } from '../problem';
@@ -109,10 +110,7 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
           </button>
         </div>
       </form>
-      <div className="circ-manual">
-        <label htmlFor="block-reason">{t('staff.patrons.blockReason')}</label>
-        <input id="block-reason" value={blockReason} onChange={(e) => setBlockReason(e.target.value)} maxLength={200} style={{ textTransform: 'none' }} />
-      </div>
+      <VietnameseTextInput className="circ-manual" id="block-reason" label={t('staff.patrons.blockReason')} value={blockReason} onValueChange={setBlockReason} maxLength={200} style={{ textTransform: 'none' }} />
       {!patrons ? (
         <p role="status">{t('staff.loading')}</p>
       ) : patrons.length === 0 ? (
@@ -199,10 +197,17 @@ function AddPatron({ staffToken, categories, onAdded, onError }: { staffToken: s
   return (
     <form className="circ-patron circ-add" onSubmit={(e) => void submit(e)} aria-labelledby="add-patron-title">
       <h3 id="add-patron-title">{t('staff.patrons.addTitle')}</h3>
-      <div className="circ-manual">
-        <label htmlFor="add-fullName">{t('staff.patrons.fullName')}</label>
-        <input {...field('fullName')} required minLength={2} maxLength={100} />
-      </div>
+      <VietnameseTextInput
+        className="circ-manual"
+        id="add-fullName"
+        label={t('staff.patrons.fullName')}
+        value={form.fullName}
+        onValueChange={(fullName) => setForm({ ...form, fullName })}
+        required
+        minLength={2}
+        maxLength={100}
+        style={{ textTransform: 'none' }}
+      />
       <div className="circ-manual">
         <label htmlFor="add-birthYear">{t('staff.patrons.birthYear')}</label>
         <input {...field('birthYear')} inputMode="numeric" pattern="\d{4}" />
@@ -226,10 +231,15 @@ function AddPatron({ staffToken, categories, onAdded, onError }: { staffToken: s
           ))}
         </select>
       </div>
-      <div className="circ-manual">
-        <label htmlFor="add-village">{t('staff.patrons.village')}</label>
-        <input {...field('village')} maxLength={100} />
-      </div>
+      <VietnameseTextInput
+        className="circ-manual"
+        id="add-village"
+        label={t('staff.patrons.village')}
+        value={form.village}
+        onValueChange={(village) => setForm({ ...form, village })}
+        maxLength={100}
+        style={{ textTransform: 'none' }}
+      />
       <div className="circ-manual">
         <label htmlFor="add-phone">{t('staff.patrons.phone')}</label>
         <input {...field('phone')} inputMode="tel" />
