@@ -2,10 +2,12 @@
 // before author before subject, exact diacritics before folded matches, availability per record.
 // `searchCatalogue` is the one entry point other features reuse. Ranking is done entirely by
 // which index query (tier) found a record, so only the shown page is ever read from `records`.
+// A query typed in Telex/VNI without conversion is also read as Vietnamese (`telexCandidates`).
+import { telexCandidates } from '../../../common/vietnamese/typing';
 import type { SearchHit, SearchResponse } from '../../contract/catalogue';
 import type { Db } from '../store/open';
 import { recordAvailability } from './availability';
-import { ftsExpression, normaliseQuery, type IndexColumn } from './query';
+import { ftsExpression, normaliseQuery, type IndexColumn, type NormalisedQuery } from './query';
 
 export interface SearchOptions {
   availableOnly?: boolean;
@@ -64,6 +66,19 @@ function statements(db: Db) {
 const cache = new WeakMap<Db, ReturnType<typeof statements>>();
 const prepared = (db: Db) => cache.get(db) ?? (cache.set(db, statements(db)), cache.get(db)!);
 
+/**
+ * The query as typed, then its Telex/VNI reading ("sachs" → "sách") when that reads differently;
+ * a query already in Vietnamese runs once.
+ */
+function queryReadings(query: NormalisedQuery, rawQuery: string): NormalisedQuery[] {
+  const readings = [query];
+  for (const candidate of telexCandidates(rawQuery).slice(1)) {
+    const reading = normaliseQuery(candidate);
+    if (reading.folded.length > 0 && reading.exact.join(' ') !== query.exact.join(' ')) readings.push(reading);
+  }
+  return readings;
+}
+
 export function searchCatalogue(db: Db, rawQuery: string, options: SearchOptions = {}): SearchResponse {
   const query = normaliseQuery(rawQuery);
   const limit = options.limit ?? 20;
@@ -79,28 +94,33 @@ export function searchCatalogue(db: Db, rawQuery: string, options: SearchOptions
       if (!options.availableOnly || recordAvailability(db, id).available > 0) found.set(id, IDENTIFIER_TIER);
     }
   }
-  // Typed without any diacritics, nothing can match "as typed" better than folded: skip those tiers.
-  const typedMarks = query.exact.some((word, i) => word !== query.folded[i]);
   const statement = options.availableOnly ? s.matchAvailable : s.match;
+  // A query typed in Telex/VNI without conversion ("kyx thuaajt") is also read as Vietnamese;
+  // each tier tries every reading, so a Telex reading's title match still beats an author match.
+  const readings = queryReadings(query, rawQuery);
   for (const tier of TIERS) {
-    if (tier.exact && !typedMarks) continue;
-    if (found.size >= CANDIDATE_CAP) {
-      more = true;
-      break;
-    }
-    const room = CANDIDATE_CAP - found.size;
-    // The index returns ids in rowid order and stops at the limit; one extra row tells whether
-    // the tier had more than there was room for.
-    const ids = statement.all(ftsExpression(query, tier.column, tier.atStart), room + 1) as { id: number }[];
-    let added = 0;
-    for (const { id } of ids) {
-      if (found.has(id)) continue;
-      if (added === room) {
+    for (const reading of readings) {
+      // Typed without any diacritics, nothing can match "as typed" better than folded: skip those tiers.
+      const typedMarks = reading.exact.some((word, i) => word !== reading.folded[i]);
+      if (tier.exact && !typedMarks) continue;
+      if (found.size >= CANDIDATE_CAP) {
         more = true;
         break;
       }
-      found.set(id, tier);
-      added++;
+      const room = CANDIDATE_CAP - found.size;
+      // The index returns ids in rowid order and stops at the limit; one extra row tells whether
+      // the tier had more than there was room for.
+      const ids = statement.all(ftsExpression(reading, tier.column, tier.atStart), room + 1) as { id: number }[];
+      let added = 0;
+      for (const { id } of ids) {
+        if (found.has(id)) continue;
+        if (added === room) {
+          more = true;
+          break;
+        }
+        found.set(id, tier);
+        added++;
+      }
     }
   }
 
