@@ -5,6 +5,16 @@ import type { SearchItem } from '../../contract/catalogue';
 import type { Db } from '../store/open';
 
 const hasLoans = new WeakMap<Db, boolean>();
+const itemQueries = new WeakMap<Db, ReturnType<typeof prepareItems>>();
+
+function prepareItems(db: Db, loans: boolean) {
+  return db.prepare(
+    `SELECT i.barcode, i.location, i.status, c.code, c.kind${loans ? `, (SELECT min(l.due_date) FROM loans l WHERE l.item_id = i.id AND l.returned_at IS NULL) AS due` : ', NULL AS due'}
+     FROM items i JOIN collections c ON c.id = i.collection_id
+     WHERE i.record_id = ? AND i.status != 'lost' AND c.returned_at IS NULL
+     ORDER BY (i.status = 'available') DESC, i.location, i.barcode`,
+  );
+}
 
 function loansTableExists(db: Db): boolean {
   let known = hasLoans.get(db);
@@ -35,14 +45,9 @@ export interface Availability {
 
 /** Items of one record a resident can see: not lost, and not a rotation batch that has gone back. */
 export function recordAvailability(db: Db, recordId: number): Availability {
-  const loans = loansTableExists(db);
-  const rows = db
-    .prepare(
-      `SELECT i.barcode, i.location, i.status, c.code, c.kind${loans ? `, (SELECT min(l.due_date) FROM loans l WHERE l.item_id = i.id AND l.returned_at IS NULL) AS due` : ', NULL AS due'}
-       FROM items i JOIN collections c ON c.id = i.collection_id
-       WHERE i.record_id = ? AND i.status != 'lost' AND c.returned_at IS NULL
-       ORDER BY (i.status = 'available') DESC, i.location, i.barcode`,
-    )
+  let query = itemQueries.get(db);
+  if (!query) itemQueries.set(db, (query = prepareItems(db, loansTableExists(db))));
+  const rows = query
     .all(recordId) as { barcode: string; location: string | null; status: SearchItem['status']; code: string; kind: 'own' | 'rotation'; due: string | null }[];
   const items: SearchItem[] = rows.map((r) => ({
     barcode: r.barcode,

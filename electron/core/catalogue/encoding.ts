@@ -57,6 +57,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+// Reused: constructing a decoder per MARC subfield would dominate reading a large file.
+const decoders = { 'utf-8': new TextDecoder('utf-8'), 'utf-16le': new TextDecoder('utf-16le'), 'utf-16be': new TextDecoder('utf-16be') };
 
 function tryUtf8(bytes: Uint8Array): string | undefined {
   try {
@@ -70,10 +72,9 @@ function tryUtf8(bytes: Uint8Array): string | undefined {
 export function decodeWith(bytes: Uint8Array, encoding: TextEncoding): string {
   switch (encoding) {
     case 'utf-8':
-      return new TextDecoder('utf-8').decode(bytes).normalize('NFC');
     case 'utf-16le':
     case 'utf-16be':
-      return new TextDecoder(encoding).decode(bytes).normalize('NFC');
+      return decoders[encoding].decode(bytes).normalize('NFC');
     case 'windows-1258':
       // Windows-1258 writes tones as combining marks after the letter; NFC joins them.
       return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1258').normalize('NFC');

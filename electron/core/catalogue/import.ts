@@ -20,30 +20,35 @@ export interface ImportOptions {
 class DryRunRollback extends Error {}
 
 /** Rejects later units that repeat a control number or a barcode of an earlier unit in the same file. */
-function rejectDuplicatesInFile(units: ReadUnit[]): void {
+function* rejectDuplicatesInFile(units: Iterable<ReadUnit>): Generator<ReadUnit> {
   const controls = new Map<string, number>();
   const barcodes = new Map<string, number>();
   for (const unit of units) {
-    if (!unit.mapped.ok) continue;
-    const { record } = unit.mapped;
-    const label = unit.unit === 'record' ? `Bản ghi số ${unit.at}` : `Dòng ${unit.at}`;
-    const earlier = unit.unit === 'record' ? 'bản ghi số' : 'dòng';
-    const control = record.controlNumber ? controls.get(record.controlNumber) : undefined;
-    if (control !== undefined) {
-      unit.mapped = { ok: false, problem: { reason: 'duplicate_in_file', message: `${label} trùng số kiểm soát ${record.controlNumber} với ${earlier} ${control} trong cùng tệp. Hãy giữ một bản rồi nhập lại.` } };
-      continue;
-    }
-    const repeated = record.items.find((item) => barcodes.has(item.barcode));
-    if (repeated) {
-      unit.mapped = {
-        ok: false,
-        problem: { reason: 'duplicate_in_file', message: `${label} dùng lại mã vạch ${repeated.barcode} đã có ở ${earlier} ${barcodes.get(repeated.barcode)} trong cùng tệp. Mỗi cuốn sách cần một mã vạch riêng.` },
-      };
-      continue;
-    }
-    if (record.controlNumber) controls.set(record.controlNumber, unit.at);
-    for (const item of record.items) barcodes.set(item.barcode, unit.at);
+    checkDuplicates(unit, controls, barcodes);
+    yield unit;
   }
+}
+
+function checkDuplicates(unit: ReadUnit, controls: Map<string, number>, barcodes: Map<string, number>): void {
+  if (!unit.mapped.ok) return;
+  const { record } = unit.mapped;
+  const label = unit.unit === 'record' ? `Bản ghi số ${unit.at}` : `Dòng ${unit.at}`;
+  const earlier = unit.unit === 'record' ? 'bản ghi số' : 'dòng';
+  const control = record.controlNumber ? controls.get(record.controlNumber) : undefined;
+  if (control !== undefined) {
+    unit.mapped = { ok: false, problem: { reason: 'duplicate_in_file', message: `${label} trùng số kiểm soát ${record.controlNumber} với ${earlier} ${control} trong cùng tệp. Hãy giữ một bản rồi nhập lại.` } };
+    return;
+  }
+  const repeated = record.items.find((item) => barcodes.has(item.barcode));
+  if (repeated) {
+    unit.mapped = {
+      ok: false,
+      problem: { reason: 'duplicate_in_file', message: `${label} dùng lại mã vạch ${repeated.barcode} đã có ở ${earlier} ${barcodes.get(repeated.barcode)} trong cùng tệp. Mỗi cuốn sách cần một mã vạch riêng.` },
+    };
+    return;
+  }
+  if (record.controlNumber) controls.set(record.controlNumber, unit.at);
+  for (const item of record.items) barcodes.set(item.barcode, unit.at);
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -51,14 +56,13 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
   const read = await readImportFile(bytes);
   if (!read.ok) throw refused(read.reason, read.message);
-  const { units } = read;
-  const total = units.length;
+  const total = read.count;
   options.onProgress?.('checking', 0, total);
-  rejectDuplicatesInFile(units);
+  const units = rejectDuplicatesInFile(read.units);
 
   let plan: BatchPlan | undefined;
   if (options.target === 'rotation') {
-    plan = prepareRotationBatch(db, units, read.format);
+    plan = prepareRotationBatch(db, read.rows ?? [], read.format);
   }
   // Yield between chunks of the mapping work already done above so progress reaches the screen.
   await tick();
@@ -74,6 +78,9 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, byt
     report.rejected++;
   };
 
+  // A large import touches far more index pages than SQLite's default 2 MB cache holds.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  if (total > 5000) db.pragma('cache_size = -131072');
   try {
     db.transaction(() => {
       let target: TargetCollection;
@@ -84,15 +91,22 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, byt
       } else {
         target = { id: ownCollection(db, clock), kind: 'own', newItemStatus: 'available', source: 'import' };
       }
-      units.forEach((unit, index) => {
-        if (!unit.mapped.ok) return reject(unit, unit.mapped.problem.reason, unit.mapped.problem.message);
+      let index = 0;
+      for (const unit of units) {
+        if (++index % 5000 === 0) options.onProgress?.('saving', index, total);
+        if (!unit.mapped.ok) {
+          reject(unit, unit.mapped.problem.reason, unit.mapped.problem.message);
+          continue;
+        }
         const what = unit.unit === 'record' ? `Bản ghi số ${unit.at}` : `Dòng ${unit.at}`;
         const outcome = upsertRecord(db, clock, unit.mapped.record, target, what);
-        if (outcome.kind === 'rejected') return reject(unit, outcome.problem.reason, outcome.problem.message);
+        if (outcome.kind === 'rejected') {
+          reject(unit, outcome.problem.reason, outcome.problem.message);
+          continue;
+        }
         report[outcome.kind]++;
         report.itemsAdded += outcome.itemsAdded;
-        if (index % 5000 === 4999) options.onProgress?.('saving', index + 1, total);
-      });
+      }
       db.prepare(`INSERT INTO catalogue_imports (at, file_name, format, target, imported, updated, unchanged, rejected, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         new Date(clock.now()).toISOString(), options.fileName.slice(0, 255), read.format, options.target,
         report.imported, report.updated, report.unchanged, report.rejected, options.staffId ?? null,
@@ -101,7 +115,11 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, byt
     })();
   } catch (error) {
     if (!(error instanceof DryRunRollback)) throw error;
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
   }
+  // Many small index segments slow every later search: merge them once after a big import.
+  if (!options.dryRun && report.imported + report.updated > 5000) db.prepare(`INSERT INTO catalogue_fts (catalogue_fts) VALUES ('optimize')`).run();
   report.rejections.sort((a, b) => a.at - b.at);
   options.onProgress?.('done', total, total);
   return report;

@@ -2,7 +2,7 @@
 // library because import must name the exact record and byte offset of every fault, never throw
 // on arbitrary bytes, and read 200,000 records in seconds; the format is a few dozen lines.
 import { decodeWith, type TextEncoding } from './encoding';
-import type { MarcField, MarcReadResult, MarcRecord, MarcRecordError } from './marc';
+import type { MarcFatal, MarcField, MarcReadResult, MarcRecord, MarcRecordError } from './marc';
 
 const RECORD_END = 0x1d;
 const FIELD_END = 0x1e;
@@ -76,14 +76,15 @@ function parseRecord(bytes: Uint8Array, start: number, end: number, encoding: Te
   return { leader, fields };
 }
 
+export type Iso2709Scan = { ok: true; bounds: { recordNumber: number; start: number; end: number }[] } | { ok: false; fatal: MarcFatal };
+
 /**
- * Reads every record. Structural damage that loses the record boundaries (a truncated record,
- * a leader whose length does not end on a record terminator) makes the whole file unreadable;
- * damage inside one record only rejects that record. Never throws.
+ * Finds every record's boundaries without decoding anything. Structural damage that loses the
+ * boundaries (a truncated record, a leader whose length does not end on a record terminator)
+ * makes the whole file unreadable. Never throws.
  */
-export function readIso2709(bytes: Uint8Array, encoding: TextEncoding = 'utf-8'): MarcReadResult {
-  const records: { recordNumber: number; record: MarcRecord }[] = [];
-  const errors: MarcRecordError[] = [];
+export function scanIso2709(bytes: Uint8Array): Iso2709Scan {
+  const bounds: { recordNumber: number; start: number; end: number }[] = [];
   let offset = 0;
   let recordNumber = 0;
   const skipBlank = () => {
@@ -120,11 +121,28 @@ export function readIso2709(bytes: Uint8Array, encoding: TextEncoding = 'utf-8')
         fatal: { reason: 'bad_leader', message: `${where}: độ dài bản ghi trong đầu biểu (${length}) không khớp với dấu kết thúc bản ghi. Tệp bị hỏng; hãy xuất lại từ phần mềm thư viện. Chưa có gì được nhập.` },
       };
     }
-    const parsed = parseRecord(bytes, offset, end - 1, encoding, recordNumber);
-    if ('leader' in parsed) records.push({ recordNumber, record: parsed });
-    else errors.push(parsed);
+    bounds.push({ recordNumber, start: offset, end });
     offset = end;
     skipBlank();
+  }
+  return { ok: true, bounds };
+}
+
+/** Decodes one record found by scanIso2709; damage inside it rejects only this record. */
+export function parseIso2709Record(bytes: Uint8Array, bound: { recordNumber: number; start: number; end: number }, encoding: TextEncoding): MarcRecord | MarcRecordError {
+  return parseRecord(bytes, bound.start, bound.end - 1, encoding, bound.recordNumber);
+}
+
+/** Reads every record (scan, then decode each). Never throws. */
+export function readIso2709(bytes: Uint8Array, encoding: TextEncoding = 'utf-8'): MarcReadResult {
+  const scan = scanIso2709(bytes);
+  if (!scan.ok) return scan;
+  const records: { recordNumber: number; record: MarcRecord }[] = [];
+  const errors: MarcRecordError[] = [];
+  for (const bound of scan.bounds) {
+    const parsed = parseIso2709Record(bytes, bound, encoding);
+    if ('leader' in parsed) records.push({ recordNumber: bound.recordNumber, record: parsed });
+    else errors.push(parsed);
   }
   return { ok: true, records, errors };
 }

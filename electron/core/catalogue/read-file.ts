@@ -2,7 +2,7 @@
 // each either mapped to a RecordInput or rejected with its reason. The format is recognised from
 // the content, not the file name, so a misnamed export still reads. Fatal problems refuse the file.
 import { decodeTextFile, guessLegacyEncoding, looksBinary, type TextEncoding } from './encoding';
-import { looksLikeIso2709, readIso2709 } from './iso2709';
+import { looksLikeIso2709, parseIso2709Record, scanIso2709 } from './iso2709';
 import { mapMarcRecord } from './marc-map';
 import { looksLikeMarcXml, readMarcXml } from './marcxml';
 import type { MarcReadResult } from './marc';
@@ -20,7 +20,8 @@ export interface ReadUnit {
 }
 
 export type ReadOutcome =
-  | { ok: true; format: ImportFormat; encoding: TextEncoding; units: ReadUnit[] }
+  /** `units` is read lazily for MARC21 (one record decoded at a time keeps memory flat). */
+  | { ok: true; format: ImportFormat; encoding: TextEncoding; count: number; units: Iterable<ReadUnit>; rows?: TableRow[] }
   | { ok: false; reason: string; message: string };
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -31,7 +32,7 @@ function fromMarc(result: MarcReadResult, format: ImportFormat, encoding: TextEn
   const units: ReadUnit[] = result.records.map(({ recordNumber, record }) => ({ at: recordNumber, unit: 'record', mapped: mapMarcRecord(record, recordNumber) }));
   for (const error of result.errors) units.push({ at: error.recordNumber, unit: 'record', mapped: { ok: false, problem: { reason: error.reason, message: error.message } } });
   units.sort((a, b) => a.at - b.at);
-  return { ok: true, format, encoding, units };
+  return { ok: true, format, encoding, count: units.length, units };
 }
 
 function fromTable(table: TableResult, format: ImportFormat, encoding: TextEncoding): ReadOutcome {
@@ -39,7 +40,8 @@ function fromTable(table: TableResult, format: ImportFormat, encoding: TextEncod
   if (table.rows.length === 0) {
     return { ok: false, reason: 'empty', message: 'Bảng tính chỉ có dòng tiêu đề, không có sách nào. Hãy thêm sách vào các dòng bên dưới rồi nhập lại.' };
   }
-  return { ok: true, format, encoding, units: table.rows.map((row) => ({ at: row.line, unit: 'line', mapped: mapTableRow(row), row })) };
+  const units: ReadUnit[] = table.rows.map((row) => ({ at: row.line, unit: 'line', mapped: mapTableRow(row), row }));
+  return { ok: true, format, encoding, count: units.length, units, rows: table.rows };
 }
 
 /** Reads any supported import file. Never throws: every problem is a refusal with a sentence. */
@@ -67,7 +69,17 @@ export async function readImportFile(bytes: Uint8Array): Promise<ReadOutcome> {
         encoding = legacy;
       }
     }
-    return fromMarc(readIso2709(trimmed, encoding), 'marc21', encoding);
+    const scan = scanIso2709(trimmed);
+    if (!scan.ok) return { ok: false, reason: scan.fatal.reason, message: scan.fatal.message };
+    function* units(): Generator<ReadUnit> {
+      for (const bound of scan.ok ? scan.bounds : []) {
+        const parsed = parseIso2709Record(trimmed, bound, encoding);
+        yield 'leader' in parsed
+          ? { at: bound.recordNumber, unit: 'record', mapped: mapMarcRecord(parsed, bound.recordNumber) }
+          : { at: bound.recordNumber, unit: 'record', mapped: { ok: false, problem: { reason: parsed.reason, message: parsed.message } } };
+      }
+    }
+    return { ok: true, format: 'marc21', encoding, count: scan.bounds.length, units: units() };
   }
   const decoded = decodeTextFile(bytes);
   if (!decoded.ok) return decoded;

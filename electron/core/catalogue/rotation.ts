@@ -6,8 +6,7 @@ import type { Clock } from '../clock';
 import { notFound, refused } from '../errors';
 import { recordEvent } from '../store/event-types';
 import type { Db } from '../store/open';
-import type { ReadUnit } from './read-file';
-import { text } from './tabular';
+import { text, type TableRow } from './tabular';
 
 export const OWN_COLLECTION_CODE = 'OWN';
 
@@ -53,11 +52,10 @@ interface CollectionRow {
 const manifestHelp = 'Xem mẫu resources/catalogue/mau-dot-luan-chuyen.csv.';
 
 /** Checks the manifest's batch columns before anything is written. Throws a refusal. */
-export function prepareRotationBatch(db: Db, units: ReadUnit[], format: string): BatchPlan {
+export function prepareRotationBatch(db: Db, rows: TableRow[], format: string): BatchPlan {
   if (format !== 'csv' && format !== 'xlsx') {
     throw refused('manifest_format', `Danh sách đợt luân chuyển phải là tệp CSV hoặc .xlsx có cột "Mã đợt luân chuyển", "Thư viện gửi" và "Hạn trả đợt". ${manifestHelp}`);
   }
-  const rows = units.filter((u) => u.row).map((u) => u.row!);
   const values = (column: 'batchCode' | 'sourceLibrary' | 'dueBack') => [...new Set(rows.map((row) => text(row, column)).filter((v): v is string => v !== null))];
   const codes = values('batchCode');
   const sources = values('sourceLibrary');
