@@ -1,5 +1,6 @@
 // The staff reports page: figures for a half-year against last year and the programme targets,
 // the chart, an XLSX export, and sending the figures to a provincial collector started for the test.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -118,4 +119,20 @@ test('a period that is not understood says how to write one', async ({ page, kio
   await page.getByLabel('Kỳ khác').fill('năm ngoái');
   await page.getByRole('button', { name: 'Xem' }).click();
   await expect(page.locator('.banner.error')).toHaveText('Kỳ báo cáo không đúng dạng. Ví dụ: 2026-H1, 2026-Q3, 2026-05, 2026-01-01..2026-03-31.');
+});
+
+test('the reports page passes axe (WCAG 2.2 AA) with large touch targets', async ({ page, kiosk }) => {
+  seedHistory(kiosk.dataDir, Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(Date.now())));
+  await page.goto(`${kiosk.url}#/staff/reports`);
+  await signIn(page);
+  await expect(page.getByRole('heading', { name: 'Tất cả chỉ tiêu' })).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.stats-page button, .stats-page input, .stats-page select')]
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 48 || box.width < 48)
+      .map(({ el, box }) => `${el.tagName} ${(el.textContent ?? '').trim()} ${Math.round(box.width)}x${Math.round(box.height)}`),
+  );
+  expect(small).toEqual([]);
 });
