@@ -70,16 +70,32 @@ function footerLines(report: StatisticsReport): string[] {
   ];
 }
 
-function breakdowns(report: StatisticsReport, options: ExportOptions): { title: string; rows: [string, string, number][] }[] {
-  const out: { title: string; rows: [string, string, number][] }[] = [];
+const VALUE_ORDER = ['child', 'student', 'adult', 'senior', 'guest', 'female', 'male', 'other', '0-5', '6-14', '15-17', '18-35', '36-59', '60+', 'own', 'rotation', 'unknown'];
+const rank = (v: string) => {
+  const i = VALUE_ORDER.indexOf(v);
+  return i === -1 ? VALUE_ORDER.length - 1.5 : i;
+};
+
+export interface Breakdown {
+  title: string;
+  /** Column headings: the dimension's values in Vietnamese. */
+  columns: string[];
+  /** One row per indicator that has this dimension: name, then one count per column. */
+  rows: [string, ...number[]][];
+}
+
+/** Cross tables for the official report: indicators down, the dimension's groups across. */
+export function breakdowns(report: StatisticsReport, options: ExportOptions = {}): Breakdown[] {
+  const out: Breakdown[] = [];
   for (const dim of Object.keys(DIMENSION_VI) as Dimension[]) {
-    const rows: [string, string, number][] = [];
-    for (const row of report.rows) {
-      const values = row.byDimension[dim];
-      if (!values) continue;
-      for (const [value, n] of Object.entries(values)) rows.push([definitionOf(row.indicator).nameVi, dimensionValueVi(value, options.categoryNames), n]);
-    }
-    if (rows.length) out.push({ title: DIMENSION_VI[dim], rows });
+    const withDim = report.rows.filter((row) => row.byDimension[dim] && Object.keys(row.byDimension[dim]!).length > 0);
+    if (withDim.length === 0) continue;
+    const values = [...new Set(withDim.flatMap((row) => Object.keys(row.byDimension[dim]!)))].sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : 1));
+    out.push({
+      title: DIMENSION_VI[dim],
+      columns: values.map((v) => dimensionValueVi(v, options.categoryNames)),
+      rows: withDim.map((row) => [definitionOf(row.indicator).nameVi, ...values.map((v) => row.byDimension[dim]![v] ?? 0)] as [string, ...number[]]),
+    });
   }
   return out;
 }
@@ -94,7 +110,7 @@ export function toCsv(report: StatisticsReport, options: ExportOptions = {}): Bu
   for (const row of reportTable(report)) lines.push(row.map(cell).join(','));
   lines.push('', cell(residentsLine(report)));
   for (const part of breakdowns(report, options)) {
-    lines.push('', cell(part.title), ['Chỉ tiêu', 'Nhóm', 'Số lượng'].map(cell).join(','));
+    lines.push('', cell(part.title), ['Chỉ tiêu', ...part.columns].map(cell).join(','));
     for (const r of part.rows) lines.push(r.map(cell).join(','));
   }
   lines.push('', ...footerLines(report).map(cell));
@@ -133,8 +149,8 @@ export async function toXlsx(report: StatisticsReport, options: ExportOptions = 
   for (const part of breakdowns(report, options)) {
     ws.addRow([]);
     ws.addRow(['', part.title]).font = { bold: true };
-    ws.addRow(['', 'Chỉ tiêu', 'Nhóm', 'Số lượng']).font = { italic: true };
-    for (const [name, group, n] of part.rows) ws.addRow(['', name, group, n]);
+    ws.addRow(['', 'Chỉ tiêu', ...part.columns]).font = { italic: true };
+    for (const row of part.rows) ws.addRow(['', ...row]);
   }
   ws.addRow([]);
   for (const line of footerLines(report)) ws.addRow([line]);
@@ -178,11 +194,17 @@ export async function toPdf(report: StatisticsReport, options: ExportOptions = {
     cells.forEach((cell, i) => {
       doc.rect(x, y, widths[i]!, h).stroke('#888888');
       const text = typeof cell === 'number' ? cell.toLocaleString('vi-VN') : cell;
-      doc.fillColor('#000000').text(text, x + 3, y + 5, { width: widths[i]! - 6, height: h - 4, lineBreak: false, ellipsis: true, align: i >= 3 ? 'right' : 'left' });
+      doc.fillColor('#000000').text(text, x + 3, y + 5, { width: widths[i]! - 6, height: h - 4, lineBreak: false, ellipsis: true, align: typeof cell === 'number' ? 'right' : 'left' });
       x += widths[i]!;
     });
     doc.x = x0;
     doc.y = y + h;
+  };
+  const drawTable = (head: readonly string[], rows: readonly (readonly (string | number)[])[], w: number[]) => {
+    const saved = widths.splice(0, widths.length, ...w);
+    drawRow(head, 'bold');
+    for (const row of rows) drawRow(row, 'body');
+    widths.splice(0, widths.length, ...saved);
   };
   drawRow(HEADERS, 'bold');
   for (const row of reportTable(report)) drawRow(row, 'body');
@@ -190,15 +212,13 @@ export async function toPdf(report: StatisticsReport, options: ExportOptions = {
   doc.font('body').fontSize(10).text(residentsLine(report), x0);
 
   for (const part of breakdowns(report, options)) {
-    if (doc.y + 60 > doc.page.height - 60) doc.addPage();
-    doc.moveDown(0.6);
+    if (doc.y + 40 + 18 * (part.rows.length + 1) > doc.page.height - 60) doc.addPage();
+    doc.moveDown(0.8);
     doc.font('bold').fontSize(10).text(part.title, x0);
-    doc.font('body').fontSize(9);
-    // Two columns of "indicator — group: n" keep a breakdown on one page.
-    for (const [name, group, n] of part.rows) {
-      if (doc.y > doc.page.height - 60) doc.addPage();
-      doc.text(`${name} — ${group}: ${n.toLocaleString('vi-VN')}`, x0 + 12);
-    }
+    doc.moveDown(0.3);
+    // Indicator names keep 260 pt; the groups share the rest of the landscape page.
+    const rest = Math.floor((770 - 260) / Math.max(1, part.columns.length));
+    drawTable(['Chỉ tiêu', ...part.columns], part.rows, [260, ...part.columns.map(() => rest)]);
   }
   doc.moveDown(1);
   const foot = footerLines(report);
