@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { parsePeriod } from '../../../electron/contract/statistics';
 import { statisticsSection } from '../../../electron/core/statistics/config';
 import { buildReport } from '../../../electron/core/statistics/report';
-import { toCsv, toPdf, toXlsx } from '../../../electron/core/statistics/export';
+import { breakdowns, toCsv, toPdf, toXlsx } from '../../../electron/core/statistics/export';
 import { adultWoman, at, boy, checkout, freshStore, signIn } from './event-log-fixture';
 
 function log() {
@@ -95,6 +95,17 @@ describe('exports', () => {
     expect(csv).toContain('2,Số người sử dụng thư viện,người,4,3,"+33,3 %",+7–9 %,Đạt');
     expect(csv).toContain('6,Lượt mượn,lượt,12,10,+20 %,,');
     expect(csv).toContain('Lập lúc: 20/11/2026 10:00');
+  });
+
+  it('breakdowns are cross tables: indicators down, groups across, in the report order', () => {
+    const report = buildReport(input(log()), parsePeriod('2026-H1')!);
+    const gender = breakdowns(report).find((b) => b.title === 'Theo giới tính')!;
+    expect(gender.columns).toEqual(['Nữ', 'Nam']);
+    expect(gender.rows).toContainEqual(['Lượt mượn', 0, 12]);
+    expect(gender.rows).toContainEqual(['Lượt bạn đọc', 1, 0]);
+    const collection = breakdowns(report).find((b) => b.title === 'Theo nguồn tài liệu')!;
+    expect(collection.columns).toEqual(['Vốn tài liệu của xã', 'Sách luân chuyển']);
+    expect(collection.rows).toContainEqual(['Tài liệu bổ sung', 1, 1]);
   });
 
   it('PDF is a PDF with the Vietnamese font embedded', async () => {
