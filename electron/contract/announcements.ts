@@ -45,11 +45,26 @@ export const newAnnouncement = z
   .strict()
   .refine((a) => a.endsOn >= a.startsOn, { message: 'ngày kết thúc phải sau hoặc bằng ngày bắt đầu', path: ['endsOn'] });
 
+/** Editing: the whole announcement again; `image` absent keeps the current one, null removes it. */
+export const announcementUpdate = z
+  .object({
+    staffToken,
+    id: z.number().int().positive(),
+    title: z.string().trim().min(1, 'hãy nhập tiêu đề').max(120, 'tiêu đề tối đa 120 ký tự'),
+    body: z.string().trim().max(600, 'nội dung tối đa 600 ký tự').default(''),
+    image: announcementImage.nullable().optional(),
+    startsOn: isoDay,
+    endsOn: isoDay,
+  })
+  .strict()
+  .refine((a) => a.endsOn >= a.startsOn, { message: 'ngày kết thúc phải sau hoặc bằng ngày bắt đầu', path: ['endsOn'] });
+
 export const announcementsMethods = {
   /** Public: what the idle screen shows today. */
   'announcements.current': method(z.object({}).strict(), z.object({ today: isoDay, announcements: z.array(announcement), calendar: z.array(calendarEvent) })),
   'announcements.list': method(z.object({ staffToken }).strict(), z.object({ announcements: z.array(announcement), calendar: z.array(calendarEvent) })),
   'announcements.create': method(newAnnouncement, announcement),
+  'announcements.update': method(announcementUpdate, announcement),
   'announcements.remove': method(z.object({ staffToken, id: z.number().int().positive() }).strict(), z.object({ ok: z.literal(true) })),
   'announcements.setCalendarEnabled': method(z.object({ staffToken, key: z.string().min(1).max(60), enabled: z.boolean() }).strict(), calendarEvent),
 };

@@ -45,3 +45,27 @@ for (const language of ['vi', 'en'] as const) {
     });
   }
 }
+
+/** The bottom of the element is inside the window as first shown (no scrolling needed). */
+async function visibleWithoutScrolling(page: Page, name: string | RegExp): Promise<boolean> {
+  const box = await page.getByRole('button', { name }).first().boundingBox();
+  const height = page.viewportSize()!.height;
+  return box !== null && box.y >= 0 && box.y + box.height <= height;
+}
+
+for (const language of ['vi', 'en'] as const) {
+  for (const size of SIZES) {
+    test(`home at ${size.width}×${size.height} in ${language}: the display options show without scrolling, also in large text`, async ({ page, kiosk }) => {
+      await page.setViewportSize(size);
+      await openScreen(page, kiosk.url, 'home');
+      if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
+      const options = language === 'vi' ? [/Tiếng Việt/, 'English', /Chữ lớn/, /Tương phản cao/] : [/Tiếng Việt/, /English/, /Large text/, /High contrast/];
+      for (const name of options) expect(await visibleWithoutScrolling(page, name), `${String(name)}`).toBe(true);
+      await page.getByRole('button', { name: options[2]! }).click();
+      await expect(page.locator('html')).toHaveAttribute('data-text-size', 'large');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      for (const name of options) expect(await visibleWithoutScrolling(page, name), `${String(name)} (large text)`).toBe(true);
+      await snapshot(page, `home-large-text-${size.width}x${size.height}-${language}`);
+    });
+  }
+}

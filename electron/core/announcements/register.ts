@@ -1,10 +1,10 @@
 // Announcement handlers: the idle screen's public "what shows today", and the staff-only list,
-// create, remove and calendar switches.
+// create, edit, remove and calendar switches.
 import type { KioskContext } from '../context';
 import { requireStaff } from '../staff/auth';
 import { localDay } from '../store/event-log';
 import { activeCalendar, calendarFor } from './calendar';
-import { announcementsOn, createAnnouncement, listAnnouncements, removeAnnouncement, setCalendarEnabled } from './store';
+import { announcementsOn, createAnnouncement, listAnnouncements, removeAnnouncement, setCalendarEnabled, updateAnnouncement } from './store';
 
 export function registerAnnouncements(ctx: KioskContext): void {
   const { registry, db, clock } = ctx;
@@ -21,6 +21,10 @@ export function registerAnnouncements(ctx: KioskContext): void {
   registry.register('announcements.create', ({ staffToken, ...input }) => {
     const staff = requireStaff(ctx, staffToken);
     return createAnnouncement(db, clock, staff.id, input);
+  });
+  registry.register('announcements.update', ({ staffToken, id, ...input }) => {
+    const staff = requireStaff(ctx, staffToken);
+    return updateAnnouncement(db, clock, staff.id, id, input);
   });
   registry.register('announcements.remove', ({ staffToken, id }) => {
     const staff = requireStaff(ctx, staffToken);

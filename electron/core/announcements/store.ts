@@ -1,4 +1,4 @@
-// Staff announcements in the store: create (image checked by its magic bytes), soft-remove, and
+// Staff announcements in the store: create and edit (image checked by its magic bytes), soft-remove, and
 // the ones showing on a given local day. Every change records a staff.action event in its transaction.
 import type { Announcement } from '../../contract/announcements';
 import type { Clock } from '../clock';
@@ -65,6 +65,24 @@ export function createAnnouncement(db: Db, clock: Clock, staffId: number, input:
     const id = Number(info.lastInsertRowid);
     recordEvent(db, clock, 'staff.action', { staffId, action: 'announcement.create', target: String(id) });
     return id;
+  })();
+  return toAnnouncement(db.prepare(`SELECT ${COLUMNS} FROM announcements WHERE id = ?`).get(id) as AnnouncementRow);
+}
+
+/** Edits text and dates; `image` undefined keeps the current image, null removes it. */
+export function updateAnnouncement(db: Db, clock: Clock, staffId: number, id: number, input: Omit<NewAnnouncement, 'image'> & { image?: Announcement['image'] | undefined }): Announcement {
+  const image = input.image ? decodeImage(input.image) : null;
+  db.transaction(() => {
+    const info =
+      input.image === undefined
+        ? db.prepare('UPDATE announcements SET title = ?, body = ?, starts_on = ?, ends_on = ? WHERE id = ? AND removed_at IS NULL').run(input.title, input.body, input.startsOn, input.endsOn, id)
+        : db
+            .prepare('UPDATE announcements SET title = ?, body = ?, starts_on = ?, ends_on = ?, image_mime = ?, image = ? WHERE id = ? AND removed_at IS NULL')
+            .run(input.title, input.body, input.startsOn, input.endsOn, input.image?.mime ?? null, image, id);
+    if (info.changes === 0) {
+      throw new KioskError('not_found', 'Không tìm thấy thông báo này (có thể đã bị xóa). Hãy tải lại danh sách.', { reason: 'announcement_not_found' });
+    }
+    recordEvent(db, clock, 'staff.action', { staffId, action: 'announcement.update', target: String(id) });
   })();
   return toAnnouncement(db.prepare(`SELECT ${COLUMNS} FROM announcements WHERE id = ?`).get(id) as AnnouncementRow);
 }

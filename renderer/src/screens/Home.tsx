@@ -60,7 +60,7 @@ export function Home({ info }: { info: SystemInfo }) {
         </section>
         <AttractAnnouncements />
         {info.mode === 'demo' && (
-          <p className="banner warning" style={{ margin: '0 32px 24px' }} role="note">
+          <p className="banner warning home-demo" role="note">
             {t('demoBanner')}
           </p>
         )}

@@ -55,6 +55,46 @@ describe('announcements', () => {
     expect(actions.n).toBe(0);
   });
 
+  it('edits text, dates and image: the idle screen shows the new version, the image kept unless replaced or removed', async () => {
+    const k = await staffKiosk();
+    const created = await k.call<{ id: number }>('announcements.create', { staffToken: k.token, title: 'Tuần lễ đọc sách', body: 'Cũ', image: { mime: 'image/png', base64: PNG }, startsOn: '2026-04-20', endsOn: '2026-04-22' });
+    expect((await k.call<{ announcements: unknown[] }>('announcements.current')).announcements).toEqual([]);
+
+    const edited = await k.call<{ title: string; body: string; image: unknown; startsOn: string }>('announcements.update', {
+      staffToken: k.token,
+      id: created.id,
+      title: 'Tuần lễ đọc sách (đổi ngày)',
+      body: 'Mời bà con đến từ hôm nay.',
+      startsOn: '2026-04-18',
+      endsOn: '2026-04-22',
+    });
+    expect(edited).toMatchObject({ title: 'Tuần lễ đọc sách (đổi ngày)', body: 'Mời bà con đến từ hôm nay.', startsOn: '2026-04-18', image: { mime: 'image/png', base64: PNG } });
+    const today = await k.call<{ announcements: { title: string; image: unknown }[] }>('announcements.current');
+    expect(today.announcements.map((a) => a.title)).toEqual(['Tuần lễ đọc sách (đổi ngày)']);
+
+    await k.call('announcements.update', { staffToken: k.token, id: created.id, title: 'Không ảnh', image: null, startsOn: '2026-04-18', endsOn: '2026-04-18' });
+    const list = await k.call<{ announcements: { title: string; image: unknown; endsOn: string }[] }>('announcements.list', { staffToken: k.token });
+    expect(list.announcements).toHaveLength(1);
+    expect(list.announcements[0]).toMatchObject({ title: 'Không ảnh', image: null, endsOn: '2026-04-18' });
+    const events = k.kiosk.db.prepare("SELECT payload FROM events WHERE type = 'staff.action' ORDER BY id").all() as { payload: string }[];
+    expect(events.map((e) => JSON.parse(e.payload).action)).toEqual(['announcement.create', 'announcement.update', 'announcement.update']);
+  });
+
+  it('refuses an edit with end before start, a fake image, or a removed announcement, changing nothing', async () => {
+    const k = await staffKiosk();
+    const created = await k.call<{ id: number }>('announcements.create', { staffToken: k.token, title: 'Giữ nguyên', startsOn: '2026-04-18', endsOn: '2026-04-19' });
+    const base = { staffToken: k.token, id: created.id, title: 'Đổi', startsOn: '2026-04-18', endsOn: '2026-04-19' };
+    await expect(k.call('announcements.update', { ...base, endsOn: '2026-04-17' })).rejects.toMatchObject({ apiError: { code: 'invalid_request' } });
+    await expect(k.call('announcements.update', { ...base, image: { mime: 'image/jpeg', base64: Buffer.from('not a jpeg image').toString('base64') } })).rejects.toMatchObject({
+      apiError: { code: 'refused', reason: 'image_invalid' },
+    });
+    await expect(k.call('announcements.update', { ...base, staffToken: 'x'.repeat(32) })).rejects.toMatchObject({ apiError: { code: 'unauthorized' } });
+    await k.call('announcements.remove', { staffToken: k.token, id: created.id });
+    await expect(k.call('announcements.update', base)).rejects.toMatchObject({ apiError: { code: 'not_found', reason: 'announcement_not_found' } });
+    const row = k.kiosk.db.prepare('SELECT title, ends_on FROM announcements WHERE id = ?').get(created.id) as { title: string; ends_on: string };
+    expect(row).toEqual({ title: 'Giữ nguyên', ends_on: '2026-04-19' });
+  });
+
   it('removes an announcement and records who did it', async () => {
     const k = await staffKiosk();
     const created = await k.call<{ id: number }>('announcements.create', { staffToken: k.token, title: 'Tạm nghỉ', startsOn: '2026-04-18', endsOn: '2026-04-18' });

@@ -1,5 +1,5 @@
 // Staff page: schedule announcements for the idle screen (title, text, optional image, first and
-// last day), remove them, and switch the preloaded reading-day calendar entries on or off.
+// last day), edit and remove them, and switch the preloaded reading-day calendar entries on or off.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../../electron/contract';
@@ -11,6 +11,7 @@ import { VietnameseTextInput } from '../../input/VietnameseTextInput';
 import { readImage } from './image';
 
 type Listing = ResponseOf<'announcements.list'>;
+type Announcement = Listing['announcements'][number];
 type Image = { mime: 'image/png' | 'image/jpeg' | 'image/webp'; base64: string };
 
 function todayInVietnam(): string {
@@ -31,6 +32,9 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState<number>();
+  // Remounts the file input, which React cannot clear, whenever the form is reset or loaded.
+  const [fileKey, setFileKey] = useState(0);
   const today = todayInVietnam();
 
   const reload = useCallback(() => api.call('announcements.list', { staffToken }).then(setListing), [api, staffToken]);
@@ -51,12 +55,12 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
     if (endsOn < startsOn) return setError(t('errors.dates_order'));
     setBusy(true);
     try {
-      const created = await api.call('announcements.create', { staffToken, title, body, image, startsOn, endsOn });
-      setError(undefined);
-      setTitle('');
-      setBody('');
-      setImage(null);
-      const message = t('page.saved', { title: created.title });
+      const saved =
+        editing === undefined
+          ? await api.call('announcements.create', { staffToken, title, body, image, startsOn, endsOn })
+          : await api.call('announcements.update', { staffToken, id: editing, title, body, image, startsOn, endsOn });
+      const message = t(editing === undefined ? 'page.saved' : 'page.updated', { title: saved.title });
+      resetForm();
       setStatus(message);
       announce(message);
       await reload();
@@ -65,6 +69,30 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
     } finally {
       setBusy(false);
     }
+  }
+
+  function resetForm() {
+    setEditing(undefined);
+    setError(undefined);
+    setTitle('');
+    setBody('');
+    setImage(null);
+    setStartsOn(todayInVietnam());
+    setEndsOn(todayInVietnam());
+    setFileKey((k) => k + 1);
+  }
+
+  function startEditing(a: Announcement) {
+    setEditing(a.id);
+    setError(undefined);
+    setStatus(undefined);
+    setTitle(a.title);
+    setBody(a.body);
+    setImage(a.image);
+    setStartsOn(a.startsOn);
+    setEndsOn(a.endsOn);
+    setFileKey((k) => k + 1);
+    document.getElementById('announcement-form-title')?.focus();
   }
 
   async function remove(id: number) {
@@ -93,8 +121,10 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
   return (
     <div className="announcements-page">
       <p>{t('page.intro')}</p>
-      <form className="announcement-form" onSubmit={submit} noValidate>
-        <h2>{t('page.newTitle')}</h2>
+      <form className="announcement-form" onSubmit={submit} noValidate aria-labelledby="announcement-form-title">
+        <h2 id="announcement-form-title" tabIndex={-1}>
+          {editing === undefined ? t('page.newTitle') : t('page.editTitle')}
+        </h2>
         <VietnameseTextInput label={t('page.fieldTitle')} value={title} onValueChange={setTitle} maxLength={120} required />
         <VietnameseTextInput label={t('page.fieldBody')} value={body} onValueChange={setBody} maxLength={600} />
         <div className="form-row">
@@ -110,6 +140,7 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
         <label>
           <span>{t('page.fieldImage')}</span>
           <input
+            key={fileKey}
             type="file"
             accept="image/png,image/jpeg,image/webp"
             onChange={(e) => {
@@ -122,6 +153,14 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
             }}
           />
         </label>
+        {image && (
+          <div className="announcement-image-preview">
+            <img src={`data:${image.mime};base64,${image.base64}`} alt={t('page.imagePreview')} />
+            <button type="button" className="button secondary" onClick={() => (setImage(null), setFileKey((k) => k + 1))}>
+              {t('page.removeImage')}
+            </button>
+          </div>
+        )}
         {error && (
           <p className="banner error" role="alert">
             {error}
@@ -132,9 +171,16 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
             {status}
           </p>
         )}
-        <button type="submit" className="button" disabled={busy}>
-          {t('page.save')}
-        </button>
+        <div className="form-row">
+          <button type="submit" className="button" disabled={busy}>
+            {editing === undefined ? t('page.save') : t('page.update')}
+          </button>
+          {editing !== undefined && (
+            <button type="button" className="button secondary" onClick={resetForm}>
+              {t('page.cancelEdit')}
+            </button>
+          )}
+        </div>
       </form>
 
       <h2>{t('page.scheduled')}</h2>
@@ -149,9 +195,14 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
                 {t('page.dates', { from: day(a.startsOn), to: day(a.endsOn) })} · <span className="state">{t(`page.status.${stateOf(a)}`)}</span>
               </span>
             </div>
-            <button type="button" className="button secondary" onClick={() => void remove(a.id)}>
-              {t('page.remove', { title: a.title })}
-            </button>
+            <div className="announcement-actions">
+              <button type="button" className="button secondary" aria-label={t('page.edit', { title: a.title })} onClick={() => startEditing(a)}>
+                {t('page.editShort')}
+              </button>
+              <button type="button" className="button secondary" onClick={() => void remove(a.id)}>
+                {t('page.remove', { title: a.title })}
+              </button>
+            </div>
           </li>
         ))}
       </ul>

@@ -1,0 +1,54 @@
+// Announcements: staff schedule one for today with an image, residents see it on the idle screen;
+// staff edit it and the idle screen shows the new text; removing it takes it off.
+import { expect, snapshot, test } from './fixtures';
+import { signInStaff } from './screens';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0e1b3a60000000049454e44ae426082', 'hex');
+
+test('staff create an announcement for today, residents see it on the idle screen, staff edit and remove it', async ({ page, kiosk }) => {
+  await signInStaff(page, kiosk.url);
+  await page.goto(`${kiosk.url}#/staff/announcements`);
+  const form = page.locator('form.announcement-form');
+  await expect(form.getByRole('heading', { name: 'Thêm thông báo' })).toBeVisible();
+  await form.getByLabel('Tiêu đề').fill('Đọc sách cùng con cuối tuần');
+  await form.getByLabel('Nội dung (không bắt buộc)').fill('Mời phụ huynh đưa con đến phòng đọc sáng thứ Bảy.');
+  await form.getByLabel(/^Ảnh/).setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: PNG });
+  await expect(form.getByRole('img', { name: 'Ảnh sẽ hiện kèm thông báo' })).toBeVisible();
+  await form.getByRole('button', { name: 'Lưu thông báo' }).click();
+  await expect(form.getByRole('status')).toHaveText('Đã lưu thông báo «Đọc sách cùng con cuối tuần».');
+  const row = page.locator('.announcement-list li', { hasText: 'Đọc sách cùng con cuối tuần' });
+  await expect(row).toContainText('Đang hiện');
+  await snapshot(page, 'announcements-staff-page');
+
+  await page.goto(kiosk.url);
+  const card = page.locator('.attract-announcements .announcement-card', { hasText: 'Đọc sách cùng con cuối tuần' });
+  await expect(card).toContainText('Mời phụ huynh đưa con đến phòng đọc sáng thứ Bảy.');
+  await expect(card.getByRole('img')).toBeVisible();
+  await snapshot(page, 'announcements-idle-screen');
+
+  // Edit: new title and text, image removed.
+  await signInStaff(page, kiosk.url);
+  await page.goto(`${kiosk.url}#/staff/announcements`);
+  await page.getByRole('button', { name: 'Sửa thông báo «Đọc sách cùng con cuối tuần»' }).click();
+  await expect(form.getByRole('heading', { name: 'Sửa thông báo' })).toBeFocused();
+  await expect(form.getByLabel('Tiêu đề')).toHaveValue('Đọc sách cùng con cuối tuần');
+  await form.getByLabel('Tiêu đề').fill('Đọc sách cùng con sáng thứ Bảy');
+  await form.getByLabel('Nội dung (không bắt buộc)').fill('Có truyện tranh mới cho các em.');
+  await form.getByRole('button', { name: 'Bỏ ảnh' }).click();
+  await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await expect(form.getByRole('status')).toHaveText('Đã lưu thay đổi cho thông báo «Đọc sách cùng con sáng thứ Bảy».');
+  await expect(form.getByRole('heading', { name: 'Thêm thông báo' })).toBeVisible();
+  await expect(page.locator('.announcement-list li', { hasText: 'cuối tuần' })).toHaveCount(0);
+
+  await page.goto(kiosk.url);
+  const edited = page.locator('.attract-announcements .announcement-card', { hasText: 'Đọc sách cùng con sáng thứ Bảy' });
+  await expect(edited).toContainText('Có truyện tranh mới cho các em.');
+  await expect(edited.getByRole('img')).toHaveCount(0);
+
+  await signInStaff(page, kiosk.url);
+  await page.goto(`${kiosk.url}#/staff/announcements`);
+  await page.getByRole('button', { name: 'Xóa thông báo «Đọc sách cùng con sáng thứ Bảy»' }).click();
+  await expect(page.getByText('Chưa có thông báo nào.')).toBeVisible();
+  await page.goto(kiosk.url);
+  await expect(page.locator('.attract-announcements')).not.toContainText('Đọc sách cùng con');
+});
