@@ -6,7 +6,6 @@ import type { MarcFatal, MarcField, MarcReadResult, MarcRecord, MarcRecordError 
 
 const RECORD_END = 0x1d;
 const FIELD_END = 0x1e;
-const SUBFIELD = 0x1f;
 const LEADER_LENGTH = 24;
 
 function isDigits(bytes: Uint8Array, from: number, length: number): boolean {
@@ -57,17 +56,13 @@ function parseRecord(bytes: Uint8Array, start: number, end: number, encoding: Te
     } else {
       const ind1 = from < contentEnd ? String.fromCharCode(bytes[from]!) : ' ';
       const ind2 = from + 1 < contentEnd ? String.fromCharCode(bytes[from + 1]!) : ' ';
+      // One decode per field, then split on the delimiter: 0x1F is ASCII in UTF-8 and in the
+      // legacy encodings alike, so splitting the text equals splitting the bytes (and is faster).
+      const parts = from + 2 < contentEnd ? decodeWith(bytes.subarray(from + 2, contentEnd), encoding).split('\x1f') : [];
       const subfields = [];
-      let i = from + 2;
-      while (i < contentEnd) {
-        if (bytes[i] !== SUBFIELD) {
-          i++;
-          continue;
-        }
-        let j = i + 1;
-        while (j < contentEnd && bytes[j] !== SUBFIELD) j++;
-        if (j > i + 1) subfields.push({ code: String.fromCharCode(bytes[i + 1]!), value: decodeWith(bytes.subarray(i + 2, j), encoding) });
-        i = j;
+      for (let p = 1; p < parts.length; p++) {
+        const part = parts[p]!;
+        if (part.length > 1) subfields.push({ code: part[0]!, value: part.slice(1) });
       }
       fields.push({ tag, ind1, ind2, subfields });
     }
