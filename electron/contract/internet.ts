@@ -96,6 +96,25 @@ export type InternetOverview = z.infer<typeof internetOverview>;
 
 const ok = z.object({ ok: z.literal(true) });
 
+/** Height of the kiosk's session bar above the Electron browsing view, in CSS pixels. */
+export const BROWSER_TOP_PX = 168;
+
+export const browseAction = z.enum(['navigate', 'back', 'forward', 'reload', 'home', 'zoomIn', 'zoomOut', 'zoomReset', 'newTab', 'closeTab', 'selectTab', 'print']);
+export const browseRequest = z
+  .object({ action: browseAction, url: z.string().max(8192).optional(), tabId: z.number().int().optional() })
+  .strict();
+export type BrowseRequest = z.infer<typeof browseRequest>;
+
+export const browserTabs = z.object({
+  tabs: z.array(z.object({ id: z.number().int(), title: z.string(), url: z.string(), active: z.boolean(), loading: z.boolean() })),
+  canGoBack: z.boolean(),
+  canGoForward: z.boolean(),
+  zoomPercent: z.number().int(),
+  /** Set while the active tab shows the explanation of a blocked page instead of the page. */
+  blocked: urlDecision.nullable(),
+});
+export type BrowserTabs = z.infer<typeof browserTabs>;
+
 export const internetMethods = {
   'internet.status': method(noParams, internetState),
   'internet.signIn': method(signInRequest, z.object({ state: internetState, resumed: z.boolean(), allowanceMinutes: z.number(), limitedBy: limitName })),
@@ -103,6 +122,8 @@ export const internetMethods = {
   'internet.requestMoreTime': method(noParams, ok),
   'internet.queue.join': method(z.object({ card: z.string().trim().min(1).max(64) }).strict(), queueTicket),
   'internet.queue.leave': method(z.object({ card: z.string().trim().min(1).max(64) }).strict(), ok),
+  /** A browsing command from the session bar; `handled` is false where no browsing surface exists (browser mode). */
+  'internet.browse': method(browseRequest, z.object({ handled: z.boolean(), decision: urlDecision.optional() })),
   'internet.checkUrl': method(z.object({ url: z.string().max(8192) }).strict(), urlDecision),
   /** Saves a downloaded file into the session's own folder if its type is allowed (browser mode and tests). */
   'internet.saveDownload': method(
@@ -135,5 +156,7 @@ export const internetEvents = {
   'internet.warning': z.object({ sessionId: z.number().int(), minutesLeft: z.number().int(), sound: z.boolean() }),
   'internet.message': z.object({ sessionId: z.number().int(), text: z.string(), at: z.string() }),
   /** A session ended: screens return home and the browsing surface clears every step listed. */
+  /** Tabs of the Electron browsing surface, for the session bar. */
+  'internet.tabs': browserTabs,
   'internet.ended': z.object({ sessionId: z.number().int(), reason: endReason, wipe: z.array(wipeStep) }),
 };

@@ -7,6 +7,7 @@ import { systemBootProbe, type BootProbe } from './boot';
 import type { InternetConfig } from './config';
 import { InternetService } from './service';
 import { loadUrlPolicy } from './url-rules';
+import { addressToUrl } from './url-policy';
 
 const services = new WeakMap<KioskContext, InternetService>();
 
@@ -71,7 +72,8 @@ export function registerInternet(ctx: KioskContext): void {
   registry.register('internet.requestMoreTime', () => (service.requestMoreTime(), { ok: true as const }));
   registry.register('internet.queue.join', ({ card }) => service.joinQueue(card));
   registry.register('internet.queue.leave', ({ card }) => (service.leaveQueue(card), { ok: true as const }));
-  registry.register('internet.checkUrl', ({ url }) => service.decideUrl(url));
+  registry.register('internet.checkUrl', ({ url }) => service.decideUrl(addressToUrl(url)));
+  registry.register('internet.browse', (request) => service.browse(request));
   registry.register('internet.saveDownload', ({ fileName, text }) => ({ saved: service.saveDownload(fileName, text) }));
 
   registry.register('internet.staff.overview', ({ staffToken }) => (staff(staffToken), service.overview()));

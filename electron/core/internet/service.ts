@@ -2,7 +2,7 @@
 // with a wipe, crash-resume, the queue and staff control. One instance per kiosk core.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { EndReason, InternetState, ResidentSession, StaffSessionRow } from '../../contract/internet';
+import type { BrowseRequest, BrowserTabs, EndReason, InternetState, ResidentSession, StaffSessionRow } from '../../contract/internet';
 import type { StaffMember } from '../../contract/staff';
 import type { Clock } from '../clock';
 import type { KioskContext } from '../context';
@@ -15,13 +15,15 @@ import { limitsFor, type InternetConfig } from './config';
 import { newGuestCode } from './guest-code';
 import { computeAllowance, localTime, MINUTE_MS, openState, weekStart } from './policy';
 import * as store from './sessions-store';
-import { decideUrl, type UrlDecision, type UrlPolicy } from './url-policy';
+import { addressToUrl, decideUrl, type UrlDecision, type UrlPolicy } from './url-policy';
 import { createDownloadsDir, deleteDownloadsDir, safeDownloadName, sweepDownloads, wipePlan, type WipePlan } from './wipe';
 
 /** The Electron browsing surface registers itself here; browser mode has none. */
 export interface BrowsingSurface {
   sessionStarted(plan: WipePlan): void;
   wipe(plan: WipePlan): Promise<void>;
+  /** Runs a command the core has already allowed (a navigation has passed the URL policy). */
+  command(request: BrowseRequest & { url?: string }): void;
 }
 
 export interface InternetServiceOptions {
@@ -556,6 +558,23 @@ export class InternetService {
   }
 
   // ---- decisions the browsing surface asks for -------------------------------------------------
+
+  /** A command from the session bar: navigations go through the URL policy first. */
+  browse(request: BrowseRequest): { handled: boolean; decision?: UrlDecision } {
+    this.requireActive();
+    let decision: UrlDecision | undefined;
+    if (request.action === 'navigate') {
+      decision = this.decideUrl(addressToUrl(request.url ?? ''));
+      if (decision.decision === 'block') return { handled: this.surface !== undefined, decision };
+    }
+    if (!this.surface) return { handled: false, ...(decision ? { decision } : {}) };
+    this.surface.command({ ...request, ...(decision?.url ? { url: decision.url } : {}) });
+    return { handled: true, ...(decision ? { decision } : {}) };
+  }
+
+  publishTabs(tabs: BrowserTabs): void {
+    this.ctx.bus.emit('internet.tabs', tabs);
+  }
 
   decideUrl(url: string): UrlDecision {
     return decideUrl(this.options.policy, url);

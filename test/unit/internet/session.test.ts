@@ -352,11 +352,26 @@ describe('wipe', () => {
     const t = await open();
     const wiped: string[] = [];
     const started: string[] = [];
-    t.service.attachSurface({ sessionStarted: (p) => void started.push(p.partition), wipe: async (p) => void wiped.push(p.partition) });
+    t.service.attachSurface({ sessionStarted: (p) => void started.push(p.partition), wipe: async (p) => void wiped.push(p.partition), command: () => undefined });
     await signIn(t, ADULT);
     await t.call('internet.end');
     expect(started).toHaveLength(1);
     expect(wiped).toEqual(started);
     expect(started[0]).not.toMatch(/^persist:/);
+  });
+});
+
+describe('browsing commands', () => {
+  it('the surface only ever receives navigations the URL policy allowed', async () => {
+    const t = await open();
+    const commands: { action: string; url?: string }[] = [];
+    t.service.attachSurface({ sessionStarted: () => undefined, wipe: async () => undefined, command: (c) => void commands.push(c) });
+    await expectRefusal(t.call('internet.browse', { action: 'back' }), 'no_session');
+    await signIn(t, ADULT);
+    expect(await t.call('internet.browse', { action: 'navigate', url: 'dichvucong.gov.vn' })).toMatchObject({ handled: true, decision: { decision: 'allow' } });
+    expect(await t.call('internet.browse', { action: 'navigate', url: 'file:///etc/passwd' })).toMatchObject({ handled: true, decision: { decision: 'block', rule: 'blocked-scheme' } });
+    expect(await t.call('internet.browse', { action: 'navigate', url: 'https://www.bet365.com/' })).toMatchObject({ decision: { decision: 'block', rule: 'block-list' } });
+    await t.call('internet.browse', { action: 'back' });
+    expect(commands).toEqual([{ action: 'navigate', url: 'https://dichvucong.gov.vn/' }, { action: 'back' }]);
   });
 });

@@ -5,6 +5,7 @@ import { SelfTestPage } from '../technician/SelfTestPage';
 import { MaintenancePage } from '../technician/MaintenancePage';
 import { SetupPage } from '../technician/SetupPage';
 import { KioskInfoPage } from './KioskInfoPage';
+import { InternetStaffPage } from '../internet/staff/InternetStaffPage';
 import { ReportsPage } from '../statistics/ReportsPage';
 import { CatalogueImportPage } from '../catalogue/CatalogueImportPage';
 import { RotationPage } from '../catalogue/RotationPage';
@@ -26,6 +27,7 @@ export interface StaffPage {
 
 export const staffPages: StaffPage[] = [
   { id: 'kiosk-info', titleKey: 'staff:pages.kioskInfo', role: 'staff', Component: KioskInfoPage },
+  { id: 'internet', titleKey: 'internet:staff.pageTitle', role: 'staff', Component: InternetStaffPage },
   { id: 'reports', titleKey: 'statistics:pageTitle', role: 'staff', Component: ReportsPage },
   { id: 'catalogue-import', titleKey: 'catalogue:staff.importTitle', role: 'staff', Component: CatalogueImportPage },
   { id: 'rotation', titleKey: 'catalogue:staff.rotationTitle', role: 'staff', Component: RotationPage },

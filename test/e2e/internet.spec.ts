@@ -1,0 +1,235 @@
+// Free internet sessions in browser mode: sign in, countdown, staff extends from the staff screen,
+// the resident sees the new time, time runs out and the home screen returns; the wipe of cookies,
+// local storage and downloads; blocked addresses; the queue from the home screen; guest passes.
+import type { Page } from '@playwright/test';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
+
+/** A kiosk whose internet countdown runs `speed` times faster (honoured by demo kiosks only). */
+async function fastKiosk(speed: number): Promise<RunningKiosk> {
+  process.env.KIOSK_TEST_INTERNET_SPEED = String(speed);
+  try {
+    return await startKiosk();
+  } finally {
+    delete process.env.KIOSK_TEST_INTERNET_SPEED;
+  }
+}
+
+function seconds(clock: string): number {
+  const parts = clock.split(':').map(Number);
+  return parts.reduce((total, part) => total * 60 + part, 0);
+}
+
+async function signInResident(page: Page, card: string) {
+  await page.getByLabel(/Hoặc gõ số thẻ/).fill(card);
+  await page.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
+}
+
+async function signInStaff(page: Page) {
+  await page.getByLabel('Số thẻ cán bộ').fill('NV0001');
+  await page.getByLabel('Mã PIN', { exact: true }).click();
+  for (const digit of '1234') await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+async function callApi(page: Page, method: string, params: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
+  return page.evaluate(
+    async ({ method, params }) => {
+      const ws = new WebSocket(`ws://${location.host}/api`);
+      await new Promise((resolve, reject) => ((ws.onopen = resolve), (ws.onerror = reject)));
+      const answer = new Promise<string>((resolve) => {
+        ws.onmessage = (m) => {
+          const data = JSON.parse(String(m.data));
+          if (data.kind === 'reply' && data.id === 1) resolve(JSON.stringify(data.reply));
+        };
+      });
+      ws.send(JSON.stringify({ kind: 'call', id: 1, method, params }));
+      const reply = JSON.parse(await answer);
+      ws.close();
+      return reply;
+    },
+    { method, params },
+  );
+}
+
+test('sign in, countdown, staff extends, the resident sees it, time runs out, home returns', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const kiosk = await fastKiosk(60); // one real second = one minute of session time
+  try {
+    const resident = await browser.newPage();
+    await resident.goto(`${kiosk.url}#/internet`);
+    await expect(resident.getByRole('heading', { name: 'Đăng nhập để dùng Internet' })).toBeVisible();
+    await snapshot(resident, 'internet-sign-in');
+
+    await signInResident(resident, 'BD000001'); // a child: 30 minutes per session
+    await expect(resident.getByTestId('allowance')).toHaveText('30 phút');
+    await snapshot(resident, 'internet-allowance');
+    await resident.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
+    const countdown = resident.getByTestId('countdown');
+    await expect(countdown).toBeVisible();
+    await expect(resident.getByRole('heading', { name: 'Trang hữu ích cho bà con' })).toBeVisible();
+    await snapshot(resident, 'internet-session');
+
+    await resident.getByRole('button', { name: 'Xin thêm giờ' }).click();
+    await expect(resident.getByRole('button', { name: 'Đã gửi yêu cầu thêm giờ' })).toBeDisabled();
+
+    const staff = await browser.newPage();
+    await staff.goto(`${kiosk.url}#/staff/internet`);
+    await signInStaff(staff);
+    await expect(staff.getByRole('heading', { name: 'Phiên đang dùng' })).toBeVisible();
+    await expect(staff.getByTestId('staff-current')).toContainText('BD000001');
+    await expect(staff.getByText('Bạn đọc đang xin thêm giờ.')).toBeVisible();
+    await snapshot(staff, 'internet-staff');
+
+    const before = seconds((await countdown.textContent()) ?? '0');
+    await staff.getByRole('button', { name: '+10 phút' }).click();
+    await expect(staff.getByRole('status').filter({ hasText: 'Đã thêm 10 phút.' })).toBeVisible();
+    // 10 minutes were added; only a few real seconds (×60) passed meanwhile.
+    await expect.poll(async () => seconds((await countdown.textContent()) ?? '0')).toBeGreaterThan(before + 5 * 60);
+    await expect(resident.getByRole('button', { name: 'Xin thêm giờ' })).toBeEnabled();
+
+    await staff.getByLabel('Lời nhắn cho bạn đọc').fill('Phòng đọc sắp đóng cửa, bạn lưu bài nhé.');
+    await staff.getByRole('button', { name: 'Gửi lời nhắn' }).click();
+    await expect(resident.getByRole('alertdialog')).toContainText('Phòng đọc sắp đóng cửa, bạn lưu bài nhé.');
+    await snapshot(resident, 'internet-staff-message');
+    await resident.getByRole('button', { name: 'Đã hiểu' }).click();
+
+    await expect(resident.locator('.banner.warning').filter({ hasText: /Chỉ còn [51] phút!/ })).toBeVisible({ timeout: 60_000 });
+    await snapshot(resident, 'internet-warning');
+    await expect(resident.getByRole('heading', { name: 'Đã hết thời gian dùng Internet.' })).toBeVisible({ timeout: 30_000 });
+    await snapshot(resident, 'internet-time-up');
+    await expect(resident.getByText('Quét thẻ thư viện hoặc mã QR trên CCCD để bắt đầu')).toBeVisible({ timeout: 15_000 });
+
+    await expect(staff.getByText('Máy Internet đang trống.')).toBeVisible();
+    await expect(staff.locator('.recent-sessions')).toContainText('hết giờ');
+  } finally {
+    await stopKiosk(kiosk);
+  }
+});
+
+test('after the session, its cookies, local storage and downloads are gone', async ({ page, kiosk }) => {
+  await page.goto(`${kiosk.url}#/internet`);
+  await signInResident(page, 'BD000003');
+  await page.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
+  await page.getByLabel('Địa chỉ trang web').fill('dichvucong.gov.vn');
+  await page.getByRole('button', { name: 'Mở', exact: true }).click();
+
+  // The placeholder page runs on the other loopback origin: its own cookies and storage.
+  const frame = page.frameLocator('iframe.placeholder-frame');
+  await expect(frame.getByTestId('frame-decision')).toHaveAttribute('data-decision', 'allow');
+  await expect(frame.getByTestId('frame-countdown')).toContainText('Thời gian còn lại');
+  const frameOrigin = new URL(page.frames().find((f) => f.url().includes('#/internet/frame'))!.url()).origin;
+  expect(frameOrigin).not.toBe(new URL(kiosk.url).origin);
+  // A web page of the session, top level on that origin as in the browsing partition, leaves traces.
+  const web = await page.context().newPage();
+  await web.goto(`${frameOrigin}/#/internet/frame?u=${encodeURIComponent('https://dichvucong.gov.vn/')}`);
+  await expect(web.getByTestId('frame-countdown')).toContainText('Thời gian còn lại');
+  await web.evaluate(() => {
+    document.cookie = 'dang_nhap=abc123; path=/; max-age=86400';
+    localStorage.setItem('ho_so', 'Nguyễn Văn A');
+  });
+  expect(await web.evaluate(() => [document.cookie, localStorage.getItem('ho_so')])).toEqual(['dang_nhap=abc123', 'Nguyễn Văn A']);
+  const saved = await callApi(page, 'internet.saveDownload', { fileName: 'to-khai.pdf', text: '%PDF-1.4 thử' });
+  expect(saved.ok).toBe(true);
+  const root = join(kiosk.dataDir, 'internet-downloads');
+  const folders = readdirSync(root);
+  expect(folders).toHaveLength(1);
+  expect(readdirSync(join(root, folders[0]!))).toEqual(['to-khai.pdf']);
+  await snapshot(page, 'internet-placeholder');
+
+  await page.getByRole('button', { name: 'Kết thúc phiên' }).click();
+  await page.getByRole('button', { name: 'Kết thúc', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Bạn đã kết thúc phiên Internet.' })).toBeVisible();
+  await snapshot(page, 'internet-ended');
+  await expect(page.getByText('Quét thẻ thư viện hoặc mã QR trên CCCD để bắt đầu')).toBeVisible({ timeout: 15_000 });
+
+  expect(existsSync(join(root, folders[0]!))).toBe(false);
+  // The page that was open saw the end and cleared its origin; nothing is left for the next resident.
+  await expect(web.getByTestId('frame-countdown')).toHaveText('Không có phiên Internet nào đang chạy.');
+  await expect.poll(() => web.evaluate(() => ({ cookie: document.cookie, stored: localStorage.getItem('ho_so'), keys: localStorage.length }))).toEqual({ cookie: '', stored: null, keys: 0 });
+  const next = await page.context().newPage();
+  await next.goto(`${frameOrigin}/#/internet/frame`);
+  expect(await next.evaluate(() => ({ cookie: document.cookie, keys: localStorage.length }))).toEqual({ cookie: '', keys: 0 });
+});
+
+test('blocked addresses show a Vietnamese explanation, never an error', async ({ page, kiosk }) => {
+  await page.goto(`${kiosk.url}#/internet`);
+  await signInResident(page, 'BD000003');
+  await page.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
+  const address = page.getByLabel('Địa chỉ trang web');
+  for (const [url, sentence] of [
+    ['file:///C:/Windows', 'Máy tính công cộng không mở được loại địa chỉ "file:"'],
+    ['  JavaScript:alert(1)', 'Máy tính công cộng không mở được loại địa chỉ "javascript:"'],
+    ['http://192.168.1.1/', 'mạng nội bộ của phòng đọc'],
+    ['https://www.bet365.com/', 'Trang này bị chặn ở phòng đọc'],
+  ] as const) {
+    await address.fill(url);
+    await page.getByRole('button', { name: 'Mở', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Trang này không mở được trên máy công cộng' })).toBeVisible();
+    await expect(page.locator('.blocked-page')).toContainText(sentence);
+  }
+  await snapshot(page, 'internet-blocked');
+  await page.getByRole('button', { name: 'Về trang chủ trình duyệt' }).click();
+  await expect(page.getByRole('heading', { name: 'Trang hữu ích cho bà con' })).toBeVisible();
+});
+
+test('a resident takes a place in the queue from the home screen while the PC is busy', async ({ browser, kiosk }) => {
+  const user = await browser.newPage();
+  await user.goto(`${kiosk.url}#/internet`);
+  await signInResident(user, 'BD000003');
+  await user.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
+
+  const waiting = await browser.newPage();
+  await waiting.goto(kiosk.url);
+  await expect(waiting.getByText(/Máy Internet đang có người dùng/)).toBeVisible();
+  await waiting.getByRole('button', { name: 'Xếp hàng' }).click();
+  await waiting.getByLabel('Hoặc gõ số thẻ thư viện:').fill('BD000002');
+  await waiting.getByRole('button', { name: 'Lấy số' }).click();
+  await expect(waiting.getByTestId('queue-ticket')).toHaveText('1');
+  await expect(waiting.getByText(/Bạn đứng thứ 1 trong hàng. Thời gian chờ ước tính khoảng (59|60) phút./)).toBeVisible();
+  await snapshot(waiting, 'internet-queue');
+
+  // The PC is kept for number 1 once it is free.
+  await user.getByRole('button', { name: 'Kết thúc phiên' }).click();
+  await user.getByRole('button', { name: 'Kết thúc', exact: true }).click();
+  await expect(user.getByText('Quét thẻ thư viện hoặc mã QR trên CCCD để bắt đầu')).toBeVisible({ timeout: 15_000 });
+  await user.locator('[data-service="internet"]').click();
+  await expect(user.getByText('Máy đang được giữ cho người xếp hàng số 1.', { exact: false })).toBeVisible();
+  await signInResident(user, 'BD000004');
+  await expect(user.locator('p.banner.error')).toHaveText('Máy đang được giữ cho người xếp hàng số 1. Bạn hãy xếp hàng để được dùng máy sau.');
+  await signInResident(user, 'BD000002');
+  await expect(user.getByTestId('allowance')).toBeVisible();
+});
+
+test('staff create guest passes; a guest signs in with a code once', async ({ browser, kiosk }) => {
+  const staff = await browser.newPage();
+  await staff.goto(`${kiosk.url}#/staff/internet`);
+  await signInStaff(staff);
+  await staff.getByLabel('Số phút').fill('45');
+  await staff.getByLabel('Số mã').fill('3');
+  await staff.getByRole('button', { name: 'Tạo mã' }).click();
+  await expect(staff.getByText('Đã tạo 3 mã khách.')).toBeVisible();
+  const codes = await staff.getByTestId('guest-passes').locator('.code').allTextContents();
+  expect(codes).toHaveLength(3);
+  for (const code of codes) expect(code).toMatch(/^KHACH-[A-HJ-NP-Z2-9]{8}$/);
+  await snapshot(staff, 'internet-guest-passes');
+
+  const guest = await browser.newPage();
+  await guest.goto(`${kiosk.url}#/internet`);
+  await signInResident(guest, codes[0]!.toLowerCase());
+  await expect(guest.getByTestId('allowance')).toHaveText('45 phút');
+  await guest.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
+  await guest.getByRole('button', { name: 'Kết thúc phiên' }).click();
+  await guest.getByRole('button', { name: 'Kết thúc', exact: true }).click();
+  await expect(guest.getByText('Quét thẻ thư viện hoặc mã QR trên CCCD để bắt đầu')).toBeVisible({ timeout: 15_000 });
+  await guest.locator('[data-service="internet"]').click();
+  await signInResident(guest, codes[0]!);
+  await expect(guest.locator('p.banner.error')).toHaveText('Mã khách này đã được dùng. Mỗi mã chỉ dùng được một lần; hãy xin cán bộ thư viện mã mới.');
+
+  await staff.getByRole('button', { name: 'Đóng Internet cho mọi người ngay' }).click();
+  await staff.getByRole('button', { name: 'Đồng ý' }).click();
+  await expect(staff.getByText(/Internet đang đóng từ/)).toBeVisible();
+  await guest.reload();
+  await expect(guest.getByText('Dịch vụ Internet đang tạm dừng theo yêu cầu của cán bộ thư viện.', { exact: false })).toBeVisible();
+});
