@@ -26,10 +26,10 @@ export interface I18nCheckReport {
   problems: LocaleProblem[];
 }
 
-/** "ns:a.b.c" for every leaf text of a namespace tree. */
+/** "ns:a.b.c" for every leaf text (or list of texts, one key) of a namespace tree. */
 export function flattenKeys(namespace: string, tree: LocaleTree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [`${namespace}:${prefix}${key}`] : flattenKeys(namespace, value, `${prefix}${key}.`),
+    typeof value === 'string' || Array.isArray(value) ? [`${namespace}:${prefix}${key}`] : flattenKeys(namespace, value, `${prefix}${key}.`),
   );
 }
 

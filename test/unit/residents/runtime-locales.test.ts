@@ -31,9 +31,12 @@ describe('runtime locales', () => {
     expect(await k.call('i18n.runtimeLocales')).toEqual({ locales: [], problems: [] });
   });
 
-  it('the locale schema accepts every nested text tree and rejects non-text leaves', () => {
+  it('the locale schema accepts every nested text tree (lists of texts too) and rejects non-text leaves', () => {
     const tree = fc.letrec((tie) => ({
-      node: fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.oneof({ depthSize: 'small' }, fc.string({ maxLength: 30 }), tie('node'))),
+      node: fc.dictionary(
+        fc.string({ minLength: 1, maxLength: 10 }),
+        fc.oneof({ depthSize: 'small' }, fc.string({ maxLength: 30 }), fc.array(fc.string({ maxLength: 30 }), { maxLength: 5 }), tie('node')),
+      ),
     })).node;
     fc.assert(
       fc.property(tree, (value) => {
@@ -41,7 +44,7 @@ describe('runtime locales', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { minLength: 1 })), (leaf) => {
+      fc.property(fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.oneof(fc.integer(), fc.boolean(), fc.constant(null)), { minLength: 1 })), (leaf) => {
         expect(localeTree.safeParse({ key: leaf }).success).toBe(false);
       }),
     );
