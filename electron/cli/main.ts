@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../core/version';
 import { registerConfigCommands } from './commands/config';
+import { registerInternetCommands } from './commands/internet';
 import { registerDbCommands } from './commands/db';
 import { registerDbRestoreCommand } from './commands/db-restore';
 import { registerTechnicianCommands } from './commands/technician';
@@ -21,6 +22,6 @@ const program = new Command('kiosk')
   .version(VERSION)
   .showHelpAfterError('(chạy "kiosk --help" để xem các lệnh)');
 
-for (const register of [registerSystemCommands, registerReportCommands, registerUploadCommands, registerEnrolCommands, registerDbCommands, registerDbRestoreCommand, registerTechnicianCommands, registerConfigCommands, registerCatalogueCommands, registerI18nCommands, registerDevicesCommands, registerPatronCommands, registerCirculationCommands, registerPackCommands]) register(program);
+for (const register of [registerSystemCommands, registerReportCommands, registerUploadCommands, registerEnrolCommands, registerDbCommands, registerDbRestoreCommand, registerTechnicianCommands, registerConfigCommands, registerInternetCommands, registerCatalogueCommands, registerI18nCommands, registerDevicesCommands, registerPatronCommands, registerCirculationCommands, registerPackCommands]) register(program);
 
 await program.parseAsync(process.argv);

@@ -35,6 +35,17 @@ export interface InternetServiceOptions {
 }
 
 const EMERGENCY_META = 'internet.emergency_closed';
+/** The process running the open session's countdown: a second process (the CLI) must leave it alone. */
+const OWNER_META = 'internet.session_owner';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 const CHECKPOINT_EVERY_MS = 5_000;
 
 interface Running {
@@ -80,6 +91,7 @@ export class InternetService {
   /** Called once when the kiosk starts: a session of this boot waits to resume; one of an earlier boot ended then. */
   recover(): void {
     const open = store.openSession(this.db);
+    if (open && !this.ownedHere() && this.ownerAlive()) return; // another kiosk process is running it
     if (open) {
       const rebooted = !sameBoot({ bootId: open.bootId, uptimeSeconds: open.uptimeS }, this.options.boot);
       const staleDay = open.day !== this.today();
@@ -92,6 +104,20 @@ export class InternetService {
     }
     const still = store.openSession(this.db);
     sweepDownloads(this.ctx.dataDir, still?.downloadsDir ?? null);
+  }
+
+  private owner(): number | null {
+    const raw = getMeta(this.db, OWNER_META);
+    return raw ? Number(raw) : null;
+  }
+
+  private ownedHere(): boolean {
+    return this.owner() === process.pid;
+  }
+
+  private ownerAlive(): boolean {
+    const pid = this.owner();
+    return pid !== null && pid !== process.pid && processAlive(pid);
   }
 
   attachSurface(surface: BrowsingSurface): void {
@@ -251,6 +277,7 @@ export class InternetService {
           if (mine) store.setQueueStatus(this.db, mine.id, 'served');
           recordEvent(this.db, this.clock, 'patron.signed_in', { patronId: patron.id, service: 'internet', method: method === 'guest' ? 'manual' : method, ...dims });
         }
+        setMeta(this.db, OWNER_META, String(process.pid));
         recordEvent(this.db, this.clock, 'internet.session_started', { sessionId: id, patronId: patron?.id ?? null, guest: !patron, allowanceMinutes: Math.round(allowance.minutes * 10) / 10, ...dims });
       })();
     } catch (error) {
@@ -290,6 +317,7 @@ export class InternetService {
 
   private resume(row: store.SessionRow): store.SessionRow {
     this.db.transaction(() => {
+      setMeta(this.db, OWNER_META, String(process.pid));
       store.setStatus(this.db, row.id, 'active');
       store.checkpoint(this.db, row.id, row.usedMs, this.iso(), this.options.boot.bootId(), this.options.boot.uptimeSeconds());
     })();
@@ -321,7 +349,7 @@ export class InternetService {
   /** One step of the countdown: warnings, checkpoint, auto-extension and the end at zero. */
   tick(): void {
     const open = store.openSession(this.db);
-    if (!open || open.status !== 'active') return;
+    if (!open || open.status !== 'active' || !this.ownedHere()) return;
     if (!this.running || this.running.sessionId !== open.id) this.startRunning(open);
     const r = this.running!;
     const used = this.usedMs(open);
@@ -434,6 +462,13 @@ export class InternetService {
     this.publish();
     const fresh = store.sessionById(this.db, open.id)!;
     return { allowanceMinutes: Math.round(fresh.allowanceMs / MINUTE_MS), addedMinutes: Math.round(addMs / MINUTE_MS) };
+  }
+
+  /** A technician's `kiosk session end`: ends the open session, running or waiting to resume. */
+  endByTechnician(): void {
+    const open = store.openSession(this.db);
+    if (!open) throw refused('no_session', 'Hiện không có phiên Internet nào để kết thúc.');
+    this.end(open, 'staff', null);
   }
 
   endByStaff(staff: StaffMember): void {
