@@ -3,7 +3,7 @@
 // p95 < 3 ms), measured side by side with MiniSearch over the same records, memory of each side,
 // and database size per record. Writes catalogue-import.json and catalogue-search.json.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -27,6 +27,8 @@ const heap = () => {
   return process.memoryUsage().heapUsed;
 };
 const mib = (bytes: number) => Number((bytes / 2 ** 20).toFixed(1));
+/** The machine is shared: the 1-minute load average says how much else was running. */
+const load = () => Number(loadavg()[0]!.toFixed(2));
 
 const QUERIES = {
   withDiacritics: ['lúa', 'Nguyễn', 'Hà Giang', 'trồng lúa', 'cổ tích', 'Đồng Tháp', 'người Tày', 'kỹ thuật trồng', 'sức khỏe cộng', 'Đặng Văn Hùng', 'truyện cổ người', 'nuôi gà thả'],
@@ -40,6 +42,7 @@ try {
   const db = openDatabase(join(dir, 'kiosk.sqlite'));
   const clock = { now: () => Date.parse('2026-11-23T08:00:00Z') };
 
+  const loadAtImport = load();
   const heapBeforeImport = heap();
   const started = performance.now();
   const report = await importCatalogueFile(db, clock, file, { fileName: 'bench.mrc', target: 'catalogue' });
@@ -62,6 +65,7 @@ try {
       databaseMiB: mib(dbBytes),
       databaseBytesPerRecord: Math.round(dbBytes / RECORDS),
       heapAfterImportMiB: mib(heap() - heapBeforeImport),
+      loadAverage: { start: loadAtImport, end: load(), cpus: 2 },
     },
   });
 
@@ -107,6 +111,7 @@ try {
       memory: { heapMiB: mib(miniHeap), buildSeconds: Number(miniBuildSeconds.toFixed(2)) },
     },
     queries: QUERIES,
+    loadAverageAtEnd: load(),
     records: RECORDS,
     sampleHits: Object.fromEntries(['trong lua', 'Đồng Tháp', 'nguyen'].map((q) => [q, { kiosk: kiosk(q).total, minisearch: mini.search(q).length }])),
   };
