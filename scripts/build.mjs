@@ -51,6 +51,9 @@ mkdirSync(migrations, { recursive: true });
 cpSync(join(root, 'electron/core/store/migrations'), migrations, { recursive: true });
 // Block lists and other files the internet feature reads at run time (resources/internet).
 cpSync(join(root, 'resources/internet'), join(dist, 'resources/internet'), { recursive: true });
+// The demo content pack, so a packaged demo kiosk (which only ships dist/) still has its Thư viện số.
+mkdirSync(join(dist, 'resources/packs'), { recursive: true });
+cpSync(join(root, 'resources/packs/demo-pack.zip'), join(dist, 'resources/packs/demo-pack.zip'));
 
 writeFileSync(stamp, new Date().toISOString());
 process.stderr.write(`Đã build kiosk vào dist/ trong ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);

@@ -16,6 +16,9 @@ import { nextRestartAt, recoveryAction, RECOVER_WITHIN_MS } from './schedule';
 import { startUpdater } from './updater';
 import { provideReceiptPrinter } from '../core/circulation/receipt';
 import { printReceiptSilently } from './receipt-printer';
+import { attachBrowsing } from './browsing';
+import { eresourceResponse } from './eresource-protocol';
+import { createNativeDevices } from '../../native';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -28,6 +31,9 @@ const distDir = fileURLToPath(new URL('.', import.meta.url));
 
 function serveApp(): void {
   protocol.handle('app', async (request) => {
+    // Content-pack files (Thư viện số) come first, with their own sandboxing CSP.
+    const packFile = kiosk ? eresourceResponse(kiosk.ctx, request) : undefined;
+    if (packFile) return packFile;
     const url = new URL(request.url);
     const file = resolveInside(join(distDir, 'renderer'), url.pathname === '/' ? '/index.html' : url.pathname);
     if (!file || url.host !== 'kiosk') return new Response('Not found', { status: 404 });
@@ -38,15 +44,21 @@ function serveApp(): void {
   });
 }
 
-/** Guards every web contents the app ever creates, the kiosk window's and any other. */
+/**
+ * Guards every web contents the app ever creates. The kiosk UI (default session) never leaves
+ * app://kiosk; the internet session's tabs live in their own partition, where browsing.ts asks
+ * the core's URL policy for every navigation and popup instead.
+ */
 function lockDown(contents: WebContents): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
-  });
+  if (contents.session === session.defaultSession) {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedNavigation(url)) event.preventDefault();
+    });
+  }
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.on('before-input-event', (event, input) => {
     if (shouldSwallowKey(input, adminMode)) event.preventDefault();
@@ -120,9 +132,10 @@ async function start(): Promise<void> {
   serveApp();
   const dataDir = chooseDataDir(process.env.KIOSK_DATA_DIR);
   const log = createFileLogger({ dir: join(dataDir, LOG_DIR), echo: (line) => process.stderr.write(line) });
-  kiosk = await createKiosk({ dataDir, log });
+  kiosk = await createKiosk({ dataDir, log, devices: createNativeDevices({ hardware: true }) });
   provideReceiptPrinter(kiosk.ctx, printReceiptSilently);
   const window = createWindow();
+  attachBrowsing(window, kiosk);
 
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, params: unknown) => {
     if (!isKioskFrame(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame)) {
