@@ -41,14 +41,32 @@ export function latestVersion(list = loadMigrations()): number {
   return list.at(-1)?.version ?? 0;
 }
 
-/** Applies every migration newer than the database, all in one transaction. Returns what ran. */
+/**
+ * Applies every migration the database has not recorded, in numeric order, all in one transaction.
+ * Applied names are kept in `schema_migrations`, so a migration that lands with a lower number than
+ * one already applied (features are numbered in ranges) still runs; `user_version` stays the highest
+ * number, which is what the too-new check reads.
+ */
 export function migrate(db: Database.Database, list = loadMigrations()): { from: number; to: number; applied: string[] } {
   const from = db.pragma('user_version', { simple: true }) as number;
-  const pending = list.filter((m) => m.version > from);
-  if (pending.length === 0) return { from, to: from, applied: [] };
-  const to = pending.at(-1)!.version;
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+  const done = new Set<string>(
+    hasTable
+      ? (db.prepare('SELECT name FROM schema_migrations').all() as { name: string }[]).map((row) => row.name)
+      : // A database from before the table existed: everything up to its version was applied.
+        list.filter((m) => m.version <= from).map((m) => m.name),
+  );
+  const pending = list.filter((m) => !done.has(m.name));
+  if (pending.length === 0 && hasTable) return { from, to: from, applied: [] };
+  const to = Math.max(from, latestVersion(list));
   db.transaction(() => {
-    for (const m of pending) db.exec(m.sql);
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT');
+    const record = db.prepare("INSERT OR IGNORE INTO schema_migrations (name, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ'))");
+    if (!hasTable) for (const name of done) record.run(name);
+    for (const m of pending) {
+      db.exec(m.sql);
+      record.run(m.name);
+    }
     db.pragma(`user_version = ${to}`);
   })();
   return { from, to, applied: pending.map((m) => m.name) };

@@ -86,3 +86,21 @@ describe('the store', () => {
     copy.close();
   });
 });
+
+describe('migrations', () => {
+  it('applies a migration that lands with a lower number than one already applied', async () => {
+    const { migrate } = await import('../../../electron/core/store/migrations');
+    const base = dir();
+    const db = new Database(join(base, 'm.sqlite'));
+    const first = [
+      { version: 1, name: '0001-a.sql', sql: 'CREATE TABLE a (x INTEGER);' },
+      { version: 50, name: '0050-c.sql', sql: 'CREATE TABLE c (x INTEGER);' },
+    ];
+    expect(migrate(db, first).applied).toEqual(['0001-a.sql', '0050-c.sql']);
+    const later = [...first.slice(0, 1), { version: 20, name: '0020-b.sql', sql: 'CREATE TABLE b (x INTEGER);' }, first[1]!];
+    expect(migrate(db, later).applied).toEqual(['0020-b.sql']);
+    expect(db.pragma('user_version', { simple: true })).toBe(50);
+    expect(migrate(db, later).applied).toEqual([]);
+    db.close();
+  });
+});
