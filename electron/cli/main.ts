@@ -12,9 +12,9 @@ import { registerUploadCommands } from './commands/upload';
 import { registerEnrolCommands } from './commands/enrol';
 import { registerCatalogueCommands } from './commands/catalogue';
 import { registerI18nCommands } from './commands/i18n';
-import { registerDevicesCommands } from './commands/devices';
 import { registerPatronCommands } from './commands/patrons';
 import { registerCirculationCommands } from './commands/circulation';
+import { registerDevicesCommands } from './commands/devices';
 import { registerPackCommands } from './commands/packs';
 
 const program = new Command('kiosk')
@@ -22,6 +22,6 @@ const program = new Command('kiosk')
   .version(VERSION)
   .showHelpAfterError('(chạy "kiosk --help" để xem các lệnh)');
 
-for (const register of [registerSystemCommands, registerReportCommands, registerUploadCommands, registerEnrolCommands, registerDbCommands, registerDbRestoreCommand, registerTechnicianCommands, registerConfigCommands, registerInternetCommands, registerCatalogueCommands, registerI18nCommands, registerDevicesCommands, registerPatronCommands, registerCirculationCommands, registerPackCommands]) register(program);
+for (const register of [registerSystemCommands, registerDbCommands, registerDbRestoreCommand, registerTechnicianCommands, registerConfigCommands, registerInternetCommands, registerReportCommands, registerUploadCommands, registerEnrolCommands, registerCatalogueCommands, registerI18nCommands, registerDevicesCommands, registerPatronCommands, registerCirculationCommands, registerPackCommands]) register(program);
 
 await program.parseAsync(process.argv);

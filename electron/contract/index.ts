@@ -6,15 +6,13 @@ import type { MethodSpec } from './define';
 import { systemMethods } from './system';
 import { deviceEvents, deviceMethods } from './devices';
 import { staffMethods } from './staff';
-import { statisticsMethods } from './statistics';
-import { uploadEvents, uploadMethods } from './upload';
 import { technicianMethods } from './technician';
 import { internetEvents, internetMethods } from './internet';
-import { statisticsMethods } from './statistics';
-import { uploadEvents, uploadMethods } from './upload';
 import { i18nMethods } from './i18n';
 import { residentsMethods } from './residents';
 import { announcementsMethods } from './announcements';
+import { statisticsMethods } from './statistics';
+import { uploadEvents, uploadMethods } from './upload';
 import { patronMethods } from './patrons';
 import { circulationMethods } from './circulation';
 import { catalogueEvents, catalogueMethods } from './catalogue';
@@ -23,25 +21,22 @@ import { eresourceEvents, eresourceMethods } from './eresources';
 export const methods = {
   ...systemMethods,
   ...staffMethods,
-  ...statisticsMethods,
-  ...uploadMethods,
   ...technicianMethods,
   ...internetMethods,
-  ...statisticsMethods,
-  ...uploadMethods,
   ...i18nMethods,
   ...residentsMethods,
   ...announcementsMethods,
-  ...deviceMethods,
+  ...statisticsMethods,
+  ...uploadMethods,
   ...patronMethods,
   ...circulationMethods,
+  ...deviceMethods,
   ...catalogueMethods,
   ...eresourceMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...deviceEvents,
-  ...uploadEvents,
   ...internetEvents,
   ...uploadEvents,
   ...catalogueEvents,

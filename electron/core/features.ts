@@ -3,8 +3,6 @@
 import type { KioskContext } from './context';
 import { registerSystem } from './system/register';
 import { registerStaffAuth } from './staff/auth';
-import { registerStatistics } from './statistics/register';
-import { registerUpload } from './upload/register';
 import { registerTechnician } from './technician/register';
 import { registerInternet } from './internet/register';
 import { registerStatistics } from './statistics/register';
@@ -18,4 +16,4 @@ import { registerPatrons } from './patrons/register';
 import { registerCirculation } from './circulation/register';
 import { registerEresources } from './eresources/register';
 
-export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerStatistics, registerUpload, registerTechnician, registerInternet, registerStatistics, registerUpload, registerCatalogue, registerI18n, registerResidents, registerAnnouncements, registerDevices, registerPatrons, registerCirculation, registerEresources];
+export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerTechnician, registerInternet, registerStatistics, registerUpload, registerCatalogue, registerI18n, registerResidents, registerAnnouncements, registerDevices, registerPatrons, registerCirculation, registerEresources];

@@ -1,14 +1,13 @@
 // The technician's configuration file (kiosk.config.json): one zod schema, one section per concern.
 // Unknown keys are errors, so a typo never silently falls back to a default.
 import { z } from 'zod';
-import { statisticsSection } from '../statistics/config';
-import { internetSection } from '../internet/config';
-import { statisticsSection } from '../statistics/config';
 import { audioSection, residentsSection } from '../residents/config';
+import { statisticsSection } from '../statistics/config';
 import { devicesSection } from '../devices/config';
+import { internetSection } from '../internet/config';
 import { circulationSection } from '../circulation/config';
-import { backupSection, logSection, printerSection, shellSection, updatesSection } from '../technician/config';
 import { eresourcesSection } from '../eresources/config';
+import { backupSection, logSection, printerSection, shellSection, updatesSection } from '../technician/config';
 
 export const librarySection = z
   .object({
@@ -32,14 +31,13 @@ export const kioskConfigSchema = z
     library: librarySection,
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/).default('vi'),
     staff: staffSection.default(staffSection.parse({})),
-    statistics: statisticsSection.default(statisticsSection.parse({})),
-    eresources: eresourcesSection.default(eresourcesSection.parse({})),
-    internet: internetSection.default(internetSection.parse({})),
-    statistics: statisticsSection.default(statisticsSection.parse({})),
     audio: audioSection.default(audioSection.parse({})),
     residents: residentsSection.default(residentsSection.parse({})),
+    statistics: statisticsSection.default(statisticsSection.parse({})),
     devices: devicesSection.default(devicesSection.parse({})),
+    internet: internetSection.default(internetSection.parse({})),
     circulation: circulationSection.default(circulationSection.parse({})),
+    eresources: eresourcesSection.default(eresourcesSection.parse({})),
     printer: printerSection.default(printerSection.parse({})),
     shell: shellSection.default(shellSection.parse({})),
     updates: updatesSection.default(updatesSection.parse({})),

@@ -5,15 +5,16 @@ import { SelfTestPage } from '../technician/SelfTestPage';
 import { MaintenancePage } from '../technician/MaintenancePage';
 import { SetupPage } from '../technician/SetupPage';
 import { KioskInfoPage } from './KioskInfoPage';
-import { InternetStaffPage } from '../internet/staff/InternetStaffPage';
 import { ReportsPage } from '../statistics/ReportsPage';
 import { CatalogueImportPage } from '../catalogue/CatalogueImportPage';
 import { RotationPage } from '../catalogue/RotationPage';
 import { PatronsPage } from '../circulation/staff/PatronsPage';
 import { OverduePage } from '../circulation/staff/OverduePage';
 import { OverridePage } from '../circulation/staff/OverridePage';
+import { InternetStaffPage } from '../internet/staff/InternetStaffPage';
 import { DevicesPage } from '../devices/DevicesPage';
 import { PackImportPage } from '../digital-library/staff/PackImportPage';
+import { AnnouncementsPage } from '../announcements/AnnouncementsPage';
 
 export interface StaffPage {
   /** Used in the address: #/staff/<id> (lowercase letters, digits, dashes). */
@@ -27,18 +28,19 @@ export interface StaffPage {
 
 export const staffPages: StaffPage[] = [
   { id: 'kiosk-info', titleKey: 'staff:pages.kioskInfo', role: 'staff', Component: KioskInfoPage },
-  { id: 'internet', titleKey: 'internet:staff.pageTitle', role: 'staff', Component: InternetStaffPage },
   { id: 'reports', titleKey: 'statistics:pageTitle', role: 'staff', Component: ReportsPage },
   { id: 'catalogue-import', titleKey: 'catalogue:staff.importTitle', role: 'staff', Component: CatalogueImportPage },
   { id: 'rotation', titleKey: 'catalogue:staff.rotationTitle', role: 'staff', Component: RotationPage },
   { id: 'patrons', titleKey: 'circulation:staff.pages.patrons', role: 'staff', Component: PatronsPage },
   { id: 'overdue', titleKey: 'circulation:staff.pages.overdue', role: 'staff', Component: OverduePage },
   { id: 'override', titleKey: 'circulation:staff.pages.override', role: 'staff', Component: OverridePage },
+  { id: 'internet', titleKey: 'internet:staff.pageTitle', role: 'staff', Component: InternetStaffPage },
   { id: 'self-test', titleKey: 'technician:pages.selfTest', role: 'technician', Component: SelfTestPage },
   { id: 'backups', titleKey: 'technician:pages.maintenance', role: 'technician', Component: MaintenancePage },
   { id: 'setup', titleKey: 'technician:pages.setup', role: 'technician', Component: SetupPage },
   { id: 'devices', titleKey: 'devices:pageTitle', role: 'staff', Component: DevicesPage },
   { id: 'content-packs', titleKey: 'eresources:staff.pageTitle', role: 'staff', Component: PackImportPage },
+  { id: 'announcements', titleKey: 'announcements:page.title', role: 'staff', Component: AnnouncementsPage },
 ];
 
 export function pagesFor(role: 'staff' | 'technician', pages: readonly StaffPage[] = staffPages): StaffPage[] {
