@@ -31,6 +31,7 @@ export function formatClock(totalSeconds: number): string {
 }
 
 /** The translated sentence for a refusal; the core's own Vietnamese sentence when no key exists. */
+// i18n-namespace: internet
 export function errorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiCallError) {
     const { reason, message, params } = error.error;
