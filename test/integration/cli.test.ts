@@ -1,23 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/temp-dir';
-
-const bin = fileURLToPath(new URL('../../bin/kiosk.mjs', import.meta.url));
-const dirs: { remove(): void }[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
-
-function kiosk(...args: string[]) {
-  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr, json: () => JSON.parse(run.stdout) };
-}
-function fresh() {
-  const d = tempDir();
-  dirs.push(d);
-  return d.path;
-}
+import { describe, expect, it } from 'vitest';
+import { fresh, kiosk } from '../support/cli';
 
 describe('the kiosk command', () => {
   it('self-test --json on a fresh data directory prints one JSON report and exits 0', () => {

@@ -1,23 +1,7 @@
 // The internet commands of `kiosk`: one JSON document per run, exit 0 on success, a clear
 // Vietnamese message and a non-zero exit on failure.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/temp-dir';
-
-const bin = fileURLToPath(new URL('../../bin/kiosk.mjs', import.meta.url));
-const dirs: { remove(): void }[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
-
-function kiosk(...args: string[]) {
-  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr, json: () => JSON.parse(run.stdout) };
-}
-function fresh() {
-  const d = tempDir();
-  dirs.push(d);
-  return d.path;
-}
+import { describe, expect, it } from 'vitest';
+import { fresh, kiosk } from '../support/cli';
 
 describe('kiosk internet commands', () => {
   it('url-policy check gives the decision and the rule that made it', () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { KioskError } from '../errors';
 import { DATABASE_FILE, inspectDatabase, openDatabase } from '../store/open';
 import { BACKUP_DIR } from './rotation';
+import { processAlive } from '../system/process-alive';
 
 export const PID_FILE = 'kiosk.pid';
 const REQUIRED_TABLES = ['meta', 'events', 'staff'];
@@ -23,14 +24,6 @@ export function runningKioskPid(dataDir: string, alive: (pid: number) => boolean
   return alive(pid) ? pid : undefined;
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Checks that FILE is an intact kiosk database of a schema this version can open. */
 export function checkRestorable(file: string): { version: number } {

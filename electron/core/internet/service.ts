@@ -17,6 +17,7 @@ import { computeAllowance, localTime, MINUTE_MS, openState, weekStart } from './
 import * as store from './sessions-store';
 import { addressToUrl, decideUrl, type UrlDecision, type UrlPolicy } from './url-policy';
 import { createDownloadsDir, deleteDownloadsDir, safeDownloadName, sweepDownloads, wipePlan, type WipePlan } from './wipe';
+import { processAlive } from '../system/process-alive';
 
 /** The Electron browsing surface registers itself here; browser mode has none. */
 export interface BrowsingSurface {
@@ -38,14 +39,6 @@ const EMERGENCY_META = 'internet.emergency_closed';
 /** The process running the open session's countdown: a second process (the CLI) must leave it alone. */
 const OWNER_META = 'internet.session_owner';
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 const CHECKPOINT_EVERY_MS = 5_000;
 
 interface Running {
