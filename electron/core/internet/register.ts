@@ -4,6 +4,7 @@ import type { KioskContext } from '../context';
 import type { Clock } from '../clock';
 import { requireStaff } from '../staff/auth';
 import { systemBootProbe, type BootProbe } from './boot';
+import { cccdResolver } from './cccd';
 import type { InternetConfig } from './config';
 import { InternetService } from './service';
 import { loadUrlPolicy } from './url-rules';
@@ -65,7 +66,7 @@ export function registerInternet(ctx: KioskContext): void {
   const { registry } = ctx;
   registry.register('internet.status', () => service.state());
   registry.register('internet.signIn', ({ kind, text, manual }) => {
-    const { resumed, row } = service.signIn(kind, text, manual);
+    const { resumed, row } = service.signIn(kind, text, manual, kind === 'cccd' ? cccdResolver(ctx) : undefined);
     return { state: service.state(), resumed, allowanceMinutes: Math.round(row.allowanceMs / 60000), limitedBy: row.limitedBy };
   });
   registry.register('internet.end', () => (service.endByResident(), { ok: true as const }));

@@ -12,6 +12,7 @@ import { recordEvent } from '../store/event-types';
 import { getMeta, setMeta } from '../store/meta';
 import { sameBoot, type BootProbe } from './boot';
 import { limitsFor, type InternetConfig } from './config';
+import { CCCD_UNKNOWN } from './cccd';
 import { newGuestCode } from './guest-code';
 import { computeAllowance, localTime, MINUTE_MS, openState, weekStart } from './policy';
 import * as store from './sessions-store';
@@ -201,7 +202,7 @@ export class InternetService {
     } else if (kind === 'cccd') {
       if (!resolveCccd) throw refused('cccd_unavailable', 'Máy này chưa đọc được căn cước công dân để vào Internet. Hãy quét thẻ thư viện hoặc nhập số thẻ.');
       patron = resolveCccd(text);
-      if (!patron) throw notFound('cccd_unknown', 'Căn cước công dân này chưa gắn với thẻ thư viện nào. Hãy dùng thẻ thư viện hoặc đăng ký thẻ với cán bộ.');
+      if (!patron) throw notFound('cccd_unknown', CCCD_UNKNOWN);
     } else {
       patron = findPatronByCard(this.db, text);
       if (!patron) throw notFound('card_unknown', 'Không tìm thấy thẻ thư viện này. Hãy quét lại thẻ hoặc hỏi cán bộ thư viện.');

@@ -1,4 +1,4 @@
-// The free internet service: sign in (card scan, typed card number or guest code), a clear screen of
+// The free internet service: sign in (card scan, CCCD QR, typed card number or guest code), a clear screen of
 // the minutes granted, then the session with its countdown; at the end a wipe and back home.
 // #/internet/frame and #/internet/wipe are the browser-mode placeholder pages on their own origin.
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { GUEST_CODE_PATTERN, type EndReason, type InternetState } from '../../../../electron/contract/internet';
 import type { ScanEvent } from '../../../../electron/contract/devices';
 import type { SystemInfo } from '../../../../electron/contract/system';
+import { ApiCallError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useScan } from '../../devices/ScanProvider';
@@ -16,6 +17,12 @@ import { SessionView } from './SessionView';
 import { errorText, placeholderOrigin, useInternetState } from './useInternet';
 import { WipePage } from './WipePage';
 import './internet.css';
+
+/** A refusal as shown, with the core's reason so a CCCD not yet registered can be led to Mượn / trả sách. */
+interface Problem {
+  text: string;
+  reason: string | undefined;
+}
 
 interface Welcome {
   minutes: number;
@@ -63,7 +70,7 @@ function ResidentInternet({ info }: { info: SystemInfo }) {
   const state = useInternetState();
   const [welcome, setWelcome] = useState<Welcome | null>(null);
   const [ended, setEnded] = useState<EndReason | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const [wiped, setWiped] = useState(false);
   const [wipe, wipeFrame] = useBrowserModeWipe();
@@ -105,7 +112,7 @@ function ResidentInternet({ info }: { info: SystemInfo }) {
         setEnded(null);
         setWelcome({ minutes: result.allowanceMinutes, limitedBy: result.limitedBy, resumed: result.resumed });
       } catch (error) {
-        setProblem(errorText(t, error));
+        setProblem({ text: errorText(t, error), reason: error instanceof ApiCallError ? error.error.reason : undefined });
       } finally {
         setBusy(false);
       }
@@ -172,7 +179,7 @@ function ResidentInternet({ info }: { info: SystemInfo }) {
   );
 }
 
-function SignInPanel({ state, busy, problem, onSubmit }: { state: InternetState; info: SystemInfo; busy: boolean; problem: string | null; onSubmit: (kind: 'card' | 'guest', text: string, manual: boolean) => void }) {
+function SignInPanel({ state, busy, problem, onSubmit }: { state: InternetState; info: SystemInfo; busy: boolean; problem: Problem | null; onSubmit: (kind: 'card' | 'guest', text: string, manual: boolean) => void }) {
   const { t } = useTranslation('internet');
   const [typed, setTyped] = useState('');
 
@@ -217,8 +224,13 @@ function SignInPanel({ state, busy, problem, onSubmit }: { state: InternetState;
       </form>
       {problem && (
         <p className="banner error" role="alert">
-          {problem}
+          {problem.text}
         </p>
+      )}
+      {problem?.reason === 'cccd_unknown' && (
+        <button type="button" className="button" onClick={() => navigate('circulation')}>
+          {t('signIn.goRegister')}
+        </button>
       )}
       <p className="hint">{t('signIn.rules')}</p>
     </section>
