@@ -1,6 +1,6 @@
 // Generates the demo content pack (resources/packs/demo-pack.zip) from the project's own texts:
-// two PDFs, an EPUB, a spoken MP3 clip (espeak-ng when installed), a self-contained HTML page, a
-// poster image and an online link. Run: npx tsx resources/packs/make-demo-pack.ts
+// two PDFs, an EPUB, a spoken MP3 clip (espeak-ng when installed), a short WebM film (recorded by
+// Chromium), a self-contained HTML page, a poster image and an online link. Run: npx tsx resources/packs/make-demo-pack.ts
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { encodeMp3, speak, tones } from './generator/audio';
@@ -8,6 +8,7 @@ import { makeEpub } from './generator/epub';
 import { buildPack } from './generator/pack';
 import { makePdf } from './generator/pdf';
 import { makeCover } from './generator/png';
+import { recordWebm } from './generator/video';
 import { frogStory, handWashingScript, lawQuestions, localHistoryHtml, riceGuide } from './demo/content';
 
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
@@ -25,6 +26,7 @@ const purple = [96, 56, 140] as const;
 const speech = speak(handWashingScript);
 const audio = encodeMp3(speech ?? tones(12));
 const historyImage = makeCover(brown, 'house');
+const harvestVideo = await recordWebm({ captions: ['Mùa lúa chín', 'Gặt lúa đúng lúc', 'Phơi khô trước khi cất', 'Bảo quản nơi thoáng mát'], background: [135, 190, 230] });
 
 await buildPack(target, {
   id: 'vn.demo.phong-doc-xa',
@@ -80,6 +82,17 @@ await buildPack(target, {
       featured: true,
       file: { path: 'am-thanh/rua-tay.mp3', data: audio },
       cover: { path: 'bia/rua-tay.png', data: makeCover(orange, 'note') },
+    },
+    {
+      id: 'thu-hoach-lua',
+      title: 'Thu hoạch và bảo quản lúa',
+      description: 'Đoạn phim ngắn: gặt lúa đúng lúc, phơi khô và cất giữ nơi thoáng mát.',
+      topic: 'Nông nghiệp',
+      audience: 'adult',
+      format: 'video',
+      source: 'Khuyến nông xã (mẫu)',
+      file: { path: 'phim/thu-hoach-lua.webm', data: harvestVideo },
+      cover: { path: 'bia/thu-hoach-lua.png', data: makeCover(green, 'sun') },
     },
     {
       id: 'lang-que-minh-hoa',
