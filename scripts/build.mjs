@@ -34,8 +34,10 @@ if (process.argv.includes('--if-stale') && existsSync(stamp)) {
 const started = Date.now();
 await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: join(dist, 'renderer') } });
 
-// Native addons and Electron stay outside the bundle; everything else is inlined for a fast start.
-const external = ['better-sqlite3', 'node-hid', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native'];
+// Native addons and Electron stay outside the bundle; so do the report libraries, which read their own
+// data files next to their code (pdfkit's standard fonts) and are loaded only when a report is exported.
+// Everything else is inlined for a fast start.
+const external = ['better-sqlite3', 'node-hid', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native', 'pdfkit', 'exceljs'];
 const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 const common = { bundle: true, platform: 'node', target: 'node20', external, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
 

@@ -1,8 +1,6 @@
 // Exports a period report as the officer attaches it to the official report: XLSX (exceljs),
 // PDF (pdfkit with DejaVu Sans, which has every Vietnamese glyph) and CSV (UTF-8 with BOM so
 // Excel opens the diacritics). Same table in all three: header, indicators, breakdowns, signature.
-import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import { existsSync } from 'node:fs';
 import type { Dimension, ExportFormat, StatisticsReport } from '../../contract/statistics';
 import { KioskError } from '../errors';
@@ -118,6 +116,9 @@ export function toCsv(report: StatisticsReport, options: ExportOptions = {}): Bu
 }
 
 export async function toXlsx(report: StatisticsReport, options: ExportOptions = {}): Promise<Buffer> {
+  // Loaded on first export only: the workbook and PDF libraries are most of the kiosk's code size,
+  // and a resident-facing start should not pay for them.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = report.generatedBy ?? 'kiosk';
   wb.created = new Date(report.generatedAt);
@@ -158,6 +159,7 @@ export async function toXlsx(report: StatisticsReport, options: ExportOptions = 
 }
 
 export async function toPdf(report: StatisticsReport, options: ExportOptions = {}): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const fontDir = options.fontDir ?? FONT_DIR;
   const regular = `${fontDir}/DejaVuSans.ttf`;
   const bold = `${fontDir}/DejaVuSans-Bold.ttf`;
