@@ -2,9 +2,8 @@
 // partitioned by month (old months can be detached and archived, queries for a period touch only
 // its months) and a per-terminal row lock so duplicated requests apply one after the other.
 import pg from 'pg';
-import type { DayIndicator } from '../../electron/contract/statistics';
-import { classify, COLUMNS, zeroTotals } from './sql';
-import type { ApplyResult, AuthRow, CollectorStore, CommuneTotals, NewTerminal, RedeemResult, StoredDay, TerminalRow } from './types';
+import { classify, COLUMNS, iso, TERMINAL_SELECT, toCommuneTotals, toDayTotals, toTerminal } from './sql';
+import type { ApplyResult, AuthRow, CollectorStore, CommuneTotals, NewTerminal, RedeemResult, StoredDay } from './types';
 
 /** Monthly partitions created ahead of time; days outside land in the default partition. */
 export const FIRST_PARTITION_YEAR = 2020;
@@ -58,28 +57,6 @@ CREATE INDEX IF NOT EXISTS day_figures_commune_day ON day_figures (commune_code,
 `;
 }
 
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : String(v));
-
-const TERMINAL_SELECT = `SELECT t.id, t.commune_code, c.name AS commune_name, c.province_code, t.name, t.kiosk_id, t.created_at, t.enrolled_at,
-  t.revoked_at, t.last_seen_at, t.last_software, (SELECT COUNT(*) FROM day_figures d WHERE d.terminal_id = t.id) AS days
-  FROM terminals t JOIN communes c ON c.code = t.commune_code`;
-
-function toTerminal(r: Record<string, unknown>): TerminalRow {
-  return {
-    id: String(r.id),
-    communeCode: String(r.commune_code),
-    communeName: String(r.commune_name),
-    provinceCode: String(r.province_code),
-    name: String(r.name),
-    kioskId: (r.kiosk_id as string | null) ?? null,
-    createdAt: iso(r.created_at)!,
-    enrolledAt: iso(r.enrolled_at),
-    revokedAt: iso(r.revoked_at),
-    lastSeenAt: iso(r.last_seen_at),
-    lastSoftware: (r.last_software as string | null) ?? null,
-    days: Number(r.days),
-  };
-}
 
 export interface PostgresOptions {
   connectionString: string;
@@ -239,14 +216,7 @@ export function openPostgresStore(options: PostgresOptions): CollectorStore {
          GROUP BY c.code, c.name, c.province_code ORDER BY c.province_code, c.code`,
         [from, to],
       );
-      return rows.map((r: Record<string, unknown>) => ({
-        communeCode: String(r.code),
-        communeName: String(r.name),
-        provinceCode: String(r.province_code),
-        terminals: Number(r.terminals),
-        days: Number(r.days),
-        totals: Object.fromEntries(COLUMNS.map((c) => [c, Number(r[c])])) as Record<DayIndicator, number>,
-      }));
+      return rows.map(toCommuneTotals);
     },
 
     async dayTotals(terminalId, from, to) {
@@ -254,11 +224,7 @@ export function openPostgresStore(options: PostgresOptions): CollectorStore {
         `SELECT to_char(day, 'YYYY-MM-DD') AS day, revision, ${COLUMNS.join(', ')} FROM day_figures WHERE terminal_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day`,
         [terminalId, from, to],
       );
-      return rows.map((r: Record<string, unknown>) => ({
-        day: String(r.day),
-        revision: Number(r.revision),
-        totals: { ...zeroTotals(), ...Object.fromEntries(COLUMNS.map((c) => [c, Number(r[c])])) },
-      }));
+      return rows.map(toDayTotals);
     },
 
     async counts() {

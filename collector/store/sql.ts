@@ -1,7 +1,7 @@
 // SQL shared by both stores: the indicator columns (a fixed list from the contract, so they are
 // safe identifiers) and the stale-revision rule.
 import { DAY_INDICATORS, type DayIndicator } from '../../electron/contract/statistics';
-import type { StoredDay } from './types';
+import type { StoredDay, TerminalRow } from './types';
 
 export const COLUMNS: readonly DayIndicator[] = DAY_INDICATORS;
 
@@ -19,4 +19,50 @@ export function classify(day: StoredDay, existing: { revision: number; digest: s
   if (day.revision > existing.revision) return 'store';
   if (day.revision === existing.revision && day.digest === existing.digest) return 'duplicate';
   return 'stale';
+}
+
+export const TERMINAL_SELECT = `SELECT t.id, t.commune_code, c.name AS commune_name, c.province_code, t.name, t.kiosk_id, t.created_at, t.enrolled_at,
+  t.revoked_at, t.last_seen_at, t.last_software, (SELECT COUNT(*) FROM day_figures d WHERE d.terminal_id = t.id) AS days
+  FROM terminals t JOIN communes c ON c.code = t.commune_code`;
+
+/** A timestamp as both drivers return it (PostgreSQL: Date, SQLite: ISO text) → ISO text. */
+export const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : String(v));
+
+/** A row of TERMINAL_SELECT, from either driver. */
+export function toTerminal(r: Record<string, unknown>): TerminalRow {
+  return {
+    id: String(r.id),
+    communeCode: String(r.commune_code),
+    communeName: String(r.commune_name),
+    provinceCode: String(r.province_code),
+    name: String(r.name),
+    kioskId: (r.kiosk_id as string | null) ?? null,
+    createdAt: iso(r.created_at)!,
+    enrolledAt: iso(r.enrolled_at),
+    revokedAt: iso(r.revoked_at),
+    lastSeenAt: iso(r.last_seen_at),
+    lastSoftware: (r.last_software as string | null) ?? null,
+    days: Number(r.days),
+  };
+}
+
+function totalsOf(r: Record<string, unknown>): Record<DayIndicator, number> {
+  return { ...zeroTotals(), ...Object.fromEntries(COLUMNS.map((c) => [c, Number(r[c])])) };
+}
+
+/** A row of the per-commune totals query (code, name, province_code, terminals, days, columns). */
+export function toCommuneTotals(r: Record<string, unknown>) {
+  return {
+    communeCode: String(r.code),
+    communeName: String(r.name),
+    provinceCode: String(r.province_code),
+    terminals: Number(r.terminals),
+    days: Number(r.days),
+    totals: totalsOf(r),
+  };
+}
+
+/** A row of the per-day figures query (day, revision, columns). */
+export function toDayTotals(r: Record<string, unknown>) {
+  return { day: String(r.day), revision: Number(r.revision), totals: totalsOf(r) };
 }

@@ -1,9 +1,8 @@
 // The collector's default store: one SQLite file (better-sqlite3), zero set-up, fine for a
 // province of a few hundred terminals. Same behaviour as the PostgreSQL store, same tests.
 import Database from 'better-sqlite3';
-import type { DayIndicator } from '../../electron/contract/statistics';
-import { classify, COLUMNS, zeroTotals } from './sql';
-import type { ApplyResult, AuthRow, CollectorStore, CommuneTotals, NewTerminal, RedeemResult, StoredDay, TerminalRow } from './types';
+import { classify, COLUMNS, TERMINAL_SELECT, toCommuneTotals, toDayTotals, toTerminal } from './sql';
+import type { ApplyResult, AuthRow, CollectorStore, CommuneTotals, NewTerminal, RedeemResult, StoredDay } from './types';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS communes (
@@ -37,41 +36,6 @@ CREATE TABLE IF NOT EXISTS day_figures (
 CREATE INDEX IF NOT EXISTS day_figures_commune_day ON day_figures (commune_code, day);
 `;
 
-interface TerminalDbRow {
-  id: string;
-  commune_code: string;
-  commune_name: string;
-  province_code: string;
-  name: string;
-  kiosk_id: string | null;
-  created_at: string;
-  enrolled_at: string | null;
-  revoked_at: string | null;
-  last_seen_at: string | null;
-  last_software: string | null;
-  days: number;
-}
-
-const TERMINAL_SELECT = `SELECT t.id, t.commune_code, c.name AS commune_name, c.province_code, t.name, t.kiosk_id, t.created_at, t.enrolled_at,
-  t.revoked_at, t.last_seen_at, t.last_software, (SELECT COUNT(*) FROM day_figures d WHERE d.terminal_id = t.id) AS days
-  FROM terminals t JOIN communes c ON c.code = t.commune_code`;
-
-function toTerminal(r: TerminalDbRow): TerminalRow {
-  return {
-    id: r.id,
-    communeCode: r.commune_code,
-    communeName: r.commune_name,
-    provinceCode: r.province_code,
-    name: r.name,
-    kioskId: r.kiosk_id,
-    createdAt: r.created_at,
-    enrolledAt: r.enrolled_at,
-    revokedAt: r.revoked_at,
-    lastSeenAt: r.last_seen_at,
-    lastSoftware: r.last_software,
-    days: Number(r.days),
-  };
-}
 
 export function openSqliteStore(file: string): CollectorStore {
   const db = new Database(file);
@@ -81,7 +45,7 @@ export function openSqliteStore(file: string): CollectorStore {
   db.pragma('busy_timeout = 5000');
 
   const terminal = (id: string) => {
-    const row = db.prepare(`${TERMINAL_SELECT} WHERE t.id = ?`).get(id) as TerminalDbRow | undefined;
+    const row = db.prepare(`${TERMINAL_SELECT} WHERE t.id = ?`).get(id) as Record<string, unknown> | undefined;
     return row && toTerminal(row);
   };
 
@@ -170,7 +134,7 @@ export function openSqliteStore(file: string): CollectorStore {
     },
 
     async terminals() {
-      return (db.prepare(`${TERMINAL_SELECT} ORDER BY c.province_code, t.commune_code, t.name`).all() as TerminalDbRow[]).map(toTerminal);
+      return (db.prepare(`${TERMINAL_SELECT} ORDER BY c.province_code, t.commune_code, t.name`).all() as Record<string, unknown>[]).map(toTerminal);
     },
 
     async communeTotals(from, to): Promise<CommuneTotals[]> {
@@ -182,21 +146,14 @@ export function openSqliteStore(file: string): CollectorStore {
            GROUP BY c.code, c.name, c.province_code ORDER BY c.province_code, c.code`,
         )
         .all(from, to) as Record<string, string | number>[];
-      return rows.map((r) => ({
-        communeCode: String(r.code),
-        communeName: String(r.name),
-        provinceCode: String(r.province_code),
-        terminals: Number(r.terminals),
-        days: Number(r.days),
-        totals: Object.fromEntries(COLUMNS.map((c) => [c, Number(r[c])])) as Record<DayIndicator, number>,
-      }));
+      return rows.map(toCommuneTotals);
     },
 
     async dayTotals(terminalId, from, to) {
       const rows = db
         .prepare(`SELECT day, revision, ${COLUMNS.join(', ')} FROM day_figures WHERE terminal_id = ? AND day BETWEEN ? AND ? ORDER BY day`)
         .all(terminalId, from, to) as Record<string, string | number>[];
-      return rows.map((r) => ({ day: String(r.day), revision: Number(r.revision), totals: { ...zeroTotals(), ...Object.fromEntries(COLUMNS.map((c) => [c, Number(r[c])])) } }));
+      return rows.map(toDayTotals);
     },
 
     async counts() {
