@@ -1,10 +1,11 @@
 // Free internet sessions in browser mode: sign in, countdown, staff extends from the staff screen,
 // the resident sees the new time, time runs out and the home screen returns; the wipe of cookies,
-// local storage and downloads; blocked addresses; the queue from the home screen; guest passes.
+// local storage and downloads; blocked addresses; the queue from the home screen; guest passes; CCCD sign-in.
 import type { Page } from '@playwright/test';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
+import { simulateScan } from './scan';
 
 /** A kiosk whose internet countdown runs `speed` times faster (honoured by demo kiosks only). */
 async function fastKiosk(speed: number): Promise<RunningKiosk> {
@@ -232,4 +233,34 @@ test('staff create guest passes; a guest signs in with a code once', async ({ br
   await expect(staff.getByText(/Internet đang đóng từ/)).toBeVisible();
   await guest.reload();
   await expect(guest.getByText('Dịch vụ Internet đang tạm dừng theo yêu cầu của cán bộ thư viện.', { exact: false })).toBeVisible();
+});
+
+test('a CCCD signs a registered resident in; an unknown CCCD is sent to Mượn / trả sách to register first', async ({ page }) => {
+  const kiosk = await startKiosk({ args: ['--simulate-devices'] });
+  try {
+    // 001 Hà Nội, 1 = woman born in the 1900s, 89 = 1989.
+    const qr = '001189012345|123456789|Nguyễn Thị Lan|12041989|Nữ|Thôn Đông, xã Minh Hòa|01012021';
+    await page.goto(`${kiosk.url}#/internet`);
+    await expect(page.getByRole('heading', { name: 'Đăng nhập để dùng Internet' })).toBeVisible();
+    await simulateScan(page, qr);
+    await expect(page.getByRole('alert').first()).toContainText('Hãy đăng ký trước ở mục Mượn / trả sách');
+    await snapshot(page, 'internet-cccd-unknown');
+    await page.getByRole('button', { name: 'Đến Mượn / trả sách để đăng ký' }).click();
+    await expect(page).toHaveURL(/#\/circulation/);
+
+    await simulateScan(page, qr);
+    await page.getByRole('button', { name: 'Đồng ý và làm thẻ' }).click();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('button', { name: 'Xong — đăng xuất' }).click();
+    await page.getByRole('button', { name: 'Về màn hình chính' }).click();
+
+    await page.getByRole('button', { name: /Truy cập Internet/ }).click();
+    await expect(page.getByRole('heading', { name: 'Đăng nhập để dùng Internet' })).toBeVisible();
+    await simulateScan(page, qr);
+    await expect(page.getByTestId('allowance')).toHaveText(/\d+ phút/);
+    await page.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
+    await expect(page.getByTestId('countdown')).toBeVisible();
+  } finally {
+    await stopKiosk(kiosk);
+  }
 });
