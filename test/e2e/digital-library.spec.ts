@@ -1,5 +1,8 @@
 // Thư viện số in Chromium: browse a topic, search without tone marks, read a PDF and turn a page,
-// open an EPUB, play the audio clip, see an HTML pack sandboxed, and the staff pack page.
+// open an EPUB, play the audio clip, see an HTML pack sandboxed, the staff pack page, and opens
+// counted under the resident signed in at Mượn / trả sách.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, snapshot, test } from './fixtures';
 
 test('a resident browses a topic and searches without tone marks', async ({ page, kiosk }) => {
@@ -105,4 +108,52 @@ test('staff see installed packs and disk usage', async ({ page, kiosk }) => {
   await expect(page.getByText('Tủ sách số mẫu của phòng đọc xã')).toBeVisible();
   await expect(page.getByTestId('disk-usage')).toContainText('trong hạn mức 4.096 MB');
   await snapshot(page, 'digital-library-staff-packs');
+});
+
+test('an open is counted under the resident signed in at Mượn / trả sách, and anonymously otherwise', async ({ page, kiosk }) => {
+  const opens = () => {
+    const db = new Database(join(kiosk.dataDir, 'kiosk.sqlite'), { readonly: true });
+    try {
+      return (db.prepare("SELECT payload FROM events WHERE type = 'eresource.opened' ORDER BY id").all() as { payload: string }[]).map((r) => (JSON.parse(r.payload) as { patronId: number | null }).patronId);
+    } finally {
+      db.close();
+    }
+  };
+  const patronId = (() => {
+    const db = new Database(join(kiosk.dataDir, 'kiosk.sqlite'), { readonly: true });
+    try {
+      return (db.prepare("SELECT id FROM patrons WHERE card_number = 'BD000003'").get() as { id: number }).id;
+    } finally {
+      db.close();
+    }
+  })();
+  const openAudio = async () => {
+    await page.getByRole('button', { name: /Thư viện số/ }).click();
+    await page.getByRole('button', { name: /Rửa tay đúng cách/ }).first().click();
+    await expect(page.getByRole('button', { name: '▶ Phát' })).toBeVisible();
+    await page.getByRole('button', { name: 'Về Thư viện số' }).click();
+    await page.getByRole('button', { name: 'Về màn hình chính' }).click();
+  };
+  const signInAtCirculation = async () => {
+    await page.getByRole('button', { name: /Mượn \/ trả sách/ }).click();
+    await page.getByLabel('Hoặc nhập số thẻ thư viện').fill('BD000003');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('heading', { name: /Xin chào/ })).toBeVisible();
+  };
+
+  await page.goto(kiosk.url);
+  await openAudio();
+  await expect.poll(opens).toEqual([null]);
+
+  await signInAtCirculation();
+  await page.getByRole('button', { name: 'Về màn hình chính' }).click();
+  await openAudio();
+  await expect.poll(opens).toEqual([null, patronId]);
+
+  // Signed out: anonymous again.
+  await signInAtCirculation();
+  await page.getByRole('button', { name: 'Xong — đăng xuất' }).click();
+  await page.getByRole('button', { name: 'Về màn hình chính' }).click();
+  await openAudio();
+  await expect.poll(opens).toEqual([null, patronId, null]);
 });

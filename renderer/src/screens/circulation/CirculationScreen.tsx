@@ -11,6 +11,7 @@ import { useApi } from '../../api/context';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useScan } from '../../devices/ScanProvider';
 import { navigate } from '../../router';
+import { clearSignedInResident, setSignedInResident } from '../../session/signed-in-resident';
 import { Consent, type RegistrationOffer } from './Consent';
 import { LibraryCard } from './LibraryCard';
 import { IdleCountdown, LoanList, ManualEntry, ProblemBanner } from './parts';
@@ -69,6 +70,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
   }, []);
 
   const reset = useCallback(() => {
+    clearSignedInResident();
     setState({ mode: 'start' });
     setProblem(null);
     setNotice(null);
@@ -91,8 +93,13 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
           const result = await api.call('circulation.signIn', request);
           setProblem(null);
           setNotice(null);
-          if (result.kind === 'register') setState({ mode: 'register', offer: result });
-          else setState({ mode: 'borrow', view: result, session: [], showLoans: false });
+          if (result.kind === 'register') {
+            clearSignedInResident();
+            setState({ mode: 'register', offer: result });
+          } else {
+            setSignedInResident(result.patron.cardNumber);
+            setState({ mode: 'borrow', view: result, session: [], showLoans: false });
+          }
         } catch (error) {
           fail(error);
         }
@@ -192,6 +199,8 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
 
   const finish = (kind: 'checkout' | 'return', items: string[], card?: string) =>
     run(async () => {
+      // Finishing the visit signs the resident out of the kiosk, receipt or not.
+      clearSignedInResident();
       if (items.length === 0) {
         reset();
         return;
@@ -225,6 +234,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
       try {
         const view = await api.call('circulation.register', { registrationToken: offer.registrationToken, consent: true, village });
         setProblem(null);
+        setSignedInResident(view.patron.cardNumber);
         setState({ mode: 'newCard', view });
       } catch (error) {
         fail(error);

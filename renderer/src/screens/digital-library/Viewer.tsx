@@ -1,5 +1,6 @@
-// Opens one resource: counts the open (anonymously unless a resident's card is given), shows the
-// viewer its format needs, and on leaving reports the visible time and, for audio/video, completion.
+// Opens one resource: counts the open (under the resident signed in at Mượn / trả sách, else
+// anonymously), shows the viewer its format needs, and on leaving reports the visible time and, for
+// audio/video, completion.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eresourceFileUrl, type OpenResponse } from '../../../../electron/contract/eresources';
@@ -7,6 +8,7 @@ import { ApiCallError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { navigateSub } from '../../router';
+import { signedInCard } from '../../session/signed-in-resident';
 import { useVisibleTime } from './useVisibleTime';
 import { EpubViewer } from './viewers/EpubViewer';
 import { HtmlViewer } from './viewers/HtmlViewer';
@@ -28,7 +30,15 @@ export function Viewer({ resourceId }: { resourceId: number }) {
     let viewId: string | undefined;
     let cancelled = false;
     completed.current = false;
-    api.call('eresources.open', { resourceId }).then(
+    const card = signedInCard();
+    // A card the core no longer knows must not stop anyone reading: the open is then anonymous.
+    const open = card
+      ? api.call('eresources.open', { resourceId, card }).catch((e: unknown) => {
+          if (e instanceof ApiCallError && e.error.reason === 'card_not_found') return api.call('eresources.open', { resourceId });
+          throw e;
+        })
+      : api.call('eresources.open', { resourceId });
+    open.then(
       (value) => {
         if (cancelled) {
           void api.call('eresources.close', { viewId: value.viewId, visibleSeconds: visibleSeconds(), completed: null }).catch(() => undefined);
