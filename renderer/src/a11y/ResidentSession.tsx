@@ -3,12 +3,15 @@
 // memory (never in storage) and go back to the defaults after `residents.idleResetSeconds` without a
 // touch or key while the home (attract) screen shows, i.e. once the resident has left. Service
 // screens are never interrupted (a resident reading for minutes keeps large text); screens that
-// end a session themselves may call `reset()`.
+// end a session themselves may call `reset()`. The same reset signs out the resident of
+// session/signed-in-resident.ts and drops a Thư viện số link waiting for an internet session.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ResidentSettings } from '../../../electron/contract/residents';
 import { useApi } from '../api/context';
 import { changeLanguage, loadRuntimeLocales } from '../i18n/languages';
 import { useRoute } from '../router';
+import { forgetHandedOffLink } from '../screens/internet/link-handoff';
+import { clearSignedInResident } from '../session/signed-in-resident';
 
 export type TextSize = 'normal' | 'large';
 export type Contrast = 'normal' | 'high';
@@ -71,6 +74,8 @@ export function ResidentSessionProvider({ children }: { children: ReactNode }) {
   }, [language, localesVersion]);
 
   const reset = useCallback(() => {
+    clearSignedInResident();
+    forgetHandedOffLink();
     setTextSize('normal');
     setContrast('normal');
     setLanguageState(defaultLanguage);

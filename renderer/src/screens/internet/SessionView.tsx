@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BROWSER_TOP_PX, type BrowserTabs, type InternetState, type UrlDecisionDto } from '../../../../electron/contract/internet';
 import { useApi } from '../../api/context';
+import { takeHandedOffLink } from './link-handoff';
 import { playWarningTone } from './tone';
 import { errorText, formatClock, placeholderOrigin } from './useInternet';
 
@@ -81,6 +82,13 @@ export function SessionView({ state }: { state: InternetState }) {
       if (!result.handled) setFrameUrl(result.decision?.url ?? url);
     });
   };
+
+  // A Thư viện số link that counts as internet time opens here, once, when the session view appears.
+  useEffect(() => {
+    const url = takeHandedOffLink();
+    if (url) openLink(url);
+    // Only on mount: the link is taken once.
+  }, []);
 
   const someoneWaiting = state.queue.waiting > 0 && session.remainingSeconds <= state.queueNoticeMinutes * 60;
   const low = session.remainingSeconds <= 5 * 60;

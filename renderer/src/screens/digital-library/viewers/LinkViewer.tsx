@@ -1,11 +1,23 @@
 // An online resource: what the kiosk's URL policy decided, the address, and (when allowed) the way
-// to open it in the browsing surface. In browser mode the decision and the link are what is shown.
+// to open it. A link that counts as internet time opens in the running internet session, or asks
+// the resident to sign in at Truy cập Internet first (see link-route.ts).
 import { useTranslation } from 'react-i18next';
 import type { OpenResponse } from '../../../../../electron/contract/eresources';
+import { navigate } from '../../../router';
+import { handOffLink } from '../../internet/link-handoff';
+import { useInternetState } from '../../internet/useInternet';
+import { linkRoute } from '../link-route';
 
 export function LinkViewer({ link, url }: { link: NonNullable<OpenResponse['link']>; url: string }) {
   const { t } = useTranslation('eresources');
-  const allowed = link.decision.decision === 'allow';
+  const internet = useInternetState();
+  const route = linkRoute(link, internet?.phase);
+  const address = link.decision.url ?? url;
+  const allowed = route !== 'blocked';
+  const toInternet = () => {
+    handOffLink(address);
+    navigate('internet');
+  };
   return (
     <div className="link-view">
       <p className={`banner ${allowed ? 'success' : 'warning'}`} role="status" data-testid="link-decision">
@@ -13,14 +25,32 @@ export function LinkViewer({ link, url }: { link: NonNullable<OpenResponse['link
       </p>
       {!allowed && <p>{link.decision.reason}</p>}
       <p className="link-address">
-        <span>{t('link.address')}</span> <code>{link.decision.url ?? url}</code>
+        <span>{t('link.address')}</span> <code>{address}</code>
       </p>
-      {allowed && (
+      {route === 'open' && (
         <>
-          <p>{link.countsAsInternetTime ? t('link.countsAsInternet') : t('link.free')}</p>
-          <a className="button" href={link.decision.url ?? url} target="_blank" rel="noopener noreferrer">
+          <p>{t('link.free')}</p>
+          <a className="button" href={address} target="_blank" rel="noopener noreferrer">
             {t('link.open')}
           </a>
+        </>
+      )}
+      {route === 'throughSession' && (
+        <>
+          <p>{t('link.countsAsInternet')}</p>
+          <button type="button" className="button" onClick={toInternet}>
+            {t('link.openInSession')}
+          </button>
+        </>
+      )}
+      {route === 'needsSession' && (
+        <>
+          <p className="banner warning" data-testid="link-needs-session">
+            {t('link.needsSession')}
+          </p>
+          <button type="button" className="button" onClick={toInternet}>
+            {t('link.goInternet')}
+          </button>
         </>
       )}
     </div>
