@@ -4,10 +4,12 @@
 import type { ImportReport, Rejection } from '../../contract/catalogue';
 import type { Clock } from '../clock';
 import { refused } from '../errors';
+import { EventBatch } from '../store/event-types';
 import type { Db } from '../store/open';
 import { readImportFile, type ReadUnit } from './read-file';
 import { ownCollection, prepareRotationBatch, type BatchPlan } from './rotation';
-import { upsertRecord, type TargetCollection } from './store-records';
+import { IndexBatch } from './search-index';
+import { flushWriters, ItemBatch, upsertRecord, type ImportWriters, type TargetCollection } from './store-records';
 
 export interface ImportOptions {
   fileName: string;
@@ -94,6 +96,7 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, byt
       } else {
         target = { id: ownCollection(db, clock), kind: 'own', newItemStatus: 'available', source: 'import' };
       }
+      const writers: ImportWriters = { index: new IndexBatch(db), items: new ItemBatch(db), events: new EventBatch(db, clock) };
       let index = 0;
       for (const unit of units) {
         if (++index % 5000 === 0) options.onProgress?.('saving', index, total);
@@ -102,7 +105,7 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, byt
           continue;
         }
         const what = unit.unit === 'record' ? `Bản ghi số ${unit.at}` : `Dòng ${unit.at}`;
-        const outcome = upsertRecord(db, clock, unit.mapped.record, target, what);
+        const outcome = upsertRecord(db, clock, unit.mapped.record, target, what, writers);
         if (outcome.kind === 'rejected') {
           reject(unit, outcome.problem.reason, outcome.problem.message);
           continue;
@@ -110,6 +113,7 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, byt
         report[outcome.kind]++;
         report.itemsAdded += outcome.itemsAdded;
       }
+      flushWriters(writers);
       if (bulk) db.prepare(`INSERT INTO catalogue_fts (catalogue_fts, rank) VALUES ('automerge', 4)`).run();
       db.prepare(`INSERT INTO catalogue_imports (at, file_name, format, target, imported, updated, unchanged, rejected, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         new Date(clock.now()).toISOString(), options.fileName.slice(0, 255), read.format, options.target,

@@ -1,6 +1,7 @@
 // MARC21 in ISO 2709 (.mrc): reading and writing. Hand-written rather than taken from a MARC
 // library because import must name the exact record and byte offset of every fault, never throw
 // on arbitrary bytes, and read 200,000 records in seconds; the format is a few dozen lines.
+import { isUtf8 } from 'node:buffer';
 import { decodeWith, type TextEncoding } from './encoding';
 import type { MarcFatal, MarcField, MarcReadResult, MarcRecord, MarcRecordError } from './marc';
 
@@ -31,6 +32,21 @@ export function looksLikeIso2709(bytes: Uint8Array): boolean {
   return bytes.length >= LEADER_LENGTH && isDigits(bytes, 0, 5) && bytes.includes(FIELD_END);
 }
 
+/**
+ * How the fields of one record are decoded. UTF-8 is the usual case: when the whole record is
+ * valid UTF-8, each field is read straight from the buffer (for valid UTF-8, Buffer#toString
+ * gives the same text as TextDecoder), which saves a view object and a decoder call per field —
+ * a large part of reading 200,000 records. A field starting with a byte order mark keeps the
+ * TextDecoder path (which drops the mark); invalid UTF-8 and legacy encodings do too.
+ */
+function fieldDecoder(bytes: Uint8Array, start: number, end: number, encoding: TextEncoding): (from: number, to: number) => string {
+  const slow = (from: number, to: number) => decodeWith(bytes.subarray(from, to), encoding);
+  if (encoding !== 'utf-8') return slow;
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!isUtf8(buffer.subarray(start, end))) return slow;
+  return (from, to) => (bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf ? slow(from, to) : buffer.toString('utf8', from, to).normalize('NFC'));
+}
+
 function parseRecord(bytes: Uint8Array, start: number, end: number, encoding: TextEncoding, recordNumber: number): MarcRecord | MarcRecordError {
   const fail = (reason: string, message: string): MarcRecordError => ({ recordNumber, reason, message: `Bản ghi số ${recordNumber}: ${message}` });
   const leader = ascii(bytes, start, start + LEADER_LENGTH);
@@ -38,6 +54,7 @@ function parseRecord(bytes: Uint8Array, start: number, end: number, encoding: Te
   const base = start + digits(bytes, start + 12, 5);
   if (base > end || base < start + LEADER_LENGTH + 1) return fail('bad_base_address', 'địa chỉ dữ liệu trong đầu biểu nằm ngoài bản ghi. Hãy xuất lại bản ghi này.');
   const fields: MarcField[] = [];
+  const decode = fieldDecoder(bytes, start, end, encoding);
   let entry = start + LEADER_LENGTH;
   while (entry < base - 1) {
     if (bytes[entry] === FIELD_END) break;
@@ -52,13 +69,13 @@ function parseRecord(bytes: Uint8Array, start: number, end: number, encoding: Te
     // The field's own terminator is not part of its content.
     const contentEnd = bytes[to - 1] === FIELD_END ? to - 1 : to;
     if (/^00[1-9]$/.test(tag)) {
-      fields.push({ tag, value: decodeWith(bytes.subarray(from, contentEnd), encoding) });
+      fields.push({ tag, value: decode(from, contentEnd) });
     } else {
       const ind1 = from < contentEnd ? String.fromCharCode(bytes[from]!) : ' ';
       const ind2 = from + 1 < contentEnd ? String.fromCharCode(bytes[from + 1]!) : ' ';
       // One decode per field, then split on the delimiter: 0x1F is ASCII in UTF-8 and in the
       // legacy encodings alike, so splitting the text equals splitting the bytes (and is faster).
-      const parts = from + 2 < contentEnd ? decodeWith(bytes.subarray(from + 2, contentEnd), encoding).split('\x1f') : [];
+      const parts = from + 2 < contentEnd ? decode(from + 2, contentEnd).split('\x1f') : [];
       const subfields = [];
       for (let p = 1; p < parts.length; p++) {
         const part = parts[p]!;

@@ -2,10 +2,10 @@
 // then item barcode; insert, update or leave it; add new items with their `item.added` event.
 // Callers run this inside one transaction per import.
 import type { Clock } from '../clock';
-import { recordEvent } from '../store/event-types';
+import { recordEvent, type EventBatch } from '../store/event-types';
 import type { Db } from '../store/open';
 import type { RecordInput, RecordProblem } from './record-input';
-import { indexRecord } from './search-index';
+import { indexRecord, type IndexBatch } from './search-index';
 
 export type UpsertOutcome = { kind: 'imported' | 'updated' | 'unchanged'; recordId: number; itemsAdded: number } | { kind: 'rejected'; problem: RecordProblem };
 
@@ -41,11 +41,14 @@ function prepare(db: Db) {
     byId: db.prepare('SELECT * FROM records WHERE id = ?'),
     item: db.prepare('SELECT id, record_id, collection_id, location FROM items WHERE barcode = ?'),
     insertRecord: db.prepare(`INSERT INTO records (control_number, title, authors, subjects, publisher, year, isbn, call_number, language, summary, material_type, edition, physical_description, created_at, updated_at)
-      VALUES (@controlNumber, @title, @authors, @subjects, @publisher, @year, @isbn, @callNumber, @language, @summary, @materialType, @edition, @physicalDescription, @at, @at)`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     updateRecord: db.prepare(`UPDATE records SET control_number = @controlNumber, title = @title, authors = @authors, subjects = @subjects, publisher = @publisher, year = @year,
       isbn = @isbn, call_number = @callNumber, language = @language, summary = @summary, material_type = @materialType, edition = @edition,
       physical_description = @physicalDescription, updated_at = @at WHERE id = @id`),
     insertItem: db.prepare('INSERT INTO items (barcode, record_id, collection_id, location, status, added_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertItems: db.prepare(`INSERT INTO items (id, barcode, record_id, collection_id, location, status, added_at) VALUES ${Array.from({ length: ITEMS_PER_INSERT }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`),
+    insertItemWithId: db.prepare('INSERT INTO items (id, barcode, record_id, collection_id, location, status, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    lastItemId: db.prepare('SELECT coalesce(max(id), 0) AS id FROM items'),
     updateItemLocation: db.prepare('UPDATE items SET location = ? WHERE id = ?'),
   };
 }
@@ -71,8 +74,72 @@ function sameRecord(row: ExistingRecord, input: RecordInput): boolean {
   );
 }
 
-export function upsertRecord(db: Db, clock: Pick<Clock, 'now'>, input: RecordInput, target: TargetCollection, what: string): UpsertOutcome {
+/**
+ * Writers shared by the records of one import: new items, their `item.added` events and the index
+ * rows of new records are collected and written many rows per statement (see IndexBatch,
+ * EventBatch, ItemBatch). Without them each row is written at once. Flush all three before the
+ * transaction ends (`flushWriters`).
+ */
+export interface ImportWriters {
+  index: IndexBatch;
+  items: ItemBatch;
+  events: EventBatch;
+}
+
+export function flushWriters(writers: ImportWriters): void {
+  writers.index.flush();
+  writers.items.flush();
+  writers.events.flush();
+}
+
+/** Rows per INSERT when items are written in bulk. */
+const ITEMS_PER_INSERT = 32;
+
+/**
+ * New items of one import, written ITEMS_PER_INSERT per statement. Ids are given here, counting
+ * on from the largest id (what SQLite would pick itself, as nothing else writes items inside the
+ * import's transaction), so each item's `item.added` event knows its id before the row is written.
+ */
+export class ItemBatch {
+  private values: (string | number | null)[] = [];
+  private readonly barcodes = new Set<string>();
+  private nextId: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly chunk = 4096,
+  ) {
+    this.nextId = (statements(db).lastItemId.get() as { id: number }).id + 1;
+  }
+
+  add(barcode: string, recordId: number, collectionId: number, location: string | null, status: string, at: string): number {
+    const id = this.nextId++;
+    this.values.push(id, barcode, recordId, collectionId, location, status, at);
+    this.barcodes.add(barcode);
+    if (this.barcodes.size >= this.chunk) this.flush();
+    return id;
+  }
+
+  holds(barcode: string): boolean {
+    return this.barcodes.has(barcode);
+  }
+
+  flush(): void {
+    const s = statements(this.db);
+    const width = 7;
+    const rows = this.values.length / width;
+    const full = rows - (rows % ITEMS_PER_INSERT);
+    for (let row = 0; row < full; row += ITEMS_PER_INSERT) s.insertItems.run(this.values.slice(row * width, (row + ITEMS_PER_INSERT) * width));
+    for (let row = full; row < rows; row++) s.insertItemWithId.run(this.values.slice(row * width, (row + 1) * width));
+    this.values = [];
+    this.barcodes.clear();
+  }
+}
+
+export function upsertRecord(db: Db, clock: Pick<Clock, 'now'>, input: RecordInput, target: TargetCollection, what: string, writers?: ImportWriters): UpsertOutcome {
   const s = statements(db);
+  // An item added earlier in this import is still in the batch: write it so the lookup sees it.
+  if (writers && input.items.some((item) => writers.items.holds(item.barcode))) writers.items.flush();
   const itemRows = input.items.map((item) => s.item.get(item.barcode) as { id: number; record_id: number; collection_id: number; location: string | null } | undefined);
   let existing =
     (input.controlNumber ? (s.byControl.get(input.controlNumber) as ExistingRecord | undefined) : undefined) ??
@@ -93,18 +160,26 @@ export function upsertRecord(db: Db, clock: Pick<Clock, 'now'>, input: RecordInp
     };
   }
   const at = new Date(clock.now()).toISOString();
-  const params = { ...input, authors: JSON.stringify(input.authors), subjects: JSON.stringify(input.subjects), at };
+  const authors = JSON.stringify(input.authors);
+  const subjects = JSON.stringify(input.subjects);
   let kind: 'imported' | 'updated' | 'unchanged';
   let recordId: number;
   if (!existing) {
-    recordId = Number(s.insertRecord.run(params).lastInsertRowid);
-    indexRecord(db, recordId, input, false);
+    // Positional values: binding named parameters from a spread object cost more than the insert.
+    const { controlNumber, title, publisher, year, isbn, callNumber, language, summary, materialType, edition, physicalDescription } = input;
+    recordId = Number(
+      s.insertRecord.run(controlNumber, title, authors, subjects, publisher, year, isbn, callNumber, language, summary, materialType, edition, physicalDescription, at, at).lastInsertRowid,
+    );
+    if (writers) writers.index.add(recordId, input);
+    else indexRecord(db, recordId, input, false);
     kind = 'imported';
   } else {
     recordId = existing.id;
     if (sameRecord(existing, input)) kind = 'unchanged';
     else {
-      s.updateRecord.run({ ...params, controlNumber: input.controlNumber ?? existing.control_number, id: recordId });
+      s.updateRecord.run({ ...input, authors, subjects, at, controlNumber: input.controlNumber ?? existing.control_number, id: recordId });
+      // The record may have been added earlier in this import: its row must be written before it is replaced.
+      writers?.index.flush();
       indexRecord(db, recordId, input);
       kind = 'updated';
     }
@@ -113,8 +188,14 @@ export function upsertRecord(db: Db, clock: Pick<Clock, 'now'>, input: RecordInp
   input.items.forEach((item, i) => {
     const row = itemRows[i];
     if (!row) {
-      const itemId = Number(s.insertItem.run(item.barcode, recordId, target.id, item.location, target.newItemStatus, at).lastInsertRowid);
-      recordEvent(db, clock, 'item.added', { itemId, recordId, collectionKind: target.kind, source: target.source });
+      const event = { itemId: 0, recordId, collectionKind: target.kind, source: target.source };
+      if (writers) {
+        event.itemId = writers.items.add(item.barcode, recordId, target.id, item.location, target.newItemStatus, at);
+        writers.events.record('item.added', event);
+      } else {
+        event.itemId = Number(s.insertItem.run(item.barcode, recordId, target.id, item.location, target.newItemStatus, at).lastInsertRowid);
+        recordEvent(db, clock, 'item.added', event);
+      }
       itemsAdded++;
     } else if (item.location !== null && row.location !== item.location) {
       s.updateItemLocation.run(item.location, row.id);

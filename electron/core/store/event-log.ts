@@ -20,3 +20,31 @@ export function appendEvent(db: Db, at: number, type: string, payload: Record<st
   const info = insert.run(new Date(at).toISOString(), localDay(at), type, JSON.stringify(payload));
   return Number(info.lastInsertRowid);
 }
+
+/** Rows per INSERT when appending in bulk: one statement per event costs more than the row. */
+const EVENTS_PER_INSERT = 32;
+const bulkStatements = new WeakMap<Db, { one: Statement<unknown[]>; many: Statement<unknown[]> }>();
+
+/**
+ * Appends many events in order, EVENTS_PER_INSERT rows per statement (same rows, ids, trigger
+ * and checks as `appendEvent`). `payloads` are already JSON text. `at` is shared by all rows.
+ */
+export function appendEvents(db: Db, at: number, rows: readonly (readonly [type: string, payloadJson: string])[]): void {
+  let s = bulkStatements.get(db);
+  if (!s) {
+    const sql = 'INSERT INTO events (at, day, type, payload) VALUES ';
+    s = { one: db.prepare(`${sql}(?, ?, ?, ?)`), many: db.prepare(sql + Array.from({ length: EVENTS_PER_INSERT }, () => '(?, ?, ?, ?)').join(', ')) };
+    bulkStatements.set(db, s);
+  }
+  const iso = new Date(at).toISOString();
+  const day = localDay(at);
+  const full = rows.length - (rows.length % EVENTS_PER_INSERT);
+  const values: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    values.push(iso, day, rows[i]![0], rows[i]![1]);
+    if (i < full ? values.length === 4 * EVENTS_PER_INSERT : true) {
+      (i < full ? s.many : s.one).run(values);
+      values.length = 0;
+    }
+  }
+}

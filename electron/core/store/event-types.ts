@@ -3,7 +3,7 @@
 // Payloads hold local ids and reporting dimensions only: no names, card or ID numbers.
 import { z } from 'zod';
 import type { Clock } from '../clock';
-import { appendEvent } from './event-log';
+import { appendEvent, appendEvents } from './event-log';
 import type { Db } from './open';
 
 const dimensions = {
@@ -70,4 +70,56 @@ export type EventPayloadOf<T extends EventType> = z.input<(typeof eventPayloads)
 export function recordEvent<T extends EventType>(db: Db, clock: Pick<Clock, 'now'>, type: T, payload: EventPayloadOf<T>): number {
   const parsed = eventPayloads[type].parse(payload) as Record<string, unknown>;
   return appendEvent(db, clock.now(), type, parsed);
+}
+
+/**
+ * Events of a bulk operation (a catalogue import appends one `item.added` per item), appended
+ * together by `flush()` (call it before the transaction ends). Validating every payload with zod
+ * cost more than writing it, so the first payload of each type is parsed with zod and later ones
+ * pass a cheap guard instead: the same keys in the same order, values of the same JavaScript
+ * types as the first (integers stay integers). Enum values and the rest of the shape are kept
+ * exact by the TypeScript types (the payload schemas have no transforms or defaults); a payload
+ * that fails the guard is parsed with zod in full. All events of a chunk carry the clock time of
+ * its first event.
+ */
+export class EventBatch {
+  private readonly rows: [string, string][] = [];
+  private readonly shapes = new Map<string, [string, string][]>();
+  private at: number | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Pick<Clock, 'now'>,
+    /** Written every this many events, so memory stays flat however large the operation. */
+    private readonly chunk = 4096,
+  ) {}
+
+  record<T extends EventType>(type: T, payload: EventPayloadOf<T>): void {
+    this.at ??= this.clock.now();
+    const shape = this.shapes.get(type);
+    let checked = payload as Record<string, unknown>;
+    if (!shape || !matchesShape(checked, shape)) {
+      checked = eventPayloads[type].parse(payload) as Record<string, unknown>;
+      if (!shape) this.shapes.set(type, shapeOf(checked));
+    }
+    this.rows.push([type, JSON.stringify(checked)]);
+    if (this.rows.length >= this.chunk) this.flush();
+  }
+
+  flush(): void {
+    if (this.rows.length > 0) appendEvents(this.db, this.at!, this.rows);
+    this.rows.length = 0;
+    this.at = undefined;
+  }
+}
+
+const kindOf = (value: unknown) => (value === null ? 'null' : Number.isInteger(value) ? 'integer' : typeof value);
+const shapeOf = (payload: Record<string, unknown>): [string, string][] => Object.keys(payload).map((key) => [key, kindOf(payload[key])]);
+
+function matchesShape(payload: Record<string, unknown>, shape: [string, string][]): boolean {
+  // Same keys in the same order, so the JSON text is what zod's output would give.
+  const keys = Object.keys(payload);
+  if (keys.length !== shape.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== shape[i]![0] || kindOf(payload[keys[i]!]) !== shape[i]![1]) return false;
+  return true;
 }
