@@ -9,7 +9,7 @@ import type { Db } from '../store/open';
 import { readImportFile, type ReadUnit } from './read-file';
 import { ownCollection, prepareRotationBatch, type BatchPlan } from './rotation';
 import { IndexBatch } from './search-index';
-import { flushWriters, ItemBatch, upsertRecord, type ImportWriters, type TargetCollection } from './store-records';
+import { flushWriters, upsertRecord, type ImportWriters, type TargetCollection } from './store-records';
 
 export interface ImportOptions {
   fileName: string;
@@ -96,7 +96,7 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, byt
       } else {
         target = { id: ownCollection(db, clock), kind: 'own', newItemStatus: 'available', source: 'import' };
       }
-      const writers: ImportWriters = { index: new IndexBatch(db), items: new ItemBatch(db), events: new EventBatch(db, clock) };
+      const writers: ImportWriters = { index: new IndexBatch(db), events: new EventBatch(db, clock) };
       let index = 0;
       for (const unit of units) {
         if (++index % 5000 === 0) options.onProgress?.('saving', index, total);
@@ -115,6 +115,10 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, byt
       }
       flushWriters(writers);
       if (bulk) db.prepare(`INSERT INTO catalogue_fts (catalogue_fts, rank) VALUES ('automerge', 4)`).run();
+      // Many small index segments slow every later search: merge them once after a big import.
+      // Inside the transaction, the merged index is written once at commit instead of the
+      // segments being committed and then rewritten by a second transaction.
+      if (!options.dryRun && report.imported + report.updated > 5000) db.prepare(`INSERT INTO catalogue_fts (catalogue_fts) VALUES ('optimize')`).run();
       db.prepare(`INSERT INTO catalogue_imports (at, file_name, format, target, imported, updated, unchanged, rejected, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         new Date(clock.now()).toISOString(), options.fileName.slice(0, 255), read.format, options.target,
         report.imported, report.updated, report.unchanged, report.rejected, options.staffId ?? null,
@@ -126,8 +130,6 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, byt
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);
   }
-  // Many small index segments slow every later search: merge them once after a big import.
-  if (!options.dryRun && report.imported + report.updated > 5000) db.prepare(`INSERT INTO catalogue_fts (catalogue_fts) VALUES ('optimize')`).run();
   report.rejections.sort((a, b) => a.at - b.at);
   options.onProgress?.('done', total, total);
   return report;

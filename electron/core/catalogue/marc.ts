@@ -45,7 +45,13 @@ export function subfieldValues(record: MarcRecord, tag: string, code: string): s
 }
 
 export function firstSubfield(record: MarcRecord, tag: string, code: string): string | null {
-  return subfieldValues(record, tag, code)[0] ?? null;
+  // Same answer as subfieldValues(...)[0] without building the list: mapping calls this a dozen
+  // times per record, hundreds of thousands of records per import.
+  for (const field of record.fields) {
+    if (field.tag !== tag || !field.subfields) continue;
+    for (const sub of field.subfields) if (sub.code === code) return sub.value;
+  }
+  return null;
 }
 
 export function controlField(record: MarcRecord, tag: string): string | null {

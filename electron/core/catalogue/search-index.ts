@@ -4,14 +4,9 @@
 import { foldVietnamese } from '../text/fold';
 import type { Db } from '../store/open';
 
-const COLUMNS = 'INSERT INTO catalogue_fts (rowid, title, authors, subjects, title_x, authors_x, subjects_x) VALUES ';
-/** Rows per statement when a batch is written: one statement per row costs more than the row. */
-const ROWS_PER_INSERT = 32;
-
 function prepare(db: Db) {
   return {
-    insert: db.prepare(`${COLUMNS}(?, ?, ?, ?, ?, ?, ?)`),
-    insertMany: db.prepare(COLUMNS + Array.from({ length: ROWS_PER_INSERT }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')),
+    insert: db.prepare('INSERT INTO catalogue_fts (rowid, title, authors, subjects, title_x, authors_x, subjects_x) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     remove: db.prepare('DELETE FROM catalogue_fts WHERE rowid = ?'),
   };
 }
@@ -43,14 +38,13 @@ export function indexRecord(db: Db, recordId: number, text: IndexedText, replace
 /**
  * Index rows of new records collected during a bulk import and written together, for speed:
  * FTS5 writes its pending rows to disk as a new segment whenever a statement opens a savepoint
- * (every insert with a trigger or a foreign key does: item.added events, items), so indexing each
- * record between those statements made one tiny segment per record and cost ~20 µs per event.
+ * (an insert with a trigger does: each item.added event; so does a multi-row INSERT), so indexing
+ * each record between those statements made one tiny segment per record and cost ~20 µs per event.
  * Written every `chunk` records, the rows form one segment per chunk. Call `flush()` before
  * anything reads or replaces index rows, and before the transaction ends.
  */
 export class IndexBatch {
-  private values: (number | string)[] = [];
-  private rows = 0;
+  private rows: ReturnType<typeof indexRow>[] = [];
 
   constructor(
     private readonly db: Db,
@@ -58,19 +52,15 @@ export class IndexBatch {
   ) {}
 
   add(recordId: number, text: IndexedText): void {
-    for (const value of indexRow(recordId, text)) this.values.push(value);
-    if (++this.rows >= this.chunk) this.flush();
+    this.rows.push(indexRow(recordId, text));
+    if (this.rows.length >= this.chunk) this.flush();
   }
 
   flush(): void {
-    if (this.rows === 0) return;
-    const s = statements(this.db);
-    const width = 7;
-    const full = this.rows - (this.rows % ROWS_PER_INSERT);
-    for (let row = 0; row < full; row += ROWS_PER_INSERT) s.insertMany.run(this.values.slice(row * width, (row + ROWS_PER_INSERT) * width));
-    for (let row = full; row < this.rows; row++) s.insert.run(this.values.slice(row * width, (row + 1) * width));
-    this.values = [];
-    this.rows = 0;
+    // One row per statement on purpose: a multi-row INSERT opens a savepoint too (measured twice as slow).
+    const insert = statements(this.db).insert;
+    for (const row of this.rows) insert.run(row);
+    this.rows = [];
   }
 }
 

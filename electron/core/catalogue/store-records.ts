@@ -37,7 +37,9 @@ interface ExistingRecord {
 function prepare(db: Db) {
   return {
     byControl: db.prepare('SELECT * FROM records WHERE control_number = ?'),
-    byIsbn: db.prepare('SELECT * FROM records WHERE isbn = ? ORDER BY id LIMIT 1'),
+    // Only the id and control number: an ISBN match under another control number is dropped, and
+    // in a large import most are (many editions share an ISBN), so the full row is read by id after.
+    byIsbn: db.prepare('SELECT id, control_number FROM records WHERE isbn = ? ORDER BY id LIMIT 1'),
     byId: db.prepare('SELECT * FROM records WHERE id = ?'),
     item: db.prepare('SELECT id, record_id, collection_id, location FROM items WHERE barcode = ?'),
     insertRecord: db.prepare(`INSERT INTO records (control_number, title, authors, subjects, publisher, year, isbn, call_number, language, summary, material_type, edition, physical_description, created_at, updated_at)
@@ -46,9 +48,6 @@ function prepare(db: Db) {
       isbn = @isbn, call_number = @callNumber, language = @language, summary = @summary, material_type = @materialType, edition = @edition,
       physical_description = @physicalDescription, updated_at = @at WHERE id = @id`),
     insertItem: db.prepare('INSERT INTO items (barcode, record_id, collection_id, location, status, added_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    insertItems: db.prepare(`INSERT INTO items (id, barcode, record_id, collection_id, location, status, added_at) VALUES ${Array.from({ length: ITEMS_PER_INSERT }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`),
-    insertItemWithId: db.prepare('INSERT INTO items (id, barcode, record_id, collection_id, location, status, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    lastItemId: db.prepare('SELECT coalesce(max(id), 0) AS id FROM items'),
     updateItemLocation: db.prepare('UPDATE items SET location = ? WHERE id = ?'),
   };
 }
@@ -75,76 +74,34 @@ function sameRecord(row: ExistingRecord, input: RecordInput): boolean {
 }
 
 /**
- * Writers shared by the records of one import: new items, their `item.added` events and the index
- * rows of new records are collected and written many rows per statement (see IndexBatch,
- * EventBatch, ItemBatch). Without them each row is written at once. Flush all three before the
- * transaction ends (`flushWriters`).
+ * Writers shared by the records of one import: the `item.added` events of new items and the index
+ * rows of new records are collected and written together (see EventBatch, IndexBatch). Without
+ * them each row is written at once. Flush both before the transaction ends (`flushWriters`).
+ * Items themselves are inserted one row per statement: a multi-row INSERT into items measured no
+ * faster (it needs a statement journal for its foreign key, which a single row does not).
  */
 export interface ImportWriters {
   index: IndexBatch;
-  items: ItemBatch;
   events: EventBatch;
 }
 
 export function flushWriters(writers: ImportWriters): void {
   writers.index.flush();
-  writers.items.flush();
   writers.events.flush();
-}
-
-/** Rows per INSERT when items are written in bulk. */
-const ITEMS_PER_INSERT = 32;
-
-/**
- * New items of one import, written ITEMS_PER_INSERT per statement. Ids are given here, counting
- * on from the largest id (what SQLite would pick itself, as nothing else writes items inside the
- * import's transaction), so each item's `item.added` event knows its id before the row is written.
- */
-export class ItemBatch {
-  private values: (string | number | null)[] = [];
-  private readonly barcodes = new Set<string>();
-  private nextId: number;
-
-  constructor(
-    private readonly db: Db,
-    private readonly chunk = 4096,
-  ) {
-    this.nextId = (statements(db).lastItemId.get() as { id: number }).id + 1;
-  }
-
-  add(barcode: string, recordId: number, collectionId: number, location: string | null, status: string, at: string): number {
-    const id = this.nextId++;
-    this.values.push(id, barcode, recordId, collectionId, location, status, at);
-    this.barcodes.add(barcode);
-    if (this.barcodes.size >= this.chunk) this.flush();
-    return id;
-  }
-
-  holds(barcode: string): boolean {
-    return this.barcodes.has(barcode);
-  }
-
-  flush(): void {
-    const s = statements(this.db);
-    const width = 7;
-    const rows = this.values.length / width;
-    const full = rows - (rows % ITEMS_PER_INSERT);
-    for (let row = 0; row < full; row += ITEMS_PER_INSERT) s.insertItems.run(this.values.slice(row * width, (row + ITEMS_PER_INSERT) * width));
-    for (let row = full; row < rows; row++) s.insertItemWithId.run(this.values.slice(row * width, (row + 1) * width));
-    this.values = [];
-    this.barcodes.clear();
-  }
 }
 
 export function upsertRecord(db: Db, clock: Pick<Clock, 'now'>, input: RecordInput, target: TargetCollection, what: string, writers?: ImportWriters): UpsertOutcome {
   const s = statements(db);
-  // An item added earlier in this import is still in the batch: write it so the lookup sees it.
-  if (writers && input.items.some((item) => writers.items.holds(item.barcode))) writers.items.flush();
   const itemRows = input.items.map((item) => s.item.get(item.barcode) as { id: number; record_id: number; collection_id: number; location: string | null } | undefined);
-  let existing =
-    (input.controlNumber ? (s.byControl.get(input.controlNumber) as ExistingRecord | undefined) : undefined) ??
-    (input.isbn ? (s.byIsbn.get(input.isbn) as ExistingRecord | undefined) : undefined);
-  if (!existing) {
+  let existing = input.controlNumber ? (s.byControl.get(input.controlNumber) as ExistingRecord | undefined) : undefined;
+  let isbnOfAnother = false;
+  if (!existing && input.isbn) {
+    const hit = s.byIsbn.get(input.isbn) as { id: number; control_number: string | null } | undefined;
+    // Catalogued under another control number: a different record, and (as always) no barcode match is tried.
+    if (hit && input.controlNumber && hit.control_number && hit.control_number !== input.controlNumber) isbnOfAnother = true;
+    else if (hit) existing = s.byId.get(hit.id) as ExistingRecord;
+  }
+  if (!existing && !isbnOfAnother) {
     const owner = itemRows.find((row) => row !== undefined);
     if (owner) existing = s.byId.get(owner.record_id) as ExistingRecord;
   }
@@ -188,14 +145,10 @@ export function upsertRecord(db: Db, clock: Pick<Clock, 'now'>, input: RecordInp
   input.items.forEach((item, i) => {
     const row = itemRows[i];
     if (!row) {
-      const event = { itemId: 0, recordId, collectionKind: target.kind, source: target.source };
-      if (writers) {
-        event.itemId = writers.items.add(item.barcode, recordId, target.id, item.location, target.newItemStatus, at);
-        writers.events.record('item.added', event);
-      } else {
-        event.itemId = Number(s.insertItem.run(item.barcode, recordId, target.id, item.location, target.newItemStatus, at).lastInsertRowid);
-        recordEvent(db, clock, 'item.added', event);
-      }
+      const itemId = Number(s.insertItem.run(item.barcode, recordId, target.id, item.location, target.newItemStatus, at).lastInsertRowid);
+      const event = { itemId, recordId, collectionKind: target.kind, source: target.source } as const;
+      if (writers) writers.events.record('item.added', event);
+      else recordEvent(db, clock, 'item.added', event);
       itemsAdded++;
     } else if (item.location !== null && row.location !== item.location) {
       s.updateItemLocation.run(item.location, row.id);
