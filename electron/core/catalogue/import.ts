@@ -9,7 +9,7 @@ import type { Db } from '../store/open';
 import { readImportFile, type ReadUnit } from './read-file';
 import { ownCollection, prepareRotationBatch, type BatchPlan } from './rotation';
 import { IndexBatch } from './search-index';
-import { flushWriters, upsertRecord, type ImportWriters, type TargetCollection } from './store-records';
+import { emptyAtStart, flushWriters, upsertRecord, type ImportWriters, type TargetCollection } from './store-records';
 
 export interface ImportOptions {
   fileName: string;
@@ -96,7 +96,7 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, byt
       } else {
         target = { id: ownCollection(db, clock), kind: 'own', newItemStatus: 'available', source: 'import' };
       }
-      const writers: ImportWriters = { index: new IndexBatch(db), events: new EventBatch(db, clock) };
+      const writers: ImportWriters = { index: new IndexBatch(db), events: new EventBatch(db, clock), ...emptyAtStart(db) };
       let index = 0;
       for (const unit of units) {
         if (++index % 5000 === 0) options.onProgress?.('saving', index, total);

@@ -61,14 +61,15 @@ function parseRecord(bytes: Uint8Array, start: number, end: number, encoding: Te
     if (entry + 12 > base - 1 || !isDigits(bytes, entry + 3, 9)) {
       return fail('bad_directory', 'danh mục trường bị hỏng. Hãy xuất lại bản ghi này từ phần mềm thư viện.');
     }
-    const tag = ascii(bytes, entry, entry + 3);
+    const tag = String.fromCharCode(bytes[entry]!, bytes[entry + 1]!, bytes[entry + 2]!);
     const length = digits(bytes, entry + 3, 4);
     const from = base + digits(bytes, entry + 7, 5);
     const to = from + length;
     if (length === 0 || to > end) return fail('bad_directory', `trường ${tag} trỏ ra ngoài bản ghi. Hãy xuất lại bản ghi này.`);
     // The field's own terminator is not part of its content.
     const contentEnd = bytes[to - 1] === FIELD_END ? to - 1 : to;
-    if (/^00[1-9]$/.test(tag)) {
+    if (tag.charCodeAt(0) === 0x30 && tag.charCodeAt(1) === 0x30 && tag.charCodeAt(2) >= 0x31 && tag.charCodeAt(2) <= 0x39) {
+      // 001–009: control fields.
       fields.push({ tag, value: decode(from, contentEnd) });
     } else {
       const ind1 = from < contentEnd ? String.fromCharCode(bytes[from]!) : ' ';

@@ -41,10 +41,13 @@ export function clean(text: string | null | undefined): string | null {
   return value === '' ? null : value;
 }
 
+const ENDS_PLAIN = /[^\s/:;,=.]$/u;
+
 /** Strips the ISBD punctuation MARC cataloguers leave at the end of subfields (" /", " :", "."). */
 export function stripIsbd(text: string | null): string | null {
   if (text === null) return null;
-  const value = text.replace(/[\s/:;,=]+$/u, '').replace(/(?<![A-ZÀ-Ỹ])\.$/u, '').trim();
+  // Most values end in a letter or digit: then both replacements are no-ops (same result, no regex).
+  const value = ENDS_PLAIN.test(text) ? text.trim() : text.replace(/[\s/:;,=]+$/u, '').replace(/(?<![A-ZÀ-Ỹ])\.$/u, '').trim();
   return value === '' ? null : value;
 }
 

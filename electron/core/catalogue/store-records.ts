@@ -49,6 +49,8 @@ function prepare(db: Db) {
       physical_description = @physicalDescription, updated_at = @at WHERE id = @id`),
     insertItem: db.prepare('INSERT INTO items (barcode, record_id, collection_id, location, status, added_at) VALUES (?, ?, ?, ?, ?, ?)'),
     updateItemLocation: db.prepare('UPDATE items SET location = ? WHERE id = ?'),
+    anyItem: db.prepare('SELECT 1 FROM items LIMIT 1'),
+    anyRecord: db.prepare('SELECT 1 FROM records LIMIT 1'),
   };
 }
 type Statements = ReturnType<typeof prepare>;
@@ -83,6 +85,20 @@ function sameRecord(row: ExistingRecord, input: RecordInput): boolean {
 export interface ImportWriters {
   index: IndexBatch;
   events: EventBatch;
+  /**
+   * The catalogue had no items / no records when the import began (see `emptyAtStart`). Then an
+   * item barcode or a control number can only be found among rows this import wrote, and the
+   * import already rejects a unit repeating an earlier unit's barcode or control number
+   * (rejectDuplicatesInFile), so those lookups cannot find anything and are skipped.
+   */
+  noItemsBefore: boolean;
+  noRecordsBefore: boolean;
+}
+
+/** Whether items and records were empty: call inside the import's transaction, before writing. */
+export function emptyAtStart(db: Db): { noItemsBefore: boolean; noRecordsBefore: boolean } {
+  const s = statements(db);
+  return { noItemsBefore: s.anyItem.get() === undefined, noRecordsBefore: s.anyRecord.get() === undefined };
 }
 
 export function flushWriters(writers: ImportWriters): void {
@@ -92,8 +108,10 @@ export function flushWriters(writers: ImportWriters): void {
 
 export function upsertRecord(db: Db, clock: Pick<Clock, 'now'>, input: RecordInput, target: TargetCollection, what: string, writers?: ImportWriters): UpsertOutcome {
   const s = statements(db);
-  const itemRows = input.items.map((item) => s.item.get(item.barcode) as { id: number; record_id: number; collection_id: number; location: string | null } | undefined);
-  let existing = input.controlNumber ? (s.byControl.get(input.controlNumber) as ExistingRecord | undefined) : undefined;
+  const itemRows = input.items.map((item) =>
+    writers?.noItemsBefore ? undefined : (s.item.get(item.barcode) as { id: number; record_id: number; collection_id: number; location: string | null } | undefined),
+  );
+  let existing = input.controlNumber && !writers?.noRecordsBefore ? (s.byControl.get(input.controlNumber) as ExistingRecord | undefined) : undefined;
   let isbnOfAnother = false;
   if (!existing && input.isbn) {
     const hit = s.byIsbn.get(input.isbn) as { id: number; control_number: string | null } | undefined;
