@@ -95,6 +95,16 @@ export function searchCatalogue(db: Db, rawQuery: string, options: SearchOptions
     }
   }
   const statement = options.availableOnly ? s.matchAvailable : s.match;
+  // Every tier query asks for one row more than the cap: rows already found by a better tier come
+  // back again, and only a full page tells whether the tier had more than there was room for.
+  // Results are kept per expression, so the unanchored title query can be asked first: when it
+  // finds nothing, the anchored tier (a subset of it) is skipped without another index scan.
+  const ran = new Map<string, { id: number }[]>();
+  const run = (expression: string) => {
+    let ids = ran.get(expression);
+    if (!ids) ran.set(expression, (ids = statement.all(expression, CANDIDATE_CAP + 1) as { id: number }[]));
+    return ids;
+  };
   // A query typed in Telex/VNI without conversion ("kyx thuaajt") is also read as Vietnamese;
   // each tier tries every reading, so a Telex reading's title match still beats an author match.
   const readings = queryReadings(query, rawQuery);
@@ -107,10 +117,10 @@ export function searchCatalogue(db: Db, rawQuery: string, options: SearchOptions
         more = true;
         break;
       }
+      if (tier.atStart && run(ftsExpression(reading, tier.column)).length === 0) continue;
       const room = CANDIDATE_CAP - found.size;
-      // The index returns ids in rowid order and stops at the limit; one extra row tells whether
-      // the tier had more than there was room for.
-      const ids = statement.all(ftsExpression(reading, tier.column, tier.atStart), room + 1) as { id: number }[];
+      // The index returns ids in rowid order and stops at the limit.
+      const ids = run(ftsExpression(reading, tier.column, tier.atStart));
       let added = 0;
       for (const { id } of ids) {
         if (found.has(id)) continue;
