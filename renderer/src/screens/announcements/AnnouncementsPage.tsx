@@ -9,6 +9,7 @@ import { useAnnounce } from '../../components/Announcer';
 import { useFormat } from '../../i18n/format';
 import { VietnameseTextInput } from '../../input/VietnameseTextInput';
 import { readImage } from './image';
+import { Banner } from '../../components/Banner';
 
 type Listing = ResponseOf<'announcements.list'>;
 type Announcement = Listing['announcements'][number];
@@ -161,16 +162,8 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
             </button>
           </div>
         )}
-        {error && (
-          <p className="banner error" role="alert">
-            {error}
-          </p>
-        )}
-        {status && (
-          <p className="banner success" role="status">
-            {status}
-          </p>
-        )}
+        <Banner kind="error" text={error} />
+        <Banner kind="success" text={status} />
         <div className="form-row">
           <button type="submit" className="button" disabled={busy}>
             {editing === undefined ? t('page.save') : t('page.update')}

@@ -21,6 +21,7 @@ import { takeHandedOffScan } from './handoff';
 import { formatDay } from './format';
 import { useIdleTimeout } from './useIdleTimeout';
 import './circulation.css';
+import { Banner } from '../../components/Banner';
 
 type State =
   | { mode: 'start' }
@@ -248,11 +249,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
     <ScreenFrame title={t('title')}>
       <div className="circ" aria-busy={busy}>
         {problem && <ProblemBanner problem={problem} onReturnFirst={offerReturn ? () => void returnThenLend(problem.item!) : undefined} />}
-        {notice && (
-          <p className="banner success" role="status">
-            {notice}
-          </p>
-        )}
+        <Banner kind="success" text={notice} />
         {state.mode === 'start' && <Start onCard={(card) => void signIn({ method: 'manual', card })} onReturn={(item) => void giveBack(item)} />}
         {state.mode === 'register' && <Consent offer={state.offer} busy={busy} onAgree={(village) => void register(state.offer, village)} onDecline={reset} />}
         {state.mode === 'newCard' && (

@@ -8,6 +8,7 @@ import { ApiCallError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { useScan } from '../../devices/ScanProvider';
 import '../../styles/devices.css';
+import { Banner } from '../../components/Banner';
 
 const REFRESH_MS = 2000;
 const hex = (n: number) => n.toString(16).padStart(4, '0');
@@ -42,11 +43,7 @@ export function DevicesPage({ staffToken }: { staffToken: string }) {
 
   return (
     <div className="devices-page">
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <Banner kind="error" text={error} />
       {lastScan && (
         <p className="banner success" role="status" data-testid="last-scan">
           {t('lastScan', { kind: t(`kinds.${lastScan.kind}`), source: t(`sources.${lastScan.source}`) })}

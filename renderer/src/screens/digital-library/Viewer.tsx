@@ -16,6 +16,7 @@ import { ImageViewer } from './viewers/ImageViewer';
 import { LinkViewer } from './viewers/LinkViewer';
 import { MediaPlayer } from './viewers/MediaPlayer';
 import { PdfViewer } from './viewers/PdfViewer';
+import { Banner } from '../../components/Banner';
 
 export function Viewer({ resourceId }: { resourceId: number }) {
   const api = useApi();
@@ -75,11 +76,7 @@ export function Viewer({ resourceId }: { resourceId: number }) {
 
   return (
     <ScreenFrame title={resource?.title ?? t('title')} actions={backButton}>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <Banner kind="error" text={error} />
       {!error && !resource && <p role="status">{t('viewer.loading')}</p>}
       {!error && resource && (
         <div className={`viewer viewer-${resource.format}`} data-format={resource.format}>

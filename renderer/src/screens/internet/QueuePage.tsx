@@ -8,6 +8,7 @@ import { ScreenFrame } from '../../components/ScreenFrame';
 import { useScan } from '../../devices/ScanProvider';
 import { errorText, useInternetState } from './useInternet';
 import './internet.css';
+import { Banner } from '../../components/Banner';
 
 export function QueuePage() {
   const api = useApi();
@@ -64,11 +65,7 @@ export function QueuePage() {
             </form>
           </>
         )}
-        {problem && (
-          <p className="banner error" role="alert">
-            {problem}
-          </p>
-        )}
+        <Banner kind="error" text={problem} />
       </section>
     </ScreenFrame>
   );

@@ -7,6 +7,7 @@ import { useApi } from '../../api/context';
 import { takeHandedOffLink } from './link-handoff';
 import { playWarningTone } from './tone';
 import { errorText, formatClock, placeholderOrigin } from './useInternet';
+import { Banner } from '../../components/Banner';
 
 export function SessionView({ state }: { state: InternetState }) {
   const api = useApi();
@@ -185,11 +186,7 @@ export function SessionView({ state }: { state: InternetState }) {
             {t('session.someoneWaiting')}
           </p>
         )}
-        {problem && (
-          <p className="banner error" role="alert">
-            {problem}
-          </p>
-        )}
+        <Banner kind="error" text={problem} />
       </header>
 
       {message && (

@@ -6,6 +6,7 @@ import type { ResponseOf } from '../../../../electron/contract';
 import { ApiCallError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { ScreenFrame } from '../../components/ScreenFrame';
+import { Banner } from '../../components/Banner';
 
 type Field = 'card' | 'pin';
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back'] as const;
@@ -95,11 +96,7 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn: (result: ResponseOf<'s
               onChange={(event) => setPin(event.target.value.replace(/\D/g, '').slice(0, 12))}
             />
           </label>
-          {error && (
-            <p className="banner error" role="alert">
-              {error}
-            </p>
-          )}
+          <Banner kind="error" text={error} />
           <button type="submit" className="button" disabled={busy}>
             {busy ? t('signIn.checking') : t('signIn.submit')}
           </button>

@@ -10,6 +10,7 @@ import { BarChart } from './BarChart';
 import { presetPeriod, PRESETS } from './presets';
 import { UploadStatus } from './UploadStatus';
 import '../../styles/statistics.css';
+import { Banner } from '../../components/Banner';
 
 const TARGET_ROWS = ['users', 'items_served', 'rotation_loans', 'items_added'] as const;
 
@@ -121,11 +122,7 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
         </form>
       </section>
 
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <Banner kind="error" text={error} />
       {loading && !report && <p role="status">{t('loading')}</p>}
 
       {report && (
@@ -222,11 +219,7 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
                 {exporting === format ? t('export.working') : t(`export.${format}`)}
               </button>
             ))}
-            {exported && (
-              <p className="banner success" role="status">
-                {exported}
-              </p>
-            )}
+            <Banner kind="success" text={exported} />
           </section>
         </>
       )}

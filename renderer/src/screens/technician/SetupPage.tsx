@@ -8,6 +8,7 @@ import { ApiCallError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { emptySetupForm, SETUP_WEEKDAYS, validateSetupForm, type SetupField, type SetupForm, type SetupProblem } from './setup-form';
 import '../../styles/technician-setup.css';
+import { Banner } from '../../components/Banner';
 
 type TextField = Exclude<keyof SetupForm, 'hours' | 'language'>;
 
@@ -110,11 +111,7 @@ export function SetupPage({ staffToken }: { staffToken: string }) {
           {t('setup.problems.summary', { count: problems.length })}
         </p>
       )}
-      {failure && (
-        <p className="banner error" role="alert">
-          {failure}
-        </p>
-      )}
+      <Banner kind="error" text={failure} />
       <fieldset>
         <legend>{t('setup.sections.library')}</legend>
         {input('libraryName', { hint: t('setup.hints.libraryName') })}

@@ -8,6 +8,7 @@ import { formatDay } from '../format';
 import { ProblemBanner } from '../parts';
 import { describeProblem, type Problem } from '../problem';
 import '../circulation.css';
+import { Banner } from '../../../components/Banner';
 
 export function OverridePage({ staffToken }: { staffToken: string }) {
   const api = useApi();
@@ -34,11 +35,7 @@ export function OverridePage({ staffToken }: { staffToken: string }) {
     <form className="circ" onSubmit={(e) => void submit(e)}>
       <p>{t('staff.override.intro')}</p>
       {problem && <ProblemBanner problem={problem} />}
-      {notice && (
-        <p className="banner success" role="status">
-          {notice}
-        </p>
-      )}
+      <Banner kind="success" text={notice} />
       <div className="circ-manual">
         <label htmlFor="override-card">{t('staff.override.card')}</label>
         <input {...input('card')} required autoComplete="off" />

@@ -10,6 +10,7 @@ import { LibraryCard } from '../LibraryCard';
 import { ProblemBanner } from '../parts';
 import { describeProblem, type Problem } from '../problem';
 import '../circulation.css';
+import { Banner } from '../../../components/Banner';
 
 type Filter = 'pending' | 'all' | 'blocked';
 type Category = { id: string; name: string };
@@ -83,11 +84,7 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
   return (
     <div className="circ">
       {problem && <ProblemBanner problem={problem} />}
-      {notice && (
-        <p className="banner success" role="status">
-          {notice}
-        </p>
-      )}
+      <Banner kind="success" text={notice} />
       <div className="circ-actions" role="group" aria-label={t('staff.patrons.filter')}>
         {(['pending', 'all', 'blocked'] as const).map((f) => (
           <button key={f} type="button" className={f === filter ? 'button' : 'button secondary'} aria-pressed={f === filter} onClick={() => setFilter(f)}>

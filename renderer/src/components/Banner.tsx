@@ -1,0 +1,10 @@
+// The one-line outcome banner every screen shows after an action: an error is announced at once
+// (role=alert), a success politely (role=status). Renders nothing when there is no text.
+export function Banner({ kind, text }: { kind: 'error' | 'success' | 'warning'; text: string | null | undefined | false }) {
+  if (!text) return null;
+  return (
+    <p className={`banner ${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {text}
+    </p>
+  );
+}
