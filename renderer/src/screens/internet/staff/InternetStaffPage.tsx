@@ -8,6 +8,7 @@ import { TIME_ZONE } from '../../../i18n';
 import { errorText } from '../useInternet';
 import '../internet.css';
 import './internet-staff.css';
+import { Banner } from '../../../components/Banner';
 
 const EXTEND_STEPS = [5, 10, 15, 30];
 
@@ -80,16 +81,8 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
   const current = overview?.current ?? null;
   return (
     <div className="internet-staff">
-      {problem && (
-        <p className="banner error" role="alert">
-          {problem}
-        </p>
-      )}
-      {done && (
-        <p className="banner success" role="status">
-          {done}
-        </p>
-      )}
+      <Banner kind="error" text={problem} />
+      <Banner kind="success" text={done} />
 
       <section aria-labelledby="staff-current-title" className="staff-card">
         <h2 id="staff-current-title">{t('staff.current')}</h2>
@@ -146,15 +139,7 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
                 </button>
               </form>
               {confirm === 'end' ? (
-                <div className="row">
-                  <span>{t('staff.confirmEnd')}</span>
-                  <button type="button" className="button danger" onClick={() => void act(() => api.call('internet.staff.end', { staffToken }), 'staff.ended')}>
-                    {t('staff.yes')}
-                  </button>
-                  <button type="button" className="button quiet" onClick={() => setConfirm(null)}>
-                    {t('staff.no')}
-                  </button>
-                </div>
+                <ConfirmRow question={t('staff.confirmEnd')} yes={t('staff.yes')} no={t('staff.no')} onNo={() => setConfirm(null)} onYes={() => void act(() => api.call('internet.staff.end', { staffToken }), 'staff.ended')} />
               ) : (
                 <button type="button" className="button quiet" onClick={() => setConfirm('end')}>
                   {t('staff.endNow')}
@@ -175,15 +160,7 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
             {t('staff.reopen')}
           </button>
         ) : confirm === 'emergency' ? (
-          <div className="row">
-            <span>{t('staff.confirmEmergency')}</span>
-            <button type="button" className="button danger" onClick={() => void act(() => api.call('internet.staff.emergencyClose', { staffToken }), 'staff.closed')}>
-              {t('staff.yes')}
-            </button>
-            <button type="button" className="button quiet" onClick={() => setConfirm(null)}>
-              {t('staff.no')}
-            </button>
-          </div>
+          <ConfirmRow question={t('staff.confirmEmergency')} yes={t('staff.yes')} no={t('staff.no')} onNo={() => setConfirm(null)} onYes={() => void act(() => api.call('internet.staff.emergencyClose', { staffToken }), 'staff.closed')} />
         ) : (
           <button type="button" className="button danger" onClick={() => setConfirm('emergency')}>
             {t('staff.closeAll')}
@@ -272,5 +249,20 @@ function RecentTable({ rows, locale }: { rows: StaffSessionRow[]; locale: string
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A destructive action asked twice: the question, then "yes" (danger) or "no". */
+function ConfirmRow({ question, yes, no, onYes, onNo }: { question: string; yes: string; no: string; onYes: () => void; onNo: () => void }) {
+  return (
+    <div className="row">
+      <span>{question}</span>
+      <button type="button" className="button danger" onClick={onYes}>
+        {yes}
+      </button>
+      <button type="button" className="button quiet" onClick={onNo}>
+        {no}
+      </button>
+    </div>
   );
 }
