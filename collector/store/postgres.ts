@@ -2,7 +2,7 @@
 // partitioned by month (old months can be detached and archived, queries for a period touch only
 // its months) and a per-terminal row lock so duplicated requests apply one after the other.
 import pg from 'pg';
-import { classify, COLUMNS, iso, TERMINAL_SELECT, toCommuneTotals, toDayTotals, toTerminal } from './sql';
+import { COLUMNS, planUpload, iso, TERMINAL_SELECT, toCommuneTotals, toDayTotals, toTerminal } from './sql';
 import type { ApplyResult, AuthRow, CollectorStore, CommuneTotals, NewTerminal, RedeemResult, StoredDay } from './types';
 
 /** Monthly partitions created ahead of time; days outside land in the default partition. */
@@ -170,19 +170,7 @@ export function openPostgresStore(options: PostgresOptions): CollectorStore {
           days.map((d) => d.day),
         ]);
         const held = new Map(rows.map((r: { day: string; revision: number; digest: string }) => [r.day, r]));
-        const stale: { day: string; current: number }[] = [];
-        const results: { day: string; revision: number; status: 'stored' | 'duplicate' }[] = [];
-        const toStore: StoredDay[] = [];
-        for (const day of days) {
-          const existing = held.get(day.day);
-          const verdict = classify(day, existing);
-          if (verdict === 'stale') stale.push({ day: day.day, current: existing!.revision });
-          else if (verdict === 'duplicate') results.push({ day: day.day, revision: day.revision, status: 'duplicate' });
-          else {
-            toStore.push(day);
-            results.push({ day: day.day, revision: day.revision, status: 'stored' });
-          }
-        }
+        const { stale, results, toStore } = planUpload(days, (day) => held.get(day) as { revision: number; digest: string } | undefined);
         if (stale.length) return { ok: false, stale };
         if (toStore.length) {
           const width = 7 + COLUMNS.length;

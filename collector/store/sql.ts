@@ -21,6 +21,24 @@ export function classify(day: StoredDay, existing: { revision: number; digest: s
   return 'stale';
 }
 
+/** Sorts an upload's days by `classify` against what is held: what to store, what to report, what is stale. */
+export function planUpload(days: StoredDay[], heldFor: (day: string) => { revision: number; digest: string } | undefined) {
+  const stale: { day: string; current: number }[] = [];
+  const results: { day: string; revision: number; status: 'stored' | 'duplicate' }[] = [];
+  const toStore: StoredDay[] = [];
+  for (const day of days) {
+    const held = heldFor(day.day);
+    const verdict = classify(day, held);
+    if (verdict === 'stale') stale.push({ day: day.day, current: held!.revision });
+    else if (verdict === 'duplicate') results.push({ day: day.day, revision: day.revision, status: 'duplicate' });
+    else {
+      toStore.push(day);
+      results.push({ day: day.day, revision: day.revision, status: 'stored' });
+    }
+  }
+  return { stale, results, toStore };
+}
+
 export const TERMINAL_SELECT = `SELECT t.id, t.commune_code, c.name AS commune_name, c.province_code, t.name, t.kiosk_id, t.created_at, t.enrolled_at,
   t.revoked_at, t.last_seen_at, t.last_software, (SELECT COUNT(*) FROM day_figures d WHERE d.terminal_id = t.id) AS days
   FROM terminals t JOIN communes c ON c.code = t.commune_code`;

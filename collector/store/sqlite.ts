@@ -1,7 +1,7 @@
 // The collector's default store: one SQLite file (better-sqlite3), zero set-up, fine for a
 // province of a few hundred terminals. Same behaviour as the PostgreSQL store, same tests.
 import Database from 'better-sqlite3';
-import { classify, COLUMNS, TERMINAL_SELECT, toCommuneTotals, toDayTotals, toTerminal } from './sql';
+import { COLUMNS, planUpload, TERMINAL_SELECT, toCommuneTotals, toDayTotals, toTerminal } from './sql';
 import type { ApplyResult, AuthRow, CollectorStore, CommuneTotals, NewTerminal, RedeemResult, StoredDay } from './types';
 
 const SCHEMA = `
@@ -112,19 +112,7 @@ export function openSqliteStore(file: string): CollectorStore {
     async applyUpload(terminalId, communeCode, software, days: StoredDay[], now): Promise<ApplyResult> {
       return db.transaction((): ApplyResult => {
         const existing = db.prepare('SELECT revision, digest FROM day_figures WHERE terminal_id = ? AND day = ?');
-        const stale: { day: string; current: number }[] = [];
-        const results: { day: string; revision: number; status: 'stored' | 'duplicate' }[] = [];
-        const toStore: StoredDay[] = [];
-        for (const day of days) {
-          const held = existing.get(terminalId, day.day) as { revision: number; digest: string } | undefined;
-          const verdict = classify(day, held);
-          if (verdict === 'stale') stale.push({ day: day.day, current: held!.revision });
-          else if (verdict === 'duplicate') results.push({ day: day.day, revision: day.revision, status: 'duplicate' });
-          else {
-            toStore.push(day);
-            results.push({ day: day.day, revision: day.revision, status: 'stored' });
-          }
-        }
+        const { stale, results, toStore } = planUpload(days, (day) => existing.get(terminalId, day) as { revision: number; digest: string } | undefined);
         if (stale.length) return { ok: false, stale };
         const stmt = upsert();
         for (const d of toStore) stmt.run(terminalId, d.day, communeCode, d.revision, d.digest, now, d.figuresJson, ...COLUMNS.map((c) => d.totals[c] ?? 0));
