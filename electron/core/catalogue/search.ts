@@ -8,6 +8,7 @@ import type { SearchHit, SearchResponse } from '../../contract/catalogue';
 import type { Db } from '../store/open';
 import { recordAvailability } from './availability';
 import { ftsExpression, normaliseQuery, type IndexColumn, type NormalisedQuery } from './query';
+import type { ExistingRecord } from './store-records';
 
 export interface SearchOptions {
   availableOnly?: boolean;
@@ -42,16 +43,7 @@ const TIERS: Tier[] = [
 ];
 const IDENTIFIER_TIER: Tier = { field: 'identifier', exact: true };
 
-interface RecordRow {
-  id: number;
-  title: string;
-  authors: string;
-  subjects: string;
-  publisher: string | null;
-  year: number | null;
-  isbn: string | null;
-  call_number: string | null;
-}
+type RecordRow = Pick<ExistingRecord, 'id' | 'title' | 'authors' | 'subjects' | 'publisher' | 'year' | 'isbn' | 'call_number'>;
 
 function statements(db: Db) {
   const available = `AND EXISTS (SELECT 1 FROM items i JOIN collections c ON c.id = i.collection_id WHERE i.record_id = catalogue_fts.rowid AND i.status = 'available' AND c.returned_at IS NULL)`;

@@ -17,7 +17,8 @@ export interface TargetCollection {
   source: 'import' | 'rotation';
 }
 
-interface ExistingRecord {
+/** A `records` row as SQLite returns it (snake_case columns). */
+export interface ExistingRecord {
   id: number;
   control_number: string | null;
   title: string;
