@@ -7,7 +7,7 @@ import type { StaffMember } from '../../contract/staff';
 import type { Clock } from '../clock';
 import type { KioskContext } from '../context';
 import { notFound, refused } from '../errors';
-import { assertCardUsable, findPatronByCard, findPatronById, patronDimensions, type Patron } from '../patrons/lookup';
+import { assertCardUsable, assertNotStaffCard, findPatronByCard, findPatronById, patronDimensions, type Patron } from '../patrons/lookup';
 import { recordEvent } from '../store/event-types';
 import { getMeta, setMeta } from '../store/meta';
 import { sameBoot, type BootProbe } from './boot';
@@ -204,8 +204,7 @@ export class InternetService {
       patron = resolveCccd(text);
       if (!patron) throw notFound('cccd_unknown', CCCD_UNKNOWN);
     } else {
-      patron = findPatronByCard(this.db, text);
-      if (!patron) throw notFound('card_unknown', 'Không tìm thấy thẻ thư viện này. Hãy quét lại thẻ hoặc hỏi cán bộ thư viện.');
+      patron = this.patronByCard(text);
     }
     if (patron) assertCardUsable(patron, this.today());
 
@@ -553,11 +552,18 @@ export class InternetService {
     };
   }
 
+  /** The patron behind a typed or scanned card number, or the refusal a resident can act on. */
+  private patronByCard(card: string): Patron {
+    const patron = findPatronByCard(this.db, card);
+    if (patron) return patron;
+    assertNotStaffCard(this.db, card);
+    throw notFound('card_unknown', 'Không tìm thấy thẻ thư viện này. Hãy quét lại thẻ hoặc hỏi cán bộ thư viện.');
+  }
+
   // ---- the queue ------------------------------------------------------------------------------
 
   joinQueue(card: string): { ticket: number; position: number; estimatedWaitMinutes: number } {
-    const patron = findPatronByCard(this.db, card);
-    if (!patron) throw notFound('card_unknown', 'Không tìm thấy thẻ thư viện này. Hãy quét lại thẻ hoặc hỏi cán bộ thư viện.');
+    const patron = this.patronByCard(card);
     assertCardUsable(patron, this.today());
     const open = store.openSession(this.db);
     if (open?.patronId === patron.id) throw refused('already_using', 'Bạn đang dùng máy này rồi.');

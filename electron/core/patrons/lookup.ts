@@ -1,7 +1,7 @@
 // Finding a patron and deciding whether their card may be used now. Shared by circulation,
 // internet sessions and e-resources so every service refuses for the same reasons.
 import type { Db } from '../store/open';
-import { refused } from '../errors';
+import { notFound, refused } from '../errors';
 import { ageBand, type AgeBand } from './demographics';
 
 export interface Patron {
@@ -61,4 +61,14 @@ export function assertCardUsable(patron: Patron, today: string): void {
 function formatDay(isoDay: string): string {
   const [y, m, d] = isoDay.split('-');
   return `${d}/${m}/${y}`;
+}
+
+/**
+ * A card number that is no patron's may be a staff member's own card scanned at a resident screen:
+ * every service then says where that card works instead of "not found".
+ */
+export function assertNotStaffCard(db: Db, cardNumber: string): void {
+  if (db.prepare('SELECT 1 FROM staff WHERE card_number = ?').get(cardNumber.trim().toUpperCase())) {
+    throw notFound('staff_card', 'Đây là thẻ cán bộ. Hãy chạm "Dành cho cán bộ" ở màn hình chính và đăng nhập bằng thẻ này với mã PIN.');
+  }
 }

@@ -6,7 +6,7 @@ import { KioskError, notFound, refused } from '../errors';
 import { recordEvent } from '../store/event-types';
 import { addYears, localDay } from '../circulation/dates';
 import { categoryName, categoryOf } from '../circulation/policy';
-import { findPatronByCard, patronDimensions, type Patron } from './lookup';
+import { assertNotStaffCard, findPatronByCard, patronDimensions, type Patron } from './lookup';
 
 export function toSummary(ctx: KioskContext, patron: Patron): PatronSummary {
   return {
@@ -28,11 +28,8 @@ export function toSummary(ctx: KioskContext, patron: Patron): PatronSummary {
 
 export function requirePatron(ctx: KioskContext, card: string): Patron {
   const patron = findPatronByCard(ctx.db, card);
-  if (!patron && ctx.db.prepare('SELECT 1 FROM staff WHERE card_number = ?').get(card.trim().toUpperCase())) {
-    // A staff member scanned their own card at a resident screen: say where it works instead of "not found".
-    throw notFound('staff_card', 'Đây là thẻ cán bộ. Hãy chạm "Dành cho cán bộ" ở màn hình chính và đăng nhập bằng thẻ này với mã PIN.');
-  }
   if (!patron) {
+    assertNotStaffCard(ctx.db, card);
     throw notFound('unknown_card', `Không tìm thấy thẻ số ${card}. Hãy kiểm tra lại số thẻ, hoặc gặp cán bộ thư viện để làm thẻ mới.`, { card });
   }
   return patron;
