@@ -145,6 +145,8 @@ test('refusals are Vietnamese sentences that say what to do next', async ({ page
 
   await page.getByLabel('Hoặc nhập số thẻ thư viện').fill('BD000001');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  // As a resident would: wait to be greeted before scanning the first book.
+  await expect(page.getByRole('heading', { name: /Xin chào/ })).toBeVisible();
   await page.getByLabel('Hoặc nhập mã vạch sách').fill('TV000001'); // the reference copy
   await page.getByRole('button', { name: 'Mượn', exact: true }).click();
   await expect(problem).toContainText('Sách chỉ đọc tại chỗ');
