@@ -2,6 +2,7 @@
 // the shelf; the filter and the no-results help; staff import a spreadsheet and the book appears.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { mrcOf, sampleRecords } from '../unit/catalogue/fixtures';
 import { signInStaff } from './screens';
 import { expect, snapshot, test } from './fixtures';
 
@@ -63,4 +64,24 @@ test('staff import the spreadsheet template and residents find the new book', as
   const hit = page.getByTestId('search-result').first();
   await expect(hit.getByRole('heading')).toHaveText('Truyện cổ tích Việt Nam');
   await expect(hit.locator('.availability')).toContainText('Còn 1 cuốn trên kệ');
+});
+
+test('a large MARC file is read on the second core by the built kiosk and imported whole', async ({ page, kiosk }) => {
+  const records = sampleRecords(2600, 5);
+  const file = mrcOf(records);
+  expect(file.length).toBeGreaterThan(1 << 20);
+  await signInStaff(page, kiosk.url);
+  await page.goto(`${kiosk.url}#/staff/catalogue-import`);
+  await page.getByLabel('Tệp cần nhập').setInputFiles({ name: 'tinh-gui.mrc', mimeType: 'application/marc', buffer: file });
+  await page.getByRole('button', { name: 'Nhập tệp' }).click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('Định dạng marc21, bảng mã utf-8, 2600 biểu ghi.', { timeout: 30_000 });
+  await expect(report.locator('dd').first()).toHaveText('2600');
+  // The bundle found its reader thread (dist/catalogue-read-worker.mjs) instead of falling back.
+  expect(kiosk.output()).toContain('"event":"catalogue.import_read","reader":"worker"');
+
+  await page.goto(`${kiosk.url}#/search`);
+  const last = records.at(-1)!;
+  await page.getByLabel('Tên sách, tác giả hoặc chủ đề').fill(last.title);
+  await expect(page.getByTestId('search-result').getByRole('heading', { name: last.title, exact: true }).first()).toBeVisible();
 });

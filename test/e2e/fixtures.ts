@@ -16,6 +16,8 @@ export interface RunningKiosk {
   url: string;
   dataDir: string;
   process: ChildProcess;
+  /** What the kiosk wrote to stderr so far: its JSON log lines. */
+  output(): string;
 }
 
 export async function startKiosk(options: { dataDir?: string; args?: string[] } = {}): Promise<RunningKiosk> {
@@ -37,7 +39,7 @@ export async function startKiosk(options: { dataDir?: string; args?: string[] } 
     });
     child.once('exit', (code) => reject(new Error(`kiosk exited with ${code}: ${stderr}`)));
   });
-  return { url, dataDir, process: child };
+  return { url, dataDir, process: child, output: () => stderr };
 }
 
 export async function stopKiosk(kiosk: RunningKiosk, removeData = true): Promise<void> {

@@ -42,7 +42,7 @@ function importAction(target: 'catalogue' | 'rotation') {
     run(options, async () => {
       const bytes = readImportFile(file);
       const report = await withKiosk(options, async (kiosk) =>
-        importCatalogueFile(kiosk.db, kiosk.ctx.clock, bytes, { fileName: basename(file), target, dryRun: options.dryRun === true }),
+        importCatalogueFile(kiosk.db, kiosk.ctx.clock, bytes, { fileName: basename(file), target, dryRun: options.dryRun === true, log: kiosk.ctx.log }),
       );
       printResult(options, report, () => describeReport(report));
     });

@@ -1,15 +1,17 @@
 // One import run: read the file, reject what is wrong record by record, then write everything in
 // one transaction (or roll it back for a dry run). A file that cannot be read at all is refused
 // before anything is written, so the database stays as it was.
+import { freemem } from 'node:os';
 import type { ImportReport, Rejection } from '../../contract/catalogue';
 import type { Clock } from '../clock';
 import { refused } from '../errors';
-import { EventBatch } from '../store/event-types';
+import type { Logger } from '../log';
 import type { Db } from '../store/open';
-import { readImportFile, type ReadUnit } from './read-file';
+import { rejectDuplicatesInFile } from './file-duplicates';
+import { readInWorker, type ParallelRead } from './parallel-read';
+import { readImportFile, type ReadOutcome, type ReadUnit } from './read-file';
 import { ownCollection, prepareRotationBatch, type BatchPlan } from './rotation';
-import { IndexBatch } from './search-index';
-import { emptyAtStart, flushWriters, upsertRecord, type ImportWriters, type TargetCollection } from './store-records';
+import { flushWriters, importWriters, upsertRecord, type TargetCollection } from './store-records';
 
 export interface ImportOptions {
   fileName: string;
@@ -17,50 +19,71 @@ export interface ImportOptions {
   dryRun?: boolean;
   staffId?: number | null;
   onProgress?: (phase: 'checking' | 'saving' | 'done', done: number, total: number) => void;
+  /**
+   * Where the file is read: 'auto' reads a large catalogue file in a worker thread while this one
+   * writes (see parallel-read.ts) and anything else here; tests name 'worker' or 'inline'.
+   */
+  reader?: 'auto' | 'worker' | 'inline';
+  /** Told where the file was read and why a reader thread could not start (counts only, no content). */
+  log?: Logger;
+}
+
+/**
+ * SQLite's page cache during a large import, in KiB. The import rewrites index pages again and
+ * again; pages pushed out of the default 2 MB cache are written to the WAL and read back each
+ * time. The database grows by about 2.5 times the size of a MARC file, so the cache is sized by
+ * the file (200,000 records in 109 MB: a cache holding the whole database instead of 128 MB saved
+ * about 0.5 s of 9 s), within a quarter of the free memory so a small PC does not swap, and is
+ * given back after the import.
+ */
+function bulkCacheKiB(fileBytes: number): number {
+  const wanted = (fileBytes * 3) / 1024;
+  const ceiling = Math.min(512 * 1024, freemem() / 4 / 1024);
+  return Math.round(Math.max(32 * 1024, Math.min(wanted, ceiling)));
+}
+
+/** Files from this size are read in a worker thread: below it, starting one costs more than it saves. */
+const WORKER_FROM_BYTES = 1 << 20;
+
+/** The file's units, read in a worker thread or here; duplicates within the file are rejected either way. */
+async function readUnits(bytes: Uint8Array, options: ImportOptions): Promise<ParallelRead> {
+  const reader = options.reader ?? 'auto';
+  // Rotation manifests are small and their batch columns are needed here (prepareRotationBatch).
+  const inWorker = options.target === 'catalogue' && (reader === 'worker' || (reader === 'auto' && bytes.length >= WORKER_FROM_BYTES));
+  if (inWorker) {
+    const read = await readInWorker(bytes);
+    if (typeof read !== 'string') {
+      options.log?.log('info', 'catalogue.import_read', { reader: 'worker', bytes: bytes.length });
+      return read;
+    }
+    // Slower, not wrong: the import goes on reading the file here.
+    options.log?.log('warn', 'catalogue.reader_thread_unavailable', { why: read });
+    if (reader === 'worker') throw new Error(`catalogue reader thread could not start: ${read}`);
+  }
+  options.log?.log('info', 'catalogue.import_read', { reader: 'importer', bytes: bytes.length });
+  const read: ReadOutcome = await readImportFile(bytes);
+  const here = { close: () => undefined, ended: Promise.resolve() };
+  return read.ok ? { ...read, units: rejectDuplicatesInFile(read.units), ...here } : { ...read, ...here };
 }
 
 class DryRunRollback extends Error {}
 
-/** Rejects later units that repeat a control number or a barcode of an earlier unit in the same file. */
-function* rejectDuplicatesInFile(units: Iterable<ReadUnit>): Generator<ReadUnit> {
-  const controls = new Map<string, number>();
-  const barcodes = new Map<string, number>();
-  for (const unit of units) {
-    checkDuplicates(unit, controls, barcodes);
-    yield unit;
-  }
-}
-
-function checkDuplicates(unit: ReadUnit, controls: Map<string, number>, barcodes: Map<string, number>): void {
-  if (!unit.mapped.ok) return;
-  const { record } = unit.mapped;
-  const label = unit.unit === 'record' ? `Bản ghi số ${unit.at}` : `Dòng ${unit.at}`;
-  const earlier = unit.unit === 'record' ? 'bản ghi số' : 'dòng';
-  const control = record.controlNumber ? controls.get(record.controlNumber) : undefined;
-  if (control !== undefined) {
-    unit.mapped = { ok: false, problem: { reason: 'duplicate_in_file', message: `${label} trùng số kiểm soát ${record.controlNumber} với ${earlier} ${control} trong cùng tệp. Hãy giữ một bản rồi nhập lại.` } };
-    return;
-  }
-  const repeated = record.items.find((item) => barcodes.has(item.barcode));
-  if (repeated) {
-    unit.mapped = {
-      ok: false,
-      problem: { reason: 'duplicate_in_file', message: `${label} dùng lại mã vạch ${repeated.barcode} đã có ở ${earlier} ${barcodes.get(repeated.barcode)} trong cùng tệp. Mỗi cuốn sách cần một mã vạch riêng.` },
-    };
-    return;
-  }
-  if (record.controlNumber) controls.set(record.controlNumber, unit.at);
-  for (const item of record.items) barcodes.set(item.barcode, unit.at);
-}
-
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
-  const read = await readImportFile(bytes);
+  const read = await readUnits(bytes, options);
+  try {
+    return await importUnits(db, clock, read, bytes.length, options);
+  } finally {
+    read.close();
+  }
+}
+
+async function importUnits(db: Db, clock: Pick<Clock, 'now'>, read: ReadOutcome, fileBytes: number, options: ImportOptions): Promise<ImportReport> {
   if (!read.ok) throw refused(read.reason, read.message);
   const total = read.count;
   options.onProgress?.('checking', 0, total);
-  const units = rejectDuplicatesInFile(read.units);
+  const { units } = read;
 
   let plan: BatchPlan | undefined;
   if (options.target === 'rotation') {
@@ -80,10 +103,9 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, byt
     report.rejected++;
   };
 
-  // A large import touches far more index pages than SQLite's default 2 MB cache holds.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   const bulk = total > 5000;
-  if (bulk) db.pragma('cache_size = -131072');
+  if (bulk) db.pragma(`cache_size = -${bulkCacheKiB(fileBytes)}`);
   try {
     db.transaction(() => {
       // Merging index segments while inserting redoes work a single 'optimize' at the end does once.
@@ -96,7 +118,7 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, byt
       } else {
         target = { id: ownCollection(db, clock), kind: 'own', newItemStatus: 'available', source: 'import' };
       }
-      const writers: ImportWriters = { index: new IndexBatch(db), events: new EventBatch(db, clock), ...emptyAtStart(db) };
+      const writers = importWriters(db, clock);
       let index = 0;
       for (const unit of units) {
         if (++index % 5000 === 0) options.onProgress?.('saving', index, total);
@@ -105,7 +127,7 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, byt
           continue;
         }
         const what = unit.unit === 'record' ? `Bản ghi số ${unit.at}` : `Dòng ${unit.at}`;
-        const outcome = upsertRecord(db, clock, unit.mapped.record, target, what, writers);
+        const outcome = upsertRecord(db, clock, unit.mapped.record, target, what, writers, unit.index);
         if (outcome.kind === 'rejected') {
           reject(unit, outcome.problem.reason, outcome.problem.message);
           continue;

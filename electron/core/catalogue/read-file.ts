@@ -7,6 +7,7 @@ import { mapMarcRecord } from './marc-map';
 import { looksLikeMarcXml, readMarcXml } from './marcxml';
 import type { MarcReadResult } from './marc';
 import type { Mapped } from './record-input';
+import type { IndexColumns } from './search-index';
 import { mapTableRow, readCsv, readXlsx, type TableResult, type TableRow } from './tabular';
 
 export type ImportFormat = 'marc21' | 'marcxml' | 'csv' | 'xlsx';
@@ -17,6 +18,8 @@ export interface ReadUnit {
   mapped: Mapped;
   /** The spreadsheet row, for rotation manifests that carry batch columns. */
   row?: TableRow;
+  /** The record's search index columns, computed ahead by the reader thread (parallel-read.ts). */
+  index?: IndexColumns;
 }
 
 export type ReadOutcome =

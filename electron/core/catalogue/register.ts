@@ -31,6 +31,7 @@ export function registerCatalogue(ctx: KioskContext): void {
       target: upload.target,
       dryRun,
       staffId: staff.id,
+      log: ctx.log,
       onProgress: (phase, done, total) => bus.emit('catalogue.importProgress', { uploadId, phase, done, total }),
     });
   });

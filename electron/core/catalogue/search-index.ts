@@ -21,18 +21,24 @@ export interface IndexedText {
 
 const lower = (value: string) => value.toLowerCase().normalize('NFC');
 
-/** The 7 values of one index row, in column order. */
-function indexRow(recordId: number, text: IndexedText): [number, string, string, string, string, string, string] {
+/** The 6 indexed texts of one record, in column order (folded title, authors, subjects, then as written). */
+export type IndexColumns = [string, string, string, string, string, string];
+
+/** Pure text work, so a large import computes it in its reader thread (parallel-read.ts). */
+export function indexColumns(text: IndexedText): IndexColumns {
   const authors = text.authors.join(' ; ');
   const subjects = text.subjects.join(' ; ');
-  return [recordId, foldVietnamese(text.title), foldVietnamese(authors), foldVietnamese(subjects), lower(text.title), lower(authors), lower(subjects)];
+  return [foldVietnamese(text.title), foldVietnamese(authors), foldVietnamese(subjects), lower(text.title), lower(authors), lower(subjects)];
 }
+
+/** The 7 values of one index row, in column order. */
+type IndexRow = [number, ...IndexColumns];
 
 /** (Re)indexes one record. */
 export function indexRecord(db: Db, recordId: number, text: IndexedText, replace = true): void {
   const s = statements(db);
   if (replace) s.remove.run(recordId);
-  s.insert.run(indexRow(recordId, text));
+  s.insert.run([recordId, ...indexColumns(text)]);
 }
 
 /**
@@ -44,15 +50,16 @@ export function indexRecord(db: Db, recordId: number, text: IndexedText, replace
  * anything reads or replaces index rows, and before the transaction ends.
  */
 export class IndexBatch {
-  private rows: ReturnType<typeof indexRow>[] = [];
+  private rows: IndexRow[] = [];
 
   constructor(
     private readonly db: Db,
     private readonly chunk = 4096,
   ) {}
 
-  add(recordId: number, text: IndexedText): void {
-    this.rows.push(indexRow(recordId, text));
+  /** `columns`: the record's indexColumns when already computed (by the reader thread). */
+  add(recordId: number, text: IndexedText, columns: IndexColumns = indexColumns(text)): void {
+    this.rows.push([recordId, ...columns]);
     if (this.rows.length >= this.chunk) this.flush();
   }
 

@@ -69,6 +69,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    // Statement journals (a multi-row insert keeps one for its foreign keys) and sorts stay in
+    // memory instead of temporary files: a bulk catalogue import wrote thousands of them.
+    db.pragma('temp_store = MEMORY');
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
