@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { mrcOf, sampleRecords } from '../unit/catalogue/fixtures';
-import { signInStaff } from './screens';
+import { openScreen, signInStaff } from './screens';
 import { expect, snapshot, test } from './fixtures';
 
 test('typing a query without diacritics finds the book with its availability', async ({ page, kiosk }) => {
@@ -84,4 +84,27 @@ test('a large MARC file is read on the second core by the built kiosk and import
   const last = records.at(-1)!;
   await page.getByLabel('Tên sách, tác giả hoặc chủ đề').fill(last.title);
   await expect(page.getByTestId('search-result').getByRole('heading', { name: last.title, exact: true }).first()).toBeVisible();
+});
+
+test('in English, staff read why a file was refused and why a record was rejected in English', async ({ page, kiosk }) => {
+  await openScreen(page, kiosk.url, 'home');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.evaluate(() => (location.hash = '#/staff'));
+  await page.getByLabel('Staff card').fill('NV0001');
+  await page.getByLabel(/^PIN/).fill('1234');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await page.evaluate(() => (location.hash = '#/staff/catalogue-import'));
+
+  const file = mrcOf(sampleRecords(3, 8));
+  await page.getByLabel('File to import').setInputFiles({ name: 'cut.mrc', mimeType: 'application/marc', buffer: file.subarray(0, file.length - 40) });
+  await page.getByRole('button', { name: 'Import file' }).click();
+  await expect(page.locator('.banner.error')).toHaveText(/^The file could not be imported. The MARC file ends in the middle of a record/);
+
+  const rows = ['Số kiểm soát,Nhan đề,Tác giả,Số đăng ký cá biệt/mã vạch', 'EN001,Sách có tên,Tác giả A,EN-1', 'EN002,,Tác giả B,EN-2'].join('\r\n');
+  await page.getByLabel('File to import').setInputFiles({ name: 'rows.csv', mimeType: 'text/csv', buffer: Buffer.from(rows) });
+  await page.getByRole('button', { name: 'Import file' }).click();
+  const report = page.getByTestId('import-report');
+  await expect(report.getByRole('listitem')).toHaveText(['Line 3 has no title. Add the title, then import again.']);
+  await snapshot(page, 'catalogue-staff-import-rejections-en');
 });

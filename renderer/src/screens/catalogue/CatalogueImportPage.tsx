@@ -3,9 +3,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_IMPORT_BYTES, type ImportReport } from '../../../../electron/contract/catalogue';
-import { ApiCallError } from '../../api/client';
 import { useApi } from '../../api/context';
 import '../../styles/catalogue.css';
+import { useCatalogueExplain } from './explain';
 
 type Phase = 'uploading' | 'checking' | 'saving' | 'done';
 const SHOWN_REJECTIONS = 50;
@@ -20,6 +20,7 @@ function toBase64(bytes: Uint8Array): string {
 export function CatalogueImportPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
   const { t } = useTranslation('catalogue');
+  const explain = useCatalogueExplain();
   const [file, setFile] = useState<File>();
   const [target, setTarget] = useState<'catalogue' | 'rotation'>('catalogue');
   const [dryRun, setDryRun] = useState(false);
@@ -51,7 +52,7 @@ export function CatalogueImportPage({ staffToken }: { staffToken: string }) {
       setReport(await api.call('catalogue.importFinish', { staffToken, uploadId, dryRun }));
       setProgress({ phase: 'done', percent: 100 });
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : t('staff.unavailable'));
+      setError(explain.error(e));
       setProgress(undefined);
     } finally {
       stop();
@@ -106,6 +107,7 @@ export function CatalogueImportPage({ staffToken }: { staffToken: string }) {
 
 function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useTranslation('catalogue');
+  const explain = useCatalogueExplain();
   const section = useRef<HTMLElement>(null);
   // A block body: Chromium's scrollIntoView may return a promise, which React would take as a cleanup.
   useEffect(() => {
@@ -131,7 +133,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
           <h3>{t('staff.rejectionsTitle')}</h3>
           <ul>
             {report.rejections.slice(0, SHOWN_REJECTIONS).map((r) => (
-              <li key={`${r.unit}-${r.at}-${r.reason}`}>{r.message}</li>
+              <li key={`${r.unit}-${r.at}-${r.reason}`}>{explain.rejection(r)}</li>
             ))}
           </ul>
           {report.rejections.length > SHOWN_REJECTIONS && <p>{t('staff.rejectionsMore', { count: report.rejections.length - SHOWN_REJECTIONS })}</p>}

@@ -4,10 +4,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { rotationItem, RotationBatch } from '../../../../electron/contract/catalogue';
-import { ApiCallError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { TIME_ZONE } from '../../i18n';
 import '../../styles/catalogue.css';
+import { useCatalogueExplain } from './explain';
 
 type Item = z.infer<typeof rotationItem>;
 
@@ -17,7 +17,8 @@ export function RotationPage({ staffToken }: { staffToken: string }) {
   const [batches, setBatches] = useState<RotationBatch[]>();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string }>();
   const [open, setOpen] = useState<{ code: string; items: Item[] }>();
-  const fail = useCallback((e: unknown) => setMessage({ kind: 'error', text: e instanceof ApiCallError ? e.message : t('staff.unavailable') }), [t]);
+  const explain = useCatalogueExplain();
+  const fail = useCallback((e: unknown) => setMessage({ kind: 'error', text: explain.error(e) }), [explain]);
   const reload = useCallback(() => api.call('rotation.list', { staffToken }).then(setBatches, fail), [api, staffToken, fail]);
   useEffect(() => void reload(), [reload]);
 

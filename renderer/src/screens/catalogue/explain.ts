@@ -1,0 +1,29 @@
+// Catalogue refusals and rejected records in the screen's language. The core words them in
+// Vietnamese and names the record, line, byte or barcode concerned; a Vietnamese screen shows
+// those words as they are. A screen in another language shows the reason's sentence from
+// catalogue.json (errors.*, rejections.*) with the record or line number the report carries.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Rejection } from '../../../../electron/contract/catalogue';
+import { ApiCallError } from '../../api/client';
+
+export function useCatalogueExplain() {
+  const { t, i18n } = useTranslation('catalogue');
+  const inCoreLanguage = (i18n.resolvedLanguage ?? i18n.language).startsWith('vi');
+  return useMemo(
+    () => ({
+      error(e: unknown): string {
+        if (!(e instanceof ApiCallError)) return t('staff.unavailable');
+        const { reason, params, message } = e.error;
+        if (inCoreLanguage || !reason) return message;
+        return t(`errors.${reason}`, { ...(params ?? {}), defaultValue: t('errors.generic') });
+      },
+      rejection(r: Rejection): string {
+        if (inCoreLanguage) return r.message;
+        const where = t(`rejections.where.${r.unit}`, { at: r.at });
+        return t(`rejections.${r.reason}`, { where, defaultValue: t('rejections.generic', { where }) });
+      },
+    }),
+    [t, inCoreLanguage],
+  );
+}
