@@ -19,6 +19,7 @@ import { summarise, writeResult } from './harness';
 
 const RECORDS = Number(process.env.CATALOGUE_BENCH_RECORDS ?? 200_000);
 const REPEAT = 40;
+const IMPORT_RUNS = Number(process.env.CATALOGUE_BENCH_IMPORT_RUNS ?? 3);
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const heap = () => {
@@ -39,33 +40,49 @@ const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-catalogue-'));
 try {
   const records = generateCatalogue(RECORDS, 424242);
   const file = writeIso2709(records.map((r) => recordToMarc(r)));
-  const db = openDatabase(join(dir, 'kiosk.sqlite'));
   const clock = { now: () => Date.parse('2026-11-23T08:00:00Z') };
 
-  const loadAtImport = load();
+  // The import as staff run it ('auto'), into a fresh database IMPORT_RUNS times: this shared
+  // 2-core machine's speed drifts by a quarter from minute to minute, so the figure is the median
+  // run and every run is listed. The log says whether the file was read in the reader thread.
+  const runs: { seconds: number; loadAverage: number }[] = [];
+  let reader = 'unknown';
+  const log = { log: (_level: string, event: string, fields: Record<string, unknown> = {}) => void (event === 'catalogue.import_read' && (reader = String(fields.reader))) };
   const heapBeforeImport = heap();
-  const started = performance.now();
-  const report = await importCatalogueFile(db, clock, file, { fileName: 'bench.mrc', target: 'catalogue' });
-  const importSeconds = (performance.now() - started) / 1000;
-  if (report.imported !== RECORDS) throw new Error(`imported ${report.imported} of ${RECORDS}: ${JSON.stringify(report.rejections.slice(0, 3))}`);
+  let db!: ReturnType<typeof openDatabase>;
+  let itemsAdded = 0;
+  for (let run = 1; run <= IMPORT_RUNS; run++) {
+    db?.close();
+    rmSync(join(dir, 'db'), { recursive: true, force: true });
+    db = openDatabase(join(dir, 'db', 'kiosk.sqlite'));
+    const loadAverage = load();
+    const started = performance.now();
+    const report = await importCatalogueFile(db, clock, file, { fileName: 'bench.mrc', target: 'catalogue', log });
+    runs.push({ seconds: Number(((performance.now() - started) / 1000).toFixed(2)), loadAverage });
+    if (report.imported !== RECORDS) throw new Error(`imported ${report.imported} of ${RECORDS}: ${JSON.stringify(report.rejections.slice(0, 3))}`);
+    itemsAdded = report.itemsAdded;
+  }
+  const importSeconds = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(IMPORT_RUNS / 2)]!.seconds;
   const recordsPerSecond = Math.round(RECORDS / importSeconds);
   db.pragma('wal_checkpoint(TRUNCATE)');
-  const dbBytes = statSync(join(dir, 'kiosk.sqlite')).size;
+  const dbBytes = statSync(join(dir, 'db', 'kiosk.sqlite')).size;
   writeResult({
     name: 'catalogue-import',
-    description: `Import of one MARC21 (ISO 2709, UTF-8) file of ${RECORDS} generated records with ${report.itemsAdded} items: parse, map, write records, items, item.added events and the search index in one transaction.`,
+    description: `Import of one MARC21 (ISO 2709, UTF-8) file of ${RECORDS} generated records with ${itemsAdded} items: the file is parsed and mapped in a reader thread on the second core while the importing thread writes records, items, item.added events and the search index in one transaction. Median of ${IMPORT_RUNS} imports, each into a fresh database.`,
     unit: 'records/s',
     target: { metric: 'recordsPerSecond', limit: 20_000, met: recordsPerSecond >= 20_000 },
     figures: {
       records: RECORDS,
-      items: report.itemsAdded,
+      items: itemsAdded,
+      reader,
       fileMiB: mib(file.length),
-      seconds: Number(importSeconds.toFixed(2)),
+      seconds: importSeconds,
       recordsPerSecond,
+      runs: runs.map((r) => ({ ...r, recordsPerSecond: Math.round(RECORDS / r.seconds) })),
       databaseMiB: mib(dbBytes),
       databaseBytesPerRecord: Math.round(dbBytes / RECORDS),
       heapAfterImportMiB: mib(heap() - heapBeforeImport),
-      loadAverage: { start: loadAtImport, end: load(), cpus: 2 },
+      loadAverage: { start: runs[0]!.loadAverage, end: load(), cpus: 2 },
     },
   });
 

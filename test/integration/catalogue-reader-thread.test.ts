@@ -2,7 +2,7 @@
 // These tests hold that path to the same outcome as reading the file in the importing thread:
 // same report, same rows, same events, nothing written when the file or the write fails.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importCatalogueFile, type ImportOptions } from '../../electron/core/catalogue/import';
 import { scanIso2709 } from '../../electron/core/catalogue/iso2709';
 import { readInWorker } from '../../electron/core/catalogue/parallel-read';
@@ -118,5 +118,27 @@ describe('reading a large import file in a worker thread', () => {
     expect(first.value).toMatchObject({ at: 1, unit: 'record', mapped: { ok: true } });
     read.close();
     await read.ended;
+  });
+});
+
+describe('the search index during a large import', () => {
+  const config = (db: Db) => Object.fromEntries((db.prepare('SELECT k, v FROM catalogue_fts_config').all() as { k: string; v: number }[]).map((r) => [r.k, r.v]));
+
+  it('writes a fresh catalogue in a few segments without merging, and merges after many changed records', async () => {
+    const db = freshDb();
+    const prepared = vi.spyOn(db, 'prepare');
+    const merged = () => prepared.mock.calls.some(([sql]) => /VALUES \('optimize'\)/.test(sql));
+    const records = sampleRecords(6000, 11);
+    expect(await importInto(db, mrcOf(records), 'auto')).toMatchObject({ imported: 6000 });
+    expect(merged()).toBe(false);
+    // The bulk settings are given back: later edits merge as usual, with FTS5's default pending-data limit.
+    expect(config(db)).toMatchObject({ automerge: 4, hashsize: 1 << 20 });
+    expect(searchCatalogue(db, records[5999]!.title).results.map((r) => r.title)).toContain(records[5999]!.title);
+
+    const renamed = records.map((r, i) => ({ ...r, title: `Ấn bản mới số ${i + 1}` }));
+    expect(await importInto(db, mrcOf(renamed), 'auto')).toMatchObject({ updated: 6000 });
+    expect(merged()).toBe(true);
+    expect(searchCatalogue(db, 'an ban moi so 4321').results[0]).toMatchObject({ title: 'Ấn bản mới số 4321' });
+    expect(searchCatalogue(db, records[5999]!.title).results.map((r) => r.id)).not.toContain(6000);
   });
 });

@@ -11,6 +11,7 @@ import { rejectDuplicatesInFile } from './file-duplicates';
 import { readInWorker, type ParallelRead } from './parallel-read';
 import { readImportFile, type ReadOutcome, type ReadUnit } from './read-file';
 import { ownCollection, prepareRotationBatch, type BatchPlan } from './rotation';
+import { beginBulkIndexing } from './search-index';
 import { flushWriters, importWriters, upsertRecord, type TargetCollection } from './store-records';
 
 export interface ImportOptions {
@@ -108,8 +109,7 @@ async function importUnits(db: Db, clock: Pick<Clock, 'now'>, read: ReadOutcome,
   if (bulk) db.pragma(`cache_size = -${bulkCacheKiB(fileBytes)}`);
   try {
     db.transaction(() => {
-      // Merging index segments while inserting redoes work a single 'optimize' at the end does once.
-      if (bulk) db.prepare(`INSERT INTO catalogue_fts (catalogue_fts, rank) VALUES ('automerge', 0)`).run();
+      const bulkIndexing = bulk ? beginBulkIndexing(db) : undefined;
       let target: TargetCollection;
       if (plan) {
         const batch = plan.apply(clock);
@@ -136,11 +136,9 @@ async function importUnits(db: Db, clock: Pick<Clock, 'now'>, read: ReadOutcome,
         report.itemsAdded += outcome.itemsAdded;
       }
       flushWriters(writers);
-      if (bulk) db.prepare(`INSERT INTO catalogue_fts (catalogue_fts, rank) VALUES ('automerge', 4)`).run();
-      // Many small index segments slow every later search: merge them once after a big import.
-      // Inside the transaction, the merged index is written once at commit instead of the
-      // segments being committed and then rewritten by a second transaction.
-      if (!options.dryRun && report.imported + report.updated > 5000) db.prepare(`INSERT INTO catalogue_fts (catalogue_fts) VALUES ('optimize')`).run();
+      // Inside the transaction: a merged index is written once at commit, not committed in
+      // segments and then rewritten by a second transaction.
+      bulkIndexing?.end(writers.index, !options.dryRun);
       db.prepare(`INSERT INTO catalogue_imports (at, file_name, format, target, imported, updated, unchanged, rejected, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         new Date(clock.now()).toISOString(), options.fileName.slice(0, 255), read.format, options.target,
         report.imported, report.updated, report.unchanged, report.rejected, options.staffId ?? null,

@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import { EventBatch } from '../store/event-types';
 import type { Db } from '../store/open';
 import type { RecordInput, RecordProblem } from './record-input';
-import { IndexBatch, indexRecord, type IndexColumns } from './search-index';
+import { IndexBatch, type IndexColumns } from './search-index';
 
 export type UpsertOutcome = { kind: 'imported' | 'updated' | 'unchanged'; recordId: number; itemsAdded: number } | { kind: 'rejected'; problem: RecordProblem };
 
@@ -201,9 +201,7 @@ export function upsertRecord(
     if (sameRecord(existing, input)) kind = 'unchanged';
     else {
       s.updateRecord.run({ ...input, authors, subjects, at, controlNumber: input.controlNumber ?? existing.control_number, id: recordId });
-      // The record may have been added earlier in this import: its row must be written before it is replaced.
-      writers.index.flush();
-      indexRecord(db, recordId, input);
+      writers.index.reindex(recordId, input);
       kind = 'updated';
     }
   }
