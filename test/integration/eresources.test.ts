@@ -2,7 +2,7 @@
 // every way a pack is refused with nothing installed.
 import { existsSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { installPack, removePack } from '../../electron/core/eresources/install';
 import { packsRoot } from '../../electron/core/eresources/paths';
 import { buildPack, type PackInput } from '../../resources/packs/generator/pack';
@@ -28,8 +28,12 @@ function samplePack(version = '1.0', extra: Partial<PackInput> = {}): PackInput 
   };
 }
 
-async function packFile(kiosk: TestKiosk, name: string, pack: PackInput, options?: Parameters<typeof buildPack>[2]): Promise<string> {
-  const file = join(kiosk.dataDir, '..', `${name}-${Math.random().toString(36).slice(2)}.zip`);
+/** Pack files live outside every kiosk's data folder, as on a USB stick, and are removed after the tests. */
+const stick = tempDir('kiosk-usb-');
+afterAll(() => stick.remove());
+
+async function packFile(name: string, pack: PackInput, options?: Parameters<typeof buildPack>[2]): Promise<string> {
+  const file = join(stick.path, `${name}-${Math.random().toString(36).slice(2)}.zip`);
   await buildPack(file, pack, options);
   return file;
 }
@@ -111,16 +115,16 @@ describe('counting use', () => {
 describe('installing packs', () => {
   it('installs, replaces with a newer version (old files gone only after the switch) and removes', async () => {
     const k = await openTestKiosk();
-    const v1 = await installPack(k.kiosk.ctx, await packFile(k, 'v1', samplePack('1.0')));
+    const v1 = await installPack(k.kiosk.ctx, await packFile('v1', samplePack('1.0')));
     expect(v1.pack).toMatchObject({ id: 'vn.test.goi-thu', version: '1.0', resources: 2 });
     const before = installedFolders(k);
-    const v2 = await installPack(k.kiosk.ctx, await packFile(k, 'v2', samplePack('1.1')));
+    const v2 = await installPack(k.kiosk.ctx, await packFile('v2', samplePack('1.1')));
     expect(v2.replacedVersion).toBe('1.0');
     const after = installedFolders(k);
     expect(after.length).toBe(before.length);
     expect(after.some((f) => f.startsWith('vn.test.goi-thu@1.1-'))).toBe(true);
     expect(after.some((f) => f.startsWith('vn.test.goi-thu@1.0-'))).toBe(false);
-    const older = await refusal(installPack(k.kiosk.ctx, await packFile(k, 'v0', samplePack('0.9'))));
+    const older = await refusal(installPack(k.kiosk.ctx, await packFile('v0', samplePack('0.9'))));
     expect(older.reason).toBe('not_newer');
     const removed = await removePack(k.kiosk.ctx, 'vn.test.goi-thu');
     expect(removed.removed.version).toBe('1.1');
@@ -129,7 +133,7 @@ describe('installing packs', () => {
 
   it('staff install through the API with progress events; residents cannot', async () => {
     const k = await openTestKiosk();
-    const file = await packFile(k, 'api', samplePack());
+    const file = await packFile('api', samplePack());
     await expect(k.call('eresources.install', { staffToken: 'x'.repeat(32), path: file, jobId: 'j1' })).rejects.toThrow(/đăng nhập lại/);
     const { token } = await k.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '1234' });
     const phases: string[] = [];
@@ -158,7 +162,7 @@ describe('rejections: nothing installed, a reason staff can act on', () => {
   it('a corrupt zip', async () => {
     const k = await openTestKiosk();
     const file = join(k.dataDir, '..', `corrupt-${Date.now()}.zip`);
-    const good = await packFile(k, 'good', samplePack());
+    const good = await packFile('good', samplePack());
     const bytes = (await import('node:fs')).readFileSync(good);
     writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
     await expectRejected(k, file, 'corrupt_zip');
@@ -170,18 +174,18 @@ describe('rejections: nothing installed, a reason staff can act on', () => {
   it('a checksum mismatch', async () => {
     const k = await openTestKiosk();
     const tampered = Buffer.from(PDF.toString().replace('Catalog', 'Catalof'));
-    await expectRejected(k, await packFile(k, 'sum', samplePack(), { tamper: { 'files/nuoi-ga.pdf': tampered } }), 'checksum_mismatch');
+    await expectRejected(k, await packFile('sum', samplePack(), { tamper: { 'files/nuoi-ga.pdf': tampered } }), 'checksum_mismatch');
   });
 
   it('a missing file', async () => {
     const k = await openTestKiosk();
-    const error = await expectRejected(k, await packFile(k, 'missing', samplePack(), { omit: ['files/dinh.html'] }), 'missing_file');
+    const error = await expectRejected(k, await packFile('missing', samplePack(), { omit: ['files/dinh.html'] }), 'missing_file');
     expect(error.message).toContain('files/dinh.html');
   });
 
   it('a manifest that fails its schema, or none at all', async () => {
     const k = await openTestKiosk();
-    const bad = await packFile(k, 'schema', samplePack(), { editManifest: (m) => ({ ...m, version: 'mới nhất' }) });
+    const bad = await packFile('schema', samplePack(), { editManifest: (m) => ({ ...m, version: 'mới nhất' }) });
     const error = await expectRejected(k, bad, 'manifest_invalid');
     expect(error.message).toContain('version');
     const noManifest = join(k.dataDir, '..', `nomanifest-${Date.now()}.zip`);
@@ -191,14 +195,14 @@ describe('rejections: nothing installed, a reason staff can act on', () => {
 
   it('paths escaping the pack: ../ and absolute in the manifest or the zip, and symlinks', async () => {
     const k = await openTestKiosk();
-    const dotdot = await packFile(k, 'dotdot', samplePack(), {
+    const dotdot = await packFile('dotdot', samplePack(), {
       editManifest: (m) => {
         (m as { resources: { file: { path: string } }[] }).resources[0]!.file.path = '../../kiosk.db';
         return m;
       },
     });
     await expectRejected(k, dotdot, 'path_escape');
-    const absManifest = await packFile(k, 'absman', samplePack(), {
+    const absManifest = await packFile('absman', samplePack(), {
       editManifest: (m) => {
         (m as { resources: { file: { path: string } }[] }).resources[1]!.file.path = '/etc/passwd';
         return m;
@@ -206,7 +210,7 @@ describe('rejections: nothing installed, a reason staff can act on', () => {
     });
     await expectRejected(k, absManifest, 'path_escape');
     // yazl refuses to write an absolute name, so write a same-length name and patch its bytes.
-    const absolute = await packFile(k, 'abs', samplePack(), { extra: [{ path: 'aetc/evil.pdf', data: PDF }] });
+    const absolute = await packFile('abs', samplePack(), { extra: [{ path: 'aetc/evil.pdf', data: PDF }] });
     const { readFileSync } = await import('node:fs');
     const bytes = readFileSync(absolute);
     const from = Buffer.from('aetc/evil.pdf');
@@ -214,13 +218,13 @@ describe('rejections: nothing installed, a reason staff can act on', () => {
     writeFileSync(absolute, bytes);
     await expectRejected(k, absolute, 'path_escape');
     // Same trick for a "../" name in the zip itself.
-    const zipDotdot = await packFile(k, 'zipdotdot', samplePack(), { extra: [{ path: 'files/xx/escape.html', data: HTML }] });
+    const zipDotdot = await packFile('zipdotdot', samplePack(), { extra: [{ path: 'files/xx/escape.html', data: HTML }] });
     const raw = readFileSync(zipDotdot);
     const name = Buffer.from('files/xx/escape.html');
     for (let i = raw.indexOf(name); i >= 0; i = raw.indexOf(name, i + 1)) raw.write('..', i + 6);
     writeFileSync(zipDotdot, raw);
     await expectRejected(k, zipDotdot, 'path_escape');
-    const link = await packFile(k, 'link', samplePack(), { extra: [{ path: 'files/link', data: '/etc/passwd', mode: 0o120777 }] });
+    const link = await packFile('link', samplePack(), { extra: [{ path: 'files/link', data: '/etc/passwd', mode: 0o120777 }] });
     await expectRejected(k, link, 'path_escape');
   });
 
@@ -229,7 +233,7 @@ describe('rejections: nothing installed, a reason staff can act on', () => {
       configure: (dir) => writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ library: { name: 'Thư viện xã thử', communeCode: '12345' }, eresources: { quotaMegabytes: 1 } })),
     });
     const big = Buffer.concat([PDF, Buffer.alloc(1.5 * 1024 * 1024, 0x20)]);
-    const error = await expectRejected(k, await packFile(k, 'big', samplePack('1.0', { resources: [{ id: 'lon', title: 'Tài liệu lớn', topic: 'Pháp luật', format: 'pdf', file: { path: 'lon.pdf', data: big } }] })), 'over_quota');
+    const error = await expectRejected(k, await packFile('big', samplePack('1.0', { resources: [{ id: 'lon', title: 'Tài liệu lớn', topic: 'Pháp luật', format: 'pdf', file: { path: 'lon.pdf', data: big } }] })), 'over_quota');
     expect(error.message).toMatch(/hạn mức 1\.0 MB/);
   });
 
@@ -237,22 +241,22 @@ describe('rejections: nothing installed, a reason staff can act on', () => {
     const k = await openTestKiosk();
     const fake = samplePack();
     fake.resources[0]!.file = { path: 'files/nuoi-ga.pdf', data: HTML };
-    const error = await expectRejected(k, await packFile(k, 'type', fake), 'type_mismatch');
+    const error = await expectRejected(k, await packFile('type', fake), 'type_mismatch');
     expect(error.message).toContain('text/html');
     const exe = samplePack();
     exe.resources[1]!.file = { path: 'files/dinh.html', data: Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1') };
-    await expectRejected(k, await packFile(k, 'exe', exe), 'type_mismatch');
+    await expectRejected(k, await packFile('exe', exe), 'type_mismatch');
   });
 
   it('a file the manifest does not declare', async () => {
     const k = await openTestKiosk();
-    await expectRejected(k, await packFile(k, 'extra', samplePack(), { extra: [{ path: 'files/an.js', data: 'alert(1)' }] }), 'undeclared_file');
+    await expectRejected(k, await packFile('extra', samplePack(), { extra: [{ path: 'files/an.js', data: 'alert(1)' }] }), 'undeclared_file');
   });
 
   it('a symlinked pack file on disk is followed as a file, not a way out (USB folder listing)', async () => {
     const k = await openTestKiosk();
     const dir = tempDir();
-    const real = await packFile(k, 'usb', samplePack());
+    const real = await packFile('usb', samplePack());
     symlinkSync(real, join(dir.path, 'goi.zip'));
     const { token } = await k.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '1234' });
     const found = await k.call<{ files: { name: string }[] }>('eresources.sources', { staffToken: token, folder: dir.path });
