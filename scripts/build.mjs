@@ -1,6 +1,6 @@
 // Builds what runs: the renderer (Vite) into dist/renderer, and the Node entry points (esbuild)
-// into dist/: host.mjs (browser mode), electron-main.mjs, preload.cjs and the catalogue reader
-// thread (catalogue-read-worker.mjs), plus the SQL migrations.
+// into dist/: host.mjs (browser mode), electron-main.mjs, preload.cjs and the core's worker threads
+// (catalogue-read-worker.mjs, store-checkpoint-worker.mjs), plus the SQL migrations.
 // `--if-stale` skips the build when dist is newer than every source file.
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -46,8 +46,9 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'electron/host/main.ts')], outfile: join(dist, 'host.mjs'), format: 'esm', banner: { js: requireShim } }),
   build({ ...common, entryPoints: [join(root, 'electron/main/main.ts')], outfile: join(dist, 'electron-main.mjs'), format: 'esm', banner: { js: requireShim } }),
   build({ ...common, entryPoints: [join(root, 'electron/preload/preload.ts')], outfile: join(dist, 'preload.cjs'), format: 'cjs' }),
-  // The catalogue reader thread, started next to the bundle that imports (electron/core/catalogue/parallel-read.ts).
+  // The core's worker threads, started next to the bundle (electron/core/worker-threads.ts).
   build({ ...common, entryPoints: [join(root, 'electron/core/catalogue/read-worker.ts')], outfile: join(dist, 'catalogue-read-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
+  build({ ...common, entryPoints: [join(root, 'electron/core/store/checkpoint-worker.ts')], outfile: join(dist, 'store-checkpoint-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
 ]);
 
 const migrations = join(dist, 'migrations');

@@ -66,8 +66,8 @@ test('staff import the spreadsheet template and residents find the new book', as
   await expect(hit.locator('.availability')).toContainText('Còn 1 cuốn trên kệ');
 });
 
-test('a large MARC file is read on the second core by the built kiosk and imported whole', async ({ page, kiosk }) => {
-  const records = sampleRecords(2600, 5);
+test('a large MARC file is read and checkpointed on the second core by the built kiosk, and imported whole', async ({ page, kiosk }) => {
+  const records = sampleRecords(5200, 5);
   const file = mrcOf(records);
   expect(file.length).toBeGreaterThan(1 << 20);
   await signInStaff(page, kiosk.url);
@@ -75,10 +75,11 @@ test('a large MARC file is read on the second core by the built kiosk and import
   await page.getByLabel('Tệp cần nhập').setInputFiles({ name: 'tinh-gui.mrc', mimeType: 'application/marc', buffer: file });
   await page.getByRole('button', { name: 'Nhập tệp' }).click();
   const report = page.getByTestId('import-report');
-  await expect(report).toContainText('Định dạng marc21, bảng mã utf-8, 2600 biểu ghi.', { timeout: 30_000 });
-  await expect(report.locator('dd').first()).toHaveText('2600');
-  // The bundle found its reader thread (dist/catalogue-read-worker.mjs) instead of falling back.
+  await expect(report).toContainText('Định dạng marc21, bảng mã utf-8, 5200 biểu ghi.', { timeout: 30_000 });
+  await expect(report.locator('dd').first()).toHaveText('5200');
+  // The bundle found its worker threads (dist/catalogue-read-worker.mjs, dist/store-checkpoint-worker.mjs).
   expect(kiosk.output()).toContain('"event":"catalogue.import_read","reader":"worker"');
+  await expect.poll(() => kiosk.output()).toMatch(/"event":"store.checkpointed","pages":[1-9]/);
 
   await page.goto(`${kiosk.url}#/search`);
   const last = records.at(-1)!;

@@ -1,6 +1,7 @@
 // A large import file is read in a worker thread while the import writes (parallel-read.ts).
 // These tests hold that path to the same outcome as reading the file in the importing thread:
 // same report, same rows, same events, nothing written when the file or the write fails.
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importCatalogueFile, type ImportOptions } from '../../electron/core/catalogue/import';
@@ -8,6 +9,7 @@ import { scanIso2709 } from '../../electron/core/catalogue/iso2709';
 import { readInWorker } from '../../electron/core/catalogue/parallel-read';
 import { searchCatalogue } from '../../electron/core/catalogue/search';
 import { KioskError } from '../../electron/core/errors';
+import { backgroundCheckpoints } from '../../electron/core/store/checkpoint';
 import { openDatabase } from '../../electron/core/store/open';
 import { tempDir } from '../support/temp-dir';
 import { mrcOf, sampleRecords } from '../unit/catalogue/fixtures';
@@ -131,6 +133,10 @@ describe('the search index during a large import', () => {
     const records = sampleRecords(6000, 11);
     expect(await importInto(db, mrcOf(records), 'auto')).toMatchObject({ imported: 6000 });
     expect(merged()).toBe(false);
+    // The log was copied into the database file by the checkpoint thread (automatic checkpoints
+    // were off for the import, and nothing has checkpointed on this connection since).
+    await backgroundCheckpoints();
+    expect(statSync(db.name).size).toBeGreaterThan(4 * 2 ** 20);
     // The bulk settings are given back: later edits merge as usual, with FTS5's default pending-data limit.
     expect(config(db)).toMatchObject({ automerge: 4, hashsize: 1 << 20 });
     expect(searchCatalogue(db, records[5999]!.title).results.map((r) => r.title)).toContain(records[5999]!.title);

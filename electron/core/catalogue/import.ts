@@ -6,6 +6,7 @@ import type { ImportReport, Rejection } from '../../contract/catalogue';
 import type { Clock } from '../clock';
 import { refused } from '../errors';
 import type { Logger } from '../log';
+import { withoutAutoCheckpoint } from '../store/checkpoint';
 import type { Db } from '../store/open';
 import { rejectDuplicatesInFile } from './file-duplicates';
 import { readInWorker, type ParallelRead } from './parallel-read';
@@ -107,44 +108,47 @@ async function importUnits(db: Db, clock: Pick<Clock, 'now'>, read: ReadOutcome,
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   const bulk = total > 5000;
   if (bulk) db.pragma(`cache_size = -${bulkCacheKiB(fileBytes)}`);
+  const write = db.transaction(() => {
+    const bulkIndexing = bulk ? beginBulkIndexing(db) : undefined;
+    let target: TargetCollection;
+    if (plan) {
+      const batch = plan.apply(clock);
+      target = { id: batch.id, kind: 'rotation', newItemStatus: batch.received ? 'available' : 'in_transit', source: 'rotation' };
+      report.batch = { id: batch.id, code: batch.code, created: batch.created };
+    } else {
+      target = { id: ownCollection(db, clock), kind: 'own', newItemStatus: 'available', source: 'import' };
+    }
+    const writers = importWriters(db, clock);
+    let index = 0;
+    for (const unit of units) {
+      if (++index % 5000 === 0) options.onProgress?.('saving', index, total);
+      if (!unit.mapped.ok) {
+        reject(unit, unit.mapped.problem.reason, unit.mapped.problem.message);
+        continue;
+      }
+      const what = unit.unit === 'record' ? `Bản ghi số ${unit.at}` : `Dòng ${unit.at}`;
+      const outcome = upsertRecord(db, clock, unit.mapped.record, target, what, writers, unit.index);
+      if (outcome.kind === 'rejected') {
+        reject(unit, outcome.problem.reason, outcome.problem.message);
+        continue;
+      }
+      report[outcome.kind]++;
+      report.itemsAdded += outcome.itemsAdded;
+    }
+    flushWriters(writers);
+    // Inside the transaction: a merged index is written once at commit, not committed in
+    // segments and then rewritten by a second transaction.
+    bulkIndexing?.end(writers.index, !options.dryRun);
+    db.prepare(`INSERT INTO catalogue_imports (at, file_name, format, target, imported, updated, unchanged, rejected, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      new Date(clock.now()).toISOString(), options.fileName.slice(0, 255), read.format, options.target,
+      report.imported, report.updated, report.unchanged, report.rejected, options.staffId ?? null,
+    );
+    if (options.dryRun) throw new DryRunRollback();
+  });
   try {
-    db.transaction(() => {
-      const bulkIndexing = bulk ? beginBulkIndexing(db) : undefined;
-      let target: TargetCollection;
-      if (plan) {
-        const batch = plan.apply(clock);
-        target = { id: batch.id, kind: 'rotation', newItemStatus: batch.received ? 'available' : 'in_transit', source: 'rotation' };
-        report.batch = { id: batch.id, code: batch.code, created: batch.created };
-      } else {
-        target = { id: ownCollection(db, clock), kind: 'own', newItemStatus: 'available', source: 'import' };
-      }
-      const writers = importWriters(db, clock);
-      let index = 0;
-      for (const unit of units) {
-        if (++index % 5000 === 0) options.onProgress?.('saving', index, total);
-        if (!unit.mapped.ok) {
-          reject(unit, unit.mapped.problem.reason, unit.mapped.problem.message);
-          continue;
-        }
-        const what = unit.unit === 'record' ? `Bản ghi số ${unit.at}` : `Dòng ${unit.at}`;
-        const outcome = upsertRecord(db, clock, unit.mapped.record, target, what, writers, unit.index);
-        if (outcome.kind === 'rejected') {
-          reject(unit, outcome.problem.reason, outcome.problem.message);
-          continue;
-        }
-        report[outcome.kind]++;
-        report.itemsAdded += outcome.itemsAdded;
-      }
-      flushWriters(writers);
-      // Inside the transaction: a merged index is written once at commit, not committed in
-      // segments and then rewritten by a second transaction.
-      bulkIndexing?.end(writers.index, !options.dryRun);
-      db.prepare(`INSERT INTO catalogue_imports (at, file_name, format, target, imported, updated, unchanged, rejected, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        new Date(clock.now()).toISOString(), options.fileName.slice(0, 255), read.format, options.target,
-        report.imported, report.updated, report.unchanged, report.rejected, options.staffId ?? null,
-      );
-      if (options.dryRun) throw new DryRunRollback();
-    })();
+    // A large import's log is copied into the database file on the second core, after the commit.
+    if (bulk && !options.dryRun) withoutAutoCheckpoint(db, write, options.log);
+    else write();
   } catch (error) {
     if (!(error instanceof DryRunRollback)) throw error;
   } finally {

@@ -9,8 +9,9 @@
 // counter with Atomics.wait and takes each batch with receiveMessageOnPort. The reader waits in
 // turn when it is READER.ahead batches ahead. The header (format, count or refusal) comes first,
 // on the parent port, and is awaited before the transaction starts.
-import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import { refused } from '../errors';
+import { startWorker } from '../worker-threads';
 import { READER, type ReaderData, type ReaderHeader, type ReaderMessage } from './parallel-protocol';
 import type { ReadOutcome, ReadUnit } from './read-file';
 
@@ -26,15 +27,6 @@ export type ParallelRead = ReadOutcome & {
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 300);
 
 /**
- * The reader's entry: next to this module in the source tree (through tsx), next to the bundle in
- * a built kiosk (scripts/build.mjs writes it as catalogue-read-worker.mjs).
- */
-function readerEntry(): URL {
-  const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('./read-worker.dev.mjs', here) : new URL('./catalogue-read-worker.mjs', here);
-}
-
-/**
  * Starts the reader thread on `bytes`. Resolves to the file's units (taken synchronously, in
  * order), to its refusal, or to the reason no thread could be started (a string) — then the
  * caller reads the file itself. Call `close()` when done, also after an error.
@@ -47,12 +39,14 @@ export async function readInWorker(bytes: Uint8Array): Promise<ParallelRead | st
   const data: ReaderData = { bytes: shared, control, port: port2 };
   let worker: Worker;
   try {
-    worker = new Worker(readerEntry(), { workerData: data, transferList: [port2] });
+    worker = startWorker('catalogue-read', { workerData: data, transferList: [port2] });
   } catch (error) {
     port1.close();
     return describe(error);
   }
   const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  // A later failure shows as a missing batch (see next()); an unheard 'error' event would end the process.
+  worker.on('error', () => undefined);
   const close = () => {
     Atomics.store(control, READER.stop, 1);
     Atomics.notify(control, READER.taken);

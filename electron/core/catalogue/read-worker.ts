@@ -1,4 +1,4 @@
-// The catalogue reader thread (started by parallel-read.ts): reads an import file — format,
+// The catalogue reader thread (started by parallel-read.ts through worker-threads.ts): reads an import file — format,
 // encoding, records, mapping, duplicates within the file — and hands the units to the importing
 // thread in batches, so reading a large file runs on the second core while the first one writes.
 // The protocol (header on the parent port, batches on a dedicated port, counters in shared memory)
