@@ -13,7 +13,7 @@ import { writeIso2709 } from '../electron/core/catalogue/iso2709';
 import { recordToMarc } from '../electron/core/catalogue/marc-map';
 import { searchCatalogue } from '../electron/core/catalogue/search';
 import { generateCatalogue } from '../electron/core/demo/catalogue-generator';
-import { backgroundCheckpoints } from '../electron/core/store/checkpoint';
+import { backgroundWork } from '../electron/core/store/background';
 import { openDatabase } from '../electron/core/store/open';
 import { foldVietnamese } from '../electron/core/text/fold';
 import { summarise, writeResult } from './harness';
@@ -57,15 +57,15 @@ try {
   // The import as staff run it ('auto'), into a fresh database IMPORT_RUNS times: this shared
   // 2-core machine's speed drifts by a quarter from minute to minute, so the figure is the median
   // run and every run is listed. The log says whether the file was read in the reader thread.
-  const runs: { seconds: number; loadAverage: number; cpuProbeMs: number }[] = [];
+  const runs: { seconds: number; backgroundSeconds: number; loadAverage: number; cpuProbeMs: number }[] = [];
   let reader = 'unknown';
   const log = { log: (_level: string, event: string, fields: Record<string, unknown> = {}) => void (event === 'catalogue.import_read' && (reader = String(fields.reader))) };
   const heapBeforeImport = heap();
   let db!: ReturnType<typeof openDatabase>;
   let itemsAdded = 0;
   for (let run = 1; run <= IMPORT_RUNS; run++) {
-    // The previous run's log is still being copied into its database on the second core.
-    await backgroundCheckpoints();
+    // The previous run's index merge and checkpoint may still run on the second core.
+    await backgroundWork();
     db?.close();
     rmSync(join(dir, 'db'), { recursive: true, force: true });
     db = openDatabase(join(dir, 'db', 'kiosk.sqlite'));
@@ -73,18 +73,20 @@ try {
     const cpuProbeMs = cpuProbe();
     const started = performance.now();
     const report = await importCatalogueFile(db, clock, file, { fileName: 'bench.mrc', target: 'catalogue', log });
-    runs.push({ seconds: Number(((performance.now() - started) / 1000).toFixed(2)), loadAverage, cpuProbeMs });
+    const seconds = (performance.now() - started) / 1000;
+    await backgroundWork();
+    const backgroundSeconds = (performance.now() - started) / 1000 - seconds;
+    runs.push({ seconds: Number(seconds.toFixed(2)), backgroundSeconds: Number(backgroundSeconds.toFixed(2)), loadAverage, cpuProbeMs });
     if (report.imported !== RECORDS) throw new Error(`imported ${report.imported} of ${RECORDS}: ${JSON.stringify(report.rejections.slice(0, 3))}`);
     itemsAdded = report.itemsAdded;
   }
   const importSeconds = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(IMPORT_RUNS / 2)]!.seconds;
   const recordsPerSecond = Math.round(RECORDS / importSeconds);
-  await backgroundCheckpoints();
   db.pragma('wal_checkpoint(TRUNCATE)');
   const dbBytes = statSync(join(dir, 'db', 'kiosk.sqlite')).size;
   writeResult({
     name: 'catalogue-import',
-    description: `Import of one MARC21 (ISO 2709, UTF-8) file of ${RECORDS} generated records with ${itemsAdded} items: the file is parsed and mapped in a reader thread on the second core while the importing thread writes records, items, item.added events and the search index in one transaction; the log is then copied into the database file by a checkpoint thread. Median of ${IMPORT_RUNS} imports, each into a fresh database.`,
+    description: `Import of one MARC21 (ISO 2709, UTF-8) file of ${RECORDS} generated records with ${itemsAdded} items: the file is parsed and mapped in a reader thread on the second core while the importing thread writes records, items, item.added events and the search index in one transaction (seconds: until the import returns, its data committed and searchable). Then, on the second core, the search index's segments are merged and the log is copied into the database file (backgroundSeconds, not counted; searches below run after it). Median of ${IMPORT_RUNS} imports, each into a fresh database.`,
     unit: 'records/s',
     target: { metric: 'recordsPerSecond', limit: 20_000, met: recordsPerSecond >= 20_000 },
     figures: {

@@ -1,6 +1,6 @@
 // Builds what runs: the renderer (Vite) into dist/renderer, and the Node entry points (esbuild)
 // into dist/: host.mjs (browser mode), electron-main.mjs, preload.cjs and the core's worker threads
-// (catalogue-read-worker.mjs, store-checkpoint-worker.mjs), plus the SQL migrations.
+// (catalogue-read-worker.mjs, store-background-worker.mjs), plus the SQL migrations.
 // `--if-stale` skips the build when dist is newer than every source file.
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -48,7 +48,7 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'electron/preload/preload.ts')], outfile: join(dist, 'preload.cjs'), format: 'cjs' }),
   // The core's worker threads, started next to the bundle (electron/core/worker-threads.ts).
   build({ ...common, entryPoints: [join(root, 'electron/core/catalogue/read-worker.ts')], outfile: join(dist, 'catalogue-read-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
-  build({ ...common, entryPoints: [join(root, 'electron/core/store/checkpoint-worker.ts')], outfile: join(dist, 'store-checkpoint-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
+  build({ ...common, entryPoints: [join(root, 'electron/core/store/background-worker.ts')], outfile: join(dist, 'store-background-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
 ]);
 
 const migrations = join(dist, 'migrations');

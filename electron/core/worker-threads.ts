@@ -9,7 +9,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 /** Each worker's module, relative to this file; its built entry is dist/<name>-worker.mjs. */
 export const WORKER_MODULES = {
   'catalogue-read': './catalogue/read-worker.ts',
-  'store-checkpoint': './store/checkpoint-worker.ts',
+  'store-background': './store/background-worker.ts',
 } as const;
 
 export type WorkerName = keyof typeof WORKER_MODULES;

@@ -9,7 +9,7 @@ import { scanIso2709 } from '../../electron/core/catalogue/iso2709';
 import { readInWorker } from '../../electron/core/catalogue/parallel-read';
 import { searchCatalogue } from '../../electron/core/catalogue/search';
 import { KioskError } from '../../electron/core/errors';
-import { backgroundCheckpoints } from '../../electron/core/store/checkpoint';
+import { backgroundWork } from '../../electron/core/store/background';
 import { openDatabase } from '../../electron/core/store/open';
 import { tempDir } from '../support/temp-dir';
 import { mrcOf, sampleRecords } from '../unit/catalogue/fixtures';
@@ -123,28 +123,40 @@ describe('reading a large import file in a worker thread', () => {
   });
 });
 
-describe('the search index during a large import', () => {
+describe('after a large import', () => {
   const config = (db: Db) => Object.fromEntries((db.prepare('SELECT k, v FROM catalogue_fts_config').all() as { k: string; v: number }[]).map((r) => [r.k, r.v]));
 
-  it('writes a fresh catalogue in a few segments without merging, and merges after many changed records', async () => {
+  it('merges the search index and checkpoints on the second core, leaving the index settings as they were', async () => {
     const db = freshDb();
+    const events: { event: string; fields: Record<string, unknown> }[] = [];
+    const log = { log: (_level: string, event: string, fields: Record<string, unknown> = {}) => void events.push({ event, fields }) };
     const prepared = vi.spyOn(db, 'prepare');
-    const merged = () => prepared.mock.calls.some(([sql]) => /VALUES \('optimize'\)/.test(sql));
     const records = sampleRecords(6000, 11);
-    expect(await importInto(db, mrcOf(records), 'auto')).toMatchObject({ imported: 6000 });
-    expect(merged()).toBe(false);
-    // The log was copied into the database file by the checkpoint thread (automatic checkpoints
-    // were off for the import, and nothing has checkpointed on this connection since).
-    await backgroundCheckpoints();
-    expect(statSync(db.name).size).toBeGreaterThan(4 * 2 ** 20);
-    // The bulk settings are given back: later edits merge as usual, with FTS5's default pending-data limit.
-    expect(config(db)).toMatchObject({ automerge: 4, hashsize: 1 << 20 });
+    const report = await importCatalogueFile(db, clock, mrcOf(records), { fileName: 'lon.mrc', target: 'catalogue', log });
+    expect(report).toMatchObject({ imported: 6000 });
+    // Searchable at once; the importing thread itself never merged the index.
     expect(searchCatalogue(db, records[5999]!.title).results.map((r) => r.title)).toContain(records[5999]!.title);
+    expect(prepared.mock.calls.some(([sql]) => /'optimize'/.test(sql))).toBe(false);
+    expect(config(db)).toMatchObject({ automerge: 4, hashsize: 1 << 20 });
+
+    await backgroundWork();
+    expect(events.find((e) => e.event === 'store.bulk_write_finished')?.fields).toMatchObject({ tidied: 1 });
+    // The log was copied into the database file by the background thread: automatic checkpoints
+    // were off for the import, and nothing has checkpointed on this connection since.
+    expect(statSync(db.name).size).toBeGreaterThan(4 * 2 ** 20);
 
     const renamed = records.map((r, i) => ({ ...r, title: `Ấn bản mới số ${i + 1}` }));
     expect(await importInto(db, mrcOf(renamed), 'auto')).toMatchObject({ updated: 6000 });
-    expect(merged()).toBe(true);
+    await backgroundWork();
     expect(searchCatalogue(db, 'an ban moi so 4321').results[0]).toMatchObject({ title: 'Ấn bản mới số 4321' });
     expect(searchCatalogue(db, records[5999]!.title).results.map((r) => r.id)).not.toContain(6000);
+  });
+
+  it('a dry run leaves nothing for the background thread to tidy', async () => {
+    const db = freshDb();
+    const before = contents(db);
+    await importCatalogueFile(db, clock, mrcOf(sampleRecords(6000, 12)), { fileName: 'thu.mrc', target: 'catalogue', dryRun: true });
+    await backgroundWork();
+    expect(contents(db)).toEqual(before);
   });
 });

@@ -6,13 +6,13 @@ import type { ImportReport, Rejection } from '../../contract/catalogue';
 import type { Clock } from '../clock';
 import { refused } from '../errors';
 import type { Logger } from '../log';
-import { withoutAutoCheckpoint } from '../store/checkpoint';
+import { writeInBulk } from '../store/background';
 import type { Db } from '../store/open';
 import { rejectDuplicatesInFile } from './file-duplicates';
 import { readInWorker, type ParallelRead } from './parallel-read';
 import { readImportFile, type ReadOutcome, type ReadUnit } from './read-file';
 import { ownCollection, prepareRotationBatch, type BatchPlan } from './rotation';
-import { beginBulkIndexing } from './search-index';
+import { beginBulkIndexing, MERGE_INDEX_SQL } from './search-index';
 import { flushWriters, importWriters, upsertRecord, type TargetCollection } from './store-records';
 
 export interface ImportOptions {
@@ -136,9 +136,7 @@ async function importUnits(db: Db, clock: Pick<Clock, 'now'>, read: ReadOutcome,
       report.itemsAdded += outcome.itemsAdded;
     }
     flushWriters(writers);
-    // Inside the transaction: a merged index is written once at commit, not committed in
-    // segments and then rewritten by a second transaction.
-    bulkIndexing?.end(writers.index, !options.dryRun);
+    bulkIndexing?.end(writers.index);
     db.prepare(`INSERT INTO catalogue_imports (at, file_name, format, target, imported, updated, unchanged, rejected, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       new Date(clock.now()).toISOString(), options.fileName.slice(0, 255), read.format, options.target,
       report.imported, report.updated, report.unchanged, report.rejected, options.staffId ?? null,
@@ -146,8 +144,9 @@ async function importUnits(db: Db, clock: Pick<Clock, 'now'>, read: ReadOutcome,
     if (options.dryRun) throw new DryRunRollback();
   });
   try {
-    // A large import's log is copied into the database file on the second core, after the commit.
-    if (bulk && !options.dryRun) withoutAutoCheckpoint(db, write, options.log);
+    // After a large import commits, its index is merged and its log copied into the database file
+    // on the second core (store/background.ts).
+    if (bulk && !options.dryRun) writeInBulk(db, write, { log: options.log, tidy: [MERGE_INDEX_SQL] });
     else write();
   } catch (error) {
     if (!(error instanceof DryRunRollback)) throw error;
