@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { rotationItem, RotationBatch } from '../../../../electron/contract/catalogue';
 import { useApi } from '../../api/context';
-import { TIME_ZONE } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import '../../styles/catalogue.css';
 import { useCatalogueExplain } from './explain';
 
@@ -13,7 +13,7 @@ type Item = z.infer<typeof rotationItem>;
 
 export function RotationPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
-  const { t, i18n } = useTranslation('catalogue');
+  const { t } = useTranslation('catalogue');
   const [batches, setBatches] = useState<RotationBatch[]>();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string }>();
   const [open, setOpen] = useState<{ code: string; items: Item[] }>();
@@ -22,8 +22,8 @@ export function RotationPage({ staffToken }: { staffToken: string }) {
   const reload = useCallback(() => api.call('rotation.list', { staffToken }).then(setBatches, fail), [api, staffToken, fail]);
   useEffect(() => void reload(), [reload]);
 
-  const date = (iso: string | null) =>
-    iso ? new Intl.DateTimeFormat(i18n.language === 'vi' ? 'vi-VN' : i18n.language, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: TIME_ZONE }).format(new Date(iso)) : '—';
+  const format = useFormat();
+  const date = (iso: string | null) => (iso ? format.date(iso) : '—');
 
   const act = async (code: string, action: 'receive' | 'sendBack') => {
     if (action === 'sendBack' && !window.confirm(t('staff.confirmSendBack', { code }))) return;

@@ -65,7 +65,7 @@ export function SearchScreen() {
           type="search"
           label={t('search.label')}
           labelClassName="search-label"
-          inputClassName="search-input"
+          inputClassName="catalogue-search-input"
           value={query}
           placeholder={t('search.placeholder')}
           maxLength={200}

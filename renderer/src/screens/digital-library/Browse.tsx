@@ -49,7 +49,7 @@ export function Browse() {
         type="search"
         label={t('search.label')}
         labelClassName="visually-hidden"
-        inputClassName="search-input"
+        inputClassName="library-search-input"
         placeholder={t('search.placeholder')}
         value={query}
         onValueChange={setQuery}

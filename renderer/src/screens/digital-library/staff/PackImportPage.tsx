@@ -166,7 +166,7 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
           <label htmlFor="pack-folder" className="visually-hidden">
             {t('staff.folderLabel')}
           </label>
-          <input id="pack-folder" className="search-input" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder={t('staff.folderPlaceholder')} />
+          <input id="pack-folder" className="library-search-input" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder={t('staff.folderPlaceholder')} />
           <button type="submit" className="button secondary">
             {t('staff.findPacks')}
           </button>
@@ -200,7 +200,7 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
           <label htmlFor="pack-url" className="visually-hidden">
             {t('staff.urlLabel')}
           </label>
-          <input id="pack-url" className="search-input" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…/goi.zip" />
+          <input id="pack-url" className="library-search-input" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…/goi.zip" />
           <button type="submit" className="button" disabled={busy || !url.trim()}>
             {t('staff.download')}
           </button>
