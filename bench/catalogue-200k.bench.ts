@@ -148,12 +148,12 @@ try {
     queries: QUERIES,
     loadAverageAtEnd: load(),
     records: RECORDS,
-    sampleHits: Object.fromEntries(['trong lua', 'Đồng Tháp', 'nguyen'].map((q) => [q, { kiosk: kiosk(q).total, minisearch: mini.search(q).length }])),
+    sampleHits: Object.fromEntries(['trong lua', 'Đồng Tháp', 'nguyen'].map((q) => [q, { kiosk: searchCatalogue(db, q, { limit: 100 }).total, kioskCap: 200, minisearch: mini.search(q).length }])),
   };
   const p95 = figures.kioskSqlite.all.p95;
   writeResult({
     name: 'catalogue-search',
-    description: `Search latency (ms, includes availability of the 20 results shown) over ${RECORDS} records, 1–3 word queries typed with and without diacritics, ${REPEAT} rounds; MiniSearch over the same records for comparison (ranking only, no availability).`,
+    description: `Search latency (ms, includes availability of the 20 results shown; matches are counted to 40, the page and one more) over ${RECORDS} records, 1–3 word queries typed with and without diacritics, ${REPEAT} rounds; MiniSearch over the same records for comparison (ranking only, no availability).`,
     unit: 'ms',
     target: { metric: 'kioskSqlite.all.p95', limit: 3, met: p95 < 3 },
     figures: { ...figures, p95Ratio: Number((p95 / figures.miniSearch.all.p95).toFixed(2)) },
