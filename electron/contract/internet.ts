@@ -144,6 +144,7 @@ export const internetMethods = {
   ),
   'internet.staff.guestPasses': method(z.object({ staffToken }).strict(), z.object({ passes: z.array(guestPass) })),
   'internet.staff.emergencyClose': method(z.object({ staffToken }).strict(), ok),
+  'internet.staff.removeFromQueue': method(z.object({ staffToken, ticket: z.number().int().positive() }).strict(), ok),
   'internet.staff.reopen': method(z.object({ staffToken }).strict(), ok),
 };
 

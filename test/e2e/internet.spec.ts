@@ -203,6 +203,34 @@ test('a resident takes a place in the queue from the home screen while the PC is
   await expect(user.getByTestId('allowance')).toBeVisible();
 });
 
+test('staff take someone who went home off the queue', async ({ browser, kiosk }) => {
+  const user = await browser.newPage();
+  await user.goto(`${kiosk.url}#/internet`);
+  await signInResident(user, 'BD000003');
+  await user.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
+  const waiting = await browser.newPage();
+  await waiting.goto(kiosk.url);
+  await waiting.getByRole('button', { name: 'Xếp hàng' }).click();
+  await waiting.getByLabel('Hoặc gõ số thẻ thư viện:').fill('BD000002');
+  await waiting.getByRole('button', { name: 'Lấy số' }).click();
+  await expect(waiting.getByTestId('queue-ticket')).toHaveText('1');
+
+  const staff = await browser.newPage();
+  await staff.setViewportSize({ width: 1366, height: 768 });
+  await staff.goto(`${kiosk.url}#/staff/internet`);
+  await signInStaff(staff);
+  const queue = staff.locator('.queue-row');
+  await expect(queue).toHaveCount(1);
+  await expect(queue).toContainText('Số 1 —');
+  await queue.getByRole('button', { name: 'Bỏ số 1 khỏi hàng chờ' }).click();
+  await expect(queue).toContainText('Bỏ số 1 (');
+  await queue.scrollIntoViewIfNeeded();
+  await snapshot(staff, 'internet-staff-queue-remove');
+  await queue.getByRole('button', { name: 'Đồng ý' }).click();
+  await expect(staff.getByText('Đã bỏ số 1 khỏi hàng chờ.')).toBeVisible();
+  await expect(staff.getByText('Không có ai đang chờ.')).toBeVisible();
+});
+
 test('staff create guest passes; a guest signs in with a code once', async ({ browser, kiosk }) => {
   const staff = await browser.newPage();
   await staff.goto(`${kiosk.url}#/staff/internet`);

@@ -86,6 +86,7 @@ export function registerInternet(ctx: KioskContext): void {
   }));
   registry.register('internet.staff.guestPasses', ({ staffToken }) => (staff(staffToken), { passes: service.guestPassesToday().map(toPass) }));
   registry.register('internet.staff.emergencyClose', ({ staffToken }) => (service.emergencyClose(staff(staffToken)), { ok: true as const }));
+  registry.register('internet.staff.removeFromQueue', ({ staffToken, ticket }) => (service.removeFromQueue(staff(staffToken), ticket), { ok: true as const }));
   registry.register('internet.staff.reopen', ({ staffToken }) => (service.reopen(staff(staffToken)), { ok: true as const }));
 }
 

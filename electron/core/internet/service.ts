@@ -592,6 +592,22 @@ export class InternetService {
     this.publish();
   }
 
+  /**
+   * Staff take someone off the queue (gone home, joined twice with two cards). When the PC is free
+   * and that person was being held for, the next one is called at once, as when a session ends.
+   */
+  removeFromQueue(staff: StaffMember, ticket: number): void {
+    const entry = store.waitingQueue(this.db).find((q) => q.ticket === ticket);
+    if (!entry) throw notFound('ticket_not_queued', `Số ${ticket} không còn trong hàng chờ.`, { ticket });
+    this.db.transaction(() => {
+      store.setQueueStatus(this.db, entry.id, 'left');
+      recordEvent(this.db, this.clock, 'staff.action', { staffId: staff.id, action: 'internet.queue_remove', target: `internet_queue:${entry.id}` });
+      const head = store.waitingQueue(this.db)[0];
+      if (head && !head.calledAt && !store.openSession(this.db)) store.callQueueEntry(this.db, head.id, this.iso());
+    })();
+    this.publish();
+  }
+
   // ---- decisions the browsing surface asks for -------------------------------------------------
 
   /** A command from the session bar: navigations go through the URL policy first. */

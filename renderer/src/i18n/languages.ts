@@ -22,6 +22,7 @@ export function availableLanguages(): string[] {
 }
 
 /** The language's own name ("Tiếng Việt", "English", "Tơlơi Êđê"), from its residents.json. */
+// i18n-keys: residents:languageName
 export function languageName(language: string): string {
   const own = i18next.getResource(language, 'residents', 'languageName');
   if (typeof own === 'string' && own) return own;

@@ -305,6 +305,26 @@ describe('queue', () => {
     expect((await status(t)).queue.waiting).toBe(1);
   });
 
+  it('staff take someone off the queue; when the PC was held for them, the next in line is called', async () => {
+    const t = await open();
+    const token = await staffToken(t);
+    await signIn(t, ADULT);
+    await t.call('internet.queue.join', { card: CHILD });
+    await t.call('internet.queue.join', { card: 'BD000002' });
+    await t.call('internet.end');
+    expect((await status(t)).queue).toEqual({ waiting: 2, heldForTicket: 1 });
+
+    await t.call('internet.staff.removeFromQueue', { staffToken: token, ticket: 1 });
+    expect((await status(t)).queue).toEqual({ waiting: 1, heldForTicket: 2 });
+    await expectRefusal(signIn(t, ADULT), 'queue_reserved');
+    await expectRefusal(t.call('internet.staff.removeFromQueue', { staffToken: token, ticket: 1 }), 'ticket_not_queued');
+    expect(events(t, 'staff.action')).toContainEqual(expect.objectContaining({ action: 'internet.queue_remove' }));
+    // A resident's own card cannot do it: the method asks for a staff token.
+    await expectRefusal(t.call('internet.staff.removeFromQueue', { staffToken: 'a-resident-guessing-a-token', ticket: 2 }), 'staff_signed_out');
+    await signIn(t, 'BD000002');
+    expect((await status(t)).queue.waiting).toBe(0);
+  });
+
   it('the turn passes when the first in line does not come', async () => {
     const t = await open();
     await signIn(t, ADULT);

@@ -24,7 +24,8 @@ export function DevicesPage({ staffToken }: { staffToken: string }) {
   const load = useCallback(() => {
     api.call('devices.diagnostics', { staffToken }).then(
       (value) => (setDiagnostics(value), setError(undefined)),
-      (failure: unknown) => setError(failure instanceof ApiCallError ? failure.error.message : t('errors.unavailable')),
+      (failure: unknown) =>
+        setError(failure instanceof ApiCallError && failure.error.reason ? t(`errors.${failure.error.reason}`, { defaultValue: failure.error.message }) : t('errors.unavailable')),
     );
   }, [api, staffToken, t]);
 

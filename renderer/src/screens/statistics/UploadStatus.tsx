@@ -66,7 +66,7 @@ export function UploadStatus({ staffToken }: { staffToken: string }) {
               <dt>{t('upload.status')}</dt>
               <dd>
                 {t(`upload.phase.${state.phase}`)}
-                {state.nextAttemptAt && state.phase !== 'sending' ? ` · ${when(state.nextAttemptAt, lang)}` : ''}
+                {state.nextAttemptAt && state.phase !== 'sending' ? ` · ${t('upload.nextAttempt')}: ${when(state.nextAttemptAt, lang)}` : ''}
               </dd>
             </div>
             {state.lastError && (

@@ -26,6 +26,7 @@ export type SetupField = Exclude<keyof SetupForm, 'hours' | 'language'> | `hours
 
 export interface SetupProblem {
   field: SetupField;
+  // i18n-keys: technician:setup.problems.*
   /** Key in the technician namespace (setup.problems.*). */
   key: string;
 }

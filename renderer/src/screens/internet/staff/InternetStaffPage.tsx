@@ -29,7 +29,8 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
   const [message, setMessage] = useState('');
   const [passMinutes, setPassMinutes] = useState(30);
   const [passCount, setPassCount] = useState(5);
-  const [confirm, setConfirm] = useState<'end' | 'emergency' | null>(null);
+  // A ticket number: taking that person off the queue waits for a yes.
+  const [confirm, setConfirm] = useState<'end' | 'emergency' | number | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -50,6 +51,7 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
     };
   }, [api, refresh, staffToken]);
 
+  // i18n-keys: internet:staff.ended, internet:staff.closed, internet:staff.extended, internet:staff.messageSent, internet:staff.passesCreated, internet:staff.removed, internet:staff.reopened
   const act = async (body: () => Promise<unknown>, doneKey: string, params: Record<string, unknown> = {}) => {
     setProblem(null);
     setDone(null);
@@ -60,6 +62,9 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
       await refresh();
     } catch (error) {
       setProblem(errorText(t, error));
+      // What failed may be stale (the person just started a session): show how things are now.
+      setConfirm(null);
+      void refresh();
     }
   };
 
@@ -173,8 +178,21 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
         {overview && overview.queue.length > 0 ? (
           <ol>
             {overview.queue.map((q) => (
-              <li key={q.ticket}>
-                {t('staff.queueRow', { ticket: q.ticket, who: q.who, time: timeOf(q.joinedAt, locale) })}
+              <li key={q.ticket} className="queue-row">
+                <span>{t('staff.queueRow', { ticket: q.ticket, who: q.who, time: timeOf(q.joinedAt, locale) })}</span>
+                {confirm === q.ticket ? (
+                  <ConfirmRow
+                    question={t('staff.confirmRemove', { ticket: q.ticket, who: q.who })}
+                    yes={t('staff.yes')}
+                    no={t('staff.no')}
+                    onNo={() => setConfirm(null)}
+                    onYes={() => void act(() => api.call('internet.staff.removeFromQueue', { staffToken, ticket: q.ticket }), 'staff.removed', { ticket: q.ticket })}
+                  />
+                ) : (
+                  <button type="button" className="button quiet" onClick={() => setConfirm(q.ticket)}>
+                    {t('staff.removeFromQueue', { ticket: q.ticket })}
+                  </button>
+                )}
               </li>
             ))}
           </ol>
