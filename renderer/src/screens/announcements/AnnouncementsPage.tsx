@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../../electron/contract';
-import { ApiCallError } from '../../api/client';
+import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { useAnnounce } from '../../components/Announcer';
 import { useFormat } from '../../i18n/format';
@@ -44,9 +44,7 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
   }, [reload]);
 
   function explain(e: unknown): string {
-    if (e instanceof ApiCallError && e.error.reason) return t(`errors.${e.error.reason}`, { defaultValue: e.error.message });
-    if (e instanceof ApiCallError) return e.error.message;
-    return t('errors.failed');
+    return apiErrorText(t, e, 'errors.failed');
   }
 
   async function submit(event: FormEvent) {

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rejection } from '../../../../electron/contract/catalogue';
 import { ApiCallError } from '../../api/client';
+import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 
 export function useCatalogueExplain() {
   const { t, i18n } = useTranslation('catalogue');
@@ -13,10 +14,8 @@ export function useCatalogueExplain() {
   return useMemo(
     () => ({
       error(e: unknown): string {
-        if (!(e instanceof ApiCallError)) return t('staff.unavailable');
-        const { reason, params, message } = e.error;
-        if (inCoreLanguage || !reason) return message;
-        return t(`errors.${reason}`, { ...(params ?? {}), defaultValue: t('errors.generic') });
+        if (inCoreLanguage && e instanceof ApiCallError) return e.error.message;
+        return apiErrorText(t, e, 'staff.unavailable');
       },
       rejection(r: Rejection): string {
         if (inCoreLanguage) return r.message;

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceDiagnostics, ScanEvent } from '../../../../electron/contract/devices';
-import { ApiCallError } from '../../api/client';
+import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { useScan } from '../../devices/ScanProvider';
 import '../../styles/devices.css';
@@ -24,8 +24,7 @@ export function DevicesPage({ staffToken }: { staffToken: string }) {
   const load = useCallback(() => {
     api.call('devices.diagnostics', { staffToken }).then(
       (value) => (setDiagnostics(value), setError(undefined)),
-      (failure: unknown) =>
-        setError(failure instanceof ApiCallError && failure.error.reason ? t(`errors.${failure.error.reason}`, { defaultValue: failure.error.message }) : t('errors.unavailable')),
+      (failure: unknown) => setError(apiErrorText(t, failure, 'errors.unavailable')),
     );
   }, [api, staffToken, t]);
 

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eresourceFileUrl, type OpenResponse } from '../../../../electron/contract/eresources';
 import { ApiCallError } from '../../api/client';
+import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { navigateSub } from '../../router';
@@ -49,7 +50,7 @@ export function Viewer({ resourceId }: { resourceId: number }) {
         format.current = value.resource.format;
         setOpened(value);
       },
-      (e: unknown) => setError(e instanceof ApiCallError ? e.message : t('errors.openFailed')),
+      (e: unknown) => setError(apiErrorText(t, e, 'errors.openFailed')),
     );
     return () => {
       cancelled = true;

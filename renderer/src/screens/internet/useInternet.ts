@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import type { InternetState } from '../../../../electron/contract/internet';
-import { ApiCallError } from '../../api/client';
+import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 
 export function useInternetState(): InternetState | undefined {
@@ -33,12 +33,7 @@ export function formatClock(totalSeconds: number): string {
 /** The translated sentence for a refusal; the core's own Vietnamese sentence when no key exists. */
 // i18n-namespace: internet
 export function errorText(t: TFunction, error: unknown): string {
-  if (error instanceof ApiCallError) {
-    const { reason, message, params } = error.error;
-    if (reason) return t(`errors.${reason}`, { ...(params ?? {}), defaultValue: message });
-    return message;
-  }
-  return t('errors.unexpected');
+  return apiErrorText(t, error, 'errors.unexpected');
 }
 
 /** The other loopback name of the browser-mode host: a separate origin (own cookies and storage) for the placeholder page. */

@@ -3,7 +3,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../../electron/contract';
-import { ApiCallError } from '../../api/client';
+import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { Banner } from '../../components/Banner';
@@ -52,12 +52,7 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn: (result: ResponseOf<'s
     } catch (failure) {
       setPin('');
       setTarget('pin');
-      if (failure instanceof ApiCallError) {
-        const { reason, params, message } = failure.error;
-        setError(reason ? t(`errors.${reason}`, { ...params, defaultValue: message }) : message);
-      } else {
-        setError(t('errors.unavailable'));
-      }
+      setError(apiErrorText(t, failure, 'errors.unavailable'));
       pinInput.current?.focus();
     } finally {
       setBusy(false);

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry, RemovableMedium } from '../../../../electron/contract/technician';
 import { ApiCallError } from '../../api/client';
+import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 
 export function MaintenancePage({ staffToken }: { staffToken: string }) {
@@ -33,7 +34,7 @@ export function MaintenancePage({ staffToken }: { staffToken: string }) {
       setMessage({ kind: 'success', text: await work() });
       await refresh();
     } catch (error) {
-      setMessage({ kind: 'error', text: error instanceof ApiCallError ? error.message : t('errors.unavailable') });
+      setMessage({ kind: 'error', text: apiErrorText(t, error, 'errors.unavailable') });
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SystemInfo } from '../../../../electron/contract/system';
-import { ApiCallError } from '../../api/client';
+import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { emptySetupForm, SETUP_WEEKDAYS, validateSetupForm, type SetupField, type SetupForm, type SetupProblem } from './setup-form';
 import '../../styles/technician-setup.css';
@@ -97,7 +97,7 @@ export function SetupPage({ staffToken }: { staffToken: string }) {
       const result = await api.call('technician.setup', { staffToken, ...checked.request });
       setStaged({ configFile: result.configFile, libraryName: checked.request.libraryName });
     } catch (error) {
-      setFailure(error instanceof ApiCallError ? error.message : t('errors.unavailable'));
+      setFailure(apiErrorText(t, error, 'errors.unavailable'));
     } finally {
       setBusy(false);
     }

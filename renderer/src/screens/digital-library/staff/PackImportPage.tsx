@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { packsResponse, packSource } from '../../../../../electron/contract/eresources';
-import { ApiCallError } from '../../../api/client';
+import { apiErrorText } from '../../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../../api/context';
 import '../../../styles/digital-library.css';
 
@@ -29,14 +29,14 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
   const [busy, setBusy] = useState(false);
 
   const reload = useCallback(() => {
-    api.call('eresources.packs', { staffToken }).then(setPacks, (e: unknown) => setMessage({ kind: 'error', text: e instanceof ApiCallError ? e.message : t('errors.unavailable') }));
+    api.call('eresources.packs', { staffToken }).then(setPacks, (e: unknown) => setMessage({ kind: 'error', text: apiErrorText(t, e, 'errors.unavailable') }));
   }, [api, staffToken, t]);
 
   const scan = useCallback(
     (dir?: string) => {
       api.call('eresources.sources', { staffToken, ...(dir ? { folder: dir } : {}) }).then(
         (value) => setSources(value.files),
-        (e: unknown) => setMessage({ kind: 'error', text: e instanceof ApiCallError ? e.message : t('errors.unavailable') }),
+        (e: unknown) => setMessage({ kind: 'error', text: apiErrorText(t, e, 'errors.unavailable') }),
       );
     },
     [api, staffToken, t],
@@ -65,7 +65,7 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
       });
       reload();
     } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof ApiCallError ? e.message : t('errors.unavailable') });
+      setMessage({ kind: 'error', text: apiErrorText(t, e, 'errors.unavailable') });
     } finally {
       stop();
       setBusy(false);
@@ -80,7 +80,7 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
       setMessage({ kind: 'success', text: t('staff.removed', { title }) });
       reload();
     } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof ApiCallError ? e.message : t('errors.unavailable') });
+      setMessage({ kind: 'error', text: apiErrorText(t, e, 'errors.unavailable') });
     }
   };
 
@@ -118,7 +118,7 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
         )}
         {packs && packs.packs.length === 0 && <p>{t('staff.noPacks')}</p>}
         {packs && packs.packs.length > 0 && (
-          <table className="pack-table">
+          <table className="staff-table">
             <thead>
               <tr>
                 <th>{t('staff.columns.title')}</th>
