@@ -47,7 +47,7 @@ export function RotationPage({ staffToken }: { staffToken: string }) {
       <h2>{t('staff.batches')}</h2>
       {batches && batches.length === 0 && <p>{t('staff.noBatches')}</p>}
       {batches && batches.length > 0 && (
-        <table className="rotation-table">
+        <table className="staff-table rotation-table">
           <thead>
             <tr>
               <th>{t('staff.code')}</th>
@@ -92,7 +92,7 @@ export function RotationPage({ staffToken }: { staffToken: string }) {
       {open && (
         <section aria-label={t('staff.showItems', { code: open.code })}>
           <h3>{t('staff.showItems', { code: open.code })}</h3>
-          <table className="rotation-table">
+          <table className="staff-table rotation-table">
             <thead>
               <tr>
                 <th>{t('staff.barcode')}</th>

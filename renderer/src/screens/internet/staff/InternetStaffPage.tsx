@@ -245,7 +245,7 @@ function RecentTable({ rows, locale }: { rows: StaffSessionRow[]; locale: string
   const { t } = useTranslation('internet');
   if (rows.length === 0) return <p>{t('staff.recentEmpty')}</p>;
   return (
-    <table className="recent-sessions">
+    <table className="staff-table recent-sessions">
       <thead>
         <tr>
           <th>{t('staff.who')}</th>
