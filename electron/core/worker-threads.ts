@@ -7,7 +7,7 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** Each worker's module, relative to this file; its built entry is dist/<name>-worker.mjs. */
-export const WORKER_MODULES = {
+const WORKER_MODULES = {
   'catalogue-read': './catalogue/read-worker.ts',
   'store-background': './store/background-worker.ts',
 } as const;

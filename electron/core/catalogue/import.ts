@@ -136,7 +136,7 @@ async function importUnits(db: Db, clock: Pick<Clock, 'now'>, read: ReadOutcome,
       report.itemsAdded += outcome.itemsAdded;
     }
     flushWriters(writers);
-    bulkIndexing?.end(writers.index);
+    bulkIndexing?.end();
     db.prepare(`INSERT INTO catalogue_imports (at, file_name, format, target, imported, updated, unchanged, rejected, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       new Date(clock.now()).toISOString(), options.fileName.slice(0, 255), read.format, options.target,
       report.imported, report.updated, report.unchanged, report.rejected, options.staffId ?? null,

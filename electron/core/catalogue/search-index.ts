@@ -94,16 +94,15 @@ export const MERGE_INDEX_SQL = `INSERT INTO catalogue_fts (catalogue_fts) VALUES
 
 /**
  * Index settings for a large import, inside its transaction: no merging while rows are added, and
- * a pending-data limit that lets each IndexBatch chunk become one segment. `end` writes what is
- * pending and restores both.
+ * a pending-data limit that lets each IndexBatch chunk become one segment. `end` restores both;
+ * call it after the import's IndexBatch is flushed.
  */
-export function beginBulkIndexing(db: Db): { end(batch: IndexBatch): void } {
+export function beginBulkIndexing(db: Db): { end(): void } {
   const config = (name: string, value: number) => db.prepare(`INSERT INTO catalogue_fts (catalogue_fts, rank) VALUES ('${name}', ${value})`).run();
   config('automerge', 0);
   config('hashsize', BULK_HASH_SIZE);
   return {
-    end(batch) {
-      batch.flush();
+    end() {
       config('automerge', 4);
       config('hashsize', DEFAULT_HASH_SIZE);
     },
