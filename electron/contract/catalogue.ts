@@ -15,6 +15,8 @@ export const searchItem = z.object({
   collection: z.object({ code: z.string(), kind: z.enum(['own', 'rotation']) }),
   /** Set for items on loan, when the loans table knows the due date. */
   dueDate: z.string().nullable(),
+  /** Back in the library but kept on the staff shelf for a resident who placed a hold. */
+  setAside: z.boolean(),
 });
 export type SearchItem = z.infer<typeof searchItem>;
 
@@ -29,8 +31,10 @@ export const searchHit = z.object({
   year: z.number().int().nullable(),
   isbn: z.string().nullable(),
   callNumber: z.string().nullable(),
-  /** Items on the shelf now. */
+  /** Items on the shelf now (not counting copies set aside for holds). */
   available: z.number().int(),
+  /** Residents waiting for a copy (đặt trước) that none has come back for yet. */
+  waiting: z.number().int(),
   /** Items only to read in the room. */
   reference: z.number().int(),
   /** Earliest due date of an item on loan, when none is on the shelf. */

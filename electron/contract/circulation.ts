@@ -24,6 +24,33 @@ export const loanView = z.object({
 });
 export type LoanView = z.infer<typeof loanView>;
 
+/** A title a resident is waiting for (đặt trước). */
+export const holdView = z.object({
+  holdId: z.number().int(),
+  recordId: z.number().int(),
+  title: z.string(),
+  placedAt: z.string(),
+  /** 'ready': a copy is set aside on the staff shelf until `readyUntil`; 'waiting': none is back yet. */
+  status: z.enum(['waiting', 'ready']),
+  /** Place in the queue for the title (1 = next copy back), while waiting. */
+  position: z.number().int().positive().nullable(),
+  /** Last day a ready copy is kept (local YYYY-MM-DD). */
+  readyUntil: z.string().nullable(),
+  /** Earliest due date of a copy on loan, while waiting. */
+  nextDueDate: z.string().nullable(),
+});
+export type HoldView = z.infer<typeof holdView>;
+
+/** A hold as staff see it: whose it is, and which copy is set aside for it and where. */
+export const staffHoldView = holdView.extend({
+  card: z.string(),
+  fullName: z.string(),
+  phone: z.string().nullable(),
+  item: z.string().nullable(),
+  location: z.string().nullable(),
+});
+export type StaffHoldView = z.infer<typeof staffHoldView>;
+
 /** Whether the signed-in resident may borrow now, and if not why (a full Vietnamese sentence). */
 export const standing = z.object({ canBorrow: z.boolean(), reason: z.string().nullable(), message: z.string().nullable() });
 
@@ -31,6 +58,7 @@ export const signedInPatron = z.object({
   kind: z.literal('patron'),
   patron: patronSummary,
   loans: z.array(loanView),
+  holds: z.array(holdView),
   standing,
   maxLoans: z.number().int(),
 });
@@ -95,6 +123,14 @@ export const circulationMethods = {
     z.object({ kind: z.enum(['checkout', 'return']), card: cardNumber.optional(), items: z.array(itemBarcode).min(1).max(50), print: z.boolean().default(true) }).strict(),
     receipt,
   ),
+  /** A resident queues for a title none of whose copies is on the shelf. Placing it twice returns the same hold. */
+  'circulation.placeHold': method(z.object({ card: cardNumber, recordId: z.number().int().positive() }).strict(), holdView),
+  /** A resident cancels one of their holds; answers with the holds they still have. */
+  'circulation.cancelHold': method(z.object({ card: cardNumber, holdId: z.number().int().positive() }).strict(), z.array(holdView)),
+  /** Staff: every open hold, ready ones (on the staff shelf) first. */
+  'circulation.holds': method(z.object({ staffToken }).strict(), z.array(staffHoldView)),
+  /** Staff cancel a hold (the resident no longer wants it); answers with the open holds left. */
+  'circulation.staffCancelHold': method(z.object({ staffToken, holdId: z.number().int().positive() }).strict(), z.array(staffHoldView)),
   'circulation.overdue': method(z.object({ staffToken }).strict(), z.array(overdueLoan)),
   /** Staff lend despite a refusal; who and why are recorded with the loan and as an event. */
   'circulation.override': method(

@@ -1,16 +1,31 @@
-// `kiosk checkout CARD ITEM…`, `kiosk checkin ITEM…`, `kiosk loans CARD`: the same core rules the
-// screen uses. Each item is its own transaction; the output says which succeeded and why others did not.
+// `kiosk checkout CARD ITEM…`, `kiosk checkin ITEM…`, `kiosk loans CARD`, `kiosk hold place|cancel`,
+// `kiosk holds`: the same core rules the screen uses. Each item is its own transaction; the output
+// says which succeeded and why others did not.
 import type { Command } from 'commander';
 import { itemBarcode } from '../../contract/circulation';
 import { cardNumber } from '../../contract/patrons';
 import { checkin } from '../../core/circulation/checkin';
 import { checkout } from '../../core/circulation/checkout';
+import { allOpenHolds, cancelHold, expireHolds, holdsOf, placeHold } from '../../core/circulation/holds';
+import type { HoldView } from '../../contract/circulation';
 import { patronView } from '../../core/circulation/sign-in';
 import { KioskError } from '../../core/errors';
 import { requirePatron } from '../../core/patrons/records';
-import { printResult, run, type CommonOptions } from '../output';
+import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { withKiosk } from '../with-kiosk';
 import { describePatron, parseInput } from './patrons';
+
+function describeHold(h: HoldView): string {
+  return h.status === 'ready'
+    ? `  [${h.holdId}] "${h.title}": sách đã về, giữ ở quầy đến hết ${h.readyUntil}`
+    : `  [${h.holdId}] "${h.title}": đang chờ, thứ ${h.position} trong hàng${h.nextDueDate ? ` (bản sớm nhất hạn trả ${h.nextDueDate})` : ''}`;
+}
+
+function positiveId(text: string, what: string): number {
+  const id = Number(text);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new CliFailure(`${what} phải là một số nguyên dương (nhận được "${text}"). Hãy sửa rồi chạy lại lệnh.`, 2);
+  return id;
+}
 
 interface Refused {
   item: string;
@@ -90,7 +105,73 @@ export function registerCirculationCommands(program: Command): void {
           [
             describePatron(view.patron),
             view.loans.length === 0 ? '  Không mượn cuốn nào.' : view.loans.map((l) => `  ${l.item} "${l.title}" hạn trả ${l.dueDate}${l.overdueDays ? ` — QUÁ HẠN ${l.overdueDays} ngày` : ''}`).join('\n'),
+            ...(view.holds.length ? ['Sách đặt trước:', ...view.holds.map(describeHold)] : []),
           ].join('\n'),
+        );
+      }),
+    );
+
+  const hold = program.command('hold').description('Đặt trước sách cho bạn đọc, hoặc huỷ');
+  hold
+    .command('place')
+    .description('Đặt trước một đầu sách (mã đầu sách lấy từ "kiosk search --json", trường id)')
+    .argument('<card>', 'số thẻ thư viện')
+    .argument('<record>', 'mã đầu sách')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in một tài liệu JSON')
+    .action((card: string, record: string, options: CommonOptions) =>
+      run(options, async () => {
+        const number = parseInput(cardNumber, card);
+        const recordId = positiveId(record, 'Mã đầu sách');
+        const placed = await withKiosk(options, async (kiosk) =>
+          kiosk.ctx.db
+            .transaction(() => {
+              expireHolds(kiosk.ctx);
+              return placeHold(kiosk.ctx, requirePatron(kiosk.ctx, number), recordId);
+            })
+            .immediate(),
+        );
+        printResult(options, { ok: true, card: number, hold: placed }, () => `Đã đặt trước cho thẻ ${number}:\n${describeHold(placed)}`);
+      }),
+    );
+  hold
+    .command('cancel')
+    .description('Huỷ một sách đặt trước của bạn đọc')
+    .argument('<hold>', 'mã đặt trước (số trong ngoặc vuông của "kiosk holds")')
+    .requiredOption('--card <card>', 'số thẻ của bạn đọc đã đặt')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in một tài liệu JSON')
+    .action((holdText: string, options: CommonOptions & { card: string }) =>
+      run(options, async () => {
+        const number = parseInput(cardNumber, options.card);
+        const holdId = positiveId(holdText, 'Mã đặt trước');
+        const left = await withKiosk(options, async (kiosk) =>
+          kiosk.ctx.db
+            .transaction(() => {
+              const patron = requirePatron(kiosk.ctx, number);
+              cancelHold(kiosk.ctx, holdId, { patronId: patron.id });
+              return holdsOf(kiosk.ctx, patron.id);
+            })
+            .immediate(),
+        );
+        printResult(options, { ok: true, card: number, holds: left }, () => `Đã huỷ đặt trước ${holdId}.${left.length ? `\nCòn đặt trước:\n${left.map(describeHold).join('\n')}` : ''}`);
+      }),
+    );
+  program
+    .command('holds')
+    .description('Sách đặt trước đang mở: sách đã về (giữ ở quầy) trước, rồi sách đang chờ')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in một tài liệu JSON')
+    .action((options: CommonOptions) =>
+      run(options, async () => {
+        const holds = await withKiosk(options, async (kiosk) => {
+          kiosk.ctx.db.transaction(() => expireHolds(kiosk.ctx)).immediate();
+          return allOpenHolds(kiosk.ctx);
+        });
+        printResult(options, { ok: true, holds }, () =>
+          holds.length === 0
+            ? 'Không có sách đặt trước nào.'
+            : holds.map((h) => `${describeHold(h)} — thẻ ${h.card}${h.item ? `, bản ${h.item}${h.location ? ` (${h.location})` : ''}` : ''}`).join('\n'),
         );
       }),
     );

@@ -6,7 +6,7 @@
 import { telexCandidates } from '../../../common/vietnamese/typing';
 import type { SearchHit, SearchResponse } from '../../contract/catalogue';
 import type { Db } from '../store/open';
-import { recordAvailability } from './availability';
+import { recordAvailability, setAsideCondition } from './availability';
 import { ftsExpression, normaliseQuery, type IndexColumn, type NormalisedQuery } from './query';
 import type { ExistingRecord } from './store-records';
 
@@ -56,7 +56,7 @@ const IDENTIFIER_TIER: Tier = { field: 'identifier', exact: true };
 type RecordRow = Pick<ExistingRecord, 'id' | 'title' | 'authors' | 'subjects' | 'publisher' | 'year' | 'isbn' | 'call_number'>;
 
 function statements(db: Db) {
-  const available = `AND EXISTS (SELECT 1 FROM items i JOIN collections c ON c.id = i.collection_id WHERE i.record_id = catalogue_fts.rowid AND i.status = 'available' AND c.returned_at IS NULL)`;
+  const available = `AND EXISTS (SELECT 1 FROM items i JOIN collections c ON c.id = i.collection_id WHERE i.record_id = catalogue_fts.rowid AND i.status = 'available' AND c.returned_at IS NULL AND NOT ${setAsideCondition(db)})`;
   return {
     match: db.prepare(`SELECT rowid AS id FROM catalogue_fts WHERE catalogue_fts MATCH ? LIMIT ?`),
     matchAvailable: db.prepare(`SELECT rowid AS id FROM catalogue_fts WHERE catalogue_fts MATCH ? ${available} LIMIT ?`),

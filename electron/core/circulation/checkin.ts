@@ -7,7 +7,8 @@ import { findPatronById, patronDimensions } from '../patrons/lookup';
 import { recordEvent } from '../store/event-types';
 import { requireItem } from './checkout';
 import { daysBetween, localDay } from './dates';
-import { closeLoan, hasOpenHold, openLoanOfItem } from './loans';
+import { expireHolds, setAsideForNextHold } from './holds';
+import { closeLoan, openLoanOfItem } from './loans';
 import { withRefusalRecorded } from './refusals';
 
 export function checkin(ctx: KioskContext, barcode: string): CheckinResult {
@@ -36,7 +37,11 @@ export function checkin(ctx: KioskContext, barcode: string): CheckinResult {
           overdueDays,
           ...patronDimensions(patron, now),
         });
-        const flag = hasOpenHold(db, item.recordId) ? 'reserved' : item.collectionKind === 'rotation' ? 'rotation' : null;
+        // A copy back on the premises goes to the oldest hold still waiting for its title (a reference
+        // copy lent by an override stays a reference copy).
+        expireHolds(ctx);
+        const reserved = loan.itemStatusBefore !== 'reference' && setAsideForNextHold(ctx, item.id, item.recordId);
+        const flag = reserved ? 'reserved' : item.collectionKind === 'rotation' ? 'rotation' : null;
         return { item: item.barcode, title: item.title, overdueDays, shelf: flag ? 'staff' : 'open', flag };
       })
       .immediate(),

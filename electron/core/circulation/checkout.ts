@@ -8,6 +8,7 @@ import { assertCardUsable, patronDimensions, type Patron } from '../patrons/look
 import { requirePatron } from '../patrons/records';
 import { recordEvent } from '../store/event-types';
 import { addDays, daysBetween, localDay } from './dates';
+import { expireHolds, fulfilHold, holdOfItem, takeCopyBack } from './holds';
 import { findItem, insertLoan, openLoanOfItem, openLoansOf, toLoanView, type CirculationItem } from './loans';
 import { policyFor } from './policy';
 import { withRefusalRecorded } from './refusals';
@@ -79,6 +80,15 @@ export function checkout(ctx: KioskContext, card: string, barcode: string, overr
           throw refused('item_unavailable', `Cuốn "${item.title}" đang được ghi là không có trên giá. Vui lòng đưa sách cho cán bộ thư viện kiểm tra.`, { item: item.barcode });
         }
         if (!override) assertMayBorrow(ctx, patron, item, today);
+        expireHolds(ctx);
+        const setAsideFor = holdOfItem(db, item.id);
+        if (setAsideFor && setAsideFor.patronId !== patron.id) {
+          if (!override) {
+            throw refused('reserved_for_other', `Cuốn "${item.title}" đang được giữ cho bạn đọc khác đã đặt trước. Vui lòng đưa sách cho cán bộ thư viện.`, { item: item.barcode });
+          }
+          // Staff lend it anyway: that hold waits for the next copy back.
+          takeCopyBack(db, setAsideFor.id);
+        }
 
         const dueDate = addDays(today, policy.loanDays);
         const at = new Date(now).toISOString();
@@ -102,6 +112,7 @@ export function checkout(ctx: KioskContext, card: string, barcode: string, overr
           overrideBy: override?.staffId ?? null,
           ...dims,
         });
+        fulfilHold(ctx, patron.id, item.recordId, item.id);
         if (override) {
           recordEvent(db, clock, 'staff.override', { staffId: override.staffId, action: 'checkout', reason: override.reason, patronId: patron.id, itemId: item.id });
         }

@@ -44,6 +44,10 @@ export const circulationSection = z
     offerReturnWhenOnLoan: z.boolean().default(true),
     /** Self-registration by CCCD: 'active' lends at once; 'pending' waits for staff approval. */
     selfRegistration: z.enum(['off', 'pending', 'active']).default('active'),
+    /** Titles a resident may have on hold at once; 0 turns holds off. */
+    maxHolds: z.number().int().min(0).max(20).default(3),
+    /** Days a copy set aside for a hold is kept on the staff shelf before it passes to the next in line. */
+    holdPickupDays: z.number().int().min(1).max(60).default(7),
     cardPrefix: z.string().regex(/^[A-Z]{1,4}$/, 'tiền tố số thẻ gồm 1–4 chữ in hoa').default('BD'),
     cardValidityYears: z.number().int().min(1).max(10).default(2),
     /** A signed-in resident is signed out after this long without touching or scanning anything. */

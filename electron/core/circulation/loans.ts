@@ -1,4 +1,4 @@
-// SQL of circulation: items as circulation sees them, open loans, holds. Small functions over
+// SQL of circulation: items as circulation sees them, and open loans. Small functions over
 // prepared statements; callers own the transactions.
 import type { LoanView } from '../../contract/circulation';
 import type { Db } from '../store/open';
@@ -76,14 +76,6 @@ export function closeLoan(db: Db, loan: OpenLoan, at: string): void {
 
 export function extendLoan(db: Db, loanId: number, dueDate: string): void {
   db.prepare('UPDATE loans SET due_date = ?, renewals = renewals + 1 WHERE id = ?').run(dueDate, loanId);
-}
-
-/** Whether another resident waits for this title (so a returned copy goes to the staff shelf). */
-export function hasOpenHold(db: Db, recordId: number, exceptPatronId: number | null = null): boolean {
-  const row = db
-    .prepare('SELECT 1 FROM holds WHERE record_id = ? AND fulfilled_at IS NULL AND cancelled_at IS NULL AND patron_id IS NOT ? LIMIT 1')
-    .get(recordId, exceptPatronId);
-  return row !== undefined;
 }
 
 export function toLoanView(loan: OpenLoan, today: string, renewalsAllowed: number): LoanView {

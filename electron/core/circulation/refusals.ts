@@ -5,7 +5,7 @@ import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
 import { recordEvent } from '../store/event-types';
 
-export type RefusalAction = 'checkout' | 'renew' | 'return' | 'sign_in';
+export type RefusalAction = 'checkout' | 'renew' | 'return' | 'sign_in' | 'hold';
 
 /** What the failing step had learned before it refused, for the event (local ids only). */
 export interface RefusalIds {

@@ -7,7 +7,8 @@ import { requirePatron } from '../patrons/records';
 import { recordEvent } from '../store/event-types';
 import { requireItem } from './checkout';
 import { addDays, formatDayVi, localDay } from './dates';
-import { extendLoan, hasOpenHold, openLoanOfItem, toLoanView } from './loans';
+import { someoneWaitsFor } from './holds';
+import { extendLoan, openLoanOfItem, toLoanView } from './loans';
 import { policyFor } from './policy';
 import { withRefusalRecorded } from './refusals';
 
@@ -34,7 +35,7 @@ export function renew(ctx: KioskContext, card: string, barcode: string): LoanVie
             max: policy.renewals,
           });
         }
-        if (hasOpenHold(db, item.recordId, patron.id)) {
+        if (someoneWaitsFor(db, item.recordId, patron.id)) {
           throw refused('reserved_by_other', `Cuốn "${item.title}" đang có bạn đọc khác chờ mượn nên không gia hạn được. Vui lòng trả sách đúng hạn.`, { item: item.barcode });
         }
         // A renewal counts the loan period again from today; one that would not move the due date

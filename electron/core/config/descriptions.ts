@@ -74,6 +74,8 @@ export const keyDescriptions: Record<string, KeyDescription> = {
   'circulation.blockWhenOverdueDays': { vi: 'Có sách quá hạn quá số ngày này thì không cho mượn thêm đến khi trả.', en: 'A loan overdue by more than this many days stops new checkouts until it is returned.' },
   'circulation.offerReturnWhenOnLoan': { vi: 'Khi mượn mà quét phải sách đang do người khác mượn, đề nghị trả sách đó trước.', en: 'When a book on loan to someone else is scanned at checkout, offer to return it first.' },
   'circulation.selfRegistration': { vi: 'Bạn đọc tự đăng ký bằng CCCD: off (tắt), pending (chờ cán bộ duyệt), active (mượn được ngay).', en: 'Self-registration by CCCD: off, pending (staff approve), active (lends at once).' },
+  'circulation.maxHolds': { vi: 'Số đầu sách một bạn đọc được đặt trước cùng lúc; 0 là không nhận đặt trước.', en: 'Titles a resident may have on hold at once; 0 turns holds off.' },
+  'circulation.holdPickupDays': { vi: 'Số ngày giữ sách đặt trước ở quầy cán bộ; quá hạn thì sách chuyển cho người chờ tiếp theo.', en: 'Days a copy set aside for a hold is kept before it passes to the next in line.' },
   'circulation.cardPrefix': { vi: 'Tiền tố số thẻ bạn đọc mới (chữ in hoa).', en: 'Prefix of new card numbers (capital letters).' },
   'circulation.cardValidityYears': { vi: 'Thời hạn thẻ bạn đọc (năm).', en: 'Card validity (years).' },
   'circulation.idleSeconds': { vi: 'Bạn đọc đã đăng nhập bị đăng xuất sau bấy nhiêu giây không chạm hay quét gì.', en: 'A signed-in resident is signed out after this many seconds without a touch or scan.' },

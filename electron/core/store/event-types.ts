@@ -34,7 +34,11 @@ export const eventPayloads = {
   }),
   'loan.renew': z.object({ loanId: z.number().int(), patronId: z.number().int(), itemId: z.number().int(), collectionKind, dueDate: z.string(), ...dimensions }),
   'loan.return': z.object({ loanId: z.number().int(), patronId: z.number().int(), itemId: z.number().int(), collectionKind, overdueDays: z.number().int(), ...dimensions }),
-  'circulation.refused': z.object({ reason: z.string(), action: z.enum(['checkout', 'renew', 'return', 'sign_in']), patronId: z.number().int().nullable(), itemId: z.number().int().nullable() }),
+  'hold.placed': z.object({ holdId: z.number().int(), patronId: z.number().int(), recordId: z.number().int(), ...dimensions }),
+  /** A returned copy was set aside for a hold (it waits on the staff shelf). */
+  'hold.ready': z.object({ holdId: z.number().int(), itemId: z.number().int(), recordId: z.number().int() }),
+  'hold.ended': z.object({ holdId: z.number().int(), outcome: z.enum(['fulfilled', 'resident', 'staff', 'expired']), staffId: z.number().int().nullable() }),
+  'circulation.refused': z.object({ reason: z.string(), action: z.enum(['checkout', 'renew', 'return', 'sign_in', 'hold']), patronId: z.number().int().nullable(), itemId: z.number().int().nullable() }),
   'staff.override': z.object({ staffId: z.number().int(), action: z.string(), reason: z.string(), patronId: z.number().int().nullable(), itemId: z.number().int().nullable() }),
 
   'item.added': z.object({ itemId: z.number().int(), recordId: z.number().int(), collectionKind, source: z.enum(['import', 'manual', 'rotation', 'demo']) }),
