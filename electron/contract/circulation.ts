@@ -103,7 +103,17 @@ export type Receipt = z.infer<typeof receipt>;
 export const overdueLoan = loanView.extend({ card: z.string(), fullName: z.string(), phone: z.string().nullable() });
 
 export const circulationMethods = {
-  'circulation.settings': method(noParams, z.object({ idleSeconds: z.number().int(), countdownSeconds: z.number().int(), selfRegistration: z.enum(['off', 'pending', 'active']) })),
+  'circulation.settings': method(
+    noParams,
+    z.object({
+      idleSeconds: z.number().int(),
+      countdownSeconds: z.number().int(),
+      selfRegistration: z.enum(['off', 'pending', 'active']),
+      /** 0 when the library takes no holds at the kiosk. */
+      maxHolds: z.number().int(),
+      holdPickupDays: z.number().int(),
+    }),
+  ),
   'circulation.signIn': method(signInRequest, z.discriminatedUnion('kind', [signedInPatron, registrationOffer])),
   'circulation.register': method(
     z

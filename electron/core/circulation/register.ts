@@ -18,8 +18,8 @@ import { findPatronById } from '../patrons/lookup';
 export function registerCirculation(ctx: KioskContext): void {
   const { registry } = ctx;
   registry.register('circulation.settings', () => {
-    const { idleSeconds, countdownSeconds, selfRegistration } = ctx.config.circulation;
-    return { idleSeconds, countdownSeconds, selfRegistration };
+    const { idleSeconds, countdownSeconds, selfRegistration, maxHolds, holdPickupDays } = ctx.config.circulation;
+    return { idleSeconds, countdownSeconds, selfRegistration, maxHolds, holdPickupDays };
   });
   registry.register('circulation.signIn', (request) => (request.method === 'cccd' ? signInByCccd(ctx, request.qr) : signInByCard(ctx, request.card, request.method)));
   registry.register('circulation.register', ({ registrationToken, village }) => registerFromOffer(ctx, registrationToken, village));

@@ -1,15 +1,15 @@
 // One book's availability in plain words: copies on the shelf and where, reference only, or when
-// one is due back.
+// one is due back; and how many residents already wait for it (đặt trước).
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../../electron/contract/catalogue';
-import { TIME_ZONE } from '../../i18n';
+import { formatDay } from '../circulation/format';
 
 export function Availability({ hit }: { hit: SearchHit }) {
   const { t, i18n } = useTranslation('catalogue');
   const places = (status: SearchHit['items'][number]['status']) =>
-    [...new Set(hit.items.filter((i) => i.status === status).map((i) => i.location ?? t('search.availability.unknownPlace')))].join(', ');
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language === 'vi' ? 'vi-VN' : i18n.language, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: TIME_ZONE }).format(new Date(iso));
+    [...new Set(hit.items.filter((i) => i.status === status && !i.setAside).map((i) => i.location ?? t('search.availability.unknownPlace')))].join(', ');
+  const date = (isoDay: string) => formatDay(isoDay, i18n.language);
+  const waiting = hit.waiting > 0 ? <span>{t('search.availability.waiting', { count: hit.waiting })}</span> : null;
 
   if (hit.available > 0) {
     return (
@@ -32,6 +32,15 @@ export function Availability({ hit }: { hit: SearchHit }) {
     return (
       <p className="availability out">
         <strong>{hit.nextDueDate ? t('search.availability.allOnLoanUntil', { date: date(hit.nextDueDate) }) : t('search.availability.allOnLoan')}</strong>
+        {waiting}
+      </p>
+    );
+  }
+  if (hit.items.some((i) => i.setAside)) {
+    return (
+      <p className="availability out">
+        <strong>{t('search.availability.setAside')}</strong>
+        {waiting}
       </p>
     );
   }
@@ -39,6 +48,7 @@ export function Availability({ hit }: { hit: SearchHit }) {
   return (
     <p className="availability out">
       <strong>{inTransit ? t('search.availability.inTransit') : t('search.availability.none')}</strong>
+      {waiting}
     </p>
   );
 }

@@ -1,12 +1,14 @@
 // Tra cứu sách: one large search box, results as the resident types (accents optional), each
-// book's availability in plain words, and a filter to books on the shelf.
+// book's availability in plain words, a filter to books on the shelf, and Đặt trước for a book
+// whose copies are all out.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchResponse } from '../../../../electron/contract/catalogue';
+import type { SearchHit, SearchResponse } from '../../../../electron/contract/catalogue';
 import { useApi } from '../../api/context';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { VietnameseTextInput } from '../../input/VietnameseTextInput';
 import { Availability } from './Availability';
+import { canReserve, HoldDialog } from './HoldDialog';
 import { useDebounced } from './useDebounced';
 import '../../styles/catalogue.css';
 
@@ -24,8 +26,13 @@ export function SearchScreen() {
   const input = useRef<HTMLInputElement>(null);
   const settled = useDebounced(query, 220);
   const latest = useRef(0);
+  const [holds, setHolds] = useState({ maxHolds: 0, holdPickupDays: 7 });
+  const [reserving, setReserving] = useState<SearchHit>();
 
   useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    api.call('circulation.settings', {}).then(({ maxHolds, holdPickupDays }) => setHolds({ maxHolds, holdPickupDays }), () => undefined);
+  }, [api]);
   useEffect(() => setLimit(PAGE), [settled, availableOnly]);
 
   useEffect(() => {
@@ -144,6 +151,11 @@ export function SearchScreen() {
               {hit.callNumber && <p className="book-call">{t('search.callNumber', { callNumber: hit.callNumber })}</p>}
               {hit.items.some((i) => i.collection.kind === 'rotation') && <p className="book-rotation">{t('search.rotation')}</p>}
               <Availability hit={hit} />
+              {holds.maxHolds > 0 && canReserve(hit) && (
+                <button type="button" className="button secondary reserve" onClick={() => setReserving(hit)} aria-label={t('hold.reserveOne', { title: hit.title })}>
+                  {t('hold.reserve')}
+                </button>
+              )}
             </li>
           ))}
         </ol>
@@ -153,6 +165,18 @@ export function SearchScreen() {
         <button type="button" className="button secondary more" onClick={() => setLimit((n) => Math.min(100, n + PAGE))} disabled={limit >= 100}>
           {t('search.showMore')}
         </button>
+      )}
+      {reserving && (
+        <HoldDialog
+          hit={reserving}
+          pickupDays={holds.holdPickupDays}
+          onClose={() => {
+            setReserving(undefined);
+            // The search shows the new queue (one more resident waiting).
+            latest.current++;
+            api.call('catalogue.search', { query: settled, availableOnly, limit }).then(setResponse, () => undefined);
+          }}
+        />
       )}
     </ScreenFrame>
   );

@@ -3,7 +3,7 @@
 // loans" can be renewed; a receipt ends the visit. Idle sessions end by themselves.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckinResult, LoanView, Receipt, SignedInPatron } from '../../../../electron/contract/circulation';
+import type { CheckinResult, HoldView, LoanView, Receipt, SignedInPatron } from '../../../../electron/contract/circulation';
 import type { ScanEvent } from '../../../../electron/contract/devices';
 import type { SystemInfo } from '../../../../electron/contract/system';
 import { ApiCallError } from '../../api/client';
@@ -14,7 +14,7 @@ import { navigate } from '../../router';
 import { clearSignedInResident, setSignedInResident } from '../../session/signed-in-resident';
 import { Consent, type RegistrationOffer } from './Consent';
 import { LibraryCard } from './LibraryCard';
-import { IdleCountdown, LoanList, ManualEntry, ProblemBanner } from './parts';
+import { HoldList, IdleCountdown, LoanList, ManualEntry, ProblemBanner } from './parts';
 import { describeProblem, type Problem } from './problem';
 import { ReceiptView } from './ReceiptView';
 import { takeHandedOffScan } from './handoff';
@@ -100,12 +100,17 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
           } else {
             setSignedInResident(result.patron.cardNumber);
             setState({ mode: 'borrow', view: result, session: [], showLoans: false });
+            // A book they reserved is back: say so first, with the last day it is kept.
+            const ready = result.holds.filter((h) => h.status === 'ready');
+            if (ready.length > 0) {
+              setNotice(t('holds.readyNotice', { titles: ready.map((h) => `"${h.title}"`).join(', '), date: formatDay(ready[0]!.readyUntil!, i18n.language), count: ready.length }));
+            }
           }
         } catch (error) {
           fail(error);
         }
       }),
-    [api, run, fail],
+    [api, run, fail, t, i18n.language],
   );
 
   const lend = useCallback(
@@ -117,13 +122,15 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
           const loan = await api.call('circulation.checkout', { card: current.view.patron.cardNumber, item });
           setProblem(null);
           setNotice(t('borrow.lent', { title: loan.title, date: formatDay(loan.dueDate, i18n.language) }));
+          // Borrowing a reserved title fulfils the hold: the core's list says which are left.
+          const holds = current.view.holds.length > 0 ? (await api.call('circulation.loans', { card: current.view.patron.cardNumber })).holds : current.view.holds;
           setState((s) =>
             s.mode !== 'borrow'
               ? s
               : {
                   ...s,
                   session: s.session.some((l) => l.loanId === loan.loanId) ? s.session : [...s.session, loan],
-                  view: { ...s.view, loans: s.view.loans.some((l) => l.loanId === loan.loanId) ? s.view.loans : [...s.view.loans, loan] },
+                  view: { ...s.view, holds, loans: s.view.loans.some((l) => l.loanId === loan.loanId) ? s.view.loans : [...s.view.loans, loan] },
                 },
           );
         } catch (error) {
@@ -230,6 +237,20 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
       }
     });
 
+  const cancelHold = (hold: HoldView) =>
+    run(async () => {
+      const current = stateRef.current;
+      if (current.mode !== 'borrow') return;
+      try {
+        const holds = await api.call('circulation.cancelHold', { card: current.view.patron.cardNumber, holdId: hold.holdId });
+        setProblem(null);
+        setNotice(t('holds.cancelled', { title: hold.title }));
+        setState((s) => (s.mode !== 'borrow' ? s : { ...s, view: { ...s.view, holds } }));
+      } catch (error) {
+        fail(error);
+      }
+    });
+
   const register = (offer: RegistrationOffer, village: string | null) =>
     run(async () => {
       try {
@@ -274,6 +295,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
             busy={busy}
             onItem={(item) => void lend(item)}
             onRenew={(loan) => void renewLoan(loan)}
+            onCancelHold={(hold) => void cancelHold(hold)}
             onToggleLoans={() => setState({ ...state, showLoans: !state.showLoans })}
             onFinish={() => void finish('checkout', state.session.map((l) => l.item), state.view.patron.cardNumber)}
           />
@@ -338,6 +360,7 @@ function Borrow(props: {
   busy: boolean;
   onItem: (item: string) => void;
   onRenew: (loan: LoanView) => void;
+  onCancelHold: (hold: HoldView) => void;
   onToggleLoans: () => void;
   onFinish: () => void;
 }) {
@@ -382,11 +405,13 @@ function Borrow(props: {
         <>
           <h3>{t('loans.title')}</h3>
           <LoanList loans={view.loans} onRenew={props.onRenew} busy={props.busy} />
+          <h3>{t('holds.title')}</h3>
+          <HoldList holds={view.holds} onCancel={props.onCancelHold} busy={props.busy} />
         </>
       )}
       <div className="circ-actions">
         <button type="button" className="button secondary" onClick={props.onToggleLoans}>
-          {showLoans ? t('borrow.backToBorrow') : t('borrow.myLoans', { count: view.loans.length })}
+          {showLoans ? t('borrow.backToBorrow') : view.holds.length > 0 ? t('borrow.myLoansAndHolds', { count: view.loans.length, holds: view.holds.length }) : t('borrow.myLoans', { count: view.loans.length })}
         </button>
         <button type="button" className="button" onClick={props.onFinish}>
           {session.length > 0 ? t('borrow.finishWithReceipt') : t('borrow.signOut')}

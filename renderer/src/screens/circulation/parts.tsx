@@ -1,8 +1,8 @@
 // Small pieces of the circulation screens: manual entry, a refusal banner, the idle countdown,
-// and a list of loans with due dates (overdue ones highlighted).
+// a list of loans with due dates (overdue ones highlighted), and the resident's holds.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoanView } from '../../../../electron/contract/circulation';
+import type { HoldView, LoanView } from '../../../../electron/contract/circulation';
 import type { Problem } from './problem';
 import { formatDay } from './format';
 
@@ -76,6 +76,41 @@ export function LoanList({ loans, onRenew, busy }: { loans: LoanView[]; onRenew?
           {onRenew && (
             <button type="button" className="button secondary" disabled={busy || loan.renewalsLeft === 0} onClick={() => onRenew(loan)} aria-label={t('loans.renewOne', { title: loan.title })}>
               {loan.renewalsLeft === 0 ? t('loans.noRenewals') : t('loans.renew')}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The resident's holds: ready ones say where to pick the book up and until when. */
+export function HoldList({ holds, onCancel, busy }: { holds: HoldView[]; onCancel: (hold: HoldView) => void; busy?: boolean }) {
+  const { t, i18n } = useTranslation('circulation');
+  const [confirming, setConfirming] = useState<number | null>(null);
+  if (holds.length === 0) return <p className="circ-empty">{t('holds.none')}</p>;
+  return (
+    <ul className="circ-list" aria-label={t('holds.title')}>
+      {holds.map((hold) => (
+        <li key={hold.holdId} className={hold.status === 'ready' ? 'hold-ready' : undefined} data-hold={hold.holdId}>
+          <span className="circ-title">{hold.title}</span>
+          <span className="circ-due">
+            {hold.status === 'ready' && hold.readyUntil
+              ? t('holds.ready', { date: formatDay(hold.readyUntil, i18n.language) })
+              : t('holds.waiting', { position: hold.position })}
+          </span>
+          {confirming === hold.holdId ? (
+            <span className="circ-confirm">
+              <button type="button" className="button danger" disabled={busy} onClick={() => (setConfirming(null), onCancel(hold))}>
+                {t('holds.confirmCancel')}
+              </button>
+              <button type="button" className="button quiet" onClick={() => setConfirming(null)}>
+                {t('holds.keep')}
+              </button>
+            </span>
+          ) : (
+            <button type="button" className="button secondary" disabled={busy} onClick={() => setConfirming(hold.holdId)} aria-label={t('holds.cancelOne', { title: hold.title })}>
+              {t('holds.cancel')}
             </button>
           )}
         </li>

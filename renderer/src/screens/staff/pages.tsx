@@ -10,6 +10,7 @@ import { CatalogueImportPage } from '../catalogue/CatalogueImportPage';
 import { RotationPage } from '../catalogue/RotationPage';
 import { PatronsPage } from '../circulation/staff/PatronsPage';
 import { OverduePage } from '../circulation/staff/OverduePage';
+import { HoldsPage } from '../circulation/staff/HoldsPage';
 import { OverridePage } from '../circulation/staff/OverridePage';
 import { InternetStaffPage } from '../internet/staff/InternetStaffPage';
 import { DevicesPage } from '../devices/DevicesPage';
@@ -33,6 +34,7 @@ export const staffPages: StaffPage[] = [
   { id: 'rotation', titleKey: 'catalogue:staff.rotationTitle', role: 'staff', Component: RotationPage },
   { id: 'patrons', titleKey: 'circulation:staff.pages.patrons', role: 'staff', Component: PatronsPage },
   { id: 'overdue', titleKey: 'circulation:staff.pages.overdue', role: 'staff', Component: OverduePage },
+  { id: 'holds', titleKey: 'circulation:staff.pages.holds', role: 'staff', Component: HoldsPage },
   { id: 'override', titleKey: 'circulation:staff.pages.override', role: 'staff', Component: OverridePage },
   { id: 'internet', titleKey: 'internet:staff.pageTitle', role: 'staff', Component: InternetStaffPage },
   { id: 'self-test', titleKey: 'technician:pages.selfTest', role: 'technician', Component: SelfTestPage },

@@ -1,0 +1,104 @@
+// Staff page "Sách đặt trước": books back and set aside on the staff shelf (who for, which copy, the
+// last day kept, a phone number to call), then residents still waiting; a hold the resident no
+// longer wants can be cancelled, and its copy passes to the next in line.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StaffHoldView } from '../../../../../electron/contract/circulation';
+import { useApi } from '../../../api/context';
+import { Banner } from '../../../components/Banner';
+import { formatDateTime, formatDay } from '../format';
+import { ProblemBanner } from '../parts';
+import { describeProblem, type Problem } from '../problem';
+import '../circulation.css';
+
+export function HoldsPage({ staffToken }: { staffToken: string }) {
+  const api = useApi();
+  const { t, i18n } = useTranslation('circulation');
+  const [holds, setHolds] = useState<StaffHoldView[]>();
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
+
+  const fail = useCallback((error: unknown) => setProblem(describeProblem(error, t, i18n.language)), [t, i18n.language]);
+
+  useEffect(() => {
+    let cancelled = false;
+    api.call('circulation.holds', { staffToken }).then(
+      (list) => !cancelled && setHolds(list),
+      (error: unknown) => !cancelled && fail(error),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, staffToken, fail]);
+
+  const cancel = (hold: StaffHoldView) => {
+    setConfirming(null);
+    api.call('circulation.staffCancelHold', { staffToken, holdId: hold.holdId }).then(
+      (list) => {
+        setHolds(list);
+        setProblem(null);
+        setNotice(t('staff.holds.cancelled', { title: hold.title, card: hold.card }));
+      },
+      fail,
+    );
+  };
+
+  if (!holds) return problem ? <ProblemBanner problem={problem} /> : <p role="status">{t('staff.loading')}</p>;
+  return (
+    <>
+      {problem && <ProblemBanner problem={problem} />}
+      <Banner kind="success" text={notice} />
+      <p>{t('staff.holds.intro')}</p>
+      {holds.length === 0 ? (
+        <p className="circ-empty">{t('staff.holds.none')}</p>
+      ) : (
+        <table className="staff-table" aria-label={t('staff.pages.holds')}>
+          <thead>
+            <tr>
+              <th>{t('staff.holds.columns.title')}</th>
+              <th>{t('staff.holds.columns.resident')}</th>
+              <th>{t('staff.holds.columns.phone')}</th>
+              <th>{t('staff.holds.columns.status')}</th>
+              <th>{t('staff.holds.columns.placed')}</th>
+              <th>{t('staff.holds.columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {holds.map((hold) => (
+              <tr key={hold.holdId} className={hold.status === 'ready' ? 'hold-ready' : undefined} data-hold={hold.holdId}>
+                <td>{hold.title}</td>
+                <td>
+                  {hold.fullName} ({hold.card})
+                </td>
+                <td>{hold.phone ?? '—'}</td>
+                <td>
+                  {hold.status === 'ready'
+                    ? t('staff.holds.ready', { item: hold.item, place: hold.location ?? '—', date: formatDay(hold.readyUntil!, i18n.language) })
+                    : t('staff.holds.waiting', { position: hold.position })}
+                </td>
+                <td>{formatDateTime(hold.placedAt, i18n.language)}</td>
+                <td>
+                  {confirming === hold.holdId ? (
+                    <span className="circ-confirm">
+                      <button type="button" className="button danger" onClick={() => cancel(hold)}>
+                        {t('staff.holds.confirmCancel')}
+                      </button>
+                      <button type="button" className="button quiet" onClick={() => setConfirming(null)}>
+                        {t('holds.keep')}
+                      </button>
+                    </span>
+                  ) : (
+                    <button type="button" className="button secondary" onClick={() => setConfirming(hold.holdId)} aria-label={t('staff.holds.cancelOne', { title: hold.title, card: hold.card })}>
+                      {t('holds.cancel')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
