@@ -1,4 +1,4 @@
--- 0090: holds that can be placed, kept and picked up. A returned copy is set aside for the oldest
+-- 0021: holds that can be placed, kept and picked up. A returned copy is set aside for the oldest
 -- waiting hold (item_id) and kept on the staff shelf until ready_until; a hold ends fulfilled (the
 -- resident borrowed the title) or cancelled, with who or what ended it.
 
