@@ -1,7 +1,7 @@
 // Free internet sessions in browser mode: sign in, countdown, staff extends from the staff screen,
 // the resident sees the new time, time runs out and the home screen returns; the wipe of cookies,
 // local storage and downloads; blocked addresses; the queue from the home screen; guest passes; CCCD sign-in.
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
@@ -175,7 +175,8 @@ test('blocked addresses show a Vietnamese explanation, never an error', async ({
   await expect(page.getByRole('heading', { name: 'Trang hữu ích cho bà con' })).toBeVisible();
 });
 
-test('a resident takes a place in the queue from the home screen while the PC is busy', async ({ browser, kiosk }) => {
+/** BD000003 uses the PC; BD000002 takes number 1 in the queue from the home screen of another tab. */
+async function busyPcWithOneWaiting(browser: Browser, kiosk: RunningKiosk): Promise<{ user: Page; waiting: Page }> {
   const user = await browser.newPage();
   await user.goto(`${kiosk.url}#/internet`);
   await signInResident(user, 'BD000003');
@@ -188,6 +189,11 @@ test('a resident takes a place in the queue from the home screen while the PC is
   await waiting.getByLabel('Hoặc gõ số thẻ thư viện:').fill('BD000002');
   await waiting.getByRole('button', { name: 'Lấy số' }).click();
   await expect(waiting.getByTestId('queue-ticket')).toHaveText('1');
+  return { user, waiting };
+}
+
+test('a resident takes a place in the queue from the home screen while the PC is busy', async ({ browser, kiosk }) => {
+  const { user, waiting } = await busyPcWithOneWaiting(browser, kiosk);
   await expect(waiting.getByText(/Bạn đứng thứ 1 trong hàng. Thời gian chờ ước tính khoảng (59|60) phút./)).toBeVisible();
   await snapshot(waiting, 'internet-queue');
 
@@ -204,16 +210,7 @@ test('a resident takes a place in the queue from the home screen while the PC is
 });
 
 test('staff take someone who went home off the queue', async ({ browser, kiosk }) => {
-  const user = await browser.newPage();
-  await user.goto(`${kiosk.url}#/internet`);
-  await signInResident(user, 'BD000003');
-  await user.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
-  const waiting = await browser.newPage();
-  await waiting.goto(kiosk.url);
-  await waiting.getByRole('button', { name: 'Xếp hàng' }).click();
-  await waiting.getByLabel('Hoặc gõ số thẻ thư viện:').fill('BD000002');
-  await waiting.getByRole('button', { name: 'Lấy số' }).click();
-  await expect(waiting.getByTestId('queue-ticket')).toHaveText('1');
+  await busyPcWithOneWaiting(browser, kiosk);
 
   const staff = await browser.newPage();
   await staff.setViewportSize({ width: 1366, height: 768 });

@@ -1,7 +1,7 @@
 // Holds through the contract boundary on a demo kiosk: placing (and every refusal), the queue, a
 // returned copy set aside for the first in line, pickup, expiry, cancelling, staff, and the CLI.
 import { describe, expect, it } from 'vitest';
-import type { HoldView, LoanView, SignedInPatron, StaffHoldView } from '../../electron/contract/circulation';
+import type { CheckinResult, HoldView, LoanView, SignedInPatron, StaffHoldView } from '../../electron/contract/circulation';
 import type { SearchResponse } from '../../electron/contract/catalogue';
 import { fresh, kiosk } from '../support/cli';
 import { openTestKiosk, type TestKiosk } from '../support/kiosk';
@@ -40,6 +40,20 @@ function setCirculation(t: TestKiosk, settings: Partial<TestKiosk['kiosk']['ctx'
 
 async function staffToken(t: TestKiosk): Promise<string> {
   return (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '1234' })).token;
+}
+
+/**
+ * The queue most tests start from: the only copy of a title lent to BD000001, BD000002 then
+ * BD000003 waiting for it, and the copy back and set aside for BD000002.
+ */
+async function twoWaitingForOneCopy(t: TestKiosk) {
+  const { recordId, items } = titleWithCopies(t, 1);
+  await t.call('circulation.checkout', { card: 'BD000001', item: items[0] });
+  const first = await t.call<HoldView>('circulation.placeHold', { card: 'BD000002', recordId });
+  t.clock.advance(1000);
+  const second = await t.call<HoldView>('circulation.placeHold', { card: 'BD000003', recordId });
+  const returned = await t.call<CheckinResult>('circulation.checkin', { item: items[0] });
+  return { recordId, item: items[0]!, first, second, returned };
 }
 
 async function holdsOf(t: TestKiosk, card: string): Promise<HoldView[]> {
@@ -103,13 +117,9 @@ describe('placing a hold', () => {
 describe('a copy coming back', () => {
   it('is set aside for the first in line, kept from others, and borrowing it fulfils the hold', async () => {
     const t = await openTestKiosk();
-    const { recordId, items } = titleWithCopies(t, 1);
-    await t.call('circulation.checkout', { card: 'BD000001', item: items[0] });
-    await t.call('circulation.placeHold', { card: 'BD000002', recordId });
-    t.clock.advance(1000);
-    await t.call('circulation.placeHold', { card: 'BD000003', recordId });
-
-    expect(await t.call('circulation.checkin', { item: items[0] })).toMatchObject({ shelf: 'staff', flag: 'reserved' });
+    const { item, returned } = await twoWaitingForOneCopy(t);
+    const items = [item];
+    expect(returned).toMatchObject({ shelf: 'staff', flag: 'reserved' });
     expect(await holdsOf(t, 'BD000002')).toEqual([expect.objectContaining({ status: 'ready', readyUntil: '2026-12-08', position: null })]);
     expect(await holdsOf(t, 'BD000003')).toEqual([expect.objectContaining({ status: 'waiting', position: 1 })]);
     const search = await t.call<SearchResponse>('catalogue.search', { query: items[0] });
@@ -131,12 +141,7 @@ describe('a copy coming back', () => {
 
   it('passes to the next in line when it is not picked up in time', async () => {
     const t = await openTestKiosk();
-    const { recordId, items } = titleWithCopies(t, 1);
-    await t.call('circulation.checkout', { card: 'BD000001', item: items[0] });
-    await t.call('circulation.placeHold', { card: 'BD000002', recordId });
-    t.clock.advance(1000);
-    await t.call('circulation.placeHold', { card: 'BD000003', recordId });
-    await t.call('circulation.checkin', { item: items[0] });
+    await twoWaitingForOneCopy(t);
 
     t.clock.advance(7 * DAY); // the 7th day after: still kept
     expect(await holdsOf(t, 'BD000002')).toEqual([expect.objectContaining({ status: 'ready' })]);
@@ -166,12 +171,8 @@ describe('a copy coming back', () => {
 describe('cancelling', () => {
   it('a resident cancels their own hold (the copy passes on); staff see every hold and cancel one', async () => {
     const t = await openTestKiosk();
-    const { recordId, items } = titleWithCopies(t, 1);
-    await t.call('circulation.checkout', { card: 'BD000001', item: items[0] });
-    const first = await t.call<HoldView>('circulation.placeHold', { card: 'BD000002', recordId });
-    t.clock.advance(1000);
-    const second = await t.call<HoldView>('circulation.placeHold', { card: 'BD000003', recordId });
-    await t.call('circulation.checkin', { item: items[0] });
+    const { item, first, second } = await twoWaitingForOneCopy(t);
+    const items = [item];
 
     expect(await refusal(t.call('circulation.cancelHold', { card: 'BD000003', holdId: first.holdId }))).toMatchObject({ reason: 'not_your_hold' });
     expect(await t.call('circulation.cancelHold', { card: 'BD000002', holdId: first.holdId })).toEqual([]);

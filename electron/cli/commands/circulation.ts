@@ -6,7 +6,7 @@ import { itemBarcode } from '../../contract/circulation';
 import { cardNumber } from '../../contract/patrons';
 import { checkin } from '../../core/circulation/checkin';
 import { checkout } from '../../core/circulation/checkout';
-import { allOpenHolds, cancelHold, expireHolds, holdsOf, placeHold } from '../../core/circulation/holds';
+import { allOpenHolds, cancelHoldOf, placeHoldFor } from '../../core/circulation/holds';
 import type { HoldView } from '../../contract/circulation';
 import { patronView } from '../../core/circulation/sign-in';
 import { KioskError } from '../../core/errors';
@@ -123,14 +123,7 @@ export function registerCirculationCommands(program: Command): void {
       run(options, async () => {
         const number = parseInput(cardNumber, card);
         const recordId = positiveId(record, 'Mã đầu sách');
-        const placed = await withKiosk(options, async (kiosk) =>
-          kiosk.ctx.db
-            .transaction(() => {
-              expireHolds(kiosk.ctx);
-              return placeHold(kiosk.ctx, requirePatron(kiosk.ctx, number), recordId);
-            })
-            .immediate(),
-        );
+        const placed = await withKiosk(options, async (kiosk) => placeHoldFor(kiosk.ctx, number, recordId));
         printResult(options, { ok: true, card: number, hold: placed }, () => `Đã đặt trước cho thẻ ${number}:\n${describeHold(placed)}`);
       }),
     );
@@ -145,15 +138,7 @@ export function registerCirculationCommands(program: Command): void {
       run(options, async () => {
         const number = parseInput(cardNumber, options.card);
         const holdId = positiveId(holdText, 'Mã đặt trước');
-        const left = await withKiosk(options, async (kiosk) =>
-          kiosk.ctx.db
-            .transaction(() => {
-              const patron = requirePatron(kiosk.ctx, number);
-              cancelHold(kiosk.ctx, holdId, { patronId: patron.id });
-              return holdsOf(kiosk.ctx, patron.id);
-            })
-            .immediate(),
-        );
+        const left = await withKiosk(options, async (kiosk) => cancelHoldOf(kiosk.ctx, number, holdId));
         printResult(options, { ok: true, card: number, holds: left }, () => `Đã huỷ đặt trước ${holdId}.${left.length ? `\nCòn đặt trước:\n${left.map(describeHold).join('\n')}` : ''}`);
       }),
     );
@@ -164,10 +149,7 @@ export function registerCirculationCommands(program: Command): void {
     .option('--json', 'in một tài liệu JSON')
     .action((options: CommonOptions) =>
       run(options, async () => {
-        const holds = await withKiosk(options, async (kiosk) => {
-          kiosk.ctx.db.transaction(() => expireHolds(kiosk.ctx)).immediate();
-          return allOpenHolds(kiosk.ctx);
-        });
+        const holds = await withKiosk(options, async (kiosk) => allOpenHolds(kiosk.ctx));
         printResult(options, { ok: true, holds }, () =>
           holds.length === 0
             ? 'Không có sách đặt trước nào.'

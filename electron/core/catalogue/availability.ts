@@ -5,18 +5,18 @@
 import type { SearchItem } from '../../contract/catalogue';
 import type { Db } from '../store/open';
 
-const hasLoans = new WeakMap<Db, { loans: boolean; holds: boolean }>();
+const knownTables = new WeakMap<Db, { loans: boolean; holds: boolean }>();
 const itemQueries = new WeakMap<Db, ReturnType<typeof prepareItems>>();
 
-const OPEN_HOLD = 'h.fulfilled_at IS NULL AND h.cancelled_at IS NULL';
+/** SQL that holds for a hold (aliased `h`) still open: neither fulfilled nor cancelled. */
+export const OPEN_HOLD = 'h.fulfilled_at IS NULL AND h.cancelled_at IS NULL';
 
 function prepareItems(db: Db) {
   const { loans, holds } = circulationTables(db);
   const due = loans ? '(SELECT min(l.due_date) FROM loans l WHERE l.item_id = i.id AND l.returned_at IS NULL)' : 'NULL';
-  const setAside = holds ? `EXISTS (SELECT 1 FROM holds h WHERE h.item_id = i.id AND ${OPEN_HOLD})` : '0';
   return {
     items: db.prepare(
-      `SELECT i.barcode, i.location, i.status, c.code, c.kind, ${due} AS due, ${setAside} AS setAside
+      `SELECT i.barcode, i.location, i.status, c.code, c.kind, ${due} AS due, ${setAsideCondition(db)} AS setAside
        FROM items i JOIN collections c ON c.id = i.collection_id
        WHERE i.record_id = ? AND i.status != 'lost' AND c.returned_at IS NULL
        ORDER BY (i.status = 'available') DESC, i.location, i.barcode`,
@@ -26,7 +26,7 @@ function prepareItems(db: Db) {
 }
 
 function circulationTables(db: Db): { loans: boolean; holds: boolean } {
-  let known = hasLoans.get(db);
+  let known = knownTables.get(db);
   if (known === undefined) {
     const columns = (table: string) => new Set((db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name));
     const loans = columns('loans');
@@ -35,7 +35,7 @@ function circulationTables(db: Db): { loans: boolean; holds: boolean } {
       loans: ['item_id', 'due_date', 'returned_at'].every((c) => loans.has(c)),
       holds: ['item_id', 'record_id', 'fulfilled_at', 'cancelled_at'].every((c) => holds.has(c)),
     };
-    hasLoans.set(db, known);
+    knownTables.set(db, known);
   }
   return known;
 }
@@ -43,15 +43,6 @@ function circulationTables(db: Db): { loans: boolean; holds: boolean } {
 /** SQL that holds for a copy (aliased `i`) set aside for a hold; usable in a search's WHERE. */
 export function setAsideCondition(db: Db): string {
   return circulationTables(db).holds ? `EXISTS (SELECT 1 FROM holds h WHERE h.item_id = i.id AND ${OPEN_HOLD})` : '0';
-}
-
-/** The earliest due date among a record's items on loan, or null (also when loans are unknown). */
-export function nextDueDate(db: Db, recordId: number): string | null {
-  if (!circulationTables(db).loans) return null;
-  const row = db
-    .prepare(`SELECT min(l.due_date) AS due FROM loans l JOIN items i ON i.id = l.item_id WHERE i.record_id = ? AND i.status = 'on_loan' AND l.returned_at IS NULL`)
-    .get(recordId) as { due: string | null } | undefined;
-  return row?.due ?? null;
 }
 
 export interface Availability {

@@ -3,14 +3,15 @@
 // `holdPickupDays` days; borrowing the title fulfils the hold, and a copy not picked up in time
 // passes to the next in line. Everything here runs inside the caller's transaction.
 import type { HoldView, StaffHoldView } from '../../contract/circulation';
+import { OPEN_HOLD as OPEN, recordAvailability } from '../catalogue/availability';
 import type { KioskContext } from '../context';
 import { notFound, refused } from '../errors';
-import { assertCardUsable, findPatronById, patronDimensions, type Patron } from '../patrons/lookup';
+import { assertCardUsable, patronDimensions, type Patron } from '../patrons/lookup';
+import { requirePatron } from '../patrons/records';
 import { recordEvent } from '../store/event-types';
 import type { Db } from '../store/open';
 import { addDays, localDay } from './dates';
-
-const OPEN = 'h.fulfilled_at IS NULL AND h.cancelled_at IS NULL';
+import { withRefusalRecorded } from './refusals';
 
 interface HoldRow {
   id: number;
@@ -20,13 +21,27 @@ interface HoldRow {
   createdAt: string;
   readyUntil: string | null;
   title: string;
+  /** Waiting holds ahead of this one, plus one; null once a copy is set aside. */
+  position: number | null;
+  nextDueDate: string | null;
+  card: string;
+  fullName: string;
+  phone: string | null;
   barcode: string | null;
   location: string | null;
 }
 
+/** One statement gives everything either view needs: queue place and next due date included. */
 const HOLD_ROW = `SELECT h.id, h.record_id AS recordId, h.patron_id AS patronId, h.item_id AS itemId, h.created_at AS createdAt,
-  h.ready_until AS readyUntil, r.title, i.barcode, i.location
-  FROM holds h JOIN records r ON r.id = h.record_id LEFT JOIN items i ON i.id = h.item_id`;
+  h.ready_until AS readyUntil, r.title, p.card_number AS card, p.full_name AS fullName, p.phone, i.barcode, i.location,
+  CASE WHEN h.item_id IS NULL THEN 1 + (SELECT COUNT(*) FROM holds w WHERE w.record_id = h.record_id AND w.item_id IS NULL
+    AND w.fulfilled_at IS NULL AND w.cancelled_at IS NULL AND (w.created_at < h.created_at OR (w.created_at = h.created_at AND w.id < h.id))) END AS position,
+  CASE WHEN h.item_id IS NULL THEN (SELECT min(l.due_date) FROM loans l JOIN items c ON c.id = l.item_id WHERE c.record_id = h.record_id AND l.returned_at IS NULL) END AS nextDueDate
+  FROM holds h JOIN records r ON r.id = h.record_id JOIN patrons p ON p.id = h.patron_id LEFT JOIN items i ON i.id = h.item_id`;
+
+function openHold(db: Db, holdId: number): HoldRow | undefined {
+  return db.prepare(`${HOLD_ROW} WHERE h.id = ? AND ${OPEN}`).get(holdId) as HoldRow | undefined;
+}
 
 /** The open hold a copy is set aside for, if any. */
 export function holdOfItem(db: Db, itemId: number): HoldRow | undefined {
@@ -60,7 +75,11 @@ export function takeCopyBack(db: Db, holdId: number): void {
   db.prepare('UPDATE holds SET item_id = NULL, ready_at = NULL, ready_until = NULL WHERE id = ?').run(holdId);
 }
 
-/** Ends holds whose copy was not picked up in time and passes each copy to the next in line. */
+/**
+ * Ends holds whose copy was not picked up in time and passes each copy to the next in line. Called
+ * before holds are read or changed, so no timer is needed; it only opens a write transaction (a
+ * savepoint when the caller already has one) when something has lapsed.
+ */
 export function expireHolds(ctx: KioskContext): void {
   const { db, clock } = ctx;
   const today = localDay(clock.now());
@@ -69,10 +88,13 @@ export function expireHolds(ctx: KioskContext): void {
     itemId: number;
     recordId: number;
   }[];
-  for (const hold of lapsed) {
-    endHold(ctx, hold.id, 'expired', null);
-    setAsideForNextHold(ctx, hold.itemId, hold.recordId);
-  }
+  if (lapsed.length === 0) return;
+  db.transaction(() => {
+    for (const hold of lapsed) {
+      endHold(ctx, hold.id, 'expired', null);
+      setAsideForNextHold(ctx, hold.itemId, hold.recordId);
+    }
+  }).immediate();
 }
 
 function endHold(ctx: KioskContext, holdId: number, outcome: 'fulfilled' | 'resident' | 'staff' | 'expired', staffId: number | null): void {
@@ -95,17 +117,7 @@ export function fulfilHold(ctx: KioskContext, patronId: number, recordId: number
   if (hold.itemId !== null && hold.itemId !== borrowedItemId) setAsideForNextHold(ctx, hold.itemId, recordId);
 }
 
-/** Copies of a title a resident can see: not lost, and not in a rotation batch that has gone back. */
-function copiesOf(db: Db, recordId: number): { id: number; status: string; location: string | null; setAside: number }[] {
-  return db
-    .prepare(
-      `SELECT i.id, i.status, i.location, EXISTS (SELECT 1 FROM holds h WHERE h.item_id = i.id AND ${OPEN}) AS setAside
-       FROM items i JOIN collections c ON c.id = i.collection_id WHERE i.record_id = ? AND i.status != 'lost' AND c.returned_at IS NULL`,
-    )
-    .all(recordId) as { id: number; status: string; location: string | null; setAside: number }[];
-}
-
-export function placeHold(ctx: KioskContext, patron: Patron, recordId: number): HoldView {
+function placeHold(ctx: KioskContext, patron: Patron, recordId: number): HoldView {
   const { db, clock } = ctx;
   const today = localDay(clock.now());
   const { maxHolds } = ctx.config.circulation;
@@ -115,12 +127,12 @@ export function placeHold(ctx: KioskContext, patron: Patron, recordId: number): 
   assertCardUsable(patron, today);
 
   const existing = db.prepare(`SELECT h.id FROM holds h WHERE h.record_id = ? AND h.patron_id = ? AND ${OPEN}`).get(recordId, patron.id) as { id: number } | undefined;
-  if (existing) return holdsOf(ctx, patron.id).find((hold) => hold.holdId === existing.id)!;
+  if (existing) return toView(openHold(db, existing.id)!);
 
   const borrowing = db.prepare("SELECT 1 FROM loans l JOIN items i ON i.id = l.item_id WHERE l.patron_id = ? AND l.returned_at IS NULL AND i.record_id = ?").get(patron.id, recordId);
   if (borrowing) throw refused('already_borrowed', `Bạn đang mượn cuốn "${record.title}" rồi, không cần đặt trước.`, { record: recordId });
 
-  const copies = copiesOf(db, recordId);
+  const copies = recordAvailability(db, recordId).items;
   const onShelf = copies.filter((c) => c.status === 'available' && !c.setAside);
   if (onShelf.length > 0) {
     const places = [...new Set(onShelf.map((c) => c.location).filter((l): l is string => !!l))].join(', ');
@@ -149,12 +161,12 @@ export function placeHold(ctx: KioskContext, patron: Patron, recordId: number): 
   const now = clock.now();
   const holdId = Number(db.prepare('INSERT INTO holds (record_id, patron_id, created_at) VALUES (?, ?, ?)').run(recordId, patron.id, new Date(now).toISOString()).lastInsertRowid);
   recordEvent(db, clock, 'hold.placed', { holdId, patronId: patron.id, recordId, ...patronDimensions(patron, now) });
-  return holdsOf(ctx, patron.id).find((hold) => hold.holdId === holdId)!;
+  return toView(openHold(db, holdId)!);
 }
 
 /** A resident cancels one of their own holds; a copy set aside for it passes to the next in line. */
-export function cancelHold(ctx: KioskContext, holdId: number, by: { patronId: number } | { staffId: number }): void {
-  const hold = ctx.db.prepare(`${HOLD_ROW} WHERE h.id = ? AND ${OPEN}`).get(holdId) as HoldRow | undefined;
+function cancelHold(ctx: KioskContext, holdId: number, by: { patronId: number } | { staffId: number }): void {
+  const hold = openHold(ctx.db, holdId);
   if (!hold || ('patronId' in by && hold.patronId !== by.patronId)) {
     throw notFound('not_your_hold', 'Không thấy sách đặt trước này trong danh sách của bạn; có thể nó đã được huỷ hoặc bạn đã mượn sách.', { hold: holdId });
   }
@@ -163,39 +175,66 @@ export function cancelHold(ctx: KioskContext, holdId: number, by: { patronId: nu
   if (hold.itemId !== null) setAsideForNextHold(ctx, hold.itemId, hold.recordId);
 }
 
-function toView(db: Db, row: HoldRow): HoldView {
-  const ahead =
-    row.itemId === null
-      ? (db
-          .prepare(`SELECT COUNT(*) AS n FROM holds h WHERE h.record_id = ? AND h.item_id IS NULL AND ${OPEN} AND (h.created_at < ? OR (h.created_at = ? AND h.id < ?))`)
-          .get(row.recordId, row.createdAt, row.createdAt, row.id) as { n: number }).n
-      : 0;
-  const due = db
-    .prepare("SELECT min(l.due_date) AS due FROM loans l JOIN items i ON i.id = l.item_id WHERE i.record_id = ? AND l.returned_at IS NULL")
-    .get(row.recordId) as { due: string | null };
+function toView(row: HoldRow): HoldView {
   return {
     holdId: row.id,
     recordId: row.recordId,
     title: row.title,
     placedAt: row.createdAt,
     status: row.itemId === null ? 'waiting' : 'ready',
-    position: row.itemId === null ? ahead + 1 : null,
+    position: row.position,
     readyUntil: row.readyUntil,
-    nextDueDate: row.itemId === null ? due.due : null,
+    nextDueDate: row.nextDueDate,
   };
 }
 
 /** A resident's open holds, ready ones first. */
 export function holdsOf(ctx: KioskContext, patronId: number): HoldView[] {
+  expireHolds(ctx);
   const rows = ctx.db.prepare(`${HOLD_ROW} WHERE h.patron_id = ? AND ${OPEN} ORDER BY h.item_id IS NULL, h.created_at, h.id`).all(patronId) as HoldRow[];
-  return rows.map((row) => toView(ctx.db, row));
+  return rows.map(toView);
 }
 
 /** Every open hold, for the staff page: ready ones first (they are on the staff shelf), then by title. */
 export function allOpenHolds(ctx: KioskContext): StaffHoldView[] {
+  expireHolds(ctx);
   const rows = ctx.db.prepare(`${HOLD_ROW} WHERE ${OPEN} ORDER BY h.item_id IS NULL, h.ready_until, r.title, h.created_at, h.id`).all() as HoldRow[];
-  return rows.map((row) => {
-    const patron = findPatronById(ctx.db, row.patronId)!;
-    return { ...toView(ctx.db, row), card: patron.cardNumber, fullName: patron.fullName, phone: patron.phone, item: row.barcode, location: row.location };
-  });
+  return rows.map((row) => ({ ...toView(row), card: row.card, fullName: row.fullName, phone: row.phone, item: row.barcode, location: row.location }));
+}
+
+// What the API and the `kiosk hold` commands call: each is one transaction, lapsed holds expired first.
+
+/** A resident (by card) places a hold; a refusal is recorded as a `circulation.refused` event. */
+export function placeHoldFor(ctx: KioskContext, card: string, recordId: number): HoldView {
+  return withRefusalRecorded(ctx, 'hold', (ids) =>
+    ctx.db
+      .transaction(() => {
+        expireHolds(ctx);
+        const patron = requirePatron(ctx, card);
+        ids.patronId = patron.id;
+        return placeHold(ctx, patron, recordId);
+      })
+      .immediate(),
+  );
+}
+
+/** A resident (by card) cancels one of their holds; answers with the holds they still have. */
+export function cancelHoldOf(ctx: KioskContext, card: string, holdId: number): HoldView[] {
+  return ctx.db
+    .transaction(() => {
+      const patron = requirePatron(ctx, card);
+      cancelHold(ctx, holdId, { patronId: patron.id });
+      return holdsOf(ctx, patron.id);
+    })
+    .immediate();
+}
+
+/** Staff cancel a hold; answers with every open hold left. */
+export function cancelHoldByStaff(ctx: KioskContext, staffId: number, holdId: number): StaffHoldView[] {
+  return ctx.db
+    .transaction(() => {
+      cancelHold(ctx, holdId, { staffId });
+      return allOpenHolds(ctx);
+    })
+    .immediate();
 }

@@ -4,8 +4,7 @@ import type { KioskContext } from '../context';
 import { requireStaff } from '../staff/auth';
 import { checkin } from './checkin';
 import { checkout } from './checkout';
-import { allOpenHolds, cancelHold, expireHolds, holdsOf, placeHold } from './holds';
-import { withRefusalRecorded } from './refusals';
+import { allOpenHolds, cancelHoldByStaff, cancelHoldOf, placeHoldFor } from './holds';
 import { localDay } from './dates';
 import { allOverdueLoans, toLoanView } from './loans';
 import { policyFor } from './policy';
@@ -28,41 +27,13 @@ export function registerCirculation(ctx: KioskContext): void {
   registry.register('circulation.checkin', ({ item }) => checkin(ctx, item));
   registry.register('circulation.renew', ({ card, item }) => renew(ctx, card, item));
   registry.register('circulation.receipt', (request) => buildReceipt(ctx, request));
-  registry.register('circulation.placeHold', ({ card, recordId }) =>
-    withRefusalRecorded(ctx, 'hold', (ids) =>
-      ctx.db
-        .transaction(() => {
-          expireHolds(ctx);
-          const patron = requirePatron(ctx, card);
-          ids.patronId = patron.id;
-          return placeHold(ctx, patron, recordId);
-        })
-        .immediate(),
-    ),
-  );
-  registry.register('circulation.cancelHold', ({ card, holdId }) =>
-    ctx.db
-      .transaction(() => {
-        const patron = requirePatron(ctx, card);
-        cancelHold(ctx, holdId, { patronId: patron.id });
-        return holdsOf(ctx, patron.id);
-      })
-      .immediate(),
-  );
+  registry.register('circulation.placeHold', ({ card, recordId }) => placeHoldFor(ctx, card, recordId));
+  registry.register('circulation.cancelHold', ({ card, holdId }) => cancelHoldOf(ctx, card, holdId));
   registry.register('circulation.holds', ({ staffToken }) => {
     requireStaff(ctx, staffToken);
-    ctx.db.transaction(() => expireHolds(ctx)).immediate();
     return allOpenHolds(ctx);
   });
-  registry.register('circulation.staffCancelHold', ({ staffToken, holdId }) => {
-    const staff = requireStaff(ctx, staffToken);
-    return ctx.db
-      .transaction(() => {
-        cancelHold(ctx, holdId, { staffId: staff.id });
-        return allOpenHolds(ctx);
-      })
-      .immediate();
-  });
+  registry.register('circulation.staffCancelHold', ({ staffToken, holdId }) => cancelHoldByStaff(ctx, requireStaff(ctx, staffToken).id, holdId));
   registry.register('circulation.overdue', ({ staffToken }) => {
     requireStaff(ctx, staffToken);
     const today = localDay(ctx.clock.now());

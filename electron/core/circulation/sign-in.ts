@@ -10,7 +10,7 @@ import { assertCardUsable, findPatronByCccdHash, patronDimensions, type Patron }
 import { createPatron, requirePatron, toSummary } from '../patrons/records';
 import { recordEvent } from '../store/event-types';
 import { localDay } from './dates';
-import { expireHolds, holdsOf } from './holds';
+import { holdsOf } from './holds';
 import { openLoansOf, toLoanView } from './loans';
 import { categoryForAge, categoryName, policyFor } from './policy';
 import { withRefusalRecorded } from './refusals';
@@ -56,8 +56,6 @@ export function patronView(ctx: KioskContext, patron: Patron): SignedInPatron {
     if (!(error instanceof KioskError)) throw error;
     standing = { canBorrow: false, reason: error.reason ?? null, message: error.message };
   }
-  // A copy kept past its pickup day passes to the next in line before the resident sees their holds.
-  ctx.db.transaction(() => expireHolds(ctx)).immediate();
   return {
     kind: 'patron',
     patron: toSummary(ctx, patron),

@@ -66,7 +66,7 @@ export function HoldDialog({ hit, pickupDays, onClose }: { hit: SearchHit; picku
   useScan(onScan, { enabled: askForCard && !placed && !busy });
 
   return (
-    <div className="hold-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="hold-dialog" role="dialog" aria-modal="true" aria-labelledby="hold-title" ref={dialog}>
         <h2 id="hold-title">{t('hold.title', { title: hit.title })}</h2>
         {problem && <ProblemBanner problem={problem} />}

@@ -28,6 +28,8 @@ export function SearchScreen() {
   const latest = useRef(0);
   const [holds, setHolds] = useState({ maxHolds: 0, holdPickupDays: 7 });
   const [reserving, setReserving] = useState<SearchHit>();
+  // Bumped after a hold is placed, so the results show the new queue.
+  const [revision, setRevision] = useState(0);
 
   useEffect(() => input.current?.focus(), []);
   useEffect(() => {
@@ -56,7 +58,7 @@ export function SearchScreen() {
         setBusy(false);
       },
     );
-  }, [api, settled, availableOnly, limit]);
+  }, [api, settled, availableOnly, limit, revision]);
 
   const examples = t('search.examples', { returnObjects: true }) as string[];
   const tips = t('search.tips', { returnObjects: true }) as string[];
@@ -172,9 +174,7 @@ export function SearchScreen() {
           pickupDays={holds.holdPickupDays}
           onClose={() => {
             setReserving(undefined);
-            // The search shows the new queue (one more resident waiting).
-            latest.current++;
-            api.call('catalogue.search', { query: settled, availableOnly, limit }).then(setResponse, () => undefined);
+            setRevision((n) => n + 1);
           }}
         />
       )}

@@ -47,7 +47,7 @@ export function ProblemBanner({ problem, onReturnFirst }: { problem: Problem; on
 export function IdleCountdown({ secondsLeft, onStay }: { secondsLeft: number; onStay: () => void }) {
   const { t } = useTranslation('circulation');
   return (
-    <div className="circ-idle" role="alertdialog" aria-live="assertive" aria-labelledby="circ-idle-title">
+    <div className="modal-backdrop circ-idle" role="alertdialog" aria-live="assertive" aria-labelledby="circ-idle-title">
       <div>
         <p id="circ-idle-title">{t('idle.title')}</p>
         <p className="circ-idle-count" data-testid="idle-countdown">
@@ -84,10 +84,29 @@ export function LoanList({ loans, onRenew, busy }: { loans: LoanView[]; onRenew?
   );
 }
 
+/** Cancels a hold after asking once more (the place in the queue cannot be given back). */
+export function CancelHoldButton({ label, onConfirm, busy }: { label: string; onConfirm: () => void; busy?: boolean | undefined }) {
+  const { t } = useTranslation('circulation');
+  const [asking, setAsking] = useState(false);
+  return asking ? (
+    <span className="circ-confirm">
+      <button type="button" className="button danger" disabled={busy} onClick={() => (setAsking(false), onConfirm())}>
+        {t('holds.confirmCancel')}
+      </button>
+      <button type="button" className="button quiet" onClick={() => setAsking(false)}>
+        {t('holds.keep')}
+      </button>
+    </span>
+  ) : (
+    <button type="button" className="button secondary" disabled={busy} onClick={() => setAsking(true)} aria-label={label}>
+      {t('holds.cancel')}
+    </button>
+  );
+}
+
 /** The resident's holds: ready ones say where to pick the book up and until when. */
 export function HoldList({ holds, onCancel, busy }: { holds: HoldView[]; onCancel: (hold: HoldView) => void; busy?: boolean }) {
   const { t, i18n } = useTranslation('circulation');
-  const [confirming, setConfirming] = useState<number | null>(null);
   if (holds.length === 0) return <p className="circ-empty">{t('holds.none')}</p>;
   return (
     <ul className="circ-list" aria-label={t('holds.title')}>
@@ -99,20 +118,7 @@ export function HoldList({ holds, onCancel, busy }: { holds: HoldView[]; onCance
               ? t('holds.ready', { date: formatDay(hold.readyUntil, i18n.language) })
               : t('holds.waiting', { position: hold.position })}
           </span>
-          {confirming === hold.holdId ? (
-            <span className="circ-confirm">
-              <button type="button" className="button danger" disabled={busy} onClick={() => (setConfirming(null), onCancel(hold))}>
-                {t('holds.confirmCancel')}
-              </button>
-              <button type="button" className="button quiet" onClick={() => setConfirming(null)}>
-                {t('holds.keep')}
-              </button>
-            </span>
-          ) : (
-            <button type="button" className="button secondary" disabled={busy} onClick={() => setConfirming(hold.holdId)} aria-label={t('holds.cancelOne', { title: hold.title })}>
-              {t('holds.cancel')}
-            </button>
-          )}
+          <CancelHoldButton label={t('holds.cancelOne', { title: hold.title })} onConfirm={() => onCancel(hold)} busy={busy} />
         </li>
       ))}
     </ul>

@@ -7,7 +7,7 @@ import type { StaffHoldView } from '../../../../../electron/contract/circulation
 import { useApi } from '../../../api/context';
 import { Banner } from '../../../components/Banner';
 import { formatDateTime, formatDay } from '../format';
-import { ProblemBanner } from '../parts';
+import { CancelHoldButton, ProblemBanner } from '../parts';
 import { describeProblem, type Problem } from '../problem';
 import '../circulation.css';
 
@@ -17,7 +17,6 @@ export function HoldsPage({ staffToken }: { staffToken: string }) {
   const [holds, setHolds] = useState<StaffHoldView[]>();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<number | null>(null);
 
   const fail = useCallback((error: unknown) => setProblem(describeProblem(error, t, i18n.language)), [t, i18n.language]);
 
@@ -33,7 +32,6 @@ export function HoldsPage({ staffToken }: { staffToken: string }) {
   }, [api, staffToken, fail]);
 
   const cancel = (hold: StaffHoldView) => {
-    setConfirming(null);
     api.call('circulation.staffCancelHold', { staffToken, holdId: hold.holdId }).then(
       (list) => {
         setHolds(list);
@@ -79,20 +77,7 @@ export function HoldsPage({ staffToken }: { staffToken: string }) {
                 </td>
                 <td>{formatDateTime(hold.placedAt, i18n.language)}</td>
                 <td>
-                  {confirming === hold.holdId ? (
-                    <span className="circ-confirm">
-                      <button type="button" className="button danger" onClick={() => cancel(hold)}>
-                        {t('staff.holds.confirmCancel')}
-                      </button>
-                      <button type="button" className="button quiet" onClick={() => setConfirming(null)}>
-                        {t('holds.keep')}
-                      </button>
-                    </span>
-                  ) : (
-                    <button type="button" className="button secondary" onClick={() => setConfirming(hold.holdId)} aria-label={t('staff.holds.cancelOne', { title: hold.title, card: hold.card })}>
-                      {t('holds.cancel')}
-                    </button>
-                  )}
+                  <CancelHoldButton label={t('staff.holds.cancelOne', { title: hold.title, card: hold.card })} onConfirm={() => cancel(hold)} />
                 </td>
               </tr>
             ))}
