@@ -30,6 +30,8 @@ export const searchHit = z.object({
   publisher: z.string().nullable(),
   year: z.number().int().nullable(),
   isbn: z.string().nullable(),
+  /** An ISBN printed or catalogued that fails its check (MARC 020 $z): shown, and found by search. */
+  invalidIsbn: z.string().nullable(),
   callNumber: z.string().nullable(),
   /** Items on the shelf now (not counting copies set aside for holds). */
   available: z.number().int(),
@@ -73,6 +75,10 @@ export const rejection = z.object({
 });
 export type Rejection = z.infer<typeof rejection>;
 
+/** A record imported as it could be, with what staff should look at (a bad ISBN kept as invalid, an odd year…). */
+export const importWarning = rejection;
+export type ImportWarning = Rejection;
+
 export const importFormat = z.enum(['marc21', 'marcxml', 'csv', 'xlsx']);
 
 export const importReport = z.object({
@@ -85,6 +91,10 @@ export const importReport = z.object({
   unchanged: z.number().int(),
   rejected: z.number().int(),
   itemsAdded: z.number().int(),
+  /** Records imported with something to look at (a unit may carry several). */
+  warned: z.number().int(),
+  warnings: z.array(importWarning),
+  /** Units not imported: only what cannot be a record (no title, a broken structure, a barcode of another book). */
   rejections: z.array(rejection),
   dryRun: z.boolean(),
   /** Set when the file was a rotation manifest. */

@@ -30,6 +30,8 @@ function describeReport(report: ImportReport): string {
   const lines = [
     `Định dạng ${report.format}, bảng mã ${report.encoding}: ${report.records} bản ghi.`,
     `Nhập mới ${report.imported}, cập nhật ${report.updated}, không đổi ${report.unchanged}, bị từ chối ${report.rejected}; thêm ${report.itemsAdded} cuốn.`,
+    ...(report.warnings.length ? [`Cần xem lại ${report.warned} bản ghi (đã nhập):`, ...report.warnings.map((w) => `  ! ${w.message}`)] : []),
+    ...(report.rejections.length ? ['Bị từ chối (chưa nhập):'] : []),
     ...(report.batch ? [`Đợt luân chuyển ${report.batch.code}${report.batch.created ? ' (mới)' : ''}.`] : []),
     ...(report.dryRun ? ['Chạy thử: chưa có gì được lưu.'] : []),
     ...report.rejections.map((r) => `  - ${r.message}`),

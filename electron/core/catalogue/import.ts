@@ -1,4 +1,5 @@
-// One import run: read the file, reject what is wrong record by record, then write everything in
+// One import run: read the file, reject what cannot be a record and note what staff should look
+// at (warnings) record by record, then write everything in
 // one transaction (or roll it back for a dry run). A file that cannot be read at all is refused
 // before anything is written, so the database stays as it was.
 import { freemem } from 'node:os';
@@ -97,7 +98,7 @@ async function importUnits(db: Db, clock: Pick<Clock, 'now'>, read: ReadOutcome,
 
   const report: ImportReport = {
     ok: true, format: read.format, encoding: read.encoding, records: total,
-    imported: 0, updated: 0, unchanged: 0, rejected: 0, itemsAdded: 0, rejections: [], dryRun: options.dryRun === true,
+    imported: 0, updated: 0, unchanged: 0, rejected: 0, itemsAdded: 0, warned: 0, warnings: [], rejections: [], dryRun: options.dryRun === true,
   };
   const reject = (unit: ReadUnit, reason: string, message: string) => {
     const rejection: Rejection = { at: unit.at, unit: unit.unit, reason, message };
@@ -134,6 +135,11 @@ async function importUnits(db: Db, clock: Pick<Clock, 'now'>, read: ReadOutcome,
       }
       report[outcome.kind]++;
       report.itemsAdded += outcome.itemsAdded;
+      const { warnings } = unit.mapped;
+      if (warnings) {
+        report.warned++;
+        for (const { reason, message } of warnings) report.warnings.push({ at: unit.at, unit: unit.unit, reason, message });
+      }
     }
     flushWriters(writers);
     bulkIndexing?.end();
@@ -154,6 +160,7 @@ async function importUnits(db: Db, clock: Pick<Clock, 'now'>, read: ReadOutcome,
     db.pragma(`cache_size = ${cacheSize}`);
   }
   report.rejections.sort((a, b) => a.at - b.at);
+  report.warnings.sort((a, b) => a.at - b.at);
   options.onProgress?.('done', total, total);
   return report;
 }

@@ -113,7 +113,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
   useEffect(() => {
     section.current?.scrollIntoView({ block: 'start' });
   }, [report]);
-  const counts = ['imported', 'updated', 'unchanged', 'rejected', 'itemsAdded'] as const;
+  const counts = ['imported', 'updated', 'unchanged', 'warned', 'rejected', 'itemsAdded'] as const;
   return (
     <section ref={section} aria-labelledby="import-report" data-testid="import-report">
       <h2 id="import-report">{t('staff.reportTitle')}</h2>
@@ -128,6 +128,17 @@ function ImportReportView({ report }: { report: ImportReport }) {
           </div>
         ))}
       </dl>
+      {report.warnings.length > 0 && (
+        <>
+          <h3>{t('staff.warningsTitle')}</h3>
+          <ul data-testid="import-warnings">
+            {report.warnings.slice(0, SHOWN_REJECTIONS).map((w, i) => (
+              <li key={`${w.unit}-${w.at}-${w.reason}-${i}`}>{explain.warning(w)}</li>
+            ))}
+          </ul>
+          {report.warnings.length > SHOWN_REJECTIONS && <p>{t('staff.warningsMore', { count: report.warnings.length - SHOWN_REJECTIONS })}</p>}
+        </>
+      )}
       {report.rejections.length > 0 && (
         <>
           <h3>{t('staff.rejectionsTitle')}</h3>
