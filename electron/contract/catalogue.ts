@@ -85,6 +85,8 @@ export const importReport = z.object({
   ok: z.literal(true),
   format: importFormat,
   encoding: z.string(),
+  /** How sure detection was of a legacy encoding (0–1); absent for Unicode and for an encoding staff named. */
+  encodingConfidence: z.number().min(0).max(1).optional(),
   records: z.number().int(),
   imported: z.number().int(),
   updated: z.number().int(),
@@ -108,6 +110,9 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 export const IMPORT_CHUNK_BYTES = 512 * 1024;
 
 export const importTarget = z.enum(['catalogue', 'rotation']);
+/** Encodings staff may name for a file whose encoding detection found ambiguous. */
+export const importEncoding = z.enum(['utf-8', 'windows-1258', 'tcvn3', 'vni', 'viscii']);
+export type ImportEncoding = z.infer<typeof importEncoding>;
 
 export const importProgress = z.object({
   uploadId: z.string(),
@@ -166,7 +171,7 @@ export const catalogueMethods = {
     z.object({ received: z.number().int() }),
   ),
   'catalogue.importFinish': method(
-    z.object({ staffToken, uploadId: z.string().min(1).max(64), dryRun: z.boolean().default(false) }).strict(),
+    z.object({ staffToken, uploadId: z.string().min(1).max(64), dryRun: z.boolean().default(false), encoding: importEncoding.optional() }).strict(),
     importReport,
   ),
   'rotation.list': method(z.object({ staffToken }).strict(), z.array(rotationBatch)),

@@ -23,13 +23,14 @@ export function registerCatalogue(ctx: KioskContext): void {
     const received = addChunk(ctx, staff.id, uploadId, index, data);
     return { received };
   });
-  registry.register('catalogue.importFinish', async ({ staffToken, uploadId, dryRun }) => {
+  registry.register('catalogue.importFinish', async ({ staffToken, uploadId, dryRun, encoding }) => {
     const staff = requireStaff(ctx, staffToken);
     const upload = takeUpload(ctx, staff.id, uploadId);
     return importCatalogueFile(db, clock, upload.bytes, {
       fileName: upload.fileName,
       target: upload.target,
       dryRun,
+      ...(encoding ? { encoding } : {}),
       staffId: staff.id,
       log: ctx.log,
       onProgress: (phase, done, total) => bus.emit('catalogue.importProgress', { uploadId, phase, done, total }),

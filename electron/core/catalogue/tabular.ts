@@ -135,8 +135,8 @@ export function readCsv(csvText: string): TableResult {
   return readTable(records.map((r) => r.record), (i) => records[i]!.info.lines);
 }
 
-/** Reads the first sheet of an .xlsx workbook; TCVN3-font cells are converted. Never throws. */
-export async function readXlsx(bytes: Uint8Array): Promise<TableResult & { encoding?: 'tcvn3' }> {
+/** Reads the first sheet of an .xlsx workbook; TCVN3- and VNI-font cells are converted. Never throws. */
+export async function readXlsx(bytes: Uint8Array): Promise<TableResult & { encoding?: 'tcvn3' | 'vni' }> {
   let rows: Cell[][];
   try {
     rows = (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as Cell[][];
@@ -147,8 +147,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<TableResult & { encod
       message: 'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải dạng .xlsx. Hãy mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (.xlsx)" rồi nhập lại. Chưa có gì được nhập.',
     };
   }
-  const convert = legacyCellConverter(rows.flat().filter((c): c is string => typeof c === 'string'));
-  if (!convert) return readTable(rows, (i) => i + 1);
-  rows = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? convert(cell) : cell)));
-  return { ...readTable(rows, (i) => i + 1), encoding: 'tcvn3' };
+  const legacy = legacyCellConverter(rows.flat().filter((c): c is string => typeof c === 'string'));
+  if (!legacy) return readTable(rows, (i) => i + 1);
+  rows = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? legacy.convert(cell) : cell)));
+  return { ...readTable(rows, (i) => i + 1), encoding: legacy.encoding };
 }
