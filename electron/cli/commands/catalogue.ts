@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { importEncoding, MAX_IMPORT_BYTES, type ImportEncoding, type ImportReport } from '../../contract/catalogue';
+import { exportCatalogue } from '../../core/catalogue/export';
 import { importCatalogueFile } from '../../core/catalogue/import';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from '../../core/catalogue/rotation';
 import { searchCatalogue } from '../../core/catalogue/search';
@@ -70,6 +71,22 @@ export function registerCatalogueCommands(program: Command): void {
     .option('--data-dir <dir>', 'thư mục dữ liệu')
     .option('--json', 'in một tài liệu JSON')
     .action(importAction('catalogue'));
+
+  catalogue
+    .command('export')
+    .description('Xuất vốn sách của xã (kèm từng cuốn trong trường 952) thành MARC21 (.mrc) hoặc MARCXML cho thư viện tỉnh')
+    .argument('<file>', 'tệp sẽ ghi')
+    .option('--format <format>', 'marc21 hoặc marcxml', 'marc21')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in một tài liệu JSON')
+    .action((file: string, options: CommonOptions & { format: string }) =>
+      run(options, async () => {
+        if (options.format !== 'marc21' && options.format !== 'marcxml') throw new CliFailure('--format phải là marc21 hoặc marcxml.', 2);
+        const format = options.format;
+        const result = await withKiosk(options, async (kiosk) => exportCatalogue(kiosk.db, resolve(file), format, kiosk.ctx.config.library.communeCode));
+        printResult(options, result, () => `Đã xuất ${result.records} biểu ghi, ${result.items} cuốn (${format}) vào ${result.file}.`);
+      }),
+    );
 
   program
     .command('search')

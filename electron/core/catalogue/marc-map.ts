@@ -47,7 +47,8 @@ function items(record: MarcRecord) {
     const get = (code: string) => clean(field.subfields!.find((s) => s.code === code)?.value);
     const barcode = get('p');
     if (!barcode) continue;
-    list.push({ barcode, location: get('c') ?? get('b') ?? get('a') });
+    // Koha's 952 $a/$b are branch codes, not places on a shelf: only $c (shelving location) is one.
+    list.push({ barcode, location: field.tag === '952' ? get('c') : (get('c') ?? get('b') ?? get('a')) });
   }
   return list;
 }
