@@ -146,7 +146,18 @@ export const rotationItem = z.object({
 
 const batchRef = z.object({ staffToken, code: z.string().trim().min(1).max(64) }).strict();
 
+export const exportPlace = z.object({ path: z.string(), label: z.string(), kind: z.enum(['usb', 'kiosk']) });
+export type ExportPlace = z.infer<typeof exportPlace>;
+export const marcExportFormat = z.enum(['marc21', 'marcxml']);
+
 export const catalogueMethods = {
+  /** Where the staff button may write a MARC export: USB sticks, and the kiosk's exports folder. */
+  'catalogue.exportPlaces': method(z.object({ staffToken }).strict(), z.object({ places: z.array(exportPlace) })),
+  /** The commune's holdings with copies in 952, written into `place` (one of exportPlaces). */
+  'catalogue.export': method(
+    z.object({ staffToken, place: z.string().min(1).max(1000), format: marcExportFormat }).strict(),
+    z.object({ file: z.string(), format: marcExportFormat, records: z.number().int(), items: z.number().int(), bytes: z.number().int() }),
+  ),
   'catalogue.search': method(searchRequest, searchResponse),
   'catalogue.importBegin': method(
     z

@@ -1,7 +1,8 @@
-// Catalogue handlers: resident search, staff file import (chunked upload + report), rotation batches.
+// Catalogue handlers: resident search, staff file import (chunked upload + report), MARC export, rotation batches.
 import { IMPORT_CHUNK_BYTES } from '../../contract/catalogue';
 import type { KioskContext } from '../context';
 import { requireStaff } from '../staff/auth';
+import { exportPlaces, exportToPlace } from './export-places';
 import { importCatalogueFile } from './import';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from './rotation';
 import { searchCatalogue } from './search';
@@ -13,6 +14,15 @@ export function registerCatalogue(ctx: KioskContext): void {
   indexMissingRecords(db);
 
   registry.register('catalogue.search', ({ query, availableOnly, limit, offset }) => searchCatalogue(db, query, { availableOnly, limit, offset }));
+
+  registry.register('catalogue.exportPlaces', ({ staffToken }) => {
+    requireStaff(ctx, staffToken);
+    return { places: exportPlaces(ctx) };
+  });
+  registry.register('catalogue.export', ({ staffToken, place, format }) => {
+    requireStaff(ctx, staffToken);
+    return exportToPlace(ctx, place, format);
+  });
 
   registry.register('catalogue.importBegin', ({ staffToken, fileName, size, target }) => {
     const staff = requireStaff(ctx, staffToken);

@@ -6,6 +6,7 @@ import { MAX_IMPORT_BYTES, type ImportEncoding, type ImportReport } from '../../
 import { useApi } from '../../api/context';
 import '../../styles/catalogue.css';
 import { useCatalogueExplain } from './explain';
+import { MarcExportPanel } from './MarcExportPanel';
 
 type Phase = 'uploading' | 'checking' | 'saving' | 'done';
 const SHOWN_REJECTIONS = 50;
@@ -115,6 +116,7 @@ export function CatalogueImportPage({ staffToken }: { staffToken: string }) {
         </p>
       )}
       {report && <ImportReportView report={report} />}
+      <MarcExportPanel staffToken={staffToken} />
     </div>
   );
 }
