@@ -22,7 +22,9 @@ test('staff import 20 records with bad ISBNs (20 of 20, warnings listed), a resi
 
   await page.getByRole('radio', { name: 'MARCXML (.xml)' }).check();
   await page.getByRole('button', { name: 'Xuất tệp MARC' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Đã xuất \d+ biểu ghi, \d+ cuốn vào .*von-sach-00000-\d{4}-\d\d-\d\d\.xml/ })).toBeVisible();
+  const exported = page.getByRole('status').filter({ hasText: /Đã xuất \d+ biểu ghi, \d+ cuốn vào .*von-sach-00000-\d{4}-\d\d-\d\d\.xml/ });
+  await expect(exported).toBeVisible();
+  await exported.scrollIntoViewIfNeeded();
   await snapshot(page, 'catalogue-staff-marc-export');
 
   await page.goto(`${kiosk.url}#/search`);

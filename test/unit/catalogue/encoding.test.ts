@@ -1,18 +1,8 @@
 import fc from 'fast-check';
-import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeTextFile, looksBinary } from '../../../electron/core/catalogue/encoding';
 import { decodeTcvn3, encodeTcvn3 } from '../../../electron/core/catalogue/tcvn3';
-
-/** Windows-1258 keeps â ê ô ơ ư ă đ whole and writes tones as combining marks after them. */
-const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
-export function cp1258(text: string): Buffer {
-  const form = text.normalize('NFD').replace(/(\P{M})(\p{M}*)/gu, (_, base: string, marks: string) => {
-    const tones = marks.match(TONES)?.join('') ?? '';
-    return (base + marks.replace(TONES, '')).normalize('NFC') + tones;
-  });
-  return iconv.encode(form, 'windows-1258');
-}
+import { cp1258 } from '../../fixtures/catalogue/encodings/cp1258';
 
 const SAMPLE = 'Nhan đề,Tác giả\nKỹ thuật trồng lúa nước,Nguyễn Văn Đức\nTruyện cổ tích Việt Nam,Đặng Thị Hạnh\n';
 const VIETNAMESE_LOWER = 'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ ';
