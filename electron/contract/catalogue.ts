@@ -2,7 +2,7 @@
 // Import files travel as base64 chunks because browser mode has no path on the kiosk machine
 // and one WebSocket message is limited to MAX_MESSAGE_BYTES.
 import { z } from 'zod';
-import { method } from './define';
+import { anyone, method, staff } from './define';
 import { staffToken } from './staff';
 
 export const itemStatus = z.enum(['available', 'on_loan', 'reference', 'lost', 'in_transit']);
@@ -152,13 +152,14 @@ export const marcExportFormat = z.enum(['marc21', 'marcxml']);
 
 export const catalogueMethods = {
   /** Where the staff button may write a MARC export: USB sticks, and the kiosk's exports folder. */
-  'catalogue.exportPlaces': method(z.object({ staffToken }).strict(), z.object({ places: z.array(exportPlace) })),
+  'catalogue.exportPlaces': method(z.object({ staffToken }).strict(), z.object({ places: z.array(exportPlace) }), staff),
   /** The commune's holdings with copies in 952, written into `place` (one of exportPlaces). */
   'catalogue.export': method(
     z.object({ staffToken, place: z.string().min(1).max(1000), format: marcExportFormat }).strict(),
     z.object({ file: z.string(), format: marcExportFormat, records: z.number().int(), items: z.number().int(), bytes: z.number().int() }),
+    staff,
   ),
-  'catalogue.search': method(searchRequest, searchResponse),
+  'catalogue.search': method(searchRequest, searchResponse, anyone),
   'catalogue.importBegin': method(
     z
       .object({
@@ -168,7 +169,7 @@ export const catalogueMethods = {
         target: importTarget.default('catalogue'),
       })
       .strict(),
-    z.object({ uploadId: z.string(), chunkBytes: z.number().int() }),
+    z.object({ uploadId: z.string(), chunkBytes: z.number().int() }), staff,
   ),
   'catalogue.importChunk': method(
     z
@@ -179,16 +180,16 @@ export const catalogueMethods = {
         data: z.string().max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'dữ liệu base64 không hợp lệ'),
       })
       .strict(),
-    z.object({ received: z.number().int() }),
+    z.object({ received: z.number().int() }), staff,
   ),
   'catalogue.importFinish': method(
     z.object({ staffToken, uploadId: z.string().min(1).max(64), dryRun: z.boolean().default(false), encoding: importEncoding.optional() }).strict(),
-    importReport,
+    importReport, staff,
   ),
-  'rotation.list': method(z.object({ staffToken }).strict(), z.array(rotationBatch)),
-  'rotation.items': method(batchRef, z.array(rotationItem)),
-  'rotation.receive': method(batchRef, rotationBatch),
-  'rotation.sendBack': method(batchRef, rotationBatch),
+  'rotation.list': method(z.object({ staffToken }).strict(), z.array(rotationBatch), staff),
+  'rotation.items': method(batchRef, z.array(rotationItem), staff),
+  'rotation.receive': method(batchRef, rotationBatch, staff),
+  'rotation.sendBack': method(batchRef, rotationBatch, staff),
 };
 
 export const catalogueEvents = {

@@ -1,7 +1,6 @@
 // Catalogue handlers: resident search, staff file import (chunked upload + report), MARC export, rotation batches.
 import { IMPORT_CHUNK_BYTES } from '../../contract/catalogue';
 import type { KioskContext } from '../context';
-import { requireStaff } from '../staff/auth';
 import { exportPlaces, exportToPlace } from './export-places';
 import { importCatalogueFile } from './import';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from './rotation';
@@ -15,26 +14,17 @@ export function registerCatalogue(ctx: KioskContext): void {
 
   registry.register('catalogue.search', ({ query, availableOnly, limit, offset }) => searchCatalogue(db, query, { availableOnly, limit, offset }));
 
-  registry.register('catalogue.exportPlaces', ({ staffToken }) => {
-    requireStaff(ctx, staffToken);
-    return { places: exportPlaces(ctx) };
-  });
-  registry.register('catalogue.export', ({ staffToken, place, format }) => {
-    requireStaff(ctx, staffToken);
-    return exportToPlace(ctx, place, format);
-  });
+  registry.register('catalogue.exportPlaces', () => ({ places: exportPlaces(ctx) }));
+  registry.register('catalogue.export', ({ place, format }) => exportToPlace(ctx, place, format));
 
-  registry.register('catalogue.importBegin', ({ staffToken, fileName, size, target }) => {
-    const staff = requireStaff(ctx, staffToken);
+  registry.register('catalogue.importBegin', ({ fileName, size, target }, { staff }) => {
     return { uploadId: beginUpload(ctx, staff.id, fileName, size, target), chunkBytes: IMPORT_CHUNK_BYTES };
   });
-  registry.register('catalogue.importChunk', ({ staffToken, uploadId, index, data }) => {
-    const staff = requireStaff(ctx, staffToken);
+  registry.register('catalogue.importChunk', ({ uploadId, index, data }, { staff }) => {
     const received = addChunk(ctx, staff.id, uploadId, index, data);
     return { received };
   });
-  registry.register('catalogue.importFinish', async ({ staffToken, uploadId, dryRun, encoding }) => {
-    const staff = requireStaff(ctx, staffToken);
+  registry.register('catalogue.importFinish', async ({ uploadId, dryRun, encoding }, { staff }) => {
     const upload = takeUpload(ctx, staff.id, uploadId);
     return importCatalogueFile(db, clock, upload.bytes, {
       fileName: upload.fileName,
@@ -47,20 +37,16 @@ export function registerCatalogue(ctx: KioskContext): void {
     });
   });
 
-  registry.register('rotation.list', ({ staffToken }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('rotation.list', () => {
     return listBatches(db);
   });
-  registry.register('rotation.items', ({ staffToken, code }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('rotation.items', ({ code }) => {
     return batchItems(db, code);
   });
-  registry.register('rotation.receive', ({ staffToken, code }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('rotation.receive', ({ code }) => {
     return receiveBatch(db, clock, code);
   });
-  registry.register('rotation.sendBack', ({ staffToken, code }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('rotation.sendBack', ({ code }) => {
     return sendBackBatch(db, clock, code);
   });
 }
