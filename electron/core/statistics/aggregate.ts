@@ -230,11 +230,18 @@ export function distinctUsers(db: Db, from: string, to: string): number {
   return row.n;
 }
 
+/** The instant a local (Asia/Ho_Chi_Minh, UTC+7 all year) day ends, as the ISO text the store keeps. */
+function endOfLocalDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000).toISOString();
+}
+
 /** Active cards at the end of `day` (state: see indicators.ts), with their dimensions. */
 export function activeCards(db: Db, day: string, ageBandOf: (birthYear: number | null) => string): { total: number; by: Partial<Record<Dimension, Record<string, number>>> } {
   const rows = db
-    .prepare(`SELECT category, gender, birth_year FROM patrons WHERE status = 'active' AND card_expiry >= ? AND substr(created_at, 1, 10) <= ?`)
-    .all(day, day) as { category: string; gender: string | null; birth_year: number | null }[];
+    // created_at is a UTC instant: compare it with the end of the local day, not its first ten
+    // characters (a card issued at 05:30 on 1 March in Vietnam is 22:30 UTC on 29 February).
+    .prepare(`SELECT category, gender, birth_year FROM patrons WHERE status = 'active' AND card_expiry >= ? AND created_at < ?`)
+    .all(day, endOfLocalDay(day)) as { category: string; gender: string | null; birth_year: number | null }[];
   const by: Record<'category' | 'gender' | 'ageBand', Record<string, number>> = { category: {}, gender: {}, ageBand: {} };
   for (const row of rows) {
     const c = dimensionCode(row.category);
