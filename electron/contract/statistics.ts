@@ -213,7 +213,7 @@ export const statisticsReport = z.object({
     servedTo: z.string(),
     /** True when servedTo is not 31 December: the yearly target is not judged yet. */
     yearToDate: z.boolean(),
-    /** served / count, percent (one decimal); null without a population. */
+    /** served / count, percent (two decimals); null without a population. */
     usersPct: z.number().nullable(),
     targetMinPct: z.number(),
     targetMaxPct: z.number(),

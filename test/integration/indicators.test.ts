@@ -2,7 +2,8 @@
 // batch, receive it, lend one) through the real core, report and upload to a real collector on
 // loopback; an older kiosk's figures and an older collector database read by today's definitions.
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../collector/store/sqlite';
@@ -11,7 +12,7 @@ import { FakeClock } from '../../electron/core/clock';
 import { importCatalogueFile } from '../../electron/core/catalogue/import';
 import { receiveBatch } from '../../electron/core/catalogue/rotation';
 import { checkout } from '../../electron/core/circulation/checkout';
-import { reportFor } from '../../electron/core/statistics/register';
+import { exportFor, reportFor } from '../../electron/core/statistics/register';
 import { uploaderOf } from '../../electron/core/upload/register';
 import { openTestKiosk } from '../support/kiosk';
 import { tempDir } from '../support/temp-dir';
@@ -49,6 +50,16 @@ describe.each(storeFactories)('rotation books are not acquisitions (collector on
       expect(row('visits'), period).toBe(1);
       expect(report.residents.served, period).toBe(1);
     }
+
+    // The official six-month PDF says the same, in words (kept in test-results/ for review).
+    const pdf = await exportFor(ctx, '2026-H2', 'pdf', 'Lê Thị Thu');
+    const out = join(process.cwd(), 'test-results', `indicators-demo-2026-H2-${factory.name}.pdf`);
+    mkdirSync(join(process.cwd(), 'test-results'), { recursive: true });
+    writeFileSync(out, pdf.bytes);
+    const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/Tài liệu bổ sung\s+bản\s+3\s/);
+    expect(text).toMatch(/Bản sách luân chuyển nhận về\s+bản\s+3\s/);
+    expect(text).toContain('0,03 % — 1 người dân được phục vụ (01/01/2026 – 04/12/2026) trên 3.850 người dân');
 
     await uploaderOf(ctx).runNow();
     const [commune] = await store.communeTotals('2026-12-01', '2026-12-31');

@@ -55,7 +55,7 @@ export function residentsLine(report: StatisticsReport): string {
   const target = `mục tiêu cả năm ${r.targetMinPct}–${r.targetMaxPct} %`;
   if (r.count === null) return `Tỷ lệ người dân sử dụng thư viện: ${served}; chưa khai báo số dân của xã (statistics.residents) nên chưa tính được tỷ lệ (${target}).`;
   const verdict = r.targetMet === null ? 'chưa đánh giá, năm chưa kết thúc' : r.targetMet ? 'đạt' : 'chưa đạt';
-  return `Tỷ lệ người dân sử dụng thư viện: ${pctVi(r.usersPct).replace('+', '')} — ${served} trên ${r.count.toLocaleString('vi-VN')} người dân (${target}: ${verdict}).`;
+  return `Tỷ lệ người dân sử dụng thư viện: ${pctVi(r.usersPct, 2).replace('+', '')} — ${served} trên ${r.count.toLocaleString('vi-VN')} người dân (${target}: ${verdict}).`;
 }
 
 function footerLines(report: StatisticsReport): string[] {

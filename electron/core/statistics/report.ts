@@ -141,7 +141,8 @@ function residentsShare(input: ReportInput, end: string): StatisticsReport['resi
   const servedFrom = `${end.slice(0, 4)}-01-01`;
   const served = sumFigures(stagedFiguresBetween(input.db, servedFrom, end, input.now).values()).totals.residents_first_served ?? 0;
   const count = statistics.residents;
-  const usersPct = count ? round1((served / count) * 100) : null;
+  // Two decimals: a small commune's first residents (1 of 3,850 = 0.03 %) must not read as 0 %.
+  const usersPct = count ? Math.round((served / count) * 10_000) / 100 : null;
   const yearToDate = !end.endsWith('-12-31');
   return {
     count,

@@ -21,8 +21,8 @@ function dateText(day: string): string {
   return `${d}/${m}/${y}`;
 }
 
-function pct(n: number | null): string {
-  return n === null ? '—' : `${n > 0 ? '+' : ''}${n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
+function pct(n: number | null, digits = 1): string {
+  return n === null ? '—' : `${n > 0 ? '+' : ''}${n.toLocaleString('vi-VN', { maximumFractionDigits: digits })} %`;
 }
 
 function residentsWindow(report: StatisticsReport) {
@@ -171,7 +171,7 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
                   </>
                 ) : (
                   <>
-                    <span className="value">{pct(report.residents.usersPct).replace('+', '')}</span>
+                    <span className="value">{pct(report.residents.usersPct, 2).replace('+', '')}</span>
                     <span className="growth">{t('targets.residentsValue', { ...residentsWindow(report), count: report.residents.count.toLocaleString('vi-VN') })}</span>
                   </>
                 )}
