@@ -1,6 +1,7 @@
 // The six-month report of the demo kiosk after a rotation batch: acquisitions are the commune's own
 // books only, rotation books show under their own indicators, the share of residents served is
 // shown against the yearly target, and the indicators' definitions open on the page (vi and en).
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -63,5 +64,8 @@ for (const language of ['vi', 'en'] as const) {
     await expect(help).not.toContainText(language === 'vi' ? 'Rotation books are not acquisitions' : 'Sách luân chuyển không phải tài liệu bổ sung');
     await help.getByRole('heading', { name: language === 'vi' ? '19 chỉ tiêu' : 'The 19 indicators' }).scrollIntoViewIfNeeded();
     await snapshot(page, `indicators-help-${language}`);
+    // The definitions are readable by everyone who reads the page: no serious axe finding.
+    const results = await new AxeBuilder({ page }).include('[data-testid="indicators-help"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 }
