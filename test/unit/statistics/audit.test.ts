@@ -236,3 +236,22 @@ describe('audit: every indicator on a hand-built day (report and upload)', () =>
     expect(after.uploaded).toEqual([]);
   });
 });
+
+describe('audit: residents served stay distinct when an event lands on a past day', () => {
+  it('a late event moves the first use earlier: the later day is re-sent without it', () => {
+    const d = new Day(freshStore());
+    signIn(d, '2028-02-10 08:00', 1, woman);
+    // 10/02: Lan's first use of 2028 = 1; uploaded and acknowledged.
+    expect(audit(d.db, '2028-02-10', '2028-02-11 08:00').stored('residents_first_served')).toBe(1);
+    // The PC's clock had been set back: an event lands on 5 January (a replay after an outage does the same).
+    signIn(d, '2028-01-05 08:00', 1, woman);
+    const ytd = audit(d.db, '2028-01-01..2028-02-29', AFTER);
+    // Her first use is now 5 January; 10 February is re-sent with 0, so the year still holds 1 resident.
+    expect(ytd.uploaded.map((u) => [u.day, u.figures.residents_first_served?.total ?? 0])).toEqual([
+      ['2028-01-05', 1],
+      ['2028-02-10', 0],
+    ]);
+    expect(ytd.stored('residents_first_served')).toBe(1);
+    expect(ytd.report.residents.served).toBe(1);
+  });
+});
