@@ -99,6 +99,8 @@ describe('exports', () => {
     expect(csv).toContain('2,Số người sử dụng thư viện,người,4,3,"+33,3 %",+7–9 %,Đạt');
     expect(csv).toContain('7,Lượt mượn,lượt,12,10,+20 %,,');
     expect(csv).toContain('Lập lúc: 20/11/2026 10:00');
+    // The share of residents: year to date, so the yearly target is not judged yet.
+    expect(csv).toContain('"Tỷ lệ người dân sử dụng thư viện: 16 % — 4 người dân được phục vụ (01/01/2026 – 30/06/2026) trên 25 người dân (mục tiêu cả năm 14–20 %: chưa đánh giá, năm chưa kết thúc)."');
   });
 
   it('breakdowns are cross tables: indicators down, groups across, in the report order', () => {
