@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { expect, snapshot, test } from './fixtures';
+import { signInStaff } from './screens';
 
 /**
  * A second half of 2025 written into the demo kiosk's event log as the features write it (a fixed
@@ -31,11 +32,7 @@ function seedHalfYear(dataDir: string) {
 async function openReport(page: Page, url: string, language: 'vi' | 'en') {
   await page.goto(`${url}#/`);
   if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
-  await page.evaluate(() => (location.hash = '#/staff'));
-  await page.getByLabel(language === 'vi' ? 'Số thẻ cán bộ' : 'Staff card number').fill('NV0001');
-  await page.getByLabel(language === 'vi' ? 'Mã PIN' : 'PIN', { exact: true }).click();
-  for (const digit of '1234') await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: language === 'vi' ? 'Đăng nhập' : 'Sign in' }).click();
+  await signInStaff(page, url);
   await page.getByRole('button', { name: language === 'vi' ? 'Báo cáo thống kê' : 'Usage statistics' }).click();
   await page.getByLabel(language === 'vi' ? 'Kỳ khác' : 'Other period').fill('2025-H2');
   await page.getByRole('button', { name: language === 'vi' ? 'Xem' : 'Show' }).click();
