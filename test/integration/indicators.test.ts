@@ -27,7 +27,6 @@ describe.each(storeFactories)('rotation books are not acquisitions (collector on
     const t = await openTestKiosk({ clock: new FakeClock('2026-12-03T09:00:00+07:00') });
     const { ctx } = t.kiosk;
     const { url } = await startCollector(store, () => t.clock.now());
-    await enrolKiosk(t.kiosk.db, store, url);
 
     const imported = await importCatalogueFile(ctx.db, ctx.clock, manifest, { fileName: 'mau-dot-luan-chuyen.csv', target: 'rotation', reader: 'inline' });
     expect(imported.itemsAdded).toBe(3);
@@ -61,6 +60,8 @@ describe.each(storeFactories)('rotation books are not acquisitions (collector on
     expect(text).toMatch(/Bản sách luân chuyển nhận về\s+bản\s+3\s/);
     expect(text).toContain('0,03 % — 1 người dân được phục vụ (01/01/2026 – 04/12/2026) trên 3.850 người dân');
 
+    // Enrolled just before sending (as a technician would on installation day).
+    await enrolKiosk(t.kiosk.db, store, url);
     await uploaderOf(ctx).runNow();
     const [commune] = await store.communeTotals('2026-12-01', '2026-12-31');
     expect(commune!.totals).toMatchObject({ items_added: 3, rotation_items_received: 3, rotation_batches_received: 1, rotation_loans: 1, residents_first_served: 1 });
