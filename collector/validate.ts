@@ -1,5 +1,6 @@
 // Validation of an upload body beyond its schema: no day after the collector's today (Vietnam
 // time, one day of grace for a kiosk clock a little ahead) and no day before the programme's era.
+import { normaliseDayFigures } from '../electron/contract/statistics';
 import { canonicalJson, uploadBatch, type UploadBatch } from '../electron/contract/upload';
 import { createHash } from 'node:crypto';
 import type { StoredDay } from './store/types';
@@ -34,7 +35,9 @@ export function toStoredDays(batch: UploadBatch): StoredDay[] {
       revision: d.revision,
       digest: createHash('sha256').update(figuresJson).digest('hex').slice(0, 32),
       figuresJson,
-      totals: Object.fromEntries(Object.entries(d.figures).map(([k, v]) => [k, v!.total])),
+      // The figures are kept as sent (the digest is theirs); the columns the dashboards add up read
+      // them by today's definitions, so an older kiosk's rotation books are not acquisitions.
+      totals: Object.fromEntries(Object.entries(normaliseDayFigures(d.figures)).map(([k, v]) => [k, v!.total])),
     };
   });
 }

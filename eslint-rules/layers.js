@@ -19,6 +19,8 @@ export const LAYERS = [
   ['renderer/', 'renderer'],
   ['collector/', 'collector'],
   ['resources/', 'resources'],
+  // Documentation a screen shows as it is (the indicators' definitions on the staff reports page).
+  ['docs/', 'docs'],
   // Pure TypeScript that runs anywhere (Node and browser), e.g. the Telex engine: imports nothing.
   ['common/', 'common'],
 ];
@@ -34,7 +36,7 @@ export const RULES = {
   cli: { layers: ['cli', 'core', 'native', 'contract', 'common'], packages: (name) => name !== 'electron' && !name.startsWith('react') },
   preload: { layers: ['preload', 'contract'], packages: (name) => name === 'electron' || name === 'zod' },
   renderer: {
-    layers: ['renderer', 'contract', 'common', 'resources'],
+    layers: ['renderer', 'contract', 'common', 'resources', 'docs'],
     packages: (name) => !NODE_BUILTINS.has(name) && !NODE_ONLY_PACKAGES.includes(packageName(name)),
   },
   collector: { layers: ['collector', 'contract'], packages: (name) => name !== 'electron' && !name.startsWith('react') && name !== 'node-hid' },

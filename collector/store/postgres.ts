@@ -2,7 +2,7 @@
 // partitioned by month (old months can be detached and archived, queries for a period touch only
 // its months) and a per-terminal row lock so duplicated requests apply one after the other.
 import pg from 'pg';
-import { COLUMNS, planUpload, iso, TERMINAL_SELECT, toCommuneTotals, toDayTotals, toTerminal } from './sql';
+import { COLUMNS, planUpload, iso, TERMINAL_SELECT, upgradeStatements, toCommuneTotals, toDayTotals, toTerminal } from './sql';
 import type { ApplyResult, AuthRow, CollectorStore, CommuneTotals, NewTerminal, RedeemResult, StoredDay } from './types';
 
 /** Monthly partitions created ahead of time; days outside land in the default partition. */
@@ -106,6 +106,10 @@ export function openPostgresStore(options: PostgresOptions): CollectorStore {
         // One migrator at a time (several collector processes may start together).
         await c.query('SELECT pg_advisory_xact_lock(7271)');
         await c.query(schemaDdl(options.firstPartitionYear ?? FIRST_PARTITION_YEAR, new Date().getUTCFullYear() + 1));
+        const { rows } = await c.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_name = 'day_figures' AND table_schema = current_schema()`,
+        );
+        for (const sql of upgradeStatements('postgres', rows.map((r) => r.column_name))) await c.query(sql);
       });
     },
 

@@ -1,7 +1,7 @@
 // The collector's default store: one SQLite file (better-sqlite3), zero set-up, fine for a
 // province of a few hundred terminals. Same behaviour as the PostgreSQL store, same tests.
 import Database from 'better-sqlite3';
-import { COLUMNS, planUpload, TERMINAL_SELECT, toCommuneTotals, toDayTotals, toTerminal } from './sql';
+import { COLUMNS, planUpload, upgradeStatements, TERMINAL_SELECT, toCommuneTotals, toDayTotals, toTerminal } from './sql';
 import type { ApplyResult, AuthRow, CollectorStore, CommuneTotals, NewTerminal, RedeemResult, StoredDay } from './types';
 
 const SCHEMA = `
@@ -60,7 +60,11 @@ export function openSqliteStore(file: string): CollectorStore {
   return {
     kind: 'sqlite',
     async migrate() {
-      db.exec(SCHEMA);
+      db.transaction(() => {
+        db.exec(SCHEMA);
+        const columns = (db.prepare('PRAGMA table_info(day_figures)').all() as { name: string }[]).map((c) => c.name);
+        for (const sql of upgradeStatements('sqlite', columns)) db.exec(sql);
+      })();
     },
 
     async addTerminal(input: NewTerminal, id, codeHash, codeExpiresAt, now) {

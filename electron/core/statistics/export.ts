@@ -47,10 +47,15 @@ function headerLines(report: StatisticsReport): string[] {
   ];
 }
 
-function residentsLine(report: StatisticsReport): string {
+/** The share of residents served, as the official report words it (year to date until 31/12). */
+export function residentsLine(report: StatisticsReport): string {
   const r = report.residents;
-  if (r.count === null) return `Tỷ lệ người dân sử dụng thư viện: chưa khai báo số dân của xã (mục tiêu ${r.targetMinPct}–${r.targetMaxPct} %).`;
-  return `Tỷ lệ người dân sử dụng thư viện: ${pctVi(r.usersPct).replace('+', '')} của ${r.count.toLocaleString('vi-VN')} người dân (mục tiêu ${r.targetMinPct}–${r.targetMaxPct} %: ${r.targetMet ? 'đạt' : 'chưa đạt'}).`;
+  const window = `${dateVi(r.servedFrom)} – ${dateVi(r.servedTo)}`;
+  const served = `${r.served.toLocaleString('vi-VN')} người dân được phục vụ (${window})`;
+  const target = `mục tiêu cả năm ${r.targetMinPct}–${r.targetMaxPct} %`;
+  if (r.count === null) return `Tỷ lệ người dân sử dụng thư viện: ${served}; chưa khai báo số dân của xã (statistics.residents) nên chưa tính được tỷ lệ (${target}).`;
+  const verdict = r.targetMet === null ? 'chưa đánh giá, năm chưa kết thúc' : r.targetMet ? 'đạt' : 'chưa đạt';
+  return `Tỷ lệ người dân sử dụng thư viện: ${pctVi(r.usersPct, 2).replace('+', '')} — ${served} trên ${r.count.toLocaleString('vi-VN')} người dân (${target}: ${verdict}).`;
 }
 
 function footerLines(report: StatisticsReport): string[] {
@@ -64,7 +69,7 @@ function footerLines(report: StatisticsReport): string[] {
   return [
     `Người lập báo cáo: ${report.generatedBy ?? '(lập bằng dòng lệnh kiosk)'}`,
     `Lập lúc: ${local}`,
-    'Số liệu do kiosk tự tính từ nhật ký hoạt động; định nghĩa chỉ tiêu theo TCVN 12843 (ISO 2789).',
+    'Số liệu do kiosk tự tính từ nhật ký hoạt động; định nghĩa chỉ tiêu theo TCVN 12843:2019 (ISO 2789:2013), chi tiết trong docs/indicators.md. Tài liệu bổ sung chỉ tính vốn sách của xã, không tính sách luân chuyển.',
   ];
 }
 

@@ -58,7 +58,7 @@ export function periodVi(period: Period): string {
   }
 }
 
-export function pctVi(n: number | null): string {
+export function pctVi(n: number | null, digits = 1): string {
   if (n === null) return '—';
-  return `${n > 0 ? '+' : ''}${n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
+  return `${n > 0 ? '+' : ''}${n.toLocaleString('vi-VN', { maximumFractionDigits: digits })} %`;
 }

@@ -31,7 +31,7 @@ export function stageDirtyDays(db: Db, now: number): string[] {
   const today = localDay(now);
   const staged: string[] = [];
   db.transaction(() => {
-    const dirty = db.prepare('SELECT day FROM upload_dirty_days WHERE day <= ? ORDER BY day').pluck().all(today) as string[];
+    const dirty = withLaterDaysOfTheirYear(db, db.prepare('SELECT day FROM upload_dirty_days WHERE day <= ? ORDER BY day').pluck().all(today) as string[], today);
     const current = db.prepare('SELECT day, revision, digest, figures, state FROM upload_outbox WHERE day = ?');
     const upsert = db.prepare(
       `INSERT INTO upload_outbox (day, revision, digest, figures, state, staged_at, attempts) VALUES (?, ?, ?, ?, 'pending', ?, 0)
@@ -57,6 +57,22 @@ export function stageDirtyDays(db: Db, now: number): string[] {
     }
   }).immediate();
   return staged;
+}
+
+/**
+ * A day's residents_first_served depends on the earlier days of its year: an event landing on a past
+ * day (a clock set back, operations replayed after an outage) can move a resident's first use
+ * earlier. So the staged days after the earliest dirty day of a year are recomputed too; those
+ * whose figures did not change get no new revision. Events normally land on today, which has no
+ * later days, so this costs nothing then.
+ */
+function withLaterDaysOfTheirYear(db: Db, dirty: string[], today: string): string[] {
+  const days = new Set(dirty);
+  const later = db.prepare('SELECT day FROM upload_outbox WHERE day > ? AND day <= ? AND day <= ?').pluck();
+  const firstOfYear = new Map<string, string>();
+  for (const day of dirty) if (!firstOfYear.has(day.slice(0, 4))) firstOfYear.set(day.slice(0, 4), day);
+  for (const [year, first] of firstOfYear) for (const day of later.all(first, `${year}-12-31`, today) as string[]) days.add(day);
+  return [...days].sort();
 }
 
 /**

@@ -1,6 +1,6 @@
 // Staff page "Báo cáo thống kê": choose a period, see the programme's targets against the same
 // period last year, every indicator, a chart, export the official report, and the upload status.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayIndicator, ExportFormat, StatisticsReport } from '../../../../electron/contract/statistics';
 import { DAY_INDICATORS } from '../../../../electron/contract/statistics';
@@ -12,6 +12,8 @@ import { UploadStatus } from './UploadStatus';
 import '../../styles/statistics.css';
 import { Banner } from '../../components/Banner';
 
+const IndicatorsHelp = lazy(() => import('./IndicatorsHelp'));
+
 const TARGET_ROWS = ['users', 'items_served', 'rotation_loans', 'items_added'] as const;
 
 function dateText(day: string): string {
@@ -19,8 +21,13 @@ function dateText(day: string): string {
   return `${d}/${m}/${y}`;
 }
 
-function pct(n: number | null): string {
-  return n === null ? '—' : `${n > 0 ? '+' : ''}${n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
+function pct(n: number | null, digits = 1): string {
+  return n === null ? '—' : `${n > 0 ? '+' : ''}${n.toLocaleString('vi-VN', { maximumFractionDigits: digits })} %`;
+}
+
+function residentsWindow(report: StatisticsReport) {
+  const r = report.residents;
+  return { served: r.served.toLocaleString('vi-VN'), from: dateText(r.servedFrom), to: dateText(r.servedTo) };
 }
 
 function download(filename: string, mimeType: string, base64: string): void {
@@ -37,7 +44,8 @@ function download(filename: string, mimeType: string, base64: string): void {
 
 export function ReportsPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
-  const { t } = useTranslation('statistics');
+  const { t, i18n } = useTranslation('statistics');
+  const [helpOpen, setHelpOpen] = useState(false);
   const [period, setPeriod] = useState(() => presetPeriod('half'));
   const [custom, setCustom] = useState('');
   const [report, setReport] = useState<StatisticsReport>();
@@ -156,17 +164,22 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
               <li className={report.residents.targetMet === null ? '' : report.residents.targetMet ? 'met' : 'not-met'} data-testid="target-residents">
                 <span className="name">{t('targets.residents')}</span>
                 {report.residents.count === null ? (
-                  <span className="growth">{t('targets.residentsUnknown')}</span>
+                  <>
+                    <span className="value">{report.residents.served.toLocaleString('vi-VN')}</span>
+                    <span className="growth">{t('targets.residentsServed', residentsWindow(report))}</span>
+                    <span className="growth">{t('targets.residentsUnknown')}</span>
+                  </>
                 ) : (
                   <>
-                    <span className="value">{pct(report.residents.usersPct).replace('+', '')}</span>
-                    <span className="growth">{t('targets.residentsValue', { pct: report.residents.usersPct, count: report.residents.count.toLocaleString('vi-VN') })}</span>
+                    <span className="value">{pct(report.residents.usersPct, 2).replace('+', '')}</span>
+                    <span className="growth">{t('targets.residentsValue', { ...residentsWindow(report), count: report.residents.count.toLocaleString('vi-VN') })}</span>
                   </>
                 )}
                 <span className="target">
                   {t('targets.residentsTarget', { min: report.residents.targetMinPct, max: report.residents.targetMaxPct })}
                   {report.residents.targetMet !== null && <strong> · {report.residents.targetMet ? t('targets.met') : t('targets.notMet')}</strong>}
                 </span>
+                {report.residents.yearToDate && <span className="target">{t('targets.residentsYearToDate')}</span>}
               </li>
             </ul>
           </section>
@@ -210,6 +223,22 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
                 ))}
               </tbody>
             </table>
+          </section>
+
+          <section aria-labelledby="stats-help-title">
+            <h2 id="stats-help-title" className="visually-hidden">
+              {t('help.title')}
+            </h2>
+            <button type="button" className="button secondary" aria-expanded={helpOpen} aria-controls="stats-help" onClick={() => setHelpOpen((open) => !open)}>
+              {helpOpen ? t('help.hide') : t('help.show')}
+            </button>
+            <div id="stats-help">
+              {helpOpen && (
+                <Suspense fallback={<p role="status">{t('help.loading')}</p>}>
+                  <IndicatorsHelp language={i18n.language} />
+                </Suspense>
+              )}
+            </div>
           </section>
 
           <section className="stats-export" aria-labelledby="stats-export-title">
