@@ -1,4 +1,4 @@
-// Plugs internet sessions into the kiosk: builds the service from configuration, recovers the
+// Plugs internet sessions into the kiosk: builds the internet context from configuration, recovers the
 // session a crash left, runs the countdown every second and registers the contract handlers.
 import type { KioskContext } from '../context';
 import type { Clock } from '../clock';
@@ -6,17 +6,18 @@ import { requireStaff } from '../staff/auth';
 import { systemBootProbe, type BootProbe } from './boot';
 import { cccdResolver } from './cccd';
 import type { InternetConfig } from './config';
-import { InternetService } from './service';
+import { browse, decideUrlFor } from './browse';
+import { createInternetContext } from './context';
+import { tick } from './countdown';
+import { saveDownload } from './downloads';
+import { endByResident } from './ending';
+import { createGuestPasses, guestPassesToday } from './guest-passes';
+import { joinQueue, leaveQueue, removeFromQueue } from './queue';
+import { recoverSession, requestMoreTime, signIn } from './session';
+import { emergencyClose, endByStaff, extendSession, messageResident, overview, reopen } from './staff-actions';
+import { internetState } from './state';
 import { loadUrlPolicy } from './url-rules';
 import { addressToUrl } from './url-policy';
-
-const services = new WeakMap<KioskContext, InternetService>();
-
-export function internetServiceOf(ctx: KioskContext): InternetService {
-  const service = services.get(ctx);
-  if (!service) throw new Error('internet feature not registered');
-  return service;
-}
 
 /** Test hooks: a simulated reboot and a faster countdown; set before the kiosk is created. */
 export const internetTestHooks: { boot: BootProbe } = { boot: systemBootProbe };
@@ -48,13 +49,12 @@ export function registerInternet(ctx: KioskContext): void {
   const config = effectiveConfig(ctx);
   const { policy, missingFiles } = loadUrlPolicy(config.urlPolicy, KIOSK_ORIGINS);
   for (const file of missingFiles) ctx.log.log('warn', 'internet.block_list_missing', { file });
-  const service = new InternetService(ctx, { config, clock: countdownClock(ctx), boot: internetTestHooks.boot, policy });
-  services.set(ctx, service);
-  service.recover();
+  const ic = createInternetContext(ctx, { config, clock: countdownClock(ctx), boot: internetTestHooks.boot, policy });
+  recoverSession(ic);
 
   const timer = setInterval(() => {
     try {
-      service.tick();
+      tick(ic);
     } catch (error) {
       ctx.log.log('error', 'internet.tick_failed', { error: String(error).slice(0, 300) });
     }
@@ -64,30 +64,30 @@ export function registerInternet(ctx: KioskContext): void {
 
   const staff = (token: string) => requireStaff(ctx, token);
   const { registry } = ctx;
-  registry.register('internet.status', () => service.state());
+  registry.register('internet.status', () => internetState(ic));
   registry.register('internet.signIn', ({ kind, text, manual }) => {
-    const { resumed, row } = service.signIn(kind, text, manual, kind === 'cccd' ? cccdResolver(ctx) : undefined);
-    return { state: service.state(), resumed, allowanceMinutes: Math.round(row.allowanceMs / 60000), limitedBy: row.limitedBy };
+    const { resumed, row } = signIn(ic, { kind, text, manual, resolveCccd: kind === 'cccd' ? cccdResolver(ctx) : undefined });
+    return { state: internetState(ic), resumed, allowanceMinutes: Math.round(row.allowanceMs / 60000), limitedBy: row.limitedBy };
   });
-  registry.register('internet.end', () => (service.endByResident(), { ok: true as const }));
-  registry.register('internet.requestMoreTime', () => (service.requestMoreTime(), { ok: true as const }));
-  registry.register('internet.queue.join', ({ card }) => service.joinQueue(card));
-  registry.register('internet.queue.leave', ({ card }) => (service.leaveQueue(card), { ok: true as const }));
-  registry.register('internet.checkUrl', ({ url }) => service.decideUrl(addressToUrl(url)));
-  registry.register('internet.browse', (request) => service.browse(request));
-  registry.register('internet.saveDownload', ({ fileName, text }) => ({ saved: service.saveDownload(fileName, text) }));
+  registry.register('internet.end', () => (endByResident(ic), { ok: true as const }));
+  registry.register('internet.requestMoreTime', () => (requestMoreTime(ic), { ok: true as const }));
+  registry.register('internet.queue.join', ({ card }) => joinQueue(ic, card));
+  registry.register('internet.queue.leave', ({ card }) => (leaveQueue(ic, card), { ok: true as const }));
+  registry.register('internet.checkUrl', ({ url }) => decideUrlFor(ic, addressToUrl(url)));
+  registry.register('internet.browse', (request) => browse(ic, request));
+  registry.register('internet.saveDownload', ({ fileName, text }) => ({ saved: saveDownload(ic, fileName, text) }));
 
-  registry.register('internet.staff.overview', ({ staffToken }) => (staff(staffToken), service.overview()));
-  registry.register('internet.staff.extend', ({ staffToken, minutes, scope }) => service.extend(staff(staffToken), minutes, scope));
-  registry.register('internet.staff.end', ({ staffToken }) => (service.endByStaff(staff(staffToken)), { ok: true as const }));
-  registry.register('internet.staff.message', ({ staffToken, text }) => (service.message(staff(staffToken), text), { ok: true as const }));
+  registry.register('internet.staff.overview', ({ staffToken }) => (staff(staffToken), overview(ic)));
+  registry.register('internet.staff.extend', ({ staffToken, minutes, scope }) => extendSession(ic, staff(staffToken), minutes, scope));
+  registry.register('internet.staff.end', ({ staffToken }) => (endByStaff(ic, staff(staffToken)), { ok: true as const }));
+  registry.register('internet.staff.message', ({ staffToken, text }) => (messageResident(ic, staff(staffToken), text), { ok: true as const }));
   registry.register('internet.staff.createGuestPasses', ({ staffToken, minutes, count }) => ({
-    passes: service.createGuestPasses(staff(staffToken), minutes, count).map(toPass),
+    passes: createGuestPasses(ic, staff(staffToken), minutes, count).map(toPass),
   }));
-  registry.register('internet.staff.guestPasses', ({ staffToken }) => (staff(staffToken), { passes: service.guestPassesToday().map(toPass) }));
-  registry.register('internet.staff.emergencyClose', ({ staffToken }) => (service.emergencyClose(staff(staffToken)), { ok: true as const }));
-  registry.register('internet.staff.removeFromQueue', ({ staffToken, ticket }) => (service.removeFromQueue(staff(staffToken), ticket), { ok: true as const }));
-  registry.register('internet.staff.reopen', ({ staffToken }) => (service.reopen(staff(staffToken)), { ok: true as const }));
+  registry.register('internet.staff.guestPasses', ({ staffToken }) => (staff(staffToken), { passes: guestPassesToday(ic).map(toPass) }));
+  registry.register('internet.staff.emergencyClose', ({ staffToken }) => (emergencyClose(ic, staff(staffToken)), { ok: true as const }));
+  registry.register('internet.staff.removeFromQueue', ({ staffToken, ticket }) => (removeFromQueue(ic, staff(staffToken), ticket), { ok: true as const }));
+  registry.register('internet.staff.reopen', ({ staffToken }) => (reopen(ic, staff(staffToken)), { ok: true as const }));
 }
 
 function toPass(p: { code: string; minutes: number; validDay: string; usedAt: string | null }) {
