@@ -12,7 +12,8 @@ import { recordEvent } from '../store/event-types';
 import { localDay } from './dates';
 import { holdsOf } from './holds';
 import { openLoansOf, toLoanView } from './loans';
-import { categoryForAge, categoryName, policyFor } from './policy';
+import { categoryForAge, categoryName } from '../patrons/categories';
+import { policyFor } from './policy';
 import { withRefusalRecorded } from './refusals';
 
 /** A registration offer is forgotten after this long (the resident walked away). */

@@ -1,5 +1,5 @@
 // The technician feature: terminal identity at start, the pid file that keeps `db restore` away
-// from a running kiosk, the daily backup, self-test probes, and the technician/staff-home methods.
+// from a running kiosk, the daily backup, and the technician/staff-home methods.
 import { copyFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KioskContext } from '../context';
@@ -10,16 +10,13 @@ import { checkIdentityAtStart, META_IDENTITY_RESET_AT, readTerminalIdentity } fr
 import { readMachineId, systemMachineIdSources } from '../identity/machine-id';
 import { requireStaff } from '../staff/auth';
 import { getMeta } from '../store/meta';
-import { addSelfTestProbe, runSelfTest } from '../system/self-test';
+import { runSelfTest } from '../system/self-test';
 import { VERSION } from '../version';
 import { canApplyUpdateNow } from '../updates/policy';
 import { KioskError } from '../errors';
 import { activeInternetSessions, staffOverview } from './overview';
-import { backupProbe, devicesProbe, identityProbe, printerProbe } from './probes';
 import { listRemovableMedia, systemMediaSources } from './removable-media';
 import { stageSetup } from './setup';
-
-for (const probe of [identityProbe, backupProbe, printerProbe, devicesProbe]) addSelfTestProbe(probe);
 
 /** KIOSK_MACHINE_ID lets tests (and a technician reproducing a clone) say which machine this is. */
 export function currentMachineId(env: NodeJS.ProcessEnv = process.env): string | undefined {
