@@ -2,7 +2,7 @@
 // create, edit, remove and calendar switches.
 import type { KioskContext } from '../context';
 import { requireStaff } from '../staff/auth';
-import { localDay } from '../store/event-log';
+import { localDay } from '../../../common/calendar';
 import { activeCalendar, calendarFor } from './calendar';
 import { announcementsOn, createAnnouncement, listAnnouncements, removeAnnouncement, setCalendarEnabled, updateAnnouncement } from './store';
 

@@ -5,7 +5,7 @@ import { requireStaff } from '../staff/auth';
 import { checkin } from './checkin';
 import { checkout } from './checkout';
 import { allOpenHolds, cancelHoldByStaff, cancelHoldOf, placeHoldFor } from './holds';
-import { localDay } from './dates';
+import { localDay } from '../../../common/calendar';
 import { allOverdueLoans, toLoanView } from './loans';
 import { policyFor } from './policy';
 import { buildReceipt } from './receipt';

@@ -9,7 +9,7 @@ import { cccdHash, cccdParserOf, type CccdIdentity } from '../patrons/cccd';
 import { assertCardUsable, findPatronByCccdHash, patronDimensions, type Patron } from '../patrons/lookup';
 import { createPatron, requirePatron, toSummary } from '../patrons/records';
 import { recordEvent } from '../store/event-types';
-import { localDay } from './dates';
+import { localDay } from '../../../common/calendar';
 import { holdsOf } from './holds';
 import { openLoansOf, toLoanView } from './loans';
 import { categoryForAge, categoryName } from '../patrons/categories';

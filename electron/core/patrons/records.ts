@@ -4,7 +4,7 @@ import { newPatron } from '../../contract/patrons';
 import type { KioskContext } from '../context';
 import { KioskError, notFound, refused } from '../errors';
 import { recordEvent } from '../store/event-types';
-import { addYears, localDay } from '../circulation/dates';
+import { addYears, localDay } from '../../../common/calendar';
 import { categoryName, categoryOf } from './categories';
 import { assertNotStaffCard, findPatronByCard, patronDimensions, type Patron } from './lookup';
 

@@ -15,7 +15,7 @@ import {
 } from '../../contract/statistics';
 import { refused } from '../errors';
 import { ageBand } from '../patrons/demographics';
-import { localDay } from '../store/event-log';
+import { localDay } from '../../../common/calendar';
 import type { Db } from '../store/open';
 import { stagedFiguresBetween } from './staged-days';
 import { activeCards, distinctUsers, sumFigures } from './aggregate';

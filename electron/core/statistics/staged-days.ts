@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { DayFigures } from '../../contract/statistics';
 import { canonicalJson } from '../../contract/upload';
-import { localDay } from '../store/event-log';
+import { localDay } from '../../../common/calendar';
 import type { Db } from '../store/open';
 import { dayFiguresOf } from './aggregate';
 

@@ -1,6 +1,7 @@
 // The self-test a technician runs on site: each check says ok / warning / error in Vietnamese.
 // Every check is listed here, in the order of the report: a feature with something to check adds
 // its probe to SELF_TEST (no registration by import side effect).
+import { localInstant } from '../../../common/calendar';
 import { accessSync, constants, statSync, statfsSync } from 'node:fs';
 import type { SelfTestCheck, SelfTestReport } from '../../contract/system';
 import type { KioskContext } from '../context';
@@ -49,7 +50,7 @@ function configCheck(ctx: KioskContext): SelfTestCheck {
 
 function clockCheck(ctx: KioskContext): SelfTestCheck {
   const now = ctx.clock.now();
-  if (now < Date.parse(`${BUILD_DATE}T00:00:00+07:00`)) {
+  if (now < localInstant(BUILD_DATE)) {
     return { id: 'clock', status: 'error', message: `Đồng hồ máy đang chỉ ${new Date(now).toISOString()}, sớm hơn ngày phát hành phần mềm. Hãy chỉnh lại ngày giờ (pin CMOS có thể đã hết).`, detail: { now } };
   }
   return { id: 'clock', status: 'ok', message: 'Đồng hồ máy hợp lý.', detail: { now: new Date(now).toISOString() } };

@@ -2,6 +2,7 @@
 // from a running kiosk, the daily backup, and the technician/staff-home methods.
 import { copyFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { localStamp } from '../../../common/calendar';
 import type { KioskContext } from '../context';
 import { listBackups, scheduleDailyBackup, takeBackup, backupDir } from '../backup/daily';
 import { PID_FILE } from '../backup/restore';
@@ -23,8 +24,9 @@ export function currentMachineId(env: NodeJS.ProcessEnv = process.env): string |
   return env.KIOSK_MACHINE_ID?.trim() || readMachineId(systemMachineIdSources);
 }
 
+/** YYYYMMDD-HHMM, local time: folder names that sort by when they were written. */
 function stamp(now: number): string {
-  return new Date(now + 7 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  return localStamp(now).slice(0, 13);
 }
 
 export function registerTechnician(ctx: KioskContext): void {

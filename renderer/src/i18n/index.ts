@@ -18,8 +18,6 @@ export function bundledResources(): Resources {
   return resources;
 }
 
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
 export async function initI18n(language = 'vi') {
   const resources = bundledResources();
   await i18next.use(initReactI18next).init({

@@ -1,5 +1,7 @@
 // Staff page "Báo cáo thống kê": choose a period, see the programme's targets against the same
 // period last year, every indicator, a chart, export the official report, and the upload status.
+import { formatDay } from '../../../../common/calendar';
+import { useFormat, type Formatters } from '../../i18n/format';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayIndicator, ExportFormat, StatisticsReport } from '../../../../electron/contract/statistics';
@@ -14,13 +16,10 @@ import { Banner } from '../../components/Banner';
 
 const TARGET_ROWS = ['users', 'items_served', 'rotation_loans', 'items_added'] as const;
 
-function dateText(day: string): string {
-  const [y, m, d] = day.split('-');
-  return `${d}/${m}/${y}`;
-}
+const dateText = formatDay;
 
-function pct(n: number | null): string {
-  return n === null ? '—' : `${n > 0 ? '+' : ''}${n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
+function pct(n: number | null, format: Formatters): string {
+  return n === null ? '—' : `${n > 0 ? '+' : ''}${format.decimal(n)} %`;
 }
 
 function download(filename: string, mimeType: string, base64: string): void {
@@ -38,6 +37,7 @@ function download(filename: string, mimeType: string, base64: string): void {
 export function ReportsPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
   const { t } = useTranslation('statistics');
+  const format = useFormat();
   const [period, setPeriod] = useState(() => presetPeriod('half'));
   const [custom, setCustom] = useState('');
   const [report, setReport] = useState<StatisticsReport>();
@@ -142,9 +142,9 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
                 return (
                   <li key={key} className={r.targetMet === null ? '' : r.targetMet ? 'met' : 'not-met'} data-testid={`target-${key}`}>
                     <span className="name">{t(`indicators.${key}`)}</span>
-                    <span className="value">{r.current.toLocaleString('vi-VN')}</span>
+                    <span className="value">{format.number(r.current)}</span>
                     <span className="growth">
-                      {r.growthPct === null ? t('targets.noBase') : `${t('targets.growth')}: ${pct(r.growthPct)}`}
+                      {r.growthPct === null ? t('targets.noBase') : `${t('targets.growth')}: ${pct(r.growthPct, format)}`}
                     </span>
                     <span className="target">
                       {t('targets.target', { target })}
@@ -159,8 +159,8 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
                   <span className="growth">{t('targets.residentsUnknown')}</span>
                 ) : (
                   <>
-                    <span className="value">{pct(report.residents.usersPct).replace('+', '')}</span>
-                    <span className="growth">{t('targets.residentsValue', { pct: report.residents.usersPct, count: report.residents.count.toLocaleString('vi-VN') })}</span>
+                    <span className="value">{pct(report.residents.usersPct, format).replace('+', '')}</span>
+                    <span className="growth">{t('targets.residentsValue', { pct: report.residents.usersPct, count: format.number(report.residents.count) })}</span>
                   </>
                 )}
                 <span className="target">
@@ -202,9 +202,9 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
                 {report.rows.map((r) => (
                   <tr key={r.indicator} data-testid={`row-${r.indicator}`}>
                     <th scope="row">{t(`indicators.${r.indicator}`)}</th>
-                    <td>{r.current.toLocaleString('vi-VN')}</td>
-                    <td>{r.previous.toLocaleString('vi-VN')}</td>
-                    <td>{pct(r.growthPct)}</td>
+                    <td>{format.number(r.current)}</td>
+                    <td>{format.number(r.previous)}</td>
+                    <td>{pct(r.growthPct, format)}</td>
                     <td>{r.targetMet === null ? '' : r.targetMet ? t('targets.met') : t('targets.notMet')}</td>
                   </tr>
                 ))}
