@@ -2,7 +2,7 @@
 // definition it follows (ISO 2789:2022 "Information and documentation — International library
 // statistics", adopted in Viet Nam as TCVN 12843), which events it counts, and its dimensions.
 // This is the one place that says what a number means; reports, exports and uploads all read it.
-import type { DayIndicator, Dimension, IndicatorKey } from '../../contract/statistics';
+import type { Dimension, IndicatorKey } from '../../contract/statistics';
 
 export interface IndicatorDefinition {
   key: IndicatorKey;
@@ -209,8 +209,4 @@ export const INDICATOR_BY_KEY = new Map(INDICATORS.map((d) => [d.key, d]));
 
 export function definitionOf(key: IndicatorKey): IndicatorDefinition {
   return INDICATOR_BY_KEY.get(key)!;
-}
-
-export function isDayIndicator(key: IndicatorKey): key is DayIndicator {
-  return definitionOf(key).scope === 'day';
 }
