@@ -59,4 +59,4 @@ export function isMethodName(name: string): name is MethodName {
 
 export * from './errors';
 export * from './wire';
-export type { MethodSpec } from './define';
+export type { Access, MethodSpec } from './define';

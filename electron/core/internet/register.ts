@@ -2,7 +2,6 @@
 // session a crash left, runs the countdown every second and registers the contract handlers.
 import type { KioskContext } from '../context';
 import type { Clock } from '../clock';
-import { requireStaff } from '../staff/auth';
 import { systemBootProbe, type BootProbe } from './boot';
 import { cccdResolver } from './cccd';
 import type { InternetConfig } from './config';
@@ -62,7 +61,6 @@ export function registerInternet(ctx: KioskContext): void {
   timer.unref?.();
   ctx.onClose(() => clearInterval(timer));
 
-  const staff = (token: string) => requireStaff(ctx, token);
   const { registry } = ctx;
   registry.register('internet.status', () => internetState(ic));
   registry.register('internet.signIn', ({ kind, text, manual }) => {
@@ -77,17 +75,17 @@ export function registerInternet(ctx: KioskContext): void {
   registry.register('internet.browse', (request) => browse(ic, request));
   registry.register('internet.saveDownload', ({ fileName, text }) => ({ saved: saveDownload(ic, fileName, text) }));
 
-  registry.register('internet.staff.overview', ({ staffToken }) => (staff(staffToken), overview(ic)));
-  registry.register('internet.staff.extend', ({ staffToken, minutes, scope }) => extendSession(ic, staff(staffToken), minutes, scope));
-  registry.register('internet.staff.end', ({ staffToken }) => (endByStaff(ic, staff(staffToken)), { ok: true as const }));
-  registry.register('internet.staff.message', ({ staffToken, text }) => (messageResident(ic, staff(staffToken), text), { ok: true as const }));
-  registry.register('internet.staff.createGuestPasses', ({ staffToken, minutes, count }) => ({
-    passes: createGuestPasses(ic, staff(staffToken), minutes, count).map(toPass),
+  registry.register('internet.staff.overview', () => overview(ic));
+  registry.register('internet.staff.extend', ({ minutes, scope }, { staff }) => extendSession(ic, staff, minutes, scope));
+  registry.register('internet.staff.end', (_request, { staff }) => (endByStaff(ic, staff), { ok: true as const }));
+  registry.register('internet.staff.message', ({ text }, { staff }) => (messageResident(ic, staff, text), { ok: true as const }));
+  registry.register('internet.staff.createGuestPasses', ({ minutes, count }, { staff }) => ({
+    passes: createGuestPasses(ic, staff, minutes, count).map(toPass),
   }));
-  registry.register('internet.staff.guestPasses', ({ staffToken }) => (staff(staffToken), { passes: guestPassesToday(ic).map(toPass) }));
-  registry.register('internet.staff.emergencyClose', ({ staffToken }) => (emergencyClose(ic, staff(staffToken)), { ok: true as const }));
-  registry.register('internet.staff.removeFromQueue', ({ staffToken, ticket }) => (removeFromQueue(ic, staff(staffToken), ticket), { ok: true as const }));
-  registry.register('internet.staff.reopen', ({ staffToken }) => (reopen(ic, staff(staffToken)), { ok: true as const }));
+  registry.register('internet.staff.guestPasses', () => ({ passes: guestPassesToday(ic).map(toPass) }));
+  registry.register('internet.staff.emergencyClose', (_request, { staff }) => (emergencyClose(ic, staff), { ok: true as const }));
+  registry.register('internet.staff.removeFromQueue', ({ ticket }, { staff }) => (removeFromQueue(ic, staff, ticket), { ok: true as const }));
+  registry.register('internet.staff.reopen', (_request, { staff }) => (reopen(ic, staff), { ok: true as const }));
 }
 
 function toPass(p: { code: string; minutes: number; validDay: string; usedAt: string | null }) {
