@@ -22,6 +22,25 @@ const program = new Command('kiosk')
   .version(VERSION)
   .showHelpAfterError('(chạy "kiosk --help" để xem các lệnh)');
 
-for (const register of [registerSystemCommands, registerDbCommands, registerDbRestoreCommand, registerTechnicianCommands, registerConfigCommands, registerInternetCommands, registerReportCommands, registerUploadCommands, registerEnrolCommands, registerCatalogueCommands, registerI18nCommands, registerDevicesCommands, registerPatronCommands, registerCirculationCommands, registerPackCommands]) register(program);
+// The command groups, in the order `kiosk --help` lists them; one per line so a new one is one line.
+const commandGroups: ReadonlyArray<(program: Command) => void> = [
+  registerSystemCommands,
+  registerDbCommands,
+  registerDbRestoreCommand,
+  registerTechnicianCommands,
+  registerConfigCommands,
+  registerInternetCommands,
+  registerReportCommands,
+  registerUploadCommands,
+  registerEnrolCommands,
+  registerCatalogueCommands,
+  registerI18nCommands,
+  registerDevicesCommands,
+  registerPatronCommands,
+  registerCirculationCommands,
+  registerPackCommands,
+];
+
+for (const register of commandGroups) register(program);
 
 await program.parseAsync(process.argv);

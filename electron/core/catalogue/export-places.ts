@@ -3,7 +3,7 @@
 // it listed itself, so the screen can never name another folder.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { localDay } from '../circulation/dates';
+import { localDay } from '../../../common/calendar';
 import type { KioskContext } from '../context';
 import { refused } from '../errors';
 import { listRemovableMedia, systemMediaSources } from '../technician/removable-media';

@@ -5,8 +5,8 @@ import type { KioskContext } from '../context';
 import { KioskError, notFound, refused } from '../errors';
 import { recordEvent } from '../store/event-types';
 import { foldVietnamese } from '../text/fold';
-import { addYears, localDay } from '../circulation/dates';
-import { categoryName, categoryOf } from '../circulation/policy';
+import { addYears, localDay } from '../../../common/calendar';
+import { categoryName, categoryOf } from './categories';
 import { assertNotStaffCard, findPatronByCard, patronDimensions, type Patron } from './lookup';
 
 export function toSummary(ctx: KioskContext, patron: Patron): PatronSummary {

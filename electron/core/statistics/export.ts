@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import type { Dimension, ExportFormat, StatisticsReport } from '../../contract/statistics';
 import { KioskError } from '../errors';
-import { localDay } from '../store/event-log';
+import { formatDateTime, localDay } from '../../../common/calendar';
 import { definitionOf } from './indicators';
 import { dateVi, DIMENSION_VI, dimensionValueVi, pctVi, periodVi } from './labels';
 
@@ -59,13 +59,7 @@ export function residentsLine(report: StatisticsReport): string {
 }
 
 function footerLines(report: StatisticsReport): string[] {
-  const at = new Date(report.generatedAt);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const local = `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+  const local = formatDateTime(report.generatedAt);
   return [
     `Người lập báo cáo: ${report.generatedBy ?? '(lập bằng dòng lệnh kiosk)'}`,
     `Lập lúc: ${local}`,

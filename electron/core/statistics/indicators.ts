@@ -221,7 +221,3 @@ export const INDICATOR_BY_KEY = new Map(INDICATORS.map((d) => [d.key, d]));
 export function definitionOf(key: IndicatorKey): IndicatorDefinition {
   return INDICATOR_BY_KEY.get(key)!;
 }
-
-export function isDayIndicator(key: IndicatorKey): key is DayIndicator {
-  return definitionOf(key).scope === 'day';
-}

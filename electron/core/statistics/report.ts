@@ -15,9 +15,9 @@ import {
 } from '../../contract/statistics';
 import { refused } from '../errors';
 import { ageBand } from '../patrons/demographics';
-import { localDay } from '../store/event-log';
+import { localDay } from '../../../common/calendar';
 import type { Db } from '../store/open';
-import { stagedFiguresBetween } from '../upload/outbox';
+import { stagedFiguresBetween } from './staged-days';
 import { activeCards, distinctUsers, sumFigures } from './aggregate';
 import type { StatisticsConfig } from './config';
 import { INDICATORS } from './indicators';

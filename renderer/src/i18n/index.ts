@@ -53,8 +53,6 @@ export async function loadTexts(language: string, namespaces?: string[]): Promis
   );
 }
 
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
 export async function initI18n(language = 'vi') {
   const resources = bundledResources();
   await i18next.use(initReactI18next).init({

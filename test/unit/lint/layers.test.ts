@@ -48,3 +48,21 @@ describe('the layer rule', () => {
     expect(violations).toEqual([]);
   });
 });
+
+describe('the calendar rule', () => {
+  async function calendarErrors(file: string, code: string): Promise<number> {
+    const [result] = await eslint.lintText(code, { filePath: `${root}${file}` });
+    return result!.messages.filter((m) => m.ruleId === 'kiosk/calendar').length;
+  }
+
+  it('refuses toLocale*String and new Intl.* in screens and components', async () => {
+    expect(await calendarErrors('renderer/src/screens/x.tsx', 'export const a = (d: Date) => d.toLocaleString("en");\n')).toBe(1);
+    expect(await calendarErrors('renderer/src/components/x.tsx', 'export const a = (n: number) => n.toLocaleDateString();\n')).toBe(1);
+    expect(await calendarErrors('renderer/src/screens/x.tsx', 'export const f = new Intl.DateTimeFormat("en-US");\n')).toBe(1);
+  });
+
+  it('lets the formatting modules themselves use Intl', async () => {
+    expect(await calendarErrors('renderer/src/i18n/x.ts', 'export const f = new Intl.NumberFormat("vi-VN");\n')).toBe(0);
+    expect(await calendarErrors('common/x.ts', 'export const f = new Intl.DateTimeFormat("vi-VN");\n')).toBe(0);
+  });
+});
