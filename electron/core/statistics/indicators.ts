@@ -3,7 +3,7 @@
 // named as there, clause numbers left out because the kiosk team could not check them against the
 // text), which events it counts, and its dimensions. This is the one place that says what a number
 // means; reports, exports, uploads and docs/indicators.md (the audit, with every choice) follow it.
-import type { DayIndicator, Dimension, IndicatorKey } from '../../contract/statistics';
+import type { Dimension, IndicatorKey } from '../../contract/statistics';
 
 export interface IndicatorDefinition {
   key: IndicatorKey;
