@@ -37,7 +37,7 @@ export const RULES = {
     layers: ['renderer', 'contract', 'common', 'resources'],
     packages: (name) => !NODE_BUILTINS.has(name) && !NODE_ONLY_PACKAGES.includes(packageName(name)),
   },
-  collector: { layers: ['collector', 'contract'], packages: (name) => name !== 'electron' && !name.startsWith('react') && name !== 'node-hid' },
+  collector: { layers: ['collector', 'contract', 'common'], packages: (name) => name !== 'electron' && !name.startsWith('react') && name !== 'node-hid' },
 };
 
 function packageName(specifier) {

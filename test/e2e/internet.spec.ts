@@ -4,17 +4,12 @@
 import type { Browser, Page } from '@playwright/test';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
+import { expect, newKioskPage, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
 import { simulateScan } from './scan';
 
 /** A kiosk whose internet countdown runs `speed` times faster (honoured by demo kiosks only). */
 async function fastKiosk(speed: number): Promise<RunningKiosk> {
-  process.env.KIOSK_TEST_INTERNET_SPEED = String(speed);
-  try {
-    return await startKiosk();
-  } finally {
-    delete process.env.KIOSK_TEST_INTERNET_SPEED;
-  }
+  return startKiosk({ env: { KIOSK_TEST_INTERNET_SPEED: String(speed) } });
 }
 
 function seconds(clock: string): number {
@@ -58,7 +53,7 @@ test('sign in, countdown, staff extends, the resident sees it, time runs out, ho
   test.setTimeout(150_000);
   const kiosk = await fastKiosk(60); // one real second = one minute of session time
   try {
-    const resident = await browser.newPage();
+    const resident = await newKioskPage(browser, kiosk);
     await resident.goto(`${kiosk.url}#/internet`);
     await expect(resident.getByRole('heading', { name: 'Đăng nhập để dùng Internet' })).toBeVisible();
     await snapshot(resident, 'internet-sign-in');
@@ -75,7 +70,7 @@ test('sign in, countdown, staff extends, the resident sees it, time runs out, ho
     await resident.getByRole('button', { name: 'Xin thêm giờ' }).click();
     await expect(resident.getByRole('button', { name: 'Đã gửi yêu cầu thêm giờ' })).toBeDisabled();
 
-    const staff = await browser.newPage();
+    const staff = await newKioskPage(browser, kiosk);
     await staff.goto(`${kiosk.url}#/staff/internet`);
     await signInStaff(staff);
     await expect(staff.getByRole('heading', { name: 'Phiên đang dùng' })).toBeVisible();
@@ -177,12 +172,12 @@ test('blocked addresses show a Vietnamese explanation, never an error', async ({
 
 /** BD000003 uses the PC; BD000002 takes number 1 in the queue from the home screen of another tab. */
 async function busyPcWithOneWaiting(browser: Browser, kiosk: RunningKiosk): Promise<{ user: Page; waiting: Page }> {
-  const user = await browser.newPage();
+  const user = await newKioskPage(browser, kiosk);
   await user.goto(`${kiosk.url}#/internet`);
   await signInResident(user, 'BD000003');
   await user.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
 
-  const waiting = await browser.newPage();
+  const waiting = await newKioskPage(browser, kiosk);
   await waiting.goto(kiosk.url);
   await expect(waiting.getByText(/Máy Internet đang có người dùng/)).toBeVisible();
   await waiting.getByRole('button', { name: 'Xếp hàng' }).click();
@@ -212,7 +207,7 @@ test('a resident takes a place in the queue from the home screen while the PC is
 test('staff take someone who went home off the queue', async ({ browser, kiosk }) => {
   await busyPcWithOneWaiting(browser, kiosk);
 
-  const staff = await browser.newPage();
+  const staff = await newKioskPage(browser, kiosk);
   await staff.setViewportSize({ width: 1366, height: 768 });
   await staff.goto(`${kiosk.url}#/staff/internet`);
   await signInStaff(staff);
@@ -229,7 +224,7 @@ test('staff take someone who went home off the queue', async ({ browser, kiosk }
 });
 
 test('staff create guest passes; a guest signs in with a code once', async ({ browser, kiosk }) => {
-  const staff = await browser.newPage();
+  const staff = await newKioskPage(browser, kiosk);
   await staff.goto(`${kiosk.url}#/staff/internet`);
   await signInStaff(staff);
   await staff.getByLabel('Số phút').fill('45');
@@ -241,7 +236,7 @@ test('staff create guest passes; a guest signs in with a code once', async ({ br
   for (const code of codes) expect(code).toMatch(/^KHACH-[A-HJ-NP-Z2-9]{8}$/);
   await snapshot(staff, 'internet-guest-passes');
 
-  const guest = await browser.newPage();
+  const guest = await newKioskPage(browser, kiosk);
   await guest.goto(`${kiosk.url}#/internet`);
   await signInResident(guest, codes[0]!.toLowerCase());
   await expect(guest.getByTestId('allowance')).toHaveText('45 phút');

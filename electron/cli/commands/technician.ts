@@ -49,7 +49,7 @@ export function registerTechnicianCommands(program: Command): void {
       run(options, async () => {
         const result = await withKiosk(options, async (kiosk) => {
           const identity = readTerminalIdentity(kiosk.db, currentMachineId() !== undefined);
-          const stamp = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+          const stamp = new Date(kiosk.ctx.clock.now() + 7 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
           return writeDiagnosticsBundle({
             dataDir: kiosk.ctx.dataDir,
             destination: resolve(folder),
