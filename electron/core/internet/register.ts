@@ -9,6 +9,7 @@ import type { InternetConfig } from './config';
 import { InternetService } from './service';
 import { loadUrlPolicy } from './url-rules';
 import { addressToUrl } from './url-policy';
+import { testHooksBuiltIn } from '../../../common/testing/test-clock';
 
 const services = new WeakMap<KioskContext, InternetService>();
 
@@ -24,7 +25,7 @@ export const internetTestHooks: { boot: BootProbe } = { boot: systemBootProbe };
 /**
  * Demo kiosks are open around the clock so they can be tried at any hour, and browser-mode tests may
  * run the countdown faster (KIOSK_TEST_INTERNET_SPEED). A configured kiosk never does either: its
- * schema has no such setting and the variable is ignored outside demo mode.
+ * schema has no such setting and the variable is ignored outside demo mode and in a production build.
  */
 export function effectiveConfig(ctx: KioskContext): InternetConfig {
   const config = ctx.config.internet;
@@ -35,7 +36,8 @@ export function effectiveConfig(ctx: KioskContext): InternetConfig {
 
 export function countdownClock(ctx: KioskContext, env: Record<string, string | undefined> = process.env): Clock {
   const speed = Number(env.KIOSK_TEST_INTERNET_SPEED ?? '1');
-  if (ctx.mode !== 'demo' || !Number.isFinite(speed) || speed <= 1) return ctx.clock;
+  // Compiled out of production builds like --test-clock (common/testing/test-clock.ts).
+  if (!testHooksBuiltIn || ctx.mode !== 'demo' || !Number.isFinite(speed) || speed <= 1) return ctx.clock;
   const base = ctx.clock;
   const origin = base.monotonic();
   return { now: () => base.now(), monotonic: () => origin + (base.monotonic() - origin) * Math.min(speed, 600) };
