@@ -32,6 +32,8 @@ export class ProcessClock {
   constructor(
     start: string | number = DEFAULT_INSTANT,
     readonly stepMs = 60_000,
+    /** 1 = each process's clock runs at real speed from its instant; 0 = frozen there (exact minutes). */
+    readonly rate = 1,
   ) {
     this.at = typeof start === 'number' ? start : Date.parse(start);
     if (!Number.isFinite(this.at)) throw new Error(`not an instant: ${start}`);
@@ -44,7 +46,7 @@ export class ProcessClock {
   }
   /** The arguments for the next process, then the step. */
   nextArgs(): string[] {
-    const args = testClockArgs(this.at);
+    const args = testClockArgs(this.at, this.rate);
     this.at += this.stepMs;
     return args;
   }
