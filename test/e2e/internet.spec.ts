@@ -4,7 +4,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, newKioskPage, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
+import { expect, INSTANTS, newKioskPage, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
 import { simulateScan } from './scan';
 
 /** A kiosk whose internet countdown runs `speed` times faster (honoured by demo kiosks only). */
@@ -283,4 +283,22 @@ test('a CCCD signs a registered resident in; an unknown CCCD is sent to Mượn 
   } finally {
     await stopKiosk(kiosk);
   }
+});
+
+test.describe('at Sunday 23:50 in Vietnam (the demo reading room closes at 23:59)', () => {
+  test.use({ clockAt: INSTANTS.sundayLate });
+
+  test('the resident is told the session is short because the room is closing', async ({ page }) => {
+    // Frozen at 23:50 so the allowance is exactly the 9 minutes left, however slow the machine is.
+    const kiosk = await startKiosk({ at: INSTANTS.sundayLate, rate: 0 });
+    try {
+      await page.goto(`${kiosk.url}#/internet`);
+      await signInResident(page, 'BD000003'); // an adult: 60 minutes on a weekday morning
+      await expect(page.getByTestId('allowance')).toHaveText('9 phút');
+      await expect(page.getByText('Phòng đọc sắp đóng cửa nên lượt này ngắn hơn bình thường.')).toBeVisible();
+      await snapshot(page, 'internet-closing-soon');
+    } finally {
+      await stopKiosk(kiosk);
+    }
+  });
 });
