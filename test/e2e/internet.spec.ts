@@ -61,6 +61,12 @@ test('sign in, countdown, staff extends, the resident sees it, time runs out, ho
     await signInResident(resident, 'BD000001'); // a child: 30 minutes per session
     await expect(resident.getByTestId('allowance')).toHaveText('30 phút');
     await snapshot(resident, 'internet-allowance');
+    // Staff sign in before the session starts: at 60× the 30 minutes last 30 real seconds, and a PIN
+    // check on a loaded machine must not eat them.
+    const staff = await newKioskPage(browser, kiosk);
+    await staff.goto(`${kiosk.url}#/staff/internet`);
+    await signInStaff(staff);
+    await expect(staff.getByText('Máy Internet đang trống.')).toBeVisible();
     await resident.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
     const countdown = resident.getByTestId('countdown');
     await expect(countdown).toBeVisible();
@@ -70,9 +76,6 @@ test('sign in, countdown, staff extends, the resident sees it, time runs out, ho
     await resident.getByRole('button', { name: 'Xin thêm giờ' }).click();
     await expect(resident.getByRole('button', { name: 'Đã gửi yêu cầu thêm giờ' })).toBeDisabled();
 
-    const staff = await newKioskPage(browser, kiosk);
-    await staff.goto(`${kiosk.url}#/staff/internet`);
-    await signInStaff(staff);
     await expect(staff.getByRole('heading', { name: 'Phiên đang dùng' })).toBeVisible();
     await expect(staff.getByTestId('staff-current')).toContainText('BD000001');
     await expect(staff.getByText('Bạn đọc đang xin thêm giờ.')).toBeVisible();
