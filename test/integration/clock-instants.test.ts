@@ -10,7 +10,7 @@ import { openTestKiosk } from '../support/kiosk';
 
 async function checkoutAt(instant: string, card: string, item: string): Promise<LoanView> {
   const t = await openTestKiosk({ clock: new FakeClock(instant) });
-  return t.call<LoanView>('circulation.checkout', { card, item });
+  return t.call<LoanView>('circulation.checkout', { residentToken: await t.residentToken(card), item });
 }
 
 describe('due dates on the days that turn', () => {
@@ -27,8 +27,9 @@ describe('due dates on the days that turn', () => {
 
   it('keeps the demo cards valid whatever year the demo is seeded in, and BD000006 expired', async () => {
     const t = await openTestKiosk({ clock: new FakeClock(INSTANTS.leapDay) });
-    await expect(t.call('circulation.checkout', { card: 'BD000002', item: 'TV000002' })).resolves.toMatchObject({ dueDate: '2028-03-14' });
-    await expect(t.call('circulation.checkout', { card: 'BD000006', item: 'TV000004' })).rejects.toMatchObject({ apiError: { reason: 'card_expired' } });
+    await expect(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000002'), item: 'TV000002' })).resolves.toMatchObject({ dueDate: '2028-03-14' });
+    const expired = t.residentToken('BD000006').then((residentToken) => t.call('circulation.checkout', { residentToken, item: 'TV000004' }));
+    await expect(expired).rejects.toMatchObject({ apiError: { reason: 'card_expired' } });
   });
 });
 
