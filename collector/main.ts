@@ -4,6 +4,21 @@ import { Command } from 'commander';
 import { registerTerminal, reissueCode } from './admin';
 import { createCollector } from './server';
 import { openStore } from './store/open';
+import { startedClock, takeTestClock, TestClockRefused } from '../common/testing/test-clock';
+
+// Tests give the collector their clock with --test-clock (common/testing/test-clock.ts); it is not
+// bundled into installers, and a production build refuses the option like the kiosk's entries do.
+let argv: string[];
+let now: () => number = Date.now;
+try {
+  const taken = takeTestClock(process.argv.slice(2));
+  argv = taken.argv;
+  if (taken.spec) now = startedClock(taken.spec).now;
+} catch (error) {
+  if (!(error instanceof TestClockRefused)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+}
 
 const program = new Command('collector').description('Máy chủ thống kê của thư viện tỉnh').showHelpAfterError();
 const dbOption = ['--db <tệp>', 'tệp SQLite khi không đặt DATABASE_URL', 'collector.sqlite'] as const;
@@ -30,7 +45,7 @@ program
   .option(...dbOption)
   .action(async (options: { port: string; host: string; db: string }) => {
     const store = await openStore({ ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}), sqliteFile: options.db }).catch(fail);
-    const collector = createCollector({ store });
+    const collector = createCollector({ store, now });
     const url = await collector.listen(Number(options.port), options.host);
     process.stdout.write(`COLLECTOR_URL=${url} (${store.kind})\n`);
     const stop = async () => {
@@ -54,7 +69,7 @@ terminal
   .option(...dbOption)
   .action((o: { commune: string; communeName: string; province: string; name: string; json?: boolean; db: string }) =>
     withStore(o, async (store) => {
-      const r = await registerTerminal(store, { communeCode: o.commune, communeName: o.communeName, provinceCode: o.province, name: o.name });
+      const r = await registerTerminal(store, { communeCode: o.commune, communeName: o.communeName, provinceCode: o.province, name: o.name }, now());
       process.stdout.write(
         o.json
           ? `${JSON.stringify({ ok: true, terminalId: r.terminal.id, code: r.code, expiresAt: r.expiresAt })}\n`
@@ -68,7 +83,7 @@ terminal
   .option(...dbOption)
   .action((id: string, o: { db: string }) =>
     withStore(o, async (store) => {
-      const r = await reissueCode(store, id);
+      const r = await reissueCode(store, id, now());
       if (!r) throw new Error(`Không có máy trạm ${id}.`);
       process.stdout.write(`Mã đăng ký mới: ${r.code} (hết hạn ${r.expiresAt})\n`);
     }).catch(fail),
@@ -79,7 +94,7 @@ terminal
   .option(...dbOption)
   .action((id: string, o: { db: string }) =>
     withStore(o, async (store) => {
-      if (!(await store.revokeTerminal(id, new Date().toISOString()))) throw new Error(`Không có máy trạm ${id}.`);
+      if (!(await store.revokeTerminal(id, new Date(now()).toISOString()))) throw new Error(`Không có máy trạm ${id}.`);
       process.stdout.write(`Đã thu hồi máy trạm ${id}.\n`);
     }).catch(fail),
   );
@@ -92,4 +107,4 @@ terminal
     }).catch(fail),
   );
 
-await program.parseAsync(process.argv);
+await program.parseAsync(argv, { from: 'user' });

@@ -31,7 +31,7 @@ export const RULES = {
   common: { layers: ['common'], packages: () => false },
   core: { layers: ['core', 'contract', 'common', 'package'], packages: (name) => !['electron', 'react', 'react-dom', 'node-hid'].includes(name) },
   native: { layers: ['native', 'contract', 'common'], packages: (name) => !['electron', 'react', 'react-dom', 'better-sqlite3'].includes(name) },
-  main: { layers: ['main', 'core', 'native', 'contract', 'common'], packages: () => true },
+  main: { layers: ['main', 'cli', 'core', 'native', 'contract', 'common'], packages: () => true },
   host: { layers: ['host', 'core', 'native', 'contract', 'common'], packages: (name) => name !== 'electron' && !name.startsWith('react') },
   cli: { layers: ['cli', 'core', 'native', 'contract', 'common'], packages: (name) => name !== 'electron' && !name.startsWith('react') },
   preload: { layers: ['preload', 'contract'], packages: (name) => name === 'electron' || name === 'zod' },

@@ -118,7 +118,7 @@ describe.each(storeFactories)('collector on $name', (factory) => {
     const s = await setup();
     const creds = await enrolKiosk(s.db, s.store, s.url);
     checkout(s, 1);
-    await s.store.revokeTerminal(creds.terminalId, new Date().toISOString());
+    await s.store.revokeTerminal(creds.terminalId, new Date(s.clock.now()).toISOString());
     const uploader = uploaderOf(s.kiosk.ctx);
     await expect(uploader.runNow()).rejects.toThrow(/thu hồi/);
     expect(uploader.status()).toMatchObject({ phase: 'refused', pendingDays: expect.any(Number) });

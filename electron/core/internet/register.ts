@@ -17,6 +17,7 @@ import { emergencyClose, endByStaff, extendSession, messageResident, overview, r
 import { internetState } from './state';
 import { loadUrlPolicy } from './url-rules';
 import { addressToUrl } from './url-policy';
+import { testHooksBuiltIn } from '../../../common/testing/test-clock';
 
 /** Test hooks: a simulated reboot and a faster countdown; set before the kiosk is created. */
 export const internetTestHooks: { boot: BootProbe } = { boot: systemBootProbe };
@@ -24,7 +25,7 @@ export const internetTestHooks: { boot: BootProbe } = { boot: systemBootProbe };
 /**
  * Demo kiosks are open around the clock so they can be tried at any hour, and browser-mode tests may
  * run the countdown faster (KIOSK_TEST_INTERNET_SPEED). A configured kiosk never does either: its
- * schema has no such setting and the variable is ignored outside demo mode.
+ * schema has no such setting and the variable is ignored outside demo mode and in a production build.
  */
 export function effectiveConfig(ctx: KioskContext): InternetConfig {
   const config = ctx.config.internet;
@@ -35,7 +36,8 @@ export function effectiveConfig(ctx: KioskContext): InternetConfig {
 
 export function countdownClock(ctx: KioskContext, env: Record<string, string | undefined> = process.env): Clock {
   const speed = Number(env.KIOSK_TEST_INTERNET_SPEED ?? '1');
-  if (ctx.mode !== 'demo' || !Number.isFinite(speed) || speed <= 1) return ctx.clock;
+  // Compiled out of production builds like --test-clock (common/testing/test-clock.ts).
+  if (!testHooksBuiltIn || ctx.mode !== 'demo' || !Number.isFinite(speed) || speed <= 1) return ctx.clock;
   const base = ctx.clock;
   const origin = base.monotonic();
   return { now: () => base.now(), monotonic: () => origin + (base.monotonic() - origin) * Math.min(speed, 600) };
