@@ -6,7 +6,7 @@ import { hashPin } from '../staff/pin';
 import { generateCatalogue, personName } from './catalogue-generator';
 import { intBetween, pick, seededRandom } from './random';
 import { VILLAGES } from './vietnamese-words';
-import { localDay } from '../store/event-log';
+import { localDay } from '../../../common/calendar';
 
 export const DEMO_RECORD_COUNT = 300;
 
