@@ -118,9 +118,12 @@ export function buildCollectorApp(options: CollectorOptions): FastifyInstance {
   app.setNotFoundHandler((_req, reply) => reply.status(404).send({ ok: false, error: { code: 'not_found', message: 'Không có trang này.' } }));
 
   const rate = (max: number) => ({ max, timeWindow: 60_000 });
+  // Two scopes: the kiosks' endpoints (terminal credentials), and the portal (sessions and roles).
   void app.register(async (scope) => {
     uploadRoutes(scope, { store: options.store, now, enrolRateLimit: rate(options.rateLimits?.enrol ?? 20) });
     scope.get('/healthz', async () => ({ ok: true, store: options.store.kind }));
+  });
+  void app.register(async (scope) => {
     portalRoutes(scope, { store: options.store, now, title: options.title ?? 'Thống kê thư viện cơ sở', signInRateLimit: rate(options.rateLimits?.signIn ?? 20) });
   });
   return app;
