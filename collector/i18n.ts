@@ -25,7 +25,7 @@ const vi = {
   period: { label: 'Kỳ báo cáo', show: 'Xem', help: 'Dạng kỳ: 2026, 2026-H1, 2026-Q3, 2026-05, 2026-01-01..2026-03-31.', range: (from: string, to: string) => `Từ ${from} đến ${to}` },
   dash: {
     title: 'Tổng hợp toàn tỉnh',
-    communeTitle: (name: string) => `Xã ${name}`,
+    communeTitle: (name: string) => name,
     province: 'Toàn tỉnh',
     indicator: 'Chỉ tiêu',
     current: 'Kỳ này',
@@ -166,7 +166,7 @@ const en: Texts = {
   period: { label: 'Period', show: 'Show', help: 'Period forms: 2026, 2026-H1, 2026-Q3, 2026-05, 2026-01-01..2026-03-31.', range: (from, to) => `From ${from} to ${to}` },
   dash: {
     title: 'Province overview',
-    communeTitle: (name) => `Commune ${name}`,
+    communeTitle: (name) => name,
     province: 'Whole province',
     indicator: 'Indicator',
     current: 'This period',

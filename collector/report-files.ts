@@ -60,11 +60,16 @@ export async function reportPdf(r: OfficialReport): Promise<Buffer> {
   for (const table of r.tables) {
     const total = table.widths.reduce((n, w) => n + w, 0);
     const widths = table.widths.map((w) => (w / total) * usable);
-    const drawRow = (cells: CellValue[], font: 'body' | 'bold') => {
+    const drawRow = (cells: CellValue[], font: 'body' | 'bold'): void => {
       doc.font(font).fontSize(8);
       const heights = cells.map((c, i) => doc.heightOfString(show(c), { width: widths[i]! - 6 }));
       const h = Math.max(16, ...heights.map((x) => x + 8));
-      if (doc.y + h > doc.page.height - 40) doc.addPage();
+      if (doc.y + h > doc.page.height - 40) {
+        doc.addPage();
+        // A table that runs onto a new page repeats its header row.
+        if (font === 'body') drawRow(table.head, 'bold');
+        doc.font(font).fontSize(8);
+      }
       const y = doc.y;
       let x = left;
       cells.forEach((cell, i) => {

@@ -18,8 +18,9 @@ export const viNumber = (n: number) => new Intl.NumberFormat('vi-VN', { maximumF
 
 function growthSentence(subject: string, growthPct: number | null, target: Target): string {
   if (growthPct === null) return `${subject}: chưa có số liệu cùng kỳ năm trước để so sánh với chỉ tiêu ${targetText(target)}.`;
-  const verb = growthPct >= 0 ? 'tăng' : 'giảm';
-  return `${subject} ${verb} ${viNumber(Math.abs(growthPct))} % so với cùng kỳ, ${growthPct >= target.minPct ? 'đạt' : 'chưa đạt'} chỉ tiêu ${targetText(target)}.`;
+  const verdict = `${growthPct >= target.minPct ? 'đạt' : 'chưa đạt'} chỉ tiêu ${targetText(target)}`;
+  if (growthPct === 0) return `${subject} bằng cùng kỳ, ${verdict}.`;
+  return `${subject} ${growthPct > 0 ? 'tăng' : 'giảm'} ${viNumber(Math.abs(growthPct))} % so với cùng kỳ, ${verdict}.`;
 }
 
 function shareSentence(subject: string, pct: number | null, target: Target): string {
