@@ -6,7 +6,7 @@ export type Lang = (typeof LANGS)[number];
 const vi = {
   appTitle: 'Cổng thống kê thư viện cơ sở',
   skip: 'Bỏ qua đến nội dung chính',
-  nav: { dashboard: 'Tổng hợp', report: 'Báo cáo', communes: 'Danh mục xã', targets: 'Chỉ tiêu', accounts: 'Tài khoản', terminals: 'Máy trạm', fleet: 'Tình trạng máy trạm' },
+  nav: { dashboard: 'Tổng hợp', report: 'Báo cáo', communes: 'Danh mục xã', targets: 'Chỉ tiêu', accounts: 'Tài khoản', terminals: 'Máy trạm', fleet: 'Cần xử lý' },
   signedInAs: (name: string, role: string) => `${name} (${role})`,
   signOut: 'Đăng xuất',
   language: 'English',
@@ -139,6 +139,19 @@ const vi = {
     pending: 'Chờ đăng ký',
     software: 'Phiên bản',
   },
+  fleet: {
+    title: 'Máy trạm cần xử lý',
+    intro: 'Máy trạm lâu không gửi số liệu, đã đăng ký mà chưa gửi lần nào, hoặc đã cấp mã mà chưa đăng ký. Xếp theo thời gian chờ, lâu nhất trước.',
+    none: 'Không có máy trạm nào cần xử lý.',
+    reason: 'Lý do',
+    since: 'Từ khi',
+    days: (n: number) => `${n} ngày`,
+    reasons: {
+      silent: 'Không gửi số liệu từ lần gửi cuối',
+      never_uploaded: 'Đã đăng ký nhưng chưa gửi số liệu lần nào',
+      not_enrolled: 'Đã cấp mã đăng ký nhưng chưa đăng ký máy',
+    } as Record<string, string>,
+  },
   errors: { notFound: 'Không có trang này.', unknownCommune: 'Không có xã này trong danh mục.' },
 };
 
@@ -147,7 +160,7 @@ export type Texts = typeof vi;
 const en: Texts = {
   appTitle: 'Commune library statistics portal',
   skip: 'Skip to main content',
-  nav: { dashboard: 'Overview', report: 'Reports', communes: 'Communes', targets: 'Targets', accounts: 'Accounts', terminals: 'Terminals', fleet: 'Terminal health' },
+  nav: { dashboard: 'Overview', report: 'Reports', communes: 'Communes', targets: 'Targets', accounts: 'Accounts', terminals: 'Terminals', fleet: 'Attention' },
   signedInAs: (name, role) => `${name} (${role})`,
   signOut: 'Sign out',
   language: 'Tiếng Việt',
@@ -279,6 +292,19 @@ const en: Texts = {
     active: 'Active',
     pending: 'Waiting for enrolment',
     software: 'Version',
+  },
+  fleet: {
+    title: 'Terminals needing attention',
+    intro: 'Terminals silent for a while, enrolled but never uploaded, or given a code but not enrolled. Longest waiting first.',
+    none: 'No terminal needs attention.',
+    reason: 'Reason',
+    since: 'Since',
+    days: (n) => `${n} days`,
+    reasons: {
+      silent: 'No upload since the last one',
+      never_uploaded: 'Enrolled but never uploaded',
+      not_enrolled: 'Enrolment code issued but not enrolled',
+    },
   },
   errors: { notFound: 'There is no such page.', unknownCommune: 'This commune is not in the register.' },
 };

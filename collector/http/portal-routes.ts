@@ -120,7 +120,7 @@ export function portalRoutes(app: FastifyInstance, options: PortalRouteOptions):
   });
 
   app.get('/', { config: { access: ['admin', 'viewer', 'commune', 'technician'] }, schema: { querystring: periodQuery } }, async (req, reply) => {
-    if (req.account!.role === 'technician') return reply.redirect('/terminals', 303);
+    if (req.account!.role === 'technician') return reply.redirect('/fleet', 303);
     const scope = scopeOf(req);
     if (scope) return reply.redirect(`/communes/${scope}${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`, 303);
     const period = periodOf((req.query as { period?: string }).period);

@@ -42,6 +42,9 @@ async function seed(file: string): Promise<void> {
       await store.applyUpload(terminal.id, c.code, '0.1.0', days, new Date(SEEDED_AT).toISOString());
     }
   }
+  // A code issued long ago for a PC that was never enrolled: the technician's attention list shows it.
+  await registerTerminal(store, { communeCode: '12347', communeName: 'Phường Đông Ngàn', provinceCode: '27', name: 'Kiosk nhà văn hóa' }, Date.parse('2020-01-02T03:00:00Z'));
+  await createAccount(store, { username: 'kythuat', displayName: 'Lê Văn Hùng', role: 'technician', password: PASSWORD }, SEEDED_AT);
   await createAccount(store, { username: 'quantri', displayName: 'Nguyễn Thị Lan', role: 'admin', password: PASSWORD }, SEEDED_AT);
   await createAccount(store, { username: 'so.vhttdl', displayName: 'Trần Văn Minh', role: 'viewer', password: PASSWORD }, SEEDED_AT);
   await store.close();
@@ -151,6 +154,20 @@ test('a province viewer is refused at administrator pages', async ({ page }) => 
   expect(response!.status()).toBe(403);
   await expect(page.getByRole('alert')).toContainText('không có quyền xem trang này');
   await snapshot(page, 'portal-viewer-refused-vi');
+});
+
+test('the technician sees the terminals needing attention, with the reason and since when', async ({ page }) => {
+  await signIn(page, 'kythuat');
+  await expect(page.getByRole('heading', { name: 'Máy trạm cần xử lý' })).toBeVisible();
+  const row = page.getByRole('row', { name: /Kiosk nhà văn hóa/ });
+  await expect(row).toContainText('Đã cấp mã đăng ký nhưng chưa đăng ký máy');
+  await expect(row).toContainText('02/01/2020');
+  await expect(page.getByRole('link', { name: 'Tổng hợp' })).toHaveCount(0);
+  expect(await axe(page)).toEqual([]);
+  await snapshot(page, 'portal-fleet-vi');
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page.getByRole('row', { name: /Kiosk nhà văn hóa/ })).toContainText('Enrolment code issued but not enrolled');
+  await snapshot(page, 'portal-fleet-en');
 });
 
 test('the dashboard fits a phone', async ({ page }) => {
