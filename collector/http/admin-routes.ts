@@ -178,7 +178,7 @@ export function adminRoutes(app: FastifyInstance, { store, now }: { store: Colle
     const rows = list
       .map(
         (a) =>
-          `<tr><td class="l"><a href="/communes/${esc(a.terminal.communeCode)}">${esc(a.terminal.communeName)}</a></td><td class="l">${esc(a.terminal.name)}</td><td class="l">${esc(a.terminal.id)}</td><td class="l">${esc(
+          `<tr><td class="l">${esc(a.terminal.communeName)} (${esc(a.terminal.communeCode)})</td><td class="l">${esc(a.terminal.name)}</td><td class="l">${esc(a.terminal.id)}</td><td class="l">${esc(
             t.fleet.reasons[a.reason]!,
           )}</td><td class="l">${esc(dateTime(req.lang, a.since))} (${esc(t.fleet.days(Math.floor((now() - Date.parse(a.since)) / 86_400_000)))})</td><td class="l">${esc(a.terminal.lastSoftware ?? '—')}</td></tr>`,
       )
