@@ -1,7 +1,11 @@
 // `npm run collector -- <command>`: the provincial statistics service and its technician commands.
 // Storage: PostgreSQL when DATABASE_URL is set, else the SQLite file given by --db.
 import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { createAccount } from './accounts';
 import { registerTerminal, reissueCode } from './admin';
+import { readCommuneRegister } from './communes-import';
+import { ROLES } from './store/portal-types';
 import { createCollector } from './server';
 import { openStore } from './store/open';
 import { startedClock, takeTestClock, TestClockRefused } from '../common/testing/test-clock';
@@ -104,6 +108,63 @@ terminal
   .action((o: { db: string }) =>
     withStore(o, async (store) => {
       process.stdout.write(`${JSON.stringify(await store.terminals(), null, 2)}\n`);
+    }).catch(fail),
+  );
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+const admin = program.command('admin').description('Tài khoản của cổng thống kê');
+admin
+  .command('create <tên-đăng-nhập>')
+  .description('Tạo tài khoản (tài khoản quản trị đầu tiên tạo ở đây); mật khẩu đọc từ đầu vào chuẩn, không ghi trên dòng lệnh')
+  .requiredOption('--name <họ tên>', 'họ tên người dùng')
+  .option('--role <vai trò>', `vai trò: ${ROLES.join(', ')}`, 'admin')
+  .option('--commune <mã>', 'mã xã (chỉ cho vai trò commune)')
+  .option(...dbOption)
+  .action((username: string, o: { name: string; role: string; commune?: string; db: string }) =>
+    withStore(o, async (store) => {
+      const password = await readStdin();
+      const r = await createAccount(store, { username, displayName: o.name, role: o.role as never, communeCode: o.commune ?? null, password }, now());
+      if (!r.ok) throw new Error(r.message);
+      process.stdout.write(`Đã tạo tài khoản ${r.account.username} (${r.account.role}).\n`);
+    }).catch(fail),
+  );
+admin
+  .command('unlock <tên-đăng-nhập>')
+  .description('Mở khóa tài khoản bị khóa vì nhập sai mật khẩu')
+  .option(...dbOption)
+  .action((username: string, o: { db: string }) =>
+    withStore(o, async (store) => {
+      const account = await store.accountByUsername(username.toLowerCase());
+      if (!account) throw new Error(`Không có tài khoản ${username}.`);
+      await store.unlock(account.id);
+      process.stdout.write(`Đã mở khóa tài khoản ${account.username}.\n`);
+    }).catch(fail),
+  );
+admin
+  .command('list')
+  .option(...dbOption)
+  .action((o: { db: string }) =>
+    withStore(o, async (store) => {
+      process.stdout.write(`${JSON.stringify(await store.accounts(), null, 2)}\n`);
+    }).catch(fail),
+  );
+
+program
+  .command('communes-import <tệp>')
+  .description('Nhập danh mục xã, phường (CSV hoặc XLSX của danh mục hành chính)')
+  .option('--province <mã>', 'chỉ nhập các xã của tỉnh này (2 chữ số)')
+  .option(...dbOption)
+  .action((file: string, o: { province?: string; db: string }) =>
+    withStore(o, async (store) => {
+      const r = await readCommuneRegister(readFileSync(file), o.province);
+      if (!r.ok) throw new Error(r.message);
+      const { added, updated } = await store.upsertCommunes(r.communes);
+      process.stdout.write(`Đã nhập ${r.communes.length} xã: ${added} mới, ${updated} cập nhật.\n`);
     }).catch(fail),
   );
 
