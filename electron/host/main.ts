@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createKiosk } from '../core/kiosk';
+import { claimDataDir, ownedMessage, OWNER_WAIT_MS } from '../core/store/owner';
 import { chooseDataDir } from '../core/config/data-dir';
 import { KioskError } from '../core/errors';
 import { startHost } from './server';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       config: { type: 'string' },
       port: { type: 'string', default: '0' },
+      // Seconds to wait for a kiosk on the same data folder that is shutting down (0: refuse at once).
+      'wait-for-owner': { type: 'string' },
       // Test-only scan injection; only this entry point can turn it on (Electron never passes it).
       'simulate-devices': { type: 'boolean', default: false },
     },
@@ -34,7 +37,12 @@ async function main(): Promise<void> {
   const devices = createNativeDevices({ hardware: true, simulate: values['simulate-devices'] });
   // Logs go to <dataDir>/logs (rotating, what the diagnostics bundle carries) and to stderr.
   const log = createFileLogger({ dir: join(dataDir, LOG_DIR), echo: (line) => process.stderr.write(line) });
-  const kiosk = await createKiosk({ dataDir, devices, log, ...(values.config ? { configFile: values.config } : {}) });
+  const waitMs = values['wait-for-owner'] === undefined ? OWNER_WAIT_MS : Math.max(0, Number(values['wait-for-owner']) * 1000 || 0);
+  const owner = await claimDataDir(dataDir, { pid: process.pid, startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(), role: 'host' }, {
+    waitMs,
+    onWait: (holder) => process.stderr.write(`${ownedMessage(dataDir, holder, 'Kiosk đang chờ')} Đang chờ tối đa ${waitMs / 1000} giây…\n`),
+  });
+  const kiosk = await createKiosk({ dataDir, devices, log, owner, ...(values.config ? { configFile: values.config } : {}) });
   const host = await startHost({ kiosk, rendererDir: defaultRendererDir(), port: Number(values.port) });
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
   process.stderr.write(`Kiosk (chế độ trình duyệt, ${kiosk.mode === 'demo' ? 'dữ liệu mẫu' : 'đã cấu hình'}) đang chạy tại ${host.url} — dữ liệu: ${dataDir}\n`);

@@ -29,6 +29,8 @@ export interface RegistryOptions {
   onInternalError?: (method: string, error: unknown) => void;
   /** Central gate checked before every call (e.g. a misconfigured kiosk refuses service methods). */
   refuse?: (method: MethodName) => KioskError | undefined;
+  /** Turns an unexpected exception a person can act on (a full disk) into a KioskError. */
+  explain?: (error: unknown) => KioskError | undefined;
 }
 
 export function createRegistry(options: RegistryOptions = {}): Registry {
@@ -73,7 +75,8 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
       } catch (error) {
         if (error instanceof KioskError) return fail(error.toApiError());
         options.onInternalError?.(name, error);
-        return fail(internalError());
+        const explained = options.explain?.(error);
+        return fail(explained ? explained.toApiError() : internalError());
       }
     },
   };

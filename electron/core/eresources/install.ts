@@ -19,6 +19,8 @@ import { mimeFits, sniffMime, SNIFF_BYTES } from './sniff';
 import { findPack, toPackView, usedBytes, writePack } from './store';
 import { forEachEntry, openEntryStream, openZip, readEntryText, type ZipEntryInfo } from './zip';
 import { diskUsageOf } from './usage';
+import { markStaging, removeStaging } from './staging';
+import { ownedError } from '../store/owner';
 
 export interface InstallProgress {
   phase: 'checking' | 'copying' | 'verifying' | 'switching' | 'done';
@@ -168,6 +170,8 @@ async function checkSpace(ctx: KioskContext, checked: Checked): Promise<void> {
 }
 
 export async function installPack(ctx: KioskContext, zipPath: string, options: InstallOptions = {}): Promise<InstallResult> {
+  // Only the data folder's owner installs: it alone may clean staging up after a crash.
+  if (ctx.role !== 'owner') throw ownedError(ctx.dataDir, 'Không cài được gói tài liệu');
   if (locks.get(ctx)) throw reject.busy();
   locks.set(ctx, true);
   const staging = join(stagingRoot(ctx.dataDir), `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`);
@@ -191,6 +195,7 @@ export async function installPack(ctx: KioskContext, zipPath: string, options: I
     await checkSpace(ctx, checked);
 
     await mkdir(staging, { recursive: true });
+    markStaging(ctx, staging);
     zip = await openZipOrReject(zipPath);
     const total = checked.totalBytes;
     let lastReport = 0;
@@ -227,7 +232,7 @@ export async function installPack(ctx: KioskContext, zipPath: string, options: I
     return { pack: toPackView(ctx.db, findPack(ctx.db, checked.manifest.id)!), replacedVersion: existing?.version ?? null, usage: await diskUsageOf(ctx) };
   } finally {
     zip?.close();
-    await rm(staging, { recursive: true, force: true });
+    await removeStaging(staging);
     locks.delete(ctx);
   }
 }
@@ -251,6 +256,7 @@ async function runZip<T>(body: () => Promise<T>): Promise<T> {
 
 /** Removes a pack's resources and files. */
 export async function removePack(ctx: KioskContext, id: string, staffId: number | null = null) {
+  if (ctx.role !== 'owner') throw ownedError(ctx.dataDir, 'Không gỡ được gói tài liệu');
   const pack = findPack(ctx.db, id);
   if (!pack) throw new KioskError('not_found', `Không có gói "${id}" trên kiosk. Hãy xem danh sách gói đã cài.`, { reason: 'pack_not_installed' });
   const view = toPackView(ctx.db, pack);

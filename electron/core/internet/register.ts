@@ -50,7 +50,8 @@ export function registerInternet(ctx: KioskContext): void {
   for (const file of missingFiles) ctx.log.log('warn', 'internet.block_list_missing', { file });
   const service = new InternetService(ctx, { config, clock: countdownClock(ctx), boot: internetTestHooks.boot, policy });
   services.set(ctx, service);
-  service.recover();
+  // Only the folder's owner decides what became of the session open when the program stopped.
+  if (ctx.role === 'owner') service.recover();
 
   const timer = setInterval(() => {
     try {

@@ -35,11 +35,14 @@ export function registerTechnician(ctx: KioskContext): void {
   const machineId = currentMachineId();
   checkIdentityAtStart(ctx, machineId);
 
-  const pidFile = join(ctx.dataDir, PID_FILE);
-  writeFileSync(pidFile, `${process.pid}\n`);
-  ctx.onClose(() => rmSync(pidFile, { force: true }));
+  if (ctx.role === 'owner') {
+    // Kept for older technician scripts; the data folder's lock (store/owner.ts) is what decides.
+    const pidFile = join(ctx.dataDir, PID_FILE);
+    writeFileSync(pidFile, `${process.pid}\n`);
+    ctx.onClose(() => rmSync(pidFile, { force: true }));
+  }
 
-  if (ctx.mode !== 'misconfigured') {
+  if (ctx.mode !== 'misconfigured' && ctx.role === 'owner') {
     const stop = scheduleDailyBackup(ctx, ctx.config.backups.keep);
     ctx.onClose(stop);
   }

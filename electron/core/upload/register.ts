@@ -42,7 +42,8 @@ export function createUploadFeature(options: UploaderOptions = {}) {
       requireStaff(ctx, staffToken);
       return uploadNow(ctx);
     });
-    uploader.start();
+    // Only the folder's owner sends on a timer; a guest CLI sends when asked (`kiosk upload --now`).
+    if (ctx.role === 'owner') uploader.start();
     ctx.onClose(() => uploader.stop());
   };
 }
