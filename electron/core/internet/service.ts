@@ -10,7 +10,8 @@ import { notFound, refused } from '../errors';
 import { assertCardUsable, assertNotStaffCard, findPatronByCard, findPatronById, patronDimensions, type Patron } from '../patrons/lookup';
 import { recordEvent } from '../store/event-types';
 import { getMeta, setMeta } from '../store/meta';
-import { sameBoot, type BootProbe } from './boot';
+import { judgeRestart, type BootProbe } from './boot';
+import { recordEndEvidence } from './end-evidence';
 import { limitsFor, type InternetConfig } from './config';
 import { CCCD_UNKNOWN } from './cccd';
 import { newGuestCode } from './guest-code';
@@ -87,11 +88,13 @@ export class InternetService {
     const open = store.openSession(this.db);
     if (open && !this.ownedHere() && this.ownerAlive()) return; // another kiosk process is running it
     if (open) {
-      const rebooted = !sameBoot({ bootId: open.bootId, uptimeSeconds: open.uptimeS }, this.options.boot);
-      const staleDay = open.day !== this.today();
-      if (rebooted || staleDay) {
-        // Power cut or reboot: the session ended at its last checkpoint, not now.
-        this.finish(open, open.usedMs, 'crash', open.checkpointAt, null);
+      // The wall clock (a new day, a changed clock) proves nothing: boot id and uptime decide.
+      const { resume, evidence } = judgeRestart({ bootId: open.bootId, uptimeSeconds: open.uptimeS, checkpointAt: open.checkpointAt }, this.options.boot, this.clock.now());
+      if (!resume) {
+        // Power cut or reboot, or nothing proves otherwise: the session ended at its last checkpoint.
+        this.finish(open, open.usedMs, 'power_cut', open.checkpointAt, null);
+        recordEndEvidence(this.db, open.id, evidence);
+        this.ctx.log.log('info', 'internet.session_power_cut', { sessionId: open.id, ...evidence });
       } else if (open.status === 'active') {
         store.setStatus(this.db, open.id, 'suspended');
       }
