@@ -55,12 +55,12 @@ describe.skipIf(!hasFaketime)('internet session across a restart with a moved cl
     // The half hour the clock jumped is not charged: only the time the session ran before the kill.
     expect(r.before - remaining).toBeLessThan(5 * 60);
     expect(r.rows).toEqual([{ id: 1, status: 'active', endReason: null }]);
-  }, 120_000);
+  }, 180_000);
 
-  it('resumes after the clock went back across midnight (29 Feb 2028)', async () => {
-    const r = await restartAcross('2028-03-01 00:05:00', '2028-02-29 23:55:00');
+  it('resumes after the clock went back across midnight (New Year)', async () => {
+    const r = await restartAcross('2027-01-01 00:05:00', '2026-12-31 23:55:00');
     expect(r.status).toBe('suspended');
     expect(r.again).toMatchObject({ ok: true, value: { resumed: true } });
     expect(r.rows).toEqual([{ id: 1, status: 'active', endReason: null }]);
-  }, 120_000);
+  }, 180_000);
 });

@@ -30,6 +30,14 @@ function stamp(now: number): string {
   return new Date(now + 7 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 }
 
+/** Free megabytes when the self-test's disk check is below the warning threshold (or full), else null. */
+function diskLowFreeMegabytes(report: { checks: { id: string; status: string; detail?: Record<string, unknown> }[] }): number | null {
+  const disk = report.checks.find((check) => check.id === 'disk');
+  if (!disk || disk.status === 'ok') return null;
+  const free = disk.detail?.freeBytes;
+  return typeof free === 'number' ? Math.floor(free / 1048576) : 0;
+}
+
 export function registerTechnician(ctx: KioskContext): void {
   const { registry, db, clock } = ctx;
   const machineId = currentMachineId();
@@ -54,7 +62,7 @@ export function registerTechnician(ctx: KioskContext): void {
     const report = await runSelfTest(ctx);
     const status = (id: string) => report.checks.find((check) => check.id === id)?.status;
     return staffOverview(db, clock.now(), {
-      diskLow: status('disk') !== undefined && status('disk') !== 'ok',
+      diskLowFreeMegabytes: diskLowFreeMegabytes(report),
       backupMissing: status('backup') === 'warning',
       configProblem: ctx.mode === 'misconfigured',
       identityResetAt: getMeta(db, META_IDENTITY_RESET_AT) ?? null,
