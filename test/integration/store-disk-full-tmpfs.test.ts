@@ -69,7 +69,8 @@ describe.skipIf(!isRoot)('a full disk (real 6 MB tmpfs; skipped when not root: m
     const error = add.json().error;
     expect(error.reason).toBe('disk_full');
     expect(error.message).toContain('Máy đang hết chỗ lưu, vui lòng báo cán bộ');
-    expect(error.message).not.toMatch(/hỏng/i);
+    expect(error.message).toContain('dữ liệu đã lưu không bị hỏng');
+    expect(error.message).not.toContain('bị hỏng nên kiosk không mở');
     // The self-test also says so, with the free space and what can be deleted.
     const selfTest = kiosk('self-test', '--data-dir', dir, '--json');
     const checks = selfTest.json().checks as { id: string; status: string; message: string }[];
