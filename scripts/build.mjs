@@ -50,6 +50,7 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'electron/core/catalogue/read-worker.ts')], outfile: join(dist, 'catalogue-read-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
   build({ ...common, entryPoints: [join(root, 'electron/core/store/background-worker.ts')], outfile: join(dist, 'store-background-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
   build({ ...common, entryPoints: [join(root, 'electron/core/store/backup-worker.ts')], outfile: join(dist, 'store-backup-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
+  build({ ...common, entryPoints: [join(root, 'electron/core/eresources/extract-worker.ts')], outfile: join(dist, 'eresources-extract-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
 ]);
 
 const migrations = join(dist, 'migrations');
