@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { createRegistry, type Registry } from './api/registry';
 import { createEventBus, type EventBus } from './api/event-bus';
 import { systemClock, type Clock } from './clock';
+import { authorizeFor, type Authorize } from './api/access';
 import { configPathFor, loadConfigFile, type ConfigProblem } from './config/load';
 import { demoConfig, type KioskConfig } from './config/schema';
 import type { KioskContext, KioskMode, StoreRole } from './context';
@@ -97,10 +98,15 @@ async function assemble(options: KioskOptions, clock: Clock, log: Logger, role: 
     throw error;
   }
 
+  // The registry checks callers against the context it belongs to, which needs the registry first.
+  let authorize: Authorize = () => {
+    throw new Error('kiosk not assembled yet');
+  };
   const registry = createRegistry({
     refuse: (method) => serviceRefusal(mode, method),
     // A full disk is said as such to the resident and staff, never as an unknown error.
     explain: (error) => asStorageError(error, options.dataDir),
+    authorize: (access, request) => authorize(access, request),
     onInternalError: (method, error) => log.log('error', 'api.internal_error', { method, error: String((error as Error)?.stack ?? error).slice(0, 2000) }),
   });
   const bus = createEventBus();
@@ -120,6 +126,7 @@ async function assemble(options: KioskOptions, clock: Clock, log: Logger, role: 
     devices: options.devices,
     onClose: (cleanup) => cleanups.push(cleanup),
   };
+  authorize = authorizeFor(ctx);
   for (const feature of features) await feature(ctx);
 
   let closed = false;

@@ -59,7 +59,7 @@ describe('one owner per data folder', () => {
     const url = await waiting.ready;
     const client = await connect(url);
     expect(await client.call('system.ping')).toMatchObject({ ok: true });
-    expect(await client.call('circulation.loans', { card: 'BD000001' })).toMatchObject({ ok: true });
+    expect(await client.call('circulation.signIn', { method: 'card', card: 'BD000001' })).toMatchObject({ ok: true });
     client.close();
   }, 90_000);
 
