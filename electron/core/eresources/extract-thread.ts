@@ -9,7 +9,11 @@ import type { PackManifest } from './manifest';
 
 type Reply = { kind: 'progress'; done: number } | { kind: 'done'; mimes: Map<string, string> } | { kind: 'failed'; error: ApiError & { errno?: string } };
 
-export async function extractOffThread(zipPath: string, manifest: PackManifest, staging: string, progress: (done: number) => void): Promise<Map<string, string>> {
+/** Below this, starting a thread costs more than the copy it would take off this one (the demo pack is 0.4 MB). */
+export const INLINE_BELOW_BYTES = 8 * 1024 * 1024;
+
+export async function extractOffThread(zipPath: string, manifest: PackManifest, staging: string, totalBytes: number, progress: (done: number) => void): Promise<Map<string, string>> {
+  if (totalBytes < INLINE_BELOW_BYTES) return extractPackFiles(zipPath, manifest, staging, progress);
   let worker: Worker;
   try {
     worker = startWorker('eresources-extract', { workerData: { zipPath, manifest, staging } });

@@ -141,7 +141,7 @@ export async function installPack(ctx: KioskContext, zipPath: string, options: I
     const total = checked.totalBytes;
     let lastReport = 0;
     // Reading, hashing, sniffing and writing hundreds of MB runs on the second core.
-    const mimes = await extractOffThread(zipPath, checked.manifest, staging, (done) => {
+    const mimes = await extractOffThread(zipPath, checked.manifest, staging, total, (done) => {
       // A progress event per ~1% keeps the WebSocket quiet on big packs.
       if (done - lastReport >= total / 100 || done === total) {
         lastReport = done;
