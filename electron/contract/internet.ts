@@ -12,7 +12,7 @@ export const guestCode = z
   .pipe(z.string().regex(GUEST_CODE_PATTERN, 'mã khách có dạng KHACH- và 8 ký tự, ví dụ KHACH-7KQ2M9XA'));
 
 export const limitName = z.enum(['session', 'day', 'week', 'closing', 'guest']);
-export const endReason = z.enum(['time_up', 'resident', 'staff', 'closing', 'crash', 'emergency']);
+export const endReason = z.enum(['time_up', 'resident', 'staff', 'closing', 'crash', 'power_cut', 'emergency']);
 export type EndReason = z.infer<typeof endReason>;
 
 export const homeLink = z.object({ title: z.string(), url: z.string() });

@@ -51,7 +51,8 @@ export function registerInternet(ctx: KioskContext): void {
   const { policy, missingFiles } = loadUrlPolicy(config.urlPolicy, KIOSK_ORIGINS);
   for (const file of missingFiles) ctx.log.log('warn', 'internet.block_list_missing', { file });
   const ic = createInternetContext(ctx, { config, clock: countdownClock(ctx), boot: internetTestHooks.boot, policy });
-  recoverSession(ic);
+  // Only the folder's owner decides what became of the session open when the program stopped.
+  if (ctx.role === 'owner') recoverSession(ic);
 
   const timer = setInterval(() => {
     try {
