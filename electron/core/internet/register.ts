@@ -7,7 +7,8 @@ import { systemBootProbe, type BootProbe } from './boot';
 import { cccdResolver } from './cccd';
 import type { InternetConfig } from './config';
 import { InternetService } from './service';
-import { loadUrlPolicy } from './url-rules';
+import { internetResourcesDir, loadUrlPolicy } from './url-rules';
+import { attachWebProtection } from './protection-state';
 import { addressToUrl } from './url-policy';
 
 const services = new WeakMap<KioskContext, InternetService>();
@@ -46,7 +47,9 @@ const KIOSK_ORIGINS = ['app://kiosk', 'http://127.0.0.1', 'http://localhost'];
 
 export function registerInternet(ctx: KioskContext): void {
   const config = effectiveConfig(ctx);
-  const { policy, missingFiles } = loadUrlPolicy(config.urlPolicy, KIOSK_ORIGINS);
+  const loaded = loadUrlPolicy(config.urlPolicy, KIOSK_ORIGINS);
+  const { missingFiles } = loaded;
+  const { policy, protectionState } = attachWebProtection(ctx, config, loaded.policy, internetResourcesDir());
   for (const file of missingFiles) ctx.log.log('warn', 'internet.block_list_missing', { file });
   const service = new InternetService(ctx, { config, clock: countdownClock(ctx), boot: internetTestHooks.boot, policy });
   services.set(ctx, service);
@@ -78,6 +81,7 @@ export function registerInternet(ctx: KioskContext): void {
   registry.register('internet.saveDownload', ({ fileName, text }) => ({ saved: service.saveDownload(fileName, text) }));
 
   registry.register('internet.staff.overview', ({ staffToken }) => (staff(staffToken), service.overview()));
+  registry.register('internet.staff.protection', ({ staffToken }) => (staff(staffToken), protectionState()));
   registry.register('internet.staff.extend', ({ staffToken, minutes, scope }) => service.extend(staff(staffToken), minutes, scope));
   registry.register('internet.staff.end', ({ staffToken }) => (service.endByStaff(staff(staffToken)), { ok: true as const }));
   registry.register('internet.staff.message', ({ staffToken, text }) => (service.message(staff(staffToken), text), { ok: true as const }));

@@ -20,6 +20,8 @@ export interface UrlPolicy {
    * room's own library server `192.168.1.20:8080`). Nothing wider: one port of one host.
    */
   localExceptions?: readonly string[];
+  /** The session's category lists (web-protection.ts): the list and entry that block a host, if any. */
+  categoryBlock?: (host: string) => { list: string; entry: string } | undefined;
 }
 
 export type UrlRule =
@@ -30,6 +32,7 @@ export type UrlRule =
   | 'kiosk-page'
   | 'local-address'
   | 'block-list'
+  | 'category-list'
   | 'allow-list'
   | 'not-in-allow-list'
   | 'default-allow';
@@ -84,6 +87,12 @@ function firstMatch(host: string, patterns: readonly string[]): string | undefin
   return undefined;
 }
 
+const CATEGORY_REASONS: Record<string, string> = {
+  adult: 'Trang này có nội dung người lớn',
+  gambling: 'Trang này là trang cờ bạc, cá cược',
+  dating: 'Trang này là trang hẹn hò dành cho người lớn',
+};
+
 const block = (rule: UrlRule, reason: string, extra: Partial<UrlDecision> = {}): UrlDecision => ({ decision: 'block', rule, reason, ...extra });
 
 /** Decides whether a top-level navigation to `rawUrl` may happen under `policy`. Pure; never throws. */
@@ -117,6 +126,10 @@ export function decideUrl(policy: UrlPolicy, rawUrl: string): UrlDecision {
   const blocked = firstMatch(host, policy.block);
   if (blocked) {
     return block('block-list', 'Trang này bị chặn ở phòng đọc theo quy định sử dụng Internet công cộng. Nếu bạn cần trang này cho học tập hay công việc, hãy hỏi cán bộ thư viện.', { pattern: blocked, url: normalized });
+  }
+  const category = policy.categoryBlock?.(host);
+  if (category) {
+    return block('category-list', `${CATEGORY_REASONS[category.list] ?? 'Trang này nằm trong danh sách bị chặn'} nên không mở được trên máy công cộng của phòng đọc. Nếu bạn nghĩ đây là nhầm lẫn, hãy báo cán bộ thư viện.`, { pattern: `${category.list}: ${category.entry}`, url: normalized });
   }
   if (policy.mode === 'allow-list') {
     const allowed = firstMatch(host, policy.allow);
