@@ -194,9 +194,9 @@ test('a window.open storm opens at most a few tabs, and a popup to a blocked hos
   await browser.send('Target.setDiscoverTargets', { discover: true });
   // Electron's setWindowOpenHandler asks the same admitPopup(); here the browser-level glue closes what it refuses.
   const decided = new Set<string>();
-  const stop = browser.onEvent((method, params: any) => {
-    const info = params.targetInfo;
-    if ((method !== 'Target.targetCreated' && method !== 'Target.targetInfoChanged') || info?.openerId !== tab.targetId) return;
+  const stop = browser.onEvent((method, params) => {
+    const info = params.targetInfo as { targetId: string; url: string; openerId?: string } | undefined;
+    if ((method !== 'Target.targetCreated' && method !== 'Target.targetInfoChanged') || !info || info.openerId !== tab.targetId) return;
     // Chromium names the popup's address a moment after creating it; Electron's handler has it at once.
     if (!info.url || info.url === 'about:blank' || decided.has(info.targetId)) return;
     decided.add(info.targetId);

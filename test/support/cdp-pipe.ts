@@ -9,6 +9,7 @@ type Listener = (method: string, params: Record<string, unknown>, sessionId: str
 
 export interface CdpBrowser {
   process: ChildProcess;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- CDP replies are untyped JSON; each test reads the fields it needs
   send(method: string, params?: Record<string, unknown>, sessionId?: string): Promise<any>;
   onEvent(listener: Listener): () => void;
   /** Opens a tab at about:blank, attached with flatten, and its channel. */
@@ -47,6 +48,7 @@ export async function launchChromium(args: readonly string[], userDataDir: strin
     pending.clear();
   });
   const send = (method: string, params: Record<string, unknown> = {}, sessionId?: string) =>
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see CdpBrowser.send
     new Promise<any>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });

@@ -49,6 +49,19 @@ const PRINT_SCRIPT = `(() => { const send = globalThis.${PRINT_BINDING}; if (typ
   const print = function print() { send(''); };
   try { Object.defineProperty(window, 'print', { value: print, writable: false, configurable: false }); } catch {} })();`;
 
+// The fields of the CDP events the guard reads (protocol names).
+interface RequestPaused { requestId: string; request?: { url?: string }; resourceType?: string; frameId?: string }
+interface FileChooserOpened { backendNodeId: number }
+interface DownloadEvent { guid: string; suggestedFilename?: string; receivedBytes?: number; totalBytes?: number; state?: string }
+interface CdpEvent {
+  sessionId?: string;
+  targetInfo?: { type?: string };
+  frame?: { id: string; url: string; parentId?: string };
+  type?: string;
+  url?: string;
+  name?: string;
+}
+
 const HTML_HEADERS = [
   { name: 'Content-Type', value: 'text/html; charset=utf-8' },
   { name: 'Cache-Control', value: 'no-store' },
@@ -114,7 +127,7 @@ export async function attachTabGuard(cdp: CdpChannel, options: TabGuardOptions):
     void quiet(cdp.send('Page.navigate', { url: mainUrl || 'about:blank' }));
   }
 
-  async function onRequestPaused(p: Record<string, any>, session: CdpSessionId): Promise<void> {
+  async function onRequestPaused(p: RequestPaused, session: CdpSessionId): Promise<void> {
     const requestId = p.requestId as string;
     const url = String(p.request?.url ?? '');
     const isDocument = p.resourceType === 'Document';
@@ -140,7 +153,7 @@ export async function attachTabGuard(cdp: CdpChannel, options: TabGuardOptions):
     return quiet(cdp.send('Fetch.fulfillRequest', { requestId, responseCode: 200, responseHeaders: HTML_HEADERS, body: Buffer.from(html).toString('base64') }, session));
   }
 
-  async function onFileChooser(p: Record<string, any>, session: CdpSessionId): Promise<void> {
+  async function onFileChooser(p: FileChooserOpened, session: CdpSessionId): Promise<void> {
     const offered = options.uploads.mode === 'session-downloads' ? uploadableFiles(options.uploads.folder) : [];
     const chosen = offered.length && options.uploads.choose ? await options.uploads.choose(offered).catch(() => []) : [];
     const files = confineUploads(options.uploads.folder, chosen);
@@ -148,7 +161,7 @@ export async function attachTabGuard(cdp: CdpChannel, options: TabGuardOptions):
     emit({ kind: 'upload', offered: offered.length, given: files.length });
   }
 
-  function onDownload(method: string, p: Record<string, any>): void {
+  function onDownload(method: string, p: DownloadEvent): void {
     const rules = options.downloads;
     if (!rules) return;
     const guid = String(p.guid);
@@ -180,7 +193,8 @@ export async function attachTabGuard(cdp: CdpChannel, options: TabGuardOptions):
     }
   }
 
-  const unsubscribe = cdp.onEvent((method, p: Record<string, any>, session) => {
+  const unsubscribe = cdp.onEvent((method, params, session) => {
+    const p = params as CdpEvent;
     if (method === 'Target.attachedToTarget') {
       if (!sessions.has(session)) return; // a child of another tab
       const child = String(p.sessionId);
@@ -192,12 +206,12 @@ export async function attachTabGuard(cdp: CdpChannel, options: TabGuardOptions):
     if (!sessions.has(session)) return;
     switch (method) {
       case 'Fetch.requestPaused':
-        void onRequestPaused(p, session);
+        void onRequestPaused(params as unknown as RequestPaused, session);
         break;
       case 'Page.frameNavigated':
-        if (session === undefined && !p.frame?.parentId) {
-          mainFrameId = String(p.frame.id);
-          mainUrl = String(p.frame.url);
+        if (session === undefined && p.frame && !p.frame.parentId) {
+          mainFrameId = p.frame.id;
+          mainUrl = p.frame.url;
         }
         break;
       case 'Page.javascriptDialogOpening': {
@@ -211,7 +225,7 @@ export async function attachTabGuard(cdp: CdpChannel, options: TabGuardOptions):
         break;
       }
       case 'Page.fileChooserOpened':
-        void onFileChooser(p, session);
+        void onFileChooser(params as unknown as FileChooserOpened, session);
         break;
       case 'Network.webSocketCreated':
         // Fetch does not see WebSocket handshakes: a page that opens one to a blocked or local
@@ -227,7 +241,7 @@ export async function attachTabGuard(cdp: CdpChannel, options: TabGuardOptions):
         break;
       case 'Browser.downloadWillBegin':
       case 'Browser.downloadProgress':
-        if (session === undefined) onDownload(method, p);
+        if (session === undefined) onDownload(method, params as unknown as DownloadEvent);
         break;
     }
   });
