@@ -20,7 +20,7 @@ export function blockedPageHtml(kind: BlockedKind, decision: Pick<UrlDecision, '
 <meta name="viewport" content="width=device-width"><title>${escape(TITLES[kind])}</title>
 <style>body{font:20px/1.5 "DejaVu Sans",sans-serif;background:#f6f3ea;color:#1d1d1b;margin:0;padding:48px}
 main{max-width:760px;margin:auto;background:#fff;border:3px solid #a33;border-radius:12px;padding:32px}
-h1{font-size:28px;margin-top:0;color:#8a1f1f}.addr{font-family:monospace;font-size:16px;color:#555;word-break:break-all}</style></head>
+h1{font-size:28px;margin-top:0;color:#8a1f1f}@media (max-width:700px){body{padding:8px;font-size:15px}main{padding:12px}h1{font-size:18px}}.addr{font-family:monospace;font-size:16px;color:#555;word-break:break-all}</style></head>
 <body><main role="alert" data-kiosk-blocked="${escape(decision?.rule ?? kind)}"><h1>${escape(TITLES[kind])}</h1>
 <p>${escape(reason)}</p><p class="addr">${escape(address.slice(0, 300))}</p>
 <p>Dùng nút <strong>Quay lại</strong> hoặc <strong>Về trang chủ</strong> ở thanh trên cùng. Nếu bạn cần trang này, hãy hỏi cán bộ thư viện.</p></main></body></html>`;
