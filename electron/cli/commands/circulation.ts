@@ -8,7 +8,7 @@ import { checkin } from '../../core/circulation/checkin';
 import { checkout } from '../../core/circulation/checkout';
 import { allOpenHolds, cancelHoldOf, placeHoldFor } from '../../core/circulation/holds';
 import type { HoldView } from '../../contract/circulation';
-import { patronView } from '../../core/circulation/sign-in';
+import { patronStanding } from '../../core/circulation/sign-in';
 import { KioskError } from '../../core/errors';
 import { requirePatron } from '../../core/patrons/records';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
@@ -100,7 +100,7 @@ export function registerCirculationCommands(program: Command): void {
     .action((card: string, options: CommonOptions) =>
       run(options, async () => {
         const number = parseInput(cardNumber, card);
-        const view = await withKiosk(options, async (kiosk) => patronView(kiosk.ctx, requirePatron(kiosk.ctx, number)));
+        const view = await withKiosk(options, async (kiosk) => patronStanding(kiosk.ctx, requirePatron(kiosk.ctx, number)));
         printResult(options, { ok: true, patron: view.patron, loans: view.loans, standing: view.standing }, () =>
           [
             describePatron(view.patron),

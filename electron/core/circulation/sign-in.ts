@@ -14,6 +14,7 @@ import { holdsOf } from './holds';
 import { openLoansOf, toLoanView } from './loans';
 import { categoryForAge, categoryName, policyFor } from './policy';
 import { withRefusalRecorded } from './refusals';
+import { openResidentSession } from '../patrons/resident-sessions';
 
 /** A registration offer is forgotten after this long (the resident walked away). */
 export const REGISTRATION_TTL_MS = 5 * 60 * 1000;
@@ -45,8 +46,8 @@ const identitySchema = z.object({
   gender: z.enum(['male', 'female', 'other']),
 });
 
-/** The signed-in view: patron, current loans, and whether they may borrow now. */
-export function patronView(ctx: KioskContext, patron: Patron): SignedInPatron {
+/** What a resident's card stands at: patron, current loans, holds, and whether they may borrow now. */
+export function patronStanding(ctx: KioskContext, patron: Patron): Omit<SignedInPatron, 'kind' | 'residentToken'> {
   const today = localDay(ctx.clock.now());
   const policy = policyFor(ctx.config, patron.category);
   let standing: SignedInPatron['standing'] = { canBorrow: true, reason: null, message: null };
@@ -57,7 +58,6 @@ export function patronView(ctx: KioskContext, patron: Patron): SignedInPatron {
     standing = { canBorrow: false, reason: error.reason ?? null, message: error.message };
   }
   return {
-    kind: 'patron',
     patron: toSummary(ctx, patron),
     loans: openLoansOf(ctx.db, patron.id).map((loan) => toLoanView(loan, today, policy.renewals)),
     holds: holdsOf(ctx, patron.id),
@@ -66,16 +66,22 @@ export function patronView(ctx: KioskContext, patron: Patron): SignedInPatron {
   };
 }
 
-function recordSignIn(ctx: KioskContext, patron: Patron, method: 'card' | 'cccd' | 'manual'): void {
+/** The signed-in view a resident screen gets, with the token for the resident's next calls. */
+export function patronView(ctx: KioskContext, patron: Patron, residentToken: string): SignedInPatron {
+  return { kind: 'patron', residentToken, ...patronStanding(ctx, patron) };
+}
+
+/** Records the visit and opens the resident's session: the view carries the token for what follows. */
+function signedIn(ctx: KioskContext, patron: Patron, method: 'card' | 'cccd' | 'manual'): SignedInPatron {
   ctx.db.transaction(() =>
     recordEvent(ctx.db, ctx.clock, 'patron.signed_in', { patronId: patron.id, service: 'circulation', method, ...patronDimensions(patron, ctx.clock.now()) }),
   )();
+  return patronView(ctx, patron, openResidentSession(ctx, patron));
 }
 
 export function signInByCard(ctx: KioskContext, card: string, method: 'card' | 'manual'): SignedInPatron {
   const patron = withRefusalRecorded(ctx, 'sign_in', () => requirePatron(ctx, card));
-  recordSignIn(ctx, patron, method);
-  return patronView(ctx, patron);
+  return signedIn(ctx, patron, method);
 }
 
 export function signInByCccd(ctx: KioskContext, qr: string): SignedInPatron | z.infer<typeof registrationOffer> {
@@ -94,8 +100,7 @@ export function signInByCccd(ctx: KioskContext, qr: string): SignedInPatron | z.
     const hash = cccdHash(ctx.db, identity.data.idNumber);
     const known = findPatronByCccdHash(ctx.db, hash);
     if (known) {
-      recordSignIn(ctx, known, 'cccd');
-      return patronView(ctx, known);
+      return signedIn(ctx, known, 'cccd');
     }
     const mode = ctx.config.circulation.selfRegistration;
     if (mode === 'off') {
@@ -137,6 +142,5 @@ export function registerFromOffer(ctx: KioskContext, token: string, village: str
       { fullName: offer.fullName, birthYear: offer.birthYear, gender: offer.gender, category: offer.category, village },
       { via: 'self', status: ctx.config.circulation.selfRegistration === 'pending' ? 'pending' : 'active', cccdHash: offer.hash },
     );
-  recordSignIn(ctx, patron, 'cccd');
-  return patronView(ctx, patron);
+  return signedIn(ctx, patron, 'cccd');
 }
