@@ -268,19 +268,12 @@ test('the file chooser never opens: refused, or confined to the session\'s own d
   await waitFor(() => refusing.events.find((e) => e.kind === 'upload'), 'the chooser answered');
   expect(await evaluate<number>(refusing, `document.querySelector('#file').files.length`)).toBe(0);
 
-  const confined = await openGuardedTab({
-    uploads: {
-      mode: 'session-downloads',
-      folder: null,
-      // A chooser that tries to slip the kiosk's database and a path outside the folder in beside the resident's file.
-      choose: async (files) => [...files, join(work, 'kiosk.sqlite'), join(files[0]!, '..', '..', 'kiosk.sqlite')],
-    },
-  });
+  // A chooser that tries to slip the kiosk's database and a path outside the folder in beside the resident's file.
   writeFileSync(join(work, 'kiosk.sqlite'), 'SQLite format 3');
-  writeFileSync(join(confined.downloads, 'don-xin-viec.pdf'), '%PDF-1.4');
-  await confined.guard.detach();
+  const sessionFolder = mkdtempSync(join(work, 'session-'));
+  writeFileSync(join(sessionFolder, 'don-xin-viec.pdf'), '%PDF-1.4');
   const guarded = await openGuardedTab({
-    uploads: { mode: 'session-downloads', folder: confined.downloads, choose: async (files) => [...files, join(work, 'kiosk.sqlite'), `${confined.downloads}/../kiosk.sqlite`] },
+    uploads: { mode: 'session-downloads', folder: sessionFolder, choose: async (files) => [...files, join(work, 'kiosk.sqlite'), `${sessionFolder}/../kiosk.sqlite`] },
   });
   await navigate(guarded, `${site.origin}/upload`);
   await click(guarded, '#file');
