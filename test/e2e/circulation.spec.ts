@@ -215,7 +215,7 @@ test('staff block and unblock a card, issue and print a card, and override a ref
     await page.getByRole('button', { name: 'Dành cho cán bộ' }).click();
     await page.getByLabel('Số thẻ cán bộ').fill('NV0001');
     await page.getByLabel('Mã PIN', { exact: true }).click();
-    for (const digit of '1234') await page.getByRole('button', { name: digit, exact: true }).click();
+    for (const digit of '147258') await page.getByRole('button', { name: digit, exact: true }).click();
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
 
     await page.getByRole('button', { name: 'Bạn đọc và thẻ' }).click();

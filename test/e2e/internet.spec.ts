@@ -30,7 +30,7 @@ async function signInResident(page: Page, card: string) {
 async function signInStaff(page: Page) {
   await page.getByLabel('Số thẻ cán bộ').fill('NV0001');
   await page.getByLabel('Mã PIN', { exact: true }).click();
-  for (const digit of '1234') await page.getByRole('button', { name: digit, exact: true }).click();
+  for (const digit of '147258') await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 

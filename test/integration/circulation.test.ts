@@ -29,7 +29,7 @@ function lendableItems(t: TestKiosk, n: number): string[] {
 }
 
 async function staffToken(t: TestKiosk): Promise<string> {
-  return (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '1234' })).token;
+  return (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' })).token;
 }
 
 describe('checkout', () => {
