@@ -16,6 +16,8 @@ import { applyPendingSetup } from './technician/setup';
 import { createStderrLogger, type Logger } from './log';
 import { DATABASE_FILE, openDatabase, type Db } from './store/open';
 import { getMeta, setMeta } from './store/meta';
+import { fileKeyVault, KEYS_DIR, type KeyVault } from './security/key-vault';
+import { moveCccdKeyOutOfDatabase, scrubCccdKeyFromBackups } from './patrons/cccd-key';
 
 export interface KioskOptions {
   dataDir: string;
@@ -25,6 +27,8 @@ export interface KioskOptions {
   log?: Logger;
   /** The device layer from native/ (createNativeDevices); without it scans cannot be classified. */
   devices?: DeviceRuntime;
+  /** Where keys outside the database live; Electron passes its safeStorage vault. Default: <dataDir>/keys (0700). */
+  keyVault?: KeyVault;
 }
 
 export interface Kiosk {
@@ -55,7 +59,10 @@ export async function createKiosk(options: KioskOptions): Promise<Kiosk> {
   let { mode, problems } = resolved;
 
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const keys = options.keyVault ?? fileKeyVault(join(options.dataDir, KEYS_DIR));
   try {
+    // Before anything reads it: a key left in the database by an older kiosk moves to the vault.
+    if (moveCccdKeyOutOfDatabase(db, keys, log)) scrubCccdKeyFromBackups(options.dataDir, log);
     if (mode === 'demo' && getMeta(db, 'configured_at') === undefined) {
       await seedDemo(db, clock.now());
     } else if (mode === 'demo') {
@@ -92,6 +99,7 @@ export async function createKiosk(options: KioskOptions): Promise<Kiosk> {
     bus,
     registry,
     log,
+    keys,
     devices: options.devices,
     onClose: (cleanup) => cleanups.push(cleanup),
   };

@@ -14,6 +14,7 @@ import { adminModeFrom, shouldSwallowKey } from './keys';
 import { hasSafeWebPreferences, isAllowedNavigation } from './navigation';
 import { nextRestartAt, recoveryAction, RECOVER_WITHIN_MS } from './schedule';
 import { startUpdater } from './updater';
+import { safeStorageVault } from './safe-storage-vault';
 import { provideReceiptPrinter } from '../core/circulation/receipt';
 import { printReceiptSilently } from './receipt-printer';
 import { attachBrowsing } from './browsing';
@@ -132,7 +133,7 @@ async function start(): Promise<void> {
   serveApp();
   const dataDir = chooseDataDir(process.env.KIOSK_DATA_DIR);
   const log = createFileLogger({ dir: join(dataDir, LOG_DIR), echo: (line) => process.stderr.write(line) });
-  kiosk = await createKiosk({ dataDir, log, devices: createNativeDevices({ hardware: true }) });
+  kiosk = await createKiosk({ dataDir, log, devices: createNativeDevices({ hardware: true }), keyVault: safeStorageVault(dataDir, log) });
   provideReceiptPrinter(kiosk.ctx, printReceiptSilently);
   const window = createWindow();
   attachBrowsing(window, kiosk);

@@ -91,7 +91,7 @@ export function signInByCccd(ctx: KioskContext, qr: string): SignedInPatron | z.
     if (!identity?.success || birthYear < 1900 || birthYear > thisYear) {
       throw refused('cccd_unreadable', 'Không đọc được đủ thông tin từ mã QR trên CCCD. Hãy quét lại mã QR ở mặt trước thẻ, giữ thẻ thẳng và đủ sáng; hoặc dùng thẻ thư viện.');
     }
-    const hash = cccdHash(ctx.db, identity.data.idNumber);
+    const hash = cccdHash(ctx, identity.data.idNumber);
     const known = findPatronByCccdHash(ctx.db, hash);
     if (known) {
       recordSignIn(ctx, known, 'cccd');

@@ -18,6 +18,7 @@ import { activeInternetSessions, staffOverview } from './overview';
 import { backupProbe, devicesProbe, identityProbe, printerProbe } from './probes';
 import { listRemovableMedia, systemMediaSources } from './removable-media';
 import { stageSetup } from './setup';
+import { exportCccdKeyTo } from './cccd-key-export';
 
 for (const probe of [identityProbe, backupProbe, printerProbe, devicesProbe]) addSelfTestProbe(probe);
 
@@ -110,6 +111,8 @@ export function registerTechnician(ctx: KioskContext): void {
     ctx.log.log('info', 'diagnostics.exported', { bytes: result.bytes });
     return result;
   });
+
+  registry.register('technician.exportCccdKey', ({ staffToken, destination, passphrase }) => exportCccdKeyTo(ctx, technician(staffToken), destination, passphrase));
 
   registry.register('technician.updateReadiness', ({ staffToken }) => {
     technician(staffToken);
