@@ -10,6 +10,7 @@ import {
   type Reply,
   type ResponseOf,
 } from '../../contract';
+import { maskIdentityNumbers } from '../../../common/privacy/mask';
 import { KioskError } from '../errors';
 
 export type Handler<M extends MethodName> = (params: ParsedRequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
@@ -79,8 +80,9 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
   };
 }
 
+/** Every refusal crosses the boundary with identity numbers masked (a message may quote what was typed or scanned). */
 function fail(error: ApiError): Reply<never> {
-  return { ok: false, error };
+  return { ok: false, error: { ...error, message: maskIdentityNumbers(error.message) } };
 }
 
 function internalError(): ApiError {
