@@ -72,7 +72,7 @@ describe('masking wherever text leaves memory', () => {
 
   it('masks the diagnostics page text of a scan whatever its kind', () => {
     const devices = createNativeDevices();
-    for (const kind of ['unknown', 'card', 'book', 'isbn'] as const) {
+    for (const kind of ['unknown', 'card', 'item', 'isbn', 'guest'] as const) {
       const shown = devices.maskForDiagnostics(kind, TRUNCATED);
       expect(shown).not.toContain('001090123456');
       expect(shown).not.toContain('Nguyễn');
