@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const kiosk = await createKiosk({ dataDir, devices, log, ...(values.config ? { configFile: values.config } : {}) });
   const host = await startHost({ kiosk, rendererDir: defaultRendererDir(), port: Number(values.port) });
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
-  process.stderr.write(`Kiosk (chế độ trình duyệt, ${kiosk.mode === 'demo' ? 'dữ liệu mẫu' : 'đã cấu hình'}) đang chạy tại ${host.url} — dữ liệu: ${dataDir}\n`);
+  process.stderr.write(`Kiosk (chế độ trình duyệt, ${kiosk.mode === 'demo' ? 'dữ liệu mẫu' : 'đã cấu hình'}) đang chạy tại ${host.origin} — dữ liệu: ${dataDir}\n`);
 
   const stop = async () => {
     await host.close();
