@@ -73,7 +73,9 @@ export const registrationOffer = z.object({
 });
 
 export const signInRequest = z.discriminatedUnion('method', [
-  z.object({ method: z.enum(['card', 'manual']), card: cardNumber }).strict(),
+  z.object({ method: z.literal('card'), card: cardNumber }).strict(),
+  /** Typed on screen: the resident's PIN when they chose one or the kiosk asks for it (`circulation.typedCards`). */
+  z.object({ method: z.literal('manual'), card: cardNumber, pin: z.string().regex(/^\d{4,6}$/, 'mã PIN gồm 4–6 chữ số').optional() }).strict(),
   z.object({ method: z.literal('cccd'), qr: z.string().min(1).max(4096) }).strict(),
 ]);
 

@@ -60,7 +60,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   server.on('upgrade', (req, socket, head) => {
     const allowed = new Set([origin, origin.replace('127.0.0.1', 'localhost')]);
-    if (req.url !== API_PATH || !allowed.has(req.headers.origin ?? '') || !hostHeaderAllowed(req, port) || !carriesSessionCookie(req, secret)) {
+    const path = (req.url ?? '').split('?')[0];
+    // The top page brings its cookie; the placeholder page on the sibling origin brings the launch query.
+    const admitted = carriesSessionCookie(req, secret) || carriesLaunchSecret(req, secret);
+    if (path !== API_PATH || !allowed.has(req.headers.origin ?? '') || !hostHeaderAllowed(req, port) || !admitted) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;

@@ -124,7 +124,8 @@ test('after the session, its cookies, local storage and downloads are gone', asy
   expect(frameOrigin).not.toBe(new URL(kiosk.url).origin);
   // A web page of the session, top level on that origin as in the browsing partition, leaves traces.
   const web = await page.context().newPage();
-  await web.goto(`${frameOrigin}/#/internet/frame?u=${encodeURIComponent('https://dichvucong.gov.vn/')}`);
+  // Opened with the launch's secret, as the kiosk opens its placeholder pages.
+  await web.goto(`${frameOrigin}/${new URL(kiosk.url).search}#/internet/frame?u=${encodeURIComponent('https://dichvucong.gov.vn/')}`);
   await expect(web.getByTestId('frame-countdown')).toContainText('Thời gian còn lại');
   await web.evaluate(() => {
     document.cookie = 'dang_nhap=abc123; path=/; max-age=86400';
@@ -150,7 +151,7 @@ test('after the session, its cookies, local storage and downloads are gone', asy
   await expect(web.getByTestId('frame-countdown')).toHaveText('Không có phiên Internet nào đang chạy.');
   await expect.poll(() => web.evaluate(() => ({ cookie: document.cookie, stored: localStorage.getItem('ho_so'), keys: localStorage.length }))).toEqual({ cookie: '', stored: null, keys: 0 });
   const next = await page.context().newPage();
-  await next.goto(`${frameOrigin}/#/internet/frame`);
+  await next.goto(`${frameOrigin}/${new URL(kiosk.url).search}#/internet/frame`);
   expect(await next.evaluate(() => ({ cookie: document.cookie, keys: localStorage.length }))).toEqual({ cookie: '', keys: 0 });
 });
 

@@ -14,6 +14,7 @@ import { holdsOf } from './holds';
 import { openLoansOf, toLoanView } from './loans';
 import { categoryForAge, categoryName, policyFor } from './policy';
 import { withRefusalRecorded } from './refusals';
+import { admitTypedCard, countTypedEntry } from './typed-card';
 
 /** A registration offer is forgotten after this long (the resident walked away). */
 export const REGISTRATION_TTL_MS = 5 * 60 * 1000;
@@ -72,8 +73,10 @@ function recordSignIn(ctx: KioskContext, patron: Patron, method: 'card' | 'cccd'
   )();
 }
 
-export function signInByCard(ctx: KioskContext, card: string, method: 'card' | 'manual'): SignedInPatron {
+export async function signInByCard(ctx: KioskContext, card: string, method: 'card' | 'manual', pin?: string): Promise<SignedInPatron> {
+  if (method === 'manual') withRefusalRecorded(ctx, 'sign_in', () => countTypedEntry(ctx));
   const patron = withRefusalRecorded(ctx, 'sign_in', () => requirePatron(ctx, card));
+  if (method === 'manual') await admitTypedCard(ctx, patron, pin);
   recordSignIn(ctx, patron, method);
   return patronView(ctx, patron);
 }

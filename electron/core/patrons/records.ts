@@ -2,6 +2,7 @@
 import type { NewPatron, PatronSummary } from '../../contract/patrons';
 import { newPatron } from '../../contract/patrons';
 import type { KioskContext } from '../context';
+import { withCheckCharacter } from './card-check';
 import { KioskError, notFound, refused } from '../errors';
 import { recordEvent } from '../store/event-types';
 import { addYears, localDay } from '../circulation/dates';
@@ -35,16 +36,16 @@ export function requirePatron(ctx: KioskContext, card: string): Patron {
   return patron;
 }
 
-/** The next free card number: prefix + six digits, one more than the highest issued. */
+/** The next free card number: prefix + six digits, one more than the highest issued, + its check character. */
 export function nextCardNumber(ctx: KioskContext): string {
   const prefix = ctx.config.circulation.cardPrefix;
   const rows = ctx.db.prepare("SELECT card_number AS card FROM patrons WHERE card_number LIKE ? || '%'").all(prefix) as { card: string }[];
   let highest = 0;
   for (const { card } of rows) {
-    const digits = card.slice(prefix.length);
-    if (/^\d{6,}$/.test(digits)) highest = Math.max(highest, Number(digits));
+    const digits = /^(\d{6,})[A-Z]?$/.exec(card.slice(prefix.length))?.[1];
+    if (digits) highest = Math.max(highest, Number(digits));
   }
-  return `${prefix}${String(highest + 1).padStart(6, '0')}`;
+  return withCheckCharacter(ctx.db, `${prefix}${String(highest + 1).padStart(6, '0')}`);
 }
 
 export interface CreateOptions {
