@@ -15,7 +15,7 @@ export default tseslint.config(
     plugins: { kiosk: { rules: { layers } } },
     rules: {
       'kiosk/layers': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'off',
     },

@@ -1,7 +1,7 @@
 // Announcements on the idle screen: staff-scheduled notices (text and an optional image between two
 // dates) and the preloaded calendar of reading and lifelong-learning days.
 import { z } from 'zod';
-import { method } from './define';
+import { anyone, method, staff } from './define';
 import { staffToken } from './staff';
 
 export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày theo dạng NNNN-TT-NN');
@@ -61,10 +61,10 @@ export const announcementUpdate = z
 
 export const announcementsMethods = {
   /** Public: what the idle screen shows today. */
-  'announcements.current': method(z.object({}).strict(), z.object({ today: isoDay, announcements: z.array(announcement), calendar: z.array(calendarEvent) })),
-  'announcements.list': method(z.object({ staffToken }).strict(), z.object({ announcements: z.array(announcement), calendar: z.array(calendarEvent) })),
-  'announcements.create': method(newAnnouncement, announcement),
-  'announcements.update': method(announcementUpdate, announcement),
-  'announcements.remove': method(z.object({ staffToken, id: z.number().int().positive() }).strict(), z.object({ ok: z.literal(true) })),
-  'announcements.setCalendarEnabled': method(z.object({ staffToken, key: z.string().min(1).max(60), enabled: z.boolean() }).strict(), calendarEvent),
+  'announcements.current': method(z.object({}).strict(), z.object({ today: isoDay, announcements: z.array(announcement), calendar: z.array(calendarEvent) }), anyone),
+  'announcements.list': method(z.object({ staffToken }).strict(), z.object({ announcements: z.array(announcement), calendar: z.array(calendarEvent) }), staff),
+  'announcements.create': method(newAnnouncement, announcement, staff),
+  'announcements.update': method(announcementUpdate, announcement, staff),
+  'announcements.remove': method(z.object({ staffToken, id: z.number().int().positive() }).strict(), z.object({ ok: z.literal(true) }), staff),
+  'announcements.setCalendarEnabled': method(z.object({ staffToken, key: z.string().min(1).max(60), enabled: z.boolean() }).strict(), calendarEvent, staff),
 };

@@ -2,7 +2,7 @@
 // Import files travel as base64 chunks because browser mode has no path on the kiosk machine
 // and one WebSocket message is limited to MAX_MESSAGE_BYTES.
 import { z } from 'zod';
-import { method } from './define';
+import { anyone, method, staff } from './define';
 import { staffToken } from './staff';
 
 export const itemStatus = z.enum(['available', 'on_loan', 'reference', 'lost', 'in_transit']);
@@ -132,7 +132,7 @@ export const rotationItem = z.object({
 const batchRef = z.object({ staffToken, code: z.string().trim().min(1).max(64) }).strict();
 
 export const catalogueMethods = {
-  'catalogue.search': method(searchRequest, searchResponse),
+  'catalogue.search': method(searchRequest, searchResponse, anyone),
   'catalogue.importBegin': method(
     z
       .object({
@@ -142,7 +142,7 @@ export const catalogueMethods = {
         target: importTarget.default('catalogue'),
       })
       .strict(),
-    z.object({ uploadId: z.string(), chunkBytes: z.number().int() }),
+    z.object({ uploadId: z.string(), chunkBytes: z.number().int() }), staff,
   ),
   'catalogue.importChunk': method(
     z
@@ -153,16 +153,16 @@ export const catalogueMethods = {
         data: z.string().max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'dữ liệu base64 không hợp lệ'),
       })
       .strict(),
-    z.object({ received: z.number().int() }),
+    z.object({ received: z.number().int() }), staff,
   ),
   'catalogue.importFinish': method(
     z.object({ staffToken, uploadId: z.string().min(1).max(64), dryRun: z.boolean().default(false) }).strict(),
-    importReport,
+    importReport, staff,
   ),
-  'rotation.list': method(z.object({ staffToken }).strict(), z.array(rotationBatch)),
-  'rotation.items': method(batchRef, z.array(rotationItem)),
-  'rotation.receive': method(batchRef, rotationBatch),
-  'rotation.sendBack': method(batchRef, rotationBatch),
+  'rotation.list': method(z.object({ staffToken }).strict(), z.array(rotationBatch), staff),
+  'rotation.items': method(batchRef, z.array(rotationItem), staff),
+  'rotation.receive': method(batchRef, rotationBatch, staff),
+  'rotation.sendBack': method(batchRef, rotationBatch, staff),
 };
 
 export const catalogueEvents = {

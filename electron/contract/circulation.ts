@@ -1,9 +1,8 @@
 // Self-service circulation: sign-in by card or CCCD QR, self-registration, checkout, return,
 // renew, my loans, receipts; and the staff side: overdue loans and overriding a refusal.
 import { z } from 'zod';
-import { method, noParams } from './define';
-import { staffToken } from './staff';
-import { cardNumber, patronSummary } from './patrons';
+import { anyone, method, noParams, resident, residentToken, staff, staffToken } from './define';
+import { cardNumber, residentPatron } from './patrons';
 
 export const itemBarcode = z
   .string()
@@ -56,7 +55,9 @@ export const standing = z.object({ canBorrow: z.boolean(), reason: z.string().nu
 
 export const signedInPatron = z.object({
   kind: z.literal('patron'),
-  patron: patronSummary,
+  /** Proves this resident signed in here; resident methods take it instead of a card number. */
+  residentToken,
+  patron: residentPatron,
   loans: z.array(loanView),
   holds: z.array(holdView),
   standing,
@@ -114,9 +115,9 @@ export const circulationMethods = {
       /** 0 when the library takes no holds at the kiosk. */
       maxHolds: z.number().int(),
       holdPickupDays: z.number().int(),
-    }),
+    }), anyone,
   ),
-  'circulation.signIn': method(signInRequest, z.discriminatedUnion('kind', [signedInPatron, registrationOffer])),
+  'circulation.signIn': method(signInRequest, z.discriminatedUnion('kind', [signedInPatron, registrationOffer]), anyone),
   'circulation.register': method(
     z
       .object({
@@ -125,28 +126,34 @@ export const circulationMethods = {
         village: z.string().trim().max(100).nullable().default(null),
       })
       .strict(),
-    signedInPatron,
+    signedInPatron, anyone,
   ),
-  'circulation.loans': method(z.object({ card: cardNumber }).strict(), signedInPatron),
-  'circulation.checkout': method(z.object({ card: cardNumber, item: itemBarcode }).strict(), loanView),
-  'circulation.checkin': method(z.object({ item: itemBarcode }).strict(), checkinResult),
-  'circulation.renew': method(z.object({ card: cardNumber, item: itemBarcode }).strict(), loanView),
+  'circulation.loans': method(z.object({ residentToken }).strict(), signedInPatron, resident),
+  'circulation.checkout': method(z.object({ residentToken, item: itemBarcode }).strict(), loanView, resident),
+  'circulation.checkin': method(z.object({ item: itemBarcode }).strict(), checkinResult, anyone),
+  'circulation.renew': method(z.object({ residentToken, item: itemBarcode }).strict(), loanView, resident),
+  /** The signed-in resident's checkout receipt for the items just lent. */
   'circulation.receipt': method(
-    z.object({ kind: z.enum(['checkout', 'return']), card: cardNumber.optional(), items: z.array(itemBarcode).min(1).max(50), print: z.boolean().default(true) }).strict(),
+    z.object({ residentToken, items: z.array(itemBarcode).min(1).max(50), print: z.boolean().default(true) }).strict(),
     receipt,
+    resident,
   ),
+  /** A return receipt: returns need no sign-in, so it names no card. */
+  'circulation.returnReceipt': method(z.object({ items: z.array(itemBarcode).min(1).max(50), print: z.boolean().default(true) }).strict(), receipt, anyone),
+  /** The resident leaves (done, or the screen went idle): their token stops working at once. */
+  'circulation.signOut': method(z.object({ residentToken }).strict(), z.object({ ok: z.literal(true) }), resident),
   /** A resident queues for a title none of whose copies is on the shelf. Placing it twice returns the same hold. */
-  'circulation.placeHold': method(z.object({ card: cardNumber, recordId: z.number().int().positive() }).strict(), holdView),
+  'circulation.placeHold': method(z.object({ residentToken, recordId: z.number().int().positive() }).strict(), holdView, resident),
   /** A resident cancels one of their holds; answers with the holds they still have. */
-  'circulation.cancelHold': method(z.object({ card: cardNumber, holdId: z.number().int().positive() }).strict(), z.array(holdView)),
+  'circulation.cancelHold': method(z.object({ residentToken, holdId: z.number().int().positive() }).strict(), z.array(holdView), resident),
   /** Staff: every open hold, ready ones (on the staff shelf) first. */
-  'circulation.holds': method(z.object({ staffToken }).strict(), z.array(staffHoldView)),
+  'circulation.holds': method(z.object({ staffToken }).strict(), z.array(staffHoldView), staff),
   /** Staff cancel a hold (the resident no longer wants it); answers with the open holds left. */
-  'circulation.staffCancelHold': method(z.object({ staffToken, holdId: z.number().int().positive() }).strict(), z.array(staffHoldView)),
-  'circulation.overdue': method(z.object({ staffToken }).strict(), z.array(overdueLoan)),
+  'circulation.staffCancelHold': method(z.object({ staffToken, holdId: z.number().int().positive() }).strict(), z.array(staffHoldView), staff),
+  'circulation.overdue': method(z.object({ staffToken }).strict(), z.array(overdueLoan), staff),
   /** Staff lend despite a refusal; who and why are recorded with the loan and as an event. */
   'circulation.override': method(
     z.object({ staffToken, card: cardNumber, item: itemBarcode, reason: z.string().trim().min(5, 'ghi rõ lý do (ít nhất 5 ký tự)').max(200) }).strict(),
-    loanView,
+    loanView, staff,
   ),
 };

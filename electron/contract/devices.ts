@@ -1,7 +1,7 @@
 // Devices: scan events (what every source — HID POS, raw keyboard, magstripe, wedge, simulator — turns
 // into), the wedge/simulator entry points, and the technician's diagnostics view.
 import { z } from 'zod';
-import { method, noParams } from './define';
+import { anyone, method, noParams, staff } from './define';
 import { staffToken } from './staff';
 
 export const scanSource = z.enum(['hid-pos', 'hid-keyboard', 'magstripe', 'wedge', 'simulator']);
@@ -111,11 +111,11 @@ export type CccdResult = { ok: true; value: CccdFields } | { ok: false; errors: 
 
 export const deviceMethods = {
   /** The renderer's keyboard-wedge detector hands a burst over; the core classifies and emits it. */
-  'devices.submitScan': method(z.object({ source: z.literal('wedge'), text: z.string().trim().min(1).max(4096) }).strict(), scanEvent),
+  'devices.submitScan': method(z.object({ source: z.literal('wedge'), text: z.string().trim().min(1).max(4096) }).strict(), scanEvent, anyone),
   /** Browser mode with --simulate-devices only: bytes or text pushed through the real decoders. */
-  'devices.simulate': method(simulateRequest, z.object({ scans: z.array(scanEvent) })),
-  'devices.wedgeSettings': method(noParams, wedgeSettings),
-  'devices.diagnostics': method(z.object({ staffToken }).strict(), deviceDiagnostics),
+  'devices.simulate': method(simulateRequest, z.object({ scans: z.array(scanEvent) }), anyone),
+  'devices.wedgeSettings': method(noParams, wedgeSettings, anyone),
+  'devices.diagnostics': method(z.object({ staffToken }).strict(), deviceDiagnostics, staff),
 };
 
 export const deviceEvents = {

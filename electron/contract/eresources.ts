@@ -1,7 +1,7 @@
 // Digital library contract: browsing and opening e-resources (no sign-in), the reading-time report a
 // viewer sends when it closes, and the staff's content-pack management (install, progress, remove).
 import { z } from 'zod';
-import { method, noParams } from './define';
+import { anyone, method, noParams, staff } from './define';
 import { staffToken } from './staff';
 
 export const eresourceFormat = z.enum(['pdf', 'epub', 'audio', 'video', 'image', 'html', 'link']);
@@ -93,7 +93,7 @@ export type InstallResult = z.infer<typeof installResult>;
 export const installPhase = z.enum(['checking', 'copying', 'verifying', 'switching', 'done', 'failed']);
 
 export const eresourceMethods = {
-  'eresources.browse': method(browseRequest, browseResponse),
+  'eresources.browse': method(browseRequest, browseResponse, anyone),
   'eresources.open': method(
     z
       .object({
@@ -102,7 +102,7 @@ export const eresourceMethods = {
         card: z.string().trim().min(1).max(64).optional(),
       })
       .strict(),
-    openResponse,
+    openResponse, anyone,
   ),
   'eresources.close': method(
     z
@@ -114,23 +114,23 @@ export const eresourceMethods = {
         completed: z.boolean().nullable().default(null),
       })
       .strict(),
-    z.object({ minutes: z.number().nonnegative() }),
+    z.object({ minutes: z.number().nonnegative() }), anyone,
   ),
-  'eresources.packs': method(z.object({ staffToken }).strict(), packsResponse),
+  'eresources.packs': method(z.object({ staffToken }).strict(), packsResponse, staff),
   'eresources.sources': method(
     z.object({ staffToken, folder: z.string().max(1000).optional() }).strict(),
-    z.object({ folders: z.array(z.string()), files: z.array(packSource) }),
+    z.object({ folders: z.array(z.string()), files: z.array(packSource) }), staff,
   ),
   'eresources.install': method(
     z.object({ staffToken, path: z.string().min(1).max(1000), jobId: z.string().min(1).max(64) }).strict(),
-    installResult,
+    installResult, staff,
   ),
   'eresources.installUrl': method(
     z.object({ staffToken, url: z.string().url().max(2000), jobId: z.string().min(1).max(64) }).strict(),
-    installResult,
+    installResult, staff,
   ),
-  'eresources.remove': method(z.object({ staffToken, packId: z.string().min(1).max(64) }).strict(), z.object({ removed: packView, usage: diskUsage })),
-  'eresources.topics': method(noParams, z.array(z.string())),
+  'eresources.remove': method(z.object({ staffToken, packId: z.string().min(1).max(64) }).strict(), z.object({ removed: packView, usage: diskUsage }), staff),
+  'eresources.topics': method(noParams, z.array(z.string()), anyone),
 };
 
 export const eresourceEvents = {

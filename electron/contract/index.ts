@@ -62,4 +62,4 @@ export function isEventName(name: string): name is EventName {
 
 export * from './errors';
 export * from './wire';
-export type { MethodSpec } from './define';
+export type { Access, MethodSpec } from './define';

@@ -1,7 +1,7 @@
 // Free internet sessions: the resident's sign-in, countdown and queue; the staff control methods;
 // the URL policy check; and the events the resident's screen and the browsing surface follow.
 import { z } from 'zod';
-import { method, noParams } from './define';
+import { anyone, method, noParams, staff } from './define';
 import { staffToken } from './staff';
 
 export const GUEST_CODE_PATTERN = /^KHACH-[A-HJ-NP-Z2-9]{8}$/;
@@ -118,36 +118,36 @@ export const browserTabs = z.object({
 export type BrowserTabs = z.infer<typeof browserTabs>;
 
 export const internetMethods = {
-  'internet.status': method(noParams, internetState),
-  'internet.signIn': method(signInRequest, z.object({ state: internetState, resumed: z.boolean(), allowanceMinutes: z.number(), limitedBy: limitName })),
-  'internet.end': method(noParams, ok),
-  'internet.requestMoreTime': method(noParams, ok),
-  'internet.queue.join': method(z.object({ card: z.string().trim().min(1).max(64) }).strict(), queueTicket),
-  'internet.queue.leave': method(z.object({ card: z.string().trim().min(1).max(64) }).strict(), ok),
+  'internet.status': method(noParams, internetState, anyone),
+  'internet.signIn': method(signInRequest, z.object({ state: internetState, resumed: z.boolean(), allowanceMinutes: z.number(), limitedBy: limitName }), anyone),
+  'internet.end': method(noParams, ok, anyone),
+  'internet.requestMoreTime': method(noParams, ok, anyone),
+  'internet.queue.join': method(z.object({ card: z.string().trim().min(1).max(64) }).strict(), queueTicket, anyone),
+  'internet.queue.leave': method(z.object({ card: z.string().trim().min(1).max(64) }).strict(), ok, anyone),
   /** A browsing command from the session bar; `handled` is false where no browsing surface exists (browser mode). */
-  'internet.browse': method(browseRequest, z.object({ handled: z.boolean(), decision: urlDecision.optional() })),
-  'internet.checkUrl': method(z.object({ url: z.string().max(8192) }).strict(), urlDecision),
+  'internet.browse': method(browseRequest, z.object({ handled: z.boolean(), decision: urlDecision.optional() }), anyone),
+  'internet.checkUrl': method(z.object({ url: z.string().max(8192) }).strict(), urlDecision, anyone),
   /** Saves a downloaded file into the session's own folder if its type is allowed (browser mode and tests). */
   'internet.saveDownload': method(
     z.object({ fileName: z.string().min(1).max(200), text: z.string().max(1_000_000) }).strict(),
-    z.object({ saved: z.string() }),
+    z.object({ saved: z.string() }), anyone,
   ),
 
-  'internet.staff.overview': method(z.object({ staffToken }).strict(), internetOverview),
+  'internet.staff.overview': method(z.object({ staffToken }).strict(), internetOverview, staff),
   'internet.staff.extend': method(
     z.object({ staffToken, minutes: z.number().int().min(1, 'thêm ít nhất 1 phút').max(240, 'thêm tối đa 240 phút'), scope: z.enum(['session', 'day']) }).strict(),
-    z.object({ allowanceMinutes: z.number(), addedMinutes: z.number() }),
+    z.object({ allowanceMinutes: z.number(), addedMinutes: z.number() }), staff,
   ),
-  'internet.staff.end': method(z.object({ staffToken }).strict(), ok),
-  'internet.staff.message': method(z.object({ staffToken, text: z.string().trim().min(1, 'hãy viết lời nhắn').max(300) }).strict(), ok),
+  'internet.staff.end': method(z.object({ staffToken }).strict(), ok, staff),
+  'internet.staff.message': method(z.object({ staffToken, text: z.string().trim().min(1, 'hãy viết lời nhắn').max(300) }).strict(), ok, staff),
   'internet.staff.createGuestPasses': method(
     z.object({ staffToken, minutes: z.number().int().min(5).max(480), count: z.number().int().min(1).max(50) }).strict(),
-    z.object({ passes: z.array(guestPass) }),
+    z.object({ passes: z.array(guestPass) }), staff,
   ),
-  'internet.staff.guestPasses': method(z.object({ staffToken }).strict(), z.object({ passes: z.array(guestPass) })),
-  'internet.staff.emergencyClose': method(z.object({ staffToken }).strict(), ok),
-  'internet.staff.removeFromQueue': method(z.object({ staffToken, ticket: z.number().int().positive() }).strict(), ok),
-  'internet.staff.reopen': method(z.object({ staffToken }).strict(), ok),
+  'internet.staff.guestPasses': method(z.object({ staffToken }).strict(), z.object({ passes: z.array(guestPass) }), staff),
+  'internet.staff.emergencyClose': method(z.object({ staffToken }).strict(), ok, staff),
+  'internet.staff.removeFromQueue': method(z.object({ staffToken, ticket: z.number().int().positive() }).strict(), ok, staff),
+  'internet.staff.reopen': method(z.object({ staffToken }).strict(), ok, staff),
 };
 
 export const wipeStep = z.enum(['cookies', 'localStorage', 'sessionStorage', 'indexedDB', 'cacheStorage', 'serviceWorkers', 'httpCache', 'history', 'formData', 'permissions', 'downloads', 'tabs', 'authCache']);

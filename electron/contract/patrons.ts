@@ -1,7 +1,7 @@
 // Patron records as staff and the CLI see them: add, show, list, approve, block and unblock.
 // Only what circulation and statistics need; never a CCCD number.
 import { z } from 'zod';
-import { method, noParams } from './define';
+import { anyone, method, noParams, staff } from './define';
 import { staffToken } from './staff';
 
 export const cardNumber = z
@@ -30,6 +30,23 @@ export const patronSummary = z.object({
   createdAt: z.string(),
 });
 export type PatronSummary = z.infer<typeof patronSummary>;
+
+/**
+ * What a resident-facing method may say about the signed-in resident: a display name (given name
+ * and an initial, "Lan N."), the card and its state. Phone, birth year, gender and village are
+ * returned by staff methods only (issue #16; test/unit/privacy/resident-fields.test.ts).
+ */
+export const residentPatron = z.object({
+  cardNumber: z.string(),
+  displayName: z.string(),
+  category: z.string(),
+  categoryName: z.string(),
+  cardExpiry: z.string(),
+  status: patronStatus,
+  expired: z.boolean(),
+  registeredWithCccd: z.boolean(),
+});
+export type ResidentPatron = z.infer<typeof residentPatron>;
 
 const currentYear = new Date().getFullYear();
 
@@ -61,16 +78,16 @@ export const patronCategoryView = z.object({
 });
 
 export const patronMethods = {
-  'patrons.categories': method(noParams, z.array(patronCategoryView)),
-  'patrons.add': method(newPatron.extend({ staffToken }).strict(), patronSummary),
-  'patrons.show': method(z.object({ staffToken, card: cardNumber }).strict(), patronSummary),
+  'patrons.categories': method(noParams, z.array(patronCategoryView), anyone),
+  'patrons.add': method(newPatron.extend({ staffToken }).strict(), patronSummary, staff),
+  'patrons.show': method(z.object({ staffToken, card: cardNumber }).strict(), patronSummary, staff),
   'patrons.list': method(
     z.object({ staffToken, status: patronStatus.optional(), query: z.string().trim().max(100).optional() }).strict(),
-    z.array(patronSummary),
+    z.array(patronSummary), staff,
   ),
   /** Approve a pending registration (→ active), block, or unblock; recorded with who did it. */
   'patrons.setStatus': method(
     z.object({ staffToken, card: cardNumber, status: z.enum(['active', 'blocked']), reason: z.string().trim().max(200).optional() }).strict(),
-    patronSummary,
+    patronSummary, staff,
   ),
 };

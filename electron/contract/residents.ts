@@ -1,7 +1,7 @@
 // Residents-first settings the screens need: audio guidance (on by configuration, prompts a
 // technician may replace) and how long an idle kiosk waits before forgetting a resident's choices.
 import { z } from 'zod';
-import { method, noParams } from './define';
+import { anyone, method, noParams } from './define';
 import { languageCode } from './i18n';
 
 /** The short spoken prompts; each is resources/audio/<id>.wav, replaceable by <dataDir>/audio/<id>.(wav|ogg|mp3). */
@@ -34,5 +34,5 @@ export const residentSettings = z.object({
 export type ResidentSettings = z.infer<typeof residentSettings>;
 
 export const residentsMethods = {
-  'residents.settings': method(noParams, residentSettings),
+  'residents.settings': method(noParams, residentSettings, anyone),
 };

@@ -1,7 +1,7 @@
 // Statistics contract: the indicator keys, the reporting dimensions, report periods (syntax and
 // parsing), the period report, its exports and the staff methods that produce them.
 import { z } from 'zod';
-import { method } from './define';
+import { method, staff } from './define';
 import { staffToken } from './staff';
 
 /**
@@ -203,9 +203,9 @@ export type ExportFormat = z.infer<typeof exportFormat>;
 const periodRequest = z.string().trim().min(1).max(40);
 
 export const statisticsMethods = {
-  'statistics.report': method(z.object({ staffToken, period: periodRequest }).strict(), statisticsReport),
+  'statistics.report': method(z.object({ staffToken, period: periodRequest }).strict(), statisticsReport, staff),
   'statistics.export': method(
     z.object({ staffToken, period: periodRequest, format: exportFormat }).strict(),
-    z.object({ filename: z.string(), mimeType: z.string(), base64: z.string() }),
+    z.object({ filename: z.string(), mimeType: z.string(), base64: z.string() }), staff,
   ),
 };

@@ -34,7 +34,7 @@ export const systemInfo = z.object({
 export type SystemInfo = z.infer<typeof systemInfo>;
 
 export const systemMethods = {
-  'system.ping': method(noParams, z.object({ pong: z.literal(true), now: z.string() })),
-  'system.info': method(noParams, systemInfo),
-  'system.selfTest': method(noParams, selfTestReport),
+  'system.ping': method(noParams, z.object({ pong: z.literal(true), now: z.string() }), { access: 'anyone', whenMisconfigured: true }),
+  'system.info': method(noParams, systemInfo, { access: 'anyone', whenMisconfigured: true }),
+  'system.selfTest': method(noParams, selfTestReport, { access: 'anyone', whenMisconfigured: true }),
 };

@@ -1,7 +1,7 @@
 // Technician and staff-home methods: today's figures and open issues, terminal identity, backups
 // (run, list, export to USB), removable media, diagnostics bundle, update readiness, first-run setup.
 import { z } from 'zod';
-import { method } from './define';
+import { method, staff, technician } from './define';
 import { staffToken } from './staff';
 
 const withToken = <T extends z.ZodRawShape>(shape: T) => z.object({ staffToken, ...shape }).strict();
@@ -71,14 +71,14 @@ export const passphrase = z.string().min(1).max(200);
 
 export const technicianMethods = {
   /** The CCCD key sealed with a passphrase, written into a folder (USB), for moving the kiosk to a new PC. */
-  'technician.exportCccdKey': method(withToken({ destination: z.string().min(1).max(1024), passphrase }), z.object({ file: z.string(), bytes: z.number().int() })),
-  'technician.staffOverview': method(withToken({}), staffOverview),
-  'technician.identity': method(withToken({}), terminalIdentity),
-  'technician.backups': method(withToken({}), z.object({ backups: z.array(backupEntry), keep: z.number().int() })),
-  'technician.backupNow': method(withToken({}), backupEntry),
-  'technician.removableMedia': method(withToken({}), z.object({ media: z.array(removableMedium) })),
-  'technician.exportBackup': method(withToken({ name: z.string().min(1).max(200), destination: z.string().min(1).max(1024) }), z.object({ file: z.string(), bytes: z.number().int() })),
-  'technician.exportDiagnostics': method(withToken({ destination: z.string().min(1).max(1024) }), z.object({ file: z.string(), bytes: z.number().int() })),
-  'technician.updateReadiness': method(withToken({}), z.object({ canApply: z.boolean(), reason: z.string(), activeSessions: z.number().int() })),
-  'technician.setup': method(setupRequest, z.object({ configFile: z.string(), restartRequired: z.literal(true) })),
+  'technician.exportCccdKey': method(withToken({ destination: z.string().min(1).max(1024), passphrase }), z.object({ file: z.string(), bytes: z.number().int() }), { access: 'technician', whenMisconfigured: true }),
+  'technician.staffOverview': method(withToken({}), staffOverview, staff),
+  'technician.identity': method(withToken({}), terminalIdentity, { access: 'staff', whenMisconfigured: true }),
+  'technician.backups': method(withToken({}), z.object({ backups: z.array(backupEntry), keep: z.number().int() }), { access: 'technician', whenMisconfigured: true }),
+  'technician.backupNow': method(withToken({}), backupEntry, technician),
+  'technician.removableMedia': method(withToken({}), z.object({ media: z.array(removableMedium) }), { access: 'technician', whenMisconfigured: true }),
+  'technician.exportBackup': method(withToken({ name: z.string().min(1).max(200), destination: z.string().min(1).max(1024) }), z.object({ file: z.string(), bytes: z.number().int() }), { access: 'technician', whenMisconfigured: true }),
+  'technician.exportDiagnostics': method(withToken({ destination: z.string().min(1).max(1024) }), z.object({ file: z.string(), bytes: z.number().int() }), { access: 'technician', whenMisconfigured: true }),
+  'technician.updateReadiness': method(withToken({}), z.object({ canApply: z.boolean(), reason: z.string(), activeSessions: z.number().int() }), technician),
+  'technician.setup': method(setupRequest, z.object({ configFile: z.string(), restartRequired: z.literal(true) }), technician),
 };

@@ -2,7 +2,7 @@
 // upload batch (aggregated day figures keyed by terminal, day and revision; nothing personal), the
 // collector's replies, and the kiosk's upload status (staff methods + the 'upload.state' event).
 import { z } from 'zod';
-import { method } from './define';
+import { method, staff } from './define';
 import { staffToken } from './staff';
 import { calendarDay, dayFigures } from './statistics';
 
@@ -93,8 +93,8 @@ export const uploadState = z.object({
 export type UploadState = z.infer<typeof uploadState>;
 
 export const uploadMethods = {
-  'upload.status': method(z.object({ staffToken }).strict(), uploadState),
-  'upload.now': method(z.object({ staffToken }).strict(), z.object({ sentDays: z.number().int(), state: uploadState })),
+  'upload.status': method(z.object({ staffToken }).strict(), uploadState, staff),
+  'upload.now': method(z.object({ staffToken }).strict(), z.object({ sentDays: z.number().int(), state: uploadState }), staff),
 };
 
 export const uploadEvents = {

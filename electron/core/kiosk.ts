@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { createRegistry, type Registry } from './api/registry';
 import { createEventBus, type EventBus } from './api/event-bus';
 import { systemClock, type Clock } from './clock';
+import { authorizeFor, type Authorize } from './api/access';
 import { configPathFor, loadConfigFile, type ConfigProblem } from './config/load';
 import { demoConfig, type KioskConfig } from './config/schema';
 import type { KioskContext, KioskMode } from './context';
@@ -82,8 +83,13 @@ export async function createKiosk(options: KioskOptions): Promise<Kiosk> {
     throw error;
   }
 
+  // The registry checks callers against the context it belongs to, which needs the registry first.
+  let authorize: Authorize = () => {
+    throw new Error('kiosk not assembled yet');
+  };
   const registry = createRegistry({
     refuse: (method) => serviceRefusal(mode, method),
+    authorize: (access, request) => authorize(access, request),
     onInternalError: (method, error) => log.log('error', 'api.internal_error', { method, error: String((error as Error)?.stack ?? error).slice(0, 2000) }),
   });
   const bus = createEventBus();
@@ -103,6 +109,7 @@ export async function createKiosk(options: KioskOptions): Promise<Kiosk> {
     devices: options.devices,
     onClose: (cleanup) => cleanups.push(cleanup),
   };
+  authorize = authorizeFor(ctx);
   for (const feature of features) await feature(ctx);
 
   let closed = false;

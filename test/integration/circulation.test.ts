@@ -38,12 +38,12 @@ describe('checkout', () => {
     const [item] = lendableItems(t, 1);
     const signedIn = await t.call<SignedInPatron>('circulation.signIn', { method: 'card', card: 'bd000003' });
     expect(signedIn.patron.category).toBe('adult');
-    const loan = await t.call<LoanView>('circulation.checkout', { card: 'BD000003', item: item });
+    const loan = await t.call<LoanView>('circulation.checkout', { residentToken: await t.residentToken('BD000003'), item: item });
     // FakeClock starts 2026-12-01 08:00 in Vietnam; adults borrow for 21 days.
     expect(loan.dueDate).toBe('2026-12-22');
     expect(events(t, 'loan.checkout')).toEqual([expect.objectContaining({ loanId: loan.loanId, dueDate: '2026-12-22', category: 'adult', overrideBy: null })]);
     expect(events(t, 'patron.signed_in')).toEqual([expect.objectContaining({ service: 'circulation', method: 'card' })]);
-    const loans = await t.call<SignedInPatron>('circulation.loans', { card: 'BD000003' });
+    const loans = await t.call<SignedInPatron>('circulation.loans', { residentToken: await t.residentToken('BD000003') });
     expect(loans.loans.map((l) => l.item)).toEqual([item]);
   });
 
@@ -51,8 +51,8 @@ describe('checkout', () => {
     const t = await openTestKiosk();
     const [item] = lendableItems(t, 1);
     const [a, b] = await Promise.all([
-      t.call<LoanView>('circulation.checkout', { card: 'BD000001', item }),
-      t.call<LoanView>('circulation.checkout', { card: 'BD000001', item }),
+      t.call<LoanView>('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item }),
+      t.call<LoanView>('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item }),
     ]);
     expect(a.loanId).toBe(b.loanId);
     expect(t.kiosk.db.prepare('SELECT COUNT(*) AS n FROM loans').get()).toEqual({ n: 1 });
@@ -62,7 +62,7 @@ describe('checkout', () => {
   it('refuses an expired card with a Vietnamese sentence, writes no loan, records the refusal', async () => {
     const t = await openTestKiosk();
     const [item] = lendableItems(t, 1);
-    const error = await refusal(t.call('circulation.checkout', { card: 'BD000006', item }));
+    const error = await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000006'), item }));
     expect(error).toMatchObject({ code: 'refused', reason: 'card_expired' });
     expect(error.message).toMatch(/hết hạn.*gia hạn thẻ/);
     expect(t.kiosk.db.prepare('SELECT COUNT(*) AS n FROM loans').get()).toEqual({ n: 0 });
@@ -71,31 +71,31 @@ describe('checkout', () => {
 
   it('refuses unknown items and cards, reference copies, and items on loan to someone else', async () => {
     const t = await openTestKiosk();
-    expect(await refusal(t.call('circulation.checkout', { card: 'BD000001', item: 'XX999999' }))).toMatchObject({ code: 'not_found', reason: 'unknown_item' });
-    expect(await refusal(t.call('circulation.checkout', { card: 'BD999999', item: 'TV000001' }))).toMatchObject({ code: 'not_found', reason: 'unknown_card' });
+    expect(await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: 'XX999999' }))).toMatchObject({ code: 'not_found', reason: 'unknown_item' });
+    expect(await refusal(t.residentToken('BD999999'))).toMatchObject({ code: 'not_found', reason: 'unknown_card' });
     const reference = (t.kiosk.db.prepare("SELECT barcode FROM items WHERE status = 'reference' LIMIT 1").get() as { barcode: string }).barcode;
-    const ref = await refusal(t.call('circulation.checkout', { card: 'BD000001', item: reference }));
+    const ref = await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: reference }));
     expect(ref).toMatchObject({ reason: 'reference_only' });
     expect(ref.message).toMatch(/đọc tại chỗ/);
     const [item] = lendableItems(t, 1);
-    await t.call('circulation.checkout', { card: 'BD000001', item });
-    const elsewhere = await refusal(t.call('circulation.checkout', { card: 'BD000002', item }));
+    await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item });
+    const elsewhere = await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000002'), item }));
     expect(elsewhere).toMatchObject({ reason: 'on_loan_elsewhere', params: { offerReturn: true } });
-    expect(await refusal(t.call('circulation.checkout', { card: 'BD000001', item: 'bad barcode!' }))).toMatchObject({ code: 'invalid_request' });
+    expect(await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: 'bad barcode!' }))).toMatchObject({ code: 'invalid_request' });
   });
 
   it('stops at the category limit and after an old overdue loan', async () => {
     const t = await openTestKiosk();
     // BD000001 is a child: at most 3 loans.
     const items = lendableItems(t, 4);
-    for (const item of items.slice(0, 3)) await t.call('circulation.checkout', { card: 'BD000001', item });
-    const tooMany = await refusal(t.call('circulation.checkout', { card: 'BD000001', item: items[3] }));
+    for (const item of items.slice(0, 3)) await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item });
+    const tooMany = await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: items[3] }));
     expect(tooMany).toMatchObject({ reason: 'too_many_loans', params: { max: 3 } });
 
     const [other, next] = lendableItems(t, 2);
-    await t.call('circulation.checkout', { card: 'BD000003', item: other });
+    await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000003'), item: other });
     t.clock.advance(30 * DAY); // 21 days + 9 overdue > 7
-    const overdue = await refusal(t.call('circulation.checkout', { card: 'BD000003', item: next }));
+    const overdue = await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000003'), item: next }));
     expect(overdue).toMatchObject({ reason: 'overdue_block' });
     expect(overdue.message).toMatch(/quá hạn trả 9 ngày/);
   });
@@ -108,7 +108,7 @@ describe('return and renew', () => {
     const db = t.kiosk.db;
     db.prepare("INSERT INTO collections (code, name, kind, created_at) VALUES ('LC1', 'Luân chuyển', 'rotation', '2026-01-01')").run();
     db.prepare("UPDATE items SET collection_id = (SELECT id FROM collections WHERE code = 'LC1') WHERE barcode = ?").run(rotation);
-    for (const item of [own, rotation, reserved]) await t.call('circulation.checkout', { card: 'BD000003', item });
+    for (const item of [own, rotation, reserved]) await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000003'), item });
     const recordId = (db.prepare('SELECT record_id AS r FROM items WHERE barcode = ?').get(reserved) as { r: number }).r;
     db.prepare("INSERT INTO holds (record_id, patron_id, created_at) VALUES (?, 2, '2026-12-01')").run(recordId);
     t.clock.advance(23 * DAY);
@@ -124,12 +124,12 @@ describe('return and renew', () => {
   it('renews within the category limit, then refuses', async () => {
     const t = await openTestKiosk();
     const [item] = lendableItems(t, 1);
-    await t.call('circulation.checkout', { card: 'BD000001', item }); // child: 14 days, 1 renewal
+    await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item }); // child: 14 days, 1 renewal
     t.clock.advance(10 * DAY);
-    const renewed = await t.call<LoanView>('circulation.renew', { card: 'BD000001', item });
+    const renewed = await t.call<LoanView>('circulation.renew', { residentToken: await t.residentToken('BD000001'), item });
     expect(renewed).toMatchObject({ dueDate: '2026-12-25', renewals: 1, renewalsLeft: 0 });
-    expect(await refusal(t.call('circulation.renew', { card: 'BD000001', item }))).toMatchObject({ reason: 'no_renewals_left' });
-    expect(await refusal(t.call('circulation.renew', { card: 'BD000002', item }))).toMatchObject({ reason: 'not_your_loan' });
+    expect(await refusal(t.call('circulation.renew', { residentToken: await t.residentToken('BD000001'), item }))).toMatchObject({ reason: 'no_renewals_left' });
+    expect(await refusal(t.call('circulation.renew', { residentToken: await t.residentToken('BD000002'), item }))).toMatchObject({ reason: 'not_your_loan' });
     expect(events(t, 'loan.renew')).toEqual([expect.objectContaining({ dueDate: '2026-12-25' })]);
   });
 });
@@ -205,9 +205,9 @@ describe('staff', () => {
     const token = await staffToken(t);
     await t.call('patrons.setStatus', { staffToken: token, card: 'BD000002', status: 'blocked', reason: 'Làm hỏng sách' });
     const [item] = lendableItems(t, 1);
-    expect(await refusal(t.call('circulation.checkout', { card: 'BD000002', item }))).toMatchObject({ reason: 'card_blocked' });
+    expect(await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000002'), item }))).toMatchObject({ reason: 'card_blocked' });
     await t.call('patrons.setStatus', { staffToken: token, card: 'BD000002', status: 'active' });
-    await t.call('circulation.checkout', { card: 'BD000002', item });
+    await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000002'), item });
 
     const added = await t.call<{ cardNumber: string; cardExpiry: string }>('patrons.add', { staffToken: token, fullName: 'Trần Văn Minh', birthYear: 1960, gender: 'male', category: 'senior', phone: '0912345678' });
     expect(added).toMatchObject({ cardNumber: expect.stringMatching(/^BD000007[A-Z]$/), cardExpiry: '2028-12-01' });
@@ -221,8 +221,8 @@ describe('staff', () => {
   it('prints receipts with the library name, items and due dates, masking the card', async () => {
     const t = await openTestKiosk();
     const items = lendableItems(t, 2);
-    for (const item of items) await t.call('circulation.checkout', { card: 'BD000003', item });
-    const receipt = await t.call<{ text: string; card: string; lines: unknown[]; printed: boolean }>('circulation.receipt', { kind: 'checkout', card: 'BD000003', items });
+    for (const item of items) await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000003'), item });
+    const receipt = await t.call<{ text: string; card: string; lines: unknown[]; printed: boolean }>('circulation.receipt', { residentToken: await t.residentToken('BD000003'), items });
     expect(receipt.card).toBe('BD****03');
     expect(receipt.lines).toHaveLength(2);
     expect(receipt.text).toContain('Thư viện xã Minh Hòa');
@@ -232,15 +232,15 @@ describe('staff', () => {
     // With the Electron shell's printer: printed silently to the configured (default) printer, one page counted.
     const printed: { text: string; printerName: string | null }[] = [];
     provideReceiptPrinter(t.kiosk.ctx, async (text, options) => (printed.push({ text, printerName: options.printerName }), true));
-    const again = await t.call<{ printed: boolean; text: string }>('circulation.receipt', { kind: 'checkout', card: 'BD000003', items });
+    const again = await t.call<{ printed: boolean; text: string }>('circulation.receipt', { residentToken: await t.residentToken('BD000003'), items });
     expect(again.printed).toBe(true);
     expect(printed).toEqual([{ text: again.text, printerName: null }]);
     expect(events(t, 'print.pages')).toEqual([{ pages: 1, service: 'circulation' }]);
     // Asking for the screen only does not print.
-    expect(await t.call('circulation.receipt', { kind: 'checkout', card: 'BD000003', items, print: false })).toMatchObject({ printed: false });
+    expect(await t.call('circulation.receipt', { residentToken: await t.residentToken('BD000003'), items, print: false })).toMatchObject({ printed: false });
     expect(printed).toHaveLength(1);
     // Items not lent to this card are left off; none at all is a clear refusal.
-    expect(await refusal(t.call('circulation.receipt', { kind: 'checkout', card: 'BD000001', items }))).toMatchObject({ reason: 'receipt_empty' });
+    expect(await refusal(t.call('circulation.receipt', { residentToken: await t.residentToken('BD000001'), items }))).toMatchObject({ reason: 'receipt_empty' });
   });
 });
 
@@ -273,11 +273,11 @@ describe('renewing too early', () => {
   it('refuses a renewal that would not move the due date, keeping the renewal for later', async () => {
     const t = await openTestKiosk();
     const [item] = lendableItems(t, 1);
-    await t.call('circulation.checkout', { card: 'BD000003', item });
-    const error = await refusal(t.call('circulation.renew', { card: 'BD000003', item }));
+    await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000003'), item });
+    const error = await refusal(t.call('circulation.renew', { residentToken: await t.residentToken('BD000003'), item }));
     expect(error).toMatchObject({ reason: 'renew_too_early' });
     expect(error.message).toMatch(/còn hạn đến 22\/12\/2026/);
-    const loans = await t.call<SignedInPatron>('circulation.loans', { card: 'BD000003' });
+    const loans = await t.call<SignedInPatron>('circulation.loans', { residentToken: await t.residentToken('BD000003') });
     expect(loans.loans[0]).toMatchObject({ renewals: 0, renewalsLeft: 2 });
   });
 });

@@ -48,40 +48,40 @@ async function staffToken(t: TestKiosk): Promise<string> {
  */
 async function twoWaitingForOneCopy(t: TestKiosk) {
   const { recordId, items } = titleWithCopies(t, 1);
-  await t.call('circulation.checkout', { card: 'BD000001', item: items[0] });
-  const first = await t.call<HoldView>('circulation.placeHold', { card: 'BD000002', recordId });
+  await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: items[0] });
+  const first = await t.call<HoldView>('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId });
   t.clock.advance(1000);
-  const second = await t.call<HoldView>('circulation.placeHold', { card: 'BD000003', recordId });
+  const second = await t.call<HoldView>('circulation.placeHold', { residentToken: await t.residentToken('BD000003'), recordId });
   const returned = await t.call<CheckinResult>('circulation.checkin', { item: items[0] });
   return { recordId, item: items[0]!, first, second, returned };
 }
 
 async function holdsOf(t: TestKiosk, card: string): Promise<HoldView[]> {
-  return (await t.call<SignedInPatron>('circulation.loans', { card })).holds;
+  return (await t.call<SignedInPatron>('circulation.loans', { residentToken: await t.residentToken(card) })).holds;
 }
 
 describe('placing a hold', () => {
   it('is refused while a copy is on the shelf, then queues residents in order once every copy is out', async () => {
     const t = await openTestKiosk();
     const { recordId, items } = titleWithCopies(t, 1);
-    expect(await refusal(t.call('circulation.placeHold', { card: 'BD000002', recordId }))).toMatchObject({ reason: 'on_shelf' });
+    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId }))).toMatchObject({ reason: 'on_shelf' });
 
-    await t.call('circulation.checkout', { card: 'BD000001', item: items[0] });
-    expect(await refusal(t.call('circulation.placeHold', { card: 'BD000001', recordId }))).toMatchObject({ reason: 'already_borrowed' });
-    const first = await t.call<HoldView>('circulation.placeHold', { card: 'BD000002', recordId });
+    await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: items[0] });
+    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000001'), recordId }))).toMatchObject({ reason: 'already_borrowed' });
+    const first = await t.call<HoldView>('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId });
     t.clock.advance(60_000);
-    const second = await t.call<HoldView>('circulation.placeHold', { card: 'bd000003', recordId });
+    const second = await t.call<HoldView>('circulation.placeHold', { residentToken: await t.residentToken('bd000003'), recordId });
     expect(first).toMatchObject({ status: 'waiting', position: 1, readyUntil: null, nextDueDate: '2026-12-15' });
     expect(second).toMatchObject({ status: 'waiting', position: 2 });
     // Placing it again answers with the same hold and writes nothing.
-    expect(await t.call<HoldView>('circulation.placeHold', { card: 'BD000002', recordId })).toEqual(first);
+    expect(await t.call<HoldView>('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId })).toEqual(first);
     expect(events(t, 'hold.placed')).toHaveLength(2);
     expect(events(t, 'hold.placed')[0]).toEqual(expect.objectContaining({ recordId, category: expect.any(String) }));
     expect(JSON.stringify(events(t, 'hold.placed'))).not.toMatch(/BD0000/);
 
     // The borrower cannot renew over someone waiting.
     t.clock.advance(12 * DAY);
-    expect(await refusal(t.call('circulation.renew', { card: 'BD000001', item: items[0] }))).toMatchObject({ reason: 'reserved_by_other' });
+    expect(await refusal(t.call('circulation.renew', { residentToken: await t.residentToken('BD000001'), item: items[0] }))).toMatchObject({ reason: 'reserved_by_other' });
     // Search says nobody's copy is on the shelf and two residents wait.
     const search = await t.call<SearchResponse>('catalogue.search', { query: items[0] });
     expect(search.results[0]).toMatchObject({ id: recordId, available: 0, waiting: 2 });
@@ -89,21 +89,21 @@ describe('placing a hold', () => {
 
   it('refuses unknown titles, reference-only titles, an unusable card, and more holds than allowed', async () => {
     const t = await openTestKiosk();
-    expect(await refusal(t.call('circulation.placeHold', { card: 'BD000002', recordId: 999_999 }))).toMatchObject({ code: 'not_found', reason: 'unknown_record' });
+    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId: 999_999 }))).toMatchObject({ code: 'not_found', reason: 'unknown_record' });
     const reference = titleWithCopies(t, 1, 1);
     t.kiosk.db.prepare("UPDATE items SET status = 'reference' WHERE barcode = ?").run(reference.items[0]);
-    expect(await refusal(t.call('circulation.placeHold', { card: 'BD000002', recordId: reference.recordId }))).toMatchObject({ reason: 'not_holdable' });
-    expect(await refusal(t.call('circulation.placeHold', { card: 'BD000006', recordId: reference.recordId }))).toMatchObject({ reason: 'card_expired' });
+    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId: reference.recordId }))).toMatchObject({ reason: 'not_holdable' });
+    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000006'), recordId: reference.recordId }))).toMatchObject({ reason: 'card_expired' });
 
     setCirculation(t, { maxHolds: 1 });
     const a = titleWithCopies(t, 1, 2);
     const b = titleWithCopies(t, 1, 3);
-    await t.call('circulation.checkout', { card: 'BD000001', item: a.items[0] });
-    await t.call('circulation.checkout', { card: 'BD000001', item: b.items[0] });
-    await t.call('circulation.placeHold', { card: 'BD000002', recordId: a.recordId });
-    expect(await refusal(t.call('circulation.placeHold', { card: 'BD000002', recordId: b.recordId }))).toMatchObject({ reason: 'too_many_holds' });
+    await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: a.items[0] });
+    await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: b.items[0] });
+    await t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId: a.recordId });
+    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId: b.recordId }))).toMatchObject({ reason: 'too_many_holds' });
     setCirculation(t, { maxHolds: 0 });
-    expect(await refusal(t.call('circulation.placeHold', { card: 'BD000003', recordId: b.recordId }))).toMatchObject({ reason: 'holds_off' });
+    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000003'), recordId: b.recordId }))).toMatchObject({ reason: 'holds_off' });
     expect(events(t, 'circulation.refused').filter((e) => e.action === 'hold').map((e) => e.reason)).toEqual([
       'unknown_record',
       'not_holdable',
@@ -126,15 +126,15 @@ describe('a copy coming back', () => {
     expect(search.results[0]).toMatchObject({ available: 0, waiting: 1, items: [expect.objectContaining({ status: 'available', setAside: true })] });
     expect((await t.call<SearchResponse>('catalogue.search', { query: items[0], availableOnly: true })).results).toEqual([]);
 
-    expect(await refusal(t.call('circulation.checkout', { card: 'BD000003', item: items[0] }))).toMatchObject({ reason: 'reserved_for_other' });
-    await t.call<LoanView>('circulation.checkout', { card: 'BD000002', item: items[0] });
+    expect(await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000003'), item: items[0] }))).toMatchObject({ reason: 'reserved_for_other' });
+    await t.call<LoanView>('circulation.checkout', { residentToken: await t.residentToken('BD000002'), item: items[0] });
     expect(await holdsOf(t, 'BD000002')).toEqual([]);
     expect(events(t, 'hold.ended')).toEqual([expect.objectContaining({ outcome: 'fulfilled' })]);
 
     // Back again: it goes to the next in line.
     expect(await t.call('circulation.checkin', { item: items[0] })).toMatchObject({ flag: 'reserved' });
     expect(await holdsOf(t, 'BD000003')).toEqual([expect.objectContaining({ status: 'ready' })]);
-    await t.call('circulation.checkout', { card: 'BD000003', item: items[0] });
+    await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000003'), item: items[0] });
     // Nobody waits any more: the next return goes to the open shelf.
     expect(await t.call('circulation.checkin', { item: items[0] })).toMatchObject({ shelf: 'open', flag: null });
   });
@@ -155,9 +155,9 @@ describe('a copy coming back', () => {
   it('lent by staff to someone else anyway: the hold waits for the next copy', async () => {
     const t = await openTestKiosk();
     const { recordId, items } = titleWithCopies(t, 2);
-    await t.call('circulation.checkout', { card: 'BD000001', item: items[0] });
-    await t.call('circulation.checkout', { card: 'BD000004', item: items[1] });
-    await t.call('circulation.placeHold', { card: 'BD000002', recordId });
+    await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: items[0] });
+    await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000004'), item: items[1] });
+    await t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId });
     await t.call('circulation.checkin', { item: items[0] });
     const token = await staffToken(t);
     await t.call('circulation.override', { staffToken: token, card: 'BD000003', item: items[0], reason: 'Cán bộ đã hỏi ý bạn đọc đặt trước' });
@@ -174,8 +174,8 @@ describe('cancelling', () => {
     const { item, first, second } = await twoWaitingForOneCopy(t);
     const items = [item];
 
-    expect(await refusal(t.call('circulation.cancelHold', { card: 'BD000003', holdId: first.holdId }))).toMatchObject({ reason: 'not_your_hold' });
-    expect(await t.call('circulation.cancelHold', { card: 'BD000002', holdId: first.holdId })).toEqual([]);
+    expect(await refusal(t.call('circulation.cancelHold', { residentToken: await t.residentToken('BD000003'), holdId: first.holdId }))).toMatchObject({ reason: 'not_your_hold' });
+    expect(await t.call('circulation.cancelHold', { residentToken: await t.residentToken('BD000002'), holdId: first.holdId })).toEqual([]);
     expect(await holdsOf(t, 'BD000003')).toEqual([expect.objectContaining({ holdId: second.holdId, status: 'ready' })]);
 
     const token = await staffToken(t);

@@ -5,12 +5,20 @@ import { createKiosk, type Kiosk } from '../../electron/core/kiosk';
 import { silentLogger } from '../../electron/core/log';
 import { tempDir } from './temp-dir';
 import { createNativeDevices } from '../../native';
+import { openResidentSession } from '../../electron/core/patrons/resident-sessions';
+import { requirePatron } from '../../electron/core/patrons/records';
+import { KioskError } from '../../electron/core/errors';
 
 export interface TestKiosk {
   kiosk: Kiosk;
   clock: FakeClock;
   dataDir: string;
   call<T = unknown>(method: string, params?: unknown): Promise<T>;
+  /**
+   * A resident token for a card, as if the resident had just signed in here (no visit recorded).
+   * Refuses an unknown card the way sign-in does.
+   */
+  residentToken(card: string): Promise<string>;
 }
 
 const open: (() => Promise<void>)[] = [];
@@ -28,14 +36,28 @@ export async function openTestKiosk(options: { clock?: FakeClock; configure?: (d
     await kiosk.close();
     dir.remove();
   });
+  return testKioskOf(kiosk, clock, dir.path);
+}
+
+/** The test's view of a kiosk core opened by hand (a test that needs its own logger, say). */
+export function testKioskOf(kiosk: Kiosk, clock: FakeClock, dataDir: string): TestKiosk {
   return {
     kiosk,
     clock,
-    dataDir: dir.path,
+    dataDir,
     async call<T>(method: string, params: unknown = {}) {
       const reply = await kiosk.registry.dispatch(method, params);
       if (!reply.ok) throw Object.assign(new Error(reply.error.message), { apiError: reply.error });
       return reply.value as T;
     },
+    async residentToken(card: string) {
+      try {
+        return openResidentSession(kiosk.ctx, requirePatron(kiosk.ctx, card));
+      } catch (error) {
+        if (error instanceof KioskError) throw Object.assign(new Error(error.message), { apiError: error.toApiError() });
+        throw error;
+      }
+    },
   };
 }
+

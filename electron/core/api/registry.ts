@@ -1,5 +1,6 @@
 // The handler table: one handler per contract method, registered once. `dispatch` is the boundary:
-// it validates the request, runs the handler, validates the response, and never throws.
+// it validates the request, checks who is calling against the method's declared access, runs the
+// handler with that caller, validates the response, and never throws.
 import { z } from 'zod';
 import {
   isMethodName,
@@ -12,8 +13,9 @@ import {
 } from '../../contract';
 import { maskIdentityNumbers } from '../../../common/privacy/mask';
 import { KioskError } from '../errors';
+import type { Authorize, Caller, CallerOf } from './access';
 
-export type Handler<M extends MethodName> = (params: ParsedRequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
+export type Handler<M extends MethodName> = (params: ParsedRequestOf<M>, caller: CallerOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
 
 export interface Registry {
   register<M extends MethodName>(name: M, handler: Handler<M>): void;
@@ -30,16 +32,21 @@ export interface RegistryOptions {
   onInternalError?: (method: string, error: unknown) => void;
   /** Central gate checked before every call (e.g. a misconfigured kiosk refuses service methods). */
   refuse?: (method: MethodName) => KioskError | undefined;
+  /**
+   * Resolves the caller from the request's token for the method's declared access, or throws a
+   * KioskError (`unauthorized`). Without it only `anyone` methods can be called.
+   */
+  authorize?: Authorize;
 }
 
 export function createRegistry(options: RegistryOptions = {}): Registry {
-  const handlers = new Map<MethodName, (params: unknown) => unknown>();
+  const handlers = new Map<MethodName, (params: unknown, caller: Caller) => unknown>();
 
   return {
     register(name, handler) {
       if (!isMethodName(name)) throw new Error(`Method ${String(name)} is not in the contract`);
       if (handlers.has(name)) throw new Error(`Method ${name} is registered twice`);
-      handlers.set(name, handler as (params: unknown) => unknown);
+      handlers.set(name, handler as (params: unknown, caller: Caller) => unknown);
     },
 
     registered: () => [...handlers.keys()],
@@ -63,8 +70,9 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
         });
       }
       try {
+        const caller = authorizeCaller(options.authorize, spec.access, parsed.data);
         const handler = handlers.get(name)!;
-        const value = await handler(parsed.data);
+        const value = await handler(parsed.data, caller);
         const checked = spec.response.safeParse(value);
         if (!checked.success) {
           options.onInternalError?.(name, new Error(`response of ${name} broke the contract: ${checked.error.message}`));
@@ -78,6 +86,12 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
       }
     },
   };
+}
+
+function authorizeCaller(authorize: Authorize | undefined, access: Caller['access'], request: unknown): Caller {
+  if (access === 'anyone') return { access };
+  if (!authorize) throw new KioskError('unauthorized', 'Chức năng này cần đăng nhập.', { reason: 'not_signed_in' });
+  return authorize(access, request);
 }
 
 /** Every refusal crosses the boundary with identity numbers masked (a message may quote what was typed or scanned). */

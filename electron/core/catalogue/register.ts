@@ -1,7 +1,6 @@
 // Catalogue handlers: resident search, staff file import (chunked upload + report), rotation batches.
 import { IMPORT_CHUNK_BYTES } from '../../contract/catalogue';
 import type { KioskContext } from '../context';
-import { requireStaff } from '../staff/auth';
 import { importCatalogueFile } from './import';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from './rotation';
 import { searchCatalogue } from './search';
@@ -14,17 +13,14 @@ export function registerCatalogue(ctx: KioskContext): void {
 
   registry.register('catalogue.search', ({ query, availableOnly, limit, offset }) => searchCatalogue(db, query, { availableOnly, limit, offset }));
 
-  registry.register('catalogue.importBegin', ({ staffToken, fileName, size, target }) => {
-    const staff = requireStaff(ctx, staffToken);
+  registry.register('catalogue.importBegin', ({ fileName, size, target }, { staff }) => {
     return { uploadId: beginUpload(ctx, staff.id, fileName, size, target), chunkBytes: IMPORT_CHUNK_BYTES };
   });
-  registry.register('catalogue.importChunk', ({ staffToken, uploadId, index, data }) => {
-    const staff = requireStaff(ctx, staffToken);
+  registry.register('catalogue.importChunk', ({ uploadId, index, data }, { staff }) => {
     const received = addChunk(ctx, staff.id, uploadId, index, data);
     return { received };
   });
-  registry.register('catalogue.importFinish', async ({ staffToken, uploadId, dryRun }) => {
-    const staff = requireStaff(ctx, staffToken);
+  registry.register('catalogue.importFinish', async ({ uploadId, dryRun }, { staff }) => {
     const upload = takeUpload(ctx, staff.id, uploadId);
     return importCatalogueFile(db, clock, upload.bytes, {
       fileName: upload.fileName,
@@ -36,20 +32,16 @@ export function registerCatalogue(ctx: KioskContext): void {
     });
   });
 
-  registry.register('rotation.list', ({ staffToken }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('rotation.list', () => {
     return listBatches(db);
   });
-  registry.register('rotation.items', ({ staffToken, code }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('rotation.items', ({ code }) => {
     return batchItems(db, code);
   });
-  registry.register('rotation.receive', ({ staffToken, code }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('rotation.receive', ({ code }) => {
     return receiveBatch(db, clock, code);
   });
-  registry.register('rotation.sendBack', ({ staffToken, code }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('rotation.sendBack', ({ code }) => {
     return sendBackBatch(db, clock, code);
   });
 }

@@ -1,7 +1,6 @@
 // Registers the circulation methods: resident sign-in and registration, checkout, return, renew,
 // loans, receipts, holds; and the staff side (overdue list, holds, override).
 import type { KioskContext } from '../context';
-import { requireStaff } from '../staff/auth';
 import { checkin } from './checkin';
 import { checkout } from './checkout';
 import { allOpenHolds, cancelHoldByStaff, cancelHoldOf, placeHoldFor } from './holds';
@@ -13,6 +12,7 @@ import { renew } from './renew';
 import { patronView, registerFromOffer, signInByCard, signInByCccd } from './sign-in';
 import { requirePatron } from '../patrons/records';
 import { findPatronById } from '../patrons/lookup';
+import { endResidentSession } from '../patrons/resident-sessions';
 
 export function registerCirculation(ctx: KioskContext): void {
   const { registry } = ctx;
@@ -22,28 +22,30 @@ export function registerCirculation(ctx: KioskContext): void {
   });
   registry.register('circulation.signIn', (request) => (request.method === 'cccd' ? signInByCccd(ctx, request.qr) : signInByCard(ctx, request.card, request.method, request.method === 'manual' ? request.pin : undefined)));
   registry.register('circulation.register', ({ registrationToken, village }) => registerFromOffer(ctx, registrationToken, village));
-  registry.register('circulation.loans', ({ card }) => patronView(ctx, requirePatron(ctx, card)));
-  registry.register('circulation.checkout', ({ card, item }) => checkout(ctx, card, item));
+  registry.register('circulation.loans', ({ residentToken }, { resident }) => patronView(ctx, requirePatron(ctx, resident.card), residentToken));
+  registry.register('circulation.checkout', ({ item }, { resident }) => checkout(ctx, resident.card, item));
   registry.register('circulation.checkin', ({ item }) => checkin(ctx, item));
-  registry.register('circulation.renew', ({ card, item }) => renew(ctx, card, item));
-  registry.register('circulation.receipt', (request) => buildReceipt(ctx, request));
-  registry.register('circulation.placeHold', ({ card, recordId }) => placeHoldFor(ctx, card, recordId));
-  registry.register('circulation.cancelHold', ({ card, holdId }) => cancelHoldOf(ctx, card, holdId));
-  registry.register('circulation.holds', ({ staffToken }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('circulation.renew', ({ item }, { resident }) => renew(ctx, resident.card, item));
+  registry.register('circulation.receipt', ({ items, print }, { resident }) => buildReceipt(ctx, { kind: 'checkout', card: resident.card, items, print }));
+  registry.register('circulation.returnReceipt', ({ items, print }) => buildReceipt(ctx, { kind: 'return', items, print }));
+  registry.register('circulation.signOut', ({ residentToken }) => {
+    endResidentSession(ctx, residentToken);
+    return { ok: true as const };
+  });
+  registry.register('circulation.placeHold', ({ recordId }, { resident }) => placeHoldFor(ctx, resident.card, recordId));
+  registry.register('circulation.cancelHold', ({ holdId }, { resident }) => cancelHoldOf(ctx, resident.card, holdId));
+  registry.register('circulation.holds', () => {
     return allOpenHolds(ctx);
   });
-  registry.register('circulation.staffCancelHold', ({ staffToken, holdId }) => cancelHoldByStaff(ctx, requireStaff(ctx, staffToken).id, holdId));
-  registry.register('circulation.overdue', ({ staffToken }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('circulation.staffCancelHold', ({ holdId }, { staff }) => cancelHoldByStaff(ctx, staff.id, holdId));
+  registry.register('circulation.overdue', () => {
     const today = localDay(ctx.clock.now());
     return allOverdueLoans(ctx.db, today).map((loan) => {
       const patron = findPatronById(ctx.db, loan.patronId)!;
       return { ...toLoanView(loan, today, policyFor(ctx.config, patron.category).renewals), card: loan.card, fullName: loan.fullName, phone: loan.phone };
     });
   });
-  registry.register('circulation.override', ({ staffToken, card, item, reason }) => {
-    const staff = requireStaff(ctx, staffToken);
+  registry.register('circulation.override', ({ card, item, reason }, { staff }) => {
     return checkout(ctx, card, item, { staffId: staff.id, reason });
   });
 }

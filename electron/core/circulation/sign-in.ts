@@ -7,7 +7,7 @@ import type { KioskContext } from '../context';
 import { KioskError, refused } from '../errors';
 import { cccdHash, cccdParserOf, type CccdIdentity } from '../patrons/cccd';
 import { assertCardUsable, findPatronByCccdHash, patronDimensions, type Patron } from '../patrons/lookup';
-import { createPatron, requirePatron, toSummary } from '../patrons/records';
+import { createPatron, requirePatron, toResidentPatron } from '../patrons/records';
 import { recordEvent } from '../store/event-types';
 import { localDay } from './dates';
 import { holdsOf } from './holds';
@@ -15,6 +15,7 @@ import { openLoansOf, toLoanView } from './loans';
 import { categoryForAge, categoryName, policyFor } from './policy';
 import { withRefusalRecorded } from './refusals';
 import { admitTypedCard, countTypedEntry } from './typed-card';
+import { openResidentSession } from '../patrons/resident-sessions';
 
 /** A registration offer is forgotten after this long (the resident walked away). */
 export const REGISTRATION_TTL_MS = 5 * 60 * 1000;
@@ -46,8 +47,8 @@ const identitySchema = z.object({
   gender: z.enum(['male', 'female', 'other']),
 });
 
-/** The signed-in view: patron, current loans, and whether they may borrow now. */
-export function patronView(ctx: KioskContext, patron: Patron): SignedInPatron {
+/** What a resident's card stands at: patron, current loans, holds, and whether they may borrow now. */
+export function patronStanding(ctx: KioskContext, patron: Patron): Omit<SignedInPatron, 'kind' | 'residentToken'> {
   const today = localDay(ctx.clock.now());
   const policy = policyFor(ctx.config, patron.category);
   let standing: SignedInPatron['standing'] = { canBorrow: true, reason: null, message: null };
@@ -58,8 +59,7 @@ export function patronView(ctx: KioskContext, patron: Patron): SignedInPatron {
     standing = { canBorrow: false, reason: error.reason ?? null, message: error.message };
   }
   return {
-    kind: 'patron',
-    patron: toSummary(ctx, patron),
+    patron: toResidentPatron(ctx, patron),
     loans: openLoansOf(ctx.db, patron.id).map((loan) => toLoanView(loan, today, policy.renewals)),
     holds: holdsOf(ctx, patron.id),
     standing,
@@ -67,18 +67,24 @@ export function patronView(ctx: KioskContext, patron: Patron): SignedInPatron {
   };
 }
 
-function recordSignIn(ctx: KioskContext, patron: Patron, method: 'card' | 'cccd' | 'manual'): void {
+/** The signed-in view a resident screen gets, with the token for the resident's next calls. */
+export function patronView(ctx: KioskContext, patron: Patron, residentToken: string): SignedInPatron {
+  return { kind: 'patron', residentToken, ...patronStanding(ctx, patron) };
+}
+
+/** Records the visit and opens the resident's session: the view carries the token for what follows. */
+function signedIn(ctx: KioskContext, patron: Patron, method: 'card' | 'cccd' | 'manual'): SignedInPatron {
   ctx.db.transaction(() =>
     recordEvent(ctx.db, ctx.clock, 'patron.signed_in', { patronId: patron.id, service: 'circulation', method, ...patronDimensions(patron, ctx.clock.now()) }),
   )();
+  return patronView(ctx, patron, openResidentSession(ctx, patron));
 }
 
 export async function signInByCard(ctx: KioskContext, card: string, method: 'card' | 'manual', pin?: string): Promise<SignedInPatron> {
   if (method === 'manual') withRefusalRecorded(ctx, 'sign_in', () => countTypedEntry(ctx));
   const patron = withRefusalRecorded(ctx, 'sign_in', () => requirePatron(ctx, card));
   if (method === 'manual') await admitTypedCard(ctx, patron, pin);
-  recordSignIn(ctx, patron, method);
-  return patronView(ctx, patron);
+  return signedIn(ctx, patron, method);
 }
 
 export function signInByCccd(ctx: KioskContext, qr: string): SignedInPatron | z.infer<typeof registrationOffer> {
@@ -97,8 +103,7 @@ export function signInByCccd(ctx: KioskContext, qr: string): SignedInPatron | z.
     const hash = cccdHash(ctx, identity.data.idNumber);
     const known = findPatronByCccdHash(ctx.db, hash);
     if (known) {
-      recordSignIn(ctx, known, 'cccd');
-      return patronView(ctx, known);
+      return signedIn(ctx, known, 'cccd');
     }
     const mode = ctx.config.circulation.selfRegistration;
     if (mode === 'off') {
@@ -140,6 +145,5 @@ export function registerFromOffer(ctx: KioskContext, token: string, village: str
       { fullName: offer.fullName, birthYear: offer.birthYear, gender: offer.gender, category: offer.category, village },
       { via: 'self', status: ctx.config.circulation.selfRegistration === 'pending' ? 'pending' : 'active', cccdHash: offer.hash },
     );
-  recordSignIn(ctx, patron, 'cccd');
-  return patronView(ctx, patron);
+  return signedIn(ctx, patron, 'cccd');
 }

@@ -3,7 +3,6 @@
 import type { ScanEvent, ScanSource } from '../../contract/devices';
 import type { KioskContext } from '../context';
 import { KioskError, refused } from '../errors';
-import { requireStaff } from '../staff/auth';
 import type { DeviceRuntime } from './port';
 import { createRecentScans } from './recent';
 
@@ -40,8 +39,7 @@ export function registerDevices(ctx: KioskContext): void {
 
   registry.register('devices.submitScan', ({ text }) => acceptScan(ctx, 'wedge', text));
   registry.register('devices.wedgeSettings', () => ({ ...config.devices.wedge }));
-  registry.register('devices.diagnostics', ({ staffToken }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('devices.diagnostics', () => {
     const hardware = ctx.devices?.hardware;
     return {
       hid: hardware ? { available: hardware.available, ...(hardware.problem ? { problem: hardware.problem } : {}) } : { available: false, problem: 'Kiosk chạy không có lớp thiết bị HID. Hãy khởi động kiosk bằng ứng dụng hoặc lệnh kiosk chính thức.' },

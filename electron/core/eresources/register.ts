@@ -4,7 +4,6 @@ import { readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KioskContext } from '../context';
-import { requireStaff } from '../staff/auth';
 import { browse } from './browse';
 import { installDemoPack } from './demo';
 import { installPackFromUrl } from './download';
@@ -59,24 +58,19 @@ export async function registerEresources(ctx: KioskContext): Promise<void> {
   registry.register('eresources.open', ({ resourceId, card }) => openResource(ctx, resourceId, card));
   registry.register('eresources.close', ({ viewId, visibleSeconds, completed }) => closeResource(ctx, viewId, visibleSeconds, completed));
 
-  registry.register('eresources.packs', async ({ staffToken }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('eresources.packs', async () => {
     return { packs: listPacks(ctx.db).map((p) => toPackView(ctx.db, p)), usage: await diskUsageOf(ctx) };
   });
-  registry.register('eresources.sources', ({ staffToken, folder }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('eresources.sources', ({ folder }) => {
     return findPackSources(ctx, folder);
   });
-  registry.register('eresources.install', ({ staffToken, path, jobId }) => {
-    const staff = requireStaff(ctx, staffToken);
+  registry.register('eresources.install', ({ path, jobId }, { staff }) => {
     return withFailureEvent(ctx, jobId, () => installPack(ctx, path, { staffId: staff.id, onProgress: progressTo(ctx, jobId) }));
   });
-  registry.register('eresources.installUrl', ({ staffToken, url, jobId }) => {
-    const staff = requireStaff(ctx, staffToken);
+  registry.register('eresources.installUrl', ({ url, jobId }, { staff }) => {
     return withFailureEvent(ctx, jobId, () => installPackFromUrl(ctx, url, { staffId: staff.id, onProgress: progressTo(ctx, jobId) }));
   });
-  registry.register('eresources.remove', ({ staffToken, packId }) => {
-    const staff = requireStaff(ctx, staffToken);
+  registry.register('eresources.remove', ({ packId }, { staff }) => {
     return removePack(ctx, packId, staff.id);
   });
 }

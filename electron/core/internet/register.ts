@@ -4,7 +4,6 @@ import { admitTypedCard, countTypedEntry } from '../circulation/typed-card';
 import { findPatronByCard } from '../patrons/lookup';
 import type { KioskContext } from '../context';
 import type { Clock } from '../clock';
-import { requireStaff } from '../staff/auth';
 import { systemBootProbe, type BootProbe } from './boot';
 import { cccdResolver } from './cccd';
 import type { InternetConfig } from './config';
@@ -64,7 +63,6 @@ export function registerInternet(ctx: KioskContext): void {
   timer.unref?.();
   ctx.onClose(() => clearInterval(timer));
 
-  const staff = (token: string) => requireStaff(ctx, token);
   const { registry } = ctx;
   registry.register('internet.status', () => service.state());
   registry.register('internet.signIn', async ({ kind, text, manual, pin }) => {
@@ -85,17 +83,17 @@ export function registerInternet(ctx: KioskContext): void {
   registry.register('internet.browse', (request) => service.browse(request));
   registry.register('internet.saveDownload', ({ fileName, text }) => ({ saved: service.saveDownload(fileName, text) }));
 
-  registry.register('internet.staff.overview', ({ staffToken }) => (staff(staffToken), service.overview()));
-  registry.register('internet.staff.extend', ({ staffToken, minutes, scope }) => service.extend(staff(staffToken), minutes, scope));
-  registry.register('internet.staff.end', ({ staffToken }) => (service.endByStaff(staff(staffToken)), { ok: true as const }));
-  registry.register('internet.staff.message', ({ staffToken, text }) => (service.message(staff(staffToken), text), { ok: true as const }));
-  registry.register('internet.staff.createGuestPasses', ({ staffToken, minutes, count }) => ({
-    passes: service.createGuestPasses(staff(staffToken), minutes, count).map(toPass),
+  registry.register('internet.staff.overview', () => service.overview());
+  registry.register('internet.staff.extend', ({ minutes, scope }, { staff }) => service.extend(staff, minutes, scope));
+  registry.register('internet.staff.end', (_request, { staff }) => (service.endByStaff(staff), { ok: true as const }));
+  registry.register('internet.staff.message', ({ text }, { staff }) => (service.message(staff, text), { ok: true as const }));
+  registry.register('internet.staff.createGuestPasses', ({ minutes, count }, { staff }) => ({
+    passes: service.createGuestPasses(staff, minutes, count).map(toPass),
   }));
-  registry.register('internet.staff.guestPasses', ({ staffToken }) => (staff(staffToken), { passes: service.guestPassesToday().map(toPass) }));
-  registry.register('internet.staff.emergencyClose', ({ staffToken }) => (service.emergencyClose(staff(staffToken)), { ok: true as const }));
-  registry.register('internet.staff.removeFromQueue', ({ staffToken, ticket }) => (service.removeFromQueue(staff(staffToken), ticket), { ok: true as const }));
-  registry.register('internet.staff.reopen', ({ staffToken }) => (service.reopen(staff(staffToken)), { ok: true as const }));
+  registry.register('internet.staff.guestPasses', () => ({ passes: service.guestPassesToday().map(toPass) }));
+  registry.register('internet.staff.emergencyClose', (_request, { staff }) => (service.emergencyClose(staff), { ok: true as const }));
+  registry.register('internet.staff.removeFromQueue', ({ ticket }, { staff }) => (service.removeFromQueue(staff, ticket), { ok: true as const }));
+  registry.register('internet.staff.reopen', (_request, { staff }) => (service.reopen(staff), { ok: true as const }));
 }
 
 function toPass(p: { code: string; minutes: number; validDay: string; usedAt: string | null }) {

@@ -1,5 +1,5 @@
 // Creating, listing and changing patrons. Every change writes its event in the same transaction.
-import type { NewPatron, PatronSummary } from '../../contract/patrons';
+import type { NewPatron, PatronSummary, ResidentPatron } from '../../contract/patrons';
 import { newPatron } from '../../contract/patrons';
 import type { KioskContext } from '../context';
 import { withCheckCharacter } from './card-check';
@@ -24,6 +24,27 @@ export function toSummary(ctx: KioskContext, patron: Patron): PatronSummary {
     expired: patron.cardExpiry < localDay(ctx.clock.now()),
     registeredWithCccd: patron.hasCccd,
     createdAt: patron.createdAt,
+  };
+}
+
+/** "Nguyễn Thị Lan" → "Lan N.": enough to greet someone, not enough to name them to a neighbour. */
+export function displayNameOf(fullName: string): string {
+  const words = fullName.trim().split(/\s+/).filter(Boolean);
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words[words.length - 1]} ${[...words[0]!][0]!.toUpperCase()}.`;
+}
+
+/** The signed-in resident as resident-facing methods return them (no phone, birth year, gender, village). */
+export function toResidentPatron(ctx: KioskContext, patron: Patron): ResidentPatron {
+  return {
+    cardNumber: patron.cardNumber,
+    displayName: displayNameOf(patron.fullName),
+    category: patron.category,
+    categoryName: categoryName(ctx.config, patron.category),
+    cardExpiry: patron.cardExpiry,
+    status: patron.status,
+    expired: patron.cardExpiry < localDay(ctx.clock.now()),
+    registeredWithCccd: patron.hasCccd,
   };
 }
 

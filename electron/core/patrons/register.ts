@@ -1,6 +1,5 @@
 // Registers the staff-facing patron methods: categories, add, show, list, approve/block/unblock.
 import type { KioskContext } from '../context';
-import { requireStaff } from '../staff/auth';
 import { createPatron, listPatrons, requirePatron, setPatronStatus, toSummary } from './records';
 
 export function registerPatrons(ctx: KioskContext): void {
@@ -9,19 +8,15 @@ export function registerPatrons(ctx: KioskContext): void {
     ctx.config.circulation.categories.map((c) => ({ id: c.id, name: c.name, loanDays: c.policy.loanDays, maxLoans: c.policy.maxLoans, renewals: c.policy.renewals })),
   );
   registry.register('patrons.add', ({ staffToken, ...input }) => {
-    requireStaff(ctx, staffToken);
     return toSummary(ctx, createPatron(ctx, input, { via: 'staff', status: 'active' }));
   });
-  registry.register('patrons.show', ({ staffToken, card }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('patrons.show', ({ card }) => {
     return toSummary(ctx, requirePatron(ctx, card));
   });
-  registry.register('patrons.list', ({ staffToken, status, query }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('patrons.list', ({ status, query }) => {
     return listPatrons(ctx, { ...(status ? { status } : {}), ...(query ? { query } : {}) }).map((patron) => toSummary(ctx, patron));
   });
-  registry.register('patrons.setStatus', ({ staffToken, card, status, reason }) => {
-    const staff = requireStaff(ctx, staffToken);
+  registry.register('patrons.setStatus', ({ card, status, reason }, { staff }) => {
     return toSummary(ctx, setPatronStatus(ctx, card, status, staff.id, reason));
   });
 }

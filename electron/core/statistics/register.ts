@@ -1,7 +1,6 @@
 // The statistics feature: staff reports and exports over the contract, shared with the CLI.
 import type { ExportFormat, StatisticsReport } from '../../contract/statistics';
 import type { KioskContext } from '../context';
-import { requireStaff } from '../staff/auth';
 import { exportFilename, MIME, renderExport } from './export';
 import { buildReport, periodOrRefuse } from './report';
 
@@ -31,12 +30,10 @@ export async function exportFor(ctx: KioskContext, periodText: string, format: E
 }
 
 export function registerStatistics(ctx: KioskContext): void {
-  ctx.registry.register('statistics.report', ({ staffToken, period }) => {
-    const staff = requireStaff(ctx, staffToken);
+  ctx.registry.register('statistics.report', ({ period }, { staff }) => {
     return reportFor(ctx, period, staff.displayName);
   });
-  ctx.registry.register('statistics.export', async ({ staffToken, period, format }) => {
-    const staff = requireStaff(ctx, staffToken);
+  ctx.registry.register('statistics.export', async ({ period, format }, { staff }) => {
     const { filename, mimeType, bytes } = await exportFor(ctx, period, format, staff.displayName);
     return { filename, mimeType, base64: bytes.toString('base64') };
   });

@@ -8,7 +8,6 @@ import { PID_FILE } from '../backup/restore';
 import { checkWritableFolder, writeDiagnosticsBundle } from '../logs/diagnostics';
 import { checkIdentityAtStart, META_IDENTITY_RESET_AT, readTerminalIdentity } from '../identity/identity';
 import { readMachineId, systemMachineIdSources } from '../identity/machine-id';
-import { requireStaff } from '../staff/auth';
 import { getMeta } from '../store/meta';
 import { addSelfTestProbe, runSelfTest } from '../system/self-test';
 import { VERSION } from '../version';
@@ -45,10 +44,7 @@ export function registerTechnician(ctx: KioskContext): void {
     ctx.onClose(stop);
   }
 
-  const technician = (token: string) => requireStaff(ctx, token, 'technician');
-
-  registry.register('technician.staffOverview', async ({ staffToken }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('technician.staffOverview', async () => {
     const report = await runSelfTest(ctx);
     const status = (id: string) => report.checks.find((check) => check.id === id)?.status;
     return staffOverview(db, clock.now(), {
@@ -59,28 +55,23 @@ export function registerTechnician(ctx: KioskContext): void {
     });
   });
 
-  registry.register('technician.identity', ({ staffToken }) => {
-    requireStaff(ctx, staffToken);
+  registry.register('technician.identity', () => {
     return readTerminalIdentity(db, machineId !== undefined);
   });
 
-  registry.register('technician.backups', ({ staffToken }) => {
-    technician(staffToken);
+  registry.register('technician.backups', () => {
     return { backups: listBackups(ctx.dataDir), keep: ctx.config.backups.keep };
   });
 
-  registry.register('technician.backupNow', async ({ staffToken }) => {
-    technician(staffToken);
+  registry.register('technician.backupNow', async () => {
     return takeBackup(ctx, ctx.config.backups.keep);
   });
 
-  registry.register('technician.removableMedia', ({ staffToken }) => {
-    technician(staffToken);
+  registry.register('technician.removableMedia', () => {
     return { media: listRemovableMedia(systemMediaSources) };
   });
 
-  registry.register('technician.exportBackup', ({ staffToken, name, destination }) => {
-    technician(staffToken);
+  registry.register('technician.exportBackup', ({ name, destination }) => {
     const backup = listBackups(ctx.dataDir).find((entry) => entry.name === name);
     if (!backup) throw new KioskError('not_found', `Không có bản sao lưu ${name}. Hãy chọn lại trong danh sách.`, { reason: 'backup_missing' });
     checkWritableFolder(destination);
@@ -97,8 +88,7 @@ export function registerTechnician(ctx: KioskContext): void {
     return { file, bytes: statSync(file).size };
   });
 
-  registry.register('technician.exportDiagnostics', async ({ staffToken, destination }) => {
-    technician(staffToken);
+  registry.register('technician.exportDiagnostics', async ({ destination }) => {
     const identity = readTerminalIdentity(db, machineId !== undefined);
     const result = await writeDiagnosticsBundle({
       dataDir: ctx.dataDir,
@@ -112,10 +102,9 @@ export function registerTechnician(ctx: KioskContext): void {
     return result;
   });
 
-  registry.register('technician.exportCccdKey', ({ staffToken, destination, passphrase }) => exportCccdKeyTo(ctx, technician(staffToken), destination, passphrase));
+  registry.register('technician.exportCccdKey', ({ destination, passphrase }, caller) => exportCccdKeyTo(ctx, caller.staff, destination, passphrase));
 
-  registry.register('technician.updateReadiness', ({ staffToken }) => {
-    technician(staffToken);
+  registry.register('technician.updateReadiness', () => {
     const sessions = activeInternetSessions(db, clock.now());
     // Asked from the technician's own session: someone is signed in by definition, so the answer
     // reports what would block an unattended install apart from the asking technician.
@@ -124,7 +113,6 @@ export function registerTechnician(ctx: KioskContext): void {
   });
 
   registry.register('technician.setup', async ({ staffToken, ...request }) => {
-    technician(staffToken);
     const { configFile } = await stageSetup(ctx, { staffToken, ...request });
     return { configFile, restartRequired: true as const };
   });

@@ -2,7 +2,6 @@
 // the 'upload.state' event. The uploader is stopped when the kiosk closes.
 import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
-import { requireStaff } from '../staff/auth';
 import { Uploader, UploadFailure, type UploaderOptions } from './uploader';
 
 const uploaders = new WeakMap<KioskContext, Uploader>();
@@ -34,12 +33,10 @@ export function createUploadFeature(options: UploaderOptions = {}) {
   return (ctx: KioskContext): void => {
     const uploader = new Uploader(ctx, options);
     uploaders.set(ctx, uploader);
-    ctx.registry.register('upload.status', ({ staffToken }) => {
-      requireStaff(ctx, staffToken);
+    ctx.registry.register('upload.status', () => {
       return uploader.status();
     });
-    ctx.registry.register('upload.now', ({ staffToken }) => {
-      requireStaff(ctx, staffToken);
+    ctx.registry.register('upload.now', () => {
       return uploadNow(ctx);
     });
     uploader.start();

@@ -11,7 +11,7 @@ import { useApi } from '../api/context';
 import { changeLanguage, loadRuntimeLocales } from '../i18n/languages';
 import { useRoute } from '../router';
 import { forgetHandedOffLink } from '../screens/internet/link-handoff';
-import { clearSignedInResident } from '../session/signed-in-resident';
+import { clearSignedInResident, onResidentSignedOut } from '../session/signed-in-resident';
 
 export type TextSize = 'normal' | 'large';
 export type Contrast = 'normal' | 'high';
@@ -41,6 +41,9 @@ export function ResidentSessionProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState('vi');
   const [localesVersion, setLocalesVersion] = useState(0);
   const defaultLanguage = settings?.defaultLanguage ?? 'vi';
+
+  // A resident's token ends at the core as soon as the screen forgets them (done, idle, left).
+  useEffect(() => onResidentSignedOut((residentToken) => void api.call('circulation.signOut', { residentToken }).catch(() => undefined)), [api]);
 
   useEffect(() => {
     let cancelled = false;

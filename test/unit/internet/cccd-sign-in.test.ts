@@ -7,7 +7,7 @@ import { createKiosk } from '../../../electron/core/kiosk';
 import type { Logger } from '../../../electron/core/log';
 import type { InternetState } from '../../../electron/contract/internet';
 import { createNativeDevices } from '../../../native';
-import { openTestKiosk, type TestKiosk } from '../../support/kiosk';
+import { openTestKiosk, testKioskOf, type TestKiosk } from '../../support/kiosk';
 import { tempDir } from '../../support/temp-dir';
 
 const ID_NUMBER = '001189012345';
@@ -99,16 +99,7 @@ describe('internet sign-in with a CCCD', () => {
     const log: Logger = { log: (level, event, fields) => lines.push(JSON.stringify({ level, event, ...fields })) };
     const kiosk = await createKiosk({ dataDir: dir.path, clock: clock(), log, devices: createNativeDevices() });
     try {
-      const t: TestKiosk = {
-        kiosk,
-        clock: clock(),
-        dataDir: dir.path,
-        async call<T>(method: string, params: unknown = {}) {
-          const reply = await kiosk.registry.dispatch(method, params);
-          if (!reply.ok) throw Object.assign(new Error(reply.error.message), { apiError: reply.error });
-          return reply.value as T;
-        },
-      };
+      const t = testKioskOf(kiosk, clock(), dir.path);
       const unknown = qrFor('001189054321');
       await refusal(signIn(t, unknown));
       await register(t);

@@ -9,7 +9,7 @@ import type { HoldView } from '../../../../electron/contract/circulation';
 import type { ScanEvent } from '../../../../electron/contract/devices';
 import { useApi } from '../../api/context';
 import { useScan } from '../../devices/ScanProvider';
-import { useSignedInCard } from '../../session/signed-in-resident';
+import { signedInToken, useSignedInCard } from '../../session/signed-in-resident';
 import { formatDay } from '../circulation/format';
 import { ManualEntry, ProblemBanner } from '../circulation/parts';
 import { describeProblem, type Problem } from '../circulation/problem';
@@ -34,13 +34,21 @@ export function HoldDialog({ hit, pickupDays, onClose }: { hit: SearchHit; picku
     dialog.current?.querySelector<HTMLElement>('input, button.button')?.focus();
   }, [askForCard, placed]);
 
+  // The hold is placed with a resident token: the signed-in resident's, or one from signing in with
+  // the card or CCCD offered here, which is ended again at once (this is not a visit to stay).
   const place = useCallback(
-    async (card: () => Promise<string | null>) => {
+    async (signIn: () => Promise<{ token: string; own: boolean } | null>) => {
       setBusy(true);
       try {
-        const number = await card();
-        if (number) setPlaced(await api.call('circulation.placeHold', { card: number, recordId: hit.id }));
-        setProblem(number ? null : { reason: 'no_card', headline: t('hold.noCard'), detail: t('hold.noCardDetail'), params: {} });
+        const resident = await signIn();
+        if (resident) {
+          try {
+            setPlaced(await api.call('circulation.placeHold', { residentToken: resident.token, recordId: hit.id }));
+          } finally {
+            if (!resident.own) void api.call('circulation.signOut', { residentToken: resident.token }).catch(() => undefined);
+          }
+        }
+        setProblem(resident ? null : { reason: 'no_card', headline: t('hold.noCard'), detail: t('hold.noCardDetail'), params: {} });
       } catch (error) {
         setProblem(describeProblem(error, t, i18n.language));
       } finally {
@@ -50,18 +58,26 @@ export function HoldDialog({ hit, pickupDays, onClose }: { hit: SearchHit; picku
     [api, hit.id, t, i18n.language],
   );
 
+  const byCard = useCallback(
+    (card: string, method: 'card' | 'manual') => async () => {
+      const result = await api.call('circulation.signIn', { method, card });
+      return result.kind === 'patron' ? { token: result.residentToken, own: false } : null;
+    },
+    [api],
+  );
+
   const onScan = useCallback(
     (scan: ScanEvent) => {
-      if (scan.kind === 'card') void place(async () => scan.text);
+      if (scan.kind === 'card') void place(byCard(scan.text, 'card'));
       // A CCCD finds the resident's card; one with no card yet is sent to register first.
       else if (scan.kind === 'cccd') {
         void place(async () => {
           const result = await api.call('circulation.signIn', { method: 'cccd', qr: scan.text });
-          return result.kind === 'patron' ? result.patron.cardNumber : null;
+          return result.kind === 'patron' ? { token: result.residentToken, own: false } : null;
         });
       }
     },
-    [api, place],
+    [api, place, byCard],
   );
   useScan(onScan, { enabled: askForCard && !placed && !busy });
 
@@ -82,7 +98,7 @@ export function HoldDialog({ hit, pickupDays, onClose }: { hit: SearchHit; picku
         ) : askForCard ? (
           <>
             <p>{t('hold.scanCard')}</p>
-            <ManualEntry id="hold-card" label={t('hold.cardLabel')} hint={t('hold.cardHint')} submitLabel={t('hold.submit')} onSubmit={(card) => void place(async () => card)} />
+            <ManualEntry id="hold-card" label={t('hold.cardLabel')} hint={t('hold.cardHint')} submitLabel={t('hold.submit')} onSubmit={(card) => void place(byCard(card, 'manual'))} />
             <div className="hold-actions">
               <button type="button" className="button quiet" onClick={onClose}>
                 {t('hold.cancel')}
@@ -94,7 +110,7 @@ export function HoldDialog({ hit, pickupDays, onClose }: { hit: SearchHit; picku
             <p>{t('hold.forSignedIn', { card: signedIn })}</p>
             <p className="hold-note">{t('hold.whenBack', { count: pickupDays })}</p>
             <div className="hold-actions">
-              <button type="button" className="button" disabled={busy} onClick={() => void place(async () => signedIn!)}>
+              <button type="button" className="button" disabled={busy} onClick={() => void place(async () => { const token = signedInToken(); return token ? { token, own: true } : null; })}>
                 {t('hold.confirm')}
               </button>
               <button type="button" className="button secondary" onClick={() => (setOtherCard(true), setProblem(null))}>

@@ -98,7 +98,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
             clearSignedInResident();
             setState({ mode: 'register', offer: result });
           } else {
-            setSignedInResident(result.patron.cardNumber);
+            setSignedInResident(result.patron.cardNumber, result.residentToken);
             setState({ mode: 'borrow', view: result, session: [], showLoans: false });
             // A book they reserved is back: say so first, with the last day it is kept.
             const ready = result.holds.filter((h) => h.status === 'ready');
@@ -119,11 +119,11 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
         const current = stateRef.current;
         if (current.mode !== 'borrow') return;
         try {
-          const loan = await api.call('circulation.checkout', { card: current.view.patron.cardNumber, item });
+          const loan = await api.call('circulation.checkout', { residentToken: current.view.residentToken, item });
           setProblem(null);
           setNotice(t('borrow.lent', { title: loan.title, date: formatDay(loan.dueDate, i18n.language) }));
           // Borrowing a reserved title fulfils the hold: the core's list says which are left.
-          const holds = current.view.holds.length > 0 ? (await api.call('circulation.loans', { card: current.view.patron.cardNumber })).holds : current.view.holds;
+          const holds = current.view.holds.length > 0 ? (await api.call('circulation.loans', { residentToken: current.view.residentToken })).holds : current.view.holds;
           setState((s) =>
             s.mode !== 'borrow'
               ? s
@@ -205,21 +205,22 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
     if (handed) onScan(handed);
   }, [onScan]);
 
-  const finish = (kind: 'checkout' | 'return', items: string[], card?: string) =>
+  const finish = (kind: 'checkout' | 'return', items: string[], residentToken?: string) =>
     run(async () => {
-      // Finishing the visit signs the resident out of the kiosk, receipt or not.
-      clearSignedInResident();
       if (items.length === 0) {
         reset();
         return;
       }
       try {
-        const receipt = await api.call('circulation.receipt', { kind, items, ...(card ? { card } : {}) });
+        const receipt = residentToken ? await api.call('circulation.receipt', { residentToken, items }) : await api.call('circulation.returnReceipt', { items });
         setProblem(null);
         setNotice(null);
         setState({ mode: 'receipt', receipt });
       } catch (error) {
         fail(error);
+      } finally {
+        // Finishing the visit signs the resident out of the kiosk, receipt or not.
+        clearSignedInResident();
       }
     });
 
@@ -228,7 +229,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
       const current = stateRef.current;
       if (current.mode !== 'borrow') return;
       try {
-        const renewed = await api.call('circulation.renew', { card: current.view.patron.cardNumber, item: loan.item });
+        const renewed = await api.call('circulation.renew', { residentToken: current.view.residentToken, item: loan.item });
         setProblem(null);
         setNotice(t('loans.renewed', { title: renewed.title, date: formatDay(renewed.dueDate, i18n.language) }));
         setState((s) => (s.mode !== 'borrow' ? s : { ...s, view: { ...s.view, loans: s.view.loans.map((l) => (l.loanId === renewed.loanId ? renewed : l)) } }));
@@ -242,7 +243,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
       const current = stateRef.current;
       if (current.mode !== 'borrow') return;
       try {
-        const holds = await api.call('circulation.cancelHold', { card: current.view.patron.cardNumber, holdId: hold.holdId });
+        const holds = await api.call('circulation.cancelHold', { residentToken: current.view.residentToken, holdId: hold.holdId });
         setProblem(null);
         setNotice(t('holds.cancelled', { title: hold.title }));
         setState((s) => (s.mode !== 'borrow' ? s : { ...s, view: { ...s.view, holds } }));
@@ -256,7 +257,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
       try {
         const view = await api.call('circulation.register', { registrationToken: offer.registrationToken, consent: true, village });
         setProblem(null);
-        setSignedInResident(view.patron.cardNumber);
+        setSignedInResident(view.patron.cardNumber, view.residentToken);
         setState({ mode: 'newCard', view });
       } catch (error) {
         fail(error);
@@ -275,10 +276,10 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
         {state.mode === 'register' && <Consent offer={state.offer} busy={busy} onAgree={(village) => void register(state.offer, village)} onDecline={reset} />}
         {state.mode === 'newCard' && (
           <section className="circ-newcard" aria-labelledby="newcard-title">
-            <h2 id="newcard-title">{t('card.welcome', { name: state.view.patron.fullName })}</h2>
+            <h2 id="newcard-title">{t('card.welcome', { name: state.view.patron.displayName })}</h2>
             <p>{t('card.number', { card: state.view.patron.cardNumber })}</p>
             {state.view.patron.status === 'pending' && <p className="banner warning">{t('card.pending')}</p>}
-            <LibraryCard patron={state.view.patron} libraryName={info.libraryName} />
+            <LibraryCard patron={state.view.patron} name={state.view.patron.displayName} libraryName={info.libraryName} />
             <div className="circ-actions">
               <button type="button" className="button secondary" onClick={() => window.print()}>
                 {t('card.print')}
@@ -297,7 +298,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
             onRenew={(loan) => void renewLoan(loan)}
             onCancelHold={(hold) => void cancelHold(hold)}
             onToggleLoans={() => setState({ ...state, showLoans: !state.showLoans })}
-            onFinish={() => void finish('checkout', state.session.map((l) => l.item), state.view.patron.cardNumber)}
+            onFinish={() => void finish('checkout', state.session.map((l) => l.item), state.view.residentToken)}
           />
         )}
         {state.mode === 'return' && (
@@ -370,7 +371,7 @@ function Borrow(props: {
   return (
     <section aria-labelledby="borrow-title">
       <div className="circ-patron" data-card-signed-in={view.patron.cardNumber}>
-        <h2 id="borrow-title">{t('borrow.hello', { name: view.patron.fullName })}</h2>
+        <h2 id="borrow-title">{t('borrow.hello', { name: view.patron.displayName })}</h2>
         <p>
           {t('borrow.summary', { card: view.patron.cardNumber, count: view.loans.length, max: view.maxLoans, expiry: formatDay(view.patron.cardExpiry, i18n.language) })}
         </p>
