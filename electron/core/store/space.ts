@@ -37,13 +37,17 @@ export interface SpaceReport {
 }
 
 export function spaceReport(ctx: KioskContext): SpaceReport {
-  const free = freeBytes(ctx.dataDir) ?? null;
-  const thresholdBytes = lowDiskThreshold(ctx);
+  return spaceReportOf(ctx.dataDir, lowDiskThreshold(ctx));
+}
+
+/** The same report for a data folder the kiosk could not open (a full disk), against a given threshold. */
+export function spaceReportOf(dataDir: string, thresholdBytes: number): SpaceReport {
+  const free = freeBytes(dataDir) ?? null;
   const reclaimable = (
     [
-      { what: 'backups', path: join(ctx.dataDir, 'backups') },
-      { what: 'packs', path: join(ctx.dataDir, 'eresources', 'packs') },
-      { what: 'logs', path: join(ctx.dataDir, 'logs') },
+      { what: 'backups', path: join(dataDir, 'backups') },
+      { what: 'packs', path: join(dataDir, 'eresources', 'packs') },
+      { what: 'logs', path: join(dataDir, 'logs') },
     ] as const
   )
     .map((entry) => ({ ...entry, bytes: sizeOf(entry.path) }))

@@ -4,7 +4,7 @@
 import { localInstant } from '../../../common/calendar';
 import { accessSync, constants, statSync } from 'node:fs';
 import { mb, storageFailureOf } from '../store/disk';
-import { reclaimAdvice, spaceReport } from '../store/space';
+import { reclaimAdvice, spaceReport, type SpaceReport } from '../store/space';
 import { rowsProbe } from '../store/housekeeping';
 import type { SelfTestCheck, SelfTestReport } from '../../contract/system';
 import type { KioskContext } from '../context';
@@ -45,7 +45,11 @@ function databaseCheck(ctx: KioskContext): SelfTestCheck {
 const FULL_BYTES = 4 * 1024 * 1024;
 
 function diskCheck(ctx: KioskContext): SelfTestCheck {
-  const report = spaceReport(ctx);
+  return diskCheckOf(spaceReport(ctx));
+}
+
+/** The disk check from a space report: also what the CLI reports when a full disk kept the kiosk from opening. */
+export function diskCheckOf(report: SpaceReport): SelfTestCheck {
   const free = report.freeBytes ?? 0;
   const detail = { freeBytes: report.freeBytes, thresholdBytes: report.thresholdBytes, reclaimable: report.reclaimable };
   if (free < FULL_BYTES) {
