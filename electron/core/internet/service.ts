@@ -13,12 +13,15 @@ import { getMeta, setMeta } from '../store/meta';
 import { sameBoot, type BootProbe } from './boot';
 import { limitsFor, type InternetConfig } from './config';
 import { CCCD_UNKNOWN } from './cccd';
-import { newGuestCode } from './guest-code';
+import { guestCodeCandidates, newGuestCode } from './guest-code';
 import { computeAllowance, localTime, MINUTE_MS, openState, weekStart } from './policy';
 import * as store from './sessions-store';
 import { addressToUrl, decideUrl, type UrlDecision, type UrlPolicy } from './url-policy';
 import { createDownloadsDir, deleteDownloadsDir, safeDownloadName, sweepDownloads, wipePlan, type WipePlan } from './wipe';
 import { processAlive } from '../system/process-alive';
+
+/** What a guest held back by the queue can do: they have no card to take a ticket with. */
+const GUEST_WAITS = 'Mã khách dùng được khi không còn ai chờ; mời bạn chờ một lát hoặc hỏi cán bộ thư viện.';
 
 /** The Electron browsing surface registers itself here; browser mode has none. */
 export interface BrowsingSurface {
@@ -197,14 +200,16 @@ export class InternetService {
     let patron: Patron | undefined;
     let pass: store.GuestPassRow | undefined;
     if (kind === 'guest') {
-      pass = store.guestPassByCode(this.db, text.trim().toUpperCase());
+      pass = this.guestPassFor(text);
       if (!pass) throw notFound('guest_unknown', 'Không tìm thấy mã khách này. Hãy kiểm tra lại mã trên phiếu hoặc hỏi cán bộ thư viện.');
     } else if (kind === 'cccd') {
       if (!resolveCccd) throw refused('cccd_unavailable', 'Máy này chưa đọc được căn cước công dân để vào Internet. Hãy quét thẻ thư viện hoặc nhập số thẻ.');
       patron = resolveCccd(text);
       if (!patron) throw notFound('cccd_unknown', CCCD_UNKNOWN);
     } else {
-      patron = this.patronByCard(text);
+      // A guest code typed without "KHACH-" looks like a card number: a card wins, then the code.
+      pass = findPatronByCard(this.db, text) ? undefined : this.guestPassFor(text);
+      if (!pass) patron = this.patronByCard(text);
     }
     if (patron) assertCardUsable(patron, this.today());
 
@@ -224,7 +229,8 @@ export class InternetService {
       if (pass.usedAt) throw refused('guest_used', 'Mã khách này đã được dùng. Mỗi mã chỉ dùng được một lần; hãy xin cán bộ thư viện mã mới.');
       if (pass.validDay !== this.today()) throw refused('guest_expired', 'Mã khách này chỉ có giá trị trong ngày được cấp và đã hết hạn. Hãy xin cán bộ thư viện mã mới.');
     }
-    if (patron) this.checkQueueTurn(patron);
+    // Guests wait their turn too: the PC held for the head of the queue is not theirs either.
+    this.checkQueueTurn(patron?.id ?? null);
 
     const now = this.clock.now();
     const day = this.today();
@@ -285,17 +291,18 @@ export class InternetService {
   }
 
   /** The first person waiting has the PC for `queueHoldMinutes` once it is free; then the turn passes. */
-  private checkQueueTurn(patron: Patron): void {
+  private checkQueueTurn(patronId: number | null): void {
     const holdMs = this.config.queueHoldMinutes * MINUTE_MS;
     for (;;) {
       const head = store.waitingQueue(this.db)[0];
-      if (!head || head.patronId === patron.id) return;
+      if (!head || head.patronId === patronId) return;
       if (!head.calledAt) {
         store.callQueueEntry(this.db, head.id, this.iso());
       } else if (this.clock.now() - Date.parse(head.calledAt) > holdMs) {
         store.setQueueStatus(this.db, head.id, 'missed');
         continue;
       }
+      if (patronId === null) throw refused('queue_reserved_guest', `Máy đang được giữ cho người xếp hàng số ${head.ticket}. ${GUEST_WAITS}`, { ticket: head.ticket });
       throw refused('queue_reserved', `Máy đang được giữ cho người xếp hàng số ${head.ticket}. Bạn hãy xếp hàng để được dùng máy sau.`, { ticket: head.ticket });
     }
   }
@@ -550,6 +557,12 @@ export class InternetService {
       allowanceMinutes: Math.round(row.allowanceMs / MINUTE_MS),
       moreTimeRequested: row.moreTimeRequestedAt !== null,
     };
+  }
+
+  /** The one guest pass a typed code stands for (prefix, case and misread characters forgiven). */
+  private guestPassFor(text: string): store.GuestPassRow | undefined {
+    const found = guestCodeCandidates(text).flatMap((code) => store.guestPassByCode(this.db, code) ?? []);
+    return found.length === 1 ? found[0] : undefined;
   }
 
   /** The patron behind a typed or scanned card number, or the refusal a resident can act on. */
