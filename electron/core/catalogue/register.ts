@@ -1,6 +1,7 @@
 // Catalogue handlers: resident search, staff file import (chunked upload + report), rotation batches.
 import { IMPORT_CHUNK_BYTES } from '../../contract/catalogue';
 import type { KioskContext } from '../context';
+import { localDay } from '../store/event-log';
 import { importCatalogueFile } from './import';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from './rotation';
 import { searchCatalogue } from './search';
@@ -11,7 +12,7 @@ export function registerCatalogue(ctx: KioskContext): void {
   const { registry, db, clock, bus } = ctx;
   indexMissingRecords(db);
 
-  registry.register('catalogue.search', ({ query, availableOnly, limit, offset }) => searchCatalogue(db, query, { availableOnly, limit, offset }));
+  registry.register('catalogue.search', ({ query, availableOnly, limit, offset }) => searchCatalogue(db, query, { availableOnly, limit, offset, today: localDay(clock.now()) }));
 
   registry.register('catalogue.importBegin', ({ fileName, size, target }, { staff }) => {
     return { uploadId: beginUpload(ctx, staff.id, fileName, size, target), chunkBytes: IMPORT_CHUNK_BYTES };
