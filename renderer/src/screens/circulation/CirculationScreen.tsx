@@ -386,7 +386,8 @@ function Borrow(props: {
           </p>
         )}
       </div>
-      {!showLoans && (
+      {/* A card that cannot borrow is told once, above; no "scan each book" invitation to a second refusal. */}
+      {!showLoans && view.standing.canBorrow && (
         <>
           <p className="circ-prompt">{t('borrow.prompt')}</p>
           <h3>{t('borrow.sessionTitle')}</h3>
