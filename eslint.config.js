@@ -1,7 +1,9 @@
 // Lint: ESLint's and typescript-eslint's recommended rules, plus the layer rule that keeps
-// electron/core and native free of Electron and the renderer free of Node.
+// electron/core and native free of Electron and the renderer free of Node, and the calendar rule
+// that keeps screens from formatting dates on their own.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import calendar from './eslint-rules/calendar.js';
 import layers from './eslint-rules/layers.js';
 
 export default tseslint.config(
@@ -12,7 +14,7 @@ export default tseslint.config(
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', performance: 'readonly' },
     },
-    plugins: { kiosk: { rules: { layers } } },
+    plugins: { kiosk: { rules: { layers, calendar } } },
     rules: {
       'kiosk/layers': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
@@ -20,6 +22,8 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // Screens and components write dates and numbers through useFormat() / common/calendar.ts.
+  { files: ['renderer/src/screens/**', 'renderer/src/components/**'], rules: { 'kiosk/calendar': 'error' } },
   // Playwright fixtures declare their dependencies with an object pattern, empty when there are none.
   { files: ['test/e2e/**'], rules: { 'no-empty-pattern': 'off' } },
 );

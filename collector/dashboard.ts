@@ -1,5 +1,6 @@
 // The dashboard page, rendered on the server as plain HTML (no script): communes and their
 // indicators for a period, terminals with their last-seen time, links to the exports.
+import { formatDateTime } from '../common/calendar';
 import { DAY_INDICATORS, type Period } from '../electron/contract/statistics';
 import type { CommuneTotals, TerminalRow } from './store/types';
 import { DASHBOARD_COLUMNS, INDICATOR_NAMES } from './texts';
@@ -9,7 +10,7 @@ const num = (n: number) => n.toLocaleString('vi-VN');
 
 function when(iso: string | null, now: number): string {
   if (!iso) return 'chưa bao giờ';
-  const t = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const t = formatDateTime(iso);
   const days = Math.floor((now - Date.parse(iso)) / 86_400_000);
   return days >= 2 ? `${t} (${days} ngày trước)` : t;
 }

@@ -1,63 +1,29 @@
-// The collector's HTTP service (node:http): terminal enrolment, authenticated idempotent uploads,
-// the dashboard and its exports. Every refusal is a JSON body { ok: false, error } with a status
-// that says what kind of problem it is; a refused request stores nothing.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { gunzipSync } from 'node:zlib';
-import type { AddressInfo } from 'node:net';
-import { parsePeriod, PERIOD_HELP } from '../electron/contract/statistics';
-import { enrolRequest, MAX_UPLOAD_BYTES } from '../electron/contract/upload';
-import { hashSecret, newSecret, normaliseCode, parseBearer, secretMatches } from './credentials';
-import { renderDashboard } from './dashboard';
-import { communesCsv, communesXlsx } from './export';
+// The collector's HTTP service on Fastify: the kiosks' enrolment and upload endpoints (wire format
+// unchanged), the portal's pages and exports. Each route validates its input with zod through
+// Fastify's validator compiler; every answer carries the security headers; every request writes
+// one access-log line without personal data (no address, no account, no query string).
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { ZodType } from 'zod';
+import { readKioskBody } from './http/body';
+import { HttpError } from './http/errors';
+import { uploadRoutes } from './http/upload-routes';
+import { portalRoutes } from './http/portal-routes';
 import type { CollectorStore } from './store/types';
-import { toStoredDays, validateUpload } from './validate';
 
-/** Decompressed bodies are bounded too, so a small gzip bomb cannot fill memory. */
-export const MAX_INFLATED_BYTES = 2 * 1024 * 1024;
+export { MAX_INFLATED_BYTES } from './http/body';
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
-
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': type, 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store', ...headers });
-  res.end(body);
-}
-const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
-
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_UPLOAD_BYTES) throw new HttpError(413, 'too_large', `Gói số liệu quá lớn (tối đa ${MAX_UPLOAD_BYTES} byte). Hãy gửi ít ngày hơn mỗi lần.`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_UPLOAD_BYTES) throw new HttpError(413, 'too_large', `Gói số liệu quá lớn (tối đa ${MAX_UPLOAD_BYTES} byte). Hãy gửi ít ngày hơn mỗi lần.`);
-    chunks.push(chunk as Buffer);
-  }
-  let raw = Buffer.concat(chunks);
-  if (req.headers['content-encoding'] === 'gzip') {
-    try {
-      raw = gunzipSync(raw, { maxOutputLength: MAX_INFLATED_BYTES });
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new HttpError(413, 'too_large', 'Gói số liệu giải nén quá lớn.');
-      throw new HttpError(400, 'bad_gzip', 'Gói số liệu nén gzip bị hỏng hoặc không đầy đủ. Kiosk sẽ gửi lại.');
-    }
-  } else if (req.headers['content-encoding'] && req.headers['content-encoding'] !== 'identity') {
-    throw new HttpError(415, 'bad_encoding', 'Chỉ nhận gói số liệu nén gzip hoặc không nén.');
-  }
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'bad_json', 'Gói số liệu không phải JSON hợp lệ.');
-  }
+export interface AccessLogLine {
+  at: string;
+  method: string;
+  /** The route's pattern (/communes/:code), never the URL as typed. */
+  route: string;
+  status: number;
+  ms: number;
+  role: string | null;
 }
 
 export interface CollectorOptions {
@@ -65,109 +31,119 @@ export interface CollectorOptions {
   now?: () => number;
   /** Shown on the dashboard. */
   title?: string;
+  /** Where access-log lines go (default: stdout, one JSON line each). */
+  accessLog?: (line: AccessLogLine) => void;
+  /** Sign-in attempts and enrolments allowed per client address and minute. */
+  rateLimits?: { signIn?: number; enrol?: number };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the session check for the access log: the role, never the account. */
+    roleForLog?: string;
+  }
+}
+
+export function buildCollectorApp(options: CollectorOptions): FastifyInstance {
+  const now = options.now ?? Date.now;
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: false, routerOptions: { ignoreTrailingSlash: true } });
+
+  // zod schemas per route, through Fastify's own validation step.
+  app.setValidatorCompiler(({ schema }) => (data) => {
+    const parsed = (schema as ZodType).safeParse(data);
+    if (parsed.success) return { value: parsed.data };
+    const issue = parsed.error.issues[0]!;
+    return { error: new HttpError(400, 'bad_request', `Dữ liệu gửi lên không hợp lệ tại "${issue.path.join('.') || '(gốc)'}": ${issue.message}`) };
+  });
+  // Kiosks' JSON (possibly gzip) is read with its own bounds; see http/body.ts.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', (req, _payload, done) => {
+    readKioskBody(req.raw).then((body) => done(null, body), (error: Error) => done(error, undefined));
+  });
+
+  void app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: false, // the HTTPS reverse proxy in front sets it
+  });
+  void app.register(rateLimit, { global: false, keyGenerator: (req) => req.ip });
+  void app.register(cookie);
+  void app.register(formbody, { bodyLimit: 64 * 1024 });
+
+  const log = options.accessLog ?? ((line: AccessLogLine) => process.stdout.write(`${JSON.stringify({ event: 'collector.access', ...line })}\n`));
+  app.addHook('onResponse', async (req, reply) => {
+    log({
+      at: new Date(now()).toISOString(),
+      method: req.method,
+      route: req.routeOptions.url ?? '(unknown)',
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      role: req.roleForLog ?? null,
+    });
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError, req: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof HttpError) {
+      // Stop reading an oversized or refused body, and tell the client not to reuse the socket.
+      reply.header('connection', 'close');
+      return reply.status(error.status).send({ ok: false, error: { code: error.code, message: error.message }, ...error.extra });
+    }
+    if ((error as { code?: string }).code === 'ECONNRESET' || error.message === 'aborted') return reply.raw.destroy();
+    const status = (error as FastifyError).statusCode;
+    if (status === 429) return reply.status(429).send({ ok: false, error: { code: 'rate_limited', message: 'Quá nhiều lần thử trong thời gian ngắn. Hãy đợi một phút rồi thử lại.' } });
+    if (status && status >= 400 && status < 500) {
+      return reply.status(status).send({ ok: false, error: { code: 'bad_request', message: 'Yêu cầu không hợp lệ. Hãy tải lại trang và thử lại.' } });
+    }
+    console.error(JSON.stringify({ level: 'error', event: 'collector.internal', route: req.routeOptions.url ?? null, error: String(error?.message ?? error).slice(0, 500) }));
+    return reply.status(500).send({ ok: false, error: { code: 'internal', message: 'Lỗi máy chủ thống kê; kiosk sẽ gửi lại sau.' } });
+  });
+  app.setNotFoundHandler((_req, reply) => reply.status(404).send({ ok: false, error: { code: 'not_found', message: 'Không có trang này.' } }));
+
+  const rate = (max: number) => ({ max, timeWindow: 60_000 });
+  // Two scopes: the kiosks' endpoints (terminal credentials), and the portal (sessions and roles).
+  void app.register(async (scope) => {
+    uploadRoutes(scope, { store: options.store, now, enrolRateLimit: rate(options.rateLimits?.enrol ?? 20) });
+    scope.get('/healthz', async () => ({ ok: true, store: options.store.kind }));
+  });
+  void app.register(async (scope) => {
+    portalRoutes(scope, { store: options.store, now, title: options.title ?? 'Thống kê thư viện cơ sở', signInRateLimit: rate(options.rateLimits?.signIn ?? 20) });
+  });
+  return app;
 }
 
 export function createCollector(options: CollectorOptions) {
-  const { store } = options;
-  const now = options.now ?? Date.now;
-
-  async function enrol(req: IncomingMessage, res: ServerResponse) {
-    const parsed = enrolRequest.safeParse(await readBody(req));
-    if (!parsed.success) throw new HttpError(400, 'bad_request', 'Yêu cầu đăng ký thiếu mã đăng ký.');
-    const secret = newSecret();
-    const result = await store.redeemCode(hashSecret(normaliseCode(parsed.data.code)), hashSecret(secret), parsed.data.kioskId ?? null, new Date(now()).toISOString());
-    if (!result.ok) {
-      const messages = {
-        unknown: 'Mã đăng ký không đúng hoặc đã được dùng. Hãy xin thư viện tỉnh cấp mã mới.',
-        used: 'Mã đăng ký đã được dùng. Hãy xin thư viện tỉnh cấp mã mới.',
-        expired: 'Mã đăng ký đã hết hạn. Hãy xin thư viện tỉnh cấp mã mới.',
-        revoked: 'Máy trạm này đã bị thu hồi. Hãy liên hệ thư viện tỉnh.',
-      } as const;
-      throw new HttpError(result.reason === 'revoked' ? 403 : result.reason === 'expired' ? 410 : 404, `enrol_${result.reason}`, messages[result.reason]);
-    }
-    const t = result.terminal;
-    json(res, 200, { ok: true, terminalId: t.id, secret, communeCode: t.communeCode, communeName: t.communeName, terminalName: t.name });
-  }
-
-  async function upload(req: IncomingMessage, res: ServerResponse) {
-    // Authenticate before reading the body: an unknown terminal costs us nothing.
-    const bearer = parseBearer(req.headers.authorization);
-    if (!bearer) throw new HttpError(401, 'no_credentials', 'Thiếu thông tin xác thực máy trạm. Hãy đăng ký kiosk bằng "kiosk enrol".');
-    const auth = await store.authRow(bearer.terminalId);
-    if (!auth) throw new HttpError(401, 'unknown_terminal', 'Máy trạm chưa được đăng ký với thư viện tỉnh.');
-    if (auth.revokedAt) throw new HttpError(403, 'revoked', 'Máy trạm này đã bị thu hồi. Hãy liên hệ thư viện tỉnh để đăng ký lại.');
-    if (!secretMatches(bearer.secret, auth.secretHash)) throw new HttpError(401, 'bad_credentials', 'Thông tin xác thực máy trạm không đúng. Hãy đăng ký lại kiosk.');
-    const validation = validateUpload(await readBody(req), now());
-    if (!validation.ok) throw new HttpError(422, 'invalid_payload', validation.message);
-    if (validation.batch.terminalId !== auth.id) throw new HttpError(403, 'terminal_mismatch', 'Gói số liệu ghi mã máy trạm khác với thông tin xác thực.');
-    const result = await store.applyUpload(auth.id, auth.communeCode, validation.batch.software, toStoredDays(validation.batch), new Date(now()).toISOString());
-    if (!result.ok) {
-      throw new HttpError(409, 'stale_revision', 'Máy chủ đã có số liệu mới hơn (hoặc khác) cho một số ngày; không lưu gì. Kiosk sẽ gửi lại với phiên bản mới.', { stale: result.stale });
-    }
-    json(res, 200, { ok: true, days: result.days });
-  }
-
-  function periodOf(url: URL) {
-    const text = url.searchParams.get('period') ?? String(new Date(now()).getUTCFullYear());
-    const period = parsePeriod(text);
-    if (!period) throw new HttpError(400, 'bad_period', PERIOD_HELP);
-    return period;
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://collector');
-    const route = `${req.method} ${url.pathname}`;
-    switch (route) {
-      case 'POST /api/enrol':
-        return enrol(req, res);
-      case 'POST /api/upload':
-        return upload(req, res);
-      case 'GET /healthz':
-        return json(res, 200, { ok: true, store: store.kind });
-      case 'GET /': {
-        const period = periodOf(url);
-        const [communes, terminals] = await Promise.all([store.communeTotals(period.from, period.to), store.terminals()]);
-        return send(res, 200, renderDashboard({ title: options.title ?? 'Thống kê thư viện cơ sở', period, communes, terminals, now: now() }), 'text/html; charset=utf-8');
-      }
-      case 'GET /export.csv':
-      case 'GET /export.xlsx': {
-        const period = periodOf(url);
-        const communes = await store.communeTotals(period.from, period.to);
-        const xlsx = url.pathname.endsWith('.xlsx');
-        const body = xlsx ? await communesXlsx(period, communes) : communesCsv(period, communes);
-        return send(res, 200, body, xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8', {
-          'content-disposition': `attachment; filename="thong-ke-${period.label.replace('..', '_')}.${xlsx ? 'xlsx' : 'csv'}"`,
-        });
-      }
-      default:
-        throw new HttpError(404, 'not_found', 'Không có trang này.');
-    }
-  }
-
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      // The client went away mid-request (a cut connection): nothing was stored, nobody to answer.
-      if (res.headersSent || (error as { code?: string }).code === 'ECONNRESET' || (error as Error)?.message === 'aborted') return res.destroy();
-      if (error instanceof HttpError) {
-        // Stop reading an oversized or refused body, and tell the client not to reuse the socket.
-        res.setHeader('connection', 'close');
-        return json(res, error.status, { ok: false, error: { code: error.code, message: error.message }, ...error.extra });
-      }
-      console.error(JSON.stringify({ level: 'error', event: 'collector.internal', error: String((error as Error)?.message ?? error).slice(0, 500) }));
-      json(res, 500, { ok: false, error: { code: 'internal', message: 'Lỗi máy chủ thống kê; kiosk sẽ gửi lại sau.' } });
-    });
-  });
-
+  const app = buildCollectorApp(options);
   return {
-    server,
+    app,
+    get server() {
+      return app.server;
+    },
     async listen(port = 0, host = '127.0.0.1'): Promise<string> {
-      await new Promise<void>((resolve) => server.listen(port, host, resolve));
-      const address = server.address() as AddressInfo;
+      await app.listen({ port, host });
+      const address = app.server.address() as { port: number };
       return `http://${host}:${address.port}/`;
     },
     async close(): Promise<void> {
-      server.closeAllConnections?.();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      app.server.closeAllConnections?.();
+      await app.close();
     },
   };
 }

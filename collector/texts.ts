@@ -4,6 +4,7 @@ import type { DayIndicator } from '../electron/contract/statistics';
 export const INDICATOR_NAMES: Record<DayIndicator, string> = {
   cards_new: 'Thẻ mới cấp',
   visits: 'Lượt bạn đọc',
+  residents_first_served: 'Người dân phục vụ lần đầu trong năm',
   items_served: 'Lượt tài liệu phục vụ',
   loans: 'Lượt mượn',
   renewals: 'Lượt gia hạn',
@@ -12,7 +13,7 @@ export const INDICATOR_NAMES: Record<DayIndicator, string> = {
   rotation_batches_received: 'Đợt luân chuyển nhận',
   rotation_items_received: 'Bản sách luân chuyển nhận',
   rotation_batches_returned: 'Đợt luân chuyển trả',
-  items_added: 'Tài liệu bổ sung',
+  items_added: 'Tài liệu bổ sung (vốn của xã)',
   internet_sessions: 'Lượt dùng Internet',
   internet_minutes: 'Phút dùng Internet',
   eresource_opens: 'Lượt dùng tài liệu điện tử',

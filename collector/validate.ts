@@ -1,14 +1,15 @@
 // Validation of an upload body beyond its schema: no day after the collector's today (Vietnam
 // time, one day of grace for a kiosk clock a little ahead) and no day before the programme's era.
+import { normaliseDayFigures } from '../electron/contract/statistics';
+import { localDay } from '../common/calendar';
 import { canonicalJson, uploadBatch, type UploadBatch } from '../electron/contract/upload';
 import { createHash } from 'node:crypto';
 import type { StoredDay } from './store/types';
 
 export const EARLIEST_DAY = '2020-01-01';
 
-export function localToday(now: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+/** The day in Vietnam, where every kiosk lives. */
+export const localToday = localDay;
 
 export type Validation = { ok: true; batch: UploadBatch } | { ok: false; message: string };
 
@@ -34,7 +35,9 @@ export function toStoredDays(batch: UploadBatch): StoredDay[] {
       revision: d.revision,
       digest: createHash('sha256').update(figuresJson).digest('hex').slice(0, 32),
       figuresJson,
-      totals: Object.fromEntries(Object.entries(d.figures).map(([k, v]) => [k, v!.total])),
+      // The figures are kept as sent (the digest is theirs); the columns the dashboards add up read
+      // them by today's definitions, so an older kiosk's rotation books are not acquisitions.
+      totals: Object.fromEntries(Object.entries(normaliseDayFigures(d.figures)).map(([k, v]) => [k, v!.total])),
     };
   });
 }

@@ -19,6 +19,8 @@ export const LAYERS = [
   ['renderer/', 'renderer'],
   ['collector/', 'collector'],
   ['resources/', 'resources'],
+  // Documentation a screen shows as it is (the indicators' definitions on the staff reports page).
+  ['docs/', 'docs'],
   // Pure TypeScript that runs anywhere (Node and browser), e.g. the Telex engine: imports nothing.
   ['common/', 'common'],
 ];
@@ -29,15 +31,15 @@ export const RULES = {
   common: { layers: ['common'], packages: () => false },
   core: { layers: ['core', 'contract', 'common', 'package'], packages: (name) => !['electron', 'react', 'react-dom', 'node-hid'].includes(name) },
   native: { layers: ['native', 'contract', 'common'], packages: (name) => !['electron', 'react', 'react-dom', 'better-sqlite3'].includes(name) },
-  main: { layers: ['main', 'core', 'native', 'contract', 'common'], packages: () => true },
+  main: { layers: ['main', 'cli', 'core', 'native', 'contract', 'common'], packages: () => true },
   host: { layers: ['host', 'core', 'native', 'contract', 'common'], packages: (name) => name !== 'electron' && !name.startsWith('react') },
   cli: { layers: ['cli', 'core', 'native', 'contract', 'common'], packages: (name) => name !== 'electron' && !name.startsWith('react') },
   preload: { layers: ['preload', 'contract'], packages: (name) => name === 'electron' || name === 'zod' },
   renderer: {
-    layers: ['renderer', 'contract', 'common', 'resources'],
+    layers: ['renderer', 'contract', 'common', 'resources', 'docs'],
     packages: (name) => !NODE_BUILTINS.has(name) && !NODE_ONLY_PACKAGES.includes(packageName(name)),
   },
-  collector: { layers: ['collector', 'contract'], packages: (name) => name !== 'electron' && !name.startsWith('react') && name !== 'node-hid' },
+  collector: { layers: ['collector', 'contract', 'common'], packages: (name) => name !== 'electron' && !name.startsWith('react') && name !== 'node-hid' },
 };
 
 function packageName(specifier) {

@@ -1,10 +1,13 @@
 // Builds what runs: the renderer (Vite) into dist/renderer, and the Node entry points (esbuild)
-// into dist/: host.mjs (browser mode), electron-main.mjs, preload.cjs and the core's worker threads
-// (catalogue-read-worker.mjs, store-background-worker.mjs), plus the SQL migrations.
-// `--if-stale` skips the build when dist is newer than every source file.
+// into dist/: host.mjs (browser mode), cli.mjs (the `kiosk` command), electron-main.mjs, preload.cjs and
+// the core's worker threads (catalogue-read-worker.mjs, store-background-worker.mjs), plus the SQL migrations.
+// `--if-stale` skips the build when dist is newer than every source file (and was built the same way).
+// `--production` (what the installers are built from): test hooks such as `--test-clock` are compiled
+// out of every entry (__KIOSK_TEST_HOOKS__ = false; common/testing/test-clock.ts). The Electron main
+// bundle never has them, whatever the flag.
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,9 +30,13 @@ function newestMtime(path) {
   return newest;
 }
 
+const production = process.argv.includes('--production');
+const flavour = production ? 'production' : 'test-hooks';
+
 if (process.argv.includes('--if-stale') && existsSync(stamp)) {
   const built = statSync(stamp).mtimeMs;
-  if (SOURCES.every((source) => newestMtime(join(root, source)) <= built)) process.exit(0);
+  const sameFlavour = readFileSync(stamp, 'utf8').includes(`flavour=${flavour}`);
+  if (sameFlavour && SOURCES.every((source) => newestMtime(join(root, source)) <= built)) process.exit(0);
 }
 
 const started = Date.now();
@@ -40,10 +47,14 @@ await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', bu
 // Everything else is inlined for a fast start.
 const external = ['better-sqlite3', 'node-hid', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native', 'pdfkit', 'exceljs'];
 const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
-const common = { bundle: true, platform: 'node', target: 'node20', external, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
+const testHooks = (on) => ({ define: { __KIOSK_TEST_HOOKS__: on && !production ? 'true' : 'false' } });
+const common = { bundle: true, platform: 'node', target: 'node20', external, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', ...testHooks(false) };
 
 await Promise.all([
-  build({ ...common, entryPoints: [join(root, 'electron/host/main.ts')], outfile: join(dist, 'host.mjs'), format: 'esm', banner: { js: requireShim } }),
+  build({ ...common, ...testHooks(true), entryPoints: [join(root, 'electron/host/main.ts')], outfile: join(dist, 'host.mjs'), format: 'esm', banner: { js: requireShim } }),
+  // The `kiosk` command for developers and tests (bin/kiosk.mjs); an installed kiosk runs the same
+  // program through its own executable's --cli mode (electron/main/cli-mode.ts).
+  build({ ...common, ...testHooks(true), entryPoints: [join(root, 'electron/cli/main.ts')], outfile: join(dist, 'cli.mjs'), format: 'esm', banner: { js: requireShim } }),
   build({ ...common, entryPoints: [join(root, 'electron/main/main.ts')], outfile: join(dist, 'electron-main.mjs'), format: 'esm', banner: { js: requireShim } }),
   build({ ...common, entryPoints: [join(root, 'electron/preload/preload.ts')], outfile: join(dist, 'preload.cjs'), format: 'cjs' }),
   // The core's worker threads, started next to the bundle (electron/core/worker-threads.ts).
@@ -61,5 +72,5 @@ cpSync(join(root, 'resources/internet'), join(dist, 'resources/internet'), { rec
 mkdirSync(join(dist, 'resources/packs'), { recursive: true });
 cpSync(join(root, 'resources/packs/demo-pack.zip'), join(dist, 'resources/packs/demo-pack.zip'));
 
-writeFileSync(stamp, new Date().toISOString());
-process.stderr.write(`Đã build kiosk vào dist/ trong ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+writeFileSync(stamp, `${new Date().toISOString()} flavour=${flavour}\n`);
+process.stderr.write(`Đã build kiosk${production ? ' (bản cài đặt, không có móc kiểm thử)' : ''} vào dist/ trong ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);

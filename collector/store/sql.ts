@@ -5,6 +5,23 @@ import type { StoredDay, TerminalRow } from './types';
 
 export const COLUMNS: readonly DayIndicator[] = DAY_INDICATORS;
 
+/**
+ * Statements that bring a day_figures table made by an older collector to today's columns and
+ * definitions, safe to run on every start: indicators added since get their column (0 for the days
+ * stored before, which is what those kiosks counted), and items_added of days sent by kiosks that
+ * counted rotation books is recomputed from the stored figures (see normaliseDayFigures).
+ */
+export function upgradeStatements(dialect: 'sqlite' | 'postgres', existingColumns: readonly string[]): string[] {
+  const missing = COLUMNS.filter((c) => !existingColumns.includes(c));
+  const add = missing.map((c) => (dialect === 'postgres' ? `ALTER TABLE day_figures ADD COLUMN IF NOT EXISTS ${c} integer NOT NULL DEFAULT 0` : `ALTER TABLE day_figures ADD COLUMN ${c} INTEGER NOT NULL DEFAULT 0`));
+  const own =
+    dialect === 'postgres'
+      ? `COALESCE((figures #>> '{items_added,by,collection,own}')::integer, 0)`
+      : `COALESCE(json_extract(figures, '$.items_added.by.collection.own'), 0)`;
+  const split = dialect === 'postgres' ? `figures #> '{items_added,by,collection}' IS NOT NULL` : `json_extract(figures, '$.items_added.by.collection') IS NOT NULL`;
+  return [...add, `UPDATE day_figures SET items_added = ${own} WHERE ${split} AND items_added <> ${own}`];
+}
+
 export function zeroTotals(): Record<DayIndicator, number> {
   return Object.fromEntries(COLUMNS.map((c) => [c, 0])) as Record<DayIndicator, number>;
 }

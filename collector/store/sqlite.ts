@@ -1,7 +1,8 @@
 // The collector's default store: one SQLite file (better-sqlite3), zero set-up, fine for a
 // province of a few hundred terminals. Same behaviour as the PostgreSQL store, same tests.
 import Database from 'better-sqlite3';
-import { COLUMNS, planUpload, TERMINAL_SELECT, toCommuneTotals, toDayTotals, toTerminal } from './sql';
+import { migratePortal, portalStore, type Exec } from './portal';
+import { COLUMNS, planUpload, upgradeStatements, TERMINAL_SELECT, toCommuneTotals, toDayTotals, toTerminal } from './sql';
 import type { ApplyResult, AuthRow, CollectorStore, CommuneTotals, NewTerminal, RedeemResult, StoredDay } from './types';
 
 const SCHEMA = `
@@ -57,10 +58,43 @@ export function openSqliteStore(file: string): CollectorStore {
          received_at = excluded.received_at, figures = excluded.figures, ${COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
     );
 
+  // The portal's shared SQL uses $n parameters; SQLite numbers them ?n.
+  // better-sqlite3 binds ?n from an object keyed by n.
+  const numbered = (sql: string) => sql.replace(/\$(\d+)/g, '?$1');
+  const bind = (params: unknown[]) => Object.fromEntries(params.map((v, i) => [i + 1, v]));
+  const exec: Exec = {
+    async all(sql, params = []) {
+      return db.prepare(numbered(sql)).all(bind(params)) as Record<string, unknown>[];
+    },
+    async run(sql, params = []) {
+      const stmt = db.prepare(numbered(sql));
+      return stmt.reader ? stmt.all(bind(params)).length : stmt.run(bind(params)).changes;
+    },
+  };
+  // better-sqlite3 transactions are synchronous; the portal's bodies only await this adapter,
+  // whose calls complete synchronously, so no other request's statement lands inside.
+  async function transaction<T>(body: (tx: Exec) => Promise<T>): Promise<T> {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await body(exec);
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
   return {
     kind: 'sqlite',
+    ...portalStore(exec, transaction),
     async migrate() {
-      db.exec(SCHEMA);
+      db.transaction(() => {
+        db.exec(SCHEMA);
+        const columns = (db.prepare('PRAGMA table_info(day_figures)').all() as { name: string }[]).map((c) => c.name);
+        for (const sql of upgradeStatements('sqlite', columns)) db.exec(sql);
+      })();
+      await migratePortal(exec, 'INTEGER');
     },
 
     async addTerminal(input: NewTerminal, id, codeHash, codeExpiresAt, now) {
@@ -142,6 +176,16 @@ export function openSqliteStore(file: string): CollectorStore {
         .prepare(`SELECT day, revision, ${COLUMNS.join(', ')} FROM day_figures WHERE terminal_id = ? AND day BETWEEN ? AND ? ORDER BY day`)
         .all(terminalId, from, to) as Record<string, string | number>[];
       return rows.map(toDayTotals);
+    },
+
+    async monthlySeries(from, to, communeCode) {
+      const rows = db
+        .prepare(
+          `SELECT substr(day, 1, 7) AS month, SUM(visits) AS visits, SUM(items_served) AS items FROM day_figures
+           WHERE day BETWEEN ? AND ? AND (? IS NULL OR commune_code = ?) GROUP BY month ORDER BY month`,
+        )
+        .all(from, to, communeCode, communeCode) as { month: string; visits: number; items: number }[];
+      return rows.map((r) => ({ month: r.month, visits: Number(r.visits), itemsServed: Number(r.items) }));
     },
 
     async counts() {

@@ -1,6 +1,7 @@
 // What the collector stores, independent of the database: communes, terminals with their
 // enrolment and credentials, and each terminal's latest revision of each day's figures.
 import type { DayIndicator } from '../../electron/contract/statistics';
+import type { PortalStore } from './portal-types';
 
 export interface NewTerminal {
   communeCode: string;
@@ -57,7 +58,7 @@ export type RedeemResult =
   | { ok: true; terminal: TerminalRow }
   | { ok: false; reason: 'unknown' | 'expired' | 'used' | 'revoked' };
 
-export interface CollectorStore {
+export interface CollectorStore extends PortalStore {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
   /** Registers a terminal (and its commune, created or renamed) with a pending enrolment code. */
@@ -75,5 +76,7 @@ export interface CollectorStore {
   /** Per terminal and day totals (the chaos test compares these with the kiosk's). */
   dayTotals(terminalId: string, from: string, to: string): Promise<{ day: string; revision: number; totals: Record<DayIndicator, number> }[]>;
   counts(): Promise<{ terminals: number; dayRows: number }>;
+  /** Visits and items served per month (YYYY-MM), for the whole province or one commune. */
+  monthlySeries(from: string, to: string, communeCode: string | null): Promise<{ month: string; visits: number; itemsServed: number }[]>;
   close(): Promise<void>;
 }

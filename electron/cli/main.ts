@@ -1,27 +1,19 @@
-// The `kiosk` command for technicians and tests: one subcommand group per feature, all over the same core.
-import { Command } from 'commander';
-import { VERSION } from '../core/version';
-import { registerConfigCommands } from './commands/config';
-import { registerInternetCommands } from './commands/internet';
-import { registerDbCommands } from './commands/db';
-import { registerDbRestoreCommand } from './commands/db-restore';
-import { registerTechnicianCommands } from './commands/technician';
-import { registerSystemCommands } from './commands/system';
-import { registerReportCommands } from './commands/report';
-import { registerUploadCommands } from './commands/upload';
-import { registerEnrolCommands } from './commands/enrol';
-import { registerCatalogueCommands } from './commands/catalogue';
-import { registerI18nCommands } from './commands/i18n';
-import { registerPatronCommands } from './commands/patrons';
-import { registerCirculationCommands } from './commands/circulation';
-import { registerDevicesCommands } from './commands/devices';
-import { registerPackCommands } from './commands/packs';
+// The `kiosk` command as developers and tests run it (built to dist/cli.mjs; bin/kiosk.mjs starts it).
+// Besides the commands it takes the test-only `--test-clock INSTANT[@RATE]` (common/testing/test-clock.ts),
+// refused by a production build; the installed kiosk's `--cli` mode never reads it.
+import { startedClock, takeTestClock, TestClockRefused } from '../../common/testing/test-clock';
+import { useCliClock } from './clock';
+import { createProgram } from './program';
 
-const program = new Command('kiosk')
-  .description('Công cụ dòng lệnh của kiosk phòng đọc xã')
-  .version(VERSION)
-  .showHelpAfterError('(chạy "kiosk --help" để xem các lệnh)');
+let argv: string[];
+try {
+  const taken = takeTestClock(process.argv.slice(2));
+  argv = taken.argv;
+  if (taken.spec) useCliClock(startedClock(taken.spec));
+} catch (error) {
+  if (!(error instanceof TestClockRefused)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+}
 
-for (const register of [registerSystemCommands, registerDbCommands, registerDbRestoreCommand, registerTechnicianCommands, registerConfigCommands, registerInternetCommands, registerReportCommands, registerUploadCommands, registerEnrolCommands, registerCatalogueCommands, registerI18nCommands, registerDevicesCommands, registerPatronCommands, registerCirculationCommands, registerPackCommands]) register(program);
-
-await program.parseAsync(process.argv);
+await createProgram().parseAsync(argv, { from: 'user' });

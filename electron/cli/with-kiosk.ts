@@ -4,9 +4,10 @@ import { chooseDataDir } from '../core/config/data-dir';
 import { silentLogger } from '../core/log';
 import type { CommonOptions } from './output';
 import { createNativeDevices } from '../../native';
+import { cliClock } from './clock';
 
 export async function withKiosk<T>(options: CommonOptions, body: (kiosk: Kiosk) => Promise<T>): Promise<T> {
-  const kiosk = await createKiosk({ dataDir: chooseDataDir(options.dataDir), log: silentLogger, devices: createNativeDevices() });
+  const kiosk = await createKiosk({ dataDir: chooseDataDir(options.dataDir), log: silentLogger, devices: createNativeDevices(), clock: cliClock() });
   try {
     return await body(kiosk);
   } finally {

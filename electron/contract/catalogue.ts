@@ -30,6 +30,8 @@ export const searchHit = z.object({
   publisher: z.string().nullable(),
   year: z.number().int().nullable(),
   isbn: z.string().nullable(),
+  /** An ISBN printed or catalogued that fails its check (MARC 020 $z): shown, and found by search. */
+  invalidIsbn: z.string().nullable(),
   callNumber: z.string().nullable(),
   /** Items on the shelf now (not counting copies set aside for holds). */
   available: z.number().int(),
@@ -75,18 +77,28 @@ export const rejection = z.object({
 });
 export type Rejection = z.infer<typeof rejection>;
 
+/** A record imported as it could be, with what staff should look at (a bad ISBN kept as invalid, an odd year…). */
+export const importWarning = rejection;
+export type ImportWarning = Rejection;
+
 export const importFormat = z.enum(['marc21', 'marcxml', 'csv', 'xlsx']);
 
 export const importReport = z.object({
   ok: z.literal(true),
   format: importFormat,
   encoding: z.string(),
+  /** How sure detection was of a legacy encoding (0–1); absent for Unicode and for an encoding staff named. */
+  encodingConfidence: z.number().min(0).max(1).optional(),
   records: z.number().int(),
   imported: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.number().int(),
   itemsAdded: z.number().int(),
+  /** Records imported with something to look at (a unit may carry several). */
+  warned: z.number().int(),
+  warnings: z.array(importWarning),
+  /** Units not imported: only what cannot be a record (no title, a broken structure, a barcode of another book). */
   rejections: z.array(rejection),
   dryRun: z.boolean(),
   /** Set when the file was a rotation manifest. */
@@ -100,6 +112,9 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 export const IMPORT_CHUNK_BYTES = 512 * 1024;
 
 export const importTarget = z.enum(['catalogue', 'rotation']);
+/** Encodings staff may name for a file whose encoding detection found ambiguous. */
+export const importEncoding = z.enum(['utf-8', 'windows-1258', 'tcvn3', 'vni', 'viscii']);
+export type ImportEncoding = z.infer<typeof importEncoding>;
 
 export const importProgress = z.object({
   uploadId: z.string(),
@@ -133,7 +148,19 @@ export const rotationItem = z.object({
 
 const batchRef = z.object({ staffToken, code: z.string().trim().min(1).max(64) }).strict();
 
+export const exportPlace = z.object({ path: z.string(), label: z.string(), kind: z.enum(['usb', 'kiosk']) });
+export type ExportPlace = z.infer<typeof exportPlace>;
+export const marcExportFormat = z.enum(['marc21', 'marcxml']);
+
 export const catalogueMethods = {
+  /** Where the staff button may write a MARC export: USB sticks, and the kiosk's exports folder. */
+  'catalogue.exportPlaces': method(z.object({ staffToken }).strict(), z.object({ places: z.array(exportPlace) }), staff),
+  /** The commune's holdings with copies in 952, written into `place` (one of exportPlaces). */
+  'catalogue.export': method(
+    z.object({ staffToken, place: z.string().min(1).max(1000), format: marcExportFormat }).strict(),
+    z.object({ file: z.string(), format: marcExportFormat, records: z.number().int(), items: z.number().int(), bytes: z.number().int() }),
+    staff,
+  ),
   'catalogue.search': method(searchRequest, searchResponse, anyone),
   'catalogue.importBegin': method(
     z
@@ -158,7 +185,7 @@ export const catalogueMethods = {
     z.object({ received: z.number().int() }), staff,
   ),
   'catalogue.importFinish': method(
-    z.object({ staffToken, uploadId: z.string().min(1).max(64), dryRun: z.boolean().default(false) }).strict(),
+    z.object({ staffToken, uploadId: z.string().min(1).max(64), dryRun: z.boolean().default(false), encoding: importEncoding.optional() }).strict(),
     importReport, staff,
   ),
   'rotation.list': method(z.object({ staffToken }).strict(), z.array(rotationBatch), staff),

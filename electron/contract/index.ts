@@ -56,9 +56,6 @@ export type EventPayload<E extends EventName> = z.output<Events[E]>;
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(methods, name);
 }
-export function isEventName(name: string): name is EventName {
-  return Object.hasOwn(events, name);
-}
 
 export * from './errors';
 export * from './wire';

@@ -11,6 +11,7 @@ import { staffToken } from './staff';
 export const DAY_INDICATORS = [
   'cards_new',
   'visits',
+  'residents_first_served',
   'items_served',
   'loans',
   'renewals',
@@ -56,6 +57,24 @@ export type IndicatorValue = z.infer<typeof indicatorValue>;
 /** One day's figures: only the indicators that are non-zero that day. */
 export const dayFigures = z.partialRecord(dayIndicator, indicatorValue);
 export type DayFigures = z.infer<typeof dayFigures>;
+
+/**
+ * Day figures read by today's definitions, whichever kiosk version sent them. Kiosks before the
+ * acquisitions audit (issue #24) counted rotation books in `items_added`, with the split in
+ * `by.collection`; those figures always carry that split, so the commune's own acquisitions are
+ * `by.collection.own` (0 when absent). Figures without the split are already own-only. Used by
+ * the collector on every upload, so a province never adds rotation books up as acquisitions.
+ */
+export function normaliseDayFigures(figures: DayFigures): DayFigures {
+  const added = figures.items_added;
+  const split = added?.by?.collection;
+  if (!added || !split) return figures;
+  const own = split.own ?? 0;
+  const out: DayFigures = { ...figures };
+  if (own === 0) delete out.items_added;
+  else out.items_added = { total: own };
+  return out;
+}
 
 // ---- Periods -------------------------------------------------------------------------------
 
@@ -186,11 +205,19 @@ export const statisticsReport = z.object({
     points: z.array(z.object({ bucket: z.string(), values: z.partialRecord(dayIndicator, z.number()) })),
   }),
   residents: z.object({
+    /** The commune's population as configured (statistics.residents); null when not configured. */
     count: z.number().int().nullable(),
-    /** Share of residents who used the library in the period, percent. */
+    /** Distinct residents served from 1 January of the period's last year to the period's end. */
+    served: z.number().int(),
+    servedFrom: z.string(),
+    servedTo: z.string(),
+    /** True when servedTo is not 31 December: the yearly target is not judged yet. */
+    yearToDate: z.boolean(),
+    /** served / count, percent (two decimals); null without a population. */
     usersPct: z.number().nullable(),
     targetMinPct: z.number(),
     targetMaxPct: z.number(),
+    /** Judged on a whole year only; null before the year is over or without a population. */
     targetMet: z.boolean().nullable(),
   }),
 });

@@ -16,4 +16,19 @@ import { registerPatrons } from './patrons/register';
 import { registerCirculation } from './circulation/register';
 import { registerEresources } from './eresources/register';
 
-export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [registerSystem, registerStaffAuth, registerTechnician, registerInternet, registerStatistics, registerUpload, registerCatalogue, registerI18n, registerResidents, registerAnnouncements, registerDevices, registerPatrons, registerCirculation, registerEresources];
+export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [
+  registerSystem,
+  registerStaffAuth,
+  registerTechnician,
+  registerInternet,
+  registerStatistics,
+  registerUpload,
+  registerCatalogue,
+  registerI18n,
+  registerResidents,
+  registerAnnouncements,
+  registerDevices,
+  registerPatrons,
+  registerCirculation,
+  registerEresources,
+];

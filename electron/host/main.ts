@@ -1,4 +1,4 @@
-// Entry point of browser mode: `node dist/host.mjs --data-dir DIR [--port N] [--simulate-devices]`.
+// Entry point of browser mode: `node dist/host.mjs --data-dir DIR [--port N] [--simulate-devices] [--test-clock INSTANT[@RATE]]`.
 // Prints the URL on stdout as `KIOSK_URL=...` so scripts and tests can find it.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { startHost } from './server';
 import { createFileLogger, LOG_DIR } from '../core/logs/file-logger';
 import { join } from 'node:path';
 import { createNativeDevices } from '../../native';
+import { startedClock, takeTestClock, TestClockRefused } from '../../common/testing/test-clock';
 
 export function defaultRendererDir(): string {
   // Bundled: dist/host.mjs beside dist/renderer. From source (tsx): ../../dist/renderer.
@@ -21,7 +22,11 @@ export function defaultRendererDir(): string {
 }
 
 async function main(): Promise<void> {
+  // Test-only clock (common/testing/test-clock.ts): refused by a production build, never passed by Electron.
+  const { argv, spec } = takeTestClock(process.argv.slice(2));
+  const clock = spec ? startedClock(spec) : undefined;
   const { values } = parseArgs({
+    args: argv,
     options: {
       'data-dir': { type: 'string' },
       config: { type: 'string' },
@@ -33,9 +38,10 @@ async function main(): Promise<void> {
   const dataDir = chooseDataDir(values['data-dir']);
   const devices = createNativeDevices({ hardware: true, simulate: values['simulate-devices'] });
   // Logs go to <dataDir>/logs (rotating, what the diagnostics bundle carries) and to stderr.
-  const log = createFileLogger({ dir: join(dataDir, LOG_DIR), echo: (line) => process.stderr.write(line) });
-  const kiosk = await createKiosk({ dataDir, devices, log, ...(values.config ? { configFile: values.config } : {}) });
+  const log = createFileLogger({ dir: join(dataDir, LOG_DIR), ...(clock ? { now: clock.now } : {}), echo: (line) => process.stderr.write(line) });
+  const kiosk = await createKiosk({ dataDir, devices, log, ...(clock ? { clock } : {}), ...(values.config ? { configFile: values.config } : {}) });
   const host = await startHost({ kiosk, rendererDir: defaultRendererDir(), port: Number(values.port) });
+  if (spec) log.log('warn', 'host.test_clock', { startsAt: new Date(spec.startMs).toISOString(), rate: spec.rate });
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
   process.stderr.write(`Kiosk (chế độ trình duyệt, ${kiosk.mode === 'demo' ? 'dữ liệu mẫu' : 'đã cấu hình'}) đang chạy tại ${host.url} — dữ liệu: ${dataDir}\n`);
 
@@ -49,7 +55,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof KioskError ? error.message : `Không khởi động được kiosk: ${(error as Error).message}`;
+  const message = error instanceof KioskError || error instanceof TestClockRefused ? error.message : `Không khởi động được kiosk: ${(error as Error).message}`;
   process.stderr.write(`${message}\n`);
   process.exit(2);
 });

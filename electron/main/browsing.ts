@@ -1,11 +1,12 @@
 // The Electron browsing surface of an internet session: tabs as WebContentsViews below the kiosk's
 // session bar, in an in-memory partition per session. Thin: every decision (URL, download,
-// permission, wipe plan) is asked of the core's internet service; this file only carries it out.
+// permission, wipe plan) is asked of the core's internet modules; this file only carries it out.
 import { BrowserWindow, WebContentsView, session as electronSession, type Session } from 'electron';
 import { BROWSER_TOP_PX, type BrowseRequest, type UrlDecisionDto } from '../contract/internet';
 import type { Kiosk } from '../core/kiosk';
-import { internetServiceOf } from '../core/internet/register';
-import type { BrowsingSurface } from '../core/internet/service';
+import { decideUrlFor, permissionAllowed, publishTabs } from '../core/internet/browse';
+import { attachSurface, internetOf, type BrowsingSurface } from '../core/internet/context';
+import { decideDownload, recordPrint } from '../core/internet/downloads';
 import type { WipePlan } from '../core/internet/wipe';
 
 interface Tab {
@@ -27,7 +28,7 @@ function pdfPageCount(pdf: Buffer): number {
 }
 
 export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
-  const service = internetServiceOf(kiosk.ctx);
+  const internet = internetOf(kiosk.ctx);
   let tabs: Tab[] = [];
   let activeId = 0;
   let nextId = 1;
@@ -48,7 +49,7 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
   function publish(): void {
     const current = active();
     const history = current?.view.webContents.navigationHistory;
-    service.publishTabs({
+    publishTabs(internet, {
       tabs: tabs.map((t) => ({ id: t.id, title: t.url ? t.view.webContents.getTitle() : '', url: t.url, active: t.id === activeId, loading: t.view.webContents.isLoading() })),
       canGoBack: Boolean(history?.canGoBack()),
       canGoForward: Boolean(history?.canGoForward()),
@@ -66,13 +67,13 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
     const contents = view.webContents;
     // Popups become tabs, after the same URL check as any navigation.
     contents.setWindowOpenHandler(({ url: target }) => {
-      const decision = service.decideUrl(target);
+      const decision = decideUrlFor(internet, target);
       if (decision.decision === 'allow' && decision.url) select(openTab(decision.url, plan).id);
       return { action: 'deny' };
     });
     const guard = (event: { preventDefault(): void }, target: string, isMainFrame = true) => {
       if (!isMainFrame) return;
-      const decision = service.decideUrl(target);
+      const decision = decideUrlFor(internet, target);
       if (decision.decision === 'block') {
         event.preventDefault();
         tab.blocked = decision;
@@ -118,10 +119,10 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
     sessionStarted(plan: WipePlan) {
       currentPartition = plan.partition;
       partition = electronSession.fromPartition(plan.partition, { cache: true });
-      partition.setPermissionRequestHandler((_contents, permission, callback) => callback(service.permissionAllowed(permission)));
-      partition.setPermissionCheckHandler((_contents, permission) => service.permissionAllowed(permission));
+      partition.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(internet, permission)));
+      partition.setPermissionCheckHandler((_contents, permission) => permissionAllowed(internet, permission));
       partition.on('will-download', (_event, item) => {
-        const decision = service.decideDownload(item.getFilename(), item.getTotalBytes());
+        const decision = decideDownload(internet, item.getFilename(), item.getTotalBytes());
         if (decision.ok) item.setSavePath(decision.path);
         else item.cancel();
       });
@@ -193,7 +194,7 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
             void contents.printToPDF({}).then((pdf) => {
               const pages = pdfPageCount(pdf);
               contents.print({ silent: false }, (printed) => {
-                if (printed) service.recordPrint(pages);
+                if (printed) recordPrint(internet, pages);
               });
             });
           }
@@ -204,5 +205,5 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
   };
 
   window.on('resize', layout);
-  service.attachSurface(surface);
+  attachSurface(internet, surface);
 }

@@ -19,10 +19,14 @@ import { printReceiptSilently } from './receipt-printer';
 import { attachBrowsing } from './browsing';
 import { eresourceResponse } from './eresource-protocol';
 import { createNativeDevices } from '../../native';
+import { cliModeFrom, type CliMode } from './cli-mode';
+import { createProgram } from '../cli/program';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let kiosk: Kiosk | undefined;
+// `--cli <command>`: the technician's command line on an installed PC; no window, output on the console.
+const cliMode = cliModeFrom(process.argv);
 const adminMode = adminModeFrom(process.argv);
 const startedAt = Date.now();
 
@@ -154,7 +158,23 @@ async function start(): Promise<void> {
   }
 }
 
-if (!app.requestSingleInstanceLock()) {
+/** Runs one `kiosk` command and exits; the kiosk window (and its single-instance lock) is never touched. */
+async function runCommandMode(mode: Exclude<CliMode, { kind: 'kiosk' }>): Promise<void> {
+  if (mode.kind === 'refused') {
+    process.stderr.write(`${mode.message}\n`);
+    app.exit(2);
+    return;
+  }
+  await createProgram(mode.program).parseAsync(mode.args, { from: 'user' });
+  app.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+}
+
+if (cliMode.kind !== 'kiosk') {
+  runCommandMode(cliMode).catch((error: unknown) => {
+    process.stderr.write(`Lệnh không chạy được: ${(error as Error).message}\n`);
+    app.exit(3);
+  });
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('web-contents-created', (_event, contents) => {

@@ -1,8 +1,7 @@
 // When the kiosk restarts itself at night, and how a crashed or hung renderer is recovered.
 // Pure so the timing is tested without Electron.
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { DAY_MS, localMidnight } from '../../common/calendar';
 
 /**
  * The next instant (epoch ms) at local time HH:MM (Vietnam, no DST) strictly after `now`;
@@ -14,8 +13,7 @@ export function nextRestartAt(now: number, time: string | null, startedAt: numbe
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
   if (!match) return undefined;
   const minutes = Number(match[1]) * 60 + Number(match[2]);
-  const localMidnight = Math.floor((now + VIETNAM_OFFSET_MS) / DAY_MS) * DAY_MS - VIETNAM_OFFSET_MS;
-  let at = localMidnight + minutes * 60_000;
+  let at = localMidnight(now) + minutes * 60_000;
   if (at <= now) at += DAY_MS;
   if (at - startedAt < 60 * 60 * 1000) at += DAY_MS;
   return at;

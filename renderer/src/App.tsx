@@ -1,11 +1,11 @@
 // The kiosk UI: loads what kind of kiosk this is, then shows the screen the route names.
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SystemInfo } from '../../electron/contract/system';
 import { useApi } from './api/context';
 import { ConfigError } from './screens/ConfigError';
 import { Home } from './screens/Home';
-import { screens } from './screens/routes';
+import { prefetchResidentScreens, screens } from './screens/routes';
 import { useRoute } from './router';
 
 export function App() {
@@ -19,7 +19,12 @@ export function App() {
     let cancelled = false;
     const load = () =>
       api.call('system.info', {}).then(
-        (value) => !cancelled && (setInfo(value), setFailed(false)),
+        (value) => {
+          if (cancelled) return;
+          setInfo(value);
+          setFailed(false);
+          prefetchResidentScreens();
+        },
         () => {
           if (cancelled) return;
           setFailed(true);
@@ -42,5 +47,15 @@ export function App() {
   if (info.mode === 'misconfigured') return <ConfigError info={info} />;
   if (route === 'home') return <Home info={info} />;
   const Screen = screens[route];
-  return <Screen info={info} />;
+  return (
+    <Suspense
+      fallback={
+        <main className="content" aria-busy>
+          <p role="status">{t('loading')}</p>
+        </main>
+      }
+    >
+      <Screen info={info} />
+    </Suspense>
+  );
 }

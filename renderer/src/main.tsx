@@ -10,6 +10,7 @@ import { ScanProvider } from './devices/ScanProvider';
 import { initI18n } from './i18n';
 import { ResidentSessionProvider } from './a11y/ResidentSession';
 import { AnnouncerProvider } from './components/Announcer';
+import './styles/fonts.css';
 import './styles/app.css';
 
 const client = createApiClient(defaultTransport());

@@ -1,34 +1,23 @@
 // Self-service circulation in Chromium: card sign-in and checkout with receipt, return without a
 // card, a refusal, CCCD self-registration with consent, and the idle time-out.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { expect, snapshot, startKiosk, stopKiosk, test as base, type RunningKiosk } from './fixtures';
+import { expect, kioskCli, snapshot, startKiosk, stopKiosk, test as base, vietnamDay, type RunningKiosk } from './fixtures';
 import { simulateScan } from './scan';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The `kiosk` CLI on a data directory, before the host opens it. */
+/** The `kiosk` CLI on a data directory, before the host opens it (the test's instant, like the host). */
 function cli(dataDir: string, ...args: string[]): unknown {
-  const out = execFileSync(process.execPath, [join(root, 'bin/kiosk.mjs'), ...args, '--data-dir', dataDir, '--json'], { encoding: 'utf8' });
-  return JSON.parse(out);
+  return kioskCli([...args, '--data-dir', dataDir]);
 }
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-}
-
-function vietnamDay(offsetDays: number): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(Date.now());
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const due = new Date(Date.UTC(y, m - 1, d + offsetDays));
-  return `${String(due.getUTCDate()).padStart(2, '0')}/${String(due.getUTCMonth() + 1).padStart(2, '0')}/${due.getUTCFullYear()}`;
 }
 
 const test = base.extend<{ sim: RunningKiosk }>({

@@ -1,11 +1,17 @@
 // Playwright fixtures: each test gets its own browser-mode kiosk (dist/host.mjs) on a fresh
-// temporary data directory, started as a user would run it.
-import { test as base, expect, type Page } from '@playwright/test';
+// temporary data directory, started as a user would run it. Neither the kiosk nor the page reads the
+// machine's clock: both start at the test's instant (`test.use({ clockAt: INSTANTS.sundayLate })`,
+// default a Wednesday 10:00 in Vietnam; test/support/clock.ts) and run at real speed from there.
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_INSTANT, testClockArgs } from '../support/clock';
+
+export { INSTANTS } from '../support/clock';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** The build under test: dist/, or KIOSK_DIST_DIR when parallel work builds elsewhere. */
@@ -18,13 +24,30 @@ export interface RunningKiosk {
   process: ChildProcess;
   /** What the kiosk wrote to stderr so far: its JSON log lines. */
   output(): string;
+  /** The instant the kiosk's clock started at (epoch ms); pages get the same one (kioskClock). */
+  startedAt: number;
 }
 
-export async function startKiosk(options: { dataDir?: string; args?: string[] } = {}): Promise<RunningKiosk> {
+export interface KioskStart {
+  dataDir?: string;
+  args?: string[];
+  /** The kiosk's clock starts here (default: a Wednesday 10:00 in Vietnam) ... */
+  at?: string | number;
+  /** ... and runs at this speed (1 = real time, 0 = frozen). */
+  rate?: number;
+  env?: Record<string, string>;
+}
+
+export async function startKiosk(options: KioskStart = {}): Promise<RunningKiosk> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
-  // --simulate-devices lets tests inject scans (test/e2e/scan.ts) through the real decoders.
-  const child = spawn(process.execPath, [join(distDir, 'host.mjs'), '--data-dir', dataDir, '--simulate-devices', ...(options.args ?? [])], {
+  const at = options.at ?? DEFAULT_INSTANT;
+  const startedAt = typeof at === 'number' ? at : Date.parse(at);
+  // --simulate-devices lets tests inject scans (test/e2e/scan.ts) through the real decoders;
+  // --test-clock gives the kiosk the test's clock (common/testing/test-clock.ts).
+  const args = ['--data-dir', dataDir, '--simulate-devices', ...testClockArgs(startedAt, options.rate ?? 1), ...(options.args ?? [])];
+  const child = spawn(process.execPath, [join(distDir, 'host.mjs'), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
@@ -39,7 +62,33 @@ export async function startKiosk(options: { dataDir?: string; args?: string[] } 
     });
     child.once('exit', (code) => reject(new Error(`kiosk exited with ${code}: ${stderr}`)));
   });
-  return { url, dataDir, process: child, output: () => stderr };
+  return { url, dataDir, process: child, output: () => stderr, startedAt };
+}
+
+/** Gives a browser context the kiosk's clock: Chromium's Date, timers and performance start at the same instant. */
+export async function kioskClock(target: BrowserContext | Page, at: string | number = DEFAULT_INSTANT): Promise<void> {
+  await target.clock.install({ time: typeof at === 'number' ? at : Date.parse(at) });
+}
+
+/** A page in a new context (another person at another screen) on the kiosk's clock. */
+export async function newKioskPage(browser: Browser, kiosk: Pick<RunningKiosk, 'startedAt'>): Promise<Page> {
+  const context = await browser.newContext();
+  await kioskClock(context, kiosk.startedAt);
+  return context.newPage();
+}
+
+/** The Vietnamese date `offsetDays` after the kiosk's day at `at`, as screens write it (dd/mm/yyyy). */
+export function vietnamDay(offsetDays: number, at: string | number = DEFAULT_INSTANT): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(typeof at === 'number' ? at : Date.parse(at));
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const shifted = new Date(Date.UTC(y, m - 1, d + offsetDays));
+  return `${String(shifted.getUTCDate()).padStart(2, '0')}/${String(shifted.getUTCMonth() + 1).padStart(2, '0')}/${shifted.getUTCFullYear()}`;
+}
+
+/** One `kiosk` command on the built CLI at the test's instant; the parsed JSON it prints. */
+export function kioskCli(args: readonly string[], at: string | number = DEFAULT_INSTANT): unknown {
+  const out = execFileSync(process.execPath, [join(distDir, 'cli.mjs'), ...args, '--json', ...testClockArgs(at)], { encoding: 'utf8' });
+  return JSON.parse(out) as unknown;
 }
 
 export async function stopKiosk(kiosk: RunningKiosk, removeData = true): Promise<void> {
@@ -58,9 +107,15 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
 }
 
-export const test = base.extend<{ kiosk: RunningKiosk }>({
-  kiosk: async ({}, use) => {
-    const kiosk = await startKiosk();
+export const test = base.extend<{ kiosk: RunningKiosk; clockAt: string }>({
+  /** The instant this test's kiosk and pages start at; `test.use({ clockAt: INSTANTS.… })` picks another. */
+  clockAt: [DEFAULT_INSTANT, { option: true }],
+  context: async ({ context, clockAt }, use) => {
+    await kioskClock(context, clockAt);
+    await use(context);
+  },
+  kiosk: async ({ clockAt }, use) => {
+    const kiosk = await startKiosk({ at: clockAt });
     await use(kiosk);
     await stopKiosk(kiosk);
   },

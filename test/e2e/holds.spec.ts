@@ -1,22 +1,19 @@
 // Đặt trước in Chromium: a resident reserves a book whose only copy is out (typing the card), the
 // copy comes back and is flagged for the staff shelf, staff see it on their page, the resident is
 // told at sign-in and borrows it; a signed-in resident reserves a second book for their own card.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, snapshot, startKiosk, stopKiosk, test } from './fixtures';
+import { expect, kioskCli, snapshot, startKiosk, stopKiosk, test, vietnamDay } from './fixtures';
 import { simulateScan } from './scan';
 import { signInStaff } from './screens';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The `kiosk` CLI on a data directory, before the host opens it (the test's instant, like the host). */
 function cli(dataDir: string, ...args: string[]): unknown {
-  const out = execFileSync(process.execPath, [join(root, 'bin/kiosk.mjs'), ...args, '--data-dir', dataDir, '--json'], { encoding: 'utf8' });
-  return JSON.parse(out);
+  return kioskCli([...args, '--data-dir', dataDir]);
 }
 
 /** The title as a resident types it without diacritics. */
@@ -44,13 +41,6 @@ async function searchFor(page: Page, book: Book) {
     .filter({ hasText: book.authors[0]! });
   await expect(result).toBeVisible();
   return result;
-}
-
-function vietnamDay(offsetDays: number): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(Date.now());
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const at = new Date(Date.UTC(y, m - 1, d + offsetDays));
-  return `${String(at.getUTCDate()).padStart(2, '0')}/${String(at.getUTCMonth() + 1).padStart(2, '0')}/${at.getUTCFullYear()}`;
 }
 
 test('reserve a book that is out, it comes back to the staff shelf, the resident is told and borrows it', async ({ page }) => {

@@ -4,17 +4,12 @@
 import type { Browser, Page } from '@playwright/test';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
+import { expect, INSTANTS, newKioskPage, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
 import { simulateScan } from './scan';
 
 /** A kiosk whose internet countdown runs `speed` times faster (honoured by demo kiosks only). */
 async function fastKiosk(speed: number): Promise<RunningKiosk> {
-  process.env.KIOSK_TEST_INTERNET_SPEED = String(speed);
-  try {
-    return await startKiosk();
-  } finally {
-    delete process.env.KIOSK_TEST_INTERNET_SPEED;
-  }
+  return startKiosk({ env: { KIOSK_TEST_INTERNET_SPEED: String(speed) } });
 }
 
 function seconds(clock: string): number {
@@ -58,7 +53,7 @@ test('sign in, countdown, staff extends, the resident sees it, time runs out, ho
   test.setTimeout(150_000);
   const kiosk = await fastKiosk(60); // one real second = one minute of session time
   try {
-    const resident = await browser.newPage();
+    const resident = await newKioskPage(browser, kiosk);
     await resident.goto(`${kiosk.url}#/internet`);
     await expect(resident.getByRole('heading', { name: 'Đăng nhập để dùng Internet' })).toBeVisible();
     await snapshot(resident, 'internet-sign-in');
@@ -66,6 +61,12 @@ test('sign in, countdown, staff extends, the resident sees it, time runs out, ho
     await signInResident(resident, 'BD000001'); // a child: 30 minutes per session
     await expect(resident.getByTestId('allowance')).toHaveText('30 phút');
     await snapshot(resident, 'internet-allowance');
+    // Staff sign in before the session starts: at 60× the 30 minutes last 30 real seconds, and a PIN
+    // check on a loaded machine must not eat them.
+    const staff = await newKioskPage(browser, kiosk);
+    await staff.goto(`${kiosk.url}#/staff/internet`);
+    await signInStaff(staff);
+    await expect(staff.getByText('Máy Internet đang trống.')).toBeVisible();
     await resident.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
     const countdown = resident.getByTestId('countdown');
     await expect(countdown).toBeVisible();
@@ -75,9 +76,6 @@ test('sign in, countdown, staff extends, the resident sees it, time runs out, ho
     await resident.getByRole('button', { name: 'Xin thêm giờ' }).click();
     await expect(resident.getByRole('button', { name: 'Đã gửi yêu cầu thêm giờ' })).toBeDisabled();
 
-    const staff = await browser.newPage();
-    await staff.goto(`${kiosk.url}#/staff/internet`);
-    await signInStaff(staff);
     await expect(staff.getByRole('heading', { name: 'Phiên đang dùng' })).toBeVisible();
     await expect(staff.getByTestId('staff-current')).toContainText('BD000001');
     await expect(staff.getByText('Bạn đọc đang xin thêm giờ.')).toBeVisible();
@@ -177,12 +175,12 @@ test('blocked addresses show a Vietnamese explanation, never an error', async ({
 
 /** BD000003 uses the PC; BD000002 takes number 1 in the queue from the home screen of another tab. */
 async function busyPcWithOneWaiting(browser: Browser, kiosk: RunningKiosk): Promise<{ user: Page; waiting: Page }> {
-  const user = await browser.newPage();
+  const user = await newKioskPage(browser, kiosk);
   await user.goto(`${kiosk.url}#/internet`);
   await signInResident(user, 'BD000003');
   await user.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
 
-  const waiting = await browser.newPage();
+  const waiting = await newKioskPage(browser, kiosk);
   await waiting.goto(kiosk.url);
   await expect(waiting.getByText(/Máy Internet đang có người dùng/)).toBeVisible();
   await waiting.getByRole('button', { name: 'Xếp hàng' }).click();
@@ -212,7 +210,7 @@ test('a resident takes a place in the queue from the home screen while the PC is
 test('staff take someone who went home off the queue', async ({ browser, kiosk }) => {
   await busyPcWithOneWaiting(browser, kiosk);
 
-  const staff = await browser.newPage();
+  const staff = await newKioskPage(browser, kiosk);
   await staff.setViewportSize({ width: 1366, height: 768 });
   await staff.goto(`${kiosk.url}#/staff/internet`);
   await signInStaff(staff);
@@ -229,7 +227,7 @@ test('staff take someone who went home off the queue', async ({ browser, kiosk }
 });
 
 test('staff create guest passes; a guest signs in with a code once', async ({ browser, kiosk }) => {
-  const staff = await browser.newPage();
+  const staff = await newKioskPage(browser, kiosk);
   await staff.goto(`${kiosk.url}#/staff/internet`);
   await signInStaff(staff);
   await staff.getByLabel('Số phút').fill('45');
@@ -241,7 +239,7 @@ test('staff create guest passes; a guest signs in with a code once', async ({ br
   for (const code of codes) expect(code).toMatch(/^KHACH-[A-HJ-NP-Z2-9]{8}$/);
   await snapshot(staff, 'internet-guest-passes');
 
-  const guest = await browser.newPage();
+  const guest = await newKioskPage(browser, kiosk);
   await guest.goto(`${kiosk.url}#/internet`);
   await signInResident(guest, codes[0]!.toLowerCase());
   await expect(guest.getByTestId('allowance')).toHaveText('45 phút');
@@ -288,4 +286,22 @@ test('a CCCD signs a registered resident in; an unknown CCCD is sent to Mượn 
   } finally {
     await stopKiosk(kiosk);
   }
+});
+
+test.describe('at Sunday 23:50 in Vietnam (the demo reading room closes at 23:59)', () => {
+  test.use({ clockAt: INSTANTS.sundayLate });
+
+  test('the resident is told the session is short because the room is closing', async ({ page }) => {
+    // Frozen at 23:50 so the allowance is exactly the 9 minutes left, however slow the machine is.
+    const kiosk = await startKiosk({ at: INSTANTS.sundayLate, rate: 0 });
+    try {
+      await page.goto(`${kiosk.url}#/internet`);
+      await signInResident(page, 'BD000003'); // an adult: 60 minutes on a weekday morning
+      await expect(page.getByTestId('allowance')).toHaveText('9 phút');
+      await expect(page.getByText('Phòng đọc sắp đóng cửa nên lượt này ngắn hơn bình thường.')).toBeVisible();
+      await snapshot(page, 'internet-closing-soon');
+    } finally {
+      await stopKiosk(kiosk);
+    }
+  });
 });

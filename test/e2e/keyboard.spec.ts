@@ -1,7 +1,7 @@
 // Keyboard only: a resident with no mouse or touch screen completes a catalogue search (also typed
 // in Telex) and a checkout with Tab, Shift+Tab, Enter, Space and typing; every stop shows its focus.
 import type { Locator, Page } from '@playwright/test';
-import { expect, snapshot, test } from './fixtures';
+import { expect, snapshot, test, vietnamDay } from './fixtures';
 
 /** Presses Tab (or Shift+Tab) until `target` has the focus; fails if it is never reached. */
 async function tabTo(page: Page, target: Locator, { backwards = false, max = 40 } = {}): Promise<void> {
@@ -30,13 +30,6 @@ async function expectVisibleFocus(page: Page): Promise<void> {
 
 /** Typing at a person's pace: fast keys followed by Enter would read as a barcode scan. */
 const type = (page: Page, text: string) => page.keyboard.type(text, { delay: 80 });
-
-function vietnamDay(offsetDays: number): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(Date.now());
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const due = new Date(Date.UTC(y, m - 1, d + offsetDays));
-  return `${String(due.getUTCDate()).padStart(2, '0')}/${String(due.getUTCMonth() + 1).padStart(2, '0')}/${due.getUTCFullYear()}`;
-}
 
 test('a catalogue search with the keyboard alone, typed in Telex with and without conversion', async ({ page, kiosk }) => {
   await page.goto(kiosk.url);

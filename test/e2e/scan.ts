@@ -50,6 +50,8 @@ export async function simulateScan(page: Page, text: string, source: SimulatedSo
  */
 export async function wedgeScan(page: Page, text: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
+  // machine-clock: not the kiosk's time: CDP wants input timestamps on Chromium's own wall clock (epoch seconds),
+  // which is this machine's clock (under CI's libfaketime guard, both processes see the same fake one).
   const start = Date.now() / 1000;
   const sends: Promise<unknown>[] = [];
   [...text, 'Enter'].forEach((key, index) => {

@@ -83,7 +83,7 @@ test('technician pages are hidden from staff and shown to technicians', async ({
 });
 
 test('the staff area signs itself out after 15 idle minutes', async ({ page, kiosk }) => {
-  await page.clock.install();
+  // The page's clock is already the test's (fixtures.ts installs it); here the test moves it.
   await page.goto(`${kiosk.url}#/staff`);
   await signIn(page, 'NV0001', '1234');
   await expect(page.getByRole('heading', { name: 'Trang cán bộ' })).toBeVisible();

@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, snapshot, test } from './fixtures';
+import { distDir, expect, snapshot, test } from './fixtures';
+import { testClockArgs } from '../support/clock';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -42,8 +43,13 @@ function seedHistory(dataDir: string, year: number) {
   db.close();
 }
 
-async function startCollector(dbFile: string): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'collector/main.ts'), 'serve', '--port', '0', '--db', dbFile], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
+/** The kiosk's year in Vietnam at the test's instant. */
+function kioskYear(at: number): number {
+  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(at));
+}
+
+async function startCollector(dbFile: string, at: number): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'collector/main.ts'), 'serve', '--port', '0', '--db', dbFile, ...testClockArgs(at)], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('collector did not start')), 20_000);
     child.stdout!.on('data', (chunk) => {
@@ -58,7 +64,7 @@ async function startCollector(dbFile: string): Promise<{ url: string; process: C
 }
 
 test('reports for a half-year, exports XLSX, and sends the figures to the province', async ({ page, kiosk }) => {
-  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(Date.now()));
+  const year = kioskYear(kiosk.startedAt);
   seedHistory(kiosk.dataDir, year);
 
   await page.goto(`${kiosk.url}#/staff`);
@@ -86,11 +92,11 @@ test('reports for a half-year, exports XLSX, and sends the figures to the provin
 
   // The province: a collector with this terminal registered, the kiosk enrolled by the technician's CLI.
   const dir = mkdtempSync(join(tmpdir(), 'collector-e2e-'));
-  const collector = await startCollector(join(dir, 'collector.sqlite'));
+  const collector = await startCollector(join(dir, 'collector.sqlite'), kiosk.startedAt);
   try {
-    const add = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'collector/main.ts'), 'terminal', 'add', '--commune', '00000', '--commune-name', 'Xã Minh Hòa', '--province', '27', '--name', 'Kiosk phòng đọc', '--json', '--db', join(dir, 'collector.sqlite')], { cwd: root, encoding: 'utf8' });
+    const add = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'collector/main.ts'), 'terminal', 'add', '--commune', '00000', '--commune-name', 'Xã Minh Hòa', '--province', '27', '--name', 'Kiosk phòng đọc', '--json', '--db', join(dir, 'collector.sqlite'), ...testClockArgs(kiosk.startedAt)], { cwd: root, encoding: 'utf8' });
     const { code } = JSON.parse(add.stdout) as { code: string };
-    const enrol = spawnSync(process.execPath, [join(root, 'bin/kiosk.mjs'), 'enrol', collector.url, code, '--data-dir', kiosk.dataDir, '--json'], { cwd: root, encoding: 'utf8' });
+    const enrol = spawnSync(process.execPath, [join(distDir, 'cli.mjs'), 'enrol', collector.url, code, '--data-dir', kiosk.dataDir, '--json', ...testClockArgs(kiosk.startedAt)], { cwd: root, encoding: 'utf8' });
     expect(JSON.parse(enrol.stdout)).toMatchObject({ ok: true, communeName: 'Xã Minh Hòa' });
 
     await page.reload();
@@ -102,10 +108,18 @@ test('reports for a half-year, exports XLSX, and sends the figures to the provin
     await expect(page.getByTestId('upload-pending')).toHaveText('0 ngày');
     await snapshot(page, 'statistics-upload');
 
+    // The province's first administrator, created from the collector's CLI, signs in to the portal.
+    const admin = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'collector/main.ts'), 'admin', 'create', 'quantri', '--name', 'Nguyễn Thị Lan', '--db', join(dir, 'collector.sqlite')], { cwd: root, encoding: 'utf8', input: 'mat-khau-thu-nghiem\n' });
+    expect(admin.stdout).toContain('Đã tạo tài khoản quantri');
     const dashboard = await page.context().newPage();
     await dashboard.goto(`${collector.url}?period=${year}-H1`);
+    await dashboard.getByLabel('Tên đăng nhập').fill('quantri');
+    await dashboard.getByLabel('Mật khẩu').fill('mat-khau-thu-nghiem');
+    await dashboard.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect(dashboard.getByRole('cell', { name: 'Xã Minh Hòa' }).first()).toBeVisible();
-    await expect(dashboard.locator('tr', { hasText: 'Xã Minh Hòa' }).first()).toContainText('93');
+    // The 93 loans of the half-year reached the province: the signed-in export carries them.
+    const csv = await (await dashboard.request.get(`${collector.url}export.csv?period=${year}-H1`)).text();
+    expect(csv.split('\r\n').find((line) => line.includes('Xã Minh Hòa'))!.split(',')[8]).toBe('93');
     await snapshot(dashboard, 'statistics-collector-dashboard');
   } finally {
     collector.process.kill('SIGTERM');
@@ -122,7 +136,7 @@ test('a period that is not understood says how to write one', async ({ page, kio
 });
 
 test('the reports page passes axe (WCAG 2.2 AA) with large touch targets', async ({ page, kiosk }) => {
-  seedHistory(kiosk.dataDir, Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(Date.now())));
+  seedHistory(kiosk.dataDir, kioskYear(kiosk.startedAt));
   await page.goto(`${kiosk.url}#/staff/reports`);
   await signIn(page);
   await expect(page.getByRole('heading', { name: 'Tất cả chỉ tiêu' })).toBeVisible();

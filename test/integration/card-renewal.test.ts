@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SignedInPatron } from '../../electron/contract/circulation';
 import type { PatronSummary } from '../../electron/contract/patrons';
-import { addYears, localDay } from '../../electron/core/circulation/dates';
+import { addYears, localDay } from '../../common/calendar';
 import { spawnSync } from 'node:child_process';
 import { fresh, kioskBin } from '../support/cli';
 import { openTestKiosk, type TestKiosk } from '../support/kiosk';

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ImportReport, RotationBatch, SearchResponse } from '../../electron/contract/catalogue';
 import { IMPORT_CHUNK_BYTES } from '../../electron/contract/catalogue';
 import { openTestKiosk, type TestKiosk } from '../support/kiosk';
 import { tempDir } from '../support/temp-dir';
+import { kioskArgv } from '../support/cli';
 import { csvOf, HEADER, marcXmlOf, mrcOf, rowOf, sampleRecords, xlsxOf } from '../unit/catalogue/fixtures';
 
 async function staff(t: TestKiosk): Promise<string> {
@@ -248,8 +248,7 @@ describe('rotation batches', () => {
 });
 
 describe('the kiosk command', () => {
-  const bin = fileURLToPath(new URL('../../bin/kiosk.mjs', import.meta.url));
-  const kiosk = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  const kiosk = (...args: string[]) => spawnSync(process.execPath, kioskArgv(args), { encoding: 'utf8' });
 
   it('imports with --json, searches without diacritics, and fails clearly on a bad file', () => {
     const dir = tempDir();

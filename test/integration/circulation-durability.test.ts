@@ -7,8 +7,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir';
+import { kioskArgv } from '../support/cli';
 
-const bin = fileURLToPath(new URL('../../bin/kiosk.mjs', import.meta.url));
 const child = fileURLToPath(new URL('./circulation-stream.child.ts', import.meta.url));
 const dirs: { remove(): void }[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
@@ -20,13 +20,13 @@ function fresh(): string {
 }
 
 function kiosk(...args: string[]) {
-  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, kioskArgv(args), { encoding: 'utf8' });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, json: () => JSON.parse(run.stdout) };
 }
 
 function kioskAsync(...args: string[]): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [bin, ...args]);
+    const proc = spawn(process.execPath, kioskArgv(args));
     let stdout = '';
     proc.stdout.on('data', (c) => (stdout += String(c)));
     proc.on('exit', (code) => resolve({ code, stdout }));

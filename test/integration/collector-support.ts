@@ -6,7 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { registerTerminal } from '../../collector/admin';
-import { createCollector } from '../../collector/server';
+import { createAccount } from '../../collector/accounts';
+import { createCollector, type CollectorOptions } from '../../collector/server';
+import type { Role } from '../../collector/store/portal-types';
 import { openPostgresStore } from '../../collector/store/postgres';
 import { openSqliteStore } from '../../collector/store/sqlite';
 import type { CollectorStore } from '../../collector/store/types';
@@ -62,8 +64,8 @@ export const storeFactories: StoreFactory[] = [
     : []),
 ];
 
-export async function startCollector(store: CollectorStore, now?: () => number): Promise<{ url: string }> {
-  const collector = createCollector({ store, ...(now ? { now } : {}) });
+export async function startCollector(store: CollectorStore, now?: () => number, extra: Partial<CollectorOptions> = {}): Promise<{ url: string }> {
+  const collector = createCollector({ store, accessLog: () => undefined, ...(now ? { now } : {}), ...extra });
   const url = await collector.listen();
   cleanups.push(() => collector.close());
   return { url };
@@ -77,4 +79,20 @@ export async function enrolKiosk(db: Db, store: CollectorStore, url: string, com
 
 export function onCleanup(fn: () => Promise<void> | void): void {
   cleanups.push(fn);
+}
+
+export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
+
+/** A portal account of `role`, signed in: its cookie header and the CSRF token its pages carry. */
+export async function signInAs(store: CollectorStore, url: string, role: Role, now: number, communeCode: string | null = null): Promise<{ cookie: string; csrf: string; username: string }> {
+  const username = `${role}-${randomBytes(3).toString('hex')}`;
+  const created = await createAccount(store, { username, displayName: `Người dùng ${role}`, role, communeCode, password: TEST_PASSWORD }, now);
+  if (!created.ok) throw new Error(created.message);
+  const response = await fetch(new URL('signin', url), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username, password: TEST_PASSWORD }) });
+  if (response.status !== 303) throw new Error(`sign-in failed: ${response.status}`);
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const page = await (await fetch(new URL('signin', url), { headers: { cookie } })).text();
+  const home = await (await fetch(new URL(role === 'technician' ? 'terminals' : 'report', url), { headers: { cookie, accept: 'text/html' } })).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(home)?.[1] ?? /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+  return { cookie, csrf, username };
 }

@@ -10,7 +10,7 @@ import { uploaderOf } from '../../electron/core/upload/register';
 import { recordEvent } from '../../electron/core/store/event-types';
 import { getMeta } from '../../electron/core/store/meta';
 import { openTestKiosk } from '../support/kiosk';
-import { enrolKiosk, PG_URL, startCollector, storeFactories } from './collector-support';
+import { enrolKiosk, PG_URL, signInAs, startCollector, storeFactories } from './collector-support';
 
 it('PostgreSQL is available to the collector tests in CI (never silently skipped)', () => {
   if (process.env.CI) expect(PG_URL, 'CI must export DATABASE_URL_TEST (.ci/run starts PostgreSQL)').toBeTruthy();
@@ -118,7 +118,7 @@ describe.each(storeFactories)('collector on $name', (factory) => {
     const s = await setup();
     const creds = await enrolKiosk(s.db, s.store, s.url);
     checkout(s, 1);
-    await s.store.revokeTerminal(creds.terminalId, new Date().toISOString());
+    await s.store.revokeTerminal(creds.terminalId, new Date(s.clock.now()).toISOString());
     const uploader = uploaderOf(s.kiosk.ctx);
     await expect(uploader.runNow()).rejects.toThrow(/thu hồi/);
     expect(uploader.status()).toMatchObject({ phase: 'refused', pendingDays: expect.any(Number) });
@@ -146,18 +146,20 @@ describe.each(storeFactories)('collector on $name', (factory) => {
     checkout(s, 1);
     await uploaderOf(s.kiosk.ctx).runNow();
     await registerTerminal(s.store, { communeCode: '12346', communeName: 'Xã Hòa Bình', provinceCode: '27', name: 'Kiosk chưa đăng ký' });
-    const html = await (await fetch(new URL('?period=2026-12', s.url))).text();
+    const { cookie } = await signInAs(s.store, s.url, 'admin', s.clock.now());
+    const get = (path: string) => fetch(new URL(path, s.url), { headers: { cookie } });
+    const html = await (await get('?period=2026-12')).text();
     expect(html).toContain('Xã Minh Hòa');
     expect(html).toContain('Xã Hòa Bình');
-    expect(html).toContain('Chờ đăng ký');
-    expect(html).toContain('Toàn tỉnh (2 xã)');
-    const csv = await (await fetch(new URL('export.csv?period=2026-Q4', s.url))).text();
+    expect(html).toContain('Toàn tỉnh (2 xã, 1 máy trạm)');
+    expect(await (await get('terminals')).text()).toContain('Chờ đăng ký');
+    const csv = await (await get('export.csv?period=2026-Q4')).text();
     expect(csv).toMatch(/27,12345,Xã Minh Hòa,1,1,/);
-    const xlsx = await fetch(new URL('export.xlsx?period=2026', s.url));
+    const xlsx = await get('export.xlsx?period=2026');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());
     expect(wb.worksheets[0]!.getRow(3).getCell(3).value).toBe('Xã Minh Hòa');
-    const bad = await fetch(new URL('?period=2026-H9', s.url));
+    const bad = await get('?period=2026-H9');
     expect(bad.status).toBe(400);
   });
 });

@@ -1,16 +1,15 @@
 // The technician's device commands: `kiosk devices --json` (works with zero devices) and
 // `kiosk scan classify TEXT --json` (kind and parsed fields, CCCD masked).
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir';
+import { kioskArgv } from '../support/cli';
 
-const bin = fileURLToPath(new URL('../../bin/kiosk.mjs', import.meta.url));
 
 function kiosk(...args: string[]) {
   const dir = tempDir();
   try {
-    const run = spawnSync(process.execPath, [bin, ...args, '--data-dir', dir.path, '--json'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, kioskArgv([...args, '--data-dir', dir.path, '--json']), { encoding: 'utf8' });
     return { status: run.status, json: JSON.parse(run.stdout) as Record<string, unknown> };
   } finally {
     dir.remove();

@@ -1,5 +1,6 @@
 // Content packs end to end on a real core: the demo pack, browsing and search, counted opens, and
 // every way a pack is refused with nothing installed.
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -161,12 +162,12 @@ describe('rejections: nothing installed, a reason staff can act on', () => {
 
   it('a corrupt zip', async () => {
     const k = await openTestKiosk();
-    const file = join(k.dataDir, '..', `corrupt-${Date.now()}.zip`);
+    const file = join(k.dataDir, '..', `corrupt-${randomUUID()}.zip`);
     const good = await packFile('good', samplePack());
     const bytes = (await import('node:fs')).readFileSync(good);
     writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
     await expectRejected(k, file, 'corrupt_zip');
-    const notZip = join(k.dataDir, '..', `text-${Date.now()}.zip`);
+    const notZip = join(k.dataDir, '..', `text-${randomUUID()}.zip`);
     writeFileSync(notZip, 'đây không phải tệp zip');
     await expectRejected(k, notZip, 'corrupt_zip');
   });
@@ -188,7 +189,7 @@ describe('rejections: nothing installed, a reason staff can act on', () => {
     const bad = await packFile('schema', samplePack(), { editManifest: (m) => ({ ...m, version: 'mới nhất' }) });
     const error = await expectRejected(k, bad, 'manifest_invalid');
     expect(error.message).toContain('version');
-    const noManifest = join(k.dataDir, '..', `nomanifest-${Date.now()}.zip`);
+    const noManifest = join(k.dataDir, '..', `nomanifest-${randomUUID()}.zip`);
     writeFileSync(noManifest, await zipToBuffer([{ path: 'files/a.pdf', data: PDF }]));
     await expectRejected(k, noManifest, 'manifest_invalid');
   });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckinResult, HoldView, LoanView, SignedInPatron, StaffHoldView } from '../../electron/contract/circulation';
 import type { SearchResponse } from '../../electron/contract/catalogue';
-import { daysBetween, localDay } from '../../electron/core/circulation/dates';
+import { daysBetween, localDay } from '../../common/calendar';
 import { fresh, kiosk } from '../support/cli';
 import { openTestKiosk, type TestKiosk } from '../support/kiosk';
 

@@ -55,10 +55,10 @@ describe('browser-mode host', () => {
   });
 
   it('pushes contract events to connected clients', async () => {
-    const { host, kiosk } = await startTestHost();
+    const { host, kiosk, clock } = await startTestHost();
     const client = await connect(host.url);
     await client.call('system.ping');
-    kiosk.bus.emit('scan.received', { source: 'simulator', kind: 'card', text: 'BD000001', at: new Date().toISOString() });
+    kiosk.bus.emit('scan.received', { source: 'simulator', kind: 'card', text: 'BD000001', at: new Date(clock.now()).toISOString() });
     await expect.poll(() => client.events.map((e) => e.name)).toContain('scan.received');
     client.close();
   });

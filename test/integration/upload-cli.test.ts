@@ -4,24 +4,23 @@ import { describe, expect, it } from 'vitest';
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { registerTerminal } from '../../collector/admin';
 import { tempDir } from '../support/temp-dir';
+import { cliClock, kioskArgv } from '../support/cli';
 import { onCleanup, startCollector, storeFactories } from './collector-support';
 
-const kiosk = fileURLToPath(new URL('../../bin/kiosk.mjs', import.meta.url));
 
 /** Async, so the collector in this process can answer while the command runs. */
 function runAsync(args: string[]): Promise<Omit<ReturnType<typeof run>, 'stderr'>> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [kiosk, ...args], { encoding: 'utf8', timeout: 60_000 }, (error, stdout) => {
+    execFile(process.execPath, kioskArgv(args), { encoding: 'utf8', timeout: 60_000 }, (error, stdout) => {
       resolve({ status: error ? Number(error.code ?? 1) : 0, json: stdout.trim().startsWith('{') ? JSON.parse(stdout) : undefined, stdout });
     });
   });
 }
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, [kiosk, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, kioskArgv(args), { encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, json: r.stdout.trim().startsWith('{') ? JSON.parse(r.stdout) : undefined, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -53,7 +52,8 @@ describe('kiosk report / enrol / upload', () => {
 
   it('enrols with a code and uploads now; refuses a wrong code and a plain-HTTP remote address', async () => {
     const store = await storeFactories[0]!.open();
-    const { url } = await startCollector(store);
+    // The collector keeps the same (test) time as the kiosk commands.
+    const { url } = await startCollector(store, () => cliClock().now());
     const dir = tempDir('kiosk-cli-');
     onCleanup(() => dir.remove());
     const notYet = await runAsync(['upload', '--now', '--data-dir', dir.path, '--json']);
@@ -66,7 +66,7 @@ describe('kiosk report / enrol / upload', () => {
     const insecure = await runAsync(['enrol', 'http://thuvien.example.vn/', 'AAAA-BBBB-CCCC', '--data-dir', dir.path, '--json']);
     expect(insecure.json.error.message).toMatch(/https:\/\//);
 
-    const { code } = await registerTerminal(store, { communeCode: '12345', communeName: 'Xã Minh Hòa', provinceCode: '27', name: 'Kiosk 1' });
+    const { code } = await registerTerminal(store, { communeCode: '12345', communeName: 'Xã Minh Hòa', provinceCode: '27', name: 'Kiosk 1' }, cliClock().now());
     const enrolled = await runAsync(['enrol', url, code, '--data-dir', dir.path, '--json']);
     expect(enrolled.status).toBe(0);
     expect(enrolled.json).toMatchObject({ ok: true, communeCode: '12345', terminalName: 'Kiosk 1' });

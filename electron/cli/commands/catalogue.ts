@@ -3,16 +3,25 @@
 import type { Command } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { MAX_IMPORT_BYTES, type ImportReport } from '../../contract/catalogue';
+import { importEncoding, MAX_IMPORT_BYTES, type ImportEncoding, type ImportReport } from '../../contract/catalogue';
+import { exportCatalogue } from '../../core/catalogue/export';
 import { importCatalogueFile } from '../../core/catalogue/import';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from '../../core/catalogue/rotation';
 import { searchCatalogue } from '../../core/catalogue/search';
-import { localDay } from '../../core/store/event-log';
+import { localDay } from '../../../common/calendar';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { withKiosk } from '../with-kiosk';
 
 interface ImportCliOptions extends CommonOptions {
   dryRun?: boolean;
+  encoding?: string;
+}
+
+function chosenEncoding(options: ImportCliOptions): ImportEncoding | undefined {
+  if (options.encoding === undefined) return undefined;
+  const parsed = importEncoding.safeParse(options.encoding);
+  if (!parsed.success) throw new CliFailure(`--encoding phải là một trong: ${importEncoding.options.join(', ')}.`, 2);
+  return parsed.data;
 }
 
 function readImportFile(file: string): Buffer {
@@ -29,8 +38,10 @@ function readImportFile(file: string): Buffer {
 
 function describeReport(report: ImportReport): string {
   const lines = [
-    `Định dạng ${report.format}, bảng mã ${report.encoding}: ${report.records} bản ghi.`,
+    `Định dạng ${report.format}, bảng mã ${report.encoding}${report.encodingConfidence !== undefined ? ` (nhận ra với độ tin cậy ${Math.round(report.encodingConfidence * 100)}%)` : ''}: ${report.records} bản ghi.`,
     `Nhập mới ${report.imported}, cập nhật ${report.updated}, không đổi ${report.unchanged}, bị từ chối ${report.rejected}; thêm ${report.itemsAdded} cuốn.`,
+    ...(report.warnings.length ? [`Cần xem lại ${report.warned} bản ghi (đã nhập):`, ...report.warnings.map((w) => `  ! ${w.message}`)] : []),
+    ...(report.rejections.length ? ['Bị từ chối (chưa nhập):'] : []),
     ...(report.batch ? [`Đợt luân chuyển ${report.batch.code}${report.batch.created ? ' (mới)' : ''}.`] : []),
     ...(report.dryRun ? ['Chạy thử: chưa có gì được lưu.'] : []),
     ...report.rejections.map((r) => `  - ${r.message}`),
@@ -41,9 +52,10 @@ function describeReport(report: ImportReport): string {
 function importAction(target: 'catalogue' | 'rotation') {
   return (file: string, options: ImportCliOptions) =>
     run(options, async () => {
+      const encoding = chosenEncoding(options);
       const bytes = readImportFile(file);
       const report = await withKiosk(options, async (kiosk) =>
-        importCatalogueFile(kiosk.db, kiosk.ctx.clock, bytes, { fileName: basename(file), target, dryRun: options.dryRun === true, log: kiosk.ctx.log }),
+        importCatalogueFile(kiosk.db, kiosk.ctx.clock, bytes, { fileName: basename(file), target, dryRun: options.dryRun === true, log: kiosk.ctx.log, ...(encoding ? { encoding } : {}) }),
       );
       printResult(options, report, () => describeReport(report));
     });
@@ -56,9 +68,26 @@ export function registerCatalogueCommands(program: Command): void {
     .description('Nhập tệp MARC21 (.mrc), MARCXML, CSV hoặc .xlsx theo mẫu; nhập lại cùng tệp không thay đổi gì')
     .argument('<file>', 'tệp cần nhập')
     .option('--dry-run', 'chỉ kiểm tra, không lưu')
+    .option('--encoding <name>', 'bảng mã của tệp khi kiosk không chắc: utf-8, windows-1258, tcvn3, vni, viscii')
     .option('--data-dir <dir>', 'thư mục dữ liệu')
     .option('--json', 'in một tài liệu JSON')
     .action(importAction('catalogue'));
+
+  catalogue
+    .command('export')
+    .description('Xuất vốn sách của xã (kèm từng cuốn trong trường 952) thành MARC21 (.mrc) hoặc MARCXML cho thư viện tỉnh')
+    .argument('<file>', 'tệp sẽ ghi')
+    .option('--format <format>', 'marc21 hoặc marcxml', 'marc21')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in một tài liệu JSON')
+    .action((file: string, options: CommonOptions & { format: string }) =>
+      run(options, async () => {
+        if (options.format !== 'marc21' && options.format !== 'marcxml') throw new CliFailure('--format phải là marc21 hoặc marcxml.', 2);
+        const format = options.format;
+        const result = await withKiosk(options, async (kiosk) => exportCatalogue(kiosk.db, resolve(file), format, kiosk.ctx.config.library.communeCode));
+        printResult(options, result, () => `Đã xuất ${result.records} biểu ghi, ${result.items} cuốn (${format}) vào ${result.file}.`);
+      }),
+    );
 
   program
     .command('search')

@@ -6,6 +6,7 @@ import { chooseDataDir } from '../../core/config/data-dir';
 import { listBackups } from '../../core/backup/daily';
 import { restoreDatabase } from '../../core/backup/restore';
 import { printResult, run, type CommonOptions } from '../output';
+import { cliClock } from '../clock';
 
 export function registerDbRestoreCommand(program: Command): void {
   const db = program.commands.find((command) => command.name() === 'db') ?? program.command('db');
@@ -16,7 +17,7 @@ export function registerDbRestoreCommand(program: Command): void {
     .option('--json', 'in một tài liệu JSON')
     .action((file: string, options: CommonOptions) =>
       run(options, async () => {
-        const result = restoreDatabase(chooseDataDir(options.dataDir), resolve(file), Date.now());
+        const result = restoreDatabase(chooseDataDir(options.dataDir), resolve(file), cliClock().now());
         printResult(options, { ok: true, ...result }, () =>
           `Đã khôi phục từ ${result.restoredFrom} (lược đồ ${result.version}).` + (result.previousKeptIn ? ` Dữ liệu cũ được giữ ở ${result.previousKeptIn}.` : ''),
         );

@@ -1,12 +1,17 @@
 // `kiosk i18n check`: missing and unused text keys per locale (bundled and in the data folder);
 // fails when Vietnamese or English lacks a key a screen uses.
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chooseDataDir } from '../../core/config/data-dir';
 import { checkI18n } from '../../core/i18n/check';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+// The source tree: three folders up from this file when run from source, one up from dist/cli.mjs.
+const ROOT =
+  ['../../../', '../'].map((candidate) => fileURLToPath(new URL(candidate, import.meta.url))).find((dir) => existsSync(join(dir, 'resources', 'locales'))) ??
+  fileURLToPath(new URL('../', import.meta.url));
 
 export function registerI18nCommands(program: Command): void {
   const i18n = program.command('i18n').description('Văn bản giao diện và ngôn ngữ');

@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 import { GUEST_CODE_PATTERN, type InternetState } from '../../contract/internet';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { callApi, withKiosk } from '../with-kiosk';
-import { internetServiceOf } from '../../core/internet/register';
+import { internetOf } from '../../core/internet/context';
+import { endByTechnician } from '../../core/internet/ending';
+import { createGuestPasses } from '../../core/internet/guest-passes';
 
 const dataDirOption = ['--data-dir <dir>', 'thư mục dữ liệu'] as const;
 const jsonOption = ['--json', 'in một tài liệu JSON'] as const;
@@ -73,7 +75,7 @@ export function registerInternetCommands(program: Command): void {
     .option(...jsonOption)
     .action((options: CommonOptions) =>
       run(options, async () => {
-        await withKiosk(options, async (kiosk) => internetServiceOf(kiosk.ctx).endByTechnician());
+        await withKiosk(options, async (kiosk) => endByTechnician(internetOf(kiosk.ctx)));
         printResult(options, { ok: true }, () => 'Đã kết thúc phiên Internet và xóa dữ liệu của phiên.');
       }),
     );
@@ -91,7 +93,7 @@ export function registerInternetCommands(program: Command): void {
       run(options, async () => {
         const minutes = integerOption('--minutes', options.minutes, 5, 480);
         const count = integerOption('--count', options.count, 1, 50);
-        const passes = await withKiosk(options, async (kiosk) => internetServiceOf(kiosk.ctx).createGuestPasses(null, minutes, count));
+        const passes = await withKiosk(options, async (kiosk) => createGuestPasses(internetOf(kiosk.ctx), null, minutes, count));
         const out = passes.map((p) => ({ code: p.code, minutes: p.minutes, validDay: p.validDay }));
         printResult(options, { passes: out }, () => [`${out.length} mã khách, mỗi mã ${minutes} phút, dùng trong ngày ${out[0]?.validDay ?? ''}:`, ...out.map((p) => `  ${p.code}`)].join('\n'));
       }),

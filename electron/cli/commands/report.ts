@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { exportFormat } from '../../contract/statistics';
 import { definitionOf } from '../../core/statistics/indicators';
+import { residentsLine } from '../../core/statistics/export';
 import { exportFor, reportFor } from '../../core/statistics/register';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { withKiosk } from '../with-kiosk';
@@ -46,6 +47,8 @@ export function registerReportCommands(program: Command): void {
           [
             `${report.library.name} — kỳ ${report.period.label} (${report.period.from} → ${report.period.to})${report.partial ? ', chưa hết kỳ' : ''}`,
             ...report.rows.map((r) => `  ${definitionOf(r.indicator).nameVi}: ${r.current} (cùng kỳ ${r.previous}${r.growthPct === null ? '' : `, ${r.growthPct > 0 ? '+' : ''}${r.growthPct} %`})`),
+            `  ${residentsLine(report)}`,
+            '  Định nghĩa và cách đếm: docs/indicators.md (tài liệu bổ sung chỉ tính vốn sách của xã).',
           ].join('\n'),
         );
       }),

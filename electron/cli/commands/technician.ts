@@ -1,5 +1,6 @@
 // `kiosk technician …`: terminal identity, removable media and the diagnostics bundle, the same
 // core functions the technician screens use.
+import { localStamp } from '../../../common/calendar';
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { readTerminalIdentity } from '../../core/identity/identity';
@@ -49,7 +50,7 @@ export function registerTechnicianCommands(program: Command): void {
       run(options, async () => {
         const result = await withKiosk(options, async (kiosk) => {
           const identity = readTerminalIdentity(kiosk.db, currentMachineId() !== undefined);
-          const stamp = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+          const stamp = localStamp(kiosk.ctx.clock.now()).slice(0, 13);
           return writeDiagnosticsBundle({
             dataDir: kiosk.ctx.dataDir,
             destination: resolve(folder),

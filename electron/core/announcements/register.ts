@@ -1,7 +1,7 @@
 // Announcement handlers: the idle screen's public "what shows today", and the staff-only list,
 // create, edit, remove and calendar switches.
 import type { KioskContext } from '../context';
-import { localDay } from '../store/event-log';
+import { localDay } from '../../../common/calendar';
 import { activeCalendar, calendarFor } from './calendar';
 import { announcementsOn, createAnnouncement, listAnnouncements, removeAnnouncement, setCalendarEnabled, updateAnnouncement } from './store';
 

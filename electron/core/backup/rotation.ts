@@ -1,14 +1,13 @@
 // Naming, listing and pruning the daily backups in <dataDir>/backups. Pure functions over names
 // and times so the retention rule is tested without a disk.
+import { DAY_MS, localInstant, localStamp } from '../../../common/calendar';
 
 export const BACKUP_DIR = 'backups';
 export const BACKUP_PATTERN = /^kiosk-(\d{8})-(\d{6})\.sqlite$/;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** kiosk-YYYYMMDD-HHMMSS.sqlite in Vietnam time, so names sort by when they were taken. */
 export function backupFileName(at: number): string {
-  const local = new Date(at + 7 * 60 * 60 * 1000).toISOString();
-  return `kiosk-${local.slice(0, 10).replaceAll('-', '')}-${local.slice(11, 19).replaceAll(':', '')}.sqlite`;
+  return `kiosk-${localStamp(at)}.sqlite`;
 }
 
 /** The instant a backup name records (Vietnam time), or undefined for foreign files. */
@@ -16,8 +15,7 @@ export function backupTime(name: string): number | undefined {
   const match = BACKUP_PATTERN.exec(name);
   if (!match) return undefined;
   const [, d, t] = match as unknown as [string, string, string];
-  const iso = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}+07:00`;
-  const at = Date.parse(iso);
+  const at = localInstant(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`, `${t.slice(0, 2)}:${t.slice(2, 4)}`, Number(t.slice(4, 6)));
   return Number.isNaN(at) ? undefined : at;
 }
 

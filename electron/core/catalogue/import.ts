@@ -1,4 +1,5 @@
-// One import run: read the file, reject what is wrong record by record, then write everything in
+// One import run: read the file, reject what cannot be a record and note what staff should look
+// at (warnings) record by record, then write everything in
 // one transaction (or roll it back for a dry run). A file that cannot be read at all is refused
 // before anything is written, so the database stays as it was.
 import { freemem } from 'node:os';
@@ -10,6 +11,7 @@ import { writeInBulk } from '../store/background';
 import type { Db } from '../store/open';
 import { rejectDuplicatesInFile } from './file-duplicates';
 import { readInWorker, type ParallelRead } from './parallel-read';
+import type { TextEncoding } from './encoding';
 import { readImportFile, type ReadOutcome, type ReadUnit } from './read-file';
 import { ownCollection, prepareRotationBatch, type BatchPlan } from './rotation';
 import { beginBulkIndexing, MERGE_INDEX_SQL } from './search-index';
@@ -26,6 +28,8 @@ export interface ImportOptions {
    * writes (see parallel-read.ts) and anything else here; tests name 'worker' or 'inline'.
    */
   reader?: 'auto' | 'worker' | 'inline';
+  /** The encoding staff named (a file detection found ambiguous); otherwise detected. */
+  encoding?: TextEncoding;
   /** Told where the file was read and why a reader thread could not start (counts only, no content). */
   log?: Logger;
 }
@@ -53,7 +57,7 @@ async function readUnits(bytes: Uint8Array, options: ImportOptions): Promise<Par
   // Rotation manifests are small and their batch columns are needed here (prepareRotationBatch).
   const inWorker = options.target === 'catalogue' && (reader === 'worker' || (reader === 'auto' && bytes.length >= WORKER_FROM_BYTES));
   if (inWorker) {
-    const read = await readInWorker(bytes);
+    const read = await readInWorker(bytes, options.encoding);
     if (typeof read !== 'string') {
       options.log?.log('info', 'catalogue.import_read', { reader: 'worker', bytes: bytes.length });
       return read;
@@ -63,7 +67,7 @@ async function readUnits(bytes: Uint8Array, options: ImportOptions): Promise<Par
     if (reader === 'worker') throw new Error(`catalogue reader thread could not start: ${read}`);
   }
   options.log?.log('info', 'catalogue.import_read', { reader: 'importer', bytes: bytes.length });
-  const read: ReadOutcome = await readImportFile(bytes);
+  const read: ReadOutcome = await readImportFile(bytes, options.encoding);
   const here = { close: () => undefined, ended: Promise.resolve() };
   return read.ok ? { ...read, units: rejectDuplicatesInFile(read.units), ...here } : { ...read, ...here };
 }
@@ -96,8 +100,8 @@ async function importUnits(db: Db, clock: Pick<Clock, 'now'>, read: ReadOutcome,
   options.onProgress?.('saving', 0, total);
 
   const report: ImportReport = {
-    ok: true, format: read.format, encoding: read.encoding, records: total,
-    imported: 0, updated: 0, unchanged: 0, rejected: 0, itemsAdded: 0, rejections: [], dryRun: options.dryRun === true,
+    ok: true, format: read.format, encoding: read.encoding, ...(read.confidence !== undefined ? { encodingConfidence: read.confidence } : {}), records: total,
+    imported: 0, updated: 0, unchanged: 0, rejected: 0, itemsAdded: 0, warned: 0, warnings: [], rejections: [], dryRun: options.dryRun === true,
   };
   const reject = (unit: ReadUnit, reason: string, message: string) => {
     const rejection: Rejection = { at: unit.at, unit: unit.unit, reason, message };
@@ -134,6 +138,11 @@ async function importUnits(db: Db, clock: Pick<Clock, 'now'>, read: ReadOutcome,
       }
       report[outcome.kind]++;
       report.itemsAdded += outcome.itemsAdded;
+      const { warnings } = unit.mapped;
+      if (warnings) {
+        report.warned++;
+        for (const { reason, message } of warnings) report.warnings.push({ at: unit.at, unit: unit.unit, reason, message });
+      }
     }
     flushWriters(writers);
     bulkIndexing?.end();
@@ -154,6 +163,7 @@ async function importUnits(db: Db, clock: Pick<Clock, 'now'>, read: ReadOutcome,
     db.pragma(`cache_size = ${cacheSize}`);
   }
   report.rejections.sort((a, b) => a.at - b.at);
+  report.warnings.sort((a, b) => a.at - b.at);
   options.onProgress?.('done', total, total);
   return report;
 }

@@ -1,7 +1,7 @@
 // MARC21 bibliographic fields → RecordInput: 001, 008/041, 020, 082/084/090, 100/110/700/710,
 // 245, 250, 260/264, 300, 520, 650/653, and items from 852 (holdings) or 952 (Koha).
 import { controlField, firstSubfield, subfieldValues, type MarcRecord } from './marc';
-import { clean, parseYear, stripIsbd, validateRecord, type Mapped } from './record-input';
+import { clean, invalidIsbnKey, languageCode, stripIsbd, uniqueSubjects, validateRecord, yearOf, type Mapped, type RecordWarning } from './record-input';
 
 const MATERIAL_BY_TYPE: Record<string, string> = {
   a: 'book', t: 'book', c: 'music', d: 'music', e: 'map', f: 'map', g: 'video', i: 'audio', j: 'audio', k: 'image', m: 'electronic', o: 'kit', r: 'object',
@@ -17,9 +17,13 @@ function names(record: MarcRecord): string[] {
   return [...new Set(list.map((n) => stripIsbd(clean(n))).filter((n): n is string => n !== null))];
 }
 
-function title(record: MarcRecord): string {
+function title(record: MarcRecord, what: string, warnings: RecordWarning[]): string {
   const a = stripIsbd(clean(firstSubfield(record, '245', 'a')));
-  const b = stripIsbd(clean(firstSubfield(record, '245', 'b')));
+  const bText = firstSubfield(record, '245', 'b');
+  const b = stripIsbd(clean(bText));
+  if (bText !== null && b === null) {
+    warnings.push({ reason: 'empty_subtitle', message: `${what} có trường 245 $b (nhan đề phụ) để trống; bản ghi được nhập với nhan đề chính.` });
+  }
   const n = stripIsbd(clean(firstSubfield(record, '245', 'n')));
   const p = stripIsbd(clean(firstSubfield(record, '245', 'p')));
   return [a, n, p].filter(Boolean).join('. ') + (b ? ` : ${b}` : '');
@@ -43,16 +47,19 @@ function items(record: MarcRecord) {
     const get = (code: string) => clean(field.subfields!.find((s) => s.code === code)?.value);
     const barcode = get('p');
     if (!barcode) continue;
-    list.push({ barcode, location: get('c') ?? get('b') ?? get('a') });
+    // Koha's 952 $a/$b are branch codes, not places on a shelf: only $c (shelving location) is one.
+    list.push({ barcode, location: field.tag === '952' ? get('c') : (get('c') ?? get('b') ?? get('a')) });
   }
   return list;
 }
 
 export function mapMarcRecord(record: MarcRecord, recordNumber: number): Mapped {
+  const what = `Bản ghi số ${recordNumber}`;
+  const warnings: RecordWarning[] = [];
   const f008 = controlField(record, '008');
-  const language = clean(firstSubfield(record, '041', 'a')) ?? (f008 && f008.length >= 38 ? clean(f008.slice(35, 38)) : null) ?? 'vie';
+  const languageText = clean(firstSubfield(record, '041', 'a')) ?? (f008 && f008.length >= 38 ? clean(f008.slice(35, 38)) : null);
   const publisherText = firstSubfield(record, '264', 'b') ?? firstSubfield(record, '260', 'b');
-  const yearText = firstSubfield(record, '264', 'c') ?? firstSubfield(record, '260', 'c') ?? (f008 ? f008.slice(7, 11) : null);
+  const yearText = clean(firstSubfield(record, '264', 'c') ?? firstSubfield(record, '260', 'c') ?? (f008 ? f008.slice(7, 11) : null));
   const isbnText = clean(firstSubfield(record, '020', 'a'));
   const subjects = [...subfieldValues(record, '650', 'a'), ...subfieldValues(record, '653', 'a')]
     .map((s) => stripIsbd(clean(s)))
@@ -60,14 +67,16 @@ export function mapMarcRecord(record: MarcRecord, recordNumber: number): Mapped 
   return validateRecord(
     {
       controlNumber: clean(controlField(record, '001')),
-      title: title(record),
+      title: title(record, what, warnings),
       authors: names(record),
-      subjects: [...new Set(subjects)],
+      subjects: uniqueSubjects(subjects, what, warnings),
       publisher: stripIsbd(clean(publisherText)),
-      year: parseYear(yearText),
+      year: yearOf(yearText, what, warnings),
       isbn: null,
+      // Already marked invalid by the cataloguer (020 $z): kept without a warning.
+      invalidIsbn: invalidIsbnKey(firstSubfield(record, '020', 'z')),
       callNumber: callNumber(record),
-      language: /^[a-z]{3}$/.test(language) ? language : 'vie',
+      language: languageCode(languageText, what, warnings),
       summary: clean(firstSubfield(record, '520', 'a')),
       materialType: MATERIAL_BY_TYPE[record.leader[6] ?? 'a'] ?? 'other',
       edition: stripIsbd(clean(firstSubfield(record, '250', 'a'))),
@@ -75,19 +84,23 @@ export function mapMarcRecord(record: MarcRecord, recordNumber: number): Mapped 
       items: items(record),
     },
     isbnText,
-    `Bản ghi số ${recordNumber}`,
+    what,
+    warnings,
   );
 }
 
 /** The MARC record for a RecordInput: the writer side of the mapping (fixtures, demo exports). */
 export function recordToMarc(record: {
   controlNumber: string | null; title: string; authors: string[]; subjects: string[]; publisher: string | null; year: number | null;
-  isbn: string | null; callNumber: string | null; summary: string | null; items: { barcode: string; location: string | null }[];
+  isbn: string | null; invalidIsbn?: string | null; callNumber: string | null; summary: string | null; items: { barcode: string; location: string | null }[];
 }): MarcRecord {
   const fields: MarcRecord['fields'] = [];
   if (record.controlNumber) fields.push({ tag: '001', value: record.controlNumber });
   fields.push({ tag: '008', value: `260101s${record.year ?? '    '}    vm            000 0 vie d` });
-  if (record.isbn) fields.push({ tag: '020', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: record.isbn }] });
+  if (record.isbn || record.invalidIsbn) {
+    const subfields = [...(record.isbn ? [{ code: 'a', value: record.isbn }] : []), ...(record.invalidIsbn ? [{ code: 'z', value: record.invalidIsbn }] : [])];
+    fields.push({ tag: '020', ind1: ' ', ind2: ' ', subfields });
+  }
   if (record.callNumber) fields.push({ tag: '082', ind1: '0', ind2: '4', subfields: [{ code: 'a', value: record.callNumber }] });
   const [first, ...others] = record.authors;
   if (first) fields.push({ tag: '100', ind1: '1', ind2: ' ', subfields: [{ code: 'a', value: first }] });

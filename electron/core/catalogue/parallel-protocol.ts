@@ -18,13 +18,15 @@ export const READER = {
 export interface ReaderData {
   /** The file, in shared memory (copied once, never cloned per message). */
   bytes: Uint8Array;
+  /** The encoding staff named, when they did. */
+  encoding?: TextEncoding;
   control: Int32Array;
   port: MessagePort;
 }
 
 /** First message, on the parent port: what the file is, or why it is refused. */
 export type ReaderHeader =
-  | { kind: 'read'; format: ImportFormat; encoding: TextEncoding; count: number }
+  | { kind: 'read'; format: ImportFormat; encoding: TextEncoding; confidence?: number; count: number }
   | { kind: 'refused'; reason: string; message: string }
   | { kind: 'failed'; message: string };
 

@@ -13,6 +13,7 @@ import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_t
 import { refused } from '../errors';
 import { startWorker } from '../worker-threads';
 import { READER, type ReaderData, type ReaderHeader, type ReaderMessage } from './parallel-protocol';
+import type { TextEncoding } from './encoding';
 import type { ReadOutcome, ReadUnit } from './read-file';
 
 /** How long the importer waits for one batch before it gives up (the reader thread died, say of memory). */
@@ -31,12 +32,12 @@ const describe = (error: unknown) => (error instanceof Error ? `${error.name}: $
  * order), to its refusal, or to the reason no thread could be started (a string) — then the
  * caller reads the file itself. Call `close()` when done, also after an error.
  */
-export async function readInWorker(bytes: Uint8Array): Promise<ParallelRead | string> {
+export async function readInWorker(bytes: Uint8Array, encoding?: TextEncoding): Promise<ParallelRead | string> {
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
   shared.set(bytes);
   const control = new Int32Array(new SharedArrayBuffer(READER.slots * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
-  const data: ReaderData = { bytes: shared, control, port: port2 };
+  const data: ReaderData = { bytes: shared, ...(encoding ? { encoding } : {}), control, port: port2 };
   let worker: Worker;
   try {
     worker = startWorker('catalogue-read', { workerData: data, transferList: [port2] });
@@ -92,5 +93,6 @@ export async function readInWorker(bytes: Uint8Array): Promise<ParallelRead | st
       if (message.last) return;
     }
   }
-  return { ok: true, format: header.format, encoding: header.encoding, count: header.count, units: units(), close, ended };
+  const { format, encoding: read, confidence, count } = header;
+  return { ok: true, format, encoding: read, ...(confidence !== undefined ? { confidence } : {}), count, units: units(), close, ended };
 }

@@ -1,4 +1,4 @@
-// Query normalisation for catalogue search, in one place so other input methods can extend it
+// Query normalisation for catalogue search, in one place
 // (Telex/VNI readings of a query are tried by `searchCatalogue`, which normalises each of them).
 import { foldVietnamese } from '../text/fold';
 
@@ -16,16 +16,8 @@ export interface NormalisedQuery {
 const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_WORDS = 8;
 
-export type QueryRewriter = (raw: string) => string;
-const rewriters: QueryRewriter[] = [];
-
-/** Lets another feature transform the raw query first (e.g. Telex "sachs" → "sách"). */
-export function addQueryRewriter(rewriter: QueryRewriter): void {
-  rewriters.push(rewriter);
-}
-
 export function normaliseQuery(raw: string): NormalisedQuery {
-  const text = rewriters.reduce((acc, rewrite) => rewrite(acc), raw).normalize('NFC');
+  const text = raw.normalize('NFC');
   const exact = (text.toLowerCase().match(WORD) ?? []).slice(0, MAX_WORDS);
   const folded = exact.map((word) => foldVietnamese(word));
   const compact = text.replace(/[\s-]/g, '');

@@ -1,7 +1,7 @@
 // Turning the bytes of an import file into numbered units (a MARC record or a spreadsheet row),
 // each either mapped to a RecordInput or rejected with its reason. The format is recognised from
 // the content, not the file name, so a misnamed export still reads. Fatal problems refuse the file.
-import { decodeTextFile, guessLegacyEncoding, looksBinary, type TextEncoding } from './encoding';
+import { decodeTextFile, encodingRefusal, guessLegacyEncoding, looksBinary, type TextEncoding } from './encoding';
 import { looksLikeIso2709, parseIso2709Record, scanIso2709 } from './iso2709';
 import { mapMarcRecord } from './marc-map';
 import { looksLikeMarcXml, readMarcXml } from './marcxml';
@@ -24,31 +24,34 @@ export interface ReadUnit {
 
 export type ReadOutcome =
   /** `units` is read lazily for MARC21 (one record decoded at a time keeps memory flat). */
-  | { ok: true; format: ImportFormat; encoding: TextEncoding; count: number; units: Iterable<ReadUnit>; rows?: TableRow[] }
+  | { ok: true; format: ImportFormat; encoding: TextEncoding; confidence?: number; count: number; units: Iterable<ReadUnit>; rows?: TableRow[] }
   | { ok: false; reason: string; message: string };
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOle2 = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
-function fromMarc(result: MarcReadResult, format: ImportFormat, encoding: TextEncoding): ReadOutcome {
+function fromMarc(result: MarcReadResult, format: ImportFormat, encoding: TextEncoding, confidence?: number): ReadOutcome {
   if (!result.ok) return { ok: false, reason: result.fatal.reason, message: result.fatal.message };
   const units: ReadUnit[] = result.records.map(({ recordNumber, record }) => ({ at: recordNumber, unit: 'record', mapped: mapMarcRecord(record, recordNumber) }));
   for (const error of result.errors) units.push({ at: error.recordNumber, unit: 'record', mapped: { ok: false, problem: { reason: error.reason, message: error.message } } });
   units.sort((a, b) => a.at - b.at);
-  return { ok: true, format, encoding, count: units.length, units };
+  return { ok: true, format, encoding, ...(confidence !== undefined ? { confidence } : {}), count: units.length, units };
 }
 
-function fromTable(table: TableResult, format: ImportFormat, encoding: TextEncoding): ReadOutcome {
+function fromTable(table: TableResult, format: ImportFormat, encoding: TextEncoding, confidence?: number): ReadOutcome {
   if (!table.ok) return { ok: false, reason: table.reason, message: table.message };
   if (table.rows.length === 0) {
     return { ok: false, reason: 'empty', message: 'Bảng tính chỉ có dòng tiêu đề, không có sách nào. Hãy thêm sách vào các dòng bên dưới rồi nhập lại.' };
   }
   const units: ReadUnit[] = table.rows.map((row) => ({ at: row.line, unit: 'line', mapped: mapTableRow(row), row }));
-  return { ok: true, format, encoding, count: units.length, units, rows: table.rows };
+  return { ok: true, format, encoding, ...(confidence !== undefined ? { confidence } : {}), count: units.length, units, rows: table.rows };
 }
 
-/** Reads any supported import file. Never throws: every problem is a refusal with a sentence. */
-export async function readImportFile(bytes: Uint8Array): Promise<ReadOutcome> {
+/**
+ * Reads any supported import file. Never throws: every problem is a refusal with a sentence.
+ * `chosen`: the encoding staff named for a file detection found ambiguous (text and MARC files).
+ */
+export async function readImportFile(bytes: Uint8Array, chosen?: TextEncoding): Promise<ReadOutcome> {
   if (isZip(bytes)) {
     const table = await readXlsx(bytes);
     return fromTable(table, 'xlsx', table.encoding ?? 'utf-8');
@@ -60,16 +63,16 @@ export async function readImportFile(bytes: Uint8Array): Promise<ReadOutcome> {
   if (looksLikeIso2709(trimmed) && !looksBinary(trimmed)) {
     // Leader/09 = 'a' declares UTF-8: trust it (a record cut mid-character is then reported as
     // truncated, not as an unknown encoding). Otherwise look at the bytes.
-    let encoding: TextEncoding = 'utf-8';
-    if (trimmed[9] !== 0x61) {
+    let encoding: TextEncoding = chosen ?? 'utf-8';
+    let confidence: number | undefined;
+    if (trimmed[9] !== 0x61 && !chosen) {
       try {
         new TextDecoder('utf-8', { fatal: true }).decode(trimmed);
       } catch {
         const legacy = guessLegacyEncoding(trimmed);
-        if (!legacy) {
-          return { ok: false, reason: 'unknown_encoding', message: 'Tệp MARC không dùng bảng mã UTF-8 và không nhận ra bảng mã tiếng Việt cũ. Hãy xuất lại tệp với bảng mã UTF-8 (đầu biểu vị trí 09 = a). Chưa có gì được nhập.' };
-        }
-        encoding = legacy;
+        if (!legacy.ok) return encodingRefusal(legacy);
+        encoding = legacy.encoding;
+        confidence = legacy.confidence;
       }
     }
     const scan = scanIso2709(trimmed);
@@ -82,13 +85,13 @@ export async function readImportFile(bytes: Uint8Array): Promise<ReadOutcome> {
           : { at: bound.recordNumber, unit: 'record', mapped: { ok: false, problem: { reason: parsed.reason, message: parsed.message } } };
       }
     }
-    return { ok: true, format: 'marc21', encoding, count: scan.bounds.length, units: units() };
+    return { ok: true, format: 'marc21', encoding, ...(confidence !== undefined ? { confidence } : {}), count: scan.bounds.length, units: units() };
   }
-  const decoded = decodeTextFile(bytes);
+  const decoded = decodeTextFile(bytes, chosen);
   if (!decoded.ok) return decoded;
-  if (looksLikeMarcXml(decoded.text)) return fromMarc(readMarcXml(decoded.text), 'marcxml', decoded.encoding);
+  if (looksLikeMarcXml(decoded.text)) return fromMarc(readMarcXml(decoded.text), 'marcxml', decoded.encoding, decoded.confidence);
   if (decoded.text.includes('\x1d') && decoded.text.includes('\x1e')) {
     return { ok: false, reason: 'bad_leader', message: 'Tệp có dạng MARC21 nhưng đầu biểu bản ghi đầu tiên không hợp lệ. Hãy xuất lại tệp từ phần mềm thư viện. Chưa có gì được nhập.' };
   }
-  return fromTable(readCsv(decoded.text), 'csv', decoded.encoding);
+  return fromTable(readCsv(decoded.text), 'csv', decoded.encoding, decoded.confidence);
 }

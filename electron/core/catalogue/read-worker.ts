@@ -9,7 +9,7 @@ import { READER, type ReaderData, type ReaderHeader, type ReaderMessage } from '
 import { readImportFile, type ReadUnit } from './read-file';
 import { indexColumns } from './search-index';
 
-const { bytes, control, port } = workerData as ReaderData;
+const { bytes, encoding, control, port } = workerData as ReaderData;
 
 /** Posts one message of units, first waiting while the importing thread is READER.ahead batches behind. */
 function send(message: ReaderMessage): boolean {
@@ -26,8 +26,10 @@ function send(message: ReaderMessage): boolean {
 }
 
 async function run(): Promise<void> {
-  const read = await readImportFile(bytes);
-  const header: ReaderHeader = read.ok ? { kind: 'read', format: read.format, encoding: read.encoding, count: read.count } : { kind: 'refused', reason: read.reason, message: read.message };
+  const read = await readImportFile(bytes, encoding);
+  const header: ReaderHeader = read.ok
+    ? { kind: 'read', format: read.format, encoding: read.encoding, ...(read.confidence !== undefined ? { confidence: read.confidence } : {}), count: read.count }
+    : { kind: 'refused', reason: read.reason, message: read.message };
   parentPort!.postMessage(header);
   if (!read.ok) return;
   let batch: ReadUnit[] = [];

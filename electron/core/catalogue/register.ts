@@ -1,7 +1,8 @@
-// Catalogue handlers: resident search, staff file import (chunked upload + report), rotation batches.
+// Catalogue handlers: resident search, staff file import (chunked upload + report), MARC export, rotation batches.
 import { IMPORT_CHUNK_BYTES } from '../../contract/catalogue';
 import type { KioskContext } from '../context';
-import { localDay } from '../store/event-log';
+import { localDay } from '../../../common/calendar';
+import { exportPlaces, exportToPlace } from './export-places';
 import { importCatalogueFile } from './import';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from './rotation';
 import { searchCatalogue } from './search';
@@ -14,6 +15,9 @@ export function registerCatalogue(ctx: KioskContext): void {
 
   registry.register('catalogue.search', ({ query, availableOnly, limit, offset }) => searchCatalogue(db, query, { availableOnly, limit, offset, today: localDay(clock.now()) }));
 
+  registry.register('catalogue.exportPlaces', () => ({ places: exportPlaces(ctx) }));
+  registry.register('catalogue.export', ({ place, format }) => exportToPlace(ctx, place, format));
+
   registry.register('catalogue.importBegin', ({ fileName, size, target }, { staff }) => {
     return { uploadId: beginUpload(ctx, staff.id, fileName, size, target), chunkBytes: IMPORT_CHUNK_BYTES };
   });
@@ -21,12 +25,13 @@ export function registerCatalogue(ctx: KioskContext): void {
     const received = addChunk(ctx, staff.id, uploadId, index, data);
     return { received };
   });
-  registry.register('catalogue.importFinish', async ({ uploadId, dryRun }, { staff }) => {
+  registry.register('catalogue.importFinish', async ({ uploadId, dryRun, encoding }, { staff }) => {
     const upload = takeUpload(ctx, staff.id, uploadId);
     return importCatalogueFile(db, clock, upload.bytes, {
       fileName: upload.fileName,
       target: upload.target,
       dryRun,
+      ...(encoding ? { encoding } : {}),
       staffId: staff.id,
       log: ctx.log,
       onProgress: (phase, done, total) => bus.emit('catalogue.importProgress', { uploadId, phase, done, total }),

@@ -55,15 +55,16 @@ const TIERS: Tier[] = [
 ];
 const IDENTIFIER_TIER: Tier = { field: 'identifier', exact: true };
 
-type RecordRow = Pick<ExistingRecord, 'id' | 'title' | 'authors' | 'subjects' | 'publisher' | 'year' | 'isbn' | 'call_number'>;
+type RecordRow = Pick<ExistingRecord, 'id' | 'title' | 'authors' | 'subjects' | 'publisher' | 'year' | 'isbn' | 'invalid_isbn' | 'call_number'>;
 
 function statements(db: Db) {
   const available = `AND EXISTS (SELECT 1 FROM items i JOIN collections c ON c.id = i.collection_id WHERE i.record_id = catalogue_fts.rowid AND i.status = 'available' AND c.returned_at IS NULL AND NOT ${setAsideCondition(db)})`;
   return {
     match: db.prepare(`SELECT rowid AS id FROM catalogue_fts WHERE catalogue_fts MATCH ? LIMIT ?`),
     matchAvailable: db.prepare(`SELECT rowid AS id FROM catalogue_fts WHERE catalogue_fts MATCH ? ${available} LIMIT ?`),
-    record: db.prepare('SELECT id, title, authors, subjects, publisher, year, isbn, call_number FROM records WHERE id = ?'),
-    byIsbn: db.prepare('SELECT id FROM records WHERE isbn = ? LIMIT 20'),
+    record: db.prepare('SELECT id, title, authors, subjects, publisher, year, isbn, invalid_isbn, call_number FROM records WHERE id = ?'),
+    // A mistyped ISBN kept from an import (020 $z) is found too: it is what is printed on the book.
+    byIsbn: db.prepare('SELECT id FROM records WHERE isbn = @id UNION SELECT id FROM records WHERE invalid_isbn = @id LIMIT 20'),
     byBarcode: db.prepare('SELECT record_id AS id FROM items WHERE barcode = ?'),
   };
 }
@@ -95,7 +96,7 @@ export function searchCatalogue(db: Db, rawQuery: string, options: SearchOptions
   const enough = counted + 1;
 
   if (query.identifier) {
-    const ids = [...(s.byIsbn.all(query.identifier) as { id: number }[]), ...(s.byBarcode.all(query.identifier) as { id: number }[])];
+    const ids = [...(s.byIsbn.all({ id: query.identifier }) as { id: number }[]), ...(s.byBarcode.all(query.identifier) as { id: number }[])];
     for (const { id } of ids) {
       if (!options.availableOnly || recordAvailability(db, id).available > 0) found.set(id, IDENTIFIER_TIER);
     }
@@ -149,6 +150,7 @@ export function searchCatalogue(db: Db, rawQuery: string, options: SearchOptions
         publisher: row.publisher,
         year: row.year,
         isbn: row.isbn,
+        invalidIsbn: row.invalid_isbn,
         callNumber: row.call_number,
         ...recordAvailability(db, row.id, options.today),
         matchedIn: tier.field,

@@ -1,5 +1,5 @@
-// Writing imported records and items: match an existing record by control number, then ISBN,
-// then item barcode; insert, update or leave it; add new items with their `item.added` event.
+// Writing imported records and items: match an existing record by control number, then ISBN
+// (valid, else the invalid ISBN kept from 020 $z), then item barcode; insert, update or leave it; add new items with their `item.added` event.
 // Callers run this inside one transaction per import.
 import type { Clock } from '../clock';
 import { EventBatch } from '../store/event-types';
@@ -27,6 +27,7 @@ export interface ExistingRecord {
   publisher: string | null;
   year: number | null;
   isbn: string | null;
+  invalid_isbn: string | null;
   call_number: string | null;
   language: string;
   summary: string | null;
@@ -46,12 +47,13 @@ function prepare(db: Db) {
     // Only the id and control number: an ISBN match under another control number is dropped, and
     // in a large import most are (many editions share an ISBN), so the full row is read by id after.
     byIsbn: db.prepare('SELECT id, control_number FROM records WHERE isbn = ? ORDER BY id LIMIT 1'),
+    byInvalidIsbn: db.prepare('SELECT id, control_number FROM records WHERE invalid_isbn = ? AND isbn IS NULL ORDER BY id LIMIT 1'),
     byId: db.prepare('SELECT * FROM records WHERE id = ?'),
     item: db.prepare('SELECT id, record_id, collection_id, location FROM items WHERE barcode = ?'),
-    insertRecord: db.prepare(`INSERT INTO records (control_number, title, authors, subjects, publisher, year, isbn, call_number, language, summary, material_type, edition, physical_description, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertRecord: db.prepare(`INSERT INTO records (control_number, title, authors, subjects, publisher, year, isbn, invalid_isbn, call_number, language, summary, material_type, edition, physical_description, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     updateRecord: db.prepare(`UPDATE records SET control_number = @controlNumber, title = @title, authors = @authors, subjects = @subjects, publisher = @publisher, year = @year,
-      isbn = @isbn, call_number = @callNumber, language = @language, summary = @summary, material_type = @materialType, edition = @edition,
+      isbn = @isbn, invalid_isbn = @invalidIsbn, call_number = @callNumber, language = @language, summary = @summary, material_type = @materialType, edition = @edition,
       physical_description = @physicalDescription, updated_at = @at WHERE id = @id`),
     insertItem: db.prepare(`${INSERT_ITEMS} ${ITEM_VALUES}`),
     insertItems: db.prepare(`${INSERT_ITEMS} ${Array.from({ length: ITEMS_PER_INSERT }, () => ITEM_VALUES).join(', ')}`),
@@ -74,6 +76,7 @@ function sameRecord(row: ExistingRecord, input: RecordInput): boolean {
     row.publisher === input.publisher &&
     row.year === input.year &&
     row.isbn === input.isbn &&
+    row.invalid_isbn === input.invalidIsbn &&
     row.call_number === input.callNumber &&
     row.language === input.language &&
     row.summary === input.summary &&
@@ -130,7 +133,7 @@ export interface ImportWriters {
    */
   noItemsBefore: boolean;
   noRecordsBefore: boolean;
-  /** ISBNs of the records this import wrote: with noRecordsBefore, only these can be found by ISBN. */
+  /** ISBNs (valid or invalid) of the records this import wrote: with noRecordsBefore, only these can be found by ISBN. */
   isbnsWritten: Set<string>;
 }
 
@@ -162,8 +165,11 @@ export function upsertRecord(
   );
   let existing = input.controlNumber && !writers.noRecordsBefore ? (s.byControl.get(input.controlNumber) as ExistingRecord | undefined) : undefined;
   let isbnOfAnother = false;
-  if (!existing && input.isbn && (!writers.noRecordsBefore || writers.isbnsWritten.has(input.isbn))) {
-    const hit = s.byIsbn.get(input.isbn) as { id: number; control_number: string | null } | undefined;
+  // A record without a valid ISBN is matched by the invalid one it carries (kept from 020 $z), so
+  // re-importing a file of mistyped ISBNs finds the same records again.
+  const isbnKey = input.isbn ?? input.invalidIsbn;
+  if (!existing && isbnKey && (!writers.noRecordsBefore || writers.isbnsWritten.has(isbnKey))) {
+    const hit = (input.isbn ? s.byIsbn.get(isbnKey) : s.byInvalidIsbn.get(isbnKey)) as { id: number; control_number: string | null } | undefined;
     // Catalogued under another control number: a different record, and (as always) no barcode match is tried.
     if (hit && input.controlNumber && hit.control_number && hit.control_number !== input.controlNumber) isbnOfAnother = true;
     else if (hit) existing = s.byId.get(hit.id) as ExistingRecord;
@@ -190,9 +196,10 @@ export function upsertRecord(
   let recordId: number;
   if (!existing) {
     // Positional values: binding named parameters from a spread object cost more than the insert.
-    const { controlNumber, title, publisher, year, isbn, callNumber, language, summary, materialType, edition, physicalDescription } = input;
+    const { controlNumber, title, publisher, year, isbn, invalidIsbn, callNumber, language, summary, materialType, edition, physicalDescription } = input;
     recordId = Number(
-      s.insertRecord.run(controlNumber, title, authors, subjects, publisher, year, isbn, callNumber, language, summary, materialType, edition, physicalDescription, at, at).lastInsertRowid,
+      s.insertRecord.run(controlNumber, title, authors, subjects, publisher, year, isbn, invalidIsbn, callNumber, language, summary, materialType, edition, physicalDescription, at, at)
+        .lastInsertRowid,
     );
     writers.index.add(recordId, input, indexed);
     kind = 'imported';
@@ -205,7 +212,7 @@ export function upsertRecord(
       kind = 'updated';
     }
   }
-  if (kind !== 'unchanged' && input.isbn) writers.isbnsWritten.add(input.isbn);
+  if (kind !== 'unchanged' && isbnKey) writers.isbnsWritten.add(isbnKey);
   let itemsAdded = 0;
   input.items.forEach((item, i) => {
     const row = itemRows[i];

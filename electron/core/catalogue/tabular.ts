@@ -4,10 +4,10 @@ import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
 import { foldVietnamese } from '../text/fold';
 import { legacyCellConverter } from './encoding';
-import { clean, parseYear, splitList, validateRecord, type Mapped, type RecordInput } from './record-input';
+import { clean, invalidIsbnKey, languageCode, splitList, uniqueSubjects, validateRecord, yearOf, type Mapped, type RecordInput, type RecordWarning } from './record-input';
 
 export type Column =
-  | 'controlNumber' | 'title' | 'authors' | 'subjects' | 'publisher' | 'year' | 'isbn' | 'callNumber' | 'language'
+  | 'controlNumber' | 'title' | 'authors' | 'subjects' | 'publisher' | 'year' | 'isbn' | 'invalidIsbn' | 'callNumber' | 'language'
   | 'summary' | 'materialType' | 'edition' | 'physicalDescription' | 'barcodes' | 'location'
   | 'batchCode' | 'sourceLibrary' | 'dueBack';
 
@@ -20,6 +20,7 @@ export const COLUMN_NAMES: Record<Column, string[]> = {
   publisher: ['Nhà xuất bản', 'NXB', 'Publisher'],
   year: ['Năm xuất bản', 'Năm XB', 'Năm', 'Year'],
   isbn: ['ISBN'],
+  invalidIsbn: ['ISBN không hợp lệ', 'ISBN sai', 'Invalid ISBN', '020z'],
   callNumber: ['Ký hiệu phân loại', 'Ký hiệu xếp giá', 'Phân loại', 'Call number', 'DDC'],
   language: ['Ngôn ngữ', 'Language'],
   summary: ['Tóm tắt', 'Summary'],
@@ -91,31 +92,29 @@ export function text(row: TableRow, column: Column): string | null {
 /** One spreadsheet row → RecordInput, with the row's line number in every message. */
 export function mapTableRow(row: TableRow): Mapped {
   const what = `Dòng ${row.line}`;
+  const warnings: RecordWarning[] = [];
   const yearCell = row.values.year;
-  const year = yearCell instanceof Date ? yearCell.getFullYear() : parseYear(text(row, 'year'));
-  const yearText = text(row, 'year');
-  if (yearText !== null && year === null) {
-    return { ok: false, problem: { reason: 'invalid_year', message: `${what}: năm xuất bản "${yearText.slice(0, 20)}" không đọc được. Hãy ghi năm bằng 4 chữ số (ví dụ 2019).` } };
-  }
+  const year = yearCell instanceof Date ? yearCell.getFullYear() : yearOf(text(row, 'year'), what, warnings);
   const location = text(row, 'location');
   const barcodes = (text(row, 'barcodes') ?? '').split(/[;,\s]+/).filter(Boolean);
   const record: RecordInput = {
     controlNumber: text(row, 'controlNumber'),
     title: text(row, 'title') ?? '',
     authors: splitList(text(row, 'authors')),
-    subjects: splitList(text(row, 'subjects')),
+    subjects: uniqueSubjects(splitList(text(row, 'subjects'), false), what, warnings),
     publisher: text(row, 'publisher'),
     year,
     isbn: null,
+    invalidIsbn: invalidIsbnKey(text(row, 'invalidIsbn')),
     callNumber: text(row, 'callNumber'),
-    language: (text(row, 'language') ?? 'vie').toLowerCase().slice(0, 3),
+    language: languageCode(text(row, 'language'), what, warnings),
     summary: text(row, 'summary'),
     materialType: text(row, 'materialType') ?? 'book',
     edition: text(row, 'edition'),
     physicalDescription: text(row, 'physicalDescription'),
     items: barcodes.map((barcode) => ({ barcode, location })),
   };
-  return validateRecord(record, text(row, 'isbn'), what);
+  return validateRecord(record, text(row, 'isbn'), what, warnings);
 }
 
 /** Parses CSV text (comma, semicolon or tab separated, as Excel saves it). Never throws. */
@@ -136,8 +135,8 @@ export function readCsv(csvText: string): TableResult {
   return readTable(records.map((r) => r.record), (i) => records[i]!.info.lines);
 }
 
-/** Reads the first sheet of an .xlsx workbook; TCVN3-font cells are converted. Never throws. */
-export async function readXlsx(bytes: Uint8Array): Promise<TableResult & { encoding?: 'tcvn3' }> {
+/** Reads the first sheet of an .xlsx workbook; TCVN3- and VNI-font cells are converted. Never throws. */
+export async function readXlsx(bytes: Uint8Array): Promise<TableResult & { encoding?: 'tcvn3' | 'vni' }> {
   let rows: Cell[][];
   try {
     rows = (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as Cell[][];
@@ -148,8 +147,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<TableResult & { encod
       message: 'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải dạng .xlsx. Hãy mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (.xlsx)" rồi nhập lại. Chưa có gì được nhập.',
     };
   }
-  const convert = legacyCellConverter(rows.flat().filter((c): c is string => typeof c === 'string'));
-  if (!convert) return readTable(rows, (i) => i + 1);
-  rows = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? convert(cell) : cell)));
-  return { ...readTable(rows, (i) => i + 1), encoding: 'tcvn3' };
+  const legacy = legacyCellConverter(rows.flat().filter((c): c is string => typeof c === 'string'));
+  if (!legacy) return readTable(rows, (i) => i + 1);
+  rows = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? legacy.convert(cell) : cell)));
+  return { ...readTable(rows, (i) => i + 1), encoding: legacy.encoding };
 }

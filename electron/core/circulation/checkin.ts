@@ -6,7 +6,7 @@ import { refused } from '../errors';
 import { findPatronById, patronDimensions } from '../patrons/lookup';
 import { recordEvent } from '../store/event-types';
 import { requireItem } from './checkout';
-import { daysBetween, localDay } from './dates';
+import { daysBetween, localDay } from '../../../common/calendar';
 import { expireHolds, setAsideForNextHold } from './holds';
 import { closeLoan, openLoanOfItem } from './loans';
 import { withRefusalRecorded } from './refusals';

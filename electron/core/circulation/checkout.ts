@@ -7,7 +7,7 @@ import { notFound, refused } from '../errors';
 import { assertCardUsable, patronDimensions, type Patron } from '../patrons/lookup';
 import { requirePatron } from '../patrons/records';
 import { recordEvent } from '../store/event-types';
-import { addDays, daysBetween, localDay } from './dates';
+import { addDays, daysBetween, localDay } from '../../../common/calendar';
 import { expireHolds, fulfilHold, holdOfItem, takeCopyBack } from './holds';
 import { findItem, insertLoan, openLoanOfItem, openLoansOf, toLoanView, type CirculationItem } from './loans';
 import { policyFor } from './policy';

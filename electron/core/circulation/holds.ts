@@ -10,7 +10,7 @@ import { assertCardUsable, patronDimensions, type Patron } from '../patrons/look
 import { requirePatron } from '../patrons/records';
 import { recordEvent } from '../store/event-types';
 import type { Db } from '../store/open';
-import { addDays, localDay } from './dates';
+import { addDays, localDay } from '../../../common/calendar';
 import { withRefusalRecorded } from './refusals';
 
 interface HoldRow {

@@ -2,7 +2,7 @@
 // prepared statements; callers own the transactions.
 import type { LoanView } from '../../contract/circulation';
 import type { Db } from '../store/open';
-import { daysBetween } from './dates';
+import { daysBetween } from '../../../common/calendar';
 
 export interface CirculationItem {
   id: number;

@@ -7,7 +7,7 @@ import { recordEvent } from '../store/event-types';
 import { requirePatron } from '../patrons/records';
 import { holdOfItem } from './holds';
 import { findItem, openLoanOfItem } from './loans';
-import { formatDayVi } from './dates';
+import { formatDateTime, formatDay } from '../../../common/calendar';
 
 export interface ReceiptInput {
   libraryName: string;
@@ -30,21 +30,13 @@ function shortTitle(title: string, max = 48): string {
 
 /** Plain text, 40-odd columns wide for receipt printers; also what the on-screen QR code holds. */
 export function formatReceipt(input: ReceiptInput): string {
-  const when = new Intl.DateTimeFormat('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(input.at);
+  const when = formatDateTime(input.at);
   const lines = [input.libraryName, input.kind === 'checkout' ? 'PHIẾU MƯỢN SÁCH' : 'PHIẾU TRẢ SÁCH', `Thời gian: ${when}`];
   if (input.card) lines.push(`Thẻ: ${maskCard(input.card)}`);
   lines.push('');
   input.lines.forEach((line, index) => {
     lines.push(`${index + 1}. ${shortTitle(line.title)}`);
-    lines.push(line.dueDate ? `   Mã ${line.item} - hạn trả ${formatDayVi(line.dueDate)}` : `   Mã ${line.item} - đã trả`);
+    lines.push(line.dueDate ? `   Mã ${line.item} - hạn trả ${formatDay(line.dueDate)}` : `   Mã ${line.item} - đã trả`);
     if (line.reserved) lines.push('   Có người đặt: đưa cho cán bộ, đừng để lên giá');
   });
   lines.push('', `Tổng cộng: ${input.lines.length} cuốn`, input.kind === 'checkout' ? 'Xin vui lòng trả sách đúng hạn. Cảm ơn bạn!' : 'Cảm ơn bạn đã trả sách!');

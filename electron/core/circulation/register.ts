@@ -4,7 +4,7 @@ import type { KioskContext } from '../context';
 import { checkin } from './checkin';
 import { checkout } from './checkout';
 import { allOpenHolds, cancelHoldByStaff, cancelHoldOf, placeHoldFor } from './holds';
-import { localDay } from './dates';
+import { localDay } from '../../../common/calendar';
 import { allOverdueLoans, toLoanView } from './loans';
 import { policyFor } from './policy';
 import { buildReceipt } from './receipt';

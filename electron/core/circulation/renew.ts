@@ -6,7 +6,7 @@ import { assertCardUsable, patronDimensions } from '../patrons/lookup';
 import { requirePatron } from '../patrons/records';
 import { recordEvent } from '../store/event-types';
 import { requireItem } from './checkout';
-import { addDays, formatDayVi, localDay } from './dates';
+import { addDays, formatDay, localDay } from '../../../common/calendar';
 import { someoneWaitsFor } from './holds';
 import { extendLoan, openLoanOfItem, toLoanView } from './loans';
 import { policyFor } from './policy';
@@ -42,7 +42,7 @@ export function renew(ctx: KioskContext, card: string, barcode: string): LoanVie
         // later would only use up a renewal, so it is refused with advice instead.
         const dueDate = addDays(today, policy.loanDays);
         if (dueDate <= loan.dueDate) {
-          throw refused('renew_too_early', `Cuốn "${item.title}" còn hạn đến ${formatDayVi(loan.dueDate)}; gia hạn bây giờ không kéo dài thêm ngày nào. Hãy gia hạn khi gần đến hạn trả.`, {
+          throw refused('renew_too_early', `Cuốn "${item.title}" còn hạn đến ${formatDay(loan.dueDate)}; gia hạn bây giờ không kéo dài thêm ngày nào. Hãy gia hạn khi gần đến hạn trả.`, {
             item: item.barcode,
             dueDate: loan.dueDate,
           });

@@ -9,10 +9,11 @@ import { cccdHash, cccdParserOf, type CccdIdentity } from '../patrons/cccd';
 import { assertCardUsable, findPatronByCccdHash, patronDimensions, type Patron } from '../patrons/lookup';
 import { createPatron, requirePatron, toSummary } from '../patrons/records';
 import { recordEvent } from '../store/event-types';
-import { localDay } from './dates';
+import { localDay } from '../../../common/calendar';
 import { holdsOf } from './holds';
 import { openLoansOf, toLoanView } from './loans';
-import { categoryForAge, categoryName, policyFor } from './policy';
+import { categoryForAge, categoryName } from '../patrons/categories';
+import { policyFor } from './policy';
 import { withRefusalRecorded } from './refusals';
 import { openResidentSession } from '../patrons/resident-sessions';
 

@@ -35,7 +35,10 @@ export const keyDescriptions: Record<string, KeyDescription> = {
   'audio.enabled': { vi: 'Bật âm báo (quét thẻ, hết giờ).', en: 'Play sounds (scans, time warnings).' },
   'audio.volume': { vi: 'Âm lượng, từ 0 (tắt) đến 1 (lớn nhất).', en: 'Volume from 0 (silent) to 1 (loudest).' },
   'residents.idleResetSeconds': { vi: 'Sau bao nhiêu giây không ai chạm, ngôn ngữ, cỡ chữ và độ tương phản trở về mặc định.', en: 'Seconds without a touch before language, text size and contrast return to defaults.' },
-  'statistics.residents': { vi: 'Số dân của xã (để tính tỷ lệ người dân sử dụng); null nếu chưa biết.', en: "The commune's population (for the share of residents served); null when unknown." },
+  'statistics.residents': {
+    vi: 'Số dân của xã, theo số liệu dân số mới nhất của xã. Tỷ lệ người dân được phục vụ = số người dân khác nhau dùng thư viện từ 01/01 đến cuối kỳ / số dân, so với mục tiêu 14–20 % của cả năm (docs/indicators.md); null nếu chưa biết (báo cáo ghi rõ chưa tính được tỷ lệ).',
+    en: "The commune's population, from its latest population figure. Share of residents served = distinct residents who used the library from 1 January to the end of the period / population, against the yearly 14–20 % target (docs/indicators.md); null when unknown (the report says the share cannot be computed).",
+  },
   'statistics.targets': { vi: 'Chỉ tiêu tăng trưởng hằng năm của chương trình học tập suốt đời đến 2030 (minPct/maxPct, %): người dùng, lượt phục vụ, luân chuyển, bổ sung, tỷ lệ dân sử dụng.', en: 'Yearly targets of the lifelong-learning programme to 2030 (minPct/maxPct, %): users, items served, rotation, acquisitions, share of residents.' },
   'statistics.upload.enabled': { vi: 'Gửi thống kê hằng ngày lên máy chủ thống kê của tỉnh (cần đăng ký máy: kiosk enrol).', en: "Send daily statistics to the province's collector (the kiosk must be enrolled: kiosk enrol)." },
   'statistics.upload.intervalMinutes': { vi: 'Khoảng thời gian giữa hai lần thử gửi.', en: 'Minutes between upload attempts.' },

@@ -52,4 +52,6 @@ export type KioskConfigInput = z.input<typeof kioskConfigSchema>;
 /** The configuration a demo kiosk runs with: never written to disk. */
 export const demoConfig: KioskConfig = kioskConfigSchema.parse({
   library: { name: 'Thư viện xã Minh Hòa (dữ liệu mẫu)', communeCode: '00000' },
+  // A made-up population, so the demo shows the share of residents served against its target.
+  statistics: { residents: 3850 },
 });

@@ -6,6 +6,7 @@ import { hashPin } from '../staff/pin';
 import { generateCatalogue, personName } from './catalogue-generator';
 import { intBetween, pick, seededRandom } from './random';
 import { VILLAGES } from './vietnamese-words';
+import { localDay } from '../../../common/calendar';
 
 export const DEMO_RECORD_COUNT = 300;
 
@@ -27,6 +28,12 @@ export async function seedDemo(db: Db, now: number): Promise<void> {
   const at = new Date(now).toISOString();
   const random = seededRandom(7);
   const categories = ['child', 'student', 'adult', 'adult', 'senior', 'student'] as const;
+  // Card expiry follows the seeding clock, not fixed dates, so a demo kiosk (and every test on one)
+  // works in any year: cards run to the end of next year; BD000006's ran out at the end of last year
+  // so the refusal path can be seen.
+  const year = Number(localDay(now).slice(0, 4));
+  const validCard = `${year + 1}-12-31`;
+  const expiredCard = `${year - 1}-12-31`;
   const genders = ['female', 'male'] as const;
 
   db.transaction(() => {
@@ -50,8 +57,7 @@ export async function seedDemo(db: Db, now: number): Promise<void> {
     DEMO_PATRON_CARDS.forEach((card, i) => {
       const category = categories[i]!;
       const birthYear = category === 'child' ? 2016 : category === 'student' ? 2008 : category === 'senior' ? 1955 : intBetween(random, 1970, 1995);
-      // BD000006 has an expired card so the refusal path can be seen in the demo.
-      const expiry = i === 5 ? '2025-12-31' : '2027-12-31';
+      const expiry = i === 5 ? expiredCard : validCard;
       insertPatron.run(card, personName(random), birthYear, pick(random, genders), category, pick(random, VILLAGES), expiry, 'active', at);
     });
 

@@ -136,11 +136,6 @@ export function writePack(
   }
 }
 
-export function deletePack(db: Db, id: string): void {
-  db.prepare('DELETE FROM eresources WHERE pack_id = ?').run(id);
-  db.prepare('DELETE FROM eresource_packs WHERE id = ?').run(id);
-}
-
 /** Rows written before the search column existed (the demo seed's links) get their folded text. */
 export function backfillSearchText(db: Db): void {
   const rows = db.prepare("SELECT * FROM eresources WHERE search_text = ''").all() as ResourceRow[];

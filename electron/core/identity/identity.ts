@@ -1,6 +1,7 @@
 // The terminal's identity: generated at first start on this machine (never baked into an image).
 // When the stored machine fingerprint differs from this machine's, the disk was cloned: a new
-// identity is made and enrolment hooks run so two PCs never upload under one identity.
+// identity is made; upload credentials are bound to the identity they were enrolled under
+// (upload/credentials.ts), so two PCs never upload under one identity.
 import { randomBytes } from 'node:crypto';
 import type { TerminalIdentity } from '../../contract/technician';
 import type { Clock } from '../clock';
@@ -16,16 +17,6 @@ export const META_MACHINE_FINGERPRINT = 'machine_fingerprint';
 export const META_IDENTITY_RESET_AT = 'identity_reset_at';
 
 export type IdentityOutcome = 'created' | 'kept' | 'cloned' | 'unverified';
-
-export type IdentityResetHook = (ctx: KioskContext, previousTerminalId: string) => void;
-
-// Module-level and stable: features add their hook once, at import time.
-const resetHooks = new Set<IdentityResetHook>();
-
-/** The upload feature registers here to forget its enrolment credentials when a clone is found. */
-export function onIdentityReset(hook: IdentityResetHook): void {
-  resetHooks.add(hook);
-}
 
 function newTerminalId(): string {
   return `kiosk-${randomBytes(12).toString('base64url')}`;
@@ -64,12 +55,14 @@ export function ensureTerminalIdentity(db: Db, clock: Pick<Clock, 'now'>, machin
   })();
 }
 
-/** Runs the identity check for a starting kiosk and lets enrolment owners forget stale credentials. */
+/**
+ * Runs the identity check for a starting kiosk. A clone is recorded in META_IDENTITY_RESET_AT, which
+ * the self-test and the technician's overview show until the kiosk is enrolled again.
+ */
 export function checkIdentityAtStart(ctx: KioskContext, machineId: string | undefined): IdentityOutcome {
   const result = ensureTerminalIdentity(ctx.db, ctx.clock, machineId);
   if (result.outcome === 'cloned') {
     ctx.log.log('warn', 'identity.cloned_image_detected', { terminalIdChanged: true });
-    for (const hook of resetHooks) hook(ctx, result.previousTerminalId!);
   } else if (result.outcome === 'created') {
     ctx.log.log('info', 'identity.created', {});
   }

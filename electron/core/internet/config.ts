@@ -1,6 +1,7 @@
 // The `internet` section of kiosk.config.json: time limits per patron category, opening hours,
 // guest passes, the URL policy, downloads and permissions. Defaults fit a commune reading room.
 import { z } from 'zod';
+import { WEEKDAYS, type Weekday } from '../../../common/calendar';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ viết dạng HH:MM, ví dụ 07:30');
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày viết dạng YYYY-MM-DD, ví dụ 2026-09-02');
@@ -28,8 +29,7 @@ const morningAfternoon = [
   { open: '13:30', close: '17:00' },
 ];
 
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type Weekday };
 
 export const defaultHomeLinks = [
   { title: 'Cổng Dịch vụ công quốc gia', url: 'https://dichvucong.gov.vn/' },

@@ -1,31 +1,9 @@
 // Time policy arithmetic, pure: opening hours in local (Vietnam) time, what remains of each limit,
 // and the allowance of a new session = the smallest of them. No clock, no store: callers pass both.
+import { localTime, MINUTE_MS, weekStart, type LocalTime } from '../../../common/calendar';
 import type { CategoryLimits, InternetConfig, OpeningInterval } from './config';
-import { WEEKDAYS } from './config';
 
-/** Vietnam has one time zone and no daylight saving: local time is UTC+7 all year. */
-export const LOCAL_OFFSET_MS = 7 * 60 * 60 * 1000;
-export const MINUTE_MS = 60_000;
-
-export interface LocalTime {
-  day: string; // YYYY-MM-DD
-  weekday: (typeof WEEKDAYS)[number];
-  minuteOfDay: number; // fractional minutes since local midnight
-}
-
-export function localTime(epochMs: number): LocalTime {
-  const local = new Date(epochMs + LOCAL_OFFSET_MS);
-  const day = local.toISOString().slice(0, 10);
-  const minuteOfDay = (local.getUTCHours() * 60 + local.getUTCMinutes()) + (local.getUTCSeconds() * 1000 + local.getUTCMilliseconds()) / MINUTE_MS;
-  return { day, weekday: WEEKDAYS[local.getUTCDay()]!, minuteOfDay };
-}
-
-/** The Monday (local) of the week containing `day`, as YYYY-MM-DD. */
-export function weekStart(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  const back = (date.getUTCDay() + 6) % 7;
-  return new Date(date.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-}
+export { localTime, MINUTE_MS, weekStart, type LocalTime };
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 

@@ -1,21 +1,23 @@
-// Plugs internet sessions into the kiosk: builds the service from configuration, recovers the
+// Plugs internet sessions into the kiosk: builds the internet context from configuration, recovers the
 // session a crash left, runs the countdown every second and registers the contract handlers.
 import type { KioskContext } from '../context';
 import type { Clock } from '../clock';
 import { systemBootProbe, type BootProbe } from './boot';
 import { cccdResolver } from './cccd';
 import type { InternetConfig } from './config';
-import { InternetService } from './service';
+import { browse, decideUrlFor } from './browse';
+import { createInternetContext } from './context';
+import { tick } from './countdown';
+import { saveDownload } from './downloads';
+import { endByResident } from './ending';
+import { createGuestPasses, guestPassesToday } from './guest-passes';
+import { joinQueue, leaveQueue, removeFromQueue } from './queue';
+import { recoverSession, requestMoreTime, signIn } from './session';
+import { emergencyClose, endByStaff, extendSession, messageResident, overview, reopen } from './staff-actions';
+import { internetState } from './state';
 import { loadUrlPolicy } from './url-rules';
 import { addressToUrl } from './url-policy';
-
-const services = new WeakMap<KioskContext, InternetService>();
-
-export function internetServiceOf(ctx: KioskContext): InternetService {
-  const service = services.get(ctx);
-  if (!service) throw new Error('internet feature not registered');
-  return service;
-}
+import { testHooksBuiltIn } from '../../../common/testing/test-clock';
 
 /** Test hooks: a simulated reboot and a faster countdown; set before the kiosk is created. */
 export const internetTestHooks: { boot: BootProbe } = { boot: systemBootProbe };
@@ -23,7 +25,7 @@ export const internetTestHooks: { boot: BootProbe } = { boot: systemBootProbe };
 /**
  * Demo kiosks are open around the clock so they can be tried at any hour, and browser-mode tests may
  * run the countdown faster (KIOSK_TEST_INTERNET_SPEED). A configured kiosk never does either: its
- * schema has no such setting and the variable is ignored outside demo mode.
+ * schema has no such setting and the variable is ignored outside demo mode and in a production build.
  */
 export function effectiveConfig(ctx: KioskContext): InternetConfig {
   const config = ctx.config.internet;
@@ -34,7 +36,8 @@ export function effectiveConfig(ctx: KioskContext): InternetConfig {
 
 export function countdownClock(ctx: KioskContext, env: Record<string, string | undefined> = process.env): Clock {
   const speed = Number(env.KIOSK_TEST_INTERNET_SPEED ?? '1');
-  if (ctx.mode !== 'demo' || !Number.isFinite(speed) || speed <= 1) return ctx.clock;
+  // Compiled out of production builds like --test-clock (common/testing/test-clock.ts).
+  if (!testHooksBuiltIn || ctx.mode !== 'demo' || !Number.isFinite(speed) || speed <= 1) return ctx.clock;
   const base = ctx.clock;
   const origin = base.monotonic();
   return { now: () => base.now(), monotonic: () => origin + (base.monotonic() - origin) * Math.min(speed, 600) };
@@ -47,13 +50,12 @@ export function registerInternet(ctx: KioskContext): void {
   const config = effectiveConfig(ctx);
   const { policy, missingFiles } = loadUrlPolicy(config.urlPolicy, KIOSK_ORIGINS);
   for (const file of missingFiles) ctx.log.log('warn', 'internet.block_list_missing', { file });
-  const service = new InternetService(ctx, { config, clock: countdownClock(ctx), boot: internetTestHooks.boot, policy });
-  services.set(ctx, service);
-  service.recover();
+  const ic = createInternetContext(ctx, { config, clock: countdownClock(ctx), boot: internetTestHooks.boot, policy });
+  recoverSession(ic);
 
   const timer = setInterval(() => {
     try {
-      service.tick();
+      tick(ic);
     } catch (error) {
       ctx.log.log('error', 'internet.tick_failed', { error: String(error).slice(0, 300) });
     }
@@ -62,30 +64,30 @@ export function registerInternet(ctx: KioskContext): void {
   ctx.onClose(() => clearInterval(timer));
 
   const { registry } = ctx;
-  registry.register('internet.status', () => service.state());
+  registry.register('internet.status', () => internetState(ic));
   registry.register('internet.signIn', ({ kind, text, manual }) => {
-    const { resumed, row } = service.signIn(kind, text, manual, kind === 'cccd' ? cccdResolver(ctx) : undefined);
-    return { state: service.state(), resumed, allowanceMinutes: Math.round(row.allowanceMs / 60000), limitedBy: row.limitedBy };
+    const { resumed, row } = signIn(ic, { kind, text, manual, resolveCccd: kind === 'cccd' ? cccdResolver(ctx) : undefined });
+    return { state: internetState(ic), resumed, allowanceMinutes: Math.round(row.allowanceMs / 60000), limitedBy: row.limitedBy };
   });
-  registry.register('internet.end', () => (service.endByResident(), { ok: true as const }));
-  registry.register('internet.requestMoreTime', () => (service.requestMoreTime(), { ok: true as const }));
-  registry.register('internet.queue.join', ({ card }) => service.joinQueue(card));
-  registry.register('internet.queue.leave', ({ card }) => (service.leaveQueue(card), { ok: true as const }));
-  registry.register('internet.checkUrl', ({ url }) => service.decideUrl(addressToUrl(url)));
-  registry.register('internet.browse', (request) => service.browse(request));
-  registry.register('internet.saveDownload', ({ fileName, text }) => ({ saved: service.saveDownload(fileName, text) }));
+  registry.register('internet.end', () => (endByResident(ic), { ok: true as const }));
+  registry.register('internet.requestMoreTime', () => (requestMoreTime(ic), { ok: true as const }));
+  registry.register('internet.queue.join', ({ card }) => joinQueue(ic, card));
+  registry.register('internet.queue.leave', ({ card }) => (leaveQueue(ic, card), { ok: true as const }));
+  registry.register('internet.checkUrl', ({ url }) => decideUrlFor(ic, addressToUrl(url)));
+  registry.register('internet.browse', (request) => browse(ic, request));
+  registry.register('internet.saveDownload', ({ fileName, text }) => ({ saved: saveDownload(ic, fileName, text) }));
 
-  registry.register('internet.staff.overview', () => service.overview());
-  registry.register('internet.staff.extend', ({ minutes, scope }, { staff }) => service.extend(staff, minutes, scope));
-  registry.register('internet.staff.end', (_request, { staff }) => (service.endByStaff(staff), { ok: true as const }));
-  registry.register('internet.staff.message', ({ text }, { staff }) => (service.message(staff, text), { ok: true as const }));
+  registry.register('internet.staff.overview', () => overview(ic));
+  registry.register('internet.staff.extend', ({ minutes, scope }, { staff }) => extendSession(ic, staff, minutes, scope));
+  registry.register('internet.staff.end', (_request, { staff }) => (endByStaff(ic, staff), { ok: true as const }));
+  registry.register('internet.staff.message', ({ text }, { staff }) => (messageResident(ic, staff, text), { ok: true as const }));
   registry.register('internet.staff.createGuestPasses', ({ minutes, count }, { staff }) => ({
-    passes: service.createGuestPasses(staff, minutes, count).map(toPass),
+    passes: createGuestPasses(ic, staff, minutes, count).map(toPass),
   }));
-  registry.register('internet.staff.guestPasses', () => ({ passes: service.guestPassesToday().map(toPass) }));
-  registry.register('internet.staff.emergencyClose', (_request, { staff }) => (service.emergencyClose(staff), { ok: true as const }));
-  registry.register('internet.staff.removeFromQueue', ({ ticket }, { staff }) => (service.removeFromQueue(staff, ticket), { ok: true as const }));
-  registry.register('internet.staff.reopen', (_request, { staff }) => (service.reopen(staff), { ok: true as const }));
+  registry.register('internet.staff.guestPasses', () => ({ passes: guestPassesToday(ic).map(toPass) }));
+  registry.register('internet.staff.emergencyClose', (_request, { staff }) => (emergencyClose(ic, staff), { ok: true as const }));
+  registry.register('internet.staff.removeFromQueue', ({ ticket }, { staff }) => (removeFromQueue(ic, staff, ticket), { ok: true as const }));
+  registry.register('internet.staff.reopen', (_request, { staff }) => (reopen(ic, staff), { ok: true as const }));
 }
 
 function toPass(p: { code: string; minutes: number; validDay: string; usedAt: string | null }) {

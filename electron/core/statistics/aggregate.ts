@@ -39,10 +39,26 @@ export function dimensionCode(value: unknown): string {
   return code;
 }
 
+/**
+ * Events that show an identified resident in the room using a service: the basis of visits.
+ * A return is not one: it identifies the book, not who brought it back (self-service returns need
+ * no card), and the use itself was counted when the book was lent.
+ */
+export const PRESENCE_EVENT_TYPES = ['patron.signed_in', 'loan.checkout', 'internet.session_started', 'eresource.opened'] as const;
+/** Events that make a resident a user of the library (ISO 2789 "active user"): presence, or a renewal (which staff may do on a phone call). */
+export const USE_EVENT_TYPES = [...PRESENCE_EVENT_TYPES, 'loan.renew'] as const;
+const PRESENCE = new Set<string>(PRESENCE_EVENT_TYPES);
+const USE = new Set<string>(USE_EVENT_TYPES);
+const USE_LIST = USE_EVENT_TYPES.map((t) => `'${t}'`).join(',');
+
+type ResidentDims = { category: string; gender: string; ageBand: string };
+
 class DayAccumulator {
   private readonly totals = new Map<DayIndicator, number>();
   private readonly by = new Map<DayIndicator, Map<Dimension, Map<string, number>>>();
-  readonly visitors = new Set<number>();
+  /** Residents present today / using a service today, with the dimensions of their first event that had them. */
+  private readonly present = new Map<number, ResidentDims | null>();
+  private readonly using = new Map<number, ResidentDims | null>();
 
   add(indicator: DayIndicator, amount: number, dims: Partial<Record<Dimension, string>> = {}): void {
     this.totals.set(indicator, (this.totals.get(indicator) ?? 0) + amount);
@@ -55,8 +71,18 @@ class DayAccumulator {
     }
   }
 
+  resident(type: string, p: Payload): void {
+    if (typeof p.patronId !== 'number' || !USE.has(type)) return;
+    const dims = typeof p.category === 'string' ? residentDims(p) : null;
+    for (const [set, applies] of [[this.present, PRESENCE.has(type)], [this.using, true]] as const) {
+      if (applies && !set.get(p.patronId)) set.set(p.patronId, dims);
+    }
+  }
+
   /** Whole numbers only: minutes are rounded per day (and per dimension value) here, once. */
-  finish(): DayFigures {
+  finish(servedEarlierThisYear: (patronId: number) => boolean): DayFigures {
+    for (const dims of this.present.values()) this.add('visits', 1, dims ?? UNKNOWN_DIMS);
+    for (const [patronId, dims] of this.using) if (!servedEarlierThisYear(patronId)) this.add('residents_first_served', 1, dims ?? UNKNOWN_DIMS);
     const figures: DayFigures = {};
     for (const [indicator, total] of this.totals) {
       const rounded = Math.round(total);
@@ -73,20 +99,16 @@ class DayAccumulator {
   }
 }
 
-const residentDims = (p: Payload) => ({ category: dimensionCode(p.category), gender: dimensionCode(p.gender), ageBand: dimensionCode(p.ageBand) });
+const UNKNOWN_DIMS: ResidentDims = { category: 'unknown', gender: 'unknown', ageBand: 'unknown' };
+const residentDims = (p: Payload): ResidentDims => ({ category: dimensionCode(p.category), gender: dimensionCode(p.gender), ageBand: dimensionCode(p.ageBand) });
 const loanDims = (p: Payload) => ({ ...residentDims(p), collection: p.collectionKind === 'rotation' ? 'rotation' : 'own' });
 const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
 
 function applyEvent(acc: DayAccumulator, type: string, p: Payload): void {
+  acc.resident(type, p);
   switch (type) {
     case 'patron.registered':
       acc.add('cards_new', 1, residentDims(p));
-      break;
-    case 'patron.signed_in':
-      if (typeof p.patronId === 'number' && !acc.visitors.has(p.patronId)) {
-        acc.visitors.add(p.patronId);
-        acc.add('visits', 1, residentDims(p));
-      }
       break;
     case 'loan.checkout':
       acc.add('loans', 1, loanDims(p));
@@ -101,7 +123,9 @@ function applyEvent(acc: DayAccumulator, type: string, p: Payload): void {
       acc.add('returns', 1, loanDims(p));
       break;
     case 'item.added':
-      if (p.source !== 'demo') acc.add('items_added', 1, { collection: p.collectionKind === 'rotation' ? 'rotation' : 'own' });
+      // Acquisitions are the commune's own collection only: rotation books belong to the provincial
+      // library and are counted by rotation_items_received (see indicators.ts).
+      if (p.source !== 'demo' && p.collectionKind !== 'rotation') acc.add('items_added', 1);
       break;
     case 'rotation.batch_received':
       acc.add('rotation_batches_received', 1);
@@ -129,6 +153,18 @@ function applyEvent(acc: DayAccumulator, type: string, p: Payload): void {
   }
 }
 
+/**
+ * Whether a resident used a service earlier in the same calendar year, before `day`. Reads the
+ * partial index of 0055 (patronId, day over the use events), so it costs one lookup per resident.
+ */
+function servedEarlierLookup(db: Db, day: string): (patronId: number) => boolean {
+  const stmt = db.prepare(
+    `SELECT 1 FROM events WHERE type IN (${USE_LIST}) AND json_extract(payload, '$.patronId') = ? AND day >= ? AND day < ? LIMIT 1`,
+  );
+  const yearStart = `${day.slice(0, 4)}-01-01`;
+  return (patronId) => stmt.get(patronId, yearStart, day) !== undefined;
+}
+
 const TYPE_LIST = COUNTED_EVENT_TYPES.map((t) => `'${t}'`).join(',');
 
 /** Figures for every day in [from, to] that has any counted event, keyed by day, in day order. */
@@ -144,7 +180,7 @@ export function dayFiguresBetween(db: Db, from: string, to: string): Map<string,
   let acc = new DayAccumulator();
   const flush = () => {
     if (day === undefined) return;
-    const figures = acc.finish();
+    const figures = acc.finish(servedEarlierLookup(db, day));
     if (Object.keys(figures).length) result.set(day, figures);
   };
   for (const [rowDay, type, payload] of rows) {
@@ -183,23 +219,29 @@ export function sumFigures(days: Iterable<DayFigures>): Totals {
   return out;
 }
 
-/** Distinct residents who used any service in [from, to] (the 'users' indicator). */
+/** Distinct residents who used any service in [from, to] (the 'users' indicator; use events as above). */
 export function distinctUsers(db: Db, from: string, to: string): number {
   const row = db
     .prepare(
       `SELECT COUNT(DISTINCT json_extract(payload, '$.patronId')) AS n FROM events
-       WHERE day BETWEEN ? AND ? AND type IN ('patron.signed_in','loan.checkout','loan.renew','loan.return','internet.session_started')
-         AND json_extract(payload, '$.patronId') IS NOT NULL`,
+       WHERE day BETWEEN ? AND ? AND type IN (${USE_LIST}) AND json_extract(payload, '$.patronId') IS NOT NULL`,
     )
     .get(from, to) as { n: number };
   return row.n;
 }
 
+/** The instant a local (Asia/Ho_Chi_Minh, UTC+7 all year) day ends, as the ISO text the store keeps. */
+function endOfLocalDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000).toISOString();
+}
+
 /** Active cards at the end of `day` (state: see indicators.ts), with their dimensions. */
 export function activeCards(db: Db, day: string, ageBandOf: (birthYear: number | null) => string): { total: number; by: Partial<Record<Dimension, Record<string, number>>> } {
   const rows = db
-    .prepare(`SELECT category, gender, birth_year FROM patrons WHERE status = 'active' AND card_expiry >= ? AND substr(created_at, 1, 10) <= ?`)
-    .all(day, day) as { category: string; gender: string | null; birth_year: number | null }[];
+    // created_at is a UTC instant: compare it with the end of the local day, not its first ten
+    // characters (a card issued at 05:30 on 1 March in Vietnam is 22:30 UTC on 29 February).
+    .prepare(`SELECT category, gender, birth_year FROM patrons WHERE status = 'active' AND card_expiry >= ? AND created_at < ?`)
+    .all(day, endOfLocalDay(day)) as { category: string; gender: string | null; birth_year: number | null }[];
   const by: Record<'category' | 'gender' | 'ageBand', Record<string, number>> = { category: {}, gender: {}, ageBand: {} };
   for (const row of rows) {
     const c = dimensionCode(row.category);

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import type { Dimension, ExportFormat, StatisticsReport } from '../../contract/statistics';
 import { KioskError } from '../errors';
-import { localDay } from '../store/event-log';
+import { formatDateTime, localDay } from '../../../common/calendar';
 import { definitionOf } from './indicators';
 import { dateVi, DIMENSION_VI, dimensionValueVi, pctVi, periodVi } from './labels';
 
@@ -47,24 +47,23 @@ function headerLines(report: StatisticsReport): string[] {
   ];
 }
 
-function residentsLine(report: StatisticsReport): string {
+/** The share of residents served, as the official report words it (year to date until 31/12). */
+export function residentsLine(report: StatisticsReport): string {
   const r = report.residents;
-  if (r.count === null) return `Tỷ lệ người dân sử dụng thư viện: chưa khai báo số dân của xã (mục tiêu ${r.targetMinPct}–${r.targetMaxPct} %).`;
-  return `Tỷ lệ người dân sử dụng thư viện: ${pctVi(r.usersPct).replace('+', '')} của ${r.count.toLocaleString('vi-VN')} người dân (mục tiêu ${r.targetMinPct}–${r.targetMaxPct} %: ${r.targetMet ? 'đạt' : 'chưa đạt'}).`;
+  const window = `${dateVi(r.servedFrom)} – ${dateVi(r.servedTo)}`;
+  const served = `${r.served.toLocaleString('vi-VN')} người dân được phục vụ (${window})`;
+  const target = `mục tiêu cả năm ${r.targetMinPct}–${r.targetMaxPct} %`;
+  if (r.count === null) return `Tỷ lệ người dân sử dụng thư viện: ${served}; chưa khai báo số dân của xã (statistics.residents) nên chưa tính được tỷ lệ (${target}).`;
+  const verdict = r.targetMet === null ? 'chưa đánh giá, năm chưa kết thúc' : r.targetMet ? 'đạt' : 'chưa đạt';
+  return `Tỷ lệ người dân sử dụng thư viện: ${pctVi(r.usersPct, 2).replace('+', '')} — ${served} trên ${r.count.toLocaleString('vi-VN')} người dân (${target}: ${verdict}).`;
 }
 
 function footerLines(report: StatisticsReport): string[] {
-  const at = new Date(report.generatedAt);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const local = `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+  const local = formatDateTime(report.generatedAt);
   return [
     `Người lập báo cáo: ${report.generatedBy ?? '(lập bằng dòng lệnh kiosk)'}`,
     `Lập lúc: ${local}`,
-    'Số liệu do kiosk tự tính từ nhật ký hoạt động; định nghĩa chỉ tiêu theo TCVN 12843 (ISO 2789).',
+    'Số liệu do kiosk tự tính từ nhật ký hoạt động; định nghĩa chỉ tiêu theo TCVN 12843:2019 (ISO 2789:2013), chi tiết trong docs/indicators.md. Tài liệu bổ sung chỉ tính vốn sách của xã, không tính sách luân chuyển.',
   ];
 }
 

@@ -1,5 +1,6 @@
 // Vietnamese wording of a report for the exported documents (XLSX, PDF, CSV): period names,
 // dimension names and values, dates as the official report writes them (dd/mm/yyyy).
+import { formatDay } from '../../../common/calendar';
 import type { Dimension, Period } from '../../contract/statistics';
 
 export const DIMENSION_VI: Record<Dimension, string> = {
@@ -34,10 +35,7 @@ export function dimensionValueVi(value: string, categoryNames: Record<string, st
   return categoryNames[value] ?? VALUE_VI[value] ?? value;
 }
 
-export function dateVi(day: string): string {
-  const [y, m, d] = day.split('-');
-  return `${d}/${m}/${y}`;
-}
+export const dateVi = formatDay;
 
 export function periodVi(period: Period): string {
   const range = `${dateVi(period.from)} – ${dateVi(period.to)}`;
@@ -58,7 +56,7 @@ export function periodVi(period: Period): string {
   }
 }
 
-export function pctVi(n: number | null): string {
+export function pctVi(n: number | null, digits = 1): string {
   if (n === null) return '—';
-  return `${n > 0 ? '+' : ''}${n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
+  return `${n > 0 ? '+' : ''}${n.toLocaleString('vi-VN', { maximumFractionDigits: digits })} %`;
 }

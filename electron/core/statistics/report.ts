@@ -15,9 +15,9 @@ import {
 } from '../../contract/statistics';
 import { refused } from '../errors';
 import { ageBand } from '../patrons/demographics';
-import { localDay } from '../store/event-log';
+import { localDay } from '../../../common/calendar';
 import type { Db } from '../store/open';
-import { stagedFiguresBetween } from '../upload/outbox';
+import { stagedFiguresBetween } from './staged-days';
 import { activeCards, distinctUsers, sumFigures } from './aggregate';
 import type { StatisticsConfig } from './config';
 import { INDICATORS } from './indicators';
@@ -117,8 +117,6 @@ export function buildReport(input: ReportInput, period: Period): StatisticsRepor
   }
   const points = allBuckets(period, byMonth).map((bucket) => ({ bucket, values: buckets.get(bucket) ?? {} }));
 
-  const residents = statistics.residents;
-  const usersPct = residents ? round1((usersNow / residents) * 100) : null;
   return {
     library: input.library,
     period,
@@ -128,13 +126,34 @@ export function buildReport(input: ReportInput, period: Period): StatisticsRepor
     generatedBy: input.generatedBy,
     rows,
     series: { unit: byMonth ? 'month' : 'day', points },
-    residents: {
-      count: residents,
-      usersPct,
-      targetMinPct: statistics.targets.residentsShare.minPct,
-      targetMaxPct: statistics.targets.residentsShare.maxPct,
-      targetMet: usersPct === null ? null : usersPct >= statistics.targets.residentsShare.minPct,
-    },
+    residents: residentsShare(input, end),
+  };
+}
+
+/**
+ * The programme's "14–20 % of residents use the library" is a yearly share: distinct residents
+ * served from 1 January to the period's end (year to date), over the configured population. It
+ * adds up residents_first_served, the same uploaded figure the province adds up, so the commune's
+ * report and the province's agree. The target is judged on a whole year only.
+ */
+function residentsShare(input: ReportInput, end: string): StatisticsReport['residents'] {
+  const { statistics } = input;
+  const servedFrom = `${end.slice(0, 4)}-01-01`;
+  const served = sumFigures(stagedFiguresBetween(input.db, servedFrom, end, input.now).values()).totals.residents_first_served ?? 0;
+  const count = statistics.residents;
+  // Two decimals: a small commune's first residents (1 of 3,850 = 0.03 %) must not read as 0 %.
+  const usersPct = count ? Math.round((served / count) * 10_000) / 100 : null;
+  const yearToDate = !end.endsWith('-12-31');
+  return {
+    count,
+    served,
+    servedFrom,
+    servedTo: end,
+    yearToDate,
+    usersPct,
+    targetMinPct: statistics.targets.residentsShare.minPct,
+    targetMaxPct: statistics.targets.residentsShare.maxPct,
+    targetMet: usersPct === null || yearToDate ? null : usersPct >= statistics.targets.residentsShare.minPct,
   };
 }
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { KioskError } from '../errors';
-import { latestVersion, migrate } from './migrations';
+import { latestVersion, loadMigrations, migrate } from './migrations';
 
 export type Db = Database.Database;
 
@@ -25,10 +25,21 @@ export function inspectDatabase(file: string): { version: number } {
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     if (rows.length !== 1 || rows[0]!.quick_check !== 'ok') throw corrupt(file);
     const version = db.pragma('user_version', { simple: true }) as number;
+    const known = new Set(loadMigrations().map((m) => m.name));
     if (version > latestVersion()) {
       throw new StoreRefusedError(
         'too_new',
         `Cơ sở dữ liệu ${file} được tạo bởi phiên bản kiosk mới hơn (lược đồ ${version}, phiên bản này chỉ hiểu tới ${latestVersion()}). ` +
+          'Hãy cài phiên bản kiosk mới nhất; tệp dữ liệu được giữ nguyên.',
+      );
+    }
+    // Feature migrations are numbered in ranges, so a newer kiosk may have added one below our
+    // highest number: the recorded names tell what the version number cannot.
+    const unknown = recordedMigrations(db).filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      throw new StoreRefusedError(
+        'too_new',
+        `Cơ sở dữ liệu ${file} được tạo bởi phiên bản kiosk mới hơn (có bước cập nhật lược đồ mà phiên bản này không biết: ${unknown.join(', ')}). ` +
           'Hãy cài phiên bản kiosk mới nhất; tệp dữ liệu được giữ nguyên.',
       );
     }
@@ -40,6 +51,11 @@ export function inspectDatabase(file: string): { version: number } {
   } finally {
     db?.close();
   }
+}
+
+function recordedMigrations(db: Database.Database): string[] {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+  return hasTable ? (db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]) : [];
 }
 
 function corrupt(file: string): StoreRefusedError {

@@ -1,20 +1,15 @@
 // The self-test a technician runs on site: each check says ok / warning / error in Vietnamese.
-// Features with something to check add a SelfTestProbe (devices, printer, upload ...).
+// Every check is listed here, in the order of the report: a feature with something to check adds
+// its probe to SELF_TEST (no registration by import side effect).
+import { localInstant } from '../../../common/calendar';
 import { accessSync, constants, statSync, statfsSync } from 'node:fs';
 import type { SelfTestCheck, SelfTestReport } from '../../contract/system';
 import type { KioskContext } from '../context';
 import { BUILD_DATE, VERSION } from '../version';
 import { latestVersion } from '../store/migrations';
+import { backupProbe, devicesProbe, identityProbe, printerProbe } from '../technician/probes';
 
 export type SelfTestProbe = (ctx: KioskContext) => SelfTestCheck | Promise<SelfTestCheck>;
-
-// A set, so a probe added again (a second kiosk in one process, as in tests) runs once.
-const probes = new Set<SelfTestProbe>();
-
-/** Add a probe once, with a stable function (at module load), not a new closure per kiosk. */
-export function addSelfTestProbe(probe: SelfTestProbe): void {
-  probes.add(probe);
-}
 
 const LOW_DISK_BYTES = 500 * 1024 * 1024;
 
@@ -55,15 +50,27 @@ function configCheck(ctx: KioskContext): SelfTestCheck {
 
 function clockCheck(ctx: KioskContext): SelfTestCheck {
   const now = ctx.clock.now();
-  if (now < Date.parse(`${BUILD_DATE}T00:00:00+07:00`)) {
+  if (now < localInstant(BUILD_DATE)) {
     return { id: 'clock', status: 'error', message: `Đồng hồ máy đang chỉ ${new Date(now).toISOString()}, sớm hơn ngày phát hành phần mềm. Hãy chỉnh lại ngày giờ (pin CMOS có thể đã hết).`, detail: { now } };
   }
   return { id: 'clock', status: 'ok', message: 'Đồng hồ máy hợp lý.', detail: { now: new Date(now).toISOString() } };
 }
 
+const SELF_TEST: readonly SelfTestProbe[] = [
+  databaseCheck,
+  dataDirCheck,
+  diskCheck,
+  configCheck,
+  clockCheck,
+  identityProbe,
+  backupProbe,
+  printerProbe,
+  devicesProbe,
+];
+
 export async function runSelfTest(ctx: KioskContext): Promise<SelfTestReport> {
   const checks: SelfTestCheck[] = [];
-  for (const probe of [databaseCheck, dataDirCheck, diskCheck, configCheck, clockCheck, ...probes]) {
+  for (const probe of SELF_TEST) {
     try {
       checks.push(await probe(ctx));
     } catch (error) {

@@ -3,7 +3,7 @@
 // features a build carries.
 import type { StaffAttention, StaffOverview } from '../../contract/technician';
 import type { Db } from '../store/open';
-import { localDay } from '../store/event-log';
+import { localDay } from '../../../common/calendar';
 
 function hasTable(db: Db, table: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;

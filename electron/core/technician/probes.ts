@@ -2,6 +2,7 @@
 // statistics upload. Each reads what its feature left (meta keys, tables, the device runtime)
 // and explains in Vietnamese what to do.
 import { execFileSync } from 'node:child_process';
+import { formatDateTime } from '../../../common/calendar';
 import type { SelfTestCheck } from '../../contract/system';
 import type { KioskContext } from '../context';
 import { getMeta } from '../store/meta';
@@ -24,7 +25,7 @@ export function backupProbe(ctx: KioskContext): SelfTestCheck {
   const newest = listBackups(ctx.dataDir)[0];
   if (!newest) return { id: 'backup', status: 'warning', message: 'Chưa có bản sao lưu nào. Kiosk tự sao lưu mỗi ngày; có thể sao lưu ngay ở trang Sao lưu.' };
   const age = ctx.clock.now() - Date.parse(newest.at);
-  const when = new Date(newest.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+  const when = formatDateTime(newest.at);
   if (age > 2 * DAY_MS) return { id: 'backup', status: 'warning', message: `Bản sao lưu gần nhất đã cũ (${when}). Hãy kiểm tra ổ đĩa và nhật ký.`, detail: { ...newest } };
   return { id: 'backup', status: 'ok', message: `Bản sao lưu gần nhất: ${when}.`, detail: { ...newest } };
 }

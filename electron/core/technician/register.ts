@@ -1,7 +1,8 @@
 // The technician feature: terminal identity at start, the pid file that keeps `db restore` away
-// from a running kiosk, the daily backup, self-test probes, and the technician/staff-home methods.
+// from a running kiosk, the daily backup, and the technician/staff-home methods.
 import { copyFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { localStamp } from '../../../common/calendar';
 import type { KioskContext } from '../context';
 import { listBackups, scheduleDailyBackup, takeBackup, backupDir } from '../backup/daily';
 import { PID_FILE } from '../backup/restore';
@@ -9,24 +10,22 @@ import { checkWritableFolder, writeDiagnosticsBundle } from '../logs/diagnostics
 import { checkIdentityAtStart, META_IDENTITY_RESET_AT, readTerminalIdentity } from '../identity/identity';
 import { readMachineId, systemMachineIdSources } from '../identity/machine-id';
 import { getMeta } from '../store/meta';
-import { addSelfTestProbe, runSelfTest } from '../system/self-test';
+import { runSelfTest } from '../system/self-test';
 import { VERSION } from '../version';
 import { canApplyUpdateNow } from '../updates/policy';
 import { KioskError } from '../errors';
 import { activeInternetSessions, staffOverview } from './overview';
-import { backupProbe, devicesProbe, identityProbe, printerProbe } from './probes';
 import { listRemovableMedia, systemMediaSources } from './removable-media';
 import { stageSetup } from './setup';
-
-for (const probe of [identityProbe, backupProbe, printerProbe, devicesProbe]) addSelfTestProbe(probe);
 
 /** KIOSK_MACHINE_ID lets tests (and a technician reproducing a clone) say which machine this is. */
 export function currentMachineId(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.KIOSK_MACHINE_ID?.trim() || readMachineId(systemMachineIdSources);
 }
 
+/** YYYYMMDD-HHMM, local time: folder names that sort by when they were written. */
 function stamp(now: number): string {
-  return new Date(now + 7 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  return localStamp(now).slice(0, 13);
 }
 
 export function registerTechnician(ctx: KioskContext): void {

@@ -1,77 +1,15 @@
-// The transactional outbox of day figures. Events mark their day dirty in their own transaction
-// (trigger in 0050); `stageDirtyDays` recomputes those days and, when the figures changed, writes
-// the next revision as pending, all in one write transaction. A row is marked sent only after
+// The transactional outbox of day figures. statistics/staged-days.ts writes each changed day as the
+// next revision, pending; this module hands pending revisions to the uploader. A row is marked sent only after
 // the collector acknowledged that exact revision, so a crash anywhere re-sends (same revision =
 // idempotent at the collector) and never loses or doubles a day.
-import { createHash } from 'node:crypto';
 import type { DayFigures } from '../../contract/statistics';
 import type { DayUpload } from '../../contract/upload';
-import { canonicalJson, MAX_DAYS_PER_BATCH } from '../../contract/upload';
-import { dayFiguresOf } from '../statistics/aggregate';
-import { localDay } from '../store/event-log';
+import { MAX_DAYS_PER_BATCH } from '../../contract/upload';
 import type { Db } from '../store/open';
-
-export function figuresDigest(figures: DayFigures): string {
-  return createHash('sha256').update(canonicalJson(figures)).digest('hex').slice(0, 32);
-}
-
-interface OutboxRow {
-  day: string;
-  revision: number;
-  digest: string;
-  figures: string;
-  state: 'pending' | 'sent';
-}
-
-/**
- * Turns dirty days (up to today) into outbox revisions. Runs as one IMMEDIATE transaction so no
- * event can land between reading a day and clearing its mark. Returns the days that got a new revision.
- */
-export function stageDirtyDays(db: Db, now: number): string[] {
-  const today = localDay(now);
-  const staged: string[] = [];
-  db.transaction(() => {
-    const dirty = db.prepare('SELECT day FROM upload_dirty_days WHERE day <= ? ORDER BY day').pluck().all(today) as string[];
-    const current = db.prepare('SELECT day, revision, digest, figures, state FROM upload_outbox WHERE day = ?');
-    const upsert = db.prepare(
-      `INSERT INTO upload_outbox (day, revision, digest, figures, state, staged_at, attempts) VALUES (?, ?, ?, ?, 'pending', ?, 0)
-       ON CONFLICT (day) DO UPDATE SET revision = excluded.revision, digest = excluded.digest, figures = excluded.figures,
-         state = 'pending', staged_at = excluded.staged_at, attempts = 0`,
-    );
-    const clear = db.prepare('DELETE FROM upload_dirty_days WHERE day = ?');
-    const at = new Date(now).toISOString();
-    for (const day of dirty) {
-      const figures = dayFiguresOf(db, day);
-      const digest = figuresDigest(figures);
-      const row = current.get(day) as OutboxRow | undefined;
-      // A day whose events count nothing (staff sign-ins only) is not worth a request.
-      if (!row && Object.keys(figures).length === 0) {
-        clear.run(day);
-        continue;
-      }
-      if (!row || row.digest !== digest) {
-        upsert.run(day, (row?.revision ?? 0) + 1, digest, JSON.stringify(figures), at);
-        staged.push(day);
-      }
-      clear.run(day);
-    }
-  }).immediate();
-  return staged;
-}
-
-/**
- * Day figures for [from, to] from the outbox, which doubles as the kiosk's store of computed days:
- * dirty days are recomputed first, so the result always equals computing from the events.
- */
-export function stagedFiguresBetween(db: Db, from: string, to: string, now: number): Map<string, DayFigures> {
-  stageDirtyDays(db, now);
-  const rows = db.prepare('SELECT day, figures FROM upload_outbox WHERE day BETWEEN ? AND ? ORDER BY day').raw().all(from, to) as [string, string][];
-  return new Map(rows.map(([day, figures]) => [day, JSON.parse(figures) as DayFigures]));
-}
 
 /** The oldest pending days, as the collector receives them. */
 export function pendingBatch(db: Db, limit = MAX_DAYS_PER_BATCH): DayUpload[] {
-  const rows = db.prepare(`SELECT day, revision, figures FROM upload_outbox WHERE state = 'pending' ORDER BY day LIMIT ?`).all(limit) as Pick<OutboxRow, 'day' | 'revision' | 'figures'>[];
+  const rows = db.prepare(`SELECT day, revision, figures FROM upload_outbox WHERE state = 'pending' ORDER BY day LIMIT ?`).all(limit) as { day: string; revision: number; figures: string }[];
   return rows.map((r) => ({ day: r.day, revision: r.revision, figures: JSON.parse(r.figures) as DayFigures }));
 }
 

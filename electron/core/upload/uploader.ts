@@ -9,7 +9,8 @@ import { getMeta, setMeta } from '../store/meta';
 import type { Db } from '../store/open';
 import { VERSION } from '../version';
 import { endpoint, enrolledElsewhere, readCredentials, type Credentials } from './credentials';
-import { bumpRevisions, countAttempt, markSent, outboxCounts, pendingBatch, stageDirtyDays } from './outbox';
+import { stageDirtyDays } from '../statistics/staged-days';
+import { bumpRevisions, countAttempt, markSent, outboxCounts, pendingBatch } from './outbox';
 
 export const BACKOFF_BASE_MS = 30_000;
 export const BACKOFF_CAP_MS = 60 * 60_000;

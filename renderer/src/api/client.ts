@@ -1,8 +1,12 @@
 // The typed API client the screens use: `api.call('system.info', {})` returns the method's response
 // type or throws ApiCallError carrying the typed error from the core.
-import type { ApiError, EventName, EventPayload, MethodName, RequestOf, ResponseOf } from '../../../electron/contract';
-import { events } from '../../../electron/contract';
+import type { ApiError, EventName, EventPayload, Events, MethodName, RequestOf, ResponseOf } from '../../../electron/contract';
 import type { Transport } from './transport';
+
+// Event payloads are checked against the contract's schemas, which are loaded on the first
+// subscription rather than with the home screen (they are most of the contract's weight).
+let eventSchemas: Promise<Events> | undefined;
+const loadEventSchemas = () => (eventSchemas ??= import('../../../electron/contract').then((contract) => contract.events));
 
 export class ApiCallError extends Error {
   constructor(readonly error: ApiError) {
@@ -24,10 +28,15 @@ export function createApiClient(transport: Transport): ApiClient {
       return reply.value as ResponseOf<typeof method>;
     },
     on(name, listener) {
+      const schemas = loadEventSchemas();
+      // Chained so that events reach the listener in the order they arrived.
+      let delivered = Promise.resolve();
       return transport.subscribe((emitted, payload) => {
         if (emitted !== name) return;
-        const parsed = events[name].safeParse(payload);
-        if (parsed.success) listener(parsed.data as EventPayload<typeof name>);
+        delivered = delivered.then(async () => {
+          const parsed = (await schemas)[name].safeParse(payload);
+          if (parsed.success) listener(parsed.data as EventPayload<typeof name>);
+        });
       });
     },
   };

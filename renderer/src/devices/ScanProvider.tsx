@@ -50,10 +50,14 @@ export function ScanProvider({ children }: { children: ReactNode }) {
 
     let snapshot: FieldSnapshot | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Keys carry the time the system stamped them (event.timeStamp); the flush asks "now" from
+    // performance.now(). The two share a base in a plain browser but not under a test's fake clock,
+    // so the flush reads now on the keys' base: the last key's stamp plus the time since it arrived.
+    let keyBaseOffset = 0;
     const scheduleFlush = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const text = detector.flush(performance.now());
+        const text = detector.flush(performance.now() + keyBaseOffset);
         if (text) typeIntoFocusedField(text);
         else if (detector.pending()) scheduleFlush();
       }, settings.maxInterKeyMs + 5);
@@ -61,6 +65,7 @@ export function ScanProvider({ children }: { children: ReactNode }) {
 
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.isComposing || event.ctrlKey || event.altKey || event.metaKey) return;
+      keyBaseOffset = event.timeStamp - performance.now();
       const decision = detector.onKey(event.key, event.timeStamp);
       switch (decision.action) {
         case 'pass':

@@ -3,47 +3,43 @@
 // data for it (e.g. Ê Đê). Use `useFormat()` in components.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TIME_ZONE } from './index';
+import { formatDate, formatDateTime, formatDay, formatTime, intlLocale, longDateFormatter } from '../../../common/calendar';
 
-const KNOWN: Record<string, string> = { vi: 'vi-VN', en: 'en-GB' };
-
-/** The Intl locale for an i18next language; languages Intl does not know format as Vietnamese. */
-export function intlLocale(language: string): string {
-  const wanted = KNOWN[language] ?? language;
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf([wanted]).length > 0 ? wanted : 'vi-VN';
-  } catch {
-    return 'vi-VN';
-  }
-}
+export { intlLocale };
 
 export interface Formatters {
-  /** 21/4/2026 (vi) · 21/04/2026 (en) */
+  /** 21/04/2026 in every language (day first): an instant's local date. */
   date(value: Date | string | number): string;
+  /** 21/04/2026 14:05 */
+  dateTime(value: Date | string | number): string;
+  /** 2026-04-21 → 21/04/2026: a calendar day (due dates, card expiry). */
+  day(isoDay: string): string;
   /** thứ Ba, 21 tháng 4, 2026 */
   longDate(value: Date | string | number): string;
   /** 14:05 */
   time(value: Date | string | number): string;
   /** 1.234 (vi) · 1,234 (en) */
   number(value: number): string;
+  /** 12,5 (vi) · 12.5 (en): at most one decimal, or at most `digits`. */
+  decimal(value: number, digits?: number): string;
   /** 1 giờ 5 phút · 45 giây: a duration in seconds, largest units first, zero parts left out. */
   duration(seconds: number): string;
 }
 
 export function createFormatters(language: string): Formatters {
   const locale = intlLocale(language);
-  const toDate = (value: Date | string | number) => (value instanceof Date ? value : new Date(value));
-  const short = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: TIME_ZONE });
-  const long = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE });
   const number = new Intl.NumberFormat(locale);
+  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const unit = (name: 'hour' | 'minute' | 'second') => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' });
   const units = { hour: unit('hour'), minute: unit('minute'), second: unit('second') };
   return {
-    date: (value) => short.format(toDate(value)),
-    longDate: (value) => long.format(toDate(value)),
-    time: (value) => time.format(toDate(value)),
+    date: formatDate,
+    dateTime: formatDateTime,
+    day: formatDay,
+    longDate: longDateFormatter(language),
+    time: formatTime,
     number: (value) => number.format(value),
+    decimal: (value, digits = 1) => (digits === 1 ? decimal : new Intl.NumberFormat(locale, { maximumFractionDigits: digits })).format(value),
     duration(seconds) {
       const total = Math.max(0, Math.round(seconds));
       const h = Math.floor(total / 3600);

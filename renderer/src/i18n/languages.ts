@@ -2,6 +2,7 @@
 // the data folder (merged over the bundled texts; a key a file lacks falls back to Vietnamese).
 import i18next from 'i18next';
 import type { ApiClient } from '../api/client';
+import { loadTexts } from './index';
 
 /** Adds the data folder's locale files to i18next; returns the languages that came from there. */
 export async function loadRuntimeLocales(api: ApiClient): Promise<string[]> {
@@ -34,6 +35,7 @@ export function languageName(language: string): string {
 }
 
 export async function changeLanguage(language: string): Promise<void> {
+  await loadTexts(language);
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
 }

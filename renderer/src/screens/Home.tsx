@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SystemInfo } from '../../../electron/contract/system';
 import { BooksIcon, GlobeIcon, ScanIcon, SearchIcon, TabletIcon } from '../components/icons';
 import { navigate, type RouteId } from '../router';
-import { TIME_ZONE } from '../i18n';
+import { useFormat } from '../i18n/format';
 import { useScan } from '../devices/ScanProvider';
 import { handOffScan } from './circulation/handoff';
 import { ResidentOptions } from '../a11y/ResidentOptions';
@@ -29,7 +29,8 @@ function useNow(intervalMs = 15_000): Date {
 }
 
 export function Home({ info }: { info: SystemInfo }) {
-  const { t, i18n } = useTranslation('home');
+  const { t } = useTranslation('home');
+  const format = useFormat();
   const now = useNow();
   // A library card or CCCD scanned here signs the resident in; a book's barcode starts a return.
   useScan((scan) => {
@@ -37,9 +38,8 @@ export function Home({ info }: { info: SystemInfo }) {
     handOffScan(scan);
     navigate('circulation');
   });
-  const locale = i18n.language === 'vi' ? 'vi-VN' : i18n.language;
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(now);
-  const date = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: TIME_ZONE }).format(now);
+  const time = format.time(now);
+  const date = format.longDate(now);
 
   return (
     <div className="screen home">

@@ -36,7 +36,7 @@ describe('CSV with the Vietnamese column template', () => {
     expect(!table.ok && table.message).toMatch(/"Nhan đề" và "Số đăng ký cá biệt\/mã vạch"/);
   });
 
-  it('rejects single rows with their line number: no title, bad ISBN, bad year', () => {
+  it('rejects a row without a title, and keeps rows with a bad ISBN or an odd year with a warning naming the line', () => {
     const table = readCsv(csvOf([
       ['', '', 'Ai đó', '', '', '', '', '', 'A1', ''],
       ['', 'Sách', '', '', '', '', '978-604-0-00000-0', '', 'A2', ''],
@@ -45,8 +45,15 @@ describe('CSV with the Vietnamese column template', () => {
     expect(table.ok).toBe(true);
     if (!table.ok) return;
     const mapped = table.rows.map(mapTableRow);
-    expect(mapped.map((m) => (m.ok ? 'ok' : m.problem.reason))).toEqual(['missing_title', 'invalid_isbn', 'invalid_year']);
-    expect(mapped.map((m) => (m.ok ? '' : m.problem.message.slice(0, 6)))).toEqual(['Dòng 2', 'Dòng 3', 'Dòng 4']);
+    expect(mapped.map((m) => (m.ok ? (m.warnings ?? []).map((w) => w.reason).join() : m.problem.reason))).toEqual(['missing_title', 'invalid_isbn', 'odd_year']);
+    expect(mapped.map((m) => (m.ok ? m.warnings![0]!.message.slice(0, 6) : m.problem.message.slice(0, 6)))).toEqual(['Dòng 2', 'Dòng 3', 'Dòng 4']);
+    expect(mapped[1]).toMatchObject({ ok: true, record: { isbn: null, invalidIsbn: '9786040000000' } });
+    expect(mapped[2]).toMatchObject({ ok: true, record: { year: null } });
+  });
+
+  it('reads an invalid ISBN column (020 $z) as it is, without a warning', () => {
+    const table = readCsv('Nhan đề,ISBN không hợp lệ,Số đăng ký cá biệt\nSách cũ,978-604-0-00000-0,Z1\n');
+    expect(table.ok && mapTableRow(table.rows[0]!)).toEqual({ ok: true, record: expect.objectContaining({ isbn: null, invalidIsbn: '9786040000000' }) });
   });
 
   it('normalises ISBNs as catalogues write them', () => {

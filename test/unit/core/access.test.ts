@@ -38,7 +38,7 @@ const WHO_MAY_CALL: Record<string, string> = {
       'statistics.report', 'statistics.export', 'upload.status', 'upload.now',
       'patrons.add', 'patrons.show', 'patrons.list', 'patrons.setStatus', 'patrons.renewCard',
       'circulation.holds', 'circulation.staffCancelHold', 'circulation.overdue', 'circulation.override', 'devices.diagnostics',
-      'catalogue.importBegin', 'catalogue.importChunk', 'catalogue.importFinish', 'rotation.list', 'rotation.items', 'rotation.receive', 'rotation.sendBack',
+      'catalogue.exportPlaces', 'catalogue.export', 'catalogue.importBegin', 'catalogue.importChunk', 'catalogue.importFinish', 'rotation.list', 'rotation.items', 'rotation.receive', 'rotation.sendBack',
       'eresources.packs', 'eresources.sources', 'eresources.install', 'eresources.installUrl', 'eresources.remove',
     ].map((name) => [name, 'staff']),
   ),

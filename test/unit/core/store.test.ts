@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendEvent, localDay } from '../../../electron/core/store/event-log';
+import { localDay } from '../../../common/calendar';
+import { appendEvent } from '../../../electron/core/store/event-log';
 import { latestVersion } from '../../../electron/core/store/migrations';
 import { openDatabase, StoreRefusedError } from '../../../electron/core/store/open';
 import { backupDatabase } from '../../../electron/core/store/backup';
@@ -58,6 +59,17 @@ describe('the store', () => {
     raw.pragma(`user_version = ${latestVersion() + 5}`);
     raw.close();
     expect(() => openDatabase(file)).toThrow(/phiên bản kiosk mới hơn/);
+  });
+
+  it('refuses a database with a migration this kiosk does not know, even below its highest number', () => {
+    const file = join(dir(), 'kiosk.sqlite');
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.prepare("INSERT INTO schema_migrations (name, applied_at) VALUES ('0031-from-a-newer-kiosk', '2026-12-01T00:00:00Z')").run();
+    raw.close();
+    const before = sha(file);
+    expect(() => openDatabase(file)).toThrow(/0031-from-a-newer-kiosk/);
+    expect(sha(file)).toBe(before);
   });
 
   it('keeps the event log append-only', () => {

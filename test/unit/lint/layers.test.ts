@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const eslint = new ESLint({ cwd: root });
+// Only the layer rule runs: the whole-tree check below lints hundreds of files, and the other rules
+// (run by `npm run lint`) made it the slowest unit test on a loaded machine for nothing it asserts.
+const eslint = new ESLint({ cwd: root, ruleFilter: ({ ruleId }) => ruleId === 'kiosk/layers' });
 
 async function layerErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: `${root}${file}` });
@@ -37,6 +39,12 @@ describe('the layer rule', () => {
     expect(await layerErrors('electron/core/x.ts', "import { methods } from '../contract';\nexport default methods;\n")).toEqual([]);
   });
 
+  it('lets the Electron shell run the CLI program (the installed kiosk\'s --cli mode), and the collector use common/', async () => {
+    expect(await layerErrors('electron/main/x.ts', "import { createProgram } from '../cli/program';\nexport default createProgram;\n")).toEqual([]);
+    expect(await layerErrors('collector/x.ts', "import { parseClockSpec } from '../common/testing/test-clock';\nexport default parseClockSpec;\n")).toEqual([]);
+    expect(await layerErrors('electron/core/x.ts', "import { createProgram } from '../cli/program';\nexport default createProgram;\n")).toHaveLength(1);
+  });
+
   it('lets the contract import nothing but zod', async () => {
     expect(await layerErrors('electron/contract/x.ts', "import { z } from 'zod';\nexport default z;\n")).toEqual([]);
     expect(await layerErrors('electron/contract/x.ts', "import { readFileSync } from 'node:fs';\nexport default readFileSync;\n")).toHaveLength(1);
@@ -46,5 +54,23 @@ describe('the layer rule', () => {
     const results = await eslint.lintFiles(['electron/core', 'native', 'renderer/src'].filter((dir) => existsSync(`${root}${dir}`)));
     const violations = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'kiosk/layers').map((m) => `${r.filePath}: ${m.message}`));
     expect(violations).toEqual([]);
+  });
+});
+
+describe('the calendar rule', () => {
+  async function calendarErrors(file: string, code: string): Promise<number> {
+    const [result] = await eslint.lintText(code, { filePath: `${root}${file}` });
+    return result!.messages.filter((m) => m.ruleId === 'kiosk/calendar').length;
+  }
+
+  it('refuses toLocale*String and new Intl.* in screens and components', async () => {
+    expect(await calendarErrors('renderer/src/screens/x.tsx', 'export const a = (d: Date) => d.toLocaleString("en");\n')).toBe(1);
+    expect(await calendarErrors('renderer/src/components/x.tsx', 'export const a = (n: number) => n.toLocaleDateString();\n')).toBe(1);
+    expect(await calendarErrors('renderer/src/screens/x.tsx', 'export const f = new Intl.DateTimeFormat("en-US");\n')).toBe(1);
+  });
+
+  it('lets the formatting modules themselves use Intl', async () => {
+    expect(await calendarErrors('renderer/src/i18n/x.ts', 'export const f = new Intl.NumberFormat("vi-VN");\n')).toBe(0);
+    expect(await calendarErrors('common/x.ts', 'export const f = new Intl.DateTimeFormat("vi-VN");\n')).toBe(0);
   });
 });

@@ -11,7 +11,7 @@ describe('indicator definitions', () => {
     expect(INDICATORS.map((d) => d.key).sort()).toEqual([...PERIOD_INDICATORS, ...DAY_INDICATORS].sort());
     for (const d of INDICATORS) {
       expect(d.nameVi.length).toBeGreaterThan(3);
-      expect(d.definition).toMatch(/ISO 2789|No ISO 2789/);
+      expect(d.definition).toMatch(/ISO 2789|No ISO 2789|Programme indicator/);
     }
   });
 });
@@ -66,7 +66,7 @@ describe('day indicators on a hand-made log', () => {
     expect(dayFiguresOf(db, '2026-03-02').eresource_opens?.total).toBe(2);
   });
 
-  it('acquisitions count added items but not demo seeding; rotation batches count batches and items', () => {
+  it('acquisitions count the own collection\'s added items, not rotation books nor demo seeding; rotation batches count batches and items', () => {
     const db = freshStore();
     at(db, '2026-03-02 08:00', 'item.added', { itemId: 1, recordId: 1, collectionKind: 'own', source: 'manual' });
     at(db, '2026-03-02 08:00', 'item.added', { itemId: 2, recordId: 1, collectionKind: 'own', source: 'import' });
@@ -74,7 +74,8 @@ describe('day indicators on a hand-made log', () => {
     at(db, '2026-03-02 08:00', 'item.added', { itemId: 4, recordId: 2, collectionKind: 'own', source: 'demo' });
     at(db, '2026-03-02 08:05', 'rotation.batch_received', { collectionId: 7, items: 120 });
     at(db, '2026-03-09 08:05', 'rotation.batch_returned', { collectionId: 6, items: 100 });
-    expect(dayFiguresOf(db, '2026-03-02').items_added).toEqual({ total: 3, by: { collection: { own: 2, rotation: 1 } } });
+    // Items 1 and 2 (own, manual and import); item 3 is a rotation book, item 4 demo seeding.
+    expect(dayFiguresOf(db, '2026-03-02').items_added).toEqual({ total: 2 });
     expect(dayFiguresOf(db, '2026-03-02').rotation_batches_received?.total).toBe(1);
     expect(dayFiguresOf(db, '2026-03-02').rotation_items_received?.total).toBe(120);
     expect(dayFiguresOf(db, '2026-03-09').rotation_batches_returned?.total).toBe(1);

@@ -45,13 +45,17 @@ describe('buildReport', () => {
     expect(row('items_served')).toMatchObject({ current: 13, previous: 10, growthPct: 30, target: { minPct: 10, maxPct: 10 }, targetMet: true });
     // Rotation loans 3 vs 2: +50 %, target 8 %.
     expect(row('rotation_loans')).toMatchObject({ current: 3, previous: 2, growthPct: 50, targetMet: true });
-    // Acquisitions 2 vs 2: 0 % < 8 %.
-    expect(row('items_added')).toMatchObject({ current: 2, previous: 2, growthPct: 0, targetMet: false });
+    // Acquisitions: the own item of 2026 (the rotation book is not one) vs 2 in 2025: −50 % < 8 %.
+    expect(row('items_added')).toMatchObject({ current: 1, previous: 2, growthPct: -50, targetMet: false });
     // Users: patrons 1..4 in 2026 (loans and the sign-in), 1..3 in 2025: +33.3 %.
     expect(row('users')).toMatchObject({ current: 4, previous: 3, growthPct: 33.3, targetMet: true });
-    expect(row('visits')).toMatchObject({ current: 1, previous: 0, growthPct: null, targetMet: null });
-    // 4 users of 25 residents = 16 %, within 14–20 %.
-    expect(report.residents).toEqual({ count: 25, usersPct: 16, targetMinPct: 14, targetMaxPct: 20, targetMet: true });
+    // Visits: two borrowers on each of six days (12) + the sign-in of 5 January; 2025: one
+    // borrower per day on six days (the two loans of a day are the same patron).
+    expect(row('visits')).toMatchObject({ current: 13, previous: 6, growthPct: 116.7, targetMet: null });
+    // 4 residents served from 1 January to 30 June, of 25 = 16 %; the yearly target is judged on 31/12.
+    expect(report.residents).toEqual({
+      count: 25, served: 4, servedFrom: '2026-01-01', servedTo: '2026-06-30', yearToDate: true, usersPct: 16, targetMinPct: 14, targetMaxPct: 20, targetMet: null,
+    });
     expect(report.series.unit).toBe('month');
     expect(report.series.points.map((p) => p.bucket)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
     expect(report.series.points.reduce((n, p) => n + (p.values.loans ?? 0), 0)).toBe(12);
@@ -93,8 +97,10 @@ describe('exports', () => {
     const csv = toCsv(report).toString('utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toContain('2,Số người sử dụng thư viện,người,4,3,"+33,3 %",+7–9 %,Đạt');
-    expect(csv).toContain('6,Lượt mượn,lượt,12,10,+20 %,,');
+    expect(csv).toContain('7,Lượt mượn,lượt,12,10,+20 %,,');
     expect(csv).toContain('Lập lúc: 20/11/2026 10:00');
+    // The share of residents: year to date, so the yearly target is not judged yet.
+    expect(csv).toContain('"Tỷ lệ người dân sử dụng thư viện: 16 % — 4 người dân được phục vụ (01/01/2026 – 30/06/2026) trên 25 người dân (mục tiêu cả năm 14–20 %: chưa đánh giá, năm chưa kết thúc)."');
   });
 
   it('breakdowns are cross tables: indicators down, groups across, in the report order', () => {
@@ -102,10 +108,12 @@ describe('exports', () => {
     const gender = breakdowns(report).find((b) => b.title === 'Theo giới tính')!;
     expect(gender.columns).toEqual(['Nữ', 'Nam']);
     expect(gender.rows).toContainEqual(['Lượt mượn', 0, 12]);
-    expect(gender.rows).toContainEqual(['Lượt bạn đọc', 1, 0]);
+    expect(gender.rows).toContainEqual(['Lượt bạn đọc', 1, 12]);
     const collection = breakdowns(report).find((b) => b.title === 'Theo nguồn tài liệu')!;
     expect(collection.columns).toEqual(['Vốn tài liệu của xã', 'Sách luân chuyển']);
-    expect(collection.rows).toContainEqual(['Tài liệu bổ sung', 1, 1]);
+    expect(collection.rows).toContainEqual(['Lượt mượn', 9, 3]);
+    // Acquisitions are the own collection only: no split by source to show.
+    expect(collection.rows.map((r) => r[0])).not.toContain('Tài liệu bổ sung');
   });
 
   it('PDF is a PDF with the Vietnamese font embedded', async () => {

@@ -5,6 +5,7 @@ import { adminModeFrom, shouldSwallowKey, type KeyInput } from '../../../electro
 import { hasSafeWebPreferences, isAllowedNavigation } from '../../../electron/main/navigation';
 import { nextRestartAt, recoveryAction } from '../../../electron/main/schedule';
 import { chooseUpdateSource, findUsbUpdateFolder } from '../../../electron/main/update-source';
+import { cliModeFrom } from '../../../electron/main/cli-mode';
 
 const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', key: k, control: false, meta: false, alt: false, shift: false, ...mods });
 
@@ -65,7 +66,7 @@ describe('nextRestartAt', () => {
     expect(nextRestartAt(at('2026-12-02T03:30:00+07:00'), '03:30')).toBe(at('2026-12-03T03:30:00+07:00'));
   });
   it('is off when not configured and skips a night right after a fresh start', () => {
-    expect(nextRestartAt(Date.now(), null)).toBeUndefined();
+    expect(nextRestartAt(Date.parse("2026-12-06T23:50:00+07:00"), null)).toBeUndefined();
     const now = at('2026-12-02T03:00:00+07:00');
     expect(nextRestartAt(now, '03:30', now)).toBe(at('2026-12-03T03:30:00+07:00'));
   });
@@ -96,5 +97,48 @@ describe('crash recovery and update source', () => {
     expect(chooseUpdateSource('https://capnhat.thuvien.vn/kiosk/', usb)).toEqual({ kind: 'usb', folder: usb });
     expect(chooseUpdateSource('https://capnhat.thuvien.vn/kiosk/', undefined)).toEqual({ kind: 'server', url: 'https://capnhat.thuvien.vn/kiosk/' });
     expect(chooseUpdateSource(null, undefined)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('cliModeFrom (the installed kiosk’s --cli command mode)', () => {
+  it('starts the kiosk window when there is no --cli', () => {
+    expect(cliModeFrom(['/opt/Kiosk Phong Doc Xa/kiosk-phong-doc-xa'])).toEqual({ kind: 'kiosk' });
+    expect(cliModeFrom(['electron', '.', '--admin'])).toEqual({ kind: 'kiosk' });
+  });
+
+  it('passes everything after --cli to the command, whatever Electron put before it', () => {
+    expect(cliModeFrom(['/opt/kiosk/kiosk-phong-doc-xa', '--no-sandbox', '--cli', 'db', 'restore', 'D:\\sao-luu.sqlite', '--json'])).toEqual({
+      kind: 'command',
+      args: ['db', 'restore', 'D:\\sao-luu.sqlite', '--json'],
+      program: 'kiosk-phong-doc-xa --cli',
+    });
+    expect(cliModeFrom(['C:\\Program Files\\Kiosk Phong Doc Xa\\Kiosk Phong Doc Xa.exe', '--cli', 'self-test'])).toMatchObject({ args: ['self-test'], program: '"Kiosk Phong Doc Xa.exe" --cli' });
+    // A --cli after the command's own arguments is the command's business, not a second switch.
+    expect(cliModeFrom(['kiosk', '--cli', 'search', '--cli'])).toMatchObject({ args: ['search', '--cli'] });
+  });
+
+  it('shows the help when no command follows --cli', () => {
+    expect(cliModeFrom(['kiosk.exe', '--cli'])).toMatchObject({ kind: 'command', args: ['--help'] });
+  });
+
+  it('refuses the test clock: an installed kiosk always runs on the machine clock', () => {
+    for (const argv of [
+      ['kiosk', '--cli', 'self-test', '--test-clock', '2026-12-06T23:50:00+07:00'],
+      ['kiosk', '--cli', '--test-clock=2028-02-29T12:00:00+07:00', 'session', 'start', 'BD000001'],
+    ]) {
+      const mode = cliModeFrom(argv);
+      expect(mode.kind).toBe('refused');
+      expect(mode.kind === 'refused' && mode.message).toMatch(/chỉ dùng khi kiểm thử/);
+    }
+  });
+
+  it('never loses or reorders a command argument (property)', () => {
+    const arg = fc.string({ minLength: 1, maxLength: 12 }).filter((a) => a !== '--test-clock' && !a.startsWith('--test-clock=') && a !== '--');
+    fc.assert(
+      fc.property(fc.array(arg, { maxLength: 6 }), fc.array(arg, { minLength: 1, maxLength: 8 }), (before, after) => {
+        const mode = cliModeFrom(['kiosk', ...before.filter((a) => a !== '--cli'), '--cli', ...after]);
+        expect(mode).toMatchObject({ kind: 'command', args: after });
+      }),
+    );
   });
 });

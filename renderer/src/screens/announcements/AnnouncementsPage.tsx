@@ -1,5 +1,6 @@
 // Staff page: schedule announcements for the idle screen (title, text, optional image, first and
 // last day), edit and remove them, and switch the preloaded reading-day calendar entries on or off.
+import { localDay } from '../../../../common/calendar';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../../electron/contract';
@@ -16,7 +17,7 @@ type Announcement = Listing['announcements'][number];
 type Image = { mime: 'image/png' | 'image/jpeg' | 'image/webp'; base64: string };
 
 function todayInVietnam(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return localDay(Date.now());
 }
 
 export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
@@ -115,7 +116,7 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
   }
 
   const stateOf = (a: { startsOn: string; endsOn: string }) => (a.endsOn < today ? 'past' : a.startsOn > today ? 'upcoming' : 'showing');
-  const day = (iso: string) => format.date(`${iso}T12:00:00+07:00`);
+  const day = (iso: string) => format.day(iso);
 
   return (
     <div className="announcements-page">

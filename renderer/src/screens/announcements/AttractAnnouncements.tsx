@@ -34,7 +34,7 @@ export function AttractAnnouncements() {
           <div>
             <h2>{t(`calendar.${event.key}.title`)}</h2>
             <p>{t(`calendar.${event.key}.body`)}</p>
-            <p className="when">{t('attract.eventOn', { date: format.date(`${event.eventOn}T12:00:00+07:00`) })}</p>
+            <p className="when">{t('attract.eventOn', { date: format.day(event.eventOn) })}</p>
           </div>
         </article>
       ))}

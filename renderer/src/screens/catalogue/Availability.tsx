@@ -2,13 +2,13 @@
 // one is due back; and how many residents already wait for it (đặt trước).
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../../electron/contract/catalogue';
-import { formatDay } from '../circulation/format';
+import { formatDay } from '../../../../common/calendar';
 
 export function Availability({ hit }: { hit: SearchHit }) {
-  const { t, i18n } = useTranslation('catalogue');
+  const { t } = useTranslation('catalogue');
   const places = (status: SearchHit['items'][number]['status']) =>
     [...new Set(hit.items.filter((i) => i.status === status && !i.setAside).map((i) => i.location ?? t('search.availability.unknownPlace')))].join(', ');
-  const date = (isoDay: string) => formatDay(isoDay, i18n.language);
+  const date = (isoDay: string) => formatDay(isoDay);
   const waiting = hit.waiting > 0 ? <span>{t('search.availability.waiting', { count: hit.waiting })}</span> : null;
 
   if (hit.available > 0) {

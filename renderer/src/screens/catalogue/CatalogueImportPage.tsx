@@ -2,13 +2,17 @@
 // send it to the kiosk in chunks with a progress bar, and show the import report record by record.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_IMPORT_BYTES, type ImportReport } from '../../../../electron/contract/catalogue';
+import { MAX_IMPORT_BYTES, type ImportEncoding, type ImportReport } from '../../../../electron/contract/catalogue';
 import { useApi } from '../../api/context';
 import '../../styles/catalogue.css';
 import { useCatalogueExplain } from './explain';
+import { MarcExportPanel } from './MarcExportPanel';
 
 type Phase = 'uploading' | 'checking' | 'saving' | 'done';
 const SHOWN_REJECTIONS = 50;
+/** '' lets the kiosk detect the encoding; the others are for a file it found ambiguous. */
+// i18n-keys: staff.encodings.*
+const ENCODINGS: ('' | ImportEncoding)[] = ['', 'utf-8', 'windows-1258', 'tcvn3', 'vni', 'viscii'];
 
 /** Base64 of a byte range; chunked so a large file never builds one huge string argument list. */
 function toBase64(bytes: Uint8Array): string {
@@ -24,6 +28,7 @@ export function CatalogueImportPage({ staffToken }: { staffToken: string }) {
   const [file, setFile] = useState<File>();
   const [target, setTarget] = useState<'catalogue' | 'rotation'>('catalogue');
   const [dryRun, setDryRun] = useState(false);
+  const [encoding, setEncoding] = useState<'' | ImportEncoding>('');
   const [progress, setProgress] = useState<{ phase: Phase; percent: number }>();
   const [report, setReport] = useState<ImportReport>();
   const [error, setError] = useState<string>();
@@ -49,7 +54,7 @@ export function CatalogueImportPage({ staffToken }: { staffToken: string }) {
         setProgress({ phase: 'uploading', percent: Math.round((Math.min(bytes.length, at + chunkBytes) / bytes.length) * 100) });
       }
       setProgress({ phase: 'checking', percent: 0 });
-      setReport(await api.call('catalogue.importFinish', { staffToken, uploadId, dryRun }));
+      setReport(await api.call('catalogue.importFinish', { staffToken, uploadId, dryRun, ...(encoding ? { encoding } : {}) }));
       setProgress({ phase: 'done', percent: 100 });
     } catch (e) {
       setError(explain.error(e));
@@ -80,6 +85,16 @@ export function CatalogueImportPage({ staffToken }: { staffToken: string }) {
         <span>{file ? file.name : t('staff.noFile')}</span>
       </div>
       <label className="choice">
+        {t('staff.encoding')}{' '}
+        <select value={encoding} onChange={(e) => setEncoding(e.target.value as '' | ImportEncoding)}>
+          {ENCODINGS.map((value) => (
+            <option key={value} value={value}>
+              {t(`staff.encodings.${value || 'auto'}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="choice">
         <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
         {t('staff.dryRun')}
       </label>
@@ -101,6 +116,7 @@ export function CatalogueImportPage({ staffToken }: { staffToken: string }) {
         </p>
       )}
       {report && <ImportReportView report={report} />}
+      <MarcExportPanel staffToken={staffToken} />
     </div>
   );
 }
@@ -113,12 +129,13 @@ function ImportReportView({ report }: { report: ImportReport }) {
   useEffect(() => {
     section.current?.scrollIntoView({ block: 'start' });
   }, [report]);
-  const counts = ['imported', 'updated', 'unchanged', 'rejected', 'itemsAdded'] as const;
+  const counts = ['imported', 'updated', 'unchanged', 'warned', 'rejected', 'itemsAdded'] as const;
   return (
     <section ref={section} aria-labelledby="import-report" data-testid="import-report">
       <h2 id="import-report">{t('staff.reportTitle')}</h2>
       {report.dryRun && <p className="banner warning">{t('staff.dryRunNote')}</p>}
       <p>{t('staff.format', { format: report.format, encoding: report.encoding, records: report.records })}</p>
+      {report.encodingConfidence !== undefined && <p>{t('staff.encodingConfidence', { percent: Math.round(report.encodingConfidence * 100) })}</p>}
       {report.batch && <p>{t('staff.batch', { code: report.batch.code })}</p>}
       <dl className="import-counts">
         {counts.map((key) => (
@@ -128,6 +145,17 @@ function ImportReportView({ report }: { report: ImportReport }) {
           </div>
         ))}
       </dl>
+      {report.warnings.length > 0 && (
+        <>
+          <h3>{t('staff.warningsTitle')}</h3>
+          <ul data-testid="import-warnings">
+            {report.warnings.slice(0, SHOWN_REJECTIONS).map((w, i) => (
+              <li key={`${w.unit}-${w.at}-${w.reason}-${i}`}>{explain.warning(w)}</li>
+            ))}
+          </ul>
+          {report.warnings.length > SHOWN_REJECTIONS && <p>{t('staff.warningsMore', { count: report.warnings.length - SHOWN_REJECTIONS })}</p>}
+        </>
+      )}
       {report.rejections.length > 0 && (
         <>
           <h3>{t('staff.rejectionsTitle')}</h3>

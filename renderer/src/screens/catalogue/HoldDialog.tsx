@@ -10,7 +10,7 @@ import type { ScanEvent } from '../../../../electron/contract/devices';
 import { useApi } from '../../api/context';
 import { useScan } from '../../devices/ScanProvider';
 import { signedInToken, useSignedInCard } from '../../session/signed-in-resident';
-import { formatDay } from '../circulation/format';
+import { formatDay } from '../../../../common/calendar';
 import { ManualEntry, ProblemBanner } from '../circulation/parts';
 import { describeProblem, type Problem } from '../circulation/problem';
 
@@ -89,9 +89,9 @@ export function HoldDialog({ hit, pickupDays, onClose }: { hit: SearchHit; picku
         {placed ? (
           <div className="hold-placed" role="status">
             <p className="hold-placed-headline">{placed.status === 'ready' ? t('hold.placedReady') : t('hold.placed', { position: placed.position })}</p>
-            <p>{placed.status === 'ready' && placed.readyUntil ? t('hold.readyUntil', { date: formatDay(placed.readyUntil, i18n.language) }) : t('hold.whenBack', { count: pickupDays })}</p>
+            <p>{placed.status === 'ready' && placed.readyUntil ? t('hold.readyUntil', { date: formatDay(placed.readyUntil) }) : t('hold.whenBack', { count: pickupDays })}</p>
             {placed.status === 'waiting' && placed.nextDueOverdue && <p>{t('hold.expectedOverdue')}</p>}
-            {placed.status === 'waiting' && placed.nextDueDate && !placed.nextDueOverdue && <p>{t('hold.expected', { date: formatDay(placed.nextDueDate, i18n.language) })}</p>}
+            {placed.status === 'waiting' && placed.nextDueDate && !placed.nextDueOverdue && <p>{t('hold.expected', { date: formatDay(placed.nextDueDate) })}</p>}
             <button type="button" className="button" onClick={onClose}>
               {t('hold.done')}
             </button>

@@ -151,6 +151,8 @@ export function SearchScreen() {
                 {hit.publisher || hit.year ? ` · ${[hit.publisher, hit.year].filter(Boolean).join(', ')}` : ''}
               </p>
               {hit.callNumber && <p className="book-call">{t('search.callNumber', { callNumber: hit.callNumber })}</p>}
+              {hit.isbn && <p className="book-call">{t('search.isbn', { isbn: hit.isbn })}</p>}
+              {!hit.isbn && hit.invalidIsbn && <p className="book-call" data-testid="invalid-isbn">{t('search.invalidIsbn', { isbn: hit.invalidIsbn })}</p>}
               {hit.items.some((i) => i.collection.kind === 'rotation') && <p className="book-rotation">{t('search.rotation')}</p>}
               <Availability hit={hit} />
               {holds.maxHolds > 0 && canReserve(hit) && (

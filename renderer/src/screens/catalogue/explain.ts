@@ -1,10 +1,10 @@
 // Catalogue refusals and rejected records in the screen's language. The core words them in
 // Vietnamese and names the record, line, byte or barcode concerned; a Vietnamese screen shows
 // those words as they are. A screen in another language shows the reason's sentence from
-// catalogue.json (errors.*, rejections.*) with the record or line number the report carries.
+// catalogue.json (errors.*, rejections.*, warnings.*) with the record or line number the report carries.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Rejection } from '../../../../electron/contract/catalogue';
+import type { ImportWarning, Rejection } from '../../../../electron/contract/catalogue';
 import { ApiCallError } from '../../api/client';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 
@@ -21,6 +21,11 @@ export function useCatalogueExplain() {
         if (inCoreLanguage) return r.message;
         const where = t(`rejections.where.${r.unit}`, { at: r.at });
         return t(`rejections.${r.reason}`, { where, defaultValue: t('rejections.generic', { where }) });
+      },
+      warning(w: ImportWarning): string {
+        if (inCoreLanguage) return w.message;
+        const where = t(`rejections.where.${w.unit}`, { at: w.at });
+        return t(`warnings.${w.reason}`, { where, defaultValue: t('warnings.generic', { where }) });
       },
     }),
     [t, inCoreLanguage],

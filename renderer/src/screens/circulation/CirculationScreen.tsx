@@ -19,7 +19,7 @@ import { HoldList, IdleCountdown, LoanList, ManualEntry, ProblemBanner, Reserved
 import { describeProblem, type Problem } from './problem';
 import { ReceiptView } from './ReceiptView';
 import { takeHandedOffScan } from './handoff';
-import { formatDay } from './format';
+import { formatDay } from '../../../../common/calendar';
 import { useIdleTimeout } from './useIdleTimeout';
 import './circulation.css';
 import { Banner } from '../../components/Banner';
@@ -105,7 +105,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
             // A book they reserved is back: say so first, with the last day it is kept.
             const ready = result.holds.filter((h) => h.status === 'ready');
             if (ready.length > 0) {
-              setNotice(t('holds.readyNotice', { titles: ready.map((h) => `"${h.title}"`).join(', '), date: formatDay(ready[0]!.readyUntil!, i18n.language), count: ready.length }));
+              setNotice(t('holds.readyNotice', { titles: ready.map((h) => `"${h.title}"`).join(', '), date: formatDay(ready[0]!.readyUntil!), count: ready.length }));
             }
           }
         } catch (error) {
@@ -123,7 +123,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
         try {
           const loan = await api.call('circulation.checkout', { residentToken: current.view.residentToken, item });
           setProblem(null);
-          setNotice(t('borrow.lent', { title: loan.title, date: formatDay(loan.dueDate, i18n.language) }));
+          setNotice(t('borrow.lent', { title: loan.title, date: formatDay(loan.dueDate) }));
           // Borrowing a reserved title fulfils the hold: the core's list says which are left.
           const holds = current.view.holds.length > 0 ? (await api.call('circulation.loans', { residentToken: current.view.residentToken })).holds : current.view.holds;
           setState((s) =>
@@ -234,7 +234,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
       try {
         const renewed = await api.call('circulation.renew', { residentToken: current.view.residentToken, item: loan.item });
         setProblem(null);
-        setNotice(t('loans.renewed', { title: renewed.title, date: formatDay(renewed.dueDate, i18n.language) }));
+        setNotice(t('loans.renewed', { title: renewed.title, date: formatDay(renewed.dueDate) }));
         setState((s) => (s.mode !== 'borrow' ? s : { ...s, view: { ...s.view, loans: s.view.loans.map((l) => (l.loanId === renewed.loanId ? renewed : l)) } }));
       } catch (error) {
         fail(error);
@@ -369,7 +369,7 @@ function Borrow(props: {
   onToggleLoans: () => void;
   onFinish: () => void;
 }) {
-  const { t, i18n } = useTranslation('circulation');
+  const { t } = useTranslation('circulation');
   const { view, session, showLoans } = props.state;
   const overdue = view.loans.filter((l) => l.overdueDays > 0).length;
   return (
@@ -377,7 +377,7 @@ function Borrow(props: {
       <div className="circ-patron" data-card-signed-in={view.patron.cardNumber}>
         <h2 id="borrow-title">{t('borrow.hello', { name: view.patron.fullName })}</h2>
         <p>
-          {t('borrow.summary', { card: view.patron.cardNumber, count: view.loans.length, max: view.maxLoans, expiry: formatDay(view.patron.cardExpiry, i18n.language) })}
+          {t('borrow.summary', { card: view.patron.cardNumber, count: view.loans.length, max: view.maxLoans, expiry: formatDay(view.patron.cardExpiry) })}
         </p>
         {overdue > 0 && <p className="banner warning">{t('borrow.overdueWarning', { count: overdue })}</p>}
         {!view.standing.canBorrow && (
@@ -399,7 +399,7 @@ function Borrow(props: {
                 <li key={loan.loanId} data-item={loan.item}>
                   <span className="circ-title">{loan.title}</span>
                   <span className="circ-barcode">{loan.item}</span>
-                  <span className="circ-due">{t('loans.due', { date: formatDay(loan.dueDate, i18n.language) })}</span>
+                  <span className="circ-due">{t('loans.due', { date: formatDay(loan.dueDate) })}</span>
                 </li>
               ))}
             </ul>

@@ -3,10 +3,10 @@
 import { useTranslation } from 'react-i18next';
 import type { PatronSummary } from '../../../../electron/contract/patrons';
 import { Barcode } from './Barcode';
-import { formatDay } from './format';
+import { formatDay } from '../../../../common/calendar';
 
 export function LibraryCard({ patron, libraryName }: { patron: PatronSummary; libraryName: string }) {
-  const { t, i18n } = useTranslation('circulation');
+  const { t } = useTranslation('circulation');
   return (
     <section className="circ-card printable" aria-label={t('card.label')} data-testid="library-card">
       <p className="circ-card-library">{libraryName}</p>
@@ -17,7 +17,7 @@ export function LibraryCard({ patron, libraryName }: { patron: PatronSummary; li
       </p>
       <Barcode value={patron.cardNumber} label={t('card.barcode', { card: patron.cardNumber })} />
       <p>
-        {t('card.expiry')}: {formatDay(patron.cardExpiry, i18n.language)}
+        {t('card.expiry')}: {formatDay(patron.cardExpiry)}
       </p>
     </section>
   );

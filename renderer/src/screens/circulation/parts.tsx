@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckinResult, HoldView, LoanView } from '../../../../electron/contract/circulation';
 import type { Problem } from './problem';
-import { formatDay } from './format';
+import { formatDay } from '../../../../common/calendar';
 
 export function ManualEntry({ id, label, hint, submitLabel, onSubmit, pattern }: { id: string; label: string; hint: string; submitLabel: string; onSubmit: (value: string) => void; pattern?: string }) {
   const [value, setValue] = useState('');
@@ -62,7 +62,7 @@ export function IdleCountdown({ secondsLeft, onStay }: { secondsLeft: number; on
 }
 
 export function LoanList({ loans, onRenew, busy }: { loans: LoanView[]; onRenew?: ((loan: LoanView) => void) | undefined; busy?: boolean }) {
-  const { t, i18n } = useTranslation('circulation');
+  const { t } = useTranslation('circulation');
   if (loans.length === 0) return <p className="circ-empty">{t('loans.none')}</p>;
   return (
     <ul className="circ-list" aria-label={t('loans.title')}>
@@ -71,7 +71,7 @@ export function LoanList({ loans, onRenew, busy }: { loans: LoanView[]; onRenew?
           <span className="circ-title">{loan.title}</span>
           <span className="circ-barcode">{loan.item}</span>
           <span className="circ-due">
-            {loan.overdueDays > 0 ? t('loans.overdue', { date: formatDay(loan.dueDate, i18n.language), count: loan.overdueDays }) : t('loans.due', { date: formatDay(loan.dueDate, i18n.language) })}
+            {loan.overdueDays > 0 ? t('loans.overdue', { date: formatDay(loan.dueDate), count: loan.overdueDays }) : t('loans.due', { date: formatDay(loan.dueDate) })}
           </span>
           {onRenew && (
             <button type="button" className="button secondary" disabled={busy || loan.renewalsLeft === 0} onClick={() => onRenew(loan)} aria-label={t('loans.renewOne', { title: loan.title })}>
@@ -106,7 +106,7 @@ export function CancelHoldButton({ label, onConfirm, busy }: { label: string; on
 
 /** The resident's holds: ready ones say where to pick the book up and until when. */
 export function HoldList({ holds, onCancel, busy }: { holds: HoldView[]; onCancel: (hold: HoldView) => void; busy?: boolean }) {
-  const { t, i18n } = useTranslation('circulation');
+  const { t } = useTranslation('circulation');
   if (holds.length === 0) return <p className="circ-empty">{t('holds.none')}</p>;
   return (
     <ul className="circ-list" aria-label={t('holds.title')}>
@@ -115,7 +115,7 @@ export function HoldList({ holds, onCancel, busy }: { holds: HoldView[]; onCance
           <span className="circ-title">{hold.title}</span>
           <span className="circ-due">
             {hold.status === 'ready' && hold.readyUntil
-              ? t('holds.ready', { date: formatDay(hold.readyUntil, i18n.language) })
+              ? t('holds.ready', { date: formatDay(hold.readyUntil) })
               : t('holds.waiting', { position: hold.position })}
           </span>
           <CancelHoldButton label={t('holds.cancelOne', { title: hold.title })} onConfirm={() => onCancel(hold)} busy={busy} />

@@ -1,6 +1,7 @@
 // Technician/staff page "Thiết bị quét": the HID devices the kiosk opened (mode, state, why not
 // connected), the keyboard-wedge settings, a field to try a scanner in, and the last scans with
 // CCCD masked. Refreshes every 2 s so an unplugged device shows as disconnected and comes back.
+import { formatTime } from '../../../../common/calendar';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceDiagnostics, ScanEvent } from '../../../../electron/contract/devices';
@@ -15,7 +16,7 @@ const hex = (n: number) => n.toString(16).padStart(4, '0');
 
 export function DevicesPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
-  const { t, i18n } = useTranslation('devices');
+  const { t } = useTranslation('devices');
   const [diagnostics, setDiagnostics] = useState<DeviceDiagnostics>();
   const [error, setError] = useState<string>();
   const [lastScan, setLastScan] = useState<ScanEvent>();
@@ -39,7 +40,7 @@ export function DevicesPage({ staffToken }: { staffToken: string }) {
     load();
   });
 
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language, { timeZone: 'Asia/Ho_Chi_Minh' });
+  const time = formatTime;
 
   return (
     <div className="devices-page">

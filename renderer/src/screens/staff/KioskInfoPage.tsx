@@ -1,6 +1,7 @@
 // Staff page "about this kiosk": what a technician on the phone asks staff to read out
 // (software version, library, commune code, operating mode, terminal id and whether the PC must be
 // enrolled again with the provincial statistics server).
+import { formatDateTime } from '../../../../common/calendar';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SystemInfo } from '../../../../electron/contract/system';
@@ -9,7 +10,7 @@ import { useApi } from '../../api/context';
 
 export function KioskInfoPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
-  const { t, i18n } = useTranslation('staff');
+  const { t } = useTranslation('staff');
   const [info, setInfo] = useState<SystemInfo>();
   const [identity, setIdentity] = useState<TerminalIdentity | null>();
   const [enrolled, setEnrolled] = useState<boolean | null>();
@@ -37,7 +38,7 @@ export function KioskInfoPage({ staffToken }: { staffToken: string }) {
 
   if (failed) return <p className="banner error" role="alert">{t('errors.unavailable')}</p>;
   if (!info) return <p role="status">{t('loading')}</p>;
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : i18n.language, { timeZone: 'Asia/Ho_Chi_Minh' });
+  const when = formatDateTime;
   const enrolment = () => {
     if (identity?.resetAt && enrolled !== true) return t('kioskInfo.enrolmentNeeded', { when: when(identity.resetAt) });
     if (enrolled === true) return t('kioskInfo.enrolled');

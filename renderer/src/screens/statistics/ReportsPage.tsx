@@ -1,6 +1,8 @@
 // Staff page "Báo cáo thống kê": choose a period, see the programme's targets against the same
 // period last year, every indicator, a chart, export the official report, and the upload status.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { formatDay } from '../../../../common/calendar';
+import { useFormat, type Formatters } from '../../i18n/format';
 import { useTranslation } from 'react-i18next';
 import type { DayIndicator, ExportFormat, StatisticsReport } from '../../../../electron/contract/statistics';
 import { DAY_INDICATORS } from '../../../../electron/contract/statistics';
@@ -12,15 +14,19 @@ import { UploadStatus } from './UploadStatus';
 import '../../styles/statistics.css';
 import { Banner } from '../../components/Banner';
 
+const IndicatorsHelp = lazy(() => import('./IndicatorsHelp'));
+
 const TARGET_ROWS = ['users', 'items_served', 'rotation_loans', 'items_added'] as const;
 
-function dateText(day: string): string {
-  const [y, m, d] = day.split('-');
-  return `${d}/${m}/${y}`;
+const dateText = formatDay;
+
+function pct(n: number | null, format: Formatters, digits = 1): string {
+  return n === null ? '—' : `${n > 0 ? '+' : ''}${format.decimal(n, digits)} %`;
 }
 
-function pct(n: number | null): string {
-  return n === null ? '—' : `${n > 0 ? '+' : ''}${n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
+function residentsWindow(report: StatisticsReport, format: Formatters) {
+  const r = report.residents;
+  return { served: format.number(r.served), from: dateText(r.servedFrom), to: dateText(r.servedTo) };
 }
 
 function download(filename: string, mimeType: string, base64: string): void {
@@ -37,7 +43,9 @@ function download(filename: string, mimeType: string, base64: string): void {
 
 export function ReportsPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
-  const { t } = useTranslation('statistics');
+  const { t, i18n } = useTranslation('statistics');
+  const format = useFormat();
+  const [helpOpen, setHelpOpen] = useState(false);
   const [period, setPeriod] = useState(() => presetPeriod('half'));
   const [custom, setCustom] = useState('');
   const [report, setReport] = useState<StatisticsReport>();
@@ -142,9 +150,9 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
                 return (
                   <li key={key} className={r.targetMet === null ? '' : r.targetMet ? 'met' : 'not-met'} data-testid={`target-${key}`}>
                     <span className="name">{t(`indicators.${key}`)}</span>
-                    <span className="value">{r.current.toLocaleString('vi-VN')}</span>
+                    <span className="value">{format.number(r.current)}</span>
                     <span className="growth">
-                      {r.growthPct === null ? t('targets.noBase') : `${t('targets.growth')}: ${pct(r.growthPct)}`}
+                      {r.growthPct === null ? t('targets.noBase') : `${t('targets.growth')}: ${pct(r.growthPct, format)}`}
                     </span>
                     <span className="target">
                       {t('targets.target', { target })}
@@ -156,17 +164,22 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
               <li className={report.residents.targetMet === null ? '' : report.residents.targetMet ? 'met' : 'not-met'} data-testid="target-residents">
                 <span className="name">{t('targets.residents')}</span>
                 {report.residents.count === null ? (
-                  <span className="growth">{t('targets.residentsUnknown')}</span>
+                  <>
+                    <span className="value">{format.number(report.residents.served)}</span>
+                    <span className="growth">{t('targets.residentsServed', residentsWindow(report, format))}</span>
+                    <span className="growth">{t('targets.residentsUnknown')}</span>
+                  </>
                 ) : (
                   <>
-                    <span className="value">{pct(report.residents.usersPct).replace('+', '')}</span>
-                    <span className="growth">{t('targets.residentsValue', { pct: report.residents.usersPct, count: report.residents.count.toLocaleString('vi-VN') })}</span>
+                    <span className="value">{pct(report.residents.usersPct, format, 2).replace('+', '')}</span>
+                    <span className="growth">{t('targets.residentsValue', { ...residentsWindow(report, format), count: format.number(report.residents.count) })}</span>
                   </>
                 )}
                 <span className="target">
                   {t('targets.residentsTarget', { min: report.residents.targetMinPct, max: report.residents.targetMaxPct })}
                   {report.residents.targetMet !== null && <strong> · {report.residents.targetMet ? t('targets.met') : t('targets.notMet')}</strong>}
                 </span>
+                {report.residents.yearToDate && <span className="target">{t('targets.residentsYearToDate')}</span>}
               </li>
             </ul>
           </section>
@@ -202,14 +215,30 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
                 {report.rows.map((r) => (
                   <tr key={r.indicator} data-testid={`row-${r.indicator}`}>
                     <th scope="row">{t(`indicators.${r.indicator}`)}</th>
-                    <td>{r.current.toLocaleString('vi-VN')}</td>
-                    <td>{r.previous.toLocaleString('vi-VN')}</td>
-                    <td>{pct(r.growthPct)}</td>
+                    <td>{format.number(r.current)}</td>
+                    <td>{format.number(r.previous)}</td>
+                    <td>{pct(r.growthPct, format)}</td>
                     <td>{r.targetMet === null ? '' : r.targetMet ? t('targets.met') : t('targets.notMet')}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
+          </section>
+
+          <section aria-labelledby="stats-help-title">
+            <h2 id="stats-help-title" className="visually-hidden">
+              {t('help.title')}
+            </h2>
+            <button type="button" className="button secondary" aria-expanded={helpOpen} aria-controls="stats-help" onClick={() => setHelpOpen((open) => !open)}>
+              {helpOpen ? t('help.hide') : t('help.show')}
+            </button>
+            <div id="stats-help">
+              {helpOpen && (
+                <Suspense fallback={<p role="status">{t('help.loading')}</p>}>
+                  <IndicatorsHelp language={i18n.language} />
+                </Suspense>
+              )}
+            </div>
           </section>
 
           <section className="stats-export" aria-labelledby="stats-export-title">

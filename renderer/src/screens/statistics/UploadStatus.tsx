@@ -5,14 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { UploadState } from '../../../../electron/contract/upload';
 import { ApiCallError } from '../../api/client';
 import { useApi } from '../../api/context';
-import { TIME_ZONE } from '../../i18n';
+import { formatDateTime } from '../../../../common/calendar';
 
-const when = (iso: string | null, language: string) =>
-  iso ? new Intl.DateTimeFormat(language, { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)) : null;
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : null);
 
 export function UploadStatus({ staffToken }: { staffToken: string }) {
   const api = useApi();
-  const { t, i18n } = useTranslation('statistics');
+  const { t } = useTranslation('statistics');
   const [state, setState] = useState<UploadState>();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
@@ -43,7 +42,6 @@ export function UploadStatus({ staffToken }: { staffToken: string }) {
       setBusy(false);
     }
   };
-  const lang = i18n.language === 'en' ? 'en-GB' : 'vi-VN';
   return (
     <section className="stats-upload" aria-labelledby="stats-upload-title">
       <h2 id="stats-upload-title">{t('upload.title')}</h2>
@@ -54,7 +52,7 @@ export function UploadStatus({ staffToken }: { staffToken: string }) {
           <dl className="facts">
             <div>
               <dt>{t('upload.lastSuccess')}</dt>
-              <dd data-testid="upload-last-success">{when(state.lastSuccessAt, lang) ?? t('upload.never')}</dd>
+              <dd data-testid="upload-last-success">{when(state.lastSuccessAt) ?? t('upload.never')}</dd>
             </div>
             <div>
               <dt>{t('upload.pending')}</dt>
@@ -66,7 +64,7 @@ export function UploadStatus({ staffToken }: { staffToken: string }) {
               <dt>{t('upload.status')}</dt>
               <dd>
                 {t(`upload.phase.${state.phase}`)}
-                {state.nextAttemptAt && state.phase !== 'sending' ? ` · ${t('upload.nextAttempt')}: ${when(state.nextAttemptAt, lang)}` : ''}
+                {state.nextAttemptAt && state.phase !== 'sending' ? ` · ${t('upload.nextAttempt')}: ${when(state.nextAttemptAt)}` : ''}
               </dd>
             </div>
             {state.lastError && (

@@ -1,11 +1,11 @@
 // The period presets of the reports page, computed from today's date in Vietnam.
-import { TIME_ZONE } from '../../i18n';
+import { localDay } from '../../../../common/calendar';
 
 export type PresetId = 'month' | 'quarter' | 'half' | 'year' | 'lastYear';
 export const PRESETS: PresetId[] = ['month', 'quarter', 'half', 'year', 'lastYear'];
 
 export function todayInVietnam(now = Date.now()): { year: number; month: number } {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit' }).format(now).split('-');
+  const [y, m] = localDay(now).split('-');
   return { year: Number(y), month: Number(m) };
 }
 

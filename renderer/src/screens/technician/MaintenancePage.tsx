@@ -1,5 +1,6 @@
 // Technician page: backups (taken daily, or now), copying one to a USB stick, and exporting the
 // diagnostics bundle to a USB stick or folder.
+import { formatDateTime } from '../../../../common/calendar';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry, RemovableMedium } from '../../../../electron/contract/technician';
@@ -9,7 +10,7 @@ import { useApi } from '../../api/context';
 
 export function MaintenancePage({ staffToken }: { staffToken: string }) {
   const api = useApi();
-  const { t, i18n } = useTranslation('technician');
+  const { t } = useTranslation('technician');
   const [backups, setBackups] = useState<BackupEntry[]>([]);
   const [media, setMedia] = useState<RemovableMedium[]>([]);
   const [destination, setDestination] = useState('');
@@ -44,7 +45,7 @@ export function MaintenancePage({ staffToken }: { staffToken: string }) {
     if (!destination.trim()) throw new ApiCallError({ code: 'invalid_request', message: t('maintenance.chooseDestination') });
     return destination.trim();
   };
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : i18n.language, { timeZone: 'Asia/Ho_Chi_Minh' });
+  const when = formatDateTime;
 
   return (
     <div>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { StaffHoldView } from '../../../../../electron/contract/circulation';
 import { useApi } from '../../../api/context';
 import { Banner } from '../../../components/Banner';
-import { formatDateTime, formatDay } from '../format';
+import { formatDateTime, formatDay } from '../../../../../common/calendar';
 import { CancelHoldButton, ProblemBanner } from '../parts';
 import { describeProblem, type Problem } from '../problem';
 import '../circulation.css';
@@ -72,10 +72,10 @@ export function HoldsPage({ staffToken }: { staffToken: string }) {
                 <td>{hold.phone ?? '—'}</td>
                 <td>
                   {hold.status === 'ready'
-                    ? t('staff.holds.ready', { item: hold.item, place: hold.location ?? '—', date: formatDay(hold.readyUntil!, i18n.language) })
+                    ? t('staff.holds.ready', { item: hold.item, place: hold.location ?? '—', date: formatDay(hold.readyUntil!) })
                     : t('staff.holds.waiting', { position: hold.position })}
                 </td>
-                <td>{formatDateTime(hold.placedAt, i18n.language)}</td>
+                <td>{formatDateTime(hold.placedAt)}</td>
                 <td>
                   <CancelHoldButton label={t('staff.holds.cancelOne', { title: hold.title, card: hold.card })} onConfirm={() => cancel(hold)} />
                 </td>

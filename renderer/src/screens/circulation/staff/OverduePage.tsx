@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { overdueLoan } from '../../../../../electron/contract/circulation';
 import { useApi } from '../../../api/context';
-import { formatDay } from '../format';
+import { formatDay } from '../../../../../common/calendar';
 import { ProblemBanner } from '../parts';
 import { describeProblem, type Problem } from '../problem';
 import '../circulation.css';
@@ -51,7 +51,7 @@ export function OverduePage({ staffToken }: { staffToken: string }) {
             <td>
               {loan.title} ({loan.item})
             </td>
-            <td>{formatDay(loan.dueDate, i18n.language)}</td>
+            <td>{formatDay(loan.dueDate)}</td>
             <td>{t('staff.overdue.days', { count: loan.overdueDays })}</td>
           </tr>
         ))}

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../api/context';
 import { VietnameseTextInput } from '../../../input/VietnameseTextInput';
-import { formatDay } from '../format';
+import { formatDay } from '../../../../../common/calendar';
 import { ProblemBanner } from '../parts';
 import { describeProblem, type Problem } from '../problem';
 import '../circulation.css';
@@ -22,7 +22,7 @@ export function OverridePage({ staffToken }: { staffToken: string }) {
     try {
       const loan = await api.call('circulation.override', { staffToken, card: form.card, item: form.item, reason: form.reason });
       setProblem(null);
-      setNotice(t('staff.override.done', { title: loan.title, date: formatDay(loan.dueDate, i18n.language) }));
+      setNotice(t('staff.override.done', { title: loan.title, date: formatDay(loan.dueDate) }));
       setForm({ card: form.card, item: '', reason: form.reason });
     } catch (error) {
       setNotice(null);

@@ -9,7 +9,7 @@ import { VietnameseTextInput } from '../../../input/VietnameseTextInput';
 import { LibraryCard } from '../LibraryCard';
 import { ProblemBanner } from '../parts';
 import { describeProblem, type Problem } from '../problem';
-import { formatDay } from '../format';
+import { formatDay } from '../../../../../common/calendar';
 import '../circulation.css';
 import { Banner } from '../../../components/Banner';
 
@@ -71,7 +71,7 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
     try {
       const updated = await api.call('patrons.renewCard', { staffToken, card: patron.cardNumber, reason: blockReason.trim() });
       setProblem(null);
-      setNotice(t('staff.patrons.renewed', { card: updated.cardNumber, date: formatDay(updated.cardExpiry, i18n.language) }));
+      setNotice(t('staff.patrons.renewed', { card: updated.cardNumber, date: formatDay(updated.cardExpiry) }));
       setBlockReason('');
       setReloads((n) => n + 1);
     } catch (error) {

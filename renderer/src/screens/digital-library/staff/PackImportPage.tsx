@@ -1,5 +1,6 @@
 // Staff page "Gói nội dung": installed packs with disk usage against the quota, packs found on a USB
 // stick (or in a folder staff type), import with a progress bar, import from a URL, and removal.
+import { useFormat } from '../../../i18n/format';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -12,8 +13,8 @@ type Packs = z.infer<typeof packsResponse>;
 type Source = z.infer<typeof packSource>;
 
 function useMegabytes() {
-  const { i18n } = useTranslation();
-  return (bytes: number) => new Intl.NumberFormat(i18n.language === 'vi' ? 'vi-VN' : i18n.language, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
+  const format = useFormat();
+  return (bytes: number) => format.decimal(bytes / 1024 / 1024);
 }
 
 export function PackImportPage({ staffToken }: { staffToken: string }) {

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuestPass, InternetOverview, StaffSessionRow } from '../../../../../electron/contract/internet';
 import { useApi } from '../../../api/context';
-import { TIME_ZONE } from '../../../i18n';
+import { formatTime } from '../../../../../common/calendar';
 import { errorText } from '../useInternet';
 import '../internet.css';
 import './internet-staff.css';
@@ -12,15 +12,14 @@ import { Banner } from '../../../components/Banner';
 
 const EXTEND_STEPS = [5, 10, 15, 30];
 
-function timeOf(iso: string | null, locale: string): string {
+function timeOf(iso: string | null): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(new Date(iso));
+  return formatTime(iso);
 }
 
 export function InternetStaffPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
-  const { t, i18n } = useTranslation('internet');
-  const locale = i18n.language === 'vi' ? 'vi-VN' : i18n.language;
+  const { t } = useTranslation('internet');
   const [overview, setOverview] = useState<InternetOverview | null>(null);
   const [passes, setPasses] = useState<GuestPass[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -93,7 +92,7 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
         <h2 id="staff-current-title">{t('staff.current')}</h2>
         {overview?.emergencyClosed && (
           <p className="banner warning" role="status">
-            {t('staff.closedBy', { by: overview.emergencyClosed.by, time: timeOf(overview.emergencyClosed.at, locale) })}
+            {t('staff.closedBy', { by: overview.emergencyClosed.by, time: timeOf(overview.emergencyClosed.at) })}
           </p>
         )}
         {current ? (
@@ -104,7 +103,7 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
                 {current.who} {current.card && <span className="hint">({current.card})</span>}
               </dd>
               <dt>{t('staff.started')}</dt>
-              <dd>{timeOf(current.startedAt, locale)}</dd>
+              <dd>{timeOf(current.startedAt)}</dd>
               <dt>{t('staff.used')}</dt>
               <dd>{t('staff.minutes', { count: Math.round(current.minutesUsed) })}</dd>
               <dt>{t('staff.left')}</dt>
@@ -179,7 +178,7 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
           <ol>
             {overview.queue.map((q) => (
               <li key={q.ticket} className="queue-row">
-                <span>{t('staff.queueRow', { ticket: q.ticket, who: q.who, time: timeOf(q.joinedAt, locale) })}</span>
+                <span>{t('staff.queueRow', { ticket: q.ticket, who: q.who, time: timeOf(q.joinedAt) })}</span>
                 {confirm === q.ticket ? (
                   <ConfirmRow
                     question={t('staff.confirmRemove', { ticket: q.ticket, who: q.who })}
@@ -235,13 +234,13 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
 
       <section aria-labelledby="staff-recent-title" className="staff-card">
         <h2 id="staff-recent-title">{t('staff.recent')}</h2>
-        <RecentTable rows={overview?.recent ?? []} locale={locale} />
+        <RecentTable rows={overview?.recent ?? []} />
       </section>
     </div>
   );
 }
 
-function RecentTable({ rows, locale }: { rows: StaffSessionRow[]; locale: string }) {
+function RecentTable({ rows }: { rows: StaffSessionRow[] }) {
   const { t } = useTranslation('internet');
   if (rows.length === 0) return <p>{t('staff.recentEmpty')}</p>;
   return (
@@ -259,8 +258,8 @@ function RecentTable({ rows, locale }: { rows: StaffSessionRow[]; locale: string
         {rows.map((r) => (
           <tr key={r.id}>
             <td>{r.who}</td>
-            <td>{timeOf(r.startedAt, locale)}</td>
-            <td>{timeOf(r.endedAt, locale)}</td>
+            <td>{timeOf(r.startedAt)}</td>
+            <td>{timeOf(r.endedAt)}</td>
             <td>{t('staff.minutes', { count: Math.round(r.minutesUsed) })}</td>
             <td>{r.endReason ? t(`ended.short.${r.endReason}`) : ''}</td>
           </tr>

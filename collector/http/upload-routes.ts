@@ -1,0 +1,61 @@
+// The kiosks' side of the collector, unchanged on the wire: POST /api/enrol exchanges a one-time
+// code for a terminal secret; POST /api/upload stores authenticated, idempotent day figures.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { enrolRequest } from '../../electron/contract/upload';
+import { hashSecret, newSecret, normaliseCode, parseBearer, secretMatches } from '../credentials';
+import type { AuthRow, CollectorStore } from '../store/types';
+import { toStoredDays, validateUpload } from '../validate';
+import { HttpError } from './errors';
+
+const ENROL_MESSAGES = {
+  unknown: 'Mã đăng ký không đúng hoặc đã được dùng. Hãy xin thư viện tỉnh cấp mã mới.',
+  used: 'Mã đăng ký đã được dùng. Hãy xin thư viện tỉnh cấp mã mới.',
+  expired: 'Mã đăng ký đã hết hạn. Hãy xin thư viện tỉnh cấp mã mới.',
+  revoked: 'Máy trạm này đã bị thu hồi. Hãy liên hệ thư viện tỉnh.',
+} as const;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    terminal?: AuthRow;
+  }
+}
+
+export interface UploadRouteOptions {
+  store: CollectorStore;
+  now: () => number;
+  enrolRateLimit: { max: number; timeWindow: number };
+}
+
+export function uploadRoutes(app: FastifyInstance, { store, now, enrolRateLimit }: UploadRouteOptions): void {
+  app.post('/api/enrol', { config: { rateLimit: enrolRateLimit }, schema: { body: enrolRequest } }, async (req) => {
+    const body = req.body as { code: string; kioskId?: string };
+    const secret = newSecret();
+    const result = await store.redeemCode(hashSecret(normaliseCode(body.code)), hashSecret(secret), body.kioskId ?? null, new Date(now()).toISOString());
+    if (!result.ok) throw new HttpError(result.reason === 'revoked' ? 403 : result.reason === 'expired' ? 410 : 404, `enrol_${result.reason}`, ENROL_MESSAGES[result.reason]);
+    const t = result.terminal;
+    return { ok: true, terminalId: t.id, secret, communeCode: t.communeCode, communeName: t.communeName, terminalName: t.name };
+  });
+
+  // Authenticated before the body is read: an unknown terminal costs us nothing.
+  async function authenticate(req: FastifyRequest) {
+    const bearer = parseBearer(req.headers.authorization);
+    if (!bearer) throw new HttpError(401, 'no_credentials', 'Thiếu thông tin xác thực máy trạm. Hãy đăng ký kiosk bằng "kiosk enrol".');
+    const auth = await store.authRow(bearer.terminalId);
+    if (!auth) throw new HttpError(401, 'unknown_terminal', 'Máy trạm chưa được đăng ký với thư viện tỉnh.');
+    if (auth.revokedAt) throw new HttpError(403, 'revoked', 'Máy trạm này đã bị thu hồi. Hãy liên hệ thư viện tỉnh để đăng ký lại.');
+    if (!secretMatches(bearer.secret, auth.secretHash)) throw new HttpError(401, 'bad_credentials', 'Thông tin xác thực máy trạm không đúng. Hãy đăng ký lại kiosk.');
+    req.terminal = auth;
+  }
+
+  app.post('/api/upload', { onRequest: authenticate }, async (req) => {
+    const auth = req.terminal!;
+    const validation = validateUpload(req.body, now());
+    if (!validation.ok) throw new HttpError(422, 'invalid_payload', validation.message);
+    if (validation.batch.terminalId !== auth.id) throw new HttpError(403, 'terminal_mismatch', 'Gói số liệu ghi mã máy trạm khác với thông tin xác thực.');
+    const result = await store.applyUpload(auth.id, auth.communeCode, validation.batch.software, toStoredDays(validation.batch), new Date(now()).toISOString());
+    if (!result.ok) {
+      throw new HttpError(409, 'stale_revision', 'Máy chủ đã có số liệu mới hơn (hoặc khác) cho một số ngày; không lưu gì. Kiosk sẽ gửi lại với phiên bản mới.', { stale: result.stale });
+    }
+    return { ok: true, days: result.days };
+  });
+}

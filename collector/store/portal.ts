@@ -1,0 +1,151 @@
+// The portal's tables and queries, written once for both databases: the SQL below is the common
+// subset of SQLite and PostgreSQL ($n parameters, RETURNING, ON CONFLICT, ISO-8601 text times that
+// compare in order), run through a two-function adapter each store provides.
+import type { Account, AccountWithSecret, CommuneRecord, NewAccount, PortalStore, Role, TargetRow } from './portal-types';
+
+export interface Exec {
+  all(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  run(sql: string, params?: unknown[]): Promise<number>;
+}
+
+/** Numbered, applied once each (table portal_migrations); never edit one that has shipped. */
+export const PORTAL_MIGRATIONS: string[][] = [
+  [
+    `CREATE TABLE accounts (
+      id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, role TEXT NOT NULL,
+      commune_code TEXT, password_hash TEXT NOT NULL, failed INTEGER NOT NULL DEFAULT 0, last_failed_at TEXT,
+      created_at TEXT NOT NULL, disabled_at TEXT)`,
+    `CREATE TABLE sessions (
+      token_hash TEXT PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts (id), csrf TEXT NOT NULL,
+      created_at TEXT NOT NULL, expires_at TEXT NOT NULL)`,
+    `CREATE INDEX sessions_account ON sessions (account_id)`,
+    `ALTER TABLE communes ADD COLUMN district TEXT`,
+    `ALTER TABLE communes ADD COLUMN population INTEGER`,
+    `ALTER TABLE communes ADD COLUMN rural INTEGER NOT NULL DEFAULT 0`,
+    `ALTER TABLE communes ADD COLUMN disadvantaged INTEGER NOT NULL DEFAULT 0`,
+    `ALTER TABLE communes ADD COLUMN minority_pct DOUBLE PRECISION`,
+    `CREATE TABLE targets (indicator TEXT NOT NULL, year INTEGER NOT NULL, min_pct DOUBLE PRECISION NOT NULL, max_pct DOUBLE PRECISION NOT NULL, PRIMARY KEY (indicator, year))`,
+  ],
+];
+
+export async function migratePortal(exec: Exec, serial: string): Promise<void> {
+  await exec.run(`CREATE TABLE IF NOT EXISTS portal_migrations (id INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`);
+  const done = new Set((await exec.all('SELECT id FROM portal_migrations')).map((r) => Number(r.id)));
+  for (const [i, statements] of PORTAL_MIGRATIONS.entries()) {
+    if (done.has(i + 1)) continue;
+    for (const sql of statements) await exec.run(sql.replace('INTEGER PRIMARY KEY, username', `${serial} PRIMARY KEY, username`));
+    await exec.run('INSERT INTO portal_migrations (id, applied_at) VALUES ($1, $2)', [i + 1, new Date().toISOString()]);
+  }
+}
+
+const ACCOUNT_COLUMNS = 'id, username, display_name, role, commune_code, created_at, disabled_at, failed';
+const toAccount = (r: Record<string, unknown>): Account => ({
+  id: Number(r.id),
+  username: String(r.username),
+  displayName: String(r.display_name),
+  role: String(r.role) as Role,
+  communeCode: (r.commune_code as string | null) ?? null,
+  createdAt: String(r.created_at),
+  disabledAt: (r.disabled_at as string | null) ?? null,
+  failed: Number(r.failed),
+});
+const toCommune = (r: Record<string, unknown>): CommuneRecord => ({
+  code: String(r.code),
+  name: String(r.name),
+  provinceCode: String(r.province_code),
+  district: (r.district as string | null) ?? null,
+  population: r.population == null ? null : Number(r.population),
+  rural: Number(r.rural) === 1,
+  disadvantaged: Number(r.disadvantaged) === 1,
+  minorityPct: r.minority_pct == null ? null : Number(r.minority_pct),
+});
+
+export function portalStore(exec: Exec, transaction: <T>(body: (tx: Exec) => Promise<T>) => Promise<T>): PortalStore {
+  return {
+    async createAccount(input: NewAccount, now) {
+      const rows = await exec.all(
+        `INSERT INTO accounts (username, display_name, role, commune_code, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${ACCOUNT_COLUMNS}`,
+        [input.username, input.displayName, input.role, input.communeCode, input.passwordHash, now],
+      );
+      return toAccount(rows[0]!);
+    },
+    async accountByUsername(username): Promise<AccountWithSecret | undefined> {
+      const r = (await exec.all(`SELECT ${ACCOUNT_COLUMNS}, password_hash, last_failed_at FROM accounts WHERE username = $1`, [username]))[0];
+      return r && { ...toAccount(r), passwordHash: String(r.password_hash), lastFailedAt: (r.last_failed_at as string | null) ?? null };
+    },
+    async accounts() {
+      return (await exec.all(`SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY role, username`)).map(toAccount);
+    },
+    async setPassword(id, hash) {
+      return (await exec.run('UPDATE accounts SET password_hash = $1, failed = 0 WHERE id = $2', [hash, id])) === 1;
+    },
+    async setDisabled(id, at) {
+      const changed = (await exec.run('UPDATE accounts SET disabled_at = $1 WHERE id = $2', [at, id])) === 1;
+      if (at) await exec.run('DELETE FROM sessions WHERE account_id = $1', [id]);
+      return changed;
+    },
+    async unlock(id) {
+      return (await exec.run('UPDATE accounts SET failed = 0 WHERE id = $1', [id])) === 1;
+    },
+    async reserveSignInAttempt(id, max, now, lockedSince) {
+      // A lock that has lasted long enough lapses; then the attempt is counted only while under max.
+      await exec.run('UPDATE accounts SET failed = 0 WHERE id = $1 AND failed >= $2 AND last_failed_at <= $3', [id, max, lockedSince]);
+      return (await exec.run('UPDATE accounts SET failed = failed + 1, last_failed_at = $3 WHERE id = $1 AND failed < $2', [id, max, now])) === 1;
+    },
+    async signInSucceeded(id, max) {
+      // `<=`: this attempt's own reservation may be the max-th one.
+      return (await exec.run('UPDATE accounts SET failed = 0 WHERE id = $1 AND failed <= $2', [id, max])) === 1;
+    },
+    async createSession(tokenHash, accountId, csrf, now, expiresAt) {
+      await exec.run('INSERT INTO sessions (token_hash, account_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [tokenHash, accountId, csrf, now, expiresAt]);
+    },
+    async session(tokenHash, now, slideTo) {
+      const r = (
+        await exec.all(
+          `SELECT s.csrf, s.expires_at, ${ACCOUNT_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')} FROM sessions s JOIN accounts a ON a.id = s.account_id
+           WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled_at IS NULL`,
+          [tokenHash, now],
+        )
+      )[0];
+      if (!r) return undefined;
+      await exec.run('UPDATE sessions SET expires_at = $1 WHERE token_hash = $2 AND expires_at < $1', [slideTo, tokenHash]);
+      return { account: toAccount(r), csrf: String(r.csrf), expiresAt: slideTo };
+    },
+    async deleteSession(tokenHash) {
+      await exec.run('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+    },
+    async upsertCommunes(rows) {
+      return transaction(async (tx) => {
+        const held = new Set((await tx.all('SELECT code FROM communes')).map((r) => String(r.code)));
+        for (const c of rows) {
+          await tx.run(
+            `INSERT INTO communes (code, name, province_code, district, population, rural, disadvantaged, minority_pct) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+             ON CONFLICT (code) DO UPDATE SET name = excluded.name, province_code = excluded.province_code, district = excluded.district,
+               population = excluded.population, rural = excluded.rural, disadvantaged = excluded.disadvantaged, minority_pct = excluded.minority_pct`,
+            [c.code, c.name, c.provinceCode, c.district, c.population, c.rural ? 1 : 0, c.disadvantaged ? 1 : 0, c.minorityPct],
+          );
+        }
+        const added = rows.filter((c) => !held.has(c.code)).length;
+        return { added, updated: rows.length - added };
+      });
+    },
+    async communeRegister() {
+      return (await exec.all('SELECT code, name, province_code, district, population, rural, disadvantaged, minority_pct FROM communes ORDER BY province_code, code')).map(toCommune);
+    },
+    async targetRows(): Promise<TargetRow[]> {
+      return (await exec.all('SELECT indicator, year, min_pct, max_pct FROM targets ORDER BY year, indicator')).map((r) => ({
+        indicator: String(r.indicator),
+        year: Number(r.year),
+        minPct: Number(r.min_pct),
+        maxPct: Number(r.max_pct),
+      }));
+    },
+    async setTarget(t) {
+      await exec.run(
+        `INSERT INTO targets (indicator, year, min_pct, max_pct) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (indicator, year) DO UPDATE SET min_pct = excluded.min_pct, max_pct = excluded.max_pct`,
+        [t.indicator, t.year, t.minPct, t.maxPct],
+      );
+    },
+  };
+}

@@ -1,0 +1,117 @@
+// What staff do from the Internet page: extend, end, message the resident, close every session in
+// an emergency and reopen, and the overview of today's sessions and queue. Each action is recorded.
+import type { StaffSessionRow } from '../../contract/internet';
+import type { StaffMember } from '../../contract/staff';
+import { refused } from '../errors';
+import { findPatronById } from '../patrons/lookup';
+import { recordEvent } from '../store/event-types';
+import { setMeta } from '../store/meta';
+import { nowIso, today, type InternetContext } from './context';
+import { endSession, requireActive } from './ending';
+import { MINUTE_MS, openState } from './policy';
+import { rearmWarnings, usedMs } from './running';
+import * as store from './sessions-store';
+import { EMERGENCY_META, emergencyClosed, publishState } from './state';
+
+export function extendSession(ic: InternetContext, staff: StaffMember, minutes: number, scope: 'session' | 'day'): { allowanceMinutes: number; addedMinutes: number } {
+  const { db, clock } = ic;
+  const open = store.openSession(db);
+  if (!open) throw refused('no_session', 'Hiện không có phiên Internet nào để gia hạn.');
+  if (scope === 'day' && open.patronId === null) throw refused('guest_no_day', 'Phiên của khách không có hạn mức theo ngày; hãy gia hạn cho phiên này.');
+  const hours = openState(ic.config, clock.now());
+  const remaining = open.allowanceMs - usedMs(ic, open);
+  const untilClose = hours.open ? hours.minutesUntilClose * MINUTE_MS : 0;
+  const addMs = Math.min(minutes * MINUTE_MS, untilClose - remaining);
+  if (addMs < MINUTE_MS) {
+    throw refused('closing_cap', 'Không thể gia hạn vì phiên đã chạy đến giờ đóng cửa của phòng đọc.', { closesAt: hours.open ? hours.closesAt : '' });
+  }
+  db.transaction(() => {
+    store.addAllowance(db, open.id, addMs, false);
+    if (scope === 'day') store.addDayExtra(db, open.patronId!, open.day, minutes);
+    recordEvent(db, clock, 'internet.extended', { sessionId: open.id, minutes: Math.round(addMs / MINUTE_MS), staffId: staff.id, scope });
+    recordEvent(db, clock, 'staff.action', { staffId: staff.id, action: `internet.extend_${scope}`, target: `internet_session:${open.id}` });
+  })();
+  rearmWarnings(ic, remaining + addMs);
+  publishState(ic);
+  const fresh = store.sessionById(db, open.id)!;
+  return { allowanceMinutes: Math.round(fresh.allowanceMs / MINUTE_MS), addedMinutes: Math.round(addMs / MINUTE_MS) };
+}
+
+export function endByStaff(ic: InternetContext, staff: StaffMember): void {
+  const open = store.openSession(ic.db);
+  if (!open) throw refused('no_session', 'Hiện không có phiên Internet nào để kết thúc.');
+  endSession(ic, open, 'staff', staff);
+}
+
+export function messageResident(ic: InternetContext, staff: StaffMember, text: string): void {
+  const { db, clock } = ic;
+  const open = requireActive(ic);
+  // The text itself is not stored: it is for the resident's screen only.
+  db.transaction(() => recordEvent(db, clock, 'staff.action', { staffId: staff.id, action: 'internet.message', target: `internet_session:${open.id}` }))();
+  ic.kiosk.bus.emit('internet.message', { sessionId: open.id, text, at: nowIso(ic) });
+}
+
+export function emergencyClose(ic: InternetContext, staff: StaffMember): void {
+  const { db, clock } = ic;
+  db.transaction(() => {
+    setMeta(db, EMERGENCY_META, JSON.stringify({ by: staff.displayName, at: nowIso(ic) }));
+    recordEvent(db, clock, 'staff.action', { staffId: staff.id, action: 'internet.close_all', target: null });
+  })();
+  const open = store.openSession(db);
+  if (open) endSession(ic, open, 'emergency', staff);
+  else publishState(ic);
+}
+
+export function reopen(ic: InternetContext, staff: StaffMember): void {
+  const { db, clock } = ic;
+  db.transaction(() => {
+    setMeta(db, EMERGENCY_META, '');
+    recordEvent(db, clock, 'staff.action', { staffId: staff.id, action: 'internet.reopen', target: null });
+  })();
+  publishState(ic);
+}
+
+export interface InternetOverview {
+  current: StaffSessionRow | null;
+  recent: StaffSessionRow[];
+  queue: { ticket: number; who: string; joinedAt: string }[];
+  emergencyClosed: { by: string; at: string } | null;
+  todayMinutes: number;
+  todaySessions: number;
+}
+
+export function overview(ic: InternetContext): InternetOverview {
+  const { db } = ic;
+  const open = store.openSession(db);
+  const recent = store.recentSessions(db, 15).filter((r) => r.status === 'ended');
+  const totals = store.dayTotals(db, today(ic));
+  const openUsed = open ? usedMs(ic, open) - open.usedMs : 0;
+  return {
+    current: open ? staffRow(ic, open) : null,
+    recent: recent.map((r) => staffRow(ic, r)),
+    queue: store.waitingQueue(db).map((q) => ({ ticket: q.ticket, who: findPatronById(db, q.patronId)?.fullName ?? '', joinedAt: q.joinedAt })),
+    emergencyClosed: emergencyClosed(ic),
+    todayMinutes: Math.round((totals.ms + openUsed) / MINUTE_MS),
+    todaySessions: totals.sessions,
+  };
+}
+
+function staffRow(ic: InternetContext, row: store.SessionRow): StaffSessionRow {
+  const patron = row.patronId !== null ? findPatronById(ic.db, row.patronId) : undefined;
+  const pass = row.guestPassId !== null ? store.guestPassById(ic.db, row.guestPassId) : undefined;
+  const used = usedMs(ic, row);
+  return {
+    id: row.id,
+    who: patron?.fullName ?? pass?.code ?? '',
+    card: patron?.cardNumber ?? null,
+    category: row.category,
+    status: row.status,
+    startedAt: row.startedAt,
+    endedAt: row.endedAt,
+    endReason: row.endReason,
+    minutesUsed: Math.round((used / MINUTE_MS) * 10) / 10,
+    minutesLeft: row.status === 'ended' ? null : Math.max(0, Math.round(((row.allowanceMs - used) / MINUTE_MS) * 10) / 10),
+    allowanceMinutes: Math.round(row.allowanceMs / MINUTE_MS),
+    moreTimeRequested: row.moreTimeRequestedAt !== null,
+  };
+}
