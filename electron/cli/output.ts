@@ -1,6 +1,16 @@
 // How every `kiosk` subcommand reports: `--json` prints exactly one JSON document on stdout;
 // otherwise readable Vietnamese text. Failures exit non-zero with a message that says what to do.
 import { KioskError } from '../core/errors';
+import { chooseDataDir } from '../core/config/data-dir';
+import { asStorageError } from '../core/store/disk';
+
+function dataDirOf(dir: string | undefined): string | undefined {
+  try {
+    return chooseDataDir(dir);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface CommonOptions {
   dataDir?: string;
@@ -21,7 +31,9 @@ export function printResult(options: CommonOptions, value: unknown, human: () =>
   process.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
 }
 
-export function printFailure(options: CommonOptions, error: unknown): number {
+export function printFailure(options: CommonOptions, given: unknown): number {
+  // A full disk is told as such (with the free space), never as an unexpected error.
+  const error = asStorageError(given, dataDirOf(options.dataDir)) ?? given;
   const known = error instanceof CliFailure || error instanceof KioskError;
   const message = known ? (error as Error).message : `Lỗi không mong đợi: ${(error as Error)?.message ?? String(error)}`;
   const code = error instanceof KioskError ? error.code : 'failed';

@@ -12,7 +12,7 @@ export const guestCode = z
   .pipe(z.string().regex(GUEST_CODE_PATTERN, 'mã khách có dạng KHACH- và 8 ký tự, ví dụ KHACH-7KQ2M9XA'));
 
 export const limitName = z.enum(['session', 'day', 'week', 'closing', 'guest']);
-export const endReason = z.enum(['time_up', 'resident', 'staff', 'closing', 'crash', 'emergency']);
+export const endReason = z.enum(['time_up', 'resident', 'staff', 'closing', 'crash', 'power_cut', 'emergency']);
 export type EndReason = z.infer<typeof endReason>;
 
 export const homeLink = z.object({ title: z.string(), url: z.string() });
@@ -115,6 +115,20 @@ export const browserTabs = z.object({
 });
 export type BrowserTabs = z.infer<typeof browserTabs>;
 
+/** Which web protection is in force, for the staff page: the kiosk never pretends. */
+export const webProtectionState = z.object({
+  /** The protection of the session running now, or of an adult session when none runs. */
+  current: z.object({ audience: z.enum(['child', 'adult']), lists: z.array(z.string()) }),
+  childCategories: z.array(z.string()),
+  adultLists: z.array(z.string()),
+  guestsAsChildren: z.boolean(),
+  lists: z.array(z.object({ name: z.string(), entries: z.number(), updated: z.boolean() })),
+  localNetworkBlocked: z.boolean(),
+  localExceptions: z.array(z.string()),
+  urlPolicyMode: z.enum(['allow-list', 'block-list']),
+});
+export type WebProtectionState = z.infer<typeof webProtectionState>;
+
 export const internetMethods = {
   'internet.status': method(noParams, internetState, anyone),
   'internet.signIn': method(signInRequest, z.object({ state: internetState, resumed: z.boolean(), allowanceMinutes: z.number(), limitedBy: limitName }), anyone),
@@ -132,6 +146,7 @@ export const internetMethods = {
   ),
 
   'internet.staff.overview': method(z.object({ staffToken }).strict(), internetOverview, staff),
+  'internet.staff.protection': method(z.object({ staffToken }).strict(), webProtectionState, staff),
   'internet.staff.extend': method(
     z.object({ staffToken, minutes: z.number().int().min(1, 'thêm ít nhất 1 phút').max(240, 'thêm tối đa 240 phút'), scope: z.enum(['session', 'day']) }).strict(),
     z.object({ allowanceMinutes: z.number(), addedMinutes: z.number() }), staff,

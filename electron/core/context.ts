@@ -11,6 +11,13 @@ import type { Db } from './store/open';
 
 export type KioskMode = 'demo' | 'configured' | 'misconfigured';
 
+/**
+ * `owner`: this process holds the data folder's lock (store/owner.ts) and does the start-up
+ * housekeeping, timers and backups. `guest`: another process serves the folder; this one (a CLI
+ * command) only reads and makes short writes, and never cleans up after anyone.
+ */
+export type StoreRole = 'owner' | 'guest';
+
 export interface KioskContext {
   readonly db: Db;
   readonly dataDir: string;
@@ -18,6 +25,7 @@ export interface KioskContext {
   readonly configFile: string;
   readonly configProblems: ConfigProblem[];
   readonly mode: KioskMode;
+  readonly role: StoreRole;
   readonly clock: Clock;
   readonly bus: EventBus;
   readonly registry: Registry;

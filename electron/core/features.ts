@@ -15,6 +15,7 @@ import { registerDevices } from './devices/register';
 import { registerPatrons } from './patrons/register';
 import { registerCirculation } from './circulation/register';
 import { registerEresources } from './eresources/register';
+import { registerStoreHousekeeping } from './store/housekeeping';
 
 export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [
   registerSystem,
@@ -31,4 +32,5 @@ export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>
   registerPatrons,
   registerCirculation,
   registerEresources,
+  registerStoreHousekeeping,
 ];

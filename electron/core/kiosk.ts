@@ -8,7 +8,7 @@ import { systemClock, type Clock } from './clock';
 import { authorizeFor, type Authorize } from './api/access';
 import { configPathFor, loadConfigFile, type ConfigProblem } from './config/load';
 import { demoConfig, type KioskConfig } from './config/schema';
-import type { KioskContext, KioskMode } from './context';
+import type { KioskContext, KioskMode, StoreRole } from './context';
 import type { DeviceRuntime } from './devices/port';
 import { isDemoSeeded, seedDemo } from './demo/seed';
 import { features } from './features';
@@ -17,6 +17,8 @@ import { applyPendingSetup } from './technician/setup';
 import { createStderrLogger, type Logger } from './log';
 import { DATABASE_FILE, openDatabase, type Db } from './store/open';
 import { getMeta, setMeta } from './store/meta';
+import { tryClaimDataDir, type OwnerLock } from './store/owner';
+import { asStorageError } from './store/disk';
 
 export interface KioskOptions {
   dataDir: string;
@@ -26,6 +28,12 @@ export interface KioskOptions {
   log?: Logger;
   /** The device layer from native/ (createNativeDevices); without it scans cannot be classified. */
   devices?: DeviceRuntime;
+  /**
+   * The data folder's lock, claimed by an entry point that serves the kiosk (host, Electron main).
+   * Without it the kiosk tries to take the lock itself and, when another process holds it, runs as
+   * a guest (CLI commands beside a running kiosk).
+   */
+  owner?: OwnerLock;
 }
 
 export interface Kiosk {
@@ -34,6 +42,7 @@ export interface Kiosk {
   readonly bus: EventBus;
   readonly db: Db;
   readonly mode: KioskMode;
+  readonly role: StoreRole;
   close(): Promise<void>;
 }
 
@@ -48,16 +57,29 @@ export async function createKiosk(options: KioskOptions): Promise<Kiosk> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createStderrLogger();
   mkdirSync(options.dataDir, { recursive: true });
+  const lock = options.owner ?? tryClaimDataDir(options.dataDir, { pid: process.pid, startedAt: new Date(clock.now()).toISOString(), role: 'cli' });
+  const role: StoreRole = lock ? 'owner' : 'guest';
+  try {
+    return await assemble(options, clock, log, role, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function assemble(options: KioskOptions, clock: Clock, log: Logger, role: StoreRole, lock: OwnerLock | undefined): Promise<Kiosk> {
   // A first-run setup staged by the wizard takes effect now, before anything opens the database.
-  if (!options.configFile) applyPendingSetup(options.dataDir, clock.now());
+  if (!options.configFile && role === 'owner') applyPendingSetup(options.dataDir, clock.now());
   const configFile = options.configFile ?? configPathFor(options.dataDir);
   const resolved = resolveMode(configFile);
   const config = resolved.config;
   let { mode, problems } = resolved;
 
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE), { guest: role === 'guest' });
   try {
-    if (mode === 'demo' && getMeta(db, 'configured_at') === undefined) {
+    if (mode === 'demo' && getMeta(db, 'configured_at') === undefined && role === 'guest' && !isDemoSeeded(db)) {
+      // The owner is still filling its demo store: a guest never seeds beside it.
+    } else if (mode === 'demo' && getMeta(db, 'configured_at') === undefined) {
       await seedDemo(db, clock.now());
     } else if (mode === 'demo') {
       // This store belonged to a configured kiosk whose file has gone: never fill it with demo data.
@@ -82,6 +104,8 @@ export async function createKiosk(options: KioskOptions): Promise<Kiosk> {
   };
   const registry = createRegistry({
     refuse: (method) => serviceRefusal(mode, method),
+    // A full disk is said as such to the resident and staff, never as an unknown error.
+    explain: (error) => asStorageError(error, options.dataDir),
     authorize: (access, request) => authorize(access, request),
     onInternalError: (method, error) => log.log('error', 'api.internal_error', { method, error: String((error as Error)?.stack ?? error).slice(0, 2000) }),
   });
@@ -94,6 +118,7 @@ export async function createKiosk(options: KioskOptions): Promise<Kiosk> {
     configFile,
     configProblems: problems,
     mode,
+    role,
     clock,
     bus,
     registry,
@@ -111,11 +136,16 @@ export async function createKiosk(options: KioskOptions): Promise<Kiosk> {
     bus,
     db,
     mode,
+    role,
     async close() {
       if (closed) return;
       closed = true;
-      for (const cleanup of cleanups.reverse()) await cleanup();
-      db.close();
+      try {
+        for (const cleanup of cleanups.reverse()) await cleanup();
+        db.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

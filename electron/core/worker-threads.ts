@@ -10,6 +10,8 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 const WORKER_MODULES = {
   'catalogue-read': './catalogue/read-worker.ts',
   'store-background': './store/background-worker.ts',
+  'store-backup': './store/backup-worker.ts',
+  'eresources-extract': './eresources/extract-worker.ts',
 } as const;
 
 export type WorkerName = keyof typeof WORKER_MODULES;

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createKiosk } from '../core/kiosk';
+import { claimDataDir, ownedMessage, OWNER_WAIT_MS } from '../core/store/owner';
 import { chooseDataDir } from '../core/config/data-dir';
 import { KioskError } from '../core/errors';
 import { startHost } from './server';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       config: { type: 'string' },
       port: { type: 'string', default: '0' },
+      // Seconds to wait for a kiosk on the same data folder that is shutting down (0: refuse at once).
+      'wait-for-owner': { type: 'string' },
       // Test-only scan injection; only this entry point can turn it on (Electron never passes it).
       'simulate-devices': { type: 'boolean', default: false },
     },
@@ -39,7 +42,13 @@ async function main(): Promise<void> {
   const devices = createNativeDevices({ hardware: true, simulate: values['simulate-devices'] });
   // Logs go to <dataDir>/logs (rotating, what the diagnostics bundle carries) and to stderr.
   const log = createFileLogger({ dir: join(dataDir, LOG_DIR), ...(clock ? { now: clock.now } : {}), echo: (line) => process.stderr.write(line) });
-  const kiosk = await createKiosk({ dataDir, devices, log, ...(clock ? { clock } : {}), ...(values.config ? { configFile: values.config } : {}) });
+  const waitMs = values['wait-for-owner'] === undefined ? OWNER_WAIT_MS : Math.max(0, Number(values['wait-for-owner']) * 1000 || 0);
+  // The process's own start time for the owner record: what a technician compares with `ps`, so the machine's clock.
+  const owner = await claimDataDir(dataDir, { pid: process.pid, startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(), role: 'host' }, {
+    waitMs,
+    onWait: (holder) => process.stderr.write(`${ownedMessage(dataDir, holder, 'Kiosk đang chờ')} Đang chờ tối đa ${waitMs / 1000} giây…\n`),
+  });
+  const kiosk = await createKiosk({ dataDir, devices, log, owner, ...(clock ? { clock } : {}), ...(values.config ? { configFile: values.config } : {}) });
   const host = await startHost({ kiosk, rendererDir: defaultRendererDir(), port: Number(values.port) });
   if (spec) log.log('warn', 'host.test_clock', { startsAt: new Date(spec.startMs).toISOString(), rate: spec.rate });
   process.stdout.write(`KIOSK_URL=${host.url}\n`);

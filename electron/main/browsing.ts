@@ -1,13 +1,22 @@
 // The Electron browsing surface of an internet session: tabs as WebContentsViews below the kiosk's
-// session bar, in an in-memory partition per session. Thin: every decision (URL, download,
-// permission, wipe plan) is asked of the core's internet modules; this file only carries it out.
-import { BrowserWindow, WebContentsView, session as electronSession, type Session } from 'electron';
+// session bar, in an in-memory partition per session. Thin: each tab gets the core's browsing guard
+// (core/internet/guard) through webContents.debugger, and every other decision (popups, downloads,
+// permissions, WebSockets, wipe plan) is asked of the guard's rules or the internet service.
+import { rmSync } from 'node:fs';
+import { BrowserWindow, WebContentsView, session as electronSession, type Session, type WebContents } from 'electron';
 import { BROWSER_TOP_PX, type BrowseRequest, type UrlDecisionDto } from '../contract/internet';
 import type { Kiosk } from '../core/kiosk';
-import { decideUrlFor, permissionAllowed, publishTabs } from '../core/internet/browse';
+import { decideUrlFor, publishTabs } from '../core/internet/browse';
 import { attachSurface, internetOf, type BrowsingSurface } from '../core/internet/context';
 import { decideDownload, recordPrint } from '../core/internet/downloads';
 import type { WipePlan } from '../core/internet/wipe';
+import type { CdpChannel } from '../core/internet/guard/cdp';
+import { attachTabGuard, type GuardEvent, type TabGuard } from '../core/internet/guard/tab-guard';
+import { cachedResolver, systemResolver } from '../core/internet/guard/resolve';
+import { decideRequest } from '../core/internet/guard/request-policy';
+import { decideDownloadStart, exceedsCap, tooBig } from '../core/internet/guard/downloads';
+import { permissionAllowed } from '../core/internet/guard/permissions';
+import { effectiveConfig } from '../core/internet/register';
 
 interface Tab {
   id: number;
@@ -15,6 +24,20 @@ interface Tab {
   /** '' while the tab shows the kiosk's home links (drawn by the renderer, view hidden). */
   url: string;
   blocked: UrlDecisionDto | null;
+  guard?: TabGuard;
+}
+
+/** webContents.debugger as the guard's CDP channel (Electron 45: sendCommand takes a sessionId for auto-attached targets). */
+function debuggerChannel(contents: WebContents): CdpChannel {
+  contents.debugger.attach('1.3');
+  return {
+    send: (method, params, sessionId) => contents.debugger.sendCommand(method, params ?? {}, sessionId),
+    onEvent(listener) {
+      const handler = (_event: unknown, method: string, params: Record<string, unknown>, sessionId: string) => listener(method, params, sessionId || undefined);
+      contents.debugger.on('message', handler);
+      return () => contents.debugger.off('message', handler);
+    },
+  };
 }
 
 const ZOOM_STEPS = [0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
@@ -36,6 +59,29 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
   let zoomIndex = ZOOM_STEPS.indexOf(1);
 
   const active = () => tabs.find((t) => t.id === activeId);
+  const resolver = cachedResolver(systemResolver, () => kiosk.ctx.clock.monotonic());
+
+  function onGuardEvent(tab: Tab, event: GuardEvent): void {
+    if (event.kind === 'blocked' && event.where === 'page') {
+      tab.blocked = event.decision;
+      publish();
+    } else if (event.kind === 'print') {
+      printSilently(tab.view.webContents);
+    } else if (event.kind === 'blocked' || event.kind === 'dialog' || event.kind === 'upload') {
+      kiosk.ctx.log.log('info', `internet.guard_${event.kind}`, event.kind === 'blocked' ? { rule: event.decision.rule, where: event.where } : {});
+    }
+  }
+
+  /** The kiosk's own print path: no system dialog (finding 5), pages counted for the statistics. */
+  function printSilently(contents: WebContents): void {
+    const printer = kiosk.ctx.config.printer;
+    void contents.printToPDF({}).then((pdf) => {
+      const pages = pdfPageCount(pdf);
+      contents.print({ silent: true, printBackground: true, ...(printer.name ? { deviceName: printer.name } : {}) }, (printed) => {
+        if (printed) recordPrint(internet, pages);
+      });
+    });
+  }
 
   function layout(): void {
     const { width, height } = window.getContentBounds();
@@ -65,19 +111,23 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
     });
     const tab: Tab = { id: nextId++, view, url: '', blocked: null };
     const contents = view.webContents;
-    // Popups become tabs, after the same URL check as any navigation.
+    // Popups become tabs only when the guard admits them (policy, rate and tab limits); never a window.
     contents.setWindowOpenHandler(({ url: target }) => {
-      const decision = decideUrlFor(internet, target);
-      if (decision.decision === 'allow' && decision.url) select(openTab(decision.url, plan).id);
+      void tab.guard?.admitPopup(target, tabs.length).then((ok) => {
+        if (ok) select(openTab(target, plan).id);
+      });
       return { action: 'deny' };
     });
+    // The guard takes every request of every frame and worker; top-level navigations are also
+    // checked here so non-network schemes (file:, chrome:) never start.
     const guard = (event: { preventDefault(): void }, target: string, isMainFrame = true) => {
-      if (!isMainFrame) return;
       const decision = decideUrlFor(internet, target);
-      if (decision.decision === 'block') {
+      if (decision.decision === 'block' && (isMainFrame || !/^https?:/i.test(target))) {
         event.preventDefault();
-        tab.blocked = decision;
-        publish();
+        if (isMainFrame) {
+          tab.blocked = decision;
+          publish();
+        }
       }
     };
     contents.on('will-navigate', (event) => guard(event, event.url, event.isMainFrame));
@@ -89,6 +139,20 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
     });
     contents.on('page-title-updated', () => publish());
     contents.on('did-stop-loading', () => publish());
+    const config = effectiveConfig(kiosk.ctx);
+    void attachTabGuard(debuggerChannel(contents), {
+      rules: { policy: internet.policy, resolve: resolver },
+      monotonic: () => kiosk.ctx.clock.monotonic(),
+      allowedPermissions: config.allowedPermissions,
+      // No picker for the session's files yet: pages get no file at all.
+      uploads: { mode: 'refuse', folder: null },
+      downloads: null, // Electron's DownloadItem, below, with the same gate
+      onEvent: (event) => onGuardEvent(tab, event),
+    }).then((attached) => (tab.guard = attached)).catch((error: unknown) => {
+      // Without its guard a tab must not browse.
+      kiosk.ctx.log.log('error', 'internet.guard_failed', { error: String(error).slice(0, 300) });
+      contents.close();
+    });
     window.contentView.addChildView(view);
     tabs.push(tab);
     activeId = tab.id;
@@ -119,12 +183,33 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
     sessionStarted(plan: WipePlan) {
       currentPartition = plan.partition;
       partition = electronSession.fromPartition(plan.partition, { cache: true });
-      partition.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(internet, permission)));
-      partition.setPermissionCheckHandler((_contents, permission) => permissionAllowed(internet, permission));
+      const config = effectiveConfig(kiosk.ctx);
+      // Finding 6: Electron asks for "media" with mediaTypes; permissionAllowed maps it to camera/microphone.
+      partition.setPermissionRequestHandler((_contents, permission, callback, details) =>
+        callback(permissionAllowed(config.allowedPermissions, permission, 'mediaTypes' in details ? (details.mediaTypes ?? []) : [])));
+      partition.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+        permissionAllowed(config.allowedPermissions, permission, details.mediaType ? [details.mediaType] : []));
+      partition.setDevicePermissionHandler(() => false);
+      // Fetch does not see WebSocket handshakes: they are cancelled here, before connecting, by the same rule.
+      partition.webRequest.onBeforeRequest({ urls: ['ws://*/*', 'wss://*/*'] }, (details, callback) => {
+        void decideRequest({ policy: internet.policy, resolve: resolver }, details.url).then((d) => callback({ cancel: d.decision === 'block' }), () => callback({ cancel: true }));
+      });
+      const rules = { allowedExtensions: config.downloads.allowedExtensions, maxBytes: config.downloads.maxMegabytes * 1024 * 1024 };
       partition.on('will-download', (_event, item) => {
-        const decision = decideDownload(internet, item.getFilename(), item.getTotalBytes());
-        if (decision.ok) item.setSavePath(decision.path);
-        else item.cancel();
+        const start = decideDownloadStart(rules, item.getFilename(), item.getTotalBytes());
+        const decision = start.ok ? decideDownload(internet, start.name, 0) : start;
+        if (!decision.ok) return item.cancel();
+        item.setSavePath(decision.path);
+        // Finding 4: the cap holds on bytes received, whatever Content-Length said (or if it said nothing).
+        item.on('updated', () => {
+          if (exceedsCap(rules, item.getReceivedBytes(), item.getTotalBytes())) {
+            item.cancel();
+            kiosk.ctx.log.log('info', 'internet.download_cancelled', { message: tooBig(rules) });
+          }
+        });
+        item.once('done', (_e, state) => {
+          if (state !== 'completed') rmSync(decision.path, { force: true });
+        });
       });
       zoomIndex = ZOOM_STEPS.indexOf(1);
       if (tabs.length === 0) openTab('', plan);
@@ -132,6 +217,7 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
 
     async wipe(plan: WipePlan) {
       for (const tab of tabs) {
+        tab.guard?.detach();
         window.contentView.removeChildView(tab.view);
         tab.view.webContents.close();
       }
@@ -190,14 +276,7 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
           if (request.tabId !== undefined) select(request.tabId);
           break;
         case 'print':
-          if (contents && tab?.url) {
-            void contents.printToPDF({}).then((pdf) => {
-              const pages = pdfPageCount(pdf);
-              contents.print({ silent: false }, (printed) => {
-                if (printed) recordPrint(internet, pages);
-              });
-            });
-          }
+          if (contents && tab?.url) printSilently(contents);
           break;
       }
       publish();

@@ -1,11 +1,12 @@
 // The Electron shell: one full-screen kiosk window showing the renderer from app://kiosk, the
 // contract carried over one IPC channel. Every decision lives in the core or in plain functions
 // beside this file (keys, navigation, schedule, update-source); this file only wires them.
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chooseDataDir } from '../core/config/data-dir';
 import { createKiosk, type Kiosk } from '../core/kiosk';
+import { claimDataDir, OWNER_WAIT_MS } from '../core/store/owner';
 import { createFileLogger, LOG_DIR } from '../core/logs/file-logger';
 import { contentSecurityPolicy, resolveInside } from '../core/security/web';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../contract/ipc';
@@ -136,7 +137,9 @@ async function start(): Promise<void> {
   serveApp();
   const dataDir = chooseDataDir(process.env.KIOSK_DATA_DIR);
   const log = createFileLogger({ dir: join(dataDir, LOG_DIR), echo: (line) => process.stderr.write(line) });
-  kiosk = await createKiosk({ dataDir, log, devices: createNativeDevices({ hardware: true }) });
+  // One owner per data folder: a kiosk still shutting down gets a moment to let go, then we refuse.
+  const owner = await claimDataDir(dataDir, { pid: process.pid, startedAt: new Date(startedAt).toISOString(), role: 'electron' }, { waitMs: OWNER_WAIT_MS });
+  kiosk = await createKiosk({ dataDir, log, devices: createNativeDevices({ hardware: true }), owner });
   provideReceiptPrinter(kiosk.ctx, printReceiptSilently);
   const window = createWindow();
   attachBrowsing(window, kiosk);
@@ -194,6 +197,7 @@ if (cliMode.kind !== 'kiosk') {
   });
   start().catch((error: unknown) => {
     process.stderr.write(`Không khởi động được kiosk: ${(error as Error).message}\n`);
+    dialog.showErrorBox('Kiosk', (error as Error).message);
     app.exit(2);
   });
 }

@@ -2,6 +2,7 @@
 // `kiosk-update` on a USB stick holding what electron-builder published (latest*.yml + installer).
 // Plain functions so the choice is tested without Electron.
 import { join } from 'node:path';
+import { updateUrlAllowed } from '../core/updates/signature';
 
 export const USB_UPDATE_FOLDER = 'kiosk-update';
 
@@ -20,9 +21,13 @@ export function findUsbUpdateFolder(mediaPaths: readonly string[], exists: (path
 
 export type UpdateSource = { kind: 'server'; url: string } | { kind: 'usb'; folder: string } | { kind: 'none' };
 
-/** A stick plugged in by the technician wins over the server: it is there on purpose, now. */
-export function chooseUpdateSource(serverUrl: string | null, usbFolder: string | undefined): UpdateSource {
-  if (usbFolder) return { kind: 'usb', folder: usbFolder };
-  if (serverUrl) return { kind: 'server', url: serverUrl };
+/**
+ * A stick is looked at only while a technician is signed in (finding 7: a stick used to install
+ * itself on an idle kiosk); even then it is offered, never installed silently. The server is
+ * used only over https.
+ */
+export function chooseUpdateSource(serverUrl: string | null, usbFolder: string | undefined, technicianSignedIn: boolean): UpdateSource {
+  if (usbFolder && technicianSignedIn) return { kind: 'usb', folder: usbFolder };
+  if (serverUrl && updateUrlAllowed(serverUrl) && !serverUrl.startsWith('http:')) return { kind: 'server', url: serverUrl };
   return { kind: 'none' };
 }

@@ -1,72 +1,90 @@
-// Self-update through electron-updater's generic provider: from the configured server or from a
-// USB folder served on 127.0.0.1. A downloaded update is installed only when canApplyUpdateNow says
-// nobody is using the kiosk; if installing fails, the installer leaves the previous version.
-import { powerMonitor } from 'electron';
+// Self-update. From the provincial server (https only) through electron-updater, but installed only
+// after the province's signed manifest (kiosk-update.json + .sig, ed25519, core/updates/signature.ts)
+// vouches for the downloaded file and names a newer version. From a USB stick only while a
+// technician is signed in, and then only offered (logged for the technician page), never installed
+// silently. Installing waits until nobody uses the kiosk (canApplyUpdateNow).
+import { app, net, powerMonitor } from 'electron';
 import electronUpdater from 'electron-updater';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { basename, join } from 'node:path';
+import { existsSync, mkdtempSync, writeFileSync, rmSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import type { Kiosk } from '../core/kiosk';
+import { technicianSignedIn } from '../core/staff/auth';
 import { activeInternetSessions } from '../core/technician/overview';
 import { listRemovableMedia, systemMediaSources } from '../core/technician/removable-media';
 import { canApplyUpdateNow } from '../core/updates/policy';
-import { chooseUpdateSource, findUsbUpdateFolder, type UpdateSource } from './update-source';
+import { bundledUpdateKey, SIGNATURE_FILE, SIGNED_MANIFEST, verifyUpdateFolder } from '../core/updates/signature';
+import { VERSION } from '../core/version';
+import { chooseUpdateSource, findUsbUpdateFolder } from './update-source';
 
 const { autoUpdater } = electronUpdater;
 
-function serveFolder(folder: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const name = basename(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const file = join(folder, name);
-    if (!name || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'Content-Length': statSync(file).size });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`, server });
-  }));
+async function fetchBytes(url: string): Promise<Buffer | undefined> {
+  try {
+    const response = await net.fetch(url);
+    return response.ok ? Buffer.from(await response.arrayBuffer()) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts the downloaded installer beside the server's signed manifest, so one check covers both sources. */
+async function verifyServerDownload(serverUrl: string, downloadedFile: string, publicKey: string | undefined) {
+  const folder = mkdtempSync(join(tmpdir(), 'kiosk-update-'));
+  try {
+    const base = serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`;
+    const manifest = await fetchBytes(new URL(SIGNED_MANIFEST, base).href);
+    const signature = await fetchBytes(new URL(SIGNATURE_FILE, base).href);
+    if (manifest) writeFileSync(join(folder, SIGNED_MANIFEST), manifest);
+    if (signature) writeFileSync(join(folder, SIGNATURE_FILE), signature);
+    copyFileSync(downloadedFile, join(folder, basename(downloadedFile)));
+    return await verifyUpdateFolder(folder, publicKey, VERSION);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 export function startUpdater(kiosk: Kiosk, onInstall: () => void): () => void {
   const { ctx } = kiosk;
-  let downloaded = false;
-  let usbServer: Server | undefined;
+  const publicKey = bundledUpdateKey([join(process.resourcesPath ?? '', 'resources'), join(dirname(app.getAppPath()), 'resources')]);
+  let verified = false;
+  let offeredUsb = '';
   autoUpdater.autoDownload = true;
   autoUpdater.autoInstallOnAppQuit = false;
   autoUpdater.logger = null;
-  autoUpdater.on('update-downloaded', () => {
-    downloaded = true;
-    ctx.log.log('info', 'update.downloaded', {});
+  autoUpdater.on('update-downloaded', (info: { downloadedFile?: string }) => {
+    const serverUrl = ctx.config.updates.url;
+    if (!serverUrl || !info.downloadedFile) return;
+    void verifyServerDownload(serverUrl, info.downloadedFile, publicKey).then((check) => {
+      verified = check.ok;
+      if (check.ok) ctx.log.log('info', 'update.verified', { version: check.manifest.version });
+      else ctx.log.log('warn', 'update.refused', { reason: check.reason });
+    });
   });
   autoUpdater.on('error', (error: Error) => ctx.log.log('warn', 'update.failed', { error: error.message.slice(0, 300) }));
 
   const check = async () => {
     const usb = findUsbUpdateFolder(listRemovableMedia(systemMediaSources).map((m) => m.path), existsSync, process.platform);
-    const source: UpdateSource = chooseUpdateSource(ctx.config.updates.url, usb);
-    if (source.kind === 'none') return;
-    let url = source.kind === 'server' ? source.url : undefined;
+    const source = chooseUpdateSource(ctx.config.updates.url, usb, technicianSignedIn(ctx));
     if (source.kind === 'usb') {
-      usbServer?.close();
-      const served = await serveFolder(source.folder);
-      usbServer = served.server;
-      url = served.url;
+      // Offered, never installed here: the technician decides on the spot.
+      const result = await verifyUpdateFolder(source.folder, publicKey, VERSION);
+      if (source.folder !== offeredUsb) ctx.log.log(result.ok ? 'info' : 'warn', result.ok ? 'update.usb_offered' : 'update.usb_refused', result.ok ? { version: result.manifest.version } : { reason: result.reason });
+      offeredUsb = source.folder;
+      return;
     }
-    autoUpdater.setFeedURL({ provider: 'generic', url: url! });
+    if (source.kind !== 'server') return;
+    autoUpdater.setFeedURL({ provider: 'generic', url: source.url });
     await autoUpdater.checkForUpdates().catch((error: Error) => ctx.log.log('warn', 'update.check_failed', { error: error.message.slice(0, 300) }));
   };
 
   const maybeInstall = () => {
     const decision = canApplyUpdateNow({
       activeInternetSessions: activeInternetSessions(ctx.db, ctx.clock.now()),
-      // Residents and staff signed in always touch the screen within 10 minutes (their sessions time out then).
       someoneSignedIn: false,
       idleForMs: powerMonitor.getSystemIdleTime() * 1000,
       libraryOpen: null,
-      updateDownloaded: downloaded,
+      updateDownloaded: verified,
     });
     if (!decision.ok) return;
     ctx.log.log('info', 'update.installing', {});
@@ -80,6 +98,5 @@ export function startUpdater(kiosk: Kiosk, onInstall: () => void): () => void {
   return () => {
     clearInterval(checkTimer);
     clearInterval(installTimer);
-    usbServer?.close();
   };
 }

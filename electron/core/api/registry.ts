@@ -31,6 +31,8 @@ export interface RegistryOptions {
   onInternalError?: (method: string, error: unknown) => void;
   /** Central gate checked before every call (e.g. a misconfigured kiosk refuses service methods). */
   refuse?: (method: MethodName) => KioskError | undefined;
+  /** Turns an unexpected exception a person can act on (a full disk) into a KioskError. */
+  explain?: (error: unknown) => KioskError | undefined;
   /**
    * Resolves the caller from the request's token for the method's declared access, or throws a
    * KioskError (`unauthorized`). Without it only `anyone` methods can be called.
@@ -81,7 +83,8 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
       } catch (error) {
         if (error instanceof KioskError) return fail(error.toApiError());
         options.onInternalError?.(name, error);
-        return fail(internalError());
+        const explained = options.explain?.(error);
+        return fail(explained ? explained.toApiError() : internalError());
       }
     },
   };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { BackupEntry } from '../../contract/technician';
 import type { KioskContext } from '../context';
 import { backupDatabase } from '../store/backup';
-import { BACKUP_DIR, backupFileName, backupTime, backupsToDelete, isBackupDue, sortBackups } from './rotation';
+import { BACKUP_DIR, backupFileName, backupTime, backupsToDelete, isBackupDue, sortBackups, strayBackupFiles } from './rotation';
 
 export const CHECK_EVERY_MS = 60 * 60 * 1000;
 
@@ -30,11 +30,22 @@ export function listBackups(dataDir: string): BackupEntry[] {
   }));
 }
 
+/** Partial files of backups this process is writing now, so the retention leaves them alone. */
+const underWay = new Set<string>();
+
 export async function takeBackup(ctx: KioskContext, keep: number): Promise<BackupEntry> {
   const dir = backupDir(ctx.dataDir);
   const name = backupFileName(ctx.clock.now());
-  const result = await backupDatabase(ctx.db, join(dir, name));
+  const partial = `${name}.partial`;
+  underWay.add(partial);
+  let result;
+  try {
+    result = await backupDatabase(ctx.db, join(dir, name));
+  } finally {
+    underWay.delete(partial);
+  }
   for (const old of backupsToDelete(names(dir), keep)) rmSync(join(dir, old), { force: true });
+  for (const stray of strayBackupFiles(names(dir), underWay)) rmSync(join(dir, stray), { force: true });
   ctx.log.log('info', 'backup.taken', { bytes: result.bytes, version: result.version });
   return { name, bytes: result.bytes, at: new Date(backupTime(name)!).toISOString() };
 }

@@ -8,6 +8,7 @@ import { KioskError } from '../errors';
 import { DATABASE_FILE, inspectDatabase, openDatabase } from '../store/open';
 import { BACKUP_DIR } from './rotation';
 import { processAlive } from '../system/process-alive';
+import { readOwnerInfo, tryClaimDataDir } from '../store/owner';
 
 export const PID_FILE = 'kiosk.pid';
 const REQUIRED_TABLES = ['meta', 'events', 'staff'];
@@ -49,6 +50,20 @@ export interface RestoreResult {
 }
 
 export function restoreDatabase(dataDir: string, file: string, now: number, alive?: (pid: number) => boolean): RestoreResult {
+  // The folder's lock is held for the whole swap, so no kiosk can start on a half-restored store.
+  const lock = tryClaimDataDir(dataDir, { pid: process.pid, startedAt: new Date(now).toISOString(), role: 'cli' });
+  if (!lock) {
+    const holder = readOwnerInfo(dataDir);
+    throw new KioskError('refused', `Kiosk đang chạy (tiến trình ${holder?.pid ?? 'khác'}${holder ? `, chạy từ ${holder.startedAt}` : ''}). Hãy tắt kiosk trước rồi chạy lại lệnh khôi phục.`, { reason: 'kiosk_running' });
+  }
+  try {
+    return restoreOwned(dataDir, file, now, alive);
+  } finally {
+    lock.release();
+  }
+}
+
+function restoreOwned(dataDir: string, file: string, now: number, alive?: (pid: number) => boolean): RestoreResult {
   const pid = runningKioskPid(dataDir, alive);
   if (pid !== undefined) {
     throw new KioskError('refused', `Kiosk đang chạy (tiến trình ${pid}). Hãy tắt kiosk trước rồi chạy lại lệnh khôi phục.`, { reason: 'kiosk_running' });

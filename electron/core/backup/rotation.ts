@@ -29,6 +29,16 @@ export function backupsToDelete(names: readonly string[], keep: number): string[
   return sortBackups(names).slice(Math.max(1, keep));
 }
 
+const STRAY = /^kiosk-\d{8}-\d{6}\.sqlite(\.partial)?(-wal|-shm|-journal)?$/;
+
+/**
+ * Leftovers beside the backups: `FILE.partial` of a backup cut short, and the `-wal`/`-shm` files
+ * earlier versions left after every backup. `busy` are the partial files of backups under way.
+ */
+export function strayBackupFiles(names: readonly string[], busy: ReadonlySet<string> = new Set()): string[] {
+  return names.filter((name) => STRAY.test(name) && !BACKUP_PATTERN.test(name) && ![...busy].some((partial) => name.startsWith(partial)));
+}
+
 /** A daily backup is due when none exists or the newest is at least a day old (or from the future: clock was wrong). */
 export function isBackupDue(names: readonly string[], now: number): boolean {
   const newest = sortBackups(names)[0];

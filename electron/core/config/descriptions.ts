@@ -21,6 +21,7 @@ export const sectionTitles: Record<string, KeyDescription> = {
   updates: { vi: 'Cập nhật phần mềm', en: 'Software updates' },
   backups: { vi: 'Sao lưu', en: 'Backups' },
   logs: { vi: 'Nhật ký', en: 'Logs' },
+  storage: { vi: 'Ổ đĩa', en: 'Disk space' },
 };
 
 export const keyDescriptions: Record<string, KeyDescription> = {
@@ -95,6 +96,8 @@ export const keyDescriptions: Record<string, KeyDescription> = {
   'updates.url': { vi: 'Địa chỉ máy chủ cập nhật của tỉnh; null = chỉ cập nhật từ USB.', en: "The province's update server; null = USB updates only." },
   'updates.checkEveryHours': { vi: 'Bao nhiêu giờ kiểm tra bản cập nhật một lần.', en: 'Hours between update checks.' },
   'backups.keep': { vi: 'Số bản sao lưu hằng ngày được giữ lại.', en: 'Daily backups kept.' },
+  'storage.warnBelowMegabytes': { vi: 'Trang chủ cán bộ và bước tự kiểm tra cảnh báo khi ổ đĩa còn trống ít hơn số MB này. Bỏ trống: đủ cho một tuần dùng cộng một bản sao lưu.', en: 'Staff home and the self-test warn when free disk space falls below this many MB. Absent: enough for a week of use plus one backup.' },
+  'storage.dailyUseMegabytes': { vi: 'Số MB một ngày dùng có thể ghi (nhật ký, sự kiện, tệp tải về); dùng để tính ngưỡng cảnh báo mặc định.', en: 'MB a day of use may write (logs, events, downloads); used for the default warning threshold.' },
   'logs.maxFileKb': { vi: 'Dung lượng tối đa của một tệp nhật ký (KB) trước khi xoay vòng.', en: 'Largest log file (KB) before rotation.' },
   'logs.files': { vi: 'Số tệp nhật ký giữ lại.', en: 'Log files kept.' },
 };

@@ -7,6 +7,7 @@ import { devicesSection } from '../devices/config';
 import { internetSection } from '../internet/config';
 import { circulationSection } from '../circulation/config';
 import { eresourcesSection } from '../eresources/config';
+import { storageSection } from '../store/config';
 import { backupSection, logSection, printerSection, shellSection, updatesSection } from '../technician/config';
 
 export const librarySection = z
@@ -43,6 +44,7 @@ export const kioskConfigSchema = z
     updates: updatesSection.default(updatesSection.parse({})),
     backups: backupSection.default(backupSection.parse({})),
     logs: logSection.default(logSection.parse({})),
+    storage: storageSection.default(storageSection.parse({})),
   })
   .strict();
 

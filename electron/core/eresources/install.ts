@@ -1,12 +1,9 @@
 // Installing a content pack atomically: check the zip's directory and manifest, stream every file
 // into a staging folder while hashing and sniffing it, and only when all of it is verified switch
 // the pack in (one transaction); the previous version stays in use until then and is removed after.
-import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, statfs } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { join } from 'node:path';
 import type { ZipFile } from 'yauzl';
 import type { InstallResult } from '../../contract/eresources';
 import type { KioskContext } from '../context';
@@ -15,10 +12,13 @@ import { recordEvent } from '../store/event-types';
 import { compareVersions, declaredFiles, MANIFEST_NAME, MAX_MANIFEST_BYTES, packManifest, safePackPath, type PackManifest } from './manifest';
 import { packsRoot, stagingRoot } from './paths';
 import { reject } from './rejections';
-import { mimeFits, sniffMime, SNIFF_BYTES } from './sniff';
 import { findPack, toPackView, usedBytes, writePack } from './store';
-import { forEachEntry, openEntryStream, openZip, readEntryText, type ZipEntryInfo } from './zip';
+import { forEachEntry, readEntryText, type ZipEntryInfo } from './zip';
 import { diskUsageOf } from './usage';
+import { extractOffThread } from './extract-thread';
+import { isKiosk, openZipOrReject, runZip } from './extract';
+import { markStaging, removeStaging } from './staging';
+import { ownedError } from '../store/owner';
 
 export interface InstallProgress {
   phase: 'checking' | 'copying' | 'verifying' | 'switching' | 'done';
@@ -33,16 +33,6 @@ export interface InstallOptions {
 }
 
 const locks = new WeakMap<KioskContext, boolean>();
-
-function isKiosk(error: unknown): error is KioskError {
-  return error instanceof KioskError;
-}
-
-function fsFailure(error: unknown): KioskError | undefined {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return reject.diskFull();
-  return undefined;
-}
 
 interface Checked {
   manifest: PackManifest;
@@ -107,52 +97,6 @@ function rawDeclaredPaths(json: unknown): string[] {
   return paths;
 }
 
-/** Pass 2: stream each declared file into staging, hashing, counting and sniffing as it goes. */
-async function extractVerified(zip: ZipFile, checked: Checked, staging: string, progress: (done: number) => void): Promise<Map<string, string>> {
-  const declared = declaredFiles(checked.manifest);
-  const mimes = new Map<string, string>();
-  let done = 0;
-  await forEachEntry(zip, async (info) => {
-    const wanted = declared.get(info.name);
-    if (!wanted || info.isDirectory) return;
-    const target = join(staging, ...info.name.split('/'));
-    await mkdir(dirname(target), { recursive: true });
-    const hash = createHash('sha256');
-    const head: Buffer[] = [];
-    let headBytes = 0;
-    let bytes = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        bytes += chunk.length;
-        if (bytes > wanted.file.size) {
-          callback(reject.sizeMismatch(info.name));
-          return;
-        }
-        hash.update(chunk);
-        if (headBytes < SNIFF_BYTES) {
-          head.push(chunk.subarray(0, SNIFF_BYTES - headBytes));
-          headBytes += Math.min(chunk.length, SNIFF_BYTES - headBytes);
-        }
-        done += chunk.length;
-        progress(done);
-        callback(null, chunk);
-      },
-    });
-    const source = await openEntryStream(zip, info.entry);
-    try {
-      await pipeline(source, meter, createWriteStream(target, { flags: 'wx' }));
-    } catch (error) {
-      throw isKiosk(error) ? error : (fsFailure(error) ?? reject.corruptZip(`không đọc được "${info.name}": ${(error as Error).message}`));
-    }
-    if (bytes !== wanted.file.size) throw reject.sizeMismatch(info.name);
-    if (hash.digest('hex') !== wanted.file.sha256) throw reject.checksumMismatch(info.name);
-    const mime = await sniffMime(Buffer.concat(head));
-    if (!mimeFits(wanted.format, mime)) throw reject.typeMismatch(info.name, wanted.format === 'cover' ? 'ảnh bìa' : wanted.format.toUpperCase(), mime);
-    mimes.set(info.name, mime!);
-  });
-  return mimes;
-}
-
 async function checkSpace(ctx: KioskContext, checked: Checked): Promise<void> {
   const quotaBytes = ctx.config.eresources.quotaMegabytes * 1024 * 1024;
   const replaced = findPack(ctx.db, checked.manifest.id)?.bytes ?? 0;
@@ -168,6 +112,8 @@ async function checkSpace(ctx: KioskContext, checked: Checked): Promise<void> {
 }
 
 export async function installPack(ctx: KioskContext, zipPath: string, options: InstallOptions = {}): Promise<InstallResult> {
+  // Only the data folder's owner installs: it alone may clean staging up after a crash.
+  if (ctx.role !== 'owner') throw ownedError(ctx.dataDir, 'Không cài được gói tài liệu');
   if (locks.get(ctx)) throw reject.busy();
   locks.set(ctx, true);
   const staging = join(stagingRoot(ctx.dataDir), `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`);
@@ -191,20 +137,17 @@ export async function installPack(ctx: KioskContext, zipPath: string, options: I
     await checkSpace(ctx, checked);
 
     await mkdir(staging, { recursive: true });
-    zip = await openZipOrReject(zipPath);
+    markStaging(ctx, staging);
     const total = checked.totalBytes;
     let lastReport = 0;
-    const mimes = await runZip(() =>
-      extractVerified(zip!, checked, staging, (done) => {
-        // A progress event per ~1% keeps the WebSocket quiet on big packs.
-        if (done - lastReport >= total / 100 || done === total) {
-          lastReport = done;
-          options.onProgress?.({ phase: 'copying', bytesDone: done, bytesTotal: total });
-        }
-      }),
-    );
-    zip.close();
-    zip = undefined;
+    // Reading, hashing, sniffing and writing hundreds of MB runs on the second core.
+    const mimes = await extractOffThread(zipPath, checked.manifest, staging, total, (done) => {
+      // A progress event per ~1% keeps the WebSocket quiet on big packs.
+      if (done - lastReport >= total / 100 || done === total) {
+        lastReport = done;
+        options.onProgress?.({ phase: 'copying', bytesDone: done, bytesTotal: total });
+      }
+    });
 
     options.onProgress?.({ phase: 'switching', bytesDone: total, bytesTotal: total });
     const folder = `${checked.manifest.id}@${checked.manifest.version}-${randomBytes(4).toString('hex')}`;
@@ -227,30 +170,14 @@ export async function installPack(ctx: KioskContext, zipPath: string, options: I
     return { pack: toPackView(ctx.db, findPack(ctx.db, checked.manifest.id)!), replacedVersion: existing?.version ?? null, usage: await diskUsageOf(ctx) };
   } finally {
     zip?.close();
-    await rm(staging, { recursive: true, force: true });
+    await removeStaging(staging);
     locks.delete(ctx);
-  }
-}
-
-async function openZipOrReject(path: string): Promise<ZipFile> {
-  try {
-    return await openZip(path);
-  } catch (error) {
-    throw reject.corruptZip((error as Error).message);
-  }
-}
-
-async function runZip<T>(body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (error) {
-    if (isKiosk(error)) throw error;
-    throw fsFailure(error) ?? reject.corruptZip((error as Error).message);
   }
 }
 
 /** Removes a pack's resources and files. */
 export async function removePack(ctx: KioskContext, id: string, staffId: number | null = null) {
+  if (ctx.role !== 'owner') throw ownedError(ctx.dataDir, 'Không gỡ được gói tài liệu');
   const pack = findPack(ctx.db, id);
   if (!pack) throw new KioskError('not_found', `Không có gói "${id}" trên kiosk. Hãy xem danh sách gói đã cài.`, { reason: 'pack_not_installed' });
   const view = toPackView(ctx.db, pack);

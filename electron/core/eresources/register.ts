@@ -8,15 +8,23 @@ import { browse } from './browse';
 import { installDemoPack } from './demo';
 import { installPackFromUrl } from './download';
 import { installPack, removePack, type InstallProgress } from './install';
-import { packsRoot, stagingRoot } from './paths';
+import { packsRoot } from './paths';
+import { cleanAbandonedStaging } from './staging';
 import { findPackSources } from './sources';
 import { backfillSearchText, listPacks, toPackView } from './store';
 import { diskUsageOf } from './usage';
 import { closeResource, openResource } from './views';
 import { KioskError } from '../errors';
 
+/**
+ * Start-up housekeeping, in the data folder's owner only: a guest (a CLI command beside a running
+ * kiosk) deleting staging it does not own is how a half-installed pack was once acknowledged.
+ */
 async function cleanUp(ctx: KioskContext): Promise<void> {
-  await rm(stagingRoot(ctx.dataDir), { recursive: true, force: true });
+  if (ctx.role !== 'owner') return;
+  const staging = await cleanAbandonedStaging(ctx);
+  // A staging folder whose installer still runs means its pack folder may be about to appear.
+  if (staging.kept > 0) return;
   const known = new Set(listPacks(ctx.db).map((p) => p.folder));
   let present: string[] = [];
   try {
@@ -45,12 +53,14 @@ async function withFailureEvent<T>(ctx: KioskContext, jobId: string, body: () =>
 export async function registerEresources(ctx: KioskContext): Promise<void> {
   const { registry } = ctx;
   await cleanUp(ctx);
-  backfillSearchText(ctx.db);
-  try {
-    await installDemoPack(ctx);
-  } catch (error) {
-    // A damaged demo pack must not stop the kiosk: the rest of the demo still works.
-    ctx.log.log('warn', 'eresources.demo_pack_failed', { reason: error instanceof KioskError ? (error.reason ?? error.code) : 'internal' });
+  if (ctx.role === 'owner') {
+    backfillSearchText(ctx.db);
+    try {
+      await installDemoPack(ctx);
+    } catch (error) {
+      // A damaged demo pack must not stop the kiosk: the rest of the demo still works.
+      ctx.log.log('warn', 'eresources.demo_pack_failed', { reason: error instanceof KioskError ? (error.reason ?? error.code) : 'internal' });
+    }
   }
 
   registry.register('eresources.browse', (q) => browse(ctx, q));

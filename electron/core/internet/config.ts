@@ -2,6 +2,7 @@
 // guest passes, the URL policy, downloads and permissions. Defaults fit a commune reading room.
 import { z } from 'zod';
 import { WEEKDAYS, type Weekday } from '../../../common/calendar';
+import { defaultWebProtection, webProtectionSection } from './web-protection';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ viết dạng HH:MM, ví dụ 07:30');
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày viết dạng YYYY-MM-DD, ví dụ 2026-09-02');
@@ -92,6 +93,13 @@ export const internetSection = z
       })
       .strict()
       .default({ allowedExtensions: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'odt', 'txt', 'jpg', 'jpeg', 'png'], maxMegabytes: 50 }),
+    /** Safe browsing by age: category lists per resident category (web-protection.ts). */
+    webProtection: webProtectionSection.default(defaultWebProtection),
+    /**
+     * Local-network destinations a page may reach anyway, as exact `host:port` (the room's own
+     * library server, say). Everything else on the LAN, loopback included, stays blocked.
+     */
+    localExceptions: z.array(z.string().regex(/^[a-z0-9.-]+:\d{1,5}$|^\[[0-9a-f:.]+\]:\d{1,5}$/i, 'viết dạng máy:cổng, ví dụ 192.168.1.20:8080')).max(20).default([]),
     /** Permissions a web page may get; everything else is denied. */
     allowedPermissions: z.array(z.enum(['camera', 'microphone', 'geolocation', 'notifications', 'fullscreen', 'clipboard-sanitized-write'])).default(['fullscreen']),
   })

@@ -15,7 +15,8 @@ import { joinQueue, leaveQueue, removeFromQueue } from './queue';
 import { recoverSession, requestMoreTime, signIn } from './session';
 import { emergencyClose, endByStaff, extendSession, messageResident, overview, reopen } from './staff-actions';
 import { internetState } from './state';
-import { loadUrlPolicy } from './url-rules';
+import { internetResourcesDir, loadUrlPolicy } from './url-rules';
+import { attachWebProtection } from './protection-state';
 import { addressToUrl } from './url-policy';
 import { testHooksBuiltIn } from '../../../common/testing/test-clock';
 
@@ -48,10 +49,13 @@ const KIOSK_ORIGINS = ['app://kiosk', 'http://127.0.0.1', 'http://localhost'];
 
 export function registerInternet(ctx: KioskContext): void {
   const config = effectiveConfig(ctx);
-  const { policy, missingFiles } = loadUrlPolicy(config.urlPolicy, KIOSK_ORIGINS);
+  const loaded = loadUrlPolicy(config.urlPolicy, KIOSK_ORIGINS);
+  const { missingFiles } = loaded;
+  const { policy, protectionState } = attachWebProtection(ctx, config, loaded.policy, internetResourcesDir());
   for (const file of missingFiles) ctx.log.log('warn', 'internet.block_list_missing', { file });
   const ic = createInternetContext(ctx, { config, clock: countdownClock(ctx), boot: internetTestHooks.boot, policy });
-  recoverSession(ic);
+  // Only the folder's owner decides what became of the session open when the program stopped.
+  if (ctx.role === 'owner') recoverSession(ic);
 
   const timer = setInterval(() => {
     try {
@@ -78,6 +82,7 @@ export function registerInternet(ctx: KioskContext): void {
   registry.register('internet.saveDownload', ({ fileName, text }) => ({ saved: saveDownload(ic, fileName, text) }));
 
   registry.register('internet.staff.overview', () => overview(ic));
+  registry.register('internet.staff.protection', () => protectionState());
   registry.register('internet.staff.extend', ({ minutes, scope }, { staff }) => extendSession(ic, staff, minutes, scope));
   registry.register('internet.staff.end', (_request, { staff }) => (endByStaff(ic, staff), { ok: true as const }));
   registry.register('internet.staff.message', ({ text }, { staff }) => (messageResident(ic, staff, text), { ok: true as const }));

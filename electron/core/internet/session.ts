@@ -3,7 +3,8 @@
 import { notFound, refused } from '../errors';
 import { assertCardUsable, findPatronByCard, patronDimensions, type Patron } from '../patrons/lookup';
 import { recordEvent } from '../store/event-types';
-import { sameBoot } from './boot';
+import { judgeRestart } from './boot';
+import { recordEndEvidence } from './end-evidence';
 import { CCCD_UNKNOWN } from './cccd';
 import { limitsFor } from './config';
 import { nowIso, today, type InternetContext } from './context';
@@ -23,11 +24,13 @@ export function recoverSession(ic: InternetContext): void {
   const open = store.openSession(ic.db);
   if (open && !ownedHere(ic) && ownedElsewhere(ic)) return; // another kiosk process is running it
   if (open) {
-    const rebooted = !sameBoot({ bootId: open.bootId, uptimeSeconds: open.uptimeS }, ic.boot);
-    const staleDay = open.day !== today(ic);
-    if (rebooted || staleDay) {
-      // Power cut or reboot: the session ended at its last checkpoint, not now.
-      finishSession(ic, open, open.usedMs, 'crash', open.checkpointAt, null);
+    // The wall clock (a new day, a changed clock) proves nothing: boot id and uptime decide.
+    const { resume, evidence } = judgeRestart({ bootId: open.bootId, uptimeSeconds: open.uptimeS, checkpointAt: open.checkpointAt }, ic.boot, ic.clock.now());
+    if (!resume) {
+      // Power cut or reboot, or nothing proves otherwise: the session ended at its last checkpoint.
+      finishSession(ic, open, open.usedMs, 'power_cut', open.checkpointAt, null);
+      recordEndEvidence(ic.db, open.id, evidence);
+      ic.kiosk.log.log('info', 'internet.session_power_cut', { sessionId: open.id, ...evidence });
     } else if (open.status === 'active') {
       store.setStatus(ic.db, open.id, 'suspended');
     }

@@ -1,6 +1,9 @@
 // The URL policy shared by the browsing surface and the e-resources: one pure decision per URL
 // (allow or block), naming the rule that decided so a technician can see why.
 import { domainToASCII } from 'node:url';
+import { isLocalHost, normaliseHost } from './host';
+
+export { isLocalHost } from './host';
 
 export type UrlPolicyMode = 'allow-list' | 'block-list';
 
@@ -12,6 +15,13 @@ export interface UrlPolicy {
   block: readonly string[];
   /** Origins of the kiosk's own pages (app://kiosk, the browser-mode host): never opened as web pages. */
   kioskOrigins?: readonly string[];
+  /**
+   * Local-network destinations a technician allows on purpose, as exact `host:port` (e.g. the
+   * room's own library server `192.168.1.20:8080`). Nothing wider: one port of one host.
+   */
+  localExceptions?: readonly string[];
+  /** The session's category lists (web-protection.ts): the list and entry that block a host, if any. */
+  categoryBlock?: (host: string) => { list: string; entry: string } | undefined;
 }
 
 export type UrlRule =
@@ -22,6 +32,7 @@ export type UrlRule =
   | 'kiosk-page'
   | 'local-address'
   | 'block-list'
+  | 'category-list'
   | 'allow-list'
   | 'not-in-allow-list'
   | 'default-allow';
@@ -54,7 +65,7 @@ export function normalizePattern(pattern: string): { host: string; exact: boolea
   const exact = text.startsWith('=');
   if (exact) text = text.slice(1);
   if (text.startsWith('*.')) text = text.slice(2);
-  text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#].*$/, '').replace(/\.$/, '');
+  text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#].*$/, '').replace(/\.+$/, '');
   if (text.startsWith('[')) return { host: text, exact };
   const ascii = domainToASCII(text);
   return ascii ? { host: ascii, exact } : undefined;
@@ -76,27 +87,11 @@ function firstMatch(host: string, patterns: readonly string[]): string | undefin
   return undefined;
 }
 
-/** Loopback, unspecified, private, link-local and CGNAT addresses: the kiosk itself or the room's network. */
-export function isLocalHost(host: string): boolean {
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local')) return true;
-  if (host.startsWith('[')) {
-    const v6 = host.slice(1, -1);
-    if (v6 === '::1' || v6 === '::') return true;
-    if (/^(fc|fd)[0-9a-f]{2}:/.test(v6) || /^fe[89ab][0-9a-f]:/.test(v6)) return true;
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(v6) ?? /^::ffff:([0-9a-f]+):([0-9a-f]+)$/.exec(v6);
-    if (mapped && mapped.length === 2) return isLocalHost(mapped[1]!);
-    if (mapped && mapped.length === 3) {
-      const hi = parseInt(mapped[1]!, 16);
-      const lo = parseInt(mapped[2]!, 16);
-      return isLocalHost(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
-    }
-    return false;
-  }
-  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
-  if (!v4) return false;
-  const [a, b] = [Number(v4[1]), Number(v4[2])];
-  return a === 127 || a === 0 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
-}
+const CATEGORY_REASONS: Record<string, string> = {
+  adult: 'Trang này có nội dung người lớn',
+  gambling: 'Trang này là trang cờ bạc, cá cược',
+  dating: 'Trang này là trang hẹn hò dành cho người lớn',
+};
 
 const block = (rule: UrlRule, reason: string, extra: Partial<UrlDecision> = {}): UrlDecision => ({ decision: 'block', rule, reason, ...extra });
 
@@ -121,16 +116,20 @@ export function decideUrl(policy: UrlPolicy, rawUrl: string): UrlDecision {
     // `http://trusted.gov.vn@evil.example/` shows a trusted name but opens another site.
     return block('credentials-in-url', 'Địa chỉ này chứa tên đăng nhập hoặc mật khẩu nên có thể là trang giả mạo. Hãy gõ trực tiếp địa chỉ của trang bạn cần.', { url: normalized });
   }
-  const host = url.hostname.replace(/\.$/, '');
+  const host = normaliseHost(url.hostname);
   if ((policy.kioskOrigins ?? []).some((origin) => sameOrigin(origin, url))) {
     return block('kiosk-page', 'Đây là trang của chính kiosk, không mở được trong trình duyệt. Hãy dùng nút "Về trang chủ" của kiosk.', { url: normalized });
   }
-  if (isLocalHost(host)) {
+  if (isLocalHost(host) && !isLocalException(policy, host, url)) {
     return block('local-address', 'Máy tính công cộng không mở được địa chỉ trong mạng nội bộ của phòng đọc. Hãy mở một trang web trên Internet.', { url: normalized });
   }
   const blocked = firstMatch(host, policy.block);
   if (blocked) {
     return block('block-list', 'Trang này bị chặn ở phòng đọc theo quy định sử dụng Internet công cộng. Nếu bạn cần trang này cho học tập hay công việc, hãy hỏi cán bộ thư viện.', { pattern: blocked, url: normalized });
+  }
+  const category = policy.categoryBlock?.(host);
+  if (category) {
+    return block('category-list', `${CATEGORY_REASONS[category.list] ?? 'Trang này nằm trong danh sách bị chặn'} nên không mở được trên máy công cộng của phòng đọc. Nếu bạn nghĩ đây là nhầm lẫn, hãy báo cán bộ thư viện.`, { pattern: `${category.list}: ${category.entry}`, url: normalized });
   }
   if (policy.mode === 'allow-list') {
     const allowed = firstMatch(host, policy.allow);
@@ -140,6 +139,11 @@ export function decideUrl(policy: UrlPolicy, rawUrl: string): UrlDecision {
     return { decision: 'allow', rule: 'allow-list', pattern: allowed, reason: 'Trang này nằm trong danh sách được phép.', url: normalized };
   }
   return { decision: 'allow', rule: 'default-allow', reason: 'Trang này không nằm trong danh sách bị chặn.', url: normalized };
+}
+
+function isLocalException(policy: UrlPolicy, host: string, url: URL): boolean {
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return (policy.localExceptions ?? []).some((entry) => entry.toLowerCase() === `${host}:${port}`);
 }
 
 function sameOrigin(origin: string, url: URL): boolean {

@@ -104,3 +104,9 @@ export function registerStaffAuth(ctx: KioskContext): void {
   });
   ctx.registry.register('staff.whoami', ({ staffToken }) => requireStaff(ctx, staffToken));
 }
+
+/** Whether a technician is signed in now (not idle past STAFF_IDLE_MS): USB updates are offered only then. */
+export function technicianSignedIn(ctx: KioskContext): boolean {
+  const now = ctx.clock.monotonic();
+  return [...grants(ctx).values()].some((g) => g.staff.role === 'technician' && now - g.lastUsed < STAFF_IDLE_MS);
+}

@@ -40,8 +40,8 @@ function finishInBackground(file: string, tidy: string[], log?: Logger): void {
   const done = new Promise<void>((resolve) => {
     try {
       worker = startWorker('store-background', { workerData: { file, tidy } });
-      worker.once('message', (result: { tidied: number; log: number; checkpointed: number }) =>
-        log?.log('info', 'store.bulk_write_finished', { tidied: result.tidied, pages: result.checkpointed, of: result.log }),
+      worker.once('message', (result: { tidied: number; log: number; checkpointed: number; truncated: boolean }) =>
+        log?.log('info', 'store.bulk_write_finished', { tidied: result.tidied, pages: result.checkpointed, of: result.log, truncated: result.truncated }),
       );
       worker.once('error', (error) => log?.log('warn', 'store.background_thread_failed', { why: error.message.slice(0, 200) }));
       worker.once('exit', () => resolve());
@@ -54,6 +54,15 @@ function finishInBackground(file: string, tidy: string[], log?: Logger): void {
   });
   running.set(done, worker);
   void done.then(() => running.delete(done));
+}
+
+/**
+ * The idle trim: when the log has grown past its limit (small writes between bulk ones, a failed
+ * background run), copy and truncate it on the second core. Called by the owner's timer.
+ */
+export function trimLogInBackground(db: Db, log?: Logger): void {
+  if (db.memory || running.size > 0) return;
+  finishInBackground(db.name, [], log);
 }
 
 /** Settles when every bulk write's background work has ended (tests, benchmarks). */

@@ -53,7 +53,7 @@ export const eventPayloads = {
     patronId: z.number().int().nullable(),
     guest: z.boolean(),
     minutesUsed: z.number().nonnegative(),
-    reason: z.enum(['time_up', 'resident', 'staff', 'closing', 'crash', 'emergency']),
+    reason: z.enum(['time_up', 'resident', 'staff', 'closing', 'crash', 'power_cut', 'emergency']),
     pagesPrinted: z.number().int().nonnegative(),
     ...dimensions,
   }),

@@ -41,13 +41,8 @@ export function latestVersion(list = loadMigrations()): number {
   return list.at(-1)?.version ?? 0;
 }
 
-/**
- * Applies every migration the database has not recorded, in numeric order, all in one transaction.
- * Applied names are kept in `schema_migrations`, so a migration that lands with a lower number than
- * one already applied (features are numbered in ranges) still runs; `user_version` stays the highest
- * number, which is what the too-new check reads.
- */
-export function migrate(db: Database.Database, list = loadMigrations()): { from: number; to: number; applied: string[] } {
+/** What the database has applied and what it still lacks. */
+function migrationState(db: Database.Database, list: Migration[]) {
   const from = db.pragma('user_version', { simple: true }) as number;
   const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
   const done = new Set<string>(
@@ -56,7 +51,23 @@ export function migrate(db: Database.Database, list = loadMigrations()): { from:
       : // A database from before the table existed: everything up to its version was applied.
         list.filter((m) => m.version <= from).map((m) => m.name),
   );
-  const pending = list.filter((m) => !done.has(m.name));
+  return { from, hasTable, done, pending: list.filter((m) => !done.has(m.name)) };
+}
+
+/** Migrations this database has not applied yet (a guest process must not apply them). */
+export function pendingMigrations(db: Database.Database, list = loadMigrations()): string[] {
+  const { hasTable, pending } = migrationState(db, list);
+  return hasTable || pending.length > 0 ? pending.map((m) => m.name) : ['schema_migrations'];
+}
+
+/**
+ * Applies every migration the database has not recorded, in numeric order, all in one transaction.
+ * Applied names are kept in `schema_migrations`, so a migration that lands with a lower number than
+ * one already applied (features are numbered in ranges) still runs; `user_version` stays the highest
+ * number, which is what the too-new check reads.
+ */
+export function migrate(db: Database.Database, list = loadMigrations()): { from: number; to: number; applied: string[] } {
+  const { from, hasTable, done, pending } = migrationState(db, list);
   if (pending.length === 0 && hasTable) return { from, to: from, applied: [] };
   const to = Math.max(from, latestVersion(list));
   db.transaction(() => {

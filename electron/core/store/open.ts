@@ -4,7 +4,9 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { KioskError } from '../errors';
-import { latestVersion, loadMigrations, migrate } from './migrations';
+import { storageError, storageFailureOf } from './disk';
+import { latestVersion, loadMigrations, migrate, pendingMigrations } from './migrations';
+import { configureWal } from './wal';
 
 export type Db = Database.Database;
 
@@ -46,6 +48,10 @@ export function inspectDatabase(file: string): { version: number } {
     return { version };
   } catch (error) {
     if (error instanceof StoreRefusedError) throw error;
+    // A full disk or an I/O failure (the -shm file cannot be created, a read fails) says nothing
+    // about the data: never call it corrupt, or a technician may restore an old backup over it.
+    const failure = storageFailureOf(error, dirname(file));
+    if (failure) throw storageError(failure, dirname(file));
     if (error instanceof Database.SqliteError || (error as { code?: string }).code?.startsWith('SQLITE_')) throw corrupt(file);
     throw error;
   } finally {
@@ -69,6 +75,11 @@ function corrupt(file: string): StoreRefusedError {
 export interface OpenOptions {
   /** Open without migrating or writing (diagnostics). */
   readonly?: boolean;
+  /**
+   * Another process owns the data folder (store/owner.ts): never migrate under its feet; a schema
+   * this process would change is refused instead.
+   */
+  guest?: boolean;
 }
 
 /**
@@ -91,11 +102,24 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
-      migrate(db);
+      configureWal(db);
+      if (options.guest) refuseGuestMigration(db, file);
+      else migrate(db);
     }
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+function refuseGuestMigration(db: Db, file: string): void {
+  const pending = pendingMigrations(db);
+  if (pending.length === 0) return;
+  throw new KioskError(
+    'refused',
+    `Cơ sở dữ liệu ${file} cần được nâng cấp (${pending.length} bước) nhưng đang có một kiosk khác chạy trên thư mục này. ` +
+      'Hãy tắt kiosk đang chạy rồi chạy lại lệnh, để việc nâng cấp không xảy ra dưới tay nó.',
+    { reason: 'data_dir_owned' },
+  );
 }

@@ -2,7 +2,10 @@
 // Every check is listed here, in the order of the report: a feature with something to check adds
 // its probe to SELF_TEST (no registration by import side effect).
 import { localInstant } from '../../../common/calendar';
-import { accessSync, constants, statSync, statfsSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
+import { mb, storageFailureOf } from '../store/disk';
+import { reclaimAdvice, spaceReport } from '../store/space';
+import { rowsProbe } from '../store/housekeeping';
 import type { SelfTestCheck, SelfTestReport } from '../../contract/system';
 import type { KioskContext } from '../context';
 import { BUILD_DATE, VERSION } from '../version';
@@ -11,10 +14,25 @@ import { backupProbe, devicesProbe, identityProbe, printerProbe } from '../techn
 
 export type SelfTestProbe = (ctx: KioskContext) => SelfTestCheck | Promise<SelfTestCheck>;
 
-const LOW_DISK_BYTES = 500 * 1024 * 1024;
 
 function databaseCheck(ctx: KioskContext): SelfTestCheck {
-  const rows = ctx.db.pragma('quick_check') as { quick_check: string }[];
+  let rows: { quick_check: string }[];
+  try {
+    rows = ctx.db.pragma('quick_check') as { quick_check: string }[];
+  } catch (error) {
+    // A check that could not run for lack of space or an I/O failure says nothing about the data.
+    const failure = storageFailureOf(error, ctx.dataDir);
+    if (!failure) throw error;
+    const report = spaceReport(ctx);
+    return {
+      id: 'database',
+      status: 'error',
+      message: failure === 'disk_full'
+        ? `Không kiểm tra hay ghi được cơ sở dữ liệu vì ổ đĩa đã đầy (còn ${mb(report.freeBytes ?? 0)} MB). Dữ liệu đã lưu không bị hỏng: đừng khôi phục bản sao lưu. ${reclaimAdvice(report)}`
+        : 'Không đọc được ổ đĩa để kiểm tra cơ sở dữ liệu (lỗi vào/ra). Điều này không có nghĩa dữ liệu bị hỏng: đừng khôi phục bản sao lưu; hãy kiểm tra ổ đĩa.',
+      detail: { reason: failure, freeBytes: report.freeBytes },
+    };
+  }
   const ok = rows.length === 1 && rows[0]!.quick_check === 'ok';
   const version = ctx.db.pragma('user_version', { simple: true }) as number;
   const bytes = statSync(ctx.db.name).size + (safeSize(`${ctx.db.name}-wal`));
@@ -23,11 +41,19 @@ function databaseCheck(ctx: KioskContext): SelfTestCheck {
     : { id: 'database', status: 'error', message: 'Cơ sở dữ liệu có lỗi toàn vẹn. Hãy khôi phục bản sao lưu gần nhất (kiosk db restore).', detail: { version, bytes } };
 }
 
+/** Below this the kiosk cannot take its next write: an error, not a warning. */
+const FULL_BYTES = 4 * 1024 * 1024;
+
 function diskCheck(ctx: KioskContext): SelfTestCheck {
-  const fs = statfsSync(ctx.dataDir);
-  const free = fs.bavail * fs.bsize;
-  const detail = { freeBytes: free };
-  if (free < LOW_DISK_BYTES) return { id: 'disk', status: 'warning', message: `Ổ đĩa sắp đầy: chỉ còn ${(free / 1048576).toFixed(0)} MB. Hãy xóa bớt tệp hoặc gói tài liệu cũ.`, detail };
+  const report = spaceReport(ctx);
+  const free = report.freeBytes ?? 0;
+  const detail = { freeBytes: report.freeBytes, thresholdBytes: report.thresholdBytes, reclaimable: report.reclaimable };
+  if (free < FULL_BYTES) {
+    return { id: 'disk', status: 'error', message: `Ổ đĩa đã đầy: chỉ còn ${mb(free)} MB nên kiosk không lưu được mượn trả hay phiên Internet. ${reclaimAdvice(report)}`, detail };
+  }
+  if (report.low) {
+    return { id: 'disk', status: 'warning', message: `Ổ đĩa sắp đầy: còn ${mb(free)} MB, dưới mức cảnh báo ${mb(report.thresholdBytes)} MB (một tuần dùng cộng một bản sao lưu). ${reclaimAdvice(report)}`, detail };
+  }
   return { id: 'disk', status: 'ok', message: `Ổ đĩa còn trống ${(free / 1073741824).toFixed(1)} GB.`, detail };
 }
 
@@ -66,6 +92,7 @@ const SELF_TEST: readonly SelfTestProbe[] = [
   backupProbe,
   printerProbe,
   devicesProbe,
+  rowsProbe,
 ];
 
 export async function runSelfTest(ctx: KioskContext): Promise<SelfTestReport> {

@@ -24,7 +24,8 @@ export const shellSection = z
 export const updatesSection = z
   .object({
     /** The provincial update server (electron-updater generic provider); null = updates from USB only. */
-    url: z.url({ protocol: /^https?$/, error: 'địa chỉ http(s)://… của máy chủ cập nhật' }).nullable().default(null),
+    /** Only https: an update over plain http could be swapped on the way (it is signed too, but refused earlier). */
+    url: z.url({ protocol: /^https$/, error: 'địa chỉ https://… của máy chủ cập nhật (không dùng http://)' }).nullable().default(null),
     checkEveryHours: z.number().int().min(1).max(168).default(6),
   })
   .strict();

@@ -27,8 +27,8 @@ export function activeInternetSessions(db: Db, now: number): number {
 }
 
 export interface OverviewInputs {
-  /** From the self-test: free disk is low. */
-  diskLow: boolean;
+  /** From the self-test: the free megabytes when below the warning threshold (storage config), else null. */
+  diskLowFreeMegabytes: number | null;
   /** Newest backup is older than two days (or none). */
   backupMissing: boolean;
   configProblem: boolean;
@@ -52,7 +52,7 @@ export function staffOverview(db: Db, now: number, inputs: OverviewInputs): Staf
     const failing = (db.prepare("SELECT count(*) AS n FROM upload_outbox WHERE state = 'pending' AND attempts >= 3").get() as { n: number }).n;
     if (failing > 0) attention.push({ id: 'upload_failing', severity: 'warning', count: failing, page: null });
   }
-  if (inputs.diskLow) attention.push({ id: 'disk_low', severity: 'error', count: null, page: 'self-test' });
+  if (inputs.diskLowFreeMegabytes !== null) attention.push({ id: 'disk_low', severity: 'error', count: inputs.diskLowFreeMegabytes, page: 'self-test' });
   if (inputs.backupMissing) attention.push({ id: 'backup_missing', severity: 'warning', count: null, page: 'backups' });
   if (inputs.configProblem) attention.push({ id: 'config_problem', severity: 'error', count: null, page: 'self-test' });
   if (inputs.identityResetAt) attention.push({ id: 'identity_reset', severity: 'warning', count: null, page: 'kiosk-info' });

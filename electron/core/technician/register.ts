@@ -28,16 +28,27 @@ function stamp(now: number): string {
   return localStamp(now).slice(0, 13);
 }
 
+/** Free megabytes when the self-test's disk check is below the warning threshold (or full), else null. */
+function diskLowFreeMegabytes(report: { checks: { id: string; status: string; detail?: Record<string, unknown> }[] }): number | null {
+  const disk = report.checks.find((check) => check.id === 'disk');
+  if (!disk || disk.status === 'ok') return null;
+  const free = disk.detail?.freeBytes;
+  return typeof free === 'number' ? Math.floor(free / 1048576) : 0;
+}
+
 export function registerTechnician(ctx: KioskContext): void {
   const { registry, db, clock } = ctx;
   const machineId = currentMachineId();
   checkIdentityAtStart(ctx, machineId);
 
-  const pidFile = join(ctx.dataDir, PID_FILE);
-  writeFileSync(pidFile, `${process.pid}\n`);
-  ctx.onClose(() => rmSync(pidFile, { force: true }));
+  if (ctx.role === 'owner') {
+    // Kept for older technician scripts; the data folder's lock (store/owner.ts) is what decides.
+    const pidFile = join(ctx.dataDir, PID_FILE);
+    writeFileSync(pidFile, `${process.pid}\n`);
+    ctx.onClose(() => rmSync(pidFile, { force: true }));
+  }
 
-  if (ctx.mode !== 'misconfigured') {
+  if (ctx.mode !== 'misconfigured' && ctx.role === 'owner') {
     const stop = scheduleDailyBackup(ctx, ctx.config.backups.keep);
     ctx.onClose(stop);
   }
@@ -46,7 +57,7 @@ export function registerTechnician(ctx: KioskContext): void {
     const report = await runSelfTest(ctx);
     const status = (id: string) => report.checks.find((check) => check.id === id)?.status;
     return staffOverview(db, clock.now(), {
-      diskLow: status('disk') !== undefined && status('disk') !== 'ok',
+      diskLowFreeMegabytes: diskLowFreeMegabytes(report),
       backupMissing: status('backup') === 'warning',
       configProblem: ctx.mode === 'misconfigured',
       identityResetAt: getMeta(db, META_IDENTITY_RESET_AT) ?? null,

@@ -39,7 +39,8 @@ export function createUploadFeature(options: UploaderOptions = {}) {
     ctx.registry.register('upload.now', () => {
       return uploadNow(ctx);
     });
-    uploader.start();
+    // Only the folder's owner sends on a timer; a guest CLI sends when asked (`kiosk upload --now`).
+    if (ctx.role === 'owner') uploader.start();
     ctx.onClose(() => uploader.stop());
   };
 }

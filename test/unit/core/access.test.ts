@@ -32,7 +32,7 @@ const WHO_MAY_CALL: Record<string, string> = {
   ...Object.fromEntries(
     [
       'staff.signOut', 'staff.whoami', 'technician.identity', 'technician.staffOverview',
-      'internet.staff.overview', 'internet.staff.extend', 'internet.staff.end', 'internet.staff.message', 'internet.staff.createGuestPasses',
+      'internet.staff.overview', 'internet.staff.protection', 'internet.staff.extend', 'internet.staff.end', 'internet.staff.message', 'internet.staff.createGuestPasses',
       'internet.staff.guestPasses', 'internet.staff.emergencyClose', 'internet.staff.removeFromQueue', 'internet.staff.reopen',
       'announcements.list', 'announcements.create', 'announcements.update', 'announcements.remove', 'announcements.setCalendarEnabled',
       'statistics.report', 'statistics.export', 'upload.status', 'upload.now',

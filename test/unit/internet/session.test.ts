@@ -182,8 +182,9 @@ describe('crash and reboot', () => {
     const again = await createKiosk({ dataDir: t.dataDir, clock: t.clock, log: silentLogger });
     try {
       expect(internetState(internetOf(again.ctx)).phase).toBe('free');
-      const row = again.db.prepare('SELECT ended_at AS endedAt, end_reason AS reason, used_ms AS used FROM internet_sessions').get();
-      expect(row).toEqual({ endedAt: cutAt, reason: 'crash', used: 15 * MIN });
+      const row = again.db.prepare('SELECT ended_at AS endedAt, end_reason AS reason, used_ms AS used, end_evidence AS evidence FROM internet_sessions').get() as { evidence: string };
+      expect(row).toMatchObject({ endedAt: cutAt, reason: 'power_cut', used: 15 * MIN });
+      expect(JSON.parse(row.evidence)).toMatchObject({ why: 'boot_changed', savedBootId: 'boot-a', bootId: 'boot-b', savedUptimeSeconds: 5000, uptimeSeconds: 40 });
     } finally {
       await again.close();
     }
@@ -197,7 +198,49 @@ describe('crash and reboot', () => {
     internetTestHooks.boot = { bootId: () => '', uptimeSeconds: () => 60 };
     const again = await createKiosk({ dataDir: t.dataDir, clock: t.clock, log: silentLogger });
     try {
-      expect(again.db.prepare('SELECT end_reason AS r FROM internet_sessions').get()).toEqual({ r: 'crash' });
+      expect(again.db.prepare('SELECT end_reason AS r FROM internet_sessions').get()).toEqual({ r: 'power_cut' });
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('same boot: a restart after the clock moved a day forward resumes with the remaining time', async () => {
+    internetTestHooks.boot = { bootId: () => 'boot-a', uptimeSeconds: () => 5000 };
+    const t = await open();
+    await signIn(t, ADULT);
+    t.clock.advance(20 * MIN);
+    tick(t.internet);
+    await t.kiosk.close();
+    t.clock.jumpWall(24 * 60 * MIN);
+    internetTestHooks.boot = { bootId: () => 'boot-a', uptimeSeconds: () => 5000 + 20 * 60 + 90 };
+    const again = await createKiosk({ dataDir: t.dataDir, clock: t.clock, log: silentLogger });
+    try {
+      expect(internetState(internetOf(again.ctx)).phase).toBe('suspended');
+      expect(await again.registry.dispatch('internet.signIn', { kind: 'card', text: ADULT })).toMatchObject({ ok: true, value: { resumed: true } });
+      expect(internetState(internetOf(again.ctx)).session?.remainingSeconds).toBe(40 * 60);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('no boot id (Windows): uptime that agrees with the clock resumes; a clock that disagrees ends it as a power cut', async () => {
+    internetTestHooks.boot = { bootId: () => '', uptimeSeconds: () => 9000 };
+    const t = await open();
+    await signIn(t, ADULT);
+    await t.kiosk.close();
+    t.clock.advance(3 * MIN);
+    internetTestHooks.boot = { bootId: () => '', uptimeSeconds: () => 9000 + 3 * 60 };
+    const resumed = await createKiosk({ dataDir: t.dataDir, clock: t.clock, log: silentLogger });
+    expect(internetState(internetOf(resumed.ctx)).phase).toBe('suspended');
+    await resumed.close();
+    // The clock was moved back an hour while the program was down: nothing proves it was only the program.
+    t.clock.jumpWall(-60 * MIN);
+    internetTestHooks.boot = { bootId: () => '', uptimeSeconds: () => 9000 + 4 * 60 };
+    const again = await createKiosk({ dataDir: t.dataDir, clock: t.clock, log: silentLogger });
+    try {
+      const row = again.db.prepare('SELECT end_reason AS r, end_evidence AS e FROM internet_sessions').get() as { r: string; e: string };
+      expect(row.r).toBe('power_cut');
+      expect(JSON.parse(row.e)).toMatchObject({ why: 'no_boot_id_and_clock_disagrees', bootId: '' });
     } finally {
       await again.close();
     }

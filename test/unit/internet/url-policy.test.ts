@@ -60,6 +60,30 @@ const table: Row[] = [
   [B, 'http://172.20.1.1/', 'block', 'local-address'],
   [B, 'http://169.254.169.254/latest/meta-data', 'block', 'local-address'],
   [B, 'http://printer.local/', 'block', 'local-address'],
+  // Finding 3 of issue #15: names and spellings that reach the room's network or slip past a list.
+  [B, 'http://router.lan/', 'block', 'local-address'],
+  [B, 'http://intranet/', 'block', 'local-address'],
+  [B, 'http://fritz.box/', 'block', 'local-address'],
+  [B, 'http://nas.home.arpa/', 'block', 'local-address'],
+  [B, 'http://192.168.1.1.nip.io/', 'block', 'local-address'],
+  [B, 'http://10-0-0-1.sslip.io/', 'block', 'local-address'],
+  [B, 'http://[::127.0.0.1]/', 'block', 'local-address'],
+  [B, 'http://[64:ff9b::7f00:1]/', 'block', 'local-address'],
+  [B, 'http://[64:ff9b::c0a8:101]/', 'block', 'local-address'],
+  [B, 'http://[::ffff:192.168.1.1]/', 'block', 'local-address'],
+  [B, 'http://[::ffff:0:a00:1]/', 'block', 'local-address'],
+  [B, 'http://[fd00::1]/', 'block', 'local-address'],
+  [B, 'http://[fe80::1]/', 'block', 'local-address'],
+  [B, 'http://[2002:c0a8:101::1]/', 'block', 'local-address'],
+  [B, 'http://100.64.0.1/', 'block', 'local-address'],
+  [B, 'http://0.0.0.0:8080/', 'block', 'local-address'],
+  [B, 'https://casino.example../', 'block', 'block-list'],
+  [B, 'https://casino.example.../play', 'block', 'block-list'],
+  [B, 'http://localhost../', 'block', 'local-address'],
+  [B, 'http://LOCALHOST./', 'block', 'local-address'],
+  [B, 'http://[2606:4700::1111]/', 'allow', 'default-allow'],
+  [B, 'http://[64:ff9b::808:808]/', 'allow', 'default-allow'],
+  [B, 'http://1.1.1.1.example.com/', 'allow', 'default-allow'],
   // Block-list mode.
   [B, 'https://vnexpress.net/', 'allow', 'default-allow'],
   [B, 'HTTPS://DICHVUCONG.GOV.VN/p/home', 'allow', 'default-allow'],
@@ -99,6 +123,25 @@ describe('decideUrl: the table', () => {
     const result = decideUrl(policy, url);
     expect({ decision: result.decision, rule: result.rule }).toEqual({ decision, rule });
     expect(result.reason.length).toBeGreaterThan(10);
+  });
+});
+
+describe('local exceptions are one port of one host', () => {
+  const withServer: UrlPolicy = { ...blockList, localExceptions: ['192.168.1.20:8080'] };
+  it.each([
+    ['http://192.168.1.20:8080/opac', 'allow'],
+    ['http://192.168.1.20:8081/', 'block'],
+    ['http://192.168.1.20/', 'block'],
+    ['http://192.168.1.21:8080/', 'block'],
+  ] as const)('%s → %s', (url, decision) => expect(decideUrl(withServer, url).decision).toBe(decision));
+});
+
+describe('the shipped block list (issue #15 finding 3)', () => {
+  it('blocks bet365.com with any number of trailing dots', () => {
+    const policy: UrlPolicy = { mode: 'block-list', allow: [], block: ['bet365.com'] };
+    for (const url of ['https://bet365.com/', 'https://bet365.com./', 'https://bet365.com../', 'https://WWW.BET365.COM.../']) {
+      expect(decideUrl(policy, url).decision, url).toBe('block');
+    }
   });
 });
 

@@ -89,14 +89,17 @@ describe('crash recovery and update source', () => {
     expect(recoveryAction([now - 700_000, now - 1000, now], now)).toBe('reload');
     expect(recoveryAction([now - 500_000, now - 1000, now], now)).toBe('relaunch');
   });
-  it('prefers a USB update folder over the server', () => {
+  it('looks at a USB update folder only while a technician is signed in, and uses the server only over https (finding 7)', () => {
     const exists = (p: string) => p === '/media/kt/USB/kiosk-update/latest-linux.yml';
     const usb = findUsbUpdateFolder(['/media/kt/OTHER', '/media/kt/USB'], exists, 'linux');
     expect(usb).toBe('/media/kt/USB/kiosk-update');
     expect(findUsbUpdateFolder(['/media/kt/USB'], exists, 'win32')).toBeUndefined();
-    expect(chooseUpdateSource('https://capnhat.thuvien.vn/kiosk/', usb)).toEqual({ kind: 'usb', folder: usb });
-    expect(chooseUpdateSource('https://capnhat.thuvien.vn/kiosk/', undefined)).toEqual({ kind: 'server', url: 'https://capnhat.thuvien.vn/kiosk/' });
-    expect(chooseUpdateSource(null, undefined)).toEqual({ kind: 'none' });
+    expect(chooseUpdateSource('https://capnhat.thuvien.vn/kiosk/', usb, true)).toEqual({ kind: 'usb', folder: usb });
+    expect(chooseUpdateSource('https://capnhat.thuvien.vn/kiosk/', usb, false)).toEqual({ kind: 'server', url: 'https://capnhat.thuvien.vn/kiosk/' });
+    expect(chooseUpdateSource(null, usb, false)).toEqual({ kind: 'none' });
+    expect(chooseUpdateSource('https://capnhat.thuvien.vn/kiosk/', undefined, false)).toEqual({ kind: 'server', url: 'https://capnhat.thuvien.vn/kiosk/' });
+    expect(chooseUpdateSource('http://capnhat.thuvien.vn/kiosk/', undefined, true)).toEqual({ kind: 'none' });
+    expect(chooseUpdateSource(null, undefined, true)).toEqual({ kind: 'none' });
   });
 });
 

@@ -9,6 +9,7 @@ import { errorText } from '../useInternet';
 import '../internet.css';
 import './internet-staff.css';
 import { Banner } from '../../../components/Banner';
+import { ProtectionCard } from './ProtectionCard';
 
 const EXTEND_STEPS = [5, 10, 15, 30];
 
@@ -156,6 +157,8 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
         )}
         <p className="hint">{t('staff.today', { minutes: overview?.todayMinutes ?? 0, sessions: overview?.todaySessions ?? 0 })}</p>
       </section>
+
+      <ProtectionCard staffToken={staffToken} />
 
       <section aria-labelledby="staff-emergency-title" className="staff-card">
         <h2 id="staff-emergency-title">{t('staff.emergency')}</h2>
