@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SignedInPatron } from '../../electron/contract/circulation';
 import type { PatronSummary } from '../../electron/contract/patrons';
 import { addYears, localDay } from '../../common/calendar';
-import { spawnSync } from 'node:child_process';
-import { fresh, kioskBin } from '../support/cli';
+import { fresh, kiosk } from '../support/cli';
 import { openTestKiosk, type TestKiosk } from '../support/kiosk';
 
 async function staffToken(t: TestKiosk): Promise<string> {
@@ -59,12 +58,7 @@ describe('staff renew a card', () => {
   });
 });
 
-/** The CLI on 1 December 2026, Vietnam time (faketime), so the test holds on any date. */
-function kiosk(...args: string[]) {
-  const run = spawnSync('faketime', ['2026-12-01 10:00:00', process.execPath, kioskBin, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Ho_Chi_Minh' } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr, json: () => JSON.parse(run.stdout) };
-}
-
+// The CLI runs on the test clock (2 December 2026 unless a test sets another).
 describe('kiosk patron renew', () => {
   it('extends to a day, says what to fix on bad input and writes nothing then', () => {
     const dir = fresh();
