@@ -23,7 +23,8 @@ async function startOnce(dataDir: string): Promise<number> {
       child.once('exit', (code) => reject(new Error(`host exited ${code}`)));
     });
     const origin = new URL(url).origin;
-    const ws = new WebSocket(`${origin.replace('http', 'ws')}/api`, { origin });
+    // The launch URL's secret, sent as the session cookie the host gives the page it opens.
+    const ws = new WebSocket(`${origin.replace('http', 'ws')}/api`, { origin, headers: { cookie: `kiosk_session=${new URL(url).searchParams.get('k')}` } });
     await new Promise((resolve, reject) => {
       ws.once('open', resolve);
       ws.once('error', reject);

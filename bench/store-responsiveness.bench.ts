@@ -51,7 +51,7 @@ const host = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('
 try {
   const url = await new Promise<string>((resolve) => host.stdout!.on('data', (c) => { const m = /KIOSK_URL=(\S+)/.exec(String(c)); if (m) resolve(m[1]!); }));
   const client = await connect(url);
-  const technician = ((await client.call('staff.signIn', { card: 'KT0001', pin: '2468' })) as { value: { token: string } }).value.token;
+  const technician = ((await client.call('staff.signIn', { card: 'KT0001', pin: '246813' })) as { value: { token: string } }).value.token;
   const idle = await pingWhile(client, undefined, 3000);
   const backup = await pingWhile(client, client.call('technician.backupNow', { staffToken: technician }), 0);
   const install = await pingWhile(client, client.call('eresources.install', { staffToken: technician, path: pack, jobId: 'bench' }), 0);

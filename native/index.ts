@@ -1,7 +1,7 @@
 // The device layer as the kiosk entry points assemble it: classification, CCCD parsing, and the
 // HID hardware (node-hid, plus simulated devices in browser mode) behind the core's DeviceRuntime.
 import type { DeviceStatus, ScanKind } from '../electron/contract/devices';
-import { maskCccdText } from './cccd/mask';
+import { maskCccdText, maskIdentityNumbers } from './cccd/mask';
 import { parseCccdQr } from './cccd/parse';
 import { createDeviceManager, type DeviceManager, type RawScan } from './devices/manager';
 import type { DeviceSelection } from './devices/selection';
@@ -72,7 +72,7 @@ export function createNativeDevices(options: NativeDevicesOptions = {}) {
   return {
     classify: (text: string, patterns: { card: string; item: string }): ScanKind => classifyScan(text, { card: compile(patterns.card), item: compile(patterns.item) }),
     parseCccd: parseCccdQr,
-    maskForDiagnostics: (kind: ScanKind, text: string) => (kind === 'cccd' ? maskCccdText(text) : text),
+    maskForDiagnostics: (kind: ScanKind, text: string) => (kind === 'cccd' ? maskCccdText(text) : maskIdentityNumbers(text)),
     ...(hardware ? { hardware } : {}),
     ...(simulated
       ? {
@@ -90,4 +90,4 @@ export function createNativeDevices(options: NativeDevicesOptions = {}) {
 
 export { classifyScan } from './scan/classify';
 export { parseCccdQr } from './cccd/parse';
-export { maskCccdText, maskIdNumber } from './cccd/mask';
+export { maskCccdText, maskIdentityNumbers, maskIdNumber } from './cccd/mask';

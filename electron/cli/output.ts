@@ -1,5 +1,6 @@
 // How every `kiosk` subcommand reports: `--json` prints exactly one JSON document on stdout;
 // otherwise readable Vietnamese text. Failures exit non-zero with a message that says what to do.
+import { maskIdentityNumbers } from '../../common/privacy/mask';
 import { KioskError } from '../core/errors';
 import { chooseDataDir } from '../core/config/data-dir';
 import { asStorageError } from '../core/store/disk';
@@ -28,7 +29,8 @@ export class CliFailure extends Error {
 }
 
 export function printResult(options: CommonOptions, value: unknown, human: () => string): void {
-  process.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+  // Whatever a command prints, an identity number in it is masked (a scan, a name field, an error).
+  process.stdout.write(maskIdentityNumbers(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`));
 }
 
 export function printFailure(options: CommonOptions, given: unknown): number {
@@ -40,9 +42,9 @@ export function printFailure(options: CommonOptions, given: unknown): number {
   const reason = error instanceof KioskError ? error.reason : undefined;
   const detail = error instanceof CliFailure ? error.detail : undefined;
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ ok: false, error: { code, ...(reason ? { reason } : {}), message }, ...(detail === undefined ? {} : { detail }) }, null, 2)}\n`);
+    process.stdout.write(maskIdentityNumbers(`${JSON.stringify({ ok: false, error: { code, ...(reason ? { reason } : {}), message }, ...(detail === undefined ? {} : { detail }) }, null, 2)}\n`));
   } else {
-    process.stderr.write(`${message}\n`);
+    process.stderr.write(maskIdentityNumbers(`${message}\n`));
   }
   return error instanceof CliFailure ? error.exitCode : known ? 1 : 3;
 }

@@ -2,7 +2,7 @@
 // renew, my loans, receipts; and the staff side: overdue loans and overriding a refusal.
 import { z } from 'zod';
 import { anyone, method, noParams, resident, residentToken, staff, staffToken } from './define';
-import { cardNumber, patronSummary } from './patrons';
+import { cardNumber, residentPatron } from './patrons';
 
 export const itemBarcode = z
   .string()
@@ -59,7 +59,7 @@ export const signedInPatron = z.object({
   kind: z.literal('patron'),
   /** Proves this resident signed in here; resident methods take it instead of a card number. */
   residentToken,
-  patron: patronSummary,
+  patron: residentPatron,
   loans: z.array(loanView),
   holds: z.array(holdView),
   standing,
@@ -76,7 +76,9 @@ export const registrationOffer = z.object({
 });
 
 export const signInRequest = z.discriminatedUnion('method', [
-  z.object({ method: z.enum(['card', 'manual']), card: cardNumber }).strict(),
+  z.object({ method: z.literal('card'), card: cardNumber }).strict(),
+  /** Typed on screen: the resident's PIN when they chose one or the kiosk asks for it (`circulation.typedCards`). */
+  z.object({ method: z.literal('manual'), card: cardNumber, pin: z.string().regex(/^\d{4,6}$/, 'mã PIN gồm 4–6 chữ số').optional() }).strict(),
   z.object({ method: z.literal('cccd'), qr: z.string().min(1).max(4096) }).strict(),
 ]);
 

@@ -60,6 +60,8 @@ export const signInRequest = z
     text: z.string().trim().min(1, 'hãy quét thẻ hoặc nhập số thẻ').max(2048),
     /** Typed on screen rather than scanned (reported as a manual sign-in). */
     manual: z.boolean().default(false),
+    /** A typed card number's resident PIN, when they chose one or the kiosk asks for it. */
+    pin: z.string().regex(/^\d{4,6}$/, 'mã PIN gồm 4–6 chữ số').optional(),
   })
   .strict();
 

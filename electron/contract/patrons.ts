@@ -31,6 +31,23 @@ export const patronSummary = z.object({
 });
 export type PatronSummary = z.infer<typeof patronSummary>;
 
+/**
+ * What a resident-facing method may say about the signed-in resident: a display name (given name
+ * and an initial, "Lan N."), the card and its state. Phone, birth year, gender and village are
+ * returned by staff methods only (issue #16; test/unit/privacy/resident-fields.test.ts).
+ */
+export const residentPatron = z.object({
+  cardNumber: z.string(),
+  displayName: z.string(),
+  category: z.string(),
+  categoryName: z.string(),
+  cardExpiry: z.string(),
+  status: patronStatus,
+  expired: z.boolean(),
+  registeredWithCccd: z.boolean(),
+});
+export type ResidentPatron = z.infer<typeof residentPatron>;
+
 const currentYear = new Date().getFullYear();
 
 export const newPatron = z

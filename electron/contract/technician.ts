@@ -66,7 +66,12 @@ export const setupRequest = withToken({
   openingHours: setupOpeningHours.optional(),
 });
 
+/** A passphrase that seals a copy leaving the PC (typed by the technician, never stored). */
+export const passphrase = z.string().min(1).max(200);
+
 export const technicianMethods = {
+  /** The CCCD key sealed with a passphrase, written into a folder (USB), for moving the kiosk to a new PC. */
+  'technician.exportCccdKey': method(withToken({ destination: z.string().min(1).max(1024), passphrase }), z.object({ file: z.string(), bytes: z.number().int() }), { access: 'technician', whenMisconfigured: true }),
   'technician.staffOverview': method(withToken({}), staffOverview, staff),
   'technician.identity': method(withToken({}), terminalIdentity, { access: 'staff', whenMisconfigured: true }),
   'technician.backups': method(withToken({}), z.object({ backups: z.array(backupEntry), keep: z.number().int() }), { access: 'technician', whenMisconfigured: true }),

@@ -7,6 +7,7 @@ import type { KioskConfig } from './config/schema';
 import type { ConfigProblem } from './config/load';
 import type { DeviceRuntime } from './devices/port';
 import type { Logger } from './log';
+import type { KeyVault } from './security/key-vault';
 import type { Db } from './store/open';
 
 export type KioskMode = 'demo' | 'configured' | 'misconfigured';
@@ -30,6 +31,8 @@ export interface KioskContext {
   readonly bus: EventBus;
   readonly registry: Registry;
   readonly log: Logger;
+  /** Keys kept outside the database and its backups (the CCCD HMAC key). */
+  readonly keys: KeyVault;
   /** Scan classification, CCCD parsing and hardware, injected by the entry point (core may not import native/). */
   readonly devices: DeviceRuntime | undefined;
   /** Features add cleanup (timers, devices) here; run in reverse order on close. */

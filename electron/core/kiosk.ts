@@ -19,6 +19,8 @@ import { DATABASE_FILE, openDatabase, type Db } from './store/open';
 import { getMeta, setMeta } from './store/meta';
 import { tryClaimDataDir, type OwnerLock } from './store/owner';
 import { asStorageError } from './store/disk';
+import { fileKeyVault, KEYS_DIR, type KeyVault } from './security/key-vault';
+import { moveCccdKeyOutOfDatabase, scrubCccdKeyFromBackups } from './patrons/cccd-key';
 
 export interface KioskOptions {
   dataDir: string;
@@ -34,6 +36,8 @@ export interface KioskOptions {
    * a guest (CLI commands beside a running kiosk).
    */
   owner?: OwnerLock;
+  /** Where keys outside the database live; Electron passes its safeStorage vault. Default: <dataDir>/keys (0700). */
+  keyVault?: KeyVault;
 }
 
 export interface Kiosk {
@@ -76,7 +80,11 @@ async function assemble(options: KioskOptions, clock: Clock, log: Logger, role: 
   let { mode, problems } = resolved;
 
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), { guest: role === 'guest' });
+  const keys = options.keyVault ?? fileKeyVault(join(options.dataDir, KEYS_DIR));
   try {
+    // Before anything reads it: a key left in the database by an older kiosk moves to the vault
+    // (the folder's owner does it; a guest beside it only reads).
+    if (role !== 'guest' && moveCccdKeyOutOfDatabase(db, keys, log)) scrubCccdKeyFromBackups(options.dataDir, log);
     if (mode === 'demo' && getMeta(db, 'configured_at') === undefined && role === 'guest' && !isDemoSeeded(db)) {
       // The owner is still filling its demo store: a guest never seeds beside it.
     } else if (mode === 'demo' && getMeta(db, 'configured_at') === undefined) {
@@ -123,6 +131,7 @@ async function assemble(options: KioskOptions, clock: Clock, log: Logger, role: 
     bus,
     registry,
     log,
+    keys,
     devices: options.devices,
     onClose: (cleanup) => cleanups.push(cleanup),
   };

@@ -1,5 +1,7 @@
 // The core's logger: one JSON line per entry on stderr. Callers pass codes and counts, never
 // names, card numbers or scanned text (residents' data stays out of logs).
+import { maskIdentityNumbers } from '../../common/privacy/mask';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Logger {
@@ -11,7 +13,7 @@ export function createStderrLogger(minimum: LogLevel = 'info'): Logger {
   return {
     log(level, event, fields = {}) {
       if (order.indexOf(level) < order.indexOf(minimum)) return;
-      process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), level, event, ...fields })}\n`);
+      process.stderr.write(maskIdentityNumbers(`${JSON.stringify({ at: new Date().toISOString(), level, event, ...fields })}\n`));
     },
   };
 }

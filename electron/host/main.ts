@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const host = await startHost({ kiosk, rendererDir: defaultRendererDir(), port: Number(values.port) });
   if (spec) log.log('warn', 'host.test_clock', { startsAt: new Date(spec.startMs).toISOString(), rate: spec.rate });
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
-  process.stderr.write(`Kiosk (chế độ trình duyệt, ${kiosk.mode === 'demo' ? 'dữ liệu mẫu' : 'đã cấu hình'}) đang chạy tại ${host.url} — dữ liệu: ${dataDir}\n`);
+  process.stderr.write(`Kiosk (chế độ trình duyệt, ${kiosk.mode === 'demo' ? 'dữ liệu mẫu' : 'đã cấu hình'}) đang chạy tại ${host.origin} — dữ liệu: ${dataDir}\n`);
 
   const stop = async () => {
     await host.close();

@@ -1,5 +1,7 @@
 // Browser mode: serves the renderer on 127.0.0.1 and carries the contract over a WebSocket at /api.
-// Only pages of this origin may connect, so another site open in the same browser cannot drive the kiosk.
+// Only pages of this origin that were opened with this launch's secret may connect (launch-secret.ts),
+// so neither another site in the same browser nor another local process can drive the kiosk, and
+// requests naming another host (DNS rebinding) are refused.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -7,17 +9,23 @@ import { callMessage, MAX_MESSAGE_BYTES, type ReplyMessage } from '../contract';
 import type { Kiosk } from '../core/kiosk';
 import { serveStatic } from './static-files';
 import { serveEresourceFile } from './eresource-files';
+import { carriesLaunchSecret, carriesSessionCookie, hostHeaderAllowed, LAUNCH_PARAM, newLaunchSecret, sessionCookie } from './launch-secret';
 
 export interface HostOptions {
   kiosk: Kiosk;
   rendererDir: string;
   port?: number;
+  /** The launch secret; a new random one when omitted. */
+  secret?: string;
   /** Extra HTTP routes (e.g. device simulation in tests); return true when handled. */
   extraRoutes?: (req: IncomingMessage, res: import('node:http').ServerResponse, origin: string) => boolean | Promise<boolean>;
 }
 
 export interface Host {
+  /** The launch URL: opening it hands the page the session cookie. */
   url: string;
+  /** The origin without the secret. */
+  origin: string;
   server: Server;
   close(): Promise<void>;
 }
@@ -31,7 +39,15 @@ function invalid(id: number | null, message: string): ReplyMessage {
 export async function startHost(options: HostOptions): Promise<Host> {
   const { kiosk } = options;
   let origin = '';
+  let port = 0;
+  const secret = options.secret ?? newLaunchSecret();
   const server = createServer((req, res) => {
+    if (!hostHeaderAllowed(req, port)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end('Địa chỉ không đúng: kiosk chỉ trả lời 127.0.0.1.');
+      return;
+    }
+    // The launch page trades the secret in its URL for the session cookie the WebSocket needs.
+    if (carriesLaunchSecret(req, secret)) res.setHeader('Set-Cookie', sessionCookie(secret));
     void (async () => {
       if (options.extraRoutes && (await options.extraRoutes(req, res, origin))) return;
       if (serveEresourceFile(kiosk.ctx, req, res)) return;
@@ -44,7 +60,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   server.on('upgrade', (req, socket, head) => {
     const allowed = new Set([origin, origin.replace('127.0.0.1', 'localhost')]);
-    if (req.url !== API_PATH || !allowed.has(req.headers.origin ?? '')) {
+    const path = (req.url ?? '').split('?')[0];
+    // The top page brings its cookie; the placeholder page on the sibling origin brings the launch query.
+    const admitted = carriesSessionCookie(req, secret) || carriesLaunchSecret(req, secret);
+    if (path !== API_PATH || !allowed.has(req.headers.origin ?? '') || !hostHeaderAllowed(req, port) || !admitted) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
@@ -88,11 +107,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
 
   return {
-    url: `${origin}/`,
+    url: `${origin}/?${LAUNCH_PARAM}=${secret}`,
+    origin,
     server,
     async close() {
       for (const client of wss.clients) client.terminate();

@@ -15,6 +15,7 @@ import { adminModeFrom, shouldSwallowKey } from './keys';
 import { hasSafeWebPreferences, isAllowedNavigation } from './navigation';
 import { nextRestartAt, recoveryAction, RECOVER_WITHIN_MS } from './schedule';
 import { startUpdater } from './updater';
+import { safeStorageVault } from './safe-storage-vault';
 import { provideReceiptPrinter } from '../core/circulation/receipt';
 import { printReceiptSilently } from './receipt-printer';
 import { attachBrowsing } from './browsing';
@@ -139,7 +140,7 @@ async function start(): Promise<void> {
   const log = createFileLogger({ dir: join(dataDir, LOG_DIR), echo: (line) => process.stderr.write(line) });
   // One owner per data folder: a kiosk still shutting down gets a moment to let go, then we refuse.
   const owner = await claimDataDir(dataDir, { pid: process.pid, startedAt: new Date(startedAt).toISOString(), role: 'electron' }, { waitMs: OWNER_WAIT_MS });
-  kiosk = await createKiosk({ dataDir, log, devices: createNativeDevices({ hardware: true }), owner });
+  kiosk = await createKiosk({ dataDir, log, devices: createNativeDevices({ hardware: true }), owner, keyVault: safeStorageVault(dataDir, log) });
   provideReceiptPrinter(kiosk.ctx, printReceiptSilently);
   const window = createWindow();
   attachBrowsing(window, kiosk);

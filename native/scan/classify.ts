@@ -11,7 +11,8 @@ export interface ScanPatterns {
   item: RegExp;
 }
 
-export const DEFAULT_CARD_PATTERN = '^(?:BD\\d{6}|NV\\d{4}|KT\\d{4})$';
+/** BD + six digits, with the check character of cards issued since issue #16 (ABCDEFGHJKLMNPRSTUVWXYZ). */
+export const DEFAULT_CARD_PATTERN = '^(?:BD\\d{6}[A-HJ-NPR-Z]?|NV\\d{4}|KT\\d{4})$';
 export const DEFAULT_ITEM_PATTERN = '^TV\\d{6}$';
 
 export const defaultPatterns: ScanPatterns = {

@@ -1,14 +1,14 @@
 // What a technician sees when checking a scanner's output (`kiosk scan classify`): the kind and the
 // parsed fields, with a CCCD number masked and nothing of the QR text echoed back.
 import type { CccdError, ScanKind } from '../../electron/contract/devices';
-import { maskCccdText, maskIdNumber } from '../cccd/mask';
+import { maskCccdText, maskIdentityNumbers, maskIdNumber } from '../cccd/mask';
 import { looksLikeCccdQr, parseCccdQr } from '../cccd/parse';
 import { classifyScan, cleanScanText, type ScanPatterns } from './classify';
 import { isIsbn10, isIsbn13, normaliseIsbn } from './isbn';
 
 export interface ScanDescription {
   kind: ScanKind;
-  /** The scanned text as it may be shown: masked for a CCCD QR. */
+  /** The scanned text as it may be shown: a CCCD QR reduced to its masked number, any identity number masked. */
   text: string;
   length: number;
   isbn?: { normalised: string; format: 'isbn-13' | 'isbn-10' };
@@ -32,7 +32,7 @@ export function describeScan(text: string, patterns?: ScanPatterns): ScanDescrip
   const kind = classifyScan(text, patterns);
   // eslint-disable-next-line no-control-regex
   const suspiciousCharacters = /[\uFFFD\u0000-\u001f\u007f]/.test(clean);
-  const base = { kind, text: looksLikeCccdQr(clean) ? maskCccdText(clean) : clean, length: clean.length, suspiciousCharacters };
+  const base = { kind, text: looksLikeCccdQr(clean) ? maskCccdText(clean) : maskIdentityNumbers(clean), length: clean.length, suspiciousCharacters };
   if (kind === 'isbn') {
     const normalised = normaliseIsbn(clean);
     return { ...base, isbn: { normalised, format: isIsbn13(normalised) ? 'isbn-13' : isIsbn10(normalised) ? 'isbn-10' : 'isbn-13' } };

@@ -92,7 +92,7 @@ test('in English, staff read why a file was refused and why a record was rejecte
   await page.getByRole('button', { name: 'English' }).click();
   await page.evaluate(() => (location.hash = '#/staff'));
   await page.getByLabel('Staff card').fill('NV0001');
-  await page.getByLabel(/^PIN/).fill('1234');
+  await page.getByLabel(/^PIN/).fill('147258');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
   await page.evaluate(() => (location.hash = '#/staff/catalogue-import'));

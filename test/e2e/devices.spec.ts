@@ -10,7 +10,7 @@ async function openDevicesPage(page: Page, url: string) {
   await page.goto(`${url}#/staff`);
   await page.getByLabel('Số thẻ cán bộ').fill('KT0001');
   await page.getByLabel('Mã PIN', { exact: true }).click();
-  for (const digit of '2468') await page.getByRole('button', { name: digit, exact: true }).click();
+  for (const digit of '246813') await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('button', { name: 'Thiết bị quét' }).click();
   await expect(page.getByRole('heading', { name: 'Thiết bị quét' })).toBeVisible();

@@ -102,7 +102,7 @@ test('an online link shows the URL policy decision and the address', async ({ pa
 test('staff see installed packs and disk usage', async ({ page, kiosk }) => {
   await page.goto(`${kiosk.url}#/staff`);
   await page.getByLabel(/thẻ/i).first().fill('NV0001');
-  await page.getByLabel(/PIN/i).fill('1234');
+  await page.getByLabel(/PIN/i).fill('147258');
   await page.getByRole('button', { name: /Đăng nhập/ }).click();
   await page.getByRole('button', { name: /Gói nội dung Thư viện số/ }).click();
   await expect(page.getByText('Tủ sách số mẫu của phòng đọc xã')).toBeVisible();

@@ -30,7 +30,7 @@ export async function openScreen(page: Page, base: string, route: string): Promi
 export async function signInStaff(page: Page, base: string): Promise<void> {
   await page.goto(urlFor(base, 'staff'));
   await page.getByLabel(/Số thẻ cán bộ|Staff card/).fill('NV0001');
-  await page.getByLabel(/^(Mã PIN|PIN)/).fill('1234');
+  await page.getByLabel(/^(Mã PIN|PIN)/).fill('147258');
   await page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click();
   await page.getByRole('button', { name: /Đăng xuất|Sign out/ }).waitFor();
 }

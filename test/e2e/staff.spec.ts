@@ -15,7 +15,7 @@ test('staff signs in with the keypad, opens a page, comes back and signs out', a
   await page.getByRole('button', { name: 'Dành cho cán bộ' }).click();
   await expect(page.getByRole('heading', { name: 'Đăng nhập cán bộ' })).toBeVisible();
   await snapshot(page, 'staff-signin');
-  await signIn(page, 'NV0001', '1234');
+  await signIn(page, 'NV0001', '147258');
 
   await expect(page.getByRole('heading', { name: 'Trang cán bộ' })).toBeVisible();
   await expect(page.getByText('Cán bộ văn hóa xã (mẫu) · Cán bộ')).toBeVisible();
@@ -63,13 +63,13 @@ test('repeated wrong PINs lock the account with the lockout message', async ({ p
     await expect(page.getByLabel('Mã PIN', { exact: true })).toHaveValue('');
   }
   await expect(page.locator('.banner[role="alert"]')).toHaveText('Tài khoản tạm khóa do nhập sai mã PIN nhiều lần. Vui lòng thử lại sau 5 phút.');
-  await signIn(page, 'NV0001', '1234');
+  await signIn(page, 'NV0001', '147258');
   await expect(page.locator('.banner[role="alert"]')).toHaveText(/Tài khoản tạm khóa do nhập sai mã PIN nhiều lần\. Vui lòng thử lại sau \d+ phút\./);
 });
 
 test('technician pages are hidden from staff and shown to technicians', async ({ page, kiosk }) => {
   await page.goto(`${kiosk.url}#/staff`);
-  await signIn(page, 'NV0001', '1234');
+  await signIn(page, 'NV0001', '147258');
   await expect(page.getByRole('heading', { name: 'Trang cán bộ' })).toBeVisible();
   const staffTiles = await page.locator('.staff-page-tile').count();
   await page.goto(`${kiosk.url}#/staff/self-test`);
@@ -77,7 +77,7 @@ test('technician pages are hidden from staff and shown to technicians', async ({
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
   await page.goto(`${kiosk.url}#/staff`);
-  await signIn(page, 'KT0001', '2468');
+  await signIn(page, 'KT0001', '246813');
   await expect(page.getByText('· Kỹ thuật viên')).toBeVisible();
   expect(await page.locator('.staff-page-tile').count()).toBeGreaterThan(staffTiles);
 });
@@ -85,7 +85,7 @@ test('technician pages are hidden from staff and shown to technicians', async ({
 test('the staff area signs itself out after 15 idle minutes', async ({ page, kiosk }) => {
   // The page's clock is already the test's (fixtures.ts installs it); here the test moves it.
   await page.goto(`${kiosk.url}#/staff`);
-  await signIn(page, 'NV0001', '1234');
+  await signIn(page, 'NV0001', '147258');
   await expect(page.getByRole('heading', { name: 'Trang cán bộ' })).toBeVisible();
   await page.clock.runFor(14 * 60 * 1000);
   await expect(page.getByRole('heading', { name: 'Trang cán bộ' })).toBeVisible();
@@ -96,7 +96,7 @@ test('the staff area signs itself out after 15 idle minutes', async ({ page, kio
 
 test('a technician runs the self-test from the staff area', async ({ page, kiosk }) => {
   await page.goto(`${kiosk.url}#/staff`);
-  await signIn(page, 'KT0001', '2468');
+  await signIn(page, 'KT0001', '246813');
   await page.getByRole('button', { name: 'Tự kiểm tra kiosk' }).click();
   const list = page.getByRole('list', { name: 'Kết quả tự kiểm tra' });
   await expect(list.locator('[data-check="database"]')).toContainText('Cơ sở dữ liệu nguyên vẹn');

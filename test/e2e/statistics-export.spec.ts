@@ -19,7 +19,7 @@ test('staff export the year report as PDF, XLSX and CSV from the built kiosk', a
         waiting.set(id, resolve);
         ws.send(JSON.stringify({ kind: 'call', id, method, params }));
       });
-    const signIn = await call('staff.signIn', { card: 'NV0001', pin: '1234' });
+    const signIn = await call('staff.signIn', { card: 'NV0001', pin: '147258' });
     const token = (signIn.value as unknown as { token: string }).token;
     const out: Record<string, string> = {};
     for (const format of ['pdf', 'xlsx', 'csv']) {

@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 async function signIn(page: Page) {
   await page.getByLabel('Số thẻ cán bộ').fill('NV0001');
   await page.getByLabel('Mã PIN', { exact: true }).click();
-  for (const digit of '1234') await page.getByRole('button', { name: digit, exact: true }).click();
+  for (const digit of '147258') await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 

@@ -17,14 +17,14 @@ test('the first-run wizard configures the kiosk, which runs configured after a r
   let second: Awaited<ReturnType<typeof startKiosk>> | undefined;
   try {
     await page.goto(`${first.url}#/staff`);
-    await signIn(page, 'KT0001', '2468');
+    await signIn(page, 'KT0001', '246813');
     await page.getByRole('button', { name: 'Cấu hình kiosk lần đầu' }).click();
     await expect(page).toHaveURL(/#\/staff\/setup$/);
 
     // Nothing filled in, a bad day of hours and mismatched PINs: every problem is named under its field.
     await page.getByLabel('Thứ Bảy').fill('11:30-07:30');
-    await page.getByLabel('Mã PIN kỹ thuật viên', { exact: true }).fill('4826');
-    await page.getByLabel('Nhập lại mã PIN kỹ thuật viên').fill('4827');
+    await page.getByLabel('Mã PIN kỹ thuật viên', { exact: true }).fill('482613');
+    await page.getByLabel('Nhập lại mã PIN kỹ thuật viên').fill('482617');
     await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
     await expect(page.locator('.banner[role="alert"]')).toContainText('mục cần sửa');
     await expect(page.getByText('Hãy nhập tên thư viện.')).toBeVisible();
@@ -39,17 +39,17 @@ test('the first-run wizard configures the kiosk, which runs configured after a r
     await page.getByLabel('Chủ Nhật').fill('08:00-11:00');
     await page.getByLabel('Số thẻ kỹ thuật viên').fill('KTV777');
     await page.getByLabel('Họ tên kỹ thuật viên').fill('Nguyễn Văn Kỹ');
-    await page.getByLabel('Nhập lại mã PIN kỹ thuật viên').fill('4826');
+    await page.getByLabel('Nhập lại mã PIN kỹ thuật viên').fill('482613');
     await page.getByLabel('Số thẻ cán bộ').fill('CB0100');
     await page.getByLabel('Họ tên cán bộ').fill('Trần Thị Thư');
     // A guessable PIN passes the form's format check and is refused by the core, with its reason.
-    await page.getByLabel('Mã PIN cán bộ', { exact: true }).fill('1234');
-    await page.getByLabel('Nhập lại mã PIN cán bộ').fill('1234');
+    await page.getByLabel('Mã PIN cán bộ', { exact: true }).fill('123456');
+    await page.getByLabel('Nhập lại mã PIN cán bộ').fill('123456');
     await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
     await expect(page.locator('.banner[role="alert"]')).toContainText('Mã PIN quá dễ đoán');
 
-    await page.getByLabel('Mã PIN cán bộ', { exact: true }).fill('7305');
-    await page.getByLabel('Nhập lại mã PIN cán bộ').fill('7305');
+    await page.getByLabel('Mã PIN cán bộ', { exact: true }).fill('730529');
+    await page.getByLabel('Nhập lại mã PIN cán bộ').fill('730529');
     await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
     await expect(page.getByRole('heading', { name: 'Đã lưu cấu hình — cần khởi động lại kiosk' })).toBeVisible();
     await expect(page.getByText('Cấu hình cho Thư viện xã Tân Lập đã được lưu')).toBeVisible();
@@ -72,9 +72,9 @@ test('the first-run wizard configures the kiosk, which runs configured after a r
     await expect(page.getByText('Kiosk đang chạy với dữ liệu mẫu')).toHaveCount(0);
 
     await page.goto(`${second.url}#/staff`);
-    await signIn(page, 'KT0001', '2468');
+    await signIn(page, 'KT0001', '246813');
     await expect(page.locator('.banner[role="alert"]')).toHaveText('Thẻ cán bộ hoặc mã PIN không đúng. Vui lòng thử lại.');
-    await signIn(page, 'KTV777', '4826');
+    await signIn(page, 'KTV777', '482613');
     await page.getByRole('button', { name: 'Thông tin kiosk' }).click();
     await expect(page.locator('[data-fact="mode"] dd')).toHaveText('Đã cấu hình');
     await expect(page.locator('[data-fact="library"] dd')).toHaveText('Thư viện xã Tân Lập');

@@ -10,7 +10,7 @@ test('a technician backs up, copies the backup and exports diagnostics to a fold
   try {
     await page.goto(`${kiosk.url}#/staff`);
     await page.getByLabel('Số thẻ cán bộ').fill('KT0001');
-    await page.getByLabel('Mã PIN', { exact: true }).fill('2468');
+    await page.getByLabel('Mã PIN', { exact: true }).fill('246813');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect(page.getByRole('heading', { name: 'Hôm nay' })).toBeVisible();
     await expect(page.locator('[data-figure="loans"] .value')).toHaveText(/^\d+$/);

@@ -10,7 +10,7 @@ import { kioskArgv } from '../support/cli';
 import { csvOf, HEADER, marcXmlOf, mrcOf, rowOf, sampleRecords, xlsxOf } from '../unit/catalogue/fixtures';
 
 async function staff(t: TestKiosk): Promise<string> {
-  return (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '1234' })).token;
+  return (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' })).token;
 }
 
 /** Uploads through the same chunked methods the staff screen uses. */

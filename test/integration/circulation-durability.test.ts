@@ -91,18 +91,21 @@ describe('kiosk patron / checkout / checkin / loans', () => {
     const dir = fresh();
     const added = kiosk('patron', 'add', '--name', 'Hoàng Văn Nam', '--category', 'student', '--birth-year', '2009', '--village', 'Thôn Bắc', '--data-dir', dir, '--json');
     expect(added.code).toBe(0);
-    expect(added.json().patron).toMatchObject({ cardNumber: 'BD000007', categoryName: 'Học sinh - sinh viên', village: 'Thôn Bắc', status: 'active' });
-    expect(kiosk('patron', 'show', 'bd000007', '--data-dir', dir, '--json').json().patron.fullName).toBe('Hoàng Văn Nam');
+    // New cards end in a check character (issue #16).
+    const card = added.json().patron.cardNumber as string;
+    expect(card).toMatch(/^BD000007[A-Z]$/);
+    expect(added.json().patron).toMatchObject({ categoryName: 'Học sinh - sinh viên', village: 'Thôn Bắc', status: 'active' });
+    expect(kiosk('patron', 'show', card.toLowerCase(), '--data-dir', dir, '--json').json().patron.fullName).toBe('Hoàng Văn Nam');
 
-    const out = kiosk('checkout', 'BD000007', 'TV000002', 'TV000001', '--data-dir', dir, '--json');
+    const out = kiosk('checkout', card, 'TV000002', 'TV000001', '--data-dir', dir, '--json');
     expect(out.code).toBe(1); // TV000001 is reference-only
     expect(out.json()).toMatchObject({ ok: false, loans: [{ item: 'TV000002' }], refused: [{ item: 'TV000001', reason: 'reference_only' }] });
-    expect(kiosk('loans', 'BD000007', '--data-dir', dir, '--json').json().loans).toHaveLength(1);
+    expect(kiosk('loans', card, '--data-dir', dir, '--json').json().loans).toHaveLength(1);
 
     const back = kiosk('checkin', 'TV000002', '--data-dir', dir, '--json');
     expect(back.code).toBe(0);
     expect(back.json().returned).toEqual([expect.objectContaining({ item: 'TV000002', shelf: 'open' })]);
-    expect(kiosk('loans', 'BD000007', '--data-dir', dir, '--json').json().loans).toEqual([]);
+    expect(kiosk('loans', card, '--data-dir', dir, '--json').json().loans).toEqual([]);
   }, 90_000);
 
   it('fails with a clear Vietnamese message and writes nothing on bad input', () => {

@@ -37,4 +37,11 @@ describe('kiosk devices / scan classify', () => {
     const invalid = kiosk('scan', 'classify', '001199012345||Nguyễn Văn An|01021999|Nam|Hà Nội|15062021');
     expect(invalid.json).toMatchObject({ kind: 'cccd', cccd: { valid: false, errors: [expect.objectContaining({ code: 'century_gender' })] } });
   });
+
+  it('masks an unrecognised CCCD-shaped text in full (a truncated QR is not a CCCD, but still holds the number and name)', () => {
+    const truncated = kiosk('scan', 'classify', '001090123456|012345678|Nguyễn Văn An|01011990');
+    const printed = JSON.stringify(truncated.json);
+    for (const secret of ['001090123456', '012345678', 'Nguyễn Văn An', '01011990']) expect(printed).not.toContain(secret);
+    expect(truncated.json).toMatchObject({ ok: true, text: '001*******56|…' });
+  });
 });

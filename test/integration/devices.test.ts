@@ -82,7 +82,7 @@ describe('devices in the core', () => {
       await k.call('devices.simulate', { source: 'hid-pos', text: CCCD });
       const denied = await k.kiosk.registry.dispatch('devices.diagnostics', { staffToken: 'x'.repeat(32) });
       expect(denied).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-      const { token } = await k.call<{ token: string }>('staff.signIn', { card: 'KT0001', pin: '2468' });
+      const { token } = await k.call<{ token: string }>('staff.signIn', { card: 'KT0001', pin: '246813' });
       const diagnostics = await k.call<{ devices: { mode: string; state: string; simulated: boolean }[]; recentScans: ScanEvent[] }>('devices.diagnostics', { staffToken: token });
       expect(diagnostics.devices.map((d) => d.mode).sort()).toEqual(['hid-keyboard', 'hid-pos', 'magstripe']);
       expect(diagnostics.devices.every((d) => d.state === 'connected' && d.simulated)).toBe(true);

@@ -136,7 +136,7 @@ describe('installing packs', () => {
     const k = await openTestKiosk();
     const file = await packFile('api', samplePack());
     await expect(k.call('eresources.install', { staffToken: 'x'.repeat(32), path: file, jobId: 'j1' })).rejects.toThrow(/đăng nhập lại/);
-    const { token } = await k.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '1234' });
+    const { token } = await k.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' });
     const phases: string[] = [];
     k.kiosk.bus.on('eresources.installProgress', (p) => phases.push(p.phase));
     await k.call('eresources.install', { staffToken: token, path: file, jobId: 'j1' });
@@ -259,7 +259,7 @@ describe('rejections: nothing installed, a reason staff can act on', () => {
     const dir = tempDir();
     const real = await packFile('usb', samplePack());
     symlinkSync(real, join(dir.path, 'goi.zip'));
-    const { token } = await k.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '1234' });
+    const { token } = await k.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' });
     const found = await k.call<{ files: { name: string }[] }>('eresources.sources', { staffToken: token, folder: dir.path });
     expect(found.files.map((f) => f.name)).toEqual(['goi.zip']);
     dir.remove();

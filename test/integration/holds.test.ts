@@ -40,7 +40,7 @@ function setCirculation(t: TestKiosk, settings: Partial<TestKiosk['kiosk']['ctx'
 }
 
 async function staffToken(t: TestKiosk): Promise<string> {
-  return (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '1234' })).token;
+  return (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' })).token;
 }
 
 /**

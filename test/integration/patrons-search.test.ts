@@ -9,7 +9,7 @@ import { openTestKiosk, type TestKiosk } from '../support/kiosk';
 
 async function withPatrons(): Promise<{ t: TestKiosk; token: string }> {
   const t = await openTestKiosk();
-  const token = (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '1234' })).token;
+  const token = (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' })).token;
   const add = (fullName: string, phone: string | null, cardNumber: string) =>
     t.call('patrons.add', { staffToken: token, fullName, category: 'adult', birthYear: 1980, gender: 'female', village: 'Thôn 1', phone, cardNumber });
   await add('Nguyễn Thị Hồng Đào', '0912345678', 'BD900001');

@@ -78,7 +78,7 @@ describe('one owner per data folder', () => {
       resources: Array.from({ length: files }, (_, i) => ({ id: `tai-lieu-${i}`, title: `Tài liệu ${i}`, topic: 'Nông nghiệp', format: 'pdf', file: { path: `files/${i}.pdf`, data: pdf(i) } })),
     });
     const client = await connect(url);
-    const signIn = (await client.call('staff.signIn', { card: 'NV0001', pin: '1234' })) as { value: { token: string } };
+    const signIn = (await client.call('staff.signIn', { card: 'NV0001', pin: '147258' })) as { value: { token: string } };
     const installing = client.call('eresources.install', { staffToken: signIn.value.token, path: zip, jobId: 'large' });
     // Freeze the host in the middle of copying, run a command beside it, then let it go on.
     await until(() => filesUnder(stagingRoot(dir)).some((file) => file.endsWith('.pdf')), 5);

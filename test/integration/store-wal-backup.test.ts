@@ -31,7 +31,7 @@ describe('a tidy store on a running kiosk', () => {
     const dir = fresh();
     const host = startHostProcess(dir);
     const client = await connect(await host.ready);
-    const token = ((await client.call('staff.signIn', { card: 'NV0001', pin: '1234' })) as { value: { token: string } }).value.token;
+    const token = ((await client.call('staff.signIn', { card: 'NV0001', pin: '147258' })) as { value: { token: string } }).value.token;
     const csv = Buffer.from(catalogueCsv(12_000));
     const begin = (await client.call('catalogue.importBegin', { staffToken: token, fileName: 'lon.csv', size: csv.length })) as { ok: boolean; value: { uploadId: string; chunkBytes: number } };
     expect(begin).toMatchObject({ ok: true });

@@ -13,7 +13,7 @@ import { recordEvent } from '../../electron/core/store/event-types';
 import { openTestKiosk } from '../support/kiosk';
 import { tempDir } from '../support/temp-dir';
 
-async function signIn(call: (m: string, p?: unknown) => Promise<unknown>, card = 'KT0001', pin = '2468') {
+async function signIn(call: (m: string, p?: unknown) => Promise<unknown>, card = 'KT0001', pin = '246813') {
   return ((await call('staff.signIn', { card, pin })) as { token: string }).token;
 }
 
@@ -49,7 +49,7 @@ describe('technician features', () => {
     const dir = tempDir();
     const clock = new FakeClock();
     let kiosk = await createKiosk({ dataDir: dir.path, clock, log: silentLogger });
-    const token = ((await kiosk.registry.dispatch('staff.signIn', { card: 'KT0001', pin: '2468' })) as { ok: true; value: { token: string } }).value.token;
+    const token = ((await kiosk.registry.dispatch('staff.signIn', { card: 'KT0001', pin: '246813' })) as { ok: true; value: { token: string } }).value.token;
     const backup = (await kiosk.registry.dispatch('technician.backupNow', { staffToken: token })) as { ok: true; value: { name: string } };
     kiosk.db.transaction(() => recordEvent(kiosk.db, clock, 'print.pages', { pages: 3, service: 'internet' }))();
     const file = join(dir.path, 'backups', backup.value.name);
@@ -87,14 +87,14 @@ describe('technician features', () => {
     expect(readdirSync(usb.path).some((n) => n.endsWith('.partial'))).toBe(false);
 
     await expect(t.call('technician.exportDiagnostics', { staffToken: token, destination: join(usb.path, 'gone') })).rejects.toThrow(/Không tìm thấy thư mục .*Hãy cắm lại USB/);
-    const staff = await signIn(t.call, 'NV0001', '1234');
+    const staff = await signIn(t.call, 'NV0001', '147258');
     await expect(t.call('technician.backupNow', { staffToken: staff })).rejects.toThrow('Chức năng này chỉ dành cho kỹ thuật viên.');
     usb.remove();
   });
 
   it("counts today's figures and lists what needs attention", async () => {
     const t = await openTestKiosk();
-    const token = await signIn(t.call, 'NV0001', '1234');
+    const token = await signIn(t.call, 'NV0001', '147258');
     const db = t.kiosk.db;
     db.transaction(() => {
       recordEvent(db, t.clock, 'internet.session_started', { sessionId: 1, patronId: null, guest: true, allowanceMinutes: 30, category: 'adult', gender: 'f', ageBand: '25-34' });
@@ -106,7 +106,7 @@ describe('technician features', () => {
     const pending = (db.prepare("SELECT count(*) AS n FROM patrons WHERE status = 'pending'").get() as { n: number }).n;
     if (pending > 0) expect(before.attention).toContainEqual(expect.objectContaining({ id: 'registrations_pending', count: pending }));
     t.clock.advance(24 * 60 * 60 * 1000);
-    const tomorrow = await t.call<{ figures: Record<string, number> }>('technician.staffOverview', { staffToken: await signIn(t.call, 'NV0001', '1234') });
+    const tomorrow = await t.call<{ figures: Record<string, number> }>('technician.staffOverview', { staffToken: await signIn(t.call, 'NV0001', '147258') });
     expect(tomorrow.figures.internetSessions).toBe(0);
   });
 
@@ -114,12 +114,12 @@ describe('technician features', () => {
     const dir = tempDir();
     const clock = new FakeClock();
     let kiosk = await createKiosk({ dataDir: dir.path, clock, log: silentLogger });
-    const reply = await kiosk.registry.dispatch('staff.signIn', { card: 'KT0001', pin: '2468' });
+    const reply = await kiosk.registry.dispatch('staff.signIn', { card: 'KT0001', pin: '246813' });
     const token = (reply as { ok: true; value: { token: string } }).value.token;
     const request = { staffToken: token, libraryName: 'Thư viện xã Tân Lập', communeCode: '12345', technicianCard: 'KT9001', technicianName: 'Kỹ thuật viên tỉnh', technicianPin: '1234' };
     const weak = await kiosk.registry.dispatch('technician.setup', request);
     expect(weak).toMatchObject({ ok: false, error: { reason: 'setup_invalid', message: expect.stringContaining('quá dễ đoán') } });
-    const done = await kiosk.registry.dispatch('technician.setup', { ...request, technicianPin: '4827', staffCard: 'NV9001', staffName: 'Cán bộ văn hóa', staffPin: '5093' });
+    const done = await kiosk.registry.dispatch('technician.setup', { ...request, technicianPin: '482617', staffCard: 'NV9001', staffName: 'Cán bộ văn hóa', staffPin: '509371' });
     expect(done).toMatchObject({ ok: true, value: { configFile: join(dir.path, 'kiosk.config.json'), restartRequired: true } });
     expect(kiosk.mode).toBe('demo');
     await kiosk.close();
@@ -129,10 +129,10 @@ describe('technician features', () => {
     expect(readdirSync(dir.path).some((n) => n.startsWith('demo-archive-'))).toBe(true);
     const info = await kiosk.registry.dispatch('system.info', {});
     expect(info).toMatchObject({ ok: true, value: { libraryName: 'Thư viện xã Tân Lập', communeCode: '12345' } });
-    expect(await kiosk.registry.dispatch('staff.signIn', { card: 'KT0001', pin: '2468' })).toMatchObject({ ok: false });
-    expect(await kiosk.registry.dispatch('staff.signIn', { card: 'kt9001', pin: '4827' })).toMatchObject({ ok: true });
-    expect(await kiosk.registry.dispatch('staff.signIn', { card: 'NV9001', pin: '5093' })).toMatchObject({ ok: true, value: { staff: { role: 'staff' } } });
-    const again = await kiosk.registry.dispatch('technician.setup', { ...request, staffToken: (await kiosk.registry.dispatch('staff.signIn', { card: 'KT9001', pin: '4827' }) as { ok: true; value: { token: string } }).value.token, technicianPin: '4827' });
+    expect(await kiosk.registry.dispatch('staff.signIn', { card: 'KT0001', pin: '246813' })).toMatchObject({ ok: false });
+    expect(await kiosk.registry.dispatch('staff.signIn', { card: 'kt9001', pin: '482617' })).toMatchObject({ ok: true });
+    expect(await kiosk.registry.dispatch('staff.signIn', { card: 'NV9001', pin: '509371' })).toMatchObject({ ok: true, value: { staff: { role: 'staff' } } });
+    const again = await kiosk.registry.dispatch('technician.setup', { ...request, staffToken: (await kiosk.registry.dispatch('staff.signIn', { card: 'KT9001', pin: '482617' }) as { ok: true; value: { token: string } }).value.token, technicianPin: '482617' });
     expect(again).toMatchObject({ ok: false, error: { reason: 'already_configured' } });
     await kiosk.close();
     dir.remove();
@@ -144,13 +144,13 @@ describe('technician features', () => {
     try {
       process.env.KIOSK_MACHINE_ID = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
       let kiosk = await createKiosk({ dataDir: dir.path, clock: new FakeClock(), log: silentLogger });
-      const token = ((await kiosk.registry.dispatch('staff.signIn', { card: 'NV0001', pin: '1234' })) as { ok: true; value: { token: string } }).value.token;
+      const token = ((await kiosk.registry.dispatch('staff.signIn', { card: 'NV0001', pin: '147258' })) as { ok: true; value: { token: string } }).value.token;
       const first = (await kiosk.registry.dispatch('technician.identity', { staffToken: token })) as { ok: true; value: { terminalId: string; resetAt: null } };
       expect(first.value.resetAt).toBeNull();
       await kiosk.close();
       process.env.KIOSK_MACHINE_ID = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
       kiosk = await createKiosk({ dataDir: dir.path, clock: new FakeClock(), log: silentLogger });
-      const token2 = ((await kiosk.registry.dispatch('staff.signIn', { card: 'NV0001', pin: '1234' })) as { ok: true; value: { token: string } }).value.token;
+      const token2 = ((await kiosk.registry.dispatch('staff.signIn', { card: 'NV0001', pin: '147258' })) as { ok: true; value: { token: string } }).value.token;
       const second = (await kiosk.registry.dispatch('technician.identity', { staffToken: token2 })) as { ok: true; value: { terminalId: string; resetAt: string } };
       expect(second.value.terminalId).not.toBe(first.value.terminalId);
       expect(second.value.resetAt).toEqual(expect.any(String));

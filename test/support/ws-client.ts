@@ -8,9 +8,15 @@ export interface WsClient {
   close(): void;
 }
 
-export async function connect(url: string, origin = new URL(url).origin): Promise<WsClient> {
-  const wsUrl = `${url.replace(/^http/, 'ws').replace(/\/$/, '')}/api`;
-  const ws = new WebSocket(wsUrl, { origin });
+/**
+ * Connects as the kiosk page does: the launch URL's secret (`?k=`) is sent as the session cookie the
+ * host gave that page. `cookie: null` connects like a stranger who never saw the launch URL.
+ */
+export async function connect(url: string, origin = new URL(url).origin, cookie: string | null = new URL(url).searchParams.get('k')): Promise<WsClient> {
+  // A URL already naming /api keeps its query (the launch secret, as the sibling-origin page sends it).
+  const parsed = new URL(url);
+  const wsUrl = `${parsed.origin.replace(/^http/, 'ws')}/api${parsed.pathname === '/api' ? parsed.search : ''}`;
+  const ws = new WebSocket(wsUrl, { origin, headers: cookie === null ? {} : { cookie: `kiosk_session=${cookie}` } });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);

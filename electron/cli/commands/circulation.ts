@@ -10,7 +10,7 @@ import { allOpenHolds, cancelHoldOf, placeHoldFor } from '../../core/circulation
 import type { HoldView } from '../../contract/circulation';
 import { patronStanding } from '../../core/circulation/sign-in';
 import { KioskError } from '../../core/errors';
-import { requirePatron } from '../../core/patrons/records';
+import { requirePatron, toSummary } from '../../core/patrons/records';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { withKiosk } from '../with-kiosk';
 import { describePatron, parseInput } from './patrons';
@@ -100,10 +100,14 @@ export function registerCirculationCommands(program: Command): void {
     .action((card: string, options: CommonOptions) =>
       run(options, async () => {
         const number = parseInput(cardNumber, card);
-        const view = await withKiosk(options, async (kiosk) => patronStanding(kiosk.ctx, requirePatron(kiosk.ctx, number)));
-        printResult(options, { ok: true, patron: view.patron, loans: view.loans, standing: view.standing }, () =>
+        // The technician's CLI shows the staff view of the patron; the loans and standing are the resident's.
+        const { view, patron } = await withKiosk(options, async (kiosk) => {
+          const found = requirePatron(kiosk.ctx, number);
+          return { view: patronStanding(kiosk.ctx, found), patron: toSummary(kiosk.ctx, found) };
+        });
+        printResult(options, { ok: true, patron, loans: view.loans, standing: view.standing }, () =>
           [
-            describePatron(view.patron),
+            describePatron(patron),
             view.loans.length === 0 ? '  Không mượn cuốn nào.' : view.loans.map((l) => `  ${l.item} "${l.title}" hạn trả ${l.dueDate}${l.overdueDays ? ` — QUÁ HẠN ${l.overdueDays} ngày` : ''}`).join('\n'),
             ...(view.holds.length ? ['Sách đặt trước:', ...view.holds.map(describeHold)] : []),
           ].join('\n'),

@@ -10,7 +10,17 @@ import { currentMachineId } from '../../core/technician/register';
 import { listRemovableMedia, systemMediaSources } from '../../core/technician/removable-media';
 import { VERSION } from '../../core/version';
 import { printResult, run, type CommonOptions } from '../output';
-import { withKiosk } from '../with-kiosk';
+import { callApi, withKiosk } from '../with-kiosk';
+import { readFileSync } from 'node:fs';
+import { importCccdKey } from '../../core/patrons/cccd-key';
+import { CliFailure } from '../output';
+
+/** Secrets come from the environment, never from argv (which every local user can read in `ps`). */
+function secretFromEnv(name: 'KIOSK_PIN' | 'KIOSK_PASSPHRASE', what: string): string {
+  const value = process.env[name];
+  if (!value) throw new CliFailure(`Hãy đặt ${what} vào biến môi trường ${name} (ví dụ: read -s ${name}; export ${name}) rồi chạy lại.`, 2);
+  return value;
+}
 
 export function registerTechnicianCommands(program: Command): void {
   const technician = program.command('technician').description('Công cụ cho kỹ thuật viên: định danh máy, USB, gói chẩn đoán');
@@ -61,6 +71,46 @@ export function registerTechnicianCommands(program: Command): void {
           });
         });
         printResult(options, { ok: true, ...result }, () => `Đã xuất gói chẩn đoán ${result.file} (${(result.bytes / 1024).toFixed(0)} KB).`);
+      }),
+    );
+
+  technician
+    .command('key-export')
+    .description('Xuất khóa CCCD (đã mã hóa bằng mật khẩu) vào THƯ MỤC, để chuyển kiosk sang máy mới; cần thẻ kỹ thuật viên (PIN trong KIOSK_PIN, mật khẩu trong KIOSK_PASSPHRASE)')
+    .argument('<folder>', 'thư mục đích, ví dụ USB')
+    .requiredOption('--card <card>', 'thẻ kỹ thuật viên')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in một tài liệu JSON')
+    .action((folder: string, options: CommonOptions & { card: string }) =>
+      run(options, async () => {
+        const pin = secretFromEnv('KIOSK_PIN', 'mã PIN kỹ thuật viên');
+        const passphrase = secretFromEnv('KIOSK_PASSPHRASE', 'mật khẩu bảo vệ tệp khóa');
+        const result = await withKiosk(options, async (kiosk) => {
+          const { token } = (await callApi(kiosk, 'staff.signIn', { card: options.card, pin })) as { token: string };
+          return (await callApi(kiosk, 'technician.exportCccdKey', { staffToken: token, destination: resolve(folder), passphrase })) as { file: string; bytes: number };
+        });
+        printResult(options, { ok: true, ...result }, () => `Đã xuất khóa CCCD vào ${result.file}. Giữ USB và mật khẩu ở hai nơi khác nhau; trên máy mới chạy: kiosk technician key-import ${result.file}`);
+      }),
+    );
+
+  technician
+    .command('key-import')
+    .description('Cài khóa CCCD đã xuất từ máy cũ (mật khẩu trong KIOSK_PASSPHRASE)')
+    .argument('<file>', 'tệp kiosk-khoa-cccd.sealed')
+    .option('--replace', 'thay khóa khác đang có trên máy này')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in một tài liệu JSON')
+    .action((file: string, options: CommonOptions & { replace?: boolean }) =>
+      run(options, async () => {
+        const passphrase = secretFromEnv('KIOSK_PASSPHRASE', 'mật khẩu đã đặt khi xuất khóa');
+        let sealed: Buffer;
+        try {
+          sealed = readFileSync(resolve(file));
+        } catch {
+          throw new CliFailure(`Không đọc được tệp ${file}. Hãy kiểm tra đường dẫn và USB.`);
+        }
+        const result = await withKiosk(options, async (kiosk) => importCccdKey(kiosk.ctx.keys, sealed, passphrase, options.replace === true));
+        printResult(options, { ok: true, ...result }, () => 'Đã cài khóa CCCD: cư dân đã đăng ký bằng CCCD trên máy cũ được nhận ra trên máy này.');
       }),
     );
 }

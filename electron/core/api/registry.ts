@@ -11,6 +11,7 @@ import {
   type Reply,
   type ResponseOf,
 } from '../../contract';
+import { maskIdentityNumbers } from '../../../common/privacy/mask';
 import { KioskError } from '../errors';
 import type { Authorize, Caller, CallerOf } from './access';
 
@@ -96,8 +97,9 @@ function authorizeCaller(authorize: Authorize | undefined, access: Caller['acces
   return authorize(access, request);
 }
 
+/** Every refusal crosses the boundary with identity numbers masked (a message may quote what was typed or scanned). */
 function fail(error: ApiError): Reply<never> {
-  return { ok: false, error };
+  return { ok: false, error: { ...error, message: maskIdentityNumbers(error.message) } };
 }
 
 function internalError(): ApiError {

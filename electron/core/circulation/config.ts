@@ -18,15 +18,17 @@ export const patronCategory = z
     /** The name residents and staff see (Vietnamese). */
     name: z.string().min(1).max(80),
     policy: loanPolicy,
+    /** Residents of this category may choose a PIN (at registration or at the staff desk) that protects their card number. */
+    residentPin: z.boolean().default(true),
   })
   .strict();
 export type PatronCategory = z.infer<typeof patronCategory>;
 
 export const DEFAULT_CATEGORIES: PatronCategory[] = [
-  { id: 'child', name: 'Trẻ em', policy: { loanDays: 14, maxLoans: 3, renewals: 1 } },
-  { id: 'student', name: 'Học sinh - sinh viên', policy: { loanDays: 14, maxLoans: 5, renewals: 2 } },
-  { id: 'adult', name: 'Người lớn', policy: { loanDays: 21, maxLoans: 5, renewals: 2 } },
-  { id: 'senior', name: 'Người cao tuổi', policy: { loanDays: 30, maxLoans: 5, renewals: 3 } },
+  { id: 'child', name: 'Trẻ em', policy: { loanDays: 14, maxLoans: 3, renewals: 1 }, residentPin: true },
+  { id: 'student', name: 'Học sinh - sinh viên', policy: { loanDays: 14, maxLoans: 5, renewals: 2 }, residentPin: true },
+  { id: 'adult', name: 'Người lớn', policy: { loanDays: 21, maxLoans: 5, renewals: 2 }, residentPin: true },
+  { id: 'senior', name: 'Người cao tuổi', policy: { loanDays: 30, maxLoans: 5, renewals: 3 }, residentPin: true },
 ];
 
 export const circulationSection = z
@@ -44,6 +46,19 @@ export const circulationSection = z
     offerReturnWhenOnLoan: z.boolean().default(true),
     /** Self-registration by CCCD: 'active' lends at once; 'pending' waits for staff approval. */
     selfRegistration: z.enum(['off', 'pending', 'active']).default('active'),
+    /**
+     * A card number typed on screen instead of scanned: 'accepted'; 'withPin' = only with the
+     * resident's own PIN (residents without one scan their card); 'refused' = scan only.
+     */
+    typedCards: z.enum(['accepted', 'withPin', 'refused']).default('accepted'),
+    /** Typed card numbers this kiosk accepts per window, whoever types them (slows walking through card numbers). */
+    typedCardLimit: z
+      .object({ max: z.number().int().min(1).max(1000).default(10), minutes: z.number().int().min(1).max(1440).default(10) })
+      .strict()
+      .default({ max: 10, minutes: 10 }),
+    /** Wrong resident PINs before the PIN locks, and for how long. */
+    residentPinAttempts: z.number().int().min(3).max(20).default(5),
+    residentPinLockMinutes: z.number().int().min(1).max(1440).default(15),
     /** Titles a resident may have on hold at once; 0 turns holds off. */
     maxHolds: z.number().int().min(0).max(20).default(3),
     /** Days a copy set aside for a hold is kept on the staff shelf before it passes to the next in line. */

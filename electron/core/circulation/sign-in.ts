@@ -7,7 +7,7 @@ import type { KioskContext } from '../context';
 import { KioskError, refused } from '../errors';
 import { cccdHash, cccdParserOf, type CccdIdentity } from '../patrons/cccd';
 import { assertCardUsable, findPatronByCccdHash, patronDimensions, type Patron } from '../patrons/lookup';
-import { createPatron, requirePatron, toSummary } from '../patrons/records';
+import { createPatron, requirePatron, toResidentPatron } from '../patrons/records';
 import { recordEvent } from '../store/event-types';
 import { localDay } from '../../../common/calendar';
 import { holdsOf } from './holds';
@@ -15,6 +15,7 @@ import { openLoansOf, toLoanView } from './loans';
 import { categoryForAge, categoryName } from '../patrons/categories';
 import { policyFor } from './policy';
 import { withRefusalRecorded } from './refusals';
+import { admitTypedCard, countTypedEntry } from './typed-card';
 import { openResidentSession } from '../patrons/resident-sessions';
 
 /** A registration offer is forgotten after this long (the resident walked away). */
@@ -59,7 +60,7 @@ export function patronStanding(ctx: KioskContext, patron: Patron): Omit<SignedIn
     standing = { canBorrow: false, reason: error.reason ?? null, message: error.message };
   }
   return {
-    patron: toSummary(ctx, patron),
+    patron: toResidentPatron(ctx, patron),
     loans: openLoansOf(ctx.db, patron.id).map((loan) => toLoanView(loan, today, policy.renewals)),
     holds: holdsOf(ctx, patron.id),
     standing,
@@ -80,8 +81,10 @@ function signedIn(ctx: KioskContext, patron: Patron, method: 'card' | 'cccd' | '
   return patronView(ctx, patron, openResidentSession(ctx, patron));
 }
 
-export function signInByCard(ctx: KioskContext, card: string, method: 'card' | 'manual'): SignedInPatron {
+export async function signInByCard(ctx: KioskContext, card: string, method: 'card' | 'manual', pin?: string): Promise<SignedInPatron> {
+  if (method === 'manual') withRefusalRecorded(ctx, 'sign_in', () => countTypedEntry(ctx));
   const patron = withRefusalRecorded(ctx, 'sign_in', () => requirePatron(ctx, card));
+  if (method === 'manual') await admitTypedCard(ctx, patron, pin);
   return signedIn(ctx, patron, method);
 }
 
@@ -98,7 +101,7 @@ export function signInByCccd(ctx: KioskContext, qr: string): SignedInPatron | z.
     if (!identity?.success || birthYear < 1900 || birthYear > thisYear) {
       throw refused('cccd_unreadable', 'Không đọc được đủ thông tin từ mã QR trên CCCD. Hãy quét lại mã QR ở mặt trước thẻ, giữ thẻ thẳng và đủ sáng; hoặc dùng thẻ thư viện.');
     }
-    const hash = cccdHash(ctx.db, identity.data.idNumber);
+    const hash = cccdHash(ctx, identity.data.idNumber);
     const known = findPatronByCccdHash(ctx.db, hash);
     if (known) {
       return signedIn(ctx, known, 'cccd');

@@ -20,7 +20,7 @@ export const librarySection = z
 
 export const staffSection = z
   .object({
-    pinMinLength: z.number().int().min(4).max(12).default(4),
+    pinMinLength: z.number().int().min(4).max(12).default(6),
     maxPinAttempts: z.number().int().min(3).max(20).default(5),
     lockMinutes: z.number().int().min(1).max(1440).default(5),
   })

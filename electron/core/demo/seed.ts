@@ -10,10 +10,10 @@ import { localDay } from '../../../common/calendar';
 
 export const DEMO_RECORD_COUNT = 300;
 
-/** Documented in the README: staff card NV0001 with PIN 1234, technician KT0001 with PIN 2468. */
+/** Documented in the README: staff card NV0001 with PIN 147258, technician KT0001 with PIN 246813 (6 digits, the default minimum). */
 export const DEMO_STAFF = [
-  { card: 'NV0001', name: 'Cán bộ văn hóa xã (mẫu)', role: 'staff', pin: '1234' },
-  { card: 'KT0001', name: 'Kỹ thuật viên tỉnh (mẫu)', role: 'technician', pin: '2468' },
+  { card: 'NV0001', name: 'Cán bộ văn hóa xã (mẫu)', role: 'staff', pin: '147258' },
+  { card: 'KT0001', name: 'Kỹ thuật viên tỉnh (mẫu)', role: 'technician', pin: '246813' },
 ] as const;
 
 export const DEMO_PATRON_CARDS = ['BD000001', 'BD000002', 'BD000003', 'BD000004', 'BD000005', 'BD000006'] as const;

@@ -22,7 +22,7 @@ export function cccdResolver(ctx: KioskContext): ((qrText: string) => Patron) | 
     if (!number?.success) {
       throw refused('cccd_unreadable', 'Không đọc được mã QR trên căn cước công dân. Hãy quét lại mã QR ở mặt trước thẻ, giữ thẻ thẳng và đủ sáng; hoặc dùng thẻ thư viện.');
     }
-    const patron = findPatronByCccdHash(ctx.db, cccdHash(ctx.db, number.data));
+    const patron = findPatronByCccdHash(ctx.db, cccdHash(ctx, number.data));
     if (!patron) {
       throw notFound('cccd_unknown', CCCD_UNKNOWN);
     }

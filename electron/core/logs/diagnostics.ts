@@ -6,6 +6,7 @@ import { arch, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import yazl from 'yazl';
 import type { SelfTestReport } from '../../contract/system';
+import { maskIdentityNumbers } from '../../../common/privacy/mask';
 import { KioskError } from '../errors';
 import { LOG_DIR } from './file-logger';
 
@@ -51,9 +52,10 @@ export async function writeDiagnosticsBundle(input: DiagnosticsInput): Promise<{
   const zip = new yazl.ZipFile();
   const logDir = join(input.dataDir, LOG_DIR);
   if (existsSync(logDir)) {
-    for (const name of readdirSync(logDir).filter((n) => /^kiosk(\.\d+)?\.log$/.test(n))) zip.addFile(join(logDir, name), `logs/${name}`);
+    // Logs written by older versions may hold an unmasked number: masked again on the way out.
+    for (const name of readdirSync(logDir).filter((n) => /^kiosk(\.\d+)?\.log$/.test(n))) zip.addBuffer(Buffer.from(maskIdentityNumbers(readFileSync(join(logDir, name), 'utf8'))), `logs/${name}`);
   }
-  zip.addBuffer(Buffer.from(JSON.stringify(input.selfTest, null, 2)), 'self-test.json');
+  zip.addBuffer(Buffer.from(maskIdentityNumbers(JSON.stringify(input.selfTest, null, 2))), 'self-test.json');
   let config: unknown = { note: 'Không có tệp cấu hình (kiosk dữ liệu mẫu).' };
   if (existsSync(input.configFile)) {
     const text = readFileSync(input.configFile, 'utf8');
@@ -63,7 +65,7 @@ export async function writeDiagnosticsBundle(input: DiagnosticsInput): Promise<{
       config = { note: 'Tệp cấu hình không phải JSON hợp lệ; nội dung không được đưa vào để tránh lộ thông tin bí mật.' };
     }
   }
-  zip.addBuffer(Buffer.from(JSON.stringify(config, null, 2)), 'config.redacted.json');
+  zip.addBuffer(Buffer.from(maskIdentityNumbers(JSON.stringify(config, null, 2))), 'config.redacted.json');
   const facts = { ...input.facts, platform: platform(), release: release(), arch: arch(), memoryMb: Math.round(totalmem() / 1048576) };
   zip.addBuffer(Buffer.from(JSON.stringify(facts, null, 2)), 'system.json');
   zip.end();

@@ -3,6 +3,7 @@
 // the way in, as a second line of defence behind callers that log only codes and counts.
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { maskIdentityNumbers } from '../../../common/privacy/mask';
 import type { LogLevel, Logger } from '../log';
 
 export const LOG_DIR = 'logs';
@@ -21,12 +22,12 @@ export interface FileLoggerOptions {
 }
 
 const ORDER: LogLevel[] = ['debug', 'info', 'warn', 'error'];
-// 9–12 digit numbers (CCCD, CMND, phone numbers), e-mail addresses.
-const PERSONAL = [/\b\d{9,12}\b/g, /\b0\d{2,3}[ .-]?\d{3}[ .-]?\d{3,4}\b/g, /[^\s@]+@[^\s@]+\.[^\s@]+/g];
+// Phone numbers and e-mail addresses (identity numbers go through maskIdentityNumbers, the product's one rule).
+const PERSONAL = [/\b0\d{2,3}[ .-]?\d{3}[ .-]?\d{3,4}\b/g, /[^\s@]+@[^\s@]+\.[^\s@]+/g];
 const PERSONAL_KEYS = /^(name|fullName|displayName|phone|email|address|cccd|idNumber|card|cardNumber|pin|text|birth.*|dob)$/i;
 
 export function scrubValue(value: string): string {
-  return PERSONAL.reduce((text, pattern) => text.replace(pattern, '[ẩn]'), value);
+  return PERSONAL.reduce((text, pattern) => text.replace(pattern, '[ẩn]'), maskIdentityNumbers(value));
 }
 
 export function scrubFields(fields: Record<string, string | number | boolean | null>): Record<string, string | number | boolean | null> {
@@ -65,7 +66,7 @@ export function createFileLogger(options: FileLoggerOptions): Logger & { readonl
     file,
     log(level, event, fields = {}) {
       if (ORDER.indexOf(level) < ORDER.indexOf(minimum)) return;
-      const line = `${JSON.stringify({ at: new Date(now()).toISOString(), level, event, ...scrubFields(fields) })}\n`;
+      const line = maskIdentityNumbers(`${JSON.stringify({ at: new Date(now()).toISOString(), level, event, ...scrubFields(fields) })}\n`);
       try {
         if (size > 0 && size + line.length > maxBytes) roll();
         appendFileSync(file, line);

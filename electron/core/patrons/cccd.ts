@@ -1,13 +1,11 @@
 // What the kiosk keeps of a chip citizen ID card (CCCD): an HMAC-SHA256 of the 12-digit number
-// under a key that never leaves this kiosk's data directory, so a returning resident is recognised
+// under a key kept in the OS-protected key vault (never in the database or its backups, see
+// cccd-key.ts), so a returning resident is recognised
 // while neither the number nor the QR text is stored. The QR parser lives in native/ (devices),
 // which the core may not import: it arrives as ctx.devices.parseCccd from the entry point.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { KioskContext } from '../context';
-import type { Db } from '../store/open';
-import { getMeta, setMeta } from '../store/meta';
-
-const KEY_META = 'cccd_hmac_key';
+import { cccdKey } from './cccd-key';
 
 /** The fields a registration needs from a CCCD QR, already checked by the parser. */
 export interface CccdIdentity {
@@ -34,22 +32,7 @@ export function cccdParserOf(ctx: KioskContext): CccdParser | undefined {
   return devices ? (text) => devices.parseCccd(text) : undefined;
 }
 
-function kioskKey(db: Db): Buffer {
-  let key = getMeta(db, KEY_META);
-  if (!key) {
-    // Created on first use inside its own transaction; a second process racing here re-reads it.
-    db.transaction(() => {
-      key = getMeta(db, KEY_META);
-      if (!key) {
-        key = randomBytes(32).toString('base64');
-        setMeta(db, KEY_META, key);
-      }
-    }).immediate();
-  }
-  return Buffer.from(key!, 'base64');
-}
-
-export function cccdHash(db: Db, idNumber: string): string {
+export function cccdHash(ctx: Pick<KioskContext, 'keys'>, idNumber: string): string {
   if (!/^\d{12}$/.test(idNumber)) throw new Error('A CCCD number has exactly 12 digits');
-  return createHmac('sha256', kioskKey(db)).update(idNumber).digest('hex');
+  return createHmac('sha256', cccdKey(ctx.keys)).update(idNumber).digest('hex');
 }

@@ -1,7 +1,8 @@
 // Creating, listing and changing patrons. Every change writes its event in the same transaction.
-import type { NewPatron, PatronSummary } from '../../contract/patrons';
+import type { NewPatron, PatronSummary, ResidentPatron } from '../../contract/patrons';
 import { newPatron } from '../../contract/patrons';
 import type { KioskContext } from '../context';
+import { withCheckCharacter } from './card-check';
 import { KioskError, notFound, refused } from '../errors';
 import { recordEvent } from '../store/event-types';
 import { foldVietnamese } from '../text/fold';
@@ -27,6 +28,27 @@ export function toSummary(ctx: KioskContext, patron: Patron): PatronSummary {
   };
 }
 
+/** "Nguyễn Thị Lan" → "Lan N.": enough to greet someone, not enough to name them to a neighbour. */
+export function displayNameOf(fullName: string): string {
+  const words = fullName.trim().split(/\s+/).filter(Boolean);
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words[words.length - 1]} ${[...words[0]!][0]!.toUpperCase()}.`;
+}
+
+/** The signed-in resident as resident-facing methods return them (no phone, birth year, gender, village). */
+export function toResidentPatron(ctx: KioskContext, patron: Patron): ResidentPatron {
+  return {
+    cardNumber: patron.cardNumber,
+    displayName: displayNameOf(patron.fullName),
+    category: patron.category,
+    categoryName: categoryName(ctx.config, patron.category),
+    cardExpiry: patron.cardExpiry,
+    status: patron.status,
+    expired: patron.cardExpiry < localDay(ctx.clock.now()),
+    registeredWithCccd: patron.hasCccd,
+  };
+}
+
 export function requirePatron(ctx: KioskContext, card: string): Patron {
   const patron = findPatronByCard(ctx.db, card);
   if (!patron) {
@@ -36,16 +58,16 @@ export function requirePatron(ctx: KioskContext, card: string): Patron {
   return patron;
 }
 
-/** The next free card number: prefix + six digits, one more than the highest issued. */
+/** The next free card number: prefix + six digits, one more than the highest issued, + its check character. */
 export function nextCardNumber(ctx: KioskContext): string {
   const prefix = ctx.config.circulation.cardPrefix;
   const rows = ctx.db.prepare("SELECT card_number AS card FROM patrons WHERE card_number LIKE ? || '%'").all(prefix) as { card: string }[];
   let highest = 0;
   for (const { card } of rows) {
-    const digits = card.slice(prefix.length);
-    if (/^\d{6,}$/.test(digits)) highest = Math.max(highest, Number(digits));
+    const digits = /^(\d{6,})[A-Z]?$/.exec(card.slice(prefix.length))?.[1];
+    if (digits) highest = Math.max(highest, Number(digits));
   }
-  return `${prefix}${String(highest + 1).padStart(6, '0')}`;
+  return withCheckCharacter(ctx.db, `${prefix}${String(highest + 1).padStart(6, '0')}`);
 }
 
 export interface CreateOptions {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { StaffMember } from '../../contract/staff';
 import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
+import { clearAttempts, reserveAttempt } from '../security/attempts';
 import { recordEvent } from '../store/event-types';
 import { verifyPin } from './pin';
 
@@ -28,50 +29,36 @@ interface StaffRow {
   display_name: string;
   role: 'staff' | 'technician';
   pin_hash: string;
-  failed_attempts: number;
-  locked_until: string | null;
 }
 
 const wrongPin = () => new KioskError('unauthorized', 'Thẻ cán bộ hoặc mã PIN không đúng. Vui lòng thử lại.', { reason: 'wrong_pin' });
+const lockedOut = (minutes: number) =>
+  new KioskError('refused', `Tài khoản tạm khóa do nhập sai mã PIN nhiều lần. Vui lòng thử lại sau ${minutes} phút.`, { reason: 'staff_locked', params: { minutes } });
+
+/** A hash no PIN matches, so an unknown card costs the same scrypt time as a known one. */
+const DECOY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export async function signIn(ctx: KioskContext, card: string, pin: string): Promise<{ token: string; staff: StaffMember; expiresInSeconds: number }> {
   const { db, clock, config } = ctx;
-  const row = db.prepare('SELECT id, display_name, role, pin_hash, failed_attempts, locked_until FROM staff WHERE card_number = ?').get(card.trim().toUpperCase()) as StaffRow | undefined;
+  const row = db.prepare('SELECT id, display_name, role, pin_hash FROM staff WHERE card_number = ?').get(card.trim().toUpperCase()) as StaffRow | undefined;
   if (!row) {
     // Same cost and message as a wrong PIN, so a card number cannot be probed.
-    await verifyPin(pin, 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    await verifyPin(pin, DECOY_HASH);
     db.transaction(() => recordEvent(db, clock, 'staff.sign_in_failed', { staffId: null, locked: false }))();
     throw wrongPin();
   }
-  const now = clock.now();
-  if (row.locked_until && Date.parse(row.locked_until) > now) {
-    const minutes = Math.ceil((Date.parse(row.locked_until) - now) / 60000);
-    throw new KioskError('refused', `Tài khoản tạm khóa do nhập sai mã PIN nhiều lần. Vui lòng thử lại sau ${minutes} phút.`, { reason: 'staff_locked', params: { minutes } });
-  }
+  const reservation = reserveAttempt(db, 'staff', row.id, clock.now(), { maxAttempts: config.staff.maxPinAttempts, lockMinutes: config.staff.lockMinutes });
+  if (!reservation.granted) throw lockedOut(reservation.minutes);
   if (!(await verifyPin(pin, row.pin_hash))) {
-    const attempts = row.failed_attempts + 1;
-    const lock = attempts >= config.staff.maxPinAttempts;
-    db.transaction(() => {
-      db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(
-        lock ? 0 : attempts,
-        lock ? new Date(now + config.staff.lockMinutes * 60000).toISOString() : null,
-        row.id,
-      );
-      recordEvent(db, clock, 'staff.sign_in_failed', { staffId: row.id, locked: lock });
-    })();
-    if (lock) {
-      throw new KioskError('refused', `Nhập sai mã PIN ${config.staff.maxPinAttempts} lần: tài khoản bị khóa ${config.staff.lockMinutes} phút.`, {
-        reason: 'staff_locked',
-        params: { minutes: config.staff.lockMinutes },
-      });
-    }
-    throw wrongPin();
+    db.transaction(() => recordEvent(db, clock, 'staff.sign_in_failed', { staffId: row.id, locked: reservation.last }))();
+    if (!reservation.last) throw wrongPin();
+    throw new KioskError('refused', `Nhập sai mã PIN ${config.staff.maxPinAttempts} lần: tài khoản bị khóa ${config.staff.lockMinutes} phút.`, {
+      reason: 'staff_locked',
+      params: { minutes: config.staff.lockMinutes },
+    });
   }
+  clearAttempts(db, 'staff', row.id, () => recordEvent(db, clock, 'staff.signed_in', { staffId: row.id, role: row.role }));
   const staff: StaffMember = { id: row.id, displayName: row.display_name, role: row.role };
-  db.transaction(() => {
-    db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
-    recordEvent(db, clock, 'staff.signed_in', { staffId: row.id, role: row.role });
-  })();
   const token = randomBytes(24).toString('base64url');
   grants(ctx).set(token, { staff, lastUsed: clock.monotonic() });
   return { token, staff, expiresInSeconds: STAFF_IDLE_MS / 1000 };

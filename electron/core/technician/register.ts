@@ -17,6 +17,7 @@ import { KioskError } from '../errors';
 import { activeInternetSessions, staffOverview } from './overview';
 import { listRemovableMedia, systemMediaSources } from './removable-media';
 import { stageSetup } from './setup';
+import { exportCccdKeyTo } from './cccd-key-export';
 
 /** KIOSK_MACHINE_ID lets tests (and a technician reproducing a clone) say which machine this is. */
 export function currentMachineId(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -110,6 +111,8 @@ export function registerTechnician(ctx: KioskContext): void {
     ctx.log.log('info', 'diagnostics.exported', { bytes: result.bytes });
     return result;
   });
+
+  registry.register('technician.exportCccdKey', ({ destination, passphrase }, caller) => exportCccdKeyTo(ctx, caller.staff, destination, passphrase));
 
   registry.register('technician.updateReadiness', () => {
     const sessions = activeInternetSessions(db, clock.now());

@@ -102,8 +102,18 @@ export function webSocketTransport(url: string): Transport {
   };
 }
 
+/**
+ * Browser mode's launch query (`?k=…`, the secret the host made at this launch): passed on to the
+ * WebSocket and to the placeholder page on the sibling loopback origin, which cannot share the
+ * top page's SameSite=Strict cookie. Empty when the page was reloaded without it (the cookie serves).
+ */
+export function launchQuery(): string {
+  const secret = new URLSearchParams(location.search).get('k');
+  return secret ? `?k=${encodeURIComponent(secret)}` : '';
+}
+
 export function defaultTransport(): Transport {
   if (window.kiosk) return ipcTransport(window.kiosk);
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return webSocketTransport(`${scheme}//${location.host}/api`);
+  return webSocketTransport(`${scheme}//${location.host}/api${launchQuery()}`);
 }

@@ -44,7 +44,10 @@ const WHO_MAY_CALL: Record<string, string> = {
   ),
   // Technicians only: backups, media, diagnostics, updates, setup.
   ...Object.fromEntries(
-    ['technician.backups', 'technician.removableMedia', 'technician.exportBackup', 'technician.exportDiagnostics', 'technician.backupNow', 'technician.updateReadiness', 'technician.setup'].map(
+    [
+      'technician.backups', 'technician.removableMedia', 'technician.exportBackup', 'technician.exportDiagnostics', 'technician.backupNow', 'technician.updateReadiness', 'technician.setup',
+      'technician.exportCccdKey',
+    ].map(
       (name) => [name, 'technician'],
     ),
   ),
@@ -72,6 +75,7 @@ describe('who may call what', () => {
       [
         'staff.signIn', 'staff.signOut', 'staff.whoami', 'system.info', 'system.ping', 'system.selfTest',
         'technician.backups', 'technician.exportBackup', 'technician.exportDiagnostics', 'technician.identity', 'technician.removableMedia',
+        'technician.exportCccdKey',
       ].sort(),
     );
   });
@@ -83,10 +87,10 @@ describe('the registry enforces access before any handler runs', () => {
   it('refuses staff methods without a valid staff token, and technician methods to staff', async () => {
     const t = await openTestKiosk();
     expect(await reasonOf(t.kiosk.registry.dispatch('patrons.list', { staffToken: 'x'.repeat(20) }))).toMatchObject({ code: 'unauthorized', reason: 'staff_signed_out' });
-    const staff = await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '1234' });
+    const staff = await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' });
     expect((await t.kiosk.registry.dispatch('patrons.list', { staffToken: staff.token })).ok).toBe(true);
     expect(await reasonOf(t.kiosk.registry.dispatch('technician.backupNow', { staffToken: staff.token }))).toMatchObject({ code: 'unauthorized', reason: 'technician_only' });
-    const tech = await t.call<{ token: string }>('staff.signIn', { card: 'KT0001', pin: '2468' });
+    const tech = await t.call<{ token: string }>('staff.signIn', { card: 'KT0001', pin: '246813' });
     expect((await t.kiosk.registry.dispatch('technician.backups', { staffToken: tech.token })).ok).toBe(true);
     // A staff member who signed out cannot use the old token.
     await t.call('staff.signOut', { staffToken: staff.token });

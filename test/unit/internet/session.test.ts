@@ -29,7 +29,7 @@ async function open(clock = new FakeClock('2026-12-01T08:00:00+07:00')) {
 const status = (t: TestKiosk) => t.call<InternetState>('internet.status');
 const signIn = (t: TestKiosk, text: string, kind = 'card') => t.call<{ allowanceMinutes: number; limitedBy: string; resumed: boolean }>('internet.signIn', { kind, text });
 async function staffToken(t: TestKiosk): Promise<string> {
-  return (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '1234' })).token;
+  return (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' })).token;
 }
 function events(t: TestKiosk, type: string): Record<string, unknown>[] {
   return (t.kiosk.db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY id').all(type) as { payload: string }[]).map((r) => JSON.parse(r.payload));

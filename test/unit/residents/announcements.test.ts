@@ -8,7 +8,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 
 async function staffKiosk(start = '2026-04-18T09:00:00+07:00') {
   const k = await openTestKiosk({ clock: new FakeClock(start) });
-  const { token } = await k.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '1234' });
+  const { token } = await k.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' });
   return { ...k, token };
 }
 

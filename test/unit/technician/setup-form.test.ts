@@ -11,8 +11,8 @@ function filled(overrides: Partial<SetupForm> = {}): SetupForm {
     communeCode: '12345',
     technicianCard: 'KTV777',
     technicianName: 'Nguyễn Văn Kỹ',
-    technicianPin: '4826',
-    technicianPinAgain: '4826',
+    technicianPin: '482613',
+    technicianPinAgain: '482613',
     ...overrides,
   };
 }
@@ -48,7 +48,7 @@ describe('validateSetupForm', () => {
   });
 
   it('names every problem with its field', () => {
-    const result = validateSetupForm({ ...emptySetupForm(), technicianPin: '4826', technicianPinAgain: '4862', hours: { ...emptySetupForm().hours, sat: '9-8' } });
+    const result = validateSetupForm({ ...emptySetupForm(), technicianPin: '482613', technicianPinAgain: '486213', hours: { ...emptySetupForm().hours, sat: '9-8' } });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.field).sort()).toEqual(['communeCode', 'hours.sat', 'libraryName', 'technicianCard', 'technicianName', 'technicianPinAgain'].sort());
@@ -58,10 +58,10 @@ describe('validateSetupForm', () => {
     const partial = validateSetupForm(filled({ staffName: 'Trần Thị Thư' }));
     expect(partial.ok).toBe(false);
     if (!partial.ok) expect(partial.problems.map((p) => p.field)).toEqual(['staffCard', 'staffPin']);
-    const same = validateSetupForm(filled({ staffCard: 'ktv777', staffName: 'Trần Thị Thư', staffPin: '7305', staffPinAgain: '7305' }));
+    const same = validateSetupForm(filled({ staffCard: 'ktv777', staffName: 'Trần Thị Thư', staffPin: '730529', staffPinAgain: '730529' }));
     expect(same.ok).toBe(false);
     if (!same.ok) expect(same.problems).toEqual([{ field: 'staffCard', key: 'setup.problems.sameCard' }]);
-    const full = validateSetupForm(filled({ staffCard: 'CB0100', staffName: 'Trần Thị Thư', staffPin: '7305', staffPinAgain: '7305' }));
+    const full = validateSetupForm(filled({ staffCard: 'CB0100', staffName: 'Trần Thị Thư', staffPin: '730529', staffPinAgain: '730529' }));
     expect(full.ok && full.request.staffCard).toBe('CB0100');
   });
 });

@@ -279,10 +279,10 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
         {state.mode === 'register' && <Consent offer={state.offer} busy={busy} onAgree={(village) => void register(state.offer, village)} onDecline={reset} />}
         {state.mode === 'newCard' && (
           <section className="circ-newcard" aria-labelledby="newcard-title">
-            <h2 id="newcard-title">{t('card.welcome', { name: state.view.patron.fullName })}</h2>
+            <h2 id="newcard-title">{t('card.welcome', { name: state.view.patron.displayName })}</h2>
             <p>{t('card.number', { card: state.view.patron.cardNumber })}</p>
             {state.view.patron.status === 'pending' && <p className="banner warning">{t('card.pending')}</p>}
-            <LibraryCard patron={state.view.patron} libraryName={info.libraryName} />
+            <LibraryCard patron={state.view.patron} name={state.view.patron.displayName} libraryName={info.libraryName} />
             <div className="circ-actions">
               <button type="button" className="button secondary" onClick={() => window.print()}>
                 {t('card.print')}
@@ -375,7 +375,7 @@ function Borrow(props: {
   return (
     <section aria-labelledby="borrow-title">
       <div className="circ-patron" data-card-signed-in={view.patron.cardNumber}>
-        <h2 id="borrow-title">{t('borrow.hello', { name: view.patron.fullName })}</h2>
+        <h2 id="borrow-title">{t('borrow.hello', { name: view.patron.displayName })}</h2>
         <p>
           {t('borrow.summary', { card: view.patron.cardNumber, count: view.loans.length, max: view.maxLoans, expiry: formatDay(view.patron.cardExpiry) })}
         </p>

@@ -8,6 +8,7 @@ import type { ScanEvent } from '../../../../electron/contract/devices';
 import type { SystemInfo } from '../../../../electron/contract/system';
 import { ApiCallError } from '../../api/client';
 import { useApi } from '../../api/context';
+import { launchQuery } from '../../api/transport';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useScan } from '../../devices/ScanProvider';
 import { navigate, useSubRoute } from '../../router';
@@ -53,7 +54,7 @@ function useBrowserModeWipe(): [wipe: (steps: readonly string[]) => Promise<void
       clearTimeout(timer);
     };
   }, [request]);
-  const frame = request && placeholderOrigin() ? <iframe className="wipe-frame" title="wipe" aria-hidden="true" tabIndex={-1} src={`${placeholderOrigin()}/#/internet/wipe?steps=${request.steps}`} /> : null;
+  const frame = request && placeholderOrigin() ? <iframe className="wipe-frame" title="wipe" aria-hidden="true" tabIndex={-1} src={`${placeholderOrigin()}/${launchQuery()}#/internet/wipe?steps=${request.steps}`} /> : null;
   const wipe = useCallback(
     (steps: readonly string[]) =>
       window.kiosk || !placeholderOrigin()

@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BROWSER_TOP_PX, type BrowserTabs, type InternetState, type UrlDecisionDto } from '../../../../electron/contract/internet';
 import { useApi } from '../../api/context';
+import { launchQuery } from '../../api/transport';
 import { takeHandedOffLink } from './link-handoff';
 import { playWarningTone } from './tone';
 import { errorText, formatClock, placeholderOrigin } from './useInternet';
@@ -234,7 +235,7 @@ export function SessionView({ state }: { state: InternetState }) {
             )}
           </section>
         ) : !electron && origin ? (
-          <iframe className="placeholder-frame" title={t('browser.frameTitle')} src={`${origin}/#/internet/frame?u=${encodeURIComponent(frameUrl)}`} />
+          <iframe className="placeholder-frame" title={t('browser.frameTitle')} src={`${origin}/${launchQuery()}#/internet/frame?u=${encodeURIComponent(frameUrl)}`} />
         ) : null}
       </main>
     </div>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { SystemInfo } from '../../../../electron/contract/system';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
-import { emptySetupForm, SETUP_WEEKDAYS, validateSetupForm, type SetupField, type SetupForm, type SetupProblem } from './setup-form';
+import { DEFAULT_PIN_MIN_LENGTH, emptySetupForm, SETUP_WEEKDAYS, validateSetupForm, type SetupField, type SetupForm, type SetupProblem } from './setup-form';
 import '../../styles/technician-setup.css';
 import { Banner } from '../../components/Banner';
 
@@ -76,7 +76,7 @@ export function SetupPage({ staffToken }: { staffToken: string }) {
         {options.hint && !problem && <small>{options.hint}</small>}
         {problem && (
           <small id={`${id}-problem`} className="field-problem">
-            {t(problem.key, { min: 4 })}
+            {t(problem.key, { min: DEFAULT_PIN_MIN_LENGTH })}
           </small>
         )}
       </div>

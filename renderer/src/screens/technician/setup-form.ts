@@ -2,6 +2,9 @@
 // request, or a list of field problems (i18n keys in the technician namespace) shown next to the fields.
 import type { SetupOpeningHours } from '../../../../electron/contract/technician';
 
+/** The kiosk's default staff.pinMinLength: the first-run wizard runs on the demo configuration. */
+export const DEFAULT_PIN_MIN_LENGTH = 6;
+
 export const SETUP_WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type SetupWeekday = (typeof SETUP_WEEKDAYS)[number];
 
@@ -105,7 +108,7 @@ function pinProblems(prefix: 'technician' | 'staff', pin: string, again: string,
 }
 
 /** Checks the form the way the core will, so the technician sees every problem at once. */
-export function validateSetupForm(form: SetupForm, pinMinLength = 4): { ok: true; request: SetupRequestBody } | { ok: false; problems: SetupProblem[] } {
+export function validateSetupForm(form: SetupForm, pinMinLength = DEFAULT_PIN_MIN_LENGTH): { ok: true; request: SetupRequestBody } | { ok: false; problems: SetupProblem[] } {
   const problems: SetupProblem[] = [];
   const text = (value: string) => value.trim();
   if (!text(form.libraryName)) problems.push({ field: 'libraryName', key: 'setup.problems.libraryName' });

@@ -82,7 +82,7 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
   if (shown && info) {
     return (
       <div className="circ">
-        <LibraryCard patron={shown} libraryName={info.libraryName} />
+        <LibraryCard patron={shown} name={shown.fullName} libraryName={info.libraryName} />
         <div className="circ-actions">
           <button type="button" className="button" onClick={() => window.print()}>
             {t('staff.patrons.print')}
