@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { SignedInPatron } from '../../electron/contract/circulation';
 import type { PatronSummary } from '../../electron/contract/patrons';
 import { addYears, localDay } from '../../common/calendar';
+import { DEMO_STAFF } from '../../electron/core/demo/seed';
 import { fresh, kiosk } from '../support/cli';
 import { openTestKiosk, type TestKiosk } from '../support/kiosk';
 
 async function staffToken(t: TestKiosk): Promise<string> {
-  return (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '1234' })).token;
+  return (await t.call<{ token: string }>('staff.signIn', { card: DEMO_STAFF[0].card, pin: DEMO_STAFF[0].pin })).token;
 }
 
 async function refusal(promise: Promise<unknown>): Promise<{ code: string; reason?: string; message: string }> {
