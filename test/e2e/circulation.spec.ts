@@ -240,6 +240,7 @@ test('staff block and unblock a card, issue and print a card, and override a ref
 
     // The expired card is renewed by the card period, with the reason typed first.
     await page.getByRole('button', { name: 'Về trang cán bộ' }).click();
+    await expect(page.getByRole('heading', { name: 'Chức năng' })).toBeVisible();
     await page.getByRole('button', { name: 'Bạn đọc và thẻ' }).click();
     await page.getByRole('button', { name: 'Tất cả' }).click();
     const expired = page.locator('tr[data-card="BD000006"]');
