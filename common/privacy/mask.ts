@@ -26,3 +26,16 @@ export function maskCccdText(text: string): string {
   const id = /^\s*(\d{12})\|/.exec(text)?.[1];
   return id ? `${maskIdNumber(id)}|…` : '***';
 }
+
+/**
+ * The same rule over a JSON value: every string in it is masked, numbers are left alone (a byte
+ * count of nine digits is not an identity number, and masking it would break the document).
+ */
+export function maskIdentityNumbersIn<T>(value: T): T {
+  if (typeof value === 'string') return maskIdentityNumbers(value) as T;
+  if (Array.isArray(value)) return value.map((item) => maskIdentityNumbersIn(item)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [maskIdentityNumbers(key), maskIdentityNumbersIn(item)])) as T;
+  }
+  return value;
+}

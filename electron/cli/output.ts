@@ -1,6 +1,6 @@
 // How every `kiosk` subcommand reports: `--json` prints exactly one JSON document on stdout;
 // otherwise readable Vietnamese text. Failures exit non-zero with a message that says what to do.
-import { maskIdentityNumbers } from '../../common/privacy/mask';
+import { maskIdentityNumbers, maskIdentityNumbersIn } from '../../common/privacy/mask';
 import { KioskError } from '../core/errors';
 import { chooseDataDir } from '../core/config/data-dir';
 import { asStorageError } from '../core/store/disk';
@@ -30,7 +30,7 @@ export class CliFailure extends Error {
 
 export function printResult(options: CommonOptions, value: unknown, human: () => string): void {
   // Whatever a command prints, an identity number in it is masked (a scan, a name field, an error).
-  process.stdout.write(maskIdentityNumbers(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`));
+  process.stdout.write(options.json ? `${JSON.stringify(maskIdentityNumbersIn(value), null, 2)}\n` : maskIdentityNumbers(`${human()}\n`));
 }
 
 export function printFailure(options: CommonOptions, given: unknown): number {
@@ -42,7 +42,7 @@ export function printFailure(options: CommonOptions, given: unknown): number {
   const reason = error instanceof KioskError ? error.reason : undefined;
   const detail = error instanceof CliFailure ? error.detail : undefined;
   if (options.json) {
-    process.stdout.write(maskIdentityNumbers(`${JSON.stringify({ ok: false, error: { code, ...(reason ? { reason } : {}), message }, ...(detail === undefined ? {} : { detail }) }, null, 2)}\n`));
+    process.stdout.write(`${JSON.stringify(maskIdentityNumbersIn({ ok: false, error: { code, ...(reason ? { reason } : {}), message }, ...(detail === undefined ? {} : { detail }) }), null, 2)}\n`);
   } else {
     process.stderr.write(maskIdentityNumbers(`${message}\n`));
   }

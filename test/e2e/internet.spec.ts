@@ -58,15 +58,15 @@ test('sign in, countdown, staff extends, the resident sees it, time runs out, ho
     await expect(resident.getByRole('heading', { name: 'Đăng nhập để dùng Internet' })).toBeVisible();
     await snapshot(resident, 'internet-sign-in');
 
-    await signInResident(resident, 'BD000001'); // a child: 30 minutes per session
-    await expect(resident.getByTestId('allowance')).toHaveText('30 phút');
-    await snapshot(resident, 'internet-allowance');
-    // Staff sign in before the session starts: at 60× the 30 minutes last 30 real seconds, and a PIN
-    // check on a loaded machine must not eat them.
+    // Staff sign in before the resident does: the session's clock runs from the resident's sign-in,
+    // at 60× the 30 minutes last 30 real seconds, and a PIN check on a loaded machine must not eat them.
     const staff = await newKioskPage(browser, kiosk);
     await staff.goto(`${kiosk.url}#/staff/internet`);
     await signInStaff(staff);
     await expect(staff.getByText('Máy Internet đang trống.')).toBeVisible();
+    await signInResident(resident, 'BD000001'); // a child: 30 minutes per session
+    await expect(resident.getByTestId('allowance')).toHaveText('30 phút');
+    await snapshot(resident, 'internet-allowance');
     await resident.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
     const countdown = resident.getByTestId('countdown');
     await expect(countdown).toBeVisible();

@@ -180,7 +180,7 @@ describe('CCCD sign-in and self-registration', () => {
     expect(signedIn.patron).toMatchObject({ cardNumber: expect.stringMatching(/^BD000001[A-Z]$/), status: 'pending' });
     expect(signedIn.standing).toMatchObject({ canBorrow: false, reason: 'card_pending' });
     // A configured kiosk has no demo staff: add the one who approves.
-    t.kiosk.db.prepare("INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES ('NV0001', 'Cán bộ', 'staff', ?, '2026-01-01')").run(await hashPin('1234'));
+    t.kiosk.db.prepare("INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES ('NV0001', 'Cán bộ', 'staff', ?, '2026-01-01')").run(await hashPin('147258'));
     const token = await staffToken(t);
     expect(await t.call<unknown[]>('patrons.list', { staffToken: token, status: 'pending' })).toHaveLength(1);
     expect(await t.call('patrons.setStatus', { staffToken: token, card: signedIn.patron.cardNumber, status: 'active' })).toMatchObject({ status: 'active' });

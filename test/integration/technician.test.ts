@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createKiosk } from '../../electron/core/kiosk';
 import { silentLogger } from '../../electron/core/log';
 import { FakeClock } from '../../electron/core/clock';
-import { backupIfDue, listBackups } from '../../electron/core/backup/daily';
+import { backupIfDue, backupSettled, listBackups } from '../../electron/core/backup/daily';
 import { restoreDatabase } from '../../electron/core/backup/restore';
 import { recordEvent } from '../../electron/core/store/event-types';
 import { openTestKiosk } from '../support/kiosk';
@@ -32,8 +32,8 @@ describe('technician features', () => {
   it('takes one backup a day and keeps the newest seven', async () => {
     const t = await openTestKiosk();
     const keep = t.kiosk.ctx.config.backups.keep;
-    // The start already took the first one.
-    await new Promise((r) => setTimeout(r, 50));
+    // The start already took the first one (in a worker thread).
+    await backupSettled(t.kiosk.ctx);
     expect(listBackups(t.dataDir)).toHaveLength(1);
     expect(await backupIfDue(t.kiosk.ctx, keep)).toBeUndefined();
     for (let day = 0; day < 9; day += 1) {
@@ -116,7 +116,7 @@ describe('technician features', () => {
     let kiosk = await createKiosk({ dataDir: dir.path, clock, log: silentLogger });
     const reply = await kiosk.registry.dispatch('staff.signIn', { card: 'KT0001', pin: '246813' });
     const token = (reply as { ok: true; value: { token: string } }).value.token;
-    const request = { staffToken: token, libraryName: 'Thư viện xã Tân Lập', communeCode: '12345', technicianCard: 'KT9001', technicianName: 'Kỹ thuật viên tỉnh', technicianPin: '1234' };
+    const request = { staffToken: token, libraryName: 'Thư viện xã Tân Lập', communeCode: '12345', technicianCard: 'KT9001', technicianName: 'Kỹ thuật viên tỉnh', technicianPin: '123456' };
     const weak = await kiosk.registry.dispatch('technician.setup', request);
     expect(weak).toMatchObject({ ok: false, error: { reason: 'setup_invalid', message: expect.stringContaining('quá dễ đoán') } });
     const done = await kiosk.registry.dispatch('technician.setup', { ...request, technicianPin: '482617', staffCard: 'NV9001', staffName: 'Cán bộ văn hóa', staffPin: '509371' });

@@ -61,10 +61,25 @@ export async function backupIfDue(ctx: KioskContext, keep: number): Promise<Back
   }
 }
 
-/** Schedules the check; returns the stop function. `setTimer` is injectable for tests. */
-export function scheduleDailyBackup(ctx: KioskContext, keep: number, setTimer: typeof setInterval = setInterval): () => void {
-  void backupIfDue(ctx, keep);
-  const timer = setTimer(() => void backupIfDue(ctx, keep), CHECK_EVERY_MS);
+/** The scheduled backup still running per kiosk: closing waits for it, so no file is left half-written. */
+const inFlight = new WeakMap<KioskContext, Promise<unknown>>();
+
+/** Resolves when the backup the schedule started (if any) has finished. */
+export async function backupSettled(ctx: KioskContext): Promise<void> {
+  await inFlight.get(ctx);
+}
+
+/** Schedules the check; returns the stop function, which waits for a backup under way. `setTimer` is injectable for tests. */
+export function scheduleDailyBackup(ctx: KioskContext, keep: number, setTimer: typeof setInterval = setInterval): () => Promise<void> {
+  const check = () => {
+    const previous = inFlight.get(ctx) ?? Promise.resolve();
+    inFlight.set(ctx, previous.then(() => backupIfDue(ctx, keep)));
+  };
+  check();
+  const timer = setTimer(check, CHECK_EVERY_MS);
   if (typeof timer === 'object' && timer && 'unref' in timer) timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await backupSettled(ctx);
+  };
 }

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { maskIdentityNumbers } from '../../../common/privacy/mask';
+import { maskIdentityNumbers, maskIdentityNumbersIn, maskIdNumber } from '../../../common/privacy/mask';
 import { createFileLogger } from '../../../electron/core/logs/file-logger';
 import { createRegistry } from '../../../electron/core/api/registry';
 import { KioskError } from '../../../electron/core/errors';
@@ -59,6 +59,19 @@ describe('maskIdentityNumbers', () => {
     expect(maskIdentityNumbers(`quét: ${TRUNCATED}`)).toBe('quét: 001*******56|…');
     expect(maskIdentityNumbers('thẻ BD001099012345 và CMND 123456789')).toBe('thẻ BD001*******45 và CMND 123****89');
     expect(maskIdentityNumbers('ISBN 9786041234567, điện thoại 0912345678, thẻ BD000001')).toBe('ISBN 9786041234567, điện thoại 0912345678, thẻ BD000001');
+  });
+});
+
+describe('maskIdentityNumbersIn (CLI --json output)', () => {
+  it('masks every string in a document and leaves numbers alone, so the JSON stays what it was', () => {
+    const id = fc.stringMatching(/^\d{12}$/);
+    fc.assert(
+      fc.property(id, fc.integer({ min: 100_000_000, max: 999_999_999 }), (cccd, bytes) => {
+        const masked = maskIdentityNumbersIn({ note: `quét ${cccd}|x|Tên|01011990`, list: [cccd], freeBytes: bytes });
+        const text = JSON.stringify(masked);
+        return !text.includes(cccd) && masked.freeBytes === bytes && JSON.parse(text).list[0] === maskIdNumber(cccd);
+      }),
+    );
   });
 });
 
