@@ -19,6 +19,7 @@ export const PROMPTS = {
   oneMinuteLeft: 'Còn một phút.',
   sessionEnded: 'Phiên sử dụng đã kết thúc.',
   askStaff: 'Chưa thực hiện được, mời hỏi cán bộ thư viện.',
+  reservedReturn: 'Sách này có người đặt. Mời đưa sách cho cán bộ thư viện, đừng để lên giá.',
   goodbye: 'Cảm ơn bạn, hẹn gặp lại.',
 };
 

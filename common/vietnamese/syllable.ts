@@ -92,6 +92,34 @@ export function parseSyllable(letters: readonly Letter[]): Syllable | undefined 
   return { start, end, hasFinal: final !== '' };
 }
 
+const prefixesOf = (words: Set<string>) => new Set([...words].flatMap((w) => [...w].map((_, i) => w.slice(0, i + 1)).concat('')));
+const INITIAL_PREFIXES = prefixesOf(INITIALS);
+const NUCLEUS_PREFIXES = prefixesOf(NUCLEI);
+const FINAL_PREFIXES = prefixesOf(FINALS);
+
+/**
+ * True when more letters typed after these could still make a Vietnamese syllable ("ngu", "thuo",
+ * "tiên"); false once no ending can ("ửod", "ễcl", "hary"). Live typing gives the keys back then.
+ */
+export function couldBeSyllable(letters: readonly Letter[]): boolean {
+  const b = letters.map((l) => l.base);
+  if (letters.slice(1).some((l) => l.stroke)) return false;
+  let start = 0;
+  while (start < b.length && !VOWELS.has(b[start]!)) start++;
+  if (start === b.length) return INITIAL_PREFIXES.has(b.join(''));
+  // "qu" and "gi" + vowel: the u / i belongs to the initial consonant.
+  if (start === 1 && b[0] === 'q') {
+    if (b[1] !== 'u' || letters[1]!.mark !== 'none') return false;
+    start = 2;
+  } else if (start === 1 && b[0] === 'g' && b[1] === 'i' && VOWELS.has(b[2] ?? '')) start = 2;
+  if (!INITIALS.has(b.slice(0, start).join(''))) return false;
+  let end = start;
+  while (end < b.length && VOWELS.has(b[end]!)) end++;
+  const nucleus = b.slice(start, end).join('');
+  if (end === b.length) return NUCLEUS_PREFIXES.has(nucleus);
+  return NUCLEI.has(nucleus) && FINAL_PREFIXES.has(b.slice(end).join(''));
+}
+
 /** True when the letters so far are only a valid initial consonant (or nothing): "ngh", "tr", "". */
 export function isInitialOnly(letters: readonly Letter[]): boolean {
   return !letters.some(isVowel) && INITIALS.has(letters.map((l) => l.base).join(''));

@@ -3,7 +3,7 @@
 // moves, deletions and paste in any text field, and the same function decodes a whole query.
 // Hand-written because the npm Vietnamese IMEs are browser-global scripts (avim) or unmaintained,
 // and the core's search needs the same pure function without a DOM.
-import { decodeWord, isInitialOnly, isVowel, parseSyllable, render, toneOf, type Letter, type Tone, type VowelMark } from './syllable';
+import { couldBeSyllable, decodeWord, isInitialOnly, isVowel, parseSyllable, render, toneOf, type Letter, type Tone, type VowelMark } from './syllable';
 
 export type TypingMethod = 'telex' | 'vni' | 'both';
 
@@ -174,6 +174,21 @@ function telexWUndo(letters: Letter[], at: number, tone: Tone, key: string, mark
   return withMark(letters, at, mark, tone, key);
 }
 
+/**
+ * Like applyKey, but stops as Unikey does: once the word can no longer become a Vietnamese syllable
+ * ("word" would be "ửod", "excel" "ễcl"), the resident gets back exactly the keys typed (`raw`,
+ * without `key`), so English words, names and brands stay as typed.
+ */
+export function typeKey(word: string, raw: string, key: string, method: TypingMethod = 'both'): string {
+  const next = applyKey(word, key, method);
+  const keys = raw + key;
+  if (next === keys) return next;
+  // Pressing a key twice to get the letter itself ("ass" → "as") is the resident's own choice.
+  if (next === keys.slice(0, -1) && /^[\x20-\x7e]*$/.test(next)) return next;
+  const letters = decodeWord(next);
+  return !letters || couldBeSyllable(letters.map((l) => ({ ...l, tone: 'none' as Tone }))) ? next : keys;
+}
+
 /** Converts a whole run of keystrokes ("nguyeenx nhaajt anhs") into Vietnamese text. */
 export function typeVietnamese(keys: string, method: TypingMethod = 'both'): string {
   let out = '';
@@ -181,7 +196,7 @@ export function typeVietnamese(keys: string, method: TypingMethod = 'both'): str
   let raw = '';
   for (const char of keys) {
     if (isWordChar(char, method, word)) {
-      word = applyKey(word, char, method);
+      word = typeKey(word, raw, char, method);
       raw += char;
     } else {
       out += finishWord(word, raw) + char;

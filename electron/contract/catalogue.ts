@@ -41,6 +41,8 @@ export const searchHit = z.object({
   reference: z.number().int(),
   /** Earliest due date of an item on loan, when none is on the shelf. */
   nextDueDate: z.string().nullable(),
+  /** That date has passed (the copy is late): screens say "overdue", never a date in the past. */
+  nextDueOverdue: z.boolean(),
   items: z.array(searchItem),
   matchedIn: matchField,
   exact: z.boolean(),

@@ -37,6 +37,8 @@ export const holdView = z.object({
   readyUntil: z.string().nullable(),
   /** Earliest due date of a copy on loan, while waiting. */
   nextDueDate: z.string().nullable(),
+  /** That date has passed (the copy is late): screens say "overdue", never a date in the past. */
+  nextDueOverdue: z.boolean(),
 });
 export type HoldView = z.infer<typeof holdView>;
 
@@ -96,7 +98,8 @@ export const receipt = z.object({
   at: z.string(),
   /** The card number with its middle masked, so a lost receipt names nobody. */
   card: z.string().nullable(),
-  lines: z.array(z.object({ item: z.string(), title: z.string(), dueDate: z.string().nullable() })),
+  /** `reserved`: a returned copy set aside for someone's hold, to hand to staff rather than shelve. */
+  lines: z.array(z.object({ item: z.string(), title: z.string(), dueDate: z.string().nullable(), reserved: z.boolean() })),
   /** The receipt as plain text: what is printed and what the on-screen QR code holds. */
   text: z.string(),
   printed: z.boolean(),

@@ -77,6 +77,17 @@ export const patronCategoryView = z.object({
   renewals: z.number().int(),
 });
 
+/** A calendar day typed by staff, YYYY-MM-DD, that exists (no 31 February). */
+export const isoDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày viết dạng NNNN-TT-NN, ví dụ 2027-12-31')
+  .refine((day) => {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const at = new Date(Date.UTC(y, m - 1, d));
+    return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d;
+  }, 'ngày này không có trong lịch');
+
 export const patronMethods = {
   'patrons.categories': method(noParams, z.array(patronCategoryView), anyone),
   'patrons.add': method(newPatron.extend({ staffToken }).strict(), patronSummary, staff),
@@ -88,6 +99,11 @@ export const patronMethods = {
   /** Approve a pending registration (→ active), block, or unblock; recorded with who did it. */
   'patrons.setStatus': method(
     z.object({ staffToken, card: cardNumber, status: z.enum(['active', 'blocked']), reason: z.string().trim().max(200).optional() }).strict(),
+    patronSummary, staff,
+  ),
+  /** Extend a card: by the card period, or to `until`; recorded with who did it and why. */
+  'patrons.renewCard': method(
+    z.object({ staffToken, card: cardNumber, until: isoDay.optional(), reason: z.string().trim().min(2, 'hãy ghi lý do, ví dụ "gia hạn hằng năm"').max(200) }).strict(),
     patronSummary, staff,
   ),
 };

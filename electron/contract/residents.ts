@@ -15,6 +15,7 @@ export const audioPromptId = z.enum([
   'oneMinuteLeft',
   'sessionEnded',
   'askStaff',
+  'reservedReturn',
   'goodbye',
 ]);
 export type AudioPromptId = z.infer<typeof audioPromptId>;

@@ -77,6 +77,14 @@ test('reserve a book that is out, it comes back to the staff shelf, the resident
     await page.goto(kiosk.url);
     await simulateScan(page, 'TV000012');
     await expect(page.locator('li[data-item="TV000012"]')).toContainText('Có người đặt: đưa cho cán bộ');
+    // Across the screen, not only at the end of the row; and on the return receipt.
+    const notice = page.locator('.circ-reserved-notice');
+    await expect(notice).toContainText('Sách này có người đặt: đưa cho cán bộ, đừng để lên giá');
+    await expect(notice).toContainText(first!.title);
+    await snapshot(page, 'circulation-return-reserved');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Xong — xem phiếu trả' }).click();
+    await expect(page.getByTestId('receipt-text')).toContainText('Mã TV000012 - đã trả\n   Có người đặt: đưa cho cán bộ, đừng để lên giá');
 
     // Staff see who it is kept for, and until when.
     await signInStaff(page, kiosk.url);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckinResult, HoldView, LoanView, SignedInPatron, StaffHoldView } from '../../electron/contract/circulation';
 import type { SearchResponse } from '../../electron/contract/catalogue';
+import { daysBetween, localDay } from '../../common/calendar';
 import { fresh, kiosk } from '../support/cli';
 import { openTestKiosk, type TestKiosk } from '../support/kiosk';
 
@@ -85,6 +86,25 @@ describe('placing a hold', () => {
     // Search says nobody's copy is on the shelf and two residents wait.
     const search = await t.call<SearchResponse>('catalogue.search', { query: items[0] });
     expect(search.results[0]).toMatchObject({ id: recordId, available: 0, waiting: 2 });
+  });
+
+  it('says a late copy is overdue instead of promising it back on a day already past', async () => {
+    const t = await openTestKiosk();
+    const { recordId, items } = titleWithCopies(t, 1);
+    await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: items[0] });
+    const hold = await t.call<HoldView>('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId });
+    const due = hold.nextDueDate!;
+    const search = async () => (await t.call<SearchResponse>('catalogue.search', { query: items[0] })).results[0]!;
+    expect(hold.nextDueOverdue).toBe(false);
+    // On the due day itself the date still holds.
+    t.clock.advance(daysBetween(localDay(t.clock.now()), due) * DAY);
+    expect(localDay(t.clock.now())).toBe(due);
+    expect(await search()).toMatchObject({ id: recordId, nextDueDate: due, nextDueOverdue: false });
+    // The day after, the copy is late: the screens say so rather than show a past date.
+    t.clock.advance(DAY);
+    expect(await search()).toMatchObject({ id: recordId, nextDueDate: due, nextDueOverdue: true });
+    expect((await holdsOf(t, 'BD000002'))[0]).toMatchObject({ holdId: hold.holdId, nextDueOverdue: true });
+    expect((await t.call<StaffHoldView[]>('circulation.holds', { staffToken: await staffToken(t) })).find((h) => h.holdId === hold.holdId)).toMatchObject({ nextDueOverdue: true });
   });
 
   it('refuses unknown titles, reference-only titles, an unusable card, and more holds than allowed', async () => {

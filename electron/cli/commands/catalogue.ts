@@ -8,6 +8,7 @@ import { exportCatalogue } from '../../core/catalogue/export';
 import { importCatalogueFile } from '../../core/catalogue/import';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from '../../core/catalogue/rotation';
 import { searchCatalogue } from '../../core/catalogue/search';
+import { localDay } from '../../../common/calendar';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { withKiosk } from '../with-kiosk';
 
@@ -101,9 +102,9 @@ export function registerCatalogueCommands(program: Command): void {
         const limit = Number(options.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new CliFailure('--limit phải là số nguyên từ 1 đến 100.', 2);
         if (query.length > 200) throw new CliFailure('Từ khóa dài quá 200 ký tự. Hãy gõ ngắn hơn.', 2);
-        const response = await withKiosk(options, async (kiosk) => searchCatalogue(kiosk.db, query, { availableOnly: options.available === true, limit }));
-        const results = response.results.map(({ id, title, authors, year, isbn, available, items, nextDueDate, publisher, callNumber }) => ({
-          id, title, authors, year, isbn, available, items, nextDueDate, publisher, callNumber,
+        const response = await withKiosk(options, async (kiosk) => searchCatalogue(kiosk.db, query, { availableOnly: options.available === true, limit, today: localDay(kiosk.ctx.clock.now()) }));
+        const results = response.results.map(({ id, title, authors, year, isbn, available, items, nextDueDate, nextDueOverdue, publisher, callNumber }) => ({
+          id, title, authors, year, isbn, available, items, nextDueDate, nextDueOverdue, publisher, callNumber,
         }));
         printResult(options, results, () =>
           results.length === 0

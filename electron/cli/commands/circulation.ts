@@ -18,7 +18,7 @@ import { describePatron, parseInput } from './patrons';
 function describeHold(h: HoldView): string {
   return h.status === 'ready'
     ? `  [${h.holdId}] "${h.title}": sách đã về, giữ ở quầy đến hết ${h.readyUntil}`
-    : `  [${h.holdId}] "${h.title}": đang chờ, thứ ${h.position} trong hàng${h.nextDueDate ? ` (bản sớm nhất hạn trả ${h.nextDueDate})` : ''}`;
+    : `  [${h.holdId}] "${h.title}": đang chờ, thứ ${h.position} trong hàng${h.nextDueOverdue ? ' (bản đang mượn đã quá hạn trả)' : h.nextDueDate ? ` (bản sớm nhất hạn trả ${h.nextDueDate})` : ''}`;
 }
 
 function positiveId(text: string, what: string): number {

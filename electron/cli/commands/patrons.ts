@@ -1,8 +1,10 @@
-// `kiosk patron add|show`: a technician or test adds a library card or looks one up, offline.
+// `kiosk patron add|show|renew`: a technician or test adds a library card, looks one up or extends
+// it, offline.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { cardNumber, newPatron, type PatronSummary } from '../../contract/patrons';
+import { cardNumber, isoDay, newPatron, type PatronSummary } from '../../contract/patrons';
 import { createPatron, requirePatron, toSummary } from '../../core/patrons/records';
+import { renewCard } from '../../core/patrons/renewal';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { withKiosk } from '../with-kiosk';
 
@@ -73,6 +75,23 @@ export function registerPatronCommands(program: Command): void {
         const number = parseInput(cardNumber, card);
         const summary = await withKiosk(options, async (kiosk) => toSummary(kiosk.ctx, requirePatron(kiosk.ctx, number)));
         printResult(options, { ok: true, patron: summary }, () => describePatron(summary));
+      }),
+    );
+  patron
+    .command('renew')
+    .description('Gia hạn thẻ thư viện: thêm một thời hạn thẻ, hoặc đến ngày --until')
+    .argument('<card>', 'số thẻ')
+    .option('--until <ngày>', 'gia hạn đến ngày này (NNNN-TT-NN)')
+    .requiredOption('--reason <lý do>', 'vì sao gia hạn, ví dụ "gia hạn hằng năm"')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in một tài liệu JSON')
+    .action((card: string, options: CommonOptions & { until?: string; reason: string }) =>
+      run(options, async () => {
+        const number = parseInput(cardNumber, card);
+        const until = options.until === undefined ? undefined : parseInput(isoDay, options.until);
+        const reason = parseInput(z.string().trim().min(2, 'hãy ghi lý do, ví dụ "gia hạn hằng năm"').max(200), options.reason);
+        const summary = await withKiosk(options, async (kiosk) => toSummary(kiosk.ctx, renewCard(kiosk.ctx, number, { staffId: null, reason, until })));
+        printResult(options, { ok: true, patron: summary }, () => `Đã gia hạn thẻ.\n${describePatron(summary)}`);
       }),
     );
 }

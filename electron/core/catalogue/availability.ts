@@ -51,11 +51,16 @@ export interface Availability {
   waiting: number;
   reference: number;
   nextDueDate: string | null;
+  /** The earliest due date is before `today`: the copy is late, so no date can be promised. */
+  nextDueOverdue: boolean;
   items: SearchItem[];
 }
 
-/** Items of one record a resident can see: not lost, and not a rotation batch that has gone back. */
-export function recordAvailability(db: Db, recordId: number): Availability {
+/**
+ * Items of one record a resident can see: not lost, and not a rotation batch that has gone back.
+ * `today` (local YYYY-MM-DD) tells a late copy from one due back soon.
+ */
+export function recordAvailability(db: Db, recordId: number, today = ''): Availability {
   let query = itemQueries.get(db);
   if (!query) itemQueries.set(db, (query = prepareItems(db)));
   const rows = query.items.all(recordId) as {
@@ -78,5 +83,6 @@ export function recordAvailability(db: Db, recordId: number): Availability {
   const available = items.filter((i) => i.status === 'available' && !i.setAside).length;
   const dues = items.map((i) => i.dueDate).filter((d): d is string => d !== null).sort();
   const waiting = query.waiting ? (query.waiting.get(recordId) as { n: number }).n : 0;
-  return { available, waiting, reference: items.filter((i) => i.status === 'reference').length, nextDueDate: available === 0 ? (dues[0] ?? null) : null, items };
+  const nextDueDate = available === 0 ? (dues[0] ?? null) : null;
+  return { available, waiting, reference: items.filter((i) => i.status === 'reference').length, nextDueDate, nextDueOverdue: nextDueDate !== null && nextDueDate < today, items };
 }

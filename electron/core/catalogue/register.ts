@@ -1,6 +1,7 @@
 // Catalogue handlers: resident search, staff file import (chunked upload + report), MARC export, rotation batches.
 import { IMPORT_CHUNK_BYTES } from '../../contract/catalogue';
 import type { KioskContext } from '../context';
+import { localDay } from '../../../common/calendar';
 import { exportPlaces, exportToPlace } from './export-places';
 import { importCatalogueFile } from './import';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from './rotation';
@@ -12,7 +13,7 @@ export function registerCatalogue(ctx: KioskContext): void {
   const { registry, db, clock, bus } = ctx;
   indexMissingRecords(db);
 
-  registry.register('catalogue.search', ({ query, availableOnly, limit, offset }) => searchCatalogue(db, query, { availableOnly, limit, offset }));
+  registry.register('catalogue.search', ({ query, availableOnly, limit, offset }) => searchCatalogue(db, query, { availableOnly, limit, offset, today: localDay(clock.now()) }));
 
   registry.register('catalogue.exportPlaces', () => ({ places: exportPlaces(ctx) }));
   registry.register('catalogue.export', ({ place, format }) => exportToPlace(ctx, place, format));

@@ -14,6 +14,8 @@ export interface SearchOptions {
   availableOnly?: boolean;
   limit?: number;
   offset?: number;
+  /** Local day (YYYY-MM-DD) the search is made, so a late copy is not promised back in the past. */
+  today?: string;
 }
 
 /** Matches counted at most; past this, `more` tells the screen to ask for a narrower query. */
@@ -150,7 +152,7 @@ export function searchCatalogue(db: Db, rawQuery: string, options: SearchOptions
         isbn: row.isbn,
         invalidIsbn: row.invalid_isbn,
         callNumber: row.call_number,
-        ...recordAvailability(db, row.id),
+        ...recordAvailability(db, row.id, options.today),
         matchedIn: tier.field,
         exact: tier.exact,
       },

@@ -127,7 +127,7 @@ function placeHold(ctx: KioskContext, patron: Patron, recordId: number): HoldVie
   assertCardUsable(patron, today);
 
   const existing = db.prepare(`SELECT h.id FROM holds h WHERE h.record_id = ? AND h.patron_id = ? AND ${OPEN}`).get(recordId, patron.id) as { id: number } | undefined;
-  if (existing) return toView(openHold(db, existing.id)!);
+  if (existing) return toView(openHold(db, existing.id)!, today);
 
   const borrowing = db.prepare("SELECT 1 FROM loans l JOIN items i ON i.id = l.item_id WHERE l.patron_id = ? AND l.returned_at IS NULL AND i.record_id = ?").get(patron.id, recordId);
   if (borrowing) throw refused('already_borrowed', `Bạn đang mượn cuốn "${record.title}" rồi, không cần đặt trước.`, { record: recordId });
@@ -161,7 +161,7 @@ function placeHold(ctx: KioskContext, patron: Patron, recordId: number): HoldVie
   const now = clock.now();
   const holdId = Number(db.prepare('INSERT INTO holds (record_id, patron_id, created_at) VALUES (?, ?, ?)').run(recordId, patron.id, new Date(now).toISOString()).lastInsertRowid);
   recordEvent(db, clock, 'hold.placed', { holdId, patronId: patron.id, recordId, ...patronDimensions(patron, now) });
-  return toView(openHold(db, holdId)!);
+  return toView(openHold(db, holdId)!, today);
 }
 
 /** A resident cancels one of their own holds; a copy set aside for it passes to the next in line. */
@@ -175,7 +175,7 @@ function cancelHold(ctx: KioskContext, holdId: number, by: { patronId: number } 
   if (hold.itemId !== null) setAsideForNextHold(ctx, hold.itemId, hold.recordId);
 }
 
-function toView(row: HoldRow): HoldView {
+function toView(row: HoldRow, today: string): HoldView {
   return {
     holdId: row.id,
     recordId: row.recordId,
@@ -185,6 +185,7 @@ function toView(row: HoldRow): HoldView {
     position: row.position,
     readyUntil: row.readyUntil,
     nextDueDate: row.nextDueDate,
+    nextDueOverdue: row.nextDueDate !== null && row.nextDueDate < today,
   };
 }
 
@@ -192,14 +193,16 @@ function toView(row: HoldRow): HoldView {
 export function holdsOf(ctx: KioskContext, patronId: number): HoldView[] {
   expireHolds(ctx);
   const rows = ctx.db.prepare(`${HOLD_ROW} WHERE h.patron_id = ? AND ${OPEN} ORDER BY h.item_id IS NULL, h.created_at, h.id`).all(patronId) as HoldRow[];
-  return rows.map(toView);
+  const today = localDay(ctx.clock.now());
+  return rows.map((row) => toView(row, today));
 }
 
 /** Every open hold, for the staff page: ready ones first (they are on the staff shelf), then by title. */
 export function allOpenHolds(ctx: KioskContext): StaffHoldView[] {
   expireHolds(ctx);
   const rows = ctx.db.prepare(`${HOLD_ROW} WHERE ${OPEN} ORDER BY h.item_id IS NULL, h.ready_until, r.title, h.created_at, h.id`).all() as HoldRow[];
-  return rows.map((row) => ({ ...toView(row), card: row.card, fullName: row.fullName, phone: row.phone, item: row.barcode, location: row.location }));
+  const today = localDay(ctx.clock.now());
+  return rows.map((row) => ({ ...toView(row, today), card: row.card, fullName: row.fullName, phone: row.phone, item: row.barcode, location: row.location }));
 }
 
 // What the API and the `kiosk hold` commands call: each is one transaction, lapsed holds expired first.

@@ -5,6 +5,7 @@ import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
 import { recordEvent } from '../store/event-types';
 import { requirePatron } from '../patrons/records';
+import { holdOfItem } from './holds';
 import { findItem, openLoanOfItem } from './loans';
 import { formatDateTime, formatDay } from '../../../common/calendar';
 
@@ -13,7 +14,8 @@ export interface ReceiptInput {
   kind: 'checkout' | 'return';
   at: number;
   card: string | null;
-  lines: { item: string; title: string; dueDate: string | null }[];
+  /** `reserved`: a returned copy set aside for someone's hold, to hand to staff rather than shelve. */
+  lines: { item: string; title: string; dueDate: string | null; reserved?: boolean }[];
 }
 
 /** BD000123 → BD****23: enough for the resident to recognise, nothing for a finder of the slip. */
@@ -35,6 +37,7 @@ export function formatReceipt(input: ReceiptInput): string {
   input.lines.forEach((line, index) => {
     lines.push(`${index + 1}. ${shortTitle(line.title)}`);
     lines.push(line.dueDate ? `   Mã ${line.item} - hạn trả ${formatDay(line.dueDate)}` : `   Mã ${line.item} - đã trả`);
+    if (line.reserved) lines.push('   Có người đặt: đưa cho cán bộ, đừng để lên giá');
   });
   lines.push('', `Tổng cộng: ${input.lines.length} cuốn`, input.kind === 'checkout' ? 'Xin vui lòng trả sách đúng hạn. Cảm ơn bạn!' : 'Cảm ơn bạn đã trả sách!');
   return lines.join('\n');
@@ -52,18 +55,18 @@ export function provideReceiptPrinter(ctx: KioskContext, printer: ReceiptPrinter
 
 export async function buildReceipt(ctx: KioskContext, request: { kind: 'checkout' | 'return'; card?: string | undefined; items: string[]; print: boolean }): Promise<Receipt> {
   const patron = request.card ? requirePatron(ctx, request.card) : undefined;
-  const lines: ReceiptInput['lines'] = [];
+  const lines: Receipt['lines'] = [];
   for (const barcode of new Set(request.items)) {
     const item = findItem(ctx.db, barcode);
     if (!item) continue;
     if (request.kind === 'checkout') {
       const loan = openLoanOfItem(ctx.db, item.id);
       if (!loan || !patron || loan.patronId !== patron.id) continue;
-      lines.push({ item: item.barcode, title: item.title, dueDate: loan.dueDate });
+      lines.push({ item: item.barcode, title: item.title, dueDate: loan.dueDate, reserved: false });
     } else {
       // A returned item has no open loan; one still on loan was not returned and is left off.
       if (openLoanOfItem(ctx.db, item.id)) continue;
-      lines.push({ item: item.barcode, title: item.title, dueDate: null });
+      lines.push({ item: item.barcode, title: item.title, dueDate: null, reserved: holdOfItem(ctx.db, item.id) !== undefined });
     }
   }
   if (lines.length === 0) {

@@ -19,18 +19,25 @@ export function patronByCard(ic: InternetContext, card: string): Patron {
   throw notFound('card_unknown', 'Không tìm thấy thẻ thư viện này. Hãy quét lại thẻ hoặc hỏi cán bộ thư viện.');
 }
 
-/** The first person waiting has the PC for `queueHoldMinutes` once it is free; then the turn passes. */
-export function assertQueueTurn(ic: InternetContext, patron: Patron): void {
+/** What a guest held back by the queue can do: they have no card to take a ticket with. */
+const GUEST_WAITS = 'Mã khách dùng được khi không còn ai chờ; mời bạn chờ một lát hoặc hỏi cán bộ thư viện.';
+
+/**
+ * The first person waiting has the PC for `queueHoldMinutes` once it is free; then the turn passes.
+ * Guests (`patron` undefined) wait their turn like cards: the PC held for the head is not theirs.
+ */
+export function assertQueueTurn(ic: InternetContext, patron: Patron | undefined): void {
   const holdMs = ic.config.queueHoldMinutes * MINUTE_MS;
   for (;;) {
     const head = store.waitingQueue(ic.db)[0];
-    if (!head || head.patronId === patron.id) return;
+    if (!head || (patron && head.patronId === patron.id)) return;
     if (!head.calledAt) {
       store.callQueueEntry(ic.db, head.id, nowIso(ic));
     } else if (ic.clock.now() - Date.parse(head.calledAt) > holdMs) {
       store.setQueueStatus(ic.db, head.id, 'missed');
       continue;
     }
+    if (!patron) throw refused('queue_reserved_guest', `Máy đang được giữ cho người xếp hàng số ${head.ticket}. ${GUEST_WAITS}`, { ticket: head.ticket });
     throw refused('queue_reserved', `Máy đang được giữ cho người xếp hàng số ${head.ticket}. Bạn hãy xếp hàng để được dùng máy sau.`, { ticket: head.ticket });
   }
 }

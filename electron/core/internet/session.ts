@@ -1,7 +1,7 @@
 // A resident's session: sign-in (card, CCCD or guest code) with every rule that can refuse, resume
 // after a kiosk restart, asking for more time, and what start-up does with a session left open.
 import { notFound, refused } from '../errors';
-import { assertCardUsable, patronDimensions, type Patron } from '../patrons/lookup';
+import { assertCardUsable, findPatronByCard, patronDimensions, type Patron } from '../patrons/lookup';
 import { recordEvent } from '../store/event-types';
 import { judgeRestart } from './boot';
 import { recordEndEvidence } from './end-evidence';
@@ -9,6 +9,7 @@ import { CCCD_UNKNOWN } from './cccd';
 import { limitsFor } from './config';
 import { nowIso, today, type InternetContext } from './context';
 import { finishSession, requireActive } from './ending';
+import { guestCodeCandidates } from './guest-code';
 import { computeAllowance, MINUTE_MS, weekStart } from './policy';
 import { assertQueueTurn, patronByCard } from './queue';
 import { claimOwnership, ownedElsewhere, ownedHere, startRunning } from './running';
@@ -49,7 +50,7 @@ export interface SignIn {
 /** Who is signing in: a patron (card or CCCD) or a guest pass; refusals name what to do next. */
 function whoSignsIn(ic: InternetContext, { kind, text, resolveCccd }: SignIn): { patron?: Patron; pass?: store.GuestPassRow } {
   if (kind === 'guest') {
-    const pass = store.guestPassByCode(ic.db, text.trim().toUpperCase());
+    const pass = guestPassFor(ic, text);
     if (!pass) throw notFound('guest_unknown', 'Không tìm thấy mã khách này. Hãy kiểm tra lại mã trên phiếu hoặc hỏi cán bộ thư viện.');
     return { pass };
   }
@@ -59,10 +60,19 @@ function whoSignsIn(ic: InternetContext, { kind, text, resolveCccd }: SignIn): {
     patron = resolveCccd(text);
     if (!patron) throw notFound('cccd_unknown', CCCD_UNKNOWN);
   } else {
+    // A guest code typed without "KHACH-" looks like a card number: a card wins, then the code.
+    const pass = findPatronByCard(ic.db, text) ? undefined : guestPassFor(ic, text);
+    if (pass) return { pass };
     patron = patronByCard(ic, text);
   }
   assertCardUsable(patron, today(ic));
   return { patron };
+}
+
+/** The one guest pass a typed code stands for (prefix, case and misread characters forgiven). */
+function guestPassFor(ic: InternetContext, text: string): store.GuestPassRow | undefined {
+  const found = guestCodeCandidates(text).flatMap((code) => store.guestPassByCode(ic.db, code) ?? []);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 export function signIn(ic: InternetContext, request: SignIn): { resumed: boolean; row: store.SessionRow } {
@@ -87,7 +97,7 @@ export function signIn(ic: InternetContext, request: SignIn): { resumed: boolean
     if (pass.usedAt) throw refused('guest_used', GUEST_USED);
     if (pass.validDay !== today(ic)) throw refused('guest_expired', 'Mã khách này chỉ có giá trị trong ngày được cấp và đã hết hạn. Hãy xin cán bộ thư viện mã mới.');
   }
-  if (patron) assertQueueTurn(ic, patron);
+  assertQueueTurn(ic, patron);
 
   const now = clock.now();
   const day = today(ic);

@@ -1,6 +1,7 @@
 // Registers the staff-facing patron methods: categories, add, show, list, approve/block/unblock.
 import type { KioskContext } from '../context';
 import { createPatron, listPatrons, requirePatron, setPatronStatus, toSummary } from './records';
+import { renewCard } from './renewal';
 
 export function registerPatrons(ctx: KioskContext): void {
   const { registry } = ctx;
@@ -18,5 +19,8 @@ export function registerPatrons(ctx: KioskContext): void {
   });
   registry.register('patrons.setStatus', ({ card, status, reason }, { staff }) => {
     return toSummary(ctx, setPatronStatus(ctx, card, status, staff.id, reason));
+  });
+  registry.register('patrons.renewCard', ({ card, until, reason }, { staff }) => {
+    return toSummary(ctx, renewCard(ctx, card, { staffId: staff.id, reason, until }));
   });
 }

@@ -18,7 +18,8 @@ export const eventPayloads = {
   /** A new library card: self-registration at the kiosk, by staff, or imported. */
   'patron.registered': z.object({ patronId: z.number().int(), via: z.enum(['self', 'staff', 'import']), status: z.string(), ...dimensions }),
   'patron.status_changed': z.object({ patronId: z.number().int(), from: z.string(), to: z.string(), staffId: z.number().int().nullable() }),
-  'patron.card_renewed': z.object({ patronId: z.number().int(), expiry: z.string(), staffId: z.number().int().nullable() }),
+  /** Staff extended a card (`from` → `expiry`); staffId null from the CLI. The reason stays on the kiosk. */
+  'patron.card_renewed': z.object({ patronId: z.number().int(), expiry: z.string(), staffId: z.number().int().nullable(), from: z.string().optional(), reason: z.string().max(200).optional() }),
   /** A resident signed in for a service: distinct patrons per day make the visit count. */
   'patron.signed_in': z.object({ patronId: z.number().int(), service: serviceName, method: z.enum(['card', 'cccd', 'manual']), ...dimensions }),
 

@@ -1,7 +1,7 @@
 // Applies one typed key to a text field's value at the caret, through the pure Telex/VNI engine
 // (common/vietnamese, shared with the core's search). `raw` is what the resident actually typed
 // for the current word, so a word that is not Vietnamese ("wifi") is given back when it ends.
-import { applyKey, finishWord, isWordChar, type TypingMethod } from '../../../common/vietnamese/typing';
+import { finishWord, typeKey, isWordChar, type TypingMethod } from '../../../common/vietnamese/typing';
 
 export interface FieldState {
   text: string;
@@ -18,9 +18,10 @@ export function insertKey(state: FieldState, key: string, method: TypingMethod):
   const word = WORD_BEFORE.exec(before)![0];
   const head = before.slice(0, before.length - word.length);
   if (isWordChar(key, method, word)) {
-    const next = applyKey(word, key, method);
     // Only keep the raw keys when they describe this word (the caret may have moved into another).
-    const raw = (state.raw && word ? state.raw : word) + key;
+    const keys = state.raw && word ? state.raw : word;
+    const next = typeKey(word, keys, key, method);
+    const raw = keys + key;
     return { text: head + next + after, caret: head.length + next.length, raw };
   }
   const finished = finishWord(word, state.raw || word) + key;

@@ -10,7 +10,9 @@ const line = fc.record({
   item: fc.stringMatching(/^TV\d{6}$/),
   title: fc.string({ minLength: 1, maxLength: 120 }).filter((s) => s.trim().length > 0 && !s.includes('\n')),
   dueDate: fc.option(fc.constantFrom('2026-12-07', '2027-01-31'), { nil: null }),
+  reserved: fc.boolean(),
 });
+const RESERVED = 'Có người đặt: đưa cho cán bộ, đừng để lên giá';
 
 describe('receipts', () => {
   it('list every item with its due date, under the library name, and never show the whole card number', () => {
@@ -25,6 +27,13 @@ describe('receipts', () => {
           if (l.dueDate) expect(text).toContain(`hạn trả ${l.dueDate.split('-').reverse().join('/')}`);
         }
         expect(text).toContain(`Tổng cộng: ${lines.length} cuốn`);
+        // A reserved copy's line is followed by the note to hand it to staff; no other line is.
+        const rows = text.split('\n');
+        expect(rows.filter((r) => r.includes(RESERVED))).toHaveLength(lines.filter((l) => l.reserved).length);
+        lines.forEach((l, i) => {
+          const at = rows.findIndex((r) => r.startsWith(`${i + 1}. `));
+          expect(rows[at + 2]?.includes(RESERVED) ?? false).toBe(l.reserved);
+        });
       }),
     );
   });

@@ -337,6 +337,25 @@ describe('guest passes', () => {
     await expectRefusal(signIn(t, passes[1]!.code, 'guest'), 'guest_expired');
     await expectRefusal(signIn(t, 'KHACH-AAAAAAAA', 'guest'), 'guest_unknown');
   });
+
+  it('accept a code typed without KHACH-, in lower case, with a misread character, in the card box', async () => {
+    const t = await open();
+    const { passes } = await t.call<{ passes: { code: string }[] }>('internet.staff.createGuestPasses', { staffToken: await staffToken(t), minutes: 30, count: 3 });
+    const body = (n: number) => passes[n]!.code.slice('KHACH-'.length);
+    // Typed where a card goes (the screen only knows a code by its prefix): the code is found.
+    expect(await signIn(t, body(0).toLowerCase())).toMatchObject({ limitedBy: 'guest' });
+    await t.call('internet.end');
+    expect(await signIn(t, `khách ${body(1).slice(0, 4)} ${body(1).slice(4)}`, 'guest')).toMatchObject({ limitedBy: 'guest' });
+    await t.call('internet.end');
+    // An O typed for a printed Q or D, an I or 1 for an L, J or T.
+    const misread = body(2).replace(/[QD]/, 'O').replace(/[LJT]/, '1');
+    expect(await signIn(t, misread)).toMatchObject({ limitedBy: 'guest' });
+    await t.call('internet.end');
+    // A card number still means the card.
+    expect(await signIn(t, ADULT)).toMatchObject({ limitedBy: expect.not.stringMatching(/^guest$/) });
+    await t.call('internet.end');
+    await expectRefusal(signIn(t, 'AAAAAAAA'), 'card_unknown');
+  });
 });
 
 describe('queue', () => {
@@ -351,6 +370,19 @@ describe('queue', () => {
     await expectRefusal(signIn(t, 'BD000002'), 'queue_reserved');
     await signIn(t, CHILD);
     expect((await status(t)).queue.waiting).toBe(1);
+  });
+
+  it('guests take their turn like cards: a guest code does not jump the queue', async () => {
+    const t = await open();
+    const { passes } = await t.call<{ passes: { code: string }[] }>('internet.staff.createGuestPasses', { staffToken: await staffToken(t), minutes: 30, count: 1 });
+    await signIn(t, ADULT);
+    await t.call('internet.queue.join', { card: CHILD });
+    await t.call('internet.end');
+    await expect(signIn(t, passes[0]!.code, 'guest')).rejects.toMatchObject({ apiError: { reason: 'queue_reserved_guest', message: expect.stringContaining('xếp hàng số 1') } });
+    // The pass is not spent by the refusal; the guest gets the PC once the queue is served.
+    await signIn(t, CHILD);
+    await t.call('internet.end');
+    expect(await signIn(t, passes[0]!.code, 'guest')).toMatchObject({ limitedBy: 'guest' });
   });
 
   it('staff take someone off the queue; when the PC was held for them, the next in line is called', async () => {

@@ -2,7 +2,8 @@
 // word) and properties that hold for any input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyKey, telexCandidates, typeVietnamese } from '../../../common/vietnamese/typing';
+import { decodeWord, parseSyllable, toneOf, type Tone } from '../../../common/vietnamese/syllable';
+import { applyKey, telexCandidates, typeKey, typeVietnamese } from '../../../common/vietnamese/typing';
 
 const TELEX: [keys: string, expected: string][] = [
   ['nguyeenx nhaajt anhs', 'nguyễn nhật ánh'],
@@ -80,6 +81,20 @@ const UNDO: [keys: string, expected: string][] = [
   ['Viet Nam', 'Viet Nam'],
 ];
 
+// Words and names children search for at the reading room: none is a Vietnamese syllable, so Telex
+// must give them back exactly as typed, as Unikey does (issue #21: "word" had become "ửod").
+// Words that are also Telex for a Vietnamese syllable ("us" → "ú", "piece" → "piêc") or end in a
+// doubled key ("chess" → "ches", the undo) convert, as in Unikey.
+const LOANWORDS = [
+  'word', 'excel', 'harry potter', 'Harry Potter', 'doraemon', 'Doraemon', 'conan', 'Conan', 'minecraft', 'Minecraft',
+  'youtube', 'YouTube', 'zalo', 'Zalo', 'facebook', 'Facebook', 'google', 'pokemon', 'Pokemon', 'naruto', 'python',
+  'scratch', 'tiktok', 'TikTok', 'roblox', 'powerpoint', 'PowerPoint', 'windows', 'wifi', 'email', 'gmail', 'chrome',
+  'messenger', 'instagram', 'shopee', 'lazada', 'free fire', 'pubg', 'fortnite', 'mario', 'sonic',
+  'pikachu', 'dragon ball', 'nobita', 'shin', 'totoro', 'disney', 'marvel', 'avengers', 'spiderman',
+  'batman', 'superman', 'frozen', 'elsa', 'barbie', 'lego', 'ipad', 'iphone', 'samsung', 'ielts', 'toeic', 'english',
+  'canva', 'office', 'linux', 'java', 'robot', 'arduino', 'guitar', 'piano', 'Sherlock Holmes', 'Tom and Jerry',
+];
+
 const VNI: [keys: string, expected: string][] = [
   ['d9uo75c', 'được'],
   ['duo75c', 'dược'],
@@ -105,6 +120,27 @@ describe('Telex', () => {
   });
   it('leaves words that cannot be Vietnamese syllables alone', () => {
     for (const word of ['class', 'string', 'BD000001', '2024', 'html', 'wifi', 'wiki', 'window']) expect(typeVietnamese(word, 'both')).toBe(word);
+  });
+});
+
+describe('Telex stops where Vietnamese stops', () => {
+  it.each(LOANWORDS)('%s stays as typed', (word) => {
+    expect(typeVietnamese(word, 'telex')).toBe(word);
+    expect(typeVietnamese(word, 'both')).toBe(word);
+  });
+  it('gives the keys back while typing, as soon as no Vietnamese word can come of them', () => {
+    let word = '';
+    let raw = '';
+    const seen: string[] = [];
+    for (const key of 'word') {
+      word = typeKey(word, raw, key, 'telex');
+      raw += key;
+      seen.push(word);
+    }
+    expect(seen).toEqual(['ư', 'ưo', 'ửo', 'word']);
+  });
+  it('searches for the loanword as typed', () => {
+    for (const word of LOANWORDS) expect(telexCandidates(word)).toEqual([word]);
   });
 });
 
@@ -182,6 +218,39 @@ describe('properties', () => {
         const text = list.join(' ');
         expect(typeVietnamese(text, 'vni')).toBe(text);
       }),
+    );
+  });
+
+  const INITIALS = ['', 'b', 'c', 'ch', 'g', 'h', 'kh', 'l', 'm', 'n', 'ng', 'nh', 'ph', 't', 'th', 'tr', 'v', 'x'];
+  const NUCLEI = ['a', 'e', 'i', 'o', 'u', 'y', 'ai', 'ao', 'au', 'ay', 'eo', 'ia', 'ie', 'iu', 'oa', 'oe', 'oi', 'ua', 'ui', 'uo', 'uy', 'ieu', 'oai', 'uoi', 'uye', 'yeu'];
+  const FINALS = ['', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't'];
+  const TONE_KEYS: Record<string, Tone> = { s: 'acute', f: 'grave', r: 'hook', x: 'tilde', j: 'dot' };
+
+  it('still converts every Telex syllable: its letters stay, the tone key becomes the tone', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...INITIALS), fc.constantFrom(...NUCLEI), fc.constantFrom(...FINALS), fc.constantFrom(...Object.keys(TONE_KEYS)), (initial, nucleus, final, toneKey) => {
+        const plain = initial + nucleus + final;
+        fc.pre(parseSyllable(decodeWord(plain)!) !== undefined);
+        const out = typeVietnamese(plain + toneKey, 'telex');
+        const letters = decodeWord(out)!;
+        expect(letters.map((l) => l.base).join('')).toBe(plain);
+        expect(toneOf(letters)).toBe(TONE_KEYS[toneKey]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never loses a letter of a word that does not become Vietnamese', () => {
+    const key = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzAEOW'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit: key, minLength: 1, maxLength: 10 }), (word) => {
+        const out = typeVietnamese(word, 'telex');
+        const letters = decodeWord(out);
+        const vietnamese = letters !== undefined && parseSyllable(letters.map((l) => ({ ...l, tone: 'none' as Tone }))) !== undefined;
+        // Either a Vietnamese syllable, or the keys as typed, or a doubled key at the end undone ("ass" → "as").
+        if (!vietnamese) expect([word, word.slice(0, -1)]).toContain(out);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -31,7 +31,13 @@ export function Availability({ hit }: { hit: SearchHit }) {
   if (onLoan) {
     return (
       <p className="availability out">
-        <strong>{hit.nextDueDate ? t('search.availability.allOnLoanUntil', { date: date(hit.nextDueDate) }) : t('search.availability.allOnLoan')}</strong>
+        <strong>
+          {hit.nextDueOverdue
+            ? t('search.availability.allOnLoanOverdue')
+            : hit.nextDueDate
+              ? t('search.availability.allOnLoanUntil', { date: date(hit.nextDueDate) })
+              : t('search.availability.allOnLoan')}
+        </strong>
         {waiting}
       </p>
     );

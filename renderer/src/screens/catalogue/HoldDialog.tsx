@@ -90,7 +90,8 @@ export function HoldDialog({ hit, pickupDays, onClose }: { hit: SearchHit; picku
           <div className="hold-placed" role="status">
             <p className="hold-placed-headline">{placed.status === 'ready' ? t('hold.placedReady') : t('hold.placed', { position: placed.position })}</p>
             <p>{placed.status === 'ready' && placed.readyUntil ? t('hold.readyUntil', { date: formatDay(placed.readyUntil) }) : t('hold.whenBack', { count: pickupDays })}</p>
-            {placed.status === 'waiting' && placed.nextDueDate && <p>{t('hold.expected', { date: formatDay(placed.nextDueDate) })}</p>}
+            {placed.status === 'waiting' && placed.nextDueOverdue && <p>{t('hold.expectedOverdue')}</p>}
+            {placed.status === 'waiting' && placed.nextDueDate && !placed.nextDueOverdue && <p>{t('hold.expected', { date: formatDay(placed.nextDueDate) })}</p>}
             <button type="button" className="button" onClick={onClose}>
               {t('hold.done')}
             </button>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckinResult, HoldView, LoanView, Receipt, SignedInPatron } from '../../../../electron/contract/circulation';
 import type { ScanEvent } from '../../../../electron/contract/devices';
 import type { SystemInfo } from '../../../../electron/contract/system';
+import { useAudioPrompt } from '../../a11y/audio';
 import { ApiCallError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { ScreenFrame } from '../../components/ScreenFrame';
@@ -14,7 +15,7 @@ import { navigate } from '../../router';
 import { clearSignedInResident, setSignedInResident } from '../../session/signed-in-resident';
 import { Consent, type RegistrationOffer } from './Consent';
 import { LibraryCard } from './LibraryCard';
-import { HoldList, IdleCountdown, LoanList, ManualEntry, ProblemBanner } from './parts';
+import { HoldList, IdleCountdown, LoanList, ManualEntry, ProblemBanner, ReservedNotice } from './parts';
 import { describeProblem, type Problem } from './problem';
 import { ReceiptView } from './ReceiptView';
 import { takeHandedOffScan } from './handoff';
@@ -38,6 +39,7 @@ interface Settings {
 
 export function CirculationScreen({ info }: { info: SystemInfo }) {
   const api = useApi();
+  const say = useAudioPrompt();
   const { t, i18n } = useTranslation('circulation');
   const [state, setState] = useState<State>({ mode: 'start' });
   const [problem, setProblem] = useState<(Problem & { item?: string }) | null>(null);
@@ -147,6 +149,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
           const result = await api.call('circulation.checkin', { item });
           setProblem(null);
           setNotice(null);
+          if (result.flag === 'reserved') say('reservedReturn');
           setState((s) => {
             const returns = s.mode === 'return' ? s.returns : [];
             return { mode: 'return', returns: returns.some((r) => r.item === result.item) ? returns : [...returns, result] };
@@ -155,7 +158,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
           fail(error, item);
         }
       }),
-    [api, run, fail],
+    [api, run, fail, say],
   );
 
   /** The book in hand is recorded as lent to someone else: return it, then lend it to this resident. */
@@ -304,7 +307,8 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
         {state.mode === 'return' && (
           <section aria-labelledby="return-title">
             <h2 id="return-title">{t('return.title')}</h2>
-            <p>{t('return.prompt')}</p>
+            <ReservedNotice returns={state.returns} />
+            <p>{state.returns.some((r) => r.flag === 'reserved') ? t('return.promptReserved') : t('return.prompt')}</p>
             <ul className="circ-list" aria-label={t('return.listLabel')}>
               {state.returns.map((r) => (
                 <li key={r.item} data-item={r.item} className={r.shelf === 'staff' ? 'staff-shelf' : undefined}>
@@ -382,7 +386,8 @@ function Borrow(props: {
           </p>
         )}
       </div>
-      {!showLoans && (
+      {/* A card that cannot borrow is told once, above; no "scan each book" invitation to a second refusal. */}
+      {!showLoans && view.standing.canBorrow && (
         <>
           <p className="circ-prompt">{t('borrow.prompt')}</p>
           <h3>{t('borrow.sessionTitle')}</h3>

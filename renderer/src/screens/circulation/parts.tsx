@@ -2,7 +2,7 @@
 // a list of loans with due dates (overdue ones highlighted), and the resident's holds.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HoldView, LoanView } from '../../../../electron/contract/circulation';
+import type { CheckinResult, HoldView, LoanView } from '../../../../electron/contract/circulation';
 import type { Problem } from './problem';
 import { formatDay } from '../../../../common/calendar';
 
@@ -122,5 +122,27 @@ export function HoldList({ holds, onCancel, busy }: { holds: HoldView[]; onCance
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * Across the whole return screen when a returned book is reserved for someone: the small note at
+ * the end of its row was missed, and the book went back on the open shelf (issue #21).
+ */
+export function ReservedNotice({ returns }: { returns: readonly CheckinResult[] }) {
+  const { t } = useTranslation('circulation');
+  const reserved = returns.filter((r) => r.flag === 'reserved');
+  if (reserved.length === 0) return null;
+  return (
+    <div className="circ-reserved-notice" role="alert">
+      <p className="circ-reserved-what">{reserved.length === 1 ? t('return.reservedNotice') : t('return.reservedNoticeMany', { count: reserved.length })}</p>
+      <ul>
+        {reserved.map((r) => (
+          <li key={r.item}>
+            {r.title} <span className="circ-barcode">{r.item}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
-// Staff page "Readers and cards": approve self-registrations, block and unblock cards, issue a new
-// card, and show a card ready to print (Code 128 barcode).
+// Staff page "Readers and cards": approve self-registrations, block and unblock cards, renew a card
+// (with the reason typed in the same box), issue a new card, and show a card ready to print.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatronSummary } from '../../../../../electron/contract/patrons';
@@ -9,6 +9,7 @@ import { VietnameseTextInput } from '../../../input/VietnameseTextInput';
 import { LibraryCard } from '../LibraryCard';
 import { ProblemBanner } from '../parts';
 import { describeProblem, type Problem } from '../problem';
+import { formatDay } from '../../../../../common/calendar';
 import '../circulation.css';
 import { Banner } from '../../../components/Banner';
 
@@ -58,6 +59,19 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
       const updated = await api.call('patrons.setStatus', { staffToken, card: patron.cardNumber, status, ...(reason ? { reason } : {}) });
       setProblem(null);
       setNotice(t('staff.patrons.done', { card: updated.cardNumber, status: t(`staff.patrons.status.${updated.status}`) }));
+      setBlockReason('');
+      setReloads((n) => n + 1);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  /** Extends the card by the card period; the reason box says why (recorded with who did it). */
+  const renew = async (patron: PatronSummary) => {
+    try {
+      const updated = await api.call('patrons.renewCard', { staffToken, card: patron.cardNumber, reason: blockReason.trim() });
+      setProblem(null);
+      setNotice(t('staff.patrons.renewed', { card: updated.cardNumber, date: formatDay(updated.cardExpiry) }));
       setBlockReason('');
       setReloads((n) => n + 1);
     } catch (error) {
@@ -143,6 +157,11 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
                   ) : (
                     <button type="button" className="button secondary" onClick={() => void setStatus(p, 'blocked')}>
                       {t('staff.patrons.block')}
+                    </button>
+                  )}
+                  {p.status !== 'pending' && (
+                    <button type="button" className={p.expired ? 'button' : 'button secondary'} onClick={() => void renew(p)}>
+                      {t('staff.patrons.renew')}
                     </button>
                   )}
                   <button type="button" className="button secondary" onClick={() => setShown(p)}>
