@@ -5,6 +5,7 @@ import { chooseDataDir } from '../../core/config/data-dir';
 import { VERSION } from '../../core/version';
 import { cliClock } from '../clock';
 import { KioskError } from '../../core/errors';
+import { storageFailureOf } from '../../core/store/disk';
 import { spaceReportOf } from '../../core/store/space';
 import { diskCheckOf, runSelfTest } from '../../core/system/self-test';
 import { printResult, run, type CommonOptions } from '../output';
@@ -41,7 +42,8 @@ export function registerSystemCommands(program: Command): void {
         const report = await withKiosk(options, (kiosk) => runSelfTest(kiosk.ctx)).catch((error: unknown) => {
           // A full disk keeps the kiosk from opening its store, which is exactly when the technician
           // needs the self-test: say what is full and what to delete, and that the data is not damaged.
-          if (!(error instanceof KioskError) || error.reason !== 'disk_full') throw error;
+          const full = error instanceof KioskError ? error.reason === 'disk_full' : storageFailureOf(error, chooseDataDir(options.dataDir)) === 'disk_full';
+          if (!full) throw error;
           return fullDiskReport(chooseDataDir(options.dataDir));
         });
         printResult(options, report, () => report.checks.map((c) => `${MARK[c.status]} ${c.id}: ${c.message}`).join('\n'));
