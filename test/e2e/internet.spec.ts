@@ -271,6 +271,8 @@ test('a CCCD signs a registered resident in; an unknown CCCD is sent to Mượn 
     await snapshot(page, 'internet-cccd-unknown');
     await page.getByRole('button', { name: 'Đến Mượn / trả sách để đăng ký' }).click();
     await expect(page).toHaveURL(/#\/circulation/);
+    // The screen loads on demand: scan once it shows and listens, as a person would.
+    await expect(page.getByRole('heading', { name: 'Mượn sách' })).toBeVisible();
 
     await simulateScan(page, qr);
     await page.getByRole('button', { name: 'Đồng ý và làm thẻ' }).click();
