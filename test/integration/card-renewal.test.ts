@@ -6,19 +6,10 @@ import type { PatronSummary } from '../../electron/contract/patrons';
 import { addYears, localDay } from '../../common/calendar';
 import { DEMO_STAFF } from '../../electron/core/demo/seed';
 import { fresh, kiosk } from '../support/cli';
-import { openTestKiosk, type TestKiosk } from '../support/kiosk';
+import { refusal, openTestKiosk, type TestKiosk } from '../support/kiosk';
 
 async function staffToken(t: TestKiosk): Promise<string> {
   return (await t.call<{ token: string }>('staff.signIn', { card: DEMO_STAFF[0].card, pin: DEMO_STAFF[0].pin })).token;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; reason?: string; message: string }> {
-  const error = await promise.then(
-    () => undefined,
-    (e: { apiError: { code: string; reason?: string; message: string } }) => e.apiError,
-  );
-  if (!error) throw new Error('expected a refusal');
-  return error;
 }
 
 function renewals(t: TestKiosk): Record<string, unknown>[] {

@@ -1,7 +1,7 @@
 // Circulation through the contract boundary on a demo kiosk: checkout, refusals, double scans,
 // return, renew, sign-in by card and CCCD, self-registration, staff override, and their events.
 import { describe, expect, it } from 'vitest';
-import { openTestKiosk, type TestKiosk } from '../support/kiosk';
+import { refusal, openTestKiosk, type TestKiosk } from '../support/kiosk';
 import { provideCccdParser, type CccdIdentity } from '../../electron/core/patrons/cccd';
 import { provideReceiptPrinter } from '../../electron/core/circulation/receipt';
 import type { LoanView, SignedInPatron } from '../../electron/contract/circulation';
@@ -12,15 +12,6 @@ const DAY = 86_400_000;
 
 function events(t: TestKiosk, type: string): Record<string, unknown>[] {
   return (t.kiosk.db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY id').all(type) as { payload: string }[]).map((r) => JSON.parse(r.payload));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; reason?: string; message: string; params?: Record<string, unknown> }> {
-  const error = await promise.then(
-    () => undefined,
-    (e: { apiError: { code: string; reason?: string; message: string } }) => e.apiError,
-  );
-  if (!error) throw new Error('expected a refusal');
-  return error;
 }
 
 function lendableItems(t: TestKiosk, n: number): string[] {

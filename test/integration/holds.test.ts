@@ -5,21 +5,12 @@ import type { CheckinResult, HoldView, LoanView, SignedInPatron, StaffHoldView }
 import type { SearchResponse } from '../../electron/contract/catalogue';
 import { daysBetween, localDay } from '../../common/calendar';
 import { fresh, kiosk } from '../support/cli';
-import { openTestKiosk, type TestKiosk } from '../support/kiosk';
+import { refusal, openTestKiosk, type TestKiosk } from '../support/kiosk';
 
 const DAY = 86_400_000;
 
 function events(t: TestKiosk, type: string): Record<string, unknown>[] {
   return (t.kiosk.db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY id').all(type) as { payload: string }[]).map((r) => JSON.parse(r.payload));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; reason?: string; message: string }> {
-  const error = await promise.then(
-    () => undefined,
-    (e: { apiError: { code: string; reason?: string; message: string } }) => e.apiError,
-  );
-  if (!error) throw new Error('expected a refusal');
-  return error;
 }
 
 /** A title with exactly `copies` lendable copies, all on the shelf; returns its id and barcodes. */
