@@ -120,7 +120,9 @@ export async function toXlsx(report: StatisticsReport, options: ExportOptions = 
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = report.generatedBy ?? 'kiosk';
+  // The report's own instant (the kiosk's clock), not the machine's: the same report makes the same file.
   wb.created = new Date(report.generatedAt);
+  wb.modified = wb.created;
   const ws = wb.addWorksheet('Báo cáo', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = [{ width: 6 }, { width: 46 }, { width: 9 }, { width: 12 }, { width: 18 }, { width: 12 }, { width: 15 }, { width: 12 }];
   const head = headerLines(report);
@@ -167,7 +169,7 @@ export async function toPdf(report: StatisticsReport, options: ExportOptions = {
       reason: 'font_missing',
     });
   }
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, info: { Title: `Báo cáo thống kê ${report.period.label}`, Author: report.generatedBy ?? 'kiosk' } });
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, info: { Title: `Báo cáo thống kê ${report.period.label}`, Author: report.generatedBy ?? 'kiosk', CreationDate: new Date(report.generatedAt) } });
   doc.registerFont('body', regular);
   doc.registerFont('bold', bold);
   const chunks: Buffer[] = [];
