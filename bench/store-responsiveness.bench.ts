@@ -118,7 +118,16 @@ try {
   staff.close();
   resident.close();
   const ratios = Object.fromEntries(
-    Object.entries(during).map(([phase, f]) => [phase, { pingP99VsIdle: ratio(f.ping.p99, idle.ping.p99), checkoutP99VsIdle: ratio(f.checkout.p99, idle.checkout.p99) }]),
+    Object.entries(during).map(([phase, f]) => [
+      phase,
+      {
+        pingP99VsIdle: ratio(f.ping.p99, idle.ping.p99),
+        checkoutP99VsIdle: ratio(f.checkout.p99, idle.checkout.p99),
+        // A single long wait (the host's thread held up, or the write lock held) hides below a p99.
+        longestWaitMs: Math.max(f.ping.max, f.checkout.max, f.checkin.max),
+        idleLongestWaitMs: Math.max(idle.ping.max, idle.checkout.max, idle.checkin.max),
+      },
+    ]),
   );
   writeResult({
     name: 'store-responsiveness',
@@ -126,9 +135,9 @@ try {
       `A resident's ping → checkout → checkin over the WebSocket of a real host, 3 ms apart: idle (the peer, ${IDLE_MS} ms before and after) and during a backup (worker thread), ` +
       `a year's statistics report as PDF over ${HISTORY_YEARS} years of events (${events} events; the first report recomputes every day) and as XLSX (report worker thread), ` +
       `a 40 MB pack install (extraction thread) and a ${IMPORT_RECORDS}-record CSV catalogue import over the WebSocket (written in one transaction on the host's thread), same run. ` +
-      'ratios: each phase p99 / idle p99.',
+      'ratios: each phase p99 / idle p99, and the longest single wait of the phase beside the idle one. failures: calls that did not answer ok.',
     unit: 'ms',
-    target: { metric: 'checkout p99 during any long work', limit: 200, met: Object.values(during).every((f) => f.checkout.p99 <= 200) },
+    target: { metric: 'longest checkout or checkin wait during any long work (issue #22: at most 200 ms)', limit: 200, met: Object.values(during).every((f) => Math.max(f.checkout.max, f.checkin.max) <= 200) },
     figures: { idle, during, idleAfter, ratios },
   });
 } finally {
