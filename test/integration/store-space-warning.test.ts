@@ -42,7 +42,7 @@ describe('staff home warns before the disk is full (issue #22)', () => {
     expect(warning!.count! * 1048576).toBeLessThan(free * 1.1 + 1048576);
     expect(disk.status).toBe('warning');
     expect(disk.message).toContain('Ổ đĩa sắp đầy');
-    expect(disk.message).toContain('dưới mức cảnh báo 1000000.0 MB');
+    expect(disk.message).toContain('dưới mức cảnh báo 1000000.0 MB (đặt trong cấu hình, storage.warnBelowMegabytes)');
     expect(disk.message).toContain('Có thể xóa bớt');
   });
 
