@@ -31,10 +31,10 @@ export interface ReportOutput {
   thread: number;
 }
 
-/** Builds (and renders) the report on this thread, over `db`. */
-export async function produceReport(db: Db, job: ReportJob): Promise<ReportOutput> {
+/** Builds (and renders) the report on this thread, over `db` (`betweenWrites`: see ReportInput). */
+export async function produceReport(db: Db, job: ReportJob, betweenWrites?: () => void): Promise<ReportOutput> {
   const { period, format, categoryNames, ...input } = job;
-  const report = buildReport({ db, ...input }, period);
+  const report = buildReport({ db, ...input, ...(betweenWrites ? { betweenWrites } : {}) }, period);
   const bytes = format ? await renderExport(report, format, { categoryNames }) : undefined;
   return { report, ...(bytes ? { bytes } : {}), thread: threadId };
 }

@@ -31,9 +31,12 @@ const DAYS_PER_TRANSACTION = 20;
  * would hold the write lock for seconds while residents' checkouts wait. Batches run from the
  * latest day back: the earliest dirty day of a year, whose mark is what makes its later days be
  * recomputed, is cleared last, so a process stopped midway leaves every unfinished day to be
- * recomputed next time. Returns the days that got a new revision.
+ * recomputed next time. `between` runs between two batches: a worker thread (statistics/report-
+ * worker.ts) pauses there, because SQLite's lock has no queue: a connection waiting for it looks
+ * again only every 100 ms, and a writer that takes it straight back would keep it waiting for the
+ * whole run. Returns the days that got a new revision.
  */
-export function stageDirtyDays(db: Db, now: number): string[] {
+export function stageDirtyDays(db: Db, now: number, between?: () => void): string[] {
   const today = localDay(now);
   const staged: string[] = [];
   const dirty = withLaterDaysOfTheirYear(db, db.prepare('SELECT day FROM upload_dirty_days WHERE day <= ? ORDER BY day').pluck().all(today) as string[], today);
@@ -62,7 +65,10 @@ export function stageDirtyDays(db: Db, now: number): string[] {
       clear.run(day);
     }
   });
-  for (let end = dirty.length; end > 0; end -= DAYS_PER_TRANSACTION) stageBatch.immediate(dirty.slice(Math.max(0, end - DAYS_PER_TRANSACTION), end));
+  for (let end = dirty.length; end > 0; end -= DAYS_PER_TRANSACTION) {
+    if (end < dirty.length) between?.();
+    stageBatch.immediate(dirty.slice(Math.max(0, end - DAYS_PER_TRANSACTION), end));
+  }
   return staged.sort();
 }
 
@@ -86,8 +92,8 @@ function withLaterDaysOfTheirYear(db: Db, dirty: string[], today: string): strin
  * Day figures for [from, to] from the outbox, which doubles as the kiosk's store of computed days:
  * dirty days are recomputed first, so the result always equals computing from the events.
  */
-export function stagedFiguresBetween(db: Db, from: string, to: string, now: number): Map<string, DayFigures> {
-  stageDirtyDays(db, now);
+export function stagedFiguresBetween(db: Db, from: string, to: string, now: number, between?: () => void): Map<string, DayFigures> {
+  stageDirtyDays(db, now, between);
   const rows = db.prepare('SELECT day, figures FROM upload_outbox WHERE day BETWEEN ? AND ? ORDER BY day').raw().all(from, to) as [string, string][];
   return new Map(rows.map(([day, figures]) => [day, JSON.parse(figures) as DayFigures]));
 }
