@@ -240,8 +240,9 @@ export function activeCards(db: Db, day: string, ageBandOf: (birthYear: number |
   const rows = db
     // created_at is a UTC instant: compare it with the end of the local day, not its first ten
     // characters (a card issued at 05:30 on 1 March in Vietnam is 22:30 UTC on 29 February).
-    .prepare(`SELECT category, gender, birth_year FROM patrons WHERE status = 'active' AND card_expiry >= ? AND created_at < ?`)
-    .all(day, endOfLocalDay(day)) as { category: string; gender: string | null; birth_year: number | null }[];
+    // An erased card (rights/erase.ts) counted until the day it was erased, not after.
+    .prepare(`SELECT category, gender, birth_year FROM patrons WHERE status = 'active' AND card_expiry >= ? AND created_at < ? AND (erased_at IS NULL OR erased_at >= ?)`)
+    .all(day, endOfLocalDay(day), endOfLocalDay(day)) as { category: string; gender: string | null; birth_year: number | null }[];
   const by: Record<'category' | 'gender' | 'ageBand', Record<string, number>> = { category: {}, gender: {}, ageBand: {} };
   for (const row of rows) {
     const c = dimensionCode(row.category);
