@@ -9,7 +9,7 @@ import type { KioskContext } from '../context';
 import { refused } from '../errors';
 import { cancelAllHoldsOf } from '../circulation/holds';
 import { requirePatron } from '../patrons/records';
-import type { Patron } from '../patrons/lookup';
+import { patronDimensions, type Patron } from '../patrons/lookup';
 import { endSessionsOf } from '../patrons/resident-sessions';
 import { recordEvent } from '../store/event-types';
 import { formatDateTime } from '../../../common/calendar';
@@ -33,10 +33,13 @@ export function anonymisePatron(ctx: KioskContext, patron: Patron, staffId: numb
   cancelAllHoldsOf(ctx, patron.id, staffId);
   db.prepare("UPDATE internet_queue SET status = 'left' WHERE patron_id = ? AND status = 'waiting'").run(patron.id);
   db.prepare('DELETE FROM patron_pins WHERE patron_id = ?').run(patron.id);
+  // The reporting dimensions (what every event about this card already carries) stay, so the cards
+  // active on the days before today are counted as they were.
+  const stats = patronDimensions(patron, clock.now());
   db.prepare(
     `UPDATE patrons SET full_name = '', birth_year = NULL, gender = NULL, village = NULL, phone = NULL, cccd_hash = NULL,
-       consent_version = NULL, consent_at = NULL, consent_by = NULL, last_seen_at = NULL, erased_at = ? WHERE id = ?`,
-  ).run(new Date(clock.now()).toISOString(), patron.id);
+       consent_version = NULL, consent_at = NULL, consent_by = NULL, last_seen_at = NULL, erased_at = ?, stats_gender = ?, stats_age_band = ? WHERE id = ?`,
+  ).run(new Date(clock.now()).toISOString(), stats.gender, stats.ageBand, patron.id);
   recordEvent(db, clock, 'patron.erased', { patronId: patron.id, staffId, reason });
   const { loans } = db.prepare('SELECT count(*) AS loans FROM loans WHERE patron_id = ?').get(patron.id) as { loans: number };
   return loans;

@@ -10,6 +10,10 @@ ALTER TABLE patrons ADD COLUMN consent_at TEXT;
 ALTER TABLE patrons ADD COLUMN consent_by TEXT CHECK (consent_by IN ('resident', 'staff'));
 ALTER TABLE patrons ADD COLUMN last_seen_at TEXT;
 ALTER TABLE patrons ADD COLUMN erased_at TEXT;
+-- An erased card still counts among the cards active on the days before its erasure, in the same
+-- coarse dimensions every event about it already carries (gender, age band), never a birth year.
+ALTER TABLE patrons ADD COLUMN stats_gender TEXT;
+ALTER TABLE patrons ADD COLUMN stats_age_band TEXT;
 
 -- Cards made before this kiosk recorded visits: the latest of the card's creation, a loan or return,
 -- and a sign-in event.
