@@ -10,17 +10,10 @@ import { currentMachineId } from '../../core/technician/register';
 import { listRemovableMedia, systemMediaSources } from '../../core/technician/removable-media';
 import { VERSION } from '../../core/version';
 import { printResult, run, type CommonOptions } from '../output';
-import { callApi, withKiosk } from '../with-kiosk';
+import { callApi, secretFromEnv, staffSignIn, withKiosk } from '../with-kiosk';
 import { readFileSync } from 'node:fs';
 import { importCccdKey } from '../../core/patrons/cccd-key';
 import { CliFailure } from '../output';
-
-/** Secrets come from the environment, never from argv (which every local user can read in `ps`). */
-function secretFromEnv(name: 'KIOSK_PIN' | 'KIOSK_PASSPHRASE', what: string): string {
-  const value = process.env[name];
-  if (!value) throw new CliFailure(`Hãy đặt ${what} vào biến môi trường ${name} (ví dụ: read -s ${name}; export ${name}) rồi chạy lại.`, 2);
-  return value;
-}
 
 export function registerTechnicianCommands(program: Command): void {
   const technician = program.command('technician').description('Công cụ cho kỹ thuật viên: định danh máy, USB, gói chẩn đoán');
@@ -83,10 +76,9 @@ export function registerTechnicianCommands(program: Command): void {
     .option('--json', 'in một tài liệu JSON')
     .action((folder: string, options: CommonOptions & { card: string }) =>
       run(options, async () => {
-        const pin = secretFromEnv('KIOSK_PIN', 'mã PIN kỹ thuật viên');
         const passphrase = secretFromEnv('KIOSK_PASSPHRASE', 'mật khẩu bảo vệ tệp khóa');
         const result = await withKiosk(options, async (kiosk) => {
-          const { token } = (await callApi(kiosk, 'staff.signIn', { card: options.card, pin })) as { token: string };
+          const token = await staffSignIn(kiosk, options.card);
           return (await callApi(kiosk, 'technician.exportCccdKey', { staffToken: token, destination: resolve(folder), passphrase })) as { file: string; bytes: number };
         });
         printResult(options, { ok: true, ...result }, () => `Đã xuất khóa CCCD vào ${result.file}. Giữ USB và mật khẩu ở hai nơi khác nhau; trên máy mới chạy: kiosk technician key-import ${result.file}`);
