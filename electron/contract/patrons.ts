@@ -105,7 +105,15 @@ export const isoDay = z
 
 export const patronMethods = {
   'patrons.categories': method(noParams, z.array(patronCategoryView), anyone),
-  'patrons.add': method(newPatron.extend({ staffToken, pin: residentPin.optional() }).strict(), patronSummary, staff),
+  'patrons.add': method(
+    newPatron.extend({
+      staffToken,
+      pin: residentPin.optional(),
+      /** The resident read (or was read) the consent text at the desk and agreed: recorded with its version. */
+      consent: z.boolean().optional(),
+    }).strict(),
+    patronSummary, staff,
+  ),
   /** Set or reset a resident's PIN at the desk (`null` removes it); clears a lock; recorded with who did it. */
   'patrons.setPin': method(z.object({ staffToken, card: cardNumber, pin: residentPin.nullable() }).strict(), patronSummary, staff),
   'patrons.show': method(z.object({ staffToken, card: cardNumber }).strict(), patronSummary, staff),

@@ -10,11 +10,14 @@ export function registerPatrons(ctx: KioskContext): void {
   registry.register('patrons.categories', () =>
     ctx.config.circulation.categories.map((c) => ({ id: c.id, name: c.name, pin: pinModeOf(ctx.config, c.id), loanDays: c.policy.loanDays, maxLoans: c.policy.maxLoans, renewals: c.policy.renewals })),
   );
-  registry.register('patrons.add', async ({ staffToken, pin, ...input }, { staff }) => {
+  registry.register('patrons.add', async ({ staffToken, pin, consent, ...input }, { staff }) => {
     requirePinWhenCategoryAsks(ctx, input.category, pin);
     // The PIN is hashed before the card exists, so a weak or refused PIN leaves no card behind.
     const hash = pin === undefined ? undefined : await pinHashFor(ctx, input.category, pin);
-    return toSummary(ctx, createPatron(ctx, input, { via: 'staff', status: 'active', ...(hash ? { pin: { hash, by: 'staff' as const, staffId: staff.id } } : {}) }));
+    return toSummary(
+      ctx,
+      createPatron(ctx, input, { via: 'staff', status: 'active', ...(consent ? { consentBy: 'staff' as const } : {}), ...(hash ? { pin: { hash, by: 'staff' as const, staffId: staff.id } } : {}) }),
+    );
   });
   registry.register('patrons.setPin', async ({ card, pin }, { staff }) => {
     const patron = requirePatron(ctx, card);

@@ -74,15 +74,17 @@ export async function checkResidentPin(ctx: KioskContext, patron: Patron, pin: s
   if (pin === undefined) throw new KioskError('unauthorized', 'Hãy nhập mã PIN của bạn để dùng thẻ này.', { reason: 'resident_pin_required' });
   const policy = { maxAttempts: ctx.config.circulation.residentPinAttempts, lockMinutes: ctx.config.circulation.residentPinLockMinutes };
   const reservation = reserveAttempt(ctx.db, 'patron_pins', patron.id, ctx.clock.now(), policy);
+  // A card whose category asks the PIN even when scanned cannot fall back on the scan.
+  const instead = pinModeOf(ctx.config, patron.category) === 'required' ? '' : 'Hãy quét thẻ, ';
   if (!reservation.granted) {
-    throw refused('resident_pin_locked', `Mã PIN của thẻ này tạm khóa vì nhập sai nhiều lần. Hãy quét thẻ, thử lại sau ${reservation.minutes} phút, hoặc gặp cán bộ thư viện.`, { minutes: reservation.minutes });
+    throw refused('resident_pin_locked', `Mã PIN của thẻ này tạm khóa vì nhập sai nhiều lần. ${instead}${instead ? 't' : 'T'}hử lại sau ${reservation.minutes} phút, hoặc gặp cán bộ thư viện để đặt mã PIN mới.`, { minutes: reservation.minutes });
   }
   if (await verifyPin(pin, row.pin_hash)) {
     clearAttempts(ctx.db, 'patron_pins', patron.id);
     return;
   }
   if (reservation.last) {
-    throw refused('resident_pin_locked', `Nhập sai mã PIN quá nhiều lần: mã PIN của thẻ này khóa ${policy.lockMinutes} phút. Hãy quét thẻ hoặc gặp cán bộ thư viện.`, { minutes: policy.lockMinutes });
+    throw refused('resident_pin_locked', `Nhập sai mã PIN quá nhiều lần: mã PIN của thẻ này khóa ${policy.lockMinutes} phút. ${instead ? 'Hãy quét thẻ hoặc gặp' : 'Hãy gặp'} cán bộ thư viện để đặt mã PIN mới.`, { minutes: policy.lockMinutes });
   }
   throw new KioskError('unauthorized', 'Mã PIN không đúng. Hãy nhập lại.', { reason: 'resident_pin_wrong' });
 }

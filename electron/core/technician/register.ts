@@ -1,5 +1,6 @@
 // The technician feature: terminal identity at start, the pid file that keeps `db restore` away
 // from a running kiosk, the daily backup, and the technician/staff-home methods.
+import { retentionView } from '../rights/retention';
 import { copyFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localStamp } from '../../../common/calendar';
@@ -62,6 +63,7 @@ export function registerTechnician(ctx: KioskContext): void {
       backupMissing: status('backup') === 'warning',
       configProblem: ctx.mode === 'misconfigured',
       identityResetAt: getMeta(db, META_IDENTITY_RESET_AT) ?? null,
+      retentionDue: retentionView(ctx).due,
     });
   });
 
