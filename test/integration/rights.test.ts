@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LoanView, SignedInPatron } from '../../electron/contract/circulation';
-import type { PatronSummary } from '../../electron/contract/patrons';
+import { CONSENT_VERSION, type PatronSummary } from '../../electron/contract/patrons';
 import type { ErasureReceipt, PatronRecord, RetentionView } from '../../electron/contract/rights';
 import { DEMO_STAFF } from '../../electron/core/demo/seed';
 import { createPatron } from '../../electron/core/patrons/records';
@@ -102,7 +102,7 @@ describe("residents' rights", () => {
   it('shows staff the whole record, corrects fields recording only their names, and records the consent given at the desk', async () => {
     const t = await openTestKiosk();
     const token = await staffToken(t);
-    const added = await t.call<PatronSummary>('patrons.add', { staffToken: token, fullName: 'Giàng Thị Mỷ', category: 'adult', village: 'Thôn Nà Hẩu', phone: '0912345678' });
+    const added = await t.call<PatronSummary>('patrons.add', { staffToken: token, fullName: 'Giàng Thị Mỷ', category: 'adult', village: 'Thôn Nà Hẩu', phone: '0912345678', consent: true });
     const corrected = await t.call<PatronSummary>('rights.correct', { staffToken: token, card: added.cardNumber, changes: { phone: '0987654321', village: 'Thôn Nà Hẩu' } });
     expect(corrected).toMatchObject({ phone: '0987654321', village: 'Thôn Nà Hẩu' });
     const events = (t.kiosk.db.prepare("SELECT payload FROM events WHERE type = 'patron.corrected'").all() as { payload: string }[]).map((r) => r.payload);
@@ -110,7 +110,7 @@ describe("residents' rights", () => {
     expect(events.join()).not.toContain('0987654321');
     expect(await refusal(t.call('rights.correct', { staffToken: token, card: added.cardNumber, changes: { phone: '0987654321' } }))).toMatchObject({ reason: 'nothing_changed' });
     const record = await t.call<PatronRecord>('rights.record', { staffToken: token, card: added.cardNumber });
-    expect(record).toMatchObject({ fullName: 'Giàng Thị Mỷ', phone: '0987654321', complete: true, hasPin: false, consent: null });
+    expect(record).toMatchObject({ fullName: 'Giàng Thị Mỷ', phone: '0987654321', complete: true, hasPin: false, consent: { version: CONSENT_VERSION, at: expect.any(String), by: 'staff' } });
   });
 
   it('finds residents not seen for the retention period, and anonymises them only after staff confirm the count they saw', async () => {
@@ -126,6 +126,9 @@ describe("residents' rights", () => {
     const patrons = (t.kiosk.db.prepare('SELECT count(*) AS n FROM patrons').get() as { n: number }).n;
     expect(later.due).toBe(patrons - withLoans);
     expect(later.residents[0]).toMatchObject({ card: expect.any(String), fullName: expect.any(String) });
+    // The staff home says how many are due and sends staff to Bạn đọc và thẻ.
+    const overview = await t.call<{ attention: { id: string; count: number | null; page: string | null }[] }>('technician.staffOverview', { staffToken: token2 });
+    expect(overview.attention).toContainEqual({ id: 'retention_due', severity: 'warning', count: later.due, page: 'patrons' });
     expect(await refusal(t.call('rights.applyRetention', { staffToken: token2, expected: later.due + 1 }))).toMatchObject({ reason: 'retention_changed' });
     expect(await t.call('rights.applyRetention', { staffToken: token2, expected: later.due })).toEqual({ anonymised: later.due });
     expect((await t.call<RetentionView>('rights.retention', { staffToken: token2 })).due).toBe(0);
