@@ -153,3 +153,30 @@ test('the record and the erase form in English and in large text', async ({ page
   await page.getByRole('heading', { name: 'Erase on request' }).scrollIntoViewIfNeeded();
   await snapshot(page, 'rights-staff-erase-1366x768-en-large');
 });
+
+test('the staff home warns of residents past the retention period, and staff anonymise them after confirming', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  // The demo data is made at one instant; the kiosk then runs three years and a month later, nobody having come back.
+  kioskCli(['patron', 'show', 'BD000001', '--data-dir', dataDir], '2026-12-02T10:00:00+07:00');
+  const kiosk = await startKiosk({ dataDir, at: '2030-01-09T10:00:00+07:00' });
+  try {
+    await page.clock.setSystemTime(kiosk.startedAt);
+    await staffSignIn(page, kiosk.url);
+    const warning = page.locator('[data-attention="retention_due"]');
+    await expect(warning).toContainText('Bạn đọc quá thời hạn lưu giữ');
+    const due = Number(/(\d+) bạn đọc/.exec((await warning.textContent()) ?? '')?.[1]);
+    expect(due).toBeGreaterThan(0);
+    await snapshot(page, 'rights-staff-home-retention-1366x768-vi');
+    await warning.getByRole('button').click();
+    const panel = page.locator(`[data-retention-due="${due}"]`);
+    await expect(panel).toContainText(`${due} bạn đọc không đến thư viện hơn 3 năm`);
+    await panel.getByRole('button', { name: `Ẩn danh ${due} bạn đọc…` }).click();
+    await snapshot(page, 'rights-retention-confirm-1366x768-vi');
+    await panel.getByRole('button', { name: `Ẩn danh ${due} bạn đọc`, exact: true }).click();
+    await expect(page.locator('.banner.success')).toContainText(`Đã ẩn danh ${due} bạn đọc.`);
+    await expect(page.locator('[data-retention-due]')).toHaveCount(0);
+  } finally {
+    await stopKiosk(kiosk);
+  }
+});

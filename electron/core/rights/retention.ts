@@ -28,8 +28,8 @@ export function retentionView(ctx: KioskContext): RetentionView {
   if (cutoff === null) return { years: 0, cutoffDay: null, due: 0, residents: [] };
   const ids = dueIds(ctx, cutoff);
   const residents = ids.slice(0, 20).map((id) => {
-    const row = ctx.db.prepare('SELECT card_number AS card, full_name AS fullName, last_seen_at AS lastSeenAt FROM patrons WHERE id = ?').get(id) as RetentionView['residents'][number];
-    return row;
+    // A card nobody ever used was last "seen" when it was made.
+    return ctx.db.prepare('SELECT card_number AS card, full_name AS fullName, coalesce(last_seen_at, created_at) AS lastSeenAt FROM patrons WHERE id = ?').get(id) as RetentionView['residents'][number];
   });
   return { years: ctx.config.circulation.retentionYears, cutoffDay: cutoff, due: ids.length, residents };
 }

@@ -39,7 +39,7 @@ export function RetentionPanel({ staffToken, reloads, onApplied, onError }: { st
       <ul>
         {view.residents.map((r) => (
           <li key={r.card}>
-            {r.card} — {r.fullName} ({r.lastSeenAt ? t('staff.retention.lastSeen', { date: formatDate(r.lastSeenAt) }) : t('staff.retention.neverSeen')})
+            {r.card} — {r.fullName} ({t('staff.retention.lastSeen', { date: r.lastSeenAt ? formatDate(r.lastSeenAt) : '—' })})
           </li>
         ))}
         {view.due > view.residents.length && <li>{t('staff.retention.more', { count: view.due - view.residents.length })}</li>}
