@@ -105,9 +105,15 @@ function rendererRssMiB(): { processes: number; rssMiB: number } {
 }
 
 const home = (page: Page) => page.getByText(HOME_TEXT).waitFor({ timeout: 30_000 });
-/** The next resident comes later: the page's clock runs on, so idle screens go home by themselves. */
+/**
+ * The resident leaves and the next one comes later: the page's clock runs on, so the borrowing and
+ * internet screens go home by themselves when idle; from the others the resident taps the large
+ * "back to home" button, as they do.
+ */
 const later = async (page: Page) => {
   await page.clock.runFor(BETWEEN_RESIDENTS_MS);
+  const backHome = page.getByRole('button', { name: 'Về màn hình chính' }).first();
+  if (await backHome.isVisible()) await backHome.click();
   await home(page);
 };
 
