@@ -39,7 +39,8 @@ const clockAt = Date.parse(DEFAULT_INSTANT);
 
 // Setup: the demo store and residents of our own, whose cards are scanned.
 const setup = await createKiosk({ dataDir, log: silentLogger });
-const cards = Array.from({ length: 6 }, (_, i) => createPatron(setup.ctx, { fullName: `Cư dân ${i}`, category: 'adult', birthYear: 1975 }, { via: 'import', status: 'active' }).cardNumber);
+// Enough cards that nobody reaches a day's internet allowance: each journey kind takes the next card.
+const cards = Array.from({ length: 24 }, (_, i) => createPatron(setup.ctx, { fullName: `Cư dân ${i}`, category: 'adult', birthYear: 1975 }, { via: 'import', status: 'active' }).cardNumber);
 const books = (setup.db.prepare("SELECT barcode FROM items WHERE status = 'available' ORDER BY id LIMIT 6").all() as { barcode: string }[]).map((r) => r.barcode);
 await setup.close();
 
@@ -118,10 +119,11 @@ const later = async (page: Page) => {
 };
 
 let turn = 0;
+const nextOfKind = [0, 0, 0, 0];
 async function journey(page: Page): Promise<string> {
-  const card = cards[turn % cards.length]!;
-  const book = books[turn % books.length]!;
   const kind = turn++ % 4;
+  const card = cards[nextOfKind[kind]!++ % cards.length]!;
+  const book = books[turn % books.length]!;
   if (kind === 0) {
     // Borrow a book, take the receipt, later bring it back.
     await scan(page, card);
