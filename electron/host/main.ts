@@ -15,7 +15,7 @@ import { startedClock, takeTestClock, TestClockRefused } from '../../common/test
 import { startupTrace } from './startup-trace';
 
 /** Deferred start-up work waits for the first reply, but no longer than this when no page connects. */
-const DEFER_AT_MOST_MS = 5000;
+const DEFER_AT_MOST_MS = 2000;
 
 export function defaultRendererDir(): string {
   // Bundled: dist/host.mjs beside dist/renderer. From source (tsx): ../../dist/renderer.

@@ -141,12 +141,12 @@ async function start(): Promise<void> {
   // One owner per data folder: a kiosk still shutting down gets a moment to let go, then we refuse.
   const owner = await claimDataDir(dataDir, { pid: process.pid, startedAt: new Date(startedAt).toISOString(), role: 'electron' }, { waitMs: OWNER_WAIT_MS });
   kiosk = await createKiosk({ dataDir, log, devices: createNativeDevices({ hardware: true }), owner, keyVault: safeStorageVault(dataDir, log), deferStartupWork: true });
-  // Housekeeping the first screen does not need runs once the screen has its first answer (or after 5 s).
+  // Housekeeping the first screen does not need runs once the screen has its first answer (or after 2 s).
   const runDeferred = () => {
     clearTimeout(fallback);
     void kiosk?.startDeferred();
   };
-  const fallback = setTimeout(runDeferred, 5000);
+  const fallback = setTimeout(runDeferred, 2000);
   provideReceiptPrinter(kiosk.ctx, printReceiptSilently);
   const window = createWindow();
   attachBrowsing(window, kiosk);
