@@ -37,4 +37,10 @@ export interface KioskContext {
   readonly devices: DeviceRuntime | undefined;
   /** Features add cleanup (timers, devices) here; run in reverse order on close. */
   onClose(cleanup: () => void | Promise<void>): void;
+  /**
+   * Start-up work the first screen does not need (housekeeping, schedules, demo content): run
+   * in order after the kiosk's first reply in the host and Electron, at once in the CLI and tests.
+   * It must not be something a request handler relies on having run.
+   */
+  afterStart(name: string, work: () => void | Promise<void>): void;
 }

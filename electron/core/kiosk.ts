@@ -38,6 +38,19 @@ export interface KioskOptions {
   owner?: OwnerLock;
   /** Where keys outside the database live; Electron passes its safeStorage vault. Default: <dataDir>/keys (0700). */
   keyVault?: KeyVault;
+  /**
+   * Called as each start-up step ends (`open`, `demo`, then each feature's register function by
+   * name, then `deferred:<name>` for work run after the first reply): the entry point times them
+   * for its start-up trace. The core itself never reads the machine's clock for it.
+   */
+  onStep?: (step: string) => void;
+  /**
+   * Start-up work the first screen does not need (row verification, backup scheduling, the demo
+   * pack, the uploader's first tick…) waits until the entry point calls `kiosk.startDeferred()`,
+   * once the kiosk has answered its first request. Without it (CLI commands, tests) the work runs
+   * before createKiosk returns, as one command expects.
+   */
+  deferStartupWork?: boolean;
 }
 
 export interface Kiosk {
@@ -47,6 +60,8 @@ export interface Kiosk {
   readonly db: Db;
   readonly mode: KioskMode;
   readonly role: StoreRole;
+  /** Runs the start-up work deferred by `deferStartupWork` (once; later calls return the same promise). */
+  startDeferred(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -79,7 +94,10 @@ async function assemble(options: KioskOptions, clock: Clock, log: Logger, role: 
   const config = resolved.config;
   let { mode, problems } = resolved;
 
+  const step = options.onStep ?? (() => undefined);
+  step('setup');
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), { guest: role === 'guest' });
+  step('open');
   const keys = options.keyVault ?? fileKeyVault(join(options.dataDir, KEYS_DIR));
   try {
     // Before anything reads it: a key left in the database by an older kiosk moves to the vault
@@ -105,6 +123,7 @@ async function assemble(options: KioskOptions, clock: Clock, log: Logger, role: 
     db.close();
     throw error;
   }
+  step('demo');
 
   // The registry checks callers against the context it belongs to, which needs the registry first.
   let authorize: Authorize = () => {
@@ -119,6 +138,8 @@ async function assemble(options: KioskOptions, clock: Clock, log: Logger, role: 
   });
   const bus = createEventBus();
   const cleanups: (() => void | Promise<void>)[] = [];
+  const deferred: { name: string; work: () => void | Promise<void> }[] = [];
+  let closed = false;
   const ctx: KioskContext = {
     db,
     dataDir: options.dataDir,
@@ -134,11 +155,33 @@ async function assemble(options: KioskOptions, clock: Clock, log: Logger, role: 
     keys,
     devices: options.devices,
     onClose: (cleanup) => cleanups.push(cleanup),
+    afterStart: (name, work) => deferred.push({ name, work }),
   };
   authorize = authorizeFor(ctx);
-  for (const feature of features) await feature(ctx);
+  for (const feature of features) {
+    await feature(ctx);
+    step(feature.name);
+  }
 
-  let closed = false;
+  let running: Promise<void> | undefined;
+  const startDeferred = () =>
+    (running ??= (async () => {
+      for (const { name, work } of deferred) {
+        if (closed) return;
+        // One step at a time, each after pending I/O, so a resident's request waits for one step at most.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (closed) return;
+        try {
+          await work();
+        } catch (error) {
+          // Deferred housekeeping never stops a kiosk that is already serving residents.
+          log.log('error', 'kiosk.deferred_failed', { step: name, error: String((error as Error)?.message ?? error).slice(0, 500) });
+        }
+        step(`deferred:${name}`);
+      }
+    })());
+  if (!options.deferStartupWork) await startDeferred();
+
   return {
     ctx,
     registry,
@@ -146,10 +189,12 @@ async function assemble(options: KioskOptions, clock: Clock, log: Logger, role: 
     db,
     mode,
     role,
+    startDeferred,
     async close() {
       if (closed) return;
       closed = true;
       try {
+        await running;
         for (const cleanup of cleanups.reverse()) await cleanup();
         db.close();
       } finally {

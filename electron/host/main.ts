@@ -12,6 +12,10 @@ import { createFileLogger, LOG_DIR } from '../core/logs/file-logger';
 import { join } from 'node:path';
 import { createNativeDevices } from '../../native';
 import { listenForClockCommands, startedClock, takeTestClock, TestClockRefused } from '../../common/testing/test-clock';
+import { startupTrace } from './startup-trace';
+
+/** Deferred start-up work waits for the first reply, but no longer than this when no page connects. */
+const DEFER_AT_MOST_MS = 2000;
 
 export function defaultRendererDir(): string {
   // Bundled: dist/host.mjs beside dist/renderer. From source (tsx): ../../dist/renderer.
@@ -23,6 +27,8 @@ export function defaultRendererDir(): string {
 }
 
 async function main(): Promise<void> {
+  const trace = startupTrace();
+  trace.step('boot'); // Node's start and loading this bundle
   // Test-only clock (common/testing/test-clock.ts): refused by a production build, never passed by Electron.
   const { argv, spec } = takeTestClock(process.argv.slice(2));
   const clock = spec ? startedClock(spec) : undefined;
@@ -48,8 +54,34 @@ async function main(): Promise<void> {
     waitMs,
     onWait: (holder) => process.stderr.write(`${ownedMessage(dataDir, holder, 'Kiosk đang chờ')} Đang chờ tối đa ${waitMs / 1000} giây…\n`),
   });
-  const kiosk = await createKiosk({ dataDir, devices, log, owner, ...(clock ? { clock } : {}), ...(values.config ? { configFile: values.config } : {}) });
-  const host = await startHost({ kiosk, rendererDir: defaultRendererDir(), port: Number(values.port) });
+  trace.step('claimDataDir');
+  const kiosk = await createKiosk({
+    dataDir,
+    devices,
+    log,
+    owner,
+    onStep: (name) => trace.step(name),
+    deferStartupWork: true,
+    ...(clock ? { clock } : {}),
+    ...(values.config ? { configFile: values.config } : {}),
+  });
+  // What the first screen does not need runs once the page has its first answer.
+  const runDeferred = () => {
+    clearTimeout(fallback);
+    void kiosk.startDeferred().then(() => trace.report('host.deferred', log));
+  };
+  const fallback = setTimeout(runDeferred, DEFER_AT_MOST_MS);
+  const host = await startHost({
+    kiosk,
+    rendererDir: defaultRendererDir(),
+    port: Number(values.port),
+    onFirstReply: () => {
+      trace.step('firstReply');
+      trace.report('host.startup', log);
+      runDeferred();
+    },
+  });
+  trace.step('listen');
   if (spec) log.log('warn', 'host.test_clock', { startsAt: new Date(spec.startMs).toISOString(), rate: spec.rate });
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
   // The test that started this host moves its clock through stdin (`advance <ms>`), e.g. to the end of an internet session.

@@ -19,6 +19,8 @@ export interface HostOptions {
   secret?: string;
   /** Extra HTTP routes (e.g. device simulation in tests); return true when handled. */
   extraRoutes?: (req: IncomingMessage, res: import('node:http').ServerResponse, origin: string) => boolean | Promise<boolean>;
+  /** Called once, after the first reply over the WebSocket has been sent (the page is up and talking). */
+  onFirstReply?: () => void;
 }
 
 export interface Host {
@@ -57,6 +59,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     });
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  let firstReply = true;
 
   server.on('upgrade', (req, socket, head) => {
     const allowed = new Set([origin, origin.replace('127.0.0.1', 'localhost')]);
@@ -101,6 +104,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
       }
     }
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+    if (firstReply) {
+      firstReply = false;
+      options.onFirstReply?.();
+    }
   }
 
   await new Promise<void>((resolve, reject) => {

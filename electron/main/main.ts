@@ -140,7 +140,13 @@ async function start(): Promise<void> {
   const log = createFileLogger({ dir: join(dataDir, LOG_DIR), echo: (line) => process.stderr.write(line) });
   // One owner per data folder: a kiosk still shutting down gets a moment to let go, then we refuse.
   const owner = await claimDataDir(dataDir, { pid: process.pid, startedAt: new Date(startedAt).toISOString(), role: 'electron' }, { waitMs: OWNER_WAIT_MS });
-  kiosk = await createKiosk({ dataDir, log, devices: createNativeDevices({ hardware: true }), owner, keyVault: safeStorageVault(dataDir, log) });
+  kiosk = await createKiosk({ dataDir, log, devices: createNativeDevices({ hardware: true }), owner, keyVault: safeStorageVault(dataDir, log), deferStartupWork: true });
+  // Housekeeping the first screen does not need runs once the screen has its first answer (or after 2 s).
+  const runDeferred = () => {
+    clearTimeout(fallback);
+    void kiosk?.startDeferred();
+  };
+  const fallback = setTimeout(runDeferred, 2000);
   provideReceiptPrinter(kiosk.ctx, printReceiptSilently);
   const window = createWindow();
   attachBrowsing(window, kiosk);
@@ -150,7 +156,9 @@ async function start(): Promise<void> {
       return { ok: false, error: { code: 'unauthorized', message: 'Khung gọi không phải giao diện kiosk.' } };
     }
     if (typeof method !== 'string') return { ok: false, error: { code: 'invalid_request', message: 'Tên lệnh không hợp lệ.' } };
-    return kiosk!.registry.dispatch(method, params);
+    const reply = await kiosk!.registry.dispatch(method, params);
+    setImmediate(runDeferred);
+    return reply;
   });
   kiosk.bus.onAny((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);

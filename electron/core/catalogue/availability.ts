@@ -14,15 +14,29 @@ export const OPEN_HOLD = 'h.fulfilled_at IS NULL AND h.cancelled_at IS NULL';
 function prepareItems(db: Db) {
   const { loans, holds } = circulationTables(db);
   const due = loans ? '(SELECT min(l.due_date) FROM loans l WHERE l.item_id = i.id AND l.returned_at IS NULL)' : 'NULL';
+  const select = `SELECT i.record_id AS recordId, i.barcode, i.location, i.status, c.code, c.kind, ${due} AS due, ${setAsideCondition(db)} AS setAside
+       FROM items i JOIN collections c ON c.id = i.collection_id`;
+  const visible = "i.status != 'lost' AND c.returned_at IS NULL";
+  const order = "(i.status = 'available') DESC, i.location, i.barcode";
+  // A page of search results reads its records' copies in one statement (ids as a JSON array), not one per record.
+  const waitingFor = (where: string) => `SELECT h.record_id AS recordId, COUNT(*) AS n FROM holds h WHERE ${where} AND h.item_id IS NULL AND ${OPEN_HOLD} GROUP BY h.record_id`;
   return {
-    items: db.prepare(
-      `SELECT i.barcode, i.location, i.status, c.code, c.kind, ${due} AS due, ${setAsideCondition(db)} AS setAside
-       FROM items i JOIN collections c ON c.id = i.collection_id
-       WHERE i.record_id = ? AND i.status != 'lost' AND c.returned_at IS NULL
-       ORDER BY (i.status = 'available') DESC, i.location, i.barcode`,
-    ),
-    waiting: holds ? db.prepare(`SELECT COUNT(*) AS n FROM holds h WHERE h.record_id = ? AND h.item_id IS NULL AND ${OPEN_HOLD}`) : undefined,
+    items: db.prepare(`${select} WHERE i.record_id = ? AND ${visible} ORDER BY ${order}`),
+    itemsOfMany: db.prepare(`${select} WHERE i.record_id IN (SELECT value FROM json_each(?)) AND ${visible} ORDER BY i.record_id, ${order}`),
+    waiting: holds ? db.prepare(waitingFor('h.record_id = ?')) : undefined,
+    waitingOfMany: holds ? db.prepare(waitingFor('h.record_id IN (SELECT value FROM json_each(?))')) : undefined,
   };
+}
+
+interface ItemRow {
+  recordId: number;
+  barcode: string;
+  location: string | null;
+  status: SearchItem['status'];
+  code: string;
+  kind: 'own' | 'rotation';
+  due: string | null;
+  setAside: number;
 }
 
 function circulationTables(db: Db): { loans: boolean; holds: boolean } {
@@ -61,17 +75,29 @@ export interface Availability {
  * `today` (local YYYY-MM-DD) tells a late copy from one due back soon.
  */
 export function recordAvailability(db: Db, recordId: number, today = ''): Availability {
+  const query = queriesFor(db);
+  const rows = query.items.all(recordId) as ItemRow[];
+  const waiting = query.waiting ? (query.waiting.all(recordId) as { n: number }[])[0]?.n ?? 0 : 0;
+  return availabilityOf(rows, waiting, today);
+}
+
+/** The same for several records at once (a page of search results): two statements in all. */
+export function recordsAvailability(db: Db, recordIds: readonly number[], today = ''): Map<number, Availability> {
+  const query = queriesFor(db);
+  const ids = JSON.stringify(recordIds);
+  const rowsOf = new Map<number, ItemRow[]>(recordIds.map((id) => [id, []]));
+  for (const row of query.itemsOfMany.all(ids) as ItemRow[]) rowsOf.get(row.recordId)?.push(row);
+  const waiting = new Map(query.waitingOfMany ? (query.waitingOfMany.all(ids) as { recordId: number; n: number }[]).map((w) => [w.recordId, w.n]) : []);
+  return new Map(recordIds.map((id) => [id, availabilityOf(rowsOf.get(id)!, waiting.get(id) ?? 0, today)]));
+}
+
+function queriesFor(db: Db) {
   let query = itemQueries.get(db);
   if (!query) itemQueries.set(db, (query = prepareItems(db)));
-  const rows = query.items.all(recordId) as {
-    barcode: string;
-    location: string | null;
-    status: SearchItem['status'];
-    code: string;
-    kind: 'own' | 'rotation';
-    due: string | null;
-    setAside: number;
-  }[];
+  return query;
+}
+
+function availabilityOf(rows: ItemRow[], waiting: number, today: string): Availability {
   const items: SearchItem[] = rows.map((r) => ({
     barcode: r.barcode,
     location: r.location,
@@ -82,7 +108,6 @@ export function recordAvailability(db: Db, recordId: number, today = ''): Availa
   }));
   const available = items.filter((i) => i.status === 'available' && !i.setAside).length;
   const dues = items.map((i) => i.dueDate).filter((d): d is string => d !== null).sort();
-  const waiting = query.waiting ? (query.waiting.get(recordId) as { n: number }).n : 0;
   const nextDueDate = available === 0 ? (dues[0] ?? null) : null;
   return { available, waiting, reference: items.filter((i) => i.status === 'reference').length, nextDueDate, nextDueOverdue: nextDueDate !== null && nextDueDate < today, items };
 }

@@ -6,7 +6,7 @@
 import { telexCandidates } from '../../../common/vietnamese/typing';
 import type { SearchHit, SearchResponse } from '../../contract/catalogue';
 import type { Db } from '../store/open';
-import { recordAvailability, setAsideCondition } from './availability';
+import { recordAvailability, recordsAvailability, setAsideCondition } from './availability';
 import { ftsExpression, normaliseQuery, type IndexColumn, type NormalisedQuery } from './query';
 import type { ExistingRecord } from './store-records';
 
@@ -62,7 +62,8 @@ function statements(db: Db) {
   return {
     match: db.prepare(`SELECT rowid AS id FROM catalogue_fts WHERE catalogue_fts MATCH ? LIMIT ?`),
     matchAvailable: db.prepare(`SELECT rowid AS id FROM catalogue_fts WHERE catalogue_fts MATCH ? ${available} LIMIT ?`),
-    record: db.prepare('SELECT id, title, authors, subjects, publisher, year, isbn, invalid_isbn, call_number FROM records WHERE id = ?'),
+    // The page's records in one statement (ids as a JSON array); the order is the tiers', kept in JS.
+    records: db.prepare('SELECT id, title, authors, subjects, publisher, year, isbn, invalid_isbn, call_number FROM records WHERE id IN (SELECT value FROM json_each(?))'),
     // A mistyped ISBN kept from an import (020 $z) is found too: it is what is printed on the book.
     byIsbn: db.prepare('SELECT id FROM records WHERE isbn = @id UNION SELECT id FROM records WHERE invalid_isbn = @id LIMIT 20'),
     byBarcode: db.prepare('SELECT record_id AS id FROM items WHERE barcode = ?'),
@@ -138,8 +139,11 @@ export function searchCatalogue(db: Db, rawQuery: string, options: SearchOptions
   if (more) found.delete([...found.keys()].at(-1)!);
 
   const page = [...found].slice(offset, offset + limit);
+  const ids = page.map(([id]) => id);
+  const rows = new Map((s.records.all(JSON.stringify(ids)) as RecordRow[]).map((row) => [row.id, row]));
+  const availability = recordsAvailability(db, ids, options.today);
   const results: SearchHit[] = page.flatMap(([id, tier]) => {
-    const row = s.record.get(id) as RecordRow | undefined;
+    const row = rows.get(id);
     if (!row) return [];
     return [
       {
@@ -152,7 +156,7 @@ export function searchCatalogue(db: Db, rawQuery: string, options: SearchOptions
         isbn: row.isbn,
         invalidIsbn: row.invalid_isbn,
         callNumber: row.call_number,
-        ...recordAvailability(db, row.id, options.today),
+        ...availability.get(id)!,
         matchedIn: tier.field,
         exact: tier.exact,
       },

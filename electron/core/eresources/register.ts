@@ -52,7 +52,8 @@ async function withFailureEvent<T>(ctx: KioskContext, jobId: string, body: () =>
 
 export async function registerEresources(ctx: KioskContext): Promise<void> {
   const { registry } = ctx;
-  await cleanUp(ctx);
+  // Scanning the packs folder for leftovers is no business of the first screen.
+  ctx.afterStart('eresources.cleanUp', () => cleanUp(ctx));
   if (ctx.role === 'owner') {
     backfillSearchText(ctx.db);
     try {

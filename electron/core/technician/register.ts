@@ -51,8 +51,8 @@ export function registerTechnician(ctx: KioskContext): void {
   }
 
   if (ctx.mode !== 'misconfigured' && ctx.role === 'owner') {
-    const stop = scheduleDailyBackup(ctx, ctx.config.backups.keep);
-    ctx.onClose(stop);
+    // A backup due at start (none yet today) is taken after the first screen has its answer.
+    ctx.afterStart('backup.schedule', () => ctx.onClose(scheduleDailyBackup(ctx, ctx.config.backups.keep)));
   }
 
   registry.register('technician.staffOverview', async () => {

@@ -30,7 +30,7 @@ export async function uploadNow(ctx: KioskContext) {
 }
 
 export function createUploadFeature(options: UploaderOptions = {}) {
-  return (ctx: KioskContext): void => {
+  return function registerUploader(ctx: KioskContext): void {
     const uploader = new Uploader(ctx, options);
     uploaders.set(ctx, uploader);
     ctx.registry.register('upload.status', () => {
@@ -40,7 +40,7 @@ export function createUploadFeature(options: UploaderOptions = {}) {
       return uploadNow(ctx);
     });
     // Only the folder's owner sends on a timer; a guest CLI sends when asked (`kiosk upload --now`).
-    if (ctx.role === 'owner') uploader.start();
+    if (ctx.role === 'owner') ctx.afterStart('upload.schedule', () => uploader.start());
     ctx.onClose(() => uploader.stop());
   };
 }

@@ -39,6 +39,8 @@ export function SearchScreen() {
 
   useEffect(() => {
     if (settled.trim() === '') {
+      // A search still under way when the box was cleared must not bring its results back.
+      latest.current++;
       setResponse(undefined);
       setBusy(false);
       return;
@@ -124,7 +126,7 @@ export function SearchScreen() {
       )}
 
       {response && results.length === 0 && settled.trim() !== '' && (
-        <div className="no-results banner warning" data-testid="no-results">
+        <div className="no-results banner warning" data-testid="no-results" data-query={response.query}>
           <p>
             <strong>{availableOnly ? t('search.noAvailable', { query: shownQuery }) : t('search.noResults', { query: shownQuery })}</strong>
           </p>
@@ -142,7 +144,7 @@ export function SearchScreen() {
       )}
 
       {results.length > 0 && (
-        <ol className="search-results" aria-label={t('search.results')}>
+        <ol className="search-results" aria-label={t('search.results')} data-query={response?.query}>
           {results.map((hit) => (
             <li key={hit.id} className="book" data-testid="search-result">
               <h2 className="book-title">{hit.title}</h2>
