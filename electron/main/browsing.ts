@@ -17,6 +17,7 @@ import { decideRequest } from '../core/internet/guard/request-policy';
 import { decideDownloadStart, exceedsCap, tooBig } from '../core/internet/guard/downloads';
 import { permissionAllowed } from '../core/internet/guard/permissions';
 import { effectiveConfig } from '../core/internet/register';
+import { sessionUploads } from '../core/internet/file-picker';
 
 interface Tab {
   id: number;
@@ -83,10 +84,17 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
     });
   }
 
+  // While the kiosk's file picker is open the tab steps aside so the renderer's picker screen shows.
+  let picking = false;
+  kiosk.ctx.bus.on('internet.filePicker', (picker) => {
+    picking = picker.open;
+    layout();
+  });
+
   function layout(): void {
     const { width, height } = window.getContentBounds();
     for (const tab of tabs) {
-      const visible = tab.id === activeId && tab.url !== '' && !tab.blocked;
+      const visible = tab.id === activeId && tab.url !== '' && !tab.blocked && !picking;
       tab.view.setVisible(visible);
       tab.view.setBounds({ x: 0, y: BROWSER_TOP_PX, width, height: Math.max(0, height - BROWSER_TOP_PX) });
     }
@@ -144,8 +152,8 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
       rules: { policy: internet.policy, resolve: resolver },
       monotonic: () => kiosk.ctx.clock.monotonic(),
       allowedPermissions: config.allowedPermissions,
-      // No picker for the session's files yet: pages get no file at all.
-      uploads: { mode: 'refuse', folder: null },
+      // "Session downloads only": the core's picker screen, never the system dialog (same path as tests).
+      uploads: sessionUploads(internet),
       downloads: null, // Electron's DownloadItem, below, with the same gate
       onEvent: (event) => onGuardEvent(tab, event),
     }).then((attached) => (tab.guard = attached)).catch((error: unknown) => {

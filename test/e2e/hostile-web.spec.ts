@@ -71,7 +71,7 @@ async function openGuardedTab(overrides: Partial<TabGuardOptions> = {}, contextI
     // The gates count time: a stepping clock, never the machine's.
     monotonic: () => (monotonicMs += 10),
     allowedPermissions: ['fullscreen'],
-    uploads: { mode: 'refuse', folder: downloads },
+    uploads: { mode: 'refuse', folder: () => downloads },
     downloads: { allowedExtensions: ['pdf', 'txt'], maxBytes: 1024 * 1024, folder: downloads, stagingDir: staging },
     onEvent: (event) => events.push(event),
     ...overrides,
@@ -273,7 +273,7 @@ test('the file chooser never opens: refused, or confined to the session\'s own d
   const sessionFolder = mkdtempSync(join(work, 'session-'));
   writeFileSync(join(sessionFolder, 'don-xin-viec.pdf'), '%PDF-1.4');
   const guarded = await openGuardedTab({
-    uploads: { mode: 'session-downloads', folder: sessionFolder, choose: async (files) => [...files, join(work, 'kiosk.sqlite'), `${sessionFolder}/../kiosk.sqlite`] },
+    uploads: { mode: 'session-downloads', folder: () => sessionFolder, choose: async (files) => [...files, join(work, 'kiosk.sqlite'), `${sessionFolder}/../kiosk.sqlite`] },
   });
   await navigate(guarded, `${site.origin}/upload`);
   await click(guarded, '#file');

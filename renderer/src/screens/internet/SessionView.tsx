@@ -9,6 +9,7 @@ import { takeHandedOffLink } from './link-handoff';
 import { playWarningTone } from './tone';
 import { errorText, formatClock, placeholderOrigin } from './useInternet';
 import { Banner } from '../../components/Banner';
+import { FilePicker } from './FilePicker';
 
 export function SessionView({ state }: { state: InternetState }) {
   const api = useApi();
@@ -201,6 +202,7 @@ export function SessionView({ state }: { state: InternetState }) {
       )}
 
       <main className="browse-area">
+        <FilePicker />
         {blocked ? (
           <section className="blocked-page" aria-labelledby="blocked-title">
             <h2 id="blocked-title">{t('blocked.title')}</h2>
