@@ -14,6 +14,8 @@ export interface HostileSite {
   hits: string[];
   /** WebSocket connections accepted, by Host. */
   socketHits: string[];
+  /** Files pages sent back (/upload-back posts what its file input got): name and bytes. */
+  received: { name: string; body: Buffer }[];
   close(): Promise<void>;
 }
 
@@ -39,6 +41,15 @@ function pages(port: number): Record<string, string> {
     '/': html(`<h1>Trang thử nghiệm thù địch</h1><p>Máy chủ thử nghiệm của kiosk.</p>`),
     '/hello': html('<h1>Xin chào</h1>'),
     '/upload': html(`<h1>Tải tệp lên</h1><input id="file" type="file" multiple style="width:400px;height:60px">`),
+    // Sends whatever its file input gets straight back to the site: what a page could take from the PC.
+    '/upload-back': html(`<h1>Gửi tệp</h1><input id="file" type="file" style="width:400px;height:60px">`, `<script>
+      addEventListener('change', async (e) => { for (const f of e.target.files) await fetch('/received', { method: 'POST', headers: { 'X-File-Name': encodeURIComponent(f.name) }, body: f });
+        document.title = 'sent-' + e.target.files.length; });</script>`),
+    // Reopens its chooser as soon as it is answered, again and again.
+    '/upload-loop': html(`<h1>Hộp chọn tệp lặp</h1><input id="file" type="file" style="width:400px;height:60px">`, `<script>
+      window.opened = 0; const input = () => document.querySelector('#file');
+      const again = () => { window.opened++; for (let i = 0; i < 20; i++) input().click(); };
+      addEventListener('DOMContentLoaded', () => { input().addEventListener('click', () => setTimeout(again, 0), { once: true }); input().addEventListener('cancel', again); input().addEventListener('change', again); });</script>`),
     '/frames': html(`<h1>Khung nhúng</h1>
       <iframe id="f-blocked" src="${t.blockedHost}/hit/frame-blocked" width="600" height="260"></iframe>
       <iframe id="f-router" src="${t.router}/hit/frame-router" width="600" height="260"></iframe>
@@ -105,12 +116,20 @@ function pages(port: number): Record<string, string> {
 export async function startHostileSite(): Promise<HostileSite> {
   const hits: string[] = [];
   const socketHits: string[] = [];
+  const received: { name: string; body: Buffer }[] = [];
   let port = 0;
   const handler = (request: IncomingMessage, response: import('node:http').ServerResponse) => {
     const path = (request.url ?? '/').split('?')[0]!;
     hits.push(`${request.headers.host ?? ''} ${request.url ?? ''}`);
     const page = pages(port)[path];
-    if (page) {
+    if (path === '/received' && request.method === 'POST') {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ name: decodeURIComponent(String(request.headers['x-file-name'] ?? '')), body: Buffer.concat(chunks) });
+        response.writeHead(204).end();
+      });
+    } else if (page) {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(page);
     } else if (path === '/worker.js') {
       const t = forbiddenTargets(port);
@@ -167,6 +186,7 @@ export async function startHostileSite(): Promise<HostileSite> {
     origin: `http://127.0.0.1:${port}`,
     hits,
     socketHits,
+    received,
     close: async () => {
       sockets.close();
       await Promise.all(servers.map((s) => new Promise((resolve) => { s.closeAllConnections(); s.close(() => resolve(undefined)); })));

@@ -68,7 +68,7 @@ export function FilePicker() {
             {t('picker.give', { count: chosen.length })}
           </button>
         )}
-        <button type="button" className="button quiet" onClick={() => void answer([])}>
+        <button type="button" className="button secondary" onClick={() => void answer([])}>
           {t('picker.cancel')}
         </button>
       </div>
