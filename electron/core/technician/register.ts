@@ -13,6 +13,7 @@ import { getMeta } from '../store/meta';
 import { runSelfTest } from '../system/self-test';
 import { VERSION } from '../version';
 import { canApplyUpdateNow } from '../updates/policy';
+import { installUsbUpdate, usbUpdateState } from '../updates/usb-update';
 import { KioskError } from '../errors';
 import { activeInternetSessions, staffOverview } from './overview';
 import { listRemovableMedia, systemMediaSources } from './removable-media';
@@ -113,6 +114,9 @@ export function registerTechnician(ctx: KioskContext): void {
   });
 
   registry.register('technician.exportCccdKey', ({ destination, passphrase }, caller) => exportCccdKeyTo(ctx, caller.staff, destination, passphrase));
+
+  registry.register('technician.usbUpdate', () => usbUpdateState(ctx));
+  registry.register('technician.installUsbUpdate', ({ version }) => installUsbUpdate(ctx, version));
 
   registry.register('technician.updateReadiness', () => {
     const sessions = activeInternetSessions(db, clock.now());

@@ -45,7 +45,7 @@ const WHO_MAY_CALL: Record<string, string> = {
   // Technicians only: backups, media, diagnostics, updates, setup.
   ...Object.fromEntries(
     [
-      'technician.backups', 'technician.removableMedia', 'technician.exportBackup', 'technician.exportDiagnostics', 'technician.backupNow', 'technician.updateReadiness', 'technician.setup',
+      'technician.backups', 'technician.removableMedia', 'technician.exportBackup', 'technician.exportDiagnostics', 'technician.backupNow', 'technician.updateReadiness', 'technician.usbUpdate', 'technician.installUsbUpdate', 'technician.setup',
       'technician.exportCccdKey',
     ].map(
       (name) => [name, 'technician'],
