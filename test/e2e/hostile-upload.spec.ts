@@ -7,24 +7,23 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createKiosk, type Kiosk } from '../../electron/core/kiosk';
-import { silentLogger } from '../../electron/core/log';
-import { startHost, type Host } from '../../electron/host/server';
+import type { Kiosk } from '../../electron/core/kiosk';
+import type { Host } from '../../electron/host/server';
 import { internetOf } from '../../electron/core/internet/context';
 import { activeDownloadsDir, sessionUploads } from '../../electron/core/internet/file-picker';
 import { attachTabGuard, type GuardEvent } from '../../electron/core/internet/guard/tab-guard';
 import { systemResolver } from '../../electron/core/internet/guard/resolve';
 import type { CdpChannel } from '../../electron/core/internet/guard/cdp';
-import { createNativeDevices } from '../../native';
-import { startedClock } from '../../common/testing/test-clock';
 import { DEFAULT_INSTANT } from '../support/clock';
 import { launchChromium, type CdpBrowser } from '../support/cdp-pipe';
 import { startHostileSite, type HostileSite } from '../support/hostile-site';
-import { distDir, kioskClock, snapshot } from './fixtures';
+import { kioskClock, snapshot } from './fixtures';
+import { startInProcessKiosk, type InProcessKiosk } from './in-process-kiosk';
 
 let site: HostileSite;
 let browser: CdpBrowser;
 let work: string;
+let running: InProcessKiosk;
 let kiosk: Kiosk;
 let host: Host;
 
@@ -35,14 +34,13 @@ test.beforeAll(async () => {
 });
 
 test.beforeEach(async () => {
-  // The kiosk's clock starts at the test's instant (a weekday morning, the room open), never the machine's.
-  kiosk = await createKiosk({ dataDir: mkdtempSync(join(work, 'data-')), clock: startedClock({ startMs: Date.parse(DEFAULT_INSTANT), rate: 1 }), log: silentLogger, devices: createNativeDevices() });
-  host = await startHost({ kiosk, rendererDir: join(distDir, 'renderer'), port: 0 });
+  // A weekday morning, the room open.
+  running = await startInProcessKiosk(work);
+  ({ kiosk, host } = running);
 });
 
 test.afterEach(async () => {
-  await host?.close();
-  await kiosk?.close();
+  await running?.close();
 });
 
 test.afterAll(async () => {
