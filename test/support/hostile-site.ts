@@ -14,6 +14,8 @@ export interface HostileSite {
   hits: string[];
   /** WebSocket connections accepted, by Host. */
   socketHits: string[];
+  /** Every request and WebSocket by the loopback address it reached (127.0.0.1, or 127.0.0.2 = "another machine"). */
+  arrivals: { local: string; host: string; path: string }[];
   /** Files pages sent back (/upload-back posts what its file input got): name and bytes. */
   received: { name: string; body: Buffer }[];
   close(): Promise<void>;
@@ -79,7 +81,16 @@ function pages(port: number): Record<string, string> {
       caches.open('kiosk-test').then((c) => c.put('/hello', new Response('cached')));
     </script>`),
     '/websocket': html(`<h1>WebSocket</h1>`, `<script>
-      const ws = new WebSocket('ws://localhost:${port}/socket'); ws.onopen = () => { document.title = 'socket-open'; };
+      for (const to of ['ws://localhost:${port}/socket', 'ws://blocked.example:${port}/socket', 'ws://127.0.0.2:${port}/socket', 'ws://nas.hostile.test:${port}/socket']) {
+        const ws = new WebSocket(to); ws.onopen = () => { document.title = 'socket-open'; }; }
+    </script>`),
+    // A name whose DNS answer changes between the guard's check and the browser's connection (rebinding).
+    '/rebinding': html(`<h1>Đổi địa chỉ DNS</h1>`, `<script>
+      window.results = {};
+      Promise.all([
+        fetch('http://rebind.hostile.test:${port}/hit/rebind-fetch', { mode: 'no-cors' }).then(() => { results.fetch = 'reached'; }, () => { results.fetch = 'failed'; }),
+        new Promise((done) => { const ws = new WebSocket('ws://rebind.hostile.test:${port}/socket'); ws.onopen = () => { results.socket = 'open'; done(); }; ws.onerror = () => { results.socket = 'failed'; done(); }; }),
+      ]).then(() => { window.finished = true; });
     </script>`),
     '/websocket-ok': html(`<h1>WebSocket cùng trang</h1>`, `<script>
       const ws = new WebSocket('ws://127.0.0.1:${port}/socket'); ws.onopen = () => { document.title = 'socket-open'; };
@@ -117,10 +128,12 @@ export async function startHostileSite(): Promise<HostileSite> {
   const hits: string[] = [];
   const socketHits: string[] = [];
   const received: { name: string; body: Buffer }[] = [];
+  const arrivals: { local: string; host: string; path: string }[] = [];
   let port = 0;
   const handler = (request: IncomingMessage, response: import('node:http').ServerResponse) => {
     const path = (request.url ?? '/').split('?')[0]!;
     hits.push(`${request.headers.host ?? ''} ${request.url ?? ''}`);
+    arrivals.push({ local: String(request.socket.localAddress ?? '').replace(/^::ffff:/, ''), host: String(request.headers.host ?? ''), path });
     const page = pages(port)[path];
     if (path === '/received' && request.method === 'POST') {
       const chunks: Buffer[] = [];
@@ -174,6 +187,7 @@ export async function startHostileSite(): Promise<HostileSite> {
   for (const server of servers) {
     server.on('upgrade', (request, socket, head) => {
       socketHits.push(String(request.headers.host ?? ''));
+      arrivals.push({ local: String(request.socket.localAddress ?? '').replace(/^::ffff:/, ''), host: String(request.headers.host ?? ''), path: 'websocket' });
       sockets.handleUpgrade(request, socket, head, (ws) => ws.send('hello'));
     });
   }
@@ -187,6 +201,7 @@ export async function startHostileSite(): Promise<HostileSite> {
     hits,
     socketHits,
     received,
+    arrivals,
     close: async () => {
       sockets.close();
       await Promise.all(servers.map((s) => new Promise((resolve) => { s.closeAllConnections(); s.close(() => resolve(undefined)); })));
