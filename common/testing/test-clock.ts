@@ -27,6 +27,8 @@ export interface ClockSpec {
 export interface RunningClock {
   now(): number;
   monotonic(): number;
+  /** Moves wall and monotonic time on together, as if `ms` had passed (what a test does to skip a wait). */
+  advance(ms: number): void;
 }
 
 /**
@@ -49,8 +51,54 @@ export function parseClockSpec(spec: string): ClockSpec | undefined {
 /** Wall time from `spec.startMs`, running at `spec.rate` from the moment this is called; monotonic time at the same rate. */
 export function startedClock(spec: ClockSpec, realMonotonic: () => number = () => performance.now()): RunningClock {
   const origin = realMonotonic();
-  const elapsed = () => (realMonotonic() - origin) * spec.rate;
-  return { now: () => spec.startMs + Math.floor(elapsed()), monotonic: elapsed };
+  let skipped = 0;
+  const elapsed = () => (realMonotonic() - origin) * spec.rate + skipped;
+  return {
+    now: () => spec.startMs + Math.floor(elapsed()),
+    monotonic: elapsed,
+    advance: (ms) => {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError('a test clock only moves forward');
+      skipped += ms;
+    },
+  };
+}
+
+/** The clock command a test writes on a host's stdin: `advance <ms>` (whole milliseconds, forward only). */
+export function parseClockCommand(line: string): { advanceMs: number } | undefined {
+  const match = /^advance (\d{1,12})$/.exec(line.trim());
+  return match ? { advanceMs: Number(match[1]) } : undefined;
+}
+
+/**
+ * Lets the test that started this process move its clock: each line `advance <ms>` on `input` moves
+ * `clock` on and answers `CLOCK=<epoch ms>` through `answer` (the test waits for it, so the move has
+ * happened before its next step). Only a process started with `--test-clock` listens, and only its
+ * parent can write its stdin: no port, no file, nothing a stranger reaches.
+ */
+export function listenForClockCommands(
+  input: NodeJS.ReadableStream,
+  clock: RunningClock,
+  answer: (line: string) => void,
+  complain: (line: string) => void,
+): void {
+  let buffered = '';
+  input.setEncoding?.('utf8');
+  input.on('data', (chunk: string | Buffer) => {
+    buffered += String(chunk);
+    let end: number;
+    while ((end = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, end);
+      buffered = buffered.slice(end + 1);
+      if (!line.trim()) continue;
+      const command = parseClockCommand(line);
+      if (!command) {
+        complain(`Lệnh đồng hồ kiểm thử không hợp lệ: "${line.slice(0, 40)}". Dùng: advance <mili giây>.`);
+        continue;
+      }
+      clock.advance(command.advanceMs);
+      answer(`CLOCK=${clock.now()}`);
+    }
+  });
 }
 
 export class TestClockRefused extends Error {}

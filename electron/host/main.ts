@@ -11,7 +11,7 @@ import { startHost } from './server';
 import { createFileLogger, LOG_DIR } from '../core/logs/file-logger';
 import { join } from 'node:path';
 import { createNativeDevices } from '../../native';
-import { startedClock, takeTestClock, TestClockRefused } from '../../common/testing/test-clock';
+import { listenForClockCommands, startedClock, takeTestClock, TestClockRefused } from '../../common/testing/test-clock';
 
 export function defaultRendererDir(): string {
   // Bundled: dist/host.mjs beside dist/renderer. From source (tsx): ../../dist/renderer.
@@ -52,6 +52,8 @@ async function main(): Promise<void> {
   const host = await startHost({ kiosk, rendererDir: defaultRendererDir(), port: Number(values.port) });
   if (spec) log.log('warn', 'host.test_clock', { startsAt: new Date(spec.startMs).toISOString(), rate: spec.rate });
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
+  // The test that started this host moves its clock through stdin (`advance <ms>`), e.g. to the end of an internet session.
+  if (clock) listenForClockCommands(process.stdin, clock, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
   process.stderr.write(`Kiosk (chế độ trình duyệt, ${kiosk.mode === 'demo' ? 'dữ liệu mẫu' : 'đã cấu hình'}) đang chạy tại ${host.origin} — dữ liệu: ${dataDir}\n`);
 
   const stop = async () => {

@@ -26,6 +26,11 @@ export interface RunningKiosk {
   output(): string;
   /** The instant the kiosk's clock started at (epoch ms); pages get the same one (kioskClock). */
   startedAt: number;
+  /**
+   * Moves the kiosk's clock on by `ms` as if that time had passed (its stdin, common/testing/test-clock.ts),
+   * and the given pages' clocks with it; resolves with the kiosk's new time once it has moved.
+   */
+  advanceClock(ms: number, pages?: Page[]): Promise<number>;
 }
 
 export interface KioskStart {
@@ -46,7 +51,7 @@ export async function startKiosk(options: KioskStart = {}): Promise<RunningKiosk
   // --test-clock gives the kiosk the test's clock (common/testing/test-clock.ts).
   const args = ['--data-dir', dataDir, '--simulate-devices', ...testClockArgs(startedAt, options.rate ?? 1), ...(options.args ?? [])];
   const child = spawn(process.execPath, [join(distDir, 'host.mjs'), ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
     ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });
   let stderr = '';
@@ -62,7 +67,24 @@ export async function startKiosk(options: KioskStart = {}): Promise<RunningKiosk
     });
     child.once('exit', (code) => reject(new Error(`kiosk exited with ${code}: ${stderr}`)));
   });
-  return { url, dataDir, process: child, output: () => stderr, startedAt };
+  const advanceClock = async (ms: number, pages: Page[] = []): Promise<number> => {
+    const moved = new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the kiosk did not move its clock: ${stderr.slice(-500)}`)), 10_000);
+      const onData = (chunk: Buffer) => {
+        const match = /CLOCK=(\d+)/.exec(String(chunk));
+        if (!match) return;
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        resolve(Number(match[1]));
+      };
+      child.stdout!.on('data', onData);
+    });
+    child.stdin!.write(`advance ${Math.round(ms)}\n`);
+    const now = await moved;
+    for (const page of pages) await page.clock.fastForward(Math.round(ms));
+    return now;
+  };
+  return { url, dataDir, process: child, output: () => stderr, startedAt, advanceClock };
 }
 
 /** Gives a browser context the kiosk's clock: Chromium's Date, timers and performance start at the same instant. */

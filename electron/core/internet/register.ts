@@ -3,7 +3,6 @@
 import { admitTypedCard, countTypedEntry } from '../circulation/typed-card';
 import { findPatronByCard } from '../patrons/lookup';
 import type { KioskContext } from '../context';
-import type { Clock } from '../clock';
 import { systemBootProbe, type BootProbe } from './boot';
 import { cccdResolver } from './cccd';
 import type { InternetConfig } from './config';
@@ -21,30 +20,19 @@ import { internetState } from './state';
 import { internetResourcesDir, loadUrlPolicy } from './url-rules';
 import { attachWebProtection } from './protection-state';
 import { addressToUrl } from './url-policy';
-import { testHooksBuiltIn } from '../../../common/testing/test-clock';
 
 /** Test hooks: a simulated reboot and a faster countdown; set before the kiosk is created. */
 export const internetTestHooks: { boot: BootProbe } = { boot: systemBootProbe };
 
 /**
- * Demo kiosks are open around the clock so they can be tried at any hour, and browser-mode tests may
- * run the countdown faster (KIOSK_TEST_INTERNET_SPEED). A configured kiosk never does either: its
- * schema has no such setting and the variable is ignored outside demo mode and in a production build.
+ * Demo kiosks are open around the clock so they can be tried at any hour; a configured kiosk keeps
+ * its own opening hours. (Tests that need a session's minutes to pass move the kiosk's test clock.)
  */
 export function effectiveConfig(ctx: KioskContext): InternetConfig {
   const config = ctx.config.internet;
   if (ctx.mode !== 'demo') return config;
   const always = [{ open: '00:00', close: '23:59' }];
   return { ...config, closedDates: [], specialHours: {}, openingHours: { sun: always, mon: always, tue: always, wed: always, thu: always, fri: always, sat: always } };
-}
-
-export function countdownClock(ctx: KioskContext, env: Record<string, string | undefined> = process.env): Clock {
-  const speed = Number(env.KIOSK_TEST_INTERNET_SPEED ?? '1');
-  // Compiled out of production builds like --test-clock (common/testing/test-clock.ts).
-  if (!testHooksBuiltIn || ctx.mode !== 'demo' || !Number.isFinite(speed) || speed <= 1) return ctx.clock;
-  const base = ctx.clock;
-  const origin = base.monotonic();
-  return { now: () => base.now(), monotonic: () => origin + (base.monotonic() - origin) * Math.min(speed, 600) };
 }
 
 /** Origins of the kiosk's own screens, never opened as web pages. */
@@ -56,7 +44,7 @@ export function registerInternet(ctx: KioskContext): void {
   const { missingFiles } = loaded;
   const { policy, protectionState } = attachWebProtection(ctx, config, loaded.policy, internetResourcesDir());
   for (const file of missingFiles) ctx.log.log('warn', 'internet.block_list_missing', { file });
-  const ic = createInternetContext(ctx, { config, clock: countdownClock(ctx), boot: internetTestHooks.boot, policy });
+  const ic = createInternetContext(ctx, { config, clock: ctx.clock, boot: internetTestHooks.boot, policy });
   // Only the folder's owner decides what became of the session open when the program stopped.
   if (ctx.role === 'owner') recoverSession(ic);
 

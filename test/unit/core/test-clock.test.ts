@@ -2,7 +2,8 @@
 // build without test hooks, and that the clock it gives starts where asked and runs at the rate asked.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseClockSpec, startedClock, takeTestClock, TestClockRefused } from '../../../common/testing/test-clock';
+import { PassThrough } from 'node:stream';
+import { listenForClockCommands, parseClockCommand, parseClockSpec, startedClock, takeTestClock, TestClockRefused } from '../../../common/testing/test-clock';
 
 describe('parseClockSpec', () => {
   it('reads an instant with its offset, and an optional rate', () => {
@@ -40,6 +41,39 @@ describe('startedClock', () => {
     const frozen = startedClock({ startMs: 0, rate: 0 }, () => real);
     real += 99_000;
     expect([frozen.now(), frozen.monotonic()]).toEqual([0, 0]);
+  });
+});
+
+describe('a clock the test moves', () => {
+  it('advance moves wall and monotonic time on together, forward only', () => {
+    let real = 0;
+    const clock = startedClock({ startMs: Date.parse('2028-02-28T16:59:00Z'), rate: 1 }, () => real);
+    clock.advance(60_000);
+    expect(new Date(clock.now()).toISOString()).toBe('2028-02-28T17:00:00.000Z'); // 29 February in Vietnam
+    expect(clock.monotonic()).toBe(60_000);
+    real += 500;
+    expect(clock.monotonic()).toBe(60_500);
+    expect(() => clock.advance(-1)).toThrow(RangeError);
+    expect(() => clock.advance(Number.NaN)).toThrow(RangeError);
+  });
+
+  it('reads `advance <ms>` and nothing else', () => {
+    expect(parseClockCommand('advance 300000')).toEqual({ advanceMs: 300_000 });
+    expect(parseClockCommand(' advance 0 \r')).toEqual({ advanceMs: 0 });
+    for (const bad of ['advance -5', 'advance 1e9', 'advance', 'rewind 5', 'advance 5 6', 'advance 1234567890123']) expect(parseClockCommand(bad)).toBeUndefined();
+  });
+
+  it('answers each command on stdout after moving, in order, across split chunks, and complains about the rest', () => {
+    const input = new PassThrough();
+    const clock = startedClock({ startMs: 0, rate: 0 });
+    const answers: string[] = [];
+    const complaints: string[] = [];
+    listenForClockCommands(input, clock, (line) => answers.push(line), (line) => complaints.push(line));
+    input.write('adv');
+    input.write('ance 1000\nadvance 2000\nnonsense\n\n');
+    expect(answers).toEqual(['CLOCK=1000', 'CLOCK=3000']);
+    expect(complaints).toHaveLength(1);
+    expect(complaints[0]).toMatch(/advance <mili giây>/);
   });
 });
 
