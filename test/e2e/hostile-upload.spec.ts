@@ -46,7 +46,8 @@ test.afterEach(async () => {
 test.afterAll(async () => {
   await browser?.close();
   await site?.close();
-  rmSync(work, { recursive: true, force: true });
+  // Chromium may still be flushing its profile a moment after closing: retried rather than failing the suite.
+  rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
 
 async function startSession(page: Page): Promise<void> {

@@ -43,7 +43,8 @@ test.afterAll(async () => {
   await browser?.close();
   await proxy?.close();
   await site?.close();
-  rmSync(work, { recursive: true, force: true });
+  // Chromium may still be flushing its profile a moment after closing: retried rather than failing the suite.
+  rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
 
 /** The test's policy: block-list with the kiosk's rules; loopback allowed only for the site's own 127.0.0.1:PORT. */
