@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import calendar from './eslint-rules/calendar.js';
 import layers from './eslint-rules/layers.js';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['dist/**', '.dist/**', 'node_modules/**', 'bench/results/**', 'test-results/**', 'playwright-report/**', 'out/**'] },
@@ -21,6 +22,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'off',
     },
+  },
+  // React's rules of hooks, and complete effect dependencies (useLoad's too: it takes a dependency list).
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useLoad$' }] },
   },
   // Screens and components write dates and numbers through useFormat() / common/calendar.ts.
   { files: ['renderer/src/screens/**', 'renderer/src/components/**'], rules: { 'kiosk/calendar': 'error' } },

@@ -39,14 +39,11 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
   const [fileKey, setFileKey] = useState(0);
   const today = todayInVietnam();
 
+  const explain = useCallback((e: unknown) => apiErrorText(t, e, 'errors.failed'), [t]);
   const reload = useCallback(() => api.call('announcements.list', { staffToken }).then(setListing), [api, staffToken]);
   useEffect(() => {
     reload().catch((e: unknown) => setError(explain(e)));
-  }, [reload]);
-
-  function explain(e: unknown): string {
-    return apiErrorText(t, e, 'errors.failed');
-  }
+  }, [reload, explain]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,9 +1,10 @@
 // Announcements on the idle home screen: today's staff notices and the reading/learning days of
 // the preloaded calendar, refreshed every few minutes so a new day brings its own.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../../electron/contract';
 import { useApi } from '../../api/context';
+import { useLoad } from '../../api/useLoad';
 import { useFormat } from '../../i18n/format';
 
 type Current = ResponseOf<'announcements.current'>;
@@ -13,18 +14,11 @@ export function AttractAnnouncements() {
   const api = useApi();
   const { t } = useTranslation('announcements');
   const format = useFormat();
-  const [current, setCurrent] = useState<Current>();
-
+  const { value: current, reload } = useLoad<Current>(() => api.call('announcements.current', {}), [api]);
   useEffect(() => {
-    let cancelled = false;
-    const load = () => api.call('announcements.current', {}).then((value) => !cancelled && setCurrent(value), () => undefined);
-    void load();
-    const id = setInterval(load, REFRESH_MS);
-    return () => {
-      cancelled = true;
-      clearInterval(id);
-    };
-  }, [api]);
+    const id = setInterval(reload, REFRESH_MS);
+    return () => clearInterval(id);
+  }, [reload]);
 
   if (!current || current.announcements.length + current.calendar.length === 0) return null;
   return (

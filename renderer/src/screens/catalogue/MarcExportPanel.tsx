@@ -1,6 +1,6 @@
 // "Xuất MARC cho thư viện tỉnh": staff choose a USB stick (or the kiosk's exports folder) and a
 // format; the kiosk writes the commune's holdings with their copies in 952 and says where.
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportPlace } from '../../../../electron/contract/catalogue';
 import { useApi } from '../../api/context';
@@ -27,10 +27,9 @@ export function MarcExportPanel({ staffToken }: { staffToken: string }) {
         setPlace((current) => (list.some((p) => p.path === current) ? current : (list[0]?.path ?? '')));
       })
       .catch((e: unknown) => setError(explain.error(e)));
-  useEffect(() => {
-    void refresh();
-    // Once per page: the list is refreshed by the button when a stick is plugged in later.
-  }, [staffToken]);
+  // Once per page (and staff member): the button refreshes the list when a stick is plugged in later.
+  const refreshOnOpen = useEffectEvent(() => void refresh());
+  useEffect(() => refreshOnOpen(), [staffToken]);
 
   const start = async () => {
     setBusy(true);

@@ -9,7 +9,7 @@ import { ScreenFrame } from '../../components/ScreenFrame';
 import { VietnameseTextInput } from '../../input/VietnameseTextInput';
 import { Availability } from './Availability';
 import { canReserve, HoldDialog } from './HoldDialog';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '../../input/useDebounced';
 import '../../styles/catalogue.css';
 
 const PAGE = 20;

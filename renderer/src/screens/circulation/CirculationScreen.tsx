@@ -15,12 +15,13 @@ import { navigate } from '../../router';
 import { clearSignedInResident, setSignedInResident } from '../../session/signed-in-resident';
 import { Consent, type RegistrationOffer } from './Consent';
 import { LibraryCard } from './LibraryCard';
-import { HoldList, IdleCountdown, LoanList, ManualEntry, ProblemBanner, ReservedNotice } from './parts';
+import { HoldList, LoanList, ManualEntry, ProblemBanner, ReservedNotice } from './parts';
 import { describeProblem, type Problem } from './problem';
 import { ReceiptView } from './ReceiptView';
 import { takeHandedOffScan } from './handoff';
 import { formatDay } from '../../../../common/calendar';
-import { useIdleTimeout } from './useIdleTimeout';
+import { useIdle } from '../../session/useIdle';
+import { IdleCountdown } from '../../components/IdleCountdown';
 import './circulation.css';
 import { Banner } from '../../components/Banner';
 
@@ -79,7 +80,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
     setNotice(null);
   }, []);
 
-  const idle = useIdleTimeout({
+  const idle = useIdle({
     active: state.mode !== 'start',
     idleSeconds: settings.idleSeconds,
     countdownSeconds: settings.countdownSeconds,
@@ -112,7 +113,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
           fail(error);
         }
       }),
-    [api, run, fail, t, i18n.language],
+    [api, run, fail, t],
   );
 
   const lend = useCallback(
@@ -139,7 +140,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
           fail(error, item);
         }
       }),
-    [api, run, fail, t, i18n.language],
+    [api, run, fail, t],
   );
 
   const giveBack = useCallback(

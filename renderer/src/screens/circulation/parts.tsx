@@ -44,23 +44,6 @@ export function ProblemBanner({ problem, onReturnFirst }: { problem: Problem; on
   );
 }
 
-export function IdleCountdown({ secondsLeft, onStay }: { secondsLeft: number; onStay: () => void }) {
-  const { t } = useTranslation('circulation');
-  return (
-    <div className="modal-backdrop circ-idle" role="alertdialog" aria-live="assertive" aria-labelledby="circ-idle-title">
-      <div>
-        <p id="circ-idle-title">{t('idle.title')}</p>
-        <p className="circ-idle-count" data-testid="idle-countdown">
-          {t('idle.countdown', { count: secondsLeft })}
-        </p>
-        <button type="button" className="button" onClick={onStay}>
-          {t('idle.stay')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
 export function LoanList({ loans, onRenew, busy }: { loans: LoanView[]; onRenew?: ((loan: LoanView) => void) | undefined; busy?: boolean }) {
   const { t } = useTranslation('circulation');
   if (loans.length === 0) return <p className="circ-empty">{t('loans.none')}</p>;

@@ -1,9 +1,11 @@
 // The Thư viện số home: search box (tone marks optional), topic tiles, format and audience filters,
 // featured items, and the results grid. No sign-in needed.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BrowseResponse, EresourceAudience, EresourceFormat } from '../../../../electron/contract/eresources';
 import { useApi } from '../../api/context';
+import { useLoad } from '../../api/useLoad';
+import { useDebounced } from '../../input/useDebounced';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { VietnameseTextInput } from '../../input/VietnameseTextInput';
 import { navigateSub } from '../../router';
@@ -19,25 +21,14 @@ export function Browse() {
   const [topic, setTopic] = useState<string>();
   const [format, setFormat] = useState<EresourceFormat>();
   const [audience, setAudience] = useState<EresourceAudience>();
-  const [data, setData] = useState<BrowseResponse>();
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    // Typing stays responsive: the search runs once the resident pauses.
-    const timer = setTimeout(() => {
-      api
-        .call('eresources.browse', { query, ...(topic ? { topic } : {}), ...(format ? { format } : {}), ...(audience ? { audience } : {}) })
-        .then(
-          (value) => !cancelled && (setData(value), setFailed(false)),
-          () => !cancelled && setFailed(true),
-        );
-    }, 200);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [api, query, topic, format, audience]);
+  // Typing stays responsive: the search runs once the resident pauses; a tile or filter applies at once.
+  const settledQuery = useDebounced(query, 200);
+  const loaded = useLoad<BrowseResponse>(
+    () => api.call('eresources.browse', { query: settledQuery, ...(topic ? { topic } : {}), ...(format ? { format } : {}), ...(audience ? { audience } : {}) }),
+    [api, settledQuery, topic, format, audience],
+  );
+  const data = loaded.value;
+  const failed = loaded.error !== undefined;
 
   const open = (id: number) => navigateSub('digital-library', `r-${id}`);
   const filtering = query.trim() !== '' || topic !== undefined || format !== undefined || audience !== undefined;

@@ -23,7 +23,9 @@ export function Viewer({ resourceId }: { resourceId: number }) {
   const api = useApi();
   const { t } = useTranslation('eresources');
   const [opened, setOpened] = useState<OpenResponse>();
-  const [error, setError] = useState<string>();
+  const [cannotShow, setCannotShow] = useState(false);
+  // Why the open failed, put in words at render time so a language switch does not open the resource again.
+  const [openFailure, setOpenFailure] = useState<unknown>();
   const completed = useRef(false);
   const format = useRef<string>('');
   const visibleSeconds = useVisibleTime();
@@ -50,7 +52,7 @@ export function Viewer({ resourceId }: { resourceId: number }) {
         format.current = value.resource.format;
         setOpened(value);
       },
-      (e: unknown) => setError(apiErrorText(t, e, 'errors.openFailed')),
+      (e: unknown) => setOpenFailure(e ?? new Error('failed')),
     );
     return () => {
       cancelled = true;
@@ -59,10 +61,10 @@ export function Viewer({ resourceId }: { resourceId: number }) {
         void api.call('eresources.close', { viewId, visibleSeconds: visibleSeconds(), completed: isMedia ? completed.current : null }).catch(() => undefined);
       }
     };
-    // visibleSeconds reads refs; reopening only when the resource changes is the point.
-  }, [api, resourceId]);
+  }, [api, resourceId, visibleSeconds]);
 
-  const onError = useCallback(() => setError(t('errors.cannotShow')), [t]);
+  const onError = useCallback(() => setCannotShow(true), []);
+  const error = openFailure !== undefined ? apiErrorText(t, openFailure, 'errors.openFailed') : cannotShow ? t('errors.cannotShow') : undefined;
   const onEnded = useCallback(() => {
     completed.current = true;
   }, []);

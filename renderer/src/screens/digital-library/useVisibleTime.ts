@@ -1,6 +1,6 @@
 // Seconds a viewer has been visible on screen: time with the page hidden (another tab, the screen
 // off) is not counted, so the minutes reported for statistics are reading time, not idle time.
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 
 export function useVisibleTime(): () => number {
   const total = useRef(0);
@@ -19,5 +19,6 @@ export function useVisibleTime(): () => number {
     return () => document.removeEventListener('visibilitychange', onChange);
   }, []);
 
-  return () => (total.current + (since.current === null ? 0 : performance.now() - since.current)) / 1000;
+  // Stable: effects may list it without running again.
+  return useCallback(() => (total.current + (since.current === null ? 0 : performance.now() - since.current)) / 1000, []);
 }

@@ -1,6 +1,6 @@
 // The running session: the session bar (countdown, more time, end, warnings, staff messages, the
 // queue notice) above the browsing area — Electron's browsing view, or the browser-mode placeholder.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BROWSER_TOP_PX, type BrowserTabs, type InternetState, type UrlDecisionDto } from '../../../../electron/contract/internet';
 import { useApi } from '../../api/context';
@@ -87,11 +87,11 @@ export function SessionView({ state }: { state: InternetState }) {
   };
 
   // A Thư viện số link that counts as internet time opens here, once, when the session view appears.
-  useEffect(() => {
+  const openHandedOff = useEffectEvent(() => {
     const url = takeHandedOffLink();
     if (url) openLink(url);
-    // Only on mount: the link is taken once.
-  }, []);
+  });
+  useEffect(() => openHandedOff(), []);
 
   const someoneWaiting = state.queue.waiting > 0 && session.remainingSeconds <= state.queueNoticeMinutes * 60;
   const low = session.remainingSeconds <= 5 * 60;

@@ -2,39 +2,26 @@
 // (software version, library, commune code, operating mode, terminal id and whether the PC must be
 // enrolled again with the provincial statistics server).
 import { formatDateTime } from '../../../../common/calendar';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SystemInfo } from '../../../../electron/contract/system';
 import type { TerminalIdentity } from '../../../../electron/contract/technician';
 import { useApi } from '../../api/context';
+import { useLoad, type Loaded } from '../../api/useLoad';
+
+/** Undefined while loading, null when the call failed. */
+function orNull<T>(loaded: Loaded<T>): T | null | undefined {
+  return loaded.error !== undefined ? null : loaded.value;
+}
 
 export function KioskInfoPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
   const { t } = useTranslation('staff');
-  const [info, setInfo] = useState<SystemInfo>();
-  const [identity, setIdentity] = useState<TerminalIdentity | null>();
-  const [enrolled, setEnrolled] = useState<boolean | null>();
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.call('system.info', {}).then(
-      (value) => !cancelled && setInfo(value),
-      () => !cancelled && setFailed(true),
-    );
-    // The identity and enrolment rows are extra: the basic facts still show when they fail.
-    api.call('technician.identity', { staffToken }).then(
-      (value) => !cancelled && setIdentity(value),
-      () => !cancelled && setIdentity(null),
-    );
-    api.call('upload.status', { staffToken }).then(
-      (value) => !cancelled && setEnrolled(value.enrolled),
-      () => !cancelled && setEnrolled(null),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, staffToken]);
+  const system = useLoad<SystemInfo>(() => api.call('system.info', {}), [api]);
+  // The identity and enrolment rows are extra: the basic facts still show when they fail.
+  const identity: TerminalIdentity | null | undefined = orNull(useLoad(() => api.call('technician.identity', { staffToken }), [api, staffToken]));
+  const enrolled: boolean | null | undefined = orNull(useLoad(() => api.call('upload.status', { staffToken }).then((status) => status.enrolled), [api, staffToken]));
+  const info = system.value;
+  const failed = system.error !== undefined;
 
   if (failed) return <p className="banner error" role="alert">{t('errors.unavailable')}</p>;
   if (!info) return <p role="status">{t('loading')}</p>;

@@ -1,6 +1,7 @@
 // The staff area (#/staff): sign-in, then the staff home or one staff page (#/staff/<id>).
-// Signing out happens on the button, after 15 idle minutes (as the core does), and whenever the
-// kiosk leaves the staff area (back to the resident home or idle screen).
+// Signing out happens on the button, after 15 idle minutes (as the core does; the last minute is
+// counted down on screen, and staying tells the core too), and whenever the kiosk leaves the staff
+// area (back to the resident home or idle screen).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../../electron/contract';
@@ -12,11 +13,14 @@ import { pagesFor, staffPages } from './pages';
 import { StaffHome } from './StaffHome';
 import { StaffSessionProvider, type StaffSession } from './StaffSession';
 import { StaffSignIn } from './StaffSignIn';
-import { useIdleTimeout } from './useIdleTimeout';
+import { useIdle } from '../../session/useIdle';
+import { IdleCountdown } from '../../components/IdleCountdown';
 import '../../styles/staff.css';
 
 /** Same as STAFF_IDLE_MS in electron/core/staff/auth.ts: the core forgets the token then too. */
 export const STAFF_IDLE_MS = 15 * 60 * 1000;
+/** The last minute before the idle sign-out is counted down on screen. */
+const STAFF_IDLE_COUNTDOWN_SECONDS = 60;
 
 type Grant = ResponseOf<'staff.signIn'>;
 
@@ -53,7 +57,14 @@ export function StaffArea({ info }: { info: SystemInfo }) {
     [api],
   );
 
-  useIdleTimeout(STAFF_IDLE_MS, () => endSession('idle'), grant !== undefined);
+  const idle = useIdle({ active: grant !== undefined, idleSeconds: STAFF_IDLE_MS / 1000, countdownSeconds: STAFF_IDLE_COUNTDOWN_SECONDS, onTimeout: () => endSession('idle') });
+  const { touch } = idle;
+  const stay = useCallback(() => {
+    touch();
+    // Touching the screen calls nothing: tell the core the staff member is still here, or it forgets the token.
+    const token = tokenRef.current;
+    if (token) void api.call('staff.whoami', { staffToken: token }).catch(() => undefined);
+  }, [api, touch]);
 
   const session = useMemo<StaffSession | undefined>(
     () => grant && { token: grant.token, staff: grant.staff, signOut: () => endSession('button') },
@@ -112,6 +123,7 @@ export function StaffArea({ info }: { info: SystemInfo }) {
             <StaffHome info={info} pages={allowed} />
           )}
         </main>
+        {idle.secondsLeft !== null && <IdleCountdown secondsLeft={idle.secondsLeft} onStay={stay} />}
       </div>
     </StaffSessionProvider>
   );

@@ -1,10 +1,10 @@
 // The staff home: today's figures, what needs attention, and the entries to the staff pages this
 // role may open.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffOverview } from '../../../../electron/contract/technician';
 import type { SystemInfo } from '../../../../electron/contract/system';
 import { useApi } from '../../api/context';
+import { useLoad } from '../../api/useLoad';
 import { navigateSub } from '../../router';
 import type { StaffPage } from './pages';
 import { useStaffSession } from './StaffSession';
@@ -15,19 +15,8 @@ export function StaffHome({ info, pages }: { info: SystemInfo; pages: StaffPage[
   const api = useApi();
   const { t } = useTranslation('staff');
   const { staff, token } = useStaffSession();
-  const [overview, setOverview] = useState<StaffOverview>();
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.call('technician.staffOverview', { staffToken: token }).then(
-      (value) => !cancelled && setOverview(value),
-      () => !cancelled && setFailed(true),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, token]);
+  const { value: overview, error } = useLoad<StaffOverview>(() => api.call('technician.staffOverview', { staffToken: token }), [api, token]);
+  const failed = error !== undefined;
 
   const allowedIds = new Set(pages.map((page) => page.id));
   return (

@@ -1,6 +1,6 @@
 // Staff page "Báo cáo thống kê": choose a period, see the programme's targets against the same
 // period last year, every indicator, a chart, export the official report, and the upload status.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { formatDay } from '../../../../common/calendar';
 import { useFormat, type Formatters } from '../../i18n/format';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { DayIndicator, ExportFormat, StatisticsReport } from '../../../../e
 import { DAY_INDICATORS } from '../../../../electron/contract/statistics';
 import { ApiCallError } from '../../api/client';
 import { useApi } from '../../api/context';
+import { useLoad } from '../../api/useLoad';
 import { BarChart } from './BarChart';
 import { presetPeriod, PRESETS } from './presets';
 import { UploadStatus } from './UploadStatus';
@@ -48,27 +49,18 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const [period, setPeriod] = useState(() => presetPeriod('half'));
   const [custom, setCustom] = useState('');
-  const [report, setReport] = useState<StatisticsReport>();
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(false);
+  const [exportError, setExportError] = useState<string>();
   const [chartKey, setChartKey] = useState<DayIndicator>('items_served');
   const [exporting, setExporting] = useState<ExportFormat>();
   const [exported, setExported] = useState<string>();
 
   const explain = useCallback((e: unknown) => t(`errors.${e instanceof ApiCallError ? (e.error.reason ?? 'unavailable') : 'unavailable'}`, { defaultValue: t('errors.unavailable') }), [t]);
 
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    setError(undefined);
-    api.call('statistics.report', { staffToken, period }).then(
-      (r) => !cancelled && (setReport(r), setLoading(false)),
-      (e: unknown) => !cancelled && (setError(explain(e)), setLoading(false)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, staffToken, period, explain]);
+  const loaded = useLoad<StatisticsReport>(() => api.call('statistics.report', { staffToken, period }), [api, staffToken, period]);
+  const report = loaded.value;
+  const loading = loaded.loading;
+  // A failed export says why until the next export; a failed report until the report loads.
+  const error = exportError ?? (loaded.error !== undefined ? explain(loaded.error) : undefined);
 
   const bars = useMemo(
     () =>
@@ -83,12 +75,13 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
   const exportAs = async (format: ExportFormat) => {
     setExporting(format);
     setExported(undefined);
+    setExportError(undefined);
     try {
       const file = await api.call('statistics.export', { staffToken, period, format });
       download(file.filename, file.mimeType, file.base64);
       setExported(t('export.done', { file: file.filename }));
     } catch (e) {
-      setError(explain(e));
+      setExportError(explain(e));
     } finally {
       setExporting(undefined);
     }

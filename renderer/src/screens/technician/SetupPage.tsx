@@ -1,11 +1,12 @@
 // Technician page "Cấu hình kiosk lần đầu": turns a demo kiosk into this commune's kiosk (library,
 // commune code, language, opening hours, first technician and staff accounts), then says what the
 // next restart will do. Only a demo kiosk accepts it; a configured one explains how to change settings.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SystemInfo } from '../../../../electron/contract/system';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
+import { useLoad } from '../../api/useLoad';
 import { DEFAULT_PIN_MIN_LENGTH, emptySetupForm, SETUP_WEEKDAYS, validateSetupForm, type SetupField, type SetupForm, type SetupProblem } from './setup-form';
 import '../../styles/technician-setup.css';
 import { Banner } from '../../components/Banner';
@@ -15,23 +16,14 @@ type TextField = Exclude<keyof SetupForm, 'hours' | 'language'>;
 export function SetupPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
   const { t } = useTranslation('technician');
-  const [info, setInfo] = useState<SystemInfo>();
   const [form, setForm] = useState<SetupForm>(emptySetupForm);
   const [problems, setProblems] = useState<SetupProblem[]>([]);
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [staged, setStaged] = useState<{ configFile: string; libraryName: string }>();
 
-  useEffect(() => {
-    let cancelled = false;
-    api.call('system.info', {}).then(
-      (value) => !cancelled && setInfo(value),
-      () => !cancelled && setFailure(t('errors.unavailable')),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, t]);
+  const loaded = useLoad(() => api.call('system.info', {}), [api]);
+  const info: SystemInfo | undefined = loaded.value;
 
   if (staged) {
     return (
@@ -49,7 +41,7 @@ export function SetupPage({ staffToken }: { staffToken: string }) {
       </section>
     );
   }
-  if (failure && !info) return <p className="banner error" role="alert">{failure}</p>;
+  if (loaded.error !== undefined && !info) return <p className="banner error" role="alert">{t('errors.unavailable')}</p>;
   if (!info) return <p role="status">{t('setup.loading')}</p>;
   if (info.mode !== 'demo') return <p className="banner warning" role="status">{t('setup.alreadyConfigured')}</p>;
 

@@ -1,10 +1,11 @@
 // Staff page "Sách đặt trước": books back and set aside on the staff shelf (who for, which copy, the
 // last day kept, a phone number to call), then residents still waiting; a hold the resident no
 // longer wants can be cancelled, and its copy passes to the next in line.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffHoldView } from '../../../../../electron/contract/circulation';
 import { useApi } from '../../../api/context';
+import { useLoad } from '../../../api/useLoad';
 import { Banner } from '../../../components/Banner';
 import { formatDateTime, formatDay } from '../../../../../common/calendar';
 import { CancelHoldButton, ProblemBanner } from '../parts';
@@ -14,27 +15,20 @@ import '../circulation.css';
 export function HoldsPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
   const { t, i18n } = useTranslation('circulation');
-  const [holds, setHolds] = useState<StaffHoldView[]>();
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const loaded = useLoad<StaffHoldView[]>(() => api.call('circulation.holds', { staffToken }), [api, staffToken]);
+  // The list a cancellation answered with is the newest; until then, the loaded one.
+  const [answered, setAnswered] = useState<StaffHoldView[]>();
+  const holds = answered ?? loaded.value;
+  const [failure, setProblem] = useState<Problem | null>(null);
+  const problem = failure ?? (loaded.error !== undefined ? describeProblem(loaded.error, t, i18n.language) : null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const fail = useCallback((error: unknown) => setProblem(describeProblem(error, t, i18n.language)), [t, i18n.language]);
 
-  useEffect(() => {
-    let cancelled = false;
-    api.call('circulation.holds', { staffToken }).then(
-      (list) => !cancelled && setHolds(list),
-      (error: unknown) => !cancelled && fail(error),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, staffToken, fail]);
-
   const cancel = (hold: StaffHoldView) => {
     api.call('circulation.staffCancelHold', { staffToken, holdId: hold.holdId }).then(
       (list) => {
-        setHolds(list);
+        setAnswered(list);
         setProblem(null);
         setNotice(t('staff.holds.cancelled', { title: hold.title, card: hold.card }));
       },

@@ -1,33 +1,21 @@
 // Staff page "Overdue loans": who has which book past its due date, oldest first, with a phone
 // number when the reader gave one, so staff can call.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { overdueLoan } from '../../../../../electron/contract/circulation';
 import { useApi } from '../../../api/context';
+import { useLoad } from '../../../api/useLoad';
 import { formatDay } from '../../../../../common/calendar';
 import { ProblemBanner } from '../parts';
-import { describeProblem, type Problem } from '../problem';
+import { describeProblem } from '../problem';
 import '../circulation.css';
 
 export function OverduePage({ staffToken }: { staffToken: string }) {
   const api = useApi();
   const { t, i18n } = useTranslation('circulation');
-  const [loans, setLoans] = useState<z.infer<typeof overdueLoan>[]>();
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { value: loans, error } = useLoad<z.infer<typeof overdueLoan>[]>(() => api.call('circulation.overdue', { staffToken }), [api, staffToken]);
 
-  useEffect(() => {
-    let cancelled = false;
-    api.call('circulation.overdue', { staffToken }).then(
-      (list) => !cancelled && setLoans(list),
-      (error: unknown) => !cancelled && setProblem(describeProblem(error, t, i18n.language)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, staffToken, t, i18n.language]);
-
-  if (problem) return <ProblemBanner problem={problem} />;
+  if (error) return <ProblemBanner problem={describeProblem(error, t, i18n.language)} />;
   if (!loans) return <p role="status">{t('staff.loading')}</p>;
   if (loans.length === 0) return <p className="circ-empty">{t('staff.overdue.none')}</p>;
   return (

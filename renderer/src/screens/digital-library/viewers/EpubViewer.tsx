@@ -1,6 +1,6 @@
 // EPUB reader on epub.js: paginated, large previous/next buttons, and font size steps. Book scripts
 // never run (the frame has no allow-scripts) and the kiosk CSP still applies to what the book loads.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ePub, { type Book, type Rendition } from 'epubjs';
 
@@ -11,6 +11,9 @@ export function EpubViewer({ url, onError }: { url: string; onError: () => void 
   const area = useRef<HTMLDivElement>(null);
   const rendition = useRef<Rendition>(undefined);
   const [size, setSize] = useState(125);
+  // The book opens at the size chosen then; later changes go through the font-size effect, since
+  // reopening the book for them would lose the place.
+  const sizeAtOpen = useEffectEvent(() => size);
   const [location, setLocation] = useState<{ page: number; pages: number } | null>(null);
   const [ready, setReady] = useState(false);
 
@@ -27,7 +30,7 @@ export function EpubViewer({ url, onError }: { url: string; onError: () => void 
         book = ePub(data);
         const r = book.renderTo(area.current, { width: '100%', height: '100%', flow: 'paginated', spread: 'none', allowScriptedContent: false });
         rendition.current = r;
-        r.themes.fontSize(`${size}%`);
+        r.themes.fontSize(`${sizeAtOpen()}%`);
         r.on('relocated', (loc: { start: { displayed: { page: number; total: number } } }) => {
           setLocation({ page: loc.start.displayed.page, pages: loc.start.displayed.total });
         });
@@ -41,7 +44,6 @@ export function EpubViewer({ url, onError }: { url: string; onError: () => void 
       cancelled = true;
       book?.destroy();
     };
-    // The font size is applied by its own effect; reopening the book for it would lose the place.
   }, [url, onError]);
 
   useEffect(() => {
