@@ -46,14 +46,19 @@ function stickWith(version: string) {
   return { stick, file, installed };
 }
 
-test('a technician sees the signed update on the stick and installs it; a tampered stick is refused', async ({ page }) => {
-  const { host } = running;
-  const { file, installed } = stickWith('1.4.0');
+/** The technician's update page, signed in as KT0001 on the kiosk's clock. */
+async function openUpdatePage(page: Page, url: string): Promise<void> {
   await kioskClock(page.context(), DEFAULT_INSTANT);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(`${host.url}#/staff`);
+  await page.goto(`${url}#/staff`);
   await signInTechnician(page);
   await page.getByRole('button', { name: 'Cập nhật phần mềm' }).click();
+}
+
+test('a technician sees the signed update on the stick and installs it', async ({ page }) => {
+  const { host } = running;
+  const { installed } = stickWith('1.4.0');
+  await openUpdatePage(page, host.url);
   const card = page.getByTestId('usb-update-found');
   await expect(card).toContainText('1.4.0');
   await expect(card).toContainText(keyFingerprint(province.publicPem));
@@ -63,13 +68,17 @@ test('a technician sees the signed update on the stick and installs it; a tamper
   await card.getByRole('button', { name: 'Cài đặt' }).click();
   await expect(page.locator('.banner[role="status"]')).toHaveText('Đang cài bản 1.4.0. Kiosk sẽ khởi động lại trong giây lát.');
   expect(installed).toEqual([installer]);
+});
 
-  // Someone edits the installer on the stick: the page refuses it and says what to do.
+test('a stick whose installer was edited after signing is refused with what to do, and nothing installs', async ({ page }) => {
+  const { host } = running;
+  const { file, installed } = stickWith('1.4.0');
   writeFileSync(file, Buffer.concat([installer, Buffer.from('x')]));
-  await page.getByRole('button', { name: 'Tìm lại' }).click();
+  await openUpdatePage(page, host.url);
   await expect(page.getByTestId('usb-update-refused')).toHaveText('Tệp cài đặt không khớp với chữ ký (bị sửa hoặc chép hỏng) nên không được cài. Hãy chép lại từ thư viện tỉnh.');
   await expect(page.getByRole('button', { name: 'Cài đặt' })).toHaveCount(0);
   await snapshot(page, 'technician-usb-update-refused-vi');
+  expect(installed).toEqual([]);
 });
 
 test('in English and large text: a downgrade is refused, a newer update is offered', async ({ page }) => {

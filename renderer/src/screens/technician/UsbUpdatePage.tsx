@@ -1,28 +1,22 @@
 // Technician page "Cập nhật phần mềm": a signed update found on a USB stick (kiosk-update/), with
 // its version, the key that signed it and its size, installed only when the technician touches
 // "Cài đặt". A refused stick says why and what to do. The core verifies and installs.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UsbUpdateState } from '../../../../electron/contract/technician';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
+import { useLoad } from '../../api/useLoad';
 import { useFormat } from '../../i18n/format';
 
 export function UsbUpdatePage({ staffToken }: { staffToken: string }) {
   const api = useApi();
   const { t } = useTranslation('technician');
   const format = useFormat();
-  const [state, setState] = useState<UsbUpdateState>();
+  const loaded = useLoad<UsbUpdateState>(() => api.call('technician.usbUpdate', { staffToken }), [api, staffToken]);
+  const state = loaded.value;
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
-
-  const refresh = useCallback(async () => {
-    setState(await api.call('technician.usbUpdate', { staffToken }));
-  }, [api, staffToken]);
-
-  useEffect(() => {
-    refresh().catch((error: unknown) => setMessage({ kind: 'error', text: apiErrorText(t, error, 'errors.unavailable') }));
-  }, [refresh, t]);
 
   const install = async (version: string) => {
     setBusy(true);
@@ -32,7 +26,7 @@ export function UsbUpdatePage({ staffToken }: { staffToken: string }) {
       setMessage({ kind: 'success', text: result.installing ? t('updates.installing', { version: result.version }) : t('updates.staged', { version: result.version, file: result.staged }) });
     } catch (error) {
       setMessage({ kind: 'error', text: apiErrorText(t, error, 'errors.unavailable') });
-      await refresh().catch(() => undefined);
+      loaded.reload();
     } finally {
       setBusy(false);
     }
@@ -43,6 +37,11 @@ export function UsbUpdatePage({ staffToken }: { staffToken: string }) {
       {message && (
         <p className={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
+        </p>
+      )}
+      {loaded.error !== undefined && !message && (
+        <p className="banner error" role="alert">
+          {apiErrorText(t, loaded.error, 'errors.unavailable')}
         </p>
       )}
       <section className="usb-update" aria-labelledby="usb-update-title">
@@ -94,7 +93,10 @@ export function UsbUpdatePage({ staffToken }: { staffToken: string }) {
           </article>
         )}
         <div className="row">
-          <button type="button" className="button quiet" disabled={busy} onClick={() => void refresh().catch(() => undefined)}>
+          <button type="button" className="button quiet" disabled={busy} onClick={() => {
+              setMessage(undefined);
+              loaded.reload();
+            }}>
             {t('updates.rescan')}
           </button>
         </div>
