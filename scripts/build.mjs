@@ -45,7 +45,7 @@ await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', bu
 // Native addons and Electron stay outside the bundle; so do the report libraries, which read their own
 // data files next to their code (pdfkit's standard fonts) and are loaded only when a report is exported.
 // Everything else is inlined for a fast start.
-const external = ['better-sqlite3', 'node-hid', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native', 'pdfkit', 'exceljs'];
+const external = ['better-sqlite3', 'node-hid', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native', 'pdfkit'];
 const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 const testHooks = (on) => ({ define: { __KIOSK_TEST_HOOKS__: on && !production ? 'true' : 'false' } });
 const common = { bundle: true, platform: 'node', target: 'node20', external, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', ...testHooks(false) };

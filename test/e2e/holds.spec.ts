@@ -59,6 +59,12 @@ test('reserve a book that is out, it comes back to the staff shelf, the resident
     const dialog = page.getByRole('dialog', { name: `Đặt trước: ${first!.title}` });
     await expect(dialog.getByText('Quét thẻ thư viện hoặc mã QR trên CCCD, hoặc gõ số thẻ.')).toBeVisible();
     await expect(dialog.getByLabel('Số thẻ thư viện')).toBeFocused();
+    // Tab never leaves the dialog for the results behind it (a modal <dialog>).
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null || document.activeElement === document.body)).toBe(true);
+    }
+    await dialog.getByLabel('Số thẻ thư viện').focus();
     // A card that does not exist says so and lets them try again.
     await dialog.getByLabel('Số thẻ thư viện').fill('BD999999');
     await dialog.getByRole('button', { name: 'Đặt trước', exact: true }).click();

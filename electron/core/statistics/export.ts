@@ -1,7 +1,8 @@
-// Exports a period report as the officer attaches it to the official report: XLSX (exceljs),
+// Exports a period report as the officer attaches it to the official report: XLSX (write-excel-file),
 // PDF (pdfkit with DejaVu Sans, which has every Vietnamese glyph) and CSV (UTF-8 with BOM so
 // Excel opens the diacritics). Same table in all three: header, indicators, breakdowns, signature.
 import { existsSync } from 'node:fs';
+import type { SheetData } from 'write-excel-file/node';
 import type { Dimension, ExportFormat, StatisticsReport } from '../../contract/statistics';
 import { KioskError } from '../errors';
 import { formatDateTime, localDay } from '../../../common/calendar';
@@ -117,44 +118,27 @@ export function toCsv(report: StatisticsReport, options: ExportOptions = {}): Bu
 export async function toXlsx(report: StatisticsReport, options: ExportOptions = {}): Promise<Buffer> {
   // Loaded on first export only: the workbook and PDF libraries are most of the kiosk's code size,
   // and a resident-facing start should not pay for them.
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  wb.creator = report.generatedBy ?? 'kiosk';
-  wb.created = new Date(report.generatedAt);
-  const ws = wb.addWorksheet('Báo cáo', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.columns = [{ width: 6 }, { width: 46 }, { width: 9 }, { width: 12 }, { width: 18 }, { width: 12 }, { width: 15 }, { width: 12 }];
-  const head = headerLines(report);
-  head.forEach((line, i) => {
-    const r = ws.addRow([line]);
-    ws.mergeCells(r.number, 1, r.number, 8);
-    r.font = { bold: i === 2, size: i === 2 ? 14 : 11 };
-    if (i === 2) r.alignment = { horizontal: 'center' };
-  });
-  ws.addRow([]);
-  const header = ws.addRow(HEADERS);
-  header.font = { bold: true };
-  header.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-    c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
-    c.alignment = { wrapText: true, vertical: 'middle' };
-  });
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
+  const WIDTH = 8;
+  const border = { borderStyle: 'thin', borderColor: '#000000' } as const;
+  const line = (value: string, extra: Record<string, unknown> = {}) => [{ value, columnSpan: WIDTH, ...extra }, ...Array<null>(WIDTH - 1).fill(null)];
+  const rows: SheetData = headerLines(report).map((text, i) => line(text, i === 2 ? { fontWeight: 'bold', fontSize: 14, align: 'center' } : {}));
+  rows.push([], HEADERS.map((value) => ({ value, fontWeight: 'bold', backgroundColor: '#E8EEF7', wrap: true, alignVertical: 'center', ...border })));
   for (const row of reportTable(report)) {
-    const r = ws.addRow([...row]);
-    r.eachCell((c) => (c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } }));
-    r.getCell(4).numFmt = '#,##0';
-    r.getCell(5).numFmt = '#,##0';
+    rows.push(row.map((value, i) => (value === '' || value === null ? { value: '', ...border } : { value, ...(i === 3 || i === 4 ? { format: '#,##0' } : {}), ...border })));
   }
-  ws.addRow([]);
-  ws.addRow([residentsLine(report)]);
+  rows.push([], line(residentsLine(report)));
   for (const part of breakdowns(report, options)) {
-    ws.addRow([]);
-    ws.addRow(['', part.title]).font = { bold: true };
-    ws.addRow(['', 'Chỉ tiêu', ...part.columns]).font = { italic: true };
-    for (const row of part.rows) ws.addRow(['', ...row]);
+    rows.push([], [null, { value: part.title, fontWeight: 'bold' }]);
+    rows.push(['', 'Chỉ tiêu', ...part.columns].map((value) => (value === '' ? null : { value, fontStyle: 'italic' })));
+    for (const row of part.rows) rows.push([null, ...row.map((value) => ({ value }))]);
   }
-  ws.addRow([]);
-  for (const line of footerLines(report)) ws.addRow([line]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  rows.push([], ...footerLines(report).map((text) => line(text)));
+  return writeXlsxFile(rows, {
+    sheet: 'Báo cáo',
+    columns: [6, 46, 9, 12, 18, 12, 15, 12].map((width) => ({ width })),
+    orientation: 'landscape',
+  }).toBuffer();
 }
 
 export async function toPdf(report: StatisticsReport, options: ExportOptions = {}): Promise<Buffer> {

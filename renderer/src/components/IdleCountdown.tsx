@@ -1,11 +1,12 @@
 // What useIdle shows for its last seconds: how long until the screen signs its person out, and a
 // large button to stay. The same on the resident's and the staff member's screens.
 import { useTranslation } from 'react-i18next';
+import { Modal } from './Modal';
 
 export function IdleCountdown({ secondsLeft, onStay }: { secondsLeft: number; onStay: () => void }) {
   const { t } = useTranslation('common');
   return (
-    <div className="modal-backdrop idle-countdown" role="alertdialog" aria-live="assertive" aria-labelledby="idle-countdown-title">
+    <Modal labelledBy="idle-countdown-title" alert onClose={onStay} className="idle-countdown">
       <div>
         <p id="idle-countdown-title">{t('idle.title')}</p>
         <p className="idle-countdown-count" data-testid="idle-countdown">
@@ -15,6 +16,6 @@ export function IdleCountdown({ secondsLeft, onStay }: { secondsLeft: number; on
           {t('idle.stay')}
         </button>
       </div>
-    </div>
+    </Modal>
   );
 }

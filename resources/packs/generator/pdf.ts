@@ -1,20 +1,22 @@
-// Generated PDF documents for the demo pack, tests and benchmarks (pdf-lib). With a TrueType font
-// file the text keeps its Vietnamese marks; without one, plain Helvetica is used for ASCII text.
-import { readFileSync } from 'node:fs';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, StandardFonts, rgb, type PDFFont } from 'pdf-lib';
+// Generated PDF documents for the demo pack, tests and benchmarks (pdfkit, the library the kiosk's
+// own reports use). With a TrueType font file the text keeps its Vietnamese marks; without one,
+// plain Helvetica is used for ASCII text.
+import PDFDocument from 'pdfkit';
 
 export interface PdfPage {
   heading: string;
   paragraphs: string[];
 }
 
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+type Doc = InstanceType<typeof PDFDocument>;
+
+/** Lines of `text` no wider than `width` in the document's current font and size. */
+function wrap(doc: Doc, text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
     const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) > width && line) {
+    if (doc.widthOfString(next) > width && line) {
       lines.push(line);
       line = word;
     } else line = next;
@@ -24,40 +26,46 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 }
 
 export async function makePdf(options: { title: string; pages: PdfPage[]; fontFile?: string; boldFontFile?: string }): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(options.title);
-  doc.setProducer('commune-kiosk demo content generator');
-  let font: PDFFont;
-  let bold: PDFFont;
-  if (options.fontFile) {
-    doc.registerFontkit(fontkit);
-    font = await doc.embedFont(readFileSync(options.fontFile), { subset: true });
-    bold = options.boldFontFile ? await doc.embedFont(readFileSync(options.boldFontFile), { subset: true }) : font;
-  } else {
-    font = await doc.embedFont(StandardFonts.Helvetica);
-    bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  }
   const [width, height] = [595, 842];
   const margin = 56;
-  options.pages.forEach((p, index) => {
-    const page = doc.addPage([width, height]);
-    page.drawRectangle({ x: 0, y: height - 80, width, height: 80, color: rgb(0.09, 0.34, 0.37) });
-    page.drawText(options.title, { x: margin, y: height - 50, size: 16, font: bold, color: rgb(1, 1, 1) });
-    let y = height - 130;
-    for (const line of wrap(p.heading, bold, 22, width - 2 * margin)) {
-      page.drawText(line, { x: margin, y, size: 22, font: bold, color: rgb(0.1, 0.15, 0.17) });
-      y -= 30;
-    }
-    y -= 10;
-    for (const paragraph of p.paragraphs) {
-      for (const line of wrap(paragraph, font, 13, width - 2 * margin)) {
-        if (y < margin + 30) break;
-        page.drawText(line, { x: margin, y, size: 13, font, color: rgb(0.1, 0.15, 0.17) });
-        y -= 19;
-      }
-      y -= 10;
-    }
-    page.drawText(`${index + 1} / ${options.pages.length}`, { x: width / 2 - 14, y: 30, size: 11, font, color: rgb(0.3, 0.33, 0.37) });
+  const doc = new PDFDocument({ size: [width, height], margin: 0, autoFirstPage: false, info: { Title: options.title, Producer: 'commune-kiosk demo content generator' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
   });
-  return doc.save();
+  if (options.fontFile) {
+    doc.registerFont('body', options.fontFile);
+    doc.registerFont('heading', options.boldFontFile ?? options.fontFile);
+  } else {
+    doc.registerFont('body', 'Helvetica');
+    doc.registerFont('heading', 'Helvetica-Bold');
+  }
+  const ink = '#1a262b';
+  options.pages.forEach((p, index) => {
+    doc.addPage({ size: [width, height], margin: 0 });
+    doc.rect(0, 0, width, 80).fill('#17575e');
+    doc.font('heading').fontSize(16).fillColor('#ffffff').text(options.title, margin, 34, { lineBreak: false });
+    let y = 112;
+    doc.font('heading').fontSize(22).fillColor(ink);
+    for (const line of wrap(doc, p.heading, width - 2 * margin)) {
+      doc.text(line, margin, y, { lineBreak: false });
+      y += 30;
+    }
+    y += 10;
+    doc.font('body').fontSize(13);
+    for (const paragraph of p.paragraphs) {
+      for (const line of wrap(doc, paragraph, width - 2 * margin)) {
+        if (y > height - margin - 30) break;
+        doc.text(line, margin, y, { lineBreak: false });
+        y += 19;
+      }
+      y += 10;
+    }
+    doc.font('body').fontSize(11).fillColor('#4d545e').text(`${index + 1} / ${options.pages.length}`, width / 2 - 14, height - 42, { lineBreak: false });
+  });
+  doc.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
 }

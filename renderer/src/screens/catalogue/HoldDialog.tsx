@@ -3,6 +3,7 @@
 // mistake), or for a library card or CCCD scanned or typed here. The dialog says where they stand in
 // the queue and how long the library keeps the book once it is back.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { Modal } from '../../components/Modal';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../../electron/contract/catalogue';
 import type { HoldView } from '../../../../electron/contract/circulation';
@@ -82,8 +83,8 @@ export function HoldDialog({ hit, pickupDays, onClose }: { hit: SearchHit; picku
   useScan(onScan, { enabled: askForCard && !placed && !busy });
 
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="hold-dialog" role="dialog" aria-modal="true" aria-labelledby="hold-title" ref={dialog}>
+    <Modal labelledBy="hold-title" onClose={onClose} className="hold-dialog">
+      <div ref={dialog}>
         <h2 id="hold-title">{t('hold.title', { title: hit.title })}</h2>
         {problem && <ProblemBanner problem={problem} />}
         {placed ? (
@@ -124,6 +125,6 @@ export function HoldDialog({ hit, pickupDays, onClose }: { hit: SearchHit; picku
           </>
         )}
       </div>
-    </div>
+    </Modal>
   );
 }

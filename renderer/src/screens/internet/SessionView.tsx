@@ -9,6 +9,7 @@ import { takeHandedOffLink } from './link-handoff';
 import { playWarningTone } from './tone';
 import { errorText, formatClock, placeholderOrigin } from './useInternet';
 import { Banner } from '../../components/Banner';
+import { Modal } from '../../components/Modal';
 import { FilePicker } from './FilePicker';
 
 export function SessionView({ state }: { state: InternetState }) {
@@ -192,13 +193,13 @@ export function SessionView({ state }: { state: InternetState }) {
       </header>
 
       {message && (
-        <div className="staff-message" role="alertdialog" aria-labelledby="staff-message-title">
+        <Modal labelledBy="staff-message-title" alert onClose={() => setMessage(null)} className="staff-message">
           <h2 id="staff-message-title">{t('session.messageTitle')}</h2>
           <p>{message}</p>
           <button type="button" className="button" onClick={() => setMessage(null)}>
             {t('session.messageOk')}
           </button>
-        </div>
+        </Modal>
       )}
 
       <main className="browse-area">
