@@ -1,6 +1,6 @@
 // Shared pieces of the benchmarks: percentiles, machine facts, and writing results as JSON.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem, uptime } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -25,8 +25,25 @@ export function summarise(samples: number[], digits = 3) {
   };
 }
 
+/**
+ * The machine, and how loaded it was when the result was written: the benches run on a PC shared
+ * with other work, so each JSON carries the 1/5/15-minute load averages (what `uptime` prints).
+ */
 export function machine() {
-  return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30) };
+  const round = (n: number) => Number(n.toFixed(2));
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    loadAverage: loadavg().map(round),
+    uptimeHours: round(uptime() / 3600),
+  };
+}
+
+/** value / peer, two decimals: how many times slower (>1) or faster (<1) a figure is than its peer's. */
+export function ratio(value: number, peer: number): number {
+  return Number((value / peer).toFixed(2));
 }
 
 export interface BenchResult {

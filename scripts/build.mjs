@@ -1,6 +1,6 @@
 // Builds what runs: the renderer (Vite) into dist/renderer, and the Node entry points (esbuild)
 // into dist/: host.mjs (browser mode), cli.mjs (the `kiosk` command), electron-main.mjs, preload.cjs and
-// the core's worker threads (catalogue-read-worker.mjs, store-background-worker.mjs), plus the SQL migrations.
+// the core's worker threads (catalogue-read-worker.mjs, store-background-worker.mjs, …), plus the SQL migrations.
 // `--if-stale` skips the build when dist is newer than every source file (and was built the same way).
 // `--production` (what the installers are built from): test hooks such as `--test-clock` are compiled
 // out of every entry (__KIOSK_TEST_HOOKS__ = false; common/testing/test-clock.ts). The Electron main
@@ -62,6 +62,7 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'electron/core/store/background-worker.ts')], outfile: join(dist, 'store-background-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
   build({ ...common, entryPoints: [join(root, 'electron/core/store/backup-worker.ts')], outfile: join(dist, 'store-backup-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
   build({ ...common, entryPoints: [join(root, 'electron/core/eresources/extract-worker.ts')], outfile: join(dist, 'eresources-extract-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
+  build({ ...common, entryPoints: [join(root, 'electron/core/statistics/report-worker.ts')], outfile: join(dist, 'statistics-report-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
 ]);
 
 const migrations = join(dist, 'migrations');

@@ -2,7 +2,7 @@
 import { createKiosk, type Kiosk } from '../core/kiosk';
 import { chooseDataDir } from '../core/config/data-dir';
 import { silentLogger } from '../core/log';
-import type { CommonOptions } from './output';
+import { CliFailure, type CommonOptions } from './output';
 import { createNativeDevices } from '../../native';
 import { cliClock } from './clock';
 
@@ -19,6 +19,18 @@ export async function withKiosk<T>(options: CommonOptions, body: (kiosk: Kiosk) 
 export async function callApi(kiosk: Kiosk, method: string, params: unknown): Promise<unknown> {
   const reply = await kiosk.registry.dispatch(method, params);
   if (reply.ok) return reply.value;
-  const { CliFailure } = await import('./output');
   throw new CliFailure(reply.error.message, 1, reply.error);
+}
+
+/** Secrets come from the environment, never from argv (which every local user can read in `ps`). */
+export function secretFromEnv(name: 'KIOSK_PIN' | 'KIOSK_PASSPHRASE' | 'KIOSK_RESIDENT_PIN', what: string): string {
+  const value = process.env[name];
+  if (!value) throw new CliFailure(`Hãy đặt ${what} vào biến môi trường ${name} (ví dụ: read -s ${name}; export ${name}) rồi chạy lại.`, 2);
+  return value;
+}
+
+/** Signs the staff member in with their card and the PIN in KIOSK_PIN, so what the command does is recorded as theirs. */
+export async function staffSignIn(kiosk: Kiosk, card: string): Promise<string> {
+  const pin = secretFromEnv('KIOSK_PIN', 'mã PIN cán bộ');
+  return ((await callApi(kiosk, 'staff.signIn', { card, pin })) as { token: string }).token;
 }

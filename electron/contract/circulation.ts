@@ -2,7 +2,7 @@
 // renew, my loans, receipts; and the staff side: overdue loans and overriding a refusal.
 import { z } from 'zod';
 import { anyone, method, noParams, resident, residentToken, staff, staffToken } from './define';
-import { cardNumber, residentPatron } from './patrons';
+import { cardNumber, residentPatron, residentPin } from './patrons';
 
 export const itemBarcode = z
   .string()
@@ -73,12 +73,15 @@ export const registrationOffer = z.object({
   registrationToken: z.string(),
   proposed: z.object({ fullName: z.string(), birthYear: z.number().int(), gender: z.enum(['male', 'female', 'other']), category: z.string(), categoryName: z.string() }),
   activation: z.enum(['pending', 'active']),
+  /** Whether the consent screen offers a PIN field, and whether the new card needs one. */
+  pin: z.enum(['off', 'optional', 'required']),
 });
 
 export const signInRequest = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('card'), card: cardNumber }).strict(),
+  /** Scanned: the resident's PIN when their category requires it at every sign-in (`requirePin`). */
+  z.object({ method: z.literal('card'), card: cardNumber, pin: residentPin.optional() }).strict(),
   /** Typed on screen: the resident's PIN when they chose one or the kiosk asks for it (`circulation.typedCards`). */
-  z.object({ method: z.literal('manual'), card: cardNumber, pin: z.string().regex(/^\d{4,6}$/, 'mã PIN gồm 4–6 chữ số').optional() }).strict(),
+  z.object({ method: z.literal('manual'), card: cardNumber, pin: residentPin.optional() }).strict(),
   z.object({ method: z.literal('cccd'), qr: z.string().min(1).max(4096) }).strict(),
 ]);
 
@@ -127,6 +130,8 @@ export const circulationMethods = {
         registrationToken: z.string().min(16).max(128),
         consent: z.literal(true, 'cần đồng ý lưu thông tin để làm thẻ'),
         village: z.string().trim().max(100).nullable().default(null),
+        /** The PIN the resident chose on the consent screen (required when their category asks for one). */
+        pin: residentPin.optional(),
       })
       .strict(),
     signedInPatron, anyone,

@@ -15,6 +15,7 @@ import { statisticsMethods } from './statistics';
 import { uploadEvents, uploadMethods } from './upload';
 import { patronMethods } from './patrons';
 import { circulationMethods } from './circulation';
+import { rightsMethods } from './rights';
 import { catalogueEvents, catalogueMethods } from './catalogue';
 import { eresourceEvents, eresourceMethods } from './eresources';
 
@@ -30,6 +31,7 @@ export const methods = {
   ...uploadMethods,
   ...patronMethods,
   ...circulationMethods,
+  ...rightsMethods,
   ...deviceMethods,
   ...catalogueMethods,
   ...eresourceMethods,

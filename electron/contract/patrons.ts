@@ -10,6 +10,15 @@ export const cardNumber = z
   .toUpperCase()
   .regex(/^[A-Z0-9-]{3,32}$/, 'số thẻ gồm 3–32 chữ cái, chữ số hoặc dấu gạch ngang');
 
+/**
+ * Which consent text a resident agreed to when their card was made (the texts are
+ * `circulation:consent.*` in the locale files and docs/privacy.md). A new wording gets a new version.
+ */
+export const CONSENT_VERSION = '2026-12';
+
+/** A resident's own PIN (4–6 digits), protecting their card when it is typed or, by category, scanned. */
+export const residentPin = z.string().regex(/^\d{4,6}$/, 'mã PIN gồm 4–6 chữ số');
+
 export const patronStatus = z.enum(['active', 'blocked', 'pending']);
 export const patronGender = z.enum(['male', 'female', 'other']);
 
@@ -27,6 +36,10 @@ export const patronSummary = z.object({
   /** True once the card's expiry day has passed (the status itself stays active/blocked). */
   expired: z.boolean(),
   registeredWithCccd: z.boolean(),
+  /** The resident chose a PIN (only its scrypt hash is kept). */
+  hasPin: z.boolean(),
+  /** Their category asks the PIN at every sign-in with the library card. */
+  pinRequired: z.boolean(),
   createdAt: z.string(),
 });
 export type PatronSummary = z.infer<typeof patronSummary>;
@@ -72,6 +85,8 @@ export type NewPatron = z.input<typeof newPatron>;
 export const patronCategoryView = z.object({
   id: z.string(),
   name: z.string(),
+  /** 'off': no resident PIN; 'optional': a resident may choose one; 'required': asked at every card sign-in. */
+  pin: z.enum(['off', 'optional', 'required']),
   loanDays: z.number().int(),
   maxLoans: z.number().int(),
   renewals: z.number().int(),
@@ -90,7 +105,17 @@ export const isoDay = z
 
 export const patronMethods = {
   'patrons.categories': method(noParams, z.array(patronCategoryView), anyone),
-  'patrons.add': method(newPatron.extend({ staffToken }).strict(), patronSummary, staff),
+  'patrons.add': method(
+    newPatron.extend({
+      staffToken,
+      pin: residentPin.optional(),
+      /** The resident read (or was read) the consent text at the desk and agreed: recorded with its version. */
+      consent: z.boolean().optional(),
+    }).strict(),
+    patronSummary, staff,
+  ),
+  /** Set or reset a resident's PIN at the desk (`null` removes it); clears a lock; recorded with who did it. */
+  'patrons.setPin': method(z.object({ staffToken, card: cardNumber, pin: residentPin.nullable() }).strict(), patronSummary, staff),
   'patrons.show': method(z.object({ staffToken, card: cardNumber }).strict(), patronSummary, staff),
   'patrons.list': method(
     z.object({ staffToken, status: patronStatus.optional(), query: z.string().trim().max(100).optional() }).strict(),

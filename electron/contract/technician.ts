@@ -7,7 +7,7 @@ import { staffToken } from './staff';
 const withToken = <T extends z.ZodRawShape>(shape: T) => z.object({ staffToken, ...shape }).strict();
 
 export const staffAttention = z.object({
-  id: z.enum(['registrations_pending', 'loans_overdue', 'upload_failing', 'disk_low', 'backup_missing', 'config_problem', 'identity_reset']),
+  id: z.enum(['registrations_pending', 'loans_overdue', 'upload_failing', 'disk_low', 'backup_missing', 'config_problem', 'identity_reset', 'retention_due']),
   severity: z.enum(['info', 'warning', 'error']),
   count: z.number().int().nullable(),
   /** The staff page that deals with it, when one exists (#/staff/<page>). */
@@ -90,8 +90,10 @@ export const technicianMethods = {
   'technician.backups': method(withToken({}), z.object({ backups: z.array(backupEntry), keep: z.number().int() }), { access: 'technician', whenMisconfigured: true }),
   'technician.backupNow': method(withToken({}), backupEntry, technician),
   'technician.removableMedia': method(withToken({}), z.object({ media: z.array(removableMedium) }), { access: 'technician', whenMisconfigured: true }),
-  'technician.exportBackup': method(withToken({ name: z.string().min(1).max(200), destination: z.string().min(1).max(1024) }), z.object({ file: z.string(), bytes: z.number().int() }), { access: 'technician', whenMisconfigured: true }),
-  'technician.exportDiagnostics': method(withToken({ destination: z.string().min(1).max(1024) }), z.object({ file: z.string(), bytes: z.number().int() }), { access: 'technician', whenMisconfigured: true }),
+  /** A backup copied to a USB stick, sealed with the technician's passphrase (`<name>.sealed`); restoring asks for it. */
+  'technician.exportBackup': method(withToken({ name: z.string().min(1).max(200), destination: z.string().min(1).max(1024), passphrase }), z.object({ file: z.string(), bytes: z.number().int() }), { access: 'technician', whenMisconfigured: true }),
+  /** The diagnostics bundle, sealed with the technician's passphrase (`….zip.sealed`). */
+  'technician.exportDiagnostics': method(withToken({ destination: z.string().min(1).max(1024), passphrase }), z.object({ file: z.string(), bytes: z.number().int() }), { access: 'technician', whenMisconfigured: true }),
   /** A signed update on a USB stick (kiosk-update/), verified against the province's key; technician only. */
   'technician.usbUpdate': method(withToken({}), usbUpdateState, technician),
   /** Installs the stick's update the technician saw; refused with what to do when it does not verify. */

@@ -14,6 +14,7 @@ import { registerAnnouncements } from './announcements/register';
 import { registerDevices } from './devices/register';
 import { registerPatrons } from './patrons/register';
 import { registerCirculation } from './circulation/register';
+import { registerRights } from './rights/register';
 import { registerEresources } from './eresources/register';
 import { registerStoreHousekeeping } from './store/housekeeping';
 
@@ -31,6 +32,7 @@ export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>
   registerDevices,
   registerPatrons,
   registerCirculation,
+  registerRights,
   registerEresources,
   registerStoreHousekeeping,
 ];

@@ -12,6 +12,7 @@ const WORKER_MODULES = {
   'store-background': './store/background-worker.ts',
   'store-backup': './store/backup-worker.ts',
   'eresources-extract': './eresources/extract-worker.ts',
+  'statistics-report': './statistics/report-worker.ts',
 } as const;
 
 export type WorkerName = keyof typeof WORKER_MODULES;

@@ -226,6 +226,7 @@ test('staff block and unblock a card, issue and print a card, and override a ref
     await page.getByLabel('Họ và tên').fill('Đỗ Thị Hoa');
     await page.getByLabel('Năm sinh').fill('1950');
     await page.getByLabel('Loại bạn đọc').selectOption('senior');
+    await page.getByLabel(/Bạn đọc đã được đọc cho nghe thông tin sẽ lưu/).check();
     await page.getByRole('button', { name: 'Cấp thẻ' }).click();
     await expect(page.getByTestId('library-card')).toContainText('Đỗ Thị Hoa');
     await expect(page.getByTestId('library-card').locator('svg[data-barcode^="BD000007"]')).toBeAttached();

@@ -1,37 +1,16 @@
-// A full disk, for real: the data folder on a 6 MB tmpfs (mounted by the test; CI runs as root).
-// Once, a command started on the full disk answered "corrupt" and a resident's checkout "unexpected
-// error"; now every path says the disk is full, the data is untouched, and the kiosk recovers when
-// space is freed. Where no tmpfs can be mounted (not root) the test is skipped and says so.
-import { spawnSync } from 'node:child_process';
+// A full disk, for real: the data folder on a 6 MB tmpfs. Root mounts it directly (CI runs as root);
+// any other user gets the same tmpfs inside a user namespace of their own (test/support/small-disk.ts),
+// so the test runs without root too. Once, a command started on the full disk answered "corrupt"
+// and a resident's checkout "unexpected error"; now every path says the disk is full, the data is
+// untouched, and the kiosk recovers when space is freed. A variant that cannot mount is skipped and
+// says so. (Where neither works, store-disk-full-fsize.test.ts still injects a file-size limit.)
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { kiosk } from '../support/cli';
-import { startHostProcess } from '../support/host-process';
-import { tempDir } from '../support/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { namespaceMountWorks, namespaceTmpfs, rootTmpfs, type SmallDisk } from '../support/small-disk';
 import { connect } from '../support/ws-client';
 
-const isRoot = process.getuid?.() === 0;
 type Reply<T> = { ok: boolean; value?: T; error?: { code: string; reason?: string; message: string } };
-const mounts: { path: string; remove(): void }[] = [];
-afterEach(() => {
-  for (const mount of mounts.splice(0)) {
-    spawnSync('umount', ['-l', mount.path]);
-    mount.remove();
-  }
-});
-
-function smallTmpfs(): string | undefined {
-  const dir = tempDir('kiosk-tmpfs-');
-  const run = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=6m', 'tmpfs', dir.path]);
-  if (run.status !== 0) {
-    dir.remove();
-    return undefined;
-  }
-  mounts.push(dir);
-  return dir.path;
-}
 
 /** Fills the file system with one file until it refuses (ENOSPC); returns the file to free it. */
 function fill(dir: string): string {
@@ -57,14 +36,20 @@ function fill(dir: string): string {
   return file;
 }
 
-describe.skipIf(!isRoot)('a full disk (real 6 MB tmpfs; skipped when not root: mount needs it)', () => {
-  it('a command started on the full disk says "disk full", never "corrupt"', async () => {
-    const mount = smallTmpfs();
-    expect(mount, 'mount -t tmpfs failed').toBeDefined();
-    const dir = join(mount!, 'data');
-    mkdirSync(dir);
+const variants: { name: string; available: boolean; mount: () => SmallDisk | undefined | Promise<SmallDisk | undefined> }[] = [
+  { name: 'a real 6 MB tmpfs mounted by root; skipped when not root', available: process.getuid?.() === 0, mount: rootTmpfs },
+  { name: 'a real 6 MB tmpfs in an unprivileged user namespace, no root needed; skipped where the kernel forbids it', available: namespaceMountWorks, mount: namespaceTmpfs },
+];
+
+describe.each(variants)('a full disk ($name)', ({ available, mount }) => {
+  it.skipIf(!available)('a command started on the full disk says "disk full", never "corrupt"', async () => {
+    const disk = await mount();
+    expect(disk, 'mounting the tmpfs failed').toBeDefined();
+    const { kiosk } = disk!;
+    const dir = join(disk!.inside, 'data');
+    mkdirSync(join(disk!.outside, 'data'));
     expect(kiosk('db', 'migrate', '--data-dir', dir, '--json').code).toBe(0);
-    const filler = fill(mount!);
+    const filler = fill(disk!.outside);
     const add = kiosk('patron', 'add', '--name', 'Nguyễn Thị Lan', '--category', 'adult', '--data-dir', dir, '--json');
     expect(add.code).not.toBe(0);
     const error = add.json().error;
@@ -75,27 +60,24 @@ describe.skipIf(!isRoot)('a full disk (real 6 MB tmpfs; skipped when not root: m
     // The self-test also says so, with the free space and what can be deleted.
     const selfTest = kiosk('self-test', '--data-dir', dir, '--json');
     const checks = selfTest.json().checks as { id: string; status: string; message: string }[];
-    const disk = checks.find((c) => c.id === 'disk')!;
-    expect(disk.status).toBe('error');
-    expect(disk.message).toMatch(/còn \d+\.\d MB/);
+    const diskCheck = checks.find((c) => c.id === 'disk')!;
+    expect(diskCheck.status).toBe('error');
+    expect(diskCheck.message).toMatch(/còn \d+\.\d MB/);
     // What to delete: the kiosk's own large folders when there are any, else files elsewhere on the disk.
-    expect(disk.message).toMatch(/Có thể xóa bớt|Hãy xóa bớt tệp không cần/);
+    expect(diskCheck.message).toMatch(/Có thể xóa bớt|Hãy xóa bớt tệp không cần/);
     expect(checks.find((c) => c.id === 'database')?.message ?? '').not.toMatch(/toàn vẹn|bị hỏng/);
     // Room again: the same command works and the data was never touched.
     rmSync(filler);
     expect(kiosk('patron', 'add', '--name', 'Nguyễn Thị Lan', '--category', 'adult', '--data-dir', dir, '--json').code).toBe(0);
-    const db = new Database(join(dir, 'kiosk.sqlite'), { readonly: true });
-    expect(db.pragma('quick_check', { simple: true })).toBe('ok');
-    db.close();
+    expect(disk!.quickCheck(join(dir, 'kiosk.sqlite'))).toBe('ok');
   }, 180_000);
 
-  it('a resident’s checkout on a running kiosk whose disk fills is told so, and works once space is freed', async () => {
-    const mount = smallTmpfs();
-    expect(mount, 'mount -t tmpfs failed').toBeDefined();
-    const dir = join(mount!, 'data');
-    const host = startHostProcess(dir);
+  it.skipIf(!available)('a resident’s checkout on a running kiosk whose disk fills is told so, and works once space is freed', async () => {
+    const disk = await mount();
+    expect(disk, 'mounting the tmpfs failed').toBeDefined();
+    const host = disk!.startHost(join(disk!.inside, 'data'));
     const client = await connect(await host.ready);
-    const filler = fill(mount!);
+    const filler = fill(disk!.outside);
     // Several checkouts (some refused for the book's own reasons): the first may still fit in pages SQLite already has.
     let refusal: { code: string; reason?: string; message: string } | undefined;
     for (let n = 1; n <= 40; n++) {

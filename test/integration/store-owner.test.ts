@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packsRoot, stagingRoot } from '../../electron/core/eresources/paths';
 import { buildPack } from '../../resources/packs/generator/pack';
@@ -62,6 +64,30 @@ describe('one owner per data folder', () => {
     expect(await client.call('circulation.signIn', { method: 'card', card: 'BD000001' })).toMatchObject({ ok: true });
     client.close();
   }, 90_000);
+
+  it('a catalogue import from the CLI beside a running kiosk is refused, naming it, and residents keep borrowing', async () => {
+    // Once, a CLI import of 105,000 records beside a running host held the write lock for seconds
+    // and a resident's checkout failed with "database is locked".
+    const dir = fresh();
+    const host = startHostProcess(dir);
+    const client = await connect(await host.ready);
+    const file = fileURLToPath(new URL('../../resources/catalogue/mau-nhap-sach.csv', import.meta.url));
+    for (const extra of [[], ['--dry-run']]) {
+      const run = kiosk('catalogue', 'import', file, '--data-dir', dir, '--json', ...extra);
+      expect(run.code, extra.join(' ')).toBe(1);
+      const { error } = run.json() as { error: { reason: string; message: string } };
+      expect(error.reason).toBe('data_dir_owned');
+      expect(error.message).toContain('Không nhập được tệp mau-nhap-sach.csv');
+      expect(error.message).toContain(`tiến trình ${host.pid}`);
+    }
+    const db = new Database(join(dir, 'kiosk.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM catalogue_imports').pluck().get()).toBe(0);
+    const item = db.prepare("SELECT barcode FROM items WHERE status = 'available' ORDER BY id LIMIT 1").pluck().get() as string;
+    db.close();
+    const signIn = (await client.call('circulation.signIn', { method: 'card', card: 'BD000003' })) as { value: { residentToken: string } };
+    expect(await client.call('circulation.checkout', { residentToken: signIn.value.residentToken, item })).toMatchObject({ ok: true });
+    client.close();
+  }, 60_000);
 
   it('a CLI command beside a host installing a large pack leaves the install whole', async () => {
     const dir = fresh();

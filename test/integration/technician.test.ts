@@ -1,6 +1,7 @@
 // Technician features against a real kiosk core: daily backups on the fake clock, restore,
 // diagnostics zip, staff overview, first-run setup, clone detection and the misconfigured guard.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { unseal } from '../../electron/core/security/sealed';
 import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,8 @@ import { restoreDatabase } from '../../electron/core/backup/restore';
 import { recordEvent } from '../../electron/core/store/event-types';
 import { openTestKiosk } from '../support/kiosk';
 import { tempDir } from '../support/temp-dir';
+
+const PASSPHRASE = 'sáu con vịt bơi qua cầu tre';
 
 async function signIn(call: (m: string, p?: unknown) => Promise<unknown>, card = 'KT0001', pin = '246813') {
   return ((await call('staff.signIn', { card, pin })) as { token: string }).token;
@@ -77,16 +80,19 @@ describe('technician features', () => {
     const token = await signIn(t.call);
     const usb = tempDir('kiosk-usb-');
     const taken = await t.call<{ name: string }>('technician.backupNow', { staffToken: token });
-    const exported = await t.call<{ file: string; bytes: number }>('technician.exportBackup', { staffToken: token, name: taken.name, destination: usb.path });
-    expect(exported.file).toBe(join(usb.path, taken.name));
+    const exported = await t.call<{ file: string; bytes: number }>('technician.exportBackup', { staffToken: token, name: taken.name, destination: usb.path, passphrase: PASSPHRASE });
+    expect(exported.file).toBe(join(usb.path, `${taken.name}.sealed`));
     expect(exported.bytes).toBeGreaterThan(1000);
 
-    const diag = await t.call<{ file: string }>('technician.exportDiagnostics', { staffToken: token, destination: usb.path });
-    expect(diag.file).toMatch(/kiosk-chan-doan-.*\.zip$/);
-    expect((await zipEntries(diag.file)).sort()).toEqual(expect.arrayContaining(['config.redacted.json', 'self-test.json', 'system.json']));
+    const diag = await t.call<{ file: string }>('technician.exportDiagnostics', { staffToken: token, destination: usb.path, passphrase: PASSPHRASE });
+    expect(diag.file).toMatch(/kiosk-chan-doan-.*\.zip\.sealed$/);
+    // Opened with the passphrase, the bundle is the zip it always was.
+    const opened = join(usb.path, 'opened.zip');
+    writeFileSync(opened, unseal(readFileSync(diag.file), PASSPHRASE));
+    expect((await zipEntries(opened)).sort()).toEqual(expect.arrayContaining(['config.redacted.json', 'self-test.json', 'system.json']));
     expect(readdirSync(usb.path).some((n) => n.endsWith('.partial'))).toBe(false);
 
-    await expect(t.call('technician.exportDiagnostics', { staffToken: token, destination: join(usb.path, 'gone') })).rejects.toThrow(/Không tìm thấy thư mục .*Hãy cắm lại USB/);
+    await expect(t.call('technician.exportDiagnostics', { staffToken: token, destination: join(usb.path, 'gone'), passphrase: PASSPHRASE })).rejects.toThrow(/Không tìm thấy thư mục .*Hãy cắm lại USB/);
     const staff = await signIn(t.call, 'NV0001', '147258');
     await expect(t.call('technician.backupNow', { staffToken: staff })).rejects.toThrow('Chức năng này chỉ dành cho kỹ thuật viên.');
     usb.remove();

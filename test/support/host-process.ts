@@ -21,8 +21,13 @@ afterEach(() => {
   for (const proc of started.splice(0)) if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
 });
 
-export function startHostProcess(dataDir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): HostProcess {
-  const proc = spawn(process.execPath, ['--import', 'tsx', hostMain, '--data-dir', dataDir, '--port', '0', ...args], {
+/**
+ * `launcher` runs the host through another program that execs it, e.g. `nsenter …` to start it in
+ * a test's own mount namespace (test/support/small-disk.ts); the pid is still the host's.
+ */
+export function startHostProcess(dataDir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}, launcher: string[] = []): HostProcess {
+  const [command, ...before] = [...launcher, process.execPath];
+  const proc = spawn(command!, [...before, '--import', 'tsx', hostMain, '--data-dir', dataDir, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });

@@ -5,7 +5,7 @@ import { createKiosk, type Kiosk } from '../../electron/core/kiosk';
 import { silentLogger } from '../../electron/core/log';
 import { tempDir } from './temp-dir';
 import { createNativeDevices } from '../../native';
-import { openResidentSession } from '../../electron/core/patrons/resident-sessions';
+import { openResidentSession, type ResidentProof } from '../../electron/core/patrons/resident-sessions';
 import { requirePatron } from '../../electron/core/patrons/records';
 import { KioskError } from '../../electron/core/errors';
 
@@ -18,7 +18,7 @@ export interface TestKiosk {
    * A resident token for a card, as if the resident had just signed in here (no visit recorded).
    * Refuses an unknown card the way sign-in does.
    */
-  residentToken(card: string): Promise<string>;
+  residentToken(card: string, proof?: ResidentProof): Promise<string>;
 }
 
 const open: (() => Promise<void>)[] = [];
@@ -50,9 +50,9 @@ export function testKioskOf(kiosk: Kiosk, clock: FakeClock, dataDir: string): Te
       if (!reply.ok) throw Object.assign(new Error(reply.error.message), { apiError: reply.error });
       return reply.value as T;
     },
-    async residentToken(card: string) {
+    async residentToken(card: string, proof: ResidentProof = 'card') {
       try {
-        return openResidentSession(kiosk.ctx, requirePatron(kiosk.ctx, card));
+        return openResidentSession(kiosk.ctx, requirePatron(kiosk.ctx, card), proof);
       } catch (error) {
         if (error instanceof KioskError) throw Object.assign(new Error(error.message), { apiError: error.toApiError() });
         throw error;

@@ -8,6 +8,7 @@ import { exportCatalogue } from '../../core/catalogue/export';
 import { importCatalogueFile } from '../../core/catalogue/import';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from '../../core/catalogue/rotation';
 import { searchCatalogue } from '../../core/catalogue/search';
+import { ownedError } from '../../core/store/owner';
 import { localDay } from '../../../common/calendar';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { withKiosk } from '../with-kiosk';
@@ -54,9 +55,13 @@ function importAction(target: 'catalogue' | 'rotation') {
     run(options, async () => {
       const encoding = chosenEncoding(options);
       const bytes = readImportFile(file);
-      const report = await withKiosk(options, async (kiosk) =>
-        importCatalogueFile(kiosk.db, kiosk.ctx.clock, bytes, { fileName: basename(file), target, dryRun: options.dryRun === true, log: kiosk.ctx.log, ...(encoding ? { encoding } : {}) }),
-      );
+      const report = await withKiosk(options, async (kiosk) => {
+        // Beside a running kiosk, an import (even a dry run, which writes and rolls back) would hold
+        // the store's write lock for its whole transaction and a resident's checkout would wait
+        // until "database is locked": import from that kiosk's staff screen, or stop it first.
+        if (kiosk.ctx.role === 'guest') throw ownedError(kiosk.ctx.dataDir, `Không nhập được tệp ${basename(file)}`);
+        return importCatalogueFile(kiosk.db, kiosk.ctx.clock, bytes, { fileName: basename(file), target, dryRun: options.dryRun === true, log: kiosk.ctx.log, ...(encoding ? { encoding } : {}) });
+      });
       printResult(options, report, () => describeReport(report));
     });
 }

@@ -5,19 +5,25 @@ import { resolve } from 'node:path';
 import { chooseDataDir } from '../../core/config/data-dir';
 import { listBackups } from '../../core/backup/daily';
 import { restoreDatabase } from '../../core/backup/restore';
-import { printResult, run, type CommonOptions } from '../output';
+import { CliFailure, printResult, run, type CommonOptions } from '../output';
+import { existsSync, readFileSync } from 'node:fs';
+import { isSealed } from '../../core/security/sealed';
 import { cliClock } from '../clock';
 
 export function registerDbRestoreCommand(program: Command): void {
   const db = program.commands.find((command) => command.name() === 'db') ?? program.command('db');
   db.command('restore')
-    .description('Khôi phục cơ sở dữ liệu từ một tệp sao lưu (tắt kiosk trước)')
-    .argument('<file>', 'tệp sao lưu kiosk-….sqlite')
+    .description('Khôi phục cơ sở dữ liệu từ một tệp sao lưu (tắt kiosk trước); bản sao đã mã hóa (….sealed, chép từ USB) cần mật khẩu trong KIOSK_PASSPHRASE')
+    .argument('<file>', 'tệp sao lưu kiosk-….sqlite hoặc kiosk-….sqlite.sealed')
     .option('--data-dir <dir>', 'thư mục dữ liệu')
     .option('--json', 'in một tài liệu JSON')
     .action((file: string, options: CommonOptions) =>
       run(options, async () => {
-        const result = restoreDatabase(chooseDataDir(options.dataDir), resolve(file), cliClock().now());
+        // The passphrase comes from the environment, never argv; only a sealed copy needs it.
+        if (!process.env.KIOSK_PASSPHRASE && existsSync(resolve(file)) && isSealed(readFileSync(resolve(file)))) {
+          throw new CliFailure('Tệp này là bản sao đã mã hóa. Hãy đặt mật khẩu đã dùng khi chép vào biến môi trường KIOSK_PASSPHRASE (ví dụ: read -s KIOSK_PASSPHRASE; export KIOSK_PASSPHRASE) rồi chạy lại.', 2);
+        }
+        const result = restoreDatabase(chooseDataDir(options.dataDir), resolve(file), cliClock().now(), undefined, process.env.KIOSK_PASSPHRASE || undefined);
         printResult(options, { ok: true, ...result }, () =>
           `Đã khôi phục từ ${result.restoredFrom} (lược đồ ${result.version}).` + (result.previousKeptIn ? ` Dữ liệu cũ được giữ ở ${result.previousKeptIn}.` : ''),
         );

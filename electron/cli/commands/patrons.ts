@@ -7,6 +7,7 @@ import { createPatron, requirePatron, toSummary } from '../../core/patrons/recor
 import { renewCard } from '../../core/patrons/renewal';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { withKiosk } from '../with-kiosk';
+import { registerRightsCommands } from './rights';
 
 /** Turns a zod failure on command-line input into a sentence the technician can act on. */
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
@@ -94,4 +95,5 @@ export function registerPatronCommands(program: Command): void {
         printResult(options, { ok: true, patron: summary }, () => `Đã gia hạn thẻ.\n${describePatron(summary)}`);
       }),
     );
+  registerRightsCommands(patron, program);
 }

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { exportFormat } from '../../contract/statistics';
 import { definitionOf } from '../../core/statistics/indicators';
 import { residentsLine } from '../../core/statistics/export';
-import { exportFor, reportFor } from '../../core/statistics/register';
+import { exportFor, reportOffThread } from '../../core/statistics/register';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { withKiosk } from '../with-kiosk';
 
@@ -42,7 +42,7 @@ export function registerReportCommands(program: Command): void {
           printResult(options, { ok: true, file, format: format.data, bytes: result.bytes.length, period: result.report.period }, () => `Đã ghi báo cáo ${result.report.period.label} vào ${file}.`);
           return;
         }
-        const report = await withKiosk(options, async (kiosk) => reportFor(kiosk.ctx, options.period, options.by ?? null));
+        const report = await withKiosk(options, (kiosk) => reportOffThread(kiosk.ctx, options.period, options.by ?? null));
         printResult(options, { ok: true, report }, () =>
           [
             `${report.library.name} — kỳ ${report.period.label} (${report.period.from} → ${report.period.to})${report.partial ? ', chưa hết kỳ' : ''}`,

@@ -10,17 +10,11 @@ import { currentMachineId } from '../../core/technician/register';
 import { listRemovableMedia, systemMediaSources } from '../../core/technician/removable-media';
 import { VERSION } from '../../core/version';
 import { printResult, run, type CommonOptions } from '../output';
-import { callApi, withKiosk } from '../with-kiosk';
+import { callApi, secretFromEnv, staffSignIn, withKiosk } from '../with-kiosk';
 import { readFileSync } from 'node:fs';
 import { importCccdKey } from '../../core/patrons/cccd-key';
 import { CliFailure } from '../output';
-
-/** Secrets come from the environment, never from argv (which every local user can read in `ps`). */
-function secretFromEnv(name: 'KIOSK_PIN' | 'KIOSK_PASSPHRASE', what: string): string {
-  const value = process.env[name];
-  if (!value) throw new CliFailure(`Hãy đặt ${what} vào biến môi trường ${name} (ví dụ: read -s ${name}; export ${name}) rồi chạy lại.`, 2);
-  return value;
-}
+import { exportSealedDiagnostics } from '../../core/technician/sealed-copies';
 
 export function registerTechnicianCommands(program: Command): void {
   const technician = program.command('technician').description('Công cụ cho kỹ thuật viên: định danh máy, USB, gói chẩn đoán');
@@ -52,25 +46,27 @@ export function registerTechnicianCommands(program: Command): void {
 
   technician
     .command('diagnostics')
-    .description('Xuất gói chẩn đoán (nhật ký, tự kiểm tra, cấu hình đã ẩn bí mật) vào THƯ MỤC')
+    .description('Xuất gói chẩn đoán (nhật ký, tự kiểm tra, cấu hình đã ẩn bí mật) vào THƯ MỤC, mã hóa bằng mật khẩu trong KIOSK_PASSPHRASE')
     .argument('<folder>', 'thư mục đích, ví dụ USB')
     .option('--data-dir <dir>', 'thư mục dữ liệu')
     .option('--json', 'in một tài liệu JSON')
     .action((folder: string, options: CommonOptions) =>
       run(options, async () => {
+        const passphrase = secretFromEnv('KIOSK_PASSPHRASE', 'mật khẩu bảo vệ gói chẩn đoán (ít nhất 10 ký tự)');
         const result = await withKiosk(options, async (kiosk) => {
           const identity = readTerminalIdentity(kiosk.db, currentMachineId() !== undefined);
           const stamp = localStamp(kiosk.ctx.clock.now()).slice(0, 13);
-          return writeDiagnosticsBundle({
+          const selfTest = await runSelfTest(kiosk.ctx);
+          return exportSealedDiagnostics(resolve(folder), passphrase, (work) => writeDiagnosticsBundle({
             dataDir: kiosk.ctx.dataDir,
-            destination: resolve(folder),
+            destination: work,
             fileName: `kiosk-chan-doan-${identity.terminalId.slice(-8)}-${stamp}.zip`,
-            selfTest: await runSelfTest(kiosk.ctx),
+            selfTest,
             configFile: kiosk.ctx.configFile,
             facts: { version: VERSION, mode: kiosk.mode, terminalId: identity.terminalId },
-          });
+          }));
         });
-        printResult(options, { ok: true, ...result }, () => `Đã xuất gói chẩn đoán ${result.file} (${(result.bytes / 1024).toFixed(0)} KB).`);
+        printResult(options, { ok: true, ...result }, () => `Đã xuất gói chẩn đoán đã mã hóa ${result.file} (${(result.bytes / 1024).toFixed(0)} KB). Mở lại cần đúng mật khẩu vừa đặt.`);
       }),
     );
 
@@ -83,10 +79,9 @@ export function registerTechnicianCommands(program: Command): void {
     .option('--json', 'in một tài liệu JSON')
     .action((folder: string, options: CommonOptions & { card: string }) =>
       run(options, async () => {
-        const pin = secretFromEnv('KIOSK_PIN', 'mã PIN kỹ thuật viên');
         const passphrase = secretFromEnv('KIOSK_PASSPHRASE', 'mật khẩu bảo vệ tệp khóa');
         const result = await withKiosk(options, async (kiosk) => {
-          const { token } = (await callApi(kiosk, 'staff.signIn', { card: options.card, pin })) as { token: string };
+          const token = await staffSignIn(kiosk, options.card);
           return (await callApi(kiosk, 'technician.exportCccdKey', { staffToken: token, destination: resolve(folder), passphrase })) as { file: string; bytes: number };
         });
         printResult(options, { ok: true, ...result }, () => `Đã xuất khóa CCCD vào ${result.file}. Giữ USB và mật khẩu ở hai nơi khác nhau; trên máy mới chạy: kiosk technician key-import ${result.file}`);

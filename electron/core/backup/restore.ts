@@ -2,7 +2,8 @@
 // running and the file is a kiosk database this version can open. The current database (with its
 // WAL) is moved aside first, so a restore can itself be undone.
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { isSealed, unseal } from '../security/sealed';
 import { join } from 'node:path';
 import { KioskError } from '../errors';
 import { DATABASE_FILE, inspectDatabase, openDatabase } from '../store/open';
@@ -49,16 +50,31 @@ export interface RestoreResult {
   previousKeptIn: string | null;
 }
 
-export function restoreDatabase(dataDir: string, file: string, now: number, alive?: (pid: number) => boolean): RestoreResult {
+/**
+ * A sealed copy (from a USB stick, `….sqlite.sealed`) is opened with the passphrase into the data
+ * folder first; a wrong passphrase is refused before anything is touched.
+ */
+export function restoreDatabase(dataDir: string, file: string, now: number, alive?: (pid: number) => boolean, passphrase?: string): RestoreResult {
   // The folder's lock is held for the whole swap, so no kiosk can start on a half-restored store.
   const lock = tryClaimDataDir(dataDir, { pid: process.pid, startedAt: new Date(now).toISOString(), role: 'cli' });
   if (!lock) {
     const holder = readOwnerInfo(dataDir);
     throw new KioskError('refused', `Kiosk đang chạy (tiến trình ${holder?.pid ?? 'khác'}${holder ? `, chạy từ ${holder.startedAt}` : ''}). Hãy tắt kiosk trước rồi chạy lại lệnh khôi phục.`, { reason: 'kiosk_running' });
   }
+  let opened: string | undefined;
   try {
-    return restoreOwned(dataDir, file, now, alive);
+    if (existsSync(file) && isSealed(readFileSync(file))) {
+      if (passphrase === undefined) {
+        throw new KioskError('refused', `Tệp ${file} là bản sao đã mã hóa. Hãy nhập mật khẩu đã đặt khi chép bản sao vào USB.`, { reason: 'passphrase_needed' });
+      }
+      const plain = unseal(readFileSync(file), passphrase);
+      mkdirSync(dataDir, { recursive: true });
+      opened = join(dataDir, `${DATABASE_FILE}.unsealed`);
+      writeFileSync(opened, plain, { mode: 0o600 });
+    }
+    return { ...restoreOwned(dataDir, opened ?? file, now, alive), restoredFrom: file };
   } finally {
+    if (opened) rmSync(opened, { force: true });
     lock.release();
   }
 }

@@ -20,15 +20,20 @@ export const patronCategory = z
     policy: loanPolicy,
     /** Residents of this category may choose a PIN (at registration or at the staff desk) that protects their card number. */
     residentPin: z.boolean().default(true),
+    /**
+     * Residents of this category must give their PIN at every sign-in with a library card, scanned
+     * or typed (a CCCD in hand is proof enough). They choose it at registration or at the staff desk.
+     */
+    requirePin: z.boolean().default(false),
   })
   .strict();
 export type PatronCategory = z.infer<typeof patronCategory>;
 
 export const DEFAULT_CATEGORIES: PatronCategory[] = [
-  { id: 'child', name: 'Trẻ em', policy: { loanDays: 14, maxLoans: 3, renewals: 1 }, residentPin: true },
-  { id: 'student', name: 'Học sinh - sinh viên', policy: { loanDays: 14, maxLoans: 5, renewals: 2 }, residentPin: true },
-  { id: 'adult', name: 'Người lớn', policy: { loanDays: 21, maxLoans: 5, renewals: 2 }, residentPin: true },
-  { id: 'senior', name: 'Người cao tuổi', policy: { loanDays: 30, maxLoans: 5, renewals: 3 }, residentPin: true },
+  { id: 'child', name: 'Trẻ em', policy: { loanDays: 14, maxLoans: 3, renewals: 1 }, residentPin: true, requirePin: false },
+  { id: 'student', name: 'Học sinh - sinh viên', policy: { loanDays: 14, maxLoans: 5, renewals: 2 }, residentPin: true, requirePin: false },
+  { id: 'adult', name: 'Người lớn', policy: { loanDays: 21, maxLoans: 5, renewals: 2 }, residentPin: true, requirePin: false },
+  { id: 'senior', name: 'Người cao tuổi', policy: { loanDays: 30, maxLoans: 5, renewals: 3 }, residentPin: true, requirePin: false },
 ];
 
 export const circulationSection = z
@@ -63,6 +68,11 @@ export const circulationSection = z
     maxHolds: z.number().int().min(0).max(20).default(3),
     /** Days a copy set aside for a hold is kept on the staff shelf before it passes to the next in line. */
     holdPickupDays: z.number().int().min(1).max(60).default(7),
+    /**
+     * Residents who have not used the library for this many years are anonymised (staff are told on
+     * their home screen and confirm); 0 keeps records until a resident asks to erase them.
+     */
+    retentionYears: z.number().int().min(0).max(20).default(3),
     cardPrefix: z.string().regex(/^[A-Z]{1,4}$/, 'tiền tố số thẻ gồm 1–4 chữ in hoa').default('BD'),
     cardValidityYears: z.number().int().min(1).max(10).default(2),
     /** A signed-in resident is signed out after this long without touching or scanning anything. */

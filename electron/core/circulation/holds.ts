@@ -241,3 +241,10 @@ export function cancelHoldByStaff(ctx: KioskContext, staffId: number, holdId: nu
     })
     .immediate();
 }
+
+/** Staff end every open hold of one resident (their record is being erased); set-aside copies pass on. */
+export function cancelAllHoldsOf(ctx: KioskContext, patronId: number, staffId: number): number {
+  const ids = ctx.db.prepare(`SELECT h.id FROM holds h WHERE h.patron_id = ? AND ${OPEN}`).all(patronId) as { id: number }[];
+  for (const { id } of ids) cancelHold(ctx, id, { staffId });
+  return ids.length;
+}

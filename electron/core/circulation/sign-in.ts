@@ -12,11 +12,12 @@ import { recordEvent } from '../store/event-types';
 import { localDay } from '../../../common/calendar';
 import { holdsOf } from './holds';
 import { openLoansOf, toLoanView } from './loans';
-import { categoryForAge, categoryName } from '../patrons/categories';
+import { categoryForAge, categoryName, pinModeOf } from '../patrons/categories';
+import { pinHashFor, requirePinWhenCategoryAsks } from '../patrons/resident-pin';
 import { policyFor } from './policy';
 import { withRefusalRecorded } from './refusals';
-import { admitTypedCard, countTypedEntry } from './typed-card';
-import { openResidentSession } from '../patrons/resident-sessions';
+import { admitLibraryCard, countTypedEntry } from './typed-card';
+import { openResidentSession, type ResidentProof } from '../patrons/resident-sessions';
 
 /** A registration offer is forgotten after this long (the resident walked away). */
 export const REGISTRATION_TTL_MS = 5 * 60 * 1000;
@@ -74,18 +75,18 @@ export function patronView(ctx: KioskContext, patron: Patron, residentToken: str
 }
 
 /** Records the visit and opens the resident's session: the view carries the token for what follows. */
-function signedIn(ctx: KioskContext, patron: Patron, method: 'card' | 'cccd' | 'manual'): SignedInPatron {
+function signedIn(ctx: KioskContext, patron: Patron, method: 'card' | 'cccd' | 'manual', proof: ResidentProof): SignedInPatron {
   ctx.db.transaction(() =>
     recordEvent(ctx.db, ctx.clock, 'patron.signed_in', { patronId: patron.id, service: 'circulation', method, ...patronDimensions(patron, ctx.clock.now()) }),
   )();
-  return patronView(ctx, patron, openResidentSession(ctx, patron));
+  return patronView(ctx, patron, openResidentSession(ctx, patron, proof));
 }
 
 export async function signInByCard(ctx: KioskContext, card: string, method: 'card' | 'manual', pin?: string): Promise<SignedInPatron> {
   if (method === 'manual') withRefusalRecorded(ctx, 'sign_in', () => countTypedEntry(ctx));
   const patron = withRefusalRecorded(ctx, 'sign_in', () => requirePatron(ctx, card));
-  if (method === 'manual') await admitTypedCard(ctx, patron, pin);
-  return signedIn(ctx, patron, method);
+  const pinChecked = await admitLibraryCard(ctx, patron, method === 'manual', pin);
+  return signedIn(ctx, patron, method, pinChecked ? 'pin' : 'card');
 }
 
 export function signInByCccd(ctx: KioskContext, qr: string): SignedInPatron | z.infer<typeof registrationOffer> {
@@ -104,7 +105,7 @@ export function signInByCccd(ctx: KioskContext, qr: string): SignedInPatron | z.
     const hash = cccdHash(ctx, identity.data.idNumber);
     const known = findPatronByCccdHash(ctx.db, hash);
     if (known) {
-      return signedIn(ctx, known, 'cccd');
+      return signedIn(ctx, known, 'cccd', 'cccd');
     }
     const mode = ctx.config.circulation.selfRegistration;
     if (mode === 'off') {
@@ -125,18 +126,24 @@ export function signInByCccd(ctx: KioskContext, qr: string): SignedInPatron | z.
       registrationToken: token,
       proposed: { fullName: identity.data.fullName, birthYear, gender: identity.data.gender, category, categoryName: categoryName(ctx.config, category) },
       activation: mode,
+      pin: pinModeOf(ctx.config, category),
     };
   });
 }
 
 /** The resident agreed on the consent screen: create the card (active or pending, by configuration). */
-export function registerFromOffer(ctx: KioskContext, token: string, village: string | null): SignedInPatron {
+export async function registerFromOffer(ctx: KioskContext, token: string, village: string | null, pin?: string): Promise<SignedInPatron> {
   const offers = pending(ctx);
   const offer = offers.get(token);
   if (!offer) {
     throw refused('registration_expired', 'Phiên đăng ký đã hết hạn. Vui lòng quét lại mã QR trên CCCD để đăng ký.');
   }
-  offers.delete(token);
+  // A missing or weak PIN keeps the offer: the resident corrects it on the same screen.
+  requirePinWhenCategoryAsks(ctx, offer.category, pin);
+  const pinHash = pin === undefined ? undefined : await pinHashFor(ctx, offer.category, pin);
+  if (!offers.delete(token)) {
+    throw refused('registration_expired', 'Phiên đăng ký đã hết hạn. Vui lòng quét lại mã QR trên CCCD để đăng ký.');
+  }
   // The same CCCD may have registered meanwhile (a second kiosk, a double tap): sign that card in.
   const existing = findPatronByCccdHash(ctx.db, offer.hash);
   const patron =
@@ -144,7 +151,13 @@ export function registerFromOffer(ctx: KioskContext, token: string, village: str
     createPatron(
       ctx,
       { fullName: offer.fullName, birthYear: offer.birthYear, gender: offer.gender, category: offer.category, village },
-      { via: 'self', status: ctx.config.circulation.selfRegistration === 'pending' ? 'pending' : 'active', cccdHash: offer.hash },
+      {
+        via: 'self',
+        status: ctx.config.circulation.selfRegistration === 'pending' ? 'pending' : 'active',
+        cccdHash: offer.hash,
+        consentBy: 'resident',
+        ...(pinHash ? { pin: { hash: pinHash, by: 'resident' as const } } : {}),
+      },
     );
-  return signedIn(ctx, patron, 'cccd');
+  return signedIn(ctx, patron, 'cccd', 'cccd');
 }

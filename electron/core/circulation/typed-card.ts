@@ -8,6 +8,7 @@
 import type { KioskContext } from '../context';
 import { refused } from '../errors';
 import type { Patron } from '../patrons/lookup';
+import { categoryOf } from '../patrons/categories';
 import { checkResidentPin, hasResidentPin } from '../patrons/resident-pin';
 
 /** Counts one typed entry against the kiosk's limit, before the number is even looked up. */
@@ -34,7 +35,30 @@ export function countTypedEntry(ctx: KioskContext): void {
   }
 }
 
-/** After the number was found: the resident's PIN when they have one, or when the kiosk asks for it. */
-export async function admitTypedCard(ctx: KioskContext, patron: Patron, pin: string | undefined): Promise<void> {
-  if (hasResidentPin(ctx, patron.id) || ctx.config.circulation.typedCards === 'withPin') await checkResidentPin(ctx, patron, pin);
+/** After the number was found: the resident's PIN when they have one, or when the kiosk asks for it. True when a PIN was checked. */
+export async function admitTypedCard(ctx: KioskContext, patron: Patron, pin: string | undefined): Promise<boolean> {
+  if (!hasResidentPin(ctx, patron.id) && ctx.config.circulation.typedCards !== 'withPin') return false;
+  await checkResidentPin(ctx, patron, pin);
+  return true;
+}
+
+/** Whether residents of this patron's category give their PIN at every sign-in with a library card. */
+export function pinRequiredFor(ctx: KioskContext, patron: Pick<Patron, 'category'>): boolean {
+  return categoryOf(ctx.config, patron.category)?.requirePin === true;
+}
+
+/**
+ * Any sign-in with a library card, scanned (`typed` false) or typed: a category that requires the
+ * resident PIN asks it even for the card in hand (a lost or borrowed card borrows for nobody);
+ * otherwise only typed numbers go through `admitTypedCard`. True when the resident's PIN was checked.
+ */
+export async function admitLibraryCard(ctx: KioskContext, patron: Patron, typed: boolean, pin: string | undefined): Promise<boolean> {
+  if (pinRequiredFor(ctx, patron)) {
+    if (!hasResidentPin(ctx, patron.id)) {
+      throw refused('resident_pin_unset', 'Thẻ này cần mã PIN riêng nhưng chưa có mã PIN. Hãy gặp cán bộ thư viện để đặt mã PIN (mang theo thẻ hoặc CCCD).');
+    }
+    await checkResidentPin(ctx, patron, pin);
+    return true;
+  }
+  return typed ? admitTypedCard(ctx, patron, pin) : false;
 }

@@ -1,6 +1,6 @@
 // Plugs internet sessions into the kiosk: builds the internet context from configuration, recovers the
 // session a crash left, runs the countdown every second and registers the contract handlers.
-import { admitTypedCard, countTypedEntry } from '../circulation/typed-card';
+import { admitLibraryCard, countTypedEntry } from '../circulation/typed-card';
 import { findPatronByCard } from '../patrons/lookup';
 import type { KioskContext } from '../context';
 import { systemBootProbe, type BootProbe } from './boot';
@@ -62,10 +62,10 @@ export function registerInternet(ctx: KioskContext): void {
   registry.register('internet.status', () => internetState(ic));
   registry.register('internet.signIn', async ({ kind, text, manual, pin }) => {
     // A typed card number spends someone's minutes: the same gate as circulation (typed-card.ts).
-    if (kind === 'card' && manual) {
-      countTypedEntry(ctx);
+    if (kind === 'card') {
+      if (manual) countTypedEntry(ctx);
       const patron = findPatronByCard(ctx.db, text);
-      if (patron) await admitTypedCard(ctx, patron, pin);
+      if (patron) await admitLibraryCard(ctx, patron, manual === true, pin);
     }
     const { resumed, row } = signIn(ic, { kind, text, manual, resolveCccd: kind === 'cccd' ? cccdResolver(ctx) : undefined });
     return { state: internetState(ic), resumed, allowanceMinutes: Math.round(row.allowanceMs / 60000), limitedBy: row.limitedBy };

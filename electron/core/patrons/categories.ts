@@ -20,3 +20,10 @@ export function categoryForAge(config: KioskConfig, age: number): string {
   if (age >= 60 && has('senior')) return 'senior';
   return config.circulation.defaultCategory;
 }
+
+/** How a category treats the resident PIN: none, chosen freely, or asked at every card sign-in. */
+export function pinModeOf(config: KioskConfig, categoryId: string): 'off' | 'optional' | 'required' {
+  const category = categoryOf(config, categoryId);
+  if (category?.requirePin) return 'required';
+  return category?.residentPin ? 'optional' : 'off';
+}

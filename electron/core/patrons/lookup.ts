@@ -17,10 +17,12 @@ export interface Patron {
   status: 'active' | 'blocked' | 'pending';
   hasCccd: boolean;
   createdAt: string;
+  /** Set when the record was erased (rights/erase.ts): every personal field is empty then. */
+  erasedAt: string | null;
 }
 
 const SELECT = `SELECT id, card_number AS cardNumber, full_name AS fullName, birth_year AS birthYear, gender, category,
-  village, phone, card_expiry AS cardExpiry, status, cccd_hash IS NOT NULL AS hasCccd, created_at AS createdAt FROM patrons`;
+  village, phone, card_expiry AS cardExpiry, status, cccd_hash IS NOT NULL AS hasCccd, created_at AS createdAt, erased_at AS erasedAt FROM patrons`;
 
 function toPatron(row: (Omit<Patron, 'hasCccd'> & { hasCccd: number }) | undefined): Patron | undefined {
   return row ? { ...row, hasCccd: row.hasCccd === 1 } : undefined;
@@ -45,6 +47,9 @@ export function patronDimensions(patron: Pick<Patron, 'category' | 'gender' | 'b
 
 /** Throws a refusal a resident can act on when the card may not be used today. */
 export function assertCardUsable(patron: Patron, today: string): void {
+  if (patron.erasedAt !== null) {
+    throw refused('card_erased', 'Thẻ này đã bị hủy và thông tin của bạn đọc đã được xóa. Vui lòng gặp cán bộ thư viện nếu muốn làm thẻ mới.');
+  }
   if (patron.status === 'blocked') {
     throw refused('card_blocked', 'Thẻ của bạn đang bị khóa. Vui lòng gặp cán bộ thư viện.');
   }

@@ -1,13 +1,14 @@
 // Creating, listing and changing patrons. Every change writes its event in the same transaction.
 import type { NewPatron, PatronSummary, ResidentPatron } from '../../contract/patrons';
-import { newPatron } from '../../contract/patrons';
+import { CONSENT_VERSION, newPatron } from '../../contract/patrons';
 import type { KioskContext } from '../context';
 import { withCheckCharacter } from './card-check';
 import { KioskError, notFound, refused } from '../errors';
 import { recordEvent } from '../store/event-types';
 import { foldVietnamese } from '../text/fold';
 import { addYears, localDay } from '../../../common/calendar';
-import { categoryName, categoryOf } from './categories';
+import { categoryName, categoryOf, pinModeOf } from './categories';
+import { hasResidentPin, storePinHash } from './resident-pin';
 import { assertNotStaffCard, findPatronByCard, patronDimensions, type Patron } from './lookup';
 
 export function toSummary(ctx: KioskContext, patron: Patron): PatronSummary {
@@ -24,6 +25,8 @@ export function toSummary(ctx: KioskContext, patron: Patron): PatronSummary {
     status: patron.status,
     expired: patron.cardExpiry < localDay(ctx.clock.now()),
     registeredWithCccd: patron.hasCccd,
+    hasPin: hasResidentPin(ctx, patron.id),
+    pinRequired: pinModeOf(ctx.config, patron.category) === 'required',
     createdAt: patron.createdAt,
   };
 }
@@ -74,6 +77,10 @@ export interface CreateOptions {
   via: 'self' | 'staff' | 'import';
   status: 'active' | 'pending';
   cccdHash?: string;
+  /** A PIN chosen at registration, already hashed (resident-pin.ts `pinHashFor`). */
+  pin?: { hash: string; by: 'resident' | 'staff'; staffId?: number };
+  /** Who recorded the resident's agreement to the consent text: the resident on screen, or staff at the desk. */
+  consentBy?: 'resident' | 'staff';
 }
 
 /** Adds a patron and its `patron.registered` event in one transaction; returns the new record. */
@@ -95,11 +102,17 @@ export function createPatron(ctx: KioskContext, input: NewPatron, options: Creat
     const expiry = addYears(localDay(now), ctx.config.circulation.cardValidityYears);
     const info = db
       .prepare(
-        `INSERT INTO patrons (card_number, full_name, birth_year, gender, category, village, phone, card_expiry, status, cccd_hash, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO patrons (card_number, full_name, birth_year, gender, category, village, phone, card_expiry, status, cccd_hash, created_at,
+           consent_version, consent_at, consent_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(card, parsed.fullName, parsed.birthYear, parsed.gender, parsed.category, parsed.village, parsed.phone, expiry, options.status, options.cccdHash ?? null, new Date(now).toISOString());
+      .run(card, parsed.fullName, parsed.birthYear, parsed.gender, parsed.category, parsed.village, parsed.phone, expiry, options.status, options.cccdHash ?? null,
+        new Date(now).toISOString(), options.consentBy ? CONSENT_VERSION : null, options.consentBy ? new Date(now).toISOString() : null, options.consentBy ?? null);
     const patronId = Number(info.lastInsertRowid);
+    if (options.pin) {
+      storePinHash(ctx, patronId, options.pin.hash, options.pin.by);
+      if (options.pin.staffId !== undefined) recordEvent(db, clock, 'staff.action', { staffId: options.pin.staffId, action: 'resident_pin.set', target: String(patronId) });
+    }
     recordEvent(db, clock, 'patron.registered', {
       patronId,
       via: options.via,
@@ -135,7 +148,8 @@ export function patronMatcher(query: string): (row: { card: string; name: string
  * commune has a few thousand patrons, read in a few milliseconds.
  */
 export function listPatrons(ctx: KioskContext, filter: { status?: Patron['status']; query?: string }): Patron[] {
-  const where = filter.status ? 'WHERE status = ?' : '';
+  // Erased records hold no one's details: they stay out of staff's lists.
+  const where = filter.status ? 'WHERE erased_at IS NULL AND status = ?' : 'WHERE erased_at IS NULL';
   const params = filter.status ? [filter.status] : [];
   const rows = ctx.db.prepare(`SELECT card_number AS card, full_name AS name, phone FROM patrons ${where} ORDER BY created_at DESC, id DESC`).all(...params) as {
     card: string; name: string; phone: string | null;

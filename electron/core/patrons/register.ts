@@ -1,15 +1,28 @@
 // Registers the staff-facing patron methods: categories, add, show, list, approve/block/unblock.
 import type { KioskContext } from '../context';
+import { pinModeOf } from './categories';
 import { createPatron, listPatrons, requirePatron, setPatronStatus, toSummary } from './records';
+import { pinHashFor, requirePinWhenCategoryAsks, setResidentPin } from './resident-pin';
 import { renewCard } from './renewal';
 
 export function registerPatrons(ctx: KioskContext): void {
   const { registry } = ctx;
   registry.register('patrons.categories', () =>
-    ctx.config.circulation.categories.map((c) => ({ id: c.id, name: c.name, loanDays: c.policy.loanDays, maxLoans: c.policy.maxLoans, renewals: c.policy.renewals })),
+    ctx.config.circulation.categories.map((c) => ({ id: c.id, name: c.name, pin: pinModeOf(ctx.config, c.id), loanDays: c.policy.loanDays, maxLoans: c.policy.maxLoans, renewals: c.policy.renewals })),
   );
-  registry.register('patrons.add', ({ staffToken, ...input }) => {
-    return toSummary(ctx, createPatron(ctx, input, { via: 'staff', status: 'active' }));
+  registry.register('patrons.add', async ({ staffToken, pin, consent, ...input }, { staff }) => {
+    requirePinWhenCategoryAsks(ctx, input.category, pin);
+    // The PIN is hashed before the card exists, so a weak or refused PIN leaves no card behind.
+    const hash = pin === undefined ? undefined : await pinHashFor(ctx, input.category, pin);
+    return toSummary(
+      ctx,
+      createPatron(ctx, input, { via: 'staff', status: 'active', ...(consent ? { consentBy: 'staff' as const } : {}), ...(hash ? { pin: { hash, by: 'staff' as const, staffId: staff.id } } : {}) }),
+    );
+  });
+  registry.register('patrons.setPin', async ({ card, pin }, { staff }) => {
+    const patron = requirePatron(ctx, card);
+    await setResidentPin(ctx, patron, pin, 'staff', staff.id);
+    return toSummary(ctx, patron);
   });
   registry.register('patrons.show', ({ card }) => {
     return toSummary(ctx, requirePatron(ctx, card));

@@ -8,7 +8,7 @@ import { clearAttempts, reserveAttempt } from '../security/attempts';
 import { hashPin, verifyPin } from '../staff/pin';
 import { recordEvent } from '../store/event-types';
 import type { Patron } from './lookup';
-import { categoryOf } from './categories';
+import { pinModeOf } from './categories';
 
 export const RESIDENT_PIN = /^\d{4,6}$/;
 
@@ -27,27 +27,42 @@ export function residentPinProblem(pin: string): string | undefined {
   return undefined;
 }
 
-/** Sets (or with `null` removes) a resident's PIN. */
-export async function setResidentPin(ctx: KioskContext, patron: Patron, pin: string | null, by: 'resident' | 'staff', staffId: number | null): Promise<void> {
-  if (pin !== null) {
-    if (!categoryOf(ctx.config, patron.category)?.residentPin) {
-      throw refused('resident_pin_off', 'Loại bạn đọc này không dùng mã PIN riêng theo cấu hình của thư viện.');
-    }
-    const problem = residentPinProblem(pin);
-    if (problem) throw refused('resident_pin_weak', problem);
+/** A category that asks the PIN at every card sign-in cannot issue a card without one. */
+export function requirePinWhenCategoryAsks(ctx: KioskContext, category: string, pin: string | undefined): void {
+  if (pin === undefined && pinModeOf(ctx.config, category) === 'required') {
+    throw refused('resident_pin_missing', 'Loại bạn đọc này cần mã PIN riêng để dùng thẻ. Hãy chọn mã PIN gồm 4 đến 6 chữ số.');
   }
-  const hash = pin === null ? null : await hashPin(pin);
-  const at = new Date(ctx.clock.now()).toISOString();
+}
+
+/** The scrypt hash of a PIN this category allows and a neighbour would not guess, or a refusal. */
+export async function pinHashFor(ctx: KioskContext, category: string, pin: string): Promise<string> {
+  if (pinModeOf(ctx.config, category) === 'off') {
+    throw refused('resident_pin_off', 'Loại bạn đọc này không dùng mã PIN riêng theo cấu hình của thư viện.');
+  }
+  const problem = residentPinProblem(pin);
+  if (problem) throw refused('resident_pin_weak', problem);
+  return hashPin(pin);
+}
+
+/** Stores a PIN hash for a patron (new or replacing one, which also clears a lock), inside the caller's transaction. */
+export function storePinHash(ctx: KioskContext, patronId: number, hash: string, by: 'resident' | 'staff'): void {
+  ctx.db
+    .prepare(
+      `INSERT INTO patron_pins (patron_id, pin_hash, set_at, set_by) VALUES (?, ?, ?, ?)
+       ON CONFLICT (patron_id) DO UPDATE SET pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL, set_at = excluded.set_at, set_by = excluded.set_by`,
+    )
+    .run(patronId, hash, new Date(ctx.clock.now()).toISOString(), by);
+}
+
+/** Sets (or with `null` removes) a resident's PIN. A category that requires one cannot lose it. */
+export async function setResidentPin(ctx: KioskContext, patron: Patron, pin: string | null, by: 'resident' | 'staff', staffId: number | null): Promise<void> {
+  if (pin === null && pinModeOf(ctx.config, patron.category) === 'required') {
+    throw refused('resident_pin_required_by_category', 'Loại bạn đọc này luôn cần mã PIN, nên không xóa được. Hãy đặt một mã PIN mới thay vì xóa.');
+  }
+  const hash = pin === null ? null : await pinHashFor(ctx, patron.category, pin);
   ctx.db.transaction(() => {
     if (hash === null) ctx.db.prepare('DELETE FROM patron_pins WHERE patron_id = ?').run(patron.id);
-    else {
-      ctx.db
-        .prepare(
-          `INSERT INTO patron_pins (patron_id, pin_hash, set_at, set_by) VALUES (?, ?, ?, ?)
-           ON CONFLICT (patron_id) DO UPDATE SET pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL, set_at = excluded.set_at, set_by = excluded.set_by`,
-        )
-        .run(patron.id, hash, at, by);
-    }
+    else storePinHash(ctx, patron.id, hash, by);
     if (staffId !== null) recordEvent(ctx.db, ctx.clock, 'staff.action', { staffId, action: hash === null ? 'resident_pin.removed' : 'resident_pin.set', target: String(patron.id) });
   })();
 }
@@ -59,15 +74,17 @@ export async function checkResidentPin(ctx: KioskContext, patron: Patron, pin: s
   if (pin === undefined) throw new KioskError('unauthorized', 'Hãy nhập mã PIN của bạn để dùng thẻ này.', { reason: 'resident_pin_required' });
   const policy = { maxAttempts: ctx.config.circulation.residentPinAttempts, lockMinutes: ctx.config.circulation.residentPinLockMinutes };
   const reservation = reserveAttempt(ctx.db, 'patron_pins', patron.id, ctx.clock.now(), policy);
+  // A card whose category asks the PIN even when scanned cannot fall back on the scan.
+  const instead = pinModeOf(ctx.config, patron.category) === 'required' ? '' : 'Hãy quét thẻ, ';
   if (!reservation.granted) {
-    throw refused('resident_pin_locked', `Mã PIN của thẻ này tạm khóa vì nhập sai nhiều lần. Hãy quét thẻ, thử lại sau ${reservation.minutes} phút, hoặc gặp cán bộ thư viện.`, { minutes: reservation.minutes });
+    throw refused('resident_pin_locked', `Mã PIN của thẻ này tạm khóa vì nhập sai nhiều lần. ${instead}${instead ? 't' : 'T'}hử lại sau ${reservation.minutes} phút, hoặc gặp cán bộ thư viện để đặt mã PIN mới.`, { minutes: reservation.minutes });
   }
   if (await verifyPin(pin, row.pin_hash)) {
     clearAttempts(ctx.db, 'patron_pins', patron.id);
     return;
   }
   if (reservation.last) {
-    throw refused('resident_pin_locked', `Nhập sai mã PIN quá nhiều lần: mã PIN của thẻ này khóa ${policy.lockMinutes} phút. Hãy quét thẻ hoặc gặp cán bộ thư viện.`, { minutes: policy.lockMinutes });
+    throw refused('resident_pin_locked', `Nhập sai mã PIN quá nhiều lần: mã PIN của thẻ này khóa ${policy.lockMinutes} phút. ${instead ? 'Hãy quét thẻ hoặc gặp' : 'Hãy gặp'} cán bộ thư viện để đặt mã PIN mới.`, { minutes: policy.lockMinutes });
   }
   throw new KioskError('unauthorized', 'Mã PIN không đúng. Hãy nhập lại.', { reason: 'resident_pin_wrong' });
 }

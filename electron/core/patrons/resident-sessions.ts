@@ -10,9 +10,16 @@ import { KioskError } from '../errors';
 /** A resident who stops using the kiosk for this long is signed out even if the screen is not. */
 export const RESIDENT_IDLE_MS = 10 * 60 * 1000;
 
+/**
+ * How the resident proved who they are: the library card alone (scanned or typed), the card with
+ * their PIN, or their CCCD. Seeing their own phone, birth year and village needs more than a card.
+ */
+export type ResidentProof = 'card' | 'pin' | 'cccd';
+
 export interface ResidentCaller {
   patronId: number;
   card: string;
+  proof: ResidentProof;
 }
 
 interface ResidentSession extends ResidentCaller {
@@ -27,13 +34,13 @@ function sessions(ctx: KioskContext): Map<string, ResidentSession> {
   return map;
 }
 
-export function openResidentSession(ctx: KioskContext, patron: { id: number; cardNumber: string }): string {
+export function openResidentSession(ctx: KioskContext, patron: { id: number; cardNumber: string }, proof: ResidentProof): string {
   const token = randomBytes(24).toString('base64url');
   const now = ctx.clock.monotonic();
   const open = sessions(ctx);
   // Forget sessions nobody ended (the resident walked away): they could only ever expire.
   for (const [key, session] of open) if (now - session.lastUsed > RESIDENT_IDLE_MS) open.delete(key);
-  open.set(token, { patronId: patron.id, card: patron.cardNumber, lastUsed: now });
+  open.set(token, { patronId: patron.id, card: patron.cardNumber, proof, lastUsed: now });
   return token;
 }
 
@@ -46,7 +53,7 @@ export function requireResident(ctx: KioskContext, token: string): ResidentCalle
     throw new KioskError('unauthorized', 'Phiên của bạn đã kết thúc. Vui lòng quét lại thẻ thư viện để tiếp tục.', { reason: 'resident_signed_out' });
   }
   session.lastUsed = now;
-  return { patronId: session.patronId, card: session.card };
+  return { patronId: session.patronId, card: session.card, proof: session.proof };
 }
 
 export function endResidentSession(ctx: KioskContext, token: string): void {

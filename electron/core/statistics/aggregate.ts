@@ -240,13 +240,17 @@ export function activeCards(db: Db, day: string, ageBandOf: (birthYear: number |
   const rows = db
     // created_at is a UTC instant: compare it with the end of the local day, not its first ten
     // characters (a card issued at 05:30 on 1 March in Vietnam is 22:30 UTC on 29 February).
-    .prepare(`SELECT category, gender, birth_year FROM patrons WHERE status = 'active' AND card_expiry >= ? AND created_at < ?`)
-    .all(day, endOfLocalDay(day)) as { category: string; gender: string | null; birth_year: number | null }[];
+    // An erased card (rights/erase.ts) counts until the day it was erased, in the dimensions kept for it.
+    .prepare(
+      `SELECT category, coalesce(gender, stats_gender) AS gender, birth_year, stats_age_band FROM patrons
+       WHERE status = 'active' AND card_expiry >= ? AND created_at < ? AND (erased_at IS NULL OR erased_at >= ?)`,
+    )
+    .all(day, endOfLocalDay(day), endOfLocalDay(day)) as { category: string; gender: string | null; birth_year: number | null; stats_age_band: string | null }[];
   const by: Record<'category' | 'gender' | 'ageBand', Record<string, number>> = { category: {}, gender: {}, ageBand: {} };
   for (const row of rows) {
     const c = dimensionCode(row.category);
     const g = dimensionCode(row.gender ?? 'unknown');
-    const a = dimensionCode(ageBandOf(row.birth_year));
+    const a = dimensionCode(row.stats_age_band ?? ageBandOf(row.birth_year));
     by.category[c] = (by.category[c] ?? 0) + 1;
     by.gender[g] = (by.gender[g] ?? 0) + 1;
     by.ageBand[a] = (by.ageBand[a] ?? 0) + 1;

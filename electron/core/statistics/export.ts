@@ -151,7 +151,7 @@ export async function toPdf(report: StatisticsReport, options: ExportOptions = {
       reason: 'font_missing',
     });
   }
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, info: { Title: `Báo cáo thống kê ${report.period.label}`, Author: report.generatedBy ?? 'kiosk' } });
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, info: { Title: `Báo cáo thống kê ${report.period.label}`, Author: report.generatedBy ?? 'kiosk', CreationDate: new Date(report.generatedAt) } });
   doc.registerFont('body', regular);
   doc.registerFont('bold', bold);
   const chunks: Buffer[] = [];

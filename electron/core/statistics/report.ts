@@ -28,6 +28,8 @@ export interface ReportInput {
   library: { name: string; communeCode: string | null };
   statistics: StatisticsConfig;
   generatedBy: string | null;
+  /** Run between two write batches when recomputing days (staged-days.ts): the report thread pauses there. */
+  betweenWrites?: () => void;
 }
 
 export function periodOrRefuse(text: string): Period {
@@ -68,8 +70,8 @@ export function buildReport(input: ReportInput, period: Period): StatisticsRepor
 
   // Computed days come from the outbox (recomputed when their events changed): a year's report
   // reads 365 small rows instead of every event of two years.
-  const currentDays = end >= period.from ? stagedFiguresBetween(db, period.from, end, input.now) : new Map<string, DayFigures>();
-  const previousDays = prevEnd >= previous.from ? stagedFiguresBetween(db, previous.from, prevEnd, input.now) : new Map<string, DayFigures>();
+  const currentDays = end >= period.from ? stagedFiguresBetween(db, period.from, end, input.now, input.betweenWrites) : new Map<string, DayFigures>();
+  const previousDays = prevEnd >= previous.from ? stagedFiguresBetween(db, previous.from, prevEnd, input.now, input.betweenWrites) : new Map<string, DayFigures>();
   const cur = sumFigures(currentDays.values());
   const prev = sumFigures(previousDays.values());
 
@@ -139,7 +141,7 @@ export function buildReport(input: ReportInput, period: Period): StatisticsRepor
 function residentsShare(input: ReportInput, end: string): StatisticsReport['residents'] {
   const { statistics } = input;
   const servedFrom = `${end.slice(0, 4)}-01-01`;
-  const served = sumFigures(stagedFiguresBetween(input.db, servedFrom, end, input.now).values()).totals.residents_first_served ?? 0;
+  const served = sumFigures(stagedFiguresBetween(input.db, servedFrom, end, input.now, input.betweenWrites).values()).totals.residents_first_served ?? 0;
   const count = statistics.residents;
   // Two decimals: a small commune's first residents (1 of 3,850 = 0.03 %) must not read as 0 %.
   const usersPct = count ? Math.round((served / count) * 10_000) / 100 : null;

@@ -21,24 +21,35 @@ interface OutboxRow {
   state: 'pending' | 'sent';
 }
 
+/** Days recomputed per write transaction: short enough that a resident's checkout waiting for the lock is not held up long. */
+const DAYS_PER_TRANSACTION = 20;
+
 /**
- * Turns dirty days (up to today) into outbox revisions. Runs as one IMMEDIATE transaction so no
- * event can land between reading a day and clearing its mark. Returns the days that got a new revision.
+ * Turns dirty days (up to today) into outbox revisions. Each batch of days is one IMMEDIATE
+ * transaction, so no event can land between reading a day and clearing its mark; after years of
+ * events (a first report, a restored backup) the days go in batches, not in one transaction that
+ * would hold the write lock for seconds while residents' checkouts wait. Batches run from the
+ * latest day back: the earliest dirty day of a year, whose mark is what makes its later days be
+ * recomputed, is cleared last, so a process stopped midway leaves every unfinished day to be
+ * recomputed next time. `between` runs between two batches: a worker thread (statistics/report-
+ * worker.ts) pauses there, because SQLite's lock has no queue: a connection waiting for it looks
+ * again only every 100 ms, and a writer that takes it straight back would keep it waiting for the
+ * whole run. Returns the days that got a new revision.
  */
-export function stageDirtyDays(db: Db, now: number): string[] {
+export function stageDirtyDays(db: Db, now: number, between?: () => void): string[] {
   const today = localDay(now);
   const staged: string[] = [];
-  db.transaction(() => {
-    const dirty = withLaterDaysOfTheirYear(db, db.prepare('SELECT day FROM upload_dirty_days WHERE day <= ? ORDER BY day').pluck().all(today) as string[], today);
-    const current = db.prepare('SELECT day, revision, digest, figures, state FROM upload_outbox WHERE day = ?');
-    const upsert = db.prepare(
-      `INSERT INTO upload_outbox (day, revision, digest, figures, state, staged_at, attempts) VALUES (?, ?, ?, ?, 'pending', ?, 0)
-       ON CONFLICT (day) DO UPDATE SET revision = excluded.revision, digest = excluded.digest, figures = excluded.figures,
-         state = 'pending', staged_at = excluded.staged_at, attempts = 0`,
-    );
-    const clear = db.prepare('DELETE FROM upload_dirty_days WHERE day = ?');
-    const at = new Date(now).toISOString();
-    for (const day of dirty) {
+  const dirty = withLaterDaysOfTheirYear(db, db.prepare('SELECT day FROM upload_dirty_days WHERE day <= ? ORDER BY day').pluck().all(today) as string[], today);
+  const current = db.prepare('SELECT day, revision, digest, figures, state FROM upload_outbox WHERE day = ?');
+  const upsert = db.prepare(
+    `INSERT INTO upload_outbox (day, revision, digest, figures, state, staged_at, attempts) VALUES (?, ?, ?, ?, 'pending', ?, 0)
+     ON CONFLICT (day) DO UPDATE SET revision = excluded.revision, digest = excluded.digest, figures = excluded.figures,
+       state = 'pending', staged_at = excluded.staged_at, attempts = 0`,
+  );
+  const clear = db.prepare('DELETE FROM upload_dirty_days WHERE day = ?');
+  const at = new Date(now).toISOString();
+  const stageBatch = db.transaction((days: string[]) => {
+    for (const day of days) {
       const figures = dayFiguresOf(db, day);
       const digest = figuresDigest(figures);
       const row = current.get(day) as OutboxRow | undefined;
@@ -53,8 +64,12 @@ export function stageDirtyDays(db: Db, now: number): string[] {
       }
       clear.run(day);
     }
-  }).immediate();
-  return staged;
+  });
+  for (let end = dirty.length; end > 0; end -= DAYS_PER_TRANSACTION) {
+    if (end < dirty.length) between?.();
+    stageBatch.immediate(dirty.slice(Math.max(0, end - DAYS_PER_TRANSACTION), end));
+  }
+  return staged.sort();
 }
 
 /**
@@ -77,8 +92,8 @@ function withLaterDaysOfTheirYear(db: Db, dirty: string[], today: string): strin
  * Day figures for [from, to] from the outbox, which doubles as the kiosk's store of computed days:
  * dirty days are recomputed first, so the result always equals computing from the events.
  */
-export function stagedFiguresBetween(db: Db, from: string, to: string, now: number): Map<string, DayFigures> {
-  stageDirtyDays(db, now);
+export function stagedFiguresBetween(db: Db, from: string, to: string, now: number, between?: () => void): Map<string, DayFigures> {
+  stageDirtyDays(db, now, between);
   const rows = db.prepare('SELECT day, figures FROM upload_outbox WHERE day BETWEEN ? AND ? ORDER BY day').raw().all(from, to) as [string, string][];
   return new Map(rows.map(([day, figures]) => [day, JSON.parse(figures) as DayFigures]));
 }

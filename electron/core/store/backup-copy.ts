@@ -22,13 +22,20 @@ export function removeWithSideFiles(file: string): void {
   for (const suffix of ['', ...SIDE_FILES]) rmSync(`${file}${suffix}`, { force: true });
 }
 
+/** The most pages better-sqlite3 lets one backup step copy (its cap). */
+const ALL_PAGES = 0x7fffffff;
+
 /** Backs `source` (an open connection) up into `destination`; runs in a worker thread or inline. */
 export async function copyVerified(source: Database.Database, destination: string): Promise<BackupResult> {
   mkdirSync(dirname(destination), { recursive: true });
   const partial = `${destination}.partial`;
   removeWithSideFiles(partial);
   try {
-    await source.backup(partial);
+    // All pages in one step. SQLite restarts an online backup whenever another connection writes
+    // between two steps, so copying 100 pages a turn (the default) never finished on a busy kiosk
+    // with a large store: each checkout started the copy over. One step reads one consistent
+    // snapshot; it runs on the backup thread, and in WAL mode the kiosk keeps writing meanwhile.
+    await source.backup(partial, { progress: () => ALL_PAGES });
     const copy = new Database(partial, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');

@@ -17,6 +17,10 @@ const serviceName = z.enum(['circulation', 'internet', 'eresources', 'search']);
 export const eventPayloads = {
   /** A new library card: self-registration at the kiosk, by staff, or imported. */
   'patron.registered': z.object({ patronId: z.number().int(), via: z.enum(['self', 'staff', 'import']), status: z.string(), ...dimensions }),
+  /** Staff corrected a resident's details: which fields, never their old or new values. */
+  'patron.corrected': z.object({ patronId: z.number().int(), staffId: z.number().int(), fields: z.array(z.string()) }),
+  /** A resident's personal details erased (on request or by the retention rule); loans stay as anonymous records. */
+  'patron.erased': z.object({ patronId: z.number().int(), staffId: z.number().int(), reason: z.enum(['resident_request', 'moved_away', 'deceased', 'duplicate', 'retention']) }),
   'patron.status_changed': z.object({ patronId: z.number().int(), from: z.string(), to: z.string(), staffId: z.number().int().nullable() }),
   /** Staff extended a card (`from` → `expiry`); staffId null from the CLI. The reason stays on the kiosk. */
   'patron.card_renewed': z.object({ patronId: z.number().int(), expiry: z.string(), staffId: z.number().int().nullable(), from: z.string().optional(), reason: z.string().max(200).optional() }),

@@ -31,13 +31,15 @@ export function lowDiskThreshold(ctx: KioskContext): number {
 export interface SpaceReport {
   freeBytes: number | null;
   thresholdBytes: number;
+  /** Whether the threshold is the technician's (storage.warnBelowMegabytes) rather than the default. */
+  configured?: boolean;
   low: boolean;
   /** What may be deleted, largest first, in bytes. */
   reclaimable: { what: 'backups' | 'packs' | 'logs'; path: string; bytes: number }[];
 }
 
 export function spaceReport(ctx: KioskContext): SpaceReport {
-  return spaceReportOf(ctx.dataDir, lowDiskThreshold(ctx));
+  return { ...spaceReportOf(ctx.dataDir, lowDiskThreshold(ctx)), configured: ctx.config.storage.warnBelowMegabytes !== undefined };
 }
 
 /** The same report for a data folder the kiosk could not open (a full disk), against a given threshold. */

@@ -56,7 +56,7 @@ export function diskCheckOf(report: SpaceReport): SelfTestCheck {
     return { id: 'disk', status: 'error', message: `Ổ đĩa đã đầy: chỉ còn ${mb(free)} MB nên kiosk không lưu được mượn trả hay phiên Internet. ${reclaimAdvice(report)}`, detail };
   }
   if (report.low) {
-    return { id: 'disk', status: 'warning', message: `Ổ đĩa sắp đầy: còn ${mb(free)} MB, dưới mức cảnh báo ${mb(report.thresholdBytes)} MB (một tuần dùng cộng một bản sao lưu). ${reclaimAdvice(report)}`, detail };
+    return { id: 'disk', status: 'warning', message: `Ổ đĩa sắp đầy: còn ${mb(free)} MB, dưới mức cảnh báo ${mb(report.thresholdBytes)} MB (${report.configured ? 'đặt trong cấu hình, storage.warnBelowMegabytes' : 'một tuần dùng cộng một bản sao lưu'}). ${reclaimAdvice(report)}`, detail };
   }
   return { id: 'disk', status: 'ok', message: `Ổ đĩa còn trống ${(free / 1073741824).toFixed(1)} GB.`, detail };
 }

@@ -1,12 +1,13 @@
 // The technician feature: terminal identity at start, the pid file that keeps `db restore` away
 // from a running kiosk, the daily backup, and the technician/staff-home methods.
-import { copyFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { retentionView } from '../rights/retention';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localStamp } from '../../../common/calendar';
 import type { KioskContext } from '../context';
-import { listBackups, scheduleDailyBackup, takeBackup, backupDir } from '../backup/daily';
+import { listBackups, scheduleDailyBackup, takeBackup } from '../backup/daily';
 import { PID_FILE } from '../backup/restore';
-import { checkWritableFolder, writeDiagnosticsBundle } from '../logs/diagnostics';
+import { writeDiagnosticsBundle } from '../logs/diagnostics';
 import { checkIdentityAtStart, META_IDENTITY_RESET_AT, readTerminalIdentity } from '../identity/identity';
 import { readMachineId, systemMachineIdSources } from '../identity/machine-id';
 import { getMeta } from '../store/meta';
@@ -14,11 +15,11 @@ import { runSelfTest } from '../system/self-test';
 import { VERSION } from '../version';
 import { canApplyUpdateNow } from '../updates/policy';
 import { installUsbUpdate, usbUpdateState } from '../updates/usb-update';
-import { KioskError } from '../errors';
 import { activeInternetSessions, staffOverview } from './overview';
 import { listRemovableMedia, systemMediaSources } from './removable-media';
 import { stageSetup } from './setup';
 import { exportCccdKeyTo } from './cccd-key-export';
+import { exportSealedBackup, exportSealedDiagnostics } from './sealed-copies';
 
 /** KIOSK_MACHINE_ID lets tests (and a technician reproducing a clone) say which machine this is. */
 export function currentMachineId(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -63,6 +64,7 @@ export function registerTechnician(ctx: KioskContext): void {
       backupMissing: status('backup') === 'warning',
       configProblem: ctx.mode === 'misconfigured',
       identityResetAt: getMeta(db, META_IDENTITY_RESET_AT) ?? null,
+      retentionDue: retentionView(ctx).due,
     });
   });
 
@@ -82,34 +84,22 @@ export function registerTechnician(ctx: KioskContext): void {
     return { media: listRemovableMedia(systemMediaSources) };
   });
 
-  registry.register('technician.exportBackup', ({ name, destination }) => {
-    const backup = listBackups(ctx.dataDir).find((entry) => entry.name === name);
-    if (!backup) throw new KioskError('not_found', `Không có bản sao lưu ${name}. Hãy chọn lại trong danh sách.`, { reason: 'backup_missing' });
-    checkWritableFolder(destination);
-    const file = join(destination, name);
-    try {
-      // Copied under a temporary name and renamed, so a stick pulled out mid-copy never holds a half backup under the real name.
-      copyFileSync(join(backupDir(ctx.dataDir), name), `${file}.partial`);
-      renameSync(`${file}.partial`, file);
-    } catch (error) {
-      rmSync(`${file}.partial`, { force: true });
-      throw new KioskError('refused', `Không chép được bản sao lưu vào ${destination}: ${(error as Error).message}. Hãy kiểm tra USB (còn chỗ trống, không khóa ghi) rồi thử lại.`, { reason: 'export_failed' });
-    }
-    ctx.log.log('info', 'backup.exported', { bytes: backup.bytes });
-    return { file, bytes: statSync(file).size };
-  });
+  registry.register('technician.exportBackup', ({ name, destination, passphrase }) => exportSealedBackup(ctx, name, destination, passphrase));
 
-  registry.register('technician.exportDiagnostics', async ({ destination }) => {
+  registry.register('technician.exportDiagnostics', async ({ destination, passphrase }) => {
     const identity = readTerminalIdentity(db, machineId !== undefined);
-    const result = await writeDiagnosticsBundle({
-      dataDir: ctx.dataDir,
-      destination,
-      fileName: `kiosk-chan-doan-${identity.terminalId.slice(-8)}-${stamp(clock.now())}.zip`,
-      selfTest: await runSelfTest(ctx),
-      configFile: ctx.configFile,
-      facts: { version: VERSION, mode: ctx.mode, terminalId: identity.terminalId, schema: db.pragma('user_version', { simple: true }) as number },
-    });
-    ctx.log.log('info', 'diagnostics.exported', { bytes: result.bytes });
+    const selfTest = await runSelfTest(ctx);
+    const result = await exportSealedDiagnostics(destination, passphrase, (folder) =>
+      writeDiagnosticsBundle({
+        dataDir: ctx.dataDir,
+        destination: folder,
+        fileName: `kiosk-chan-doan-${identity.terminalId.slice(-8)}-${stamp(clock.now())}.zip`,
+        selfTest,
+        configFile: ctx.configFile,
+        facts: { version: VERSION, mode: ctx.mode, terminalId: identity.terminalId, schema: db.pragma('user_version', { simple: true }) as number },
+      }),
+    );
+    ctx.log.log('info', 'diagnostics.exported', { bytes: result.bytes, sealed: true });
     return result;
   });
 

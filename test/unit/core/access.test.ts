@@ -23,7 +23,7 @@ const WHO_MAY_CALL: Record<string, string> = {
   ),
   // A resident signed in here, acting on their own card only.
   ...Object.fromEntries(
-    ['circulation.loans', 'circulation.checkout', 'circulation.renew', 'circulation.receipt', 'circulation.signOut', 'circulation.placeHold', 'circulation.cancelHold'].map((name) => [
+    ['circulation.loans', 'circulation.checkout', 'circulation.renew', 'circulation.receipt', 'circulation.signOut', 'circulation.placeHold', 'circulation.cancelHold', 'rights.myRecord'].map((name) => [
       name,
       'resident',
     ]),
@@ -36,7 +36,8 @@ const WHO_MAY_CALL: Record<string, string> = {
       'internet.staff.guestPasses', 'internet.staff.emergencyClose', 'internet.staff.removeFromQueue', 'internet.staff.reopen',
       'announcements.list', 'announcements.create', 'announcements.update', 'announcements.remove', 'announcements.setCalendarEnabled',
       'statistics.report', 'statistics.export', 'upload.status', 'upload.now',
-      'patrons.add', 'patrons.show', 'patrons.list', 'patrons.setStatus', 'patrons.renewCard',
+      'patrons.add', 'patrons.show', 'patrons.list', 'patrons.setStatus', 'patrons.renewCard', 'patrons.setPin',
+      'rights.record', 'rights.correct', 'rights.erase', 'rights.retention', 'rights.applyRetention',
       'circulation.holds', 'circulation.staffCancelHold', 'circulation.overdue', 'circulation.override', 'devices.diagnostics',
       'catalogue.exportPlaces', 'catalogue.export', 'catalogue.importBegin', 'catalogue.importChunk', 'catalogue.importFinish', 'rotation.list', 'rotation.items', 'rotation.receive', 'rotation.sendBack',
       'eresources.packs', 'eresources.sources', 'eresources.install', 'eresources.installUrl', 'eresources.remove',

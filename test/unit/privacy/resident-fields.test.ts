@@ -23,11 +23,18 @@ const RESIDENT_METHODS_WITH_PATRON_FIELDS: Record<string, string[]> = {
   // The card number on a receipt, masked in the middle (receipt.ts maskCard).
   'circulation.receipt': ['card'],
   'circulation.returnReceipt': ['card'],
+  // The resident's own record ("Thông tin của tôi", Decree 13/2023 right of access): complete only
+  // after a CCCD or PIN sign-in; with the card alone the staff-only fields are null (record.ts).
+  'rights.myRecord': ['birthYear', 'cardNumber', 'displayName', 'fullName', 'gender', 'phone', 'village'],
   // The staff member's own name after their sign-in, not a resident's.
   'staff.signIn': ['displayName'],
 };
 /** Staff-only fields a resident-reachable method may carry, and why (see the table above). */
-const FROM_THE_CARD_IN_HAND: Record<string, string[]> = { 'circulation.signIn': ['fullName', 'birthYear', 'gender'] };
+const FROM_THE_CARD_IN_HAND: Record<string, string[]> = {
+  'circulation.signIn': ['fullName', 'birthYear', 'gender'],
+  // Their own record, shown to them after a CCCD or PIN sign-in only (test below).
+  'rights.myRecord': ['fullName', 'birthYear', 'gender', 'phone', 'village'],
+};
 
 type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; getter?: () => z.ZodType; left?: z.ZodType; right?: z.ZodType; valueType?: z.ZodType };
 
@@ -68,6 +75,16 @@ describe('resident-facing methods return only what a resident screen shows', () 
     expect(text).not.toContain(shown.name);
     if (shown.phone) expect(text).not.toContain(shown.phone);
     for (const field of STAFF_ONLY) expect(Object.keys(signedIn.patron)).not.toContain(field);
+  });
+
+  it("shows a resident their own full record only after a CCCD or PIN sign-in, never to the card alone", async () => {
+    const t = await openTestKiosk();
+    const shown = t.kiosk.db.prepare("SELECT full_name AS name FROM patrons WHERE card_number = 'BD000002'").get() as { name: string };
+    const cardOnly = await t.call<Record<string, unknown>>('rights.myRecord', { residentToken: await t.residentToken('BD000002', 'card') });
+    expect(cardOnly).toMatchObject({ complete: false, fullName: null, phone: null, birthYear: null, gender: null, village: null });
+    expect(JSON.stringify(cardOnly)).not.toContain(shown.name);
+    const withPin = await t.call<Record<string, unknown>>('rights.myRecord', { residentToken: await t.residentToken('BD000002', 'pin') });
+    expect(withPin).toMatchObject({ complete: true, fullName: shown.name });
   });
 
   it('makes a display name of the given name and the family initial', () => {

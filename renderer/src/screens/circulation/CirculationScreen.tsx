@@ -18,6 +18,9 @@ import { LibraryCard } from './LibraryCard';
 import { HoldList, LoanList, ManualEntry, ProblemBanner, ReservedNotice } from './parts';
 import { describeProblem, type Problem } from './problem';
 import { ReceiptView } from './ReceiptView';
+import { PinEntry } from './PinEntry';
+import { MyData } from './MyData';
+import type { PatronRecord } from '../../../../electron/contract/rights';
 import { takeHandedOffScan } from './handoff';
 import { formatDay } from '../../../../common/calendar';
 import { useIdle } from '../../session/useIdle';
@@ -28,10 +31,17 @@ import { Banner } from '../../components/Banner';
 type State =
   | { mode: 'start' }
   | { mode: 'borrow'; view: SignedInPatron; session: LoanView[]; showLoans: boolean }
+  | { mode: 'pin'; request: CardRequest }
+  | { mode: 'myData'; back: Extract<State, { mode: 'borrow' }>; record: PatronRecord }
   | { mode: 'register'; offer: RegistrationOffer }
   | { mode: 'newCard'; view: SignedInPatron }
   | { mode: 'return'; returns: CheckinResult[] }
   | { mode: 'receipt'; receipt: Receipt };
+
+type CardRequest = { method: 'card' | 'manual'; card: string };
+
+/** Refusals that mean "this card needs its PIN": the PIN screen opens (or stays, after a wrong one). */
+const ASKS_FOR_PIN = new Set(['resident_pin_required', 'resident_pin_wrong']);
 
 interface Settings {
   idleSeconds: number;
@@ -91,10 +101,10 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
   });
 
   const signIn = useCallback(
-    (request: { method: 'card' | 'manual'; card: string } | { method: 'cccd'; qr: string }) =>
+    (request: CardRequest | { method: 'cccd'; qr: string }, pin?: string) =>
       run(async () => {
         try {
-          const result = await api.call('circulation.signIn', request);
+          const result = await api.call('circulation.signIn', request.method === 'cccd' || pin === undefined ? request : { ...request, pin });
           setProblem(null);
           setNotice(null);
           if (result.kind === 'register') {
@@ -110,11 +120,36 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
             }
           }
         } catch (error) {
+          const reason = error instanceof ApiCallError ? error.error.reason : undefined;
+          if (request.method !== 'cccd' && reason && ASKS_FOR_PIN.has(reason)) {
+            setState({ mode: 'pin', request });
+            // The first ask is the PIN screen itself; a wrong PIN is said above it.
+            if (reason === 'resident_pin_required') {
+              setProblem(null);
+              setNotice(null);
+            } else fail(error);
+            return;
+          }
+          if (stateRef.current.mode === 'pin') setState({ mode: 'start' });
           fail(error);
         }
       }),
     [api, run, fail, t],
   );
+
+  const showMyData = () =>
+    run(async () => {
+      const current = stateRef.current;
+      if (current.mode !== 'borrow') return;
+      try {
+        const record = await api.call('rights.myRecord', { residentToken: current.view.residentToken });
+        setProblem(null);
+        setNotice(null);
+        setState({ mode: 'myData', back: current, record });
+      } catch (error) {
+        fail(error);
+      }
+    });
 
   const lend = useCallback(
     (item: string) =>
@@ -182,7 +217,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
     (scan: ScanEvent) => {
       idle.touch();
       const mode = stateRef.current.mode;
-      if (mode === 'register' || mode === 'receipt') return;
+      if (mode === 'register' || mode === 'receipt' || mode === 'myData') return;
       if (scan.kind === 'card') {
         const current = stateRef.current;
         if (current.mode === 'borrow' && current.view.patron.cardNumber === scan.text.trim().toUpperCase()) return;
@@ -194,7 +229,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
         setProblem({ reason: 'isbn_scanned', headline: t('errors.isbn_scanned'), detail: t('advice.isbn_scanned'), params: {} });
       } else if (scan.kind === 'item' || scan.kind === 'unknown') {
         if (mode === 'borrow') void lend(scan.text);
-        else void giveBack(scan.text);
+        else if (mode !== 'pin') void giveBack(scan.text);
       }
     },
     [idle, signIn, lend, giveBack, t],
@@ -256,10 +291,10 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
       }
     });
 
-  const register = (offer: RegistrationOffer, village: string | null) =>
+  const register = (offer: RegistrationOffer, village: string | null, pin: string | undefined) =>
     run(async () => {
       try {
-        const view = await api.call('circulation.register', { registrationToken: offer.registrationToken, consent: true, village });
+        const view = await api.call('circulation.register', { registrationToken: offer.registrationToken, consent: true, village, ...(pin ? { pin } : {}) });
         setProblem(null);
         setSignedInResident(view.patron.cardNumber, view.residentToken);
         setState({ mode: 'newCard', view });
@@ -277,7 +312,11 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
         {problem && <ProblemBanner problem={problem} onReturnFirst={offerReturn ? () => void returnThenLend(problem.item!) : undefined} />}
         <Banner kind="success" text={notice} />
         {state.mode === 'start' && <Start onCard={(card) => void signIn({ method: 'manual', card })} onReturn={(item) => void giveBack(item)} />}
-        {state.mode === 'register' && <Consent offer={state.offer} busy={busy} onAgree={(village) => void register(state.offer, village)} onDecline={reset} />}
+        {state.mode === 'pin' && (
+          <PinEntry card={state.request.card.trim().toUpperCase()} busy={busy} onSubmit={(pin) => void signIn(state.request, pin)} onCancel={reset} />
+        )}
+        {state.mode === 'myData' && <MyData record={state.record} onBack={() => setState(state.back)} />}
+        {state.mode === 'register' && <Consent offer={state.offer} busy={busy} onAgree={(village, pin) => void register(state.offer, village, pin)} onDecline={reset} />}
         {state.mode === 'newCard' && (
           <section className="circ-newcard" aria-labelledby="newcard-title">
             <h2 id="newcard-title">{t('card.welcome', { name: state.view.patron.displayName })}</h2>
@@ -302,6 +341,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
             onRenew={(loan) => void renewLoan(loan)}
             onCancelHold={(hold) => void cancelHold(hold)}
             onToggleLoans={() => setState({ ...state, showLoans: !state.showLoans })}
+            onMyData={() => void showMyData()}
             onFinish={() => void finish('checkout', state.session.map((l) => l.item), state.view.residentToken)}
           />
         )}
@@ -368,6 +408,7 @@ function Borrow(props: {
   onRenew: (loan: LoanView) => void;
   onCancelHold: (hold: HoldView) => void;
   onToggleLoans: () => void;
+  onMyData: () => void;
   onFinish: () => void;
 }) {
   const { t } = useTranslation('circulation');
@@ -419,6 +460,9 @@ function Borrow(props: {
       <div className="circ-actions">
         <button type="button" className="button secondary" onClick={props.onToggleLoans}>
           {showLoans ? t('borrow.backToBorrow') : view.holds.length > 0 ? t('borrow.myLoansAndHolds', { count: view.loans.length, holds: view.holds.length }) : t('borrow.myLoans', { count: view.loans.length })}
+        </button>
+        <button type="button" className="button secondary" onClick={props.onMyData}>
+          {t('myData.open')}
         </button>
         <button type="button" className="button" onClick={props.onFinish}>
           {session.length > 0 ? t('borrow.finishWithReceipt') : t('borrow.signOut')}

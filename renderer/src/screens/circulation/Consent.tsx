@@ -8,11 +8,15 @@ export interface RegistrationOffer {
   registrationToken: string;
   proposed: { fullName: string; birthYear: number; gender: 'male' | 'female' | 'other'; category: string; categoryName: string };
   activation: 'pending' | 'active';
+  pin: 'off' | 'optional' | 'required';
 }
 
-export function Consent({ offer, busy, onAgree, onDecline }: { offer: RegistrationOffer; busy: boolean; onAgree: (village: string | null) => void; onDecline: () => void }) {
+export function Consent({ offer, busy, onAgree, onDecline }: { offer: RegistrationOffer; busy: boolean; onAgree: (village: string | null, pin: string | undefined) => void; onDecline: () => void }) {
   const { t } = useTranslation('circulation');
   const [village, setVillage] = useState('');
+  const [pin, setPin] = useState('');
+  const pinMissing = offer.pin === 'required' && pin.length === 0;
+  const pinUnfinished = pin.length > 0 && !/^\d{4,6}$/.test(pin);
   return (
     <section className="circ-consent" aria-labelledby="consent-title">
       <h2 id="consent-title">{t('consent.title', { name: offer.proposed.fullName })}</h2>
@@ -30,10 +34,33 @@ export function Consent({ offer, busy, onAgree, onDecline }: { offer: Registrati
       <p>{t('consent.why')}</p>
       <h3>{t('consent.notStoredTitle')}</h3>
       <p>{t('consent.notStored')}</p>
+      <h3>{t('consent.rightsTitle')}</h3>
+      <ul>
+        {(t('consent.rights', { returnObjects: true }) as string[]).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
       <p>{offer.activation === 'pending' ? t('consent.pending') : t('consent.active')}</p>
       <VietnameseTextInput className="circ-manual" id="consent-village" label={t('consent.villageLabel')} hint={t('consent.villageHint')} value={village} onValueChange={setVillage} maxLength={100} />
+      {offer.pin !== 'off' && (
+        <div className="circ-manual">
+          <label htmlFor="consent-pin">{t(offer.pin === 'required' ? 'consent.pinRequiredLabel' : 'consent.pinLabel')}</label>
+          <input
+            id="consent-pin"
+            className="circ-pin-input"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={6}
+            value={pin}
+            aria-describedby="consent-pin-hint"
+            onChange={(event) => setPin(event.target.value.replace(/\D/g, '').slice(0, 6))}
+          />
+          <small id="consent-pin-hint">{t('consent.pinHint')}</small>
+        </div>
+      )}
       <div className="circ-actions">
-        <button type="button" className="button" disabled={busy} onClick={() => onAgree(village.trim() || null)}>
+        <button type="button" className="button" disabled={busy || pinMissing || pinUnfinished} onClick={() => onAgree(village.trim() || null, pin || undefined)}>
           {t('consent.agree')}
         </button>
         <button type="button" className="button secondary" disabled={busy} onClick={onDecline}>

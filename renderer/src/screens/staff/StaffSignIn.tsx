@@ -7,9 +7,9 @@ import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { Banner } from '../../components/Banner';
+import { Keypad, pressKey, type KeypadKey } from '../../components/Keypad';
 
 type Field = 'card' | 'pin';
-const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back'] as const;
 
 export function StaffSignIn({ onSignedIn }: { onSignedIn: (result: ResponseOf<'staff.signIn'>) => void }) {
   const api = useApi();
@@ -22,11 +22,9 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn: (result: ResponseOf<'s
   const cardInput = useRef<HTMLInputElement>(null);
   const pinInput = useRef<HTMLInputElement>(null);
 
-  const press = (key: (typeof KEYS)[number]) => {
-    const set = target === 'card' ? setCard : setPin;
-    if (key === 'clear') set('');
-    else if (key === 'back') set((value) => value.slice(0, -1));
-    else set((value) => (target === 'pin' ? (value + key).slice(0, 12) : (value + key).slice(0, 64)));
+  const press = (key: KeypadKey) => {
+    if (target === 'card') setCard((value) => pressKey(value, key, 64));
+    else setPin((value) => pressKey(value, key, 12));
     (target === 'card' ? cardInput : pinInput).current?.focus();
   };
 
@@ -96,21 +94,7 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn: (result: ResponseOf<'s
             {busy ? t('signIn.checking') : t('signIn.submit')}
           </button>
         </div>
-        <div className="keypad" role="group" aria-label={t(target === 'card' ? 'signIn.keypadForCard' : 'signIn.keypadForPin')}>
-          {KEYS.map((key) => (
-            <button
-              key={key}
-              type="button"
-              className={`button secondary keypad-key${key === 'clear' || key === 'back' ? ' keypad-action' : ''}`}
-              // Keep focus in the field, so the keypad and a physical keyboard can be mixed.
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => press(key)}
-              aria-label={key === 'clear' ? t('signIn.clear') : key === 'back' ? t('signIn.backspace') : key}
-            >
-              {key === 'clear' ? t('signIn.clearShort') : key === 'back' ? '⌫' : key}
-            </button>
-          ))}
-        </div>
+        <Keypad label={t(target === 'card' ? 'signIn.keypadForCard' : 'signIn.keypadForPin')} onKey={press} />
       </form>
     </ScreenFrame>
   );

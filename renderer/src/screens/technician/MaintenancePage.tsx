@@ -1,5 +1,7 @@
-// Technician page: backups (taken daily, or now), copying one to a USB stick, and exporting the
-// diagnostics bundle to a USB stick or folder.
+// Technician page: backups (taken daily, or now), copying one to a USB stick, exporting the
+// diagnostics bundle, and exporting the CCCD key for a move to a new PC. Everything that leaves
+// the PC is sealed with a passphrase the technician types here (twice) and keeps apart from the
+// stick: a lost passphrase is a lost copy, and the page says so before anything is written.
 import { formatDateTime } from '../../../../common/calendar';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +18,8 @@ export function MaintenancePage({ staffToken }: { staffToken: string }) {
   const [destination, setDestination] = useState('');
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
 
   const refresh = useCallback(async () => {
     const [list, found] = await Promise.all([api.call('technician.backups', { staffToken }), api.call('technician.removableMedia', { staffToken })]);
@@ -45,6 +49,12 @@ export function MaintenancePage({ staffToken }: { staffToken: string }) {
     if (!destination.trim()) throw new ApiCallError({ code: 'invalid_request', message: t('maintenance.chooseDestination') });
     return destination.trim();
   };
+  /** The passphrase typed twice, at least 10 characters (the core refuses shorter ones too). */
+  const needPassphrase = () => {
+    if (passphrase.trim().length < 10) throw new ApiCallError({ code: 'invalid_request', message: t('maintenance.passphraseShort') });
+    if (passphrase !== repeat) throw new ApiCallError({ code: 'invalid_request', message: t('maintenance.passphraseMismatch') });
+    return passphrase;
+  };
   const when = formatDateTime;
 
   return (
@@ -71,19 +81,44 @@ export function MaintenancePage({ staffToken }: { staffToken: string }) {
           <span>{t('maintenance.destination')}</span>
           <input value={destination} onChange={(event) => setDestination(event.target.value)} spellCheck={false} />
         </label>
+      </section>
+      <section aria-labelledby="maint-passphrase">
+        <h2 id="maint-passphrase">{t('maintenance.passphraseTitle')}</h2>
+        <p>{t('maintenance.passphraseExplain')}</p>
+        <p className="banner warning" role="note">{t('maintenance.passphraseWarning')}</p>
+        <label className="field">
+          <span>{t('maintenance.passphrase')}</span>
+          <input type="password" autoComplete="new-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} maxLength={200} />
+        </label>
+        <label className="field">
+          <span>{t('maintenance.passphraseRepeat')}</span>
+          <input type="password" autoComplete="new-password" value={repeat} onChange={(event) => setRepeat(event.target.value)} maxLength={200} />
+        </label>
         <div className="row">
           <button
             type="button"
             className="button"
             disabled={busy}
             onClick={() => void act(async () => {
-              const result = await api.call('technician.exportDiagnostics', { staffToken, destination: needDestination() });
+              const result = await api.call('technician.exportDiagnostics', { staffToken, destination: needDestination(), passphrase: needPassphrase() });
               return t('maintenance.diagnosticsDone', { file: result.file });
             })}
           >
             {t('maintenance.exportDiagnostics')}
           </button>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={busy}
+            onClick={() => void act(async () => {
+              const result = await api.call('technician.exportCccdKey', { staffToken, destination: needDestination(), passphrase: needPassphrase() });
+              return t('maintenance.keyDone', { file: result.file });
+            })}
+          >
+            {t('maintenance.exportKey')}
+          </button>
         </div>
+        <p>{t('maintenance.keyHint')}</p>
       </section>
       <section aria-labelledby="maint-backups">
         <h2 id="maint-backups">{t('maintenance.backupsTitle')}</h2>
@@ -111,7 +146,7 @@ export function MaintenancePage({ staffToken }: { staffToken: string }) {
                     type="button"
                     className="button secondary"
                     disabled={busy}
-                    onClick={() => void act(async () => t('maintenance.copied', { file: (await api.call('technician.exportBackup', { staffToken, name: backup.name, destination: needDestination() })).file }))}
+                    onClick={() => void act(async () => t('maintenance.copied', { file: (await api.call('technician.exportBackup', { staffToken, name: backup.name, destination: needDestination(), passphrase: needPassphrase() })).file }))}
                   >
                     {t('maintenance.copyToUsb')}
                   </button>

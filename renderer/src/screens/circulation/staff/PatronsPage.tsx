@@ -1,5 +1,7 @@
 // Staff page "Readers and cards": approve self-registrations, block and unblock cards, renew a card
-// (with the reason typed in the same box), issue a new card, and show a card ready to print.
+// (with the reason typed in the same box), issue a new card (with the resident's PIN and consent),
+// show a card ready to print, open a resident's record (see, print, PIN, correct, erase), and
+// anonymise the residents the retention rule has made due.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatronSummary } from '../../../../../electron/contract/patrons';
@@ -12,9 +14,11 @@ import { describeProblem, type Problem } from '../problem';
 import { formatDay } from '../../../../../common/calendar';
 import '../circulation.css';
 import { Banner } from '../../../components/Banner';
+import { PatronRecordPanel } from './PatronRecordPanel';
+import { RetentionPanel } from './RetentionPanel';
 
 type Filter = 'pending' | 'all' | 'blocked';
-type Category = { id: string; name: string };
+type Category = { id: string; name: string; pin: 'off' | 'optional' | 'required' };
 
 export function PatronsPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
@@ -30,6 +34,7 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
   const [shown, setShown] = useState<PatronSummary | null>(null);
   const [info, setInfo] = useState<SystemInfo>();
   const [categories, setCategories] = useState<Category[]>([]);
+  const [recordCard, setRecordCard] = useState<string | null>(null);
 
   const fail = useCallback((error: unknown) => {
     setNotice(null);
@@ -79,6 +84,20 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
     }
   };
 
+  if (recordCard && info) {
+    return (
+      <PatronRecordPanel
+        staffToken={staffToken}
+        card={recordCard}
+        libraryName={info.libraryName}
+        onClose={() => {
+          setRecordCard(null);
+          setReloads((n) => n + 1);
+        }}
+      />
+    );
+  }
+
   if (shown && info) {
     return (
       <div className="circ">
@@ -99,6 +118,11 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
     <div className="circ">
       {problem && <ProblemBanner problem={problem} />}
       <Banner kind="success" text={notice} />
+      <RetentionPanel staffToken={staffToken} reloads={reloads} onApplied={(count) => {
+        setProblem(null);
+        setNotice(t('staff.retention.done', { count }));
+        setReloads((n) => n + 1);
+      }} onError={fail} />
       <div className="circ-actions" role="group" aria-label={t('staff.patrons.filter')}>
         {(['pending', 'all', 'blocked'] as const).map((f) => (
           <button key={f} type="button" className={f === filter ? 'button' : 'button secondary'} aria-pressed={f === filter} onClick={() => setFilter(f)}>
@@ -167,6 +191,9 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
                   <button type="button" className="button secondary" onClick={() => setShown(p)}>
                     {t('staff.patrons.showCard')}
                   </button>
+                  <button type="button" className="button secondary" onClick={() => setRecordCard(p.cardNumber)}>
+                    {t('staff.patrons.record')}
+                  </button>
                 </td>
               </tr>
             ))}
@@ -190,7 +217,9 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
 function AddPatron({ staffToken, categories, onAdded, onError }: { staffToken: string; categories: Category[]; onAdded: (p: PatronSummary) => void; onError: (e: unknown) => void }) {
   const api = useApi();
   const { t } = useTranslation('circulation');
-  const [form, setForm] = useState({ fullName: '', birthYear: '', gender: '', category: '', village: '', phone: '' });
+  const [form, setForm] = useState({ fullName: '', birthYear: '', gender: '', category: '', village: '', phone: '', pin: '' });
+  const [consent, setConsent] = useState(false);
+  const category = categories.find((c) => c.id === form.category) ?? categories[0];
   const field = (name: keyof typeof form) => ({ id: `add-${name}`, value: form[name], onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }) });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -203,8 +232,11 @@ function AddPatron({ staffToken, categories, onAdded, onError }: { staffToken: s
         gender: form.gender === 'male' || form.gender === 'female' || form.gender === 'other' ? form.gender : null,
         village: form.village.trim() || null,
         phone: form.phone.trim() || null,
+        consent,
+        ...(form.pin ? { pin: form.pin } : {}),
       });
-      setForm({ fullName: '', birthYear: '', gender: '', category: '', village: '', phone: '' });
+      setForm({ fullName: '', birthYear: '', gender: '', category: '', village: '', phone: '', pin: '' });
+      setConsent(false);
       onAdded(patron);
     } catch (error) {
       onError(error);
@@ -260,6 +292,28 @@ function AddPatron({ staffToken, categories, onAdded, onError }: { staffToken: s
         <label htmlFor="add-phone">{t('staff.patrons.phone')}</label>
         <input {...field('phone')} inputMode="tel" />
       </div>
+      {category && category.pin !== 'off' && (
+        <div className="circ-manual">
+          <label htmlFor="add-pin">{t(category.pin === 'required' ? 'staff.patrons.pinRequired' : 'staff.patrons.pin')}</label>
+          <input
+            id="add-pin"
+            className="circ-pin-input"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={6}
+            value={form.pin}
+            required={category.pin === 'required'}
+            onChange={(e) => setForm({ ...form, pin: e.target.value.replace(/\D/g, '').slice(0, 6) })}
+            aria-describedby="add-pin-hint"
+          />
+          <small id="add-pin-hint">{t('staff.patrons.pinHint')}</small>
+        </div>
+      )}
+      <label className="circ-consent-check">
+        <input type="checkbox" checked={consent} required onChange={(e) => setConsent(e.target.checked)} />
+        <span>{t('staff.patrons.consent')}</span>
+      </label>
       <div className="circ-actions">
         <button type="submit" className="button">
           {t('staff.patrons.add')}
