@@ -14,7 +14,10 @@ if (command === 'keygen' && args[0]) {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   writeFileSync(join(args[0], 'update-key.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   writeFileSync(join(args[0], 'update-key.pub.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
+  // The same fingerprint the technician's "Cập nhật phần mềm" page shows (core/updates/usb-update.ts keyFingerprint).
+  const hex = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').toUpperCase().slice(0, 32);
   console.log(`Đã tạo khoá trong ${args[0]}. Giữ update-key.pem ngoại tuyến; chép update-key.pub.pem vào resources/ trước khi đóng gói.`);
+  console.log(`Dấu vân tay khoá (ghi vào sổ, so với trang "Cập nhật phần mềm" của kiosk): SHA-256 ${hex.match(/.{4}/g).join(' ')}`);
 } else if (command === 'sign' && args.length === 3) {
   const [keyPath, installer, version] = args;
   const bytes = readFileSync(installer);

@@ -140,6 +140,11 @@ export const internetMethods = {
   'internet.queue.leave': method(z.object({ card: z.string().trim().min(1).max(64) }).strict(), ok, anyone),
   /** A browsing command from the session bar; `handled` is false where no browsing surface exists (browser mode). */
   'internet.browse': method(browseRequest, z.object({ handled: z.boolean(), decision: urlDecision.optional() }), anyone),
+  /** The resident's answer on the kiosk's file picker: names from the list shown; none is a cancel. */
+  'internet.chooseFiles': method(
+    z.object({ pickId: z.number().int().positive(), names: z.array(z.string().min(1).max(255)).max(50) }).strict(),
+    z.object({ given: z.number().int() }), anyone,
+  ),
   'internet.checkUrl': method(z.object({ url: z.string().max(8192) }).strict(), urlDecision, anyone),
   /** Saves a downloaded file into the session's own folder if its type is allowed (browser mode and tests). */
   'internet.saveDownload': method(
@@ -176,5 +181,12 @@ export const internetEvents = {
   /** A session ended: screens return home and the browsing surface clears every step listed. */
   /** Tabs of the Electron browsing surface, for the session bar. */
   'internet.tabs': browserTabs,
+  /** A web page opened its file chooser: the kiosk's picker lists this session's downloads (open: false closes it). */
+  'internet.filePicker': z.object({
+    pickId: z.number().int(),
+    open: z.boolean(),
+    multiple: z.boolean(),
+    files: z.array(z.object({ name: z.string(), bytes: z.number().int().nonnegative() })),
+  }),
   'internet.ended': z.object({ sessionId: z.number().int(), reason: endReason, wipe: z.array(wipeStep) }),
 };

@@ -69,6 +69,19 @@ export const setupRequest = withToken({
 /** A passphrase that seals a copy leaving the PC (typed by the technician, never stored). */
 export const passphrase = z.string().min(1).max(200);
 
+/** What the technician's update page shows about a USB stick: nothing, a verified update, or a refusal. */
+export const usbUpdateState = z.object({
+  currentVersion: z.string(),
+  /** Fingerprint of the province's key this build trusts (null: the build carries none). */
+  signedBy: z.string().nullable(),
+  status: z.enum(['none', 'verified', 'refused']),
+  folder: z.string().optional(),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+  update: z.object({ version: z.string(), file: z.string(), bytes: z.number().int() }).optional(),
+});
+export type UsbUpdateState = z.infer<typeof usbUpdateState>;
+
 export const technicianMethods = {
   /** The CCCD key sealed with a passphrase, written into a folder (USB), for moving the kiosk to a new PC. */
   'technician.exportCccdKey': method(withToken({ destination: z.string().min(1).max(1024), passphrase }), z.object({ file: z.string(), bytes: z.number().int() }), { access: 'technician', whenMisconfigured: true }),
@@ -81,6 +94,13 @@ export const technicianMethods = {
   'technician.exportBackup': method(withToken({ name: z.string().min(1).max(200), destination: z.string().min(1).max(1024), passphrase }), z.object({ file: z.string(), bytes: z.number().int() }), { access: 'technician', whenMisconfigured: true }),
   /** The diagnostics bundle, sealed with the technician's passphrase (`….zip.sealed`). */
   'technician.exportDiagnostics': method(withToken({ destination: z.string().min(1).max(1024), passphrase }), z.object({ file: z.string(), bytes: z.number().int() }), { access: 'technician', whenMisconfigured: true }),
+  /** A signed update on a USB stick (kiosk-update/), verified against the province's key; technician only. */
+  'technician.usbUpdate': method(withToken({}), usbUpdateState, technician),
+  /** Installs the stick's update the technician saw; refused with what to do when it does not verify. */
+  'technician.installUsbUpdate': method(
+    withToken({ version: z.string().regex(/^\d+\.\d+\.\d+$/, 'phiên bản dạng 1.2.3') }),
+    z.object({ version: z.string(), installing: z.boolean(), staged: z.string() }), technician,
+  ),
   'technician.updateReadiness': method(withToken({}), z.object({ canApply: z.boolean(), reason: z.string(), activeSessions: z.number().int() }), technician),
   'technician.setup': method(setupRequest, z.object({ configFile: z.string(), restartRequired: z.literal(true) }), technician),
 };

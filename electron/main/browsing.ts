@@ -17,6 +17,8 @@ import { decideRequest } from '../core/internet/guard/request-policy';
 import { decideDownloadStart, exceedsCap, tooBig } from '../core/internet/guard/downloads';
 import { permissionAllowed } from '../core/internet/guard/permissions';
 import { effectiveConfig } from '../core/internet/register';
+import { sessionUploads } from '../core/internet/file-picker';
+import { PROXY_BYPASS, startEgressProxy } from '../core/internet/guard/egress-proxy';
 
 interface Tab {
   id: number;
@@ -60,6 +62,12 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
 
   const active = () => tabs.find((t) => t.id === activeId);
   const resolver = cachedResolver(systemResolver, () => kiosk.ctx.clock.monotonic());
+  // The partition's only way out (core/internet/guard/egress-proxy.ts): WebSockets judged before their
+  // handshake and every connection made to the address the guard judged (no DNS rebinding).
+  const egress = startEgressProxy({ policy: internet.policy, resolve: resolver }, (refusal) =>
+    kiosk.ctx.log.log('info', 'internet.egress_refused', { rule: refusal.decision?.rule ?? 'unresolved' }));
+  /** Settles once the current partition uses the egress proxy; tabs load nothing before. */
+  let proxied: Promise<unknown> = Promise.resolve();
 
   function onGuardEvent(tab: Tab, event: GuardEvent): void {
     if (event.kind === 'blocked' && event.where === 'page') {
@@ -83,10 +91,17 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
     });
   }
 
+  // While the kiosk's file picker is open the tab steps aside so the renderer's picker screen shows.
+  let picking = false;
+  kiosk.ctx.bus.on('internet.filePicker', (picker) => {
+    picking = picker.open;
+    layout();
+  });
+
   function layout(): void {
     const { width, height } = window.getContentBounds();
     for (const tab of tabs) {
-      const visible = tab.id === activeId && tab.url !== '' && !tab.blocked;
+      const visible = tab.id === activeId && tab.url !== '' && !tab.blocked && !picking;
       tab.view.setVisible(visible);
       tab.view.setBounds({ x: 0, y: BROWSER_TOP_PX, width, height: Math.max(0, height - BROWSER_TOP_PX) });
     }
@@ -144,8 +159,8 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
       rules: { policy: internet.policy, resolve: resolver },
       monotonic: () => kiosk.ctx.clock.monotonic(),
       allowedPermissions: config.allowedPermissions,
-      // No picker for the session's files yet: pages get no file at all.
-      uploads: { mode: 'refuse', folder: null },
+      // "Session downloads only": the core's picker screen, never the system dialog (same path as tests).
+      uploads: sessionUploads(internet),
       downloads: null, // Electron's DownloadItem, below, with the same gate
       onEvent: (event) => onGuardEvent(tab, event),
     }).then((attached) => (tab.guard = attached)).catch((error: unknown) => {
@@ -156,7 +171,7 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
     window.contentView.addChildView(view);
     tabs.push(tab);
     activeId = tab.id;
-    if (url) void contents.loadURL(url);
+    if (url) void proxied.then(() => contents.loadURL(url));
     publish();
     return tab;
   }
@@ -183,6 +198,8 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
     sessionStarted(plan: WipePlan) {
       currentPartition = plan.partition;
       partition = electronSession.fromPartition(plan.partition, { cache: true });
+      const ses = partition;
+      proxied = egress.then((proxy) => ses.setProxy({ proxyRules: proxy.address, proxyBypassRules: PROXY_BYPASS }));
       const config = effectiveConfig(kiosk.ctx);
       // Finding 6: Electron asks for "media" with mediaTypes; permissionAllowed maps it to camera/microphone.
       partition.setPermissionRequestHandler((_contents, permission, callback, details) =>
@@ -190,7 +207,7 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
       partition.setPermissionCheckHandler((_contents, permission, _origin, details) =>
         permissionAllowed(config.allowedPermissions, permission, details.mediaType ? [details.mediaType] : []));
       partition.setDevicePermissionHandler(() => false);
-      // Fetch does not see WebSocket handshakes: they are cancelled here, before connecting, by the same rule.
+      // Fetch does not see WebSocket handshakes: cancelled here too, before the egress proxy, by the same rule.
       partition.webRequest.onBeforeRequest({ urls: ['ws://*/*', 'wss://*/*'] }, (details, callback) => {
         void decideRequest({ policy: internet.policy, resolve: resolver }, details.url).then((d) => callback({ cancel: d.decision === 'block' }), () => callback({ cancel: true }));
       });
@@ -242,7 +259,8 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
         case 'navigate':
           if (tab && request.url) {
             tab.blocked = null;
-            void contents!.loadURL(request.url);
+            const url = request.url;
+            void proxied.then(() => contents!.loadURL(url));
           }
           break;
         case 'back':

@@ -3,8 +3,7 @@
 // Plain functions so the choice is tested without Electron.
 import { join } from 'node:path';
 import { updateUrlAllowed } from '../core/updates/signature';
-
-export const USB_UPDATE_FOLDER = 'kiosk-update';
+import { USB_UPDATE_FOLDER } from '../core/updates/usb-update';
 
 export function updateManifestName(platform: NodeJS.Platform): string {
   return platform === 'win32' ? 'latest.yml' : platform === 'darwin' ? 'latest-mac.yml' : 'latest-linux.yml';

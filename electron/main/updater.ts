@@ -1,10 +1,12 @@
 // Self-update. From the provincial server (https only) through electron-updater, but installed only
 // after the province's signed manifest (kiosk-update.json + .sig, ed25519, core/updates/signature.ts)
 // vouches for the downloaded file and names a newer version. From a USB stick only while a
-// technician is signed in, and then only offered (logged for the technician page), never installed
-// silently. Installing waits until nobody uses the kiosk (canApplyUpdateNow).
+// technician is signed in, offered on the technician's "Cập nhật phần mềm" page and installed when
+// the technician touches "Cài đặt" (core/updates/usb-update.ts decides; this file only runs the
+// verified installer). Server installs wait until nobody uses the kiosk (canApplyUpdateNow).
 import { app, net, powerMonitor } from 'electron';
 import electronUpdater from 'electron-updater';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync, rmSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -15,6 +17,7 @@ import { listRemovableMedia, systemMediaSources } from '../core/technician/remov
 import { canApplyUpdateNow } from '../core/updates/policy';
 import { bundledUpdateKey, SIGNATURE_FILE, SIGNED_MANIFEST, verifyUpdateFolder } from '../core/updates/signature';
 import { VERSION } from '../core/version';
+import { attachUpdateInstaller, configureUsbUpdates } from '../core/updates/usb-update';
 import { chooseUpdateSource, findUsbUpdateFolder } from './update-source';
 
 const { autoUpdater } = electronUpdater;
@@ -48,7 +51,17 @@ export function startUpdater(kiosk: Kiosk, onInstall: () => void): () => void {
   const { ctx } = kiosk;
   const publicKey = bundledUpdateKey([join(process.resourcesPath ?? '', 'resources'), join(dirname(app.getAppPath()), 'resources')]);
   let verified = false;
-  let offeredUsb = '';
+  configureUsbUpdates(ctx, { publicKey: () => publicKey });
+  attachUpdateInstaller(ctx, {
+    async install(installer) {
+      // The core verified this copy inside the data folder; the installer replaces the app, so the kiosk quits.
+      const args = process.platform === 'win32' ? ['/S', '--force-run'] : [];
+      const command = installer.endsWith('.deb') ? 'pkexec' : installer;
+      spawn(command, installer.endsWith('.deb') ? ['dpkg', '-i', installer] : args, { detached: true, stdio: 'ignore' }).unref();
+      onInstall();
+      setTimeout(() => app.quit(), 1000);
+    },
+  });
   autoUpdater.autoDownload = true;
   autoUpdater.autoInstallOnAppQuit = false;
   autoUpdater.logger = null;
@@ -66,13 +79,7 @@ export function startUpdater(kiosk: Kiosk, onInstall: () => void): () => void {
   const check = async () => {
     const usb = findUsbUpdateFolder(listRemovableMedia(systemMediaSources).map((m) => m.path), existsSync, process.platform);
     const source = chooseUpdateSource(ctx.config.updates.url, usb, technicianSignedIn(ctx));
-    if (source.kind === 'usb') {
-      // Offered, never installed here: the technician decides on the spot.
-      const result = await verifyUpdateFolder(source.folder, publicKey, VERSION);
-      if (source.folder !== offeredUsb) ctx.log.log(result.ok ? 'info' : 'warn', result.ok ? 'update.usb_offered' : 'update.usb_refused', result.ok ? { version: result.manifest.version } : { reason: result.reason });
-      offeredUsb = source.folder;
-      return;
-    }
+    // A stick (technician signed in): offered on the technician's page, never installed from here.
     if (source.kind !== 'server') return;
     autoUpdater.setFeedURL({ provider: 'generic', url: source.url });
     await autoUpdater.checkForUpdates().catch((error: Error) => ctx.log.log('warn', 'update.check_failed', { error: error.message.slice(0, 300) }));

@@ -13,6 +13,7 @@ import { systemResolver } from '../../electron/core/internet/guard/resolve';
 import { wipeBrowsingData } from '../../electron/core/internet/guard/wipe-data';
 import type { CdpChannel } from '../../electron/core/internet/guard/cdp';
 import type { UrlPolicy } from '../../electron/core/internet/url-policy';
+import { PROXY_BYPASS, startEgressProxy, type EgressProxy } from '../../electron/core/internet/guard/egress-proxy';
 import { launchChromium, type CdpBrowser } from '../support/cdp-pipe';
 import { startHostileSite, type HostileSite } from '../support/hostile-site';
 
@@ -22,6 +23,7 @@ const screenshots = join(process.env.KIOSK_TEST_OUT ? resolve(root, process.env.
 let site: HostileSite;
 let browser: CdpBrowser;
 let work: string;
+let proxy: EgressProxy;
 
 test.beforeAll(async () => {
   site = await startHostileSite();
@@ -30,14 +32,19 @@ test.beforeAll(async () => {
     '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
     '--disable-popup-blocking', '--window-size=1366,768', '--use-fake-device-for-media-stream',
     // Names the policy must block resolve to the hostile site: if the guard let one through, the site would log it.
-    '--host-resolver-rules=MAP blocked.example 127.0.0.1, MAP bet365.com 127.0.0.1, MAP *.hostile.test 127.0.0.1',
+    // rebind.hostile.test answers Chromium "127.0.0.2" (another machine) while the guard's resolver says 127.0.0.1.
+    '--host-resolver-rules=MAP rebind.hostile.test 127.0.0.2, MAP blocked.example 127.0.0.1, MAP bet365.com 127.0.0.1, MAP *.hostile.test 127.0.0.1',
   ], join(work, 'profile'));
+  // Every tab's context goes out through the guard's egress proxy, as Electron's partition does.
+  proxy = await startEgressProxy({ policy: policy(), resolve: resolver });
 });
 
 test.afterAll(async () => {
   await browser?.close();
+  await proxy?.close();
   await site?.close();
-  rmSync(work, { recursive: true, force: true });
+  // Chromium may still be flushing its profile a moment after closing: retried rather than failing the suite.
+  rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
 
 /** The test's policy: block-list with the kiosk's rules; loopback allowed only for the site's own 127.0.0.1:PORT. */
@@ -45,8 +52,11 @@ function policy(): UrlPolicy {
   return { mode: 'block-list', allow: [], block: ['blocked.example', 'bet365.com'], kioskOrigins: ['app://kiosk'], localExceptions: [`127.0.0.1:${site.port}`] };
 }
 
-// The rebinding case: a public-looking name whose DNS answer is the room's router. Other names go to the real resolver.
-const resolver = (host: string) => (host === 'nas.hostile.test' ? Promise.resolve(['192.168.1.10']) : systemResolver(host));
+// The rebinding cases: a public-looking name whose DNS answer is the room's router; and a name the guard
+// sees on the site's allowed address while Chromium's own resolver would answer another machine
+// (127.0.0.2). Other names go to the real resolver.
+const TEST_DNS: Record<string, string[]> = { 'nas.hostile.test': ['192.168.1.10'], 'rebind.hostile.test': ['127.0.0.1'] };
+const resolver = (host: string) => (TEST_DNS[host] ? Promise.resolve(TEST_DNS[host]) : systemResolver(host));
 
 interface GuardedTab {
   channel: CdpChannel;
@@ -61,7 +71,7 @@ interface GuardedTab {
 let monotonicMs = 0;
 
 async function openGuardedTab(overrides: Partial<TabGuardOptions> = {}, contextId?: string): Promise<GuardedTab> {
-  const browserContextId = contextId ?? (await browser.send('Target.createBrowserContext', { disposeOnDetach: false })).browserContextId;
+  const browserContextId = contextId ?? (await browser.send('Target.createBrowserContext', { disposeOnDetach: false, proxyServer: `http://${proxy.address}`, proxyBypassList: PROXY_BYPASS })).browserContextId;
   const { channel, targetId } = await browser.newTab({ browserContextId });
   const downloads = mkdtempSync(join(work, 'downloads-'));
   const staging = mkdtempSync(join(work, 'staging-'));
@@ -71,7 +81,7 @@ async function openGuardedTab(overrides: Partial<TabGuardOptions> = {}, contextI
     // The gates count time: a stepping clock, never the machine's.
     monotonic: () => (monotonicMs += 10),
     allowedPermissions: ['fullscreen'],
-    uploads: { mode: 'refuse', folder: downloads },
+    uploads: { mode: 'refuse', folder: () => downloads },
     downloads: { allowedExtensions: ['pdf', 'txt'], maxBytes: 1024 * 1024, folder: downloads, stagingDir: staging },
     onEvent: (event) => events.push(event),
     ...overrides,
@@ -178,14 +188,31 @@ test('a service worker cannot reach blocked or private destinations, and the wip
   expect(existsSync(tab.downloads)).toBe(false);
 });
 
-test('a WebSocket to a local address stops the page; one to the page\'s own allowed origin opens', async () => {
+test('a WebSocket to a blocked or local address never reaches its server and stops the page; one to the page\'s own allowed origin opens', async () => {
   const tab = await openGuardedTab();
   await tab.channel.send('Page.navigate', { url: `${site.origin}/websocket` });
   await waitFor(async () => (await blockedMarker(tab).catch(() => null)) === 'hostile-page', 'the page replaced by the explanation');
   expect(tab.events.some((e) => e.kind === 'blocked' && e.where === 'websocket')).toBe(true);
   await screenshot(tab, 'hostile-web-websocket-stopped');
+  // The egress proxy refused the tunnels before any handshake: no server saw a connection.
+  expect(site.socketHits).toEqual([]);
   await navigate(tab, `${site.origin}/websocket-ok`);
   await waitFor(async () => (await evaluate<string>(tab, 'document.title')) === 'socket-open', 'allowed socket open');
+  expect(site.socketHits).toEqual([`127.0.0.1:${site.port}`]);
+  site.socketHits.length = 0;
+});
+
+test('DNS rebinding: requests and sockets go to the address the guard judged, never to a second DNS answer', async () => {
+  const tab = await openGuardedTab();
+  await navigate(tab, `${site.origin}/rebinding`);
+  await waitFor(() => evaluate<boolean>(tab, 'window.finished === true'), 'the rebinding page settled');
+  const rebound = site.arrivals.filter((a) => a.host.startsWith('rebind.hostile.test'));
+  // Chromium alone would have used its own answer (127.0.0.2, another machine); through the proxy the
+  // connections land on the judged 127.0.0.1.
+  expect(rebound.map((a) => `${a.local} ${a.path}`).sort()).toEqual([`127.0.0.1 /hit/rebind-fetch`, '127.0.0.1 websocket']);
+  expect(site.arrivals.filter((a) => a.local === '127.0.0.2')).toEqual([]);
+  expect(await evaluate(tab, 'window.results')).toEqual({ fetch: 'reached', socket: 'open' });
+  site.socketHits.length = 0;
 });
 
 test('a window.open storm opens at most a few tabs, and a popup to a blocked host none', async () => {
@@ -273,7 +300,7 @@ test('the file chooser never opens: refused, or confined to the session\'s own d
   const sessionFolder = mkdtempSync(join(work, 'session-'));
   writeFileSync(join(sessionFolder, 'don-xin-viec.pdf'), '%PDF-1.4');
   const guarded = await openGuardedTab({
-    uploads: { mode: 'session-downloads', folder: sessionFolder, choose: async (files) => [...files, join(work, 'kiosk.sqlite'), `${sessionFolder}/../kiosk.sqlite`] },
+    uploads: { mode: 'session-downloads', folder: () => sessionFolder, choose: async (files) => [...files, join(work, 'kiosk.sqlite'), `${sessionFolder}/../kiosk.sqlite`] },
   });
   await navigate(guarded, `${site.origin}/upload`);
   await click(guarded, '#file');

@@ -14,6 +14,10 @@ export interface HostileSite {
   hits: string[];
   /** WebSocket connections accepted, by Host. */
   socketHits: string[];
+  /** Every request and WebSocket by the loopback address it reached (127.0.0.1, or 127.0.0.2 = "another machine"). */
+  arrivals: { local: string; host: string; path: string }[];
+  /** Files pages sent back (/upload-back posts what its file input got): name and bytes. */
+  received: { name: string; body: Buffer }[];
   close(): Promise<void>;
 }
 
@@ -39,6 +43,15 @@ function pages(port: number): Record<string, string> {
     '/': html(`<h1>Trang thử nghiệm thù địch</h1><p>Máy chủ thử nghiệm của kiosk.</p>`),
     '/hello': html('<h1>Xin chào</h1>'),
     '/upload': html(`<h1>Tải tệp lên</h1><input id="file" type="file" multiple style="width:400px;height:60px">`),
+    // Sends whatever its file input gets straight back to the site: what a page could take from the PC.
+    '/upload-back': html(`<h1>Gửi tệp</h1><input id="file" type="file" style="width:400px;height:60px">`, `<script>
+      addEventListener('change', async (e) => { for (const f of e.target.files) await fetch('/received', { method: 'POST', headers: { 'X-File-Name': encodeURIComponent(f.name) }, body: f });
+        document.title = 'sent-' + e.target.files.length; });</script>`),
+    // Reopens its chooser as soon as it is answered, again and again.
+    '/upload-loop': html(`<h1>Hộp chọn tệp lặp</h1><input id="file" type="file" style="width:400px;height:60px">`, `<script>
+      window.opened = 0; const input = () => document.querySelector('#file');
+      const again = () => { window.opened++; for (let i = 0; i < 20; i++) input().click(); };
+      addEventListener('DOMContentLoaded', () => { input().addEventListener('click', () => setTimeout(again, 0), { once: true }); input().addEventListener('cancel', again); input().addEventListener('change', again); });</script>`),
     '/frames': html(`<h1>Khung nhúng</h1>
       <iframe id="f-blocked" src="${t.blockedHost}/hit/frame-blocked" width="600" height="260"></iframe>
       <iframe id="f-router" src="${t.router}/hit/frame-router" width="600" height="260"></iframe>
@@ -68,7 +81,16 @@ function pages(port: number): Record<string, string> {
       caches.open('kiosk-test').then((c) => c.put('/hello', new Response('cached')));
     </script>`),
     '/websocket': html(`<h1>WebSocket</h1>`, `<script>
-      const ws = new WebSocket('ws://localhost:${port}/socket'); ws.onopen = () => { document.title = 'socket-open'; };
+      for (const to of ['ws://localhost:${port}/socket', 'ws://blocked.example:${port}/socket', 'ws://127.0.0.2:${port}/socket', 'ws://nas.hostile.test:${port}/socket']) {
+        const ws = new WebSocket(to); ws.onopen = () => { document.title = 'socket-open'; }; }
+    </script>`),
+    // A name whose DNS answer changes between the guard's check and the browser's connection (rebinding).
+    '/rebinding': html(`<h1>Đổi địa chỉ DNS</h1>`, `<script>
+      window.results = {};
+      Promise.all([
+        fetch('http://rebind.hostile.test:${port}/hit/rebind-fetch', { mode: 'no-cors' }).then(() => { results.fetch = 'reached'; }, () => { results.fetch = 'failed'; }),
+        new Promise((done) => { const ws = new WebSocket('ws://rebind.hostile.test:${port}/socket'); ws.onopen = () => { results.socket = 'open'; done(); }; ws.onerror = () => { results.socket = 'failed'; done(); }; }),
+      ]).then(() => { window.finished = true; });
     </script>`),
     '/websocket-ok': html(`<h1>WebSocket cùng trang</h1>`, `<script>
       const ws = new WebSocket('ws://127.0.0.1:${port}/socket'); ws.onopen = () => { document.title = 'socket-open'; };
@@ -105,12 +127,22 @@ function pages(port: number): Record<string, string> {
 export async function startHostileSite(): Promise<HostileSite> {
   const hits: string[] = [];
   const socketHits: string[] = [];
+  const received: { name: string; body: Buffer }[] = [];
+  const arrivals: { local: string; host: string; path: string }[] = [];
   let port = 0;
   const handler = (request: IncomingMessage, response: import('node:http').ServerResponse) => {
     const path = (request.url ?? '/').split('?')[0]!;
     hits.push(`${request.headers.host ?? ''} ${request.url ?? ''}`);
+    arrivals.push({ local: String(request.socket.localAddress ?? '').replace(/^::ffff:/, ''), host: String(request.headers.host ?? ''), path });
     const page = pages(port)[path];
-    if (page) {
+    if (path === '/received' && request.method === 'POST') {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ name: decodeURIComponent(String(request.headers['x-file-name'] ?? '')), body: Buffer.concat(chunks) });
+        response.writeHead(204).end();
+      });
+    } else if (page) {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(page);
     } else if (path === '/worker.js') {
       const t = forbiddenTargets(port);
@@ -155,6 +187,7 @@ export async function startHostileSite(): Promise<HostileSite> {
   for (const server of servers) {
     server.on('upgrade', (request, socket, head) => {
       socketHits.push(String(request.headers.host ?? ''));
+      arrivals.push({ local: String(request.socket.localAddress ?? '').replace(/^::ffff:/, ''), host: String(request.headers.host ?? ''), path: 'websocket' });
       sockets.handleUpgrade(request, socket, head, (ws) => ws.send('hello'));
     });
   }
@@ -167,6 +200,8 @@ export async function startHostileSite(): Promise<HostileSite> {
     origin: `http://127.0.0.1:${port}`,
     hits,
     socketHits,
+    received,
+    arrivals,
     close: async () => {
       sockets.close();
       await Promise.all(servers.map((s) => new Promise((resolve) => { s.closeAllConnections(); s.close(() => resolve(undefined)); })));

@@ -100,6 +100,11 @@ export const internetSection = z
      * library server, say). Everything else on the LAN, loopback included, stays blocked.
      */
     localExceptions: z.array(z.string().regex(/^[a-z0-9.-]+:\d{1,5}$|^\[[0-9a-f:.]+\]:\d{1,5}$/i, 'viết dạng máy:cổng, ví dụ 192.168.1.20:8080')).max(20).default([]),
+    /**
+     * What `<input type=file>` on a web page may get: only files downloaded in this session, picked on
+     * the kiosk's own screen, or nothing. The system file dialog never opens either way.
+     */
+    uploads: z.enum(['session-downloads', 'refuse']).default('session-downloads'),
     /** Permissions a web page may get; everything else is denied. */
     allowedPermissions: z.array(z.enum(['camera', 'microphone', 'geolocation', 'notifications', 'fullscreen', 'clipboard-sanitized-write'])).default(['fullscreen']),
   })

@@ -10,6 +10,7 @@ import { usedMs } from './running';
 import * as store from './sessions-store';
 import { publishState } from './state';
 import { deleteDownloadsDir, wipePlan } from './wipe';
+import { closePicker } from './file-picker';
 
 export function requireActive(ic: InternetContext): store.SessionRow {
   const open = store.openSession(ic.db);
@@ -46,6 +47,7 @@ export function finishSession(ic: InternetContext, row: store.SessionRow, used: 
   })();
   if (ic.running?.sessionId === row.id) ic.running = undefined;
   const plan = wipePlan(row.id, row.downloadsDir);
+  closePicker(ic); // a picker left open hands nothing to the page, before the files go
   deleteDownloadsDir(kiosk.dataDir, row.downloadsDir);
   void ic.surface?.wipe(plan).catch((error: unknown) => kiosk.log.log('error', 'internet.wipe_failed', { sessionId: row.id, error: String(error).slice(0, 300) }));
   kiosk.bus.emit('internet.ended', { sessionId: row.id, reason, wipe: [...plan.steps] });

@@ -10,6 +10,7 @@ import { browse, decideUrlFor } from './browse';
 import { createInternetContext } from './context';
 import { tick } from './countdown';
 import { saveDownload } from './downloads';
+import { answerPicker } from './file-picker';
 import { endByResident } from './ending';
 import { createGuestPasses, guestPassesToday } from './guest-passes';
 import { joinQueue, leaveQueue, removeFromQueue } from './queue';
@@ -74,6 +75,7 @@ export function registerInternet(ctx: KioskContext): void {
   registry.register('internet.queue.join', ({ card }) => joinQueue(ic, card));
   registry.register('internet.queue.leave', ({ card }) => (leaveQueue(ic, card), { ok: true as const }));
   registry.register('internet.checkUrl', ({ url }) => decideUrlFor(ic, addressToUrl(url)));
+  registry.register('internet.chooseFiles', ({ pickId, names }) => answerPicker(ic, pickId, names));
   registry.register('internet.browse', (request) => browse(ic, request));
   registry.register('internet.saveDownload', ({ fileName, text }) => ({ saved: saveDownload(ic, fileName, text) }));
 

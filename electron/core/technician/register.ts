@@ -14,6 +14,7 @@ import { getMeta } from '../store/meta';
 import { runSelfTest } from '../system/self-test';
 import { VERSION } from '../version';
 import { canApplyUpdateNow } from '../updates/policy';
+import { installUsbUpdate, usbUpdateState } from '../updates/usb-update';
 import { activeInternetSessions, staffOverview } from './overview';
 import { listRemovableMedia, systemMediaSources } from './removable-media';
 import { stageSetup } from './setup';
@@ -103,6 +104,9 @@ export function registerTechnician(ctx: KioskContext): void {
   });
 
   registry.register('technician.exportCccdKey', ({ destination, passphrase }, caller) => exportCccdKeyTo(ctx, caller.staff, destination, passphrase));
+
+  registry.register('technician.usbUpdate', () => usbUpdateState(ctx));
+  registry.register('technician.installUsbUpdate', ({ version }) => installUsbUpdate(ctx, version));
 
   registry.register('technician.updateReadiness', () => {
     const sessions = activeInternetSessions(db, clock.now());

@@ -15,7 +15,7 @@ const WHO_MAY_CALL: Record<string, string> = {
     [
       'system.ping', 'system.info', 'system.selfTest', 'staff.signIn',
       'internet.status', 'internet.signIn', 'internet.end', 'internet.requestMoreTime', 'internet.queue.join', 'internet.queue.leave',
-      'internet.browse', 'internet.checkUrl', 'internet.saveDownload', 'i18n.runtimeLocales', 'residents.settings', 'announcements.current',
+      'internet.browse', 'internet.chooseFiles', 'internet.checkUrl', 'internet.saveDownload', 'i18n.runtimeLocales', 'residents.settings', 'announcements.current',
       'patrons.categories', 'circulation.settings', 'circulation.signIn', 'circulation.register', 'circulation.checkin', 'circulation.returnReceipt',
       'devices.submitScan', 'devices.simulate', 'devices.wedgeSettings', 'catalogue.search',
       'eresources.browse', 'eresources.open', 'eresources.close', 'eresources.topics',
@@ -46,7 +46,7 @@ const WHO_MAY_CALL: Record<string, string> = {
   // Technicians only: backups, media, diagnostics, updates, setup.
   ...Object.fromEntries(
     [
-      'technician.backups', 'technician.removableMedia', 'technician.exportBackup', 'technician.exportDiagnostics', 'technician.backupNow', 'technician.updateReadiness', 'technician.setup',
+      'technician.backups', 'technician.removableMedia', 'technician.exportBackup', 'technician.exportDiagnostics', 'technician.backupNow', 'technician.updateReadiness', 'technician.usbUpdate', 'technician.installUsbUpdate', 'technician.setup',
       'technician.exportCccdKey',
     ].map(
       (name) => [name, 'technician'],

@@ -1,12 +1,13 @@
 // Signed updates (issue #15, finding 7): each way an update can be wrong is refused and names why.
 // The test makes its own ed25519 key pair; the province's private key is never in the repository.
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareVersions, updateUrlAllowed, verifyUpdateFolder, SIGNATURE_FILE, SIGNED_MANIFEST } from '../../../electron/core/updates/signature';
 import { updatesSection } from '../../../electron/core/technician/config';
 import { tempDir } from '../../support/temp-dir';
+import { publishUpdate, type PublishOptions } from '../../support/update-stick';
 
 const province = generateKeyPairSync('ed25519');
 const stranger = generateKeyPairSync('ed25519');
@@ -17,22 +18,8 @@ let dir: { path: string; remove(): void };
 beforeEach(() => (dir = tempDir('kiosk-update-')));
 afterEach(() => dir.remove());
 
-function publish(options: { version?: string; key?: typeof province.privateKey; file?: Buffer; sign?: boolean; manifestEdit?: (m: Record<string, unknown>) => void } = {}) {
-  const manifest: Record<string, unknown> = {
-    product: 'commune-kiosk',
-    version: options.version ?? '1.4.0',
-    file: 'Kiosk-1.4.0.AppImage',
-    sha512: createHash('sha512').update(installer).digest('base64'),
-    size: installer.length,
-  };
-  const bytes = Buffer.from(JSON.stringify(manifest, null, 2));
-  writeFileSync(join(dir.path, SIGNED_MANIFEST), bytes);
-  if (options.sign !== false) writeFileSync(join(dir.path, SIGNATURE_FILE), sign(null, bytes, options.key ?? province.privateKey).toString('base64'));
-  if (options.manifestEdit) {
-    options.manifestEdit(manifest);
-    writeFileSync(join(dir.path, SIGNED_MANIFEST), JSON.stringify(manifest, null, 2));
-  }
-  writeFileSync(join(dir.path, 'Kiosk-1.4.0.AppImage'), options.file ?? installer);
+function publish(options: Partial<PublishOptions> = {}) {
+  publishUpdate(dir.path, { key: province.privateKey, installer, fileName: 'Kiosk-1.4.0.AppImage', ...options });
 }
 
 describe('verifyUpdateFolder', () => {

@@ -2,6 +2,7 @@
 // the resolved addresses of its host (a name pointing into the room's network is blocked like the
 // address itself). Subresources may use ws:/wss: (same rules as http/https); everything else
 // follows decideUrl. Total: a malformed URL or a failing resolver gives a decision, never a throw.
+import { isIP } from 'node:net';
 import { isLocalAddress, normaliseHost } from '../host';
 import { decideUrl, type UrlDecision, type UrlPolicy } from '../url-policy';
 import { needsLookup, type HostResolver } from './resolve';
@@ -18,8 +19,17 @@ function asWebUrl(url: string): string {
 }
 
 export async function decideRequest(rules: RequestPolicy, url: string): Promise<UrlDecision> {
+  return (await decideDestination(rules, url)).decision;
+}
+
+/**
+ * The decision and, when allowed, the addresses it was taken on: the egress proxy connects to one of
+ * exactly these, so DNS cannot answer Chromium differently afterwards (rebinding). An empty list
+ * means the name was not looked up (an address literal, or DNS failed: nothing to pin).
+ */
+export async function decideDestination(rules: RequestPolicy, url: string): Promise<{ decision: UrlDecision; addresses: string[] }> {
   const decision = decideUrl(rules.policy, asWebUrl(url));
-  if (decision.decision === 'block') return decision;
+  if (decision.decision === 'block') return { decision, addresses: [] };
   let host = '';
   let port = '';
   try {
@@ -27,17 +37,20 @@ export async function decideRequest(rules: RequestPolicy, url: string): Promise<
     host = normaliseHost(parsed.hostname);
     port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
   } catch {
-    return decision;
+    return { decision, addresses: [] };
   }
-  if (!host || !needsLookup(host)) return decision;
+  if (!host || !needsLookup(host)) return { decision, addresses: [] };
   let addresses: string[];
   try {
     addresses = await rules.resolve(host);
   } catch {
     // Chromium cannot reach a name DNS does not know either; nothing to protect.
-    return decision;
+    return { decision, addresses: [] };
   }
-  const local = addresses.find((address) => isLocalAddress(address) && !(rules.policy.localExceptions ?? []).includes(`${host}:${port}`));
-  if (local) return { decision: 'block', rule: 'local-address', pattern: local, reason: LOCAL_REASON, ...(decision.url ? { url: decision.url } : {}) };
-  return decision;
+  // An exception names a destination: by the name typed, or by the address a name resolves to.
+  const exceptions = rules.policy.localExceptions ?? [];
+  const excepted = (address: string) => exceptions.includes(`${host}:${port}`) || exceptions.includes(isIP(address) === 6 ? `[${address}]:${port}` : `${address}:${port}`);
+  const local = addresses.find((address) => isLocalAddress(address) && !excepted(address));
+  if (local) return { decision: { decision: 'block', rule: 'local-address', pattern: local, reason: LOCAL_REASON, ...(decision.url ? { url: decision.url } : {}) }, addresses: [] };
+  return { decision, addresses };
 }

@@ -1,8 +1,8 @@
 // Where a host name really points. The URL policy judges the name; this asks DNS (node:dns, the
 // system resolver Chromium also reads on Linux) so a public-looking name that resolves to the
 // router or the kiosk itself is blocked too. Answers are cached briefly: a page loads many
-// resources from one host. A rebinding server can still answer Chromium differently a moment
-// later; docs/internet-manual-test.md says what the OS lockdown adds against that.
+// resources from one host. A rebinding server answering differently a moment later gains nothing:
+// the egress proxy (egress-proxy.ts) connects only to the address judged here.
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 

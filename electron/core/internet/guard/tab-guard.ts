@@ -12,7 +12,7 @@ import { decideDownloadStart, exceedsCap, tooBig, type DownloadRules } from './d
 import { DialogGate, PopupGate, type DialogLimits, type PopupLimits } from './gates';
 import { CDP_PERMISSION_NAMES, CONFIGURABLE_PERMISSIONS } from './permissions';
 import { decideRequest, type RequestPolicy } from './request-policy';
-import { confineUploads, uploadableFiles, type UploadMode } from './uploads';
+import { decideUploads, type UploadRules } from './uploads';
 
 export type GuardEvent =
   | { kind: 'blocked'; url: string; decision: UrlDecision; where: 'page' | 'frame' | 'resource' | 'websocket' | 'popup' }
@@ -25,7 +25,7 @@ export interface TabGuardOptions {
   rules: RequestPolicy;
   monotonic: () => number;
   allowedPermissions: readonly string[];
-  uploads: { mode: UploadMode; folder: string | null; choose?: (files: string[]) => Promise<string[]> };
+  uploads: UploadRules;
   /** CDP downloads (Chromium): saved into `stagingDir` then moved to `folder`. Electron passes null and uses DownloadItem with the same gate. */
   downloads: (DownloadRules & { folder: string; stagingDir: string }) | null;
   dialogs?: DialogLimits;
@@ -51,7 +51,7 @@ const PRINT_SCRIPT = `(() => { const send = globalThis.${PRINT_BINDING}; if (typ
 
 // The fields of the CDP events the guard reads (protocol names).
 interface RequestPaused { requestId: string; request?: { url?: string }; resourceType?: string; frameId?: string }
-interface FileChooserOpened { backendNodeId: number }
+interface FileChooserOpened { backendNodeId: number; mode?: string }
 interface DownloadEvent { guid: string; suggestedFilename?: string; receivedBytes?: number; totalBytes?: number; state?: string }
 interface CdpEvent {
   sessionId?: string;
@@ -153,12 +153,25 @@ export async function attachTabGuard(cdp: CdpChannel, options: TabGuardOptions):
     return quiet(cdp.send('Fetch.fulfillRequest', { requestId, responseCode: 200, responseHeaders: HTML_HEADERS, body: Buffer.from(html).toString('base64') }, session));
   }
 
+  let choosing = false;
   async function onFileChooser(p: FileChooserOpened, session: CdpSessionId): Promise<void> {
-    const offered = options.uploads.mode === 'session-downloads' ? uploadableFiles(options.uploads.folder) : [];
-    const chosen = offered.length && options.uploads.choose ? await options.uploads.choose(offered).catch(() => []) : [];
-    const files = confineUploads(options.uploads.folder, chosen);
-    await quiet(cdp.send('DOM.setFileInputFiles', { files, backendNodeId: p.backendNodeId }, session));
-    emit({ kind: 'upload', offered: offered.length, given: files.length });
+    // One picker at a time: a page that reopens its chooser in a loop gets nothing while the resident decides.
+    if (choosing) {
+      await quiet(cdp.send('DOM.setFileInputFiles', { files: [], backendNodeId: p.backendNodeId }, session));
+      return emit({ kind: 'upload', offered: 0, given: 0 });
+    }
+    choosing = true;
+    try {
+      const described = (await quiet(cdp.send('DOM.describeNode', { backendNodeId: p.backendNodeId }, session))) as { node?: { attributes?: string[] } } | undefined;
+      const attributes = described?.node?.attributes ?? [];
+      let accept = ''; // attributes come as [name, value, name, value, …]
+      for (let i = 0; i + 1 < attributes.length; i += 2) if (attributes[i]!.toLowerCase() === 'accept') accept = attributes[i + 1]!;
+      const { offered, files } = await decideUploads(options.uploads, { multiple: p.mode === 'selectMultiple', accept });
+      await quiet(cdp.send('DOM.setFileInputFiles', { files, backendNodeId: p.backendNodeId }, session));
+      emit({ kind: 'upload', offered, given: files.length });
+    } finally {
+      choosing = false;
+    }
   }
 
   function onDownload(method: string, p: DownloadEvent): void {

@@ -10,6 +10,7 @@ import { playWarningTone } from './tone';
 import { errorText, formatClock, placeholderOrigin } from './useInternet';
 import { Banner } from '../../components/Banner';
 import { Modal } from '../../components/Modal';
+import { FilePicker } from './FilePicker';
 
 export function SessionView({ state }: { state: InternetState }) {
   const api = useApi();
@@ -202,6 +203,7 @@ export function SessionView({ state }: { state: InternetState }) {
       )}
 
       <main className="browse-area">
+        <FilePicker />
         {blocked ? (
           <section className="blocked-page" aria-labelledby="blocked-title">
             <h2 id="blocked-title">{t('blocked.title')}</h2>

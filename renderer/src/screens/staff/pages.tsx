@@ -3,6 +3,7 @@
 import type { ReactElement } from 'react';
 import { SelfTestPage } from '../technician/SelfTestPage';
 import { MaintenancePage } from '../technician/MaintenancePage';
+import { UsbUpdatePage } from '../technician/UsbUpdatePage';
 import { SetupPage } from '../technician/SetupPage';
 import { KioskInfoPage } from './KioskInfoPage';
 import { ReportsPage } from '../statistics/ReportsPage';
@@ -40,6 +41,7 @@ export const staffPages: StaffPage[] = [
   { id: 'self-test', titleKey: 'technician:pages.selfTest', role: 'technician', Component: SelfTestPage },
   { id: 'backups', titleKey: 'technician:pages.maintenance', role: 'technician', Component: MaintenancePage },
   { id: 'setup', titleKey: 'technician:pages.setup', role: 'technician', Component: SetupPage },
+  { id: 'updates', titleKey: 'technician:pages.updates', role: 'technician', Component: UsbUpdatePage },
   { id: 'devices', titleKey: 'devices:pageTitle', role: 'staff', Component: DevicesPage },
   { id: 'content-packs', titleKey: 'eresources:staff.pageTitle', role: 'staff', Component: PackImportPage },
   { id: 'announcements', titleKey: 'announcements:page.title', role: 'staff', Component: AnnouncementsPage },
