@@ -140,6 +140,12 @@ describe('one owner per data folder', () => {
 
     const host = startHostProcess(dir);
     const url = await host.ready;
+    // The clean-up is start-up work that waits for the first reply (ctx.afterStart): ask, then let it run.
+    const first = await connect(url);
+    expect(await first.call('system.ping')).toMatchObject({ ok: true });
+    first.close();
+    const cleaned = () => readdirSync(staging).sort().join(',') === 'installer-alive,installer-alive.owner.json';
+    await until(cleaned, 50, 400).catch(() => undefined);
     expect(readdirSync(staging).sort()).toEqual(['installer-alive', 'installer-alive.owner.json']);
 
     // A guest beside the running owner leaves a newly planted folder alone.
