@@ -4,7 +4,7 @@
 // process (createKiosk + the browser-mode host, as dist/host.mjs does); the tab is Debian's
 // Chromium over a CDP pipe with the same attachTabGuard() and sessionUploads() Electron's tabs use.
 import { test, expect, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kiosk } from '../../electron/core/kiosk';
@@ -15,7 +15,7 @@ import { attachTabGuard, type GuardEvent } from '../../electron/core/internet/gu
 import { systemResolver } from '../../electron/core/internet/guard/resolve';
 import type { CdpChannel } from '../../electron/core/internet/guard/cdp';
 import { DEFAULT_INSTANT } from '../support/clock';
-import { launchChromium, type CdpBrowser } from '../support/cdp-pipe';
+import { launchChromium, removeProfileFolder, type CdpBrowser } from '../support/cdp-pipe';
 import { startHostileSite, type HostileSite } from '../support/hostile-site';
 import { kioskClock, snapshot } from './fixtures';
 import { startInProcessKiosk, type InProcessKiosk } from './in-process-kiosk';
@@ -46,8 +46,7 @@ test.afterEach(async () => {
 test.afterAll(async () => {
   await browser?.close();
   await site?.close();
-  // Chromium may still be flushing its profile a moment after closing: retried rather than failing the suite.
-  rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  removeProfileFolder(work);
 });
 
 async function startSession(page: Page): Promise<void> {

@@ -14,7 +14,7 @@ import { wipeBrowsingData } from '../../electron/core/internet/guard/wipe-data';
 import type { CdpChannel } from '../../electron/core/internet/guard/cdp';
 import type { UrlPolicy } from '../../electron/core/internet/url-policy';
 import { PROXY_BYPASS, startEgressProxy, type EgressProxy } from '../../electron/core/internet/guard/egress-proxy';
-import { launchChromium, type CdpBrowser } from '../support/cdp-pipe';
+import { launchChromium, removeProfileFolder, type CdpBrowser } from '../support/cdp-pipe';
 import { startHostileSite, type HostileSite } from '../support/hostile-site';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -43,8 +43,7 @@ test.afterAll(async () => {
   await browser?.close();
   await proxy?.close();
   await site?.close();
-  // Chromium may still be flushing its profile a moment after closing: retried rather than failing the suite.
-  rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  removeProfileFolder(work);
 });
 
 /** The test's policy: block-list with the kiosk's rules; loopback allowed only for the site's own 127.0.0.1:PORT. */

@@ -1,6 +1,7 @@
 // A CDP connection to Debian's Chromium over --remote-debugging-pipe (fd 3 in, fd 4 out, messages
 // ended by NUL), and a CdpChannel for one tab on it: the same interface Electron's
 // webContents.debugger gives the browsing guard, so tests run the guard exactly as the kiosk does.
+import { rmSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import type { CdpChannel, CdpSessionId } from '../../electron/core/internet/guard/cdp';
@@ -78,8 +79,25 @@ export async function launchChromium(args: readonly string[], userDataDir: strin
       if (child.exitCode === null) {
         await send('Browser.close').catch(() => undefined);
         await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        if (child.exitCode === null) {
+          child.kill('SIGKILL');
+          await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+        }
       }
     },
   };
+}
+
+/**
+ * Removes a test's work folder holding a Chromium profile. Chromium's helper processes may still
+ * flush into the profile for a moment after the browser has gone, so removal is retried for a few
+ * seconds; a folder still busy after that is reported, not turned into a failed test (it is only
+ * the test's own temporary folder).
+ */
+export function removeProfileFolder(folder: string): void {
+  try {
+    rmSync(folder, { recursive: true, force: true, maxRetries: 25, retryDelay: 200 });
+  } catch (error) {
+    console.warn(`could not remove ${folder}: ${(error as Error).message}`);
+  }
 }

@@ -25,11 +25,12 @@ export function StaffHome({ info, pages }: { info: SystemInfo; pages: StaffPage[
       <section aria-labelledby="staff-today-title">
         <h2 id="staff-today-title">{t('home.todayTitle')}</h2>
         {failed && <p className="banner error" role="alert">{t('errors.unavailable')}</p>}
-        {overview && (
-          <ul className="figures">
+        {/* Drawn at once, with "…" until the figures come, so the tiles below never move under a finger. */}
+        {!failed && (
+          <ul className="figures" aria-busy={!overview}>
             {FIGURES.map((key) => (
               <li key={key} data-figure={key}>
-                <span className="value">{overview.figures[key]}</span>
+                <span className="value">{overview ? overview.figures[key] : '…'}</span>
                 {t(`home.figures.${key}`)}
               </li>
             ))}
@@ -38,6 +39,7 @@ export function StaffHome({ info, pages }: { info: SystemInfo; pages: StaffPage[
       </section>
       <section aria-labelledby="staff-attention-title">
         <h2 id="staff-attention-title">{t('home.attentionTitle')}</h2>
+        {!overview && !failed && <p className="banner" role="status">{t('home.checking')}</p>}
         {overview && overview.attention.length === 0 && <p className="banner success">{t('home.nothingToDo')}</p>}
         {overview && overview.attention.length > 0 && (
           <ul className="checks">
