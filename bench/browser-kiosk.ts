@@ -9,6 +9,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { LOW_END_CPU_THROTTLING, type Profile } from './kiosk-process';
+import { pageReply } from '../test/support/page-call';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HOME_TEXT = 'Quét thẻ thư viện hoặc mã QR trên CCCD để bắt đầu';
@@ -48,23 +49,7 @@ export async function newProfilePage(browser: Browser, profile: Profile, clockAt
 
 /** Sends one contract call over a WebSocket of the page's origin (the way the page itself talks). */
 export async function pageCall(page: Page, method: string, params: unknown = {}): Promise<unknown> {
-  const reply = await page.evaluate(
-    async ({ method, params }) => {
-      const ws = new WebSocket(`ws://${location.host}/api`);
-      await new Promise((resolve, reject) => ((ws.onopen = resolve), (ws.onerror = reject)));
-      const answer = new Promise<string>((resolve) => {
-        ws.onmessage = (m) => {
-          const data = JSON.parse(String(m.data));
-          if (data.kind === 'reply' && data.id === 1) resolve(JSON.stringify(data.reply));
-        };
-      });
-      ws.send(JSON.stringify({ kind: 'call', id: 1, method, params }));
-      const reply = JSON.parse(await answer);
-      ws.close();
-      return reply as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    { method, params },
-  );
+  const reply = await pageReply(page, method, params);
   if (!reply.ok) throw new Error(`${method} failed: ${JSON.stringify(reply.error)}`);
   return reply.value;
 }

@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, INSTANTS, newKioskPage, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
 import { simulateScan } from './scan';
+import { pageReply } from '../support/page-call';
 
 function seconds(clock: string): number {
   const parts = clock.split(':').map(Number);
@@ -24,25 +25,7 @@ async function signInStaff(page: Page) {
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
-async function callApi(page: Page, method: string, params: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
-  return page.evaluate(
-    async ({ method, params }) => {
-      const ws = new WebSocket(`ws://${location.host}/api`);
-      await new Promise((resolve, reject) => ((ws.onopen = resolve), (ws.onerror = reject)));
-      const answer = new Promise<string>((resolve) => {
-        ws.onmessage = (m) => {
-          const data = JSON.parse(String(m.data));
-          if (data.kind === 'reply' && data.id === 1) resolve(JSON.stringify(data.reply));
-        };
-      });
-      ws.send(JSON.stringify({ kind: 'call', id: 1, method, params }));
-      const reply = JSON.parse(await answer);
-      ws.close();
-      return reply;
-    },
-    { method, params },
-  );
-}
+const callApi = pageReply;
 
 test('sign in, countdown, staff extends, the resident sees it, time runs out, home returns', async ({ browser }) => {
   test.setTimeout(90_000);
