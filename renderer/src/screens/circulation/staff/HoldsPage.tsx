@@ -16,9 +16,7 @@ export function HoldsPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
   const { t, i18n } = useTranslation('circulation');
   const loaded = useLoad<StaffHoldView[]>(() => api.call('circulation.holds', { staffToken }), [api, staffToken]);
-  // The list a cancellation answered with is the newest; until then, the loaded one.
-  const [answered, setAnswered] = useState<StaffHoldView[]>();
-  const holds = answered ?? loaded.value;
+  const holds = loaded.value;
   const [failure, setProblem] = useState<Problem | null>(null);
   const problem = failure ?? (loaded.error !== undefined ? describeProblem(loaded.error, t, i18n.language) : null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -27,8 +25,8 @@ export function HoldsPage({ staffToken }: { staffToken: string }) {
 
   const cancel = (hold: StaffHoldView) => {
     api.call('circulation.staffCancelHold', { staffToken, holdId: hold.holdId }).then(
-      (list) => {
-        setAnswered(list);
+      () => {
+        loaded.reload();
         setProblem(null);
         setNotice(t('staff.holds.cancelled', { title: hold.title, card: hold.card }));
       },
