@@ -129,6 +129,16 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
 }
 
+/**
+ * Opens the kiosk's home screen and waits until it can take a scan. `page.goto` returns at the load
+ * event, before the screen has its connection to the core; a scan sent in between is an event no
+ * screen hears (as a real card swiped while the screen is still starting), so tests wait for home.
+ */
+export async function openHome(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('#attract-title')).toBeVisible();
+}
+
 export const test = base.extend<{ kiosk: RunningKiosk; clockAt: string }>({
   /** The instant this test's kiosk and pages start at; `test.use({ clockAt: INSTANTS.… })` picks another. */
   clockAt: [DEFAULT_INSTANT, { option: true }],

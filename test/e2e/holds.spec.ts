@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, kioskCli, snapshot, startKiosk, stopKiosk, test, vietnamDay } from './fixtures';
+import { expect, openHome, kioskCli, snapshot, startKiosk, stopKiosk, test, vietnamDay } from './fixtures';
 import { simulateScan } from './scan';
 import { signInStaff } from './screens';
 
@@ -80,7 +80,7 @@ test('reserve a book that is out, it comes back to the staff shelf, the resident
     await expect(result.locator('.availability')).toContainText('1 người đang chờ (đặt trước)');
 
     // The copy comes back: it goes to the staff shelf.
-    await page.goto(kiosk.url);
+    await openHome(page, kiosk.url);
     await simulateScan(page, 'TV000012');
     await expect(page.locator('li[data-item="TV000012"]')).toContainText('Có người đặt: đưa cho cán bộ');
     // Across the screen, not only at the end of the row; and on the return receipt.
@@ -102,7 +102,7 @@ test('reserve a book that is out, it comes back to the staff shelf, the resident
     await snapshot(page, 'staff-holds');
 
     // The resident signs in and is told; the book is theirs to borrow.
-    await page.goto(kiosk.url);
+    await openHome(page, kiosk.url);
     await simulateScan(page, 'BD000002');
     await expect(page.getByRole('heading', { name: /Xin chào/ })).toBeVisible();
     await expect(page.getByText(`Sách bạn đặt trước đã về: "${first!.title}". Mời bạn nhận ở quầy cán bộ, muộn nhất ngày ${vietnamDay(7)}.`)).toBeVisible();

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { hashPin } from '../../electron/core/staff/pin';
-import { expect, kioskCli, snapshot, startKiosk, stopKiosk, test } from './fixtures';
+import { expect, openHome, kioskCli, snapshot, startKiosk, stopKiosk, test } from './fixtures';
 import { simulateScan } from './scan';
 
 const STAFF = { card: 'NV0001', pin: '147258' };
@@ -56,7 +56,7 @@ test('a resident whose category requires a PIN borrows only after typing it, on 
   const kiosk = await startKiosk({ dataDir });
   try {
     // Without a PIN on the card, the scan is refused with what to do.
-    await page.goto(kiosk.url);
+    await openHome(page, kiosk.url);
     await simulateScan(page, card);
     await expect(page.locator('.circ-problem')).toContainText('gặp cán bộ thư viện để đặt mã PIN');
     await expect(page.getByRole('heading', { name: /Xin chào/ })).toHaveCount(0);
@@ -73,7 +73,7 @@ test('a resident whose category requires a PIN borrows only after typing it, on 
     await page.getByRole('button', { name: /Đăng xuất/ }).first().click();
 
     // Scanned: the PIN screen comes first; a wrong PIN is said, the right one signs in.
-    await page.goto(kiosk.url);
+    await openHome(page, kiosk.url);
     await simulateScan(page, card);
     await expect(page.getByRole('heading', { name: 'Nhập mã PIN của bạn' })).toBeVisible();
     await snapshot(page, 'rights-resident-pin-1366x768-vi');
