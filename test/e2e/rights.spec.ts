@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { hashPin } from '../../electron/core/staff/pin';
 import { expect, openHome, kioskCli, snapshot, startKiosk, stopKiosk, test } from './fixtures';
 import { simulateScan } from './scan';
+import { printed } from './print';
 
 const STAFF = { card: 'NV0001', pin: '147258' };
 
@@ -132,11 +133,17 @@ test('staff erase a resident on request from Bạn đọc và thẻ, and print t
   await page.getByRole('button', { name: 'Xóa thông tin bạn đọc…' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('Xóa hẳn thông tin của thẻ BD000002?');
   await page.getByRole('button', { name: 'Xóa hẳn' }).click();
-  await expect(page.getByRole('heading', { name: 'Đã xóa thông tin bạn đọc' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Đã xóa thông tin bạn đọc');
   const receipt = page.getByTestId('erasure-receipt');
-  await expect(receipt).toContainText('GIẤY XÁC NHẬN XÓA THÔNG TIN BẠN ĐỌC');
-  await expect(receipt).toContainText('Thẻ: BD000002');
+  await expect(receipt.getByRole('heading', { name: 'Giấy xác nhận xóa thông tin bạn đọc' })).toBeVisible();
+  await expect(receipt).toContainText('BD000002');
+  await expect(receipt).toContainText('Theo yêu cầu của bạn đọc');
   await snapshot(page, 'rights-erasure-receipt-1366x768-vi');
+  // The printer gets the receipt alone: no buttons, no staff menu.
+  const paper = await printed(page, 'rights-erasure-receipt-print-vi');
+  expect(paper).toContain('Giấy xác nhận xóa thông tin bạn đọc');
+  expect(paper).toContain('Cán bộ thư viện (ký, ghi rõ họ tên)');
+  expect(paper).not.toContain('In giấy xác nhận');
   await page.getByRole('button', { name: 'Đóng' }).click();
   await expect(page.locator('tr[data-card="BD000002"]')).toHaveCount(0);
   expect(cli(kiosk.dataDir, 'patron', 'show', 'BD000002')).toMatchObject({ patron: { fullName: '', phone: null, birthYear: null } });
@@ -153,6 +160,19 @@ test('the record and the erase form in English and in large text', async ({ page
   await snapshot(page, 'rights-staff-record-1366x768-en-large');
   await page.getByRole('heading', { name: 'Erase on request' }).scrollIntoViewIfNeeded();
   await snapshot(page, 'rights-staff-erase-1366x768-en-large');
+  // On an English screen the receipt the resident takes home is in English, on paper too.
+  await page.getByLabel('Reason', { exact: true }).selectOption('moved_away');
+  await page.getByRole('button', { name: /^Erase the resident's information/ }).click();
+  await page.getByRole('button', { name: 'Erase for good' }).click();
+  const receipt = page.getByTestId('erasure-receipt');
+  await expect(receipt.getByRole('heading', { name: "Receipt: a resident's information erased" })).toBeVisible();
+  await expect(receipt).toContainText('The resident moved away');
+  await expect(receipt).not.toContainText('Thẻ');
+  await snapshot(page, 'rights-erasure-receipt-1366x768-en-large');
+  const paper = await printed(page, 'rights-erasure-receipt-print-en');
+  expect(paper).toContain("Receipt: a resident's information erased");
+  expect(paper).toContain('This card can no longer be used.');
+  expect(paper).not.toMatch(/Giấy xác nhận|Lý do/);
 });
 
 test('the staff home says who the kiosk will anonymise on which day; staff keep one still in touch and anonymise the rest now', async ({ page }) => {
