@@ -256,3 +256,30 @@ test('the host anonymises by itself on the day it told staff, and the notice rea
     await stopKiosk(second);
   }
 });
+
+test('the consent screen names the retention period the kiosk is configured with, in Vietnamese and English', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  writeFileSync(join(dataDir, 'kiosk.config.json'), JSON.stringify({ library: { name: 'Thư viện xã Thử Nghiệm', communeCode: '12345' }, circulation: { retentionYears: 5 } }));
+  const kiosk = await startKiosk({ dataDir });
+  const qr = '001189012345|123456789|Nguyễn Thị Lan|12041989|Nữ|Thôn Đông, xã Minh Hòa|01012021';
+  try {
+    await openHome(page, kiosk.url);
+    await simulateScan(page, qr);
+    const retention = page.getByTestId('consent-retention');
+    await expect(retention).toHaveText(/^Nếu bạn không đến thư viện 5 năm, thông tin cá nhân được ẩn danh tự động/);
+    await retention.scrollIntoViewIfNeeded();
+    await snapshot(page, 'rights-consent-retention-1366x768-vi');
+    await page.getByRole('button', { name: 'Không, cảm ơn' }).click();
+
+    await openHome(page, kiosk.url);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: /Chữ lớn|Large text/ }).click();
+    await simulateScan(page, qr);
+    await expect(retention).toHaveText(/^If you do not come to the library for 5 years, your personal details are anonymised automatically/);
+    await retention.scrollIntoViewIfNeeded();
+    await snapshot(page, 'rights-consent-retention-1366x768-en-large');
+  } finally {
+    await stopKiosk(kiosk);
+  }
+});
