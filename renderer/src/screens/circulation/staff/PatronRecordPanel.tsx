@@ -1,6 +1,7 @@
 // One resident at the staff desk (Bạn đọc và thẻ → Hồ sơ): everything the kiosk holds about them,
 // to show and print (Decree 13/2023, right of access); their PIN set or reset; their details
-// corrected; and their record erased on request, with a receipt to print for them.
+// corrected; their card reissued, recategorised or merged with a duplicate (CardCareForms); and their
+// record erased on request, with a receipt to print for them.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErasureReceipt, PatronRecord } from '../../../../../electron/contract/rights';
@@ -10,12 +11,15 @@ import { VietnameseTextInput } from '../../../input/VietnameseTextInput';
 import { ProblemBanner } from '../parts';
 import { describeProblem, type Problem } from '../problem';
 import { RecordView } from '../RecordView';
+import { CardCareForms } from './CardCareForms';
 
 const REASONS = ['resident_request', 'moved_away', 'deceased', 'duplicate'] as const;
 type Reason = (typeof REASONS)[number];
 
-export function PatronRecordPanel({ staffToken, card, libraryName, onClose }: { staffToken: string; card: string; libraryName: string; onClose: () => void }) {
+export function PatronRecordPanel({ staffToken, card: openedCard, libraryName, onClose }: { staffToken: string; card: string; libraryName: string; onClose: () => void }) {
   const api = useApi();
+  // A reissued card lives under its new number from then on.
+  const [card, setCard] = useState(openedCard);
   const { t, i18n } = useTranslation('circulation');
   const [record, setRecord] = useState<PatronRecord>();
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -36,6 +40,12 @@ export function PatronRecordPanel({ staffToken, card, libraryName, onClose }: { 
     setProblem(null);
     setNotice(text);
     void load();
+  };
+  // The card now has another number: the record reloads under it (the effect above).
+  const renamed = (text: string, next: string) => {
+    setProblem(null);
+    setNotice(text);
+    setCard(next);
   };
 
   if (receipt) {
@@ -77,6 +87,7 @@ export function PatronRecordPanel({ staffToken, card, libraryName, onClose }: { 
           </div>
           <PinForm staffToken={staffToken} record={record} onDone={done} onError={fail} />
           <CorrectForm staffToken={staffToken} record={record} onDone={done} onError={fail} />
+          <CardCareForms staffToken={staffToken} record={record} onDone={(text, next) => (next === card ? done(text) : renamed(text, next))} onError={fail} />
           <EraseForm staffToken={staffToken} record={record} onErased={(r) => { setProblem(null); setReceipt(r); }} onError={fail} />
         </>
       )}
