@@ -1,13 +1,14 @@
 // Card care on a resident's record at the staff desk (issue #21): a lost card reissued under a new
 // number, another category, a duplicate record merged into this one. Each asks why (kept on the
 // kiosk with who did it); the two that retire a card number ask for a second tap first.
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatronRecord } from '../../../../../electron/contract/rights';
 import type { PatronSummary } from '../../../../../electron/contract/patrons';
 import { useApi } from '../../../api/context';
 import { useLoad } from '../../../api/useLoad';
 import { VietnameseTextInput } from '../../../input/VietnameseTextInput';
+import { DeskSection } from './DeskSection';
 
 interface CardCareProps {
   staffToken: string;
@@ -21,42 +22,6 @@ function ReasonField({ id, value, onChange }: { id: string; value: string; onCha
   const { t } = useTranslation('circulation');
   return (
     <VietnameseTextInput className="circ-manual" id={id} label={t('staff.care.reason')} value={value} onValueChange={onChange} maxLength={200} style={{ textTransform: 'none' }} hint={t('staff.care.reasonHint')} />
-  );
-}
-
-/** One card-care action: a title, what it does, its fields, and a button that may ask to be tapped twice. */
-function CareSection({ id, title, explain, children, action, ready, confirm, run }: { id: string; title: string; explain: string; children: ReactNode; action: string; ready: boolean; confirm?: string; run: () => Promise<void> }) {
-  const { t } = useTranslation('circulation');
-  const [confirming, setConfirming] = useState(false);
-  const go = async () => {
-    setConfirming(false);
-    await run();
-  };
-  return (
-    <section className="circ-patron circ-add" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{title}</h3>
-      <p>{explain}</p>
-      {children}
-      {confirming && confirm ? (
-        <div className="banner warning" role="alertdialog" aria-labelledby={`${id}-confirm`}>
-          <p id={`${id}-confirm`}>{confirm}</p>
-          <div className="circ-actions">
-            <button type="button" className="button" onClick={() => void go()}>
-              {t('staff.care.yes')}
-            </button>
-            <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
-              {t('staff.care.no')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="circ-actions">
-          <button type="button" className="button secondary" disabled={!ready} onClick={() => (confirm ? setConfirming(true) : void go())}>
-            {action}
-          </button>
-        </div>
-      )}
-    </section>
   );
 }
 
@@ -84,7 +49,7 @@ export function CardCareForms({ staffToken, record, onDone, onError }: CardCareP
 
   return (
     <>
-      <CareSection
+      <DeskSection
         id="reissue"
         title={t('staff.care.reissueTitle')}
         explain={t('staff.care.reissueExplain')}
@@ -94,8 +59,8 @@ export function CardCareForms({ staffToken, record, onDone, onError }: CardCareP
         run={() => act(() => api.call('patrons.reissueCard', { staffToken, card, reason: reissueReason }), (u) => t('staff.care.reissued', { old: card, card: u.cardNumber }), () => setReissueReason(''))}
       >
         <ReasonField id="reissue-reason" value={reissueReason} onChange={setReissueReason} />
-      </CareSection>
-      <CareSection
+      </DeskSection>
+      <DeskSection
         id="category"
         title={t('staff.care.categoryTitle')}
         explain={t('staff.care.categoryExplain', { name: record.categoryName })}
@@ -115,8 +80,8 @@ export function CardCareForms({ staffToken, record, onDone, onError }: CardCareP
           </select>
         </div>
         <ReasonField id="category-reason" value={categoryReason} onChange={setCategoryReason} />
-      </CareSection>
-      <CareSection
+      </DeskSection>
+      <DeskSection
         id="merge"
         title={t('staff.care.mergeTitle')}
         explain={t('staff.care.mergeExplain', { card })}
@@ -130,7 +95,7 @@ export function CardCareForms({ staffToken, record, onDone, onError }: CardCareP
           <input id="care-duplicate" value={duplicate} autoComplete="off" maxLength={20} onChange={(e) => setDuplicate(e.target.value)} />
         </div>
         <ReasonField id="merge-reason" value={mergeReason} onChange={setMergeReason} />
-      </CareSection>
+      </DeskSection>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { ProblemBanner } from '../parts';
 import { describeProblem, type Problem } from '../problem';
 import { RecordView } from '../RecordView';
 import { CardCareForms } from './CardCareForms';
+import { DeskSection } from './DeskSection';
 
 const REASONS = ['resident_request', 'moved_away', 'deceased', 'duplicate'] as const;
 type Reason = (typeof REASONS)[number];
@@ -200,19 +201,24 @@ function EraseForm({ staffToken, record, onErased, onError }: { staffToken: stri
   const api = useApi();
   const { t } = useTranslation('circulation');
   const [reason, setReason] = useState<Reason>('resident_request');
-  const [confirming, setConfirming] = useState(false);
   const erase = async () => {
     try {
       onErased(await api.call('rights.erase', { staffToken, card: record.cardNumber, reason }));
     } catch (error) {
-      setConfirming(false);
       onError(error);
     }
   };
   return (
-    <section className="circ-patron circ-add" aria-labelledby="erase-title">
-      <h3 id="erase-title">{t('staff.record.eraseTitle')}</h3>
-      <p>{t('staff.record.eraseExplain')}</p>
+    <DeskSection
+      id="erase"
+      title={t('staff.record.eraseTitle')}
+      explain={t('staff.record.eraseExplain')}
+      action={t('staff.record.erase')}
+      confirm={t('staff.record.eraseConfirm', { card: record.cardNumber })}
+      yes={t('staff.record.eraseYes')}
+      no={t('staff.record.eraseNo')}
+      run={erase}
+    >
       <div className="circ-manual">
         <label htmlFor="erase-reason">{t('staff.record.eraseReason')}</label>
         <select id="erase-reason" value={reason} onChange={(e) => setReason(e.target.value as Reason)}>
@@ -223,25 +229,6 @@ function EraseForm({ staffToken, record, onErased, onError }: { staffToken: stri
           ))}
         </select>
       </div>
-      {confirming ? (
-        <div className="banner warning" role="alertdialog" aria-labelledby="erase-confirm">
-          <p id="erase-confirm">{t('staff.record.eraseConfirm', { card: record.cardNumber })}</p>
-          <div className="circ-actions">
-            <button type="button" className="button" onClick={() => void erase()}>
-              {t('staff.record.eraseYes')}
-            </button>
-            <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
-              {t('staff.record.eraseNo')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="circ-actions">
-          <button type="button" className="button secondary" onClick={() => setConfirming(true)}>
-            {t('staff.record.erase')}
-          </button>
-        </div>
-      )}
-    </section>
+    </DeskSection>
   );
 }
