@@ -1,0 +1,11 @@
+// Asking one configured target for an ISBN, whichever protocol it speaks.
+import { VERSION } from '../../version';
+import type { CopyTarget } from './config';
+import { sruSearchIsbn } from './sru-client';
+import { z3950SearchIsbn, type SourceAnswer } from './z3950-client';
+
+export function searchTarget(target: CopyTarget, isbn: string, options: { timeoutMs: number; maxRecords: number }): Promise<SourceAnswer> {
+  const timeoutMs = target.timeoutSeconds !== undefined ? target.timeoutSeconds * 1000 : options.timeoutMs;
+  if (target.protocol === 'sru') return sruSearchIsbn(target, isbn, { timeoutMs, maxRecords: options.maxRecords });
+  return z3950SearchIsbn(target, isbn, { timeoutMs, maxRecords: options.maxRecords, version: VERSION });
+}
