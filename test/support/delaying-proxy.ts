@@ -9,7 +9,8 @@ export interface DelayingProxy {
   close(): Promise<void>;
 }
 
-export async function delayingProxy(targetPort: number, delayMs: number): Promise<DelayingProxy> {
+/** `listenPort`: where it listens (default: any free port), e.g. a target's port that was down until now. */
+export async function delayingProxy(targetPort: number, delayMs: number, listenPort = 0): Promise<DelayingProxy> {
   let delay = delayMs;
   const sockets = new Set<Socket>();
   const relay = (from: Socket, to: Socket) => {
@@ -31,7 +32,7 @@ export async function delayingProxy(targetPort: number, delayMs: number): Promis
     relay(client, upstream);
     relay(upstream, client);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   return {
     port: (server.address() as { port: number }).port,
     setDelay: (ms) => void (delay = ms),
