@@ -14,6 +14,7 @@ import { KNOWN_BOOK, SERIES_ISBN, SERIES_VOLUMES, TWO_RECORDS_ISBN, UNKNOWN_ISBN
 import { delayingProxy, type DelayingProxy } from '../support/delaying-proxy';
 import { openTestKiosk, refusal, type TestKiosk } from '../support/kiosk';
 import { freePort, startZebra, type ZebraServer } from '../support/zebra';
+import { fresh, kiosk as cli } from '../support/cli';
 
 let zebra: ZebraServer;
 const proxies: DelayingProxy[] = [];
@@ -145,5 +146,21 @@ describe('copy cataloguing against Zebra (SRU and Z39.50 targets)', () => {
     const demo = await openTestKiosk();
     const { token } = await demo.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' });
     expect(await refusal(demo.call('catalogue.copyLookup', { staffToken: token, isbn: KNOWN_BOOK.isbn }))).toMatchObject({ reason: 'no_copy_targets' });
+  });
+
+  it('from the CLI: lists the candidates, then catalogues the one picked; bad options are refused with what to do', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ library: { name: 'Thư viện xã Thử', communeCode: '12345' }, copyCataloguing: { targets: both() } }));
+    const listed = cli('catalogue', 'copy', TWO_RECORDS_ISBN, '--data-dir', dir);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('[4] ');
+    expect(listed.stdout).toContain('Libol tỉnh (Z39.50): có 2 bản ghi.');
+    const added = cli('catalogue', 'copy', TWO_RECORDS_ISBN, '--pick', '2', '--barcode', 'BM000100', '--data-dir', dir, '--json');
+    expect(added.code).toBe(0);
+    expect(added.json().added).toMatchObject({ barcode: 'BM000100', joinedExisting: false });
+    expect(cli('search', TWO_RECORDS_ISBN, '--data-dir', dir, '--json').json()[0]).toMatchObject({ available: 1 });
+    expect(cli('catalogue', 'copy', TWO_RECORDS_ISBN, '--pick', '1', '--data-dir', dir).stderr).toContain('--pick và --barcode phải đi cùng nhau');
+    expect(cli('catalogue', 'copy', '12345', '--data-dir', dir).stderr).toContain('không phải là một ISBN đúng');
+    expect(cli('catalogue', 'copy-queue', '--data-dir', dir, '--json').json()).toEqual([]);
   });
 });
