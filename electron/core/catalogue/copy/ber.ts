@@ -76,9 +76,10 @@ export function decode(bytes: Uint8Array): { ok: true; node: BerNode } | { ok: f
 
 /**
  * How many octets the PDU at the start of `buffer` takes: a number once they are all there,
- * 'more' while they are not, 'bad' for octets no BER encoder writes (a tag or length over 4 octets).
+ * 'more' while they are not, 'bad' for octets no BER encoder writes (a tag or length over 4 octets)
+ * or a PDU announcing more than `limit` octets (refused before a byte more is read).
  */
-export function pduLength(buffer: Uint8Array): number | 'more' | 'bad' {
+export function pduLength(buffer: Uint8Array, limit = Number.MAX_SAFE_INTEGER): number | 'more' | 'bad' {
   let at = 1;
   if (buffer.length < 2) return 'more';
   if ((buffer[0]! & 0x1f) === 0x1f) {
@@ -99,6 +100,7 @@ export function pduLength(buffer: Uint8Array): number | 'more' | 'bad' {
   if (at + octets > buffer.length) return 'more';
   let length = 0;
   for (let i = 0; i < octets; i++) length = length * 256 + buffer[at++]!;
+  if (at + length > limit) return 'bad';
   return at + length <= buffer.length ? at + length : 'more';
 }
 

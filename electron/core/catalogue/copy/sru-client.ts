@@ -117,8 +117,10 @@ export async function sruSearchIsbn(target: SruTarget, isbn: string, options: { 
   const signal = AbortSignal.timeout(options.timeoutMs);
   let body: string;
   try {
-    const response = await fetch(sruUrl(target, isbn, options.maxRecords), { signal, redirect: 'error', headers: { accept: 'application/xml, text/xml' } });
+    const response = await fetch(sruUrl(target, isbn, options.maxRecords), { signal, redirect: 'manual', headers: { accept: 'application/xml, text/xml' } });
     body = await readBody(response);
+    // A redirect is not followed: the configured address is the server, and a redirect elsewhere
+    // (another host, a login page) is an answer for the technician to look at.
     if (!response.ok && !body.includes('searchRetrieveResponse')) throw new SourceError('bad_reply', `HTTP ${response.status}`);
   } catch (error) {
     throw signal.aborted ? new SourceError('timeout', `no answer within ${options.timeoutMs} ms`) : networkFailure(error);

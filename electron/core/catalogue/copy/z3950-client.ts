@@ -36,8 +36,8 @@ function pduReader(socket: Socket) {
   };
   const pump = () => {
     if (!waiting) return;
-    const length = pduLength(buffer);
-    if (length === 'bad') return fail(new SourceError('bad_reply', 'octets that are not BER'));
+    const length = pduLength(buffer, MAX_MESSAGE_BYTES);
+    if (length === 'bad') return fail(new SourceError('bad_reply', 'octets that are not BER, or a message larger than agreed in Init'));
     if (length === 'more') {
       if (buffer.length > MAX_MESSAGE_BYTES + 16) fail(new SourceError('bad_reply', 'a message larger than agreed in Init'));
       return;
