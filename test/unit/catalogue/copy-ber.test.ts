@@ -35,7 +35,8 @@ describe('BER framing and decoding', () => {
         expect(typeof read.ok).toBe('boolean');
         decode(bytes);
       }),
-      { numRuns: 3000 },
+      // [60, 128, 0]: an indefinite-length UniversalString, on which asn1js 3.1 throws a RangeError.
+      { numRuns: 3000, examples: [[Uint8Array.from([60, 128, 0])]] },
     );
   });
 

@@ -91,8 +91,14 @@ export function pduLength(buffer: Uint8Array, limit = Number.MAX_SAFE_INTEGER): 
   const first = buffer[at++]!;
   if (first === 0x80) {
     // Indefinite form: complete when asn1js decodes it to the end-of-contents octets.
-    const parsed = asn1js.fromBER(buffer);
-    return parsed.offset === -1 ? 'more' : parsed.offset;
+    // asn1js throws on some octets (a RangeError for an odd-length UniversalString, found by
+    // the property test): those are not a PDU.
+    try {
+      const parsed = asn1js.fromBER(buffer);
+      return parsed.offset === -1 ? 'more' : parsed.offset;
+    } catch {
+      return 'bad';
+    }
   }
   if (!(first & 0x80)) return at + first <= buffer.length ? at + first : 'more';
   const octets = first & 0x7f;
