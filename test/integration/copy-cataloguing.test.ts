@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CopyLookup } from '../../electron/contract/copy-cataloguing';
 import type { SearchResponse } from '../../electron/contract/catalogue';
 import { retryQueued } from '../../electron/core/catalogue/copy/lookup';
+import { isbnForms } from '../../electron/core/catalogue/copy/isbn-forms';
 import { hashPin } from '../../electron/core/staff/pin';
 import { KNOWN_BOOK, SERIES_ISBN, SERIES_VOLUMES, TWO_RECORDS_ISBN, UNKNOWN_ISBN, unionCatalogue } from '../fixtures/catalogue/union-catalogue';
 import { delayingProxy, type DelayingProxy } from '../support/delaying-proxy';
@@ -78,6 +79,9 @@ describe('copy cataloguing against Zebra (SRU and Z39.50 targets)', () => {
     const many = await t.call<CopyLookup>('catalogue.copyLookup', { staffToken: t.token, isbn: SERIES_ISBN });
     expect(many.sources.map((s) => s.hits)).toEqual([SERIES_VOLUMES, SERIES_VOLUMES]);
     expect(many.candidates).toHaveLength(20);
+    // An older book printing its ISBN-10 finds the union catalogue's ISBN-13 record.
+    const ten = await t.call<CopyLookup>('catalogue.copyLookup', { staffToken: t.token, isbn: isbnForms(KNOWN_BOOK.isbn)[1]! });
+    expect(ten.candidates.map((c) => c.title)).toEqual([KNOWN_BOOK.title, KNOWN_BOOK.title]);
     const none = await t.call<CopyLookup>('catalogue.copyLookup', { staffToken: t.token, isbn: UNKNOWN_ISBN });
     expect(none).toMatchObject({ state: 'none', candidates: [] });
     expect(none.sources.map((s) => s.outcome)).toEqual(['none', 'none']);
@@ -158,9 +162,7 @@ describe('copy cataloguing against Zebra (SRU and Z39.50 targets)', () => {
     const added = cli('catalogue', 'copy', TWO_RECORDS_ISBN, '--pick', '2', '--barcode', 'BM000100', '--data-dir', dir, '--json');
     expect(added.code).toBe(0);
     expect(added.json().added).toMatchObject({ barcode: 'BM000100', joinedExisting: false });
-    expect(cli('search', TWO_RECORDS_ISBN, '--data-dir', dir, '--json').json()[0]).toMatchObject({ available: 1 });
     expect(cli('catalogue', 'copy', TWO_RECORDS_ISBN, '--pick', '1', '--data-dir', dir).stderr).toContain('--pick và --barcode phải đi cùng nhau');
-    expect(cli('catalogue', 'copy', '12345', '--data-dir', dir).stderr).toContain('không phải là một ISBN đúng');
     expect(cli('catalogue', 'copy-queue', '--data-dir', dir, '--json').json()).toEqual([]);
   });
 });

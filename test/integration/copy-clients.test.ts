@@ -8,6 +8,7 @@ import { mapMarcRecord } from '../../electron/core/catalogue/marc-map';
 import { sruSearchIsbn, type SruTarget } from '../../electron/core/catalogue/copy/sru-client';
 import { z3950SearchIsbn, type Z3950Target } from '../../electron/core/catalogue/copy/z3950-client';
 import { SourceError } from '../../electron/core/catalogue/copy/source-error';
+import { isbnForms } from '../../electron/core/catalogue/copy/isbn-forms';
 import { KNOWN_BOOK, SERIES_ISBN, SERIES_VOLUMES, TWO_RECORDS_ISBN, UNKNOWN_ISBN, unionCatalogue } from '../fixtures/catalogue/union-catalogue';
 import { freePort, startZebra, yazClient, type ZebraServer } from '../support/zebra';
 import { delayingProxy, type DelayingProxy } from '../support/delaying-proxy';
@@ -46,9 +47,9 @@ async function failure(promise: Promise<unknown>): Promise<SourceError> {
 }
 
 describe.each([
-  ['Z39.50 (USMARC)', (isbn: string, max = 20) => z3950SearchIsbn(z3950(), isbn, { ...fast, maxRecords: max })],
-  ['Z39.50 (MARCXML)', (isbn: string, max = 20) => z3950SearchIsbn(z3950({ recordSyntax: 'marcxml', elementSetName: 'marcxml' }), isbn, { ...fast, maxRecords: max })],
-  ['SRU', (isbn: string, max = 20) => sruSearchIsbn(sru(), isbn, { ...fast, maxRecords: max })],
+  ['Z39.50 (USMARC)', (isbn: string | string[], max = 20) => z3950SearchIsbn(z3950(), isbn, { ...fast, maxRecords: max })],
+  ['Z39.50 (MARCXML)', (isbn: string | string[], max = 20) => z3950SearchIsbn(z3950({ recordSyntax: 'marcxml', elementSetName: 'marcxml' }), isbn, { ...fast, maxRecords: max })],
+  ['SRU', (isbn: string | string[], max = 20) => sruSearchIsbn(sru(), isbn, { ...fast, maxRecords: max })],
 ])('%s against Zebra', (_name, search) => {
   it('finds the one record of a book, in Vietnamese as catalogued', async () => {
     const answer = await search(KNOWN_BOOK.isbn);
@@ -68,6 +69,12 @@ describe.each([
     expect(answer.total).toBe(SERIES_VOLUMES);
     expect(answer.records).toHaveLength(12);
     expect(new Set(titles(answer.records)).size).toBe(12);
+  });
+
+  it('a book asked by its ISBN-10 is found under its ISBN-13 (both forms asked at once)', async () => {
+    const forms = isbnForms(KNOWN_BOOK.isbn);
+    expect((await search(forms[1]!)).total).toBe(0);
+    expect((await search(isbnForms(forms[1]!))).total).toBe(1);
   });
 
   it('no hits', async () => {

@@ -11,6 +11,8 @@ import { readSruResponse } from '../../../electron/core/catalogue/copy/sru-clien
 import { writeIso2709 } from '../../../electron/core/catalogue/iso2709';
 import { recordsOf } from '../../../electron/core/catalogue/copy/records';
 import { recordToMarc } from '../../../electron/core/catalogue/marc-map';
+import { isbnForms } from '../../../electron/core/catalogue/copy/isbn-forms';
+import { normaliseIsbn } from '../../../electron/core/catalogue/record-input';
 
 function octetAligned(data: Uint8Array) {
   const octets = new asn1js.OctetString({ valueHex: data });
@@ -41,7 +43,7 @@ describe('BER framing and decoding', () => {
   });
 
   it('frames a PDU split anywhere into chunks to exactly its length, with following bytes left alone', () => {
-    const pdus = [initRequest('1.0'), searchRequest('Default', 7, '9786041234567', OID.usmarc), presentRequest(20, 'F', OID.xml), presentResponse([writeIso2709([recordToMarc({ controlNumber: 'A1', title: 'Truyện Kiều', authors: ['Nguyễn Du'], subjects: [], publisher: null, year: 2020, isbn: null, callNumber: null, summary: null, items: [] })])])];
+    const pdus = [initRequest('1.0'), searchRequest('Default', 7, ['9786041234567', '6041234563'], OID.usmarc), presentRequest(20, 'F', OID.xml), presentResponse([writeIso2709([recordToMarc({ controlNumber: 'A1', title: 'Truyện Kiều', authors: ['Nguyễn Du'], subjects: [], publisher: null, year: 2020, isbn: null, callNumber: null, summary: null, items: [] })])])];
     fc.assert(
       fc.property(fc.constantFrom(...pdus), fc.integer({ min: 0, max: 400 }), fc.uint8Array({ maxLength: 20 }), (pdu, cut, after) => {
         const at = Math.min(cut, pdu.length);
@@ -53,6 +55,11 @@ describe('BER framing and decoding', () => {
         expect(pduLength(joined)).toBe(pdu.length);
       }),
     );
+  });
+
+  it('encodes the RPN query as yaz-client does (find @or @attr 1=7 1111 @attr 1=7 2222, captured from yaz-client 5.34)', () => {
+    const yaz = 'b544a14206072a8648ce130301a137a017bf6614bf2c0a30089f7801019f7901079f2d0431313131a017bf6614bf2c0a30089f7801019f7901079f2d0432323232bf2e028100';
+    expect(Buffer.from(searchRequest('Default', 7, ['1111', '2222'], OID.usmarc)).toString('hex').endsWith(yaz)).toBe(true);
   });
 
   it('reads back the integers, texts and OIDs a response carries', () => {
@@ -107,5 +114,23 @@ describe('SRU envelope reader', () => {
     expect(read.ok && read.recordXml[0]).toBe('<record><leader>x&amp;y</leader></record>');
     const diag = readSruResponse('<searchRetrieveResponse><diagnostics><diagnostic><uri>info:srw/diagnostic/1/16</uri><message>Unsupported index</message><details>no.such</details></diagnostic></diagnostics></searchRetrieveResponse>');
     expect(diag).toMatchObject({ ok: true, total: 0, diagnostic: 'Unsupported index: no.such' });
+  });
+});
+
+describe('ISBN forms asked for one book', () => {
+  it('an ISBN-13 of 978 and its ISBN-10 are each a valid ISBN and give each other back', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{9}$/), (body) => {
+        const thirteenBody = `978${body}`;
+        let sum = 0;
+        for (let i = 0; i < 12; i++) sum += Number(thirteenBody[i]) * (i % 2 === 0 ? 1 : 3);
+        const thirteen = thirteenBody + String((10 - (sum % 10)) % 10);
+        const forms = isbnForms(thirteen);
+        expect(forms).toHaveLength(2);
+        for (const form of forms) expect(normaliseIsbn(form)).toBe(form);
+        expect(isbnForms(forms[1]!)).toEqual([forms[1], thirteen]);
+      }),
+    );
+    expect(isbnForms('9791234567896')).toEqual(['9791234567896']);
   });
 });

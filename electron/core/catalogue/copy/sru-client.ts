@@ -19,11 +19,11 @@ export interface SruTarget {
 /** Largest SRU answer read (20 MARCXML records are well under 1 MB). */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-export function sruUrl(target: SruTarget, isbn: string, maxRecords: number): string {
+export function sruUrl(target: SruTarget, isbn: string | readonly string[], maxRecords: number): string {
   const url = new URL(target.url);
   url.searchParams.set('version', target.version);
   url.searchParams.set('operation', 'searchRetrieve');
-  url.searchParams.set('query', `${target.isbnIndex}="${isbn}"`);
+  url.searchParams.set('query', (typeof isbn === 'string' ? [isbn] : isbn).map((form) => `${target.isbnIndex}="${form}"`).join(' or '));
   url.searchParams.set('recordSchema', target.recordSchema);
   url.searchParams.set('maximumRecords', String(maxRecords));
   if (target.version !== '2.0') url.searchParams.set('recordPacking', 'xml');
@@ -113,7 +113,8 @@ async function readBody(response: Response): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function sruSearchIsbn(target: SruTarget, isbn: string, options: { timeoutMs: number; maxRecords: number }): Promise<SourceAnswer> {
+/** `isbn`: one ISBN, or the forms of one book's ISBN (any of them matches). */
+export async function sruSearchIsbn(target: SruTarget, isbn: string | readonly string[], options: { timeoutMs: number; maxRecords: number }): Promise<SourceAnswer> {
   const signal = AbortSignal.timeout(options.timeoutMs);
   let body: string;
   try {

@@ -77,7 +77,8 @@ async function expect<K extends Pdu['kind']>(reader: ReturnType<typeof pduReader
   return pdu as Extract<Pdu, { kind: K }>;
 }
 
-export async function z3950SearchIsbn(target: Z3950Target, isbn: string, options: { timeoutMs: number; maxRecords: number; version: string }): Promise<SourceAnswer> {
+/** `isbn`: one ISBN, or the forms of one book's ISBN (any of them matches). */
+export async function z3950SearchIsbn(target: Z3950Target, isbn: string | readonly string[], options: { timeoutMs: number; maxRecords: number; version: string }): Promise<SourceAnswer> {
   const socket = createConnection({ host: target.host, port: target.port });
   socket.setNoDelay(true);
   const reader = pduReader(socket);
@@ -90,7 +91,7 @@ export async function z3950SearchIsbn(target: Z3950Target, isbn: string, options
     socket.write(initRequest(options.version));
     const init = await expect(reader, 'initResponse');
     if (!init.accepted) throw new SourceError('refused', 'Init rejected (the server may need a user name)');
-    socket.write(searchRequest(target.database, BIB1_USE_ISBN, isbn, syntax));
+    socket.write(searchRequest(target.database, BIB1_USE_ISBN, typeof isbn === 'string' ? [isbn] : isbn, syntax));
     const search = await expect(reader, 'searchResponse');
     if (!search.success) throw new SourceError('refused', `search failed: ${search.diagnostic ?? 'no diagnostic'}`);
     if (search.count === 0) return { total: 0, records: [] };

@@ -31,11 +31,24 @@ export function initRequest(version: string): Uint8Array {
   );
 }
 
-/** A search for `term` on one bib-1 use attribute (7 = ISBN), records to be fetched by Present. */
-export function searchRequest(database: string, useAttribute: number, term: string, syntaxOid: string): Uint8Array {
+/** One term on one bib-1 use attribute: RPNStructure op [0] → AttributesPlusTerm [102]. */
+function termStructure(useAttribute: number, term: string): asn1js.Constructed {
   const attribute = sequence(int(120, 1), int(121, useAttribute));
-  const attributesPlusTerm = implicitTag(102, sequence(implicitTag(44, sequence(attribute)), implicitOctets(45, term)));
-  const rpn = implicitTag(1, sequence(oid(OID.bib1), explicit(0, attributesPlusTerm)));
+  return explicit(0, implicitTag(102, sequence(implicitTag(44, sequence(attribute)), implicitOctets(45, term))));
+}
+
+/**
+ * A search for any of `terms` on one bib-1 use attribute (7 = ISBN: the ISBN-13 and ISBN-10 of a
+ * book), records to be fetched by Present. Several terms are joined by rpnRpnOp [1] with or [46][1].
+ */
+export function searchRequest(database: string, useAttribute: number, terms: readonly string[], syntaxOid: string): Uint8Array {
+  let structure: asn1js.BaseBlock = termStructure(useAttribute, terms[0] ?? '');
+  for (const term of terms.slice(1)) {
+    // or [1] IMPLICIT NULL: an empty primitive (asn1js's Null writes its universal tag whatever idBlock says).
+    const or = new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 1 } });
+    structure = implicitTag(1, sequence(structure, termStructure(useAttribute, term), explicit(46, or)));
+  }
+  const rpn = implicitTag(1, sequence(oid(OID.bib1), structure));
   return encode(
     constructed(PDU.searchRequest, [
       int(13, 0), // smallSetUpperBound: no records with the search response,
