@@ -89,7 +89,7 @@ export async function lookupIsbn(ctx: KioskContext, text: string, staffId: numbe
   const id = openLookupFor(ctx.db, isbn) ?? createLookup(ctx.db, isbn, new Date(ctx.clock.now()).toISOString(), staffId);
   const state = await attempt(ctx, id, isbn);
   // A server answered: the network is back, so the ISBNs waiting in the queue are tried now.
-  if (state !== 'queued') void retryQueued(ctx, { dueOnly: false });
+  if (state !== 'queued') void retryQueued(ctx, { dueOnly: false }).catch((error: Error) => ctx.log.log('warn', 'catalogue.copy_retry_failed', { error: error.message }));
   return lookupView(ctx.db, id)!;
 }
 

@@ -30,10 +30,13 @@ export function CopyCataloguingPage({ staffToken }: { staffToken: string }) {
   const [location, setLocation] = useState('');
   const [message, setMessage] = useState<Message>();
   const round = useRef(0);
+  const isbnInput = useRef<HTMLInputElement>(null);
   const waiting = useRef<number | undefined>(undefined);
   const { reload } = queue;
 
   useEffect(() => api.on('catalogue.copyQueueChanged', () => reload()), [api, reload]);
+  // The scanner's text lands in the ISBN box whichever way it arrives (a keyboard-wedge scanner types).
+  useEffect(() => isbnInput.current?.focus(), []);
 
   const ask = useCallback(
     (text: string) => {
@@ -81,6 +84,7 @@ export function CopyCataloguingPage({ staffToken }: { staffToken: string }) {
       setPicked(undefined);
       setBarcode('');
       setIsbn('');
+      isbnInput.current?.focus();
       reload();
     } catch (error) {
       setMessage({ kind: 'error', text: explain.error(error) });
@@ -113,7 +117,7 @@ export function CopyCataloguingPage({ staffToken }: { staffToken: string }) {
         <label htmlFor="copy-isbn" className="copy-isbn-label">
           {t('copy.isbnLabel')}
         </label>
-        <input id="copy-isbn" className="copy-isbn-input" inputMode="numeric" autoComplete="off" value={isbn} onChange={(e) => setIsbn(e.target.value)} maxLength={40} />
+        <input ref={isbnInput} id="copy-isbn" className="copy-isbn-input" inputMode="numeric" autoComplete="off" value={isbn} onChange={(e) => setIsbn(e.target.value)} maxLength={40} />
         <button type="submit" className="button" disabled={!isbn.trim()}>
           {t('copy.lookUp')}
         </button>
