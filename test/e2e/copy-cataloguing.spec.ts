@@ -117,7 +117,7 @@ test('in English: the same page, a title two libraries catalogued, and a wrong I
   const box = page.getByLabel("The book's ISBN");
   await box.fill('978-604-999-002-0');
   await page.getByRole('button', { name: 'Look up' }).click();
-  await expect(page.getByRole('alert')).toContainText('This is not a valid ISBN');
+  await expect(page.locator('.banner.error')).toContainText('This is not a valid ISBN');
   await box.fill(TWO_RECORDS_ISBN);
   await page.getByRole('button', { name: 'Look up' }).click();
   await expect(page.getByRole('heading', { name: `Results for ISBN ${TWO_RECORDS_ISBN}` })).toBeVisible({ timeout: 15_000 });
