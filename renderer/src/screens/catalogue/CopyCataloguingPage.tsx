@@ -31,12 +31,20 @@ export function CopyCataloguingPage({ staffToken }: { staffToken: string }) {
   const [message, setMessage] = useState<Message>();
   const round = useRef(0);
   const isbnInput = useRef<HTMLInputElement>(null);
+  const barcodeInput = useRef<HTMLInputElement>(null);
   const waiting = useRef<number | undefined>(undefined);
   const { reload } = queue;
 
   useEffect(() => api.on('catalogue.copyQueueChanged', () => reload()), [api, reload]);
   // The scanner's text lands in the ISBN box whichever way it arrives (a keyboard-wedge scanner types).
   useEffect(() => isbnInput.current?.focus(), []);
+
+  // Once a record is picked, the next thing is the new barcode: its box comes into view with the focus.
+  useEffect(() => {
+    if (!picked) return;
+    barcodeInput.current?.focus({ preventScroll: true });
+    barcodeInput.current?.scrollIntoView({ block: 'center' });
+  }, [picked]);
 
   const ask = useCallback(
     (text: string) => {
@@ -143,7 +151,7 @@ export function CopyCataloguingPage({ staffToken }: { staffToken: string }) {
         <div className="copy-add">
           <h3>{t('copy.addTitle', { title: picked.title })}</h3>
           <label htmlFor="copy-barcode">{t('copy.barcodeLabel')}</label>
-          <input id="copy-barcode" className="copy-barcode-input" autoComplete="off" value={barcode} onChange={(e) => setBarcode(e.target.value)} maxLength={64} />
+          <input ref={barcodeInput} id="copy-barcode" className="copy-barcode-input" autoComplete="off" value={barcode} onChange={(e) => setBarcode(e.target.value)} maxLength={64} />
           <VietnameseTextInput label={t('copy.locationLabel')} value={location} onValueChange={setLocation} maxLength={100} />
           <button type="button" className="button" disabled={!barcode.trim()} onClick={() => void add()}>
             {t('copy.add')}
