@@ -6,6 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { hashPin } from '../../electron/core/staff/pin';
@@ -125,4 +126,7 @@ test('in English: the same page, a title two libraries catalogued, and a wrong I
   await expect(page.getByText('4 records found. Tap the one that matches the book in your hand.')).toBeVisible();
   await expect(page.locator('.copy-source.timeout')).toContainText('Thư viện huyện: no answer after');
   await snapshot(page, 'copy-cataloguing-candidates-1366x768-en');
+  // WCAG 2.2 AA with the candidates and the per-server outcomes on screen.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
