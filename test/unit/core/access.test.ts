@@ -40,6 +40,7 @@ const WHO_MAY_CALL: Record<string, string> = {
       'rights.record', 'rights.correct', 'rights.erase', 'rights.retention', 'rights.applyRetention', 'rights.keepRecord',
       'circulation.holds', 'circulation.staffCancelHold', 'circulation.overdue', 'circulation.override', 'devices.diagnostics',
       'catalogue.exportPlaces', 'catalogue.export', 'catalogue.importBegin', 'catalogue.importChunk', 'catalogue.importFinish', 'rotation.list', 'rotation.items', 'rotation.receive', 'rotation.sendBack',
+      'catalogue.copyLookup', 'catalogue.copyLookupShow', 'catalogue.copyAdd', 'catalogue.copyQueue', 'catalogue.copyRetry', 'catalogue.copyDiscard',
       'eresources.packs', 'eresources.sources', 'eresources.install', 'eresources.installUrl', 'eresources.remove',
     ].map((name) => [name, 'staff']),
   ),
