@@ -11,6 +11,8 @@ export interface HostProcess {
   pid: number;
   /** Everything the process wrote on stderr so far. */
   stderr(): string;
+  /** Everything the process wrote on stdout so far (KIOSK_URL=…, a hub's ROOM_HUB=… ROOM_PAIRING=…). */
+  stdout(): string;
   /** Resolves with the URL once it serves, or rejects with its stderr when it exits first. */
   ready: Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -45,7 +47,7 @@ export function startHostProcess(dataDir: string, args: string[] = [], env: Node
     void exited.then(({ code, signal }) => reject(new Error(`host exited (${code ?? signal}) before serving: ${err.slice(-2000)}`)));
   });
   ready.catch(() => undefined);
-  return { proc, pid: proc.pid!, stderr: () => err, ready, exited };
+  return { proc, pid: proc.pid!, stderr: () => err, stdout: () => out, ready, exited };
 }
 
 /** Resolves when `predicate` holds, checking every `everyMs`, at most `tries` times. */

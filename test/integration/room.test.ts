@@ -1,0 +1,120 @@
+// The reading room of several PCs (issue #18), with real processes on loopback: a hub and kiosks,
+// each its own data folder and host, paired through the `kiosk room` CLI. A book borrowed at PC 1 is
+// returned at PC 2; pairing codes are single-use, expire and die after a few wrong guesses.
+import { existsSync } from 'node:fs';
+import { join as joinPath } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fresh, kiosk } from '../support/cli';
+import { joinRoom as join, pairCode, pairedPcs, ProcessClock, readStore, startHub, startPc, stopAll, type RoomPc } from '../support/room';
+
+const running: (RoomPc | undefined)[] = [];
+afterEach(() => stopAll(...running.splice(0)));
+
+function lendable(dir: string): string {
+  return readStore(dir, (db) => (db.prepare("SELECT MIN(barcode) AS barcode FROM items WHERE status = 'available' GROUP BY record_id ORDER BY MIN(id) LIMIT 1").get() as { barcode: string }).barcode);
+}
+
+async function signIn(pc: RoomPc, card: string): Promise<string> {
+  const reply = await pc.ws.call('circulation.signIn', { method: 'card', card });
+  expect(reply.ok, JSON.stringify(reply)).toBe(true);
+  return (reply.value as { residentToken: string }).residentToken;
+}
+
+describe('pairing', () => {
+  it('pairs with a one-time code; wrong, reused and expired codes are refused and leave the kiosk standalone', async () => {
+    const hub = await startHub();
+    running.push(hub);
+
+    // A wrong code of the right shape: refused by the hub, nothing written on the kiosk.
+    const first = fresh();
+    const code = pairCode(hub);
+    const wrong = join(first, hub, code === 'ABCD-EFGH' ? 'ABCD-EFGJ' : 'ABCD-EFGH', 'Máy 1');
+    expect(wrong.code).toBe(1);
+    expect(wrong.json()).toMatchObject({ ok: false, error: { reason: 'room_code_invalid' } });
+    expect(existsSync(joinPath(first, 'room.json'))).toBe(false);
+    expect(kiosk('room', 'status', '--data-dir', first, '--json').json()).toMatchObject({ role: 'standalone', pcs: [] });
+
+    // The right one pairs; the hub lists the PC.
+    const paired = join(first, hub, code.toLowerCase(), 'Máy 1');
+    expect(paired.code, paired.stdout + paired.stderr).toBe(0);
+    expect(paired.json()).toMatchObject({ ok: true, role: 'kiosk', pcId: 1, name: 'Máy 1' });
+    expect(kiosk('room', 'status', '--data-dir', first, '--json').json()).toMatchObject({ role: 'kiosk', pcId: 1 });
+    const status = kiosk('room', 'status', '--data-dir', hub.dir, '--json').json();
+    expect(status).toMatchObject({ role: 'hub', pcs: [{ id: 1, name: 'Máy 1', state: 'paired', revokedAt: null }] });
+
+    // Used once: a second kiosk cannot pair with it.
+    const second = fresh();
+    expect(join(second, hub, code, 'Máy 2').json()).toMatchObject({ ok: false, error: { reason: 'room_code_invalid' } });
+
+    // A code issued eleven minutes before the hub's now has expired.
+    const old = pairCode(hub, new ProcessClock(hub.startedAt - 11 * 60_000));
+    expect(join(second, hub, old, 'Máy 2').json()).toMatchObject({ ok: false, error: { reason: 'room_code_invalid' } });
+
+    // Five wrong guesses kill a code: the right code is refused afterwards.
+    const guarded = pairCode(hub);
+    for (let i = 0; i < 5; i++) expect(join(second, hub, guarded === 'ZZZZ-ZZZZ' ? 'YYYY-YYYY' : 'ZZZZ-ZZZZ', 'Máy 2').code).toBe(1);
+    expect(join(second, hub, guarded, 'Máy 2').json()).toMatchObject({ ok: false, error: { reason: 'room_code_invalid' } });
+    expect(existsSync(joinPath(second, 'room.json'))).toBe(false);
+    expect(kiosk('room', 'status', '--data-dir', hub.dir, '--json').json().pcs).toHaveLength(1);
+  }, 90_000);
+
+  it('refuses a code that is not a code, and an address where no hub listens, with a sentence', () => {
+    const dir = fresh();
+    expect(kiosk('room', 'join', '127.0.0.1:1', 'AB', '--data-dir', dir, '--json').json()).toMatchObject({ ok: false, error: { reason: 'room_code_format' } });
+    const nobody = kiosk('room', 'join', '127.0.0.1:1', 'ABCD-EFGH', '--data-dir', dir, '--json').json();
+    expect(nobody).toMatchObject({ ok: false, error: { reason: 'room_hub_unreachable' } });
+    expect(nobody.error.message).toMatch(/Không kết nối được máy trung tâm/);
+    expect(kiosk('room', 'pair-code', '--data-dir', dir, '--json').json()).toMatchObject({ ok: false, error: { reason: 'room_not_hub' } });
+  });
+});
+
+describe('a hub and two kiosks', () => {
+  it('a book borrowed at PC 1 is returned at PC 2; loans, patrons and staff lists come from the hub', async () => {
+    const hub = await startHub();
+    running.push(hub);
+    const [pc1, pc2] = (await pairedPcs(hub, 'Máy 1', 'Máy 2')) as [RoomPc, RoomPc];
+    running.push(pc1, pc2);
+    const item = lendable(hub.dir);
+
+    const token1 = await signIn(pc1, 'BD000003');
+    const loan = await pc1.ws.call('circulation.checkout', { residentToken: token1, item });
+    expect(loan, JSON.stringify(loan)).toMatchObject({ ok: true, value: { item } });
+    // The loan is the hub's: PC 1's own store lent nothing.
+    expect(readStore(pc1.dir, (db) => db.prepare('SELECT COUNT(*) AS n FROM loans').get())).toEqual({ n: 0 });
+    expect(readStore(hub.dir, (db) => db.prepare('SELECT COUNT(*) AS n FROM loans WHERE returned_at IS NULL').get())).toEqual({ n: 1 });
+
+    // At PC 2 the same resident sees the loan, and the book can be returned there.
+    const token2 = await signIn(pc2, 'BD000003');
+    const seen = await pc2.ws.call('circulation.loans', { residentToken: token2 });
+    expect((seen.value as { loans: { item: string }[] }).loans.map((l) => l.item)).toEqual([item]);
+    const returned = await pc2.ws.call('circulation.checkin', { item });
+    expect(returned, JSON.stringify(returned)).toMatchObject({ ok: true });
+    expect(readStore(hub.dir, (db) => db.prepare('SELECT COUNT(*) AS n FROM loans WHERE returned_at IS NULL').get())).toEqual({ n: 0 });
+    expect(readStore(pc2.dir, (db) => db.prepare('SELECT COUNT(*) AS n FROM loans').get())).toEqual({ n: 0 });
+    // A resident token of PC 1's sign-in is the hub's: it means nothing to PC 2's own store but works through it.
+    expect((await pc2.ws.call('circulation.loans', { residentToken: token1 })).ok).toBe(true);
+
+    // Staff signed in at PC 2 (its own PIN check) act on the hub's patrons.
+    const staff = await pc2.ws.call('staff.signIn', { card: 'NV0001', pin: '147258' });
+    const staffToken = (staff.value as { token: string }).token;
+    const shown = await pc2.ws.call('patrons.show', { staffToken, card: 'BD000003' });
+    expect(shown, JSON.stringify(shown)).toMatchObject({ ok: true, value: { cardNumber: 'BD000003' } });
+    // A method that is not the room's stays on the PC: its own staff overview answers locally.
+    expect((await pc2.ws.call('technician.identity', { staffToken })).ok).toBe(false);
+    expect((await pc2.ws.call('system.info')).ok).toBe(true);
+
+    const seenAt = kiosk('room', 'status', '--data-dir', hub.dir, '--json').json().pcs as { name: string; lastSeenAt: string | null }[];
+    expect(seenAt.map((pc) => pc.name)).toEqual(['Máy 1', 'Máy 2']);
+    expect(seenAt.every((pc) => pc.lastSeenAt !== null)).toBe(true);
+  }, 90_000);
+
+  it('a standalone kiosk beside the room lends from its own store', async () => {
+    const alone = await startPc(fresh());
+    running.push(alone);
+    const item = lendable(alone.dir);
+    const token = await signIn(alone, 'BD000003');
+    expect((await alone.ws.call('circulation.checkout', { residentToken: token, item })).ok).toBe(true);
+    expect(readStore(alone.dir, (db) => db.prepare('SELECT COUNT(*) AS n FROM loans').get())).toEqual({ n: 1 });
+    expect(kiosk('room', 'status', '--data-dir', alone.dir, '--json').json()).toMatchObject({ role: 'standalone', roomId: null, pcs: [] });
+  }, 60_000);
+});
