@@ -21,7 +21,7 @@ async function signIn(pc: RoomPc, card: string): Promise<string> {
 }
 
 describe('pairing', () => {
-  it('pairs with a one-time code; wrong, reused and expired codes are refused and leave the kiosk standalone', async () => {
+  it('pairs with a one-time code; wrong, reused and expired codes are refused and leave the kiosk standalone (guessing: room-hostile.test.ts)', async () => {
     const hub = await startHub();
     running.push(hub);
 
@@ -32,13 +32,11 @@ describe('pairing', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.json()).toMatchObject({ ok: false, error: { reason: 'room_code_invalid' } });
     expect(existsSync(joinPath(first, 'room.json'))).toBe(false);
-    expect(kiosk('room', 'status', '--data-dir', first, '--json').json()).toMatchObject({ role: 'standalone', pcs: [] });
 
     // The right one pairs; the hub lists the PC.
     const paired = join(first, hub, code.toLowerCase(), 'Máy 1');
     expect(paired.code, paired.stdout + paired.stderr).toBe(0);
     expect(paired.json()).toMatchObject({ ok: true, role: 'kiosk', pcId: 1, name: 'Máy 1' });
-    expect(kiosk('room', 'status', '--data-dir', first, '--json').json()).toMatchObject({ role: 'kiosk', pcId: 1 });
     const status = kiosk('room', 'status', '--data-dir', hub.dir, '--json').json();
     expect(status).toMatchObject({ role: 'hub', pcs: [{ id: 1, name: 'Máy 1', state: 'paired', revokedAt: null }] });
 
@@ -50,13 +48,9 @@ describe('pairing', () => {
     const old = pairCode(hub, new ProcessClock(hub.startedAt - 11 * 60_000));
     expect(join(second, hub, old, 'Máy 2').json()).toMatchObject({ ok: false, error: { reason: 'room_code_invalid' } });
 
-    // Five wrong guesses kill a code: the right code is refused afterwards.
-    const guarded = pairCode(hub);
-    for (let i = 0; i < 5; i++) expect(join(second, hub, guarded === 'ZZZZ-ZZZZ' ? 'YYYY-YYYY' : 'ZZZZ-ZZZZ', 'Máy 2').code).toBe(1);
-    expect(join(second, hub, guarded, 'Máy 2').json()).toMatchObject({ ok: false, error: { reason: 'room_code_invalid' } });
     expect(existsSync(joinPath(second, 'room.json'))).toBe(false);
     expect(kiosk('room', 'status', '--data-dir', hub.dir, '--json').json().pcs).toHaveLength(1);
-  }, 90_000);
+  }, 120_000);
 
   it('refuses a code that is not a code, and an address where no hub listens, with a sentence', () => {
     const dir = fresh();
@@ -65,7 +59,7 @@ describe('pairing', () => {
     expect(nobody).toMatchObject({ ok: false, error: { reason: 'room_hub_unreachable' } });
     expect(nobody.error.message).toMatch(/Không kết nối được máy trung tâm/);
     expect(kiosk('room', 'pair-code', '--data-dir', dir, '--json').json()).toMatchObject({ ok: false, error: { reason: 'room_not_hub' } });
-  });
+  }, 60_000);
 });
 
 describe('a hub and two kiosks', () => {
@@ -99,14 +93,14 @@ describe('a hub and two kiosks', () => {
     const staffToken = (staff.value as { token: string }).token;
     const shown = await pc2.ws.call('patrons.show', { staffToken, card: 'BD000003' });
     expect(shown, JSON.stringify(shown)).toMatchObject({ ok: true, value: { cardNumber: 'BD000003' } });
-    // A method that is not the room's stays on the PC: its own staff overview answers locally.
-    expect((await pc2.ws.call('technician.identity', { staffToken })).ok).toBe(false);
-    expect((await pc2.ws.call('system.info')).ok).toBe(true);
+    // Staff sign-in itself is not the room's: PC 2 checked the PIN and recorded it, the hub did not.
+    const signedIn = (dir: string) => readStore(dir, (db) => db.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'staff.signed_in'").get());
+    expect([signedIn(pc2.dir), signedIn(hub.dir)]).toEqual([{ n: 1 }, { n: 0 }]);
 
     const seenAt = kiosk('room', 'status', '--data-dir', hub.dir, '--json').json().pcs as { name: string; lastSeenAt: string | null }[];
     expect(seenAt.map((pc) => pc.name)).toEqual(['Máy 1', 'Máy 2']);
     expect(seenAt.every((pc) => pc.lastSeenAt !== null)).toBe(true);
-  }, 90_000);
+  }, 120_000);
 
   it('a standalone kiosk beside the room lends from its own store', async () => {
     const alone = await startPc(fresh());
