@@ -12,10 +12,9 @@ import type { ReplyMessage } from '../../contract';
 import { authorizeFor } from '../api/access';
 import type { KioskContext } from '../context';
 import { fingerprintOf, keyPem, type KeyAndCertificate } from './certificates';
-import { BodyTooLarge, parseJson, readBody } from './http-body';
 import { isRoomMethod } from './methods';
 import { activePcByFingerprint, touchPc, type RoomPc } from './pcs';
-import { BAD_REQUEST, NOT_HERE, pcRevoked, sendJson, sendRefusal, TOO_LARGE } from './refusals';
+import { acceptJson, pcRevoked, sendJson, sendRefusal } from './refusals';
 import { roomStaffCaller } from './staff';
 
 export interface CallServerOptions {
@@ -69,19 +68,10 @@ async function answer(ctx: KioskContext, req: IncomingMessage, res: ServerRespon
     req.socket.destroySoon();
     return;
   }
-  if ((req.url ?? '').split('?')[0] !== ROOM_CALL_PATH) return sendRefusal(res, 404, 'not_found', NOT_HERE);
-  if (req.method !== 'POST') return sendRefusal(res, 405, 'method', NOT_HERE);
-  let body: Buffer;
-  try {
-    body = await readBody(req, MAX_ROOM_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) return sendRefusal(res, 413, 'too_large', TOO_LARGE, true);
-    throw error;
-  }
-  const envelope = roomCallMessage.safeParse(parseJson(body));
-  if (!envelope.success) return sendRefusal(res, 400, 'invalid_request', BAD_REQUEST);
+  const envelope = await acceptJson(req, res, ROOM_CALL_PATH, MAX_ROOM_BODY_BYTES, roomCallMessage, false);
+  if (!envelope) return;
   touchPc(ctx.db, pc.id, ctx.clock.now());
-  const { id, method, params, staff } = envelope.data;
+  const { id, method, params, staff } = envelope;
   let reply: ReplyMessage['reply'];
   if (!isRoomMethod(method)) {
     reply = {

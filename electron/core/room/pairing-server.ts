@@ -8,11 +8,10 @@ import { pairRequest, ROOM_PAIR_PATH, type PairResponse } from '../../contract/r
 import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
 import { certificateDer, fingerprintOf, keyPem, signKioskRequest, type KeyAndCertificate } from './certificates';
-import { BodyTooLarge, parseJson, readBody } from './http-body';
 import { consumePairingCode, noLiveCode, reservePairingAttempt } from './pairing-codes';
 import { hubProof, kioskProof, sameProof } from './pairing-proof';
 import { addPc } from './pcs';
-import { BAD_REQUEST, NOT_HERE, sendJson, sendRefusal, TOO_LARGE } from './refusals';
+import { acceptJson, sendJson, sendRefusal } from './refusals';
 
 const MAX_PAIR_BODY = 16 * 1024;
 
@@ -45,18 +44,9 @@ export function createPairingServer(ctx: KioskContext, options: PairingServerOpt
 }
 
 async function answer(ctx: KioskContext, options: PairingServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if ((req.url ?? '').split('?')[0] !== ROOM_PAIR_PATH) return sendRefusal(res, 404, 'not_found', NOT_HERE, true);
-  if (req.method !== 'POST') return sendRefusal(res, 405, 'method', NOT_HERE, true);
-  let body: Buffer;
-  try {
-    body = await readBody(req, MAX_PAIR_BODY);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) return sendRefusal(res, 413, 'too_large', TOO_LARGE, true);
-    throw error;
-  }
-  const request = pairRequest.safeParse(parseJson(body));
-  if (!request.success) return sendRefusal(res, 400, 'invalid_request', BAD_REQUEST, true);
-  const { name, csr, proof } = request.data;
+  const request = await acceptJson(req, res, ROOM_PAIR_PATH, MAX_PAIR_BODY, pairRequest, true);
+  if (!request) return;
+  const { name, csr, proof } = request;
   const csrDer = Buffer.from(csr, 'base64');
   try {
     // Counted before it is checked: a wrong guess costs the code one of its few attempts.

@@ -1,6 +1,7 @@
 // The sentences and HTTP answers of the room's two ports when they say no.
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { BodyTooLarge, parseJson, readBody } from './http-body';
 import type { roomRefusal } from '../../contract/room';
 import { KioskError } from '../errors';
 
@@ -33,3 +34,27 @@ export const hubUnreachable = (where: string) =>
 
 export const pcRevoked = () =>
   new KioskError('unauthorized', 'Máy này đã bị gỡ khỏi phòng đọc trên máy trung tâm. Hãy báo kỹ thuật viên để ghép lại máy.', { reason: 'room_pc_revoked' });
+
+/**
+ * The body of a POST to `path`, parsed by `schema`; or undefined once the refusal is sent (404 for
+ * another path, 405 for another verb, 413 past `limit`, 400 when it is not the schema's JSON).
+ */
+function refuse(res: ServerResponse, status: number, reason: string, message: string, close: boolean): undefined {
+  sendRefusal(res, status, reason, message, close);
+  return undefined;
+}
+
+export async function acceptJson<T extends z.ZodType>(req: IncomingMessage, res: ServerResponse, path: string, limit: number, schema: T, close: boolean): Promise<z.output<T> | undefined> {
+  if ((req.url ?? '').split('?')[0] !== path) return refuse(res, 404, 'not_found', NOT_HERE, close);
+  if (req.method !== 'POST') return refuse(res, 405, 'method', NOT_HERE, close);
+  let body: Buffer;
+  try {
+    body = await readBody(req, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return refuse(res, 413, 'too_large', TOO_LARGE, true);
+    throw error;
+  }
+  const parsed = schema.safeParse(parseJson(body));
+  if (!parsed.success) return refuse(res, 400, 'invalid_request', BAD_REQUEST, close);
+  return parsed.data;
+}
