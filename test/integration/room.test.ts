@@ -37,6 +37,8 @@ describe('pairing', () => {
     const paired = join(first, hub, code.toLowerCase(), 'Máy 1');
     expect(paired.code, paired.stdout + paired.stderr).toBe(0);
     expect(paired.json()).toMatchObject({ ok: true, role: 'kiosk', pcId: 1, name: 'Máy 1' });
+    // Loans and patrons are the hub's now: the CLI refuses to touch this PC's own store for them.
+    expect(kiosk('checkin', 'XX000001', '--data-dir', first, '--json').json()).toMatchObject({ ok: false, error: { reason: 'room_store_on_hub' } });
     const status = kiosk('room', 'status', '--data-dir', hub.dir, '--json').json();
     expect(status).toMatchObject({ role: 'hub', pcs: [{ id: 1, name: 'Máy 1', state: 'paired', revokedAt: null }] });
 

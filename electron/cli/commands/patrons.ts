@@ -6,7 +6,7 @@ import { cardNumber, isoDay, newPatron, type PatronSummary } from '../../contrac
 import { createPatron, requirePatron, toSummary } from '../../core/patrons/records';
 import { renewCard } from '../../core/patrons/renewal';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
-import { withKiosk } from '../with-kiosk';
+import { withRoomStore } from '../with-kiosk';
 import { registerRightsCommands } from './rights';
 
 /** Turns a zod failure on command-line input into a sentence the technician can act on. */
@@ -61,7 +61,7 @@ export function registerPatronCommands(program: Command): void {
           phone: options.phone ?? null,
           ...(options.card ? { cardNumber: options.card } : {}),
         });
-        const summary = await withKiosk(options, async (kiosk) => toSummary(kiosk.ctx, createPatron(kiosk.ctx, input, { via: 'staff', status: 'active' })));
+        const summary = await withRoomStore(options, async (kiosk) => toSummary(kiosk.ctx, createPatron(kiosk.ctx, input, { via: 'staff', status: 'active' })));
         printResult(options, { ok: true, patron: summary }, () => `Đã cấp thẻ.\n${describePatron(summary)}`);
       }),
     );
@@ -74,7 +74,7 @@ export function registerPatronCommands(program: Command): void {
     .action((card: string, options: CommonOptions) =>
       run(options, async () => {
         const number = parseInput(cardNumber, card);
-        const summary = await withKiosk(options, async (kiosk) => toSummary(kiosk.ctx, requirePatron(kiosk.ctx, number)));
+        const summary = await withRoomStore(options, async (kiosk) => toSummary(kiosk.ctx, requirePatron(kiosk.ctx, number)));
         printResult(options, { ok: true, patron: summary }, () => describePatron(summary));
       }),
     );
@@ -91,7 +91,7 @@ export function registerPatronCommands(program: Command): void {
         const number = parseInput(cardNumber, card);
         const until = options.until === undefined ? undefined : parseInput(isoDay, options.until);
         const reason = parseInput(z.string().trim().min(2, 'hãy ghi lý do, ví dụ "gia hạn hằng năm"').max(200), options.reason);
-        const summary = await withKiosk(options, async (kiosk) => toSummary(kiosk.ctx, renewCard(kiosk.ctx, number, { staffId: null, reason, until })));
+        const summary = await withRoomStore(options, async (kiosk) => toSummary(kiosk.ctx, renewCard(kiosk.ctx, number, { staffId: null, reason, until })));
         printResult(options, { ok: true, patron: summary }, () => `Đã gia hạn thẻ.\n${describePatron(summary)}`);
       }),
     );
