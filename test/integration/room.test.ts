@@ -102,6 +102,14 @@ describe('a hub and two kiosks', () => {
     const seenAt = kiosk('room', 'status', '--data-dir', hub.dir, '--json').json().pcs as { name: string; lastSeenAt: string | null }[];
     expect(seenAt.map((pc) => pc.name)).toEqual(['Máy 1', 'Máy 2']);
     expect(seenAt.every((pc) => pc.lastSeenAt !== null)).toBe(true);
+
+    // The hub goes away: the kiosk says so in a sentence and lends nothing from its own store.
+    hub.host.proc.kill('SIGKILL');
+    await hub.host.exited;
+    const down = await pc1.ws.call('circulation.checkout', { residentToken: token1, item });
+    expect(down).toMatchObject({ ok: false, error: { code: 'unavailable', reason: 'room_hub_unreachable' } });
+    expect(down.error!.message).toMatch(/Không kết nối được máy trung tâm/);
+    expect(readStore(pc1.dir, (db) => db.prepare('SELECT COUNT(*) AS n FROM loans').get())).toEqual({ n: 0 });
   }, 120_000);
 
   it('a standalone kiosk beside the room lends from its own store', async () => {
