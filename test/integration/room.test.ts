@@ -99,7 +99,8 @@ describe('a hub and two kiosks', () => {
     const signedIn = (dir: string) => readStore(dir, (db) => db.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'staff.signed_in'").get());
     expect([signedIn(pc2.dir), signedIn(hub.dir)]).toEqual([{ n: 1 }, { n: 0 }]);
 
-    const seenAt = kiosk('room', 'status', '--data-dir', hub.dir, '--json').json().pcs as { name: string; lastSeenAt: string | null }[];
+    // The hub saw both PCs (what `kiosk room status` lists).
+    const seenAt = readStore(hub.dir, (db) => db.prepare('SELECT name, last_seen_at AS lastSeenAt FROM room_pcs ORDER BY id').all()) as { name: string; lastSeenAt: string | null }[];
     expect(seenAt.map((pc) => pc.name)).toEqual(['Máy 1', 'Máy 2']);
     expect(seenAt.every((pc) => pc.lastSeenAt !== null)).toBe(true);
 

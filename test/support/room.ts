@@ -2,9 +2,9 @@
 // hub (its own data folder, `kiosk room hub` on free ports, then the browser-mode host) and kiosks
 // paired with it through the built CLI, each host on the test's clock.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { cliClock, fresh, kiosk, kioskArgv } from './cli';
+import { builtCli, cliClock, fresh, kiosk, kioskArgv } from './cli';
 import { ProcessClock, testClockArgs } from './clock';
 import { startHostProcess, until, type HostProcess } from './host-process';
 import { connect, type WsClient } from './ws-client';
@@ -23,8 +23,11 @@ export interface Hub extends RoomPc {
   startedAt: number;
 }
 
+/** The built host beside the built CLI (test/support/cli.ts builds dist/ first when it is stale). */
+const builtHost = join(dirname(builtCli), 'host.mjs');
+
 export async function startPc(dir: string): Promise<RoomPc> {
-  const host = startHostProcess(dir, testClockArgs(cliClock().now()));
+  const host = startHostProcess(dir, testClockArgs(cliClock().now()), {}, [], builtHost);
   const url = await host.ready;
   return { dir, host, url, ws: await connect(url) };
 }
