@@ -149,8 +149,8 @@ async function start(): Promise<void> {
   };
   const fallback = setTimeout(runDeferred, 2000);
   provideReceiptPrinter(kiosk.ctx, printReceiptSilently);
-  // A room's hub opens the ports its kiosks pair and call on (electron/core/room/).
-  await serveRoom(kiosk.ctx);
+  // A room's hub opens the ports its kiosks pair and call on (electron/core/room/); if it cannot, its own screen still serves.
+  await serveRoom(kiosk.ctx).catch((error: unknown) => log.log('error', 'room.hub_failed', { error: String((error as Error)?.message ?? error).slice(0, 500) }));
   const window = createWindow();
   attachBrowsing(window, kiosk);
 
