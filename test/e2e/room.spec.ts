@@ -19,13 +19,9 @@ function openLoans(dataDir: string): number {
 
 let hub: RunningKiosk | undefined;
 let pc: RunningKiosk | undefined;
-test.afterEach(async () => {
-  for (const running of [pc, hub]) if (running) await stopKiosk(running);
-  pc = hub = undefined;
-});
 
-test('a room kiosk lends through the hub, and says in a sentence when the hub cannot be reached', async ({ page }) => {
-  await page.setViewportSize({ width: 1366, height: 768 });
+/** A hub on free loopback ports and a kiosk paired with it (not started): the kiosk's data folder. */
+async function pairedRoom(): Promise<{ hubDir: string; pcDir: string }> {
   const hubDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-hub-'));
   kioskCli(['room', 'hub', '--port', '0', '--pairing-port', '0', '--data-dir', hubDir]);
   hub = await startKiosk({ dataDir: hubDir });
@@ -33,6 +29,16 @@ test('a room kiosk lends through the hub, and says in a sentence when the hub ca
   const { code } = kioskCli(['room', 'pair-code', '--data-dir', hubDir]) as { code: string };
   const pcDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-pc-'));
   expect(kioskCli(['room', 'join', pairing, code, '--name', 'Máy 2', '--data-dir', pcDir])).toMatchObject({ ok: true, pcId: 1 });
+  return { hubDir, pcDir };
+}
+test.afterEach(async () => {
+  for (const running of [pc, hub]) if (running) await stopKiosk(running);
+  pc = hub = undefined;
+});
+
+test('a room kiosk lends through the hub, and says in a sentence when the hub cannot be reached', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const { hubDir, pcDir } = await pairedRoom();
   pc = await startKiosk({ dataDir: pcDir, args: ['--simulate-devices'] });
 
   await openHome(page, pc.url);
@@ -43,7 +49,7 @@ test('a room kiosk lends through the hub, and says in a sentence when the hub ca
   expect([openLoans(hubDir), openLoans(pcDir)]).toEqual([1, 0]);
 
   // The hub goes away (power cut at the desk PC): the next book is refused with what to do.
-  await stopKiosk(hub);
+  await stopKiosk(hub!);
   hub = undefined;
   await simulateScan(page, 'TV000004');
   await expect(page.getByRole('alert')).toContainText('Không kết nối được máy trung tâm');
@@ -54,14 +60,8 @@ test('a room kiosk lends through the hub, and says in a sentence when the hub ca
 
 test('the same refusal in English', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  const hubDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-hub-'));
-  kioskCli(['room', 'hub', '--port', '0', '--pairing-port', '0', '--data-dir', hubDir]);
-  hub = await startKiosk({ dataDir: hubDir });
-  const pairing = /ROOM_PAIRING=(\S+)/.exec(hub.stdout())![1]!;
-  const { code } = kioskCli(['room', 'pair-code', '--data-dir', hubDir]) as { code: string };
-  const pcDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-pc-'));
-  kioskCli(['room', 'join', pairing, code, '--name', 'Máy 2', '--data-dir', pcDir]);
-  await stopKiosk(hub);
+  const { pcDir } = await pairedRoom();
+  await stopKiosk(hub!);
   hub = undefined;
   pc = await startKiosk({ dataDir: pcDir, args: ['--simulate-devices'] });
 
