@@ -42,14 +42,14 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
       try {
         answer = await postJson({ host: state.hub.host, port: state.hub.port, path: ROOM_CALL_PATH, agent, ...tls }, envelope, MAX_ROOM_BODY_BYTES, CALL_TIMEOUT_MS);
       } catch (error) {
-        ctx.log.log('warn', 'room.hub_unreachable', { method, error: String((error as Error)?.message ?? error).slice(0, 200) });
-        return failed(hubUnreachable(where));
+        ctx.log.log('warn', 'room.hub_unreachable', { method, hub: where, error: String((error as Error)?.message ?? error).slice(0, 200) });
+        return failed(hubUnreachable());
       }
       if (answer.status === 403 && roomRefusal.safeParse(answer.json).data?.reason === 'room_pc_revoked') return failed(pcRevoked());
       const reply = replyMessage.safeParse(answer.json);
       if (answer.status !== 200 || !reply.success || reply.data.id !== id) {
-        ctx.log.log('warn', 'room.hub_bad_answer', { method, status: answer.status });
-        return failed(hubUnreachable(where));
+        ctx.log.log('warn', 'room.hub_bad_answer', { method, hub: where, status: answer.status });
+        return failed(hubUnreachable());
       }
       return reply.data.reply as Reply<unknown>;
     },

@@ -10,7 +10,7 @@ import { certificateDer, createKioskRequest, fingerprintOf, issuedBy } from './c
 import { normaliseCode, pairingKey } from './pairing-codes';
 import { hubProof, kioskProof, sameProof } from './pairing-proof';
 import { parseHubAddress, postJson } from './https-json';
-import { hubUnreachable } from './refusals';
+import { hubNotAnswering } from './refusals';
 import { readRoomState, ROOM_KEYS, writeRoomState, type KioskState } from './state';
 
 const TIMEOUT_MS = 15_000;
@@ -33,8 +33,8 @@ function roomCaOf(host: string, port: number): Promise<string> {
       if (!ca.ca || !issuedBy(hub.toString(), ca.toString()) || !issuedBy(ca.toString(), ca.toString())) return reject(notTheHub(where));
       resolve(ca.toString());
     });
-    socket.on('timeout', () => socket.destroy(hubUnreachable(where)));
-    socket.on('error', () => reject(hubUnreachable(where)));
+    socket.on('timeout', () => socket.destroy(hubNotAnswering(where)));
+    socket.on('error', () => reject(hubNotAnswering(where)));
   });
 }
 
@@ -64,7 +64,7 @@ export async function joinRoom(ctx: KioskContext, address: string, typedCode: st
       TIMEOUT_MS,
     );
   } catch {
-    throw hubUnreachable(where);
+    throw hubNotAnswering(where);
   }
   if (answer.status !== 200) {
     const refusal = roomRefusal.safeParse(answer.json);

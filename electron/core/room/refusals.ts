@@ -25,10 +25,19 @@ export const BAD_REQUEST = 'Yêu cầu gửi tới máy trung tâm không đúng
 export const TOO_LARGE = 'Yêu cầu gửi tới máy trung tâm quá lớn nên không được thực hiện.';
 export const NOT_HERE = 'Máy trung tâm không có địa chỉ này.';
 
-export const hubUnreachable = (where: string) =>
+/** What a resident reads at a room kiosk when the hub does not answer (the address goes to the log, not the screen). */
+export const hubUnreachable = () =>
   new KioskError(
     'unavailable',
-    `Không kết nối được máy trung tâm của phòng đọc (${where}). Hãy kiểm tra máy trung tâm đang bật và cùng mạng LAN, rồi thử lại; nếu vẫn không được, báo cán bộ thư viện.`,
+    'Không kết nối được máy trung tâm của phòng đọc nên máy này chưa mượn trả được; chưa có gì thay đổi. Hãy thử lại sau ít phút hoặc mượn trả ở máy trung tâm; nếu vẫn không được, báo cán bộ thư viện.',
+    { reason: 'room_hub_unreachable' },
+  );
+
+/** What the technician reads when pairing cannot reach the hub. */
+export const hubNotAnswering = (where: string) =>
+  new KioskError(
+    'unavailable',
+    `Không kết nối được máy trung tâm ở địa chỉ ${where}. Hãy kiểm tra máy trung tâm đang bật, đã chạy "kiosk room hub" và khởi động lại, cùng mạng LAN, và cổng ghép máy đúng; rồi thử lại.`,
     { reason: 'room_hub_unreachable' },
   );
 
