@@ -18,6 +18,7 @@ import { registerCirculation } from './circulation/register';
 import { registerRights } from './rights/register';
 import { registerEresources } from './eresources/register';
 import { registerStoreHousekeeping } from './store/housekeeping';
+import { registerRoom } from './room/register';
 
 export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [
   registerSystem,
@@ -37,4 +38,6 @@ export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>
   registerRights,
   registerEresources,
   registerStoreHousekeeping,
+  // Last: a room kiosk forwards methods the features above registered.
+  registerRoom,
 ];

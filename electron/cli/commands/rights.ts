@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { cardNumber, residentPin, type PatronSummary } from '../../contract/patrons';
 import { erasureReason, type ErasureReceipt, type PatronRecord, type RetentionView } from '../../contract/rights';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
-import { callApi, secretFromEnv, staffSignIn, withKiosk } from '../with-kiosk';
+import { callApi, secretFromEnv, staffSignIn, withRoomStore } from '../with-kiosk';
 import { describePatron, parseInput } from './patrons';
 
 interface StaffOptions extends CommonOptions {
@@ -39,7 +39,7 @@ export function registerRightsCommands(patron: Command, program: Command): void 
       run(options, async () => {
         const number = parseInput(cardNumber, card);
         const pin = options.remove ? null : parseInput(residentPin, secretFromEnv('KIOSK_RESIDENT_PIN', 'mã PIN mới của bạn đọc (4–6 chữ số)'));
-        const summary = await withKiosk(options, async (kiosk) =>
+        const summary = await withRoomStore(options, async (kiosk) =>
           (await callApi(kiosk, 'patrons.setPin', { staffToken: await staffSignIn(kiosk, options.staff), card: number, pin })) as PatronSummary,
         );
         printResult(options, { ok: true, patron: summary }, () => `${pin === null ? 'Đã xóa mã PIN.' : 'Đã đặt mã PIN mới; lần khóa do nhập sai (nếu có) đã được gỡ.'}\n${describePatron(summary)}`);
@@ -56,7 +56,7 @@ export function registerRightsCommands(patron: Command, program: Command): void 
     .action((card: string, options: StaffOptions) =>
       run(options, async () => {
         const number = parseInput(cardNumber, card);
-        const record = await withKiosk(options, async (kiosk) => (await callApi(kiosk, 'rights.record', { staffToken: await staffSignIn(kiosk, options.staff), card: number })) as PatronRecord);
+        const record = await withRoomStore(options, async (kiosk) => (await callApi(kiosk, 'rights.record', { staffToken: await staffSignIn(kiosk, options.staff), card: number })) as PatronRecord);
         printResult(options, { ok: true, record }, () => describeRecord(record));
       }),
     );
@@ -73,7 +73,7 @@ export function registerRightsCommands(patron: Command, program: Command): void 
       run(options, async () => {
         const number = parseInput(cardNumber, card);
         const reason = parseInput(REASONS, options.reason);
-        const receipt = await withKiosk(options, async (kiosk) =>
+        const receipt = await withRoomStore(options, async (kiosk) =>
           (await callApi(kiosk, 'rights.erase', { staffToken: await staffSignIn(kiosk, options.staff), card: number, reason })) as ErasureReceipt,
         );
         printResult(options, { ok: true, receipt }, () => receipt.text);
@@ -95,7 +95,7 @@ export function registerRightsCommands(patron: Command, program: Command): void 
         if (expected !== undefined && !(Number.isInteger(expected) && expected > 0)) {
           throw new CliFailure('--apply cần số bạn đọc vừa liệt kê (một số nguyên dương). Hãy chạy lệnh không có --apply để xem số đó.', 2);
         }
-        const result = await withKiosk(options, async (kiosk) => {
+        const result = await withRoomStore(options, async (kiosk) => {
           const staffToken = await staffSignIn(kiosk, options.staff);
           return expected === undefined
             ? ((await callApi(kiosk, 'rights.retention', { staffToken })) as RetentionView)
