@@ -9,6 +9,7 @@ import type { Kiosk } from '../core/kiosk';
 import { decideUrlFor, publishTabs } from '../core/internet/browse';
 import { attachSurface, internetOf, type BrowsingSurface } from '../core/internet/context';
 import { decideDownload, recordPrint } from '../core/internet/downloads';
+import { noteInput } from '../core/internet/inactivity';
 import type { WipePlan } from '../core/internet/wipe';
 import type { CdpChannel } from '../core/internet/guard/cdp';
 import { attachTabGuard, type GuardEvent, type TabGuard } from '../core/internet/guard/tab-guard';
@@ -151,6 +152,11 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
       tab.url = target;
       tab.blocked = null;
       publish();
+    });
+    // Input reaches the web page's own view, not the kiosk window: it is seen here and told to the
+    // core's inactivity rule (core/internet/inactivity.ts), so a resident reading and scrolling stays.
+    contents.on('input-event', (_event, input) => {
+      if (input.type !== 'mouseMove') noteInput(internet);
     });
     contents.on('page-title-updated', () => publish());
     contents.on('did-stop-loading', () => publish());

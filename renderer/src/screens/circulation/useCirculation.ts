@@ -11,9 +11,8 @@ import { useAudioPrompt } from '../../a11y/audio';
 import { ApiCallError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { useScan } from '../../devices/ScanProvider';
-import { navigate } from '../../router';
 import { clearSignedInResident, setSignedInResident } from '../../session/signed-in-resident';
-import { useIdle } from '../../session/useIdle';
+import { useScreenIdleRule } from '../../session/ResidentIdle';
 import { formatDay } from '../../../../common/calendar';
 import type { RegistrationOffer } from './Consent';
 import { takeHandedOffScan } from './handoff';
@@ -81,15 +80,9 @@ export function useCirculation() {
     setNotice(null);
   }, []);
 
-  const idle = useIdle({
-    active: state.mode !== 'start',
-    idleSeconds: settings.idleSeconds,
-    countdownSeconds: settings.countdownSeconds,
-    onTimeout: () => {
-      reset();
-      navigate('home');
-    },
-  });
+  // Signed in (or mid-way through a return, a registration, a receipt), the visit keeps the
+  // circulation idle time; at the start the resident screens' one rule applies (session/ResidentIdle).
+  const { touch } = useScreenIdleRule(state.mode === 'start' ? {} : { idleSeconds: settings.idleSeconds, countdownSeconds: settings.countdownSeconds });
 
   const signIn = useCallback(
     (request: CardRequest | { method: 'cccd'; qr: string }, pin?: string) =>
@@ -206,7 +199,7 @@ export function useCirculation() {
 
   const onScan = useCallback(
     (scan: ScanEvent) => {
-      idle.touch();
+      touch();
       const mode = stateRef.current.mode;
       if (mode === 'register' || mode === 'receipt' || mode === 'myData') return;
       if (scan.kind === 'card') {
@@ -223,7 +216,7 @@ export function useCirculation() {
         else if (mode !== 'pin') void giveBack(scan.text);
       }
     },
-    [idle, signIn, lend, giveBack, t],
+    [touch, signIn, lend, giveBack, t],
   );
   useScan(onScan);
 
@@ -301,7 +294,6 @@ export function useCirculation() {
     problem,
     notice,
     busy,
-    idle,
     reset,
     signIn,
     showMyData,

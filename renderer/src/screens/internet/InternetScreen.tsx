@@ -15,6 +15,9 @@ import { navigate, useSubRoute } from '../../router';
 import { PlaceholderPage } from './PlaceholderPage';
 import { QueuePage } from './QueuePage';
 import { SessionView } from './SessionView';
+import { StillUsing } from './StillUsing';
+import { useReportInput } from './report-input';
+import { useScreenIdleRule } from '../../session/ResidentIdle';
 import { errorText, placeholderOrigin, useInternetState } from './useInternet';
 import { WipePage } from './WipePage';
 import './internet.css';
@@ -76,6 +79,12 @@ function ResidentInternet({ info }: { info: SystemInfo }) {
   const [wiped, setWiped] = useState(false);
   const [wipe, wipeFrame] = useBrowserModeWipe();
   const startWiped = useRef(false);
+  // Signing in, queueing or reading why a session ended: the resident screens' idle rule. A running
+  // session: the core's inactivity rule instead, told of every input seen here (report-input.ts).
+  const running = state?.phase === 'active';
+  useScreenIdleRule({ paused: running || ended !== null });
+  const inactiveEndsIn = running ? (state.session?.inactiveEndsInSeconds ?? null) : null;
+  useReportInput(running, inactiveEndsIn !== null);
 
   // Whenever this screen opens with no session running, the placeholder origin is cleared too.
   useEffect(() => {
@@ -162,6 +171,7 @@ function ResidentInternet({ info }: { info: SystemInfo }) {
           </p>
           <p>{t(`welcome.limitedBy.${welcome.limitedBy}`)}</p>
           <p className="hint">{t('welcome.privacy')}</p>
+          <StillUsing secondsLeft={inactiveEndsIn} />
           <button type="button" className="button big" autoFocus onClick={() => setWelcome(null)}>
             {t('welcome.start')}
           </button>

@@ -11,6 +11,7 @@ import { errorText, formatClock, placeholderOrigin } from './useInternet';
 import { Banner } from '../../components/Banner';
 import { Modal } from '../../components/Modal';
 import { FilePicker } from './FilePicker';
+import { StillUsing } from './StillUsing';
 
 export function SessionView({ state }: { state: InternetState }) {
   const api = useApi();
@@ -184,6 +185,7 @@ export function SessionView({ state }: { state: InternetState }) {
             {t('session.warning', { count: warning })}
           </p>
         )}
+        <StillUsing secondsLeft={session.inactiveEndsInSeconds} />
         {someoneWaiting && (
           <p className="banner warning" role="status">
             {t('session.someoneWaiting')}
