@@ -17,6 +17,7 @@ export const audioPromptId = z.enum([
   'askStaff',
   'reservedReturn',
   'goodbye',
+  'stillHere',
 ]);
 export type AudioPromptId = z.infer<typeof audioPromptId>;
 

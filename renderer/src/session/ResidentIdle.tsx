@@ -6,7 +6,8 @@
 // A screen may change the rule while it shows something that needs it (a signed-in visit uses
 // `circulation.idleSeconds`, a viewer `residents.readingIdleSeconds`) or pause it while another rule
 // applies (a running internet session is watched by the core's inactivity rule, internet/inactivity.ts).
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from 'react';
+import { useAudioPrompt } from '../a11y/audio';
 import { FALLBACK_SETTINGS, useResidentSession } from '../a11y/ResidentSession';
 import { IdleCountdown } from '../components/IdleCountdown';
 import { useScan } from '../devices/ScanProvider';
@@ -49,6 +50,12 @@ export function ResidentIdle({ active, children }: { active: boolean; children: 
     },
   });
   const { touch } = idle;
+  const say = useAudioPrompt();
+  const counting = idle.secondsLeft !== null;
+  const askAloud = useEffectEvent(() => say('stillHere'));
+  useEffect(() => {
+    if (counting) askAloud();
+  }, [counting]);
   // A scan is someone at the kiosk, as a touch is.
   useScan(useCallback(() => touch(), [touch]), { enabled: active });
   const control = useMemo<IdleControl>(() => ({ setRule, touch }), [touch]);

@@ -134,7 +134,7 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
                   ))}
                 </div>
               </fieldset>
-              <form onSubmit={send} className="row">
+              <form onSubmit={send} className="row" noValidate>
                 <label htmlFor="staff-message" className="visually-hidden">
                   {t('staff.message')}
                 </label>
@@ -205,7 +205,7 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
 
       <section aria-labelledby="staff-passes-title" className="staff-card guest-passes">
         <h2 id="staff-passes-title">{t('staff.passes')}</h2>
-        <form onSubmit={createPasses} className="row">
+        <form onSubmit={createPasses} className="row" noValidate>
           <label>
             {t('staff.passMinutes')}{' '}
             <input type="number" min={5} max={480} value={passMinutes} onChange={(e) => setPassMinutes(Number(e.target.value))} />
