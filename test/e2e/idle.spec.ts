@@ -138,7 +138,7 @@ test('every resident screen left alone returns home and forgets the last person'
     await kiosk.advanceClock(61_000, [page]);
     await expect(page.getByRole('heading', { name: /Phiên Internet đã kết thúc vì lâu không có ai dùng máy/ })).toBeVisible();
     await page.clock.fastForward(10_000);
-    await expect(page.locator('#attract-title')).toBeVisible();
+    await expect(page.locator('#attract-title')).toBeVisible({ timeout: 15_000 });
     await page.goto(`${kiosk.url}#/internet`);
     await expect(page.getByRole('heading', { name: 'Đăng nhập để dùng Internet' })).toBeVisible();
     await expectForgotten(page, ['zalo.me', 'BD000003']);
@@ -147,19 +147,66 @@ test('every resident screen left alone returns home and forgets the last person'
   }
 });
 
-test('the idle countdown in English and in large text', async ({ page, kiosk }) => {
+test('in English and large text: the countdown speaks, the speaker switch and the choices reset at idle, the keyboard has digits', async ({ page, kiosk }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
+  // Which spoken prompts start playing (the test's own record of play(); the kiosk keeps none).
+  await page.addInitScript(() => {
+    const played: string[] = [];
+    (window as unknown as { promptsPlayed: string[] }).promptsPlayed = played;
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      if (this.dataset.prompt) played.push(this.dataset.prompt);
+      return play.call(this);
+    };
+  });
+  const played = () => page.evaluate(() => (window as unknown as { promptsPlayed: string[] }).promptsPlayed.slice());
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: 'Large text' }).click();
+  await expect(page.getByRole('switch', { name: /Spoken guidance/ })).toHaveAttribute('aria-checked', 'true');
   await page.getByRole('button', { name: /Find a book/ }).click();
-  await page.getByRole('searchbox').first().fill('lua');
+
+  // The on-screen keyboard types digits as digits.
+  const box = page.getByRole('searchbox').first();
+  await page.getByRole('button', { name: 'Keyboard' }).click();
+  const keyboard = page.getByRole('group', { name: 'On-screen Vietnamese keyboard' });
+  for (const key of ['t', 'o', 'a', 'n', ' ', '5']) await keyboard.getByRole('button', { name: key === ' ' ? 'Space' : key, exact: true }).click();
+  await expect(box).toHaveValue('toan 5');
+  await snapshot(page, 'keyboard-digits-en-large');
+
   const countdown = page.getByRole('alertdialog', { name: 'Are you still using the computer?' });
   await page.clock.fastForward((SCREEN_IDLE_S - COUNTDOWN_S + 1) * 1000);
   await expect(countdown).toContainText(/Going back to the home screen in \d+ seconds/);
   await snapshot(page, 'idle-countdown-search-en-large');
+  await expect.poll(played).toContain('stillHere');
+  await countdown.getByRole('button', { name: 'I am still here' }).click();
+
+  // The resident silences the kiosk: the next countdown says nothing...
+  const speaker = page.getByRole('switch', { name: /Spoken guidance/ });
+  await speaker.click();
+  await expect(speaker).toHaveAttribute('aria-checked', 'false');
+  await expect(speaker).toContainText('Off');
+  const before = (await played()).length;
+  await page.clock.fastForward((SCREEN_IDLE_S - COUNTDOWN_S + 1) * 1000);
+  await expect(countdown).toBeVisible();
+  expect((await played()).length).toBe(before);
   await page.clock.fastForward(COUNTDOWN_S * 1000);
-  // Home again, and the resident's choices are forgotten with what they typed.
+  // ...and once home, everything is back for the next person: language, text size, the speaker on.
   await expect(page.locator('#attract-title')).toHaveText('Quét thẻ thư viện hoặc mã QR trên CCCD để bắt đầu');
   expect(await page.evaluate(() => document.documentElement.dataset.textSize ?? null)).toBeNull();
+  await expect(page.getByRole('switch', { name: /Giọng đọc/ })).toHaveAttribute('aria-checked', 'true');
+  await snapshot(page, 'home-speaker-switch');
+});
+
+test('a box sent empty is answered in the kiosk\'s words next to it, never the browser\'s', async ({ page, kiosk }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${kiosk.url}#/circulation`);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  const card = page.getByLabel('Hoặc nhập số thẻ thư viện');
+  await expect(page.locator('#manual-card-error')).toHaveText('Ô này còn trống. Hãy nhập vào rồi bấm “Đăng nhập”.');
+  await expect(card).toHaveAttribute('aria-invalid', 'true');
+  expect(await card.evaluate((input: HTMLInputElement) => input.validationMessage)).toBe('');
+  await snapshot(page, 'circulation-empty-card');
+  await card.fill('B');
+  await expect(page.locator('#manual-card-error')).toHaveCount(0);
 });
