@@ -99,10 +99,20 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
     layout();
   });
 
+  // While "Bạn còn dùng máy không?" shows (core/internet/inactivity.ts) the tab steps aside too, so the
+  // question and its button are never under the page.
+  let asking = false;
+  kiosk.ctx.bus.on('internet.state', (state) => {
+    const now = (state.session?.inactiveEndsInSeconds ?? null) !== null;
+    if (now === asking) return;
+    asking = now;
+    layout();
+  });
+
   function layout(): void {
     const { width, height } = window.getContentBounds();
     for (const tab of tabs) {
-      const visible = tab.id === activeId && tab.url !== '' && !tab.blocked && !picking;
+      const visible = tab.id === activeId && tab.url !== '' && !tab.blocked && !picking && !asking;
       tab.view.setVisible(visible);
       tab.view.setBounds({ x: 0, y: BROWSER_TOP_PX, width, height: Math.max(0, height - BROWSER_TOP_PX) });
     }

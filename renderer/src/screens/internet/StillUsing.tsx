@@ -1,6 +1,7 @@
 // "Bạn còn dùng máy không?": shown while the core's inactivity rule waits for an answer
-// (session.inactiveEndsInSeconds). It sits in the session bar, above the browsing view, so the
-// Electron web page never covers it; any touch answers it, the button most plainly.
+// (session.inactiveEndsInSeconds). It sits in the session bar; in Electron the web page's view steps
+// aside while it shows (main/browsing.ts), so nothing covers it. Any touch answers it, the button
+// most plainly.
 import { useEffect, useEffectEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAudioPrompt } from '../../a11y/audio';
