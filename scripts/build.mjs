@@ -77,6 +77,8 @@ const migrations = join(dist, 'migrations');
 rmSync(migrations, { recursive: true, force: true });
 mkdirSync(migrations, { recursive: true });
 cpSync(join(root, 'electron/core/store/migrations'), migrations, { recursive: true });
+// The bundled texts as files too: `kiosk i18n export` on an installed PC reads the originals from here.
+cpSync(join(root, 'resources/locales'), join(dist, 'resources/locales'), { recursive: true });
 // Block lists and other files the internet feature reads at run time (resources/internet).
 cpSync(join(root, 'resources/internet'), join(dist, 'resources/internet'), { recursive: true });
 // The demo content pack, so a packaged demo kiosk (which only ships dist/) still has its Thư viện số.
