@@ -102,7 +102,10 @@ test('every resident screen left alone returns home and forgets the last person'
     await page.clock.fastForward((SCREEN_IDLE_S + 5) * 1000);
     await expect(page.getByTestId('pdf-page')).toBeVisible();
     await expect(page.getByRole('alertdialog')).toHaveCount(0);
-    // ...the reading time is.
+    // ...and turning a page is use: the reading time starts again from here...
+    await page.getByRole('button', { name: 'Trang sau ▶' }).click();
+    await expect(page.getByTestId('pdf-page')).toHaveText('Trang 2 / 6');
+    // ...until it runs out.
     await leaveIdle(page, READING_IDLE_S, COUNTDOWN_S);
     await expectForgotten(page, ['Sổ tay trồng lúa']);
 

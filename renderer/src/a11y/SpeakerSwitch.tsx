@@ -3,15 +3,14 @@
 // visit only; the idle reset brings it back for the next person (ResidentSession).
 import { useTranslation } from 'react-i18next';
 import { useResidentSession } from './ResidentSession';
+import { SpeakerIcon } from '../components/icons';
 
 export function SpeakerSwitch() {
   const { t } = useTranslation('common');
   const { speech, setSpeech } = useResidentSession();
   return (
     <button type="button" role="switch" aria-checked={speech} className="button secondary option-toggle speaker-switch" onClick={() => setSpeech(!speech)} data-testid="speaker-switch">
-      <span aria-hidden="true" className="option-icon">
-        {speech ? '🔊' : '🔇'}
-      </span>
+      <SpeakerIcon on={speech} size={28} />
       {t('speech.label')}
       <span className="speaker-state">{speech ? t('speech.on') : t('speech.off')}</span>
     </button>
