@@ -37,7 +37,7 @@ const WHO_MAY_CALL: Record<string, string> = {
       'announcements.list', 'announcements.create', 'announcements.update', 'announcements.remove', 'announcements.setCalendarEnabled',
       'statistics.report', 'statistics.export', 'upload.status', 'upload.now',
       'patrons.add', 'patrons.show', 'patrons.list', 'patrons.setStatus', 'patrons.renewCard', 'patrons.reissueCard', 'patrons.setCategory', 'patrons.merge', 'patrons.setPin',
-      'rights.record', 'rights.correct', 'rights.erase', 'rights.retention', 'rights.applyRetention',
+      'rights.record', 'rights.correct', 'rights.erase', 'rights.retention', 'rights.applyRetention', 'rights.keepRecord',
       'circulation.holds', 'circulation.staffCancelHold', 'circulation.overdue', 'circulation.override', 'devices.diagnostics',
       'catalogue.exportPlaces', 'catalogue.export', 'catalogue.importBegin', 'catalogue.importChunk', 'catalogue.importFinish', 'rotation.list', 'rotation.items', 'rotation.receive', 'rotation.sendBack',
       'eresources.packs', 'eresources.sources', 'eresources.install', 'eresources.installUrl', 'eresources.remove',

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckinResult, HoldView, LoanView } from '../../../../electron/contract/circulation';
 import type { Problem } from './problem';
 import { formatDay } from '../../../../common/calendar';
+import { useReveal } from '../../components/useReveal';
 
 export function ManualEntry({ id, label, hint, submitLabel, onSubmit }: { id: string; label: string; hint: string; submitLabel: string; onSubmit: (value: string) => void }) {
   const { t } = useTranslation('common');
@@ -46,8 +47,9 @@ export function ManualEntry({ id, label, hint, submitLabel, onSubmit }: { id: st
 
 export function ProblemBanner({ problem, onReturnFirst }: { problem: Problem; onReturnFirst?: (() => void) | undefined }) {
   const { t } = useTranslation('circulation');
+  const ref = useReveal<HTMLDivElement>(problem);
   return (
-    <div className="banner error circ-problem" role="alert" data-reason={problem.reason}>
+    <div ref={ref} className="banner error circ-problem" role="alert" data-reason={problem.reason}>
       <strong>{problem.headline}</strong>
       <p>{problem.detail}</p>
       {onReturnFirst && (
