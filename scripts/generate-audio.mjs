@@ -1,5 +1,6 @@
-// Regenerates the spoken prompts in resources/audio/ with espeak-ng's Vietnamese voice
-// (apt-get install espeak-ng). The .wav files are committed, so building the kiosk never needs
+// Regenerates the spoken prompts in resources/audio/ with espeak-ng's Vietnamese voice (`-v vi`,
+// 135 words a minute; apt-get install espeak-ng). `node scripts/generate-audio.mjs stillHere` makes only the
+// prompts named. The .wav files are committed, so building the kiosk never needs
 // espeak-ng; a technician replaces any of them with a recording in <dataDir>/audio/<id>.wav.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
@@ -21,10 +22,12 @@ export const PROMPTS = {
   askStaff: 'Chưa thực hiện được, mời hỏi cán bộ thư viện.',
   reservedReturn: 'Sách này có người đặt. Mời đưa sách cho cán bộ thư viện, đừng để lên giá.',
   goodbye: 'Cảm ơn bạn, hẹn gặp lại.',
+  stillHere: 'Bạn còn dùng máy không? Mời chạm vào màn hình để tiếp tục.',
 };
 
 mkdirSync(out, { recursive: true });
-for (const [id, text] of Object.entries(PROMPTS)) {
+const only = process.argv.slice(2);
+for (const [id, text] of Object.entries(PROMPTS).filter(([id]) => only.length === 0 || only.includes(id))) {
   const file = join(out, `${id}.wav`);
   // -s 135 is a little slower than default for elderly listeners.
   const run = spawnSync('espeak-ng', ['-v', 'vi', '-s', '135', '-w', file, text], { stdio: 'inherit' });

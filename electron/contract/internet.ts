@@ -12,7 +12,7 @@ export const guestCode = z
   .pipe(z.string().regex(GUEST_CODE_PATTERN, 'mã khách có dạng KHACH- và 8 ký tự, ví dụ KHACH-7KQ2M9XA'));
 
 export const limitName = z.enum(['session', 'day', 'week', 'closing', 'guest']);
-export const endReason = z.enum(['time_up', 'resident', 'staff', 'closing', 'crash', 'power_cut', 'emergency']);
+export const endReason = z.enum(['time_up', 'resident', 'staff', 'closing', 'crash', 'power_cut', 'emergency', 'inactive']);
 export type EndReason = z.infer<typeof endReason>;
 
 export const homeLink = z.object({ title: z.string(), url: z.string() });
@@ -27,6 +27,8 @@ export const residentSession = z.object({
   limitedBy: limitName,
   moreTimeRequested: z.boolean(),
   downloads: z.array(z.string()),
+  /** Set while the screens ask "Bạn còn dùng máy không?": seconds until the session ends unanswered. */
+  inactiveEndsInSeconds: z.number().int().nonnegative().nullable(),
 });
 export type ResidentSession = z.infer<typeof residentSession>;
 
@@ -135,6 +137,8 @@ export const internetMethods = {
   'internet.status': method(noParams, internetState, anyone),
   'internet.signIn': method(signInRequest, z.object({ state: internetState, resumed: z.boolean(), allowanceMinutes: z.number(), limitedBy: limitName }), anyone),
   'internet.end': method(noParams, ok, anyone),
+  /** Input was seen on the session's screen or page (a touch, a key, a scroll): the session is in use (core/internet/inactivity.ts). */
+  'internet.activity': method(noParams, ok, anyone),
   'internet.requestMoreTime': method(noParams, ok, anyone),
   'internet.queue.join': method(z.object({ card: z.string().trim().min(1).max(64) }).strict(), queueTicket, anyone),
   'internet.queue.leave': method(z.object({ card: z.string().trim().min(1).max(64) }).strict(), ok, anyone),

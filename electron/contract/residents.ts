@@ -17,6 +17,7 @@ export const audioPromptId = z.enum([
   'askStaff',
   'reservedReturn',
   'goodbye',
+  'stillHere',
 ]);
 export type AudioPromptId = z.infer<typeof audioPromptId>;
 
@@ -25,6 +26,12 @@ export const audioFile = z.object({ mime: z.enum(['audio/wav', 'audio/ogg', 'aud
 export const residentSettings = z.object({
   defaultLanguage: languageCode,
   idleResetSeconds: z.number().int().positive(),
+  /** The one idle rule of resident screens (session/ResidentIdle.tsx): home after this many seconds... */
+  screenIdleSeconds: z.number().int().positive(),
+  /** ... or this many in a Thư viện số viewer ... */
+  readingIdleSeconds: z.number().int().positive(),
+  /** ... the last of which are counted down on screen. */
+  idleCountdownSeconds: z.number().int().positive(),
   audio: z.object({
     enabled: z.boolean(),
     volume: z.number().min(0).max(1),

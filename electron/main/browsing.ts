@@ -9,6 +9,7 @@ import type { Kiosk } from '../core/kiosk';
 import { decideUrlFor, publishTabs } from '../core/internet/browse';
 import { attachSurface, internetOf, type BrowsingSurface } from '../core/internet/context';
 import { decideDownload, recordPrint } from '../core/internet/downloads';
+import { noteInput } from '../core/internet/inactivity';
 import type { WipePlan } from '../core/internet/wipe';
 import type { CdpChannel } from '../core/internet/guard/cdp';
 import { attachTabGuard, type GuardEvent, type TabGuard } from '../core/internet/guard/tab-guard';
@@ -98,10 +99,20 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
     layout();
   });
 
+  // While "Bạn còn dùng máy không?" shows (core/internet/inactivity.ts) the tab steps aside too, so the
+  // question and its button are never under the page.
+  let asking = false;
+  kiosk.ctx.bus.on('internet.state', (state) => {
+    const now = (state.session?.inactiveEndsInSeconds ?? null) !== null;
+    if (now === asking) return;
+    asking = now;
+    layout();
+  });
+
   function layout(): void {
     const { width, height } = window.getContentBounds();
     for (const tab of tabs) {
-      const visible = tab.id === activeId && tab.url !== '' && !tab.blocked && !picking;
+      const visible = tab.id === activeId && tab.url !== '' && !tab.blocked && !picking && !asking;
       tab.view.setVisible(visible);
       tab.view.setBounds({ x: 0, y: BROWSER_TOP_PX, width, height: Math.max(0, height - BROWSER_TOP_PX) });
     }
@@ -151,6 +162,11 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
       tab.url = target;
       tab.blocked = null;
       publish();
+    });
+    // Input reaches the web page's own view, not the kiosk window: it is seen here and told to the
+    // core's inactivity rule (core/internet/inactivity.ts), so a resident reading and scrolling stays.
+    contents.on('input-event', (_event, input) => {
+      if (input.type !== 'mouseMove') noteInput(internet);
     });
     contents.on('page-title-updated', () => publish());
     contents.on('did-stop-loading', () => publish());

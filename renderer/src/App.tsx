@@ -6,12 +6,14 @@ import { useApi } from './api/context';
 import { ConfigError } from './screens/ConfigError';
 import { Home } from './screens/Home';
 import { prefetchResidentScreens, screens } from './screens/routes';
-import { useRoute } from './router';
+import { useRoute, useSubRoute } from './router';
+import { ResidentIdle } from './session/ResidentIdle';
 
 export function App() {
   const api = useApi();
   const { t } = useTranslation('common');
   const route = useRoute();
+  const sub = useSubRoute();
   const [info, setInfo] = useState<SystemInfo>();
   const [failed, setFailed] = useState(false);
 
@@ -47,7 +49,7 @@ export function App() {
   if (info.mode === 'misconfigured') return <ConfigError info={info} />;
   if (route === 'home') return <Home info={info} />;
   const Screen = screens[route];
-  return (
+  const screen = (
     <Suspense
       fallback={
         <main className="content" aria-busy>
@@ -58,4 +60,7 @@ export function App() {
       <Screen info={info} />
     </Suspense>
   );
+  // The staff area has its own, shorter lock; the internet placeholder pages are frames inside a session.
+  if (route === 'staff') return screen;
+  return <ResidentIdle active={!(route === 'internet' && (sub === 'frame' || sub === 'wipe'))}>{screen}</ResidentIdle>;
 }

@@ -185,7 +185,7 @@ test('an idle session ends with a countdown and leaves nothing for the next resi
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect(page.getByRole('heading', { name: 'Xin chào Bình P.' })).toBeVisible();
     const countdown = page.getByTestId('idle-countdown');
-    await expect(countdown).toContainText(/Tự đăng xuất sau \d giây/, { timeout: 12_000 });
+    await expect(countdown).toContainText(/Máy sẽ về màn hình chính sau \d giây/, { timeout: 12_000 });
     await snapshot(page, 'circulation-idle-countdown');
     // Touching the screen keeps the session...
     await page.getByRole('button', { name: 'Tôi vẫn đang dùng' }).click();

@@ -65,6 +65,8 @@ export const internetSection = z
     /** Minutes left at which the resident is warned (shown and, when `sound`, a tone). */
     warningMinutes: z.array(z.number().int().min(1).max(60)).max(5).default([5, 1]),
     warningSound: z.boolean().default(true),
+    /** Minutes without input in a session before "Bạn còn dùng máy không?"; unanswered, the session ends and wipes (inactivity.ts); 0 = never. */
+    inactivityMinutes: z.number().int().min(0).max(60).default(5),
     /** When nobody waits and limits allow, add this many minutes at the end instead of stopping; 0 = never. */
     autoExtendMinutes: z.number().int().min(0).max(120).default(0),
     /** The last minutes in which the resident is told someone is waiting (and no auto-extension happens). */

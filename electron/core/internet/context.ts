@@ -27,6 +27,10 @@ export interface Running {
   usedAtAnchor: number;
   lastCheckpointMono: number;
   warned: Set<number>;
+  /** The last input seen on the session's screens or pages (inactivity.ts), monotonic. */
+  lastInputMono: number;
+  /** When "Bạn còn dùng máy không?" was first asked in this stretch without input, monotonic. */
+  askedMono: number | null;
 }
 
 export interface InternetContext {

@@ -12,6 +12,7 @@ import { tick } from './countdown';
 import { saveDownload } from './downloads';
 import { answerPicker } from './file-picker';
 import { endByResident } from './ending';
+import { noteInput } from './inactivity';
 import { createGuestPasses, guestPassesToday } from './guest-passes';
 import { joinQueue, leaveQueue, removeFromQueue } from './queue';
 import { recoverSession, requestMoreTime, signIn } from './session';
@@ -71,6 +72,7 @@ export function registerInternet(ctx: KioskContext): void {
     return { state: internetState(ic), resumed, allowanceMinutes: Math.round(row.allowanceMs / 60000), limitedBy: row.limitedBy };
   });
   registry.register('internet.end', () => (endByResident(ic), { ok: true as const }));
+  registry.register('internet.activity', () => (noteInput(ic), { ok: true as const }));
   registry.register('internet.requestMoreTime', () => (requestMoreTime(ic), { ok: true as const }));
   registry.register('internet.queue.join', ({ card }) => joinQueue(ic, card));
   registry.register('internet.queue.leave', ({ card }) => (leaveQueue(ic, card), { ok: true as const }));

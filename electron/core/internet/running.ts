@@ -29,6 +29,16 @@ export function claimOwnership(ic: InternetContext): void {
   setMeta(ic.db, OWNER_META, String(process.pid));
 }
 
+/** How long "Bạn còn dùng máy không?" stays before an unanswered session ends (inactivity.ts). */
+export const ASK_MS = 60_000;
+
+/** Seconds until the session ends for want of an answer, while the question shows; null otherwise. */
+export function inactiveEndsInSeconds(ic: InternetContext, row: SessionRow): number | null {
+  const r = ic.running;
+  if (!r || r.sessionId !== row.id || r.askedMono === null) return null;
+  return Math.max(0, Math.ceil((r.askedMono + ASK_MS - ic.clock.monotonic()) / 1000));
+}
+
 export function usedMs(ic: InternetContext, row: SessionRow): number {
   const r = ic.running;
   if (r && r.sessionId === row.id) return r.usedAtAnchor + Math.max(0, ic.clock.monotonic() - r.anchorMono);
@@ -40,7 +50,7 @@ export function startRunning(ic: InternetContext, row: SessionRow): void {
   const remaining = row.allowanceMs - row.usedMs;
   // Warnings already behind us (a short session, a resume) are not played again.
   const warned = new Set(ic.config.warningMinutes.filter((m) => remaining <= m * MINUTE_MS && row.usedMs > 0));
-  ic.running = { sessionId: row.id, anchorMono: mono, usedAtAnchor: row.usedMs, lastCheckpointMono: mono, warned };
+  ic.running = { sessionId: row.id, anchorMono: mono, usedAtAnchor: row.usedMs, lastCheckpointMono: mono, warned, lastInputMono: mono, askedMono: null };
 }
 
 /** After an extension, the warnings now ahead of the resident will sound again. */

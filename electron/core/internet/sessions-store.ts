@@ -19,7 +19,7 @@ export interface SessionRow {
   uptimeS: number;
   status: 'active' | 'suspended' | 'ended';
   endedAt: string | null;
-  endReason: 'time_up' | 'resident' | 'staff' | 'closing' | 'crash' | 'power_cut' | 'emergency' | null;
+  endReason: 'time_up' | 'resident' | 'staff' | 'closing' | 'crash' | 'power_cut' | 'emergency' | 'inactive' | null;
   pagesPrinted: number;
   downloadsDir: string | null;
   moreTimeRequestedAt: string | null;

@@ -7,6 +7,9 @@ export function registerResidents(ctx: KioskContext): void {
   ctx.registry.register('residents.settings', () => ({
     defaultLanguage: ctx.config.language,
     idleResetSeconds: ctx.config.residents.idleResetSeconds,
+    screenIdleSeconds: ctx.config.residents.screenIdleSeconds,
+    readingIdleSeconds: ctx.config.residents.readingIdleSeconds,
+    idleCountdownSeconds: ctx.config.residents.idleCountdownSeconds,
     audio: {
       enabled: ctx.config.audio.enabled,
       volume: ctx.config.audio.volume,

@@ -66,7 +66,7 @@ export const eventPayloads = {
     patronId: z.number().int().nullable(),
     guest: z.boolean(),
     minutesUsed: z.number().nonnegative(),
-    reason: z.enum(['time_up', 'resident', 'staff', 'closing', 'crash', 'power_cut', 'emergency']),
+    reason: z.enum(['time_up', 'resident', 'staff', 'closing', 'crash', 'power_cut', 'emergency', 'inactive']),
     pagesPrinted: z.number().int().nonnegative(),
     ...dimensions,
   }),

@@ -1,8 +1,9 @@
-// The home screen's display options: language, large text and high contrast, each a large toggle
+// The home screen's display options: language, large text, high contrast and spoken guidance, each a large toggle
 // a resident can reach by touch or keyboard. Choices last for this resident only (ResidentSession).
 import { useTranslation } from 'react-i18next';
 import { availableLanguages, languageName } from '../i18n/languages';
 import { useResidentSession } from './ResidentSession';
+import { SpeakerSwitch } from './SpeakerSwitch';
 import '../styles/residents.css';
 
 export function ResidentOptions() {
@@ -48,6 +49,7 @@ export function ResidentOptions() {
         </span>
         {t('options.highContrast')}
       </button>
+      <SpeakerSwitch />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// One resident's display choices — language, large text, high contrast — for as long as they use the
+// One resident's display choices — language, large text, high contrast, spoken prompts — for as long as they use the
 // kiosk. A public kiosk must not keep one person's settings for the next: the choices live only in
 // memory (never in storage) and go back to the defaults after `residents.idleResetSeconds` without a
 // touch or key while the home (attract) screen shows, i.e. once the resident has left. Service
@@ -19,17 +19,27 @@ export type Contrast = 'normal' | 'high';
 export interface ResidentSessionValue {
   textSize: TextSize;
   contrast: Contrast;
+  /** Spoken prompts: on for each new resident when the kiosk's `audio.enabled` is (the speaker switch). */
+  speech: boolean;
   language: string;
   settings: ResidentSettings | undefined;
   /** Bumped when locale files from the data folder arrive, so language lists re-render. */
   localesVersion: number;
   setTextSize(size: TextSize): void;
   setContrast(contrast: Contrast): void;
+  setSpeech(on: boolean): void;
   setLanguage(language: string): void;
   reset(): void;
 }
 
-const FALLBACK_SETTINGS: ResidentSettings = { defaultLanguage: 'vi', idleResetSeconds: 90, audio: { enabled: false, volume: 0.8, overrides: {} } };
+export const FALLBACK_SETTINGS: ResidentSettings = {
+  defaultLanguage: 'vi',
+  idleResetSeconds: 90,
+  screenIdleSeconds: 120,
+  readingIdleSeconds: 600,
+  idleCountdownSeconds: 15,
+  audio: { enabled: true, volume: 0.8, overrides: {} },
+};
 const SessionContext = createContext<ResidentSessionValue | undefined>(undefined);
 
 export function ResidentSessionProvider({ children }: { children: ReactNode }) {
@@ -38,6 +48,9 @@ export function ResidentSessionProvider({ children }: { children: ReactNode }) {
   const [settings, setSettings] = useState<ResidentSettings>();
   const [textSize, setTextSize] = useState<TextSize>('normal');
   const [contrast, setContrast] = useState<Contrast>('normal');
+  // null: as the kiosk is configured; a resident's tap on the speaker switch sets it for their visit.
+  const [speechChoice, setSpeech] = useState<boolean | null>(null);
+  const speech = speechChoice ?? (settings ?? FALLBACK_SETTINGS).audio.enabled;
   const [language, setLanguageState] = useState('vi');
   const [localesVersion, setLocalesVersion] = useState(0);
   const defaultLanguage = settings?.defaultLanguage ?? 'vi';
@@ -81,6 +94,7 @@ export function ResidentSessionProvider({ children }: { children: ReactNode }) {
     forgetHandedOffLink();
     setTextSize('normal');
     setContrast('normal');
+    setSpeech(null);
     setLanguageState(defaultLanguage);
   }, [defaultLanguage]);
 
@@ -102,8 +116,8 @@ export function ResidentSessionProvider({ children }: { children: ReactNode }) {
   }, [route, settings, reset]);
 
   const value = useMemo<ResidentSessionValue>(
-    () => ({ textSize, contrast, language, settings, localesVersion, setTextSize, setContrast, setLanguage: setLanguageState, reset }),
-    [textSize, contrast, language, settings, localesVersion, reset],
+    () => ({ textSize, contrast, speech, language, settings, localesVersion, setTextSize, setContrast, setSpeech, setLanguage: setLanguageState, reset }),
+    [textSize, contrast, speech, language, settings, localesVersion, reset],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,6 +1,7 @@
 // Spoken guidance: `const say = useAudioPrompt(); say('scanCard')`. Plays the bundled espeak-ng
-// prompt (resources/audio/<id>.wav) or the technician's recording from the data folder, and does
-// nothing unless `audio.enabled` is set in the configuration.
+// prompt (resources/audio/<id>.wav, espeak-ng's Vietnamese voice `vi`, scripts/generate-audio.mjs) or
+// the technician's recording from the data folder, while the resident's speaker switch is on
+// (SpeakerSwitch.tsx; on for each resident when `audio.enabled`, the default).
 import { useCallback, useEffect, useMemo } from 'react';
 import type { AudioPromptId } from '../../../electron/contract/residents';
 import { useResidentSession } from './ResidentSession';
@@ -20,7 +21,7 @@ function base64ToBlobUrl(base64: string, mime: string): string {
 let playing: HTMLAudioElement | undefined;
 
 export function useAudioPrompt(): (id: AudioPromptId) => void {
-  const { settings } = useResidentSession();
+  const { settings, speech } = useResidentSession();
   const audio = settings?.audio;
   const overrides = useMemo(() => {
     const urls: Partial<Record<AudioPromptId, string>> = {};
@@ -31,16 +32,16 @@ export function useAudioPrompt(): (id: AudioPromptId) => void {
 
   return useCallback(
     (id: AudioPromptId) => {
-      if (!audio?.enabled) return;
+      if (!speech) return;
       const url = overrides[id] ?? bundledPromptUrl(id);
       if (!url) return;
       // One prompt at a time: a new step cuts the previous sentence short.
       playing?.pause();
       playing = new Audio(url);
-      playing.volume = audio.volume;
+      playing.volume = audio?.volume ?? 0.8;
       playing.dataset.prompt = id;
       void playing.play().catch(() => undefined);
     },
-    [audio, overrides],
+    [speech, audio, overrides],
   );
 }

@@ -52,3 +52,11 @@ export const BackIcon = (p: IconProps) => (
     <path d="M28 10L14 24l14 14" />
   </Icon>
 );
+
+/** A loudspeaker, with sound waves when `on`, crossed out when not (the speaker switch). */
+export const SpeakerIcon = ({ on, ...p }: IconProps & { on: boolean }) => (
+  <Icon {...p}>
+    <path d="M8 19h8l10-8v26l-10-8H8z" />
+    {on ? <path d="M32 18c2 2 3 4 3 6s-1 4-3 6M37 13c3.5 3 5 7 5 11s-1.5 8-5 11" /> : <path d="M32 18l10 12M42 18L32 30" />}
+  </Icon>
+);

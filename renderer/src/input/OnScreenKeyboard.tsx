@@ -1,10 +1,12 @@
-// On-screen keyboard for touch-screen terminals: Latin letters, the Vietnamese letters (ă â đ ê ô ơ
-// ư) and the five tone marks as keys, so nobody needs a physical keyboard or an input method.
+// On-screen keyboard for touch-screen terminals: digits, Latin letters, the Vietnamese letters (ă â đ
+// ê ô ơ ư) and the five tone marks as keys, so nobody needs a physical keyboard or an input method.
+// A digit key always types the digit ("Toán 5", "xóm 3"), never a VNI tone.
 // Keys never take focus away from the field they type into.
 import { useTranslation } from 'react-i18next';
 
-export type KeyboardKey = { kind: 'char'; value: string } | { kind: 'tone'; telex: string } | { kind: 'backspace' } | { kind: 'done' };
+export type KeyboardKey = { kind: 'char'; value: string } | { kind: 'digit'; value: string } | { kind: 'tone'; telex: string } | { kind: 'backspace' } | { kind: 'done' };
 
+const DIGITS = '1234567890';
 const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const VIETNAMESE = ['ă', 'â', 'đ', 'ê', 'ô', 'ơ', 'ư'];
 /** Tone keys send the Telex key, which the engine places on the right vowel. */
@@ -35,6 +37,13 @@ export function OnScreenKeyboard({ onKey, id }: { onKey: (key: KeyboardKey) => v
         {TONES.map((tone) => (
           <button key={tone.name} type="button" className="osk-key tone" aria-label={t(`keyboard.tones.${tone.name}`)} title={t(`keyboard.tones.${tone.name}`)} onMouseDown={keep} onClick={press({ kind: 'tone', telex: tone.telex })}>
             <span aria-hidden="true">{tone.name === 'hook' ? 'ả' : tone.name === 'dot' ? 'ạ' : tone.name === 'acute' ? 'á' : tone.name === 'grave' ? 'à' : 'ã'}</span>
+          </button>
+        ))}
+      </div>
+      <div className="osk-row digits">
+        {[...DIGITS].map((digit) => (
+          <button key={digit} type="button" className="osk-key digit" onMouseDown={keep} onClick={press({ kind: 'digit', value: digit })}>
+            {digit}
           </button>
         ))}
       </div>

@@ -4,7 +4,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TypingMethod } from '../../../common/vietnamese/typing';
-import { deleteBefore, insertKey, type FieldState } from './compose';
+import { deleteBefore, insertKey, insertLiteral, type FieldState } from './compose';
 import { OnScreenKeyboard, type KeyboardKey } from './OnScreenKeyboard';
 import '../styles/residents.css';
 
@@ -87,7 +87,8 @@ export function VietnameseTextInput({ value, onValueChange, label, hint, method 
       onSubmitText?.(value);
     } else if (key.kind === 'backspace') apply(deleteBefore(state));
     else if (key.kind === 'tone') apply(insertKey(state, key.telex, 'telex'));
-    else apply(enabled ? insertKey(state, key.value, method) : { text: state.text.slice(0, state.caret) + key.value + state.text.slice(state.caret), caret: state.caret + key.value.length, raw: '' });
+    else if (key.kind === 'digit' || !enabled) apply(insertLiteral(state, key.value));
+    else apply(insertKey(state, key.value, method));
     input.current?.focus();
   }
 

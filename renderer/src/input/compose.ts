@@ -28,6 +28,11 @@ export function insertKey(state: FieldState, key: string, method: TypingMethod):
   return { text: head + finished + after, caret: head.length + finished.length, raw: '' };
 }
 
+/** Types `text` as it is, outside the Telex/VNI engine (an on-screen digit, or typing with Gõ dấu off). */
+export function insertLiteral(state: FieldState, text: string): FieldState {
+  return { text: state.text.slice(0, state.caret) + text + state.text.slice(state.caret), caret: state.caret + text.length, raw: '' };
+}
+
 /** Deletes the character before the caret (on-screen backspace). */
 export function deleteBefore(state: FieldState): FieldState {
   if (state.caret === 0) return state;

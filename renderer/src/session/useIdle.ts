@@ -11,14 +11,18 @@ export interface IdleRule {
   idleSeconds: number;
   countdownSeconds: number;
   onTimeout: () => void;
+  /** Use that is not a touch or key (a film playing): while it returns true, the time starts again. */
+  inUse?: () => boolean;
 }
 
 export function useIdle(rule: IdleRule): { secondsLeft: number | null; touch: () => void } {
   const { active, idleSeconds, countdownSeconds } = rule;
   const lastActivity = useRef(performance.now());
   const onTimeout = useRef(rule.onTimeout);
+  const inUse = useRef(rule.inUse);
   useEffect(() => {
     onTimeout.current = rule.onTimeout;
+    inUse.current = rule.inUse;
   });
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
 
@@ -32,6 +36,7 @@ export function useIdle(rule: IdleRule): { secondsLeft: number | null; touch: ()
     lastActivity.current = performance.now();
     for (const name of ACTIVITY_EVENTS) window.addEventListener(name, touch, { capture: true, passive: true });
     const timer = setInterval(() => {
+      if (inUse.current?.()) lastActivity.current = performance.now();
       const left = Math.ceil(idleSeconds - (performance.now() - lastActivity.current) / 1000);
       if (left <= 0) {
         setSecondsLeft(null);

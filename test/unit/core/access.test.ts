@@ -14,7 +14,7 @@ const WHO_MAY_CALL: Record<string, string> = {
   ...Object.fromEntries(
     [
       'system.ping', 'system.info', 'system.selfTest', 'staff.signIn',
-      'internet.status', 'internet.signIn', 'internet.end', 'internet.requestMoreTime', 'internet.queue.join', 'internet.queue.leave',
+      'internet.status', 'internet.signIn', 'internet.end', 'internet.activity', 'internet.requestMoreTime', 'internet.queue.join', 'internet.queue.leave',
       'internet.browse', 'internet.chooseFiles', 'internet.checkUrl', 'internet.saveDownload', 'i18n.runtimeLocales', 'residents.settings', 'announcements.current',
       'patrons.categories', 'circulation.settings', 'circulation.signIn', 'circulation.register', 'circulation.checkin', 'circulation.returnReceipt',
       'devices.submitScan', 'devices.simulate', 'devices.wedgeSettings', 'catalogue.search',

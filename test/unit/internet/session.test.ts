@@ -24,7 +24,10 @@ afterEach(() => {
 
 async function open(clock = new FakeClock('2026-12-01T08:00:00+07:00')) {
   const t = await openTestKiosk({ clock });
-  return { ...t, internet: internetOf(t.kiosk.ctx) };
+  const internet = internetOf(t.kiosk.ctx);
+  // These tests move the clock by many minutes with nobody touching anything: the inactivity rule has its own tests (inactivity.test.ts).
+  (internet.config as { inactivityMinutes: number }).inactivityMinutes = 0;
+  return { ...t, internet };
 }
 const status = (t: TestKiosk) => t.call<InternetState>('internet.status');
 const signIn = (t: TestKiosk, text: string, kind = 'card') => t.call<{ allowanceMinutes: number; limitedBy: string; resumed: boolean }>('internet.signIn', { kind, text });

@@ -54,7 +54,7 @@ describe('runtime locales', () => {
 describe('resident settings', () => {
   it('has audio off and a short idle reset by default', async () => {
     const k = await openTestKiosk();
-    expect(await k.call('residents.settings')).toEqual({ defaultLanguage: 'vi', idleResetSeconds: 90, audio: { enabled: false, volume: 0.8, overrides: {} } });
+    expect(await k.call('residents.settings')).toEqual({ defaultLanguage: 'vi', idleResetSeconds: 90, screenIdleSeconds: 120, readingIdleSeconds: 600, idleCountdownSeconds: 15, audio: { enabled: true, volume: 0.8, overrides: {} } });
   });
 
   it('serves a technician-recorded prompt when audio is on', async () => {

@@ -69,7 +69,7 @@ export function SearchScreen() {
 
   return (
     <ScreenFrame title={t('search.title')}>
-      <form className="catalogue-search" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form className="catalogue-search" role="search" onSubmit={(e) => e.preventDefault()} noValidate>
         <VietnameseTextInput
           id="catalogue-query"
           ref={input}

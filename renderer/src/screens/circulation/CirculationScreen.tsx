@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import type { HoldView, LoanView } from '../../../../electron/contract/circulation';
 import type { SystemInfo } from '../../../../electron/contract/system';
 import { Banner } from '../../components/Banner';
-import { IdleCountdown } from '../../components/IdleCountdown';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { navigate } from '../../router';
 import { Consent } from './Consent';
@@ -20,7 +19,7 @@ import './circulation.css';
 
 export function CirculationScreen({ info }: { info: SystemInfo }) {
   const { t } = useTranslation('circulation');
-  const { state, setState, problem, notice, busy, idle, reset, signIn, showMyData, lend, giveBack, returnThenLend, finish, renewLoan, cancelHold, register } = useCirculation();
+  const { state, setState, problem, notice, busy, reset, signIn, showMyData, lend, giveBack, returnThenLend, finish, renewLoan, cancelHold, register } = useCirculation();
   const offerReturn = problem?.reason === 'on_loan_elsewhere' && problem.params.offerReturn === true && problem.item && state.mode === 'borrow';
 
   return (
@@ -95,7 +94,6 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
           />
         )}
       </div>
-      {idle.secondsLeft !== null && <IdleCountdown secondsLeft={idle.secondsLeft} onStay={idle.touch} />}
     </ScreenFrame>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VietnameseTextInput } from '../../input/VietnameseTextInput';
+import { FieldError } from '../../components/FieldError';
 
 export interface RegistrationOffer {
   registrationToken: string;
@@ -19,6 +20,17 @@ export function Consent({ offer, busy, onAgree, onDecline }: { offer: Registrati
   const [pin, setPin] = useState('');
   const pinMissing = offer.pin === 'required' && pin.length === 0;
   const pinUnfinished = pin.length > 0 && !/^\d{4,6}$/.test(pin);
+  // Shown once "Đồng ý" is tapped with a PIN that cannot be used, next to the PIN box.
+  const [pinChecked, setPinChecked] = useState(false);
+  const pinProblem = !pinChecked ? null : pinMissing ? t('consent.pinNeeded') : pinUnfinished ? t('consent.pinShort', { count: pin.length }) : null;
+  const agree = () => {
+    setPinChecked(true);
+    if (pinMissing || pinUnfinished) {
+      document.getElementById('consent-pin')?.focus();
+      return;
+    }
+    onAgree(village.trim() || null, pin || undefined);
+  };
   return (
     <section className="circ-consent" aria-labelledby="consent-title">
       <h2 id="consent-title">{t('consent.title', { name: offer.proposed.fullName })}</h2>
@@ -56,14 +68,16 @@ export function Consent({ offer, busy, onAgree, onDecline }: { offer: Registrati
             autoComplete="off"
             maxLength={6}
             value={pin}
-            aria-describedby="consent-pin-hint"
+            aria-invalid={pinProblem ? true : undefined}
+            aria-describedby={pinProblem ? 'consent-pin-error consent-pin-hint' : 'consent-pin-hint'}
             onChange={(event) => setPin(event.target.value.replace(/\D/g, '').slice(0, 6))}
           />
+          <FieldError id="consent-pin-error" text={pinProblem} />
           <small id="consent-pin-hint">{t('consent.pinHint')}</small>
         </div>
       )}
       <div className="circ-actions">
-        <button type="button" className="button" disabled={busy || pinMissing || pinUnfinished} onClick={() => onAgree(village.trim() || null, pin || undefined)}>
+        <button type="button" className="button" disabled={busy} onClick={agree}>
           {t('consent.agree')}
         </button>
         <button type="button" className="button secondary" disabled={busy} onClick={onDecline}>

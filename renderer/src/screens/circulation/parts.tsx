@@ -1,5 +1,6 @@
 // Small pieces of the circulation screens: manual entry, a refusal banner, the idle countdown,
 // a list of loans with due dates (overdue ones highlighted), and the resident's holds.
+import { FieldError } from '../../components/FieldError';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckinResult, HoldView, LoanView } from '../../../../electron/contract/circulation';
@@ -7,24 +8,38 @@ import type { Problem } from './problem';
 import { formatDay } from '../../../../common/calendar';
 import { useReveal } from '../../components/useReveal';
 
-export function ManualEntry({ id, label, hint, submitLabel, onSubmit, pattern }: { id: string; label: string; hint: string; submitLabel: string; onSubmit: (value: string) => void; pattern?: string }) {
+export function ManualEntry({ id, label, hint, submitLabel, onSubmit }: { id: string; label: string; hint: string; submitLabel: string; onSubmit: (value: string) => void }) {
+  const { t } = useTranslation('common');
   const [value, setValue] = useState('');
+  const [empty, setEmpty] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = value.trim();
+    // The kiosk's own sentence next to the box, never the browser's "Please fill out this field".
+    setEmpty(!trimmed);
     if (!trimmed) return;
     onSubmit(trimmed);
     setValue('');
   };
   return (
-    <form className="circ-manual" onSubmit={submit}>
+    <form className="circ-manual" onSubmit={submit} noValidate>
       <label htmlFor={id}>{label}</label>
       <div className="circ-manual-row">
-        <input id={id} value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" spellCheck={false} inputMode="text" {...(pattern ? { pattern } : {})} aria-describedby={`${id}-hint`} />
+        <input
+          id={id}
+          value={value}
+          onChange={(e) => (setValue(e.target.value), setEmpty(false))}
+          autoComplete="off"
+          spellCheck={false}
+          inputMode="text"
+          aria-invalid={empty || undefined}
+          aria-describedby={empty ? `${id}-error ${id}-hint` : `${id}-hint`}
+        />
         <button type="submit" className="button">
           {submitLabel}
         </button>
       </div>
+      <FieldError id={`${id}-error`} text={empty ? t('form.empty', { action: submitLabel }) : null} />
       <small id={`${id}-hint`}>{hint}</small>
     </form>
   );

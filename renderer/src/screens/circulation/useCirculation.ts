@@ -2,7 +2,7 @@
 // registering, typing a PIN, reading their own record, holding a receipt), what the last action said,
 // and the actions a screen or a scan can take. Scans run one after another, so two quick scans never
 // race; the idle rule ends a visit nobody is at any more.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckinResult, HoldView, LoanView, Receipt, SignedInPatron } from '../../../../electron/contract/circulation';
 import type { ScanEvent } from '../../../../electron/contract/devices';
@@ -11,9 +11,8 @@ import { useAudioPrompt } from '../../a11y/audio';
 import { ApiCallError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { useScan } from '../../devices/ScanProvider';
-import { navigate } from '../../router';
 import { clearSignedInResident, setSignedInResident } from '../../session/signed-in-resident';
-import { useIdle } from '../../session/useIdle';
+import { useScreenIdleRule } from '../../session/ResidentIdle';
 import { formatDay } from '../../../../common/calendar';
 import type { RegistrationOffer } from './Consent';
 import { takeHandedOffScan } from './handoff';
@@ -60,7 +59,16 @@ export function useCirculation() {
   const fail = useCallback((error: unknown, item?: string) => {
     setNotice(null);
     setProblem({ ...describeProblem(error, t, i18n.language), ...(item ? { item } : {}) });
-  }, [t, i18n.language]);
+    say('askStaff');
+  }, [t, i18n.language, say]);
+
+  // Each step says what to do next, aloud while the resident's speaker switch is on.
+  const sayStep = useEffectEvent((mode: State['mode']) => {
+    if (mode === 'start') say('scanCard');
+    else if (mode === 'borrow') say('scanBook');
+    else if (mode === 'receipt') say('goodbye');
+  });
+  useEffect(() => sayStep(state.mode), [state.mode]);
 
   const run = useCallback((task: () => Promise<void>) => {
     queue.current = queue.current.then(async () => {
@@ -81,15 +89,9 @@ export function useCirculation() {
     setNotice(null);
   }, []);
 
-  const idle = useIdle({
-    active: state.mode !== 'start',
-    idleSeconds: settings.idleSeconds,
-    countdownSeconds: settings.countdownSeconds,
-    onTimeout: () => {
-      reset();
-      navigate('home');
-    },
-  });
+  // Signed in (or mid-way through a return, a registration, a receipt), the visit keeps the
+  // circulation idle time; at the start the resident screens' one rule applies (session/ResidentIdle).
+  const { touch } = useScreenIdleRule(state.mode === 'start' ? {} : { idleSeconds: settings.idleSeconds, countdownSeconds: settings.countdownSeconds });
 
   const signIn = useCallback(
     (request: CardRequest | { method: 'cccd'; qr: string }, pin?: string) =>
@@ -151,6 +153,7 @@ export function useCirculation() {
           const loan = await api.call('circulation.checkout', { residentToken: current.view.residentToken, item });
           setProblem(null);
           setNotice(t('borrow.lent', { title: loan.title, date: formatDay(loan.dueDate) }));
+          say('checkoutDone');
           // Borrowing a reserved title fulfils the hold: the core's list says which are left.
           const holds = current.view.holds.length > 0 ? (await api.call('circulation.loans', { residentToken: current.view.residentToken })).holds : current.view.holds;
           setState((s) =>
@@ -166,7 +169,7 @@ export function useCirculation() {
           fail(error, item);
         }
       }),
-    [api, run, fail, t],
+    [api, run, fail, t, say],
   );
 
   const giveBack = useCallback(
@@ -176,7 +179,7 @@ export function useCirculation() {
           const result = await api.call('circulation.checkin', { item });
           setProblem(null);
           setNotice(null);
-          if (result.flag === 'reserved') say('reservedReturn');
+          say(result.flag === 'reserved' ? 'reservedReturn' : 'returnDone');
           setState((s) => {
             const returns = s.mode === 'return' ? s.returns : [];
             return { mode: 'return', returns: returns.some((r) => r.item === result.item) ? returns : [...returns, result] };
@@ -206,7 +209,7 @@ export function useCirculation() {
 
   const onScan = useCallback(
     (scan: ScanEvent) => {
-      idle.touch();
+      touch();
       const mode = stateRef.current.mode;
       if (mode === 'register' || mode === 'receipt' || mode === 'myData') return;
       if (scan.kind === 'card') {
@@ -223,7 +226,7 @@ export function useCirculation() {
         else if (mode !== 'pin') void giveBack(scan.text);
       }
     },
-    [idle, signIn, lend, giveBack, t],
+    [touch, signIn, lend, giveBack, t],
   );
   useScan(onScan);
 
@@ -301,7 +304,6 @@ export function useCirculation() {
     problem,
     notice,
     busy,
-    idle,
     reset,
     signIn,
     showMyData,

@@ -18,6 +18,8 @@ import { LinkViewer } from './viewers/LinkViewer';
 import { MediaPlayer } from './viewers/MediaPlayer';
 import { PdfViewer } from './viewers/PdfViewer';
 import { Banner } from '../../components/Banner';
+import { FALLBACK_SETTINGS, useResidentSession } from '../../a11y/ResidentSession';
+import { useScreenIdleRule } from '../../session/ResidentIdle';
 
 export function Viewer({ resourceId }: { resourceId: number }) {
   const api = useApi();
@@ -29,6 +31,9 @@ export function Viewer({ resourceId }: { resourceId: number }) {
   const completed = useRef(false);
   const format = useRef<string>('');
   const visibleSeconds = useVisibleTime();
+  // Reading takes minutes without a touch (and an EPUB's or page's frame keeps its own input), so a
+  // viewer goes home only after the longer reading time; playing media counts as use (ResidentIdle).
+  useScreenIdleRule({ idleSeconds: (useResidentSession().settings ?? FALLBACK_SETTINGS).readingIdleSeconds });
 
   useEffect(() => {
     let viewId: string | undefined;

@@ -15,6 +15,10 @@ import { navigate, useSubRoute } from '../../router';
 import { PlaceholderPage } from './PlaceholderPage';
 import { QueuePage } from './QueuePage';
 import { SessionView } from './SessionView';
+import { StillUsing } from './StillUsing';
+import { useReportInput } from './report-input';
+import { useScreenIdleRule } from '../../session/ResidentIdle';
+import { useAudioPrompt } from '../../a11y/audio';
 import { errorText, placeholderOrigin, useInternetState } from './useInternet';
 import { WipePage } from './WipePage';
 import './internet.css';
@@ -75,7 +79,14 @@ function ResidentInternet({ info }: { info: SystemInfo }) {
   const [busy, setBusy] = useState(false);
   const [wiped, setWiped] = useState(false);
   const [wipe, wipeFrame] = useBrowserModeWipe();
+  const say = useAudioPrompt();
   const startWiped = useRef(false);
+  // Signing in, queueing or reading why a session ended: the resident screens' idle rule. A running
+  // session: the core's inactivity rule instead, told of every input seen here (report-input.ts).
+  const running = state?.phase === 'active';
+  useScreenIdleRule({ paused: running || ended !== null });
+  const inactiveEndsIn = running ? (state.session?.inactiveEndsInSeconds ?? null) : null;
+  useReportInput(running, inactiveEndsIn !== null);
 
   // Whenever this screen opens with no session running, the placeholder origin is cleared too.
   useEffect(() => {
@@ -91,9 +102,10 @@ function ResidentInternet({ info }: { info: SystemInfo }) {
         setWelcome(null);
         setWiped(false);
         setEnded(event.reason);
+        say('sessionEnded');
         void wipe(event.wipe).then(() => setWiped(true));
       }),
-    [api, wipe],
+    [api, wipe, say],
   );
 
   // Once the wipe is done, the ended screen stays a few seconds and the home screen returns.
@@ -162,6 +174,7 @@ function ResidentInternet({ info }: { info: SystemInfo }) {
           </p>
           <p>{t(`welcome.limitedBy.${welcome.limitedBy}`)}</p>
           <p className="hint">{t('welcome.privacy')}</p>
+          <StillUsing secondsLeft={inactiveEndsIn} />
           <button type="button" className="button big" autoFocus onClick={() => setWelcome(null)}>
             {t('welcome.start')}
           </button>
@@ -214,7 +227,7 @@ function SignInPanel({ state, busy, problem, onSubmit }: { state: InternetState;
           {t('signIn.held', { ticket: state.queue.heldForTicket })}
         </p>
       )}
-      <form className="manual-entry" onSubmit={submit}>
+      <form className="manual-entry" onSubmit={submit} noValidate>
         <label htmlFor="internet-card">{t('signIn.manualLabel')}</label>
         <div className="row">
           <input id="internet-card" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} placeholder={t('signIn.placeholder')} />

@@ -7,6 +7,7 @@ import type { UrlDecisionDto } from '../../../../electron/contract/internet';
 import { useApi } from '../../api/context';
 import { formatClock, useInternetState } from './useInternet';
 import { wipeThisOrigin } from './browser-wipe';
+import { useReportInput } from './report-input';
 
 const ALL_STEPS = ['cookies', 'localStorage', 'sessionStorage', 'indexedDB', 'cacheStorage', 'serviceWorkers'] as const;
 
@@ -33,6 +34,9 @@ export function PlaceholderPage() {
   useEffect(() => {
     if (phase !== undefined && phase !== 'active') void wipeThisOrigin(ALL_STEPS);
   }, [phase]);
+
+  // Input on the stand-in page is input in the session, as on a real web page (report-input.ts).
+  useReportInput(phase === 'active', (state?.session?.inactiveEndsInSeconds ?? null) !== null);
 
   const remaining = state?.session?.remainingSeconds;
   return (

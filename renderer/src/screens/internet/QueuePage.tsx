@@ -54,7 +54,7 @@ export function QueuePage() {
         ) : (
           <>
             <p>{t('queue.explain', { waiting: state?.queue.waiting ?? 0 })}</p>
-            <form className="manual-entry" onSubmit={submit}>
+            <form className="manual-entry" onSubmit={submit} noValidate>
               <label htmlFor="queue-card">{t('queue.cardLabel')}</label>
               <div className="row">
                 <input id="queue-card" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />

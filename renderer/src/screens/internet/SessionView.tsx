@@ -11,6 +11,8 @@ import { errorText, formatClock, placeholderOrigin } from './useInternet';
 import { Banner } from '../../components/Banner';
 import { Modal } from '../../components/Modal';
 import { FilePicker } from './FilePicker';
+import { useAudioPrompt } from '../../a11y/audio';
+import { StillUsing } from './StillUsing';
 
 export function SessionView({ state }: { state: InternetState }) {
   const api = useApi();
@@ -25,11 +27,17 @@ export function SessionView({ state }: { state: InternetState }) {
   const [blocked, setBlocked] = useState<UrlDecisionDto | null>(null);
   const [tabs, setTabs] = useState<BrowserTabs | null>(null);
   const electron = Boolean(window.kiosk);
+  const say = useAudioPrompt();
+  const sayWarning = useEffectEvent((minutesLeft: number) => {
+    if (minutesLeft === 5) say('fiveMinutesLeft');
+    else if (minutesLeft === 1) say('oneMinuteLeft');
+  });
 
   useEffect(() => {
     const offWarning = api.on('internet.warning', (w) => {
       setWarning(w.minutesLeft);
       if (w.sound) playWarningTone(w.minutesLeft <= 1 ? 3 : 2);
+      sayWarning(w.minutesLeft);
     });
     const offMessage = api.on('internet.message', (m) => setMessage(m.text));
     const offTabs = api.on('internet.tabs', (next) => {
@@ -145,7 +153,7 @@ export function SessionView({ state }: { state: InternetState }) {
             </button>
           </div>
         )}
-        <form className="address-row" onSubmit={go}>
+        <form className="address-row" onSubmit={go} noValidate>
           <button type="button" className="nav" aria-label={t('browser.back')} disabled={electron && !tabs?.canGoBack} onClick={() => void browse('back')}>
             ←
           </button>
@@ -184,6 +192,7 @@ export function SessionView({ state }: { state: InternetState }) {
             {t('session.warning', { count: warning })}
           </p>
         )}
+        <StillUsing secondsLeft={session.inactiveEndsInSeconds} />
         {someoneWaiting && (
           <p className="banner warning" role="status">
             {t('session.someoneWaiting')}

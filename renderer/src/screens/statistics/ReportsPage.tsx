@@ -111,6 +111,7 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
             e.preventDefault();
             if (custom.trim()) setPeriod(custom.trim());
           }}
+          noValidate
         >
           <label className="field">
             <span>{t('period.custom')}</span>

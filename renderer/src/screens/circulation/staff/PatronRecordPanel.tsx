@@ -4,6 +4,7 @@
 // record erased on request, with a receipt to print for them.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from '../../../components/FieldError';
 import type { ErasureReceipt, PatronRecord } from '../../../../../electron/contract/rights';
 import { useApi } from '../../../api/context';
 import { Banner } from '../../../components/Banner';
@@ -110,7 +111,7 @@ function PinForm({ staffToken, record, onDone, onError }: FormProps) {
     }
   };
   return (
-    <form className="circ-patron circ-add" aria-labelledby="pin-form-title" onSubmit={(e) => { e.preventDefault(); void set(pin); }}>
+    <form className="circ-patron circ-add" aria-labelledby="pin-form-title" onSubmit={(e) => { e.preventDefault(); void set(pin); }} noValidate>
       <h3 id="pin-form-title">{t('staff.record.pinTitle')}</h3>
       <p>{record.hasPin ? t('staff.record.pinHas') : t('staff.record.pinNone')}</p>
       <div className="circ-manual">
@@ -145,7 +146,14 @@ function CorrectForm({ staffToken, record, onDone, onError }: FormProps) {
     setShownRecord(record);
     setForm(initial());
   }
+  const [missing, setMissing] = useState<Partial<Record<'fullName' | 'birthYear', string>>>({});
   const save = async () => {
+    // The kiosk's own sentences next to the fields (the form is noValidate).
+    const problems: typeof missing = {};
+    if (form.fullName.trim().length < 2) problems.fullName = t('staff.form.minLength', { count: 2 });
+    if (form.birthYear.trim() && !/^\d{4}$/.test(form.birthYear.trim())) problems.birthYear = t('staff.form.year');
+    setMissing(problems);
+    if (Object.keys(problems).length > 0) return;
     try {
       const gender = form.gender === 'male' || form.gender === 'female' || form.gender === 'other' ? form.gender : null;
       await api.call('rights.correct', {
@@ -165,12 +173,14 @@ function CorrectForm({ staffToken, record, onDone, onError }: FormProps) {
     }
   };
   return (
-    <form className="circ-patron circ-add" aria-labelledby="correct-title" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form className="circ-patron circ-add" aria-labelledby="correct-title" onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
       <h3 id="correct-title">{t('staff.record.correctTitle')}</h3>
-      <VietnameseTextInput className="circ-manual" id="correct-fullName" label={t('staff.patrons.fullName')} value={form.fullName} onValueChange={(fullName) => setForm({ ...form, fullName })} required minLength={2} maxLength={100} style={{ textTransform: 'none' }} />
+      <VietnameseTextInput className="circ-manual" id="correct-fullName" label={t('staff.patrons.fullName')} value={form.fullName} onValueChange={(fullName) => setForm({ ...form, fullName })} required minLength={2} maxLength={100} style={{ textTransform: 'none' }} aria-invalid={missing.fullName ? true : undefined} aria-describedby={missing.fullName ? 'correct-fullName-error' : undefined} />
+      <FieldError id="correct-fullName-error" text={missing.fullName ?? null} />
       <div className="circ-manual">
         <label htmlFor="correct-birthYear">{t('staff.patrons.birthYear')}</label>
-        <input id="correct-birthYear" value={form.birthYear} inputMode="numeric" pattern="\d{4}" onChange={(e) => setForm({ ...form, birthYear: e.target.value })} />
+        <input id="correct-birthYear" value={form.birthYear} inputMode="numeric" onChange={(e) => setForm({ ...form, birthYear: e.target.value })} aria-invalid={missing.birthYear ? true : undefined} aria-describedby={missing.birthYear ? 'correct-birthYear-error' : undefined} />
+        <FieldError id="correct-birthYear-error" text={missing.birthYear ?? null} />
       </div>
       <div className="circ-manual">
         <label htmlFor="correct-gender">{t('staff.patrons.gender')}</label>

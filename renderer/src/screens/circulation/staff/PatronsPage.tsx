@@ -4,6 +4,7 @@
 // anonymise the residents the retention rule has made due.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from '../../../components/FieldError';
 import type { PatronSummary } from '../../../../../electron/contract/patrons';
 import type { SystemInfo } from '../../../../../electron/contract/system';
 import { useApi } from '../../../api/context';
@@ -140,6 +141,7 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
           e.preventDefault();
           setSearched(query.trim());
         }}
+        noValidate
       >
         <label htmlFor="patron-search">{t('staff.patrons.search')}</label>
         <div className="circ-manual-row">
@@ -225,8 +227,17 @@ function AddPatron({ staffToken, categories, onAdded, onError }: { staffToken: s
   const [consent, setConsent] = useState(false);
   const category = categories.find((c) => c.id === form.category) ?? categories[0];
   const field = (name: keyof typeof form) => ({ id: `add-${name}`, value: form[name], onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }) });
+  const [missing, setMissing] = useState<Partial<Record<'fullName' | 'birthYear' | 'pin' | 'consent', string>>>({});
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // The kiosk's own sentences next to the fields (the form is noValidate).
+    const problems: typeof missing = {};
+    if (form.fullName.trim().length < 2) problems.fullName = t('staff.form.minLength', { count: 2 });
+    if (form.birthYear.trim() && !/^\d{4}$/.test(form.birthYear.trim())) problems.birthYear = t('staff.form.year');
+    if ((category?.pin === 'required' || form.pin) && !/^\d{4,6}$/.test(form.pin)) problems.pin = t('staff.form.pin');
+    if (!consent) problems.consent = t('staff.form.consent');
+    setMissing(problems);
+    if (Object.keys(problems).length > 0) return;
     try {
       const patron = await api.call('patrons.add', {
         staffToken,
@@ -241,13 +252,14 @@ function AddPatron({ staffToken, categories, onAdded, onError }: { staffToken: s
       });
       setForm({ fullName: '', birthYear: '', gender: '', category: '', village: '', phone: '', pin: '' });
       setConsent(false);
+      setMissing({});
       onAdded(patron);
     } catch (error) {
       onError(error);
     }
   };
   return (
-    <form className="circ-patron circ-add" onSubmit={(e) => void submit(e)} aria-labelledby="add-patron-title">
+    <form className="circ-patron circ-add" onSubmit={(e) => void submit(e)} aria-labelledby="add-patron-title" noValidate>
       <h3 id="add-patron-title">{t('staff.patrons.addTitle')}</h3>
       <VietnameseTextInput
         className="circ-manual"
@@ -259,10 +271,14 @@ function AddPatron({ staffToken, categories, onAdded, onError }: { staffToken: s
         minLength={2}
         maxLength={100}
         style={{ textTransform: 'none' }}
+        aria-invalid={missing.fullName ? true : undefined}
+        aria-describedby={missing.fullName ? 'add-fullName-error' : undefined}
       />
+      <FieldError id="add-fullName-error" text={missing.fullName ?? null} />
       <div className="circ-manual">
         <label htmlFor="add-birthYear">{t('staff.patrons.birthYear')}</label>
-        <input {...field('birthYear')} inputMode="numeric" pattern="\d{4}" />
+        <input {...field('birthYear')} inputMode="numeric" aria-invalid={missing.birthYear ? true : undefined} aria-describedby={missing.birthYear ? 'add-birthYear-error' : undefined} />
+        <FieldError id="add-birthYear-error" text={missing.birthYear ?? null} />
       </div>
       <div className="circ-manual">
         <label htmlFor="add-gender">{t('staff.patrons.gender')}</label>
@@ -309,15 +325,18 @@ function AddPatron({ staffToken, categories, onAdded, onError }: { staffToken: s
             value={form.pin}
             required={category.pin === 'required'}
             onChange={(e) => setForm({ ...form, pin: e.target.value.replace(/\D/g, '').slice(0, 6) })}
-            aria-describedby="add-pin-hint"
+            aria-invalid={missing.pin ? true : undefined}
+            aria-describedby={missing.pin ? 'add-pin-error add-pin-hint' : 'add-pin-hint'}
           />
+          <FieldError id="add-pin-error" text={missing.pin ?? null} />
           <small id="add-pin-hint">{t('staff.patrons.pinHint')}</small>
         </div>
       )}
       <label className="circ-consent-check">
-        <input type="checkbox" checked={consent} required onChange={(e) => setConsent(e.target.checked)} />
+        <input type="checkbox" checked={consent} required onChange={(e) => setConsent(e.target.checked)} aria-invalid={missing.consent ? true : undefined} aria-describedby={missing.consent ? 'add-consent-error' : undefined} />
         <span>{t('staff.patrons.consent')}</span>
       </label>
+      <FieldError id="add-consent-error" text={missing.consent ?? null} />
       <div className="circ-actions">
         <button type="submit" className="button">
           {t('staff.patrons.add')}

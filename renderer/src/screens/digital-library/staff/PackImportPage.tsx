@@ -163,6 +163,7 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
             e.preventDefault();
             scan(folder.trim() || undefined);
           }}
+          noValidate
         >
           <label htmlFor="pack-folder" className="visually-hidden">
             {t('staff.folderLabel')}
@@ -197,6 +198,7 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
             e.preventDefault();
             if (url.trim()) void install((jobId) => api.call('eresources.installUrl', { staffToken, url: url.trim(), jobId }));
           }}
+          noValidate
         >
           <label htmlFor="pack-url" className="visually-hidden">
             {t('staff.urlLabel')}

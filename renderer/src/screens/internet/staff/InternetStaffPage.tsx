@@ -2,6 +2,7 @@
 // sessions, guest passes to print or show, and the emergency "close internet for everyone now".
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from '../../../components/FieldError';
 import type { GuestPass, InternetOverview, StaffSessionRow } from '../../../../../electron/contract/internet';
 import { useApi } from '../../../api/context';
 import { formatTime } from '../../../../../common/calendar';
@@ -75,8 +76,14 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
     void act(() => api.call('internet.staff.message', { staffToken, text: message }), 'staff.messageSent').then(() => setMessage(''));
   };
 
+  // The kiosk's own sentences next to the fields (the form is noValidate).
+  const passMinutesWrong = !(Number.isInteger(passMinutes) && passMinutes >= 5 && passMinutes <= 480);
+  const passCountWrong = !(Number.isInteger(passCount) && passCount >= 1 && passCount <= 50);
+  const [passesChecked, setPassesChecked] = useState(false);
   const createPasses = (event: FormEvent) => {
     event.preventDefault();
+    setPassesChecked(true);
+    if (passMinutesWrong || passCountWrong) return;
     void act(async () => {
       await api.call('internet.staff.createGuestPasses', { staffToken, minutes: passMinutes, count: passCount });
       setPasses((await api.call('internet.staff.guestPasses', { staffToken })).passes);
@@ -134,7 +141,7 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
                   ))}
                 </div>
               </fieldset>
-              <form onSubmit={send} className="row">
+              <form onSubmit={send} className="row" noValidate>
                 <label htmlFor="staff-message" className="visually-hidden">
                   {t('staff.message')}
                 </label>
@@ -205,13 +212,13 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
 
       <section aria-labelledby="staff-passes-title" className="staff-card guest-passes">
         <h2 id="staff-passes-title">{t('staff.passes')}</h2>
-        <form onSubmit={createPasses} className="row">
+        <form onSubmit={createPasses} className="row" noValidate>
           <label>
             {t('staff.passMinutes')}{' '}
-            <input type="number" min={5} max={480} value={passMinutes} onChange={(e) => setPassMinutes(Number(e.target.value))} />
+            <input type="number" min={5} max={480} value={passMinutes} onChange={(e) => setPassMinutes(Number(e.target.value))} aria-invalid={passesChecked && passMinutesWrong ? true : undefined} aria-describedby={passesChecked && passMinutesWrong ? 'pass-minutes-error' : undefined} />
           </label>
           <label>
-            {t('staff.passCount')} <input type="number" min={1} max={50} value={passCount} onChange={(e) => setPassCount(Number(e.target.value))} />
+            {t('staff.passCount')} <input type="number" min={1} max={50} value={passCount} onChange={(e) => setPassCount(Number(e.target.value))} aria-invalid={passesChecked && passCountWrong ? true : undefined} aria-describedby={passesChecked && passCountWrong ? 'pass-count-error' : undefined} />
           </label>
           <button type="submit" className="button secondary">
             {t('staff.createPasses')}
@@ -222,6 +229,8 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
             </button>
           )}
         </form>
+        <FieldError id="pass-minutes-error" text={passesChecked && passMinutesWrong ? t('staff.passMinutesRange') : null} />
+        <FieldError id="pass-count-error" text={passesChecked && passCountWrong ? t('staff.passCountRange') : null} />
         {passes.length > 0 && (
           <ul className="pass-list" data-testid="guest-passes">
             {passes.map((p) => (
