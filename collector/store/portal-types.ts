@@ -55,6 +55,22 @@ export interface TargetRow {
   maxPct: number;
 }
 
+/** A terminal's latest health record as received (the kiosk's JSON, canonical) and its clock skew. */
+export interface HealthRow {
+  terminalId: string;
+  receivedAt: string;
+  /** Kiosk clock minus the collector's at receipt, in seconds (positive: the kiosk is ahead). */
+  skewSeconds: number;
+  record: string;
+}
+
+export interface AttentionRow {
+  terminalId: string;
+  reason: string;
+  /** When the reason was first seen, kept while it lasts. */
+  since: string;
+}
+
 export interface PortalStore {
   createAccount(input: NewAccount, now: string): Promise<Account>;
   accountByUsername(username: string): Promise<AccountWithSecret | undefined>;
@@ -78,4 +94,10 @@ export interface PortalStore {
   communeRegister(): Promise<CommuneRecord[]>;
   targetRows(): Promise<TargetRow[]>;
   setTarget(row: TargetRow): Promise<void>;
+  /** Stores a terminal's latest health record; `reasons` become its attention reasons (first-seen kept). */
+  recordHealth(terminalId: string, record: string, skewSeconds: number, reasons: string[], now: string): Promise<void>;
+  /** A disk copy of the terminal reported itself: the 'cloned' reason, until a new code is issued. */
+  recordClone(terminalId: string, now: string): Promise<void>;
+  clearAttention(terminalId: string): Promise<void>;
+  fleetHealth(): Promise<{ records: HealthRow[]; reasons: AttentionRow[] }>;
 }

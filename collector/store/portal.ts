@@ -1,7 +1,7 @@
 // The portal's tables and queries, written once for both databases: the SQL below is the common
 // subset of SQLite and PostgreSQL ($n parameters, RETURNING, ON CONFLICT, ISO-8601 text times that
 // compare in order), run through a two-function adapter each store provides.
-import type { Account, AccountWithSecret, CommuneRecord, NewAccount, PortalStore, Role, TargetRow } from './portal-types';
+import type { Account, AccountWithSecret, CommuneRecord, HealthRow, NewAccount, PortalStore, Role, TargetRow } from './portal-types';
 
 export interface Exec {
   all(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
@@ -26,6 +26,12 @@ export const PORTAL_MIGRATIONS: string[][] = [
     `ALTER TABLE communes ADD COLUMN minority_pct DOUBLE PRECISION`,
     `CREATE TABLE targets (indicator TEXT NOT NULL, year INTEGER NOT NULL, min_pct DOUBLE PRECISION NOT NULL, max_pct DOUBLE PRECISION NOT NULL, PRIMARY KEY (indicator, year))`,
   ],
+  // 2: fleet health (issue #19): each terminal's latest health record, and since when it has needed
+  // attention for each reason.
+  [
+    `CREATE TABLE terminal_health (terminal_id TEXT PRIMARY KEY REFERENCES terminals (id), received_at TEXT NOT NULL, skew_seconds INTEGER NOT NULL, record TEXT NOT NULL)`,
+    `CREATE TABLE terminal_attention (terminal_id TEXT NOT NULL REFERENCES terminals (id), reason TEXT NOT NULL, since TEXT NOT NULL, PRIMARY KEY (terminal_id, reason))`,
+  ],
 ];
 
 export async function migratePortal(exec: Exec, serial: string): Promise<void> {
@@ -37,6 +43,9 @@ export async function migratePortal(exec: Exec, serial: string): Promise<void> {
     await exec.run('INSERT INTO portal_migrations (id, applied_at) VALUES ($1, $2)', [i + 1, new Date().toISOString()]);
   }
 }
+
+/** Reported by a disk copy of the terminal (see upload-routes.ts); cleared when a new code is issued. */
+const CLONED = 'cloned';
 
 const ACCOUNT_COLUMNS = 'id, username, display_name, role, commune_code, created_at, disabled_at, failed';
 const toAccount = (r: Record<string, unknown>): Account => ({
@@ -139,6 +148,33 @@ export function portalStore(exec: Exec, transaction: <T>(body: (tx: Exec) => Pro
         minPct: Number(r.min_pct),
         maxPct: Number(r.max_pct),
       }));
+    },
+    async recordHealth(terminalId, record, skewSeconds, reasons, now) {
+      await transaction(async (tx) => {
+        await tx.run(
+          `INSERT INTO terminal_health (terminal_id, received_at, skew_seconds, record) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (terminal_id) DO UPDATE SET received_at = excluded.received_at, skew_seconds = excluded.skew_seconds, record = excluded.record`,
+          [terminalId, now, skewSeconds, record],
+        );
+        // A reason keeps the instant it was first seen while it lasts; 'cloned' is reported by the copy, not by this record.
+        const held = (await tx.all('SELECT reason FROM terminal_attention WHERE terminal_id = $1', [terminalId])).map((r) => String(r.reason));
+        for (const gone of held.filter((r) => r !== CLONED && !reasons.includes(r))) await tx.run('DELETE FROM terminal_attention WHERE terminal_id = $1 AND reason = $2', [terminalId, gone]);
+        for (const reason of reasons.filter((r) => !held.includes(r))) await tx.run('INSERT INTO terminal_attention (terminal_id, reason, since) VALUES ($1, $2, $3)', [terminalId, reason, now]);
+      });
+    },
+    async recordClone(terminalId, now) {
+      await exec.run('INSERT INTO terminal_attention (terminal_id, reason, since) VALUES ($1, $2, $3) ON CONFLICT (terminal_id, reason) DO NOTHING', [terminalId, CLONED, now]);
+    },
+    async clearAttention(terminalId) {
+      await exec.run('DELETE FROM terminal_attention WHERE terminal_id = $1', [terminalId]);
+    },
+    async fleetHealth() {
+      const health = await exec.all('SELECT terminal_id, received_at, skew_seconds, record FROM terminal_health');
+      const reasons = await exec.all('SELECT terminal_id, reason, since FROM terminal_attention ORDER BY since, terminal_id, reason');
+      return {
+        records: health.map((r): HealthRow => ({ terminalId: String(r.terminal_id), receivedAt: String(r.received_at), skewSeconds: Number(r.skew_seconds), record: String(r.record) })),
+        reasons: reasons.map((r) => ({ terminalId: String(r.terminal_id), reason: String(r.reason), since: String(r.since) })),
+      };
     },
     async setTarget(t) {
       await exec.run(

@@ -24,6 +24,40 @@ export const dayUpload = z
   .strict();
 export type DayUpload = z.infer<typeof dayUpload>;
 
+/** How the kiosk's last failed upload failed: a kind, never the message (which may quote a server). */
+export const uploadErrorKind = z.enum(['unreachable', 'refused', 'bad_reply', 'server_error']);
+export type UploadErrorKind = z.infer<typeof uploadErrorKind>;
+const isoInstant = z.iso.datetime({ offset: true });
+
+/**
+ * The kiosk's health, sent with each upload (fleet health, issue #19). Strict and bounded: machine
+ * facts only, no free text, nothing about residents; a record with any other field is refused.
+ */
+export const kioskHealth = z
+  .object({
+    /** The kiosk's clock when it sent the request: the collector derives the clock skew from it. */
+    sentAt: isoInstant,
+    version: z.string().regex(/^[0-9A-Za-z.+-]{1,40}$/),
+    /** Hours since the newest backup; null when there is none. */
+    backupAgeHours: z.number().int().min(0).max(1_000_000).nullable(),
+    freeDiskMb: z.number().int().min(0).max(100_000_000).nullable(),
+    /** The kiosk's own verdict (its threshold: a week of use plus one backup, or the configured one). */
+    diskLow: z.boolean(),
+    /** Ids of the self-test checks that failed (status error), newest run. */
+    selfTestFailures: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/)).max(20),
+    /** This disk is a copy of an enrolled kiosk's: it reports under the original's credentials, never figures. */
+    cloned: z.boolean(),
+    uploadErrors: z
+      .object({
+        /** Failed upload attempts in the last 24 hours. */
+        last24h: z.number().int().min(0).max(10_000),
+        last: z.object({ at: isoInstant, kind: uploadErrorKind }).strict().nullable(),
+      })
+      .strict(),
+  })
+  .strict();
+export type KioskHealth = z.infer<typeof kioskHealth>;
+
 export const uploadBatch = z
   .object({
     schema: z.literal(UPLOAD_SCHEMA_VERSION),
@@ -31,11 +65,13 @@ export const uploadBatch = z
     software: z.string().max(40),
     days: z
       .array(dayUpload)
-      .min(1, 'gói tải lên không có ngày nào')
       .max(MAX_DAYS_PER_BATCH, `tối đa ${MAX_DAYS_PER_BATCH} ngày mỗi lần gửi`)
       .refine((days) => new Set(days.map((d) => d.day)).size === days.length, 'một ngày xuất hiện hai lần trong gói'),
+    /** Optional (kiosks before issue #19 send none); a batch without days must carry it. */
+    health: kioskHealth.optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.days.length > 0 || b.health !== undefined, { path: ['days'], message: 'gói tải lên không có ngày nào' });
 export type UploadBatch = z.infer<typeof uploadBatch>;
 
 /** Canonical JSON (sorted keys): both sides hash figures this way, so equal figures = equal digest. */

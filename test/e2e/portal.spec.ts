@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerTerminal } from '../../collector/admin';
 import { createAccount } from '../../collector/accounts';
+import { healthReasons } from '../../collector/fleet';
 import { openSqliteStore } from '../../collector/store/sqlite';
 import { collectorEntry, expect, snapshot, test } from './fixtures';
 import { DEFAULT_INSTANT, testClockArgs } from '../support/clock';
@@ -41,6 +42,13 @@ async function seed(file: string): Promise<void> {
         days.push({ day: `${year}-${String(m).padStart(2, '0')}-05`, revision: 1, digest: `${year}-${m}-${i}`, figuresJson: JSON.stringify(figures), totals });
       }
       await store.applyUpload(terminal.id, c.code, '0.1.0', days, new Date(SEEDED_AT).toISOString());
+    }
+    if (c.code === '12346') {
+      // Hòa Bình's kiosk has reported trouble since 20/11: nearly full disk, clock two hours ahead, an old
+      // backup, a failing self-test step; and since 25/11 a copy of its disk runs on another PC.
+      const health = { sentAt: '2026-11-20T04:01:00.000Z', version: '0.9.0', backupAgeHours: 150, freeDiskMb: 512, diskLow: true, selfTestFailures: ['database'], cloned: false, uploadErrors: { last24h: 5, last: { at: '2026-11-20T01:00:00.000Z', kind: 'unreachable' as const } } };
+      await store.recordHealth(terminal.id, JSON.stringify(health), 7260, healthReasons(health, 7260), '2026-11-20T02:00:00.000Z');
+      await store.recordClone(terminal.id, '2026-11-25T03:00:00.000Z');
     }
   }
   // A code issued long ago for a PC that was never enrolled: the technician's attention list shows it.
@@ -164,10 +172,22 @@ test('the technician sees the terminals needing attention, with the reason and s
   await expect(row).toContainText('Đã cấp mã đăng ký nhưng chưa đăng ký máy');
   await expect(row).toContainText('02/01/2020');
   await expect(page.getByRole('link', { name: 'Tổng hợp' })).toHaveCount(0);
+  // What the kiosks' own health records said, one row per reason, with the detail and since when.
+  const hoaBinh = page.getByRole('row', { name: /Xã Hòa Bình/ });
+  await expect(hoaBinh).toHaveCount(6);
+  await expect(hoaBinh.filter({ hasText: 'Ổ đĩa sắp đầy' })).toContainText('Còn trống 512 MB.');
+  await expect(hoaBinh.filter({ hasText: 'Ổ đĩa sắp đầy' })).toContainText('20/11/2026');
+  await expect(hoaBinh.filter({ hasText: 'Đồng hồ kiosk bị lệch' })).toContainText('Đồng hồ kiosk nhanh hơn máy chủ 2 giờ 1 phút.');
+  await expect(hoaBinh.filter({ hasText: 'Bản sao lưu đã cũ' })).toContainText('Bản gần nhất cách đây 6 ngày 6 giờ.');
+  await expect(hoaBinh.filter({ hasText: 'Tự kiểm tra báo lỗi' })).toContainText('Bước lỗi: database.');
+  await expect(hoaBinh.filter({ hasText: 'Gửi số liệu bị lỗi nhiều lần' })).toContainText('5 lần lỗi trong 24 giờ; lần cuối: không kết nối được.');
+  await expect(hoaBinh.filter({ hasText: 'Một bản sao ổ đĩa' })).toContainText('25/11/2026');
   expect(await axe(page)).toEqual([]);
   await snapshot(page, 'portal-fleet-vi');
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page.getByRole('row', { name: /Kiosk nhà văn hóa/ })).toContainText('Enrolment code issued but not enrolled');
+  await expect(page.getByRole('row', { name: /Xã Hòa Bình/ }).filter({ hasText: 'Kiosk clock is off' })).toContainText('Kiosk clock ahead of the server by 2 h 1 min.');
+  expect(await axe(page)).toEqual([]);
   await snapshot(page, 'portal-fleet-en');
 });
 

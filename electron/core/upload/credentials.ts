@@ -29,11 +29,15 @@ export interface Credentials {
   communeCode: string;
 }
 
-export function readCredentials(db: Db): Credentials | undefined {
+/**
+ * This kiosk's credentials. `evenIfCopied` also returns those a disk copy carries from the machine
+ * it was copied from: used only to report the copy itself to the collector, never to send figures.
+ */
+export function readCredentials(db: Db, { evenIfCopied = false } = {}): Credentials | undefined {
   const [collectorUrl, terminalId, secret, boundTo, communeCode] = [KEYS.url, KEYS.terminal, KEYS.secret, KEYS.boundTo, KEYS.commune].map((k) => getMeta(db, k));
   if (!collectorUrl || !terminalId || !secret) return undefined;
   // Enrolled on another machine whose disk was copied here: these credentials are not ours.
-  if (boundTo && getMeta(db, 'terminal_id') !== boundTo) return undefined;
+  if (!evenIfCopied && boundTo && getMeta(db, 'terminal_id') !== boundTo) return undefined;
   return { collectorUrl, terminalId, secret, communeCode: communeCode ?? '' };
 }
 

@@ -3,12 +3,13 @@
 // with jitter (capped at an hour, so a kiosk offline for weeks catches up within the hour it is
 // back); one run drains the whole backlog. Nothing here ever blocks a resident's action.
 import { gzipSync } from 'node:zlib';
-import { collectorError, uploadAccepted, UPLOAD_SCHEMA_VERSION, type UploadBatch, type UploadState } from '../../contract/upload';
+import { collectorError, uploadAccepted, UPLOAD_SCHEMA_VERSION, type KioskHealth, type UploadBatch, type UploadErrorKind, type UploadState } from '../../contract/upload';
 import type { KioskContext } from '../context';
 import { getMeta, setMeta } from '../store/meta';
 import type { Db } from '../store/open';
 import { VERSION } from '../version';
 import { endpoint, enrolledElsewhere, readCredentials, type Credentials } from './credentials';
+import { healthRecord, recordUploadFailure } from './health';
 import { stageDirtyDays } from '../statistics/staged-days';
 import { bumpRevisions, countAttempt, markSent, outboxCounts, pendingBatch } from './outbox';
 
@@ -27,6 +28,8 @@ export class UploadFailure extends Error {
   constructor(
     message: string,
     readonly refused = false,
+    /** For the health record: how it failed, without the message. */
+    readonly kind: UploadErrorKind = refused ? 'refused' : 'server_error',
   ) {
     super(message);
   }
@@ -47,7 +50,7 @@ async function postBatch(creds: Credentials, batch: UploadBatch, fetchImpl: type
       signal: AbortSignal.timeout(30_000),
     });
   } catch (error) {
-    throw new UploadFailure(`Không kết nối được máy chủ thống kê (${(error as Error).message}).`);
+    throw new UploadFailure(`Không kết nối được máy chủ thống kê (${(error as Error).message}).`, false, 'unreachable');
   }
   const text = await response.text().catch(() => '');
   let body: unknown;
@@ -58,7 +61,7 @@ async function postBatch(creds: Credentials, batch: UploadBatch, fetchImpl: type
   }
   if (response.ok) {
     const parsed = uploadAccepted.safeParse(body);
-    if (!parsed.success) throw new UploadFailure(`Máy chủ thống kê trả lời không đúng định dạng (HTTP ${response.status}).`);
+    if (!parsed.success) throw new UploadFailure(`Máy chủ thống kê trả lời không đúng định dạng (HTTP ${response.status}).`, false, 'bad_reply');
     return { acknowledged: parsed.data.days };
   }
   const error = collectorError.safeParse(body);
@@ -83,7 +86,7 @@ export class Uploader {
   private stopped = false;
 
   constructor(
-    private readonly ctx: Pick<KioskContext, 'db' | 'clock' | 'bus' | 'log'> & { config: { statistics: { upload: { enabled: boolean; intervalMinutes: number } } } },
+    private readonly ctx: KioskContext,
     private readonly options: UploaderOptions = {},
   ) {}
 
@@ -121,26 +124,60 @@ export class Uploader {
     return this.running;
   }
 
+  /** The health record, or none when it cannot be made (figures are never held up by it). */
+  private async health(): Promise<KioskHealth | undefined> {
+    try {
+      return await healthRecord(this.ctx);
+    } catch (error) {
+      this.ctx.log.log('warn', 'upload.health_failed', { error: String((error as Error)?.message ?? error).slice(0, 200) });
+      return undefined;
+    }
+  }
+
+  private batch(creds: Credentials, days: UploadBatch['days'], health: KioskHealth | undefined): UploadBatch {
+    // sentAt is the instant of this request: the collector reads the clock skew from it.
+    const stamped = health && { ...health, sentAt: new Date(this.ctx.clock.now()).toISOString() };
+    return { schema: UPLOAD_SCHEMA_VERSION, terminalId: creds.terminalId, software: `kiosk/${VERSION}`, days, ...(stamped ? { health: stamped } : {}) };
+  }
+
+  /** A disk copy of an enrolled kiosk tells the collector so under the original's credentials, then stops. */
+  private async reportCopy(fetchImpl: typeof fetch): Promise<void> {
+    const copied = readCredentials(this.db, { evenIfCopied: true });
+    const health = await this.health();
+    if (!copied || !health) return;
+    await postBatch(copied, this.batch(copied, [], { ...health, cloned: true }), fetchImpl).catch(() => undefined);
+  }
+
   private async drain(): Promise<{ sentDays: number }> {
     const creds = readCredentials(this.db);
-    if (!creds) throw new UploadFailure('Kiosk chưa đăng ký với máy chủ thống kê của thư viện tỉnh. Kỹ thuật viên chạy "kiosk enrol ĐỊA_CHỈ MÃ_ĐĂNG_KÝ".', true);
     const fetchImpl = this.options.fetch ?? fetch;
+    if (!creds) {
+      if (enrolledElsewhere(this.db)) {
+        await this.reportCopy(fetchImpl);
+        throw new UploadFailure('Máy này là bản sao ổ đĩa của máy trạm khác: hãy đăng ký lại bằng "kiosk enrol" với mã mới của thư viện tỉnh.', true);
+      }
+      throw new UploadFailure('Kiosk chưa đăng ký với máy chủ thống kê của thư viện tỉnh. Kỹ thuật viên chạy "kiosk enrol ĐỊA_CHỈ MÃ_ĐĂNG_KÝ".', true);
+    }
     this.phase = 'sending';
     this.publish();
     let sentDays = 0;
     try {
       stageDirtyDays(this.db, this.ctx.clock.now());
+      const health = await this.health();
+      // Every run reaches the collector at least once (the health record alone when no day is pending),
+      // so a quiet reading room is not mistaken for a silent kiosk.
       for (let round = 0; round < MAX_BATCHES_PER_RUN; round++) {
         const days = pendingBatch(this.db);
-        if (days.length === 0) break;
+        if (days.length === 0 && (round > 0 || !health)) break;
         setMeta(this.db, 'upload_last_attempt_at', new Date(this.ctx.clock.now()).toISOString());
         countAttempt(this.db, days.map((d) => d.day));
-        const result = await postBatch(creds, { schema: UPLOAD_SCHEMA_VERSION, terminalId: creds.terminalId, software: `kiosk/${VERSION}`, days }, fetchImpl);
+        const result = await postBatch(creds, this.batch(creds, days, health), fetchImpl);
         if (result.stale) {
           bumpRevisions(this.db, result.stale);
           continue;
         }
         sentDays += markSent(this.db, result.acknowledged, this.ctx.clock.now());
+        if (days.length === 0) break;
         // Events that arrived while we were sending: stage them so this run takes them too.
         stageDirtyDays(this.db, this.ctx.clock.now());
       }
@@ -153,6 +190,11 @@ export class Uploader {
       this.failures++;
       const failure = error instanceof UploadFailure ? error : new UploadFailure(String((error as Error)?.message ?? error));
       this.lastError = failure.message;
+      try {
+        recordUploadFailure(this.db, this.ctx.clock.now(), failure.kind);
+      } catch {
+        // The database may be closing; the failure is still reported to the caller.
+      }
       this.phase = failure.refused ? 'refused' : 'waiting';
       throw failure;
     } finally {
