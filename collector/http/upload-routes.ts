@@ -3,7 +3,9 @@
 // record. New fields are optional, so kiosks enrolled before keep working unchanged.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { canonicalJson, enrolRequest } from '../../electron/contract/upload';
+import { MAX_PUSHES_PER_REPLY } from '../../electron/contract/pushes';
 import { healthReasons } from '../fleet';
+import { portalKey } from '../pushes';
 import { hashSecret, newSecret, normaliseCode, parseBearer, secretMatches } from '../credentials';
 import type { AuthRow, CollectorStore } from '../store/types';
 import { toStoredDays, validateUpload } from '../validate';
@@ -35,7 +37,8 @@ export function uploadRoutes(app: FastifyInstance, { store, now, enrolRateLimit 
     const result = await store.redeemCode(hashSecret(normaliseCode(body.code)), hashSecret(secret), body.kioskId ?? null, new Date(now()).toISOString());
     if (!result.ok) throw new HttpError(result.reason === 'revoked' ? 403 : result.reason === 'expired' ? 410 : 404, `enrol_${result.reason}`, ENROL_MESSAGES[result.reason]);
     const t = result.terminal;
-    return { ok: true, terminalId: t.id, secret, communeCode: t.communeCode, communeName: t.communeName, terminalName: t.name };
+    const key = await portalKey(store, now);
+    return { ok: true, terminalId: t.id, secret, communeCode: t.communeCode, communeName: t.communeName, terminalName: t.name, portalKey: key.publicKey };
   });
 
   // Authenticated before the body is read: an unknown terminal costs us nothing.
@@ -68,11 +71,15 @@ export function uploadRoutes(app: FastifyInstance, { store, now, enrolRateLimit 
       const skewSeconds = Math.round((Date.parse(batch.health.sentAt) - now()) / 1000);
       await store.recordHealth(auth.id, canonicalJson(batch.health), skewSeconds, healthReasons(batch.health, skewSeconds), at);
     }
+    // What the kiosk did with earlier pushes counts even if its days are refused below.
+    if (batch?.pushResults) await store.recordPushResults(auth.id, batch.pushResults, at);
     if (!validation.ok) throw new HttpError(422, 'invalid_payload', validation.message);
     const result = await store.applyUpload(auth.id, auth.communeCode, validation.batch.software, toStoredDays(validation.batch), at);
     if (!result.ok) {
       throw new HttpError(409, 'stale_revision', 'Máy chủ đã có số liệu mới hơn (hoặc khác) cho một số ngày; không lưu gì. Kiosk sẽ gửi lại với phiên bản mới.', { stale: result.stale });
     }
-    return { ok: true, days: result.days };
+    // Pushes for this terminal ride on the reply (signed; the kiosk verifies them), with the key for kiosks enrolled before it existed.
+    const [key, pushes] = await Promise.all([portalKey(store, now), store.pushesFor(auth.id, auth.communeCode, at, MAX_PUSHES_PER_REPLY)]);
+    return { ok: true, days: result.days, portalKey: key.publicKey, ...(pushes.length ? { pushes } : {}) };
   });
 }

@@ -71,6 +71,29 @@ export interface AttentionRow {
   since: string;
 }
 
+export interface NewPush {
+  kind: string;
+  communes: string[] | null;
+  /** A line for the portal's list (the title, or the hosts). */
+  summary: string;
+  createdBy: number;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface PushRow {
+  id: number;
+  kind: string;
+  communes: string[] | null;
+  summary: string;
+  createdAt: string;
+  expiresAt: string;
+  createdBy: string;
+  applied: number;
+  refused: number;
+  refusals: { reason: string; count: number }[];
+}
+
 export interface PortalStore {
   createAccount(input: NewAccount, now: string): Promise<Account>;
   accountByUsername(username: string): Promise<AccountWithSecret | undefined>;
@@ -100,4 +123,13 @@ export interface PortalStore {
   recordClone(terminalId: string, now: string): Promise<void>;
   clearAttention(terminalId: string): Promise<void>;
   fleetHealth(): Promise<{ records: HealthRow[]; reasons: AttentionRow[] }>;
+  /** The portal's push-signing key, made by `make` the first time (one per portal). */
+  signingKey(make: () => { publicKey: string; privateKey: string; createdAt: string }): Promise<{ publicKey: string; privateKey: string }>;
+  /** Stores a push; `seal` gets its id and returns the signed text and signature (one transaction). */
+  createPush(input: NewPush, seal: (id: number) => { payload: string; signature: string }): Promise<number>;
+  /** Pushes for a terminal of that commune, unexpired, that it has not reported on, oldest first. */
+  pushesFor(terminalId: string, communeCode: string, now: string, limit: number): Promise<{ id: number; payload: string; signature: string }[]>;
+  /** A terminal's results (the first per push counts; unknown push ids are ignored). */
+  recordPushResults(terminalId: string, results: { id: number; outcome: string; reason?: string | undefined }[], now: string): Promise<void>;
+  pushList(): Promise<PushRow[]>;
 }

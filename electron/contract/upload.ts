@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { method, staff } from './define';
 import { staffToken } from './staff';
+import { MAX_PUSH_RESULTS, MAX_PUSHES_PER_REPLY, portalKey, pushResult, signedPush } from './pushes';
 import { calendarDay, dayFigures } from './statistics';
 
 export const UPLOAD_SCHEMA_VERSION = 1;
@@ -69,9 +70,11 @@ export const uploadBatch = z
       .refine((days) => new Set(days.map((d) => d.day)).size === days.length, 'một ngày xuất hiện hai lần trong gói'),
     /** Optional (kiosks before issue #19 send none); a batch without days must carry it. */
     health: kioskHealth.optional(),
+    /** What became of the portal's pushes since the last upload (optional, like health). */
+    pushResults: z.array(pushResult).max(MAX_PUSH_RESULTS).optional(),
   })
   .strict()
-  .refine((b) => b.days.length > 0 || b.health !== undefined, { path: ['days'], message: 'gói tải lên không có ngày nào' });
+  .refine((b) => b.days.length > 0 || b.health !== undefined || (b.pushResults?.length ?? 0) > 0, { path: ['days'], message: 'gói tải lên không có ngày nào' });
 export type UploadBatch = z.infer<typeof uploadBatch>;
 
 /** Canonical JSON (sorted keys): both sides hash figures this way, so equal figures = equal digest. */
@@ -88,7 +91,14 @@ export function canonicalJson(value: unknown): string {
 }
 
 export const dayResult = z.object({ day: z.string(), revision: z.number().int(), status: z.enum(['stored', 'duplicate']) });
-export const uploadAccepted = z.object({ ok: z.literal(true), days: z.array(dayResult) });
+export const uploadAccepted = z.object({
+  ok: z.literal(true),
+  days: z.array(dayResult),
+  /** The portal's signing key, for kiosks enrolled before it had one (see docs/architecture.md, "Pushes"). */
+  portalKey: portalKey.optional(),
+  /** Signed pushes for this terminal that it has not reported on yet. */
+  pushes: z.array(signedPush).max(MAX_PUSHES_PER_REPLY).optional(),
+});
 export const collectorError = z.object({
   ok: z.literal(false),
   error: z.object({ code: z.string(), message: z.string() }),
@@ -107,6 +117,8 @@ export const enrolResponse = z.object({
   communeCode,
   communeName: z.string(),
   terminalName: z.string(),
+  /** The portal's push-signing key (optional: older collectors have none). */
+  portalKey: portalKey.optional(),
 });
 export type EnrolResponse = z.infer<typeof enrolResponse>;
 
@@ -125,6 +137,8 @@ export const uploadState = z.object({
   pendingDays: z.number().int(),
   oldestPendingDay: z.string().nullable(),
   sentDays: z.number().int(),
+  /** Notices of new content packs the portal pushed, newest first (shown to staff). */
+  portalNotices: z.array(z.object({ title: z.string(), body: z.string(), receivedAt: z.string() })),
 });
 export type UploadState = z.infer<typeof uploadState>;
 

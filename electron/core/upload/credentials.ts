@@ -7,6 +7,7 @@ import { KioskError, refused } from '../errors';
 import { getMeta, setMeta } from '../store/meta';
 import type { Db } from '../store/open';
 import { VERSION } from '../version';
+import { pinPortalKey } from './portal-key';
 
 const KEYS = { url: 'upload_collector_url', terminal: 'upload_terminal_id', secret: 'upload_secret', boundTo: 'upload_bound_terminal', commune: 'upload_commune' } as const;
 
@@ -95,6 +96,8 @@ export async function enrol(db: Db, collectorUrl: string, code: string, fetchImp
     setMeta(db, KEYS.secret, parsed.data.secret);
     setMeta(db, KEYS.commune, parsed.data.communeCode);
     setMeta(db, KEYS.boundTo, kioskId);
+    // Enrolment is the moment of trust: it sets (or, from a collector without one, forgets) the push-signing key.
+    pinPortalKey(db, parsed.data.portalKey ?? null, 'enrolment');
   })();
   return parsed.data;
 }

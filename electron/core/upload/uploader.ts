@@ -10,6 +10,8 @@ import type { Db } from '../store/open';
 import { VERSION } from '../version';
 import { endpoint, enrolledElsewhere, readCredentials, type Credentials } from './credentials';
 import { healthRecord, recordUploadFailure } from './health';
+import { markReported, portalNotices, receivePushes, unreportedResults } from './pushes';
+import type { PushResult, SignedPush } from '../../contract/pushes';
 import { stageDirtyDays } from '../statistics/staged-days';
 import { bumpRevisions, countAttempt, markSent, outboxCounts, pendingBatch } from './outbox';
 
@@ -17,6 +19,8 @@ export const BACKOFF_BASE_MS = 30_000;
 export const BACKOFF_CAP_MS = 60 * 60_000;
 /** A safety bound on batches per run (62 days each: far beyond any real backlog). */
 const MAX_BATCHES_PER_RUN = 500;
+/** Requests per run without days (health, push results): a collector cannot keep a kiosk talking. */
+const MAX_REPORTS_PER_RUN = 3;
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so kiosks never retry in step. */
 export function backoffDelay(failures: number, random: () => number = Math.random, base = BACKOFF_BASE_MS, cap = BACKOFF_CAP_MS): number {
@@ -40,7 +44,14 @@ export function encodeBatch(batch: UploadBatch): Buffer {
   return gzipSync(Buffer.from(JSON.stringify(batch)));
 }
 
-async function postBatch(creds: Credentials, batch: UploadBatch, fetchImpl: typeof fetch): Promise<{ acknowledged: { day: string; revision: number }[]; stale?: { day: string; current: number }[] }> {
+interface BatchReply {
+  acknowledged: { day: string; revision: number }[];
+  stale?: { day: string; current: number }[];
+  portalKey?: string | undefined;
+  pushes?: SignedPush[] | undefined;
+}
+
+async function postBatch(creds: Credentials, batch: UploadBatch, fetchImpl: typeof fetch): Promise<BatchReply> {
   let response: Response;
   try {
     response = await fetchImpl(endpoint(creds.collectorUrl, 'api/upload'), {
@@ -62,7 +73,7 @@ async function postBatch(creds: Credentials, batch: UploadBatch, fetchImpl: type
   if (response.ok) {
     const parsed = uploadAccepted.safeParse(body);
     if (!parsed.success) throw new UploadFailure(`Máy chủ thống kê trả lời không đúng định dạng (HTTP ${response.status}).`, false, 'bad_reply');
-    return { acknowledged: parsed.data.days };
+    return { acknowledged: parsed.data.days, portalKey: parsed.data.portalKey, pushes: parsed.data.pushes };
   }
   const error = collectorError.safeParse(body);
   const message = error.success ? error.data.error.message : `HTTP ${response.status}`;
@@ -107,6 +118,7 @@ export class Uploader {
       lastError: creds ? this.lastError : enrolledElsewhere(this.db) ? 'Máy này là bản sao ổ đĩa của máy trạm khác: hãy đăng ký lại bằng "kiosk enrol".' : null,
       nextAttemptAt: this.nextAttemptAt === null ? null : new Date(this.nextAttemptAt).toISOString(),
       ...counts,
+      portalNotices: portalNotices(this.db),
     };
   }
 
@@ -134,10 +146,10 @@ export class Uploader {
     }
   }
 
-  private batch(creds: Credentials, days: UploadBatch['days'], health: KioskHealth | undefined): UploadBatch {
+  private batch(creds: Credentials, days: UploadBatch['days'], health: KioskHealth | undefined, pushResults: PushResult[] = []): UploadBatch {
     // sentAt is the instant of this request: the collector reads the clock skew from it.
     const stamped = health && { ...health, sentAt: new Date(this.ctx.clock.now()).toISOString() };
-    return { schema: UPLOAD_SCHEMA_VERSION, terminalId: creds.terminalId, software: `kiosk/${VERSION}`, days, ...(stamped ? { health: stamped } : {}) };
+    return { schema: UPLOAD_SCHEMA_VERSION, terminalId: creds.terminalId, software: `kiosk/${VERSION}`, days, ...(stamped ? { health: stamped } : {}), ...(pushResults.length ? { pushResults } : {}) };
   }
 
   /** A disk copy of an enrolled kiosk tells the collector so under the original's credentials, then stops. */
@@ -166,18 +178,22 @@ export class Uploader {
       const health = await this.health();
       // Every run reaches the collector at least once (the health record alone when no day is pending),
       // so a quiet reading room is not mistaken for a silent kiosk.
+      // The portal's pushes come back in the replies; what became of them goes out in the next request.
+      let reports = 0;
       for (let round = 0; round < MAX_BATCHES_PER_RUN; round++) {
         const days = pendingBatch(this.db);
-        if (days.length === 0 && (round > 0 || !health)) break;
+        const results = unreportedResults(this.db);
+        if (days.length === 0 && ((results.length === 0 && (round > 0 || !health)) || ++reports > MAX_REPORTS_PER_RUN)) break;
         setMeta(this.db, 'upload_last_attempt_at', new Date(this.ctx.clock.now()).toISOString());
         countAttempt(this.db, days.map((d) => d.day));
-        const result = await postBatch(creds, this.batch(creds, days, health), fetchImpl);
+        const result = await postBatch(creds, this.batch(creds, days, health, results), fetchImpl);
         if (result.stale) {
           bumpRevisions(this.db, result.stale);
           continue;
         }
+        markReported(this.db, results, this.ctx.clock.now());
+        receivePushes(this.ctx, creds.communeCode, result);
         sentDays += markSent(this.db, result.acknowledged, this.ctx.clock.now());
-        if (days.length === 0) break;
         // Events that arrived while we were sending: stage them so this run takes them too.
         stageDirtyDays(this.db, this.ctx.clock.now());
       }
