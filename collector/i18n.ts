@@ -171,7 +171,7 @@ const vi = {
   pushes: {
     title: 'Gửi xuống kiosk',
     intro: 'Thông báo (ngày hội đọc sách, sự kiện), tên miền cần chặn và tin có gói tài liệu mới, gửi tới tất cả hoặc một số xã. Kiosk nhận khi gửi số liệu lần tới, kiểm tra chữ ký của cổng, áp dụng những gì hợp lệ và báo lại.',
-    key: (fp: string) => `Dấu vân tay khóa ký của cổng: ${fp} (so với "kiosk upload" trên kiosk).`,
+    key: (fp: string) => `Khóa ký của cổng: ${fp} (so với dòng "Khóa ký của cổng" khi chạy "kiosk upload" trên kiosk).`,
     create: 'Tạo lần gửi mới',
     kind: 'Loại',
     kinds: { announcement: 'Thông báo trên màn hình chờ', blocklist: 'Chặn thêm tên miền', pack_notice: 'Có gói tài liệu mới' } as Record<string, string>,
@@ -378,7 +378,7 @@ const en: Texts = {
   pushes: {
     title: 'Push to kiosks',
     intro: 'Announcements (reading days, events), hosts to block and notices of new content packs, for all or some communes. Kiosks pull them with their next upload, check the portal’s signature, apply what is valid and report back.',
-    key: (fp) => `Fingerprint of the portal’s signing key: ${fp} (compare with "kiosk upload" on a kiosk).`,
+    key: (fp) => `Portal signing key: ${fp} (compare with the "Khóa ký của cổng" line printed by "kiosk upload" on a kiosk).`,
     create: 'New push',
     kind: 'Kind',
     kinds: { announcement: 'Announcement on the idle screen', blocklist: 'Block more hosts', pack_notice: 'New content pack available' },

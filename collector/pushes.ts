@@ -1,7 +1,7 @@
 // The portal's pushes to kiosks (issue #19): its Ed25519 key (made at first start with Node's
 // crypto, kept server-side in the store), and a push as the administrator creates it — content
 // checked with the same schema the kiosks apply, then signed over its exact envelope text.
-import { createHash, createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { envelopeText, pushContents, type PushKind } from '../electron/contract/pushes';
 import type { CollectorStore } from './store/types';
 
@@ -28,11 +28,6 @@ export function portalKey(store: CollectorStore, now: () => number): Promise<Por
     cache.set(store, key);
   }
   return key;
-}
-
-/** A short fingerprint technicians can compare with what a kiosk pinned (`kiosk upload`). */
-export function keyFingerprint(publicKey: string): string {
-  return createHash('sha256').update(Buffer.from(publicKey, 'base64url')).digest('hex').slice(0, 16).replace(/(.{4})(?!$)/g, '$1:');
 }
 
 export interface PushInput {

@@ -3,9 +3,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { addDays, localDay, localInstant } from '../../common/calendar';
-import { PUSH_KINDS, type PushKind } from '../../electron/contract/pushes';
+import { keyFingerprint, PUSH_KINDS, type PushKind } from '../../electron/contract/pushes';
 import { csrfField, dateTime, esc, num, page } from '../pages/html';
-import { createPush, keyFingerprint, portalKey } from '../pushes';
+import { createPush, portalKey } from '../pushes';
 import type { CollectorStore } from '../store/types';
 
 const DEFAULT_DAYS = 90;

@@ -62,6 +62,11 @@ export const pushResult = z
   .strict();
 export type PushResult = z.infer<typeof pushResult>;
 
+/** The portal's public key as people compare it: the whole key, in groups of four (portal page, `kiosk upload`). */
+export function keyFingerprint(key: string): string {
+  return key.replace(/(.{4})(?!$)/g, '$1 ');
+}
+
 /** Canonical text of an envelope: what the portal signs and stores. */
 export function envelopeText(envelope: PushEnvelope): string {
   return JSON.stringify({ id: envelope.id, kind: envelope.kind, issuedAt: envelope.issuedAt, expiresAt: envelope.expiresAt, communes: envelope.communes, content: envelope.content });

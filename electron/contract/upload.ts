@@ -139,6 +139,8 @@ export const uploadState = z.object({
   sentDays: z.number().int(),
   /** Notices of new content packs the portal pushed, newest first (shown to staff). */
   portalNotices: z.array(z.object({ title: z.string(), body: z.string(), receivedAt: z.string() })),
+  /** The portal's signing key this kiosk trusts (keyFingerprint), and how it learnt it; null: none yet. */
+  portalKey: z.object({ fingerprint: z.string(), source: z.enum(['enrolment', 'first_upload']) }).nullable(),
 });
 export type UploadState = z.infer<typeof uploadState>;
 

@@ -16,7 +16,7 @@ import { getMeta } from '../../electron/core/store/meta';
 import { Uploader } from '../../electron/core/upload/uploader';
 import { uploaderOf } from '../../electron/core/upload/register';
 import { openTestKiosk } from '../support/kiosk';
-import { enrolKiosk, startCollector, storeFactories } from './collector-support';
+import { enrolKiosk, signInAs, startCollector, storeFactories } from './collector-support';
 
 const DAY = 86_400_000;
 
@@ -122,6 +122,38 @@ describe.each(storeFactories)('signed pushes on $name', (factory) => {
     const pinned = getMeta(s.db, 'portal_push_key');
     await new Uploader(s.ctx, { fetch: meddling((reply) => void (reply.portalKey = 'A'.repeat(43))) }).runNow();
     expect(getMeta(s.db, 'portal_push_key')).toBe(pinned);
+  });
+
+  it('the push page: administrators only, with the CSRF token; bad input refused with a sentence; text shown escaped', async () => {
+    const s = await setup();
+    const viewer = await signInAs(s.store, s.url, 'viewer', s.clock.now());
+    expect((await fetch(new URL('pushes', s.url), { headers: { cookie: viewer.cookie, accept: 'text/html' } })).status).toBe(403);
+    const admin = await signInAs(s.store, s.url, 'admin', s.clock.now());
+    const post = (fields: Record<string, string>, csrf = admin.csrf) =>
+      fetch(new URL('pushes', s.url), { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf, ...fields }) });
+    const viewerPost = await fetch(new URL('pushes', s.url), { method: 'POST', headers: { cookie: viewer.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: viewer.csrf, kind: 'blocklist', hosts: 'a.example' }) });
+    expect(viewerPost.status).toBe(403);
+    expect((await post({ kind: 'blocklist', hosts: 'a.example' }, 'forged')).status).toBe(403);
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ kind: 'announcement', title: '', startsOn: s.today, endsOn: s.today }, /Nội dung chưa hợp lệ/],
+      [{ kind: 'announcement', title: 'A', startsOn: s.today, endsOn: '2020-01-01' }, /ngày kết thúc|Ngày hết hạn/],
+      [{ kind: 'blocklist', hosts: 'a.example', communes: '123' }, /5 chữ số/],
+      [{ kind: 'blocklist', hosts: 'a.example', communes: '99999' }, /chưa có trong danh mục/],
+      [{ kind: 'config_change', hosts: 'a.example' }, /Biểu mẫu chưa hợp lệ/],
+      [{ kind: 'blocklist', hosts: '' }, /Nội dung chưa hợp lệ/],
+    ];
+    for (const [fields, message] of cases) {
+      const response = await post(fields);
+      expect(response.status, JSON.stringify(fields)).toBe(422);
+      expect(await response.text(), JSON.stringify(fields)).toMatch(message);
+    }
+    expect(await s.store.pushList()).toEqual([]);
+    const ok = await post({ kind: 'pack_notice', title: '<img src=x onerror=alert(1)>', body: 'Gói mới', communes: '12345' });
+    expect(ok.status).toBe(200);
+    const html = await ok.text();
+    expect(html).toContain('Đã ký và xếp lần gửi số');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&#60;img src=x');
   });
 
   it('a kiosk enrolled before the portal had a key pins the one its next upload reply carries', async () => {

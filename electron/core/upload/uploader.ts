@@ -11,7 +11,8 @@ import { VERSION } from '../version';
 import { endpoint, enrolledElsewhere, readCredentials, type Credentials } from './credentials';
 import { healthRecord, recordUploadFailure } from './health';
 import { markReported, portalNotices, receivePushes, unreportedResults } from './pushes';
-import type { PushResult, SignedPush } from '../../contract/pushes';
+import { keyFingerprint, type PushResult, type SignedPush } from '../../contract/pushes';
+import { portalKeyOf } from './portal-key';
 import { stageDirtyDays } from '../statistics/staged-days';
 import { bumpRevisions, countAttempt, markSent, outboxCounts, pendingBatch } from './outbox';
 
@@ -108,6 +109,7 @@ export class Uploader {
   status(): UploadState {
     const creds = readCredentials(this.db);
     const counts = outboxCounts(this.db);
+    const pinned = portalKeyOf(this.db);
     return {
       enrolled: creds !== undefined,
       collectorUrl: creds?.collectorUrl ?? null,
@@ -119,6 +121,7 @@ export class Uploader {
       nextAttemptAt: this.nextAttemptAt === null ? null : new Date(this.nextAttemptAt).toISOString(),
       ...counts,
       portalNotices: portalNotices(this.db),
+      portalKey: pinned ? { fingerprint: keyFingerprint(pinned.key), source: pinned.source } : null,
     };
   }
 
