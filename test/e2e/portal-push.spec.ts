@@ -3,32 +3,18 @@
 // verifies the portal's signature, shows it on its idle screen, and the portal shows it applied.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localDay } from '../../common/calendar';
 import { testClockArgs } from '../support/clock';
+import { startCollectorProcess } from './collector-process';
 import { collectorEntry, distDir, expect, snapshot, test } from './fixtures';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const PASSWORD = 'mat-khau-thu-nghiem';
-
-async function startCollector(dbFile: string, at: number): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, [collectorEntry(), 'serve', '--port', '0', '--db', dbFile, ...testClockArgs(at)], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('collector did not start')), 20_000);
-    child.stdout!.on('data', (chunk) => {
-      const match = /COLLECTOR_URL=(\S+)/.exec(String(chunk));
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-  });
-  return { url, process: child };
-}
 
 async function staffSignIn(page: Page) {
   await page.getByLabel('Số thẻ cán bộ').fill('NV0001');
@@ -40,7 +26,7 @@ async function staffSignIn(page: Page) {
 test('the administrator pushes an announcement; the kiosk shows it on its idle screen; the portal shows it applied', async ({ page, kiosk }) => {
   const dir = mkdtempSync(join(tmpdir(), 'portal-push-e2e-'));
   const db = join(dir, 'collector.sqlite');
-  const collector = await startCollector(db, kiosk.startedAt);
+  const collector = await startCollectorProcess(db, kiosk.startedAt);
   try {
     // The province registers the terminal; the technician enrols the kiosk (it learns the portal's key).
     const add = spawnSync(process.execPath, [collectorEntry(), 'terminal', 'add', '--commune', '00000', '--commune-name', 'Xã Minh Hòa', '--province', '27', '--name', 'Kiosk phòng đọc', '--json', '--db', db, ...testClockArgs(kiosk.startedAt)], { cwd: root, encoding: 'utf8' });

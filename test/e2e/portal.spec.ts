@@ -3,19 +3,18 @@
 // Sign-in; a viewer refused at an administrator page; the dashboard with targets; drill-down to a
 // commune and its kiosks; the official report downloaded; axe; screenshots in vi and en.
 import AxeBuilder from '@axe-core/playwright';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { registerTerminal } from '../../collector/admin';
 import { createAccount } from '../../collector/accounts';
 import { healthReasons } from '../../collector/fleet';
 import { openSqliteStore } from '../../collector/store/sqlite';
-import { collectorEntry, expect, snapshot, test } from './fixtures';
-import { DEFAULT_INSTANT, testClockArgs } from '../support/clock';
+import { startCollectorProcess } from './collector-process';
+import { expect, snapshot, test } from './fixtures';
+import { DEFAULT_INSTANT } from '../support/clock';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const PASSWORD = 'mat-khau-thu-nghiem';
 const SEEDED_AT = Date.parse('2026-12-01T01:00:00Z');
 
@@ -59,30 +58,15 @@ async function seed(file: string): Promise<void> {
   await store.close();
 }
 
-async function startPortal(file: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [collectorEntry(), 'serve', '--port', '0', '--db', file, ...testClockArgs(DEFAULT_INSTANT)], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('portal did not start')), 30_000);
-    child.stdout!.on('data', (chunk) => {
-      const match = /COLLECTOR_URL=(\S+)/.exec(String(chunk));
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-  });
-  return { url, child };
-}
-
-let portal: { url: string; child: ChildProcess };
+let portal: { url: string; process: ChildProcess };
 let dir: string;
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   await seed(join(dir, 'portal.sqlite'));
-  portal = await startPortal(join(dir, 'portal.sqlite'));
+  portal = await startCollectorProcess(join(dir, 'portal.sqlite'), DEFAULT_INSTANT);
 });
 test.afterAll(() => {
-  portal?.child.kill('SIGTERM');
+  portal?.process.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 });
 
