@@ -56,7 +56,10 @@ export function pushRoutes(app: FastifyInstance, { store, now }: { store: Collec
   }
   const banner = (kind: 'ok' | 'error', text: string) => `<p class="banner ${kind}" role="${kind === 'ok' ? 'status' : 'alert'}">${esc(text)}</p>`;
 
-  app.get('/pushes', { config: { access: ['admin'] } }, (req, reply) => pushesPage(req, reply));
+  app.get('/pushes', { config: { access: ['admin'] }, schema: { querystring: z.object({ created: z.coerce.number().int().positive().optional() }) } }, (req, reply) => {
+    const created = (req.query as { created?: number }).created;
+    return pushesPage(req, reply, created ? banner('ok', req.t.pushes.created(created)) : '');
+  });
   app.post('/pushes', { config: { access: ['admin'] } }, async (req, reply) => {
     const parsed = pushForm.safeParse(req.body);
     if (!parsed.success) return pushesPage(req, reply, banner('error', 'Biểu mẫu chưa hợp lệ: hãy chọn loại, điền ngày dạng NNNN-TT-NN rồi gửi lại.'), 422);
@@ -78,6 +81,7 @@ export function pushRoutes(app: FastifyInstance, { store, now }: { store: Collec
     const expiresAt = new Date(localInstant(addDays(lastDay, 1))).toISOString();
     const result = await createPush(store, { kind, communes: codes.length ? [...new Set(codes)] : null, content, expiresAt, createdBy: req.account!.id }, now());
     if (!result.ok) return pushesPage(req, reply, banner('error', result.message), 422);
-    return pushesPage(req, reply, banner('ok', req.t.pushes.created(result.id)));
+    // Post/redirect/get: reloading the page must not sign and send the push a second time.
+    return reply.redirect(`/pushes?created=${result.id}`, 303);
   });
 }

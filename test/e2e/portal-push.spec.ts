@@ -1,40 +1,36 @@
 // A kiosk and the provincial portal in one test (issue #19): the administrator pushes an
-// announcement from the portal, the kiosk pulls it with its next upload (staff press "Gửi ngay"),
+// announcement from the portal, the kiosk pulls it with its next upload (`kiosk upload --now`),
 // verifies the portal's signature, shows it on its idle screen, and the portal shows it applied.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createAccount } from '../../collector/accounts';
+import { registerTerminal } from '../../collector/admin';
+import { openSqliteStore } from '../../collector/store/sqlite';
 import { localDay } from '../../common/calendar';
 import { testClockArgs } from '../support/clock';
 import { startCollectorProcess } from './collector-process';
-import { collectorEntry, distDir, expect, snapshot, test } from './fixtures';
+import { distDir, expect, snapshot, test } from './fixtures';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const PASSWORD = 'mat-khau-thu-nghiem';
 
-async function staffSignIn(page: Page) {
-  await page.getByLabel('Số thẻ cán bộ').fill('NV0001');
-  await page.getByLabel('Mã PIN', { exact: true }).click();
-  for (const digit of '147258') await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
 test('the administrator pushes an announcement; the kiosk shows it on its idle screen; the portal shows it applied', async ({ page, kiosk }) => {
   const dir = mkdtempSync(join(tmpdir(), 'portal-push-e2e-'));
   const db = join(dir, 'collector.sqlite');
+  // The province registers the terminal and has an administrator (in-process, as the collector's CLI does).
+  const store = openSqliteStore(db);
+  await store.migrate();
+  const { code } = await registerTerminal(store, { communeCode: '00000', communeName: 'Xã Minh Hòa', provinceCode: '27', name: 'Kiosk phòng đọc' }, kiosk.startedAt);
+  await createAccount(store, { username: 'quantri', displayName: 'Nguyễn Thị Lan', role: 'admin', password: PASSWORD }, kiosk.startedAt);
+  await store.close();
   const collector = await startCollectorProcess(db, kiosk.startedAt);
   try {
-    // The province registers the terminal; the technician enrols the kiosk (it learns the portal's key).
-    const add = spawnSync(process.execPath, [collectorEntry(), 'terminal', 'add', '--commune', '00000', '--commune-name', 'Xã Minh Hòa', '--province', '27', '--name', 'Kiosk phòng đọc', '--json', '--db', db, ...testClockArgs(kiosk.startedAt)], { cwd: root, encoding: 'utf8' });
-    const { code } = JSON.parse(add.stdout) as { code: string };
+    // The technician enrols the kiosk: it learns the portal's signing key.
     const enrol = spawnSync(process.execPath, [join(distDir, 'cli.mjs'), 'enrol', collector.url, code, '--data-dir', kiosk.dataDir, '--json', ...testClockArgs(kiosk.startedAt)], { cwd: root, encoding: 'utf8' });
     expect(JSON.parse(enrol.stdout)).toMatchObject({ ok: true, communeName: 'Xã Minh Hòa' });
-    const admin = spawnSync(process.execPath, [collectorEntry(), 'admin', 'create', 'quantri', '--name', 'Nguyễn Thị Lan', '--db', db], { cwd: root, encoding: 'utf8', input: `${PASSWORD}\n` });
-    expect(admin.stdout).toContain('Đã tạo tài khoản quantri');
 
     // The administrator signs the announcement for this commune on the portal.
     const portal = await page.context().newPage();
@@ -55,11 +51,10 @@ test('the administrator pushes an announcement; the kiosk shows it on its idle s
     const row = portal.getByRole('row', { name: /Ngày hội đọc sách của tỉnh/ });
     await expect(row).toContainText('00000');
 
-    // Staff send the figures now: the reply carries the push, the kiosk verifies and applies it, and reports back.
-    await page.goto(`${kiosk.url}#/staff/reports`);
-    await staffSignIn(page);
-    await page.getByRole('button', { name: 'Gửi ngay' }).click();
-    await expect(page.getByText(/Đã gửi \d+ ngày số liệu\./)).toBeVisible();
+    // The kiosk's next upload (here asked for with the technician's `kiosk upload --now`): the reply carries the
+    // push, the kiosk verifies the portal's signature and applies it, and reports back in the same run.
+    const upload = spawnSync(process.execPath, [join(distDir, 'cli.mjs'), 'upload', '--now', '--data-dir', kiosk.dataDir, '--json', ...testClockArgs(kiosk.startedAt)], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(upload.stdout), upload.stderr).toMatchObject({ ok: true, state: { portalKey: { source: 'enrolment' } } });
 
     // Residents see it on the idle screen.
     await page.goto(kiosk.url);
@@ -68,16 +63,11 @@ test('the administrator pushes an announcement; the kiosk shows it on its idle s
     await snapshot(page, 'portal-push-kiosk-idle');
 
     // The portal counts one kiosk that applied it.
-    await portal.reload();
+    await portal.goto(`${collector.url}pushes`); // not reload(): that would post the form again
     const cells = portal.getByRole('row', { name: /Ngày hội đọc sách của tỉnh/ }).getByRole('cell');
     await expect(cells.nth(5)).toHaveText('1');
     await expect(cells.nth(6)).toHaveText('0');
-    const axe = await new AxeBuilder({ page: portal }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
-    await snapshot(portal, 'portal-pushes-vi');
-    await portal.getByRole('link', { name: 'English' }).click();
-    await expect(portal.getByRole('heading', { name: 'Push to kiosks', level: 1 })).toBeVisible();
-    await snapshot(portal, 'portal-pushes-en');
+    await snapshot(portal, 'portal-pushes-applied-vi');
   } finally {
     collector.process.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

@@ -175,6 +175,25 @@ test('the technician sees the terminals needing attention, with the reason and s
   await snapshot(page, 'portal-fleet-en');
 });
 
+test('the push page of the administrator: the signing key, the form, axe-clean in both languages', async ({ page }) => {
+  await signIn(page, 'quantri');
+  await page.getByRole('link', { name: 'Gửi xuống kiosk' }).click();
+  await expect(page.getByRole('heading', { name: 'Gửi xuống kiosk', level: 1 })).toBeVisible();
+  await expect(page.getByText(/^Khóa ký của cổng: (\S{4} ){10}\S{3} /)).toBeVisible();
+  await page.getByLabel('Loại').selectOption('blocklist');
+  await page.getByLabel('Tên miền cần chặn').fill('co-bac.example\nxo-so.example');
+  await page.getByRole('button', { name: 'Ký và gửi' }).click();
+  await expect(page.getByRole('status')).toContainText('Đã ký và xếp lần gửi số');
+  await expect(page.getByRole('row', { name: /co-bac\.example, xo-so\.example/ })).toContainText('Tất cả các xã');
+  expect(await axe(page)).toEqual([]);
+  await snapshot(page, 'portal-pushes-vi');
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Push to kiosks', level: 1 })).toBeVisible();
+  await expect(page.getByRole('row', { name: /co-bac\.example/ })).toContainText('Block more hosts');
+  expect(await axe(page)).toEqual([]);
+  await snapshot(page, 'portal-pushes-en');
+});
+
 test('the dashboard fits a phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, 'so.vhttdl');
