@@ -8,6 +8,7 @@ import { registerInternet } from './internet/register';
 import { registerStatistics } from './statistics/register';
 import { registerUpload } from './upload/register';
 import { registerCatalogue } from './catalogue/register';
+import { registerCopyCataloguing } from './catalogue/copy/register';
 import { registerI18n } from './i18n/register';
 import { registerResidents } from './residents/register';
 import { registerAnnouncements } from './announcements/register';
@@ -26,6 +27,7 @@ export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>
   registerStatistics,
   registerUpload,
   registerCatalogue,
+  registerCopyCataloguing,
   registerI18n,
   registerResidents,
   registerAnnouncements,

@@ -18,7 +18,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 export const distDir = process.env.KIOSK_DIST_DIR ? resolve(root, process.env.KIOSK_DIST_DIR) : join(root, 'dist');
 /** The built provincial collector, as `npm run collector` runs it. */
 export const collectorEntry = () => join(distDir, 'collector/collector.mjs');
-const resultsDir = process.env.KIOSK_TEST_OUT ? resolve(root, process.env.KIOSK_TEST_OUT) : join(root, 'test-results');
+export const resultsDir = process.env.KIOSK_TEST_OUT ? resolve(root, process.env.KIOSK_TEST_OUT) : join(root, 'test-results');
 
 export interface RunningKiosk {
   url: string;

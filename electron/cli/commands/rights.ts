@@ -84,7 +84,7 @@ export function registerRightsCommands(patron: Command, program: Command): void 
     .command('patrons')
     .description('Toàn bộ bạn đọc')
     .command('retention')
-    .description('Bạn đọc không đến thư viện quá thời hạn lưu giữ (circulation.retentionYears); --apply N để ẩn danh họ (N = số đã xem)')
+    .description('Bạn đọc kiosk sẽ tự ẩn danh vì không đến thư viện quá thời hạn lưu giữ (circulation.retentionYears), và vào ngày nào; --apply N để ẩn danh ngay những người đã quá hạn (N = số đã xem)')
     .requiredOption('--staff <thẻ>', 'thẻ cán bộ')
     .option('--apply <số>', 'ẩn danh đúng N bạn đọc đến hạn (số vừa liệt kê)')
     .option('--data-dir <dir>', 'thư mục dữ liệu')
@@ -104,10 +104,12 @@ export function registerRightsCommands(patron: Command, program: Command): void 
         printResult(options, { ok: true, ...result }, () => {
           if ('anonymised' in result) return `Đã ẩn danh ${result.anonymised} bạn đọc; lượt mượn của họ giữ lại không tên để thống kê.`;
           if (result.years === 0) return 'Thư viện không đặt thời hạn lưu giữ (circulation.retentionYears = 0): thông tin chỉ xóa khi bạn đọc yêu cầu.';
-          const list = result.residents.map((r) => `  ${r.card}  ${r.fullName}  (lần cuối: ${r.lastSeenAt?.slice(0, 10) ?? '—'})`).join('\n');
-          return result.due === 0
-            ? `Không có bạn đọc nào vắng quá ${result.years} năm.`
-            : `${result.due} bạn đọc không đến thư viện từ trước ngày ${result.cutoffDay} (quá ${result.years} năm):\n${list}\nĐể ẩn danh họ: kiosk patrons retention --staff <thẻ> --apply ${result.due}`;
+          if (result.scheduled === 0 || !result.next) return `Không có bạn đọc nào vắng quá ${result.years} năm, hay sẽ đến hạn trong ${result.noticeDays} ngày tới.`;
+          const list = result.residents
+            .map((r) => `  ${r.card}  ${r.fullName}  (lần cuối: ${r.lastSeenAt?.slice(0, 10) ?? '—'}; ẩn danh ngày ${r.anonymiseOn})`)
+            .join('\n');
+          const now = result.due > 0 ? `\n${result.due} bạn đọc đã quá hạn; để ẩn danh ngay không chờ: kiosk patrons retention --staff <thẻ> --apply ${result.due}` : '';
+          return `${result.scheduled} bạn đọc sẽ được kiosk tự ẩn danh (vắng quá ${result.years} năm; cán bộ được báo trước ${result.noticeDays} ngày), sớm nhất ngày ${result.next.day}:\n${list}${now}`;
         });
       }),
     );
