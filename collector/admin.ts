@@ -25,5 +25,8 @@ export async function registerTerminal(store: CollectorStore, input: z.input<typ
 export async function reissueCode(store: CollectorStore, terminalId: string, now = Date.now()): Promise<{ code: string; expiresAt: string } | undefined> {
   const code = newEnrolmentCode();
   const expiresAt = new Date(now + CODE_VALID_DAYS * 86_400_000).toISOString();
-  return (await store.reissueCode(terminalId, hashSecret(normaliseCode(code)), expiresAt)) ? { code, expiresAt } : undefined;
+  if (!(await store.reissueCode(terminalId, hashSecret(normaliseCode(code)), expiresAt))) return undefined;
+  // A new enrolment starts a new record: the old PC's reasons (a clone among them) no longer apply.
+  await store.clearAttention(terminalId);
+  return { code, expiresAt };
 }

@@ -7,6 +7,7 @@ import { registerTerminal, reissueCode } from './admin';
 import { readCommuneRegister } from './communes-import';
 import { ROLES } from './store/portal-types';
 import { createCollector } from './server';
+import { portalKey } from './pushes';
 import { openStore } from './store/open';
 import { startedClock, takeTestClock, TestClockRefused } from '../common/testing/test-clock';
 
@@ -49,6 +50,8 @@ program
   .option(...dbOption)
   .action(async (options: { port: string; host: string; db: string }) => {
     const store = await openStore({ ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}), sqliteFile: options.db }).catch(fail);
+    // The push-signing key is made at first start (kept in the store), not at the first push.
+    await portalKey(store, now);
     const collector = createCollector({ store, now });
     const url = await collector.listen(Number(options.port), options.host);
     process.stdout.write(`COLLECTOR_URL=${url} (${store.kind})\n`);

@@ -11,7 +11,8 @@ export const EARLIEST_DAY = '2020-01-01';
 /** The day in Vietnam, where every kiosk lives. */
 export const localToday = localDay;
 
-export type Validation = { ok: true; batch: UploadBatch } | { ok: false; message: string };
+/** On a refusal for dates, `batch` is the well-formed batch: its health record is still worth keeping (a clock far ahead). */
+export type Validation = { ok: true; batch: UploadBatch } | { ok: false; message: string; batch?: UploadBatch };
 
 export function validateUpload(body: unknown, now: number): Validation {
   const parsed = uploadBatch.safeParse(body);
@@ -21,8 +22,8 @@ export function validateUpload(body: unknown, now: number): Validation {
   }
   const latest = localToday(now + 86_400_000);
   for (const day of parsed.data.days) {
-    if (day.day > latest) return { ok: false, message: `Ngày ${day.day} ở tương lai: hãy chỉnh đồng hồ của kiosk rồi gửi lại.` };
-    if (day.day < EARLIEST_DAY) return { ok: false, message: `Ngày ${day.day} quá cũ (trước ${EARLIEST_DAY}): hãy chỉnh đồng hồ của kiosk.` };
+    if (day.day > latest) return { ok: false, batch: parsed.data, message: `Ngày ${day.day} ở tương lai: hãy chỉnh đồng hồ của kiosk rồi gửi lại.` };
+    if (day.day < EARLIEST_DAY) return { ok: false, batch: parsed.data, message: `Ngày ${day.day} quá cũ (trước ${EARLIEST_DAY}): hãy chỉnh đồng hồ của kiosk.` };
   }
   return { ok: true, batch: parsed.data };
 }

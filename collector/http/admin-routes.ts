@@ -8,6 +8,7 @@ import { registerTerminal } from '../admin';
 import { MAX_ATTEMPTS } from '../auth/sign-in';
 import { readCommuneRegister } from '../communes-import';
 import { needingAttention } from '../fleet';
+import { renderFleet } from '../pages/fleet';
 import { csrfField, dateTime, esc, num, page } from '../pages/html';
 import { ROLES } from '../store/portal-types';
 import type { CollectorStore } from '../store/types';
@@ -173,20 +174,8 @@ export function adminRoutes(app: FastifyInstance, { store, now }: { store: Colle
   }
   app.get('/terminals', { config: { access: ['admin', 'technician'] } }, (req, reply) => terminalsPage(req, reply));
   app.get('/fleet', { config: { access: ['admin', 'technician'] } }, async (req, reply) => {
-    const t = req.t;
-    const list = needingAttention(await store.terminals(), now());
-    const rows = list
-      .map(
-        (a) =>
-          `<tr><td class="l">${esc(a.terminal.communeName)} (${esc(a.terminal.communeCode)})</td><td class="l">${esc(a.terminal.name)}</td><td class="l">${esc(a.terminal.id)}</td><td class="l">${esc(
-            t.fleet.reasons[a.reason]!,
-          )}</td><td class="l">${esc(dateTime(req.lang, a.since))} (${esc(t.fleet.days(Math.floor((now() - Date.parse(a.since)) / 86_400_000)))})</td><td class="l">${esc(a.terminal.lastSoftware ?? '—')}</td></tr>`,
-      )
-      .join('\n');
-    const table = `<div class="table-wrap"><table><thead><tr><th class="l" scope="col">${esc(t.dash.commune)}</th><th class="l" scope="col">${esc(t.terminals.name)}</th><th class="l" scope="col">${esc(t.dash.code)}</th><th class="l" scope="col">${esc(
-      t.fleet.reason,
-    )}</th><th class="l" scope="col">${esc(t.fleet.since)}</th><th class="l" scope="col">${esc(t.terminals.software)}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
-    return html(req, reply, t.fleet.title, '/fleet', `<p>${esc(t.fleet.intro)}</p>${list.length ? table : `<p>${esc(t.fleet.none)}</p>`}`);
+    const list = needingAttention(await store.terminals(), now(), await store.fleetHealth());
+    return html(req, reply, req.t.fleet.title, '/fleet', renderFleet(req.lang, req.t, list, now()));
   });
   app.post('/terminals', { config: ADMIN }, async (req, reply) => {
     const b = req.body as Record<string, string>;

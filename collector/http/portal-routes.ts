@@ -16,6 +16,7 @@ import type { CollectorStore } from '../store/types';
 import { adminRoutes } from './admin-routes';
 import { HttpError } from './errors';
 import { installAccessRule, messagePage } from './session';
+import { pushRoutes } from './push-routes';
 import { reportRoutes } from './report-routes';
 
 export interface PortalRouteOptions {
@@ -168,5 +169,6 @@ export function portalRoutes(app: FastifyInstance, options: PortalRouteOptions):
   }
 
   adminRoutes(app, { store, now });
+  pushRoutes(app, { store, now });
   reportRoutes(app, { store, now, periodOf });
 }

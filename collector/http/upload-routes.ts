@@ -1,7 +1,11 @@
-// The kiosks' side of the collector, unchanged on the wire: POST /api/enrol exchanges a one-time
-// code for a terminal secret; POST /api/upload stores authenticated, idempotent day figures.
+// The kiosks' side of the collector: POST /api/enrol exchanges a one-time code for a terminal
+// secret; POST /api/upload stores authenticated, idempotent day figures and the kiosk's health
+// record. New fields are optional, so kiosks enrolled before keep working unchanged.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { enrolRequest } from '../../electron/contract/upload';
+import { canonicalJson, enrolRequest } from '../../electron/contract/upload';
+import { MAX_PUSHES_PER_REPLY } from '../../electron/contract/pushes';
+import { healthReasons } from '../fleet';
+import { portalKey } from '../pushes';
 import { hashSecret, newSecret, normaliseCode, parseBearer, secretMatches } from '../credentials';
 import type { AuthRow, CollectorStore } from '../store/types';
 import { toStoredDays, validateUpload } from '../validate';
@@ -33,7 +37,8 @@ export function uploadRoutes(app: FastifyInstance, { store, now, enrolRateLimit 
     const result = await store.redeemCode(hashSecret(normaliseCode(body.code)), hashSecret(secret), body.kioskId ?? null, new Date(now()).toISOString());
     if (!result.ok) throw new HttpError(result.reason === 'revoked' ? 403 : result.reason === 'expired' ? 410 : 404, `enrol_${result.reason}`, ENROL_MESSAGES[result.reason]);
     const t = result.terminal;
-    return { ok: true, terminalId: t.id, secret, communeCode: t.communeCode, communeName: t.communeName, terminalName: t.name };
+    const key = await portalKey(store, now);
+    return { ok: true, terminalId: t.id, secret, communeCode: t.communeCode, communeName: t.communeName, terminalName: t.name, portalKey: key.publicKey };
   });
 
   // Authenticated before the body is read: an unknown terminal costs us nothing.
@@ -50,12 +55,31 @@ export function uploadRoutes(app: FastifyInstance, { store, now, enrolRateLimit 
   app.post('/api/upload', { onRequest: authenticate }, async (req) => {
     const auth = req.terminal!;
     const validation = validateUpload(req.body, now());
+    const batch = validation.batch;
+    if (batch && batch.terminalId !== auth.id) throw new HttpError(403, 'terminal_mismatch', 'Gói số liệu ghi mã máy trạm khác với thông tin xác thực.');
+    const at = new Date(now()).toISOString();
+    if (batch?.health?.cloned) {
+      // A disk copy of this terminal, on another PC, carrying its credentials: it reports itself and
+      // nothing else (its figures would be counted twice); the terminal's own record is left as it is.
+      if (batch.days.length) throw new HttpError(422, 'clone_figures', 'Máy này là bản sao ổ đĩa của máy trạm khác nên không được gửi số liệu. Hãy đăng ký lại máy bằng mã mới.');
+      await store.recordClone(auth.id, at);
+      return { ok: true, days: [] };
+    }
+    if (batch?.health) {
+      // Skew from the kiosk's stated sending time and our clock at receipt (a request takes well under a second).
+      // Kept even when the days are refused for their dates: a clock far ahead is exactly what the fleet page must show.
+      const skewSeconds = Math.round((Date.parse(batch.health.sentAt) - now()) / 1000);
+      await store.recordHealth(auth.id, canonicalJson(batch.health), skewSeconds, healthReasons(batch.health, skewSeconds), at);
+    }
+    // What the kiosk did with earlier pushes counts even if its days are refused below.
+    if (batch?.pushResults) await store.recordPushResults(auth.id, batch.pushResults, at);
     if (!validation.ok) throw new HttpError(422, 'invalid_payload', validation.message);
-    if (validation.batch.terminalId !== auth.id) throw new HttpError(403, 'terminal_mismatch', 'Gói số liệu ghi mã máy trạm khác với thông tin xác thực.');
-    const result = await store.applyUpload(auth.id, auth.communeCode, validation.batch.software, toStoredDays(validation.batch), new Date(now()).toISOString());
+    const result = await store.applyUpload(auth.id, auth.communeCode, validation.batch.software, toStoredDays(validation.batch), at);
     if (!result.ok) {
       throw new HttpError(409, 'stale_revision', 'Máy chủ đã có số liệu mới hơn (hoặc khác) cho một số ngày; không lưu gì. Kiosk sẽ gửi lại với phiên bản mới.', { stale: result.stale });
     }
-    return { ok: true, days: result.days };
+    // Pushes for this terminal ride on the reply (signed; the kiosk verifies them), with the key for kiosks enrolled before it existed.
+    const [key, pushes] = await Promise.all([portalKey(store, now), store.pushesFor(auth.id, auth.communeCode, at, MAX_PUSHES_PER_REPLY)]);
+    return { ok: true, days: result.days, portalKey: key.publicKey, ...(pushes.length ? { pushes } : {}) };
   });
 }

@@ -23,6 +23,7 @@ const NAV: { href: string; key: keyof Texts['nav']; roles: Role[] }[] = [
   { href: '/report', key: 'report', roles: ['admin', 'viewer'] },
   { href: '/terminals', key: 'terminals', roles: ['admin', 'technician'] },
   { href: '/fleet', key: 'fleet', roles: ['admin', 'technician'] },
+  { href: '/pushes', key: 'pushes', roles: ['admin'] },
   { href: '/admin/communes', key: 'communes', roles: ['admin'] },
   { href: '/admin/targets', key: 'targets', roles: ['admin'] },
   { href: '/admin/accounts', key: 'accounts', roles: ['admin'] },

@@ -55,6 +55,45 @@ export interface TargetRow {
   maxPct: number;
 }
 
+/** A terminal's latest health record as received (the kiosk's JSON, canonical) and its clock skew. */
+export interface HealthRow {
+  terminalId: string;
+  receivedAt: string;
+  /** Kiosk clock minus the collector's at receipt, in seconds (positive: the kiosk is ahead). */
+  skewSeconds: number;
+  record: string;
+}
+
+export interface AttentionRow {
+  terminalId: string;
+  reason: string;
+  /** When the reason was first seen, kept while it lasts. */
+  since: string;
+}
+
+export interface NewPush {
+  kind: string;
+  communes: string[] | null;
+  /** A line for the portal's list (the title, or the hosts). */
+  summary: string;
+  createdBy: number;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface PushRow {
+  id: number;
+  kind: string;
+  communes: string[] | null;
+  summary: string;
+  createdAt: string;
+  expiresAt: string;
+  createdBy: string;
+  applied: number;
+  refused: number;
+  refusals: { reason: string; count: number }[];
+}
+
 export interface PortalStore {
   createAccount(input: NewAccount, now: string): Promise<Account>;
   accountByUsername(username: string): Promise<AccountWithSecret | undefined>;
@@ -78,4 +117,19 @@ export interface PortalStore {
   communeRegister(): Promise<CommuneRecord[]>;
   targetRows(): Promise<TargetRow[]>;
   setTarget(row: TargetRow): Promise<void>;
+  /** Stores a terminal's latest health record; `reasons` become its attention reasons (first-seen kept). */
+  recordHealth(terminalId: string, record: string, skewSeconds: number, reasons: string[], now: string): Promise<void>;
+  /** A disk copy of the terminal reported itself: the 'cloned' reason, until a new code is issued. */
+  recordClone(terminalId: string, now: string): Promise<void>;
+  clearAttention(terminalId: string): Promise<void>;
+  fleetHealth(): Promise<{ records: HealthRow[]; reasons: AttentionRow[] }>;
+  /** The portal's push-signing key, made by `make` the first time (one per portal). */
+  signingKey(make: () => { publicKey: string; privateKey: string; createdAt: string }): Promise<{ publicKey: string; privateKey: string }>;
+  /** Stores a push; `seal` gets its id and returns the signed text and signature (one transaction). */
+  createPush(input: NewPush, seal: (id: number) => { payload: string; signature: string }): Promise<number>;
+  /** Pushes for a terminal of that commune, unexpired, that it has not reported on, oldest first. */
+  pushesFor(terminalId: string, communeCode: string, now: string, limit: number): Promise<{ id: number; payload: string; signature: string }[]>;
+  /** A terminal's results (the first per push counts; unknown push ids are ignored). */
+  recordPushResults(terminalId: string, results: { id: number; outcome: string; reason?: string | undefined }[], now: string): Promise<void>;
+  pushList(): Promise<PushRow[]>;
 }

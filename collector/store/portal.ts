@@ -1,7 +1,7 @@
 // The portal's tables and queries, written once for both databases: the SQL below is the common
 // subset of SQLite and PostgreSQL ($n parameters, RETURNING, ON CONFLICT, ISO-8601 text times that
 // compare in order), run through a two-function adapter each store provides.
-import type { Account, AccountWithSecret, CommuneRecord, NewAccount, PortalStore, Role, TargetRow } from './portal-types';
+import type { Account, AccountWithSecret, CommuneRecord, HealthRow, NewAccount, PortalStore, PushRow, Role, TargetRow } from './portal-types';
 
 export interface Exec {
   all(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
@@ -26,6 +26,21 @@ export const PORTAL_MIGRATIONS: string[][] = [
     `ALTER TABLE communes ADD COLUMN minority_pct DOUBLE PRECISION`,
     `CREATE TABLE targets (indicator TEXT NOT NULL, year INTEGER NOT NULL, min_pct DOUBLE PRECISION NOT NULL, max_pct DOUBLE PRECISION NOT NULL, PRIMARY KEY (indicator, year))`,
   ],
+  // 2: fleet health (issue #19): each terminal's latest health record, and since when it has needed
+  // attention for each reason.
+  [
+    `CREATE TABLE terminal_health (terminal_id TEXT PRIMARY KEY REFERENCES terminals (id), received_at TEXT NOT NULL, skew_seconds INTEGER NOT NULL, record TEXT NOT NULL)`,
+    `CREATE TABLE terminal_attention (terminal_id TEXT NOT NULL REFERENCES terminals (id), reason TEXT NOT NULL, since TEXT NOT NULL, PRIMARY KEY (terminal_id, reason))`,
+  ],
+  // 3: signed pushes to kiosks (issue #19): the portal's Ed25519 key (one row), the pushes as signed,
+  // and what each terminal reported about each.
+  [
+    `CREATE TABLE portal_keys (id INTEGER PRIMARY KEY CHECK (id = 1), public_key TEXT NOT NULL, private_key TEXT NOT NULL, created_at TEXT NOT NULL)`,
+    `CREATE TABLE pushes (id {serial} PRIMARY KEY, kind TEXT NOT NULL, communes TEXT, summary TEXT NOT NULL, payload TEXT NOT NULL, signature TEXT NOT NULL,
+      created_by INTEGER NOT NULL REFERENCES accounts (id), created_at TEXT NOT NULL, expires_at TEXT NOT NULL)`,
+    `CREATE TABLE push_results (push_id INTEGER NOT NULL REFERENCES pushes (id), terminal_id TEXT NOT NULL REFERENCES terminals (id), outcome TEXT NOT NULL,
+      reason TEXT, at TEXT NOT NULL, PRIMARY KEY (push_id, terminal_id))`,
+  ],
 ];
 
 export async function migratePortal(exec: Exec, serial: string): Promise<void> {
@@ -33,10 +48,13 @@ export async function migratePortal(exec: Exec, serial: string): Promise<void> {
   const done = new Set((await exec.all('SELECT id FROM portal_migrations')).map((r) => Number(r.id)));
   for (const [i, statements] of PORTAL_MIGRATIONS.entries()) {
     if (done.has(i + 1)) continue;
-    for (const sql of statements) await exec.run(sql.replace('INTEGER PRIMARY KEY, username', `${serial} PRIMARY KEY, username`));
+    for (const sql of statements) await exec.run(sql.replace('INTEGER PRIMARY KEY, username', `${serial} PRIMARY KEY, username`).replace('{serial}', serial));
     await exec.run('INSERT INTO portal_migrations (id, applied_at) VALUES ($1, $2)', [i + 1, new Date().toISOString()]);
   }
 }
+
+/** Reported by a disk copy of the terminal (see upload-routes.ts); cleared when a new code is issued. */
+const CLONED = 'cloned';
 
 const ACCOUNT_COLUMNS = 'id, username, display_name, role, commune_code, created_at, disabled_at, failed';
 const toAccount = (r: Record<string, unknown>): Account => ({
@@ -138,6 +156,101 @@ export function portalStore(exec: Exec, transaction: <T>(body: (tx: Exec) => Pro
         year: Number(r.year),
         minPct: Number(r.min_pct),
         maxPct: Number(r.max_pct),
+      }));
+    },
+    async recordHealth(terminalId, record, skewSeconds, reasons, now) {
+      await transaction(async (tx) => {
+        await tx.run(
+          `INSERT INTO terminal_health (terminal_id, received_at, skew_seconds, record) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (terminal_id) DO UPDATE SET received_at = excluded.received_at, skew_seconds = excluded.skew_seconds, record = excluded.record`,
+          [terminalId, now, skewSeconds, record],
+        );
+        // A reason keeps the instant it was first seen while it lasts; 'cloned' is reported by the copy, not by this record.
+        const held = (await tx.all('SELECT reason FROM terminal_attention WHERE terminal_id = $1', [terminalId])).map((r) => String(r.reason));
+        for (const gone of held.filter((r) => r !== CLONED && !reasons.includes(r))) await tx.run('DELETE FROM terminal_attention WHERE terminal_id = $1 AND reason = $2', [terminalId, gone]);
+        for (const reason of reasons.filter((r) => !held.includes(r))) await tx.run('INSERT INTO terminal_attention (terminal_id, reason, since) VALUES ($1, $2, $3)', [terminalId, reason, now]);
+      });
+    },
+    async recordClone(terminalId, now) {
+      await exec.run('INSERT INTO terminal_attention (terminal_id, reason, since) VALUES ($1, $2, $3) ON CONFLICT (terminal_id, reason) DO NOTHING', [terminalId, CLONED, now]);
+    },
+    async clearAttention(terminalId) {
+      await exec.run('DELETE FROM terminal_attention WHERE terminal_id = $1', [terminalId]);
+    },
+    async fleetHealth() {
+      const health = await exec.all('SELECT terminal_id, received_at, skew_seconds, record FROM terminal_health');
+      const reasons = await exec.all('SELECT terminal_id, reason, since FROM terminal_attention ORDER BY since, terminal_id, reason');
+      return {
+        records: health.map((r): HealthRow => ({ terminalId: String(r.terminal_id), receivedAt: String(r.received_at), skewSeconds: Number(r.skew_seconds), record: String(r.record) })),
+        reasons: reasons.map((r) => ({ terminalId: String(r.terminal_id), reason: String(r.reason), since: String(r.since) })),
+      };
+    },
+    async signingKey(make) {
+      const held = async () => (await exec.all('SELECT public_key, private_key FROM portal_keys WHERE id = 1'))[0];
+      let row = await held();
+      if (!row) {
+        // Two processes starting together: the first insert wins, both read the same key.
+        const key = make();
+        await exec.run('INSERT INTO portal_keys (id, public_key, private_key, created_at) VALUES (1, $1, $2, $3) ON CONFLICT (id) DO NOTHING', [key.publicKey, key.privateKey, key.createdAt]);
+        row = (await held())!;
+      }
+      return { publicKey: String(row.public_key), privateKey: String(row.private_key) };
+    },
+    async createPush(input, seal) {
+      return transaction(async (tx) => {
+        const rows = await tx.all(
+          `INSERT INTO pushes (kind, communes, summary, payload, signature, created_by, created_at, expires_at) VALUES ($1, $2, $3, '', '', $4, $5, $6) RETURNING id`,
+          [input.kind, input.communes ? JSON.stringify(input.communes) : null, input.summary, input.createdBy, input.createdAt, input.expiresAt],
+        );
+        const id = Number(rows[0]!.id);
+        const { payload, signature } = seal(id);
+        await tx.run('UPDATE pushes SET payload = $1, signature = $2 WHERE id = $3', [payload, signature, id]);
+        return id;
+      });
+    },
+    async pushesFor(terminalId, communeCode, now, limit) {
+      // Communes are stored as a JSON array of 5-digit codes, so the quoted code matches exactly one entry.
+      const rows = await exec.all(
+        `SELECT p.id, p.payload, p.signature FROM pushes p
+         WHERE p.expires_at > $1 AND (p.communes IS NULL OR p.communes LIKE $2)
+           AND NOT EXISTS (SELECT 1 FROM push_results r WHERE r.push_id = p.id AND r.terminal_id = $3)
+         ORDER BY p.id LIMIT $4`,
+        [now, `%"${communeCode}"%`, terminalId, limit],
+      );
+      return rows.map((r) => ({ id: Number(r.id), payload: String(r.payload), signature: String(r.signature) }));
+    },
+    async recordPushResults(terminalId, results, now) {
+      if (!results.length) return;
+      const known = new Set((await exec.all(`SELECT id FROM pushes WHERE id IN (${results.map((_, i) => `$${i + 1}`).join(', ')})`, results.map((r) => r.id))).map((r) => Number(r.id)));
+      for (const r of results.filter((x) => known.has(x.id))) {
+        await exec.run('INSERT INTO push_results (push_id, terminal_id, outcome, reason, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (push_id, terminal_id) DO NOTHING', [
+          r.id,
+          terminalId,
+          r.outcome,
+          r.reason ?? null,
+          now,
+        ]);
+      }
+    },
+    async pushList(): Promise<PushRow[]> {
+      const rows = await exec.all(
+        `SELECT p.id, p.kind, p.communes, p.summary, p.created_at, p.expires_at, a.display_name,
+           (SELECT COUNT(*) FROM push_results r WHERE r.push_id = p.id AND r.outcome = 'applied') AS applied,
+           (SELECT COUNT(*) FROM push_results r WHERE r.push_id = p.id AND r.outcome = 'refused') AS refused
+         FROM pushes p JOIN accounts a ON a.id = p.created_by ORDER BY p.id DESC LIMIT 200`,
+      );
+      const reasons = await exec.all(`SELECT push_id, reason, COUNT(*) AS n FROM push_results WHERE outcome = 'refused' GROUP BY push_id, reason ORDER BY push_id, reason`);
+      return rows.map((r) => ({
+        id: Number(r.id),
+        kind: String(r.kind),
+        communes: r.communes == null ? null : (JSON.parse(String(r.communes)) as string[]),
+        summary: String(r.summary),
+        createdAt: String(r.created_at),
+        expiresAt: String(r.expires_at),
+        createdBy: String(r.display_name),
+        applied: Number(r.applied),
+        refused: Number(r.refused),
+        refusals: reasons.filter((x) => Number(x.push_id) === Number(r.id)).map((x) => ({ reason: String(x.reason ?? ''), count: Number(x.n) })),
       }));
     },
     async setTarget(t) {

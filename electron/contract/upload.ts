@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { method, staff } from './define';
 import { staffToken } from './staff';
+import { MAX_PUSH_RESULTS, MAX_PUSHES_PER_REPLY, portalKey, pushResult, signedPush } from './pushes';
 import { calendarDay, dayFigures } from './statistics';
 
 export const UPLOAD_SCHEMA_VERSION = 1;
@@ -24,6 +25,40 @@ export const dayUpload = z
   .strict();
 export type DayUpload = z.infer<typeof dayUpload>;
 
+/** How the kiosk's last failed upload failed: a kind, never the message (which may quote a server). */
+export const uploadErrorKind = z.enum(['unreachable', 'refused', 'bad_reply', 'server_error']);
+export type UploadErrorKind = z.infer<typeof uploadErrorKind>;
+const isoInstant = z.iso.datetime({ offset: true });
+
+/**
+ * The kiosk's health, sent with each upload (fleet health, issue #19). Strict and bounded: machine
+ * facts only, no free text, nothing about residents; a record with any other field is refused.
+ */
+export const kioskHealth = z
+  .object({
+    /** The kiosk's clock when it sent the request: the collector derives the clock skew from it. */
+    sentAt: isoInstant,
+    version: z.string().regex(/^[0-9A-Za-z.+-]{1,40}$/),
+    /** Hours since the newest backup; null when there is none. */
+    backupAgeHours: z.number().int().min(0).max(1_000_000).nullable(),
+    freeDiskMb: z.number().int().min(0).max(100_000_000).nullable(),
+    /** The kiosk's own verdict (its threshold: a week of use plus one backup, or the configured one). */
+    diskLow: z.boolean(),
+    /** Ids of the self-test checks that failed (status error), newest run. */
+    selfTestFailures: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/)).max(20),
+    /** This disk is a copy of an enrolled kiosk's: it reports under the original's credentials, never figures. */
+    cloned: z.boolean(),
+    uploadErrors: z
+      .object({
+        /** Failed upload attempts in the last 24 hours. */
+        last24h: z.number().int().min(0).max(10_000),
+        last: z.object({ at: isoInstant, kind: uploadErrorKind }).strict().nullable(),
+      })
+      .strict(),
+  })
+  .strict();
+export type KioskHealth = z.infer<typeof kioskHealth>;
+
 export const uploadBatch = z
   .object({
     schema: z.literal(UPLOAD_SCHEMA_VERSION),
@@ -31,11 +66,15 @@ export const uploadBatch = z
     software: z.string().max(40),
     days: z
       .array(dayUpload)
-      .min(1, 'gói tải lên không có ngày nào')
       .max(MAX_DAYS_PER_BATCH, `tối đa ${MAX_DAYS_PER_BATCH} ngày mỗi lần gửi`)
       .refine((days) => new Set(days.map((d) => d.day)).size === days.length, 'một ngày xuất hiện hai lần trong gói'),
+    /** Optional (kiosks before issue #19 send none); a batch without days must carry it. */
+    health: kioskHealth.optional(),
+    /** What became of the portal's pushes since the last upload (optional, like health). */
+    pushResults: z.array(pushResult).max(MAX_PUSH_RESULTS).optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.days.length > 0 || b.health !== undefined || (b.pushResults?.length ?? 0) > 0, { path: ['days'], message: 'gói tải lên không có ngày nào' });
 export type UploadBatch = z.infer<typeof uploadBatch>;
 
 /** Canonical JSON (sorted keys): both sides hash figures this way, so equal figures = equal digest. */
@@ -52,7 +91,14 @@ export function canonicalJson(value: unknown): string {
 }
 
 export const dayResult = z.object({ day: z.string(), revision: z.number().int(), status: z.enum(['stored', 'duplicate']) });
-export const uploadAccepted = z.object({ ok: z.literal(true), days: z.array(dayResult) });
+export const uploadAccepted = z.object({
+  ok: z.literal(true),
+  days: z.array(dayResult),
+  /** The portal's signing key, for kiosks enrolled before it had one (see docs/architecture.md, "Pushes"). */
+  portalKey: portalKey.optional(),
+  /** Signed pushes for this terminal that it has not reported on yet. */
+  pushes: z.array(signedPush).max(MAX_PUSHES_PER_REPLY).optional(),
+});
 export const collectorError = z.object({
   ok: z.literal(false),
   error: z.object({ code: z.string(), message: z.string() }),
@@ -71,6 +117,8 @@ export const enrolResponse = z.object({
   communeCode,
   communeName: z.string(),
   terminalName: z.string(),
+  /** The portal's push-signing key (optional: older collectors have none). */
+  portalKey: portalKey.optional(),
 });
 export type EnrolResponse = z.infer<typeof enrolResponse>;
 
@@ -89,6 +137,10 @@ export const uploadState = z.object({
   pendingDays: z.number().int(),
   oldestPendingDay: z.string().nullable(),
   sentDays: z.number().int(),
+  /** Notices of new content packs the portal pushed, newest first (shown to staff). */
+  portalNotices: z.array(z.object({ title: z.string(), body: z.string(), receivedAt: z.string() })),
+  /** The portal's signing key this kiosk trusts (keyFingerprint), and how it learnt it; null: none yet. */
+  portalKey: z.object({ fingerprint: z.string(), source: z.enum(['enrolment', 'first_upload']) }).nullable(),
 });
 export type UploadState = z.infer<typeof uploadState>;
 

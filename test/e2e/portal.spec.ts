@@ -3,18 +3,18 @@
 // Sign-in; a viewer refused at an administrator page; the dashboard with targets; drill-down to a
 // commune and its kiosks; the official report downloaded; axe; screenshots in vi and en.
 import AxeBuilder from '@axe-core/playwright';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { registerTerminal } from '../../collector/admin';
 import { createAccount } from '../../collector/accounts';
+import { healthReasons } from '../../collector/fleet';
 import { openSqliteStore } from '../../collector/store/sqlite';
-import { collectorEntry, expect, snapshot, test } from './fixtures';
-import { DEFAULT_INSTANT, testClockArgs } from '../support/clock';
+import { startCollectorProcess } from './collector-process';
+import { expect, snapshot, test } from './fixtures';
+import { DEFAULT_INSTANT } from '../support/clock';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const PASSWORD = 'mat-khau-thu-nghiem';
 const SEEDED_AT = Date.parse('2026-12-01T01:00:00Z');
 
@@ -42,6 +42,13 @@ async function seed(file: string): Promise<void> {
       }
       await store.applyUpload(terminal.id, c.code, '0.1.0', days, new Date(SEEDED_AT).toISOString());
     }
+    if (c.code === '12346') {
+      // Hòa Bình's kiosk has reported trouble since 20/11: nearly full disk, clock two hours ahead, an old
+      // backup, a failing self-test step; and since 25/11 a copy of its disk runs on another PC.
+      const health = { sentAt: '2026-11-20T04:01:00.000Z', version: '0.9.0', backupAgeHours: 150, freeDiskMb: 512, diskLow: true, selfTestFailures: ['database'], cloned: false, uploadErrors: { last24h: 5, last: { at: '2026-11-20T01:00:00.000Z', kind: 'unreachable' as const } } };
+      await store.recordHealth(terminal.id, JSON.stringify(health), 7260, healthReasons(health, 7260), '2026-11-20T02:00:00.000Z');
+      await store.recordClone(terminal.id, '2026-11-25T03:00:00.000Z');
+    }
   }
   // A code issued long ago for a PC that was never enrolled: the technician's attention list shows it.
   await registerTerminal(store, { communeCode: '12347', communeName: 'Phường Đông Ngàn', provinceCode: '27', name: 'Kiosk nhà văn hóa' }, Date.parse('2020-01-02T03:00:00Z'));
@@ -51,30 +58,15 @@ async function seed(file: string): Promise<void> {
   await store.close();
 }
 
-async function startPortal(file: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [collectorEntry(), 'serve', '--port', '0', '--db', file, ...testClockArgs(DEFAULT_INSTANT)], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('portal did not start')), 30_000);
-    child.stdout!.on('data', (chunk) => {
-      const match = /COLLECTOR_URL=(\S+)/.exec(String(chunk));
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-  });
-  return { url, child };
-}
-
-let portal: { url: string; child: ChildProcess };
+let portal: { url: string; process: ChildProcess };
 let dir: string;
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   await seed(join(dir, 'portal.sqlite'));
-  portal = await startPortal(join(dir, 'portal.sqlite'));
+  portal = await startCollectorProcess(join(dir, 'portal.sqlite'), DEFAULT_INSTANT);
 });
 test.afterAll(() => {
-  portal?.child.kill('SIGTERM');
+  portal?.process.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -164,11 +156,42 @@ test('the technician sees the terminals needing attention, with the reason and s
   await expect(row).toContainText('Đã cấp mã đăng ký nhưng chưa đăng ký máy');
   await expect(row).toContainText('02/01/2020');
   await expect(page.getByRole('link', { name: 'Tổng hợp' })).toHaveCount(0);
+  // What the kiosks' own health records said, one row per reason, with the detail and since when.
+  const hoaBinh = page.getByRole('row', { name: /Xã Hòa Bình/ });
+  await expect(hoaBinh).toHaveCount(6);
+  await expect(hoaBinh.filter({ hasText: 'Ổ đĩa sắp đầy' })).toContainText('Còn trống 512 MB.');
+  await expect(hoaBinh.filter({ hasText: 'Ổ đĩa sắp đầy' })).toContainText('20/11/2026');
+  await expect(hoaBinh.filter({ hasText: 'Đồng hồ kiosk bị lệch' })).toContainText('Đồng hồ kiosk nhanh hơn máy chủ 2 giờ 1 phút.');
+  await expect(hoaBinh.filter({ hasText: 'Bản sao lưu đã cũ' })).toContainText('Bản gần nhất cách đây 6 ngày 6 giờ.');
+  await expect(hoaBinh.filter({ hasText: 'Tự kiểm tra báo lỗi' })).toContainText('Bước lỗi: database.');
+  await expect(hoaBinh.filter({ hasText: 'Gửi số liệu bị lỗi nhiều lần' })).toContainText('5 lần lỗi trong 24 giờ; lần cuối: không kết nối được.');
+  await expect(hoaBinh.filter({ hasText: 'Một bản sao ổ đĩa' })).toContainText('25/11/2026');
   expect(await axe(page)).toEqual([]);
   await snapshot(page, 'portal-fleet-vi');
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page.getByRole('row', { name: /Kiosk nhà văn hóa/ })).toContainText('Enrolment code issued but not enrolled');
+  await expect(page.getByRole('row', { name: /Xã Hòa Bình/ }).filter({ hasText: 'Kiosk clock is off' })).toContainText('Kiosk clock ahead of the server by 2 h 1 min.');
+  expect(await axe(page)).toEqual([]);
   await snapshot(page, 'portal-fleet-en');
+});
+
+test('the push page of the administrator: the signing key, the form, axe-clean in both languages', async ({ page }) => {
+  await signIn(page, 'quantri');
+  await page.getByRole('link', { name: 'Gửi xuống kiosk' }).click();
+  await expect(page.getByRole('heading', { name: 'Gửi xuống kiosk', level: 1 })).toBeVisible();
+  await expect(page.getByText(/^Khóa ký của cổng: (\S{4} ){10}\S{3} /)).toBeVisible();
+  await page.getByLabel('Loại').selectOption('blocklist');
+  await page.getByLabel('Tên miền cần chặn').fill('co-bac.example\nxo-so.example');
+  await page.getByRole('button', { name: 'Ký và gửi' }).click();
+  await expect(page.getByRole('status')).toContainText('Đã ký và xếp lần gửi số');
+  await expect(page.getByRole('row', { name: /co-bac\.example, xo-so\.example/ })).toContainText('Tất cả các xã');
+  expect(await axe(page)).toEqual([]);
+  await snapshot(page, 'portal-pushes-vi');
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Push to kiosks', level: 1 })).toBeVisible();
+  await expect(page.getByRole('row', { name: /co-bac\.example/ })).toContainText('Block more hosts');
+  expect(await axe(page)).toEqual([]);
+  await snapshot(page, 'portal-pushes-en');
 });
 
 test('the dashboard fits a phone', async ({ page }) => {

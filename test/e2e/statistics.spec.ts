@@ -3,11 +3,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startCollectorProcess } from './collector-process';
 import { collectorEntry, distDir, expect, snapshot, test } from './fixtures';
 import { testClockArgs } from '../support/clock';
 
@@ -48,21 +49,6 @@ function kioskYear(at: number): number {
   return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(at));
 }
 
-async function startCollector(dbFile: string, at: number): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, [collectorEntry(), 'serve', '--port', '0', '--db', dbFile, ...testClockArgs(at)], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('collector did not start')), 20_000);
-    child.stdout!.on('data', (chunk) => {
-      const match = /COLLECTOR_URL=(\S+)/.exec(String(chunk));
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-  });
-  return { url, process: child };
-}
-
 test('reports for a half-year, exports XLSX, and sends the figures to the province', async ({ page, kiosk }) => {
   const year = kioskYear(kiosk.startedAt);
   seedHistory(kiosk.dataDir, year);
@@ -92,7 +78,7 @@ test('reports for a half-year, exports XLSX, and sends the figures to the provin
 
   // The province: a collector with this terminal registered, the kiosk enrolled by the technician's CLI.
   const dir = mkdtempSync(join(tmpdir(), 'collector-e2e-'));
-  const collector = await startCollector(join(dir, 'collector.sqlite'), kiosk.startedAt);
+  const collector = await startCollectorProcess(join(dir, 'collector.sqlite'), kiosk.startedAt);
   try {
     const add = spawnSync(process.execPath, [collectorEntry(), 'terminal', 'add', '--commune', '00000', '--commune-name', 'Xã Minh Hòa', '--province', '27', '--name', 'Kiosk phòng đọc', '--json', '--db', join(dir, 'collector.sqlite'), ...testClockArgs(kiosk.startedAt)], { cwd: root, encoding: 'utf8' });
     const { code } = JSON.parse(add.stdout) as { code: string };

@@ -111,7 +111,8 @@ describe.each(storeFactories)('collector on $name', (factory) => {
     expect(await s.store.dayTotals(creds.terminalId, '2026-11-01', '2026-11-30')).toEqual([expect.objectContaining({ day: '2026-11-30', revision: 3, totals: expect.objectContaining({ loans: 5 }) })]);
     // The exact same day again is a harmless duplicate.
     const again = await post(batch([day('2026-11-30', 3, 5)]));
-    expect(await again.json()).toEqual({ ok: true, days: [{ day: '2026-11-30', revision: 3, status: 'duplicate' }] });
+    // (The reply also carries the portal's push-signing key, an optional field older kiosks ignore.)
+    expect(await again.json()).toEqual({ ok: true, days: [{ day: '2026-11-30', revision: 3, status: 'duplicate' }], portalKey: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
   });
 
   it('refuses a revoked terminal; the kiosk keeps its figures and says so', async () => {

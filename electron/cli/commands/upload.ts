@@ -20,6 +20,7 @@ export function registerUploadCommands(program: Command): void {
             options.now ? `Đã gửi ${result.sentDays} ngày số liệu.` : `Máy chủ: ${s.collectorUrl ?? '(chưa đăng ký)'}`,
             `Lần gửi thành công gần nhất: ${s.lastSuccessAt ?? 'chưa có'}`,
             `Còn chờ gửi: ${s.pendingDays} ngày${s.oldestPendingDay ? ` (từ ${s.oldestPendingDay})` : ''}`,
+            `Khóa ký của cổng: ${s.portalKey ? `${s.portalKey.fingerprint} (${s.portalKey.source === 'enrolment' ? 'nhận khi đăng ký' : 'nhận ở lần gửi đầu sau khi cổng có khóa'})` : 'chưa có'}`,
           ].join('\n'),
         );
       }),

@@ -56,14 +56,15 @@ export interface NewAnnouncement {
   endsOn: string;
 }
 
-export function createAnnouncement(db: Db, clock: Clock, staffId: number, input: NewAnnouncement): Announcement {
+/** `staffId` null: the provincial portal pushed it (its receipt in push_receipts records it instead of a staff action). */
+export function createAnnouncement(db: Db, clock: Clock, staffId: number | null, input: NewAnnouncement): Announcement {
   const image = input.image ? decodeImage(input.image) : null;
   const id = db.transaction(() => {
     const info = db
       .prepare('INSERT INTO announcements (title, body, image_mime, image, starts_on, ends_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(input.title, input.body, input.image?.mime ?? null, image, input.startsOn, input.endsOn, staffId, new Date(clock.now()).toISOString());
     const id = Number(info.lastInsertRowid);
-    recordEvent(db, clock, 'staff.action', { staffId, action: 'announcement.create', target: String(id) });
+    if (staffId !== null) recordEvent(db, clock, 'staff.action', { staffId, action: 'announcement.create', target: String(id) });
     return id;
   })();
   return toAnnouncement(db.prepare(`SELECT ${COLUMNS} FROM announcements WHERE id = ?`).get(id) as AnnouncementRow);

@@ -19,6 +19,7 @@ import { recoverSession, requestMoreTime, signIn } from './session';
 import { emergencyClose, endByStaff, extendSession, messageResident, overview, reopen } from './staff-actions';
 import { internetState } from './state';
 import { internetResourcesDir, loadUrlPolicy } from './url-rules';
+import { pushedBlockHosts } from './pushed-blocks';
 import { attachWebProtection } from './protection-state';
 import { addressToUrl } from './url-policy';
 
@@ -41,7 +42,7 @@ const KIOSK_ORIGINS = ['app://kiosk', 'http://127.0.0.1', 'http://localhost'];
 
 export function registerInternet(ctx: KioskContext): void {
   const config = effectiveConfig(ctx);
-  const loaded = loadUrlPolicy(config.urlPolicy, KIOSK_ORIGINS);
+  const loaded = loadUrlPolicy(config.urlPolicy, KIOSK_ORIGINS, internetResourcesDir(), pushedBlockHosts(ctx.db));
   const { missingFiles } = loaded;
   const { policy, protectionState } = attachWebProtection(ctx, config, loaded.policy, internetResourcesDir());
   for (const file of missingFiles) ctx.log.log('warn', 'internet.block_list_missing', { file });

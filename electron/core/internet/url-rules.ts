@@ -21,8 +21,9 @@ export interface LoadedUrlPolicy {
   missingFiles: string[];
 }
 
-export function loadUrlPolicy(config: InternetConfig['urlPolicy'], kioskOrigins: readonly string[], resourcesDir = internetResourcesDir()): LoadedUrlPolicy {
-  const block = [...config.block];
+/** `pushed`: hosts the provincial portal added (pushed-blocks.ts). */
+export function loadUrlPolicy(config: InternetConfig['urlPolicy'], kioskOrigins: readonly string[], resourcesDir = internetResourcesDir(), pushed: readonly string[] = []): LoadedUrlPolicy {
+  const block = [...config.block, ...pushed];
   const missingFiles: string[] = [];
   for (const file of config.blockListFiles) {
     const path = isAbsolute(file) ? file : join(resourcesDir, file);

@@ -7,6 +7,7 @@ import { KioskError, refused } from '../errors';
 import { getMeta, setMeta } from '../store/meta';
 import type { Db } from '../store/open';
 import { VERSION } from '../version';
+import { pinPortalKey } from './portal-key';
 
 const KEYS = { url: 'upload_collector_url', terminal: 'upload_terminal_id', secret: 'upload_secret', boundTo: 'upload_bound_terminal', commune: 'upload_commune' } as const;
 
@@ -29,11 +30,15 @@ export interface Credentials {
   communeCode: string;
 }
 
-export function readCredentials(db: Db): Credentials | undefined {
+/**
+ * This kiosk's credentials. `evenIfCopied` also returns those a disk copy carries from the machine
+ * it was copied from: used only to report the copy itself to the collector, never to send figures.
+ */
+export function readCredentials(db: Db, { evenIfCopied = false } = {}): Credentials | undefined {
   const [collectorUrl, terminalId, secret, boundTo, communeCode] = [KEYS.url, KEYS.terminal, KEYS.secret, KEYS.boundTo, KEYS.commune].map((k) => getMeta(db, k));
   if (!collectorUrl || !terminalId || !secret) return undefined;
   // Enrolled on another machine whose disk was copied here: these credentials are not ours.
-  if (boundTo && getMeta(db, 'terminal_id') !== boundTo) return undefined;
+  if (!evenIfCopied && boundTo && getMeta(db, 'terminal_id') !== boundTo) return undefined;
   return { collectorUrl, terminalId, secret, communeCode: communeCode ?? '' };
 }
 
@@ -91,6 +96,8 @@ export async function enrol(db: Db, collectorUrl: string, code: string, fetchImp
     setMeta(db, KEYS.secret, parsed.data.secret);
     setMeta(db, KEYS.commune, parsed.data.communeCode);
     setMeta(db, KEYS.boundTo, kioskId);
+    // Enrolment is the moment of trust: it sets (or, from a collector without one, forgets) the push-signing key.
+    pinPortalKey(db, parsed.data.portalKey ?? null, 'enrolment');
   })();
   return parsed.data;
 }

@@ -78,6 +78,18 @@ export function UploadStatus({ staffToken }: { staffToken: string }) {
           </button>
         </>
       )}
+      {state.portalNotices.length > 0 && (
+        <>
+          <h3>{t('upload.notices')}</h3>
+          <ul className="portal-notices" data-testid="portal-notices">
+            {state.portalNotices.map((n) => (
+              <li key={`${n.receivedAt}-${n.title}`}>
+                <strong>{n.title}</strong> {n.body} <small>({t('upload.noticeReceived')} {when(n.receivedAt)})</small>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {message && (
         <p className={`banner ${message.kind === 'ok' ? 'success' : 'error'}`} role="status">
           {message.text}
