@@ -4,6 +4,7 @@ import type { KioskContext } from '../context';
 import { localDay } from '../../../common/calendar';
 import { exportPlaces, exportToPlace } from './export-places';
 import { importCatalogueFile } from './import';
+import { recoverImports } from './import-journal';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from './rotation';
 import { searchCatalogue } from './search';
 import { indexMissingRecords } from './search-index';
@@ -11,6 +12,8 @@ import { addChunk, beginUpload, takeUpload } from './uploads';
 
 export function registerCatalogue(ctx: KioskContext): void {
   const { registry, db, clock, bus } = ctx;
+  // An import a kill interrupted is undone (or, once committed, finished) before anyone is served.
+  if (ctx.role === 'owner') recoverImports(db, clock, ctx.log);
   indexMissingRecords(db);
 
   registry.register('catalogue.search', ({ query, availableOnly, limit, offset }) => searchCatalogue(db, query, { availableOnly, limit, offset, today: localDay(clock.now()) }));
