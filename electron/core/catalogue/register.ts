@@ -30,15 +30,19 @@ export function registerCatalogue(ctx: KioskContext): void {
   });
   registry.register('catalogue.importFinish', async ({ uploadId, dryRun, encoding }, { staff }) => {
     const upload = takeUpload(ctx, staff.id, uploadId);
-    return importCatalogueFile(db, clock, upload.bytes, {
-      fileName: upload.fileName,
-      target: upload.target,
-      dryRun,
-      ...(encoding ? { encoding } : {}),
-      staffId: staff.id,
-      log: ctx.log,
-      onProgress: (phase, done, total) => bus.emit('catalogue.importProgress', { uploadId, phase, done, total }),
-    });
+    try {
+      return await importCatalogueFile(db, clock, { path: upload.path }, {
+        fileName: upload.fileName,
+        target: upload.target,
+        dryRun,
+        ...(encoding ? { encoding } : {}),
+        staffId: staff.id,
+        log: ctx.log,
+        onProgress: (phase, done, total) => bus.emit('catalogue.importProgress', { uploadId, phase, done, total }),
+      });
+    } finally {
+      upload.release();
+    }
   });
 
   registry.register('rotation.list', () => {
