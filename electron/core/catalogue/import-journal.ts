@@ -94,13 +94,13 @@ export function undoRun(db: Db, runId: number, between: () => void = () => undef
     db.transaction(() => {
       undoOps(db, JSON.parse(row.ops) as BatchOp[], kept);
       db.prepare('DELETE FROM catalogue_import_journal WHERE run_id = ? AND batch = ?').run(runId, row.batch);
-    })();
+    }).immediate();
     between();
   }
   db.transaction(() => {
     if (run.created_collection) db.prepare('DELETE FROM collections WHERE id = ? AND NOT EXISTS (SELECT 1 FROM items WHERE collection_id = collections.id)').run(run.collection_id);
     db.prepare('DELETE FROM catalogue_import_runs WHERE id = ?').run(runId);
-  })();
+  }).immediate();
   if (kept.items > 0) log?.log('warn', 'catalogue.import_undo_kept', { items: kept.items, records: kept.records });
 }
 
@@ -122,7 +122,7 @@ export function publishRun(db: Db, clock: Pick<Clock, 'now'>, runId: number, bet
       }
       events.flush();
       db.prepare('UPDATE catalogue_import_journal SET events_done = 1 WHERE run_id = ? AND batch = ?').run(runId, row.batch);
-    })();
+    }).immediate();
     between();
   }
   db.prepare('DELETE FROM catalogue_import_runs WHERE id = ?').run(runId);

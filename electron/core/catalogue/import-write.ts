@@ -3,7 +3,9 @@
 // rotation manifest) is one transaction, as ever. A large one is written in batches of about
 // BATCH_MS each, journalled (import-journal.ts) so it stays all-or-nothing: between two batches
 // `between()` lets a resident's checkout take the write lock, and a failure, a dry run or a kill
-// undoes every batch. See import-journal.ts for why.
+// undoes every batch. See import-journal.ts for why. Every transaction here begins IMMEDIATE: a
+// deferred one that reads first would fail at once (SQLITE_BUSY_SNAPSHOT, no waiting) when a
+// resident's checkout on the serving thread's connection commits between its read and its write.
 import type { ImportReport, Rejection } from '../../contract/catalogue';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
@@ -111,7 +113,7 @@ function writeAtOnce(db: Db, clock: Pick<Clock, 'now'>, read: ReadOk, options: W
       flushWriters(writers);
       logImport(db, clock, read, options, report);
       if (options.dryRun) throw new DryRunRollback();
-    })();
+    }).immediate();
   } catch (error) {
     if (!(error instanceof DryRunRollback)) throw error;
   }
@@ -122,7 +124,7 @@ function writeInBatches(db: Db, clock: Pick<Clock, 'now'>, read: ReadOk, options
     const existed = db.prepare(`SELECT 1 FROM collections WHERE kind = 'own' LIMIT 1`).get() !== undefined;
     const target: TargetCollection = { id: ownCollection(db, clock), kind: 'own', newItemStatus: 'available', source: 'import' };
     return { target, runId: beginRun(db, clock, options.fileName, target, !existed), first: importWriters(db, clock) };
-  })();
+  }).immediate();
   const { target, runId, first } = started;
   const units = read.units[Symbol.iterator]();
   let batch = 0;
@@ -147,7 +149,7 @@ function writeInBatches(db: Db, clock: Pick<Clock, 'now'>, read: ReadOk, options
         }
         flushWriters(writers);
         journalBatch(db, runId, ++batch, journal);
-      })();
+      }).immediate();
       hooks.progress('saving', done, read.count);
       hooks.between();
     }
@@ -155,7 +157,7 @@ function writeInBatches(db: Db, clock: Pick<Clock, 'now'>, read: ReadOk, options
     db.transaction(() => {
       logImport(db, clock, read, options, report);
       markCommitted(db, runId);
-    })();
+    }).immediate();
   } catch (error) {
     // Nothing of the run stays: newest batch first, each undone in its own short transaction.
     undoRun(db, runId, hooks.between, options.log);

@@ -8,12 +8,13 @@ import { recoverImports } from './import-journal';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from './rotation';
 import { searchCatalogue } from './search';
 import { indexMissingRecords } from './search-index';
-import { addChunk, beginUpload, takeUpload } from './uploads';
+import { addChunk, beginUpload, removeLeftoverUploads, takeUpload } from './uploads';
 
 export function registerCatalogue(ctx: KioskContext): void {
   const { registry, db, clock, bus } = ctx;
   // An import a kill interrupted is undone (or, once committed, finished) before anyone is served.
   if (ctx.role === 'owner') recoverImports(db, clock, ctx.log);
+  removeLeftoverUploads(ctx);
   indexMissingRecords(db);
 
   registry.register('catalogue.search', ({ query, availableOnly, limit, offset }) => searchCatalogue(db, query, { availableOnly, limit, offset, today: localDay(clock.now()) }));
