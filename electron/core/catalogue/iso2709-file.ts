@@ -20,7 +20,7 @@ interface Piece {
 }
 
 /** Walks the file's records chunk by chunk; yields record-aligned pieces or ends with a fatal fault. */
-function* pieces(path: string, from: number): Generator<Piece, MarcFatal | undefined> {
+function* pieces(path: string, from: number, chunkBytes: number): Generator<Piece, MarcFatal | undefined> {
   const fd = openSync(path, 'r');
   try {
     let carry = Buffer.alloc(0);
@@ -32,8 +32,8 @@ function* pieces(path: string, from: number): Generator<Piece, MarcFatal | undef
     while (!atEnd || carry.length > 0) {
       if (!atEnd) {
         // A record longer than what is held (up to 99,999 bytes) is read in full on the next round.
-        const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-        const read = readSync(fd, chunk, 0, CHUNK_BYTES, position);
+        const chunk = Buffer.allocUnsafe(chunkBytes);
+        const read = readSync(fd, chunk, 0, chunkBytes, position);
         position += read;
         atEnd = read === 0;
         carry = carry.length === 0 ? chunk.subarray(0, read) : Buffer.concat([carry, chunk.subarray(0, read)]);
@@ -65,8 +65,8 @@ function* pieces(path: string, from: number): Generator<Piece, MarcFatal | undef
 export type Iso2709FileScan = { ok: true; count: number; utf8: boolean } | { ok: false; fatal: MarcFatal };
 
 /** First pass: structure, record count, and whether every record is valid UTF-8. Never throws on content. */
-export function scanIso2709File(path: string, from: number): Iso2709FileScan {
-  const walk = pieces(path, from);
+export function scanIso2709File(path: string, from: number, chunkBytes = CHUNK_BYTES): Iso2709FileScan {
+  const walk = pieces(path, from, chunkBytes);
   let count = 0;
   let utf8 = true;
   for (;;) {
@@ -79,8 +79,10 @@ export function scanIso2709File(path: string, from: number): Iso2709FileScan {
 }
 
 /** Second pass: every record decoded, in order (the file was scanned first, so no fatal fault is expected). */
-export function* readIso2709File(path: string, from: number, encoding: TextEncoding): Generator<{ recordNumber: number; parsed: MarcRecord | MarcRecordError }> {
-  const walk = pieces(path, from);
+export function* readIso2709File(
+  path: string, from: number, encoding: TextEncoding, chunkBytes = CHUNK_BYTES,
+): Generator<{ recordNumber: number; parsed: MarcRecord | MarcRecordError }> {
+  const walk = pieces(path, from, chunkBytes);
   for (;;) {
     const step = walk.next();
     if (step.done) {
