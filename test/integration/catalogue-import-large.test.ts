@@ -162,6 +162,7 @@ describe('files of any size', () => {
     expect(run.json()).toMatchObject({ format: 'marc21', records: 820, imported: 820, rejected: 0 });
     expect(run.stderr).toContain('Đang đọc tệp…');
     expect(run.stderr).toContain('Đang lưu: 100% (820/820 bản ghi)');
+    expect(run.stderr).toContain('Đã xong: 100% (820/820 bản ghi)');
     expect(run.stderr).not.toContain('64 MB');
     const search = kiosk('search', records[819]!.title, '--data-dir', data, '--json');
     expect(search.json()[0]).toMatchObject({ title: records[819]!.title });

@@ -11,7 +11,6 @@ import { waitForTurn } from '../store/write-turns';
 import { answerOnce } from '../worker-reply';
 import { importHere, type LogLine } from './import';
 import type { ImportWorkerData } from './import-worker-data';
-import { ONE_TRANSACTION_UNITS } from './import-write';
 import { mergeIndexInSteps } from './search-index';
 
 const { file, source, options, at, serving, progress } = workerData as ImportWorkerData;
@@ -27,7 +26,6 @@ const log: LogLine[] = [];
 await answerOnce(async () => {
   const db = openWorkerConnection(file);
   try {
-    let records = 0;
     const report = await importHere(
       db,
       { now: () => at },
@@ -35,14 +33,12 @@ await answerOnce(async () => {
       {
         ...options,
         log: { log: (level, event, fields = {}) => void log.push([level, event, fields]) },
-        onProgress: (phase, done, total) => {
-          records = total;
-          progress.postMessage({ phase, done, total });
-        },
+        onProgress: (phase, done, total) => progress.postMessage({ phase, done, total }),
       },
       between,
     );
-    if (records > ONE_TRANSACTION_UNITS && !report.dryRun) {
+    // A file large enough for this thread left segments to merge and a log to copy; a dry run left nothing.
+    if (!report.dryRun) {
       log.push(['info', 'catalogue.index_merged', { steps: mergeIndexInSteps(db, between) }]);
       const checkpoint = checkpointAndTruncate(db);
       log.push(['info', 'store.bulk_write_finished', { pages: checkpoint.checkpointed, of: checkpoint.log, truncated: checkpoint.truncated }]);

@@ -23,6 +23,8 @@ export interface WriteOptions {
   dryRun?: boolean;
   staffId?: number | null;
   log?: Logger;
+  /** The file's size: a file of few but large records is written in batches too. */
+  fileBytes: number;
 }
 
 export interface WriteHooks {
@@ -31,8 +33,9 @@ export interface WriteHooks {
   progress(phase: ImportPhase, done: number, total: number): void;
 }
 
-/** Imports of at most this many units are one transaction: short enough, and no journal to write. */
-export const ONE_TRANSACTION_UNITS = 2000;
+/** Imports of at most this many units, in a file of at most ONE_TRANSACTION_BYTES, are one transaction: short enough, and no journal to write. */
+const ONE_TRANSACTION_UNITS = 2000;
+const ONE_TRANSACTION_BYTES = 1 << 20;
 /**
  * How long one batch holds the write lock. A resident's checkout that arrives meanwhile waits for
  * the rest of the batch (the writer then gives it the next turn, store/write-turns.ts): well under
@@ -83,7 +86,7 @@ export function writeImport(db: Db, clock: Pick<Clock, 'now'>, read: ReadOk, opt
   const total = read.count;
   hooks.progress('saving', 0, total);
   const report = emptyReport(read, options.dryRun === true);
-  if (options.target === 'rotation' || total <= ONE_TRANSACTION_UNITS) writeAtOnce(db, clock, read, options, hooks, report);
+  if (options.target === 'rotation' || (total <= ONE_TRANSACTION_UNITS && options.fileBytes <= ONE_TRANSACTION_BYTES)) writeAtOnce(db, clock, read, options, hooks, report);
   else writeInBatches(db, clock, read, options, hooks, report);
   report.rejections.sort((a, b) => a.at - b.at);
   report.warnings.sort((a, b) => a.at - b.at);

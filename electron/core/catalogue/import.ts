@@ -36,8 +36,9 @@ export interface ImportOptions {
    */
   reader?: 'auto' | 'worker' | 'inline';
   /**
-   * Where it is written: 'auto' in the import's own thread (import-worker.ts) unless the database
-   * lives in memory; 'inline' on the calling thread (tests, and the fallback when no thread starts).
+   * Where it is written: 'auto' in the import's own thread (import-worker.ts) unless the file is
+   * small or the database lives in memory; 'inline' on the calling thread (tests, and the fallback
+   * when no thread starts); 'worker' always in the thread.
    */
   writer?: 'auto' | 'worker' | 'inline';
   /** The encoding staff named (a file detection found ambiguous); otherwise detected. */
@@ -59,6 +60,13 @@ export function bulkCacheKiB(fileBytes: number): number {
 }
 
 export type LogLine = [LogLevel, string, Record<string, string | number | boolean | null>];
+
+/**
+ * Files from this size are written in the import's own thread. Below it (a few hundred records, a
+ * rotation list) the whole import is one transaction of a few tens of milliseconds, less than
+ * starting a thread costs, and no longer than one batch of a large import holds a checkout.
+ */
+const WRITER_THREAD_FROM_BYTES = 256 * 1024;
 
 /** Files from this size are read in a worker thread: below it, starting one costs more than it saves. */
 const WORKER_FROM_BYTES = 1 << 20;
@@ -101,7 +109,7 @@ export async function importHere(db: Db, clock: Pick<Clock, 'now'>, source: Impo
     progress('checking', 0, read.count);
     if (read.count > 5000) db.pragma(`cache_size = -${bulkCacheKiB(sourceBytes(source))}`);
     const hooks: WriteHooks = { between, progress };
-    return writeImport(db, clock, read, options, hooks);
+    return writeImport(db, clock, read, { ...options, fileBytes: sourceBytes(source) }, hooks);
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);
     read.close();
@@ -119,7 +127,8 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, sou
   importing.add(db);
   try {
     const writer = options.writer ?? 'auto';
-    if (writer === 'inline' || db.memory) return await importHere(db, clock, source, options, () => undefined);
+    const small = writer === 'auto' && sourceBytes(source) < WRITER_THREAD_FROM_BYTES;
+    if (writer === 'inline' || db.memory || small) return await importHere(db, clock, source, options, () => undefined);
     return await importInThread(db, clock, source, options, writer);
   } finally {
     importing.delete(db);

@@ -3,8 +3,8 @@
 // thread (read-worker.ts) while this thread writes, and a large import takes the time of the
 // slower of the two instead of their sum.
 //
-// The import writes in one synchronous transaction (nothing else may run on the connection
-// meanwhile, or it would join the transaction), so units are taken synchronously: the reader posts
+// The import's writer (its own thread, import-worker.ts) writes synchronously, batch after batch,
+// so units are taken synchronously too: the reader posts
 // batches on a dedicated MessagePort and counts them in shared memory; this thread waits on that
 // counter with Atomics.wait and takes each batch with receiveMessageOnPort. The reader waits in
 // turn when it is READER.ahead batches ahead. The header (format, count or refusal) comes first,
