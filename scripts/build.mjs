@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // node_modules resolve): KIOSK_DIST_DIR=.dist/mine npm run build.
 const dist = process.env.KIOSK_DIST_DIR ? resolve(root, process.env.KIOSK_DIST_DIR) : join(root, 'dist');
 const stamp = join(dist, '.build-stamp');
-const SOURCES = ['electron', 'common', 'native', 'renderer', 'resources', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
+const SOURCES = ['electron', 'common', 'native', 'collector', 'renderer', 'resources', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -64,12 +64,22 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'electron/core/store/backup-worker.ts')], outfile: join(dist, 'store-backup-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
   build({ ...common, entryPoints: [join(root, 'electron/core/eresources/extract-worker.ts')], outfile: join(dist, 'eresources-extract-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
   build({ ...common, entryPoints: [join(root, 'electron/core/statistics/report-worker.ts')], outfile: join(dist, 'statistics-report-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
+  // The provincial collector (`npm run collector`), bundled so its web server and PostgreSQL client are
+  // build-time dependencies; installers leave dist/collector out (electron-builder.yml).
+  build({ ...common, ...testHooks(true), entryPoints: [join(root, 'collector/main.ts')], outfile: join(dist, 'collector/collector.mjs'), format: 'esm', banner: { js: requireShim } }),
 ]);
+// The portal's stylesheet and chart script, and uPlot's, served from beside the collector's bundle.
+const collectorStatic = join(dist, 'collector/static');
+cpSync(join(root, 'collector/static'), collectorStatic, { recursive: true });
+const uplotDist = join(root, 'node_modules/uplot/dist');
+for (const file of ['uPlot.iife.min.js', 'uPlot.min.css']) cpSync(join(uplotDist, file), join(collectorStatic, file));
 
 const migrations = join(dist, 'migrations');
 rmSync(migrations, { recursive: true, force: true });
 mkdirSync(migrations, { recursive: true });
 cpSync(join(root, 'electron/core/store/migrations'), migrations, { recursive: true });
+// The bundled texts as files too: `kiosk i18n export` on an installed PC reads the originals from here.
+cpSync(join(root, 'resources/locales'), join(dist, 'resources/locales'), { recursive: true });
 // Block lists and other files the internet feature reads at run time (resources/internet).
 cpSync(join(root, 'resources/internet'), join(dist, 'resources/internet'), { recursive: true });
 // The demo content pack, so a packaged demo kiosk (which only ships dist/) still has its Thư viện số.

@@ -1,6 +1,6 @@
 // The portal's pages and exports: sign-in and out, language, the dashboard and the drill-down to
 // one commune, the figure exports, and the static files (stylesheet, uPlot, the chart script).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,13 +25,17 @@ export interface PortalRouteOptions {
   signInRateLimit: { max: number; timeWindow: number };
 }
 
+// The built collector (dist/collector/collector.mjs) carries its files in static/ beside it, uPlot's
+// included (scripts/build.mjs copies them); run from source, they are in collector/static and uPlot's package.
 const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
+const bundled = existsSync(join(here, 'static', 'uPlot.iife.min.js'));
+const staticDir = bundled ? join(here, 'static') : join(here, '../static');
+const uplotDir = bundled ? staticDir : dirname(createRequire(import.meta.url).resolve('uplot'));
 const STATIC: Record<string, { file: string; type: string }> = {
-  'portal.css': { file: join(here, '../static/portal.css'), type: 'text/css; charset=utf-8' },
-  'charts.js': { file: join(here, '../static/charts.js'), type: 'text/javascript; charset=utf-8' },
-  'uplot.js': { file: join(dirname(require.resolve('uplot')), 'uPlot.iife.min.js'), type: 'text/javascript; charset=utf-8' },
-  'uplot.css': { file: join(dirname(require.resolve('uplot')), 'uPlot.min.css'), type: 'text/css; charset=utf-8' },
+  'portal.css': { file: join(staticDir, 'portal.css'), type: 'text/css; charset=utf-8' },
+  'charts.js': { file: join(staticDir, 'charts.js'), type: 'text/javascript; charset=utf-8' },
+  'uplot.js': { file: join(uplotDir, 'uPlot.iife.min.js'), type: 'text/javascript; charset=utf-8' },
+  'uplot.css': { file: join(uplotDir, 'uPlot.min.css'), type: 'text/css; charset=utf-8' },
 };
 
 const periodQuery = z.object({ period: z.string().max(40).optional() }).strict();

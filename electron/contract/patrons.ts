@@ -103,6 +103,9 @@ export const isoDay = z
     return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d;
   }, 'ngày này không có trong lịch');
 
+/** Why staff changed a card at the desk: kept on the kiosk with who did it. */
+export const deskReason = z.string().trim().min(2, 'hãy ghi lý do, ví dụ "mất thẻ"').max(200);
+
 export const patronMethods = {
   'patrons.categories': method(noParams, z.array(patronCategoryView), anyone),
   'patrons.add': method(
@@ -126,6 +129,12 @@ export const patronMethods = {
     z.object({ staffToken, card: cardNumber, status: z.enum(['active', 'blocked']), reason: z.string().trim().max(200).optional() }).strict(),
     patronSummary, staff,
   ),
+  /** A lost card gets a new number; loans, holds and PIN stay; the old number is refused from now on. */
+  'patrons.reissueCard': method(z.object({ staffToken, card: cardNumber, reason: deskReason }).strict(), patronSummary, staff),
+  /** Move a resident to another category of the configuration. */
+  'patrons.setCategory': method(z.object({ staffToken, card: cardNumber, category: z.string().trim().min(1).max(40), reason: deskReason }).strict(), patronSummary, staff),
+  /** Fold a duplicate record into the resident's kept one; the duplicate's number is refused from now on. */
+  'patrons.merge': method(z.object({ staffToken, keep: cardNumber, duplicate: cardNumber, reason: deskReason }).strict(), patronSummary, staff),
   /** Extend a card: by the card period, or to `until`; recorded with who did it and why. */
   'patrons.renewCard': method(
     z.object({ staffToken, card: cardNumber, until: isoDay.optional(), reason: z.string().trim().min(2, 'hãy ghi lý do, ví dụ "gia hạn hằng năm"').max(200) }).strict(),

@@ -16,6 +16,8 @@ export { INSTANTS } from '../support/clock';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** The build under test: dist/, or KIOSK_DIST_DIR when parallel work builds elsewhere. */
 export const distDir = process.env.KIOSK_DIST_DIR ? resolve(root, process.env.KIOSK_DIST_DIR) : join(root, 'dist');
+/** The built provincial collector, as `npm run collector` runs it. */
+export const collectorEntry = () => join(distDir, 'collector/collector.mjs');
 const resultsDir = process.env.KIOSK_TEST_OUT ? resolve(root, process.env.KIOSK_TEST_OUT) : join(root, 'test-results');
 
 export interface RunningKiosk {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { registerTerminal } from '../../collector/admin';
 import { createAccount } from '../../collector/accounts';
 import { openSqliteStore } from '../../collector/store/sqlite';
-import { expect, snapshot, test } from './fixtures';
+import { collectorEntry, expect, snapshot, test } from './fixtures';
 import { DEFAULT_INSTANT, testClockArgs } from '../support/clock';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -52,7 +52,7 @@ async function seed(file: string): Promise<void> {
 }
 
 async function startPortal(file: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'collector/main.ts'), 'serve', '--port', '0', '--db', file, ...testClockArgs(DEFAULT_INSTANT)], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
+  const child = spawn(process.execPath, [collectorEntry(), 'serve', '--port', '0', '--db', file, ...testClockArgs(DEFAULT_INSTANT)], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('portal did not start')), 30_000);
     child.stdout!.on('data', (chunk) => {

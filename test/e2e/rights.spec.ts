@@ -123,7 +123,7 @@ test('staff erase a resident on request from Bạn đọc và thẻ, and print t
   await expect(page.getByRole('heading', { name: 'Thông tin thư viện đang lưu về thẻ BD000002' })).toBeVisible();
   await snapshot(page, 'rights-staff-record-1366x768-vi');
   await page.getByRole('heading', { name: 'Xóa thông tin theo yêu cầu' }).scrollIntoViewIfNeeded();
-  await page.getByLabel('Lý do', { exact: true }).selectOption('resident_request');
+  await page.getByRole('region', { name: 'Xóa thông tin theo yêu cầu' }).getByLabel('Lý do').selectOption('resident_request');
   await page.getByRole('button', { name: 'Xóa thông tin bạn đọc…' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('Xóa hẳn thông tin của thẻ BD000002?');
   await page.getByRole('button', { name: 'Xóa hẳn' }).click();

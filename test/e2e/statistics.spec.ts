@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { distDir, expect, snapshot, test } from './fixtures';
+import { collectorEntry, distDir, expect, snapshot, test } from './fixtures';
 import { testClockArgs } from '../support/clock';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -49,7 +49,7 @@ function kioskYear(at: number): number {
 }
 
 async function startCollector(dbFile: string, at: number): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'collector/main.ts'), 'serve', '--port', '0', '--db', dbFile, ...testClockArgs(at)], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
+  const child = spawn(process.execPath, [collectorEntry(), 'serve', '--port', '0', '--db', dbFile, ...testClockArgs(at)], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('collector did not start')), 20_000);
     child.stdout!.on('data', (chunk) => {
@@ -94,7 +94,7 @@ test('reports for a half-year, exports XLSX, and sends the figures to the provin
   const dir = mkdtempSync(join(tmpdir(), 'collector-e2e-'));
   const collector = await startCollector(join(dir, 'collector.sqlite'), kiosk.startedAt);
   try {
-    const add = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'collector/main.ts'), 'terminal', 'add', '--commune', '00000', '--commune-name', 'Xã Minh Hòa', '--province', '27', '--name', 'Kiosk phòng đọc', '--json', '--db', join(dir, 'collector.sqlite'), ...testClockArgs(kiosk.startedAt)], { cwd: root, encoding: 'utf8' });
+    const add = spawnSync(process.execPath, [collectorEntry(), 'terminal', 'add', '--commune', '00000', '--commune-name', 'Xã Minh Hòa', '--province', '27', '--name', 'Kiosk phòng đọc', '--json', '--db', join(dir, 'collector.sqlite'), ...testClockArgs(kiosk.startedAt)], { cwd: root, encoding: 'utf8' });
     const { code } = JSON.parse(add.stdout) as { code: string };
     const enrol = spawnSync(process.execPath, [join(distDir, 'cli.mjs'), 'enrol', collector.url, code, '--data-dir', kiosk.dataDir, '--json', ...testClockArgs(kiosk.startedAt)], { cwd: root, encoding: 'utf8' });
     expect(JSON.parse(enrol.stdout)).toMatchObject({ ok: true, communeName: 'Xã Minh Hòa' });
@@ -111,7 +111,7 @@ test('reports for a half-year, exports XLSX, and sends the figures to the provin
     await snapshot(page, 'statistics-upload');
 
     // The province's first administrator, created from the collector's CLI, signs in to the portal.
-    const admin = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'collector/main.ts'), 'admin', 'create', 'quantri', '--name', 'Nguyễn Thị Lan', '--db', join(dir, 'collector.sqlite')], { cwd: root, encoding: 'utf8', input: 'mat-khau-thu-nghiem\n' });
+    const admin = spawnSync(process.execPath, [collectorEntry(), 'admin', 'create', 'quantri', '--name', 'Nguyễn Thị Lan', '--db', join(dir, 'collector.sqlite')], { cwd: root, encoding: 'utf8', input: 'mat-khau-thu-nghiem\n' });
     expect(admin.stdout).toContain('Đã tạo tài khoản quantri');
     const dashboard = await page.context().newPage();
     await dashboard.goto(`${collector.url}?period=${year}-H1`);

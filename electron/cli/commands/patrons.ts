@@ -1,12 +1,14 @@
-// `kiosk patron add|show|renew`: a technician or test adds a library card, looks one up or extends
-// it, offline.
+// `kiosk patron add|show|renew|reissue|category|merge`: a technician or test adds a library card,
+// looks one up, extends it, replaces a lost one, moves it to another category or merges a duplicate, offline.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { cardNumber, isoDay, newPatron, type PatronSummary } from '../../contract/patrons';
+import { cardNumber, deskReason, isoDay, newPatron, type PatronSummary } from '../../contract/patrons';
 import { createPatron, requirePatron, toSummary } from '../../core/patrons/records';
 import { renewCard } from '../../core/patrons/renewal';
+import { changeCategory, mergePatrons, reissueCard } from '../../core/patrons/card-care';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { withKiosk } from '../with-kiosk';
+import type { Kiosk } from '../../core/kiosk';
 import { registerRightsCommands } from './rights';
 
 /** Turns a zod failure on command-line input into a sentence the technician can act on. */
@@ -95,5 +97,28 @@ export function registerPatronCommands(program: Command): void {
         printResult(options, { ok: true, patron: summary }, () => `Đã gia hạn thẻ.\n${describePatron(summary)}`);
       }),
     );
+  const deskCommand = (name: string, description: string, args: [string, string][], act: (kiosk: Kiosk, values: string[], reason: string) => PatronSummary, done: string) => {
+    const command = patron.command(name).description(description);
+    for (const [arg, about] of args) command.argument(arg, about);
+    command
+      .requiredOption('--reason <lý do>', 'vì sao, ví dụ "mất thẻ"')
+      .option('--data-dir <dir>', 'thư mục dữ liệu')
+      .option('--json', 'in một tài liệu JSON')
+      .action((...given: unknown[]) => {
+        const values = given.slice(0, args.length) as string[];
+        const options = given[args.length] as CommonOptions & { reason: string };
+        return run(options, async () => {
+          const reason = parseInput(deskReason, options.reason);
+          const summary = await withKiosk(options, async (kiosk) => act(kiosk, values, reason));
+          printResult(options, { ok: true, patron: summary }, () => `${done}\n${describePatron(summary)}`);
+        });
+      });
+  };
+  deskCommand('reissue', 'Cấp lại thẻ bị mất: số thẻ mới, giữ sách đang mượn; số cũ bị từ chối từ nay', [['<card>', 'số thẻ bị mất']], (kiosk, [card], reason) =>
+    toSummary(kiosk.ctx, reissueCard(kiosk.ctx, parseInput(cardNumber, card), { staffId: null, reason })), 'Đã cấp thẻ mới; số thẻ cũ không dùng được nữa.');
+  deskCommand('category', 'Đổi loại bạn đọc (quy định mượn, mã PIN theo loại mới)', [['<card>', 'số thẻ'], ['<category>', 'mã loại bạn đọc trong cấu hình, ví dụ adult']], (kiosk, [card, category], reason) =>
+    toSummary(kiosk.ctx, changeCategory(kiosk.ctx, parseInput(cardNumber, card), category!, { staffId: null, reason })), 'Đã đổi loại bạn đọc.');
+  deskCommand('merge', 'Gộp hồ sơ trùng vào hồ sơ được giữ: sách mượn, đặt trước, Internet chuyển sang; số thẻ trùng bị từ chối từ nay', [['<keep>', 'số thẻ được giữ'], ['<duplicate>', 'số thẻ trùng']], (kiosk, [keep, duplicate], reason) =>
+    toSummary(kiosk.ctx, mergePatrons(kiosk.ctx, parseInput(cardNumber, keep), parseInput(cardNumber, duplicate), { staffId: null, reason })), 'Đã gộp hai hồ sơ.');
   registerRightsCommands(patron, program);
 }

@@ -18,7 +18,8 @@ export function readLocaleDir(root: string, label = root): { locales: RuntimeLoc
   if (!existsSync(root)) return { locales, problems };
   for (const language of readdirSync(root).sort()) {
     const dir = join(root, language);
-    if (!statSync(dir).isDirectory()) continue;
+    // A translation being installed (kit-file.ts) or left by a power cut during one: not a language.
+    if (language.startsWith('.') || !statSync(dir).isDirectory()) continue;
     if (!languageCode.safeParse(language).success) {
       problems.push({ file: `${label}/${language}`, message: `Tên thư mục "${language}" không phải mã ngôn ngữ (ví dụ "ede", "bdq", "tyz"). Hãy đổi tên thư mục.` });
       continue;

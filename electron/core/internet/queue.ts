@@ -2,7 +2,7 @@
 // first in line is called and the PC is kept for them for `queueHoldMinutes`.
 import type { StaffMember } from '../../contract/staff';
 import { notFound, refused } from '../errors';
-import { assertCardUsable, assertNotStaffCard, findPatronByCard, findPatronById, type Patron } from '../patrons/lookup';
+import { assertCardUsable, assertNotRetiredCard, assertNotStaffCard, findPatronByCard, findPatronById, type Patron } from '../patrons/lookup';
 import { recordEvent } from '../store/event-types';
 import { limitsFor } from './config';
 import { nowIso, today, type InternetContext } from './context';
@@ -15,6 +15,7 @@ import { publishState } from './state';
 export function patronByCard(ic: InternetContext, card: string): Patron {
   const patron = findPatronByCard(ic.db, card);
   if (patron) return patron;
+  assertNotRetiredCard(ic.db, card);
   assertNotStaffCard(ic.db, card);
   throw notFound('card_unknown', 'Không tìm thấy thẻ thư viện này. Hãy quét lại thẻ hoặc hỏi cán bộ thư viện.');
 }

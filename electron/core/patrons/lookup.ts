@@ -69,6 +69,21 @@ function formatDay(isoDay: string): string {
 }
 
 /**
+ * A card number that is no patron's may be an old card replaced at the desk (card-care.ts): the
+ * resident is told to use the new card, never "not found", which would send them to make a third.
+ */
+export function assertNotRetiredCard(db: Db, cardNumber: string): void {
+  const retired = db.prepare('SELECT reason FROM retired_cards WHERE card_number = ?').get(cardNumber.trim().toUpperCase()) as { reason: string } | undefined;
+  if (!retired) return;
+  throw refused(
+    'card_replaced',
+    retired.reason === 'merged'
+      ? 'Thẻ này đã được gộp vào một thẻ khác của bạn. Vui lòng dùng thẻ còn lại, hoặc gặp cán bộ thư viện.'
+      : 'Thẻ này đã được thay bằng thẻ mới. Vui lòng dùng thẻ mới, hoặc gặp cán bộ thư viện.',
+  );
+}
+
+/**
  * A card number that is no patron's may be a staff member's own card scanned at a resident screen:
  * every service then says where that card works instead of "not found".
  */

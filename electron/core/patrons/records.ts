@@ -9,7 +9,7 @@ import { foldVietnamese } from '../text/fold';
 import { addYears, localDay } from '../../../common/calendar';
 import { categoryName, categoryOf, pinModeOf } from './categories';
 import { hasResidentPin, storePinHash } from './resident-pin';
-import { assertNotStaffCard, findPatronByCard, patronDimensions, type Patron } from './lookup';
+import { assertNotRetiredCard, assertNotStaffCard, findPatronByCard, patronDimensions, type Patron } from './lookup';
 
 export function toSummary(ctx: KioskContext, patron: Patron): PatronSummary {
   return {
@@ -55,6 +55,7 @@ export function toResidentPatron(ctx: KioskContext, patron: Patron): ResidentPat
 export function requirePatron(ctx: KioskContext, card: string): Patron {
   const patron = findPatronByCard(ctx.db, card);
   if (!patron) {
+    assertNotRetiredCard(ctx.db, card);
     assertNotStaffCard(ctx.db, card);
     throw notFound('unknown_card', `Không tìm thấy thẻ số ${card}. Hãy kiểm tra lại số thẻ, hoặc gặp cán bộ thư viện để làm thẻ mới.`, { card });
   }
@@ -64,7 +65,10 @@ export function requirePatron(ctx: KioskContext, card: string): Patron {
 /** The next free card number: prefix + six digits, one more than the highest issued, + its check character. */
 export function nextCardNumber(ctx: KioskContext): string {
   const prefix = ctx.config.circulation.cardPrefix;
-  const rows = ctx.db.prepare("SELECT card_number AS card FROM patrons WHERE card_number LIKE ? || '%'").all(prefix) as { card: string }[];
+  // Retired numbers (a lost card, a merged duplicate) count too: a number is never issued twice.
+  const rows = ctx.db
+    .prepare("SELECT card_number AS card FROM patrons WHERE card_number LIKE ? || '%' UNION ALL SELECT card_number FROM retired_cards WHERE card_number LIKE ? || '%'")
+    .all(prefix, prefix) as { card: string }[];
   let highest = 0;
   for (const { card } of rows) {
     const digits = /^(\d{6,})[A-Z]?$/.exec(card.slice(prefix.length))?.[1];
@@ -96,7 +100,7 @@ export function createPatron(ctx: KioskContext, input: NewPatron, options: Creat
   const now = clock.now();
   return db.transaction(() => {
     const card = parsed.cardNumber ?? nextCardNumber(ctx);
-    if (findPatronByCard(db, card)) {
+    if (findPatronByCard(db, card) || db.prepare('SELECT 1 FROM retired_cards WHERE card_number = ?').get(card)) {
       throw new KioskError('conflict', `Số thẻ ${card} đã được cấp cho một bạn đọc khác. Hãy dùng số thẻ khác hoặc để kiosk tự cấp số.`, { reason: 'card_taken' });
     }
     const expiry = addYears(localDay(now), ctx.config.circulation.cardValidityYears);

@@ -4,6 +4,7 @@ import { pinModeOf } from './categories';
 import { createPatron, listPatrons, requirePatron, setPatronStatus, toSummary } from './records';
 import { pinHashFor, requirePinWhenCategoryAsks, setResidentPin } from './resident-pin';
 import { renewCard } from './renewal';
+import { changeCategory, mergePatrons, reissueCard } from './card-care';
 
 export function registerPatrons(ctx: KioskContext): void {
   const { registry } = ctx;
@@ -33,6 +34,9 @@ export function registerPatrons(ctx: KioskContext): void {
   registry.register('patrons.setStatus', ({ card, status, reason }, { staff }) => {
     return toSummary(ctx, setPatronStatus(ctx, card, status, staff.id, reason));
   });
+  registry.register('patrons.reissueCard', ({ card, reason }, { staff }) => toSummary(ctx, reissueCard(ctx, card, { staffId: staff.id, reason })));
+  registry.register('patrons.setCategory', ({ card, category, reason }, { staff }) => toSummary(ctx, changeCategory(ctx, card, category, { staffId: staff.id, reason })));
+  registry.register('patrons.merge', ({ keep, duplicate, reason }, { staff }) => toSummary(ctx, mergePatrons(ctx, keep, duplicate, { staffId: staff.id, reason })));
   registry.register('patrons.renewCard', ({ card, until, reason }, { staff }) => {
     return toSummary(ctx, renewCard(ctx, card, { staffId: staff.id, reason, until }));
   });

@@ -24,6 +24,12 @@ export const eventPayloads = {
   'patron.status_changed': z.object({ patronId: z.number().int(), from: z.string(), to: z.string(), staffId: z.number().int().nullable() }),
   /** Staff extended a card (`from` → `expiry`); staffId null from the CLI. The reason stays on the kiosk. */
   'patron.card_renewed': z.object({ patronId: z.number().int(), expiry: z.string(), staffId: z.number().int().nullable(), from: z.string().optional(), reason: z.string().max(200).optional() }),
+  /** A lost card replaced by a new number (the old one is refused from now on); staffId null from the CLI. */
+  'patron.card_reissued': z.object({ patronId: z.number().int(), staffId: z.number().int().nullable(), reason: z.string().max(200) }),
+  /** A resident moved to another category (loan rules, PIN rule). */
+  'patron.category_changed': z.object({ patronId: z.number().int(), from: z.string(), to: z.string(), staffId: z.number().int().nullable(), reason: z.string().max(200) }),
+  /** A duplicate record folded into the resident's kept one: its loans, holds and internet use now belong to `patronId`. */
+  'patron.merged': z.object({ patronId: z.number().int(), mergedId: z.number().int(), staffId: z.number().int().nullable(), reason: z.string().max(200) }),
   /** A resident signed in for a service: distinct patrons per day make the visit count. */
   'patron.signed_in': z.object({ patronId: z.number().int(), service: serviceName, method: z.enum(['card', 'cccd', 'manual']), ...dimensions }),
 

@@ -36,7 +36,7 @@ const WHO_MAY_CALL: Record<string, string> = {
       'internet.staff.guestPasses', 'internet.staff.emergencyClose', 'internet.staff.removeFromQueue', 'internet.staff.reopen',
       'announcements.list', 'announcements.create', 'announcements.update', 'announcements.remove', 'announcements.setCalendarEnabled',
       'statistics.report', 'statistics.export', 'upload.status', 'upload.now',
-      'patrons.add', 'patrons.show', 'patrons.list', 'patrons.setStatus', 'patrons.renewCard', 'patrons.setPin',
+      'patrons.add', 'patrons.show', 'patrons.list', 'patrons.setStatus', 'patrons.renewCard', 'patrons.reissueCard', 'patrons.setCategory', 'patrons.merge', 'patrons.setPin',
       'rights.record', 'rights.correct', 'rights.erase', 'rights.retention', 'rights.applyRetention',
       'circulation.holds', 'circulation.staffCancelHold', 'circulation.overdue', 'circulation.override', 'devices.diagnostics',
       'catalogue.exportPlaces', 'catalogue.export', 'catalogue.importBegin', 'catalogue.importChunk', 'catalogue.importFinish', 'rotation.list', 'rotation.items', 'rotation.receive', 'rotation.sendBack',

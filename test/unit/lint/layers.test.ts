@@ -1,5 +1,4 @@
 import { ESLint } from 'eslint';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -51,11 +50,8 @@ describe('the layer rule', () => {
     expect(await layerErrors('electron/contract/x.ts', "import { readFileSync } from 'node:fs';\nexport default readFileSync;\n")).toHaveLength(1);
   });
 
-  it('holds for the whole tree: no file in electron/core imports electron', async () => {
-    const results = await eslint.lintFiles(['electron/core', 'native', 'renderer/src'].filter((dir) => existsSync(`${root}${dir}`)));
-    const violations = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'kiosk/layers').map((m) => `${r.filePath}: ${m.message}`));
-    expect(violations).toEqual([]);
-  });
+  // The rule over the whole tree is `npm run lint` (a check of `npm test` of its own): linting every
+  // file here again made this the slowest unit test on a loaded machine and proved nothing more.
 });
 
 describe('the calendar rule', () => {

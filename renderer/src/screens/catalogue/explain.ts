@@ -5,7 +5,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportWarning, Rejection } from '../../../../electron/contract/catalogue';
-import { ApiCallError } from '../../api/client';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 
 export function useCatalogueExplain() {
@@ -14,8 +13,7 @@ export function useCatalogueExplain() {
   return useMemo(
     () => ({
       error(e: unknown): string {
-        if (inCoreLanguage && e instanceof ApiCallError) return e.error.message;
-        return apiErrorText(t, e, 'staff.unavailable');
+        return apiErrorText(t, e, 'staff.unavailable', { language: inCoreLanguage ? 'vi' : 'other' });
       },
       rejection(r: Rejection): string {
         if (inCoreLanguage) return r.message;

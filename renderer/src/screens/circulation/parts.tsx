@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckinResult, HoldView, LoanView } from '../../../../electron/contract/circulation';
 import type { Problem } from './problem';
 import { formatDay } from '../../../../common/calendar';
+import { useReveal } from '../../components/useReveal';
 
 export function ManualEntry({ id, label, hint, submitLabel, onSubmit, pattern }: { id: string; label: string; hint: string; submitLabel: string; onSubmit: (value: string) => void; pattern?: string }) {
   const [value, setValue] = useState('');
@@ -31,8 +32,9 @@ export function ManualEntry({ id, label, hint, submitLabel, onSubmit, pattern }:
 
 export function ProblemBanner({ problem, onReturnFirst }: { problem: Problem; onReturnFirst?: (() => void) | undefined }) {
   const { t } = useTranslation('circulation');
+  const ref = useReveal<HTMLDivElement>(problem);
   return (
-    <div className="banner error circ-problem" role="alert" data-reason={problem.reason}>
+    <div ref={ref} className="banner error circ-problem" role="alert" data-reason={problem.reason}>
       <strong>{problem.headline}</strong>
       <p>{problem.detail}</p>
       {onReturnFirst && (

@@ -6,7 +6,7 @@ import { useFormat, type Formatters } from '../../i18n/format';
 import { useTranslation } from 'react-i18next';
 import type { DayIndicator, ExportFormat, StatisticsReport } from '../../../../electron/contract/statistics';
 import { DAY_INDICATORS } from '../../../../electron/contract/statistics';
-import { ApiCallError } from '../../api/client';
+import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { useLoad } from '../../api/useLoad';
 import { BarChart } from './BarChart';
@@ -54,7 +54,7 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
   const [exporting, setExporting] = useState<ExportFormat>();
   const [exported, setExported] = useState<string>();
 
-  const explain = useCallback((e: unknown) => t(`errors.${e instanceof ApiCallError ? (e.error.reason ?? 'unavailable') : 'unavailable'}`, { defaultValue: t('errors.unavailable') }), [t]);
+  const explain = useCallback((e: unknown) => apiErrorText(t, e, 'errors.unavailable'), [t]);
 
   const loaded = useLoad<StatisticsReport>(() => api.call('statistics.report', { staffToken, period }), [api, staffToken, period]);
   const report = loaded.value;

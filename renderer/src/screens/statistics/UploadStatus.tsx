@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UploadState } from '../../../../electron/contract/upload';
-import { ApiCallError } from '../../api/client';
+import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { formatDateTime } from '../../../../common/calendar';
 
@@ -35,8 +35,7 @@ export function UploadStatus({ staffToken }: { staffToken: string }) {
       setState(result.state);
       setMessage({ kind: 'ok', text: t('upload.sent', { count: result.sentDays }) });
     } catch (error) {
-      const reason = error instanceof ApiCallError ? error.error.reason : undefined;
-      setMessage({ kind: 'error', text: t(`errors.${reason ?? 'unavailable'}`, { defaultValue: t('errors.unavailable') }) });
+      setMessage({ kind: 'error', text: apiErrorText(t, error, 'errors.unavailable') });
       api.call('upload.status', { staffToken }).then(setState, () => undefined);
     } finally {
       setBusy(false);

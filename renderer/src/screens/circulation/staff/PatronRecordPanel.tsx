@@ -1,6 +1,7 @@
 // One resident at the staff desk (Bạn đọc và thẻ → Hồ sơ): everything the kiosk holds about them,
 // to show and print (Decree 13/2023, right of access); their PIN set or reset; their details
-// corrected; and their record erased on request, with a receipt to print for them.
+// corrected; their card reissued, recategorised or merged with a duplicate (CardCareForms); and their
+// record erased on request, with a receipt to print for them.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErasureReceipt, PatronRecord } from '../../../../../electron/contract/rights';
@@ -10,12 +11,16 @@ import { VietnameseTextInput } from '../../../input/VietnameseTextInput';
 import { ProblemBanner } from '../parts';
 import { describeProblem, type Problem } from '../problem';
 import { RecordView } from '../RecordView';
+import { CardCareForms } from './CardCareForms';
+import { DeskSection } from './DeskSection';
 
 const REASONS = ['resident_request', 'moved_away', 'deceased', 'duplicate'] as const;
 type Reason = (typeof REASONS)[number];
 
-export function PatronRecordPanel({ staffToken, card, libraryName, onClose }: { staffToken: string; card: string; libraryName: string; onClose: () => void }) {
+export function PatronRecordPanel({ staffToken, card: openedCard, libraryName, onClose }: { staffToken: string; card: string; libraryName: string; onClose: () => void }) {
   const api = useApi();
+  // A reissued card lives under its new number from then on.
+  const [card, setCard] = useState(openedCard);
   const { t, i18n } = useTranslation('circulation');
   const [record, setRecord] = useState<PatronRecord>();
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -36,6 +41,12 @@ export function PatronRecordPanel({ staffToken, card, libraryName, onClose }: { 
     setProblem(null);
     setNotice(text);
     void load();
+  };
+  // The card now has another number: the record reloads under it (the effect above).
+  const renamed = (text: string, next: string) => {
+    setProblem(null);
+    setNotice(text);
+    setCard(next);
   };
 
   if (receipt) {
@@ -77,6 +88,7 @@ export function PatronRecordPanel({ staffToken, card, libraryName, onClose }: { 
           </div>
           <PinForm staffToken={staffToken} record={record} onDone={done} onError={fail} />
           <CorrectForm staffToken={staffToken} record={record} onDone={done} onError={fail} />
+          <CardCareForms staffToken={staffToken} record={record} onDone={(text, next) => (next === card ? done(text) : renamed(text, next))} onError={fail} />
           <EraseForm staffToken={staffToken} record={record} onErased={(r) => { setProblem(null); setReceipt(r); }} onError={fail} />
         </>
       )}
@@ -189,19 +201,24 @@ function EraseForm({ staffToken, record, onErased, onError }: { staffToken: stri
   const api = useApi();
   const { t } = useTranslation('circulation');
   const [reason, setReason] = useState<Reason>('resident_request');
-  const [confirming, setConfirming] = useState(false);
   const erase = async () => {
     try {
       onErased(await api.call('rights.erase', { staffToken, card: record.cardNumber, reason }));
     } catch (error) {
-      setConfirming(false);
       onError(error);
     }
   };
   return (
-    <section className="circ-patron circ-add" aria-labelledby="erase-title">
-      <h3 id="erase-title">{t('staff.record.eraseTitle')}</h3>
-      <p>{t('staff.record.eraseExplain')}</p>
+    <DeskSection
+      id="erase"
+      title={t('staff.record.eraseTitle')}
+      explain={t('staff.record.eraseExplain')}
+      action={t('staff.record.erase')}
+      confirm={t('staff.record.eraseConfirm', { card: record.cardNumber })}
+      yes={t('staff.record.eraseYes')}
+      no={t('staff.record.eraseNo')}
+      run={erase}
+    >
       <div className="circ-manual">
         <label htmlFor="erase-reason">{t('staff.record.eraseReason')}</label>
         <select id="erase-reason" value={reason} onChange={(e) => setReason(e.target.value as Reason)}>
@@ -212,25 +229,6 @@ function EraseForm({ staffToken, record, onErased, onError }: { staffToken: stri
           ))}
         </select>
       </div>
-      {confirming ? (
-        <div className="banner warning" role="alertdialog" aria-labelledby="erase-confirm">
-          <p id="erase-confirm">{t('staff.record.eraseConfirm', { card: record.cardNumber })}</p>
-          <div className="circ-actions">
-            <button type="button" className="button" onClick={() => void erase()}>
-              {t('staff.record.eraseYes')}
-            </button>
-            <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
-              {t('staff.record.eraseNo')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="circ-actions">
-          <button type="button" className="button secondary" onClick={() => setConfirming(true)}>
-            {t('staff.record.erase')}
-          </button>
-        </div>
-      )}
-    </section>
+    </DeskSection>
   );
 }
