@@ -27,7 +27,7 @@ function catalogueCsv(records: number): string {
 }
 
 describe('a tidy store on a running kiosk', () => {
-  it('the write-ahead log shrinks back after a large import', async () => {
+  it('the write-ahead log is back under its limit after a large import', async () => {
     const dir = fresh();
     const host = startHostProcess(dir);
     const client = await connect(await host.ready);
