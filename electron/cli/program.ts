@@ -18,6 +18,7 @@ import { registerPatronCommands } from './commands/patrons';
 import { registerCirculationCommands } from './commands/circulation';
 import { registerDevicesCommands } from './commands/devices';
 import { registerPackCommands } from './commands/packs';
+import { registerRoomCommands } from './commands/room';
 
 /** `name` is how the help text names the command: `kiosk` here, the executable's name on an installed PC. */
 export function createProgram(name = 'kiosk'): Command {
@@ -42,6 +43,7 @@ export function createProgram(name = 'kiosk'): Command {
     registerPatronCommands,
     registerCirculationCommands,
     registerPackCommands,
+    registerRoomCommands,
   ];
   for (const register of commandGroups) register(program);
   return program;

@@ -5,6 +5,7 @@ import { silentLogger } from '../core/log';
 import { CliFailure, type CommonOptions } from './output';
 import { createNativeDevices } from '../../native';
 import { cliClock } from './clock';
+import { requireRoomStore } from '../core/room/store-guard';
 
 export async function withKiosk<T>(options: CommonOptions, body: (kiosk: Kiosk) => Promise<T>): Promise<T> {
   const kiosk = await createKiosk({ dataDir: chooseDataDir(options.dataDir), log: silentLogger, devices: createNativeDevices(), clock: cliClock() });
@@ -13,6 +14,18 @@ export async function withKiosk<T>(options: CommonOptions, body: (kiosk: Kiosk) 
   } finally {
     await kiosk.close();
   }
+}
+
+/**
+ * For commands that read or change loans and patrons straight in the core: on a room kiosk those
+ * belong to the hub, so the command is refused there with a sentence instead of acting on this
+ * PC's own, unused store.
+ */
+export async function withRoomStore<T>(options: CommonOptions, body: (kiosk: Kiosk) => Promise<T>): Promise<T> {
+  return withKiosk(options, (kiosk) => {
+    requireRoomStore(kiosk.ctx);
+    return body(kiosk);
+  });
 }
 
 /** Calls one contract method through the same boundary the screens use; a refusal becomes a CLI failure. */

@@ -75,6 +75,8 @@ export const registrationOffer = z.object({
   activation: z.enum(['pending', 'active']),
   /** Whether the consent screen offers a PIN field, and whether the new card needs one. */
   pin: z.enum(['off', 'optional', 'required']),
+  /** `circulation.retentionYears`, which the consent text names (0: kept until the resident asks for erasure). */
+  retentionYears: z.number().int(),
 });
 
 export const signInRequest = z.discriminatedUnion('method', [

@@ -17,6 +17,7 @@ import { patronMethods } from './patrons';
 import { circulationMethods } from './circulation';
 import { rightsMethods } from './rights';
 import { catalogueEvents, catalogueMethods } from './catalogue';
+import { copyCataloguingEvents, copyCataloguingMethods } from './copy-cataloguing';
 import { eresourceEvents, eresourceMethods } from './eresources';
 
 export const methods = {
@@ -34,6 +35,7 @@ export const methods = {
   ...rightsMethods,
   ...deviceMethods,
   ...catalogueMethods,
+  ...copyCataloguingMethods,
   ...eresourceMethods,
 } satisfies Record<string, MethodSpec>;
 
@@ -42,6 +44,7 @@ export const events = {
   ...internetEvents,
   ...uploadEvents,
   ...catalogueEvents,
+  ...copyCataloguingEvents,
   ...eresourceEvents,
 } satisfies Record<string, z.ZodType>;
 

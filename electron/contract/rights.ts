@@ -75,11 +75,18 @@ export type ErasureReceipt = z.infer<typeof erasureReceipt>;
 export const retentionView = z.object({
   /** 0: the library keeps records until a resident asks to erase them. */
   years: z.number().int(),
-  /** Residents last seen before this day are due. */
+  /** Staff are told at least this many days before a resident is anonymised. */
+  noticeDays: z.number().int(),
+  /** Residents last seen before this day are past the retention period (null: no rule). */
   cutoffDay: z.string().nullable(),
+  /** Past the retention period now: what "anonymise now" would do (the notice may still be running). */
   due: z.number().int(),
-  /** The first residents due, oldest visit first (staff see who before confirming). */
-  residents: z.array(z.object({ card: z.string(), fullName: z.string(), lastSeenAt: z.string().nullable() })),
+  /** Everyone the rule will anonymise within the notice period, past it or not. */
+  scheduled: z.number().int(),
+  /** The next day the kiosk anonymises residents by itself, and how many then (null: nobody scheduled). */
+  next: z.object({ day: z.string(), count: z.number().int() }).nullable(),
+  /** The first residents scheduled, earliest day first (staff see who, and when). */
+  residents: z.array(z.object({ card: z.string(), fullName: z.string(), lastSeenAt: z.string().nullable(), anonymiseOn: z.string(), pastRetention: z.boolean() })),
 });
 export type RetentionView = z.infer<typeof retentionView>;
 
@@ -99,4 +106,10 @@ export const rightsMethods = {
   'rights.retention': method(z.object({ staffToken }).strict(), retentionView, staff),
   /** Staff confirm: anonymise the residents due. `expected` is the count they saw, so nobody is anonymised unseen. */
   'rights.applyRetention': method(z.object({ staffToken, expected: z.number().int().min(1) }).strict(), z.object({ anonymised: z.number().int() }), staff),
+  /**
+   * Staff: the resident is still in touch with the library (came to the desk, telephoned), so the
+   * notice ends and the retention period starts again from today, as after a visit. Recorded with
+   * the staff member; a resident cannot call it.
+   */
+  'rights.keepRecord': method(z.object({ staffToken, card: cardNumber }).strict(), z.object({ card: z.string(), anonymiseAfter: z.string().nullable() }), staff),
 };

@@ -7,11 +7,13 @@ import { staffToken } from './staff';
 const withToken = <T extends z.ZodRawShape>(shape: T) => z.object({ staffToken, ...shape }).strict();
 
 export const staffAttention = z.object({
-  id: z.enum(['registrations_pending', 'loans_overdue', 'upload_failing', 'disk_low', 'backup_missing', 'config_problem', 'identity_reset', 'retention_due']),
+  id: z.enum(['registrations_pending', 'loans_overdue', 'upload_failing', 'disk_low', 'backup_missing', 'config_problem', 'identity_reset', 'retention_notice']),
   severity: z.enum(['info', 'warning', 'error']),
   count: z.number().int().nullable(),
   /** The staff page that deals with it, when one exists (#/staff/<page>). */
   page: z.string().nullable(),
+  /** The local day the item is about, when it has one (the next automatic anonymisation). */
+  day: z.string().nullable().optional(),
 });
 export type StaffAttention = z.infer<typeof staffAttention>;
 

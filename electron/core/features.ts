@@ -8,6 +8,7 @@ import { registerInternet } from './internet/register';
 import { registerStatistics } from './statistics/register';
 import { registerUpload } from './upload/register';
 import { registerCatalogue } from './catalogue/register';
+import { registerCopyCataloguing } from './catalogue/copy/register';
 import { registerI18n } from './i18n/register';
 import { registerResidents } from './residents/register';
 import { registerAnnouncements } from './announcements/register';
@@ -17,6 +18,7 @@ import { registerCirculation } from './circulation/register';
 import { registerRights } from './rights/register';
 import { registerEresources } from './eresources/register';
 import { registerStoreHousekeeping } from './store/housekeeping';
+import { registerRoom } from './room/register';
 
 export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>> = [
   registerSystem,
@@ -26,6 +28,7 @@ export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>
   registerStatistics,
   registerUpload,
   registerCatalogue,
+  registerCopyCataloguing,
   registerI18n,
   registerResidents,
   registerAnnouncements,
@@ -35,4 +38,6 @@ export const features: ReadonlyArray<(ctx: KioskContext) => void | Promise<void>
   registerRights,
   registerEresources,
   registerStoreHousekeeping,
+  // Last: a room kiosk forwards methods the features above registered.
+  registerRoom,
 ];

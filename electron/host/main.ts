@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { createNativeDevices } from '../../native';
 import { listenForClockCommands, startedClock, takeTestClock, TestClockRefused } from '../../common/testing/test-clock';
 import { startupTrace } from './startup-trace';
+import { serveRoom } from '../core/room/register';
 
 /** Deferred start-up work waits for the first reply, but no longer than this when no page connects. */
 const DEFER_AT_MOST_MS = 2000;
@@ -83,6 +84,13 @@ async function main(): Promise<void> {
   });
   trace.step('listen');
   if (spec) log.log('warn', 'host.test_clock', { startsAt: new Date(spec.startMs).toISOString(), rate: spec.rate });
+  // A room's hub: where kiosks pair (`kiosk room join ADDRESS:PORT CODE`) and call; listening before the URL is printed.
+  // If its ports cannot open (taken by another program), the sentence goes to the log and this PC's own screen still serves.
+  const hub = await serveRoom(kiosk.ctx).catch((error: unknown) => {
+    log.log('error', 'room.hub_failed', { error: String((error as Error)?.message ?? error).slice(0, 500) });
+    return undefined;
+  });
+  if (hub) process.stdout.write(`ROOM_HUB=${hub.host}:${hub.callPort} ROOM_PAIRING=${hub.host}:${hub.pairingPort}\n`);
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
   // The test that started this host moves its clock through stdin (`advance <ms>`), e.g. to the end of an internet session.
   if (clock) listenForClockCommands(process.stdin, clock, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chooseDataDir } from '../core/config/data-dir';
 import { createKiosk, type Kiosk } from '../core/kiosk';
+import { serveRoom } from '../core/room/register';
 import { claimDataDir, OWNER_WAIT_MS } from '../core/store/owner';
 import { createFileLogger, LOG_DIR } from '../core/logs/file-logger';
 import { contentSecurityPolicy, resolveInside } from '../core/security/web';
@@ -148,6 +149,8 @@ async function start(): Promise<void> {
   };
   const fallback = setTimeout(runDeferred, 2000);
   provideReceiptPrinter(kiosk.ctx, printReceiptSilently);
+  // A room's hub opens the ports its kiosks pair and call on (electron/core/room/); if it cannot, its own screen still serves.
+  await serveRoom(kiosk.ctx).catch((error: unknown) => log.log('error', 'room.hub_failed', { error: String((error as Error)?.message ?? error).slice(0, 500) }));
   const window = createWindow();
   attachBrowsing(window, kiosk);
 

@@ -18,7 +18,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 export const distDir = process.env.KIOSK_DIST_DIR ? resolve(root, process.env.KIOSK_DIST_DIR) : join(root, 'dist');
 /** The built provincial collector, as `npm run collector` runs it. */
 export const collectorEntry = () => join(distDir, 'collector/collector.mjs');
-const resultsDir = process.env.KIOSK_TEST_OUT ? resolve(root, process.env.KIOSK_TEST_OUT) : join(root, 'test-results');
+export const resultsDir = process.env.KIOSK_TEST_OUT ? resolve(root, process.env.KIOSK_TEST_OUT) : join(root, 'test-results');
 
 export interface RunningKiosk {
   url: string;
@@ -26,6 +26,8 @@ export interface RunningKiosk {
   process: ChildProcess;
   /** What the kiosk wrote to stderr so far: its JSON log lines. */
   output(): string;
+  /** What it wrote to stdout so far (KIOSK_URL=…; a room's hub also ROOM_HUB=… ROOM_PAIRING=…). */
+  stdout(): string;
   /** The instant the kiosk's clock started at (epoch ms); pages get the same one (kioskClock). */
   startedAt: number;
   /**
@@ -57,7 +59,9 @@ export async function startKiosk(options: KioskStart = {}): Promise<RunningKiosk
     ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });
   let stderr = '';
+  let stdout = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+  child.stdout!.on('data', (chunk) => (stdout += String(chunk)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`kiosk did not start: ${stderr}`)), 15_000);
     child.stdout!.on('data', (chunk) => {
@@ -86,7 +90,7 @@ export async function startKiosk(options: KioskStart = {}): Promise<RunningKiosk
     for (const page of pages) await page.clock.fastForward(Math.round(ms));
     return now;
   };
-  return { url, dataDir, process: child, output: () => stderr, startedAt, advanceClock };
+  return { url, dataDir, process: child, output: () => stderr, stdout: () => stdout, startedAt, advanceClock };
 }
 
 /** Gives a browser context the kiosk's clock: Chromium's Date, timers and performance start at the same instant. */

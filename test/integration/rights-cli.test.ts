@@ -40,7 +40,7 @@ describe('kiosk patron pin / record / erase, kiosk patrons retention', () => {
     const dir = fresh();
     const retention = kioskEnv(env, 'patrons', 'retention', '--staff', staff.card, '--data-dir', dir);
     expect(retention.code, retention.stderr).toBe(0);
-    expect(retention.stdout).toContain('Không có bạn đọc nào vắng quá 3 năm.');
+    expect(retention.stdout).toContain('Không có bạn đọc nào vắng quá 3 năm, hay sẽ đến hạn trong 30 ngày tới.');
     expect(kioskEnv(env, 'patrons', 'retention', '--staff', staff.card, '--apply', 'hai', '--data-dir', dir).stderr).toContain('--apply cần số');
   });
 });

@@ -126,9 +126,11 @@ describe("residents' rights", () => {
     const patrons = (t.kiosk.db.prepare('SELECT count(*) AS n FROM patrons').get() as { n: number }).n;
     expect(later.due).toBe(patrons - withLoans);
     expect(later.residents[0]).toMatchObject({ card: expect.any(String), fullName: expect.any(String) });
-    // The staff home says how many are due and sends staff to Bạn đọc và thẻ.
+    // Nobody was told yet (the daily run had not seen them), so the automatic day is 30 days on; the
+    // staff home says how many and when, and sends staff to Bạn đọc và thẻ, where they may act now.
+    expect(later).toMatchObject({ scheduled: later.due, next: { day: '2030-01-02', count: later.due } });
     const overview = await t.call<{ attention: { id: string; count: number | null; page: string | null }[] }>('technician.staffOverview', { staffToken: token2 });
-    expect(overview.attention).toContainEqual({ id: 'retention_due', severity: 'warning', count: later.due, page: 'patrons' });
+    expect(overview.attention).toContainEqual({ id: 'retention_notice', severity: 'warning', count: later.due, page: 'patrons', day: '2030-01-02' });
     expect(await refusal(t.call('rights.applyRetention', { staffToken: token2, expected: later.due + 1 }))).toMatchObject({ reason: 'retention_changed' });
     expect(await t.call('rights.applyRetention', { staffToken: token2, expected: later.due })).toEqual({ anonymised: later.due });
     expect((await t.call<RetentionView>('rights.retention', { staffToken: token2 })).due).toBe(0);

@@ -12,6 +12,7 @@ import { ownedError } from '../../core/store/owner';
 import { localDay } from '../../../common/calendar';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { withKiosk } from '../with-kiosk';
+import { registerCopyCommands } from './copy-cataloguing';
 
 interface ImportCliOptions extends CommonOptions {
   dryRun?: boolean;
@@ -98,6 +99,7 @@ export function registerCatalogueCommands(program: Command): void {
     .option('--data-dir <dir>', 'thư mục dữ liệu')
     .option('--json', 'in một tài liệu JSON')
     .action(importAction('catalogue'));
+  registerCopyCommands(catalogue);
 
   catalogue
     .command('export')

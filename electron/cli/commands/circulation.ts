@@ -12,7 +12,7 @@ import { patronStanding } from '../../core/circulation/sign-in';
 import { KioskError } from '../../core/errors';
 import { requirePatron, toSummary } from '../../core/patrons/records';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
-import { withKiosk } from '../with-kiosk';
+import { withRoomStore } from '../with-kiosk';
 import { describePatron, parseInput } from './patrons';
 
 function describeHold(h: HoldView): string {
@@ -66,7 +66,7 @@ export function registerCirculationCommands(program: Command): void {
       run(options, async () => {
         const number = parseInput(cardNumber, card);
         const barcodes = items.map((item) => parseInput(itemBarcode, item));
-        const result = await withKiosk(options, async (kiosk) => eachItem(barcodes, (item) => checkout(kiosk.ctx, number, item)));
+        const result = await withRoomStore(options, async (kiosk) => eachItem(barcodes, (item) => checkout(kiosk.ctx, number, item)));
         printResult(options, { ok: result.refused.length === 0, card: number, loans: result.done, refused: result.refused }, () =>
           result.done.map((loan) => `Đã cho mượn ${loan.item} "${loan.title}", hạn trả ${loan.dueDate}.`).join('\n') || 'Không cuốn nào được cho mượn.',
         );
@@ -82,7 +82,7 @@ export function registerCirculationCommands(program: Command): void {
     .action((items: string[], options: CommonOptions) =>
       run(options, async () => {
         const barcodes = items.map((item) => parseInput(itemBarcode, item));
-        const result = await withKiosk(options, async (kiosk) => eachItem(barcodes, (item) => checkin(kiosk.ctx, item)));
+        const result = await withRoomStore(options, async (kiosk) => eachItem(barcodes, (item) => checkin(kiosk.ctx, item)));
         printResult(options, { ok: result.refused.length === 0, returned: result.done, refused: result.refused }, () =>
           result.done
             .map((r) => `Đã nhận trả ${r.item} "${r.title}"${r.overdueDays ? ` (quá hạn ${r.overdueDays} ngày)` : ''}${r.shelf === 'staff' ? ' — để lên giá của cán bộ' : ''}.`)
@@ -101,7 +101,7 @@ export function registerCirculationCommands(program: Command): void {
       run(options, async () => {
         const number = parseInput(cardNumber, card);
         // The technician's CLI shows the staff view of the patron; the loans and standing are the resident's.
-        const { view, patron } = await withKiosk(options, async (kiosk) => {
+        const { view, patron } = await withRoomStore(options, async (kiosk) => {
           const found = requirePatron(kiosk.ctx, number);
           return { view: patronStanding(kiosk.ctx, found), patron: toSummary(kiosk.ctx, found) };
         });
@@ -127,7 +127,7 @@ export function registerCirculationCommands(program: Command): void {
       run(options, async () => {
         const number = parseInput(cardNumber, card);
         const recordId = positiveId(record, 'Mã đầu sách');
-        const placed = await withKiosk(options, async (kiosk) => placeHoldFor(kiosk.ctx, number, recordId));
+        const placed = await withRoomStore(options, async (kiosk) => placeHoldFor(kiosk.ctx, number, recordId));
         printResult(options, { ok: true, card: number, hold: placed }, () => `Đã đặt trước cho thẻ ${number}:\n${describeHold(placed)}`);
       }),
     );
@@ -142,7 +142,7 @@ export function registerCirculationCommands(program: Command): void {
       run(options, async () => {
         const number = parseInput(cardNumber, options.card);
         const holdId = positiveId(holdText, 'Mã đặt trước');
-        const left = await withKiosk(options, async (kiosk) => cancelHoldOf(kiosk.ctx, number, holdId));
+        const left = await withRoomStore(options, async (kiosk) => cancelHoldOf(kiosk.ctx, number, holdId));
         printResult(options, { ok: true, card: number, holds: left }, () => `Đã huỷ đặt trước ${holdId}.${left.length ? `\nCòn đặt trước:\n${left.map(describeHold).join('\n')}` : ''}`);
       }),
     );
@@ -153,7 +153,7 @@ export function registerCirculationCommands(program: Command): void {
     .option('--json', 'in một tài liệu JSON')
     .action((options: CommonOptions) =>
       run(options, async () => {
-        const holds = await withKiosk(options, async (kiosk) => allOpenHolds(kiosk.ctx));
+        const holds = await withRoomStore(options, async (kiosk) => allOpenHolds(kiosk.ctx));
         printResult(options, { ok: true, holds }, () =>
           holds.length === 0
             ? 'Không có sách đặt trước nào.'

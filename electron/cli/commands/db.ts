@@ -1,9 +1,10 @@
-// `kiosk db migrate` and `kiosk db backup FILE`: store maintenance for technicians.
+// `kiosk db migrate` and `kiosk db backup FILE`: store maintenance for technicians. A backup that
+// can leave the PC is sealed with the passphrase (core/backup/to-file.ts).
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chooseDataDir } from '../../core/config/data-dir';
-import { backupDatabase } from '../../core/store/backup';
+import { backupToFile } from '../../core/backup/to-file';
 import { latestVersion, loadMigrations } from '../../core/store/migrations';
 import { DATABASE_FILE, inspectDatabase, openDatabase } from '../../core/store/open';
 import { printResult, run, type CommonOptions } from '../output';
@@ -29,16 +30,26 @@ export function registerDbCommands(program: Command): void {
     );
 
   db.command('backup')
-    .description('Sao lưu trực tuyến cơ sở dữ liệu vào TỆP')
+    .description(
+      'Sao lưu trực tuyến cơ sở dữ liệu vào TỆP. TỆP trong thư mục dữ liệu: bản sao thường (ở lại trên máy như bản sao lưu hằng ngày). ' +
+        'TỆP ở nơi khác (USB, thư mục khác): luôn mã hóa bằng mật khẩu trong KIOSK_PASSPHRASE, tên tệp thêm đuôi .sealed; không có mật khẩu thì lệnh từ chối. ' +
+        'Khôi phục: kiosk db restore TỆP (bản .sealed cần cùng mật khẩu)',
+    )
     .argument('<file>', 'tệp sao lưu sẽ tạo')
     .option('--data-dir <dir>', 'thư mục dữ liệu')
     .option('--json', 'in một tài liệu JSON')
     .action((file: string, options: CommonOptions) =>
       run(options, async () => {
-        const store = openDatabase(join(chooseDataDir(options.dataDir), DATABASE_FILE));
+        const dataDir = chooseDataDir(options.dataDir);
+        const store = openDatabase(join(dataDir, DATABASE_FILE));
         try {
-          const result = await backupDatabase(store, resolve(file));
-          printResult(options, { ok: true, ...result }, () => `Đã sao lưu ${(result.bytes / 1024).toFixed(0)} KB vào ${result.file}.`);
+          // The passphrase comes from the environment, never argv (which every local user can read in `ps`).
+          const result = await backupToFile(store, dataDir, file, process.env.KIOSK_PASSPHRASE || undefined);
+          printResult(options, { ok: true, ...result }, () =>
+            result.sealed
+              ? `Đã sao lưu và mã hóa ${(result.bytes / 1024).toFixed(0)} KB vào ${result.file}. Giữ mật khẩu ở nơi an toàn: không có nó thì không khôi phục được.`
+              : `Đã sao lưu ${(result.bytes / 1024).toFixed(0)} KB vào ${result.file} (trong thư mục dữ liệu, không mã hóa; đừng chép tệp này ra ngoài máy).`,
+          );
         } finally {
           store.close();
         }

@@ -7,7 +7,7 @@ import { createPatron, requirePatron, toSummary } from '../../core/patrons/recor
 import { renewCard } from '../../core/patrons/renewal';
 import { changeCategory, mergePatrons, reissueCard } from '../../core/patrons/card-care';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
-import { withKiosk } from '../with-kiosk';
+import { withRoomStore } from '../with-kiosk';
 import type { Kiosk } from '../../core/kiosk';
 import { registerRightsCommands } from './rights';
 
@@ -63,7 +63,7 @@ export function registerPatronCommands(program: Command): void {
           phone: options.phone ?? null,
           ...(options.card ? { cardNumber: options.card } : {}),
         });
-        const summary = await withKiosk(options, async (kiosk) => toSummary(kiosk.ctx, createPatron(kiosk.ctx, input, { via: 'staff', status: 'active' })));
+        const summary = await withRoomStore(options, async (kiosk) => toSummary(kiosk.ctx, createPatron(kiosk.ctx, input, { via: 'staff', status: 'active' })));
         printResult(options, { ok: true, patron: summary }, () => `Đã cấp thẻ.\n${describePatron(summary)}`);
       }),
     );
@@ -76,7 +76,7 @@ export function registerPatronCommands(program: Command): void {
     .action((card: string, options: CommonOptions) =>
       run(options, async () => {
         const number = parseInput(cardNumber, card);
-        const summary = await withKiosk(options, async (kiosk) => toSummary(kiosk.ctx, requirePatron(kiosk.ctx, number)));
+        const summary = await withRoomStore(options, async (kiosk) => toSummary(kiosk.ctx, requirePatron(kiosk.ctx, number)));
         printResult(options, { ok: true, patron: summary }, () => describePatron(summary));
       }),
     );
@@ -93,7 +93,7 @@ export function registerPatronCommands(program: Command): void {
         const number = parseInput(cardNumber, card);
         const until = options.until === undefined ? undefined : parseInput(isoDay, options.until);
         const reason = parseInput(z.string().trim().min(2, 'hãy ghi lý do, ví dụ "gia hạn hằng năm"').max(200), options.reason);
-        const summary = await withKiosk(options, async (kiosk) => toSummary(kiosk.ctx, renewCard(kiosk.ctx, number, { staffId: null, reason, until })));
+        const summary = await withRoomStore(options, async (kiosk) => toSummary(kiosk.ctx, renewCard(kiosk.ctx, number, { staffId: null, reason, until })));
         printResult(options, { ok: true, patron: summary }, () => `Đã gia hạn thẻ.\n${describePatron(summary)}`);
       }),
     );
@@ -109,7 +109,7 @@ export function registerPatronCommands(program: Command): void {
         const options = given[args.length] as CommonOptions & { reason: string };
         return run(options, async () => {
           const reason = parseInput(deskReason, options.reason);
-          const summary = await withKiosk(options, async (kiosk) => act(kiosk, values, reason));
+          const summary = await withRoomStore(options, async (kiosk) => act(kiosk, values, reason));
           printResult(options, { ok: true, patron: summary }, () => `${done}\n${describePatron(summary)}`);
         });
       });

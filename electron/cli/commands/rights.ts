@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { cardNumber, residentPin, type PatronSummary } from '../../contract/patrons';
 import { erasureReason, type ErasureReceipt, type PatronRecord, type RetentionView } from '../../contract/rights';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
-import { callApi, secretFromEnv, staffSignIn, withKiosk } from '../with-kiosk';
+import { callApi, secretFromEnv, staffSignIn, withRoomStore } from '../with-kiosk';
 import { describePatron, parseInput } from './patrons';
 
 interface StaffOptions extends CommonOptions {
@@ -39,7 +39,7 @@ export function registerRightsCommands(patron: Command, program: Command): void 
       run(options, async () => {
         const number = parseInput(cardNumber, card);
         const pin = options.remove ? null : parseInput(residentPin, secretFromEnv('KIOSK_RESIDENT_PIN', 'mã PIN mới của bạn đọc (4–6 chữ số)'));
-        const summary = await withKiosk(options, async (kiosk) =>
+        const summary = await withRoomStore(options, async (kiosk) =>
           (await callApi(kiosk, 'patrons.setPin', { staffToken: await staffSignIn(kiosk, options.staff), card: number, pin })) as PatronSummary,
         );
         printResult(options, { ok: true, patron: summary }, () => `${pin === null ? 'Đã xóa mã PIN.' : 'Đã đặt mã PIN mới; lần khóa do nhập sai (nếu có) đã được gỡ.'}\n${describePatron(summary)}`);
@@ -56,7 +56,7 @@ export function registerRightsCommands(patron: Command, program: Command): void 
     .action((card: string, options: StaffOptions) =>
       run(options, async () => {
         const number = parseInput(cardNumber, card);
-        const record = await withKiosk(options, async (kiosk) => (await callApi(kiosk, 'rights.record', { staffToken: await staffSignIn(kiosk, options.staff), card: number })) as PatronRecord);
+        const record = await withRoomStore(options, async (kiosk) => (await callApi(kiosk, 'rights.record', { staffToken: await staffSignIn(kiosk, options.staff), card: number })) as PatronRecord);
         printResult(options, { ok: true, record }, () => describeRecord(record));
       }),
     );
@@ -73,7 +73,7 @@ export function registerRightsCommands(patron: Command, program: Command): void 
       run(options, async () => {
         const number = parseInput(cardNumber, card);
         const reason = parseInput(REASONS, options.reason);
-        const receipt = await withKiosk(options, async (kiosk) =>
+        const receipt = await withRoomStore(options, async (kiosk) =>
           (await callApi(kiosk, 'rights.erase', { staffToken: await staffSignIn(kiosk, options.staff), card: number, reason })) as ErasureReceipt,
         );
         printResult(options, { ok: true, receipt }, () => receipt.text);
@@ -84,7 +84,7 @@ export function registerRightsCommands(patron: Command, program: Command): void 
     .command('patrons')
     .description('Toàn bộ bạn đọc')
     .command('retention')
-    .description('Bạn đọc không đến thư viện quá thời hạn lưu giữ (circulation.retentionYears); --apply N để ẩn danh họ (N = số đã xem)')
+    .description('Bạn đọc kiosk sẽ tự ẩn danh vì không đến thư viện quá thời hạn lưu giữ (circulation.retentionYears), và vào ngày nào; --apply N để ẩn danh ngay những người đã quá hạn (N = số đã xem)')
     .requiredOption('--staff <thẻ>', 'thẻ cán bộ')
     .option('--apply <số>', 'ẩn danh đúng N bạn đọc đến hạn (số vừa liệt kê)')
     .option('--data-dir <dir>', 'thư mục dữ liệu')
@@ -95,7 +95,7 @@ export function registerRightsCommands(patron: Command, program: Command): void 
         if (expected !== undefined && !(Number.isInteger(expected) && expected > 0)) {
           throw new CliFailure('--apply cần số bạn đọc vừa liệt kê (một số nguyên dương). Hãy chạy lệnh không có --apply để xem số đó.', 2);
         }
-        const result = await withKiosk(options, async (kiosk) => {
+        const result = await withRoomStore(options, async (kiosk) => {
           const staffToken = await staffSignIn(kiosk, options.staff);
           return expected === undefined
             ? ((await callApi(kiosk, 'rights.retention', { staffToken })) as RetentionView)
@@ -104,10 +104,12 @@ export function registerRightsCommands(patron: Command, program: Command): void 
         printResult(options, { ok: true, ...result }, () => {
           if ('anonymised' in result) return `Đã ẩn danh ${result.anonymised} bạn đọc; lượt mượn của họ giữ lại không tên để thống kê.`;
           if (result.years === 0) return 'Thư viện không đặt thời hạn lưu giữ (circulation.retentionYears = 0): thông tin chỉ xóa khi bạn đọc yêu cầu.';
-          const list = result.residents.map((r) => `  ${r.card}  ${r.fullName}  (lần cuối: ${r.lastSeenAt?.slice(0, 10) ?? '—'})`).join('\n');
-          return result.due === 0
-            ? `Không có bạn đọc nào vắng quá ${result.years} năm.`
-            : `${result.due} bạn đọc không đến thư viện từ trước ngày ${result.cutoffDay} (quá ${result.years} năm):\n${list}\nĐể ẩn danh họ: kiosk patrons retention --staff <thẻ> --apply ${result.due}`;
+          if (result.scheduled === 0 || !result.next) return `Không có bạn đọc nào vắng quá ${result.years} năm, hay sẽ đến hạn trong ${result.noticeDays} ngày tới.`;
+          const list = result.residents
+            .map((r) => `  ${r.card}  ${r.fullName}  (lần cuối: ${r.lastSeenAt?.slice(0, 10) ?? '—'}; ẩn danh ngày ${r.anonymiseOn})`)
+            .join('\n');
+          const now = result.due > 0 ? `\n${result.due} bạn đọc đã quá hạn; để ẩn danh ngay không chờ: kiosk patrons retention --staff <thẻ> --apply ${result.due}` : '';
+          return `${result.scheduled} bạn đọc sẽ được kiosk tự ẩn danh (vắng quá ${result.years} năm; cán bộ được báo trước ${result.noticeDays} ngày), sớm nhất ngày ${result.next.day}:\n${list}${now}`;
         });
       }),
     );

@@ -13,15 +13,30 @@ import {
 } from '../../contract';
 import { maskIdentityNumbers } from '../../../common/privacy/mask';
 import { KioskError } from '../errors';
+import type { StaffMember } from '../../contract/staff';
 import { whileServing } from '../store/write-turns';
-import type { Authorize, Caller, CallerOf } from './access';
+import type { Authorize, Caller, CallerOf, StaffCaller } from './access';
 
 export type Handler<M extends MethodName> = (params: ParsedRequestOf<M>, caller: CallerOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
 
+/**
+ * Where a forwarded method is answered instead of this core's handler (a room kiosk sends the room's
+ * methods to its hub: electron/core/room/). It receives the request as sent, already validated here,
+ * and for staff methods the staff member this core resolved from the token.
+ */
+export type Remote = (name: MethodName, params: unknown, staff: StaffMember | undefined) => Promise<Reply<unknown>>;
+
+export interface DispatchOptions {
+  /** Resolves the caller instead of the registry's own `authorize` (the hub serving a room kiosk). */
+  authorize?: Authorize;
+}
+
 export interface Registry {
   register<M extends MethodName>(name: M, handler: Handler<M>): void;
-  dispatch(name: string, params: unknown): Promise<Reply<unknown>>;
+  dispatch(name: string, params: unknown, options?: DispatchOptions): Promise<Reply<unknown>>;
   registered(): MethodName[];
+  /** From now on, `names` are answered by `remote` (each still needs its local handler registered). */
+  forward(names: readonly MethodName[], remote: Remote): void;
 }
 
 export function issuesOf(error: z.ZodError): { path: string; message: string }[] {
@@ -44,6 +59,7 @@ export interface RegistryOptions {
 
 export function createRegistry(options: RegistryOptions = {}): Registry {
   const handlers = new Map<MethodName, (params: unknown, caller: Caller) => unknown>();
+  const forwarded = new Map<MethodName, Remote>();
 
   return {
     register(name, handler) {
@@ -54,7 +70,14 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
 
     registered: () => [...handlers.keys()],
 
-    async dispatch(name, params) {
+    forward(names, remote) {
+      for (const name of names) {
+        if (!handlers.has(name)) throw new Error(`Method ${name} is forwarded but has no handler`);
+        forwarded.set(name, remote);
+      }
+    },
+
+    async dispatch(name, params, dispatchOptions = {}) {
       if (!isMethodName(name) || !handlers.has(name)) {
         return fail({
           code: 'unknown_method',
@@ -72,8 +95,10 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
           issues: issuesOf(parsed.error),
         });
       }
+      const remote = forwarded.get(name);
+      if (remote) return forward(remote, name, spec.access, params ?? {}, parsed.data);
       try {
-        const caller = authorizeCaller(options.authorize, spec.access, parsed.data);
+        const caller = authorizeCaller(dispatchOptions.authorize ?? options.authorize, spec.access, parsed.data);
         const handler = handlers.get(name)!;
         // Counted while its synchronous part runs: a writer thread gives this request the write lock first (store/write-turns.ts).
         const value = await whileServing(() => handler(parsed.data, caller));
@@ -91,6 +116,28 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
       }
     },
   };
+
+  /**
+   * A forwarded call: staff are resolved here (their token belongs to this core), residents and
+   * anyone at the other end (a resident token comes from the other end's sign-in). What comes back
+   * is checked against the contract like a local handler's answer.
+   */
+  async function forward(remote: Remote, name: MethodName, access: Caller['access'], params: unknown, parsed: unknown): Promise<Reply<unknown>> {
+    let staff: StaffMember | undefined;
+    try {
+      if (access === 'staff' || access === 'technician') staff = (authorizeCaller(options.authorize, access, parsed) as StaffCaller).staff;
+      const reply = await remote(name, params, staff);
+      if (!reply.ok) return fail(reply.error);
+      const checked = methods[name].response.safeParse(reply.value);
+      if (checked.success) return { ok: true, value: checked.data };
+      options.onInternalError?.(name, new Error(`forwarded response of ${name} broke the contract: ${checked.error.message}`));
+      return fail(internalError());
+    } catch (error) {
+      if (error instanceof KioskError) return fail(error.toApiError());
+      options.onInternalError?.(name, error);
+      return fail(internalError());
+    }
+  }
 }
 
 function authorizeCaller(authorize: Authorize | undefined, access: Caller['access'], request: unknown): Caller {

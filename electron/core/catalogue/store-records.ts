@@ -16,7 +16,8 @@ export interface TargetCollection {
   kind: 'own' | 'rotation';
   /** Status of items this import adds: rotation items wait 'in_transit' until the batch is received. */
   newItemStatus: 'available' | 'in_transit';
-  source: 'import' | 'rotation';
+  /** `manual`: a copy staff catalogued one by one (copy cataloguing). */
+  source: 'import' | 'rotation' | 'manual';
 }
 
 /** A `records` row as SQLite returns it (snake_case columns). */
@@ -142,7 +143,7 @@ export interface ImportWriters {
   isbnsWritten: Set<string>;
 }
 
-export function importWriters(db: Db, clock: Pick<Clock, 'now'>): ImportWriters {
+export function importWriters(db: Db, clock: Pick<Clock, 'now'>): ImportWriters & { events: EventBatch } {
   const s = statements(db);
   return {
     items: new ItemBatch(db),

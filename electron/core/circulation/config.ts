@@ -69,10 +69,12 @@ export const circulationSection = z
     /** Days a copy set aside for a hold is kept on the staff shelf before it passes to the next in line. */
     holdPickupDays: z.number().int().min(1).max(60).default(7),
     /**
-     * Residents who have not used the library for this many years are anonymised (staff are told on
-     * their home screen and confirm); 0 keeps records until a resident asks to erase them.
+     * Residents who have not used the library for this many years are anonymised automatically
+     * (rights/retention-schedule.ts); 0 keeps records until a resident asks to erase them.
      */
     retentionYears: z.number().int().min(0).max(20).default(3),
+    /** Staff see who will be anonymised, and on which day, at least this many days beforehand. */
+    retentionNoticeDays: z.number().int().min(7).max(365).default(30),
     cardPrefix: z.string().regex(/^[A-Z]{1,4}$/, 'tiền tố số thẻ gồm 1–4 chữ in hoa').default('BD'),
     cardValidityYears: z.number().int().min(1).max(10).default(2),
     /** A signed-in resident is signed out after this long without touching or scanning anything. */

@@ -165,13 +165,13 @@ function placeHold(ctx: KioskContext, patron: Patron, recordId: number): HoldVie
 }
 
 /** A resident cancels one of their own holds; a copy set aside for it passes to the next in line. */
-function cancelHold(ctx: KioskContext, holdId: number, by: { patronId: number } | { staffId: number }): void {
+function cancelHold(ctx: KioskContext, holdId: number, by: { patronId: number } | { staffId: number | null }): void {
   const hold = openHold(ctx.db, holdId);
   if (!hold || ('patronId' in by && hold.patronId !== by.patronId)) {
     throw notFound('not_your_hold', 'Không thấy sách đặt trước này trong danh sách của bạn; có thể nó đã được huỷ hoặc bạn đã mượn sách.', { hold: holdId });
   }
   endHold(ctx, holdId, 'patronId' in by ? 'resident' : 'staff', 'staffId' in by ? by.staffId : null);
-  if ('staffId' in by) recordEvent(ctx.db, ctx.clock, 'staff.action', { staffId: by.staffId, action: 'hold.cancel', target: String(holdId) });
+  if ('staffId' in by && by.staffId !== null) recordEvent(ctx.db, ctx.clock, 'staff.action', { staffId: by.staffId, action: 'hold.cancel', target: String(holdId) });
   if (hold.itemId !== null) setAsideForNextHold(ctx, hold.itemId, hold.recordId);
 }
 
@@ -243,7 +243,8 @@ export function cancelHoldByStaff(ctx: KioskContext, staffId: number, holdId: nu
 }
 
 /** Staff end every open hold of one resident (their record is being erased); set-aside copies pass on. */
-export function cancelAllHoldsOf(ctx: KioskContext, patronId: number, staffId: number): number {
+/** `staffId` null: the retention rule ends them by itself. */
+export function cancelAllHoldsOf(ctx: KioskContext, patronId: number, staffId: number | null): number {
   const ids = ctx.db.prepare(`SELECT h.id FROM holds h WHERE h.patron_id = ? AND ${OPEN}`).all(patronId) as { id: number }[];
   for (const { id } of ids) cancelHold(ctx, id, { staffId });
   return ids.length;

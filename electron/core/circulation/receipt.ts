@@ -53,6 +53,25 @@ export function provideReceiptPrinter(ctx: KioskContext, printer: ReceiptPrinter
   printers.set(ctx, printer);
 }
 
+/**
+ * Prints receipt text on this kiosk's printer, when it has one and printing is on; resolves whether
+ * it printed. Also used by a room kiosk for the receipt its hub put together (core/room/).
+ */
+export async function printReceipt(ctx: KioskContext, text: string): Promise<boolean> {
+  const printer = printers.get(ctx);
+  const settings = ctx.config.printer;
+  if (!printer || !settings.enabled) return false;
+  let printed = false;
+  try {
+    printed = await printer(text, { printerName: settings.name, paperWidthMm: settings.paperWidthMm });
+  } catch (error) {
+    ctx.log.log('warn', 'receipt.print_failed', { error: (error as Error)?.message ?? String(error) });
+  }
+  if (printed) ctx.db.transaction(() => recordEvent(ctx.db, ctx.clock, 'print.pages', { pages: 1, service: 'circulation' }))();
+  else ctx.log.log('warn', 'receipt.not_printed', { printer: settings.name ?? '(mặc định)' });
+  return printed;
+}
+
 export async function buildReceipt(ctx: KioskContext, request: { kind: 'checkout' | 'return'; card?: string | undefined; items: string[]; print: boolean }): Promise<Receipt> {
   const patron = request.card ? requirePatron(ctx, request.card) : undefined;
   const lines: Receipt['lines'] = [];
@@ -75,17 +94,6 @@ export async function buildReceipt(ctx: KioskContext, request: { kind: 'checkout
   const at = ctx.clock.now();
   const card = patron ? maskCard(patron.cardNumber) : null;
   const text = formatReceipt({ libraryName: ctx.config.library.name, kind: request.kind, at, card: patron?.cardNumber ?? null, lines });
-  let printed = false;
-  const printer = printers.get(ctx);
-  const settings = ctx.config.printer;
-  if (request.print && printer && settings.enabled) {
-    try {
-      printed = await printer(text, { printerName: settings.name, paperWidthMm: settings.paperWidthMm });
-    } catch (error) {
-      ctx.log.log('warn', 'receipt.print_failed', { error: (error as Error)?.message ?? String(error) });
-    }
-    if (printed) ctx.db.transaction(() => recordEvent(ctx.db, ctx.clock, 'print.pages', { pages: 1, service: 'circulation' }))();
-    else ctx.log.log('warn', 'receipt.not_printed', { printer: settings.name ?? '(mặc định)' });
-  }
+  const printed = request.print ? await printReceipt(ctx, text) : false;
   return { libraryName: ctx.config.library.name, kind: request.kind, at: new Date(at).toISOString(), card, lines, text, printed };
 }

@@ -127,6 +127,7 @@ export function signInByCccd(ctx: KioskContext, qr: string): SignedInPatron | z.
       proposed: { fullName: identity.data.fullName, birthYear, gender: identity.data.gender, category, categoryName: categoryName(ctx.config, category) },
       activation: mode,
       pin: pinModeOf(ctx.config, category),
+      retentionYears: ctx.config.circulation.retentionYears,
     };
   });
 }

@@ -22,6 +22,7 @@ export const sectionTitles: Record<string, KeyDescription> = {
   backups: { vi: 'Sao lưu', en: 'Backups' },
   logs: { vi: 'Nhật ký', en: 'Logs' },
   storage: { vi: 'Ổ đĩa', en: 'Disk space' },
+  copyCataloguing: { vi: 'Biên mục sao chép (SRU, Z39.50)', en: 'Copy cataloguing (SRU, Z39.50)' },
 };
 
 export const keyDescriptions: Record<string, KeyDescription> = {
@@ -90,7 +91,8 @@ export const keyDescriptions: Record<string, KeyDescription> = {
   'circulation.typedCards': { vi: 'Số thẻ gõ tay: accepted (nhận), withPin (nhận khi có mã PIN của bạn đọc) hoặc refused (chỉ nhận thẻ quét).', en: "Typed card numbers: accepted, withPin (only with the resident's PIN) or refused (scanned cards only)." },
   'circulation.typedCardLimit.max': { vi: 'Số lần gõ số thẻ tối đa trên máy này trong khoảng thời gian dưới đây, để không ai dò số thẻ của người khác.', en: "At most this many typed card numbers on this kiosk within the window below, so nobody can walk through other people's cards." },
   'circulation.typedCardLimit.minutes': { vi: 'Độ dài khoảng thời gian (phút) tính giới hạn số thẻ gõ tay.', en: 'Length of the window (minutes) for the typed-card limit.' },
-  'circulation.retentionYears': { vi: 'Bạn đọc không đến thư viện bấy nhiêu năm thì thông tin cá nhân được ẩn danh (cán bộ xác nhận trên màn hình); 0 = giữ đến khi bạn đọc yêu cầu xóa.', en: 'Residents who have not used the library for this many years are anonymised (staff confirm on screen); 0 keeps records until a resident asks for erasure.' },
+  'circulation.retentionYears': { vi: 'Bạn đọc không đến thư viện bấy nhiêu năm thì thông tin cá nhân được ẩn danh tự động (cán bộ được báo trước); 0 = giữ đến khi bạn đọc yêu cầu xóa.', en: 'Residents who have not used the library for this many years are anonymised automatically (staff are told beforehand); 0 keeps records until a resident asks for erasure.' },
+  'circulation.retentionNoticeDays': { vi: 'Số ngày cán bộ được báo trước (trên trang chủ cán bộ) ai sẽ được ẩn danh và vào ngày nào.', en: 'How many days beforehand staff are told (on the staff home) who will be anonymised, and on which day.' },
   'circulation.residentPinAttempts': { vi: 'Nhập sai mã PIN của bạn đọc bấy nhiêu lần thì thẻ tạm khóa.', en: "After this many wrong resident PINs the card is locked for a while." },
   'circulation.residentPinLockMinutes': { vi: 'Số phút thẻ bị khóa sau khi nhập sai mã PIN quá số lần cho phép.', en: 'Minutes a card stays locked after too many wrong PINs.' },
   'circulation.idleSeconds': { vi: 'Bạn đọc đã đăng nhập bị đăng xuất sau bấy nhiêu giây không chạm hay quét gì.', en: 'A signed-in resident is signed out after this many seconds without a touch or scan.' },
@@ -111,4 +113,11 @@ export const keyDescriptions: Record<string, KeyDescription> = {
   'storage.dailyUseMegabytes': { vi: 'Số MB một ngày dùng có thể ghi (nhật ký, sự kiện, tệp tải về); dùng để tính ngưỡng cảnh báo mặc định.', en: 'MB a day of use may write (logs, events, downloads); used for the default warning threshold.' },
   'logs.maxFileKb': { vi: 'Dung lượng tối đa của một tệp nhật ký (KB) trước khi xoay vòng.', en: 'Largest log file (KB) before rotation.' },
   'logs.files': { vi: 'Số tệp nhật ký giữ lại.', en: 'Log files kept.' },
+  'copyCataloguing.targets': {
+    vi: 'Các máy chủ mục lục được hỏi khi biên mục sao chép theo ISBN (tối đa 10, hỏi cùng lúc). SRU: {name, protocol: "sru", url (ví dụ http://opac.thuvientinh.vn:9998/biblios), version "1.1"|"1.2"|"2.0" (mặc định 1.2), recordSchema (mặc định "marcxml"), isbnIndex (chỉ mục CQL của ISBN, mặc định "bath.isbn" như Koha), timeoutSeconds}. Z39.50 (Libol, Koha): {name, protocol: "z3950", host, port (mặc định 210), database (Koha: "biblios"), recordSyntax "usmarc"|"marcxml" (mặc định usmarc, MARC21 UTF-8), elementSetName (mặc định "F"), timeoutSeconds}. Tìm theo ISBN là thuộc tính bib-1 use 7.',
+    en: 'Catalogue servers asked, all at once, when copy cataloguing by ISBN (at most 10). SRU: {name, protocol: "sru", url (e.g. http://opac.province.vn:9998/biblios), version "1.1"|"1.2"|"2.0" (default 1.2), recordSchema (default "marcxml"), isbnIndex (the CQL index for ISBNs, default "bath.isbn" as Koha), timeoutSeconds}. Z39.50 (Libol, Koha): {name, protocol: "z3950", host, port (default 210), database (Koha: "biblios"), recordSyntax "usmarc"|"marcxml" (default usmarc, MARC21 in UTF-8), elementSetName (default "F"), timeoutSeconds}. ISBN searches use bib-1 use attribute 7.',
+  },
+  'copyCataloguing.timeoutSeconds': { vi: 'Số giây chờ mỗi máy chủ trả lời (trừ khi máy chủ có timeoutSeconds riêng); quá thời gian, màn hình báo máy chủ chậm và vẫn hiện kết quả của các máy chủ khác.', en: 'Seconds to wait for each server (unless it has its own timeoutSeconds); past that, the screen says the server is slow and still shows the others\' results.' },
+  'copyCataloguing.maxRecords': { vi: 'Số bản ghi tối đa lấy về từ mỗi máy chủ cho một ISBN.', en: 'Most records fetched from each server for one ISBN.' },
+  'copyCataloguing.retryMinutes': { vi: 'Khi không máy chủ nào trả lời (mất mạng), ISBN được xếp hàng và thử lại sau mỗi khoảng này (số phút).', en: 'When no server answers (no network), the ISBN is queued and tried again every this many minutes.' },
 };

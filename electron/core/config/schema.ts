@@ -8,6 +8,7 @@ import { internetSection } from '../internet/config';
 import { circulationSection } from '../circulation/config';
 import { eresourcesSection } from '../eresources/config';
 import { storageSection } from '../store/config';
+import { copyCataloguingSection } from '../catalogue/copy/config';
 import { backupSection, logSection, printerSection, shellSection, updatesSection } from '../technician/config';
 
 export const librarySection = z
@@ -45,6 +46,7 @@ export const kioskConfigSchema = z
     backups: backupSection.default(backupSection.parse({})),
     logs: logSection.default(logSection.parse({})),
     storage: storageSection.default(storageSection.parse({})),
+    copyCataloguing: copyCataloguingSection.default(copyCataloguingSection.parse({})),
   })
   .strict();
 

@@ -22,8 +22,11 @@ const REASON_TEXT: Record<ErasureReason, string> = {
   retention: 'không sử dụng thư viện quá thời hạn lưu giữ',
 };
 
-/** Strips one patron's personal fields inside the caller's transaction; answers how many loans stay as anonymous records. */
-export function anonymisePatron(ctx: KioskContext, patron: Patron, staffId: number, reason: ErasureReason): number {
+/**
+ * Strips one patron's personal fields inside the caller's transaction; answers how many loans stay as
+ * anonymous records. `staffId` is null when the retention rule did it by itself.
+ */
+export function anonymisePatron(ctx: KioskContext, patron: Patron, staffId: number | null, reason: ErasureReason): number {
   const { db, clock } = ctx;
   if (patron.erasedAt !== null) throw refused('already_erased', `Thông tin của thẻ ${patron.cardNumber} đã được xóa từ trước; không còn gì để xóa.`);
   const { open } = db.prepare('SELECT count(*) AS open FROM loans WHERE patron_id = ? AND returned_at IS NULL').get(patron.id) as { open: number };
@@ -33,6 +36,7 @@ export function anonymisePatron(ctx: KioskContext, patron: Patron, staffId: numb
   cancelAllHoldsOf(ctx, patron.id, staffId);
   db.prepare("UPDATE internet_queue SET status = 'left' WHERE patron_id = ? AND status = 'waiting'").run(patron.id);
   db.prepare('DELETE FROM patron_pins WHERE patron_id = ?').run(patron.id);
+  db.prepare('DELETE FROM retention_notices WHERE patron_id = ?').run(patron.id);
   // The reporting dimensions (what every event about this card already carries) stay, so the cards
   // active on the days before today are counted as they were.
   const stats = patronDimensions(patron, clock.now());

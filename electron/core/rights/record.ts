@@ -8,8 +8,8 @@ import { categoryName } from '../patrons/categories';
 import type { Patron } from '../patrons/lookup';
 import { displayNameOf } from '../patrons/records';
 import { hasResidentPin } from '../patrons/resident-pin';
-import { retentionCutoff } from './retention';
-import { addYears, localDay } from '../../../common/calendar';
+import { keptUntil, retentionCandidates } from './retention';
+import { addDays } from '../../../common/calendar';
 
 interface RightsRow {
   consentVersion: string | null;
@@ -47,10 +47,16 @@ export function patronRecordOf(ctx: KioskContext, patron: Patron, complete: bool
     hasPin: hasResidentPin(ctx, patron.id),
     consent: row.consentVersion && row.consentAt && row.consentBy ? { version: row.consentVersion, at: row.consentAt, by: row.consentBy } : null,
     lastSeenAt: row.lastSeenAt,
-    anonymiseAfter: years > 0 && row.lastSeenAt && retentionCutoff(ctx) !== null ? addYears(localDay(Date.parse(row.lastSeenAt)), years) : null,
+    anonymiseAfter: years > 0 ? anonymiseAfter(ctx, patron, row.lastSeenAt ?? patron.createdAt, years) : null,
     loans,
     holds: count('SELECT count(*) AS n FROM holds WHERE patron_id = ? AND fulfilled_at IS NULL AND cancelled_at IS NULL'),
     internetSessions: count('SELECT count(*) AS n FROM internet_sessions WHERE patron_id = ?'),
     complete,
   };
+}
+
+/** The last day the record is kept if the resident does not come back: a notice running may move it later. */
+function anonymiseAfter(ctx: KioskContext, patron: Patron, lastSeenAt: string, years: number): string {
+  const scheduled = retentionCandidates(ctx).find((c) => c.id === patron.id);
+  return scheduled ? addDays(scheduled.anonymiseOn, -1) : keptUntil(lastSeenAt, years);
 }

@@ -3,7 +3,7 @@
 // the keyring on Linux) in electron/main, or — browser mode and the CLI — a file in a folder only
 // the kiosk's OS user may read. Neither lives in kiosk.sqlite, so a copied database or backup
 // alone cannot be used to confirm a CCCD number.
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface KeyVault {
@@ -44,7 +44,14 @@ export function fileKeyVault(dir: string, wrap: { seal(plain: Buffer): Buffer; u
       const file = fileOf(name);
       const partial = `${file}.partial`;
       rmSync(partial, { force: true });
-      writeFileSync(partial, wrap ? wrap.seal(value) : `${value.toString('base64')}\n`, { mode: 0o600 });
+      const fd = openSync(partial, 'w', 0o600);
+      try {
+        writeSync(fd, wrap ? wrap.seal(value) : Buffer.from(`${value.toString('base64')}\n`, 'utf8'));
+        // On the disk before the rename, so a power cut leaves the old key or the new one, never an empty file.
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(partial, file);
     },
   };

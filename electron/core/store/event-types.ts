@@ -20,7 +20,10 @@ export const eventPayloads = {
   /** Staff corrected a resident's details: which fields, never their old or new values. */
   'patron.corrected': z.object({ patronId: z.number().int(), staffId: z.number().int(), fields: z.array(z.string()) }),
   /** A resident's personal details erased (on request or by the retention rule); loans stay as anonymous records. */
-  'patron.erased': z.object({ patronId: z.number().int(), staffId: z.number().int(), reason: z.enum(['resident_request', 'moved_away', 'deceased', 'duplicate', 'retention']) }),
+  /** staffId null: the retention rule anonymised the resident by itself after its notice. */
+  'patron.erased': z.object({ patronId: z.number().int(), staffId: z.number().int().nullable(), reason: z.enum(['resident_request', 'moved_away', 'deceased', 'duplicate', 'retention']) }),
+  /** Staff kept a resident the retention rule had scheduled (still in touch): the period starts again. */
+  'patron.retention_kept': z.object({ patronId: z.number().int(), staffId: z.number().int() }),
   'patron.status_changed': z.object({ patronId: z.number().int(), from: z.string(), to: z.string(), staffId: z.number().int().nullable() }),
   /** Staff extended a card (`from` → `expiry`); staffId null from the CLI. The reason stays on the kiosk. */
   'patron.card_renewed': z.object({ patronId: z.number().int(), expiry: z.string(), staffId: z.number().int().nullable(), from: z.string().optional(), reason: z.string().max(200).optional() }),

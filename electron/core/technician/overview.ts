@@ -33,8 +33,8 @@ export interface OverviewInputs {
   backupMissing: boolean;
   configProblem: boolean;
   identityResetAt: string | null;
-  /** Residents the retention rule would anonymise now (rights/retention.ts); staff confirm on Bạn đọc và thẻ. */
-  retentionDue: number;
+  /** The next automatic anonymisation (rights/retention.ts): its day and how many residents; null when none is scheduled. */
+  retentionNext: { day: string; count: number } | null;
 }
 
 export function staffOverview(db: Db, now: number, inputs: OverviewInputs): StaffOverview {
@@ -57,7 +57,7 @@ export function staffOverview(db: Db, now: number, inputs: OverviewInputs): Staf
   if (inputs.diskLowFreeMegabytes !== null) attention.push({ id: 'disk_low', severity: 'error', count: inputs.diskLowFreeMegabytes, page: 'self-test' });
   if (inputs.backupMissing) attention.push({ id: 'backup_missing', severity: 'warning', count: null, page: 'backups' });
   if (inputs.configProblem) attention.push({ id: 'config_problem', severity: 'error', count: null, page: 'self-test' });
-  if (inputs.retentionDue > 0) attention.push({ id: 'retention_due', severity: 'warning', count: inputs.retentionDue, page: 'patrons' });
+  if (inputs.retentionNext) attention.push({ id: 'retention_notice', severity: 'warning', count: inputs.retentionNext.count, page: 'patrons', day: inputs.retentionNext.day });
   if (inputs.identityResetAt) attention.push({ id: 'identity_reset', severity: 'warning', count: null, page: 'kiosk-info' });
   return {
     day,

@@ -64,7 +64,7 @@ export function registerTechnician(ctx: KioskContext): void {
       backupMissing: status('backup') === 'warning',
       configProblem: ctx.mode === 'misconfigured',
       identityResetAt: getMeta(db, META_IDENTITY_RESET_AT) ?? null,
-      retentionDue: retentionView(ctx).due,
+      retentionNext: retentionView(ctx).next,
     });
   });
 

@@ -12,7 +12,8 @@ const coreDir = join(root, 'electron/core/catalogue');
 /** Reasons written as `reason: 'x'`, `refused('x'`, `notFound('x'`, `fail('x'`, or in a `reason:` union type. */
 function coreReasons(): Set<string> {
   const reasons = new Set<string>();
-  for (const file of readdirSync(coreDir).filter((f) => f.endsWith('.ts'))) {
+  const files = [...readdirSync(coreDir).filter((f) => f.endsWith('.ts')), ...readdirSync(join(coreDir, 'copy')).filter((f) => f.endsWith('.ts')).map((f) => join('copy', f))];
+  for (const file of files) {
     const source = readFileSync(join(coreDir, file), 'utf8');
     for (const match of source.matchAll(/(?:reason: |refused\(|notFound\(|fail\()'([a-z_]+)'/g)) reasons.add(match[1]!);
     for (const union of source.matchAll(/reason: ('[a-z_]+'(?: \| '[a-z_]+')+)/g)) for (const name of union[1]!.matchAll(/'([a-z_]+)'/g)) reasons.add(name[1]!);
@@ -27,6 +28,7 @@ describe('catalogue refusal and rejection sentences', () => {
     expect(reasons).toContain('truncated');
     expect(reasons).toContain('duplicate_in_file');
     expect(reasons).toContain('batch_items_on_loan');
+    expect(reasons).toContain('no_copy_targets');
     expect(reasons.size).toBeGreaterThan(30);
   });
 

@@ -127,8 +127,13 @@ function ImportProgress({ progress }: { progress: Progress }) {
   // Sending counts megabytes; saving counts records; reading and checking have no count yet.
   const counted = progress.total > 0 && (progress.phase === 'uploading' || progress.phase === 'saving');
   const megabytes = (bytes: number) => format.number(Math.round(bytes / 2 ** 20));
+  const box = useRef<HTMLDivElement>(null);
+  // Below the form on a 1366×768 screen: brought into view once, when the import starts.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return (
-    <div role="status" aria-live="polite" className="import-progress-box" data-testid="import-progress">
+    <div ref={box} role="status" aria-live="polite" className="import-progress-box" data-testid="import-progress">
       <p>{t(`staff.phase.${progress.phase}`)}</p>
       <progress className="import-progress" max={100} value={progress.phase === 'done' ? 100 : percent} aria-label={t('staff.progress')}>
         {t('staff.progressPercent', { percent })}

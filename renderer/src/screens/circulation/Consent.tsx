@@ -9,6 +9,8 @@ export interface RegistrationOffer {
   proposed: { fullName: string; birthYear: number; gender: 'male' | 'female' | 'other'; category: string; categoryName: string };
   activation: 'pending' | 'active';
   pin: 'off' | 'optional' | 'required';
+  /** The configured retention period the rights list names (0: kept until the resident asks). */
+  retentionYears: number;
 }
 
 export function Consent({ offer, busy, onAgree, onDecline }: { offer: RegistrationOffer; busy: boolean; onAgree: (village: string | null, pin: string | undefined) => void; onDecline: () => void }) {
@@ -39,6 +41,7 @@ export function Consent({ offer, busy, onAgree, onDecline }: { offer: Registrati
         {(t('consent.rights', { returnObjects: true }) as string[]).map((line) => (
           <li key={line}>{line}</li>
         ))}
+        <li data-testid="consent-retention">{offer.retentionYears > 0 ? t('consent.retention', { count: offer.retentionYears }) : t('consent.retentionOff')}</li>
       </ul>
       <p>{offer.activation === 'pending' ? t('consent.pending') : t('consent.active')}</p>
       <VietnameseTextInput className="circ-manual" id="consent-village" label={t('consent.villageLabel')} hint={t('consent.villageHint')} value={village} onValueChange={setVillage} maxLength={100} />

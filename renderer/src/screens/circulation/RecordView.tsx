@@ -25,7 +25,7 @@ export function RecordView({ record, libraryName }: { record: PatronRecord; libr
     [t('record.other'), t('record.otherCounts', { holds: record.holds, sessions: record.internetSessions })],
   ];
   return (
-    <section className="circ-record" aria-labelledby="record-title">
+    <section className="circ-record printable" aria-labelledby="record-title">
       {libraryName && <p className="circ-record-library">{libraryName}</p>}
       <h2 id="record-title">{t('record.title', { card: record.cardNumber })}</h2>
       {!record.complete && <p className="banner warning">{t('record.incomplete')}</p>}

@@ -8,6 +8,7 @@ import { useLoad } from '../../api/useLoad';
 import { navigateSub } from '../../router';
 import type { StaffPage } from './pages';
 import { useStaffSession } from './StaffSession';
+import { formatDay } from '../../../../common/calendar';
 
 const FIGURES = ['visits', 'loans', 'returns', 'internetSessions'] as const;
 
@@ -47,7 +48,7 @@ export function StaffHome({ info, pages }: { info: SystemInfo; pages: StaffPage[
               <li key={item.id} data-status={item.severity === 'info' ? 'ok' : item.severity} data-attention={item.id}>
                 <strong>{t(`home.attention.${item.id}.title`)}</strong>
                 <span>
-                  {t(`home.attention.${item.id}.text`, { count: item.count ?? 0 })}{' '}
+                  {t(`home.attention.${item.id}.text`, { count: item.count ?? 0, date: item.day ? formatDay(item.day) : '' })}{' '}
                   {item.page && allowedIds.has(item.page) && (
                     <button type="button" className="button secondary" onClick={() => navigateSub('staff', item.page!)}>
                       {t('home.open')}

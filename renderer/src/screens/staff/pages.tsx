@@ -9,6 +9,7 @@ import { KioskInfoPage } from './KioskInfoPage';
 import { ReportsPage } from '../statistics/ReportsPage';
 import { CatalogueImportPage } from '../catalogue/CatalogueImportPage';
 import { RotationPage } from '../catalogue/RotationPage';
+import { CopyCataloguingPage } from '../catalogue/CopyCataloguingPage';
 import { PatronsPage } from '../circulation/staff/PatronsPage';
 import { OverduePage } from '../circulation/staff/OverduePage';
 import { HoldsPage } from '../circulation/staff/HoldsPage';
@@ -32,6 +33,7 @@ export const staffPages: StaffPage[] = [
   { id: 'kiosk-info', titleKey: 'staff:pages.kioskInfo', role: 'staff', Component: KioskInfoPage },
   { id: 'reports', titleKey: 'statistics:pageTitle', role: 'staff', Component: ReportsPage },
   { id: 'catalogue-import', titleKey: 'catalogue:staff.importTitle', role: 'staff', Component: CatalogueImportPage },
+  { id: 'copy-cataloguing', titleKey: 'catalogue:copy.pageTitle', role: 'staff', Component: CopyCataloguingPage },
   { id: 'rotation', titleKey: 'catalogue:staff.rotationTitle', role: 'staff', Component: RotationPage },
   { id: 'patrons', titleKey: 'circulation:staff.pages.patrons', role: 'staff', Component: PatronsPage },
   { id: 'overdue', titleKey: 'circulation:staff.pages.overdue', role: 'staff', Component: OverduePage },

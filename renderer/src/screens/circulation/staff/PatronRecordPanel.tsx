@@ -11,6 +11,7 @@ import { VietnameseTextInput } from '../../../input/VietnameseTextInput';
 import { ProblemBanner } from '../parts';
 import { describeProblem, type Problem } from '../problem';
 import { RecordView } from '../RecordView';
+import { ErasureReceiptView } from './ErasureReceiptView';
 import { CardCareForms } from './CardCareForms';
 import { DeskSection } from './DeskSection';
 
@@ -52,11 +53,8 @@ export function PatronRecordPanel({ staffToken, card: openedCard, libraryName, o
   if (receipt) {
     return (
       <div className="circ">
-        <section className="circ-record" aria-labelledby="erased-title">
-          <p className="circ-record-library">{receipt.libraryName}</p>
-          <h2 id="erased-title">{t('staff.record.erasedTitle')}</h2>
-          <pre data-testid="erasure-receipt">{receipt.text}</pre>
-        </section>
+        <p role="status" className="banner success">{t('staff.record.erasedTitle')}</p>
+        <ErasureReceiptView receipt={receipt} />
         <div className="circ-actions">
           <button type="button" className="button" onClick={() => window.print()}>
             {t('staff.record.printReceipt')}

@@ -122,6 +122,10 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
         setProblem(null);
         setNotice(t('staff.retention.done', { count }));
         setReloads((n) => n + 1);
+      }} onKept={(card, until) => {
+        setProblem(null);
+        setNotice(until ? t('staff.retention.kept', { card, date: formatDay(until) }) : t('staff.retention.keptNoRule', { card }));
+        setReloads((n) => n + 1);
       }} onError={fail} />
       <div className="circ-actions" role="group" aria-label={t('staff.patrons.filter')}>
         {(['pending', 'all', 'blocked'] as const).map((f) => (

@@ -1,0 +1,62 @@
+// The room transport: what a paired kiosk and its room's hub send each other over mutually
+// authenticated TLS (electron/core/room/). A call reuses the contract's `call`/`reply` envelopes
+// (wire.ts), so the hub dispatches it through the same registry as IPC and the WebSocket; pairing
+// has its own two shapes. zod only, like the rest of the contract.
+import { z } from 'zod';
+import { callMessage } from './wire';
+import { staffRole } from './staff';
+
+/** The name the hub's certificate carries and kiosks check, whatever address the hub has on the LAN. */
+export const ROOM_HUB_NAME = 'hub.kiosk-room.invalid';
+export const ROOM_CALL_PATH = '/room/call';
+export const ROOM_PAIR_PATH = '/room/pair';
+/** Default ports: kiosks call the hub on the first, pair on the second. */
+export const ROOM_DEFAULT_PORT = 47310;
+export const ROOM_DEFAULT_PAIRING_PORT = 47311;
+/** Largest body either side reads; a kiosk call is a few hundred bytes, a receipt a few KB. */
+export const MAX_ROOM_BODY_BYTES = 256 * 1024;
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 value in hexadecimal');
+const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64');
+
+/**
+ * A forwarded call. Staff methods carry the card of the staff member the kiosk signed in with their
+ * PIN (`staff`): the hub acts for the staff member of its own records with that card, at the access
+ * level the kiosk checked. Resident methods carry the token the hub itself handed out at sign-in.
+ */
+export const roomCallMessage = callMessage
+  .extend({ staff: z.object({ card: z.string().trim().min(1).max(64), role: staffRole }).strict().optional() })
+  .strict();
+export type RoomCallMessage = z.infer<typeof roomCallMessage>;
+
+/**
+ * Pairing: the kiosk proves it was given the hub's one-time code without sending it
+ * (`proof` = HMAC of its certificate request under a key derived from the code and the room CA it
+ * saw), so a machine in the middle learns nothing it can replay.
+ */
+export const pairRequest = z
+  .object({
+    name: z.string().trim().min(1).max(60),
+    csr: base64.max(8192),
+    proof: hex64,
+  })
+  .strict();
+export type PairRequest = z.infer<typeof pairRequest>;
+
+export const pairResponse = z
+  .object({
+    pcId: z.number().int().positive(),
+    roomId: z.string().regex(/^[0-9a-f]{16}$/),
+    /** The kiosk's certificate and the room CA, PEM. */
+    certificate: z.string().min(1).max(8192),
+    ca: z.string().min(1).max(8192),
+    /** Where kiosks call the hub (on the address they paired with). */
+    callPort: z.number().int().min(1).max(65535),
+    /** The hub's proof that it knew the code too (HMAC of the certificate it signed). */
+    proof: hex64,
+  })
+  .strict();
+export type PairResponse = z.infer<typeof pairResponse>;
+
+/** What the hub's pairing port answers when it refuses: a Vietnamese sentence and a reason. */
+export const roomRefusal = z.object({ ok: z.literal(false), reason: z.string().max(60), message: z.string().max(500) }).strict();

@@ -1,0 +1,89 @@
+// The hub's call port: the third transport of the contract. HTTPS with mutual TLS: only a client
+// certificate signed by the room CA gets through the handshake, and the PC it belongs to must be
+// paired and not revoked — checked when the connection opens and again on every call, so revoking a
+// kiosk cuts it off at once, even on a connection it kept open. A call is the contract's own
+// envelope (roomCallMessage), dispatched through the hub's registry like IPC and the WebSocket, and
+// limited to the methods that belong to the room (methods.ts).
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { roomCallMessage, ROOM_CALL_PATH, MAX_ROOM_BODY_BYTES } from '../../contract/room';
+import type { ReplyMessage } from '../../contract';
+import { authorizeFor } from '../api/access';
+import type { KioskContext } from '../context';
+import { fingerprintOf, keyPem, type KeyAndCertificate } from './certificates';
+import { isRoomMethod } from './methods';
+import { activePcByFingerprint, touchPc, type RoomPc } from './pcs';
+import { acceptJson, pcRevoked, sendJson, sendRefusal } from './refusals';
+import { roomStaffCaller } from './staff';
+
+export interface CallServerOptions {
+  ca: KeyAndCertificate;
+  hub: KeyAndCertificate;
+}
+
+/** The paired PC behind a TLS socket, or undefined (unknown or revoked certificate). */
+function pcOf(ctx: KioskContext, socket: TLSSocket): RoomPc | undefined {
+  const peer = socket.getPeerCertificate();
+  if (!peer?.raw) return undefined;
+  return activePcByFingerprint(ctx.db, fingerprintOf(peer.raw));
+}
+
+export function createCallServer(ctx: KioskContext, options: CallServerOptions): Server {
+  const server = createServer(
+    {
+      cert: options.hub.certificate,
+      key: keyPem(options.hub.key),
+      ca: options.ca.certificate,
+      requestCert: true,
+      rejectUnauthorized: true,
+      minVersion: 'TLSv1.3',
+      requestTimeout: 30_000,
+      headersTimeout: 10_000,
+      keepAliveTimeout: 30_000,
+    },
+    (req, res) => {
+      void answer(ctx, req, res).catch((error: unknown) => {
+        ctx.log.log('error', 'room.call_failed', { error: String((error as Error)?.message ?? error).slice(0, 300) });
+        if (!res.headersSent) sendRefusal(res, 500, 'internal', 'Máy trung tâm gặp lỗi bất ngờ. Hãy thử lại; nếu lỗi lặp lại, báo kỹ thuật viên.', true);
+      });
+    },
+  );
+  // Checked when the connection opens: a revoked PC's certificate still chains to the CA.
+  server.on('secureConnection', (socket: TLSSocket) => {
+    if (!pcOf(ctx, socket)) {
+      ctx.log.log('warn', 'room.connection_refused', { reason: 'unknown_or_revoked' });
+      socket.destroy();
+    }
+  });
+  return server;
+}
+
+async function answer(ctx: KioskContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // And again on every call, on whatever connection it came.
+  const pc = pcOf(ctx, req.socket as TLSSocket);
+  if (!pc) {
+    const revoked = pcRevoked();
+    sendRefusal(res, 403, revoked.reason!, revoked.message, true);
+    req.socket.destroySoon();
+    return;
+  }
+  const envelope = await acceptJson(req, res, ROOM_CALL_PATH, MAX_ROOM_BODY_BYTES, roomCallMessage, false);
+  if (!envelope) return;
+  touchPc(ctx.db, pc.id, ctx.clock.now());
+  const { id, method, params, staff } = envelope;
+  let reply: ReplyMessage['reply'];
+  if (!isRoomMethod(method)) {
+    reply = {
+      ok: false,
+      error: { code: 'unknown_method', message: 'Máy trung tâm chỉ phục vụ mượn trả sách và bạn đọc cho các máy trạm; việc này làm trên chính máy trạm.', reason: 'room_not_served' },
+    };
+  } else {
+    const own = authorizeFor(ctx);
+    reply = await ctx.registry.dispatch(method, params, {
+      authorize: (access, request) => (access === 'staff' || access === 'technician' ? roomStaffCaller(ctx.db, staff, access) : own(access, request)),
+    });
+  }
+  const message: ReplyMessage = { kind: 'reply', id, reply };
+  sendJson(res, 200, message);
+}

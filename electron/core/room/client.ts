@@ -1,0 +1,60 @@
+// A room kiosk's link to its hub: contract calls as HTTPS POSTs over mutual TLS (the kiosk's
+// certificate from pairing, the room CA, the hub's fixed name), on kept-alive connections. Whatever
+// goes wrong on the way becomes a contract reply the screen can explain: the hub cannot be reached,
+// or this PC was revoked.
+import { Agent } from 'node:https';
+import { replyMessage, type MethodName, type Reply } from '../../contract';
+import { MAX_ROOM_BODY_BYTES, roomRefusal, ROOM_CALL_PATH, ROOM_HUB_NAME, type RoomCallMessage } from '../../contract/room';
+import type { KioskContext } from '../context';
+import { KioskError } from '../errors';
+import { keyPem } from './certificates';
+import { postJson } from './https-json';
+import { hubUnreachable, pcRevoked } from './refusals';
+import type { VouchedStaff } from './staff';
+import { ROOM_KEYS, type KioskState } from './state';
+
+/** Longer than any room call takes (a checkout is one transaction); a resident should not wait longer. */
+const CALL_TIMEOUT_MS = 10_000;
+
+export interface HubLink {
+  call(method: MethodName, params: unknown, staff: VouchedStaff | undefined): Promise<Reply<unknown>>;
+  close(): void;
+}
+
+const failed = (error: KioskError): Reply<never> => ({ ok: false, error: error.toApiError() });
+
+export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
+  const key = ctx.keys.load(ROOM_KEYS.kiosk);
+  const where = `${state.hub.host}:${state.hub.port}`;
+  const tls = key ? { ca: state.ca, cert: state.certificate, key: keyPem(key), servername: ROOM_HUB_NAME, minVersion: 'TLSv1.3' as const } : undefined;
+  const agent = tls ? new Agent({ keepAlive: true, maxSockets: 8, ...tls }) : undefined;
+  let nextId = 1;
+  return {
+    async call(method, params, staff) {
+      if (!tls || !agent) {
+        return failed(
+          new KioskError('refused', `Không tìm thấy khóa của máy trạm trong ${ctx.keys.where}. Hãy để kỹ thuật viên ghép lại máy với máy trung tâm.`, { reason: 'room_keys_missing' }),
+        );
+      }
+      const id = nextId++;
+      const envelope: RoomCallMessage = { kind: 'call', id, method, params, ...(staff ? { staff } : {}) };
+      let answer;
+      try {
+        answer = await postJson({ host: state.hub.host, port: state.hub.port, path: ROOM_CALL_PATH, agent, ...tls }, envelope, MAX_ROOM_BODY_BYTES, CALL_TIMEOUT_MS);
+      } catch (error) {
+        ctx.log.log('warn', 'room.hub_unreachable', { method, hub: where, error: String((error as Error)?.message ?? error).slice(0, 200) });
+        return failed(hubUnreachable());
+      }
+      if (answer.status === 403 && roomRefusal.safeParse(answer.json).data?.reason === 'room_pc_revoked') return failed(pcRevoked());
+      const reply = replyMessage.safeParse(answer.json);
+      if (answer.status !== 200 || !reply.success || reply.data.id !== id) {
+        ctx.log.log('warn', 'room.hub_bad_answer', { method, hub: where, status: answer.status });
+        return failed(hubUnreachable());
+      }
+      return reply.data.reply as Reply<unknown>;
+    },
+    close() {
+      agent?.destroy();
+    },
+  };
+}

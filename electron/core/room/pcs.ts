@@ -1,0 +1,59 @@
+// The PCs of the room, as the hub knows them (room_pcs, migration 0095): paired, last seen, revoked.
+// A PC is known by the SHA-256 of the certificate the hub signed for it; revoking it is one row
+// update, read on every TLS connection and every call, so it takes effect at once.
+import type { Db } from '../store/open';
+import { notFound } from '../errors';
+
+export interface RoomPc {
+  id: number;
+  name: string;
+  pairedAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+interface PcRow {
+  id: number;
+  name: string;
+  paired_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+}
+
+const toPc = (row: PcRow): RoomPc => ({ id: row.id, name: row.name, pairedAt: row.paired_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at });
+
+export function addPc(db: Db, name: string, fingerprint: string, now: number): number {
+  return Number(db.prepare('INSERT INTO room_pcs (name, fingerprint, paired_at) VALUES (?, ?, ?)').run(name, fingerprint, new Date(now).toISOString()).lastInsertRowid);
+}
+
+/** The paired, not revoked PC holding the certificate with this fingerprint. */
+export function activePcByFingerprint(db: Db, fingerprint: string): RoomPc | undefined {
+  const row = db.prepare('SELECT * FROM room_pcs WHERE fingerprint = ? AND revoked_at IS NULL').get(fingerprint) as PcRow | undefined;
+  return row ? toPc(row) : undefined;
+}
+
+/** Notes the PC was seen; at most once a minute, so a busy kiosk does not write on every call. */
+export function touchPc(db: Db, id: number, now: number): void {
+  const at = new Date(now).toISOString();
+  const before = new Date(now - 60_000).toISOString();
+  db.prepare('UPDATE room_pcs SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at <= ?)').run(at, id, before);
+}
+
+export function listPcs(db: Db): RoomPc[] {
+  return (db.prepare('SELECT * FROM room_pcs ORDER BY id').all() as PcRow[]).map(toPc);
+}
+
+/** Revokes the PC named by its number or its name; revoking twice keeps the first date. */
+export function revokePc(db: Db, which: string, now: number): RoomPc {
+  const rows = db.prepare('SELECT * FROM room_pcs WHERE CAST(id AS TEXT) = ? OR name = ? ORDER BY id').all(which.trim(), which.trim()) as PcRow[];
+  if (rows.length !== 1) {
+    throw notFound(
+      rows.length === 0 ? 'room_pc_unknown' : 'room_pc_ambiguous',
+      rows.length === 0
+        ? `Không có máy nào tên hoặc số "${which.slice(0, 60)}" trong phòng. Chạy "kiosk room status" để xem danh sách máy.`
+        : `Có nhiều máy tên "${which.slice(0, 60)}". Hãy dùng số của máy (cột đầu trong "kiosk room status").`,
+    );
+  }
+  db.prepare('UPDATE room_pcs SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?').run(new Date(now).toISOString(), rows[0]!.id);
+  return toPc(db.prepare('SELECT * FROM room_pcs WHERE id = ?').get(rows[0]!.id) as PcRow);
+}

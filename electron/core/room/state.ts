@@ -1,0 +1,85 @@
+// What room this PC belongs to, and as what: kept in <dataDir>/room.json (certificates are public;
+// the private keys live in the key vault, never beside them). No file means standalone: the kiosk of
+// today, a hub of one. The file is outside kiosk.sqlite on purpose: restoring a backup onto another
+// PC must not clone this PC's place in the room.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { KioskError } from '../errors';
+
+export const ROOM_FILE = 'room.json';
+/** Key vault names of the private keys (electron/core/security/key-vault.ts). */
+export const ROOM_KEYS = { ca: 'room-ca', hub: 'room-hub', kiosk: 'room-kiosk' } as const;
+
+const roomId = z.string().regex(/^[0-9a-f]{16}$/);
+const port = z.number().int().min(0).max(65535);
+
+export const hubState = z
+  .object({
+    role: z.literal('hub'),
+    roomId,
+    /** `loopback`: kiosks on this PC only (tests, trying it out); `lan`: every interface. */
+    listen: z.enum(['loopback', 'lan']),
+    /** 0 = any free port (tests); the host prints the ports it got. */
+    port,
+    pairingPort: port,
+    ca: z.string(),
+    certificate: z.string(),
+    createdAt: z.string(),
+  })
+  .strict();
+
+export const kioskState = z
+  .object({
+    role: z.literal('kiosk'),
+    roomId,
+    pcId: z.number().int().positive(),
+    name: z.string(),
+    hub: z.object({ host: z.string().min(1).max(253), port: port.min(1) }).strict(),
+    ca: z.string(),
+    certificate: z.string(),
+    pairedAt: z.string(),
+  })
+  .strict();
+
+export const roomState = z.discriminatedUnion('role', [hubState, kioskState]);
+export type HubState = z.infer<typeof hubState>;
+export type KioskState = z.infer<typeof kioskState>;
+export type RoomState = z.infer<typeof roomState>;
+export type RoomRole = 'standalone' | RoomState['role'];
+
+export function roomFile(dataDir: string): string {
+  return join(dataDir, ROOM_FILE);
+}
+
+/** This PC's place in a room, or undefined for a standalone kiosk. A damaged file stops the kiosk with a sentence. */
+export function readRoomState(dataDir: string): RoomState | undefined {
+  const file = roomFile(dataDir);
+  if (!existsSync(file)) return undefined;
+  let parsed: z.ZodSafeParseResult<RoomState>;
+  try {
+    parsed = roomState.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    parsed = { success: false } as z.ZodSafeParseResult<RoomState>;
+  }
+  if (!parsed.success) {
+    throw new KioskError('refused', `Tệp ${file} (vai trò của máy trong phòng đọc) bị hỏng. Hãy xóa tệp đó rồi ghép máy lại với máy trung tâm (kiosk room join).`, {
+      reason: 'room_state_damaged',
+    });
+  }
+  return parsed.data;
+}
+
+export function roleOf(state: RoomState | undefined): RoomRole {
+  return state?.role ?? 'standalone';
+}
+
+/** Writes the state atomically (a power cut leaves the old file or the new one). */
+export function writeRoomState(dataDir: string, state: RoomState): void {
+  const file = roomFile(dataDir);
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.partial`;
+  rmSync(partial, { force: true });
+  writeFileSync(partial, `${JSON.stringify(roomState.parse(state), null, 2)}\n`, { mode: 0o600 });
+  renameSync(partial, file);
+}

@@ -1,0 +1,135 @@
+// The hub's two ports as a stranger on the LAN meets them (issue #18): at the TLS level, a client
+// without a certificate, or with one from another room, gets nothing; at the HTTP level, garbage,
+// oversized bodies, wrong paths and methods that are not the room's are refused; guessing a pairing
+// code kills it; and a revoked kiosk is cut off at once, even on a connection it kept open.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Agent, request } from 'node:https';
+import { connect } from 'node:tls';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOM_CALL_PATH, ROOM_HUB_NAME, ROOM_PAIR_PATH } from '../../electron/contract/room';
+import { createKioskRequest, createRoomAuthority, keyPem, signKioskRequest } from '../../electron/core/room/certificates';
+import { fileKeyVault } from '../../electron/core/security/key-vault';
+import { fresh, kiosk } from '../support/cli';
+import { joinRoom, pairCode, readStore, startHub, stopAll, type Hub } from '../support/room';
+
+const running: Hub[] = [];
+afterEach(() => stopAll(...running.splice(0)));
+
+function address(hostPort: string): { host: string; port: number } {
+  const at = hostPort.lastIndexOf(':');
+  return { host: hostPort.slice(0, at), port: Number(hostPort.slice(at + 1)) };
+}
+
+/**
+ * Opens TLS to the port and sends a call as soon as the client side is up; resolves with the bytes
+ * the server sent before the connection ended (TLS 1.3 finishes the client's side before the server
+ * has judged its certificate, so a refusal shows as an alert or a reset after that).
+ */
+function tlsProbe(hostPort: string, options: { ca?: string; cert?: string; key?: string }): Promise<{ data: string; error: string | null }> {
+  return new Promise((resolve) => {
+    let data = '';
+    const socket = connect({ ...address(hostPort), servername: ROOM_HUB_NAME, rejectUnauthorized: false, ...options }, () => {
+      socket.write(`POST ${ROOM_CALL_PATH} HTTP/1.1\r\nHost: hub\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`);
+    });
+    socket.on('data', (chunk) => (data += String(chunk)));
+    socket.on('error', (error: NodeJS.ErrnoException) => resolve({ data, error: error.code ?? error.message }));
+    socket.on('close', () => resolve({ data, error: null }));
+  });
+}
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+function post(hostPort: string, path: string, body: string | Buffer, tls: Record<string, unknown>): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request({ ...address(hostPort), path, method: 'POST', servername: ROOM_HUB_NAME, headers: { 'Content-Type': 'application/json' }, ...tls }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += String(chunk)));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** The TLS credentials a paired kiosk keeps (room.json and its key in the vault). */
+function credentialsOf(dir: string) {
+  const state = JSON.parse(readFileSync(join(dir, 'room.json'), 'utf8')) as { ca: string; certificate: string };
+  const key = fileKeyVault(join(dir, 'keys')).load('room-kiosk')!;
+  return { ca: state.ca, cert: state.certificate, key: keyPem(key) };
+}
+
+const call = (id: number, method: string, params: unknown = {}) => JSON.stringify({ kind: 'call', id, method, params });
+
+describe("the hub's ports against strangers", () => {
+  it('an unpaired client gets nothing at the TLS level, and neither does a certificate of another room', async () => {
+    const hub = await startHub();
+    running.push(hub);
+    const bare = await tlsProbe(hub.calls, {});
+    expect(bare.data).toBe('');
+
+    const other = await createRoomAuthority('0123456789abcdef');
+    const stranger = await createKioskRequest('stranger');
+    const foreign = await signKioskRequest(other.ca, stranger.request);
+    const forged = await tlsProbe(hub.calls, { cert: foreign, key: keyPem(stranger.key) });
+    expect(forged.data).toBe('');
+    expect(readStore(hub.dir, (db) => db.prepare('SELECT COUNT(*) AS n FROM room_pcs').get())).toEqual({ n: 0 });
+  }, 60_000);
+
+  it('the pairing port refuses garbage, oversized bodies and wrong paths; guesses kill the code', async () => {
+    const hub = await startHub();
+    running.push(hub);
+    const tls = { rejectUnauthorized: false, agent: false };
+    expect(await post(hub.pairing, '/elsewhere', '{}', tls)).toMatchObject({ status: 404 });
+    expect(await post(hub.pairing, ROOM_PAIR_PATH, 'not json', tls)).toMatchObject({ status: 400 });
+    expect(await post(hub.pairing, ROOM_PAIR_PATH, JSON.stringify({ name: 'x', csr: 'AAAA', proof: 'f'.repeat(64), extra: 1 }), tls)).toMatchObject({ status: 400 });
+    expect((await post(hub.pairing, ROOM_PAIR_PATH, Buffer.alloc(64 * 1024, 0x41), tls).catch(() => ({ status: 413, body: '' }))).status).toBe(413);
+
+    // Without a live code every attempt is refused; with one, seven wrong proofs sent at once are all
+    // refused, and they kill the code, so its holder cannot pair with it afterwards.
+    const guess = () => post(hub.pairing, ROOM_PAIR_PATH, JSON.stringify({ name: 'guess', csr: 'AAAA', proof: '0'.repeat(64) }), tls);
+    expect(JSON.parse((await guess()).body)).toMatchObject({ ok: false, reason: 'room_code_invalid' });
+    const code = pairCode(hub);
+    const answers = await Promise.all(Array.from({ length: 7 }, guess));
+    expect(answers.map((a) => a.status)).toEqual(Array(7).fill(403));
+    expect(readStore(hub.dir, (db) => db.prepare('SELECT failed_attempts AS n FROM room_pairing_codes ORDER BY id DESC LIMIT 1').get())).toEqual({ n: 5 });
+    expect(joinRoom(fresh(), hub, code, 'Máy 1').json()).toMatchObject({ ok: false, error: { reason: 'room_code_invalid' } });
+    expect(readStore(hub.dir, (db) => db.prepare('SELECT COUNT(*) AS n FROM room_pcs').get())).toEqual({ n: 0 });
+  }, 90_000);
+
+  it('a paired kiosk reaches only the room methods, and revoking it cuts it off at once', async () => {
+    const hub = await startHub();
+    running.push(hub);
+    const dir = fresh();
+    expect(joinRoom(dir, hub, pairCode(hub), 'Máy 1').code).toBe(0);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1, ...credentialsOf(dir) });
+    const tls = { agent };
+
+    const served = await post(hub.calls, ROOM_CALL_PATH, call(1, 'circulation.checkin', { item: 'XX999999' }), tls);
+    expect(served.status).toBe(200);
+    expect(JSON.parse(served.body)).toMatchObject({ kind: 'reply', id: 1, reply: { ok: false, error: { reason: 'unknown_item' } } });
+    const notRoom = JSON.parse((await post(hub.calls, ROOM_CALL_PATH, call(2, 'technician.backupNow', { staffToken: 'x'.repeat(20) }), tls)).body);
+    expect(notRoom).toMatchObject({ id: 2, reply: { ok: false, error: { code: 'unknown_method', reason: 'room_not_served' } } });
+    // A staff method with no vouched staff, or a staff card the hub does not know, does nothing.
+    const noStaff = JSON.parse((await post(hub.calls, ROOM_CALL_PATH, call(3, 'circulation.overdue', { staffToken: 'x'.repeat(20) }), tls)).body);
+    expect(noStaff).toMatchObject({ reply: { ok: false, error: { reason: 'room_staff_unknown' } } });
+    const unknownCard = JSON.stringify({ kind: 'call', id: 4, method: 'circulation.overdue', params: { staffToken: 'x'.repeat(20) }, staff: { card: 'NV9999', role: 'technician' } });
+    expect(JSON.parse((await post(hub.calls, ROOM_CALL_PATH, unknownCard, tls)).body)).toMatchObject({ reply: { ok: false, error: { reason: 'room_staff_unknown' } } });
+    expect(await post(hub.calls, ROOM_CALL_PATH, '{"kind":"call"', tls)).toMatchObject({ status: 400 });
+    expect(await post(hub.calls, '/api', call(5, 'circulation.checkin', { item: 'XX999999' }), tls)).toMatchObject({ status: 404 });
+
+    // Revoked on the hub: the connection the kiosk kept open is refused at its next call ...
+    expect(kiosk('room', 'revoke', 'Máy 1', '--data-dir', hub.dir, '--json').json()).toMatchObject({ ok: true, pc: { id: 1 } });
+    const cut = await post(hub.calls, ROOM_CALL_PATH, call(6, 'circulation.checkin', { item: 'XX999999' }), tls);
+    expect(cut.status).toBe(403);
+    expect(JSON.parse(cut.body)).toMatchObject({ ok: false, reason: 'room_pc_revoked' });
+    // ... and a new connection is closed before it carries anything.
+    agent.destroy();
+    const again = await tlsProbe(hub.calls, credentialsOf(dir));
+    expect(again.data).toBe('');
+    expect(kiosk('room', 'status', '--data-dir', hub.dir, '--json').json()).toMatchObject({ pcs: [{ id: 1, state: 'revoked' }] });
+  }, 90_000);
+});

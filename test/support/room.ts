@@ -1,0 +1,87 @@
+// A reading room of several real kiosk processes on loopback for integration tests (issue #18): a
+// hub (its own data folder, `kiosk room hub` on free ports, then the browser-mode host) and kiosks
+// paired with it through the built CLI, each host on the test's clock.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { builtCli, cliClock, fresh, kiosk, kioskArgv } from './cli';
+import { ProcessClock, testClockArgs } from './clock';
+import { startHostProcess, until, type HostProcess } from './host-process';
+import { connect, type WsClient } from './ws-client';
+
+export interface RoomPc {
+  dir: string;
+  host: HostProcess;
+  url: string;
+  ws: WsClient;
+}
+
+export interface Hub extends RoomPc {
+  pairing: string;
+  calls: string;
+  /** The instant the hub's clock started at. */
+  startedAt: number;
+}
+
+/** The built host beside the built CLI (test/support/cli.ts builds dist/ first when it is stale). */
+const builtHost = join(dirname(builtCli), 'host.mjs');
+
+export async function startPc(dir: string): Promise<RoomPc> {
+  const host = startHostProcess(dir, testClockArgs(cliClock().now()), {}, [], builtHost);
+  const url = await host.ready;
+  return { dir, host, url, ws: await connect(url) };
+}
+
+/** A hub on free loopback ports, serving. */
+export async function startHub(): Promise<Hub> {
+  const dir = fresh();
+  const made = kiosk('room', 'hub', '--port', '0', '--pairing-port', '0', '--data-dir', dir, '--json');
+  if (made.code !== 0) throw new Error(`room hub failed: ${made.stdout}${made.stderr}`);
+  const startedAt = cliClock().now();
+  const pc = await startPc(dir);
+  await until(() => /ROOM_PAIRING=/.test(pc.host.stdout()));
+  const [, calls, pairing] = /ROOM_HUB=(\S+) ROOM_PAIRING=(\S+)/.exec(pc.host.stdout())!;
+  return { ...pc, calls: calls!, pairing: pairing!, startedAt };
+}
+
+/** A pairing code from the hub's CLI; `clock` lets a test issue it in the past (an expired code). */
+export function pairCode(hub: Hub, clock?: ProcessClock): string {
+  const args = ['room', 'pair-code', '--data-dir', hub.dir, '--json'];
+  const run = clock ? spawnSync(process.execPath, kioskArgv(args, clock), { encoding: 'utf8' }) : spawnSync(process.execPath, kioskArgv(args), { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`pair-code failed: ${run.stdout}${run.stderr}`);
+  return (JSON.parse(run.stdout) as { code: string }).code;
+}
+
+export function joinRoom(dir: string, hub: Hub, code: string, name: string) {
+  return kiosk('room', 'join', hub.pairing, code, '--name', name, '--data-dir', dir, '--json');
+}
+
+/** Kiosks paired with the hub one after the other (one code lives at a time), then started together. */
+export async function pairedPcs(hub: Hub, ...names: string[]): Promise<RoomPc[]> {
+  const dirs = names.map((name) => {
+    const dir = fresh();
+    const joined = joinRoom(dir, hub, pairCode(hub), name);
+    if (joined.code !== 0) throw new Error(`join failed: ${joined.stdout}${joined.stderr}`);
+    return dir;
+  });
+  return Promise.all(dirs.map((dir) => startPc(dir)));
+}
+
+/** Reads a PC's store beside its running host (WAL: a reader never blocks it). */
+export function readStore<T>(dir: string, read: (db: Database.Database) => T): T {
+  const db = new Database(join(dir, 'kiosk.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function stopAll(...pcs: (RoomPc | undefined)[]): void {
+  for (const pc of pcs) {
+    pc?.ws.close();
+    pc?.host.proc.kill('SIGKILL');
+  }
+}
+
+export { ProcessClock };
