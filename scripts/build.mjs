@@ -59,6 +59,7 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'electron/preload/preload.ts')], outfile: join(dist, 'preload.cjs'), format: 'cjs' }),
   // The core's worker threads, started next to the bundle (electron/core/worker-threads.ts).
   build({ ...common, entryPoints: [join(root, 'electron/core/catalogue/read-worker.ts')], outfile: join(dist, 'catalogue-read-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
+  build({ ...common, entryPoints: [join(root, 'electron/core/catalogue/import-worker.ts')], outfile: join(dist, 'catalogue-import-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
   build({ ...common, entryPoints: [join(root, 'electron/core/store/background-worker.ts')], outfile: join(dist, 'store-background-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
   build({ ...common, entryPoints: [join(root, 'electron/core/store/backup-worker.ts')], outfile: join(dist, 'store-backup-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
   build({ ...common, entryPoints: [join(root, 'electron/core/eresources/extract-worker.ts')], outfile: join(dist, 'eresources-extract-worker.mjs'), format: 'esm', banner: { js: requireShim } }),

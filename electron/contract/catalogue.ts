@@ -106,8 +106,12 @@ export const importReport = z.object({
 });
 export type ImportReport = z.infer<typeof importReport>;
 
-/** Largest import file accepted: a provincial export of ~100,000 records fits. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/**
+ * Largest import file the staff screen may announce. Uploads are written to disk and imports
+ * streamed, so this is only a sanity bound (far above any provincial export); the kiosk refuses
+ * a file its disk has no room for with its own sentence (reason upload_no_space).
+ */
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024 * 1024;
 /** One upload chunk (raw bytes); its base64 stays well under one WebSocket message. */
 export const IMPORT_CHUNK_BYTES = 512 * 1024;
 
@@ -167,7 +171,7 @@ export const catalogueMethods = {
       .object({
         staffToken,
         fileName: z.string().trim().min(1).max(255),
-        size: z.number().int().min(0).max(MAX_IMPORT_BYTES, 'tệp lớn hơn 64 MB'),
+        size: z.number().int().min(0).max(MAX_IMPORT_BYTES, 'tệp lớn hơn 16 GB'),
         target: importTarget.default('catalogue'),
       })
       .strict(),

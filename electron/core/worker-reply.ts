@@ -37,11 +37,23 @@ export async function answerOnce<T>(job: () => T | Promise<T>, transfer: (value:
   parentPort!.postMessage(answer, answer.ok ? transfer(answer.value) : []);
 }
 
-/** In the starting thread: runs `name` once with `workerData`; rejects when it cannot start or fails. */
-export function runOnce<T>(name: WorkerName, workerData: unknown): Promise<T> {
+/** The message of the error runOnce rejects with when no thread could be started at all. */
+export const COULD_NOT_START = 'worker thread could not start';
+
+/**
+ * In the starting thread: runs `name` once with `workerData` (`transferList`: ports or buffers
+ * moved to it); rejects when it cannot start or fails.
+ */
+export function runOnce<T>(name: WorkerName, workerData: unknown, transferList: TransferListItem[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
     let settled = false;
-    const worker = startWorker(name, { workerData });
+    let worker: ReturnType<typeof startWorker>;
+    try {
+      worker = startWorker(name, { workerData, transferList });
+    } catch (error) {
+      reject(new Error(`${COULD_NOT_START}: ${(error as Error)?.message ?? String(error)}`));
+      return;
+    }
     worker.once('message', (answer: Answer<T>) => {
       settled = true;
       if (answer.ok) resolve(answer.value);

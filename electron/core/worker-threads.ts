@@ -9,6 +9,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 /** Each worker's module, relative to this file; its built entry is dist/<name>-worker.mjs. */
 const WORKER_MODULES = {
   'catalogue-read': './catalogue/read-worker.ts',
+  'catalogue-import': './catalogue/import-worker.ts',
   'store-background': './store/background-worker.ts',
   'store-backup': './store/backup-worker.ts',
   'eresources-extract': './eresources/extract-worker.ts',

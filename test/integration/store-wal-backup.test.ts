@@ -27,7 +27,7 @@ function catalogueCsv(records: number): string {
 }
 
 describe('a tidy store on a running kiosk', () => {
-  it('the write-ahead log shrinks back after a large import', async () => {
+  it('the write-ahead log is back under its limit after a large import', async () => {
     const dir = fresh();
     const host = startHostProcess(dir);
     const client = await connect(await host.ready);
@@ -40,19 +40,12 @@ describe('a tidy store on a running kiosk', () => {
       const data = csv.subarray(index * chunkBytes, (index + 1) * chunkBytes).toString('base64');
       expect(await client.call('catalogue.importChunk', { staffToken: token, uploadId, index, data })).toMatchObject({ ok: true });
     }
-    let peak = 0;
-    const watch = setInterval(() => (peak = Math.max(peak, walBytes(dir))), 10);
-    try {
-      const finished = (await client.call('catalogue.importFinish', { staffToken: token, uploadId })) as { ok: boolean };
-      expect(finished).toMatchObject({ ok: true });
-      peak = Math.max(peak, walBytes(dir));
-      // The import wrote far more than the limit into the log ...
-      expect(peak).toBeGreaterThan(WAL_SIZE_LIMIT_BYTES);
-      // ... and the log is cut back without any further call.
-      await until(() => walBytes(dir) <= WAL_SIZE_LIMIT_BYTES, 100, 600);
-    } finally {
-      clearInterval(watch);
-    }
+    const finished = (await client.call('catalogue.importFinish', { staffToken: token, uploadId })) as { ok: boolean };
+    expect(finished).toMatchObject({ ok: true });
+    // The import writes in short batches on its own connection, which copies the log into the
+    // database as it goes (automatic checkpoints) and truncates it at the end: the log is back
+    // under its limit without any further call.
+    await until(() => walBytes(dir) <= WAL_SIZE_LIMIT_BYTES, 100, 600);
     // Later small writes keep it bounded.
     for (let i = 0; i < 20; i++) expect(await client.call('circulation.signIn', { method: 'card', card: 'BD000001' })).toMatchObject({ ok: true });
     expect(walBytes(dir)).toBeLessThanOrEqual(WAL_SIZE_LIMIT_BYTES);

@@ -1,9 +1,9 @@
 // `kiosk catalogue import FILE`, `kiosk search "QUERY"` and `kiosk rotation import|list|items|receive|return`:
 // the catalogue for technicians and scripts, over the same core functions the screens use.
 import type { Command } from 'commander';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { importEncoding, MAX_IMPORT_BYTES, type ImportEncoding, type ImportReport } from '../../contract/catalogue';
+import { importEncoding, type ImportEncoding, type ImportReport } from '../../contract/catalogue';
 import { exportCatalogue } from '../../core/catalogue/export';
 import { importCatalogueFile } from '../../core/catalogue/import';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from '../../core/catalogue/rotation';
@@ -26,16 +26,35 @@ function chosenEncoding(options: ImportCliOptions): ImportEncoding | undefined {
   return parsed.data;
 }
 
-function readImportFile(file: string): Buffer {
+/** The file to import, by path: it is streamed from disk, never read whole (any size). */
+function importFile(file: string): { path: string } {
   const path = resolve(file);
-  let size: number;
+  let isFile = false;
   try {
-    size = statSync(path).size;
+    isFile = statSync(path).isFile();
   } catch {
     throw new CliFailure(`Không tìm thấy tệp ${path}. Hãy kiểm tra lại đường dẫn.`, 2);
   }
-  if (size > MAX_IMPORT_BYTES) throw new CliFailure(`Tệp ${path} lớn hơn 64 MB. Hãy chia nhỏ tệp xuất rồi nhập từng phần.`, 2);
-  return readFileSync(path);
+  if (!isFile) throw new CliFailure(`${path} không phải một tệp. Hãy chỉ đúng tệp cần nhập.`, 2);
+  return { path };
+}
+
+const PHASES = { reading: 'Đang đọc tệp', checking: 'Đang kiểm tra', saving: 'Đang lưu', done: 'Đã xong' } as const;
+
+/**
+ * Progress lines on stderr (stdout keeps the report, or the JSON document): one line per phase
+ * and at most one per 5 % of the records, so a log file of a long import stays short.
+ */
+function progressLines(): (phase: keyof typeof PHASES, done: number, total: number) => void {
+  let last = '';
+  return (phase, done, total) => {
+    const percent = total > 0 ? Math.floor((done / total) * 20) * 5 : 0;
+    const line = phase === 'saving' || phase === 'done' ? `${PHASES[phase]}: ${percent}% (${done}/${total} bản ghi)` : `${PHASES[phase]}…`;
+    const key = `${phase}:${percent}`;
+    if (key === last) return;
+    last = key;
+    process.stderr.write(`${line}\n`);
+  };
 }
 
 function describeReport(report: ImportReport): string {
@@ -55,13 +74,15 @@ function importAction(target: 'catalogue' | 'rotation') {
   return (file: string, options: ImportCliOptions) =>
     run(options, async () => {
       const encoding = chosenEncoding(options);
-      const bytes = readImportFile(file);
+      const source = importFile(file);
       const report = await withKiosk(options, async (kiosk) => {
-        // Beside a running kiosk, an import (even a dry run, which writes and rolls back) would hold
-        // the store's write lock for its whole transaction and a resident's checkout would wait
-        // until "database is locked": import from that kiosk's staff screen, or stop it first.
+        // Beside a running kiosk, the import belongs to that kiosk (its staff screen): only the
+        // data folder's owner may undo an interrupted import at start, and the running kiosk's
+        // residents are given the write lock first only by an import in its own process.
         if (kiosk.ctx.role === 'guest') throw ownedError(kiosk.ctx.dataDir, `Không nhập được tệp ${basename(file)}`);
-        return importCatalogueFile(kiosk.db, kiosk.ctx.clock, bytes, { fileName: basename(file), target, dryRun: options.dryRun === true, log: kiosk.ctx.log, ...(encoding ? { encoding } : {}) });
+        return importCatalogueFile(kiosk.db, kiosk.ctx.clock, source, {
+          fileName: basename(file), target, dryRun: options.dryRun === true, log: kiosk.ctx.log, onProgress: progressLines(), ...(encoding ? { encoding } : {}),
+        });
       });
       printResult(options, report, () => describeReport(report));
     });
@@ -71,7 +92,7 @@ export function registerCatalogueCommands(program: Command): void {
   const catalogue = program.command('catalogue').description('Vốn sách: nhập biểu ghi từ thư viện tỉnh');
   catalogue
     .command('import')
-    .description('Nhập tệp MARC21 (.mrc), MARCXML, CSV hoặc .xlsx theo mẫu; nhập lại cùng tệp không thay đổi gì')
+    .description('Nhập tệp MARC21 (.mrc, cỡ nào cũng được), MARCXML, CSV hoặc .xlsx theo mẫu (tới 256 MB); tiến độ in ra stderr; nhập lại cùng tệp không thay đổi gì')
     .argument('<file>', 'tệp cần nhập')
     .option('--dry-run', 'chỉ kiểm tra, không lưu')
     .option('--encoding <name>', 'bảng mã của tệp khi kiosk không chắc: utf-8, windows-1258, tcvn3, vni, viscii')

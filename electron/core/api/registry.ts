@@ -14,6 +14,7 @@ import {
 import { maskIdentityNumbers } from '../../../common/privacy/mask';
 import { KioskError } from '../errors';
 import type { StaffMember } from '../../contract/staff';
+import { whileServing } from '../store/write-turns';
 import type { Authorize, Caller, CallerOf, StaffCaller } from './access';
 
 export type Handler<M extends MethodName> = (params: ParsedRequestOf<M>, caller: CallerOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
@@ -99,7 +100,8 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
       try {
         const caller = authorizeCaller(dispatchOptions.authorize ?? options.authorize, spec.access, parsed.data);
         const handler = handlers.get(name)!;
-        const value = await handler(parsed.data, caller);
+        // Counted while its synchronous part runs: a writer thread gives this request the write lock first (store/write-turns.ts).
+        const value = await whileServing(() => handler(parsed.data, caller));
         const checked = spec.response.safeParse(value);
         if (!checked.success) {
           options.onInternalError?.(name, new Error(`response of ${name} broke the contract: ${checked.error.message}`));

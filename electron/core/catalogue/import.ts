@@ -1,36 +1,49 @@
-// One import run: read the file, reject what cannot be a record and note what staff should look
-// at (warnings) record by record, then write everything in
-// one transaction (or roll it back for a dry run). A file that cannot be read at all is refused
-// before anything is written, so the database stays as it was.
+// One import run: read the file (bytes, or a file on disk of any size, streamed), reject what
+// cannot be a record and note what staff should look at (warnings) record by record, and write
+// the rest. The writing runs in the import's own thread with its own connection
+// (import-worker.ts), so the thread serving residents stays free; a large import writes in short
+// journalled batches and stays all-or-nothing (import-write.ts, import-journal.ts). A file that
+// cannot be read at all is refused before anything is written.
+import { statSync } from 'node:fs';
 import { freemem } from 'node:os';
-import type { ImportReport, Rejection } from '../../contract/catalogue';
+import { MessageChannel } from 'node:worker_threads';
+import type { ImportReport } from '../../contract/catalogue';
 import type { Clock } from '../clock';
-import { refused } from '../errors';
-import type { Logger } from '../log';
-import { writeInBulk } from '../store/background';
+import { KioskError, refused } from '../errors';
+import type { Logger, LogLevel } from '../log';
 import type { Db } from '../store/open';
-import { rejectDuplicatesInFile } from './file-duplicates';
-import { readInWorker, type ParallelRead } from './parallel-read';
+import { servingCounter } from '../store/write-turns';
+import { COULD_NOT_START, runOnce } from '../worker-reply';
 import type { TextEncoding } from './encoding';
-import { readImportFile, type ReadOutcome, type ReadUnit } from './read-file';
-import { ownCollection, prepareRotationBatch, type BatchPlan } from './rotation';
-import { beginBulkIndexing, MERGE_INDEX_SQL } from './search-index';
-import { flushWriters, importWriters, upsertRecord, type TargetCollection } from './store-records';
+import { rejectDuplicatesInFile } from './file-duplicates';
+import { recoverImports } from './import-journal';
+import { writeImport, type ImportPhase, type WriteHooks } from './import-write';
+import type { ImportWorkerData } from './import-worker-data';
+import { readInWorker, type ParallelRead } from './parallel-read';
+import { readImportSource, type ImportSource, type ReadOutcome } from './read-file';
+
+export type { ImportSource } from './read-file';
 
 export interface ImportOptions {
   fileName: string;
   target: 'catalogue' | 'rotation';
   dryRun?: boolean;
   staffId?: number | null;
-  onProgress?: (phase: 'checking' | 'saving' | 'done', done: number, total: number) => void;
+  onProgress?: (phase: ImportPhase, done: number, total: number) => void;
   /**
-   * Where the file is read: 'auto' reads a large catalogue file in a worker thread while this one
-   * writes (see parallel-read.ts) and anything else here; tests name 'worker' or 'inline'.
+   * Where the file is read: 'auto' reads a large catalogue file in a worker thread while the
+   * writer writes (see parallel-read.ts) and anything else in the writer; tests name 'worker' or 'inline'.
    */
   reader?: 'auto' | 'worker' | 'inline';
+  /**
+   * Where it is written: 'auto' in the import's own thread (import-worker.ts) unless the file is
+   * small or the database lives in memory; 'inline' on the calling thread (tests, and the fallback
+   * when no thread starts); 'worker' always in the thread.
+   */
+  writer?: 'auto' | 'worker' | 'inline';
   /** The encoding staff named (a file detection found ambiguous); otherwise detected. */
   encoding?: TextEncoding;
-  /** Told where the file was read and why a reader thread could not start (counts only, no content). */
+  /** Told where the file was read and why a thread could not start (counts only, no content). */
   log?: Logger;
 }
 
@@ -38,132 +51,120 @@ export interface ImportOptions {
  * SQLite's page cache during a large import, in KiB. The import rewrites index pages again and
  * again; pages pushed out of the default 2 MB cache are written to the WAL and read back each
  * time. The database grows by about 2.5 times the size of a MARC file, so the cache is sized by
- * the file (200,000 records in 109 MB: a cache holding the whole database instead of 128 MB saved
- * about 0.5 s of 9 s), within a quarter of the free memory so a small PC does not swap, and is
- * given back after the import.
+ * the file, within a quarter of the free memory so a small PC does not swap, and at most 512 MB.
  */
-function bulkCacheKiB(fileBytes: number): number {
+export function bulkCacheKiB(fileBytes: number): number {
   const wanted = (fileBytes * 3) / 1024;
   const ceiling = Math.min(512 * 1024, freemem() / 4 / 1024);
   return Math.round(Math.max(32 * 1024, Math.min(wanted, ceiling)));
 }
 
+export type LogLine = [LogLevel, string, Record<string, string | number | boolean | null>];
+
+/**
+ * Files from this size are written in the import's own thread. Below it (a few hundred records, a
+ * rotation list) the whole import is one transaction of a few tens of milliseconds, less than
+ * starting a thread costs, and no longer than one batch of a large import holds a checkout.
+ */
+const WRITER_THREAD_FROM_BYTES = 256 * 1024;
+
 /** Files from this size are read in a worker thread: below it, starting one costs more than it saves. */
 const WORKER_FROM_BYTES = 1 << 20;
 
+export const sourceBytes = (source: ImportSource) => (source instanceof Uint8Array ? source.length : statSync(source.path).size);
+
 /** The file's units, read in a worker thread or here; duplicates within the file are rejected either way. */
-async function readUnits(bytes: Uint8Array, options: ImportOptions): Promise<ParallelRead> {
+async function readUnits(source: ImportSource, options: ImportOptions): Promise<ParallelRead> {
   const reader = options.reader ?? 'auto';
+  const bytes = sourceBytes(source);
   // Rotation manifests are small and their batch columns are needed here (prepareRotationBatch).
-  const inWorker = options.target === 'catalogue' && (reader === 'worker' || (reader === 'auto' && bytes.length >= WORKER_FROM_BYTES));
+  const inWorker = options.target === 'catalogue' && (reader === 'worker' || (reader === 'auto' && bytes >= WORKER_FROM_BYTES));
   if (inWorker) {
-    const read = await readInWorker(bytes, options.encoding);
+    const read = await readInWorker(source, options.encoding);
     if (typeof read !== 'string') {
-      options.log?.log('info', 'catalogue.import_read', { reader: 'worker', bytes: bytes.length });
+      options.log?.log('info', 'catalogue.import_read', { reader: 'worker', bytes });
       return read;
     }
     // Slower, not wrong: the import goes on reading the file here.
     options.log?.log('warn', 'catalogue.reader_thread_unavailable', { why: read });
     if (reader === 'worker') throw new Error(`catalogue reader thread could not start: ${read}`);
   }
-  options.log?.log('info', 'catalogue.import_read', { reader: 'importer', bytes: bytes.length });
-  const read: ReadOutcome = await readImportFile(bytes, options.encoding);
+  options.log?.log('info', 'catalogue.import_read', { reader: 'importer', bytes });
+  const read: ReadOutcome = await readImportSource(source, options.encoding);
   const here = { close: () => undefined, ended: Promise.resolve() };
   return read.ok ? { ...read, units: rejectDuplicatesInFile(read.units), ...here } : { ...read, ...here };
 }
 
-class DryRunRollback extends Error {}
-
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
-  const read = await readUnits(bytes, options);
+/**
+ * Reads and writes on this thread: what the import's thread runs on its own connection (and the
+ * calling thread when none can start). `between` runs between two batches of a large import.
+ */
+export async function importHere(db: Db, clock: Pick<Clock, 'now'>, source: ImportSource, options: ImportOptions, between: () => void): Promise<ImportReport> {
+  const progress = options.onProgress ?? (() => undefined);
+  progress('reading', 0, 0);
+  const read = await readUnits(source, options);
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   try {
-    return await importUnits(db, clock, read, bytes.length, options);
+    if (!read.ok) throw refused(read.reason, read.message);
+    progress('checking', 0, read.count);
+    if (read.count > 5000) db.pragma(`cache_size = -${bulkCacheKiB(sourceBytes(source))}`);
+    const hooks: WriteHooks = { between, progress };
+    return writeImport(db, clock, read, { ...options, fileBytes: sourceBytes(source) }, hooks);
   } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
     read.close();
   }
 }
 
-async function importUnits(db: Db, clock: Pick<Clock, 'now'>, read: ReadOutcome, fileBytes: number, options: ImportOptions): Promise<ImportReport> {
-  if (!read.ok) throw refused(read.reason, read.message);
-  const total = read.count;
-  options.onProgress?.('checking', 0, total);
-  const { units } = read;
-
-  let plan: BatchPlan | undefined;
-  if (options.target === 'rotation') {
-    plan = prepareRotationBatch(db, read.rows ?? [], read.format);
-  }
-  // Yield between chunks of the mapping work already done above so progress reaches the screen.
-  await tick();
-  options.onProgress?.('saving', 0, total);
-
-  const report: ImportReport = {
-    ok: true, format: read.format, encoding: read.encoding, ...(read.confidence !== undefined ? { encodingConfidence: read.confidence } : {}), records: total,
-    imported: 0, updated: 0, unchanged: 0, rejected: 0, itemsAdded: 0, warned: 0, warnings: [], rejections: [], dryRun: options.dryRun === true,
-  };
-  const reject = (unit: ReadUnit, reason: string, message: string) => {
-    const rejection: Rejection = { at: unit.at, unit: unit.unit, reason, message };
-    report.rejections.push(rejection);
-    report.rejected++;
-  };
-
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  const bulk = total > 5000;
-  if (bulk) db.pragma(`cache_size = -${bulkCacheKiB(fileBytes)}`);
-  const write = db.transaction(() => {
-    const bulkIndexing = bulk ? beginBulkIndexing(db) : undefined;
-    let target: TargetCollection;
-    if (plan) {
-      const batch = plan.apply(clock);
-      target = { id: batch.id, kind: 'rotation', newItemStatus: batch.received ? 'available' : 'in_transit', source: 'rotation' };
-      report.batch = { id: batch.id, code: batch.code, created: batch.created };
-    } else {
-      target = { id: ownCollection(db, clock), kind: 'own', newItemStatus: 'available', source: 'import' };
-    }
-    const writers = importWriters(db, clock);
-    let index = 0;
-    for (const unit of units) {
-      if (++index % 5000 === 0) options.onProgress?.('saving', index, total);
-      if (!unit.mapped.ok) {
-        reject(unit, unit.mapped.problem.reason, unit.mapped.problem.message);
-        continue;
-      }
-      const what = unit.unit === 'record' ? `Bản ghi số ${unit.at}` : `Dòng ${unit.at}`;
-      const outcome = upsertRecord(db, clock, unit.mapped.record, target, what, writers, unit.index);
-      if (outcome.kind === 'rejected') {
-        reject(unit, outcome.problem.reason, outcome.problem.message);
-        continue;
-      }
-      report[outcome.kind]++;
-      report.itemsAdded += outcome.itemsAdded;
-      const { warnings } = unit.mapped;
-      if (warnings) {
-        report.warned++;
-        for (const { reason, message } of warnings) report.warnings.push({ at: unit.at, unit: unit.unit, reason, message });
-      }
-    }
-    flushWriters(writers);
-    bulkIndexing?.end();
-    db.prepare(`INSERT INTO catalogue_imports (at, file_name, format, target, imported, updated, unchanged, rejected, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      new Date(clock.now()).toISOString(), options.fileName.slice(0, 255), read.format, options.target,
-      report.imported, report.updated, report.unchanged, report.rejected, options.staffId ?? null,
-    );
-    if (options.dryRun) throw new DryRunRollback();
-  });
+/**
+ * Imports `source` into the catalogue of `db`. Normally in the import's own thread: this thread
+ * only relays progress and waits, so a kiosk keeps answering residents meanwhile.
+ */
+export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, source: ImportSource, options: ImportOptions): Promise<ImportReport> {
+  // One import at a time per database: two would only slow each other down, and an import's
+  // thread that dies is undone by the next line of defence below, which must not touch another's run.
+  if (importing.has(db)) throw refused('import_running', 'Đang có một lượt nhập vốn sách khác chạy. Hãy đợi lượt đó xong rồi nhập tệp này.');
+  importing.add(db);
   try {
-    // After a large import commits, its index is merged and its log copied into the database file
-    // on the second core (store/background.ts).
-    if (bulk && !options.dryRun) writeInBulk(db, write, { log: options.log, tidy: [MERGE_INDEX_SQL] });
-    else write();
-  } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
+    const writer = options.writer ?? 'auto';
+    const small = writer === 'auto' && sourceBytes(source) < WRITER_THREAD_FROM_BYTES;
+    if (writer === 'inline' || db.memory || small) return await importHere(db, clock, source, options, () => undefined);
+    return await importInThread(db, clock, source, options, writer);
   } finally {
-    db.pragma(`cache_size = ${cacheSize}`);
+    importing.delete(db);
   }
-  report.rejections.sort((a, b) => a.at - b.at);
-  report.warnings.sort((a, b) => a.at - b.at);
-  options.onProgress?.('done', total, total);
-  return report;
+}
+
+const importing = new WeakSet<Db>();
+
+async function importInThread(db: Db, clock: Pick<Clock, 'now'>, source: ImportSource, options: ImportOptions, writer: 'auto' | 'worker'): Promise<ImportReport> {
+  const { port1, port2 } = new MessageChannel();
+  port1.on('message', ({ phase, done, total }: { phase: ImportPhase; done: number; total: number }) => options.onProgress?.(phase, done, total));
+  const { onProgress: _progress, log: _log, ...plain } = options;
+  const data: ImportWorkerData = {
+    file: db.name,
+    source,
+    options: plain,
+    // One instant for the whole import (its rows' dates, its events): the writer thread cannot
+    // share this thread's clock, and a test's injected clock must reach it.
+    at: clock.now(),
+    serving: servingCounter(),
+    progress: port2,
+  };
+  try {
+    const answer = await runOnce<{ report: ImportReport; log: LogLine[] }>('catalogue-import', data, [port2]);
+    for (const [level, event, fields] of answer.log) options.log?.log(level, event, fields);
+    return answer.report;
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith(COULD_NOT_START) && writer === 'auto') {
+      options.log?.log('warn', 'catalogue.import_thread_unavailable', { why: error.message.slice(0, 200) });
+      return importHere(db, clock, source, options, () => undefined);
+    }
+    // The thread undoes its own run when a write fails; if it died instead (out of memory), its
+    // run is still marked as writing: undo it here, as the next start would.
+    if (!(error instanceof KioskError)) recoverImports(db, clock, options.log);
+    throw error;
+  } finally {
+    port1.close();
+  }
 }

@@ -89,7 +89,50 @@ function parseRecord(bytes: Uint8Array, start: number, end: number, encoding: Te
   return { leader, fields };
 }
 
-export type Iso2709Scan = { ok: true; bounds: { recordNumber: number; start: number; end: number }[] } | { ok: false; fatal: MarcFatal };
+export type Iso2709Bound = { recordNumber: number; start: number; end: number };
+export type Iso2709Scan = { ok: true; bounds: Iso2709Bound[] } | { ok: false; fatal: MarcFatal };
+
+/** Some exports put a line break between records. */
+export function skipBlank(bytes: Uint8Array, offset: number): number {
+  while (offset < bytes.length && (bytes[offset] === 0x0a || bytes[offset] === 0x0d || bytes[offset] === 0x20)) offset++;
+  return offset;
+}
+
+/**
+ * The next record's boundaries at `offset` (not blank). `base` is the offset of `bytes` in the
+ * whole file and `atEnd` says whether `bytes` reaches the file's end: a record cut by the end of
+ * `bytes` is `more` (read on) unless the file ends there (truncated). Shared by the scan of a
+ * buffer and the streamed scan of a file (iso2709-file.ts), so both say the same sentences.
+ */
+export function nextIso2709Bound(bytes: Uint8Array, offset: number, recordNumber: number, base = 0, atEnd = true): { bound: Iso2709Bound } | { fatal: MarcFatal } | { more: true } {
+  const where = `Bản ghi số ${recordNumber} (byte ${base + offset})`;
+  if (offset + LEADER_LENGTH > bytes.length) {
+    if (!atEnd) return { more: true };
+    return { fatal: { reason: 'truncated', message: `${where} bị cắt cụt: tệp kết thúc giữa đầu biểu. Tệp có thể chép chưa xong; hãy chép hoặc xuất lại toàn bộ tệp. Chưa có gì được nhập.` } };
+  }
+  if (!isDigits(bytes, offset, 5)) {
+    return { fatal: { reason: 'bad_leader', message: `${where}: đầu biểu không bắt đầu bằng độ dài bản ghi (5 chữ số). Đây không phải tệp MARC21 hợp lệ; hãy xuất lại tệp. Chưa có gì được nhập.` } };
+  }
+  const length = digits(bytes, offset, 5);
+  if (length < LEADER_LENGTH + 2) {
+    return { fatal: { reason: 'bad_leader', message: `${where}: độ dài bản ghi ghi trong đầu biểu (${length}) quá nhỏ. Hãy xuất lại tệp. Chưa có gì được nhập.` } };
+  }
+  const end = offset + length;
+  if (end > bytes.length) {
+    if (!atEnd) return { more: true };
+    return {
+      fatal: { reason: 'truncated', message: `${where} bị cắt cụt: đầu biểu ghi ${length} byte nhưng tệp chỉ còn ${bytes.length - offset} byte. Hãy chép hoặc xuất lại toàn bộ tệp. Chưa có gì được nhập.` },
+    };
+  }
+  if (bytes[end - 1] !== RECORD_END) {
+    return {
+      fatal: { reason: 'bad_leader', message: `${where}: độ dài bản ghi trong đầu biểu (${length}) không khớp với dấu kết thúc bản ghi. Tệp bị hỏng; hãy xuất lại từ phần mềm thư viện. Chưa có gì được nhập.` },
+    };
+  }
+  return { bound: { recordNumber, start: offset, end } };
+}
+
+export const EMPTY_MARC: MarcFatal = { reason: 'empty', message: 'Tệp MARC rỗng, không có bản ghi nào. Hãy xuất lại tệp từ phần mềm thư viện.' };
 
 /**
  * Finds every record's boundaries without decoding anything. Structural damage that loses the
@@ -97,52 +140,21 @@ export type Iso2709Scan = { ok: true; bounds: { recordNumber: number; start: num
  * makes the whole file unreadable. Never throws.
  */
 export function scanIso2709(bytes: Uint8Array): Iso2709Scan {
-  const bounds: { recordNumber: number; start: number; end: number }[] = [];
-  let offset = 0;
-  let recordNumber = 0;
-  const skipBlank = () => {
-    // Some exports put a line break between records.
-    while (offset < bytes.length && (bytes[offset] === 0x0a || bytes[offset] === 0x0d || bytes[offset] === 0x20)) offset++;
-  };
-  skipBlank();
-  if (offset >= bytes.length) {
-    return { ok: false, fatal: { reason: 'empty', message: 'Tệp MARC rỗng, không có bản ghi nào. Hãy xuất lại tệp từ phần mềm thư viện.' } };
-  }
+  const bounds: Iso2709Bound[] = [];
+  let offset = skipBlank(bytes, 0);
+  if (offset >= bytes.length) return { ok: false, fatal: EMPTY_MARC };
   while (offset < bytes.length) {
-    recordNumber++;
-    const where = `Bản ghi số ${recordNumber} (byte ${offset})`;
-    if (offset + LEADER_LENGTH > bytes.length) {
-      return { ok: false, fatal: { reason: 'truncated', message: `${where} bị cắt cụt: tệp kết thúc giữa đầu biểu. Tệp có thể chép chưa xong; hãy chép hoặc xuất lại toàn bộ tệp. Chưa có gì được nhập.` } };
-    }
-    if (!isDigits(bytes, offset, 5)) {
-      return { ok: false, fatal: { reason: 'bad_leader', message: `${where}: đầu biểu không bắt đầu bằng độ dài bản ghi (5 chữ số). Đây không phải tệp MARC21 hợp lệ; hãy xuất lại tệp. Chưa có gì được nhập.` } };
-    }
-    const length = digits(bytes, offset, 5);
-    if (length < LEADER_LENGTH + 2) {
-      return { ok: false, fatal: { reason: 'bad_leader', message: `${where}: độ dài bản ghi ghi trong đầu biểu (${length}) quá nhỏ. Hãy xuất lại tệp. Chưa có gì được nhập.` } };
-    }
-    const end = offset + length;
-    if (end > bytes.length) {
-      return {
-        ok: false,
-        fatal: { reason: 'truncated', message: `${where} bị cắt cụt: đầu biểu ghi ${length} byte nhưng tệp chỉ còn ${bytes.length - offset} byte. Hãy chép hoặc xuất lại toàn bộ tệp. Chưa có gì được nhập.` },
-      };
-    }
-    if (bytes[end - 1] !== RECORD_END) {
-      return {
-        ok: false,
-        fatal: { reason: 'bad_leader', message: `${where}: độ dài bản ghi trong đầu biểu (${length}) không khớp với dấu kết thúc bản ghi. Tệp bị hỏng; hãy xuất lại từ phần mềm thư viện. Chưa có gì được nhập.` },
-      };
-    }
-    bounds.push({ recordNumber, start: offset, end });
-    offset = end;
-    skipBlank();
+    const next = nextIso2709Bound(bytes, offset, bounds.length + 1);
+    if ('fatal' in next) return { ok: false, fatal: next.fatal };
+    if ('more' in next) break; // not reached: the buffer is the whole file
+    bounds.push(next.bound);
+    offset = skipBlank(bytes, next.bound.end);
   }
   return { ok: true, bounds };
 }
 
 /** Decodes one record found by scanIso2709; damage inside it rejects only this record. */
-export function parseIso2709Record(bytes: Uint8Array, bound: { recordNumber: number; start: number; end: number }, encoding: TextEncoding): MarcRecord | MarcRecordError {
+export function parseIso2709Record(bytes: Uint8Array, bound: Iso2709Bound, encoding: TextEncoding): MarcRecord | MarcRecordError {
   return parseRecord(bytes, bound.start, bound.end - 1, encoding, bound.recordNumber);
 }
 

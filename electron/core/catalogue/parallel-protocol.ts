@@ -16,8 +16,8 @@ export const READER = {
 } as const;
 
 export interface ReaderData {
-  /** The file, in shared memory (copied once, never cloned per message). */
-  bytes: Uint8Array;
+  /** The file: in shared memory (copied once, never cloned per message), or its path (read streamed). */
+  source: Uint8Array | { path: string };
   /** The encoding staff named, when they did. */
   encoding?: TextEncoding;
   control: Int32Array;

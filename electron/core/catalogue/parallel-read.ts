@@ -3,8 +3,8 @@
 // thread (read-worker.ts) while this thread writes, and a large import takes the time of the
 // slower of the two instead of their sum.
 //
-// The import writes in one synchronous transaction (nothing else may run on the connection
-// meanwhile, or it would join the transaction), so units are taken synchronously: the reader posts
+// The import's writer (its own thread, import-worker.ts) writes synchronously, batch after batch,
+// so units are taken synchronously too: the reader posts
 // batches on a dedicated MessagePort and counts them in shared memory; this thread waits on that
 // counter with Atomics.wait and takes each batch with receiveMessageOnPort. The reader waits in
 // turn when it is READER.ahead batches ahead. The header (format, count or refusal) comes first,
@@ -14,7 +14,7 @@ import { refused } from '../errors';
 import { startWorker } from '../worker-threads';
 import { READER, type ReaderData, type ReaderHeader, type ReaderMessage } from './parallel-protocol';
 import type { TextEncoding } from './encoding';
-import type { ReadOutcome, ReadUnit } from './read-file';
+import type { ImportSource, ReadOutcome, ReadUnit } from './read-file';
 
 /** How long the importer waits for one batch before it gives up (the reader thread died, say of memory). */
 const BATCH_TIMEOUT_MS = 60_000;
@@ -28,16 +28,19 @@ export type ParallelRead = ReadOutcome & {
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 300);
 
 /**
- * Starts the reader thread on `bytes`. Resolves to the file's units (taken synchronously, in
+ * Starts the reader thread on `source` (bytes, or a file it streams). Resolves to the file's units (taken synchronously, in
  * order), to its refusal, or to the reason no thread could be started (a string) — then the
  * caller reads the file itself. Call `close()` when done, also after an error.
  */
-export async function readInWorker(bytes: Uint8Array, encoding?: TextEncoding): Promise<ParallelRead | string> {
-  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
-  shared.set(bytes);
+export async function readInWorker(source: ImportSource, encoding?: TextEncoding): Promise<ParallelRead | string> {
+  let shared: ImportSource = source;
+  if (source instanceof Uint8Array) {
+    shared = new Uint8Array(new SharedArrayBuffer(source.length));
+    shared.set(source);
+  }
   const control = new Int32Array(new SharedArrayBuffer(READER.slots * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
-  const data: ReaderData = { bytes: shared, ...(encoding ? { encoding } : {}), control, port: port2 };
+  const data: ReaderData = { source: shared, ...(encoding ? { encoding } : {}), control, port: port2 };
   let worker: Worker;
   try {
     worker = startWorker('catalogue-read', { workerData: data, transferList: [port2] });

@@ -1,8 +1,10 @@
 // Turning the bytes of an import file into numbered units (a MARC record or a spreadsheet row),
 // each either mapped to a RecordInput or rejected with its reason. The format is recognised from
 // the content, not the file name, so a misnamed export still reads. Fatal problems refuse the file.
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { decodeTextFile, encodingRefusal, guessLegacyEncoding, looksBinary, type TextEncoding } from './encoding';
 import { looksLikeIso2709, parseIso2709Record, scanIso2709 } from './iso2709';
+import { readIso2709File, scanIso2709File } from './iso2709-file';
 import { mapMarcRecord } from './marc-map';
 import { looksLikeMarcXml, readMarcXml } from './marcxml';
 import type { MarcReadResult } from './marc';
@@ -26,6 +28,19 @@ export type ReadOutcome =
   /** `units` is read lazily for MARC21 (one record decoded at a time keeps memory flat). */
   | { ok: true; format: ImportFormat; encoding: TextEncoding; confidence?: number; count: number; units: Iterable<ReadUnit>; rows?: TableRow[] }
   | { ok: false; reason: string; message: string };
+
+/**
+ * Where an import comes from: its bytes (small files, tests) or a file on disk (the CLI, a file
+ * staff uploaded, any size). A MARC21 file on disk is streamed (iso2709-file.ts); MARCXML and
+ * spreadsheets are read whole, so they have a ceiling (WHOLE_FILE_LIMIT_BYTES).
+ */
+export type ImportSource = Uint8Array | { path: string };
+
+/**
+ * The largest MARCXML, CSV or .xlsx file read: those formats are parsed whole, so this keeps a
+ * small PC from running out of memory. A province's large export is MARC21, which has no limit.
+ */
+export const WHOLE_FILE_LIMIT_BYTES = 256 * 1024 * 1024;
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOle2 = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
@@ -94,4 +109,61 @@ export async function readImportFile(bytes: Uint8Array, chosen?: TextEncoding): 
     return { ok: false, reason: 'bad_leader', message: 'Tệp có dạng MARC21 nhưng đầu biểu bản ghi đầu tiên không hợp lệ. Hãy xuất lại tệp từ phần mềm thư viện. Chưa có gì được nhập.' };
   }
   return fromTable(readCsv(decoded.text), 'csv', decoded.encoding, decoded.confidence);
+}
+
+const isBlank = (byte: number) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+
+/** The first bytes of a file: enough to recognise its format and guess a legacy encoding. */
+function head(path: string): { bytes: Buffer; size: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = Buffer.allocUnsafe(Math.min(size, 2 << 20));
+    return { bytes: bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0)), size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads an import from its bytes or from a file of any size. A MARC21 file on disk is scanned
+ * once (structure, count, encoding) and then decoded lazily, chunk by chunk; other formats are
+ * read whole up to WHOLE_FILE_LIMIT_BYTES. Never throws on content: every problem is a refusal.
+ */
+export async function readImportSource(source: ImportSource, chosen?: TextEncoding): Promise<ReadOutcome> {
+  if (source instanceof Uint8Array) return readImportFile(source, chosen);
+  const { bytes, size } = head(source.path);
+  const from = Math.max(0, bytes.findIndex((b) => !isBlank(b)));
+  const start = bytes.subarray(from);
+  if (!isZip(bytes) && !isOle2(bytes) && looksLikeIso2709(start) && !looksBinary(start)) {
+    const scan = scanIso2709File(source.path, from);
+    if (!scan.ok) return { ok: false, reason: scan.fatal.reason, message: scan.fatal.message };
+    let encoding: TextEncoding = chosen ?? 'utf-8';
+    let confidence: number | undefined;
+    // As for bytes (readImportFile): leader/09 = 'a' declares UTF-8; otherwise the bytes tell.
+    if (!chosen && start[9] !== 0x61 && !scan.utf8) {
+      const legacy = guessLegacyEncoding(start);
+      if (!legacy.ok) return encodingRefusal(legacy);
+      encoding = legacy.encoding;
+      confidence = legacy.confidence;
+    }
+    const path = source.path;
+    function* units(): Generator<ReadUnit> {
+      for (const { recordNumber, parsed } of readIso2709File(path, from, encoding)) {
+        yield 'leader' in parsed
+          ? { at: recordNumber, unit: 'record', mapped: mapMarcRecord(parsed, recordNumber) }
+          : { at: recordNumber, unit: 'record', mapped: { ok: false, problem: { reason: parsed.reason, message: parsed.message } } };
+      }
+    }
+    return { ok: true, format: 'marc21', encoding, ...(confidence !== undefined ? { confidence } : {}), count: scan.count, units: units() };
+  }
+  if (size > WHOLE_FILE_LIMIT_BYTES) {
+    const mib = Math.round(size / 2 ** 20);
+    return {
+      ok: false,
+      reason: 'too_large_for_format',
+      message: `Tệp này (${mib} MB) không phải MARC21 (.mrc); tệp MARCXML, CSV hoặc Excel chỉ nhập được tới ${WHOLE_FILE_LIMIT_BYTES / 2 ** 20} MB. Hãy xuất lại từ phần mềm thư viện dạng MARC21 (ISO 2709), tệp lớn mấy cũng nhập được, hoặc chia tệp thành nhiều phần. Chưa có gì được nhập.`,
+    };
+  }
+  return readImportFile(readFileSync(source.path), chosen);
 }

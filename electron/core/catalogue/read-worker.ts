@@ -6,10 +6,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { rejectDuplicatesInFile } from './file-duplicates';
 import { READER, type ReaderData, type ReaderHeader, type ReaderMessage } from './parallel-protocol';
-import { readImportFile, type ReadUnit } from './read-file';
+import { readImportSource, type ReadUnit } from './read-file';
 import { indexColumns } from './search-index';
 
-const { bytes, encoding, control, port } = workerData as ReaderData;
+const { source, encoding, control, port } = workerData as ReaderData;
 
 /** Posts one message of units, first waiting while the importing thread is READER.ahead batches behind. */
 function send(message: ReaderMessage): boolean {
@@ -26,7 +26,7 @@ function send(message: ReaderMessage): boolean {
 }
 
 async function run(): Promise<void> {
-  const read = await readImportFile(bytes, encoding);
+  const read = await readImportSource(source, encoding);
   const header: ReaderHeader = read.ok
     ? { kind: 'read', format: read.format, encoding: read.encoding, ...(read.confidence !== undefined ? { confidence: read.confidence } : {}), count: read.count }
     : { kind: 'refused', reason: read.reason, message: read.message };

@@ -4,13 +4,17 @@ import type { KioskContext } from '../context';
 import { localDay } from '../../../common/calendar';
 import { exportPlaces, exportToPlace } from './export-places';
 import { importCatalogueFile } from './import';
+import { recoverImports } from './import-journal';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from './rotation';
 import { searchCatalogue } from './search';
 import { indexMissingRecords } from './search-index';
-import { addChunk, beginUpload, takeUpload } from './uploads';
+import { addChunk, beginUpload, removeLeftoverUploads, takeUpload } from './uploads';
 
 export function registerCatalogue(ctx: KioskContext): void {
   const { registry, db, clock, bus } = ctx;
+  // An import a kill interrupted is undone (or, once committed, finished) before anyone is served.
+  if (ctx.role === 'owner') recoverImports(db, clock, ctx.log);
+  removeLeftoverUploads(ctx);
   indexMissingRecords(db);
 
   registry.register('catalogue.search', ({ query, availableOnly, limit, offset }) => searchCatalogue(db, query, { availableOnly, limit, offset, today: localDay(clock.now()) }));
@@ -27,15 +31,19 @@ export function registerCatalogue(ctx: KioskContext): void {
   });
   registry.register('catalogue.importFinish', async ({ uploadId, dryRun, encoding }, { staff }) => {
     const upload = takeUpload(ctx, staff.id, uploadId);
-    return importCatalogueFile(db, clock, upload.bytes, {
-      fileName: upload.fileName,
-      target: upload.target,
-      dryRun,
-      ...(encoding ? { encoding } : {}),
-      staffId: staff.id,
-      log: ctx.log,
-      onProgress: (phase, done, total) => bus.emit('catalogue.importProgress', { uploadId, phase, done, total }),
-    });
+    try {
+      return await importCatalogueFile(db, clock, { path: upload.path }, {
+        fileName: upload.fileName,
+        target: upload.target,
+        dryRun,
+        ...(encoding ? { encoding } : {}),
+        staffId: staff.id,
+        log: ctx.log,
+        onProgress: (phase, done, total) => bus.emit('catalogue.importProgress', { uploadId, phase, done, total }),
+      });
+    } finally {
+      upload.release();
+    }
   });
 
   registry.register('rotation.list', () => {

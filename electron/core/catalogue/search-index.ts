@@ -46,9 +46,8 @@ export function indexRecord(db: Db, recordId: number, text: IndexedText, replace
  * FTS5 writes its pending rows to disk as a new segment whenever a statement opens a savepoint
  * (an insert with a trigger does: each item.added event; so does a multi-row INSERT), so indexing
  * each record between those statements made one tiny segment per record and cost ~20 µs per event.
- * Written every `chunk` records, the rows form one segment per chunk when FTS5 may hold that much
- * pending data (see beginBulkIndexing). Call `flush()` before anything reads or replaces index
- * rows, and before the transaction ends.
+ * Written every `chunk` records (or at the end of a batch, import-write.ts). Call `flush()` before
+ * anything reads or replaces index rows, and before the transaction ends.
  */
 export class IndexBatch {
   private rows: IndexRow[] = [];
@@ -79,34 +78,27 @@ export class IndexBatch {
   }
 }
 
-/** FTS5's default limit of pending index data (1 MB), restored after a bulk import. */
-const DEFAULT_HASH_SIZE = 1 << 20;
-/** Enough pending data for one IndexBatch chunk of 50,000 records (measured: no flush in between). */
-const BULK_HASH_SIZE = 128 << 20;
+/** Pages FTS5 writes per merge step: a few milliseconds of holding the write lock. */
+const MERGE_STEP_PAGES = 256;
 
 /**
- * Merges the index's segments into one. A large import leaves several (one per IndexBatch chunk,
- * one per re-indexed record); searching them cost half as much again as one (p95 4.3 against
- * 2.8 ms on 200,000 records). The import runs this in the background after it commits
- * (store/background.ts): merging inside its transaction kept the importing thread about 0.5 s longer.
+ * Merges the index's segments into one, in small steps each of its own transaction (a large
+ * import leaves one segment per batch; searching many segments costs half as much again as one),
+ * running `between` after each step so a resident's write gets its turn. FTS5's 'optimize' would
+ * do it in one statement, holding the write lock for seconds. Returns the steps taken.
  */
-export const MERGE_INDEX_SQL = `INSERT INTO catalogue_fts (catalogue_fts) VALUES ('optimize')`;
-
-/**
- * Index settings for a large import, inside its transaction: no merging while rows are added, and
- * a pending-data limit that lets each IndexBatch chunk become one segment. `end` restores both;
- * call it after the import's IndexBatch is flushed.
- */
-export function beginBulkIndexing(db: Db): { end(): void } {
-  const config = (name: string, value: number) => db.prepare(`INSERT INTO catalogue_fts (catalogue_fts, rank) VALUES ('${name}', ${value})`).run();
-  config('automerge', 0);
-  config('hashsize', BULK_HASH_SIZE);
-  return {
-    end() {
-      config('automerge', 4);
-      config('hashsize', DEFAULT_HASH_SIZE);
-    },
-  };
+export function mergeIndexInSteps(db: Db, between: () => void, maxSteps = 100_000): number {
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  // Negative: merge segments of every level, however few (FTS5 'merge' command).
+  const merge = db.prepare(`INSERT INTO catalogue_fts (catalogue_fts, rank) VALUES ('merge', -${MERGE_STEP_PAGES})`);
+  for (let step = 1; step <= maxSteps; step++) {
+    const before = changes.get() as number;
+    merge.run();
+    // Fewer than 2 changes: nothing was left to merge (as FTS5's documentation tells).
+    if ((changes.get() as number) - before < 2) return step;
+    between();
+  }
+  return maxSteps;
 }
 
 /**

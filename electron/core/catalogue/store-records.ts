@@ -1,8 +1,10 @@
 // Writing imported records and items: match an existing record by control number, then ISBN
 // (valid, else the invalid ISBN kept from 020 $z), then item barcode; insert, update or leave it; add new items with their `item.added` event.
-// Callers run this inside one transaction per import.
+// Callers run this inside one transaction per import, or per batch of a journalled import
+// (import-journal.ts): then what each write changed is noted in `writers.journal` instead of events.
 import type { Clock } from '../clock';
 import { EventBatch } from '../store/event-types';
+import type { BatchOp } from './import-journal';
 import type { Db } from '../store/open';
 import type { RecordInput, RecordProblem } from './record-input';
 import { IndexBatch, type IndexColumns } from './search-index';
@@ -125,7 +127,10 @@ class ItemBatch {
 export interface ImportWriters {
   items: ItemBatch;
   index: IndexBatch;
-  events: EventBatch;
+  /** The copies' `item.added` events, written with the rows (a one-transaction import). */
+  events?: EventBatch;
+  /** What this batch changed, for undo and for its events later (a journalled import, see import-journal.ts). */
+  journal?: BatchOp[];
   /**
    * The catalogue had no items / no records when the import began. Then an item barcode or a
    * control number can only be found among rows this import wrote, and the import already
@@ -138,7 +143,7 @@ export interface ImportWriters {
   isbnsWritten: Set<string>;
 }
 
-export function importWriters(db: Db, clock: Pick<Clock, 'now'>): ImportWriters {
+export function importWriters(db: Db, clock: Pick<Clock, 'now'>): ImportWriters & { events: EventBatch } {
   const s = statements(db);
   return {
     items: new ItemBatch(db),
@@ -150,10 +155,19 @@ export function importWriters(db: Db, clock: Pick<Clock, 'now'>): ImportWriters 
   };
 }
 
+/**
+ * Writers for the next batch of a journalled import, inside its transaction: new copies are
+ * numbered after the largest id now (another writer may have added one between batches); what
+ * the import knows about the catalogue before it (noItemsBefore, isbnsWritten…) carries over.
+ */
+export function batchWriters(db: Db, first: ImportWriters, journal: BatchOp[]): ImportWriters {
+  return { ...first, items: new ItemBatch(db), index: new IndexBatch(db), events: undefined, journal };
+}
+
 export function flushWriters(writers: ImportWriters): void {
   writers.items.flush();
   writers.index.flush();
-  writers.events.flush();
+  writers.events?.flush();
 }
 
 /** `indexed`: the record's index columns when the reader thread computed them. */
@@ -203,11 +217,13 @@ export function upsertRecord(
         .lastInsertRowid,
     );
     writers.index.add(recordId, input, indexed);
+    writers.journal?.push(['r', recordId]);
     kind = 'imported';
   } else {
     recordId = existing.id;
     if (sameRecord(existing, input)) kind = 'unchanged';
     else {
+      writers.journal?.push(['u', existing]);
       s.updateRecord.run({ ...input, authors, subjects, at, controlNumber: input.controlNumber ?? existing.control_number, id: recordId });
       writers.index.reindex(recordId, input);
       kind = 'updated';
@@ -219,9 +235,11 @@ export function upsertRecord(
     const row = itemRows[i];
     if (!row) {
       const itemId = writers.items.add(item.barcode, recordId, target.id, item.location, target.newItemStatus, at);
-      writers.events.record('item.added', { itemId, recordId, collectionKind: target.kind, source: target.source });
+      writers.events?.record('item.added', { itemId, recordId, collectionKind: target.kind, source: target.source });
+      writers.journal?.push(['i', itemId, recordId]);
       itemsAdded++;
     } else if (item.location !== null && row.location !== item.location) {
+      writers.journal?.push(['l', row.id, row.location]);
       s.updateItemLocation.run(item.location, row.id);
       if (kind === 'unchanged') kind = 'updated';
     }

@@ -1,11 +1,8 @@
-// Finishing a bulk write on the second core. With SQLite's automatic checkpoint, the connection
-// that commits a large transaction (a 200,000-record catalogue import writes about 300 MB of pages
-// to the log) then copies them all into the database file before the commit returns; and some
-// writers leave work that only makes later reads faster (merging the search index's segments).
-// `writeInBulk` turns automatic checkpoints off for the write and hands both to a worker thread
-// with its own connection, so the importing thread is free as soon as its data is committed. The
-// data is durable in the log either way (synchronous=FULL); if the thread cannot run, the next
-// automatic checkpoint copies the log and the index merges itself bit by bit (FTS5 automerge).
+// Copying the write-ahead log into the database file on the second core, when the kiosk is idle
+// and the log has grown (small writes add up; an import's own thread checkpoints after itself,
+// catalogue/import-worker.ts). A worker thread with its own connection does it, so the thread
+// serving residents never waits for the copy; if the thread cannot run, the next automatic
+// checkpoint copies the log instead.
 import type { Worker } from 'node:worker_threads';
 import type { Logger } from '../log';
 import { startWorker } from '../worker-threads';
@@ -13,27 +10,6 @@ import type { Db } from './open';
 
 /** Background work under way, with its thread when one started. */
 const running = new Map<Promise<void>, Worker | undefined>();
-
-export interface BulkWriteOptions {
-  log?: Logger;
-  /** Statements run after a successful write, each in its own transaction, before the checkpoint. */
-  tidy?: string[];
-}
-
-/** Runs `write` with automatic checkpoints off, then tidies and checkpoints in a worker thread. */
-export function writeInBulk<T>(db: Db, write: () => T, options: BulkWriteOptions = {}): T {
-  const pages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  db.pragma('wal_autocheckpoint = 0');
-  let written = false;
-  try {
-    const result = write();
-    written = true;
-    return result;
-  } finally {
-    db.pragma(`wal_autocheckpoint = ${pages}`);
-    if (!db.memory) finishInBackground(db.name, written ? (options.tidy ?? []) : [], options.log);
-  }
-}
 
 function finishInBackground(file: string, tidy: string[], log?: Logger): void {
   let worker: Worker | undefined;

@@ -59,7 +59,7 @@ export function registerStoreHousekeeping(ctx: KioskContext): void {
   const trim = setInterval(() => {
     if (walBytes(ctx.db.name) > WAL_SIZE_LIMIT_BYTES) trimLogInBackground(ctx.db, ctx.log);
   }, IDLE_TRIM_EVERY_MS);
-  const seal = setInterval(() => sealQuietly(ctx), SEAL_EVERY_MS);
+  const seal = setInterval(() => void sealStepwise(ctx), SEAL_EVERY_MS);
   trim.unref?.();
   seal.unref?.();
   ctx.onClose(() => {
@@ -67,6 +67,18 @@ export function registerStoreHousekeeping(ctx: KioskContext): void {
     clearInterval(seal);
     sealQuietly(ctx);
   });
+}
+
+/**
+ * The timer's seal: one batch at a time, letting requests run in between. A large catalogue import
+ * marks hundreds of thousands of rows; hashing them in one go held the serving thread for seconds.
+ */
+async function sealStepwise(ctx: KioskContext): Promise<void> {
+  try {
+    while (sealRows(ctx.db, 500, 1) > 0) await new Promise((resolve) => setImmediate(resolve));
+  } catch (error) {
+    ctx.log.log('warn', 'store.seal_failed', { why: String((error as Error)?.message ?? error).slice(0, 200) });
+  }
 }
 
 /** A seal that fails (a full disk) is retried at the next tick or start; it never stops the kiosk. */

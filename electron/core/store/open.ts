@@ -94,11 +94,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, options.readonly ? { readonly: true } : {});
   try {
-    db.pragma('busy_timeout = 5000');
-    db.pragma('foreign_keys = ON');
-    // Statement journals (a multi-row insert keeps one for its foreign keys) and sorts stay in
-    // memory instead of temporary files: a bulk catalogue import wrote thousands of them.
-    db.pragma('temp_store = MEMORY');
+    configureConnection(db);
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
@@ -106,6 +102,31 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       if (options.guest) refuseGuestMigration(db, file);
       else migrate(db);
     }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function configureConnection(db: Db): void {
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  // Statement journals (a multi-row insert keeps one for its foreign keys) and sorts stay in
+  // memory instead of temporary files: a bulk catalogue import wrote thousands of them.
+  db.pragma('temp_store = MEMORY');
+}
+
+/**
+ * A second read-write connection to a database this process already opened (and migrated), for a
+ * worker thread that writes on its own: the same settings, no checks, no migration.
+ */
+export function openWorkerConnection(file: string): Db {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    configureConnection(db);
+    db.pragma('synchronous = FULL');
+    configureWal(db);
     return db;
   } catch (error) {
     db.close();

@@ -25,17 +25,23 @@ function rowHash(row: Record<string, unknown>): string {
   return hash.digest('base64').slice(0, 22);
 }
 
-/** Hashes rows marked since the last seal, in batches short enough not to hold a checkout up. */
-export function sealRows(db: Db, batch = 2000): number {
+/**
+ * Hashes rows marked since the last seal, in batches short enough not to hold a checkout up;
+ * at most `maxBatches` of them (the timer seals one at a time, yielding in between).
+ */
+export function sealRows(db: Db, batch = 2000, maxBatches = Number.POSITIVE_INFINITY): number {
   if (!hasRowChecks(db)) return 0;
   let sealed = 0;
+  let batches = 0;
   for (const table of CHECKED_TABLES) {
     const pending = db.prepare(`SELECT c.row_id AS id, t.* FROM row_checks c JOIN ${table} t ON t.id = c.row_id WHERE c.tbl = ? AND c.hash IS NULL LIMIT ?`);
     const seal = db.prepare('UPDATE row_checks SET hash = ? WHERE tbl = ? AND row_id = ?');
     const orphans = db.prepare(`DELETE FROM row_checks WHERE tbl = ? AND hash IS NULL AND row_id NOT IN (SELECT id FROM ${table})`);
     for (;;) {
+      if (batches >= maxBatches) return sealed;
       const rows = pending.all(table, batch) as ({ id: number } & Record<string, unknown>)[];
       if (rows.length === 0) break;
+      batches++;
       db.transaction(() => {
         for (const { id, ...row } of rows) seal.run(rowHash({ id, ...row }), table, id);
       })();

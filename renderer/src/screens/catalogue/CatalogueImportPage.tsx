@@ -1,14 +1,19 @@
-// Staff page "Nhập vốn sách": choose a MARC/MARCXML/CSV/XLSX file (or a rotation batch list),
-// send it to the kiosk in chunks with a progress bar, and show the import report record by record.
+// Staff page "Nhập vốn sách": choose a MARC/MARCXML/CSV/XLSX file (or a rotation batch list) from
+// a USB stick or the PC, send it to the kiosk in chunks read one at a time (a file of a gigabyte is
+// never held whole in the page), follow the kiosk's progress (sending, reading, checking, saving:
+// a bar and "n / total records"), and show the import report record by record.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_IMPORT_BYTES, type ImportEncoding, type ImportReport } from '../../../../electron/contract/catalogue';
 import { useApi } from '../../api/context';
+import { useFormat } from '../../i18n/format';
 import '../../styles/catalogue.css';
 import { useCatalogueExplain } from './explain';
 import { MarcExportPanel } from './MarcExportPanel';
 
-type Phase = 'uploading' | 'checking' | 'saving' | 'done';
+type Phase = 'uploading' | 'reading' | 'checking' | 'saving' | 'done';
+/** What the bar counts: bytes sent, or records saved. */
+type Progress = { phase: Phase; done: number; total: number };
 const SHOWN_REJECTIONS = 50;
 /** '' lets the kiosk detect the encoding; the others are for a file it found ambiguous. */
 // i18n-keys: staff.encodings.*
@@ -29,7 +34,7 @@ export function CatalogueImportPage({ staffToken }: { staffToken: string }) {
   const [target, setTarget] = useState<'catalogue' | 'rotation'>('catalogue');
   const [dryRun, setDryRun] = useState(false);
   const [encoding, setEncoding] = useState<'' | ImportEncoding>('');
-  const [progress, setProgress] = useState<{ phase: Phase; percent: number }>();
+  const [progress, setProgress] = useState<Progress>();
   const [report, setReport] = useState<ImportReport>();
   const [error, setError] = useState<string>();
 
@@ -41,21 +46,22 @@ export function CatalogueImportPage({ staffToken }: { staffToken: string }) {
       setError(t('staff.tooBig'));
       return;
     }
-    setProgress({ phase: 'uploading', percent: 0 });
+    setProgress({ phase: 'uploading', done: 0, total: file.size });
     let stop = () => {};
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const { uploadId, chunkBytes } = await api.call('catalogue.importBegin', { staffToken, fileName: file.name, size: bytes.length, target });
+      const { uploadId, chunkBytes } = await api.call('catalogue.importBegin', { staffToken, fileName: file.name, size: file.size, target });
       stop = api.on('catalogue.importProgress', (p) => {
-        if (p.uploadId === uploadId && p.phase !== 'done') setProgress({ phase: p.phase === 'reading' ? 'checking' : p.phase, percent: p.total ? Math.round((p.done / p.total) * 100) : 0 });
+        if (p.uploadId === uploadId && p.phase !== 'done') setProgress({ phase: p.phase, done: p.done, total: p.total });
       });
-      for (let index = 0, at = 0; at < bytes.length; index++, at += chunkBytes) {
-        await api.call('catalogue.importChunk', { staffToken, uploadId, index, data: toBase64(bytes.subarray(at, at + chunkBytes)) });
-        setProgress({ phase: 'uploading', percent: Math.round((Math.min(bytes.length, at + chunkBytes) / bytes.length) * 100) });
+      // One chunk read from the file at a time: memory stays flat whatever the file's size.
+      for (let index = 0, at = 0; at < file.size; index++, at += chunkBytes) {
+        const bytes = new Uint8Array(await file.slice(at, at + chunkBytes).arrayBuffer());
+        await api.call('catalogue.importChunk', { staffToken, uploadId, index, data: toBase64(bytes) });
+        setProgress({ phase: 'uploading', done: Math.min(file.size, at + chunkBytes), total: file.size });
       }
-      setProgress({ phase: 'checking', percent: 0 });
+      setProgress({ phase: 'reading', done: 0, total: 0 });
       setReport(await api.call('catalogue.importFinish', { staffToken, uploadId, dryRun, ...(encoding ? { encoding } : {}) }));
-      setProgress({ phase: 'done', percent: 100 });
+      setProgress({ phase: 'done', done: 1, total: 1 });
     } catch (e) {
       setError(explain.error(e));
       setProgress(undefined);
@@ -102,14 +108,7 @@ export function CatalogueImportPage({ staffToken }: { staffToken: string }) {
         {t('staff.start')}
       </button>
 
-      {progress && (
-        <div role="status" aria-live="polite">
-          <p>{t(`staff.phase.${progress.phase}`)}</p>
-          <progress className="import-progress" max={100} value={progress.percent} aria-label={t('staff.progress')}>
-            {t('staff.progressPercent', { percent: progress.percent })}
-          </progress>
-        </div>
-      )}
+      {progress && <ImportProgress progress={progress} />}
       {error && (
         <p className="banner error" role="alert">
           <strong>{t('staff.failed')}</strong> {error}
@@ -117,6 +116,35 @@ export function CatalogueImportPage({ staffToken }: { staffToken: string }) {
       )}
       {report && <ImportReportView report={report} />}
       <MarcExportPanel staffToken={staffToken} />
+    </div>
+  );
+}
+
+function ImportProgress({ progress }: { progress: Progress }) {
+  const { t } = useTranslation('catalogue');
+  const format = useFormat();
+  const percent = progress.total > 0 ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : 0;
+  // Sending counts megabytes; saving counts records; reading and checking have no count yet.
+  const counted = progress.total > 0 && (progress.phase === 'uploading' || progress.phase === 'saving');
+  const megabytes = (bytes: number) => format.number(Math.round(bytes / 2 ** 20));
+  const box = useRef<HTMLDivElement>(null);
+  // Below the form on a 1366×768 screen: brought into view once, when the import starts.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
+  return (
+    <div ref={box} role="status" aria-live="polite" className="import-progress-box" data-testid="import-progress">
+      <p>{t(`staff.phase.${progress.phase}`)}</p>
+      <progress className="import-progress" max={100} value={progress.phase === 'done' ? 100 : percent} aria-label={t('staff.progress')}>
+        {t('staff.progressPercent', { percent })}
+      </progress>
+      {counted && (
+        <p className="import-progress-count">
+          {progress.phase === 'uploading'
+            ? t('staff.progressBytes', { percent, done: megabytes(progress.done), total: megabytes(progress.total) })
+            : t('staff.progressRecords', { percent, done: format.number(progress.done), total: format.number(progress.total) })}
+        </p>
+      )}
     </div>
   );
 }
