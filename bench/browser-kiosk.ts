@@ -76,7 +76,8 @@ export async function timeUntil(page: Page, act: PageAct, shown: Shown, timeoutM
     ({ act, shown, timeoutMs }) =>
       new Promise<number>((resolve, reject) => {
         const started = performance.now();
-        const present = () => Array.from(document.querySelectorAll(shown.selector)).some((e) => shown.text === undefined || (e.textContent ?? '').includes(shown.text));
+        const present = () =>
+          Array.from(document.querySelectorAll(shown.selector)).some((e) => shown.text === undefined || (e.textContent ?? '').includes(shown.text));
         const check = () => {
           if (!present()) return false;
           observer.disconnect();
@@ -88,7 +89,10 @@ export async function timeUntil(page: Page, act: PageAct, shown: Shown, timeoutM
         observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
         const timer = setTimeout(() => (observer.disconnect(), reject(new Error(`${shown.selector} ${shown.text ?? ''} did not appear`))), timeoutMs);
         if ('hash' in act) location.hash = act.hash;
-        else (window as unknown as { benchWs: WebSocket }).benchWs.send(JSON.stringify({ kind: 'call', id: 1, method: 'devices.simulate', params: { source: 'hid-pos', text: act.scan } }));
+        else
+          (window as unknown as { benchWs: WebSocket }).benchWs.send(
+            JSON.stringify({ kind: 'call', id: 1, method: 'devices.simulate', params: { source: 'hid-pos', text: act.scan } }),
+          );
         check();
       }),
     { act, shown, timeoutMs },
@@ -111,5 +115,10 @@ export async function pageMetrics(cdp: CDPSession): Promise<{ jsHeapUsedMiB: num
   const { metrics } = await cdp.send('Performance.getMetrics');
   const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
   const mib = (bytes: number) => Number((bytes / 2 ** 20).toFixed(2));
-  return { jsHeapUsedMiB: mib(value('JSHeapUsedSize')), jsHeapTotalMiB: mib(value('JSHeapTotalSize')), nodes: value('Nodes'), listeners: value('JSEventListeners') };
+  return {
+    jsHeapUsedMiB: mib(value('JSHeapUsedSize')),
+    jsHeapTotalMiB: mib(value('JSHeapTotalSize')),
+    nodes: value('Nodes'),
+    listeners: value('JSEventListeners'),
+  };
 }

@@ -55,8 +55,34 @@ function cpuProbe(): number {
 const load = () => Number(loadavg()[0]!.toFixed(2));
 
 const QUERIES = {
-  withDiacritics: ['lúa', 'Nguyễn', 'Hà Giang', 'trồng lúa', 'cổ tích', 'Đồng Tháp', 'người Tày', 'kỹ thuật trồng', 'sức khỏe cộng', 'Đặng Văn Hùng', 'truyện cổ người', 'nuôi gà thả'],
-  withoutDiacritics: ['lua', 'nguyen', 'ha giang', 'trong lua', 'co tich', 'dong thap', 'nguoi tay', 'ky thuat trong', 'suc khoe cong', 'dang van hung', 'truyen co nguoi', 'nuoi ga tha'],
+  withDiacritics: [
+    'lúa',
+    'Nguyễn',
+    'Hà Giang',
+    'trồng lúa',
+    'cổ tích',
+    'Đồng Tháp',
+    'người Tày',
+    'kỹ thuật trồng',
+    'sức khỏe cộng',
+    'Đặng Văn Hùng',
+    'truyện cổ người',
+    'nuôi gà thả',
+  ],
+  withoutDiacritics: [
+    'lua',
+    'nguyen',
+    'ha giang',
+    'trong lua',
+    'co tich',
+    'dong thap',
+    'nguoi tay',
+    'ky thuat trong',
+    'suc khoe cong',
+    'dang van hung',
+    'truyen co nguoi',
+    'nuoi ga tha',
+  ],
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-catalogue-'));
@@ -70,7 +96,9 @@ try {
   // run and every run is listed. The log says whether the file was read in the reader thread.
   const runs: { seconds: number; backgroundSeconds: number; loadAverage: number; cpuProbeMs: number }[] = [];
   let reader = 'unknown';
-  const log = { log: (_level: string, event: string, fields: Record<string, unknown> = {}) => void (event === 'catalogue.import_read' && (reader = String(fields.reader))) };
+  const log = {
+    log: (_level: string, event: string, fields: Record<string, unknown> = {}) => void (event === 'catalogue.import_read' && (reader = String(fields.reader))),
+  };
   const heapBeforeImport = heap();
   let db!: ReturnType<typeof openDatabase>;
   let itemsAdded = 0;
@@ -186,7 +214,11 @@ try {
       withoutDiacritics: measure(kiosk, QUERIES.withoutDiacritics),
       all: together.core!,
       availableOnly: measure((q) => searchCatalogue(db, q, { limit: 20, availableOnly: true }), all),
-      memory: { note: 'index lives in the database file; page cache bounded by SQLite cache_size', cacheSizePages: db.pragma('cache_size', { simple: true }), databaseMiB: mib(dbBytes) },
+      memory: {
+        note: 'index lives in the database file; page cache bounded by SQLite cache_size',
+        cacheSizePages: db.pragma('cache_size', { simple: true }),
+        databaseMiB: mib(dbBytes),
+      },
     },
     miniSearch: {
       withDiacritics: measure(minisearch, QUERIES.withDiacritics, MINISEARCH_ROUNDS),
@@ -197,7 +229,12 @@ try {
     queries: QUERIES,
     loadAverageAtEnd: load(),
     records: RECORDS,
-    sampleHits: Object.fromEntries(['trong lua', 'Đồng Tháp', 'nguyen'].map((q) => [q, { kiosk: searchCatalogue(db, q, { limit: 100 }).total, kioskCap: 200, minisearch: mini.search(q).length }])),
+    sampleHits: Object.fromEntries(
+      ['trong lua', 'Đồng Tháp', 'nguyen'].map((q) => [
+        q,
+        { kiosk: searchCatalogue(db, q, { limit: 100 }).total, kioskCap: 200, minisearch: mini.search(q).length },
+      ]),
+    ),
   };
   const p95 = figures.kioskSqlite.all.p95;
   const contractOverRaw = ratio(contractAll.p95, rawAll.p95);

@@ -56,7 +56,13 @@ function importOnce(file: string, dir: string, expected: number) {
   if (report.imported !== expected) throw new Error(`imported ${report.imported} of ${expected}`);
   const progressLines = run.stderr.split('\n').filter((line) => line.startsWith('Đang')).length;
   rmSync(data, { recursive: true, force: true });
-  return { seconds: run.seconds, peakRssMiB: run.peakRssMiB, recordsPerSecond: Math.round(expected / run.seconds), itemsAdded: report.itemsAdded, progressLines };
+  return {
+    seconds: run.seconds,
+    peakRssMiB: run.peakRssMiB,
+    recordsPerSecond: Math.round(expected / run.seconds),
+    itemsAdded: report.itemsAdded,
+    progressLines,
+  };
 }
 
 function yazOnce(file: string) {
@@ -98,7 +104,12 @@ try {
     figures: {
       records: RECORDS,
       fileMiB: mib(fileBytes),
-      import: { seconds: importSeconds, recordsPerSecond: Math.round(RECORDS / importSeconds), peakRssMiB: median(imports.map((r) => r.peakRssMiB)), runs: imports },
+      import: {
+        seconds: importSeconds,
+        recordsPerSecond: Math.round(RECORDS / importSeconds),
+        peakRssMiB: median(imports.map((r) => r.peakRssMiB)),
+        runs: imports,
+      },
       yazMarcdump: { seconds: yazSeconds, recordsPerSecond: Math.round(RECORDS / yazSeconds), peakRssMiB: median(yaz.map((r) => r.peakRssMiB)), runs: yaz },
       importOverYaz,
       ...(big ? { big } : {}),

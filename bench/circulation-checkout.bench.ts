@@ -16,11 +16,14 @@ try {
   const { db, ctx } = kiosk;
   // Setup (not timed): enough copies and enough residents (5 loans each as adults).
   db.transaction(() => {
-    const insert = db.prepare("INSERT INTO items (barcode, record_id, collection_id, status, added_at) VALUES (?, ((? % 300) + 1), 1, 'available', '2026-01-01')");
+    const insert = db.prepare(
+      "INSERT INTO items (barcode, record_id, collection_id, status, added_at) VALUES (?, ((? % 300) + 1), 1, 'available', '2026-01-01')",
+    );
     for (let i = 0; i < CHECKOUTS; i++) insert.run(`BX${String(i).padStart(6, '0')}`, i);
   })();
   const cards: string[] = [];
-  for (let i = 0; i < CHECKOUTS / 5; i++) cards.push(createPatron(ctx, { fullName: `Bạn đọc ${i}`, category: 'adult', birthYear: 1980 }, { via: 'import', status: 'active' }).cardNumber);
+  for (let i = 0; i < CHECKOUTS / 5; i++)
+    cards.push(createPatron(ctx, { fullName: `Bạn đọc ${i}`, category: 'adult', birthYear: 1980 }, { via: 'import', status: 'active' }).cardNumber);
 
   const samples: number[] = [];
   for (let i = 0; i < CHECKOUTS; i++) {

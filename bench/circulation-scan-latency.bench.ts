@@ -15,13 +15,20 @@ import { CHROMIUM_ARGS } from '../playwright.config';
 import { summarise, writeResult } from './harness';
 
 const PATRONS = 40; // 5 loans each: 200 measured scans
-const distDir = process.env.KIOSK_DIST_DIR ? fileURLToPath(new URL(`../${process.env.KIOSK_DIST_DIR}/`, import.meta.url)) : fileURLToPath(new URL('../dist/', import.meta.url));
+const distDir = process.env.KIOSK_DIST_DIR
+  ? fileURLToPath(new URL(`../${process.env.KIOSK_DIST_DIR}/`, import.meta.url))
+  : fileURLToPath(new URL('../dist/', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-scan-'));
 
 // Setup: the demo store plus residents to lend to (a demo card lends at most 5 books).
 const setup = await createKiosk({ dataDir, log: silentLogger });
-const cards = Array.from({ length: PATRONS }, (_, i) => createPatron(setup.ctx, { fullName: `Bạn đọc ${i}`, category: 'adult', birthYear: 1980 }, { via: 'import', status: 'active' }).cardNumber);
-const items = (setup.db.prepare("SELECT barcode FROM items WHERE status = 'available' AND barcode LIKE 'TV%' ORDER BY id LIMIT ?").all(PATRONS * 5) as { barcode: string }[]).map((r) => r.barcode);
+const cards = Array.from(
+  { length: PATRONS },
+  (_, i) => createPatron(setup.ctx, { fullName: `Bạn đọc ${i}`, category: 'adult', birthYear: 1980 }, { via: 'import', status: 'active' }).cardNumber,
+);
+const items = (
+  setup.db.prepare("SELECT barcode FROM items WHERE status = 'available' AND barcode LIKE 'TV%' ORDER BY id LIMIT ?").all(PATRONS * 5) as { barcode: string }[]
+).map((r) => r.barcode);
 await setup.close();
 
 const host = spawn(process.execPath, [join(distDir, 'host.mjs'), '--data-dir', dataDir, '--simulate-devices'], { stdio: ['ignore', 'pipe', 'ignore'] });
@@ -55,7 +62,8 @@ try {
             performance.mark(`shown:${text}`);
             resolve(performance.measure(`scan-to-screen:${text}`, `scan:${text}`, `shown:${text}`).duration);
           };
-          if (waitFor === null) return void ws.send(JSON.stringify({ kind: 'call', id: Date.now(), method: 'devices.simulate', params: { source: 'hid-pos', text } }));
+          if (waitFor === null)
+            return void ws.send(JSON.stringify({ kind: 'call', id: Date.now(), method: 'devices.simulate', params: { source: 'hid-pos', text } }));
           const observer = new MutationObserver(() => {
             if (document.querySelector(waitFor)) {
               observer.disconnect();
@@ -77,7 +85,8 @@ try {
   const figures = summarise(samples, 1);
   writeResult({
     name: 'circulation-scan-latency',
-    description: 'browser mode in Chromium: simulated item scan (devices.simulate, real decoders) → checkout → the book shown in the resident\'s list, via performance marks',
+    description:
+      "browser mode in Chromium: simulated item scan (devices.simulate, real decoders) → checkout → the book shown in the resident's list, via performance marks",
     unit: 'ms',
     target: { metric: 'p95', limit: 100, met: figures.p95 < 100 },
     figures,

@@ -8,7 +8,7 @@ import { hashSecret, newSecret } from '../collector/credentials';
 import { createCollector } from '../collector/server';
 import { openPostgresStore } from '../collector/store/postgres';
 import type { CollectorStore } from '../collector/store/types';
-import type { DayFigures } from '../electron/contract/statistics';
+import type { DayFigures } from '#contract/statistics';
 
 export function databaseUrl(): string {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL_TEST ?? process.env.DATABASE_URL;
@@ -23,7 +23,12 @@ export function databaseUrl(): string {
 export function dayFigures(seed: number): DayFigures {
   const n = (base: number) => base + (seed % 7);
   const dims = (total: number) => ({
-    category: { adult: Math.ceil(total * 0.4), child: Math.floor(total * 0.3), student: Math.floor(total * 0.2), senior: total - Math.ceil(total * 0.4) - Math.floor(total * 0.3) - Math.floor(total * 0.2) },
+    category: {
+      adult: Math.ceil(total * 0.4),
+      child: Math.floor(total * 0.3),
+      student: Math.floor(total * 0.2),
+      senior: total - Math.ceil(total * 0.4) - Math.floor(total * 0.3) - Math.floor(total * 0.2),
+    },
     gender: { female: Math.ceil(total / 2), male: Math.floor(total / 2) },
     ageBand: { '6-14': Math.floor(total * 0.3), '18-35': Math.ceil(total * 0.7) },
   });
@@ -71,7 +76,12 @@ export async function startBench(terminalCount: number, firstPartitionYear = 202
   const terminals: { id: string; secret: string }[] = [];
   for (let i = 0; i < terminalCount; i++) {
     const commune = String(10000 + (i % 3300)).padStart(5, '0');
-    const { terminal } = await registerTerminal(store, { communeCode: commune, communeName: `Xã ${commune}`, provinceCode: String(10 + (i % 63)).padStart(2, '0'), name: `Kiosk ${i}` });
+    const { terminal } = await registerTerminal(store, {
+      communeCode: commune,
+      communeName: `Xã ${commune}`,
+      provinceCode: String(10 + (i % 63)).padStart(2, '0'),
+      name: `Kiosk ${i}`,
+    });
     const secret = newSecret();
     await admin.query('UPDATE terminals SET secret_hash = $1, enrolled_at = now(), enrol_code_hash = NULL WHERE id = $2', [hashSecret(secret), terminal.id]);
     terminals.push({ id: terminal.id, secret });
@@ -90,7 +100,8 @@ export async function startBench(terminalCount: number, firstPartitionYear = 202
     },
     async settings() {
       const out: Record<string, string> = {};
-      for (const name of ['server_version', 'fsync', 'synchronous_commit', 'shared_buffers']) out[name] = String((await admin.query(`SHOW ${name}`)).rows[0][name]);
+      for (const name of ['server_version', 'fsync', 'synchronous_commit', 'shared_buffers'])
+        out[name] = String((await admin.query(`SHOW ${name}`)).rows[0][name]);
       return out;
     },
     async close() {
@@ -106,7 +117,13 @@ export async function startBench(terminalCount: number, firstPartitionYear = 202
  * Uploads each terminal's days in batches, `concurrency` requests at a time. The bodies are built
  * (JSON + gzip) before `onPrepared`, since kiosks build them, not the collector's machine.
  */
-export async function uploadAll(bench: Bench, dayList: string[], batchDays: number, concurrency: number, onPrepared?: () => void): Promise<{ terminalDays: number; requests: number; gzipBytes: number }> {
+export async function uploadAll(
+  bench: Bench,
+  dayList: string[],
+  batchDays: number,
+  concurrency: number,
+  onPrepared?: () => void,
+): Promise<{ terminalDays: number; requests: number; gzipBytes: number }> {
   const jobs: { t: { id: string; secret: string }; days: string[] }[] = [];
   for (const t of bench.terminals) for (let i = 0; i < dayList.length; i += batchDays) jobs.push({ t, days: dayList.slice(i, i + batchDays) });
   let next = 0;
@@ -114,14 +131,24 @@ export async function uploadAll(bench: Bench, dayList: string[], batchDays: numb
   let gzipBytes = 0;
   const endpoint = new URL('api/upload', bench.url);
   const bodies = new Map<(typeof jobs)[number], Buffer>();
-  for (const job of jobs) bodies.set(job, gzipSync(JSON.stringify({ schema: 1, terminalId: job.t.id, software: 'bench', days: job.days.map((day, i) => ({ day, revision: 1, figures: dayFigures(i) })) })));
+  for (const job of jobs)
+    bodies.set(
+      job,
+      gzipSync(
+        JSON.stringify({ schema: 1, terminalId: job.t.id, software: 'bench', days: job.days.map((day, i) => ({ day, revision: 1, figures: dayFigures(i) })) }),
+      ),
+    );
   onPrepared?.();
   const worker = async () => {
     while (next < jobs.length) {
       const job = jobs[next++]!;
       const body = bodies.get(job)!;
       gzipBytes += body.length;
-      const res = await fetch(endpoint, { method: 'POST', headers: { authorization: `Bearer ${job.t.id}.${job.t.secret}`, 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: new Uint8Array(body) });
+      const res = await fetch(endpoint, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${job.t.id}.${job.t.secret}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: new Uint8Array(body),
+      });
       if (res.status !== 200) throw new Error(`upload refused: ${res.status} ${await res.text()}`);
       await res.arrayBuffer();
       terminalDays += job.days.length;

@@ -24,24 +24,32 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
 // The ISBNs asked, in turn: one record, two records, a series of 30 (20 fetched), no record, and ordinary books.
 const ordinary = generateCatalogue(200, 17_005).map((r) => r.isbn);
-const isbns = Array.from({ length: LOOKUPS }, (_, i) => [KNOWN_BOOK.isbn, TWO_RECORDS_ISBN, SERIES_ISBN, UNKNOWN_ISBN][i % 5] ?? ordinary[i % ordinary.length]!);
+const isbns = Array.from(
+  { length: LOOKUPS },
+  (_, i) => [KNOWN_BOOK.isbn, TWO_RECORDS_ISBN, SERIES_ISBN, UNKNOWN_ISBN][i % 5] ?? ordinary[i % ordinary.length]!,
+);
 
 const zebra = await startZebra(unionCatalogue());
 const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-copy-'));
 try {
-  writeFileSync(join(dataDir, 'kiosk.config.json'), JSON.stringify({
-    library: { name: 'Thư viện xã Thử', communeCode: '12345' },
-    copyCataloguing: {
-      maxRecords: MAX_RECORDS,
-      targets: [
-        { name: 'SRU', protocol: 'sru', url: zebra.sruUrl },
-        { name: 'Z39.50', protocol: 'z3950', host: zebra.host, port: zebra.port, database: zebra.database },
-      ],
-    },
-  }));
+  writeFileSync(
+    join(dataDir, 'kiosk.config.json'),
+    JSON.stringify({
+      library: { name: 'Thư viện xã Thử', communeCode: '12345' },
+      copyCataloguing: {
+        maxRecords: MAX_RECORDS,
+        targets: [
+          { name: 'SRU', protocol: 'sru', url: zebra.sruUrl },
+          { name: 'Z39.50', protocol: 'z3950', host: zebra.host, port: zebra.port, database: zebra.database },
+        ],
+      },
+    }),
+  );
   spawnSync(process.execPath, [join(dist, 'cli.mjs'), 'db', 'migrate', '--data-dir', dataDir], { stdio: 'ignore' });
   const db = new Database(join(dataDir, 'kiosk.sqlite'));
-  db.prepare("INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES ('NV0001', 'Cán bộ', 'staff', ?, '2026-01-01')").run(await hashPin('147258'));
+  db.prepare("INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES ('NV0001', 'Cán bộ', 'staff', ?, '2026-01-01')").run(
+    await hashPin('147258'),
+  );
   db.close();
 
   const host = await startHost(join(dist, 'host.mjs'), ['--data-dir', dataDir]);
@@ -78,10 +86,17 @@ try {
   const sruMs: number[] = [];
   for (const isbn of isbns) {
     let started = performance.now();
-    await z3950SearchIsbn({ host: zebra.host, port: zebra.port, database: zebra.database, recordSyntax: 'usmarc', elementSetName: 'F' }, isbn, { timeoutMs: 5000, maxRecords: MAX_RECORDS, version: 'bench' });
+    await z3950SearchIsbn({ host: zebra.host, port: zebra.port, database: zebra.database, recordSyntax: 'usmarc', elementSetName: 'F' }, isbn, {
+      timeoutMs: 5000,
+      maxRecords: MAX_RECORDS,
+      version: 'bench',
+    });
     z3950Ms.push(performance.now() - started);
     started = performance.now();
-    await sruSearchIsbn({ url: zebra.sruUrl, version: '1.2', recordSchema: 'marcxml', isbnIndex: 'bath.isbn' }, isbn, { timeoutMs: 5000, maxRecords: MAX_RECORDS });
+    await sruSearchIsbn({ url: zebra.sruUrl, version: '1.2', recordSchema: 'marcxml', isbnIndex: 'bath.isbn' }, isbn, {
+      timeoutMs: 5000,
+      maxRecords: MAX_RECORDS,
+    });
     sruMs.push(performance.now() - started);
   }
 

@@ -15,7 +15,9 @@ import { summarise, writeResult } from './harness';
 const SCANS = 2000;
 const CCCD = '001099012345|123456789|Nguyễn Văn An|01021999|Nam|Thôn 1, xã Minh Hòa, huyện Gia Lâm, Hà Nội|15062021';
 
-const transport = createFakeHidTransport([{ path: 'bench://pos', vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x8c, usage: 2, product: 'bench', manufacturer: null, interface: 0 }]);
+const transport = createFakeHidTransport([
+  { path: 'bench://pos', vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x8c, usage: 2, product: 'bench', manufacturer: null, interface: 0 },
+]);
 const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-devices-'));
 const kiosk = await createKiosk({ dataDir, log: silentLogger, devices: createNativeDevices({ hardware: true, transport }) });
 try {
@@ -54,7 +56,8 @@ try {
   const figures = summarise(latencies, 4);
   writeResult({
     name: 'devices-latency',
-    description: 'Last HID POS report of a scan delivered on the transport → scan.received on the core bus (decode, classify, zod-validated emit); decoder throughput',
+    description:
+      'Last HID POS report of a scan delivered on the transport → scan.received on the core bus (decode, classify, zod-validated emit); decoder throughput',
     unit: 'ms',
     target: { metric: 'p99', limit: 5, met: figures.p99 < 5 },
     figures: {

@@ -28,7 +28,12 @@ try {
     pages: Array.from({ length: 300 }, (_, i) => ({ heading: `Mục ${i + 1}`, paragraphs: Array.from({ length: 8 }, () => paragraph) })),
     ...(existsSync(FONT) ? { fontFile: FONT } : {}),
   });
-  const epub = await makeEpub({ id: 'urn:bench', title: 'Sách đo hiệu năng', author: 'bench', chapters: Array.from({ length: 40 }, (_, i) => ({ title: `Chương ${i + 1}`, paragraphs: Array.from({ length: 30 }, () => paragraph) })) });
+  const epub = await makeEpub({
+    id: 'urn:bench',
+    title: 'Sách đo hiệu năng',
+    author: 'bench',
+    chapters: Array.from({ length: 40 }, (_, i) => ({ title: `Chương ${i + 1}`, paragraphs: Array.from({ length: 30 }, () => paragraph) })),
+  });
   const zip = join(dir, 'bench.zip');
   await buildPack(zip, {
     id: 'vn.bench.mo',
@@ -54,7 +59,10 @@ try {
     });
     host.once('exit', (code) => reject(new Error(`host exited ${code}`)));
   });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(`${url}#/digital-library`);
@@ -77,7 +85,8 @@ try {
     const worst = Math.max(pdfResult.warm.p95, epubResult.warm.p95, pdfResult.cold, epubResult.cold);
     writeResult({
       name: 'eresources-open',
-      description: 'Chromium (browser mode): from choosing a resource to its first page shown — a 300-page PDF rendered by pdf.js, and an EPUB (40 chapters) by epub.js',
+      description:
+        'Chromium (browser mode): from choosing a resource to its first page shown — a 300-page PDF rendered by pdf.js, and an EPUB (40 chapters) by epub.js',
       unit: 'ms',
       target: { metric: 'p95 (and cold open) of both', limit: 1000, met: worst < 1000 },
       figures: { pdf300: pdfResult, epub: epubResult },

@@ -58,7 +58,15 @@ function nodeBaseline(profile: Profile): Sample {
 /** The median of each trace step over the runs. */
 function medianTrace(samples: Sample[]): Record<string, number> {
   const names = [...new Set(samples.flatMap((s) => Object.keys(s.trace ?? {})))];
-  return Object.fromEntries(names.map((n) => [n, percentile(samples.map((s) => s.trace?.[n] ?? 0), 50)]));
+  return Object.fromEntries(
+    names.map((n) => [
+      n,
+      percentile(
+        samples.map((s) => s.trace?.[n] ?? 0),
+        50,
+      ),
+    ]),
+  );
 }
 
 const profiles: Profile[] = tasksetAvailable() ? ['normal', 'lowEnd'] : ['normal'];
@@ -76,7 +84,20 @@ try {
   }
   const figure = (key: string) => {
     const runs = samples[key]!;
-    return { wallMs: summarise(runs.map((s) => s.wallMs), 1), ...(Number.isNaN(runs[0]!.cpuMs) ? {} : { cpuMs: summarise(runs.map((s) => s.cpuMs), 1) }) };
+    return {
+      wallMs: summarise(
+        runs.map((s) => s.wallMs),
+        1,
+      ),
+      ...(Number.isNaN(runs[0]!.cpuMs)
+        ? {}
+        : {
+            cpuMs: summarise(
+              runs.map((s) => s.cpuMs),
+              1,
+            ),
+          }),
+    };
   };
   const profileFigures = Object.fromEntries(
     profiles.map((profile) => {
@@ -91,7 +112,13 @@ try {
           hostOverNodeP50: ratio(host.wallMs.p50, node.wallMs.p50),
           // What the kiosk itself adds to Node's own start: the part this project can shrink.
           hostMinusNodeP50Ms: Number((host.wallMs.p50 - node.wallMs.p50).toFixed(1)),
-          ...(beforeFigure ? { before: beforeFigure, afterOverBeforeP50: ratio(host.wallMs.p50, beforeFigure.wallMs.p50), cpuAfterOverBeforeP50: ratio(host.cpuMs!.p50, beforeFigure.cpuMs!.p50) } : {}),
+          ...(beforeFigure
+            ? {
+                before: beforeFigure,
+                afterOverBeforeP50: ratio(host.wallMs.p50, beforeFigure.wallMs.p50),
+                cpuAfterOverBeforeP50: ratio(host.cpuMs!.p50, beforeFigure.cpuMs!.p50),
+              }
+            : {}),
           startupTraceMedianMs: medianTrace(samples[`after/${profile}`]!),
         },
       ];
@@ -102,7 +129,7 @@ try {
   writeResult({
     name: 'host-cold-start',
     description:
-      'Process start of dist/host.mjs to the first API reply (system.info over the WebSocket), demo data already seeded; normal profile and low-end profile (taskset -c 0), interleaved with `node -e 0`; CPU time of the host (all threads) at the reply; the host\'s start-up trace (median ms per step: boot = Node start + loading the bundle, then each feature, then the work deferred past the first reply)' +
+      "Process start of dist/host.mjs to the first API reply (system.info over the WebSocket), demo data already seeded; normal profile and low-end profile (taskset -c 0), interleaved with `node -e 0`; CPU time of the host (all threads) at the reply; the host's start-up trace (median ms per step: boot = Node start + loading the bundle, then each feature, then the work deferred past the first reply)" +
       (before ? '; before = the same runs on BENCH_BEFORE_DIST' : ''),
     unit: 'ms',
     target: { metric: 'normal.host.wallMs.p50', limit: TARGET_P50_MS, met: normal.host.wallMs.p50 <= TARGET_P50_MS },

@@ -40,8 +40,13 @@ const clockAt = Date.parse(DEFAULT_INSTANT);
 // Setup: the demo store and residents of our own, whose cards are scanned.
 const setup = await createKiosk({ dataDir, log: silentLogger });
 // Enough cards that nobody reaches a day's internet allowance: each journey kind takes the next card.
-const cards = Array.from({ length: 24 }, (_, i) => createPatron(setup.ctx, { fullName: `Cư dân ${i}`, category: 'adult', birthYear: 1975 }, { via: 'import', status: 'active' }).cardNumber);
-const books = (setup.db.prepare("SELECT barcode FROM items WHERE status = 'available' ORDER BY id LIMIT 6").all() as { barcode: string }[]).map((r) => r.barcode);
+const cards = Array.from(
+  { length: 24 },
+  (_, i) => createPatron(setup.ctx, { fullName: `Cư dân ${i}`, category: 'adult', birthYear: 1975 }, { via: 'import', status: 'active' }).cardNumber,
+);
+const books = (setup.db.prepare("SELECT barcode FROM items WHERE status = 'available' ORDER BY id LIMIT 6").all() as { barcode: string }[]).map(
+  (r) => r.barcode,
+);
 await setup.close();
 
 /** The host's own inspector (loopback, port chosen by the OS): garbage collection and process.memoryUsage(). */
@@ -162,7 +167,10 @@ async function journey(page: Page): Promise<string> {
     return 'internetSession';
   }
   // The digital library: a PDF to its first page, then idle.
-  const { featured, results } = (await pageCall(page, 'eresources.browse', { query: '', format: 'pdf' })) as { featured: { id: number }[]; results?: { id: number }[] };
+  const { featured, results } = (await pageCall(page, 'eresources.browse', { query: '', format: 'pdf' })) as {
+    featured: { id: number }[];
+    results?: { id: number }[];
+  };
   await page.evaluate((id) => (location.hash = `#/digital-library/r-${id}`), (results ?? featured)[0]!.id);
   await page.locator('.pdf-page:not([data-rendered="0"])').first().waitFor();
   await later(page);
@@ -180,7 +188,10 @@ function slope(values: number[]): number {
 }
 
 const browser = await launchBrowser('normal', work);
-const running = await startHost(host, ['--data-dir', dataDir, '--simulate-devices', ...testClockArgs(clockAt, RATE)], 'normal', { ...process.env, NODE_OPTIONS: '--inspect=127.0.0.1:0' });
+const running = await startHost(host, ['--data-dir', dataDir, '--simulate-devices', ...testClockArgs(clockAt, RATE)], 'normal', {
+  ...process.env,
+  NODE_OPTIONS: '--inspect=127.0.0.1:0',
+});
 const inspector = await hostInspector(running.stderr);
 try {
   const loadAtStart = machineLoad();
@@ -221,7 +232,11 @@ try {
     name: 'long-day-memory',
     description: `Browser mode (dist/host.mjs, test clock at ${RATE}x) and Chromium through ${HOURS} scripted hours of ${JOURNEYS_PER_HOUR} mixed resident journeys each (borrow and return by scan, catalogue search, internet session started and ended, a PDF of the digital library; the page's clock run 5 minutes on between residents, so screens return home when idle). Sampled after garbage collection at the end of each hour: host RSS and heap (inspector on loopback), renderer JS heap, DOM nodes, listeners (Performance.getMetrics) and renderer processes' RSS. Growth per hour = least-squares slope from hour 1 on (hour 1 warms up).`,
     unit: 'MiB',
-    target: { metric: 'growth per hour after the first (host heap, renderer heap, renderer DOM nodes) within thresholds', limit: THRESHOLDS.hostHeapMiBPerHour, met: Object.values(verdicts).every(Boolean) },
+    target: {
+      metric: 'growth per hour after the first (host heap, renderer heap, renderer DOM nodes) within thresholds',
+      limit: THRESHOLDS.hostHeapMiBPerHour,
+      met: Object.values(verdicts).every(Boolean),
+    },
     figures: {
       afterFirstHour: samples[1],
       afterLastHour: last,

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { parsePeriod } from '../electron/contract/statistics';
+import { parsePeriod } from '#contract/statistics';
 import { statisticsSection } from '../electron/core/statistics/config';
 import { buildReport } from '../electron/core/statistics/report';
 import { openDatabase } from '../electron/core/store/open';
@@ -17,7 +17,13 @@ const start = Date.parse('2022-01-01T08:00:00+07:00');
 const dayCount = 5 * 365;
 db.pragma('synchronous = OFF');
 writeEventHistory(db, start, dayCount, EVENTS_PER_DAY);
-const input = { db, now: Date.parse('2026-12-31T12:00:00+07:00'), library: { name: 'Bench', communeCode: '12345' }, statistics: statisticsSection.parse({ residents: 8000 }), generatedBy: 'bench' };
+const input = {
+  db,
+  now: Date.parse('2026-12-31T12:00:00+07:00'),
+  library: { name: 'Bench', communeCode: '12345' },
+  statistics: statisticsSection.parse({ residents: 8000 }),
+  generatedBy: 'bench',
+};
 const period = parsePeriod('2026')!;
 // The first report after years of events computes every day once (kept in the outbox table).
 const f0 = performance.now();

@@ -70,11 +70,18 @@ function catalogueMarc(records: number): Buffer {
 
 /** Sends the file in chunks as the staff screen does (not timed), then resolves with the finish call (timed). */
 async function importOverWs(staff: WsClient, token: string, csv: Buffer): Promise<() => Promise<Reply>> {
-  const begin = (await staff.call('catalogue.importBegin', { staffToken: token, fileName: 'tinh.mrc', size: csv.length })) as Reply & { value: { uploadId: string; chunkBytes: number } };
+  const begin = (await staff.call('catalogue.importBegin', { staffToken: token, fileName: 'tinh.mrc', size: csv.length })) as Reply & {
+    value: { uploadId: string; chunkBytes: number };
+  };
   if (!begin.ok) throw new Error(JSON.stringify(begin.error));
   const { uploadId, chunkBytes } = begin.value;
   for (let index = 0; index * chunkBytes < csv.length; index++) {
-    const chunk = await staff.call('catalogue.importChunk', { staffToken: token, uploadId, index, data: csv.subarray(index * chunkBytes, (index + 1) * chunkBytes).toString('base64') });
+    const chunk = await staff.call('catalogue.importChunk', {
+      staffToken: token,
+      uploadId,
+      index,
+      data: csv.subarray(index * chunkBytes, (index + 1) * chunkBytes).toString('base64'),
+    });
     if (!chunk.ok) throw new Error(JSON.stringify(chunk.error));
   }
   return () => staff.call('catalogue.importFinish', { staffToken: token, uploadId });
@@ -83,40 +90,63 @@ async function importOverWs(staff: WsClient, token: string, csv: Buffer): Promis
 // Setup (not timed): a store of 250,000 copies and five years of events, a 40 MB pack, a CSV.
 const seed = await createKiosk({ dataDir, log: silentLogger });
 seed.db.transaction(() => {
-  const insert = seed.db.prepare("INSERT INTO items (barcode, record_id, collection_id, status, added_at, location) VALUES (?, ((? % 300) + 1), 1, 'available', '2026-01-01', ?)");
+  const insert = seed.db.prepare(
+    "INSERT INTO items (barcode, record_id, collection_id, status, added_at, location) VALUES (?, ((? % 300) + 1), 1, 'available', '2026-01-01', ?)",
+  );
   for (let i = 0; i < 250_000; i++) insert.run(`BR${String(i).padStart(7, '0')}`, i, `Kệ ${i % 40} — tầng ${i % 5} — ${'x'.repeat(80)}`);
 })();
-const events = !(wanted('reportPdfFirst') || wanted('reportXlsx')) ? 0 : writeEventHistory(seed.db, Date.parse(`${2026 - HISTORY_YEARS + 1}-01-01T08:00:00+07:00`), HISTORY_YEARS * 365, 120);
+const events = !(wanted('reportPdfFirst') || wanted('reportXlsx'))
+  ? 0
+  : writeEventHistory(seed.db, Date.parse(`${2026 - HISTORY_YEARS + 1}-01-01T08:00:00+07:00`), HISTORY_YEARS * 365, 120);
 seed.db.pragma('wal_checkpoint(TRUNCATE)');
 await seed.close();
 const pack = join(usb, 'pack.zip');
-if (wanted('packInstall')) await buildPack(pack, {
-  id: 'vn.bench.goi-lon',
-  version: '1.0',
-  title: 'Gói lớn',
-  publisher: 'Thư viện tỉnh',
-  resources: Array.from({ length: 40 }, (_, i) => ({ id: `t-${i}`, title: `Tài liệu ${i}`, topic: 'Nông nghiệp', format: 'pdf', file: { path: `files/${i}.pdf`, data: Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(1_000_000)]) } })),
-});
+if (wanted('packInstall'))
+  await buildPack(pack, {
+    id: 'vn.bench.goi-lon',
+    version: '1.0',
+    title: 'Gói lớn',
+    publisher: 'Thư viện tỉnh',
+    resources: Array.from({ length: 40 }, (_, i) => ({
+      id: `t-${i}`,
+      title: `Tài liệu ${i}`,
+      topic: 'Nông nghiệp',
+      format: 'pdf',
+      file: { path: `files/${i}.pdf`, data: Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(1_000_000)]) },
+    })),
+  });
 const marc = catalogueMarc(IMPORT_RECORDS);
 
 // The built host, as a commune PC runs it (`npm run build` first).
-const host = spawn(process.execPath, [fileURLToPath(new URL('../dist/host.mjs', import.meta.url)), '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
+const host = spawn(process.execPath, [fileURLToPath(new URL('../dist/host.mjs', import.meta.url)), '--data-dir', dataDir, '--port', '0'], {
+  stdio: ['ignore', 'pipe', 'ignore'],
+});
 try {
-  const url = await new Promise<string>((resolve) => host.stdout!.on('data', (c) => { const m = /KIOSK_URL=(\S+)/.exec(String(c)); if (m) resolve(m[1]!); }));
+  const url = await new Promise<string>((resolve) =>
+    host.stdout!.on('data', (c) => {
+      const m = /KIOSK_URL=(\S+)/.exec(String(c));
+      if (m) resolve(m[1]!);
+    }),
+  );
   const staff = await connect(url);
   const resident = await connect(url);
   const signIn = async (card: string, pin: string) => ((await staff.call('staff.signIn', { card, pin })) as { value: { token: string } }).value.token;
   const technician = await signIn('KT0001', '246813');
   const officer = await signIn('NV0001', '147258');
   let residentToken: string | undefined;
-  const token = async () => (residentToken ??= ((await resident.call('circulation.signIn', { method: 'card', card: 'BD000001' })) as { value: { residentToken: string } }).value.residentToken);
+  const token = async () =>
+    (residentToken ??= ((await resident.call('circulation.signIn', { method: 'card', card: 'BD000001' })) as { value: { residentToken: string } }).value
+      .residentToken);
 
   const idle = await residentWhile(resident, token, undefined, IDLE_MS);
   const during: Record<string, Awaited<ReturnType<typeof residentWhile>>> = {};
   if (wanted('backup')) during.backup = await residentWhile(resident, token, staff.call('technician.backupNow', { staffToken: technician }), 0);
-  if (wanted('reportPdfFirst')) during.reportPdfFirst = await residentWhile(resident, token, staff.call('statistics.export', { staffToken: officer, period: '2026', format: 'pdf' }), 0);
-  if (wanted('reportXlsx')) during.reportXlsx = await residentWhile(resident, token, staff.call('statistics.export', { staffToken: officer, period: '2026', format: 'xlsx' }), 0);
-  if (wanted('packInstall')) during.packInstall = await residentWhile(resident, token, staff.call('eresources.install', { staffToken: technician, path: pack, jobId: 'bench' }), 0);
+  if (wanted('reportPdfFirst'))
+    during.reportPdfFirst = await residentWhile(resident, token, staff.call('statistics.export', { staffToken: officer, period: '2026', format: 'pdf' }), 0);
+  if (wanted('reportXlsx'))
+    during.reportXlsx = await residentWhile(resident, token, staff.call('statistics.export', { staffToken: officer, period: '2026', format: 'xlsx' }), 0);
+  if (wanted('packInstall'))
+    during.packInstall = await residentWhile(resident, token, staff.call('eresources.install', { staffToken: technician, path: pack, jobId: 'bench' }), 0);
   let importReport: unknown;
   if (wanted('catalogueImport')) {
     const finish = await importOverWs(staff, officer, marc);
@@ -147,8 +177,18 @@ try {
       `${PHASES ? `Only these phases ran: ${PHASES.join(', ')}. ` : ''}` +
       'ratios: each phase p99 / idle p99, and the longest single wait of the phase beside the idle one. failures: calls that did not answer ok.',
     unit: 'ms',
-    target: { metric: 'longest checkout or checkin wait during any long work (issue #22: at most 200 ms)', limit: 200, met: Object.values(during).every((f) => Math.max(f.checkout.max, f.checkin.max) <= 200) },
-    figures: { idle, during, idleAfter, ratios, importReport: importReport && { records: (importReport as { records: number }).records, imported: (importReport as { imported: number }).imported } },
+    target: {
+      metric: 'longest checkout or checkin wait during any long work (issue #22: at most 200 ms)',
+      limit: 200,
+      met: Object.values(during).every((f) => Math.max(f.checkout.max, f.checkin.max) <= 200),
+    },
+    figures: {
+      idle,
+      during,
+      idleAfter,
+      ratios,
+      importReport: importReport && { records: (importReport as { records: number }).records, imported: (importReport as { imported: number }).imported },
+    },
   });
 } finally {
   host.kill('SIGKILL');

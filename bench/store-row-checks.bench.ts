@@ -27,7 +27,9 @@ function timed<T>(work: () => T): { value: T; ms: number } {
 async function measure(kiosk: Kiosk, prefix: string) {
   const { db, ctx } = kiosk;
   db.transaction(() => {
-    const insert = db.prepare("INSERT INTO items (barcode, record_id, collection_id, status, added_at) VALUES (?, ((? % 300) + 1), 1, 'available', '2026-01-01')");
+    const insert = db.prepare(
+      "INSERT INTO items (barcode, record_id, collection_id, status, added_at) VALUES (?, ((? % 300) + 1), 1, 'available', '2026-01-01')",
+    );
     for (let i = 0; i < CHECKOUTS; i++) insert.run(`${prefix}${String(i).padStart(6, '0')}`, i);
   })();
   const registration: number[] = [];
@@ -50,13 +52,17 @@ const dirs = [mkdtempSync(join(tmpdir(), 'kiosk-bench-rows-')), mkdtempSync(join
 const withChecks = await createKiosk({ dataDir: dirs[0]!, log: silentLogger });
 const without = await createKiosk({ dataDir: dirs[1]!, log: silentLogger });
 try {
-  for (const name of ['records_insert', 'records_update', 'records_delete', 'patrons_insert', 'patrons_update', 'patrons_delete']) without.db.exec(`DROP TRIGGER row_checks_${name}`);
+  for (const name of ['records_insert', 'records_update', 'records_delete', 'patrons_insert', 'patrons_update', 'patrons_delete'])
+    without.db.exec(`DROP TRIGGER row_checks_${name}`);
   const a = await measure(withChecks, 'RA');
   const b = await measure(without, 'RB');
   // A provincial-size catalogue (setup, not timed): every row is marked by the trigger, then sealed.
   withChecks.db.transaction(() => {
-    const insert = withChecks.db.prepare("INSERT INTO records (title, authors, subjects, publisher, year, summary, created_at, updated_at) VALUES (?, ?, '[\"Nông nghiệp\"]', 'NXB Nông nghiệp', 2020, ?, '2026-01-01', '2026-01-01')");
-    for (let i = 0; i < RECORDS; i++) insert.run(`Kỹ thuật trồng lúa nước tập ${i}`, JSON.stringify([`Nguyễn Văn ${i % 97}`]), `Tóm tắt ${'nội dung '.repeat(i % 20)}`);
+    const insert = withChecks.db.prepare(
+      "INSERT INTO records (title, authors, subjects, publisher, year, summary, created_at, updated_at) VALUES (?, ?, '[\"Nông nghiệp\"]', 'NXB Nông nghiệp', 2020, ?, '2026-01-01', '2026-01-01')",
+    );
+    for (let i = 0; i < RECORDS; i++)
+      insert.run(`Kỹ thuật trồng lúa nước tập ${i}`, JSON.stringify([`Nguyễn Văn ${i % 97}`]), `Tóm tắt ${'nội dung '.repeat(i % 20)}`);
   })();
   const seal = timed(() => sealRows(withChecks.db));
   const verify = timed(() => verifyRows(withChecks.db).checked);
@@ -80,7 +86,9 @@ try {
       peers: {
         quickCheck: { ms: quick.ms, result: quick.value },
         integrityCheck: { ms: integrity.ms, result: integrity.value },
-        sqlite3ShellIntegrityCheck: shellOk ? { ms: shell.ms, result: 'ok' } : { ms: null, result: (shell.value.error?.message ?? shell.value.stderr).slice(0, 200) },
+        sqlite3ShellIntegrityCheck: shellOk
+          ? { ms: shell.ms, result: 'ok' }
+          : { ms: null, result: (shell.value.error?.message ?? shell.value.stderr).slice(0, 200) },
       },
       ratios: {
         checkoutP50WithVsWithout: ratio(a.checkout.p50, b.checkout.p50),

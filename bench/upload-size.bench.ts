@@ -1,6 +1,6 @@
 // Bytes on the wire per terminal-day: one busy day sent alone (the worst case: a daily upload)
 // and the mean inside a month's batch (catching up), with every indicator and dimension filled.
-import { DAY_INDICATORS, type DayFigures } from '../electron/contract/statistics';
+import { DAY_INDICATORS, type DayFigures } from '#contract/statistics';
 import { encodeBatch } from '../electron/core/upload/uploader';
 import { writeResult } from './harness';
 
@@ -15,7 +15,12 @@ function busyDay(seed: number): DayFigures {
   return Object.fromEntries(DAY_INDICATORS.map((k, i) => [k, { total: total + i, by: dims }]));
 }
 
-const single = encodeBatch({ schema: 1, terminalId: 'kiosk-AbCdEfGhIjKlMnOpQrSt', software: 'kiosk/0.1.0', days: [{ day: '2026-11-30', revision: 3, figures: busyDay(1) }] }).length;
+const single = encodeBatch({
+  schema: 1,
+  terminalId: 'kiosk-AbCdEfGhIjKlMnOpQrSt',
+  software: 'kiosk/0.1.0',
+  days: [{ day: '2026-11-30', revision: 3, figures: busyDay(1) }],
+}).length;
 const month = Array.from({ length: 31 }, (_, i) => ({ day: `2026-10-${String(i + 1).padStart(2, '0')}`, revision: 1, figures: busyDay(i) }));
 const batch = encodeBatch({ schema: 1, terminalId: 'kiosk-AbCdEfGhIjKlMnOpQrSt', software: 'kiosk/0.1.0', days: month }).length;
 writeResult({

@@ -1,7 +1,7 @@
 // Technician actions at the collector: register a terminal (→ one-time enrolment code), issue a
 // new code, revoke. Used by the collector's command line and by tests.
 import { z } from 'zod';
-import { communeCode } from '../electron/contract/upload';
+import { communeCode } from '#contract/upload';
 import { CODE_VALID_DAYS, hashSecret, newEnrolmentCode, newTerminalId, normaliseCode } from './credentials';
 import type { CollectorStore, TerminalRow } from './store/types';
 
@@ -14,7 +14,11 @@ export const newTerminalInput = z
   })
   .strict();
 
-export async function registerTerminal(store: CollectorStore, input: z.input<typeof newTerminalInput>, now = Date.now()): Promise<{ terminal: TerminalRow; code: string; expiresAt: string }> {
+export async function registerTerminal(
+  store: CollectorStore,
+  input: z.input<typeof newTerminalInput>,
+  now = Date.now(),
+): Promise<{ terminal: TerminalRow; code: string; expiresAt: string }> {
   const parsed = newTerminalInput.parse(input);
   const code = newEnrolmentCode();
   const expiresAt = new Date(now + CODE_VALID_DAYS * 86_400_000).toISOString();

@@ -1,6 +1,6 @@
 // A period's figures against the same period last year and the programme's targets, per commune
 // and for the province: what the dashboard shows and the official report prints.
-import { previousYear, type Period } from '../electron/contract/statistics';
+import { previousYear, type Period } from '#contract/statistics';
 import type { CommuneRecord } from './store/portal-types';
 import type { CollectorStore, CommuneTotals } from './store/types';
 import { GROWTH_INDICATORS, targetsFor, type Target, type TargetSet } from './targets';
@@ -98,7 +98,10 @@ export async function assess(store: CollectorStore, period: Period, onlyCommune?
   const shareMet = sharePct === null ? null : sharePct >= targets.residents_share.minPct;
   const reach = (pick: (c: CommuneRecord) => boolean) => {
     const group = known.filter((c) => pick(c.commune));
-    return shareOf(group.reduce((n, c) => n + c.cardsToDate, 0), group.reduce((n, c) => n + c.commune.population!, 0) || null);
+    return shareOf(
+      group.reduce((n, c) => n + c.cardsToDate, 0),
+      group.reduce((n, c) => n + c.commune.population!, 0) || null,
+    );
   };
   return {
     period,

@@ -28,7 +28,9 @@ export const foldHeader = (text: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9%]+/g, ' ')
     .trim();
-const LOOKUP = new Map<string, Column>((Object.entries(COLUMN_NAMES) as [Column, string[]][]).flatMap(([c, names]) => names.map((n) => [foldHeader(n), c] as const)));
+const LOOKUP = new Map<string, Column>(
+  (Object.entries(COLUMN_NAMES) as [Column, string[]][]).flatMap(([c, names]) => names.map((n) => [foldHeader(n), c] as const)),
+);
 
 export type ImportResult = { ok: true; communes: CommuneRecord[] } | { ok: false; message: string };
 type Cell = string | number | boolean | Date | null | undefined;
@@ -54,7 +56,8 @@ export function communesFromRows(rows: Cell[][], provinceFilter?: string): Impor
     if (c && !columns.has(c)) columns.set(c, i);
   });
   const missing = REQUIRED.filter((c) => !columns.has(c));
-  if (missing.length) return { ok: false, message: `Tệp danh mục thiếu cột ${missing.map((c) => `"${COLUMN_NAMES[c][0]}"`).join(', ')}. Dòng đầu tiên phải là tên các cột.` };
+  if (missing.length)
+    return { ok: false, message: `Tệp danh mục thiếu cột ${missing.map((c) => `"${COLUMN_NAMES[c][0]}"`).join(', ')}. Dòng đầu tiên phải là tên các cột.` };
   const communes: CommuneRecord[] = [];
   const seen = new Set<string>();
   for (let i = headerIndex + 1; i < rows.length; i++) {
@@ -81,7 +84,16 @@ export function communesFromRows(rows: Cell[][], provinceFilter?: string): Impor
     const disadvantaged = flag(get('disadvantaged'), line, 'Vùng khó khăn');
     if (typeof disadvantaged === 'string') return { ok: false, message: disadvantaged };
     const district = text(get('district'));
-    communes.push({ code, name, provinceCode, district: district || null, population: popText ? Number(popText) : null, rural, disadvantaged, minorityPct: minority });
+    communes.push({
+      code,
+      name,
+      provinceCode,
+      district: district || null,
+      population: popText ? Number(popText) : null,
+      rural,
+      disadvantaged,
+      minorityPct: minority,
+    });
   }
   if (!communes.length) return { ok: false, message: 'Tệp danh mục không có xã nào (của tỉnh này). Hãy kiểm tra mã tỉnh.' };
   return { ok: true, communes };

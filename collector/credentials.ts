@@ -26,7 +26,9 @@ export function newSecret(): string {
 }
 
 export function newTerminalId(communeCode: string): string {
-  return `t${communeCode}-${randomBytes(6).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x')}`;
+  return `t${communeCode}-${randomBytes(6)
+    .toString('base64url')
+    .replace(/[^A-Za-z0-9]/g, 'x')}`;
 }
 
 export function secretMatches(secret: string, storedHash: string | null): boolean {

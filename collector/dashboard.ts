@@ -1,7 +1,7 @@
 // The dashboard page, rendered on the server as plain HTML (no script): communes and their
 // indicators for a period, terminals with their last-seen time, links to the exports.
 import { formatDateTime } from '../common/calendar';
-import { DAY_INDICATORS, type Period } from '../electron/contract/statistics';
+import { DAY_INDICATORS, type Period } from '#contract/statistics';
 import type { CommuneTotals, TerminalRow } from './store/types';
 import { DASHBOARD_COLUMNS, INDICATOR_NAMES } from './texts';
 

@@ -2,7 +2,7 @@
 // (enrolment, the time of its last upload) and from the health record each upload carries (backup
 // age, disk, clock skew, self-test, a disk copy reporting, upload errors). One line per terminal
 // and reason, with the instant the reason was first seen; longest first.
-import type { KioskHealth } from '../electron/contract/upload';
+import type { KioskHealth } from '#contract/upload';
 import type { AttentionRow, HealthRow } from './store/portal-types';
 import type { TerminalRow } from './store/types';
 
@@ -39,9 +39,15 @@ export interface Attention {
   health?: { record: KioskHealth; skewSeconds: number; receivedAt: string };
 }
 
-export function needingAttention(terminals: TerminalRow[], now: number, fleet: { records: HealthRow[]; reasons: AttentionRow[] } = { records: [], reasons: [] }): Attention[] {
+export function needingAttention(
+  terminals: TerminalRow[],
+  now: number,
+  fleet: { records: HealthRow[]; reasons: AttentionRow[] } = { records: [], reasons: [] },
+): Attention[] {
   const older = (iso: string, days: number) => now - Date.parse(iso) > days * 86_400_000;
-  const healthOf = new Map(fleet.records.map((h) => [h.terminalId, { record: JSON.parse(h.record) as KioskHealth, skewSeconds: h.skewSeconds, receivedAt: h.receivedAt }]));
+  const healthOf = new Map(
+    fleet.records.map((h) => [h.terminalId, { record: JSON.parse(h.record) as KioskHealth, skewSeconds: h.skewSeconds, receivedAt: h.receivedAt }]),
+  );
   const out: Attention[] = [];
   for (const t of terminals) {
     if (t.revokedAt) continue;

@@ -6,7 +6,16 @@ export type Lang = (typeof LANGS)[number];
 const vi = {
   appTitle: 'Cổng thống kê thư viện cơ sở',
   skip: 'Bỏ qua đến nội dung chính',
-  nav: { dashboard: 'Tổng hợp', report: 'Báo cáo', communes: 'Danh mục xã', targets: 'Chỉ tiêu', accounts: 'Tài khoản', terminals: 'Máy trạm', fleet: 'Cần xử lý', pushes: 'Gửi xuống kiosk' },
+  nav: {
+    dashboard: 'Tổng hợp',
+    report: 'Báo cáo',
+    communes: 'Danh mục xã',
+    targets: 'Chỉ tiêu',
+    accounts: 'Tài khoản',
+    terminals: 'Máy trạm',
+    fleet: 'Cần xử lý',
+    pushes: 'Gửi xuống kiosk',
+  },
   signedInAs: (name: string, role: string) => `${name} (${role})`,
   signOut: 'Đăng xuất',
   language: 'English',
@@ -22,7 +31,12 @@ const vi = {
   },
   forbidden: 'Tài khoản của bạn không có quyền xem trang này. Hãy quay lại trang tổng hợp hoặc nhờ quản trị viên cấp quyền.',
   csrf: 'Biểu mẫu đã cũ hoặc không đến từ cổng này. Hãy tải lại trang rồi gửi lại.',
-  period: { label: 'Kỳ báo cáo', show: 'Xem', help: 'Dạng kỳ: 2026, 2026-H1, 2026-Q3, 2026-05, 2026-01-01..2026-03-31.', range: (from: string, to: string) => `Từ ${from} đến ${to}` },
+  period: {
+    label: 'Kỳ báo cáo',
+    show: 'Xem',
+    help: 'Dạng kỳ: 2026, 2026-H1, 2026-Q3, 2026-05, 2026-01-01..2026-03-31.',
+    range: (from: string, to: string) => `Từ ${from} đến ${to}`,
+  },
   dash: {
     title: 'Tổng hợp toàn tỉnh',
     communeTitle: (name: string) => name,
@@ -86,7 +100,8 @@ const vi = {
     title: 'Danh mục xã, phường',
     count: (n: number) => `${n} xã, phường trong danh mục.`,
     importTitle: 'Nhập danh mục',
-    importHelp: 'Tệp CSV hoặc XLSX theo danh mục hành chính (sau sắp xếp 2025: 34 tỉnh, khoảng 3.300 xã, phường). Cột: Mã tỉnh, Mã xã, Tên xã, Huyện (cũ, không bắt buộc), Dân số, Nông thôn, Vùng khó khăn, Tỷ lệ dân tộc thiểu số (%). Nhập lại cùng tệp không thay đổi gì.',
+    importHelp:
+      'Tệp CSV hoặc XLSX theo danh mục hành chính (sau sắp xếp 2025: 34 tỉnh, khoảng 3.300 xã, phường). Cột: Mã tỉnh, Mã xã, Tên xã, Huyện (cũ, không bắt buộc), Dân số, Nông thôn, Vùng khó khăn, Tỷ lệ dân tộc thiểu số (%). Nhập lại cùng tệp không thay đổi gì.',
     file: 'Tệp danh mục',
     submit: 'Nhập',
     done: (added: number, updated: number) => `Đã nhập: ${added} xã mới, ${updated} xã cập nhật.`,
@@ -141,7 +156,8 @@ const vi = {
   },
   fleet: {
     title: 'Máy trạm cần xử lý',
-    intro: 'Máy trạm lâu không gửi số liệu, chưa gửi lần nào, chưa đăng ký, hoặc tự báo có vấn đề khi gửi (sao lưu cũ, ổ đĩa sắp đầy, đồng hồ lệch, tự kiểm tra lỗi, bị sao chép ổ đĩa, gửi lỗi nhiều lần). Xếp theo thời gian cần xử lý, lâu nhất trước.',
+    intro:
+      'Máy trạm lâu không gửi số liệu, chưa gửi lần nào, chưa đăng ký, hoặc tự báo có vấn đề khi gửi (sao lưu cũ, ổ đĩa sắp đầy, đồng hồ lệch, tự kiểm tra lỗi, bị sao chép ổ đĩa, gửi lỗi nhiều lần). Xếp theo thời gian cần xử lý, lâu nhất trước.',
     none: 'Không có máy trạm nào cần xử lý.',
     reason: 'Lý do',
     detail: 'Chi tiết',
@@ -166,11 +182,17 @@ const vi = {
     selfTest: (ids: string) => `Bước lỗi: ${ids}.`,
     clonedHelp: 'Hãy tìm máy đó và đăng ký lại nó bằng mã mới; máy này vẫn gửi bình thường.',
     uploadErrors: (n: number, kind: string) => `${n} lần lỗi trong 24 giờ; lần cuối: ${kind}.`,
-    errorKinds: { unreachable: 'không kết nối được', refused: 'bị từ chối', bad_reply: 'máy chủ trả lời sai định dạng', server_error: 'máy chủ báo lỗi' } as Record<string, string>,
+    errorKinds: {
+      unreachable: 'không kết nối được',
+      refused: 'bị từ chối',
+      bad_reply: 'máy chủ trả lời sai định dạng',
+      server_error: 'máy chủ báo lỗi',
+    } as Record<string, string>,
   },
   pushes: {
     title: 'Gửi xuống kiosk',
-    intro: 'Thông báo (ngày hội đọc sách, sự kiện), tên miền cần chặn và tin có gói tài liệu mới, gửi tới tất cả hoặc một số xã. Kiosk nhận khi gửi số liệu lần tới, kiểm tra chữ ký của cổng, áp dụng những gì hợp lệ và báo lại.',
+    intro:
+      'Thông báo (ngày hội đọc sách, sự kiện), tên miền cần chặn và tin có gói tài liệu mới, gửi tới tất cả hoặc một số xã. Kiosk nhận khi gửi số liệu lần tới, kiểm tra chữ ký của cổng, áp dụng những gì hợp lệ và báo lại.',
     key: (fp: string) => `Khóa ký của cổng: ${fp} (so với dòng "Khóa ký của cổng" khi chạy "kiosk upload" trên kiosk).`,
     create: 'Tạo lần gửi mới',
     kind: 'Loại',
@@ -213,7 +235,16 @@ export type Texts = typeof vi;
 const en: Texts = {
   appTitle: 'Commune library statistics portal',
   skip: 'Skip to main content',
-  nav: { dashboard: 'Overview', report: 'Reports', communes: 'Communes', targets: 'Targets', accounts: 'Accounts', terminals: 'Terminals', fleet: 'Attention', pushes: 'Push to kiosks' },
+  nav: {
+    dashboard: 'Overview',
+    report: 'Reports',
+    communes: 'Communes',
+    targets: 'Targets',
+    accounts: 'Accounts',
+    terminals: 'Terminals',
+    fleet: 'Attention',
+    pushes: 'Push to kiosks',
+  },
   signedInAs: (name, role) => `${name} (${role})`,
   signOut: 'Sign out',
   language: 'Tiếng Việt',
@@ -229,7 +260,12 @@ const en: Texts = {
   },
   forbidden: 'Your account may not see this page. Go back to the overview or ask an administrator for access.',
   csrf: 'This form is out of date or did not come from this portal. Reload the page and send it again.',
-  period: { label: 'Period', show: 'Show', help: 'Period forms: 2026, 2026-H1, 2026-Q3, 2026-05, 2026-01-01..2026-03-31.', range: (from, to) => `From ${from} to ${to}` },
+  period: {
+    label: 'Period',
+    show: 'Show',
+    help: 'Period forms: 2026, 2026-H1, 2026-Q3, 2026-05, 2026-01-01..2026-03-31.',
+    range: (from, to) => `From ${from} to ${to}`,
+  },
   dash: {
     title: 'Province overview',
     communeTitle: (name) => name,
@@ -262,7 +298,8 @@ const en: Texts = {
     lastSeen: 'Last upload',
     never: 'never',
     daysReceived: 'Days received',
-    shareNote: 'Residents using the library = library cards issued by the kiosks up to the end of the period / population (only where the population is known).',
+    shareNote:
+      'Residents using the library = library cards issued by the kiosks up to the end of the period / population (only where the population is known).',
     rural: 'Rural',
     disadvantaged: 'Disadvantaged area',
     yes: 'Yes',
@@ -280,7 +317,8 @@ const en: Texts = {
   },
   report: {
     title: 'Periodic reports',
-    intro: 'The six-month and annual report to the Ministry of Culture, Sports and Tourism: the programme indicators, tables per (former) district and commune, and a summary.',
+    intro:
+      'The six-month and annual report to the Ministry of Culture, Sports and Tourism: the programme indicators, tables per (former) district and commune, and a summary.',
     kind: 'Report',
     half1: 'First half-year',
     half2: 'Second half-year',
@@ -293,7 +331,8 @@ const en: Texts = {
     title: 'Commune register',
     count: (n) => `${n} communes and wards in the register.`,
     importTitle: 'Import the register',
-    importHelp: 'A CSV or XLSX file from the administrative list (after the 2025 reorganisation: 34 provinces, about 3,300 communes and wards). Columns: province code, commune code, commune name, former district (optional), population, rural, disadvantaged, ethnic-minority share (%). Importing the same file again changes nothing.',
+    importHelp:
+      'A CSV or XLSX file from the administrative list (after the 2025 reorganisation: 34 provinces, about 3,300 communes and wards). Columns: province code, commune code, commune name, former district (optional), population, rural, disadvantaged, ethnic-minority share (%). Importing the same file again changes nothing.',
     file: 'Register file',
     submit: 'Import',
     done: (added, updated) => `Imported: ${added} new communes, ${updated} updated.`,
@@ -348,7 +387,8 @@ const en: Texts = {
   },
   fleet: {
     title: 'Terminals needing attention',
-    intro: 'Terminals silent for a while, never uploaded, not enrolled, or reporting a problem with their uploads (old backup, low disk, clock skew, self-test failing, disk cloned, repeated upload errors). Longest first.',
+    intro:
+      'Terminals silent for a while, never uploaded, not enrolled, or reporting a problem with their uploads (old backup, low disk, clock skew, self-test failing, disk cloned, repeated upload errors). Longest first.',
     none: 'No terminal needs attention.',
     reason: 'Reason',
     detail: 'Detail',
@@ -377,7 +417,8 @@ const en: Texts = {
   },
   pushes: {
     title: 'Push to kiosks',
-    intro: 'Announcements (reading days, events), hosts to block and notices of new content packs, for all or some communes. Kiosks pull them with their next upload, check the portal’s signature, apply what is valid and report back.',
+    intro:
+      'Announcements (reading days, events), hosts to block and notices of new content packs, for all or some communes. Kiosks pull them with their next upload, check the portal’s signature, apply what is valid and report back.',
     key: (fp) => `Portal signing key: ${fp} (compare with the "Khóa ký của cổng" line printed by "kiosk upload" on a kiosk).`,
     create: 'New push',
     kind: 'Kind',

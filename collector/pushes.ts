@@ -2,7 +2,7 @@
 // crypto, kept server-side in the store), and a push as the administrator creates it — content
 // checked with the same schema the kiosks apply, then signed over its exact envelope text.
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
-import { envelopeText, pushContents, type PushKind } from '../electron/contract/pushes';
+import { envelopeText, pushContents, type PushKind } from '#contract/pushes';
 import type { CollectorStore } from './store/types';
 
 export interface PortalKey {

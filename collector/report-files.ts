@@ -18,12 +18,7 @@ const heading = (r: OfficialReport) => [
 
 export async function reportXlsx(r: OfficialReport): Promise<Buffer> {
   const bold = (value: string) => ({ value: safeCell(value) as string, fontWeight: 'bold' as const });
-  const data: SheetData = [
-    ...heading(r).map((line) => [bold(line)]),
-    [],
-    [bold('Tóm tắt')],
-    ...r.summary.map((line) => [{ value: safeCell(line) as string }]),
-  ];
+  const data: SheetData = [...heading(r).map((line) => [bold(line)]), [], [bold('Tóm tắt')], ...r.summary.map((line) => [{ value: safeCell(line) as string }])];
   for (const table of r.tables) {
     data.push([], [bold(table.title)], table.head.map(bold));
     for (const row of table.rows) data.push(row.map((v: CellValue) => ({ value: safeCell(v) ?? '' })));
@@ -38,7 +33,8 @@ const show = (v: CellValue) => (v === null ? '' : typeof v === 'number' ? viNumb
 export async function reportPdf(r: OfficialReport): Promise<Buffer> {
   const regular = `${FONT_DIR}/DejaVuSans.ttf`;
   const boldFont = `${FONT_DIR}/DejaVuSans-Bold.ttf`;
-  if (!existsSync(regular) || !existsSync(boldFont)) throw new Error(`Không tìm thấy phông chữ tiếng Việt (${regular}). Hãy cài gói fonts-dejavu-core, hoặc tải báo cáo XLSX.`);
+  if (!existsSync(regular) || !existsSync(boldFont))
+    throw new Error(`Không tìm thấy phông chữ tiếng Việt (${regular}). Hãy cài gói fonts-dejavu-core, hoặc tải báo cáo XLSX.`);
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, info: { Title: r.title } });
   doc.registerFont('body', regular);
   doc.registerFont('bold', boldFont);
@@ -88,7 +84,10 @@ export async function reportPdf(r: OfficialReport): Promise<Buffer> {
     for (const row of table.rows) drawRow(row, 'body');
   }
   doc.moveDown(1);
-  doc.font('body').fontSize(8).text(`Lập ngày ${r.generatedAt.slice(0, 10)} từ số liệu các kiosk gửi về cổng thống kê. Số liệu tổng hợp, không chứa thông tin cá nhân.`, left);
+  doc
+    .font('body')
+    .fontSize(8)
+    .text(`Lập ngày ${r.generatedAt.slice(0, 10)} từ số liệu các kiosk gửi về cổng thống kê. Số liệu tổng hợp, không chứa thông tin cá nhân.`, left);
   doc.end();
   await done;
   return Buffer.concat(chunks);

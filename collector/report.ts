@@ -1,7 +1,7 @@
 // The official six-month / annual report a Sở sends to the Ministry, as data: the programme's
 // indicators against last year and the targets, tables per (former) district and per commune, and
 // a summary in Vietnamese that states numbers and whether each target is met, with no adjectives.
-import type { Period } from '../electron/contract/statistics';
+import type { Period } from '#contract/statistics';
 import type { Assessment, CommuneAssessment, GrowthKey } from './assessment';
 import type { CellValue } from './cells';
 import { targetText, type Target } from './targets';
@@ -14,7 +14,8 @@ const SUBJECT: Record<GrowthKey, string> = {
 };
 const UNIT: Record<GrowthKey, string> = { visits: 'lượt', items_served: 'lượt', rotation_loans: 'lượt', items_added: 'bản' };
 
-export const viNumber = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: Number.isInteger(n) ? 0 : 1 }).format(n);
+export const viNumber = (n: number) =>
+  new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: Number.isInteger(n) ? 0 : 1 }).format(n);
 
 function growthSentence(subject: string, growthPct: number | null, target: Target): string {
   if (growthPct === null) return `${subject}: chưa có số liệu cùng kỳ năm trước để so sánh với chỉ tiêu ${targetText(target)}.`;
@@ -77,10 +78,37 @@ export function officialReport(a: Assessment, generatedAt: string): OfficialRepo
     head: ['STT', 'Chỉ tiêu', 'Đơn vị', 'Kỳ này', 'Cùng kỳ năm trước', 'Tăng/giảm (%)', 'Chỉ tiêu năm', 'Đánh giá'],
     widths: [5, 38, 8, 14, 16, 13, 13, 11],
     rows: [
-      ...a.province.indicators.map((i, n): CellValue[] => [n + 1, SUBJECT[i.key], UNIT[i.key], i.current, i.previous, pctCell(i.growthPct), `+${targetText(i.target)}`, metCell(i.met)]),
+      ...a.province.indicators.map((i, n): CellValue[] => [
+        n + 1,
+        SUBJECT[i.key],
+        UNIT[i.key],
+        i.current,
+        i.previous,
+        pctCell(i.growthPct),
+        `+${targetText(i.target)}`,
+        metCell(i.met),
+      ]),
       [5, 'Tỷ lệ dân sử dụng thư viện', '%', pctCell(a.province.sharePct), '', '', targetText(a.targets.residents_share), metCell(a.province.shareMet)],
-      [6, 'Tỷ lệ dân nông thôn được phục vụ', '%', pctCell(a.ruralReachPct), '', '', targetText(a.targets.rural_reach), metCell(a.ruralReachPct === null ? null : a.ruralReachPct >= a.targets.rural_reach.minPct)],
-      [7, 'Tỷ lệ dân vùng khó khăn được phục vụ', '%', pctCell(a.disadvantagedReachPct), '', '', targetText(a.targets.disadvantaged_reach), metCell(a.disadvantagedReachPct === null ? null : a.disadvantagedReachPct >= a.targets.disadvantaged_reach.minPct)],
+      [
+        6,
+        'Tỷ lệ dân nông thôn được phục vụ',
+        '%',
+        pctCell(a.ruralReachPct),
+        '',
+        '',
+        targetText(a.targets.rural_reach),
+        metCell(a.ruralReachPct === null ? null : a.ruralReachPct >= a.targets.rural_reach.minPct),
+      ],
+      [
+        7,
+        'Tỷ lệ dân vùng khó khăn được phục vụ',
+        '%',
+        pctCell(a.disadvantagedReachPct),
+        '',
+        '',
+        targetText(a.targets.disadvantaged_reach),
+        metCell(a.disadvantagedReachPct === null ? null : a.disadvantagedReachPct >= a.targets.disadvantaged_reach.minPct),
+      ],
     ],
   };
   // Districts were abolished in the 2025 reorganisation; the register may still carry the former one.
@@ -89,16 +117,45 @@ export function officialReport(a: Assessment, generatedAt: string): OfficialRepo
   const districtRows = [...groups.entries()]
     .sort(([x], [y]) => x.localeCompare(y, 'vi'))
     .map(([district, list]): CellValue[] => {
-      const totals = a.province.indicators.map((_, k) => ({ cur: list.reduce((n, c) => n + c.indicators[k]!.current, 0), prev: list.reduce((n, c) => n + c.indicators[k]!.previous, 0) }));
-      return [district, list.length, list.reduce((n, c) => n + c.terminals, 0), ...totals.flatMap((t) => [t.cur, t.prev > 0 ? Math.round(((t.cur - t.prev) / t.prev) * 1000) / 10 : '—'])];
+      const totals = a.province.indicators.map((_, k) => ({
+        cur: list.reduce((n, c) => n + c.indicators[k]!.current, 0),
+        prev: list.reduce((n, c) => n + c.indicators[k]!.previous, 0),
+      }));
+      return [
+        district,
+        list.length,
+        list.reduce((n, c) => n + c.terminals, 0),
+        ...totals.flatMap((t) => [t.cur, t.prev > 0 ? Math.round(((t.cur - t.prev) / t.prev) * 1000) / 10 : '—']),
+      ];
     });
-  const byDistrict: ReportTable = { title: 'II. Số liệu theo huyện (cũ)', head: ['Huyện (cũ)', 'Số xã', 'Máy trạm', ...FIGURE_HEAD], widths: [24, 7, 9, 12, 7, 13, 7, 11, 7, 10, 7], rows: districtRows };
-  const communes = [...a.communes].sort((x, y) => (x.commune.district ?? '').localeCompare(y.commune.district ?? '', 'vi') || x.commune.code.localeCompare(y.commune.code));
+  const byDistrict: ReportTable = {
+    title: 'II. Số liệu theo huyện (cũ)',
+    head: ['Huyện (cũ)', 'Số xã', 'Máy trạm', ...FIGURE_HEAD],
+    widths: [24, 7, 9, 12, 7, 13, 7, 11, 7, 10, 7],
+    rows: districtRows,
+  };
+  const communes = [...a.communes].sort(
+    (x, y) => (x.commune.district ?? '').localeCompare(y.commune.district ?? '', 'vi') || x.commune.code.localeCompare(y.commune.code),
+  );
   const byCommune: ReportTable = {
     title: 'III. Số liệu theo xã, phường',
     head: ['Mã xã', 'Xã, phường', 'Huyện (cũ)', ...FIGURE_HEAD, 'Tỷ lệ dân sử dụng (%)', 'Chỉ tiêu chưa đạt'],
     widths: [7, 22, 14, 11, 7, 12, 7, 10, 7, 9, 7, 11, 9],
-    rows: communes.map((c): CellValue[] => [c.commune.code, c.commune.name, c.commune.district ?? '', ...communeFigures(c), pctCell(c.sharePct), c.days === 0 ? 'Chưa có số liệu' : c.behind]),
+    rows: communes.map((c): CellValue[] => [
+      c.commune.code,
+      c.commune.name,
+      c.commune.district ?? '',
+      ...communeFigures(c),
+      pctCell(c.sharePct),
+      c.days === 0 ? 'Chưa có số liệu' : c.behind,
+    ]),
   };
-  return { title: reportTitle(a.period), period: a.period, previousPeriod: a.previousPeriod, generatedAt, summary: summaryLines(a), tables: [indicators, byDistrict, byCommune] };
+  return {
+    title: reportTitle(a.period),
+    period: a.period,
+    previousPeriod: a.previousPeriod,
+    generatedAt,
+    summary: summaryLines(a),
+    tables: [indicators, byDistrict, byCommune],
+  };
 }

@@ -58,7 +58,10 @@ export function buildCollectorApp(options: CollectorOptions): FastifyInstance {
   // Kiosks' JSON (possibly gzip) is read with its own bounds; see http/body.ts.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', (req, _payload, done) => {
-    readKioskBody(req.raw).then((body) => done(null, body), (error: Error) => done(error, undefined));
+    readKioskBody(req.raw).then(
+      (body) => done(null, body),
+      (error: Error) => done(error, undefined),
+    );
   });
 
   void app.register(helmet, {
@@ -108,11 +111,21 @@ export function buildCollectorApp(options: CollectorOptions): FastifyInstance {
     }
     if ((error as { code?: string }).code === 'ECONNRESET' || error.message === 'aborted') return reply.raw.destroy();
     const status = (error as FastifyError).statusCode;
-    if (status === 429) return reply.status(429).send({ ok: false, error: { code: 'rate_limited', message: 'Quá nhiều lần thử trong thời gian ngắn. Hãy đợi một phút rồi thử lại.' } });
+    if (status === 429)
+      return reply
+        .status(429)
+        .send({ ok: false, error: { code: 'rate_limited', message: 'Quá nhiều lần thử trong thời gian ngắn. Hãy đợi một phút rồi thử lại.' } });
     if (status && status >= 400 && status < 500) {
       return reply.status(status).send({ ok: false, error: { code: 'bad_request', message: 'Yêu cầu không hợp lệ. Hãy tải lại trang và thử lại.' } });
     }
-    console.error(JSON.stringify({ level: 'error', event: 'collector.internal', route: req.routeOptions.url ?? null, error: String(error?.message ?? error).slice(0, 500) }));
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        event: 'collector.internal',
+        route: req.routeOptions.url ?? null,
+        error: String(error?.message ?? error).slice(0, 500),
+      }),
+    );
     return reply.status(500).send({ ok: false, error: { code: 'internal', message: 'Lỗi máy chủ thống kê; kiosk sẽ gửi lại sau.' } });
   });
   app.setNotFoundHandler((_req, reply) => reply.status(404).send({ ok: false, error: { code: 'not_found', message: 'Không có trang này.' } }));
@@ -124,7 +137,12 @@ export function buildCollectorApp(options: CollectorOptions): FastifyInstance {
     scope.get('/healthz', async () => ({ ok: true, store: options.store.kind }));
   });
   void app.register(async (scope) => {
-    portalRoutes(scope, { store: options.store, now, title: options.title ?? 'Thống kê thư viện cơ sở', signInRateLimit: rate(options.rateLimits?.signIn ?? 20) });
+    portalRoutes(scope, {
+      store: options.store,
+      now,
+      title: options.title ?? 'Thống kê thư viện cơ sở',
+      signInRateLimit: rate(options.rateLimits?.signIn ?? 20),
+    });
   });
   return app;
 }

@@ -1,7 +1,7 @@
 // The programme's targets (lifelong-learning programme to 2030): yearly growth of four indicators
 // and shares of residents reached. The administrator may set other values per year; the defaults
 // apply to every year without its own row.
-import type { DayIndicator } from '../electron/contract/statistics';
+import type { DayIndicator } from '#contract/statistics';
 import type { TargetRow } from './store/portal-types';
 
 /** Indicators with a yearly growth target, in report order. */

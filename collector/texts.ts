@@ -1,5 +1,5 @@
 // The collector's Vietnamese wording (the provincial librarian's dashboard and exports).
-import type { DayIndicator } from '../electron/contract/statistics';
+import type { DayIndicator } from '#contract/statistics';
 
 export const INDICATOR_NAMES: Record<DayIndicator, string> = {
   cards_new: 'Thẻ mới cấp',
@@ -22,4 +22,14 @@ export const INDICATOR_NAMES: Record<DayIndicator, string> = {
 };
 
 /** The columns the dashboard shows (all are in the exports). */
-export const DASHBOARD_COLUMNS: DayIndicator[] = ['visits', 'items_served', 'loans', 'returns', 'rotation_loans', 'items_added', 'cards_new', 'internet_sessions', 'eresource_opens'];
+export const DASHBOARD_COLUMNS: DayIndicator[] = [
+  'visits',
+  'items_served',
+  'loans',
+  'returns',
+  'rotation_loans',
+  'items_added',
+  'cards_new',
+  'internet_sessions',
+  'eresource_opens',
+];

@@ -1,8 +1,8 @@
 // Validation of an upload body beyond its schema: no day after the collector's today (Vietnam
 // time, one day of grace for a kiosk clock a little ahead) and no day before the programme's era.
-import { normaliseDayFigures } from '../electron/contract/statistics';
+import { normaliseDayFigures } from '#contract/statistics';
 import { localDay } from '../common/calendar';
-import { canonicalJson, uploadBatch, type UploadBatch } from '../electron/contract/upload';
+import { canonicalJson, uploadBatch, type UploadBatch } from '#contract/upload';
 import { createHash } from 'node:crypto';
 import type { StoredDay } from './store/types';
 
@@ -23,7 +23,8 @@ export function validateUpload(body: unknown, now: number): Validation {
   const latest = localToday(now + 86_400_000);
   for (const day of parsed.data.days) {
     if (day.day > latest) return { ok: false, batch: parsed.data, message: `Ngày ${day.day} ở tương lai: hãy chỉnh đồng hồ của kiosk rồi gửi lại.` };
-    if (day.day < EARLIEST_DAY) return { ok: false, batch: parsed.data, message: `Ngày ${day.day} quá cũ (trước ${EARLIEST_DAY}): hãy chỉnh đồng hồ của kiosk.` };
+    if (day.day < EARLIEST_DAY)
+      return { ok: false, batch: parsed.data, message: `Ngày ${day.day} quá cũ (trước ${EARLIEST_DAY}): hãy chỉnh đồng hồ của kiosk.` };
   }
   return { ok: true, batch: parsed.data };
 }

@@ -8,8 +8,8 @@ export default {
     type: 'problem',
     docs: { description: 'dates and numbers on screens go through useFormat() or common/calendar.ts' },
     messages: {
-      locale: '{{name}}() formats by the PC\'s own settings: use useFormat() (renderer/src/i18n/format.ts) or common/calendar.ts.',
-      intl: 'new Intl.{{name}} in a screen: use useFormat() (renderer/src/i18n/format.ts) or common/calendar.ts, where the kiosk\'s zone and day-first order are fixed.',
+      locale: "{{name}}() formats by the PC's own settings: use useFormat() (renderer/src/i18n/format.ts) or common/calendar.ts.",
+      intl: "new Intl.{{name}} in a screen: use useFormat() (renderer/src/i18n/format.ts) or common/calendar.ts, where the kiosk's zone and day-first order are fixed.",
     },
     schema: [],
   },
@@ -23,7 +23,12 @@ export default {
       },
       NewExpression(node) {
         const callee = node.callee;
-        if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Intl' && callee.property.type === 'Identifier') {
+        if (
+          callee.type === 'MemberExpression' &&
+          callee.object.type === 'Identifier' &&
+          callee.object.name === 'Intl' &&
+          callee.property.type === 'Identifier'
+        ) {
           context.report({ node, messageId: 'intl', data: { name: callee.property.name } });
         }
       },

@@ -62,6 +62,7 @@ export default {
     messages: {
       layer: "Layer '{{from}}' may not import layer '{{to}}' ({{source}}). See ARCHITECTURE.md, 'Layers and folders'.",
       package: "Layer '{{from}}' may not import the package '{{source}}'. See ARCHITECTURE.md, 'Layers and folders'.",
+      alias: "Import the contract as '#contract/…' (package.json \"imports\"), not by the relative path '{{source}}'.",
     },
   },
   create(context) {
@@ -73,10 +74,14 @@ export default {
 
     function check(node, source) {
       if (typeof source !== 'string') return;
-      if (source.startsWith('.') || source.startsWith('/')) {
+      if (source === '#contract' || source.startsWith('#contract/')) {
+        if (!rule.layers.includes('contract')) context.report({ node, messageId: 'layer', data: { from, to: 'contract', source } });
+      } else if (source.startsWith('.') || source.startsWith('/')) {
         const target = path.relative(root, path.resolve(path.dirname(context.filename), source));
         const to = layerOf(target) ?? 'outside';
         if (!rule.layers.includes(to)) context.report({ node, messageId: 'layer', data: { from, to, source } });
+        // One spelling for the contract outside it: the alias, not ../../../electron/contract/…
+        else if (to === 'contract' && from !== 'contract') context.report({ node, messageId: 'alias', data: { source } });
       } else if (!rule.packages(source)) {
         context.report({ node, messageId: 'package', data: { from, source } });
       }

@@ -1,6 +1,6 @@
 // The device layer as the kiosk entry points assemble it: classification, CCCD parsing, and the
 // HID hardware (node-hid, plus simulated devices in browser mode) behind the core's DeviceRuntime.
-import type { DeviceStatus, ScanKind } from '../electron/contract/devices';
+import type { DeviceStatus, ScanKind } from '#contract/devices';
 import { maskCccdText, maskIdentityNumbers } from './cccd/mask';
 import { parseCccdQr } from './cccd/parse';
 import { createDeviceManager, type DeviceManager, type RawScan } from './devices/manager';
@@ -52,10 +52,23 @@ export function createNativeDevices(options: NativeDevicesOptions = {}) {
           ...(load && !load.ok ? { problem: load.problem } : {}),
           start(start: StartOptions) {
             if (realTransport && options.hardware) {
-              managers.push(createDeviceManager({ sources: [{ transport: realTransport, simulated: false }], selection: start.selection, onScan: start.onScan, now: start.now, onProblem: start.onProblem }));
+              managers.push(
+                createDeviceManager({
+                  sources: [{ transport: realTransport, simulated: false }],
+                  selection: start.selection,
+                  onScan: start.onScan,
+                  now: start.now,
+                  onProblem: start.onProblem,
+                }),
+              );
             }
             if (simulated) {
-              simulatedManager = createDeviceManager({ sources: [{ transport: simulated.transport, simulated: true }], selection: simulatedSelection, onScan: start.onScan, now: start.now });
+              simulatedManager = createDeviceManager({
+                sources: [{ transport: simulated.transport, simulated: true }],
+                selection: simulatedSelection,
+                onScan: start.onScan,
+                now: start.now,
+              });
               managers.push(simulatedManager);
             }
             for (const manager of managers) manager.start(start.pollMs);
@@ -70,7 +83,8 @@ export function createNativeDevices(options: NativeDevicesOptions = {}) {
       : undefined;
 
   return {
-    classify: (text: string, patterns: { card: string; item: string }): ScanKind => classifyScan(text, { card: compile(patterns.card), item: compile(patterns.item) }),
+    classify: (text: string, patterns: { card: string; item: string }): ScanKind =>
+      classifyScan(text, { card: compile(patterns.card), item: compile(patterns.item) }),
     parseCccd: parseCccdQr,
     maskForDiagnostics: (kind: ScanKind, text: string) => (kind === 'cccd' ? maskCccdText(text) : maskIdentityNumbers(text)),
     ...(hardware ? { hardware } : {}),

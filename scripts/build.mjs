@@ -48,25 +48,97 @@ await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', bu
 const external = ['better-sqlite3', 'node-hid', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native', 'pdfkit'];
 const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 const testHooks = (on) => ({ define: { __KIOSK_TEST_HOOKS__: on && !production ? 'true' : 'false' } });
-const common = { bundle: true, platform: 'node', target: 'node20', external, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', ...testHooks(false) };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  external,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+  ...testHooks(false),
+};
 
 await Promise.all([
-  build({ ...common, ...testHooks(true), entryPoints: [join(root, 'electron/host/main.ts')], outfile: join(dist, 'host.mjs'), format: 'esm', banner: { js: requireShim } }),
+  build({
+    ...common,
+    ...testHooks(true),
+    entryPoints: [join(root, 'electron/host/main.ts')],
+    outfile: join(dist, 'host.mjs'),
+    format: 'esm',
+    banner: { js: requireShim },
+  }),
   // The `kiosk` command for developers and tests (bin/kiosk.mjs); an installed kiosk runs the same
   // program through its own executable's --cli mode (electron/main/cli-mode.ts).
-  build({ ...common, ...testHooks(true), entryPoints: [join(root, 'electron/cli/main.ts')], outfile: join(dist, 'cli.mjs'), format: 'esm', banner: { js: requireShim } }),
-  build({ ...common, entryPoints: [join(root, 'electron/main/main.ts')], outfile: join(dist, 'electron-main.mjs'), format: 'esm', banner: { js: requireShim } }),
+  build({
+    ...common,
+    ...testHooks(true),
+    entryPoints: [join(root, 'electron/cli/main.ts')],
+    outfile: join(dist, 'cli.mjs'),
+    format: 'esm',
+    banner: { js: requireShim },
+  }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'electron/main/main.ts')],
+    outfile: join(dist, 'electron-main.mjs'),
+    format: 'esm',
+    banner: { js: requireShim },
+  }),
   build({ ...common, entryPoints: [join(root, 'electron/preload/preload.ts')], outfile: join(dist, 'preload.cjs'), format: 'cjs' }),
   // The core's worker threads, started next to the bundle (electron/core/worker-threads.ts).
-  build({ ...common, entryPoints: [join(root, 'electron/core/catalogue/read-worker.ts')], outfile: join(dist, 'catalogue-read-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
-  build({ ...common, entryPoints: [join(root, 'electron/core/catalogue/import-worker.ts')], outfile: join(dist, 'catalogue-import-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
-  build({ ...common, entryPoints: [join(root, 'electron/core/store/background-worker.ts')], outfile: join(dist, 'store-background-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
-  build({ ...common, entryPoints: [join(root, 'electron/core/store/backup-worker.ts')], outfile: join(dist, 'store-backup-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
-  build({ ...common, entryPoints: [join(root, 'electron/core/eresources/extract-worker.ts')], outfile: join(dist, 'eresources-extract-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
-  build({ ...common, entryPoints: [join(root, 'electron/core/statistics/report-worker.ts')], outfile: join(dist, 'statistics-report-worker.mjs'), format: 'esm', banner: { js: requireShim } }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'electron/core/catalogue/read-worker.ts')],
+    outfile: join(dist, 'catalogue-read-worker.mjs'),
+    format: 'esm',
+    banner: { js: requireShim },
+  }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'electron/core/catalogue/import-worker.ts')],
+    outfile: join(dist, 'catalogue-import-worker.mjs'),
+    format: 'esm',
+    banner: { js: requireShim },
+  }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'electron/core/store/background-worker.ts')],
+    outfile: join(dist, 'store-background-worker.mjs'),
+    format: 'esm',
+    banner: { js: requireShim },
+  }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'electron/core/store/backup-worker.ts')],
+    outfile: join(dist, 'store-backup-worker.mjs'),
+    format: 'esm',
+    banner: { js: requireShim },
+  }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'electron/core/eresources/extract-worker.ts')],
+    outfile: join(dist, 'eresources-extract-worker.mjs'),
+    format: 'esm',
+    banner: { js: requireShim },
+  }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'electron/core/statistics/report-worker.ts')],
+    outfile: join(dist, 'statistics-report-worker.mjs'),
+    format: 'esm',
+    banner: { js: requireShim },
+  }),
   // The provincial collector (`npm run collector`), bundled so its web server and PostgreSQL client are
   // build-time dependencies; installers leave dist/collector out (electron-builder.yml).
-  build({ ...common, ...testHooks(true), entryPoints: [join(root, 'collector/main.ts')], outfile: join(dist, 'collector/collector.mjs'), format: 'esm', banner: { js: requireShim } }),
+  build({
+    ...common,
+    ...testHooks(true),
+    entryPoints: [join(root, 'collector/main.ts')],
+    outfile: join(dist, 'collector/collector.mjs'),
+    format: 'esm',
+    banner: { js: requireShim },
+  }),
 ]);
 // The portal's stylesheet and chart script, and uPlot's, served from beside the collector's bundle.
 const collectorStatic = join(dist, 'collector/static');
@@ -87,4 +159,6 @@ mkdirSync(join(dist, 'resources/packs'), { recursive: true });
 cpSync(join(root, 'resources/packs/demo-pack.zip'), join(dist, 'resources/packs/demo-pack.zip'));
 
 writeFileSync(stamp, `${new Date().toISOString()} flavour=${flavour}\n`);
-process.stderr.write(`Đã build kiosk${production ? ' (bản cài đặt, không có móc kiểm thử)' : ''} vào dist/ trong ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+process.stderr.write(
+  `Đã build kiosk${production ? ' (bản cài đặt, không có móc kiểm thử)' : ''} vào dist/ trong ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+);

@@ -15,13 +15,23 @@ if (command === 'keygen' && args[0]) {
   writeFileSync(join(args[0], 'update-key.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   writeFileSync(join(args[0], 'update-key.pub.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
   // The same fingerprint the technician's "Cập nhật phần mềm" page shows (core/updates/usb-update.ts keyFingerprint).
-  const hex = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').toUpperCase().slice(0, 32);
+  const hex = createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .toUpperCase()
+    .slice(0, 32);
   console.log(`Đã tạo khoá trong ${args[0]}. Giữ update-key.pem ngoại tuyến; chép update-key.pub.pem vào resources/ trước khi đóng gói.`);
   console.log(`Dấu vân tay khoá (ghi vào sổ, so với trang "Cập nhật phần mềm" của kiosk): SHA-256 ${hex.match(/.{4}/g).join(' ')}`);
 } else if (command === 'sign' && args.length === 3) {
   const [keyPath, installer, version] = args;
   const bytes = readFileSync(installer);
-  const manifest = Buffer.from(JSON.stringify({ product: 'commune-kiosk', version, file: basename(installer), sha512: createHash('sha512').update(bytes).digest('base64'), size: bytes.length }, null, 2));
+  const manifest = Buffer.from(
+    JSON.stringify(
+      { product: 'commune-kiosk', version, file: basename(installer), sha512: createHash('sha512').update(bytes).digest('base64'), size: bytes.length },
+      null,
+      2,
+    ),
+  );
   writeFileSync(join(dirname(installer), 'kiosk-update.json'), manifest);
   writeFileSync(join(dirname(installer), 'kiosk-update.json.sig'), sign(null, manifest, createPrivateKey(readFileSync(keyPath))).toString('base64'));
   console.log(`Đã ký ${basename(installer)} (phiên bản ${version}).`);

@@ -52,7 +52,19 @@ if (electron && !args.includes('--browser')) {
     const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
     if (chromium && display && !process.env.CI) {
       const profile = mkdtempSync(join(tmpdir(), 'kiosk-chromium-'));
-      browser = spawn(chromium, [`--app=${url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update', '--start-maximized'], { stdio: 'ignore' });
+      browser = spawn(
+        chromium,
+        [
+          `--app=${url}`,
+          `--user-data-dir=${profile}`,
+          '--no-first-run',
+          '--disable-sync',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--start-maximized',
+        ],
+        { stdio: 'ignore' },
+      );
       browser.on('exit', () => host.kill('SIGTERM'));
     } else if (!display) {
       console.log('Không có màn hình (DISPLAY): hãy mở địa chỉ trên bằng trình duyệt.');

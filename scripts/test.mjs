@@ -55,10 +55,16 @@ function countPlaywright() {
 
 check('typecheck', process.execPath, [join(root, 'scripts/typecheck.mjs')]);
 check('lint', join(root, 'node_modules/.bin/eslint'), ['--max-warnings=0', '.']);
+check('format', join(root, 'node_modules/.bin/prettier'), ['--check', '.']);
 check('build', process.execPath, [join(root, 'scripts/build.mjs')]);
 
 if (!only.length || only.includes('unit')) {
-  const ok = step('unit + integration', join(root, 'node_modules/.bin/vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(results, 'vitest.json')}`]);
+  const ok = step('unit + integration', join(root, 'node_modules/.bin/vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${join(results, 'vitest.json')}`,
+  ]);
   if (!countVitest()) {
     totals.failed++;
     failures.push('vitest (no report)');

@@ -15,7 +15,10 @@ import type { CollectorStore } from '../store/types';
 import { TARGET_KEYS, targetsFor } from '../targets';
 
 const html = (req: FastifyRequest, reply: FastifyReply, title: string, path: string, body: string, status = 200) =>
-  reply.status(status).type('text/html; charset=utf-8').send(page({ lang: req.lang, t: req.t, title, viewer: req.viewer, path, body }));
+  reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .send(page({ lang: req.lang, t: req.t, title, viewer: req.viewer, path, body }));
 const banner = (kind: 'ok' | 'error', text: string) => `<p class="banner ${kind}" role="${kind === 'ok' ? 'status' : 'alert'}">${esc(text)}</p>`;
 const ADMIN = { access: ['admin'] as const };
 
@@ -82,18 +85,37 @@ export function adminRoutes(app: FastifyInstance, { store, now }: { store: Colle
     );
   }
   const thisYear = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(now()));
-  app.get('/admin/targets', { config: ADMIN, schema: { querystring: yearQuery } }, (req, reply) => targetsPage(req, reply, (req.query as { year?: number }).year ?? thisYear()));
+  app.get('/admin/targets', { config: ADMIN, schema: { querystring: yearQuery } }, (req, reply) =>
+    targetsPage(req, reply, (req.query as { year?: number }).year ?? thisYear()),
+  );
   const pctField = z.coerce.number().min(-100).max(1000);
   const targetsBody = z
-    .object({ _csrf: z.string(), year: z.coerce.number().int().min(2020).max(2100), ...Object.fromEntries(TARGET_KEYS.flatMap((k) => [[`${k}.min`, pctField], [`${k}.max`, pctField]])) })
+    .object({
+      _csrf: z.string(),
+      year: z.coerce.number().int().min(2020).max(2100),
+      ...Object.fromEntries(
+        TARGET_KEYS.flatMap((k) => [
+          [`${k}.min`, pctField],
+          [`${k}.max`, pctField],
+        ]),
+      ),
+    })
     .strict();
   app.post('/admin/targets', { config: ADMIN }, async (req, reply) => {
     const parsed = targetsBody.safeParse(req.body);
     const year = Number((req.body as { year?: string }).year) || thisYear();
-    if (!parsed.success) return targetsPage(req, reply, year, banner('error', 'Chỉ tiêu phải là số từ -100 đến 1000 (dùng dấu chấm cho phần thập phân). Hãy sửa rồi lưu lại.'), 422);
+    if (!parsed.success)
+      return targetsPage(
+        req,
+        reply,
+        year,
+        banner('error', 'Chỉ tiêu phải là số từ -100 đến 1000 (dùng dấu chấm cho phần thập phân). Hãy sửa rồi lưu lại.'),
+        422,
+      );
     const values = parsed.data as unknown as Record<string, number>;
     for (const k of TARGET_KEYS) {
-      if (values[`${k}.min`]! > values[`${k}.max`]!) return targetsPage(req, reply, year, banner('error', 'Mức tối thiểu không được lớn hơn mức tối đa. Hãy sửa rồi lưu lại.'), 422);
+      if (values[`${k}.min`]! > values[`${k}.max`]!)
+        return targetsPage(req, reply, year, banner('error', 'Mức tối thiểu không được lớn hơn mức tối đa. Hãy sửa rồi lưu lại.'), 422);
     }
     for (const k of TARGET_KEYS) await store.setTarget({ indicator: k, year: parsed.data.year, minPct: values[`${k}.min`]!, maxPct: values[`${k}.max`]! });
     return targetsPage(req, reply, parsed.data.year, banner('ok', req.t.targets.saved));
@@ -134,7 +156,11 @@ export function adminRoutes(app: FastifyInstance, { store, now }: { store: Colle
   app.get('/admin/accounts', { config: ADMIN }, (req, reply) => accountsPage(req, reply));
   app.post('/admin/accounts', { config: ADMIN }, async (req, reply) => {
     const b = req.body as Record<string, string>;
-    const result = await createAccount(store, { username: b.username ?? '', displayName: b.displayName ?? '', role: b.role as never, communeCode: b.communeCode || null, password: b.password ?? '' }, now());
+    const result = await createAccount(
+      store,
+      { username: b.username ?? '', displayName: b.displayName ?? '', role: b.role as never, communeCode: b.communeCode || null, password: b.password ?? '' },
+      now(),
+    );
     if (!result.ok) return accountsPage(req, reply, banner('error', result.message), 422);
     return accountsPage(req, reply, banner('ok', req.t.accounts.created(result.account.username)));
   });
@@ -182,7 +208,11 @@ export function adminRoutes(app: FastifyInstance, { store, now }: { store: Colle
     const commune = (await store.communeRegister()).find((c) => c.code === b.communeCode);
     if (!commune) return terminalsPage(req, reply, banner('error', 'Mã xã này chưa có trong danh mục. Hãy nhập danh mục xã trước.'), 422);
     try {
-      const r = await registerTerminal(store, { communeCode: commune.code, communeName: commune.name, provinceCode: commune.provinceCode, name: b.name ?? '' }, now());
+      const r = await registerTerminal(
+        store,
+        { communeCode: commune.code, communeName: commune.name, provinceCode: commune.provinceCode, name: b.name ?? '' },
+        now(),
+      );
       return terminalsPage(req, reply, banner('ok', req.t.terminals.code(r.code, dateTime(req.lang, r.expiresAt))));
     } catch {
       return terminalsPage(req, reply, banner('error', 'Tên máy trạm cần từ 1 đến 80 ký tự.'), 422);

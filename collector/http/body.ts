@@ -2,7 +2,7 @@
 // a small gzip bomb can fill memory; every failure is a clear refusal that stores nothing.
 import type { IncomingMessage } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { MAX_UPLOAD_BYTES } from '../../electron/contract/upload';
+import { MAX_UPLOAD_BYTES } from '#contract/upload';
 import { HttpError } from './errors';
 
 /** Decompressed bodies are bounded too, so a small gzip bomb cannot fill memory. */

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parsePeriod, PERIOD_HELP, previousYear, type Period } from '../../electron/contract/statistics';
+import { parsePeriod, PERIOD_HELP, previousYear, type Period } from '#contract/statistics';
 import { assess } from '../assessment';
 import { openSession, signIn, SESSION_COOKIE, SESSION_IDLE_MINUTES, tokenHash } from '../auth/sign-in';
 import { communesCsv, communesXlsx } from '../export';
@@ -53,13 +53,13 @@ export function portalRoutes(app: FastifyInstance, options: PortalRouteOptions):
     return period;
   };
   /** The commune a commune viewer is limited to; others see the whole province. */
-  const scopeOf = (req: FastifyRequest) => (req.account?.role === 'commune' ? req.account.communeCode ?? '-none-' : null);
+  const scopeOf = (req: FastifyRequest) => (req.account?.role === 'commune' ? (req.account.communeCode ?? '-none-') : null);
 
   async function seriesOf(period: Period, commune: string | null): Promise<Series> {
     const prev = previousYear(period);
     const [cur, old] = await Promise.all([store.monthlySeries(period.from, period.to, commune), store.monthlySeries(prev.from, prev.to, commune)]);
     const months: string[] = [];
-    for (let m = period.from.slice(0, 7); m <= period.to.slice(0, 7); ) {
+    for (let m = period.from.slice(0, 7); m <= period.to.slice(0, 7);) {
       months.push(m);
       const [y, mo] = m.split('-').map(Number) as [number, number];
       m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
@@ -81,10 +81,17 @@ export function portalRoutes(app: FastifyInstance, options: PortalRouteOptions):
     return reply.type(entry.type).header('cache-control', 'max-age=3600').send(readFileSync(entry.file));
   });
 
-  app.get('/lang/:lang', { config: { access: 'public' }, schema: { params: z.object({ lang: z.enum(['vi', 'en']) }), querystring: z.object({ next: z.string().max(300).optional() }) } }, async (req, reply) => {
-    reply.setCookie('lang', (req.params as { lang: string }).lang, { path: '/', sameSite: 'strict', httpOnly: true, maxAge: 365 * 86_400 });
-    return reply.redirect(safeNext((req.query as { next?: string }).next), 303);
-  });
+  app.get(
+    '/lang/:lang',
+    {
+      config: { access: 'public' },
+      schema: { params: z.object({ lang: z.enum(['vi', 'en']) }), querystring: z.object({ next: z.string().max(300).optional() }) },
+    },
+    async (req, reply) => {
+      reply.setCookie('lang', (req.params as { lang: string }).lang, { path: '/', sameSite: 'strict', httpOnly: true, maxAge: 365 * 86_400 });
+      return reply.redirect(safeNext((req.query as { next?: string }).next), 303);
+    },
+  );
 
   const signInPage = (req: FastifyRequest, next: string, error?: string) =>
     page({
@@ -130,30 +137,49 @@ export function portalRoutes(app: FastifyInstance, options: PortalRouteOptions):
     if (scope) return reply.redirect(`/communes/${scope}${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`, 303);
     const period = periodOf((req.query as { period?: string }).period);
     const [a, series] = await Promise.all([assess(store, period), seriesOf(period, null)]);
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(page({ lang: req.lang, t: req.t, title: req.t.dash.title, viewer: req.viewer, path: '/', body: renderProvince(req.lang, req.t, a, series), scripts: ['/static/uplot.css', '/static/uplot.js', '/static/charts.js'] }));
-  });
-
-  app.get('/communes/:code', { config: { access: ['admin', 'viewer', 'commune'] }, schema: { params: z.object({ code: z.string().regex(/^\d{5}$/) }), querystring: periodQuery } }, async (req, reply) => {
-    const code = (req.params as { code: string }).code;
-    const scope = scopeOf(req);
-    if (scope && scope !== code) return messagePage(req, reply, 403, req.t.forbidden);
-    const period = periodOf((req.query as { period?: string }).period);
-    const [a, series, terminals] = await Promise.all([assess(store, period, code), seriesOf(period, code), store.terminals()]);
-    if (!a.communes.length) return messagePage(req, reply, 404, req.t.errors.unknownCommune);
     return reply.type('text/html; charset=utf-8').send(
       page({
         lang: req.lang,
         t: req.t,
-        title: req.t.dash.communeTitle(a.communes[0]!.commune.name),
+        title: req.t.dash.title,
         viewer: req.viewer,
-        path: req.url.split('?')[0]!,
-        body: renderCommune(req.lang, req.t, a, series, terminals.filter((k) => k.communeCode === code), now()),
+        path: '/',
+        body: renderProvince(req.lang, req.t, a, series),
         scripts: ['/static/uplot.css', '/static/uplot.js', '/static/charts.js'],
       }),
     );
   });
+
+  app.get(
+    '/communes/:code',
+    { config: { access: ['admin', 'viewer', 'commune'] }, schema: { params: z.object({ code: z.string().regex(/^\d{5}$/) }), querystring: periodQuery } },
+    async (req, reply) => {
+      const code = (req.params as { code: string }).code;
+      const scope = scopeOf(req);
+      if (scope && scope !== code) return messagePage(req, reply, 403, req.t.forbidden);
+      const period = periodOf((req.query as { period?: string }).period);
+      const [a, series, terminals] = await Promise.all([assess(store, period, code), seriesOf(period, code), store.terminals()]);
+      if (!a.communes.length) return messagePage(req, reply, 404, req.t.errors.unknownCommune);
+      return reply.type('text/html; charset=utf-8').send(
+        page({
+          lang: req.lang,
+          t: req.t,
+          title: req.t.dash.communeTitle(a.communes[0]!.commune.name),
+          viewer: req.viewer,
+          path: req.url.split('?')[0]!,
+          body: renderCommune(
+            req.lang,
+            req.t,
+            a,
+            series,
+            terminals.filter((k) => k.communeCode === code),
+            now(),
+          ),
+          scripts: ['/static/uplot.css', '/static/uplot.js', '/static/charts.js'],
+        }),
+      );
+    },
+  );
 
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/export.${format}`, { config: { access: ['admin', 'viewer', 'commune'] }, schema: { querystring: periodQuery } }, async (req, reply) => {

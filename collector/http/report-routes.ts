@@ -1,7 +1,7 @@
 // The official report: a page to choose the half-year or year, and its XLSX and PDF downloads.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Period } from '../../electron/contract/statistics';
+import type { Period } from '#contract/statistics';
 import { assess } from '../assessment';
 import { esc, page } from '../pages/html';
 import { officialReport } from '../report';
@@ -10,7 +10,10 @@ import type { CollectorStore } from '../store/types';
 
 const VIEWERS = { access: ['admin', 'viewer'] as const };
 
-export function reportRoutes(app: FastifyInstance, { store, now, periodOf }: { store: CollectorStore; now: () => number; periodOf: (text: string | undefined) => Period }): void {
+export function reportRoutes(
+  app: FastifyInstance,
+  { store, now, periodOf }: { store: CollectorStore; now: () => number; periodOf: (text: string | undefined) => Period },
+): void {
   app.get('/report', { config: VIEWERS }, async (req, reply) => {
     const t = req.t;
     const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(now()));

@@ -25,14 +25,24 @@ export function langOf(req: FastifyRequest): Lang {
   return (LANGS as readonly string[]).includes(chosen ?? '') ? (chosen as Lang) : 'vi';
 }
 
-const wantsHtml = (req: FastifyRequest) => req.method === 'GET' && !/\.(csv|xlsx|pdf|json)$/.test(req.routeOptions.url ?? '') && (req.headers.accept ?? '').includes('text/html');
+const wantsHtml = (req: FastifyRequest) =>
+  req.method === 'GET' && !/\.(csv|xlsx|pdf|json)$/.test(req.routeOptions.url ?? '') && (req.headers.accept ?? '').includes('text/html');
 
 export function messagePage(req: FastifyRequest, reply: FastifyReply, status: number, message: string) {
   const t = req.t;
   return reply
     .status(status)
     .type('text/html; charset=utf-8')
-    .send(page({ lang: req.lang, t, title: t.appTitle, viewer: req.viewer, path: '', body: `<p class="banner error" role="alert">${message.replace(/</g, '&lt;')}</p><p><a href="/">${t.nav.dashboard}</a></p>` }));
+    .send(
+      page({
+        lang: req.lang,
+        t,
+        title: t.appTitle,
+        viewer: req.viewer,
+        path: '',
+        body: `<p class="banner error" role="alert">${message.replace(/</g, '&lt;')}</p><p><a href="/">${t.nav.dashboard}</a></p>`,
+      }),
+    );
 }
 
 export function installAccessRule(app: FastifyInstance, store: CollectorStore, now: () => number): void {
@@ -53,6 +63,7 @@ export function installAccessRule(app: FastifyInstance, store: CollectorStore, n
     req.roleForLog = session.account.role;
     if (!access || !access.includes(session.account.role)) return messagePage(req, reply, 403, req.t.forbidden);
     const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
-    if (req.method === 'POST' && !csrfMatches(typeof sent === 'object' && sent ? (sent as { value?: unknown }).value : sent, session.csrf)) return messagePage(req, reply, 403, req.t.csrf);
+    if (req.method === 'POST' && !csrfMatches(typeof sent === 'object' && sent ? (sent as { value?: unknown }).value : sent, session.csrf))
+      return messagePage(req, reply, 403, req.t.csrf);
   });
 }

@@ -2,8 +2,8 @@
 // secret; POST /api/upload stores authenticated, idempotent day figures and the kiosk's health
 // record. New fields are optional, so kiosks enrolled before keep working unchanged.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { canonicalJson, enrolRequest } from '../../electron/contract/upload';
-import { MAX_PUSHES_PER_REPLY } from '../../electron/contract/pushes';
+import { canonicalJson, enrolRequest } from '#contract/upload';
+import { MAX_PUSHES_PER_REPLY } from '#contract/pushes';
 import { healthReasons } from '../fleet';
 import { portalKey } from '../pushes';
 import { hashSecret, newSecret, normaliseCode, parseBearer, secretMatches } from '../credentials';
@@ -35,7 +35,8 @@ export function uploadRoutes(app: FastifyInstance, { store, now, enrolRateLimit 
     const body = req.body as { code: string; kioskId?: string };
     const secret = newSecret();
     const result = await store.redeemCode(hashSecret(normaliseCode(body.code)), hashSecret(secret), body.kioskId ?? null, new Date(now()).toISOString());
-    if (!result.ok) throw new HttpError(result.reason === 'revoked' ? 403 : result.reason === 'expired' ? 410 : 404, `enrol_${result.reason}`, ENROL_MESSAGES[result.reason]);
+    if (!result.ok)
+      throw new HttpError(result.reason === 'revoked' ? 403 : result.reason === 'expired' ? 410 : 404, `enrol_${result.reason}`, ENROL_MESSAGES[result.reason]);
     const t = result.terminal;
     const key = await portalKey(store, now);
     return { ok: true, terminalId: t.id, secret, communeCode: t.communeCode, communeName: t.communeName, terminalName: t.name, portalKey: key.publicKey };
@@ -48,7 +49,8 @@ export function uploadRoutes(app: FastifyInstance, { store, now, enrolRateLimit 
     const auth = await store.authRow(bearer.terminalId);
     if (!auth) throw new HttpError(401, 'unknown_terminal', 'Máy trạm chưa được đăng ký với thư viện tỉnh.');
     if (auth.revokedAt) throw new HttpError(403, 'revoked', 'Máy trạm này đã bị thu hồi. Hãy liên hệ thư viện tỉnh để đăng ký lại.');
-    if (!secretMatches(bearer.secret, auth.secretHash)) throw new HttpError(401, 'bad_credentials', 'Thông tin xác thực máy trạm không đúng. Hãy đăng ký lại kiosk.');
+    if (!secretMatches(bearer.secret, auth.secretHash))
+      throw new HttpError(401, 'bad_credentials', 'Thông tin xác thực máy trạm không đúng. Hãy đăng ký lại kiosk.');
     req.terminal = auth;
   }
 
@@ -61,7 +63,8 @@ export function uploadRoutes(app: FastifyInstance, { store, now, enrolRateLimit 
     if (batch?.health?.cloned) {
       // A disk copy of this terminal, on another PC, carrying its credentials: it reports itself and
       // nothing else (its figures would be counted twice); the terminal's own record is left as it is.
-      if (batch.days.length) throw new HttpError(422, 'clone_figures', 'Máy này là bản sao ổ đĩa của máy trạm khác nên không được gửi số liệu. Hãy đăng ký lại máy bằng mã mới.');
+      if (batch.days.length)
+        throw new HttpError(422, 'clone_figures', 'Máy này là bản sao ổ đĩa của máy trạm khác nên không được gửi số liệu. Hãy đăng ký lại máy bằng mã mới.');
       await store.recordClone(auth.id, at);
       return { ok: true, days: [] };
     }
@@ -76,7 +79,12 @@ export function uploadRoutes(app: FastifyInstance, { store, now, enrolRateLimit 
     if (!validation.ok) throw new HttpError(422, 'invalid_payload', validation.message);
     const result = await store.applyUpload(auth.id, auth.communeCode, validation.batch.software, toStoredDays(validation.batch), at);
     if (!result.ok) {
-      throw new HttpError(409, 'stale_revision', 'Máy chủ đã có số liệu mới hơn (hoặc khác) cho một số ngày; không lưu gì. Kiosk sẽ gửi lại với phiên bản mới.', { stale: result.stale });
+      throw new HttpError(
+        409,
+        'stale_revision',
+        'Máy chủ đã có số liệu mới hơn (hoặc khác) cho một số ngày; không lưu gì. Kiosk sẽ gửi lại với phiên bản mới.',
+        { stale: result.stale },
+      );
     }
     // Pushes for this terminal ride on the reply (signed; the kiosk verifies them), with the key for kiosks enrolled before it existed.
     const [key, pushes] = await Promise.all([portalKey(store, now), store.pushesFor(auth.id, auth.communeCode, at, MAX_PUSHES_PER_REPLY)]);

@@ -35,20 +35,32 @@ ${rows
 }
 
 function communeRows(lang: Lang, t: Texts, communes: CommuneAssessment[], query: string): string {
-  const head = `<tr><th class="l" scope="col">${esc(t.dash.code)}</th><th class="l" scope="col">${esc(t.dash.commune)}</th><th scope="col">${esc(t.dash.terminals)}</th>${['visits', 'items_served', 'rotation_loans', 'items_added']
+  const head = `<tr><th class="l" scope="col">${esc(t.dash.code)}</th><th class="l" scope="col">${esc(t.dash.commune)}</th><th scope="col">${esc(t.dash.terminals)}</th>${[
+    'visits',
+    'items_served',
+    'rotation_loans',
+    'items_added',
+  ]
     .map((k) => `<th scope="col">${esc(t.indicators[k]!)}</th>`)
     .join('')}<th scope="col">${esc(t.dash.usersShare)}</th><th class="l" scope="col">${esc(t.dash.status)}</th></tr>`;
   const row = (c: CommuneAssessment) =>
     `<tr><td class="l">${esc(c.commune.code)}</td><td class="l"><a href="/communes/${esc(c.commune.code)}${query}">${esc(c.commune.name)}</a></td><td>${c.terminals}</td>${c.indicators
       .map((i) => `<td>${num(lang, i.current)}<br><span class="note">${pct(lang, i.growthPct)}</span></td>`)
       .join('')}<td>${c.sharePct === null ? '—' : `${num(lang, c.sharePct)} %`}</td><td class="l">${
-      c.days === 0 ? `<span class="note">${esc(t.dash.noData)}</span>` : c.behind > 0 ? `<span class="not-met">${esc(t.dash.behindCount(c.behind))}</span>` : `<span class="met">${esc(t.dash.onTrack)}</span>`
+      c.days === 0
+        ? `<span class="note">${esc(t.dash.noData)}</span>`
+        : c.behind > 0
+          ? `<span class="not-met">${esc(t.dash.behindCount(c.behind))}</span>`
+          : `<span class="met">${esc(t.dash.onTrack)}</span>`
     }</td></tr>`;
   return `<div class="table-wrap"><table><thead>${head}</thead><tbody>${communes.map(row).join('\n')}</tbody></table></div>`;
 }
 
 function chart(t: Texts, series: Series, lang: Lang): string {
-  const data = JSON.stringify({ ...series, labels: { visits: t.indicators.visits, itemsServed: t.indicators.items_served, previous: t.dash.previous } }).replace(/</g, '\\u003c');
+  const data = JSON.stringify({
+    ...series,
+    labels: { visits: t.indicators.visits, itemsServed: t.indicators.items_served, previous: t.dash.previous },
+  }).replace(/</g, '\\u003c');
   return `<h2>${esc(t.dash.trend)}</h2><p class="note" id="chart-note">${esc(t.dash.trendNote)}</p>
 <div class="chart" id="trend-chart" role="img" aria-labelledby="chart-note" data-lang="${lang}"></div>
 <script type="application/json" id="trend-data">${data}</script>`;

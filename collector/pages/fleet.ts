@@ -39,7 +39,9 @@ export function renderFleet(lang: Lang, t: Texts, list: Attention[], now: number
       )}</td><td class="l">${esc(detail(lang, t, a))}</td><td class="l">${esc(dateTime(lang, a.since))} (${esc(t.fleet.days(Math.max(0, days)))})</td><td class="l">${esc(version)}</td></tr>`;
     })
     .join('\n');
-  const head = [t.dash.commune, t.terminals.name, t.dash.code, t.fleet.reason, t.fleet.detail, t.fleet.since, t.terminals.software].map((h) => `<th class="l" scope="col">${esc(h)}</th>`).join('');
+  const head = [t.dash.commune, t.terminals.name, t.dash.code, t.fleet.reason, t.fleet.detail, t.fleet.since, t.terminals.software]
+    .map((h) => `<th class="l" scope="col">${esc(h)}</th>`)
+    .join('');
   const table = `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
   return `<p>${esc(t.fleet.intro)}</p>${list.length ? table : `<p>${esc(t.fleet.none)}</p>`}`;
 }

@@ -9,7 +9,14 @@ const locale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
 export const num = (lang: Lang, n: number) => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(n);
 export const pct = (lang: Lang, n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${num(lang, n)} %`);
 export function dateTime(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(lang), {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 }
 
 export interface Viewer {

@@ -115,12 +115,20 @@ export function portalStore(exec: Exec, transaction: <T>(body: (tx: Exec) => Pro
       return (await exec.run('UPDATE accounts SET failed = 0 WHERE id = $1 AND failed <= $2', [id, max])) === 1;
     },
     async createSession(tokenHash, accountId, csrf, now, expiresAt) {
-      await exec.run('INSERT INTO sessions (token_hash, account_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [tokenHash, accountId, csrf, now, expiresAt]);
+      await exec.run('INSERT INTO sessions (token_hash, account_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+        tokenHash,
+        accountId,
+        csrf,
+        now,
+        expiresAt,
+      ]);
     },
     async session(tokenHash, now, slideTo) {
       const r = (
         await exec.all(
-          `SELECT s.csrf, s.expires_at, ${ACCOUNT_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')} FROM sessions s JOIN accounts a ON a.id = s.account_id
+          `SELECT s.csrf, s.expires_at, ${ACCOUNT_COLUMNS.split(', ')
+            .map((c) => `a.${c}`)
+            .join(', ')} FROM sessions s JOIN accounts a ON a.id = s.account_id
            WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled_at IS NULL`,
           [tokenHash, now],
         )
@@ -148,7 +156,9 @@ export function portalStore(exec: Exec, transaction: <T>(body: (tx: Exec) => Pro
       });
     },
     async communeRegister() {
-      return (await exec.all('SELECT code, name, province_code, district, population, rural, disadvantaged, minority_pct FROM communes ORDER BY province_code, code')).map(toCommune);
+      return (
+        await exec.all('SELECT code, name, province_code, district, population, rural, disadvantaged, minority_pct FROM communes ORDER BY province_code, code')
+      ).map(toCommune);
     },
     async targetRows(): Promise<TargetRow[]> {
       return (await exec.all('SELECT indicator, year, min_pct, max_pct FROM targets ORDER BY year, indicator')).map((r) => ({
@@ -167,12 +177,18 @@ export function portalStore(exec: Exec, transaction: <T>(body: (tx: Exec) => Pro
         );
         // A reason keeps the instant it was first seen while it lasts; 'cloned' is reported by the copy, not by this record.
         const held = (await tx.all('SELECT reason FROM terminal_attention WHERE terminal_id = $1', [terminalId])).map((r) => String(r.reason));
-        for (const gone of held.filter((r) => r !== CLONED && !reasons.includes(r))) await tx.run('DELETE FROM terminal_attention WHERE terminal_id = $1 AND reason = $2', [terminalId, gone]);
-        for (const reason of reasons.filter((r) => !held.includes(r))) await tx.run('INSERT INTO terminal_attention (terminal_id, reason, since) VALUES ($1, $2, $3)', [terminalId, reason, now]);
+        for (const gone of held.filter((r) => r !== CLONED && !reasons.includes(r)))
+          await tx.run('DELETE FROM terminal_attention WHERE terminal_id = $1 AND reason = $2', [terminalId, gone]);
+        for (const reason of reasons.filter((r) => !held.includes(r)))
+          await tx.run('INSERT INTO terminal_attention (terminal_id, reason, since) VALUES ($1, $2, $3)', [terminalId, reason, now]);
       });
     },
     async recordClone(terminalId, now) {
-      await exec.run('INSERT INTO terminal_attention (terminal_id, reason, since) VALUES ($1, $2, $3) ON CONFLICT (terminal_id, reason) DO NOTHING', [terminalId, CLONED, now]);
+      await exec.run('INSERT INTO terminal_attention (terminal_id, reason, since) VALUES ($1, $2, $3) ON CONFLICT (terminal_id, reason) DO NOTHING', [
+        terminalId,
+        CLONED,
+        now,
+      ]);
     },
     async clearAttention(terminalId) {
       await exec.run('DELETE FROM terminal_attention WHERE terminal_id = $1', [terminalId]);
@@ -181,7 +197,12 @@ export function portalStore(exec: Exec, transaction: <T>(body: (tx: Exec) => Pro
       const health = await exec.all('SELECT terminal_id, received_at, skew_seconds, record FROM terminal_health');
       const reasons = await exec.all('SELECT terminal_id, reason, since FROM terminal_attention ORDER BY since, terminal_id, reason');
       return {
-        records: health.map((r): HealthRow => ({ terminalId: String(r.terminal_id), receivedAt: String(r.received_at), skewSeconds: Number(r.skew_seconds), record: String(r.record) })),
+        records: health.map((r): HealthRow => ({
+          terminalId: String(r.terminal_id),
+          receivedAt: String(r.received_at),
+          skewSeconds: Number(r.skew_seconds),
+          record: String(r.record),
+        })),
         reasons: reasons.map((r) => ({ terminalId: String(r.terminal_id), reason: String(r.reason), since: String(r.since) })),
       };
     },
@@ -191,7 +212,11 @@ export function portalStore(exec: Exec, transaction: <T>(body: (tx: Exec) => Pro
       if (!row) {
         // Two processes starting together: the first insert wins, both read the same key.
         const key = make();
-        await exec.run('INSERT INTO portal_keys (id, public_key, private_key, created_at) VALUES (1, $1, $2, $3) ON CONFLICT (id) DO NOTHING', [key.publicKey, key.privateKey, key.createdAt]);
+        await exec.run('INSERT INTO portal_keys (id, public_key, private_key, created_at) VALUES (1, $1, $2, $3) ON CONFLICT (id) DO NOTHING', [
+          key.publicKey,
+          key.privateKey,
+          key.createdAt,
+        ]);
         row = (await held())!;
       }
       return { publicKey: String(row.public_key), privateKey: String(row.private_key) };
@@ -221,15 +246,19 @@ export function portalStore(exec: Exec, transaction: <T>(body: (tx: Exec) => Pro
     },
     async recordPushResults(terminalId, results, now) {
       if (!results.length) return;
-      const known = new Set((await exec.all(`SELECT id FROM pushes WHERE id IN (${results.map((_, i) => `$${i + 1}`).join(', ')})`, results.map((r) => r.id))).map((r) => Number(r.id)));
+      const known = new Set(
+        (
+          await exec.all(
+            `SELECT id FROM pushes WHERE id IN (${results.map((_, i) => `$${i + 1}`).join(', ')})`,
+            results.map((r) => r.id),
+          )
+        ).map((r) => Number(r.id)),
+      );
       for (const r of results.filter((x) => known.has(x.id))) {
-        await exec.run('INSERT INTO push_results (push_id, terminal_id, outcome, reason, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (push_id, terminal_id) DO NOTHING', [
-          r.id,
-          terminalId,
-          r.outcome,
-          r.reason ?? null,
-          now,
-        ]);
+        await exec.run(
+          'INSERT INTO push_results (push_id, terminal_id, outcome, reason, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (push_id, terminal_id) DO NOTHING',
+          [r.id, terminalId, r.outcome, r.reason ?? null, now],
+        );
       }
     },
     async pushList(): Promise<PushRow[]> {
@@ -239,7 +268,9 @@ export function portalStore(exec: Exec, transaction: <T>(body: (tx: Exec) => Pro
            (SELECT COUNT(*) FROM push_results r WHERE r.push_id = p.id AND r.outcome = 'refused') AS refused
          FROM pushes p JOIN accounts a ON a.id = p.created_by ORDER BY p.id DESC LIMIT 200`,
       );
-      const reasons = await exec.all(`SELECT push_id, reason, COUNT(*) AS n FROM push_results WHERE outcome = 'refused' GROUP BY push_id, reason ORDER BY push_id, reason`);
+      const reasons = await exec.all(
+        `SELECT push_id, reason, COUNT(*) AS n FROM push_results WHERE outcome = 'refused' GROUP BY push_id, reason ORDER BY push_id, reason`,
+      );
       return rows.map((r) => ({
         id: Number(r.id),
         kind: String(r.kind),

@@ -1,6 +1,6 @@
 // SQL shared by both stores: the indicator columns (a fixed list from the contract, so they are
 // safe identifiers) and the stale-revision rule.
-import { DAY_INDICATORS, type DayIndicator } from '../../electron/contract/statistics';
+import { DAY_INDICATORS, type DayIndicator } from '#contract/statistics';
 import type { StoredDay, TerminalRow } from './types';
 
 export const COLUMNS: readonly DayIndicator[] = DAY_INDICATORS;
@@ -13,12 +13,17 @@ export const COLUMNS: readonly DayIndicator[] = DAY_INDICATORS;
  */
 export function upgradeStatements(dialect: 'sqlite' | 'postgres', existingColumns: readonly string[]): string[] {
   const missing = COLUMNS.filter((c) => !existingColumns.includes(c));
-  const add = missing.map((c) => (dialect === 'postgres' ? `ALTER TABLE day_figures ADD COLUMN IF NOT EXISTS ${c} integer NOT NULL DEFAULT 0` : `ALTER TABLE day_figures ADD COLUMN ${c} INTEGER NOT NULL DEFAULT 0`));
+  const add = missing.map((c) =>
+    dialect === 'postgres'
+      ? `ALTER TABLE day_figures ADD COLUMN IF NOT EXISTS ${c} integer NOT NULL DEFAULT 0`
+      : `ALTER TABLE day_figures ADD COLUMN ${c} INTEGER NOT NULL DEFAULT 0`,
+  );
   const own =
     dialect === 'postgres'
       ? `COALESCE((figures #>> '{items_added,by,collection,own}')::integer, 0)`
       : `COALESCE(json_extract(figures, '$.items_added.by.collection.own'), 0)`;
-  const split = dialect === 'postgres' ? `figures #> '{items_added,by,collection}' IS NOT NULL` : `json_extract(figures, '$.items_added.by.collection') IS NOT NULL`;
+  const split =
+    dialect === 'postgres' ? `figures #> '{items_added,by,collection}' IS NOT NULL` : `json_extract(figures, '$.items_added.by.collection') IS NOT NULL`;
   return [...add, `UPDATE day_figures SET items_added = ${own} WHERE ${split} AND items_added <> ${own}`];
 }
 

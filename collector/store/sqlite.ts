@@ -37,7 +37,6 @@ CREATE TABLE IF NOT EXISTS day_figures (
 CREATE INDEX IF NOT EXISTS day_figures_commune_day ON day_figures (commune_code, day);
 `;
 
-
 export function openSqliteStore(file: string): CollectorStore {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -116,18 +115,26 @@ export function openSqliteStore(file: string): CollectorStore {
     },
 
     async reissueCode(id, codeHash, codeExpiresAt) {
-      return db.prepare('UPDATE terminals SET enrol_code_hash = ?, enrol_expires_at = ?, secret_hash = NULL, revoked_at = NULL WHERE id = ?').run(codeHash, codeExpiresAt, id).changes === 1;
+      return (
+        db
+          .prepare('UPDATE terminals SET enrol_code_hash = ?, enrol_expires_at = ?, secret_hash = NULL, revoked_at = NULL WHERE id = ?')
+          .run(codeHash, codeExpiresAt, id).changes === 1
+      );
     },
 
     async redeemCode(codeHash, secretHash, kioskId, now): Promise<RedeemResult> {
       return db.transaction((): RedeemResult => {
         const row = db.prepare('SELECT id, enrol_expires_at, revoked_at FROM terminals WHERE enrol_code_hash = ?').get(codeHash) as
-          | { id: string; enrol_expires_at: string; revoked_at: string | null }
-          | undefined;
+          { id: string; enrol_expires_at: string; revoked_at: string | null } | undefined;
         if (!row) return { ok: false, reason: 'unknown' };
         if (row.revoked_at) return { ok: false, reason: 'revoked' };
         if (row.enrol_expires_at < now) return { ok: false, reason: 'expired' };
-        db.prepare('UPDATE terminals SET secret_hash = ?, kiosk_id = ?, enrolled_at = ?, enrol_code_hash = NULL, enrol_expires_at = NULL WHERE id = ?').run(secretHash, kioskId, now, row.id);
+        db.prepare('UPDATE terminals SET secret_hash = ?, kiosk_id = ?, enrolled_at = ?, enrol_code_hash = NULL, enrol_expires_at = NULL WHERE id = ?').run(
+          secretHash,
+          kioskId,
+          now,
+          row.id,
+        );
         return { ok: true, terminal: terminal(row.id)! };
       })();
     },
@@ -138,8 +145,7 @@ export function openSqliteStore(file: string): CollectorStore {
 
     async authRow(id): Promise<AuthRow | undefined> {
       const row = db.prepare('SELECT id, commune_code, secret_hash, revoked_at FROM terminals WHERE id = ?').get(id) as
-        | { id: string; commune_code: string; secret_hash: string | null; revoked_at: string | null }
-        | undefined;
+        { id: string; commune_code: string; secret_hash: string | null; revoked_at: string | null } | undefined;
       return row && { id: row.id, communeCode: row.commune_code, secretHash: row.secret_hash, revokedAt: row.revoked_at };
     },
 

@@ -1,6 +1,6 @@
 // What the collector stores, independent of the database: communes, terminals with their
 // enrolment and credentials, and each terminal's latest revision of each day's figures.
-import type { DayIndicator } from '../../electron/contract/statistics';
+import type { DayIndicator } from '#contract/statistics';
 import type { PortalStore } from './portal-types';
 
 export interface NewTerminal {
@@ -42,8 +42,7 @@ export interface StoredDay {
 }
 
 export type ApplyResult =
-  | { ok: true; days: { day: string; revision: number; status: 'stored' | 'duplicate' }[] }
-  | { ok: false; stale: { day: string; current: number }[] };
+  { ok: true; days: { day: string; revision: number; status: 'stored' | 'duplicate' }[] } | { ok: false; stale: { day: string; current: number }[] };
 
 export interface CommuneTotals {
   communeCode: string;
@@ -54,9 +53,7 @@ export interface CommuneTotals {
   totals: Record<DayIndicator, number>;
 }
 
-export type RedeemResult =
-  | { ok: true; terminal: TerminalRow }
-  | { ok: false; reason: 'unknown' | 'expired' | 'used' | 'revoked' };
+export type RedeemResult = { ok: true; terminal: TerminalRow } | { ok: false; reason: 'unknown' | 'expired' | 'used' | 'revoked' };
 
 export interface CollectorStore extends PortalStore {
   readonly kind: 'sqlite' | 'postgres';

@@ -128,6 +128,9 @@ export function takeTestClock(argv: readonly string[], allowed: boolean = testHo
   if (!seen) return { argv: rest };
   if (!allowed) throw new TestClockRefused(`${TEST_CLOCK_OPTION} chỉ dùng khi kiểm thử; bản cài đặt của kiosk luôn dùng đồng hồ của máy. Hãy bỏ tùy chọn này.`);
   const spec = value === undefined ? undefined : parseClockSpec(value);
-  if (!spec) throw new TestClockRefused(`${TEST_CLOCK_OPTION} cần một thời điểm có múi giờ, ví dụ 2026-12-06T23:50:00+07:00 (thêm @0 để đứng yên, @60 để chạy nhanh gấp 60 lần).`);
+  if (!spec)
+    throw new TestClockRefused(
+      `${TEST_CLOCK_OPTION} cần một thời điểm có múi giờ, ví dụ 2026-12-06T23:50:00+07:00 (thêm @0 để đứng yên, @60 để chạy nhanh gấp 60 lần).`,
+    );
   return { argv: rest, spec };
 }

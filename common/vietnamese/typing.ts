@@ -103,7 +103,9 @@ function transform(word: string, key: string, method: TypingMethod): string {
     case 'telexW':
       if (!syllable) {
         // "w" alone after a consonant is ư: "nhw" → "như".
-        return isInitialOnly(plain) ? render([...plain, { base: 'u', mark: 'horn', stroke: false, tone: 'none', upper: key !== key.toLowerCase() }], tone) : literal;
+        return isInitialOnly(plain)
+          ? render([...plain, { base: 'u', mark: 'horn', stroke: false, tone: 'none', upper: key !== key.toLowerCase() }], tone)
+          : literal;
       }
       return hornOrBreve(plain, syllable, tone, key, 'both');
     case 'horn':
@@ -138,7 +140,10 @@ function withMark(letters: Letter[], at: number, mark: VowelMark, tone: Tone, ke
 
 function hornOrBreve(letters: Letter[], syllable: { start: number; end: number }, tone: Tone, key: string, which: 'horn' | 'breve' | 'both'): string {
   const { start, end } = syllable;
-  const bases = letters.slice(start, end).map((l) => l.base).join('');
+  const bases = letters
+    .slice(start, end)
+    .map((l) => l.base)
+    .join('');
   if (which !== 'breve') {
     // u + o together take the horn on both: "uow" / "uwow" / "duo7" → ươ.
     const uo = bases.indexOf('uo');

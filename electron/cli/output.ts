@@ -42,7 +42,9 @@ export function printFailure(options: CommonOptions, given: unknown): number {
   const reason = error instanceof KioskError ? error.reason : undefined;
   const detail = error instanceof CliFailure ? error.detail : undefined;
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(maskIdentityNumbersIn({ ok: false, error: { code, ...(reason ? { reason } : {}), message }, ...(detail === undefined ? {} : { detail }) }), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(maskIdentityNumbersIn({ ok: false, error: { code, ...(reason ? { reason } : {}), message }, ...(detail === undefined ? {} : { detail }) }), null, 2)}\n`,
+    );
   } else {
     process.stderr.write(maskIdentityNumbers(`${message}\n`));
   }

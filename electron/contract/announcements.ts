@@ -61,7 +61,11 @@ export const announcementUpdate = z
 
 export const announcementsMethods = {
   /** Public: what the idle screen shows today. */
-  'announcements.current': method(z.object({}).strict(), z.object({ today: isoDay, announcements: z.array(announcement), calendar: z.array(calendarEvent) }), anyone),
+  'announcements.current': method(
+    z.object({}).strict(),
+    z.object({ today: isoDay, announcements: z.array(announcement), calendar: z.array(calendarEvent) }),
+    anyone,
+  ),
   'announcements.list': method(z.object({ staffToken }).strict(), z.object({ announcements: z.array(announcement), calendar: z.array(calendarEvent) }), staff),
   'announcements.create': method(newAnnouncement, announcement, staff),
   'announcements.update': method(announcementUpdate, announcement, staff),

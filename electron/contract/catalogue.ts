@@ -175,7 +175,8 @@ export const catalogueMethods = {
         target: importTarget.default('catalogue'),
       })
       .strict(),
-    z.object({ uploadId: z.string(), chunkBytes: z.number().int() }), staff,
+    z.object({ uploadId: z.string(), chunkBytes: z.number().int() }),
+    staff,
   ),
   'catalogue.importChunk': method(
     z
@@ -183,14 +184,19 @@ export const catalogueMethods = {
         staffToken,
         uploadId: z.string().min(1).max(64),
         index: z.number().int().min(0),
-        data: z.string().max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'dữ liệu base64 không hợp lệ'),
+        data: z
+          .string()
+          .max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4 + 4)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'dữ liệu base64 không hợp lệ'),
       })
       .strict(),
-    z.object({ received: z.number().int() }), staff,
+    z.object({ received: z.number().int() }),
+    staff,
   ),
   'catalogue.importFinish': method(
     z.object({ staffToken, uploadId: z.string().min(1).max(64), dryRun: z.boolean().default(false), encoding: importEncoding.optional() }).strict(),
-    importReport, staff,
+    importReport,
+    staff,
   ),
   'rotation.list': method(z.object({ staffToken }).strict(), z.array(rotationBatch), staff),
   'rotation.items': method(batchRef, z.array(rotationItem), staff),

@@ -71,7 +71,13 @@ export const registrationOffer = z.object({
   kind: z.literal('register'),
   /** Held in memory for a few minutes; the QR text itself is never kept. */
   registrationToken: z.string(),
-  proposed: z.object({ fullName: z.string(), birthYear: z.number().int(), gender: z.enum(['male', 'female', 'other']), category: z.string(), categoryName: z.string() }),
+  proposed: z.object({
+    fullName: z.string(),
+    birthYear: z.number().int(),
+    gender: z.enum(['male', 'female', 'other']),
+    category: z.string(),
+    categoryName: z.string(),
+  }),
   activation: z.enum(['pending', 'active']),
   /** Whether the consent screen offers a PIN field, and whether the new card needs one. */
   pin: z.enum(['off', 'optional', 'required']),
@@ -123,7 +129,8 @@ export const circulationMethods = {
       /** 0 when the library takes no holds at the kiosk. */
       maxHolds: z.number().int(),
       holdPickupDays: z.number().int(),
-    }), anyone,
+    }),
+    anyone,
   ),
   'circulation.signIn': method(signInRequest, z.discriminatedUnion('kind', [signedInPatron, registrationOffer]), anyone),
   'circulation.register': method(
@@ -136,7 +143,8 @@ export const circulationMethods = {
         pin: residentPin.optional(),
       })
       .strict(),
-    signedInPatron, anyone,
+    signedInPatron,
+    anyone,
   ),
   'circulation.loans': method(z.object({ residentToken }).strict(), signedInPatron, resident),
   'circulation.checkout': method(z.object({ residentToken, item: itemBarcode }).strict(), loanView, resident),
@@ -164,6 +172,7 @@ export const circulationMethods = {
   /** Staff lend despite a refusal; who and why are recorded with the loan and as an event. */
   'circulation.override': method(
     z.object({ staffToken, card: cardNumber, item: itemBarcode, reason: z.string().trim().min(5, 'ghi rõ lý do (ít nhất 5 ký tự)').max(200) }).strict(),
-    loanView, staff,
+    loanView,
+    staff,
   ),
 };

@@ -59,7 +59,10 @@ export type CopyLookup = z.infer<typeof copyLookup>;
 const isbnInput = z.string().trim().min(1).max(40);
 const lookupId = z.number().int().min(1);
 /** The same rule as an imported copy's barcode (record-input.ts). */
-export const copyBarcode = z.string().trim().regex(/^[\p{L}\p{N}._/-]{1,64}$/u, 'mã vạch chỉ gồm chữ, số và - . _ /, tối đa 64 ký tự');
+export const copyBarcode = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}._/-]{1,64}$/u, 'mã vạch chỉ gồm chữ, số và - . _ /, tối đa 64 ký tự');
 
 export const copyQueueEntry = copyLookup.omit({ candidates: true, existing: true }).extend({ candidateCount: z.number().int() });
 
@@ -77,11 +80,19 @@ export const copyCataloguingMethods = {
   /** The servers configured, and the lookups still open (queued, or answered and not yet catalogued). */
   'catalogue.copyQueue': method(
     z.object({ staffToken }).strict(),
-    z.object({ targets: z.array(z.object({ name: z.string(), protocol: z.enum(['sru', 'z3950']) })), retryMinutes: z.number().int(), lookups: z.array(copyQueueEntry) }),
+    z.object({
+      targets: z.array(z.object({ name: z.string(), protocol: z.enum(['sru', 'z3950']) })),
+      retryMinutes: z.number().int(),
+      lookups: z.array(copyQueueEntry),
+    }),
     staff,
   ),
   /** Tries every queued ISBN again now. */
-  'catalogue.copyRetry': method(z.object({ staffToken }).strict(), z.object({ tried: z.number().int(), answered: z.number().int(), stillQueued: z.number().int() }), staff),
+  'catalogue.copyRetry': method(
+    z.object({ staffToken }).strict(),
+    z.object({ tried: z.number().int(), answered: z.number().int(), stillQueued: z.number().int() }),
+    staff,
+  ),
   /** Takes a lookup off the list (the book was catalogued another way, or the ISBN was wrong). */
   'catalogue.copyDiscard': method(z.object({ staffToken, lookupId }).strict(), z.object({ discarded: z.boolean() }), staff),
 };

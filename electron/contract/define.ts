@@ -31,7 +31,11 @@ export interface MethodSpec<Req extends z.ZodType = z.ZodType, Res extends z.Zod
   readonly whenMisconfigured: boolean;
 }
 
-export function method<Req extends z.ZodType, Res extends z.ZodType, A extends Access>(request: Req, response: Res, rules: MethodRules<A>): MethodSpec<Req, Res, A> {
+export function method<Req extends z.ZodType, Res extends z.ZodType, A extends Access>(
+  request: Req,
+  response: Res,
+  rules: MethodRules<A>,
+): MethodSpec<Req, Res, A> {
   return { request, response, access: rules.access, whenMisconfigured: rules.whenMisconfigured ?? false };
 }
 

@@ -102,33 +102,33 @@ export const eresourceMethods = {
         card: z.string().trim().min(1).max(64).optional(),
       })
       .strict(),
-    openResponse, anyone,
+    openResponse,
+    anyone,
   ),
   'eresources.close': method(
     z
       .object({
         viewId: z.string().min(8).max(64),
         /** Seconds the viewer was visible on screen (the page hidden or the kiosk idle does not count). */
-        visibleSeconds: z.number().nonnegative().max(24 * 3600),
+        visibleSeconds: z
+          .number()
+          .nonnegative()
+          .max(24 * 3600),
         /** Audio/video: played to the end; null for documents. */
         completed: z.boolean().nullable().default(null),
       })
       .strict(),
-    z.object({ minutes: z.number().nonnegative() }), anyone,
+    z.object({ minutes: z.number().nonnegative() }),
+    anyone,
   ),
   'eresources.packs': method(z.object({ staffToken }).strict(), packsResponse, staff),
   'eresources.sources': method(
     z.object({ staffToken, folder: z.string().max(1000).optional() }).strict(),
-    z.object({ folders: z.array(z.string()), files: z.array(packSource) }), staff,
+    z.object({ folders: z.array(z.string()), files: z.array(packSource) }),
+    staff,
   ),
-  'eresources.install': method(
-    z.object({ staffToken, path: z.string().min(1).max(1000), jobId: z.string().min(1).max(64) }).strict(),
-    installResult, staff,
-  ),
-  'eresources.installUrl': method(
-    z.object({ staffToken, url: z.string().url().max(2000), jobId: z.string().min(1).max(64) }).strict(),
-    installResult, staff,
-  ),
+  'eresources.install': method(z.object({ staffToken, path: z.string().min(1).max(1000), jobId: z.string().min(1).max(64) }).strict(), installResult, staff),
+  'eresources.installUrl': method(z.object({ staffToken, url: z.string().url().max(2000), jobId: z.string().min(1).max(64) }).strict(), installResult, staff),
   'eresources.remove': method(z.object({ staffToken, packId: z.string().min(1).max(64) }).strict(), z.object({ removed: packView, usage: diskUsage }), staff),
   'eresources.topics': method(noParams, z.array(z.string()), anyone),
 };

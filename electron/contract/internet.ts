@@ -63,7 +63,10 @@ export const signInRequest = z
     /** Typed on screen rather than scanned (reported as a manual sign-in). */
     manual: z.boolean().default(false),
     /** A typed card number's resident PIN, when they chose one or the kiosk asks for it. */
-    pin: z.string().regex(/^\d{4,6}$/, 'mã PIN gồm 4–6 chữ số').optional(),
+    pin: z
+      .string()
+      .regex(/^\d{4,6}$/, 'mã PIN gồm 4–6 chữ số')
+      .optional(),
   })
   .strict();
 
@@ -103,10 +106,21 @@ const ok = z.object({ ok: z.literal(true) });
 /** Height of the kiosk's session bar above the Electron browsing view, in CSS pixels. */
 export const BROWSER_TOP_PX = 168;
 
-export const browseAction = z.enum(['navigate', 'back', 'forward', 'reload', 'home', 'zoomIn', 'zoomOut', 'zoomReset', 'newTab', 'closeTab', 'selectTab', 'print']);
-export const browseRequest = z
-  .object({ action: browseAction, url: z.string().max(8192).optional(), tabId: z.number().int().optional() })
-  .strict();
+export const browseAction = z.enum([
+  'navigate',
+  'back',
+  'forward',
+  'reload',
+  'home',
+  'zoomIn',
+  'zoomOut',
+  'zoomReset',
+  'newTab',
+  'closeTab',
+  'selectTab',
+  'print',
+]);
+export const browseRequest = z.object({ action: browseAction, url: z.string().max(8192).optional(), tabId: z.number().int().optional() }).strict();
 export type BrowseRequest = z.infer<typeof browseRequest>;
 
 export const browserTabs = z.object({
@@ -135,7 +149,11 @@ export type WebProtectionState = z.infer<typeof webProtectionState>;
 
 export const internetMethods = {
   'internet.status': method(noParams, internetState, anyone),
-  'internet.signIn': method(signInRequest, z.object({ state: internetState, resumed: z.boolean(), allowanceMinutes: z.number(), limitedBy: limitName }), anyone),
+  'internet.signIn': method(
+    signInRequest,
+    z.object({ state: internetState, resumed: z.boolean(), allowanceMinutes: z.number(), limitedBy: limitName }),
+    anyone,
+  ),
   'internet.end': method(noParams, ok, anyone),
   /** Input was seen on the session's screen or page (a touch, a key, a scroll): the session is in use (core/internet/inactivity.ts). */
   'internet.activity': method(noParams, ok, anyone),
@@ -147,26 +165,32 @@ export const internetMethods = {
   /** The resident's answer on the kiosk's file picker: names from the list shown; none is a cancel. */
   'internet.chooseFiles': method(
     z.object({ pickId: z.number().int().positive(), names: z.array(z.string().min(1).max(255)).max(50) }).strict(),
-    z.object({ given: z.number().int() }), anyone,
+    z.object({ given: z.number().int() }),
+    anyone,
   ),
   'internet.checkUrl': method(z.object({ url: z.string().max(8192) }).strict(), urlDecision, anyone),
   /** Saves a downloaded file into the session's own folder if its type is allowed (browser mode and tests). */
   'internet.saveDownload': method(
     z.object({ fileName: z.string().min(1).max(200), text: z.string().max(1_000_000) }).strict(),
-    z.object({ saved: z.string() }), anyone,
+    z.object({ saved: z.string() }),
+    anyone,
   ),
 
   'internet.staff.overview': method(z.object({ staffToken }).strict(), internetOverview, staff),
   'internet.staff.protection': method(z.object({ staffToken }).strict(), webProtectionState, staff),
   'internet.staff.extend': method(
-    z.object({ staffToken, minutes: z.number().int().min(1, 'thêm ít nhất 1 phút').max(240, 'thêm tối đa 240 phút'), scope: z.enum(['session', 'day']) }).strict(),
-    z.object({ allowanceMinutes: z.number(), addedMinutes: z.number() }), staff,
+    z
+      .object({ staffToken, minutes: z.number().int().min(1, 'thêm ít nhất 1 phút').max(240, 'thêm tối đa 240 phút'), scope: z.enum(['session', 'day']) })
+      .strict(),
+    z.object({ allowanceMinutes: z.number(), addedMinutes: z.number() }),
+    staff,
   ),
   'internet.staff.end': method(z.object({ staffToken }).strict(), ok, staff),
   'internet.staff.message': method(z.object({ staffToken, text: z.string().trim().min(1, 'hãy viết lời nhắn').max(300) }).strict(), ok, staff),
   'internet.staff.createGuestPasses': method(
     z.object({ staffToken, minutes: z.number().int().min(5).max(480), count: z.number().int().min(1).max(50) }).strict(),
-    z.object({ passes: z.array(guestPass) }), staff,
+    z.object({ passes: z.array(guestPass) }),
+    staff,
   ),
   'internet.staff.guestPasses': method(z.object({ staffToken }).strict(), z.object({ passes: z.array(guestPass) }), staff),
   'internet.staff.emergencyClose': method(z.object({ staffToken }).strict(), ok, staff),
@@ -174,7 +198,21 @@ export const internetMethods = {
   'internet.staff.reopen': method(z.object({ staffToken }).strict(), ok, staff),
 };
 
-export const wipeStep = z.enum(['cookies', 'localStorage', 'sessionStorage', 'indexedDB', 'cacheStorage', 'serviceWorkers', 'httpCache', 'history', 'formData', 'permissions', 'downloads', 'tabs', 'authCache']);
+export const wipeStep = z.enum([
+  'cookies',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'cacheStorage',
+  'serviceWorkers',
+  'httpCache',
+  'history',
+  'formData',
+  'permissions',
+  'downloads',
+  'tabs',
+  'authCache',
+]);
 export type WipeStep = z.infer<typeof wipeStep>;
 
 export const internetEvents = {

@@ -66,7 +66,13 @@ const currentYear = new Date().getFullYear();
 export const newPatron = z
   .object({
     fullName: z.string().trim().min(2, 'họ tên cần ít nhất 2 ký tự').max(100),
-    birthYear: z.number().int().min(1900).max(currentYear + 1).nullable().default(null),
+    birthYear: z
+      .number()
+      .int()
+      .min(1900)
+      .max(currentYear + 1)
+      .nullable()
+      .default(null),
     gender: patronGender.nullable().default(null),
     category: z.string().trim().min(1).max(32),
     village: z.string().trim().max(100).nullable().default(null),
@@ -109,35 +115,47 @@ export const deskReason = z.string().trim().min(2, 'hãy ghi lý do, ví dụ "m
 export const patronMethods = {
   'patrons.categories': method(noParams, z.array(patronCategoryView), anyone),
   'patrons.add': method(
-    newPatron.extend({
-      staffToken,
-      pin: residentPin.optional(),
-      /** The resident read (or was read) the consent text at the desk and agreed: recorded with its version. */
-      consent: z.boolean().optional(),
-    }).strict(),
-    patronSummary, staff,
+    newPatron
+      .extend({
+        staffToken,
+        pin: residentPin.optional(),
+        /** The resident read (or was read) the consent text at the desk and agreed: recorded with its version. */
+        consent: z.boolean().optional(),
+      })
+      .strict(),
+    patronSummary,
+    staff,
   ),
   /** Set or reset a resident's PIN at the desk (`null` removes it); clears a lock; recorded with who did it. */
   'patrons.setPin': method(z.object({ staffToken, card: cardNumber, pin: residentPin.nullable() }).strict(), patronSummary, staff),
   'patrons.show': method(z.object({ staffToken, card: cardNumber }).strict(), patronSummary, staff),
   'patrons.list': method(
     z.object({ staffToken, status: patronStatus.optional(), query: z.string().trim().max(100).optional() }).strict(),
-    z.array(patronSummary), staff,
+    z.array(patronSummary),
+    staff,
   ),
   /** Approve a pending registration (→ active), block, or unblock; recorded with who did it. */
   'patrons.setStatus': method(
     z.object({ staffToken, card: cardNumber, status: z.enum(['active', 'blocked']), reason: z.string().trim().max(200).optional() }).strict(),
-    patronSummary, staff,
+    patronSummary,
+    staff,
   ),
   /** A lost card gets a new number; loans, holds and PIN stay; the old number is refused from now on. */
   'patrons.reissueCard': method(z.object({ staffToken, card: cardNumber, reason: deskReason }).strict(), patronSummary, staff),
   /** Move a resident to another category of the configuration. */
-  'patrons.setCategory': method(z.object({ staffToken, card: cardNumber, category: z.string().trim().min(1).max(40), reason: deskReason }).strict(), patronSummary, staff),
+  'patrons.setCategory': method(
+    z.object({ staffToken, card: cardNumber, category: z.string().trim().min(1).max(40), reason: deskReason }).strict(),
+    patronSummary,
+    staff,
+  ),
   /** Fold a duplicate record into the resident's kept one; the duplicate's number is refused from now on. */
   'patrons.merge': method(z.object({ staffToken, keep: cardNumber, duplicate: cardNumber, reason: deskReason }).strict(), patronSummary, staff),
   /** Extend a card: by the card period, or to `until`; recorded with who did it and why. */
   'patrons.renewCard': method(
-    z.object({ staffToken, card: cardNumber, until: isoDay.optional(), reason: z.string().trim().min(2, 'hãy ghi lý do, ví dụ "gia hạn hằng năm"').max(200) }).strict(),
-    patronSummary, staff,
+    z
+      .object({ staffToken, card: cardNumber, until: isoDay.optional(), reason: z.string().trim().min(2, 'hãy ghi lý do, ví dụ "gia hạn hằng năm"').max(200) })
+      .strict(),
+    patronSummary,
+    staff,
   ),
 };

@@ -35,7 +35,11 @@ export const pushEnvelope = z
     issuedAt: instant,
     expiresAt: instant,
     /** Commune codes the push is for; null: every commune. */
-    communes: z.array(z.string().regex(/^\d{5}$/)).min(1).max(5000).nullable(),
+    communes: z
+      .array(z.string().regex(/^\d{5}$/))
+      .min(1)
+      .max(5000)
+      .nullable(),
     content: z.unknown(),
   })
   .strict();
@@ -54,12 +58,19 @@ export const pushContents = {
   pack_notice: z.object({ title: text(120).min(1), body: text(600) }).strict(),
 } satisfies Record<PushKind, z.ZodType>;
 
-export const PUSH_REFUSALS = ['bad_signature', 'no_portal_key', 'malformed', 'unknown_kind', 'invalid_content', 'not_for_this_commune', 'expired', 'cannot_apply'] as const;
+export const PUSH_REFUSALS = [
+  'bad_signature',
+  'no_portal_key',
+  'malformed',
+  'unknown_kind',
+  'invalid_content',
+  'not_for_this_commune',
+  'expired',
+  'cannot_apply',
+] as const;
 export type PushRefusal = (typeof PUSH_REFUSALS)[number];
 
-export const pushResult = z
-  .object({ id: pushId, outcome: z.enum(['applied', 'refused']), reason: z.enum(PUSH_REFUSALS).optional() })
-  .strict();
+export const pushResult = z.object({ id: pushId, outcome: z.enum(['applied', 'refused']), reason: z.enum(PUSH_REFUSALS).optional() }).strict();
 export type PushResult = z.infer<typeof pushResult>;
 
 /** The portal's public key as people compare it: the whole key, in groups of four (portal page, `kiosk upload`). */
@@ -69,5 +80,12 @@ export function keyFingerprint(key: string): string {
 
 /** Canonical text of an envelope: what the portal signs and stores. */
 export function envelopeText(envelope: PushEnvelope): string {
-  return JSON.stringify({ id: envelope.id, kind: envelope.kind, issuedAt: envelope.issuedAt, expiresAt: envelope.expiresAt, communes: envelope.communes, content: envelope.content });
+  return JSON.stringify({
+    id: envelope.id,
+    kind: envelope.kind,
+    issuedAt: envelope.issuedAt,
+    expiresAt: envelope.expiresAt,
+    communes: envelope.communes,
+    content: envelope.content,
+  });
 }

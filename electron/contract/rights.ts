@@ -86,7 +86,9 @@ export const retentionView = z.object({
   /** The next day the kiosk anonymises residents by itself, and how many then (null: nobody scheduled). */
   next: z.object({ day: z.string(), count: z.number().int() }).nullable(),
   /** The first residents scheduled, earliest day first (staff see who, and when). */
-  residents: z.array(z.object({ card: z.string(), fullName: z.string(), lastSeenAt: z.string().nullable(), anonymiseOn: z.string(), pastRetention: z.boolean() })),
+  residents: z.array(
+    z.object({ card: z.string(), fullName: z.string(), lastSeenAt: z.string().nullable(), anonymiseOn: z.string(), pastRetention: z.boolean() }),
+  ),
 });
 export type RetentionView = z.infer<typeof retentionView>;
 
@@ -98,10 +100,7 @@ export const rightsMethods = {
   /** Staff correct a resident's details; only the names of the fields changed are recorded. */
   'rights.correct': method(z.object({ staffToken, card: cardNumber, changes: patronCorrection }).strict(), patronSummary, staff),
   /** Staff erase a resident on request: personal fields go, loans stay as anonymous records. */
-  'rights.erase': method(
-    z.object({ staffToken, card: cardNumber, reason: erasureReason.exclude(['retention']) }).strict(),
-    erasureReceipt, staff,
-  ),
+  'rights.erase': method(z.object({ staffToken, card: cardNumber, reason: erasureReason.exclude(['retention']) }).strict(), erasureReceipt, staff),
   /** Staff: how many residents the retention rule would anonymise now, and the first of them. */
   'rights.retention': method(z.object({ staffToken }).strict(), retentionView, staff),
   /** Staff confirm: anonymise the residents due. `expected` is the count they saw, so nobody is anonymised unseen. */
@@ -111,5 +110,9 @@ export const rightsMethods = {
    * notice ends and the retention period starts again from today, as after a visit. Recorded with
    * the staff member; a resident cannot call it.
    */
-  'rights.keepRecord': method(z.object({ staffToken, card: cardNumber }).strict(), z.object({ card: z.string(), anonymiseAfter: z.string().nullable() }), staff),
+  'rights.keepRecord': method(
+    z.object({ staffToken, card: cardNumber }).strict(),
+    z.object({ card: z.string(), anonymiseAfter: z.string().nullable() }),
+    staff,
+  ),
 };

@@ -25,7 +25,12 @@ const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64');
  * level the kiosk checked. Resident methods carry the token the hub itself handed out at sign-in.
  */
 export const roomCallMessage = callMessage
-  .extend({ staff: z.object({ card: z.string().trim().min(1).max(64), role: staffRole }).strict().optional() })
+  .extend({
+    staff: z
+      .object({ card: z.string().trim().min(1).max(64), role: staffRole })
+      .strict()
+      .optional(),
+  })
   .strict();
 export type RoomCallMessage = z.infer<typeof roomCallMessage>;
 

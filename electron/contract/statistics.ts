@@ -43,9 +43,7 @@ export type Dimension = z.infer<typeof dimension>;
 export const dimensionValue = z.string().regex(/^[a-z0-9][a-z0-9_+-]{0,31}$/, 'mã phân loại chỉ gồm chữ thường không dấu, số, -, _, +');
 
 const count = z.number().int('số đếm phải là số nguyên').nonnegative('số đếm không được âm').max(10_000_000);
-export const dimensionCounts = z
-  .record(dimensionValue, count)
-  .refine((map) => Object.keys(map).length <= 40, 'quá nhiều giá trị phân loại (tối đa 40)');
+export const dimensionCounts = z.record(dimensionValue, count).refine((map) => Object.keys(map).length <= 40, 'quá nhiều giá trị phân loại (tối đa 40)');
 export const indicatorValue = z
   .object({
     total: count,
@@ -146,9 +144,13 @@ export function parsePeriod(input: string): Period | undefined {
   return undefined;
 }
 
-export const PERIOD_HELP = 'Kỳ báo cáo viết theo một trong các dạng: 2026 (năm), 2026-H1 hoặc 2026-H2 (6 tháng), 2026-Q3 (quý), 2026-05 (tháng), 2026-05-14 (một ngày), 2026-01-01..2026-03-31 (tùy chọn, tối đa 3 năm).';
+export const PERIOD_HELP =
+  'Kỳ báo cáo viết theo một trong các dạng: 2026 (năm), 2026-H1 hoặc 2026-H2 (6 tháng), 2026-Q3 (quý), 2026-05 (tháng), 2026-05-14 (một ngày), 2026-01-01..2026-03-31 (tùy chọn, tối đa 3 năm).';
 
-export const periodText = z.string().max(40).refine((text) => parsePeriod(text) !== undefined, PERIOD_HELP);
+export const periodText = z
+  .string()
+  .max(40)
+  .refine((text) => parsePeriod(text) !== undefined, PERIOD_HELP);
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {
@@ -233,6 +235,7 @@ export const statisticsMethods = {
   'statistics.report': method(z.object({ staffToken, period: periodRequest }).strict(), statisticsReport, staff),
   'statistics.export': method(
     z.object({ staffToken, period: periodRequest, format: exportFormat }).strict(),
-    z.object({ filename: z.string(), mimeType: z.string(), base64: z.string() }), staff,
+    z.object({ filename: z.string(), mimeType: z.string(), base64: z.string() }),
+    staff,
   ),
 };

@@ -107,9 +107,7 @@ export const collectorError = z.object({
 });
 export type CollectorError = z.infer<typeof collectorError>;
 
-export const enrolRequest = z
-  .object({ code: z.string().trim().min(6).max(40), software: z.string().max(40), kioskId: z.string().max(64).optional() })
-  .strict();
+export const enrolRequest = z.object({ code: z.string().trim().min(6).max(40), software: z.string().max(40), kioskId: z.string().max(64).optional() }).strict();
 export const enrolResponse = z.object({
   ok: z.literal(true),
   terminalId,

@@ -1,6 +1,6 @@
 // KioskError: the one exception type the domain throws on purpose. The API boundary turns it into
 // a typed error reply; anything else becomes an `internal` reply and is logged without personal data.
-import type { ApiError, ApiErrorCode } from '../contract';
+import type { ApiError, ApiErrorCode } from '#contract';
 
 export class KioskError extends Error {
   readonly code: ApiErrorCode;

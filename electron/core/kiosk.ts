@@ -114,7 +114,9 @@ async function assemble(options: KioskOptions, clock: Clock, log: Logger, role: 
     } else if (mode === 'configured') {
       if (isDemoSeeded(db)) {
         mode = 'misconfigured';
-        problems = [{ path: '(thư mục dữ liệu)', message: `Thư mục ${options.dataDir} đang chứa dữ liệu mẫu. Hãy dùng một thư mục dữ liệu mới cho kiosk đã cấu hình.` }];
+        problems = [
+          { path: '(thư mục dữ liệu)', message: `Thư mục ${options.dataDir} đang chứa dữ liệu mẫu. Hãy dùng một thư mục dữ liệu mới cho kiosk đã cấu hình.` },
+        ];
       } else if (getMeta(db, 'configured_at') === undefined) {
         setMeta(db, 'configured_at', new Date(clock.now()).toISOString());
       }

@@ -3,7 +3,7 @@
 // or SQLITE_* code, so a full disk is still told apart from damage by store/disk.ts) that the
 // job would have thrown on this thread.
 import { parentPort, type TransferListItem } from 'node:worker_threads';
-import type { ApiError } from '../contract';
+import type { ApiError } from '#contract';
 import { KioskError } from './errors';
 import { startWorker, type WorkerName } from './worker-threads';
 

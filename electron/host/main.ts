@@ -51,10 +51,14 @@ async function main(): Promise<void> {
   const log = createFileLogger({ dir: join(dataDir, LOG_DIR), ...(clock ? { now: clock.now } : {}), echo: (line) => process.stderr.write(line) });
   const waitMs = values['wait-for-owner'] === undefined ? OWNER_WAIT_MS : Math.max(0, Number(values['wait-for-owner']) * 1000 || 0);
   // The process's own start time for the owner record: what a technician compares with `ps`, so the machine's clock.
-  const owner = await claimDataDir(dataDir, { pid: process.pid, startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(), role: 'host' }, {
-    waitMs,
-    onWait: (holder) => process.stderr.write(`${ownedMessage(dataDir, holder, 'Kiosk đang chờ')} Đang chờ tối đa ${waitMs / 1000} giây…\n`),
-  });
+  const owner = await claimDataDir(
+    dataDir,
+    { pid: process.pid, startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(), role: 'host' },
+    {
+      waitMs,
+      onWait: (holder) => process.stderr.write(`${ownedMessage(dataDir, holder, 'Kiosk đang chờ')} Đang chờ tối đa ${waitMs / 1000} giây…\n`),
+    },
+  );
   trace.step('claimDataDir');
   const kiosk = await createKiosk({
     dataDir,
@@ -93,8 +97,16 @@ async function main(): Promise<void> {
   if (hub) process.stdout.write(`ROOM_HUB=${hub.host}:${hub.callPort} ROOM_PAIRING=${hub.host}:${hub.pairingPort}\n`);
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
   // The test that started this host moves its clock through stdin (`advance <ms>`), e.g. to the end of an internet session.
-  if (clock) listenForClockCommands(process.stdin, clock, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
-  process.stderr.write(`Kiosk (chế độ trình duyệt, ${kiosk.mode === 'demo' ? 'dữ liệu mẫu' : 'đã cấu hình'}) đang chạy tại ${host.origin} — dữ liệu: ${dataDir}\n`);
+  if (clock)
+    listenForClockCommands(
+      process.stdin,
+      clock,
+      (line) => process.stdout.write(`${line}\n`),
+      (line) => process.stderr.write(`${line}\n`),
+    );
+  process.stderr.write(
+    `Kiosk (chế độ trình duyệt, ${kiosk.mode === 'demo' ? 'dữ liệu mẫu' : 'đã cấu hình'}) đang chạy tại ${host.origin} — dữ liệu: ${dataDir}\n`,
+  );
 
   const stop = async () => {
     await host.close();

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { callMessage, MAX_MESSAGE_BYTES, type ReplyMessage } from '../contract';
+import { callMessage, MAX_MESSAGE_BYTES, type ReplyMessage } from '#contract';
 import type { Kiosk } from '../core/kiosk';
 import { serveStatic } from './static-files';
 import { serveEresourceFile } from './eresource-files';

@@ -4,7 +4,7 @@
 // permissions, WebSockets, wipe plan) is asked of the guard's rules or the internet service.
 import { rmSync } from 'node:fs';
 import { BrowserWindow, WebContentsView, session as electronSession, type Session, type WebContents } from 'electron';
-import { BROWSER_TOP_PX, type BrowseRequest, type UrlDecisionDto } from '../contract/internet';
+import { BROWSER_TOP_PX, type BrowseRequest, type UrlDecisionDto } from '#contract/internet';
 import type { Kiosk } from '../core/kiosk';
 import { decideUrlFor, publishTabs } from '../core/internet/browse';
 import { attachSurface, internetOf, type BrowsingSurface } from '../core/internet/context';
@@ -66,7 +66,8 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
   // The partition's only way out (core/internet/guard/egress-proxy.ts): WebSockets judged before their
   // handshake and every connection made to the address the guard judged (no DNS rebinding).
   const egress = startEgressProxy({ policy: internet.policy, resolve: resolver }, (refusal) =>
-    kiosk.ctx.log.log('info', 'internet.egress_refused', { rule: refusal.decision?.rule ?? 'unresolved' }));
+    kiosk.ctx.log.log('info', 'internet.egress_refused', { rule: refusal.decision?.rule ?? 'unresolved' }),
+  );
   /** Settles once the current partition uses the egress proxy; tabs load nothing before. */
   let proxied: Promise<unknown> = Promise.resolve();
 
@@ -122,7 +123,13 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
     const current = active();
     const history = current?.view.webContents.navigationHistory;
     publishTabs(internet, {
-      tabs: tabs.map((t) => ({ id: t.id, title: t.url ? t.view.webContents.getTitle() : '', url: t.url, active: t.id === activeId, loading: t.view.webContents.isLoading() })),
+      tabs: tabs.map((t) => ({
+        id: t.id,
+        title: t.url ? t.view.webContents.getTitle() : '',
+        url: t.url,
+        active: t.id === activeId,
+        loading: t.view.webContents.isLoading(),
+      })),
       canGoBack: Boolean(history?.canGoBack()),
       canGoForward: Boolean(history?.canGoForward()),
       zoomPercent: Math.round(ZOOM_STEPS[zoomIndex]! * 100),
@@ -179,11 +186,13 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
       uploads: sessionUploads(internet),
       downloads: null, // Electron's DownloadItem, below, with the same gate
       onEvent: (event) => onGuardEvent(tab, event),
-    }).then((attached) => (tab.guard = attached)).catch((error: unknown) => {
-      // Without its guard a tab must not browse.
-      kiosk.ctx.log.log('error', 'internet.guard_failed', { error: String(error).slice(0, 300) });
-      contents.close();
-    });
+    })
+      .then((attached) => (tab.guard = attached))
+      .catch((error: unknown) => {
+        // Without its guard a tab must not browse.
+        kiosk.ctx.log.log('error', 'internet.guard_failed', { error: String(error).slice(0, 300) });
+        contents.close();
+      });
     window.contentView.addChildView(view);
     tabs.push(tab);
     activeId = tab.id;
@@ -219,13 +228,18 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
       const config = effectiveConfig(kiosk.ctx);
       // Finding 6: Electron asks for "media" with mediaTypes; permissionAllowed maps it to camera/microphone.
       partition.setPermissionRequestHandler((_contents, permission, callback, details) =>
-        callback(permissionAllowed(config.allowedPermissions, permission, 'mediaTypes' in details ? (details.mediaTypes ?? []) : [])));
+        callback(permissionAllowed(config.allowedPermissions, permission, 'mediaTypes' in details ? (details.mediaTypes ?? []) : [])),
+      );
       partition.setPermissionCheckHandler((_contents, permission, _origin, details) =>
-        permissionAllowed(config.allowedPermissions, permission, details.mediaType ? [details.mediaType] : []));
+        permissionAllowed(config.allowedPermissions, permission, details.mediaType ? [details.mediaType] : []),
+      );
       partition.setDevicePermissionHandler(() => false);
       // Fetch does not see WebSocket handshakes: cancelled here too, before the egress proxy, by the same rule.
       partition.webRequest.onBeforeRequest({ urls: ['ws://*/*', 'wss://*/*'] }, (details, callback) => {
-        void decideRequest({ policy: internet.policy, resolve: resolver }, details.url).then((d) => callback({ cancel: d.decision === 'block' }), () => callback({ cancel: true }));
+        void decideRequest({ policy: internet.policy, resolve: resolver }, details.url).then(
+          (d) => callback({ cancel: d.decision === 'block' }),
+          () => callback({ cancel: true }),
+        );
       });
       const rules = { allowedExtensions: config.downloads.allowedExtensions, maxBytes: config.downloads.maxMegabytes * 1024 * 1024 };
       partition.on('will-download', (_event, item) => {
@@ -297,7 +311,10 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
         case 'zoomIn':
         case 'zoomOut':
         case 'zoomReset':
-          zoomIndex = request.action === 'zoomReset' ? ZOOM_STEPS.indexOf(1) : Math.min(ZOOM_STEPS.length - 1, Math.max(0, zoomIndex + (request.action === 'zoomIn' ? 1 : -1)));
+          zoomIndex =
+            request.action === 'zoomReset'
+              ? ZOOM_STEPS.indexOf(1)
+              : Math.min(ZOOM_STEPS.length - 1, Math.max(0, zoomIndex + (request.action === 'zoomIn' ? 1 : -1)));
           for (const t of tabs) t.view.webContents.setZoomFactor(ZOOM_STEPS[zoomIndex]!);
           break;
         case 'newTab':

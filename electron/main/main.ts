@@ -10,7 +10,7 @@ import { serveRoom } from '../core/room/register';
 import { claimDataDir, OWNER_WAIT_MS } from '../core/store/owner';
 import { createFileLogger, LOG_DIR } from '../core/logs/file-logger';
 import { contentSecurityPolicy, resolveInside } from '../core/security/web';
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../contract/ipc';
+import { CALL_CHANNEL, EVENT_CHANNEL } from '#contract/ipc';
 import { APP_ORIGIN, isKioskFrame } from './ipc-guard';
 import { adminModeFrom, shouldSwallowKey } from './keys';
 import { hasSafeWebPreferences, isAllowedNavigation } from './navigation';
@@ -141,7 +141,14 @@ async function start(): Promise<void> {
   const log = createFileLogger({ dir: join(dataDir, LOG_DIR), echo: (line) => process.stderr.write(line) });
   // One owner per data folder: a kiosk still shutting down gets a moment to let go, then we refuse.
   const owner = await claimDataDir(dataDir, { pid: process.pid, startedAt: new Date(startedAt).toISOString(), role: 'electron' }, { waitMs: OWNER_WAIT_MS });
-  kiosk = await createKiosk({ dataDir, log, devices: createNativeDevices({ hardware: true }), owner, keyVault: safeStorageVault(dataDir, log), deferStartupWork: true });
+  kiosk = await createKiosk({
+    dataDir,
+    log,
+    devices: createNativeDevices({ hardware: true }),
+    owner,
+    keyVault: safeStorageVault(dataDir, log),
+    deferStartupWork: true,
+  });
   // Housekeeping the first screen does not need runs once the screen has its first answer (or after 2 s).
   const runDeferred = () => {
     clearTimeout(fallback);
@@ -150,7 +157,9 @@ async function start(): Promise<void> {
   const fallback = setTimeout(runDeferred, 2000);
   provideReceiptPrinter(kiosk.ctx, printReceiptSilently);
   // A room's hub opens the ports its kiosks pair and call on (electron/core/room/); if it cannot, its own screen still serves.
-  await serveRoom(kiosk.ctx).catch((error: unknown) => log.log('error', 'room.hub_failed', { error: String((error as Error)?.message ?? error).slice(0, 500) }));
+  await serveRoom(kiosk.ctx).catch((error: unknown) =>
+    log.log('error', 'room.hub_failed', { error: String((error as Error)?.message ?? error).slice(0, 500) }),
+  );
   const window = createWindow();
   attachBrowsing(window, kiosk);
 

@@ -12,6 +12,12 @@ export function isAllowedNavigation(url: string): boolean {
 }
 
 /** Web preferences every web contents must have; a contents created otherwise is refused. */
-export function hasSafeWebPreferences(prefs: { contextIsolation?: boolean; sandbox?: boolean; nodeIntegration?: boolean; nodeIntegrationInSubFrames?: boolean; webviewTag?: boolean }): boolean {
+export function hasSafeWebPreferences(prefs: {
+  contextIsolation?: boolean;
+  sandbox?: boolean;
+  nodeIntegration?: boolean;
+  nodeIntegrationInSubFrames?: boolean;
+  webviewTag?: boolean;
+}): boolean {
   return prefs.contextIsolation !== false && prefs.sandbox !== false && !prefs.nodeIntegration && !prefs.nodeIntegrationInSubFrames && !prefs.webviewTag;
 }

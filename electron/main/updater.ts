@@ -77,7 +77,11 @@ export function startUpdater(kiosk: Kiosk, onInstall: () => void): () => void {
   autoUpdater.on('error', (error: Error) => ctx.log.log('warn', 'update.failed', { error: error.message.slice(0, 300) }));
 
   const check = async () => {
-    const usb = findUsbUpdateFolder(listRemovableMedia(systemMediaSources).map((m) => m.path), existsSync, process.platform);
+    const usb = findUsbUpdateFolder(
+      listRemovableMedia(systemMediaSources).map((m) => m.path),
+      existsSync,
+      process.platform,
+    );
     const source = chooseUpdateSource(ctx.config.updates.url, usb, technicianSignedIn(ctx));
     // A stick (technician signed in): offered on the technician's page, never installed from here.
     if (source.kind !== 'server') return;

@@ -1,6 +1,6 @@
 // The preload exposes exactly window.kiosk = { invoke, subscribe } and nothing else of Node or Electron.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../contract/ipc';
+import { CALL_CHANNEL, EVENT_CHANNEL } from '#contract/ipc';
 
 contextBridge.exposeInMainWorld('kiosk', {
   invoke: (method: string, params: unknown): Promise<unknown> => ipcRenderer.invoke(CALL_CHANNEL, String(method), params),

@@ -1,10 +1,10 @@
 // Parser of the QR code printed on the chip citizen ID card (CCCD): `|`-separated fields
 // ID(12)|old CMND(9, may be empty)|full name|birth ddmmyyyy|gender|address|issue ddmmyyyy[|extra…].
 // Validates the ID's structure (province code, century/gender digit, birth year). Never throws.
-import type { CccdError, CccdFields, CccdResult } from '../../electron/contract/devices';
+import type { CccdError, CccdFields, CccdResult } from '#contract/devices';
 import { PROVINCE_CODES } from './provinces';
 
-export type { CccdError, CccdFields, CccdResult } from '../../electron/contract/devices';
+export type { CccdError, CccdFields, CccdResult } from '#contract/devices';
 export type Gender = CccdFields['gender'];
 type CccdErrorCode = CccdError['code'];
 
@@ -58,7 +58,15 @@ export function parseCccdQr(input: string): CccdResult {
   let fields = text.split('|').map((f) => f.trim());
   // Known variant: the old-ID field left out entirely (6 fields, the second one is the name).
   if (fields.length === 6 && !/^\d*$/.test(fields[1]!) && /^\d{8}$/.test(fields[2]!)) fields = [fields[0]!, '', ...fields.slice(1)];
-  const [idNumber, oldIdText, fullName, birthText, genderText, address, issueText] = fields as [string, string, string, string, string, string, string | undefined];
+  const [idNumber, oldIdText, fullName, birthText, genderText, address, issueText] = fields as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+  ];
   const errors: CccdError[] = [];
 
   if (!PROVINCE_CODES.has(idNumber.slice(0, 3))) {
@@ -88,7 +96,8 @@ export function parseCccdQr(input: string): CccdResult {
   if (issueText !== undefined && issueText !== '') {
     issueDate = parseDdMmYyyy(issueText);
     if (issueDate === null) errors.push(err('issue_date', 'issueDate', 'Ngày cấp trong mã QR không hợp lệ. Hãy quét lại mã QR.'));
-    else if (birthDate !== null && issueDate < birthDate) errors.push(err('issue_date', 'issueDate', 'Ngày cấp sớm hơn ngày sinh. Hãy quét lại mã QR hoặc kiểm tra thẻ.'));
+    else if (birthDate !== null && issueDate < birthDate)
+      errors.push(err('issue_date', 'issueDate', 'Ngày cấp sớm hơn ngày sinh. Hãy quét lại mã QR hoặc kiểm tra thẻ.'));
   }
 
   if (errors.length > 0) return { ok: false, errors };

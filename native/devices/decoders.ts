@@ -1,5 +1,5 @@
 // One streaming decoder per device mode, behind the same shape: push a report, maybe get a scan.
-import type { DeviceMode } from '../../electron/contract/devices';
+import type { DeviceMode } from '#contract/devices';
 import { createBootKeyboardDecoder } from '../hid/keyboard';
 import { cardNumberFromTracks, decodeMagstripeReport } from '../hid/magstripe';
 import { createHidPosAssembler, type DecodedScan } from '../hid/pos';

@@ -1,6 +1,6 @@
 // The device manager: opens the selected HID devices on one or more transports, decodes their
 // reports into scans, and keeps polling so an unplugged device is reopened when it comes back.
-import type { DeviceMode, DeviceStatus } from '../../electron/contract/devices';
+import type { DeviceMode, DeviceStatus } from '#contract/devices';
 import type { HidHandle, HidTransport } from '../hid/transport';
 import { createDecoder } from './decoders';
 import { hex, identityOf, selectDevices, type DeviceSelection, type SelectedDevice } from './selection';
@@ -158,7 +158,11 @@ export function createDeviceManager(options: ManagerOptions): DeviceManager {
           entries.set(id, entry);
           // A configured placeholder for this device is replaced by the real one.
           for (const [placeholder, value] of entries) {
-            if (placeholder.startsWith('configured:') && value.status.vendorId === selected.info.vendorId && (value.status.productId === 0 || value.status.productId === selected.info.productId)) {
+            if (
+              placeholder.startsWith('configured:') &&
+              value.status.vendorId === selected.info.vendorId &&
+              (value.status.productId === 0 || value.status.productId === selected.info.productId)
+            ) {
               entries.delete(placeholder);
             }
           }

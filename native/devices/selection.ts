@@ -1,6 +1,6 @@
 // Which plugged-in HID devices the kiosk opens, and how it reads each: from the `devices.open`
 // configuration ("auto" or a list of vendor/product ids) and the usage page a device reports.
-import type { DeviceMode } from '../../electron/contract/devices';
+import type { DeviceMode } from '#contract/devices';
 import { HID_POS_USAGE_PAGE } from '../hid/pos';
 import type { HidDeviceInfo } from '../hid/transport';
 

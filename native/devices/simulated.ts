@@ -1,7 +1,7 @@
 // Simulated devices for browser mode with --simulate-devices: one HID POS scanner, one keyboard-
 // emulating reader opened as raw HID, one magnetic-stripe reader, all on the in-memory transport.
 // Text is encoded into the reports each kind of device sends and goes through the real decoders.
-import type { DeviceMode, SimulateRequest } from '../../electron/contract/devices';
+import type { DeviceMode, SimulateRequest } from '#contract/devices';
 import { createFakeHidTransport, type FakeHidTransport } from '../hid/fake-transport';
 import { encodeBootKeyboardReports } from '../hid/keyboard';
 import { encodeMagstripeReport } from '../hid/magstripe';
@@ -13,9 +13,36 @@ import type { DeviceSelector } from './selection';
 export const SIMULATED_VENDOR_ID = 0xf055;
 
 const DEVICES: Record<DeviceMode, HidDeviceInfo> = {
-  'hid-pos': { path: 'sim://hid-pos', vendorId: SIMULATED_VENDOR_ID, productId: 0x0001, usagePage: HID_POS_USAGE_PAGE, usage: 0x02, product: 'Máy quét mô phỏng (HID POS)', manufacturer: null, interface: 0 },
-  'hid-keyboard': { path: 'sim://hid-keyboard', vendorId: SIMULATED_VENDOR_ID, productId: 0x0002, usagePage: 0x01, usage: 0x06, product: 'Đầu đọc thẻ mô phỏng (bàn phím HID)', manufacturer: null, interface: 0 },
-  magstripe: { path: 'sim://magstripe', vendorId: SIMULATED_VENDOR_ID, productId: 0x0003, usagePage: 0xff00, usage: 0x01, product: 'Đầu đọc thẻ từ mô phỏng', manufacturer: null, interface: 0 },
+  'hid-pos': {
+    path: 'sim://hid-pos',
+    vendorId: SIMULATED_VENDOR_ID,
+    productId: 0x0001,
+    usagePage: HID_POS_USAGE_PAGE,
+    usage: 0x02,
+    product: 'Máy quét mô phỏng (HID POS)',
+    manufacturer: null,
+    interface: 0,
+  },
+  'hid-keyboard': {
+    path: 'sim://hid-keyboard',
+    vendorId: SIMULATED_VENDOR_ID,
+    productId: 0x0002,
+    usagePage: 0x01,
+    usage: 0x06,
+    product: 'Đầu đọc thẻ mô phỏng (bàn phím HID)',
+    manufacturer: null,
+    interface: 0,
+  },
+  magstripe: {
+    path: 'sim://magstripe',
+    vendorId: SIMULATED_VENDOR_ID,
+    productId: 0x0003,
+    usagePage: 0xff00,
+    usage: 0x01,
+    product: 'Đầu đọc thẻ từ mô phỏng',
+    manufacturer: null,
+    interface: 0,
+  },
 };
 
 export const simulatedSelection: DeviceSelector[] = (Object.keys(DEVICES) as DeviceMode[]).map((mode) => ({

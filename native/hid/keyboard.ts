@@ -15,7 +15,7 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const DIGITS = '1234567890';
 const DIGITS_SHIFTED = '!@#$%^&*()';
 // 0x2C..0x38: space - = [ ] \ (non-US #) ; ' ` , . /
-const PUNCT = ' -=[]\\#;\'`,./';
+const PUNCT = " -=[]\\#;'`,./";
 const PUNCT_SHIFTED = ' _+{}|~:"~<>?';
 // Keypad 0x54..0x63: / * - + Enter 1..9 0 .
 const KEYPAD = '/*-+\n1234567890.';

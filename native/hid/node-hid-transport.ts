@@ -25,18 +25,16 @@ export function nodeHidTransport(hid: NodeHid): HidTransport {
       const devices = await hid.devicesAsync();
       return devices
         .filter((d): d is typeof d & { path: string } => typeof d.path === 'string' && d.path.length > 0)
-        .map(
-          (d): HidDeviceInfo => ({
-            path: d.path,
-            vendorId: d.vendorId,
-            productId: d.productId,
-            usagePage: d.usagePage ?? null,
-            usage: d.usage ?? null,
-            product: d.product ?? null,
-            manufacturer: d.manufacturer ?? null,
-            interface: d.interface,
-          }),
-        );
+        .map((d): HidDeviceInfo => ({
+          path: d.path,
+          vendorId: d.vendorId,
+          productId: d.productId,
+          usagePage: d.usagePage ?? null,
+          usage: d.usage ?? null,
+          product: d.product ?? null,
+          manufacturer: d.manufacturer ?? null,
+          interface: d.interface,
+        }));
     },
     async open(path) {
       const device = await hid.HIDAsync.open(path, { nonExclusive: true });

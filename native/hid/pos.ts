@@ -16,9 +16,7 @@ export const HID_POS_REPORT_ID = 0x02;
 export const HID_POS_REPORT_LENGTH = 64;
 export const HID_POS_DATA_MAX = 56;
 
-export type PosReport =
-  | { ok: true; data: Uint8Array; aim: string; more: boolean }
-  | { ok: false; reason: 'wrong_report_id' | 'too_short' | 'bad_length' };
+export type PosReport = { ok: true; data: Uint8Array; aim: string; more: boolean } | { ok: false; reason: 'wrong_report_id' | 'too_short' | 'bad_length' };
 
 export function decodeHidPosReport(report: Uint8Array): PosReport {
   if (report.length < 2) return { ok: false, reason: 'too_short' };

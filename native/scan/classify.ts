@@ -1,6 +1,6 @@
 // Scan classification in one place: what a scanned text is (library card, item barcode, ISBN, CCCD QR,
 // guest pass, or unknown). Pure functions; the card and item patterns come from the configuration.
-import type { ScanKind } from '../../electron/contract/devices';
+import type { ScanKind } from '#contract/devices';
 import { looksLikeCccdQr } from '../cccd/parse';
 import { isIsbn10, isIsbn13, normaliseIsbn } from './isbn';
 

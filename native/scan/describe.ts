@@ -1,6 +1,6 @@
 // What a technician sees when checking a scanner's output (`kiosk scan classify`): the kind and the
 // parsed fields, with a CCCD number masked and nothing of the QR text echoed back.
-import type { CccdError, ScanKind } from '../../electron/contract/devices';
+import type { CccdError, ScanKind } from '#contract/devices';
 import { maskCccdText, maskIdentityNumbers, maskIdNumber } from '../cccd/mask';
 import { looksLikeCccdQr, parseCccdQr } from '../cccd/parse';
 import { classifyScan, cleanScanText, type ScanPatterns } from './classify';
@@ -41,10 +41,34 @@ export function describeScan(text: string, patterns?: ScanPatterns): ScanDescrip
     const parsed = parseCccdQr(clean);
     if (parsed.ok) {
       const v = parsed.value;
-      return { ...base, cccd: { valid: true, idNumber: maskIdNumber(v.idNumber), hasOldId: v.oldId !== null, fullName: v.fullName, birthDate: v.birthDate, gender: v.gender, issueDate: v.issueDate, errors: [] } };
+      return {
+        ...base,
+        cccd: {
+          valid: true,
+          idNumber: maskIdNumber(v.idNumber),
+          hasOldId: v.oldId !== null,
+          fullName: v.fullName,
+          birthDate: v.birthDate,
+          gender: v.gender,
+          issueDate: v.issueDate,
+          errors: [],
+        },
+      };
     }
     const id = /^(\d{12})\|/.exec(clean)?.[1];
-    return { ...base, cccd: { valid: false, idNumber: id ? maskIdNumber(id) : null, hasOldId: false, fullName: null, birthDate: null, gender: null, issueDate: null, errors: parsed.errors } };
+    return {
+      ...base,
+      cccd: {
+        valid: false,
+        idNumber: id ? maskIdNumber(id) : null,
+        hasOldId: false,
+        fullName: null,
+        birthDate: null,
+        gender: null,
+        issueDate: null,
+        errors: parsed.errors,
+      },
+    };
   }
   return base;
 }

@@ -1,7 +1,7 @@
 // The kiosk UI: loads what kind of kiosk this is, then shows the screen the route names.
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SystemInfo } from '../../electron/contract/system';
+import type { SystemInfo } from '#contract/system';
 import { useApi } from './api/context';
 import { ConfigError } from './screens/ConfigError';
 import { Home } from './screens/Home';

@@ -24,10 +24,14 @@ async function smallTargets(page: Page) {
       .filter(({ el, box }) => {
         // A checkbox or radio counts with its label, which is the touch target.
         const label = el.closest('label');
-        const target = (el as HTMLInputElement).type === 'checkbox' || (el as HTMLInputElement).type === 'radio' ? label?.getBoundingClientRect() ?? box : box;
+        const target =
+          (el as HTMLInputElement).type === 'checkbox' || (el as HTMLInputElement).type === 'radio' ? (label?.getBoundingClientRect() ?? box) : box;
         return target.height < 48 || target.width < 48;
       })
-      .map(({ el, box }) => `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`),
+      .map(
+        ({ el, box }) =>
+          `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+      ),
   );
 }
 

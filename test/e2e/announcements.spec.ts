@@ -3,7 +3,10 @@
 import { expect, snapshot, test } from './fixtures';
 import { signInStaff } from './screens';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0e1b3a60000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0e1b3a60000000049454e44ae426082',
+  'hex',
+);
 
 test('staff create an announcement for today, residents see it on the idle screen, staff edit and remove it', async ({ page, kiosk }) => {
   await signInStaff(page, kiosk.url);

@@ -9,7 +9,10 @@ import type { Page } from '@playwright/test';
 async function openRecord(page: Page, card: string): Promise<void> {
   await page.getByRole('button', { name: /Bạn đọc và thẻ|Readers and cards/ }).click();
   await page.getByRole('button', { name: /^(Tất cả|All)$/ }).click();
-  await page.locator(`tr[data-card="${card}"]`).getByRole('button', { name: /^(Hồ sơ|Record)$/ }).click();
+  await page
+    .locator(`tr[data-card="${card}"]`)
+    .getByRole('button', { name: /^(Hồ sơ|Record)$/ })
+    .click();
 }
 
 test('staff replace a lost card and merge a duplicate from the record; the old numbers are refused at the kiosk', async ({ page, kiosk }) => {
@@ -36,7 +39,10 @@ test('staff replace a lost card and merge a duplicate from the record; the old n
   await merge.getByRole('button', { name: 'Đồng ý' }).click();
   await expect(notice).toContainText(`Đã gộp thẻ BD000004 vào thẻ ${fresh}.`);
   await snapshot(page, 'card-care-merged-1366x768-vi');
-  await page.getByRole('button', { name: /Đăng xuất/ }).first().click();
+  await page
+    .getByRole('button', { name: /Đăng xuất/ })
+    .first()
+    .click();
 
   // At the kiosk, both retired numbers say where the card went instead of "not found".
   await openHome(page, kiosk.url);

@@ -67,7 +67,7 @@ test('staff import the spreadsheet template and residents find the new book', as
   await expect(hit.locator('.availability')).toContainText('Còn 1 cuốn trên kệ');
 });
 
-test('a large MARC file is read and written on the import\'s own threads by the built kiosk, and imported whole', async ({ page, kiosk }) => {
+test("a large MARC file is read and written on the import's own threads by the built kiosk, and imported whole", async ({ page, kiosk }) => {
   const records = sampleRecords(5200, 5);
   const file = mrcOf(records);
   expect(file.length).toBeGreaterThan(1 << 20);
@@ -113,10 +113,25 @@ test('in English, staff read why a file was refused and why a record was rejecte
 });
 
 for (const language of ['vi', 'en'] as const) {
-  test(`staff follow a large import on a progress bar counting records saved (${language}), while the kiosk keeps answering`, async ({ page, kiosk }, testInfo) => {
+  test(`staff follow a large import on a progress bar counting records saved (${language}), while the kiosk keeps answering`, async ({
+    page,
+    kiosk,
+  }, testInfo) => {
     const texts = {
-      vi: { file: 'Tệp cần nhập', start: 'Nhập tệp', saving: /Đang lưu vào kho sách/, count: /\d+% — đã lưu [\d.]+ \/ 6\.000 biểu ghi/, done: 'Định dạng marc21, bảng mã utf-8, 6000 biểu ghi.' },
-      en: { file: 'File to import', start: 'Import file', saving: /Saving to the catalogue/, count: /\d+% — [\d,]+ of 6,000 records saved/, done: 'Format marc21, encoding utf-8, 6000 records.' },
+      vi: {
+        file: 'Tệp cần nhập',
+        start: 'Nhập tệp',
+        saving: /Đang lưu vào kho sách/,
+        count: /\d+% — đã lưu [\d.]+ \/ 6\.000 biểu ghi/,
+        done: 'Định dạng marc21, bảng mã utf-8, 6000 biểu ghi.',
+      },
+      en: {
+        file: 'File to import',
+        start: 'Import file',
+        saving: /Saving to the catalogue/,
+        count: /\d+% — [\d,]+ of 6,000 records saved/,
+        done: 'Format marc21, encoding utf-8, 6000 records.',
+      },
     }[language];
     // Picked from disk as staff pick it from a USB stick (a buffer this size is slow to hand to the page).
     const file = join(testInfo.outputDir, 'tinh-gui.mrc');

@@ -9,7 +9,6 @@ import type { Page } from '@playwright/test';
 import { expect, kioskCli, snapshot, startKiosk, stopKiosk, test as base, vietnamDay, type RunningKiosk } from './fixtures';
 import { simulateScan } from './scan';
 
-
 /** The `kiosk` CLI on a data directory, before the host opens it (the test's instant, like the host). */
 function cli(dataDir: string, ...args: string[]): unknown {
   return kioskCli([...args, '--data-dir', dataDir]);
@@ -17,7 +16,9 @@ function cli(dataDir: string, ...args: string[]): unknown {
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
 }
 
 const test = base.extend<{ sim: RunningKiosk }>({

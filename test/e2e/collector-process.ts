@@ -8,7 +8,10 @@ import { collectorEntry } from './fixtures';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export async function startCollectorProcess(dbFile: string, at: string | number): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, [collectorEntry(), 'serve', '--port', '0', '--db', dbFile, ...testClockArgs(at)], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
+  const child = spawn(process.execPath, [collectorEntry(), 'serve', '--port', '0', '--db', dbFile, ...testClockArgs(at)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('collector did not start')), 30_000);
     child.stdout!.on('data', (chunk) => {

@@ -41,7 +41,10 @@ test.beforeAll(async () => {
   );
   kioskCli(['db', 'migrate', '--data-dir', dataDir]);
   const db = new Database(join(dataDir, 'kiosk.sqlite'));
-  db.prepare("INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES (?, 'Cán bộ Thử', 'staff', ?, '2026-01-01')").run(STAFF.card, await hashPin(STAFF.pin));
+  db.prepare("INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES (?, 'Cán bộ Thử', 'staff', ?, '2026-01-01')").run(
+    STAFF.card,
+    await hashPin(STAFF.pin),
+  );
   db.close();
   kiosk = await startKiosk({ dataDir });
 });
@@ -99,7 +102,10 @@ test('staff catalogue a donated book by its ISBN from the local Zebra; a residen
   await snapshot(page, 'copy-cataloguing-added-1366x768-vi');
 
   // A resident finds it at once.
-  await page.getByRole('button', { name: /Đăng xuất/ }).first().click();
+  await page
+    .getByRole('button', { name: /Đăng xuất/ })
+    .first()
+    .click();
   await openHome(page, kiosk.url);
   await page.getByRole('button', { name: /Tra cứu sách/ }).click();
   await page.getByLabel('Tên sách, tác giả hoặc chủ đề').fill('nuoi ong lay mat');
@@ -128,5 +134,7 @@ test('in English: the same page, a title two libraries catalogued, and a wrong I
   await snapshot(page, 'copy-cataloguing-candidates-1366x768-en');
   // WCAG 2.2 AA with the candidates and the per-server outcomes on screen.
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 });

@@ -3,7 +3,10 @@ import { expect, snapshot, test } from './fixtures';
 
 test('a resident plays a video from the content pack inside the kiosk', async ({ page, kiosk }) => {
   await page.goto(`${kiosk.url}#/digital-library`);
-  await page.getByRole('button', { name: /Thu hoạch và bảo quản lúa/ }).first().click();
+  await page
+    .getByRole('button', { name: /Thu hoạch và bảo quản lúa/ })
+    .first()
+    .click();
   const play = page.getByRole('button', { name: '▶ Phát' });
   await expect(play).toBeVisible();
   expect((await play.boundingBox())!.height).toBeGreaterThanOrEqual(64);

@@ -35,7 +35,10 @@ test('a resident reads a PDF, turns a page and makes the text larger', async ({ 
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(`${kiosk.url}#/digital-library`);
   await page.getByRole('searchbox', { name: 'Tìm tài liệu' }).fill('so tay trong lua');
-  await page.getByTestId('results').getByRole('button', { name: /Sổ tay trồng lúa tiết kiệm nước/ }).click();
+  await page
+    .getByTestId('results')
+    .getByRole('button', { name: /Sổ tay trồng lúa tiết kiệm nước/ })
+    .click();
   await expect(page.getByTestId('pdf-page')).toHaveText('Trang 1 / 6');
   await expect(page.locator('.pdf-page')).toHaveAttribute('data-rendered', /[1-9]/);
   await snapshot(page, 'digital-library-pdf-page1');
@@ -52,7 +55,10 @@ test('a resident reads a PDF, turns a page and makes the text larger', async ({ 
 test('a child opens the EPUB story and turns its page', async ({ page, kiosk }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(`${kiosk.url}#/digital-library`);
-  await page.getByRole('button', { name: /Chú ếch nhỏ đi học bơi/ }).first().click();
+  await page
+    .getByRole('button', { name: /Chú ếch nhỏ đi học bơi/ })
+    .first()
+    .click();
   await expect(page.locator('.epub-page')).toHaveAttribute('data-ready', 'true');
   const frame = page.frameLocator('.epub-page iframe');
   await expect(frame.getByText('Chương 1. Chú ếch không biết bơi')).toBeVisible();
@@ -60,12 +66,20 @@ test('a child opens the EPUB story and turns its page', async ({ page, kiosk }) 
   await page.getByRole('button', { name: 'Chữ to hơn' }).click();
   await expect(page.locator('.zoom-indicator')).toHaveText('150%');
   await page.getByRole('button', { name: 'Trang sau ▶' }).click();
-  await expect(page.frameLocator('.epub-page iframe').getByText(/Chương 2|Xanh/).first()).toBeVisible();
+  await expect(
+    page
+      .frameLocator('.epub-page iframe')
+      .getByText(/Chương 2|Xanh/)
+      .first(),
+  ).toBeVisible();
 });
 
 test('a resident plays the audio clip with large controls; the open and minutes are counted', async ({ page, kiosk }) => {
   await page.goto(`${kiosk.url}#/digital-library`);
-  await page.getByRole('button', { name: /Rửa tay đúng cách/ }).first().click();
+  await page
+    .getByRole('button', { name: /Rửa tay đúng cách/ })
+    .first()
+    .click();
   const play = page.getByRole('button', { name: '▶ Phát' });
   await expect(play).toBeVisible();
   const box = await play.boundingBox();
@@ -80,7 +94,10 @@ test('a resident plays the audio clip with large controls; the open and minutes 
 
 test('an HTML pack opens in a sandboxed frame whose file carries a no-network CSP', async ({ page, kiosk }) => {
   await page.goto(`${kiosk.url}#/digital-library`);
-  await page.getByRole('button', { name: /Làng quê Minh Hòa/ }).first().click();
+  await page
+    .getByRole('button', { name: /Làng quê Minh Hòa/ })
+    .first()
+    .click();
   const frame = page.locator('iframe.html-frame');
   await expect(frame).toHaveAttribute('sandbox', '');
   await expect(page.frameLocator('iframe.html-frame').getByRole('heading', { name: 'Làng quê Minh Hòa xưa và nay' })).toBeVisible();
@@ -94,7 +111,10 @@ test('an HTML pack opens in a sandboxed frame whose file carries a no-network CS
 test('an online link shows the URL policy decision and the address', async ({ page, kiosk }) => {
   await page.goto(`${kiosk.url}#/digital-library`);
   await page.getByRole('button', { name: 'Trang web', exact: true }).click();
-  await page.getByTestId('results').getByRole('button', { name: /Cổng Dịch vụ công quốc gia/ }).click();
+  await page
+    .getByTestId('results')
+    .getByRole('button', { name: /Cổng Dịch vụ công quốc gia/ })
+    .click();
   await expect(page.getByTestId('link-decision')).toHaveText('Trang này được phép mở trên kiosk.');
   await expect(page.getByText('https://dichvucong.gov.vn/')).toBeVisible();
 });
@@ -114,7 +134,9 @@ test('an open is counted under the resident signed in at Mượn / trả sách, 
   const opens = () => {
     const db = new Database(join(kiosk.dataDir, 'kiosk.sqlite'), { readonly: true });
     try {
-      return (db.prepare("SELECT payload FROM events WHERE type = 'eresource.opened' ORDER BY id").all() as { payload: string }[]).map((r) => (JSON.parse(r.payload) as { patronId: number | null }).patronId);
+      return (db.prepare("SELECT payload FROM events WHERE type = 'eresource.opened' ORDER BY id").all() as { payload: string }[]).map(
+        (r) => (JSON.parse(r.payload) as { patronId: number | null }).patronId,
+      );
     } finally {
       db.close();
     }
@@ -129,7 +151,10 @@ test('an open is counted under the resident signed in at Mượn / trả sách, 
   })();
   const openAudio = async () => {
     await page.getByRole('button', { name: /Thư viện số/ }).click();
-    await page.getByRole('button', { name: /Rửa tay đúng cách/ }).first().click();
+    await page
+      .getByRole('button', { name: /Rửa tay đúng cách/ })
+      .first()
+      .click();
     await expect(page.getByRole('button', { name: '▶ Phát' })).toBeVisible();
     await page.getByRole('button', { name: 'Về Thư viện số' }).click();
     await page.getByRole('button', { name: 'Về màn hình chính' }).click();

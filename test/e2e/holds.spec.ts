@@ -10,7 +10,6 @@ import { expect, openHome, kioskCli, snapshot, startKiosk, stopKiosk, test, viet
 import { simulateScan } from './scan';
 import { signInStaff } from './screens';
 
-
 /** The `kiosk` CLI on a data directory, before the host opens it (the test's instant, like the host). */
 function cli(dataDir: string, ...args: string[]): unknown {
   return kioskCli([...args, '--data-dir', dataDir]);

@@ -30,7 +30,10 @@ let host: Host;
 test.beforeAll(async () => {
   site = await startHostileSite();
   work = mkdtempSync(join(tmpdir(), 'kiosk-upload-'));
-  browser = await launchChromium(['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-sync', '--window-size=1366,768'], join(work, 'profile'));
+  browser = await launchChromium(
+    ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-sync', '--window-size=1366,768'],
+    join(work, 'profile'),
+  );
 });
 
 test.beforeEach(async () => {
@@ -86,11 +89,15 @@ async function navigate(channel: CdpChannel, url: string): Promise<void> {
 }
 
 async function click(channel: CdpChannel, selector: string): Promise<void> {
-  const box = await evaluate<{ x: number; y: number }>(channel, `(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`);
-  for (const type of ['mousePressed', 'mouseReleased']) await channel.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
+  const box = await evaluate<{ x: number; y: number }>(
+    channel,
+    `(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`,
+  );
+  for (const type of ['mousePressed', 'mouseReleased'])
+    await channel.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
 }
 
-test('a file downloaded in the session goes back to the page through the kiosk\'s picker, and only that file', async ({ page }) => {
+test("a file downloaded in the session goes back to the page through the kiosk's picker, and only that file", async ({ page }) => {
   await startSession(page);
   const events: GuardEvent[] = [];
   const { channel, folder } = await guardedTab(events);

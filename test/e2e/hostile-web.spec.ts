@@ -28,13 +28,24 @@ let proxy: EgressProxy;
 test.beforeAll(async () => {
   site = await startHostileSite();
   work = mkdtempSync(join(tmpdir(), 'kiosk-hostile-'));
-  browser = await launchChromium([
-    '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
-    '--disable-popup-blocking', '--window-size=1366,768', '--use-fake-device-for-media-stream',
-    // Names the policy must block resolve to the hostile site: if the guard let one through, the site would log it.
-    // rebind.hostile.test answers Chromium "127.0.0.2" (another machine) while the guard's resolver says 127.0.0.1.
-    '--host-resolver-rules=MAP rebind.hostile.test 127.0.0.2, MAP blocked.example 127.0.0.1, MAP bet365.com 127.0.0.1, MAP *.hostile.test 127.0.0.1',
-  ], join(work, 'profile'));
+  browser = await launchChromium(
+    [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+      '--disable-popup-blocking',
+      '--window-size=1366,768',
+      '--use-fake-device-for-media-stream',
+      // Names the policy must block resolve to the hostile site: if the guard let one through, the site would log it.
+      // rebind.hostile.test answers Chromium "127.0.0.2" (another machine) while the guard's resolver says 127.0.0.1.
+      '--host-resolver-rules=MAP rebind.hostile.test 127.0.0.2, MAP blocked.example 127.0.0.1, MAP bet365.com 127.0.0.1, MAP *.hostile.test 127.0.0.1',
+    ],
+    join(work, 'profile'),
+  );
   // Every tab's context goes out through the guard's egress proxy, as Electron's partition does.
   proxy = await startEgressProxy({ policy: policy(), resolve: resolver });
 });
@@ -48,7 +59,13 @@ test.afterAll(async () => {
 
 /** The test's policy: block-list with the kiosk's rules; loopback allowed only for the site's own 127.0.0.1:PORT. */
 function policy(): UrlPolicy {
-  return { mode: 'block-list', allow: [], block: ['blocked.example', 'bet365.com'], kioskOrigins: ['app://kiosk'], localExceptions: [`127.0.0.1:${site.port}`] };
+  return {
+    mode: 'block-list',
+    allow: [],
+    block: ['blocked.example', 'bet365.com'],
+    kioskOrigins: ['app://kiosk'],
+    localExceptions: [`127.0.0.1:${site.port}`],
+  };
 }
 
 // The rebinding cases: a public-looking name whose DNS answer is the room's router; and a name the guard
@@ -70,7 +87,10 @@ interface GuardedTab {
 let monotonicMs = 0;
 
 async function openGuardedTab(overrides: Partial<TabGuardOptions> = {}, contextId?: string): Promise<GuardedTab> {
-  const browserContextId = contextId ?? (await browser.send('Target.createBrowserContext', { disposeOnDetach: false, proxyServer: `http://${proxy.address}`, proxyBypassList: PROXY_BYPASS })).browserContextId;
+  const browserContextId =
+    contextId ??
+    (await browser.send('Target.createBrowserContext', { disposeOnDetach: false, proxyServer: `http://${proxy.address}`, proxyBypassList: PROXY_BYPASS }))
+      .browserContextId;
   const { channel, targetId } = await browser.newTab({ browserContextId });
   const downloads = mkdtempSync(join(work, 'downloads-'));
   const staging = mkdtempSync(join(work, 'staging-'));
@@ -113,7 +133,10 @@ async function navigate(tab: GuardedTab, url: string): Promise<void> {
 }
 
 async function click(tab: GuardedTab, selector: string): Promise<void> {
-  const box = await evaluate<{ x: number; y: number }>(tab, `(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`);
+  const box = await evaluate<{ x: number; y: number }>(
+    tab,
+    `(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`,
+  );
   for (const type of ['mousePressed', 'mouseReleased']) {
     await tab.channel.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
   }
@@ -153,7 +176,9 @@ test('fetch, XHR, images and a dedicated worker cannot reach blocked or private 
   await navigate(tab, `${site.origin}/requests`);
   await waitFor(() => evaluate<boolean>(tab, 'window.finished === true'), 'all requests settled');
   const results = await evaluate<Record<string, string>>(tab, 'window.results');
-  const reached = Object.entries(results).filter(([, v]) => v === 'reached').map(([k]) => k);
+  const reached = Object.entries(results)
+    .filter(([, v]) => v === 'reached')
+    .map(([k]) => k);
   expect(reached).toEqual(['fetch-same-site']);
   for (const kind of ['fetch', 'xhr', 'img', 'worker']) {
     for (const name of ['blockedHost', 'localhostName', 'otherLoopback', 'mappedV6', 'router', 'rebinding']) {
@@ -180,14 +205,17 @@ test('a service worker cannot reach blocked or private destinations, and the wip
   await browser.send('Target.closeTarget', { targetId: tab.targetId });
   const next = await openGuardedTab({}, tab.contextId);
   await navigate(next, `${site.origin}/hello`);
-  const left = await evaluate<{ cookie: string; storage: number; workers: number; caches: string[] }>(next, `(async () => ({
+  const left = await evaluate<{ cookie: string; storage: number; workers: number; caches: string[] }>(
+    next,
+    `(async () => ({
     cookie: document.cookie, storage: localStorage.length,
-    workers: (await navigator.serviceWorker.getRegistrations()).length, caches: await caches.keys() }))()`);
+    workers: (await navigator.serviceWorker.getRegistrations()).length, caches: await caches.keys() }))()`,
+  );
   expect(left).toEqual({ cookie: '', storage: 0, workers: 0, caches: [] });
   expect(existsSync(tab.downloads)).toBe(false);
 });
 
-test('a WebSocket to a blocked or local address never reaches its server and stops the page; one to the page\'s own allowed origin opens', async () => {
+test("a WebSocket to a blocked or local address never reaches its server and stops the page; one to the page's own allowed origin opens", async () => {
   const tab = await openGuardedTab();
   await tab.channel.send('Page.navigate', { url: `${site.origin}/websocket` });
   await waitFor(async () => (await blockedMarker(tab).catch(() => null)) === 'hostile-page', 'the page replaced by the explanation');
@@ -226,7 +254,9 @@ test('a window.open storm opens at most a few tabs, and a popup to a blocked hos
     // Chromium names the popup's address a moment after creating it; Electron's handler has it at once.
     if (!info.url || info.url === 'about:blank' || decided.has(info.targetId)) return;
     decided.add(info.targetId);
-    void tab.guard.admitPopup(info.url, popups.length + 1).then((ok) => (ok ? popups.push(info.targetId) : browser.send('Target.closeTarget', { targetId: info.targetId }).catch(() => undefined)));
+    void tab.guard
+      .admitPopup(info.url, popups.length + 1)
+      .then((ok) => (ok ? popups.push(info.targetId) : browser.send('Target.closeTarget', { targetId: info.targetId }).catch(() => undefined)));
   });
   await navigate(tab, `${site.origin}/popups`);
   await click(tab, '#storm');
@@ -287,7 +317,7 @@ test('camera, microphone and geolocation follow the configuration', async () => 
   expect(await evaluate(tab, 'window.results')).toEqual({ camera: 'denied', microphone: 'granted', geolocation: 'denied', getCamera: 'NotAllowedError' });
 });
 
-test('the file chooser never opens: refused, or confined to the session\'s own downloads', async () => {
+test("the file chooser never opens: refused, or confined to the session's own downloads", async () => {
   const refusing = await openGuardedTab();
   await navigate(refusing, `${site.origin}/upload`);
   await click(refusing, '#file');
@@ -299,7 +329,11 @@ test('the file chooser never opens: refused, or confined to the session\'s own d
   const sessionFolder = mkdtempSync(join(work, 'session-'));
   writeFileSync(join(sessionFolder, 'don-xin-viec.pdf'), '%PDF-1.4');
   const guarded = await openGuardedTab({
-    uploads: { mode: 'session-downloads', folder: () => sessionFolder, choose: async (files) => [...files, join(work, 'kiosk.sqlite'), `${sessionFolder}/../kiosk.sqlite`] },
+    uploads: {
+      mode: 'session-downloads',
+      folder: () => sessionFolder,
+      choose: async (files) => [...files, join(work, 'kiosk.sqlite'), `${sessionFolder}/../kiosk.sqlite`],
+    },
   });
   await navigate(guarded, `${site.origin}/upload`);
   await click(guarded, '#file');
@@ -309,7 +343,13 @@ test('the file chooser never opens: refused, or confined to the session\'s own d
 
 test('links and redirects to file:, chrome:, devtools:, view-source: and data: go nowhere; a redirect chain to a blocked host ends on the blocked page', async () => {
   const tab = await openGuardedTab();
-  for (const to of ['file:///etc/passwd', 'chrome://settings', 'devtools://devtools/bundled/inspector.html', `view-source:${site.origin}/`, 'data:text/html,<h1>data</h1>']) {
+  for (const to of [
+    'file:///etc/passwd',
+    'chrome://settings',
+    'devtools://devtools/bundled/inspector.html',
+    `view-source:${site.origin}/`,
+    'data:text/html,<h1>data</h1>',
+  ]) {
     await tab.channel.send('Page.navigate', { url: `${site.origin}/redirect?to=${encodeURIComponent(to)}` }).catch(() => undefined);
     await new Promise((r) => setTimeout(r, 150));
     const where = await evaluate<string>(tab, 'location.href').catch(() => '');

@@ -31,7 +31,9 @@ async function leaveIdle(page: Page, idleSeconds: number, countdownSeconds: numb
 /** None of the texts is anywhere on the page: not shown, not in a field's value. */
 async function expectForgotten(page: Page, texts: string[]): Promise<void> {
   const left = await page.evaluate((secrets) => {
-    const seen = [document.body.innerText, ...[...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map((f) => f.value)].join('\n').toLowerCase();
+    const seen = [document.body.innerText, ...[...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map((f) => f.value)]
+      .join('\n')
+      .toLowerCase();
     return secrets.filter((s) => seen.includes(s.toLowerCase()));
   }, texts);
   expect(left).toEqual([]);
@@ -78,7 +80,10 @@ test('every resident screen left alone returns home and forgets the last person'
     await page.goto(`${kiosk.url}#/search`);
     const box = page.getByLabel('Tên sách, tác giả hoặc chủ đề');
     await box.fill(book!.title);
-    await page.getByRole('button', { name: `Đặt trước cuốn ${book!.title}` }).first().click();
+    await page
+      .getByRole('button', { name: `Đặt trước cuốn ${book!.title}` })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog', { name: `Đặt trước: ${book!.title}` });
     await dialog.getByLabel('Số thẻ thư viện').fill('BD000002');
     await leaveIdle(page, SCREEN_IDLE_S, COUNTDOWN_S, 'idle-countdown-search');
@@ -96,7 +101,10 @@ test('every resident screen left alone returns home and forgets the last person'
     await page.goto(`${kiosk.url}#/digital-library`);
     await expect(libraryBox).toHaveValue('');
     await libraryBox.fill('so tay trong lua');
-    await page.getByTestId('results').getByRole('button', { name: /Sổ tay trồng lúa tiết kiệm nước/ }).click();
+    await page
+      .getByTestId('results')
+      .getByRole('button', { name: /Sổ tay trồng lúa tiết kiệm nước/ })
+      .click();
     await expect(page.getByTestId('pdf-page')).toHaveText('Trang 1 / 6');
     // Two minutes of reading is not idle...
     await page.clock.fastForward((SCREEN_IDLE_S + 5) * 1000);
@@ -201,7 +209,7 @@ test('in English and large text: the countdown speaks, the speaker switch and th
   await snapshot(page, 'home-speaker-switch');
 });
 
-test('a box sent empty is answered in the kiosk\'s words next to it, never the browser\'s', async ({ page, kiosk }) => {
+test("a box sent empty is answered in the kiosk's words next to it, never the browser's", async ({ page, kiosk }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(`${kiosk.url}#/circulation`);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();

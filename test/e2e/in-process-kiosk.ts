@@ -18,7 +18,12 @@ export interface InProcessKiosk {
 }
 
 export async function startInProcessKiosk(workDir: string, at: string = DEFAULT_INSTANT): Promise<InProcessKiosk> {
-  const kiosk = await createKiosk({ dataDir: mkdtempSync(join(workDir, 'data-')), clock: startedClock({ startMs: Date.parse(at), rate: 1 }), log: silentLogger, devices: createNativeDevices() });
+  const kiosk = await createKiosk({
+    dataDir: mkdtempSync(join(workDir, 'data-')),
+    clock: startedClock({ startMs: Date.parse(at), rate: 1 }),
+    log: silentLogger,
+    devices: createNativeDevices(),
+  });
   const host = await startHost({ kiosk, rendererDir: join(distDir, 'renderer'), port: 0 });
   return {
     kiosk,

@@ -20,11 +20,22 @@ function seedHalfYear(dataDir: string) {
   const add = (day: string, type: string, payload: object) => insert.run(`${day}T03:00:00.000Z`, day, type, JSON.stringify(payload));
   const dims = { category: 'adult', gender: 'female', ageBand: '36-59' };
   db.transaction(() => {
-    for (let i = 1; i <= 5; i++) add('2025-08-04', 'item.added', { itemId: 9000 + i, recordId: 1, collectionKind: 'own', source: i === 5 ? 'manual' : 'import' });
+    for (let i = 1; i <= 5; i++)
+      add('2025-08-04', 'item.added', { itemId: 9000 + i, recordId: 1, collectionKind: 'own', source: i === 5 ? 'manual' : 'import' });
     for (let i = 1; i <= 3; i++) add('2025-09-01', 'item.added', { itemId: 9100 + i, recordId: 2, collectionKind: 'rotation', source: 'rotation' });
     add('2025-09-03', 'rotation.batch_received', { collectionId: 2, items: 3 });
     for (let p = 1; p <= 4; p++) add(`2025-09-1${p}`, 'patron.signed_in', { patronId: p, service: 'circulation', method: 'card', ...dims });
-    for (let i = 1; i <= 2; i++) add('2025-09-15', 'loan.checkout', { loanId: 9200 + i, patronId: i, itemId: 9100 + i, recordId: 2, collectionKind: 'rotation', dueDate: '2025-09-29', overrideBy: null, ...dims });
+    for (let i = 1; i <= 2; i++)
+      add('2025-09-15', 'loan.checkout', {
+        loanId: 9200 + i,
+        patronId: i,
+        itemId: 9100 + i,
+        recordId: 2,
+        collectionKind: 'rotation',
+        dueDate: '2025-09-29',
+        overrideBy: null,
+        ...dims,
+      });
   })();
   db.close();
 }
@@ -63,7 +74,10 @@ for (const language of ['vi', 'en'] as const) {
     await help.getByRole('heading', { name: language === 'vi' ? '19 chỉ tiêu' : 'The 19 indicators' }).scrollIntoViewIfNeeded();
     await snapshot(page, `indicators-help-${language}`);
     // The definitions are readable by everyone who reads the page: no serious axe finding.
-    const results = await new AxeBuilder({ page }).include('[data-testid="indicators-help"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const results = await new AxeBuilder({ page })
+      .include('[data-testid="indicators-help"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 }

@@ -104,7 +104,12 @@ test('after the session, its cookies, local storage and downloads are gone', asy
   const frame = page.frameLocator('iframe.placeholder-frame');
   await expect(frame.getByTestId('frame-decision')).toHaveAttribute('data-decision', 'allow');
   await expect(frame.getByTestId('frame-countdown')).toContainText('Thời gian còn lại');
-  const frameOrigin = new URL(page.frames().find((f) => f.url().includes('#/internet/frame'))!.url()).origin;
+  const frameOrigin = new URL(
+    page
+      .frames()
+      .find((f) => f.url().includes('#/internet/frame'))!
+      .url(),
+  ).origin;
   expect(frameOrigin).not.toBe(new URL(kiosk.url).origin);
   // A web page of the session, top level on that origin as in the browsing partition, leaves traces.
   const web = await page.context().newPage();
@@ -133,7 +138,9 @@ test('after the session, its cookies, local storage and downloads are gone', asy
   expect(existsSync(join(root, folders[0]!))).toBe(false);
   // The page that was open saw the end and cleared its origin; nothing is left for the next resident.
   await expect(web.getByTestId('frame-countdown')).toHaveText('Không có phiên Internet nào đang chạy.');
-  await expect.poll(() => web.evaluate(() => ({ cookie: document.cookie, stored: localStorage.getItem('ho_so'), keys: localStorage.length }))).toEqual({ cookie: '', stored: null, keys: 0 });
+  await expect
+    .poll(() => web.evaluate(() => ({ cookie: document.cookie, stored: localStorage.getItem('ho_so'), keys: localStorage.length })))
+    .toEqual({ cookie: '', stored: null, keys: 0 });
   const next = await page.context().newPage();
   await next.goto(`${frameOrigin}/${new URL(kiosk.url).search}#/internet/frame`);
   expect(await next.evaluate(() => ({ cookie: document.cookie, keys: localStorage.length }))).toEqual({ cookie: '', keys: 0 });

@@ -23,13 +23,21 @@ test('the administrator pushes an announcement; the kiosk shows it on its idle s
   // The province registers the terminal and has an administrator (in-process, as the collector's CLI does).
   const store = openSqliteStore(db);
   await store.migrate();
-  const { code } = await registerTerminal(store, { communeCode: '00000', communeName: 'Xã Minh Hòa', provinceCode: '27', name: 'Kiosk phòng đọc' }, kiosk.startedAt);
+  const { code } = await registerTerminal(
+    store,
+    { communeCode: '00000', communeName: 'Xã Minh Hòa', provinceCode: '27', name: 'Kiosk phòng đọc' },
+    kiosk.startedAt,
+  );
   await createAccount(store, { username: 'quantri', displayName: 'Nguyễn Thị Lan', role: 'admin', password: PASSWORD }, kiosk.startedAt);
   await store.close();
   const collector = await startCollectorProcess(db, kiosk.startedAt);
   try {
     // The technician enrols the kiosk: it learns the portal's signing key.
-    const enrol = spawnSync(process.execPath, [join(distDir, 'cli.mjs'), 'enrol', collector.url, code, '--data-dir', kiosk.dataDir, '--json', ...testClockArgs(kiosk.startedAt)], { cwd: root, encoding: 'utf8' });
+    const enrol = spawnSync(
+      process.execPath,
+      [join(distDir, 'cli.mjs'), 'enrol', collector.url, code, '--data-dir', kiosk.dataDir, '--json', ...testClockArgs(kiosk.startedAt)],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(JSON.parse(enrol.stdout)).toMatchObject({ ok: true, communeName: 'Xã Minh Hòa' });
 
     // The administrator signs the announcement for this commune on the portal.
@@ -53,7 +61,11 @@ test('the administrator pushes an announcement; the kiosk shows it on its idle s
 
     // The kiosk's next upload (here asked for with the technician's `kiosk upload --now`): the reply carries the
     // push, the kiosk verifies the portal's signature and applies it, and reports back in the same run.
-    const upload = spawnSync(process.execPath, [join(distDir, 'cli.mjs'), 'upload', '--now', '--data-dir', kiosk.dataDir, '--json', ...testClockArgs(kiosk.startedAt)], { cwd: root, encoding: 'utf8' });
+    const upload = spawnSync(
+      process.execPath,
+      [join(distDir, 'cli.mjs'), 'upload', '--now', '--data-dir', kiosk.dataDir, '--json', ...testClockArgs(kiosk.startedAt)],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(JSON.parse(upload.stdout), upload.stderr).toMatchObject({ ok: true, state: { portalKey: { source: 'enrolment' } } });
 
     // Residents see it on the idle screen.

@@ -36,7 +36,13 @@ async function seed(file: string): Promise<void> {
         const base = 300 + 40 * m;
         const visits = Math.round(year === 2026 ? base * [1.12, 1.06, 1][i]! : base);
         const items = Math.round(visits * 0.8);
-        const totals = { visits, items_served: items, rotation_loans: Math.round(items / 4), items_added: year === 2026 ? 11 : 10, cards_new: [60, 30, 40][i]! };
+        const totals = {
+          visits,
+          items_served: items,
+          rotation_loans: Math.round(items / 4),
+          items_added: year === 2026 ? 11 : 10,
+          cards_new: [60, 30, 40][i]!,
+        };
         const figures = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, { total: v }]));
         days.push({ day: `${year}-${String(m).padStart(2, '0')}-05`, revision: 1, digest: `${year}-${m}-${i}`, figuresJson: JSON.stringify(figures), totals });
       }
@@ -45,13 +51,26 @@ async function seed(file: string): Promise<void> {
     if (c.code === '12346') {
       // Hòa Bình's kiosk has reported trouble since 20/11: nearly full disk, clock two hours ahead, an old
       // backup, a failing self-test step; and since 25/11 a copy of its disk runs on another PC.
-      const health = { sentAt: '2026-11-20T04:01:00.000Z', version: '0.9.0', backupAgeHours: 150, freeDiskMb: 512, diskLow: true, selfTestFailures: ['database'], cloned: false, uploadErrors: { last24h: 5, last: { at: '2026-11-20T01:00:00.000Z', kind: 'unreachable' as const } } };
+      const health = {
+        sentAt: '2026-11-20T04:01:00.000Z',
+        version: '0.9.0',
+        backupAgeHours: 150,
+        freeDiskMb: 512,
+        diskLow: true,
+        selfTestFailures: ['database'],
+        cloned: false,
+        uploadErrors: { last24h: 5, last: { at: '2026-11-20T01:00:00.000Z', kind: 'unreachable' as const } },
+      };
       await store.recordHealth(terminal.id, JSON.stringify(health), 7260, healthReasons(health, 7260), '2026-11-20T02:00:00.000Z');
       await store.recordClone(terminal.id, '2026-11-25T03:00:00.000Z');
     }
   }
   // A code issued long ago for a PC that was never enrolled: the technician's attention list shows it.
-  await registerTerminal(store, { communeCode: '12347', communeName: 'Phường Đông Ngàn', provinceCode: '27', name: 'Kiosk nhà văn hóa' }, Date.parse('2020-01-02T03:00:00Z'));
+  await registerTerminal(
+    store,
+    { communeCode: '12347', communeName: 'Phường Đông Ngàn', provinceCode: '27', name: 'Kiosk nhà văn hóa' },
+    Date.parse('2020-01-02T03:00:00Z'),
+  );
   await createAccount(store, { username: 'kythuat', displayName: 'Lê Văn Hùng', role: 'technician', password: PASSWORD }, SEEDED_AT);
   await createAccount(store, { username: 'quantri', displayName: 'Nguyễn Thị Lan', role: 'admin', password: PASSWORD }, SEEDED_AT);
   await createAccount(store, { username: 'so.vhttdl', displayName: 'Trần Văn Minh', role: 'viewer', password: PASSWORD }, SEEDED_AT);
@@ -121,10 +140,18 @@ test('the official report downloads as XLSX and PDF', async ({ page }) => {
   await page.getByRole('link', { name: 'Báo cáo' }).click();
   await snapshot(page, 'portal-report-vi');
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'XLSX' }).first().click()]);
-  expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+  expect(
+    readFileSync((await xlsx.path())!)
+      .subarray(0, 2)
+      .toString(),
+  ).toBe('PK');
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF' }).nth(2).click()]);
   expect(pdf.suggestedFilename()).toMatch(/^bao-cao-\d{4}\.pdf$/);
-  expect(readFileSync((await pdf.path())!).subarray(0, 4).toString()).toBe('%PDF');
+  expect(
+    readFileSync((await pdf.path())!)
+      .subarray(0, 4)
+      .toString(),
+  ).toBe('%PDF');
 });
 
 test('in English', async ({ page }) => {
@@ -170,7 +197,9 @@ test('the technician sees the terminals needing attention, with the reason and s
   await snapshot(page, 'portal-fleet-vi');
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page.getByRole('row', { name: /Kiosk nhà văn hóa/ })).toContainText('Enrolment code issued but not enrolled');
-  await expect(page.getByRole('row', { name: /Xã Hòa Bình/ }).filter({ hasText: 'Kiosk clock is off' })).toContainText('Kiosk clock ahead of the server by 2 h 1 min.');
+  await expect(page.getByRole('row', { name: /Xã Hòa Bình/ }).filter({ hasText: 'Kiosk clock is off' })).toContainText(
+    'Kiosk clock ahead of the server by 2 h 1 min.',
+  );
   expect(await axe(page)).toEqual([]);
   await snapshot(page, 'portal-fleet-en');
 });

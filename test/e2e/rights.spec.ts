@@ -35,7 +35,10 @@ async function staffSignInHere(page: Page): Promise<void> {
 async function openRecord(page: Page, card: string): Promise<void> {
   await page.getByRole('button', { name: /Bạn đọc và thẻ|Readers and cards/ }).click();
   await page.getByRole('button', { name: /^(Tất cả|All)$/ }).click();
-  await page.locator(`tr[data-card="${card}"]`).getByRole('button', { name: /^(Hồ sơ|Record)$/ }).click();
+  await page
+    .locator(`tr[data-card="${card}"]`)
+    .getByRole('button', { name: /^(Hồ sơ|Record)$/ })
+    .click();
 }
 
 test('a resident whose category requires a PIN borrows only after typing it, on a scanned or a typed card', async ({ page }) => {
@@ -55,9 +58,13 @@ test('a resident whose category requires a PIN borrows only after typing it, on 
   );
   cli(dataDir, 'catalogue', 'import', resolve('resources/catalogue/mau-nhap-sach.csv'));
   // A card made before the category required a PIN: it has none yet.
-  const card = (cli(dataDir, 'patron', 'add', '--name', 'Phạm Văn Bình', '--category', 'adult', '--birth-year', '1975') as { patron: { cardNumber: string } }).patron.cardNumber;
+  const card = (cli(dataDir, 'patron', 'add', '--name', 'Phạm Văn Bình', '--category', 'adult', '--birth-year', '1975') as { patron: { cardNumber: string } })
+    .patron.cardNumber;
   const db = new Database(join(dataDir, 'kiosk.sqlite'));
-  db.prepare("INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES (?, 'Cán bộ Thử', 'staff', ?, '2026-01-01')").run(STAFF.card, await hashPin(STAFF.pin));
+  db.prepare("INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES (?, 'Cán bộ Thử', 'staff', ?, '2026-01-01')").run(
+    STAFF.card,
+    await hashPin(STAFF.pin),
+  );
   db.close();
   const kiosk = await startKiosk({ dataDir });
   try {
@@ -76,7 +83,10 @@ test('a resident whose category requires a PIN borrows only after typing it, on 
     await expect(page.locator('.banner.success')).toContainText(`Đã đặt mã PIN cho thẻ ${card}.`);
     await snapshot(page, 'rights-staff-record-pin-1366x768-vi');
     await page.getByRole('button', { name: 'Đóng' }).click();
-    await page.getByRole('button', { name: /Đăng xuất/ }).first().click();
+    await page
+      .getByRole('button', { name: /Đăng xuất/ })
+      .first()
+      .click();
 
     // Scanned: the PIN screen comes first; a wrong PIN is said, the right one signs in.
     await openHome(page, kiosk.url);
@@ -116,7 +126,9 @@ test('a resident whose category requires a PIN borrows only after typing it, on 
     await expect(page.getByRole('heading', { name: 'Xin chào Bình P.' })).toBeVisible();
     await simulateScan(page, 'TV900003');
     await expect(page.locator('li[data-item="TV900003"]')).toContainText('Hạn trả');
-    expect(cli(dataDir, 'loans', card)).toMatchObject({ loans: [expect.objectContaining({ item: 'TV900001' }), expect.objectContaining({ item: 'TV900003' })] });
+    expect(cli(dataDir, 'loans', card)).toMatchObject({
+      loans: [expect.objectContaining({ item: 'TV900001' }), expect.objectContaining({ item: 'TV900003' })],
+    });
   } finally {
     await stopKiosk(kiosk);
   }
@@ -243,7 +255,9 @@ test('the host anonymises by itself on the day it told staff, and the notice rea
     await expect(page.locator('[data-attention="retention_notice"]')).toHaveCount(0);
     const db = new Database(join(dataDir, 'kiosk.sqlite'), { readonly: true });
     try {
-      const erased = db.prepare("SELECT count(*) AS n FROM events WHERE type = 'patron.erased' AND json_extract(payload, '$.staffId') IS NULL").get() as { n: number };
+      const erased = db.prepare("SELECT count(*) AS n FROM events WHERE type = 'patron.erased' AND json_extract(payload, '$.staffId') IS NULL").get() as {
+        n: number;
+      };
       expect(erased.n).toBeGreaterThan(1);
       expect(db.prepare("SELECT count(*) AS n FROM patrons WHERE erased_at IS NULL AND full_name <> ''").get()).toEqual({ n: 0 });
     } finally {
@@ -260,7 +274,10 @@ test('the host anonymises by itself on the day it told staff, and the notice rea
 test('the consent screen names the retention period the kiosk is configured with, in Vietnamese and English', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
-  writeFileSync(join(dataDir, 'kiosk.config.json'), JSON.stringify({ library: { name: 'Thư viện xã Thử Nghiệm', communeCode: '12345' }, circulation: { retentionYears: 5 } }));
+  writeFileSync(
+    join(dataDir, 'kiosk.config.json'),
+    JSON.stringify({ library: { name: 'Thư viện xã Thử Nghiệm', communeCode: '12345' }, circulation: { retentionYears: 5 } }),
+  );
   const kiosk = await startKiosk({ dataDir });
   const qr = '001189012345|123456789|Nguyễn Thị Lan|12041989|Nữ|Thôn Đông, xã Minh Hòa|01012021';
   try {

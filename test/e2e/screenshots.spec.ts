@@ -13,7 +13,8 @@ const SIZES = [
 async function overflowProblems(page: Page) {
   return page.evaluate(() => {
     const problems: string[] = [];
-    if (document.documentElement.scrollWidth > window.innerWidth) problems.push(`page ${document.documentElement.scrollWidth}px wider than ${window.innerWidth}px`);
+    if (document.documentElement.scrollWidth > window.innerWidth)
+      problems.push(`page ${document.documentElement.scrollWidth}px wider than ${window.innerWidth}px`);
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       if (el.offsetParent === null || el.closest('.visually-hidden')) continue;
       const style = getComputedStyle(el);
@@ -21,7 +22,8 @@ async function overflowProblems(page: Page) {
       const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
       if (clips && hasText && el.scrollWidth > el.clientWidth + 1) problems.push(`text clipped in <${el.tagName.toLowerCase()} class="${el.className}">`);
       const box = el.getBoundingClientRect();
-      if (hasText && box.right > window.innerWidth + 1) problems.push(`<${el.tagName.toLowerCase()} class="${el.className}"> ends at ${Math.round(box.right)}px`);
+      if (hasText && box.right > window.innerWidth + 1)
+        problems.push(`<${el.tagName.toLowerCase()} class="${el.className}"> ends at ${Math.round(box.right)}px`);
     }
     return problems.slice(0, 10);
   });

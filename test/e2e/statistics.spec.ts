@@ -35,8 +35,27 @@ function seedHistory(dataDir: string, year: number) {
       for (let m = 1; m <= 6; m++) {
         for (let i = 0; i < loansPerMonth + m; i++) {
           const day = `${y}-${String(m).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`;
-          insert.run(`${day}T03:00:00.000Z`, day, 'loan.checkout', JSON.stringify({ loanId: i, patronId: 1 + (i % 5), itemId: i, recordId: 1, collectionKind: i % 4 ? 'own' : 'rotation', dueDate: day, overrideBy: null, ...dims }));
-          insert.run(`${day}T03:00:00.000Z`, day, 'patron.signed_in', JSON.stringify({ patronId: 1 + (i % 5), service: 'circulation', method: 'card', ...dims }));
+          insert.run(
+            `${day}T03:00:00.000Z`,
+            day,
+            'loan.checkout',
+            JSON.stringify({
+              loanId: i,
+              patronId: 1 + (i % 5),
+              itemId: i,
+              recordId: 1,
+              collectionKind: i % 4 ? 'own' : 'rotation',
+              dueDate: day,
+              overrideBy: null,
+              ...dims,
+            }),
+          );
+          insert.run(
+            `${day}T03:00:00.000Z`,
+            day,
+            'patron.signed_in',
+            JSON.stringify({ patronId: 1 + (i % 5), service: 'circulation', method: 'card', ...dims }),
+          );
         }
       }
     }
@@ -80,9 +99,33 @@ test('reports for a half-year, exports XLSX, and sends the figures to the provin
   const dir = mkdtempSync(join(tmpdir(), 'collector-e2e-'));
   const collector = await startCollectorProcess(join(dir, 'collector.sqlite'), kiosk.startedAt);
   try {
-    const add = spawnSync(process.execPath, [collectorEntry(), 'terminal', 'add', '--commune', '00000', '--commune-name', 'Xã Minh Hòa', '--province', '27', '--name', 'Kiosk phòng đọc', '--json', '--db', join(dir, 'collector.sqlite'), ...testClockArgs(kiosk.startedAt)], { cwd: root, encoding: 'utf8' });
+    const add = spawnSync(
+      process.execPath,
+      [
+        collectorEntry(),
+        'terminal',
+        'add',
+        '--commune',
+        '00000',
+        '--commune-name',
+        'Xã Minh Hòa',
+        '--province',
+        '27',
+        '--name',
+        'Kiosk phòng đọc',
+        '--json',
+        '--db',
+        join(dir, 'collector.sqlite'),
+        ...testClockArgs(kiosk.startedAt),
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     const { code } = JSON.parse(add.stdout) as { code: string };
-    const enrol = spawnSync(process.execPath, [join(distDir, 'cli.mjs'), 'enrol', collector.url, code, '--data-dir', kiosk.dataDir, '--json', ...testClockArgs(kiosk.startedAt)], { cwd: root, encoding: 'utf8' });
+    const enrol = spawnSync(
+      process.execPath,
+      [join(distDir, 'cli.mjs'), 'enrol', collector.url, code, '--data-dir', kiosk.dataDir, '--json', ...testClockArgs(kiosk.startedAt)],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(JSON.parse(enrol.stdout)).toMatchObject({ ok: true, communeName: 'Xã Minh Hòa' });
 
     await page.reload();
@@ -97,7 +140,11 @@ test('reports for a half-year, exports XLSX, and sends the figures to the provin
     await snapshot(page, 'statistics-upload');
 
     // The province's first administrator, created from the collector's CLI, signs in to the portal.
-    const admin = spawnSync(process.execPath, [collectorEntry(), 'admin', 'create', 'quantri', '--name', 'Nguyễn Thị Lan', '--db', join(dir, 'collector.sqlite')], { cwd: root, encoding: 'utf8', input: 'mat-khau-thu-nghiem\n' });
+    const admin = spawnSync(
+      process.execPath,
+      [collectorEntry(), 'admin', 'create', 'quantri', '--name', 'Nguyễn Thị Lan', '--db', join(dir, 'collector.sqlite')],
+      { cwd: root, encoding: 'utf8', input: 'mat-khau-thu-nghiem\n' },
+    );
     expect(admin.stdout).toContain('Đã tạo tài khoản quantri');
     const dashboard = await page.context().newPage();
     await dashboard.goto(`${collector.url}?period=${year}-H1`);
@@ -107,7 +154,12 @@ test('reports for a half-year, exports XLSX, and sends the figures to the provin
     await expect(dashboard.getByRole('cell', { name: 'Xã Minh Hòa' }).first()).toBeVisible();
     // The 93 loans of the half-year reached the province: the signed-in export carries them.
     const csv = await (await dashboard.request.get(`${collector.url}export.csv?period=${year}-H1`)).text();
-    expect(csv.split('\r\n').find((line) => line.includes('Xã Minh Hòa'))!.split(',')[8]).toBe('93');
+    expect(
+      csv
+        .split('\r\n')
+        .find((line) => line.includes('Xã Minh Hòa'))!
+        .split(',')[8],
+    ).toBe('93');
     await snapshot(dashboard, 'statistics-collector-dashboard');
   } finally {
     collector.process.kill('SIGTERM');
@@ -129,7 +181,9 @@ test('the reports page passes axe (WCAG 2.2 AA) with large touch targets', async
   await signIn(page);
   await expect(page.getByRole('heading', { name: 'Tất cả chỉ tiêu' })).toBeVisible();
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual(
+    [],
+  );
   const small = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.stats-page button, .stats-page input, .stats-page select')]
       .map((el) => ({ el, box: el.getBoundingClientRect() }))

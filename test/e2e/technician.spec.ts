@@ -23,7 +23,7 @@ test('a technician backs up, copies the backup and exports diagnostics to a fold
     await expect(list.locator('li')).toHaveCount(1);
 
     await page.getByRole('button', { name: 'Xuất gói chẩn đoán' }).click();
-    if (await page.getByLabel('Đường dẫn thư mục đích').inputValue() === '') {
+    if ((await page.getByLabel('Đường dẫn thư mục đích').inputValue()) === '') {
       await expect(page.locator('.banner[role="alert"]')).toHaveText('Chưa chọn nơi lưu. Hãy chọn USB hoặc gõ đường dẫn thư mục.');
     }
     // Nothing leaves the PC without the passphrase, typed twice; the page warns that a lost passphrase is a lost copy.

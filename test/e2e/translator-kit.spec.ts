@@ -44,7 +44,10 @@ test('a partial locale made with the kit is refused while a placeholder is broke
   writeFileSync(broken, await filled(kit, { ...TEXTS, 'home:clockLabel': '[ede] {{time}}' }));
   let refusal = '';
   try {
-    execFileSync(process.execPath, [join(distDir, 'cli.mjs'), 'i18n', 'import', broken, '--data-dir', dataDir, ...testClockArgs(DEFAULT_INSTANT)], { encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, [join(distDir, 'cli.mjs'), 'i18n', 'import', broken, '--data-dir', dataDir, ...testClockArgs(DEFAULT_INSTANT)], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
   } catch (error) {
     refusal = String((error as { stderr?: string }).stderr);
   }

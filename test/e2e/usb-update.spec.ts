@@ -75,7 +75,9 @@ test('a stick whose installer was edited after signing is refused with what to d
   const { file, installed } = stickWith('1.4.0');
   writeFileSync(file, Buffer.concat([installer, Buffer.from('x')]));
   await openUpdatePage(page, host.url);
-  await expect(page.getByTestId('usb-update-refused')).toHaveText('Tệp cài đặt không khớp với chữ ký (bị sửa hoặc chép hỏng) nên không được cài. Hãy chép lại từ thư viện tỉnh.');
+  await expect(page.getByTestId('usb-update-refused')).toHaveText(
+    'Tệp cài đặt không khớp với chữ ký (bị sửa hoặc chép hỏng) nên không được cài. Hãy chép lại từ thư viện tỉnh.',
+  );
   await expect(page.getByRole('button', { name: 'Cài đặt' })).toHaveCount(0);
   await snapshot(page, 'technician-usb-update-refused-vi');
   expect(installed).toEqual([]);
@@ -93,7 +95,9 @@ test('in English and large text: a downgrade is refused, a newer update is offer
   await expect(page.locator('html')).toHaveAttribute('data-text-size', 'large');
   await signInTechnician(page, { card: 'Staff card number', pin: 'PIN', submit: 'Sign in' });
   await page.getByRole('button', { name: 'Software update' }).click();
-  await expect(page.getByTestId('usb-update-refused')).toHaveText('This update is not newer than the running version, so it is not installed. Use a stick with a newer version, or keep the running one.');
+  await expect(page.getByTestId('usb-update-refused')).toHaveText(
+    'This update is not newer than the running version, so it is not installed. Use a stick with a newer version, or keep the running one.',
+  );
   await snapshot(page, 'technician-usb-update-refused-en-large');
   publishUpdate(stick, { version: '1.4.1', key: province.privateKey, installer });
   await page.getByRole('button', { name: 'Look again' }).click();

@@ -2,8 +2,8 @@
 // Loans and holds follow the resident; a retired number is refused with where the card went and is
 // never issued again; every change is recorded with who and why; through the API and the CLI.
 import { describe, expect, it } from 'vitest';
-import type { LoanView, SignedInPatron } from '../../electron/contract/circulation';
-import type { PatronSummary } from '../../electron/contract/patrons';
+import type { LoanView, SignedInPatron } from '#contract/circulation';
+import type { PatronSummary } from '#contract/patrons';
 import { DEMO_STAFF } from '../../electron/core/demo/seed';
 import { fresh, kiosk } from '../support/cli';
 import { refusal, openTestKiosk, type TestKiosk } from '../support/kiosk';
@@ -13,15 +13,21 @@ async function staffToken(t: TestKiosk): Promise<string> {
 }
 
 function lendable(t: TestKiosk, n: number): string[] {
-  return (t.kiosk.db.prepare("SELECT MIN(barcode) AS barcode FROM items WHERE status = 'available' GROUP BY record_id ORDER BY MIN(id) LIMIT ?").all(n) as { barcode: string }[]).map((r) => r.barcode);
+  return (
+    t.kiosk.db.prepare("SELECT MIN(barcode) AS barcode FROM items WHERE status = 'available' GROUP BY record_id ORDER BY MIN(id) LIMIT ?").all(n) as {
+      barcode: string;
+    }[]
+  ).map((r) => r.barcode);
 }
 
 function events(t: TestKiosk, type: string): Record<string, unknown>[] {
   return (t.kiosk.db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY id').all(type) as { payload: string }[]).map((r) => JSON.parse(r.payload));
 }
 
-const borrow = async (t: TestKiosk, card: string, item: string) => t.call<LoanView>('circulation.checkout', { residentToken: await t.residentToken(card), item });
-const loansOf = async (t: TestKiosk, card: string) => (await t.call<SignedInPatron>('circulation.loans', { residentToken: await t.residentToken(card) })).loans.map((l) => l.item);
+const borrow = async (t: TestKiosk, card: string, item: string) =>
+  t.call<LoanView>('circulation.checkout', { residentToken: await t.residentToken(card), item });
+const loansOf = async (t: TestKiosk, card: string) =>
+  (await t.call<SignedInPatron>('circulation.loans', { residentToken: await t.residentToken(card) })).loans.map((l) => l.item);
 
 describe('a lost card reissued', () => {
   it('gets the next number, keeps its loans, and the old number is refused with what to do, at every service', async () => {
@@ -44,7 +50,9 @@ describe('a lost card reissued', () => {
     // The number is never issued again, even to a card made after it was retired.
     const next = await t.call<PatronSummary>('patrons.add', { staffToken: token, fullName: 'Hà Thị Mai', category: 'adult' });
     expect(next.cardNumber).not.toBe('BD000003');
-    expect(await refusal(t.call('patrons.add', { staffToken: token, fullName: 'Hà Văn Nam', category: 'adult', cardNumber: 'BD000003' }))).toMatchObject({ reason: 'card_taken' });
+    expect(await refusal(t.call('patrons.add', { staffToken: token, fullName: 'Hà Văn Nam', category: 'adult', cardNumber: 'BD000003' }))).toMatchObject({
+      reason: 'card_taken',
+    });
   });
 });
 
@@ -60,9 +68,15 @@ describe('a category changed', () => {
     const loan = await borrow(t, 'BD000003', item!);
     const days = (Date.parse(loan.dueDate) - Date.parse('2026-12-01')) / 86_400_000;
     expect(days).toBe(other.policy.loanDays);
-    expect(await refusal(t.call('patrons.setCategory', { staffToken: token, card: 'BD000003', category: other.id, reason: 'lại' }))).toMatchObject({ reason: 'category_unchanged' });
-    expect(await refusal(t.call('patrons.setCategory', { staffToken: token, card: 'BD000003', category: 'vip', reason: 'thử' }))).toMatchObject({ reason: 'unknown_category' });
-    expect(events(t, 'patron.category_changed')).toEqual([{ patronId: expect.any(Number), from: before.category, to: other.id, staffId: expect.any(Number), reason: 'đủ 16 tuổi' }]);
+    expect(await refusal(t.call('patrons.setCategory', { staffToken: token, card: 'BD000003', category: other.id, reason: 'lại' }))).toMatchObject({
+      reason: 'category_unchanged',
+    });
+    expect(await refusal(t.call('patrons.setCategory', { staffToken: token, card: 'BD000003', category: 'vip', reason: 'thử' }))).toMatchObject({
+      reason: 'unknown_category',
+    });
+    expect(events(t, 'patron.category_changed')).toEqual([
+      { patronId: expect.any(Number), from: before.category, to: other.id, staffId: expect.any(Number), reason: 'đủ 16 tuổi' },
+    ]);
   });
 });
 
@@ -71,19 +85,39 @@ describe('a duplicate merged', () => {
     const t = await openTestKiosk();
     const token = await staffToken(t);
     const kept = await t.call<PatronSummary>('patrons.add', { staffToken: token, fullName: 'Lò Văn Páo', category: 'adult' });
-    const duplicate = await t.call<PatronSummary>('patrons.add', { staffToken: token, fullName: 'Lò Văn Pao', category: 'adult', phone: '0987654321', village: 'Bản Mòng' });
+    const duplicate = await t.call<PatronSummary>('patrons.add', {
+      staffToken: token,
+      fullName: 'Lò Văn Pao',
+      category: 'adult',
+      phone: '0987654321',
+      village: 'Bản Mòng',
+    });
     const [a, b] = lendable(t, 2);
     await borrow(t, kept.cardNumber, a!);
     await borrow(t, duplicate.cardNumber, b!);
-    expect(await refusal(t.call('patrons.merge', { staffToken: token, keep: kept.cardNumber, duplicate: kept.cardNumber, reason: 'trùng' }))).toMatchObject({ reason: 'merge_same_card' });
-    const merged = await t.call<PatronSummary>('patrons.merge', { staffToken: token, keep: kept.cardNumber, duplicate: duplicate.cardNumber, reason: 'làm thẻ hai lần' });
+    expect(await refusal(t.call('patrons.merge', { staffToken: token, keep: kept.cardNumber, duplicate: kept.cardNumber, reason: 'trùng' }))).toMatchObject({
+      reason: 'merge_same_card',
+    });
+    const merged = await t.call<PatronSummary>('patrons.merge', {
+      staffToken: token,
+      keep: kept.cardNumber,
+      duplicate: duplicate.cardNumber,
+      reason: 'làm thẻ hai lần',
+    });
     expect(merged).toMatchObject({ cardNumber: kept.cardNumber, fullName: 'Lò Văn Páo', phone: '0987654321', village: 'Bản Mòng' });
     expect((await loansOf(t, kept.cardNumber)).sort()).toEqual([a, b].sort());
-    expect(await refusal(t.call('circulation.signIn', { method: 'manual', card: duplicate.cardNumber }))).toMatchObject({ reason: 'card_replaced', message: expect.stringContaining('gộp') });
+    expect(await refusal(t.call('circulation.signIn', { method: 'manual', card: duplicate.cardNumber }))).toMatchObject({
+      reason: 'card_replaced',
+      message: expect.stringContaining('gộp'),
+    });
     expect(t.kiosk.db.prepare('SELECT count(*) AS n FROM patrons WHERE full_name = ?').get('Lò Văn Pao')).toEqual({ n: 0 });
-    expect(events(t, 'patron.merged')).toEqual([{ patronId: expect.any(Number), mergedId: expect.any(Number), staffId: expect.any(Number), reason: 'làm thẻ hai lần' }]);
+    expect(events(t, 'patron.merged')).toEqual([
+      { patronId: expect.any(Number), mergedId: expect.any(Number), staffId: expect.any(Number), reason: 'làm thẻ hai lần' },
+    ]);
     // A resident's token is not a staff token.
-    expect(await refusal(t.call('patrons.merge', { staffToken: await t.residentToken('BD000001'), keep: 'BD000001', duplicate: 'BD000002', reason: 'thử' }))).toMatchObject({ reason: 'staff_signed_out' });
+    expect(
+      await refusal(t.call('patrons.merge', { staffToken: await t.residentToken('BD000001'), keep: 'BD000001', duplicate: 'BD000002', reason: 'thử' })),
+    ).toMatchObject({ reason: 'staff_signed_out' });
   });
 });
 

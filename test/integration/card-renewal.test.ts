@@ -1,8 +1,8 @@
 // Card renewal by staff (issue #21): an expired card is extended by the card period or to a day,
 // recorded with who and why, and the resident can borrow again; through the API and the CLI.
 import { describe, expect, it } from 'vitest';
-import type { SignedInPatron } from '../../electron/contract/circulation';
-import type { PatronSummary } from '../../electron/contract/patrons';
+import type { SignedInPatron } from '#contract/circulation';
+import type { PatronSummary } from '#contract/patrons';
 import { addYears, localDay } from '../../common/calendar';
 import { DEMO_STAFF } from '../../electron/core/demo/seed';
 import { fresh, kiosk } from '../support/cli';
@@ -13,7 +13,9 @@ async function staffToken(t: TestKiosk): Promise<string> {
 }
 
 function renewals(t: TestKiosk): Record<string, unknown>[] {
-  return (t.kiosk.db.prepare("SELECT payload FROM events WHERE type = 'patron.card_renewed' ORDER BY id").all() as { payload: string }[]).map((r) => JSON.parse(r.payload));
+  return (t.kiosk.db.prepare("SELECT payload FROM events WHERE type = 'patron.card_renewed' ORDER BY id").all() as { payload: string }[]).map((r) =>
+    JSON.parse(r.payload),
+  );
 }
 
 describe('staff renew a card', () => {
@@ -27,7 +29,9 @@ describe('staff renew a card', () => {
     const years = t.kiosk.ctx.config.circulation.cardValidityYears;
     const renewed = await t.call<PatronSummary>('patrons.renewCard', { staffToken: staffToken_, card: 'bd000006', reason: 'gia hạn hằng năm' });
     expect(renewed).toMatchObject({ cardNumber: 'BD000006', cardExpiry: addYears(today, years), expired: false });
-    expect(renewals(t)).toEqual([expect.objectContaining({ expiry: addYears(today, years), from: '2025-12-31', reason: 'gia hạn hằng năm', staffId: expect.any(Number) })]);
+    expect(renewals(t)).toEqual([
+      expect.objectContaining({ expiry: addYears(today, years), from: '2025-12-31', reason: 'gia hạn hằng năm', staffId: expect.any(Number) }),
+    ]);
     expect((await signIn()).standing).toMatchObject({ canBorrow: true });
   });
 
@@ -35,18 +39,32 @@ describe('staff renew a card', () => {
     const t = await openTestKiosk();
     const token = await staffToken(t);
     const years = t.kiosk.ctx.config.circulation.cardValidityYears;
-    expect(await t.call<PatronSummary>('patrons.renewCard', { staffToken: token, card: 'BD000001', reason: 'gia hạn sớm' })).toMatchObject({ cardExpiry: addYears('2027-12-31', years) });
+    expect(await t.call<PatronSummary>('patrons.renewCard', { staffToken: token, card: 'BD000001', reason: 'gia hạn sớm' })).toMatchObject({
+      cardExpiry: addYears('2027-12-31', years),
+    });
     const today = localDay(t.clock.now());
-    expect(await refusal(t.call('patrons.renewCard', { staffToken: token, card: 'BD000002', reason: 'thử', until: today }))).toMatchObject({ reason: 'renew_date_past' });
-    expect(await refusal(t.call('patrons.renewCard', { staffToken: token, card: 'BD000002', reason: 'thử', until: '2027-06-30' }))).toMatchObject({ reason: 'renew_not_later' });
-    expect(await refusal(t.call('patrons.renewCard', { staffToken: token, card: 'BD000002', reason: 'thử', until: addYears(today, 11) }))).toMatchObject({ reason: 'renew_too_far' });
-    expect(await refusal(t.call('patrons.renewCard', { staffToken: token, card: 'BD000002', reason: 'thử', until: '2028-02-30' }))).toMatchObject({ code: 'invalid_request' });
+    expect(await refusal(t.call('patrons.renewCard', { staffToken: token, card: 'BD000002', reason: 'thử', until: today }))).toMatchObject({
+      reason: 'renew_date_past',
+    });
+    expect(await refusal(t.call('patrons.renewCard', { staffToken: token, card: 'BD000002', reason: 'thử', until: '2027-06-30' }))).toMatchObject({
+      reason: 'renew_not_later',
+    });
+    expect(await refusal(t.call('patrons.renewCard', { staffToken: token, card: 'BD000002', reason: 'thử', until: addYears(today, 11) }))).toMatchObject({
+      reason: 'renew_too_far',
+    });
+    expect(await refusal(t.call('patrons.renewCard', { staffToken: token, card: 'BD000002', reason: 'thử', until: '2028-02-30' }))).toMatchObject({
+      code: 'invalid_request',
+    });
     expect(await refusal(t.call('patrons.renewCard', { staffToken: token, card: 'BD000002', reason: ' ' }))).toMatchObject({ code: 'invalid_request' });
-    expect(await t.call<PatronSummary>('patrons.renewCard', { staffToken: token, card: 'BD000002', reason: 'học sinh lên lớp', until: '2028-02-29' })).toMatchObject({ cardExpiry: '2028-02-29' });
+    expect(
+      await t.call<PatronSummary>('patrons.renewCard', { staffToken: token, card: 'BD000002', reason: 'học sinh lên lớp', until: '2028-02-29' }),
+    ).toMatchObject({ cardExpiry: '2028-02-29' });
     // Only the two that succeeded were written.
     expect(renewals(t)).toHaveLength(2);
     // A resident's token is not a staff token.
-    expect(await refusal(t.call('patrons.renewCard', { staffToken: await t.residentToken('BD000003'), card: 'BD000003', reason: 'tự gia hạn' }))).toMatchObject({ reason: 'staff_signed_out' });
+    expect(await refusal(t.call('patrons.renewCard', { staffToken: await t.residentToken('BD000003'), card: 'BD000003', reason: 'tự gia hạn' }))).toMatchObject(
+      { reason: 'staff_signed_out' },
+    );
   });
 });
 

@@ -42,7 +42,9 @@ describe('MARC export', () => {
     await importBytes(t, mrcOf(sampleRecords(60, 5)));
     await importBytes(t, badIsbnMrc());
     const records = (t.kiosk.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
-    const items = (t.kiosk.db.prepare("SELECT count(*) AS n FROM items i JOIN collections c ON c.id = i.collection_id WHERE c.kind = 'own'").get() as { n: number }).n;
+    const items = (
+      t.kiosk.db.prepare("SELECT count(*) AS n FROM items i JOIN collections c ON c.id = i.collection_id WHERE c.kind = 'own'").get() as { n: number }
+    ).n;
     const dir = folder();
     for (const format of ['marc21', 'marcxml'] as const) {
       const file = join(dir, `xa.${format === 'marc21' ? 'mrc' : 'xml'}`);
@@ -78,7 +80,11 @@ describe('MARC export', () => {
       const second = join(folder(), 'xa2.out');
       exportCatalogue(other.kiosk.db, second, format, '12345');
       // Records end with 0x1D (ISO 2709) or </record> (MARCXML).
-      const body = (path: string) => readFileSync(path, 'utf8').split(String.fromCharCode(0x1d)).flatMap((part) => part.split('</record>')).sort();
+      const body = (path: string) =>
+        readFileSync(path, 'utf8')
+          .split(String.fromCharCode(0x1d))
+          .flatMap((part) => part.split('</record>'))
+          .sort();
       expect(body(second)).toEqual(body(file));
     }
   });

@@ -29,14 +29,22 @@ async function upload(staff: WsClient, staffToken: string, file: Buffer, fileNam
   expect(begin.ok).toBe(true);
   const { uploadId, chunkBytes } = begin.value!;
   for (let index = 0; index * chunkBytes < file.length; index++) {
-    const chunk = await staff.call('catalogue.importChunk', { staffToken, uploadId, index, data: file.subarray(index * chunkBytes, (index + 1) * chunkBytes).toString('base64') });
+    const chunk = await staff.call('catalogue.importChunk', {
+      staffToken,
+      uploadId,
+      index,
+      data: file.subarray(index * chunkBytes, (index + 1) * chunkBytes).toString('base64'),
+    });
     expect(chunk.ok).toBe(true);
   }
   return { uploadId, finish: staff.call('catalogue.importFinish', { staffToken, uploadId }) as Promise<Reply<{ imported: number; records: number }>> };
 }
 
 const progressOf = (client: WsClient, uploadId: string) =>
-  client.events.filter((e) => e.name === 'catalogue.importProgress').map((e) => e.payload as Progress).filter((p) => p.uploadId === uploadId);
+  client.events
+    .filter((e) => e.name === 'catalogue.importProgress')
+    .map((e) => e.payload as Progress)
+    .filter((p) => p.uploadId === uploadId);
 
 async function signedInHost(dir: string) {
   const host = startHostProcess(dir, hostClock);
@@ -72,7 +80,10 @@ function catalogueState(dir: string) {
 const journalRows = (dir: string) => {
   const db = new Database(join(dir, 'kiosk.sqlite'), { readonly: true });
   try {
-    return { runs: db.prepare('SELECT state FROM catalogue_import_runs').pluck().all(), batches: db.prepare('SELECT count(*) FROM catalogue_import_journal').pluck().get() as number };
+    return {
+      runs: db.prepare('SELECT state FROM catalogue_import_runs').pluck().all(),
+      batches: db.prepare('SELECT count(*) FROM catalogue_import_journal').pluck().get() as number,
+    };
   } finally {
     db.close();
   }
@@ -82,7 +93,8 @@ describe('a large import on a running kiosk', () => {
   it('answers a resident’s ping, checkout and return while the import writes, before the import ends, with progress events', async () => {
     const dir = fresh();
     const { host, staff, resident, staffToken } = await signedInHost(dir);
-    const residentToken = ((await resident.call('circulation.signIn', { method: 'card', card: 'BD000001' })) as Reply<{ residentToken: string }>).value!.residentToken;
+    const residentToken = ((await resident.call('circulation.signIn', { method: 'card', card: 'BD000001' })) as Reply<{ residentToken: string }>).value!
+      .residentToken;
     const records = 20_000;
     const { uploadId, finish } = await upload(staff, staffToken, mrcOf(sampleRecords(records, 31)));
     let importEnded = false;
@@ -115,7 +127,9 @@ describe('a large import on a running kiosk', () => {
     // The spooled upload is gone; the journal is empty; every copy has its item.added event.
     expect(readdirSync(join(dir, 'catalogue-uploads'))).toEqual([]);
     expect(journalRows(dir)).toEqual({ runs: [], batches: 0 });
-    const added = catalogueState(dir).events.filter((e) => (e as { type: string; payload: string }).type === 'item.added' && JSON.parse((e as { payload: string }).payload).source === 'import');
+    const added = catalogueState(dir).events.filter(
+      (e) => (e as { type: string; payload: string }).type === 'item.added' && JSON.parse((e as { payload: string }).payload).source === 'import',
+    );
     expect(added.length).toBe((report.value as unknown as { itemsAdded: number }).itemsAdded);
   }, 180_000);
 
@@ -153,7 +167,10 @@ describe('files of any size', () => {
     const note = (n: number) => `Ghi chú ${n}: ${'Sach huong dan ky thuat trong lua nuoc vung cao. '.repeat(170)}`.slice(0, 9000);
     const records = sampleRecords(820, 33);
     for (let at = 0; at < records.length; at += 100) {
-      const marc = marcOf(records.slice(at, at + 100)).map((r, i) => ({ ...r, fields: [...r.fields, ...Array.from({ length: 9 }, () => ({ tag: '500', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: note(at + i) }] }))] }));
+      const marc = marcOf(records.slice(at, at + 100)).map((r, i) => ({
+        ...r,
+        fields: [...r.fields, ...Array.from({ length: 9 }, () => ({ tag: '500', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: note(at + i) }] }))],
+      }));
       appendFileSync(file, writeIso2709(marc));
     }
     const data = join(dir, 'data');
@@ -201,9 +218,17 @@ describe('all or nothing, written in batches', () => {
     const before = state();
     // New titles, moved copies and new copies for every record, then 2,000 new records; the
     // disk "fills" after 1,000 of those new records.
-    const changed = records.map((r, i) => ({ ...r, title: `${r.title} (tái bản ${i})`, items: [...r.items.map((item) => ({ ...item, location: 'Kệ mới' })), { barcode: `NEW${i}`, location: 'Kệ mới' }] }));
-    const added = sampleRecords(5000, 35).slice(3000).map((r, i) => ({ ...r, controlNumber: `THEM${i}`, items: r.items.map((item, j) => ({ ...item, barcode: `THEM${i}-${j}` })) }));
-    db.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON records WHEN (SELECT count(*) FROM records) >= 4000 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const changed = records.map((r, i) => ({
+      ...r,
+      title: `${r.title} (tái bản ${i})`,
+      items: [...r.items.map((item) => ({ ...item, location: 'Kệ mới' })), { barcode: `NEW${i}`, location: 'Kệ mới' }],
+    }));
+    const added = sampleRecords(5000, 35)
+      .slice(3000)
+      .map((r, i) => ({ ...r, controlNumber: `THEM${i}`, items: r.items.map((item, j) => ({ ...item, barcode: `THEM${i}-${j}` })) }));
+    db.exec(
+      `CREATE TRIGGER disk_full BEFORE INSERT ON records WHEN (SELECT count(*) FROM records) >= 4000 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+    );
     await expect(importCatalogueFile(db, clock, mrcOf([...changed, ...added]), { fileName: 'lai.mrc', target: 'catalogue' })).rejects.toThrow('disk is full');
     expect(state()).toEqual(before);
     expect(db.prepare('SELECT count(*) FROM catalogue_import_runs').pluck().get()).toBe(0);

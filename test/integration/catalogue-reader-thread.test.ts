@@ -66,7 +66,9 @@ describe('reading a large import file in a worker thread', () => {
     const file = faultyFile();
     const [inWorker, here] = [freshDb(), freshDb()];
     // A catalogue that already has books: new copies are numbered after its items.
-    const earlier = mrcOf(sampleRecords(30, 3).map((r, i) => ({ ...r, controlNumber: `CU${i}`, items: r.items.map((item, j) => ({ ...item, barcode: `CU${i}-${j}` })) })));
+    const earlier = mrcOf(
+      sampleRecords(30, 3).map((r, i) => ({ ...r, controlNumber: `CU${i}`, items: r.items.map((item, j) => ({ ...item, barcode: `CU${i}-${j}` })) })),
+    );
     for (const db of [inWorker, here]) await importInto(db, earlier, 'inline');
     const viaWorker = await importInto(inWorker, file, 'worker');
     const viaHere = await importInto(here, file, 'inline');
@@ -79,7 +81,9 @@ describe('reading a large import file in a worker thread', () => {
 
     // Item ids are given ahead of their rows: every copy's event names that copy and its record.
     const mismatched = inWorker
-      .prepare(`SELECT count(*) AS n FROM events e LEFT JOIN items i ON i.id = e.payload ->> 'itemId' AND i.record_id = e.payload ->> 'recordId' WHERE e.type = 'item.added' AND i.id IS NULL`)
+      .prepare(
+        `SELECT count(*) AS n FROM events e LEFT JOIN items i ON i.id = e.payload ->> 'itemId' AND i.record_id = e.payload ->> 'recordId' WHERE e.type = 'item.added' AND i.id IS NULL`,
+      )
       .get() as { n: number };
     expect(mismatched.n).toBe(0);
     expect(inWorker.pragma('foreign_key_check')).toEqual([]);
@@ -126,7 +130,7 @@ describe('reading a large import file in a worker thread', () => {
 });
 
 describe('after a large import', () => {
-  it('merges the search index in small steps and checkpoints on the import\'s own thread', async () => {
+  it("merges the search index in small steps and checkpoints on the import's own thread", async () => {
     const db = freshDb();
     const events: { event: string; fields: Record<string, unknown> }[] = [];
     const log = { log: (_level: string, event: string, fields: Record<string, unknown> = {}) => void events.push({ event, fields }) };

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportReport, SearchResponse } from '../../electron/contract/catalogue';
+import type { ImportReport, SearchResponse } from '#contract/catalogue';
 import { importCatalogueFile } from '../../electron/core/catalogue/import';
 import { writeIso2709 } from '../../electron/core/catalogue/iso2709';
 import type { MarcRecord } from '../../electron/core/catalogue/marc';
@@ -70,7 +70,10 @@ describe('a provincial MARC file of 20 Vietnamese records with mistyped ISBNs', 
     await importBytes(t, badIsbnMrc());
     const records = badIsbnRecords();
     const isbn = records[0]!.fields.find((f) => f.tag === '020')!;
-    isbn.subfields = [{ code: 'a', value: '978-604-2-14567-1' }, { code: 'z', value: '978-604-2-14567-4' }];
+    isbn.subfields = [
+      { code: 'a', value: '978-604-2-14567-1' },
+      { code: 'z', value: '978-604-2-14567-4' },
+    ];
     expect(normaliseIsbn('978-604-2-14567-1')).toBe('9786042145671');
     const report = await importBytes(t, writeIso2709(records));
     expect(report).toMatchObject({ imported: 0, updated: 1, unchanged: 19, warned: 19 });
@@ -80,7 +83,11 @@ describe('a provincial MARC file of 20 Vietnamese records with mistyped ISBNs', 
 });
 
 /** One record with the given fields (001 and 245 $a unless overridden). */
-function record(n: number, extra: MarcRecord['fields'], title: MarcRecord['fields'][number] | null = { tag: '245', ind1: '0', ind2: '0', subfields: [{ code: 'a', value: `Sách thử ${n}` }] }): MarcRecord {
+function record(
+  n: number,
+  extra: MarcRecord['fields'],
+  title: MarcRecord['fields'][number] | null = { tag: '245', ind1: '0', ind2: '0', subfields: [{ code: 'a', value: `Sách thử ${n}` }] },
+): MarcRecord {
   return { leader: '00000nam a2200000 a 4500', fields: [{ tag: '001', value: `W${n}` }, ...(title ? [title] : []), ...extra] };
 }
 
@@ -91,14 +98,25 @@ describe('what a librarian would not reject a book over', () => {
       record(1, [{ tag: '020', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: '978-604-1-2345' }] }]),
       record(2, [{ tag: '020', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: 'ISBN: chưa có' }] }]),
       record(3, [{ tag: '260', ind1: ' ', ind2: ' ', subfields: [{ code: 'c', value: 'khoảng thập niên 90' }] }]),
-      record(4, [], { tag: '245', ind1: '0', ind2: '0', subfields: [{ code: 'a', value: 'Sách thử 4 :' }, { code: 'b', value: ' ' }] }),
+      record(4, [], {
+        tag: '245',
+        ind1: '0',
+        ind2: '0',
+        subfields: [
+          { code: 'a', value: 'Sách thử 4 :' },
+          { code: 'b', value: ' ' },
+        ],
+      }),
       record(5, [{ tag: '041', ind1: '0', ind2: ' ', subfields: [{ code: 'a', value: 'Việt' }] }]),
       record(6, [{ tag: '041', ind1: '0', ind2: ' ', subfields: [{ code: 'a', value: 'qqq' }] }]),
       record(7, [
         { tag: '650', ind1: ' ', ind2: '7', subfields: [{ code: 'a', value: 'Nông nghiệp' }] },
         { tag: '650', ind1: ' ', ind2: '7', subfields: [{ code: 'a', value: 'Nông nghiệp.' }] },
       ]),
-      record(8, [{ tag: '852', ind1: ' ', ind2: ' ', subfields: [{ code: 'p', value: 'MÃ VẠCH CÓ KHOẢNG TRẮNG' }] }, { tag: '852', ind1: ' ', ind2: ' ', subfields: [{ code: 'p', value: 'W8-1' }] }]),
+      record(8, [
+        { tag: '852', ind1: ' ', ind2: ' ', subfields: [{ code: 'p', value: 'MÃ VẠCH CÓ KHOẢNG TRẮNG' }] },
+        { tag: '852', ind1: ' ', ind2: ' ', subfields: [{ code: 'p', value: 'W8-1' }] },
+      ]),
       // Only these cannot be records: no title at all.
       record(9, [], null),
       record(10, [], { tag: '245', ind1: '0', ind2: '0', subfields: [{ code: 'a', value: ' / ' }] }),
@@ -106,9 +124,19 @@ describe('what a librarian would not reject a book over', () => {
     const report: ImportReport = await importBytes(t, writeIso2709(records));
     expect(report).toMatchObject({ records: 10, imported: 8, rejected: 2, warned: 8, itemsAdded: 1 });
     expect(report.warnings.map((w) => [w.at, w.reason])).toEqual([
-      [1, 'invalid_isbn'], [2, 'invalid_isbn'], [3, 'odd_year'], [4, 'empty_subtitle'], [5, 'unknown_language'], [6, 'unknown_language'], [7, 'duplicate_subject'], [8, 'invalid_barcode'],
+      [1, 'invalid_isbn'],
+      [2, 'invalid_isbn'],
+      [3, 'odd_year'],
+      [4, 'empty_subtitle'],
+      [5, 'unknown_language'],
+      [6, 'unknown_language'],
+      [7, 'duplicate_subject'],
+      [8, 'invalid_barcode'],
     ]);
-    expect(report.rejections.map((r) => [r.at, r.reason])).toEqual([[9, 'missing_title'], [10, 'missing_title']]);
+    expect(report.rejections.map((r) => [r.at, r.reason])).toEqual([
+      [9, 'missing_title'],
+      [10, 'missing_title'],
+    ]);
     for (const w of report.warnings) expect(w.message).toMatch(new RegExp(`^Bản ghi số ${w.at}\\b`));
 
     const row = (n: number) => t.kiosk.db.prepare('SELECT * FROM records WHERE control_number = ?').get(`W${n}`) as Record<string, unknown>;

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportReport, RotationBatch, SearchResponse } from '../../electron/contract/catalogue';
-import { IMPORT_CHUNK_BYTES } from '../../electron/contract/catalogue';
+import type { ImportReport, RotationBatch, SearchResponse } from '#contract/catalogue';
+import { IMPORT_CHUNK_BYTES } from '#contract/catalogue';
 import { openTestKiosk, type TestKiosk } from '../support/kiosk';
 import { tempDir } from '../support/temp-dir';
 import { kioskArgv } from '../support/cli';
@@ -14,10 +14,25 @@ async function staff(t: TestKiosk): Promise<string> {
 }
 
 /** Uploads through the same chunked methods the staff screen uses. */
-async function upload(t: TestKiosk, token: string, bytes: Uint8Array, options: { target?: 'catalogue' | 'rotation'; dryRun?: boolean; name?: string } = {}): Promise<ImportReport> {
-  const { uploadId } = await t.call<{ uploadId: string }>('catalogue.importBegin', { staffToken: token, fileName: options.name ?? 'tep.mrc', size: bytes.length, target: options.target ?? 'catalogue' });
+async function upload(
+  t: TestKiosk,
+  token: string,
+  bytes: Uint8Array,
+  options: { target?: 'catalogue' | 'rotation'; dryRun?: boolean; name?: string } = {},
+): Promise<ImportReport> {
+  const { uploadId } = await t.call<{ uploadId: string }>('catalogue.importBegin', {
+    staffToken: token,
+    fileName: options.name ?? 'tep.mrc',
+    size: bytes.length,
+    target: options.target ?? 'catalogue',
+  });
   for (let i = 0, at = 0; at < bytes.length; i++, at += IMPORT_CHUNK_BYTES) {
-    await t.call('catalogue.importChunk', { staffToken: token, uploadId, index: i, data: Buffer.from(bytes.subarray(at, at + IMPORT_CHUNK_BYTES)).toString('base64') });
+    await t.call('catalogue.importChunk', {
+      staffToken: token,
+      uploadId,
+      index: i,
+      data: Buffer.from(bytes.subarray(at, at + IMPORT_CHUNK_BYTES)).toString('base64'),
+    });
   }
   return t.call<ImportReport>('catalogue.importFinish', { staffToken: token, uploadId, dryRun: options.dryRun ?? false });
 }
@@ -87,7 +102,10 @@ describe('catalogue import', () => {
     rows.push([...rowOf(records[4]!)].map((v, i) => (i === 8 ? records[0]!.items[0]!.barcode : v)));
     const report = await upload(t, token, Buffer.from(csvOf(rows)));
     expect(report).toMatchObject({ imported: 3, rejected: 2 });
-    expect(report.rejections.map((r) => [r.at, r.reason])).toEqual([[3, 'missing_title'], [6, 'duplicate_in_file']]);
+    expect(report.rejections.map((r) => [r.at, r.reason])).toEqual([
+      [3, 'missing_title'],
+      [6, 'duplicate_in_file'],
+    ]);
     expect(report.rejections[0]!.message).toMatch(/^Dòng 3 không có nhan đề\. Hãy bổ sung/);
   });
 
@@ -103,11 +121,15 @@ describe('catalogue import', () => {
   const bad: [string, () => Promise<Uint8Array> | Uint8Array, string][] = [
     ['an empty file', () => new Uint8Array(), 'empty'],
     ['a truncated MARC record', () => mrcOf(records).subarray(0, mrcOf(records).length - 100), 'truncated'],
-    ['a wrong leader length', () => {
-      const file = Buffer.from(mrcOf(records));
-      file.write('00099', 0, 'latin1');
-      return file;
-    }, 'bad_leader'],
+    [
+      'a wrong leader length',
+      () => {
+        const file = Buffer.from(mrcOf(records));
+        file.write('00099', 0, 'latin1');
+        return file;
+      },
+      'bad_leader',
+    ],
     ['a binary file', () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 37) % 256), 'binary'],
     ['a spreadsheet with missing required columns', () => Buffer.from('Tác giả,Năm xuất bản\nLê Văn Ân,2020\n'), 'missing_columns'],
     ['an XLSX with missing required columns', () => xlsxOf([['Lê Văn Ân']], ['Tác giả']), 'missing_columns'],
@@ -131,7 +153,9 @@ describe('catalogue import', () => {
 
   it('requires a signed-in staff member', async () => {
     const t = await openTestKiosk();
-    await expect(t.call('catalogue.importBegin', { staffToken: 'x'.repeat(32), fileName: 'a.csv', size: 10 })).rejects.toMatchObject({ apiError: { code: 'unauthorized' } });
+    await expect(t.call('catalogue.importBegin', { staffToken: 'x'.repeat(32), fileName: 'a.csv', size: 10 })).rejects.toMatchObject({
+      apiError: { code: 'unauthorized' },
+    });
   });
 });
 
@@ -153,7 +177,10 @@ describe('catalogue search', () => {
     const t = await kiosk();
     for (const query of ['Đường về quê hương', 'duong ve que huong', 'DUONG VE', 'đường', 'dong thap', 'do duc dinh', 'ĐỖ ĐỨC ĐỊNH', 'Đỗ Đức']) {
       const { results } = await search(t, query);
-      expect(results.map((r) => r.title), query).toContain('Đường về quê hương Đồng Tháp');
+      expect(
+        results.map((r) => r.title),
+        query,
+      ).toContain('Đường về quê hương Đồng Tháp');
     }
   });
 
@@ -188,7 +215,13 @@ describe('catalogue search', () => {
     const t = await kiosk();
     t.kiosk.db.prepare(`UPDATE items SET status = 'on_loan' WHERE barcode IN ('D0001', 'D0002')`).run();
     const [hit] = (await search(t, 'dong thap')).results;
-    expect(hit).toMatchObject({ available: 0, items: [{ barcode: 'D0001', status: 'on_loan', location: 'Kệ 2' }, { barcode: 'D0002', status: 'on_loan' }] });
+    expect(hit).toMatchObject({
+      available: 0,
+      items: [
+        { barcode: 'D0001', status: 'on_loan', location: 'Kệ 2' },
+        { barcode: 'D0002', status: 'on_loan' },
+      ],
+    });
     expect((await search(t, 'dong thap', { availableOnly: true })).results).toEqual([]);
     expect((await search(t, 'sen', { availableOnly: true })).results.length).toBe(4);
   });
@@ -206,7 +239,12 @@ describe('catalogue search', () => {
 
 describe('rotation batches', () => {
   const manifest = (code = 'LC-2026-07', due = '31/12/2026') =>
-    Buffer.from(csvOf(sampleRecords(3, 5).map((r) => [code, 'Thư viện tỉnh Lào Cai', due, ...rowOf(r)]), ['Mã đợt luân chuyển', 'Thư viện gửi', 'Hạn trả đợt', ...HEADER]));
+    Buffer.from(
+      csvOf(
+        sampleRecords(3, 5).map((r) => [code, 'Thư viện tỉnh Lào Cai', due, ...rowOf(r)]),
+        ['Mã đợt luân chuyển', 'Thư viện gửi', 'Hạn trả đợt', ...HEADER],
+      ),
+    );
 
   it('imports a manifest, receives it onto the shelf, and sends it back', async () => {
     const t = await openTestKiosk();
@@ -260,7 +298,17 @@ describe('the kiosk command', () => {
       expect(JSON.parse(imported.stdout)).toMatchObject({ ok: true, format: 'marc21', imported: 5 });
 
       const title = sampleRecords(5)[2]!.title;
-      const found = kiosk('search', title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D'), '--data-dir', dir.path, '--json');
+      const found = kiosk(
+        'search',
+        title
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/đ/g, 'd')
+          .replace(/Đ/g, 'D'),
+        '--data-dir',
+        dir.path,
+        '--json',
+      );
       expect(found.status).toBe(0);
       const results = JSON.parse(found.stdout) as { title: string; available: number; items: unknown[] }[];
       expect(Array.isArray(results)).toBe(true);

@@ -108,9 +108,17 @@ describe('the CCCD key outside the database', () => {
     await registerByCccd(t);
     const usb = tempDir();
     const staff = (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' })).token;
-    await expect(t.call('technician.exportCccdKey', { staffToken: staff, destination: usb.path, passphrase: 'một câu thật dài' })).rejects.toMatchObject({ apiError: { reason: 'technician_only' } });
-    await expect(t.call('technician.exportCccdKey', { staffToken: await technicianToken(t), destination: usb.path, passphrase: 'ngắn' })).rejects.toMatchObject({ apiError: { reason: 'weak_passphrase' } });
-    const exported = await t.call<{ file: string }>('technician.exportCccdKey', { staffToken: await technicianToken(t), destination: usb.path, passphrase: 'một câu thật dài' });
+    await expect(t.call('technician.exportCccdKey', { staffToken: staff, destination: usb.path, passphrase: 'một câu thật dài' })).rejects.toMatchObject({
+      apiError: { reason: 'technician_only' },
+    });
+    await expect(t.call('technician.exportCccdKey', { staffToken: await technicianToken(t), destination: usb.path, passphrase: 'ngắn' })).rejects.toMatchObject(
+      { apiError: { reason: 'weak_passphrase' } },
+    );
+    const exported = await t.call<{ file: string }>('technician.exportCccdKey', {
+      staffToken: await technicianToken(t),
+      destination: usb.path,
+      passphrase: 'một câu thật dài',
+    });
     const sealed = readFileSync(exported.file);
     const key = fileKeyVault(join(t.dataDir, KEYS_DIR)).load(CCCD_KEY_NAME)!;
     expect(sealed.includes(key)).toBe(false);

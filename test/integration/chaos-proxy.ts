@@ -34,7 +34,12 @@ async function body(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function forward(target: URL, req: IncomingMessage, payload: Buffer, partial = false): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer } | undefined> {
+function forward(
+  target: URL,
+  req: IncomingMessage,
+  payload: Buffer,
+  partial = false,
+): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer } | undefined> {
   return new Promise((resolve) => {
     const upstream = request(
       { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },

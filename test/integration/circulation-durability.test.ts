@@ -58,7 +58,9 @@ describe('circulation durability', () => {
     const db = new Database(join(dir, 'kiosk.sqlite'));
     try {
       expect(db.pragma('quick_check', { simple: true })).toBe('ok');
-      const loan = db.prepare('SELECT l.id, i.barcode, p.card_number AS card, l.returned_at FROM loans l JOIN items i ON i.id = l.item_id JOIN patrons p ON p.id = l.patron_id WHERE l.id = ?');
+      const loan = db.prepare(
+        'SELECT l.id, i.barcode, p.card_number AS card, l.returned_at FROM loans l JOIN items i ON i.id = l.item_id JOIN patrons p ON p.id = l.patron_id WHERE l.id = ?',
+      );
       for (const ack of acks) expect(loan.get(ack.loanId)).toEqual({ id: ack.loanId, barcode: ack.item, card: ack.card, returned_at: null });
       // Whatever committed after the last acknowledgement is complete too: loan, item status and event together.
       const loans = (db.prepare('SELECT COUNT(*) AS n FROM loans').get() as { n: number }).n;
@@ -78,7 +80,10 @@ describe('circulation durability', () => {
   it('two processes checking out the same item at once make one loan', async () => {
     const dir = fresh();
     expect(kiosk('patron', 'show', 'BD000001', '--data-dir', dir, '--json').code).toBe(0); // seeds the demo data
-    const [a, b] = await Promise.all([kioskAsync('checkout', 'BD000001', 'TV000002', '--data-dir', dir, '--json'), kioskAsync('checkout', 'BD000001', 'TV000002', '--data-dir', dir, '--json')]);
+    const [a, b] = await Promise.all([
+      kioskAsync('checkout', 'BD000001', 'TV000002', '--data-dir', dir, '--json'),
+      kioskAsync('checkout', 'BD000001', 'TV000002', '--data-dir', dir, '--json'),
+    ]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(JSON.parse(a.stdout).loans[0].loanId).toBe(JSON.parse(b.stdout).loans[0].loanId);
     const loans = kiosk('loans', 'BD000001', '--data-dir', dir, '--json').json().loans;
@@ -89,7 +94,21 @@ describe('circulation durability', () => {
 describe('kiosk patron / checkout / checkin / loans', () => {
   it('adds and shows a patron, lends, lists and takes back books, one JSON document each', () => {
     const dir = fresh();
-    const added = kiosk('patron', 'add', '--name', 'Hoàng Văn Nam', '--category', 'student', '--birth-year', '2009', '--village', 'Thôn Bắc', '--data-dir', dir, '--json');
+    const added = kiosk(
+      'patron',
+      'add',
+      '--name',
+      'Hoàng Văn Nam',
+      '--category',
+      'student',
+      '--birth-year',
+      '2009',
+      '--village',
+      'Thôn Bắc',
+      '--data-dir',
+      dir,
+      '--json',
+    );
     expect(added.code).toBe(0);
     // New cards end in a check character (issue #16).
     const card = added.json().patron.cardNumber as string;

@@ -9,7 +9,8 @@ import { checkout } from '../../electron/core/circulation/checkout';
 const dataDir = process.argv[2]!;
 const kiosk = await createKiosk({ dataDir, log: silentLogger });
 const cards: string[] = [];
-for (let i = 0; i < 60; i++) cards.push(createPatron(kiosk.ctx, { fullName: `Bạn đọc thử ${i}`, category: 'adult', birthYear: 1980 }, { via: 'staff', status: 'active' }).cardNumber);
+for (let i = 0; i < 60; i++)
+  cards.push(createPatron(kiosk.ctx, { fullName: `Bạn đọc thử ${i}`, category: 'adult', birthYear: 1980 }, { via: 'staff', status: 'active' }).cardNumber);
 const items = (kiosk.db.prepare("SELECT barcode FROM items WHERE status = 'available' ORDER BY id").all() as { barcode: string }[]).map((r) => r.barcode);
 process.stdout.write('READY\n');
 let n = 0;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { refusal, openTestKiosk, type TestKiosk } from '../support/kiosk';
 import { provideCccdParser, type CccdIdentity } from '../../electron/core/patrons/cccd';
 import { provideReceiptPrinter } from '../../electron/core/circulation/receipt';
-import type { LoanView, SignedInPatron } from '../../electron/contract/circulation';
+import type { LoanView, SignedInPatron } from '#contract/circulation';
 import { hashPin } from '../../electron/core/staff/pin';
 import { writeFileSync } from 'node:fs';
 
@@ -16,7 +16,11 @@ function events(t: TestKiosk, type: string): Record<string, unknown>[] {
 
 function lendableItems(t: TestKiosk, n: number): string[] {
   // One copy per title, so a hold on one title never touches another test item.
-  return (t.kiosk.db.prepare("SELECT MIN(barcode) AS barcode FROM items WHERE status = 'available' GROUP BY record_id ORDER BY MIN(id) LIMIT ?").all(n) as { barcode: string }[]).map((r) => r.barcode);
+  return (
+    t.kiosk.db.prepare("SELECT MIN(barcode) AS barcode FROM items WHERE status = 'available' GROUP BY record_id ORDER BY MIN(id) LIMIT ?").all(n) as {
+      barcode: string;
+    }[]
+  ).map((r) => r.barcode);
 }
 
 async function staffToken(t: TestKiosk): Promise<string> {
@@ -62,7 +66,10 @@ describe('checkout', () => {
 
   it('refuses unknown items and cards, reference copies, and items on loan to someone else', async () => {
     const t = await openTestKiosk();
-    expect(await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: 'XX999999' }))).toMatchObject({ code: 'not_found', reason: 'unknown_item' });
+    expect(await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: 'XX999999' }))).toMatchObject({
+      code: 'not_found',
+      reason: 'unknown_item',
+    });
     expect(await refusal(t.residentToken('BD999999'))).toMatchObject({ code: 'not_found', reason: 'unknown_card' });
     const reference = (t.kiosk.db.prepare("SELECT barcode FROM items WHERE status = 'reference' LIMIT 1").get() as { barcode: string }).barcode;
     const ref = await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: reference }));
@@ -72,7 +79,9 @@ describe('checkout', () => {
     await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item });
     const elsewhere = await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000002'), item }));
     expect(elsewhere).toMatchObject({ reason: 'on_loan_elsewhere', params: { offerReturn: true } });
-    expect(await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: 'bad barcode!' }))).toMatchObject({ code: 'invalid_request' });
+    expect(await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: 'bad barcode!' }))).toMatchObject({
+      code: 'invalid_request',
+    });
   });
 
   it('stops at the category limit and after an old overdue loan', async () => {
@@ -119,7 +128,9 @@ describe('return and renew', () => {
     t.clock.advance(10 * DAY);
     const renewed = await t.call<LoanView>('circulation.renew', { residentToken: await t.residentToken('BD000001'), item });
     expect(renewed).toMatchObject({ dueDate: '2026-12-25', renewals: 1, renewalsLeft: 0 });
-    expect(await refusal(t.call('circulation.renew', { residentToken: await t.residentToken('BD000001'), item }))).toMatchObject({ reason: 'no_renewals_left' });
+    expect(await refusal(t.call('circulation.renew', { residentToken: await t.residentToken('BD000001'), item }))).toMatchObject({
+      reason: 'no_renewals_left',
+    });
     expect(await refusal(t.call('circulation.renew', { residentToken: await t.residentToken('BD000002'), item }))).toMatchObject({ reason: 'not_your_loan' });
     expect(events(t, 'loan.renew')).toEqual([expect.objectContaining({ dueDate: '2026-12-25' })]);
   });
@@ -130,16 +141,30 @@ describe('CCCD sign-in and self-registration', () => {
 
   async function withParser(configure?: (dir: string) => void) {
     const t = await openTestKiosk(configure ? { configure } : {});
-    provideCccdParser(t.kiosk.ctx, (text) => (text === 'GOOD' ? { ok: true, value: identity } : text === 'CHILD' ? { ok: true, value: { ...identity, idNumber: '001216012345', birthDate: '2016-02-30' } } : { ok: false }));
+    provideCccdParser(t.kiosk.ctx, (text) =>
+      text === 'GOOD'
+        ? { ok: true, value: identity }
+        : text === 'CHILD'
+          ? { ok: true, value: { ...identity, idNumber: '001216012345', birthDate: '2016-02-30' } }
+          : { ok: false },
+    );
     return t;
   }
 
   it('offers registration for an unknown CCCD, creates an active card, and recognises the resident next time', async () => {
     const t = await withParser();
-    const offer = await t.call<{ kind: string; registrationToken: string; proposed: { category: string } }>('circulation.signIn', { method: 'cccd', qr: 'GOOD' });
+    const offer = await t.call<{ kind: string; registrationToken: string; proposed: { category: string } }>('circulation.signIn', {
+      method: 'cccd',
+      qr: 'GOOD',
+    });
     expect(offer).toMatchObject({ kind: 'register', proposed: { category: 'adult' }, activation: 'active' });
     const signedIn = await t.call<SignedInPatron>('circulation.register', { registrationToken: offer.registrationToken, consent: true, village: 'Thôn Đông' });
-    expect(signedIn.patron).toMatchObject({ cardNumber: expect.stringMatching(/^BD000007[A-Z]$/), displayName: 'Lan N.', status: 'active', registeredWithCccd: true });
+    expect(signedIn.patron).toMatchObject({
+      cardNumber: expect.stringMatching(/^BD000007[A-Z]$/),
+      displayName: 'Lan N.',
+      status: 'active',
+      registeredWithCccd: true,
+    });
     expect(signedIn.standing.canBorrow).toBe(true);
 
     const again = await t.call<SignedInPatron>('circulation.signIn', { method: 'cccd', qr: 'GOOD' });
@@ -149,7 +174,9 @@ describe('CCCD sign-in and self-registration', () => {
     expect(dump).not.toContain('001089012345');
     expect(events(t, 'patron.registered')).toEqual([expect.objectContaining({ via: 'self', status: 'active' })]);
     // The offer is single-use.
-    expect(await refusal(t.call('circulation.register', { registrationToken: offer.registrationToken, consent: true }))).toMatchObject({ reason: 'registration_expired' });
+    expect(await refusal(t.call('circulation.register', { registrationToken: offer.registrationToken, consent: true }))).toMatchObject({
+      reason: 'registration_expired',
+    });
   });
 
   it('refuses a QR with missing fields or an impossible date, writing nothing', async () => {
@@ -164,14 +191,19 @@ describe('CCCD sign-in and self-registration', () => {
 
   it('makes pending cards when the configuration asks for staff approval, and staff approve them', async () => {
     const t = await withParser((dir) => {
-      writeFileSync(`${dir}/kiosk.config.json`, JSON.stringify({ library: { name: 'Thư viện xã Thử', communeCode: '12345' }, circulation: { selfRegistration: 'pending' } }));
+      writeFileSync(
+        `${dir}/kiosk.config.json`,
+        JSON.stringify({ library: { name: 'Thư viện xã Thử', communeCode: '12345' }, circulation: { selfRegistration: 'pending' } }),
+      );
     });
     const offer = await t.call<{ registrationToken: string }>('circulation.signIn', { method: 'cccd', qr: 'GOOD' });
     const signedIn = await t.call<SignedInPatron>('circulation.register', { registrationToken: offer.registrationToken, consent: true });
     expect(signedIn.patron).toMatchObject({ cardNumber: expect.stringMatching(/^BD000001[A-Z]$/), status: 'pending' });
     expect(signedIn.standing).toMatchObject({ canBorrow: false, reason: 'card_pending' });
     // A configured kiosk has no demo staff: add the one who approves.
-    t.kiosk.db.prepare("INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES ('NV0001', 'Cán bộ', 'staff', ?, '2026-01-01')").run(await hashPin('147258'));
+    t.kiosk.db
+      .prepare("INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES ('NV0001', 'Cán bộ', 'staff', ?, '2026-01-01')")
+      .run(await hashPin('147258'));
     const token = await staffToken(t);
     expect(await t.call<unknown[]>('patrons.list', { staffToken: token, status: 'pending' })).toHaveLength(1);
     expect(await t.call('patrons.setStatus', { staffToken: token, card: signedIn.patron.cardNumber, status: 'active' })).toMatchObject({ status: 'active' });
@@ -184,7 +216,9 @@ describe('staff', () => {
     const t = await openTestKiosk();
     const [item] = lendableItems(t, 1);
     const token = await staffToken(t);
-    expect(await refusal(t.call('circulation.override', { staffToken: 'x'.repeat(20), card: 'BD000006', item, reason: 'Bạn đọc đã gia hạn thẻ' }))).toMatchObject({ code: 'unauthorized' });
+    expect(
+      await refusal(t.call('circulation.override', { staffToken: 'x'.repeat(20), card: 'BD000006', item, reason: 'Bạn đọc đã gia hạn thẻ' })),
+    ).toMatchObject({ code: 'unauthorized' });
     const loan = await t.call<LoanView>('circulation.override', { staffToken: token, card: 'BD000006', item, reason: 'Bạn đọc đã gia hạn thẻ' });
     expect(loan.item).toBe(item);
     expect(events(t, 'staff.override')).toEqual([expect.objectContaining({ action: 'checkout', reason: 'Bạn đọc đã gia hạn thẻ' })]);
@@ -200,7 +234,14 @@ describe('staff', () => {
     await t.call('patrons.setStatus', { staffToken: token, card: 'BD000002', status: 'active' });
     await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000002'), item });
 
-    const added = await t.call<{ cardNumber: string; cardExpiry: string }>('patrons.add', { staffToken: token, fullName: 'Trần Văn Minh', birthYear: 1960, gender: 'male', category: 'senior', phone: '0912345678' });
+    const added = await t.call<{ cardNumber: string; cardExpiry: string }>('patrons.add', {
+      staffToken: token,
+      fullName: 'Trần Văn Minh',
+      birthYear: 1960,
+      gender: 'male',
+      category: 'senior',
+      phone: '0912345678',
+    });
     expect(added).toMatchObject({ cardNumber: expect.stringMatching(/^BD000007[A-Z]$/), cardExpiry: '2028-12-01' });
     expect(await refusal(t.call('patrons.add', { staffToken: token, fullName: 'A B', category: 'vip' }))).toMatchObject({ reason: 'unknown_category' });
 
@@ -213,7 +254,10 @@ describe('staff', () => {
     const t = await openTestKiosk();
     const items = lendableItems(t, 2);
     for (const item of items) await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000003'), item });
-    const receipt = await t.call<{ text: string; card: string; lines: unknown[]; printed: boolean }>('circulation.receipt', { residentToken: await t.residentToken('BD000003'), items });
+    const receipt = await t.call<{ text: string; card: string; lines: unknown[]; printed: boolean }>('circulation.receipt', {
+      residentToken: await t.residentToken('BD000003'),
+      items,
+    });
     expect(receipt.card).toBe('BD****03');
     expect(receipt.lines).toHaveLength(2);
     expect(receipt.text).toContain('Thư viện xã Minh Hòa');
@@ -231,7 +275,9 @@ describe('staff', () => {
     expect(await t.call('circulation.receipt', { residentToken: await t.residentToken('BD000003'), items, print: false })).toMatchObject({ printed: false });
     expect(printed).toHaveLength(1);
     // Items not lent to this card are left off; none at all is a clear refusal.
-    expect(await refusal(t.call('circulation.receipt', { residentToken: await t.residentToken('BD000001'), items }))).toMatchObject({ reason: 'receipt_empty' });
+    expect(await refusal(t.call('circulation.receipt', { residentToken: await t.residentToken('BD000001'), items }))).toMatchObject({
+      reason: 'receipt_empty',
+    });
   });
 });
 
@@ -240,10 +286,16 @@ describe('CCCD through the device layer parser', () => {
 
   it('registers from a real QR text and keeps neither the number nor the address', async () => {
     const t = await openTestKiosk();
-    const offer = await t.call<{ kind: string; registrationToken: string; proposed: { birthYear: number; gender: string } }>('circulation.signIn', { method: 'cccd', qr: qr('12041989') });
+    const offer = await t.call<{ kind: string; registrationToken: string; proposed: { birthYear: number; gender: string } }>('circulation.signIn', {
+      method: 'cccd',
+      qr: qr('12041989'),
+    });
     expect(offer).toMatchObject({ kind: 'register', proposed: { birthYear: 1989, gender: 'female' } });
     await t.call('circulation.register', { registrationToken: offer.registrationToken, consent: true });
-    const dump = JSON.stringify(t.kiosk.db.prepare('SELECT * FROM patrons').all()) + JSON.stringify(t.kiosk.db.prepare('SELECT * FROM events').all()) + JSON.stringify(t.kiosk.db.prepare('SELECT * FROM meta').all());
+    const dump =
+      JSON.stringify(t.kiosk.db.prepare('SELECT * FROM patrons').all()) +
+      JSON.stringify(t.kiosk.db.prepare('SELECT * FROM events').all()) +
+      JSON.stringify(t.kiosk.db.prepare('SELECT * FROM meta').all());
     for (const secret of ['001189012345', '123456789', 'Thôn Đông, xã Minh Hòa', '01012021']) expect(dump).not.toContain(secret);
   });
 
@@ -255,7 +307,9 @@ describe('CCCD through the device layer parser', () => {
     expect(t.kiosk.db.prepare('SELECT COUNT(*) AS n FROM patrons').get()).toEqual({ n: 6 });
     // Without consent nothing is created either.
     const offer = await t.call<{ registrationToken: string }>('circulation.signIn', { method: 'cccd', qr: qr('12041989') });
-    expect(await refusal(t.call('circulation.register', { registrationToken: offer.registrationToken, consent: false }))).toMatchObject({ code: 'invalid_request' });
+    expect(await refusal(t.call('circulation.register', { registrationToken: offer.registrationToken, consent: false }))).toMatchObject({
+      code: 'invalid_request',
+    });
     expect(t.kiosk.db.prepare('SELECT COUNT(*) AS n FROM patrons').get()).toEqual({ n: 6 });
   });
 });

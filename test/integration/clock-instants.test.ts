@@ -2,7 +2,7 @@
 // internet closing at night, the Vietnamese day against the UTC day just after midnight, 29 February
 // and New Year's Eve — in the core (FakeClock) and through the `kiosk` command (--test-clock).
 import { describe, expect, it } from 'vitest';
-import type { LoanView } from '../../electron/contract/circulation';
+import type { LoanView } from '#contract/circulation';
 import { FakeClock } from '../../electron/core/clock';
 import { fresh, kiosk, useCliClock } from '../support/cli';
 import { INSTANTS, ProcessClock } from '../support/clock';
@@ -27,7 +27,9 @@ describe('due dates on the days that turn', () => {
 
   it('keeps the demo cards valid whatever year the demo is seeded in, and BD000006 expired', async () => {
     const t = await openTestKiosk({ clock: new FakeClock(INSTANTS.leapDay) });
-    await expect(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000002'), item: 'TV000002' })).resolves.toMatchObject({ dueDate: '2028-03-14' });
+    await expect(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000002'), item: 'TV000002' })).resolves.toMatchObject({
+      dueDate: '2028-03-14',
+    });
     const expired = t.residentToken('BD000006').then((residentToken) => t.call('circulation.checkout', { residentToken, item: 'TV000004' }));
     await expect(expired).rejects.toMatchObject({ apiError: { reason: 'card_expired' } });
   });

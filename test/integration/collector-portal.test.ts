@@ -17,7 +17,13 @@ const form = (fields: Record<string, string>) => ({ 'content-type': 'application
 
 async function seedDay(store: CollectorStore, terminalId: string, commune: string, day: string, visits: number, itemsServed: number) {
   const figures = { visits: { total: visits }, items_served: { total: itemsServed }, cards_new: { total: 1 } };
-  await store.applyUpload(terminalId, commune, 'test', [{ day, revision: 1, digest: `${day}-${visits}`, figuresJson: JSON.stringify(figures), totals: { visits, items_served: itemsServed, cards_new: 1 } }], new Date(NOW).toISOString());
+  await store.applyUpload(
+    terminalId,
+    commune,
+    'test',
+    [{ day, revision: 1, digest: `${day}-${visits}`, figuresJson: JSON.stringify(figures), totals: { visits, items_served: itemsServed, cards_new: 1 } }],
+    new Date(NOW).toISOString(),
+  );
 }
 
 const REGISTER_CSV = [
@@ -39,7 +45,8 @@ describe.each(storeFactories)('portal on $name', (factory) => {
     const app = buildCollectorApp({ store: s.store, now, accessLog: () => undefined });
     const routes: { method: string; url: string; access: unknown }[] = [];
     app.addHook('onRoute', (r) => {
-      for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url, access: (r.config as { access?: unknown } | undefined)?.access });
+      for (const method of [r.method].flat())
+        if (method !== 'HEAD') routes.push({ method, url: r.url, access: (r.config as { access?: unknown } | undefined)?.access });
     });
     await app.ready();
     await app.close();
@@ -47,7 +54,8 @@ describe.each(storeFactories)('portal on $name', (factory) => {
     const guarded = routes.filter((r) => !open.has(`${r.method} ${r.url}`));
     expect(guarded.length).toBeGreaterThanOrEqual(14);
     for (const r of guarded) expect(Array.isArray(r.access), `${r.method} ${r.url} declares its roles`).toBe(true);
-    for (const r of routes.filter((x) => open.has(`${x.method} ${x.url}`) && !['/api/upload', '/api/enrol', '/healthz'].includes(x.url))) expect(r.access, r.url).toBe('public');
+    for (const r of routes.filter((x) => open.has(`${x.method} ${x.url}`) && !['/api/upload', '/api/enrol', '/healthz'].includes(x.url)))
+      expect(r.access, r.url).toBe('public');
     for (const r of guarded) {
       const path = r.url.replace(':code', '12345').replace(':id', '1');
       for (const accept of ['text/html', 'application/json']) {
@@ -85,7 +93,11 @@ describe.each(storeFactories)('portal on $name', (factory) => {
     const store = await factory.open();
     const { url } = await startCollector(store, () => clock);
     await createAccount(store, { username: 'xem', displayName: 'Xem', role: 'viewer', password: TEST_PASSWORD }, NOW);
-    const r = await fetch(new URL('signin', url), { method: 'POST', redirect: 'manual', ...form({ username: 'xem', password: TEST_PASSWORD, next: '//evil.example/' }) });
+    const r = await fetch(new URL('signin', url), {
+      method: 'POST',
+      redirect: 'manual',
+      ...form({ username: 'xem', password: TEST_PASSWORD, next: '//evil.example/' }),
+    });
     expect(r.headers.get('location')).toBe('/');
     const setCookie = r.headers.getSetCookie()[0]!;
     expect(setCookie).toMatch(/HttpOnly/i);
@@ -110,7 +122,11 @@ describe.each(storeFactories)('portal on $name', (factory) => {
       expect(r.status, path).toBe(403);
       expect(await r.text()).toContain('không có quyền');
     }
-    const post = await fetch(new URL('admin/accounts', s.url), { method: 'POST', headers: { cookie: viewer.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: viewer.csrf, username: 'x' }) });
+    const post = await fetch(new URL('admin/accounts', s.url), {
+      method: 'POST',
+      headers: { cookie: viewer.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: viewer.csrf, username: 'x' }),
+    });
     expect(post.status).toBe(403);
     const commune = await signInAs(s.store, s.url, 'commune', NOW, '12345');
     const own = await fetch(new URL('', s.url), { headers: { cookie: commune.cookie } });
@@ -119,13 +135,24 @@ describe.each(storeFactories)('portal on $name', (factory) => {
     expect((await fetch(new URL('communes/12346', s.url), { headers: { cookie: commune.cookie } })).status).toBe(403);
     expect(await (await fetch(new URL('export.csv?period=2026', s.url), { headers: { cookie: commune.cookie } })).text()).not.toContain('Hòa Bình');
     const admin = await signInAs(s.store, s.url, 'admin', NOW);
-    const noToken = await fetch(new URL('admin/accounts', s.url), { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username: 'moi' }) });
+    const noToken = await fetch(new URL('admin/accounts', s.url), {
+      method: 'POST',
+      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username: 'moi' }),
+    });
     expect(noToken.status).toBe(403);
     expect(await noToken.text()).toContain('Biểu mẫu đã cũ');
     const created = await fetch(new URL('admin/accounts', s.url), {
       method: 'POST',
       headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: admin.csrf, username: 'canbo.xa', displayName: 'Cán bộ xã', role: 'commune', communeCode: '12346', password: 'mat-khau-du-dai' }),
+      body: new URLSearchParams({
+        _csrf: admin.csrf,
+        username: 'canbo.xa',
+        displayName: 'Cán bộ xã',
+        role: 'commune',
+        communeCode: '12346',
+        password: 'mat-khau-du-dai',
+      }),
     });
     expect(await created.text()).toContain('Đã tạo tài khoản canbo.xa');
   });
@@ -146,7 +173,8 @@ describe.each(storeFactories)('portal on $name', (factory) => {
   it('rate-limits sign-in attempts per address', async () => {
     const s = await setup({ rateLimits: { signIn: 3 } });
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await fetch(new URL('signin', s.url), { method: 'POST', ...form({ username: 'ai-do', password: 'x' }) })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await fetch(new URL('signin', s.url), { method: 'POST', ...form({ username: 'ai-do', password: 'x' }) })).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 
@@ -171,17 +199,35 @@ describe.each(storeFactories)('portal on $name', (factory) => {
     ]).toBuffer();
     expect((await upload('dm.xlsx', xlsx)).text).toContain('Đã nhập: 1 xã mới, 0 xã cập nhật.');
     const register = await s.store.communeRegister();
-    expect(register.find((c) => c.code === '12345')).toMatchObject({ population: 20, rural: true, disadvantaged: false, minorityPct: 2.5, district: 'Yên Phong' });
+    expect(register.find((c) => c.code === '12345')).toMatchObject({
+      population: 20,
+      rural: true,
+      disadvantaged: false,
+      minorityPct: 2.5,
+      district: 'Yên Phong',
+    });
     expect(register.find((c) => c.code === '12348')).toMatchObject({ name: 'Xã Tam Sơn', population: 5400 });
 
     const page = await (await fetch(new URL('admin/targets?year=2026', s.url), { headers: { cookie: admin.cookie } })).text();
     expect(page).toContain('name="visits.min" inputmode="decimal" value="7"');
     const values: Record<string, string> = { _csrf: admin.csrf, year: '2026' };
-    for (const [k, v] of Object.entries({ visits: 5, items_served: 10, rotation_loans: 8, items_added: 8, residents_share: 14, rural_reach: 25, disadvantaged_reach: 20 })) {
+    for (const [k, v] of Object.entries({
+      visits: 5,
+      items_served: 10,
+      rotation_loans: 8,
+      items_added: 8,
+      residents_share: 14,
+      rural_reach: 25,
+      disadvantaged_reach: 20,
+    })) {
       values[`${k}.min`] = String(v);
       values[`${k}.max`] = String(k === 'visits' ? 6 : v);
     }
-    const saved = await fetch(new URL('admin/targets', s.url), { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(values) });
+    const saved = await fetch(new URL('admin/targets', s.url), {
+      method: 'POST',
+      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(values),
+    });
     expect(await saved.text()).toContain('Đã lưu chỉ tiêu.');
     expect((await s.store.targetRows()).find((t) => t.indicator === 'visits' && t.year === 2026)).toMatchObject({ minPct: 5, maxPct: 6 });
   });
@@ -189,7 +235,11 @@ describe.each(storeFactories)('portal on $name', (factory) => {
   it('the official report states numbers and targets met, with formulas neutralised in the XLSX', async () => {
     const s = await setup();
     const { terminal } = await registerTerminal(s.store, { communeCode: '12345', communeName: 'Xã Minh Hòa', provinceCode: '27', name: 'Kiosk' }, NOW);
-    const { terminal: other } = await registerTerminal(s.store, { communeCode: '12346', communeName: '=HYPERLINK("http://x")', provinceCode: '27', name: '+Kiosk' }, NOW);
+    const { terminal: other } = await registerTerminal(
+      s.store,
+      { communeCode: '12346', communeName: '=HYPERLINK("http://x")', provinceCode: '27', name: '+Kiosk' },
+      NOW,
+    );
     await seedDay(s.store, terminal.id, '12345', '2025-03-02', 1000, 500);
     await seedDay(s.store, terminal.id, '12345', '2026-03-02', 1082, 520);
     await seedDay(s.store, other.id, '12346', '2026-03-03', 10, 10);

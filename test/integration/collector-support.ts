@@ -72,7 +72,12 @@ export async function startCollector(store: CollectorStore, now?: () => number, 
 }
 
 /** Registers a terminal at the collector and enrols the kiosk database with its code. */
-export async function enrolKiosk(db: Db, store: CollectorStore, url: string, commune = { communeCode: '12345', communeName: 'Xã Minh Hòa', provinceCode: '27', name: 'Kiosk phòng đọc' }) {
+export async function enrolKiosk(
+  db: Db,
+  store: CollectorStore,
+  url: string,
+  commune = { communeCode: '12345', communeName: 'Xã Minh Hòa', provinceCode: '27', name: 'Kiosk phòng đọc' },
+) {
   const { code } = await registerTerminal(store, commune);
   return enrol(db, url, code);
 }
@@ -84,13 +89,27 @@ export function onCleanup(fn: () => Promise<void> | void): void {
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
 
 /** A portal account of `role`, signed in: its cookie header and the CSRF token its pages carry. */
-export async function signInAs(store: CollectorStore, url: string, role: Role, now: number, communeCode: string | null = null): Promise<{ cookie: string; csrf: string; username: string }> {
+export async function signInAs(
+  store: CollectorStore,
+  url: string,
+  role: Role,
+  now: number,
+  communeCode: string | null = null,
+): Promise<{ cookie: string; csrf: string; username: string }> {
   const username = `${role}-${randomBytes(3).toString('hex')}`;
   const created = await createAccount(store, { username, displayName: `Người dùng ${role}`, role, communeCode, password: TEST_PASSWORD }, now);
   if (!created.ok) throw new Error(created.message);
-  const response = await fetch(new URL('signin', url), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username, password: TEST_PASSWORD }) });
+  const response = await fetch(new URL('signin', url), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username, password: TEST_PASSWORD }),
+  });
   if (response.status !== 303) throw new Error(`sign-in failed: ${response.status}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const page = await (await fetch(new URL('signin', url), { headers: { cookie } })).text();
   const home = await (await fetch(new URL(role === 'technician' ? 'terminals' : 'report', url), { headers: { cookie, accept: 'text/html' } })).text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(home)?.[1] ?? /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';

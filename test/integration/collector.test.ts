@@ -29,7 +29,16 @@ describe.each(storeFactories)('collector on $name', (factory) => {
 
   function checkout(s: Awaited<ReturnType<typeof setup>>, loanId: number) {
     s.db.transaction(() =>
-      recordEvent(s.db, s.clock, 'loan.checkout', { loanId, patronId: 1, itemId: loanId, recordId: 1, collectionKind: 'own', dueDate: '2026-12-20', overrideBy: null, ...who }),
+      recordEvent(s.db, s.clock, 'loan.checkout', {
+        loanId,
+        patronId: 1,
+        itemId: loanId,
+        recordId: 1,
+        collectionKind: 'own',
+        dueDate: '2026-12-20',
+        overrideBy: null,
+        ...who,
+      }),
     )();
   }
 
@@ -45,7 +54,11 @@ describe.each(storeFactories)('collector on $name', (factory) => {
 
   it('refuses an expired code', async () => {
     const s = await setup();
-    const { code } = await registerTerminal(s.store, { communeCode: '12345', communeName: 'Xã A', provinceCode: '27', name: 'K' }, s.clock.now() - 30 * 86_400_000);
+    const { code } = await registerTerminal(
+      s.store,
+      { communeCode: '12345', communeName: 'Xã A', provinceCode: '27', name: 'K' },
+      s.clock.now() - 30 * 86_400_000,
+    );
     await expect(enrol(s.db, s.url, code)).rejects.toThrow(/hết hạn/);
   });
 
@@ -76,8 +89,10 @@ describe.each(storeFactories)('collector on $name', (factory) => {
     const creds = await enrolKiosk(s.db, s.store, s.url);
     const auth = { authorization: `Bearer ${creds.terminalId}.${creds.secret}`, 'content-type': 'application/json' };
     const day = (d: string, revision: number, loans: number) => ({ day: d, revision, figures: { loans: { total: loans } } });
-    const batch = (days: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ schema: 1, terminalId: creds.terminalId, software: 'test', days, ...extra });
-    const post = (body: string | Buffer, headers: Record<string, string> = auth) => fetch(new URL('api/upload', s.url), { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
+    const batch = (days: unknown[], extra: Record<string, unknown> = {}) =>
+      JSON.stringify({ schema: 1, terminalId: creds.terminalId, software: 'test', days, ...extra });
+    const post = (body: string | Buffer, headers: Record<string, string> = auth) =>
+      fetch(new URL('api/upload', s.url), { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
 
     // A good day first, revision 3.
     expect((await post(batch([day('2026-11-30', 3, 5)]))).status).toBe(200);
@@ -92,7 +107,12 @@ describe.each(storeFactories)('collector on $name', (factory) => {
       ['gzip bomb', post(gzipSync(Buffer.alloc(5 * 1024 * 1024, 32)), { ...auth, 'content-encoding': 'gzip' }), 413, /quá lớn/],
       ['broken gzip', post(Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]), { ...auth, 'content-encoding': 'gzip' }), 400, /gzip/],
       ['not JSON', post('{"schema":'), 400, /JSON/],
-      ['unknown terminal', post(batch([day('2026-11-29', 1, 1)]), { ...auth, authorization: `Bearer tunknown-terminal.${'x'.repeat(43)}` }), 401, /chưa được đăng ký/],
+      [
+        'unknown terminal',
+        post(batch([day('2026-11-29', 1, 1)]), { ...auth, authorization: `Bearer tunknown-terminal.${'x'.repeat(43)}` }),
+        401,
+        /chưa được đăng ký/,
+      ],
       ['wrong secret', post(batch([day('2026-11-29', 1, 1)]), { ...auth, authorization: `Bearer ${creds.terminalId}.${'y'.repeat(43)}` }), 401, /không đúng/],
       ['no credentials', post(batch([day('2026-11-29', 1, 1)]), { 'content-type': 'application/json' }), 401, /Thiếu thông tin xác thực/],
       ['replayed old revision (whole batch refused)', post(batch([day('2026-11-28', 1, 9), day('2026-11-30', 2, 99)])), 409, /mới hơn/],
@@ -108,11 +128,17 @@ describe.each(storeFactories)('collector on $name', (factory) => {
       if (status === 409) expect(body.stale, name).toEqual([{ day: '2026-11-30', current: 3 }]);
     }
     expect(await s.store.counts()).toEqual(before);
-    expect(await s.store.dayTotals(creds.terminalId, '2026-11-01', '2026-11-30')).toEqual([expect.objectContaining({ day: '2026-11-30', revision: 3, totals: expect.objectContaining({ loans: 5 }) })]);
+    expect(await s.store.dayTotals(creds.terminalId, '2026-11-01', '2026-11-30')).toEqual([
+      expect.objectContaining({ day: '2026-11-30', revision: 3, totals: expect.objectContaining({ loans: 5 }) }),
+    ]);
     // The exact same day again is a harmless duplicate.
     const again = await post(batch([day('2026-11-30', 3, 5)]));
     // (The reply also carries the portal's push-signing key, an optional field older kiosks ignore.)
-    expect(await again.json()).toEqual({ ok: true, days: [{ day: '2026-11-30', revision: 3, status: 'duplicate' }], portalKey: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(await again.json()).toEqual({
+      ok: true,
+      days: [{ day: '2026-11-30', revision: 3, status: 'duplicate' }],
+      portalKey: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+    });
   });
 
   it('refuses a revoked terminal; the kiosk keeps its figures and says so', async () => {

@@ -6,8 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CopyLookup } from '../../electron/contract/copy-cataloguing';
-import type { SearchResponse } from '../../electron/contract/catalogue';
+import type { CopyLookup } from '#contract/copy-cataloguing';
+import type { SearchResponse } from '#contract/catalogue';
 import { retryQueued } from '../../electron/core/catalogue/copy/lookup';
 import { isbnForms } from '../../electron/core/catalogue/copy/isbn-forms';
 import { hashPin } from '../../electron/core/staff/pin';
@@ -28,14 +28,35 @@ afterAll(async () => {
 });
 
 type Target = Record<string, unknown>;
-const sruTarget = (port: number, over: Target = {}): Target => ({ name: 'Thư viện tỉnh (SRU)', protocol: 'sru', url: `http://127.0.0.1:${port}/Default`, ...over });
-const z3950Target = (port: number, over: Target = {}): Target => ({ name: 'Libol tỉnh (Z39.50)', protocol: 'z3950', host: '127.0.0.1', port, database: 'Default', ...over });
+const sruTarget = (port: number, over: Target = {}): Target => ({
+  name: 'Thư viện tỉnh (SRU)',
+  protocol: 'sru',
+  url: `http://127.0.0.1:${port}/Default`,
+  ...over,
+});
+const z3950Target = (port: number, over: Target = {}): Target => ({
+  name: 'Libol tỉnh (Z39.50)',
+  protocol: 'z3950',
+  host: '127.0.0.1',
+  port,
+  database: 'Default',
+  ...over,
+});
 
 async function kioskWith(targets: Target[], extra: Target = {}): Promise<TestKiosk & { token: string }> {
   const t = await openTestKiosk({
-    configure: (dir) => writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ library: { name: 'Thư viện xã Thử', communeCode: '12345' }, copyCataloguing: { targets, maxRecords: 10, retryMinutes: 10, ...extra } })),
+    configure: (dir) =>
+      writeFileSync(
+        join(dir, 'kiosk.config.json'),
+        JSON.stringify({
+          library: { name: 'Thư viện xã Thử', communeCode: '12345' },
+          copyCataloguing: { targets, maxRecords: 10, retryMinutes: 10, ...extra },
+        }),
+      ),
   });
-  t.kiosk.db.prepare("INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES ('NV0001', 'Cán bộ', 'staff', ?, '2026-01-01')").run(await hashPin('147258'));
+  t.kiosk.db
+    .prepare("INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES ('NV0001', 'Cán bộ', 'staff', ?, '2026-01-01')")
+    .run(await hashPin('147258'));
   const { token } = await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' });
   return { ...t, token };
 }
@@ -47,29 +68,55 @@ describe('copy cataloguing against Zebra (SRU and Z39.50 targets)', () => {
     const t = await kioskWith(both());
     const lookup = await t.call<CopyLookup>('catalogue.copyLookup', { staffToken: t.token, isbn: `978-604-999-001-${KNOWN_BOOK.isbn.at(-1)}` });
     expect(lookup).toMatchObject({ isbn: KNOWN_BOOK.isbn, state: 'found', existing: null });
-    expect(lookup.sources.map((s) => [s.protocol, s.outcome, s.hits])).toEqual([['sru', 'found', 1], ['z3950', 'found', 1]]);
+    expect(lookup.sources.map((s) => [s.protocol, s.outcome, s.hits])).toEqual([
+      ['sru', 'found', 1],
+      ['z3950', 'found', 1],
+    ]);
     expect(lookup.candidates).toHaveLength(2);
-    expect(lookup.candidates[1]).toMatchObject({ title: KNOWN_BOOK.title, authors: [KNOWN_BOOK.author], publisher: KNOWN_BOOK.publisher, year: KNOWN_BOOK.year, source: 'Libol tỉnh (Z39.50)' });
+    expect(lookup.candidates[1]).toMatchObject({
+      title: KNOWN_BOOK.title,
+      authors: [KNOWN_BOOK.author],
+      publisher: KNOWN_BOOK.publisher,
+      year: KNOWN_BOOK.year,
+      source: 'Libol tỉnh (Z39.50)',
+    });
 
-    const added = await t.call<{ recordId: number; joinedExisting: boolean }>('catalogue.copyAdd', { staffToken: t.token, lookupId: lookup.id, candidate: 1, barcode: 'BM000001', location: 'Kệ 3' });
+    const added = await t.call<{ recordId: number; joinedExisting: boolean }>('catalogue.copyAdd', {
+      staffToken: t.token,
+      lookupId: lookup.id,
+      candidate: 1,
+      barcode: 'BM000001',
+      location: 'Kệ 3',
+    });
     expect(added.joinedExisting).toBe(false);
     const found = await t.call<SearchResponse>('catalogue.search', { query: 'nuoi ong lay mat' });
     expect(found.results[0]).toMatchObject({ id: added.recordId, title: KNOWN_BOOK.title, isbn: KNOWN_BOOK.isbn, available: 1 });
     expect(found.results[0]!.items[0]).toMatchObject({ barcode: 'BM000001', location: 'Kệ 3', status: 'available' });
     expect((await t.call<SearchResponse>('catalogue.search', { query: KNOWN_BOOK.isbn })).results[0]?.id).toBe(added.recordId);
     // The acquisition counts as a copy added by staff, like any other.
-    expect(t.kiosk.db.prepare("SELECT json_extract(payload, '$.source') AS source FROM events WHERE type = 'item.added'").all()).toEqual([{ source: 'manual' }]);
+    expect(t.kiosk.db.prepare("SELECT json_extract(payload, '$.source') AS source FROM events WHERE type = 'item.added'").all()).toEqual([
+      { source: 'manual' },
+    ]);
 
     // The lookup is done; the same ISBN again says the commune has it, and a new copy joins that record.
     expect((await t.call<{ lookups: unknown[] }>('catalogue.copyQueue', { staffToken: t.token })).lookups).toEqual([]);
     const again = await t.call<CopyLookup>('catalogue.copyLookup', { staffToken: t.token, isbn: KNOWN_BOOK.isbn });
     expect(again.id).not.toBe(lookup.id);
     expect(again.existing).toMatchObject({ recordId: added.recordId, copies: 1 });
-    expect(await refusal(t.call('catalogue.copyAdd', { staffToken: t.token, lookupId: again.id, candidate: 0, barcode: 'BM000001' }))).toMatchObject({ reason: 'barcode_taken' });
-    const second = await t.call<{ recordId: number; joinedExisting: boolean }>('catalogue.copyAdd', { staffToken: t.token, lookupId: again.id, candidate: 0, barcode: 'BM000002' });
+    expect(await refusal(t.call('catalogue.copyAdd', { staffToken: t.token, lookupId: again.id, candidate: 0, barcode: 'BM000001' }))).toMatchObject({
+      reason: 'barcode_taken',
+    });
+    const second = await t.call<{ recordId: number; joinedExisting: boolean }>('catalogue.copyAdd', {
+      staffToken: t.token,
+      lookupId: again.id,
+      candidate: 0,
+      barcode: 'BM000002',
+    });
     expect(second).toMatchObject({ recordId: added.recordId, joinedExisting: true });
     expect((await t.call<SearchResponse>('catalogue.search', { query: KNOWN_BOOK.isbn })).results[0]?.available).toBe(2);
-    expect(await refusal(t.call('catalogue.copyAdd', { staffToken: t.token, lookupId: again.id, candidate: 0, barcode: 'BM000003' }))).toMatchObject({ reason: 'lookup_closed' });
+    expect(await refusal(t.call('catalogue.copyAdd', { staffToken: t.token, lookupId: again.id, candidate: 0, barcode: 'BM000003' }))).toMatchObject({
+      reason: 'lookup_closed',
+    });
   });
 
   it('two records of one ISBN, many hits (capped by maxRecords, the total told), and no hits', async () => {
@@ -88,7 +135,7 @@ describe('copy cataloguing against Zebra (SRU and Z39.50 targets)', () => {
     expect(none.sources[0]!.message).toBe('Thư viện tỉnh (SRU): không có bản ghi nào với ISBN này.');
   });
 
-  it('one server down or slow: the other\'s records are offered, and each server says what happened', async () => {
+  it("one server down or slow: the other's records are offered, and each server says what happened", async () => {
     const slow = await delayingProxy(zebra.port, 4000);
     proxies.push(slow);
     const down = await freePort();
@@ -135,7 +182,9 @@ describe('copy cataloguing against Zebra (SRU and Z39.50 targets)', () => {
     expect(await t.call('catalogue.copyDiscard', { staffToken: t.token, lookupId: queued.id })).toEqual({ discarded: true });
     expect(await t.call('catalogue.copyDiscard', { staffToken: t.token, lookupId: queued.id })).toEqual({ discarded: false });
     expect((await t.call<{ lookups: unknown[] }>('catalogue.copyQueue', { staffToken: t.token })).lookups).toEqual([]);
-    expect(await refusal(t.call('catalogue.copyAdd', { staffToken: t.token, lookupId: queued.id, candidate: 0, barcode: 'BM1' }))).toMatchObject({ reason: 'lookup_closed' });
+    expect(await refusal(t.call('catalogue.copyAdd', { staffToken: t.token, lookupId: queued.id, candidate: 0, barcode: 'BM1' }))).toMatchObject({
+      reason: 'lookup_closed',
+    });
   });
 
   it('refuses a wrong ISBN, a bad barcode, a missing lookup, and says when no server is configured', async () => {
@@ -143,8 +192,12 @@ describe('copy cataloguing against Zebra (SRU and Z39.50 targets)', () => {
     expect(await refusal(t.call('catalogue.copyLookup', { staffToken: t.token, isbn: '978-604-999-001-0' }))).toMatchObject({ reason: 'invalid_isbn' });
     expect(await refusal(t.call('catalogue.copyLookup', { staffToken: t.token, isbn: 'sách' }))).toMatchObject({ reason: 'invalid_isbn' });
     const lookup = await t.call<CopyLookup>('catalogue.copyLookup', { staffToken: t.token, isbn: KNOWN_BOOK.isbn });
-    expect(await refusal(t.call('catalogue.copyAdd', { staffToken: t.token, lookupId: lookup.id, candidate: 0, barcode: 'mã vạch; DROP' }))).toMatchObject({ code: 'invalid_request' });
-    expect(await refusal(t.call('catalogue.copyAdd', { staffToken: t.token, lookupId: lookup.id, candidate: 9, barcode: 'BM9' }))).toMatchObject({ reason: 'candidate_not_found' });
+    expect(await refusal(t.call('catalogue.copyAdd', { staffToken: t.token, lookupId: lookup.id, candidate: 0, barcode: 'mã vạch; DROP' }))).toMatchObject({
+      code: 'invalid_request',
+    });
+    expect(await refusal(t.call('catalogue.copyAdd', { staffToken: t.token, lookupId: lookup.id, candidate: 9, barcode: 'BM9' }))).toMatchObject({
+      reason: 'candidate_not_found',
+    });
     expect(await refusal(t.call('catalogue.copyLookupShow', { staffToken: t.token, lookupId: 999 }))).toMatchObject({ reason: 'lookup_not_found' });
     expect(await refusal(t.call('catalogue.copyLookup', { isbn: KNOWN_BOOK.isbn }))).toMatchObject({ code: 'invalid_request' });
     const none = await kioskWith([]);
@@ -153,7 +206,10 @@ describe('copy cataloguing against Zebra (SRU and Z39.50 targets)', () => {
 
   it('from the CLI: lists the candidates, then catalogues the one picked; bad options are refused with what to do', () => {
     const dir = fresh();
-    writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ library: { name: 'Thư viện xã Thử', communeCode: '12345' }, copyCataloguing: { targets: both() } }));
+    writeFileSync(
+      join(dir, 'kiosk.config.json'),
+      JSON.stringify({ library: { name: 'Thư viện xã Thử', communeCode: '12345' }, copyCataloguing: { targets: both() } }),
+    );
     const listed = cli('catalogue', 'copy', TWO_RECORDS_ISBN, '--data-dir', dir);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain('[4] ');

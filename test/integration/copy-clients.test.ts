@@ -31,10 +31,21 @@ afterAll(async () => {
   await zebra?.stop();
 });
 
-const z3950 = (over: Partial<Z3950Target> = {}): Z3950Target => ({ host: '127.0.0.1', port: zebra.port, database: zebra.database, recordSyntax: 'usmarc', elementSetName: 'F', ...over });
+const z3950 = (over: Partial<Z3950Target> = {}): Z3950Target => ({
+  host: '127.0.0.1',
+  port: zebra.port,
+  database: zebra.database,
+  recordSyntax: 'usmarc',
+  elementSetName: 'F',
+  ...over,
+});
 const sru = (over: Partial<SruTarget> = {}): SruTarget => ({ url: zebra.sruUrl, version: '1.2', recordSchema: 'marcxml', isbnIndex: 'bath.isbn', ...over });
 const fast = { timeoutMs: 5000, maxRecords: 20, version: 'test' };
-const titles = (records: Parameters<typeof mapMarcRecord>[0][]) => records.map((r, i) => { const m = mapMarcRecord(r, i + 1); return m.ok ? m.record.title : '?'; });
+const titles = (records: Parameters<typeof mapMarcRecord>[0][]) =>
+  records.map((r, i) => {
+    const m = mapMarcRecord(r, i + 1);
+    return m.ok ? m.record.title : '?';
+  });
 
 async function failure(promise: Promise<unknown>): Promise<SourceError> {
   try {
@@ -48,14 +59,23 @@ async function failure(promise: Promise<unknown>): Promise<SourceError> {
 
 describe.each([
   ['Z39.50 (USMARC)', (isbn: string | string[], max = 20) => z3950SearchIsbn(z3950(), isbn, { ...fast, maxRecords: max })],
-  ['Z39.50 (MARCXML)', (isbn: string | string[], max = 20) => z3950SearchIsbn(z3950({ recordSyntax: 'marcxml', elementSetName: 'marcxml' }), isbn, { ...fast, maxRecords: max })],
+  [
+    'Z39.50 (MARCXML)',
+    (isbn: string | string[], max = 20) => z3950SearchIsbn(z3950({ recordSyntax: 'marcxml', elementSetName: 'marcxml' }), isbn, { ...fast, maxRecords: max }),
+  ],
   ['SRU', (isbn: string | string[], max = 20) => sruSearchIsbn(sru(), isbn, { ...fast, maxRecords: max })],
 ])('%s against Zebra', (_name, search) => {
   it('finds the one record of a book, in Vietnamese as catalogued', async () => {
     const answer = await search(KNOWN_BOOK.isbn);
     expect(answer.total).toBe(1);
     const mapped = mapMarcRecord(answer.records[0]!, 1);
-    expect(mapped.ok && mapped.record).toMatchObject({ title: KNOWN_BOOK.title, authors: [KNOWN_BOOK.author], publisher: KNOWN_BOOK.publisher, year: KNOWN_BOOK.year, isbn: KNOWN_BOOK.isbn });
+    expect(mapped.ok && mapped.record).toMatchObject({
+      title: KNOWN_BOOK.title,
+      authors: [KNOWN_BOOK.author],
+      publisher: KNOWN_BOOK.publisher,
+      year: KNOWN_BOOK.year,
+      isbn: KNOWN_BOOK.isbn,
+    });
   });
 
   it('finds both records of an ISBN two libraries catalogued, as yaz-client does', async () => {
@@ -105,7 +125,9 @@ describe('servers that do not answer', () => {
   });
 
   it('an SRU address that is not an SRU server, and a Z39.50 database that does not exist, are told apart from a network failure', async () => {
-    expect((await failure(sruSearchIsbn(sru({ url: `http://127.0.0.1:${zebra.port}/Default`, isbnIndex: 'no.such.index' }), KNOWN_BOOK.isbn, fast))).failure).toBe('refused');
+    expect(
+      (await failure(sruSearchIsbn(sru({ url: `http://127.0.0.1:${zebra.port}/Default`, isbnIndex: 'no.such.index' }), KNOWN_BOOK.isbn, fast))).failure,
+    ).toBe('refused');
     expect((await failure(z3950SearchIsbn(z3950({ database: 'KhongCo' }), KNOWN_BOOK.isbn, fast))).failure).toBe('refused');
   });
 });

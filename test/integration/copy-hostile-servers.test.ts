@@ -32,16 +32,25 @@ async function http(handler: Parameters<typeof createHttpServer>[1]): Promise<st
 }
 
 const ISBN = '9786041234567';
-const z3950 = (port: number) => z3950SearchIsbn({ host: '127.0.0.1', port, database: 'biblios', recordSyntax: 'usmarc', elementSetName: 'F' }, ISBN, { timeoutMs: 3000, maxRecords: 5, version: 'test' });
+const z3950 = (port: number) =>
+  z3950SearchIsbn({ host: '127.0.0.1', port, database: 'biblios', recordSyntax: 'usmarc', elementSetName: 'F' }, ISBN, {
+    timeoutMs: 3000,
+    maxRecords: 5,
+    version: 'test',
+  });
 const sru = (url: string) => sruSearchIsbn({ url, version: '1.2', recordSchema: 'marcxml', isbnIndex: 'bath.isbn' }, ISBN, { timeoutMs: 3000, maxRecords: 5 });
 
 async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(SourceError);
   return error as SourceError;
 }
 
-const initResponse = (accepted: boolean) => encode(constructed(21, [bits(3, [true, true, true]), bits(4, [true, true]), int(5, 65536), int(6, 65536), bool(12, accepted)]));
+const initResponse = (accepted: boolean) =>
+  encode(constructed(21, [bits(3, [true, true, true]), bits(4, [true, true]), int(5, 65536), int(6, 65536), bool(12, accepted)]));
 
 describe('hostile Z39.50 servers', () => {
   it('bytes that are not BER', async () => {
@@ -76,7 +85,17 @@ describe('hostile Z39.50 servers', () => {
       socket.write(Buffer.from([0xb5, 0x83, 0x0f, 0x00, 0x00]));
       const timer = setInterval(() => (socket.destroyed ? clearInterval(timer) : socket.write(Buffer.alloc(64))), 20);
     });
-    expect((await failure(z3950SearchIsbn({ host: '127.0.0.1', port, database: 'x', recordSyntax: 'usmarc', elementSetName: 'F' }, ISBN, { timeoutMs: 500, maxRecords: 5, version: 't' }))).failure).toBe('timeout');
+    expect(
+      (
+        await failure(
+          z3950SearchIsbn({ host: '127.0.0.1', port, database: 'x', recordSyntax: 'usmarc', elementSetName: 'F' }, ISBN, {
+            timeoutMs: 500,
+            maxRecords: 5,
+            version: 't',
+          }),
+        )
+      ).failure,
+    ).toBe('timeout');
   });
 });
 
@@ -108,8 +127,15 @@ describe('hostile SRU servers', () => {
   });
 
   it('markup in a record stays text', async () => {
-    const record = '<record xmlns="http://www.loc.gov/MARC21/slim"><leader>00000nam a2200000 a 4500</leader><datafield tag="245" ind1="0" ind2="0"><subfield code="a">&lt;script&gt;alert(1)&lt;/script&gt; Truyện</subfield></datafield></record>';
-    const answer = await sru(await http((_, res) => res.end(`<searchRetrieveResponse><numberOfRecords>1</numberOfRecords><records><record><recordData>${record}</recordData></record></records></searchRetrieveResponse>`)));
+    const record =
+      '<record xmlns="http://www.loc.gov/MARC21/slim"><leader>00000nam a2200000 a 4500</leader><datafield tag="245" ind1="0" ind2="0"><subfield code="a">&lt;script&gt;alert(1)&lt;/script&gt; Truyện</subfield></datafield></record>';
+    const answer = await sru(
+      await http((_, res) =>
+        res.end(
+          `<searchRetrieveResponse><numberOfRecords>1</numberOfRecords><records><record><recordData>${record}</recordData></record></records></searchRetrieveResponse>`,
+        ),
+      ),
+    );
     expect(answer.records[0]!.fields[0]!.subfields![0]!.value).toBe('<script>alert(1)</script> Truyện');
   });
 });

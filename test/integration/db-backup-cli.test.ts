@@ -49,7 +49,9 @@ describe('kiosk db backup', () => {
     expect((outside as Error).message).toContain(join(t.dataDir, 'backups', 'kiosk.sqlite'));
     // A link inside the data folder that leads to the stick is outside too.
     symlinkSync(usb, join(t.dataDir, 'usb-link'));
-    expect(await backupToFile(db, t.dataDir, join(t.dataDir, 'usb-link', 'kiosk.sqlite'), undefined).catch((e: KioskError) => e)).toMatchObject({ reason: 'backup_needs_passphrase' });
+    expect(await backupToFile(db, t.dataDir, join(t.dataDir, 'usb-link', 'kiosk.sqlite'), undefined).catch((e: KioskError) => e)).toMatchObject({
+      reason: 'backup_needs_passphrase',
+    });
     // A weak passphrase is refused before anything is written.
     expect(await backupToFile(db, t.dataDir, join(usb, 'kiosk.sqlite'), 'ngắn').catch((e: KioskError) => e)).toMatchObject({ reason: 'weak_passphrase' });
     expect(readdirSync(usb)).toEqual([]);

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir';
 import { kioskArgv } from '../support/cli';
 
-
 function kiosk(...args: string[]) {
   const dir = tempDir();
   try {
@@ -25,7 +24,11 @@ describe('kiosk devices / scan classify', () => {
   });
 
   it('classifies an ISBN and a card', () => {
-    expect(kiosk('scan', 'classify', '978-604-1-23456-7').json).toMatchObject({ ok: true, kind: 'isbn', isbn: { normalised: '9786041234567', format: 'isbn-13' } });
+    expect(kiosk('scan', 'classify', '978-604-1-23456-7').json).toMatchObject({
+      ok: true,
+      kind: 'isbn',
+      isbn: { normalised: '9786041234567', format: 'isbn-13' },
+    });
     expect(kiosk('scan', 'classify', 'BD000123').json).toMatchObject({ ok: true, kind: 'card' });
   });
 

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ScanEvent } from '../../electron/contract/devices';
+import type { ScanEvent } from '#contract/devices';
 import { createKiosk } from '../../electron/core/kiosk';
 import { silentLogger } from '../../electron/core/log';
 import { FakeClock } from '../../electron/core/clock';
@@ -38,7 +38,10 @@ describe('devices in the core', () => {
   it('uses the patterns from the configuration file', async () => {
     const { call } = await openTestKiosk({
       configure: (dir) =>
-        writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ library: { name: 'Thư viện xã Test', communeCode: '12345' }, devices: { patterns: { card: '^LIB\\d{4}$' } } })),
+        writeFileSync(
+          join(dir, 'kiosk.config.json'),
+          JSON.stringify({ library: { name: 'Thư viện xã Test', communeCode: '12345' }, devices: { patterns: { card: '^LIB\\d{4}$' } } }),
+        ),
     });
     expect(await call('devices.submitScan', { source: 'wedge', text: 'LIB0042' })).toMatchObject({ kind: 'card' });
     expect(await call('devices.submitScan', { source: 'wedge', text: 'BD000123' })).toMatchObject({ kind: 'unknown' });
@@ -47,7 +50,10 @@ describe('devices in the core', () => {
   it('refuses a bad card pattern in the configuration with a clear message', async () => {
     const { kiosk } = await openTestKiosk({
       configure: (dir) =>
-        writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ library: { name: 'X', communeCode: '12345' }, devices: { patterns: { card: '^(BD' }, open: [{ vendorId: 70000 }] } })),
+        writeFileSync(
+          join(dir, 'kiosk.config.json'),
+          JSON.stringify({ library: { name: 'X', communeCode: '12345' }, devices: { patterns: { card: '^(BD' }, open: [{ vendorId: 70000 }] } }),
+        ),
     });
     expect(kiosk.mode).toBe('misconfigured');
     const paths = kiosk.ctx.configProblems.map((p) => p.path);
@@ -67,10 +73,24 @@ describe('devices in the core', () => {
       const pos = await k.call<{ scans: ScanEvent[] }>('devices.simulate', { source: 'hid-pos', text: CCCD });
       expect(pos.scans).toEqual([expect.objectContaining({ source: 'hid-pos', kind: 'cccd', text: CCCD, symbology: 'qr' })]);
       const raw = encodeHidPosReports('9786041234567', ']E0').map((r) => [...r]);
-      expect((await k.call<{ scans: ScanEvent[] }>('devices.simulate', { source: 'hid-pos', reports: raw })).scans[0]).toMatchObject({ kind: 'isbn', symbology: 'ean-13' });
-      expect((await k.call<{ scans: ScanEvent[] }>('devices.simulate', { source: 'hid-keyboard', text: 'TV000045' })).scans[0]).toMatchObject({ source: 'hid-keyboard', kind: 'item', text: 'TV000045' });
-      expect((await k.call<{ scans: ScanEvent[] }>('devices.simulate', { source: 'magstripe', text: 'BD000123' })).scans[0]).toMatchObject({ source: 'magstripe', kind: 'card', text: 'BD000123' });
-      expect((await k.call<{ scans: ScanEvent[] }>('devices.simulate', { source: 'wedge', text: 'KHACH-7K3M9QXZ' })).scans[0]).toMatchObject({ source: 'wedge', kind: 'guest' });
+      expect((await k.call<{ scans: ScanEvent[] }>('devices.simulate', { source: 'hid-pos', reports: raw })).scans[0]).toMatchObject({
+        kind: 'isbn',
+        symbology: 'ean-13',
+      });
+      expect((await k.call<{ scans: ScanEvent[] }>('devices.simulate', { source: 'hid-keyboard', text: 'TV000045' })).scans[0]).toMatchObject({
+        source: 'hid-keyboard',
+        kind: 'item',
+        text: 'TV000045',
+      });
+      expect((await k.call<{ scans: ScanEvent[] }>('devices.simulate', { source: 'magstripe', text: 'BD000123' })).scans[0]).toMatchObject({
+        source: 'magstripe',
+        kind: 'card',
+        text: 'BD000123',
+      });
+      expect((await k.call<{ scans: ScanEvent[] }>('devices.simulate', { source: 'wedge', text: 'KHACH-7K3M9QXZ' })).scans[0]).toMatchObject({
+        source: 'wedge',
+        kind: 'guest',
+      });
     } finally {
       await k.close();
     }
@@ -83,7 +103,9 @@ describe('devices in the core', () => {
       const denied = await k.kiosk.registry.dispatch('devices.diagnostics', { staffToken: 'x'.repeat(32) });
       expect(denied).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
       const { token } = await k.call<{ token: string }>('staff.signIn', { card: 'KT0001', pin: '246813' });
-      const diagnostics = await k.call<{ devices: { mode: string; state: string; simulated: boolean }[]; recentScans: ScanEvent[] }>('devices.diagnostics', { staffToken: token });
+      const diagnostics = await k.call<{ devices: { mode: string; state: string; simulated: boolean }[]; recentScans: ScanEvent[] }>('devices.diagnostics', {
+        staffToken: token,
+      });
       expect(diagnostics.devices.map((d) => d.mode).sort()).toEqual(['hid-keyboard', 'hid-pos', 'magstripe']);
       expect(diagnostics.devices.every((d) => d.state === 'connected' && d.simulated)).toBe(true);
       expect(diagnostics.recentScans[0]).toMatchObject({ kind: 'cccd', text: '001*******45|…' });

@@ -22,8 +22,22 @@ function samplePack(version = '1.0', extra: Partial<PackInput> = {}): PackInput 
     title: 'Gói thử',
     publisher: 'Thư viện tỉnh thử',
     resources: [
-      { id: 'ky-thuat-nuoi-ga', title: 'Kỹ thuật nuôi gà thả vườn', topic: 'Nông nghiệp', format: 'pdf', featured: true, file: { path: 'files/nuoi-ga.pdf', data: PDF }, cover: { path: 'covers/ga.png', data: makeCover([40, 120, 40], 'sun') } },
-      { id: 'trang-gioi-thieu', title: 'Giới thiệu đình làng', topic: 'Văn hóa – lịch sử địa phương', format: 'html', file: { path: 'files/dinh.html', data: HTML } },
+      {
+        id: 'ky-thuat-nuoi-ga',
+        title: 'Kỹ thuật nuôi gà thả vườn',
+        topic: 'Nông nghiệp',
+        format: 'pdf',
+        featured: true,
+        file: { path: 'files/nuoi-ga.pdf', data: PDF },
+        cover: { path: 'covers/ga.png', data: makeCover([40, 120, 40], 'sun') },
+      },
+      {
+        id: 'trang-gioi-thieu',
+        title: 'Giới thiệu đình làng',
+        topic: 'Văn hóa – lịch sử địa phương',
+        format: 'html',
+        file: { path: 'files/dinh.html', data: HTML },
+      },
     ],
     ...extra,
   };
@@ -85,7 +99,10 @@ describe('counting use', () => {
     k.clock.advance(3 * 60_000);
     const closed = await k.call<{ minutes: number }>('eresources.close', { viewId: opened.viewId, visibleSeconds: 10 * 60, completed: true });
     expect(closed.minutes).toBe(3);
-    const events = k.kiosk.db.prepare("SELECT type, payload FROM events WHERE type LIKE 'eresource.%' ORDER BY id").all() as { type: string; payload: string }[];
+    const events = k.kiosk.db.prepare("SELECT type, payload FROM events WHERE type LIKE 'eresource.%' ORDER BY id").all() as {
+      type: string;
+      payload: string;
+    }[];
     expect(events.map((e) => e.type)).toEqual(['eresource.opened', 'eresource.closed']);
     expect(JSON.parse(events[0]!.payload)).toMatchObject({ resourceId: results[0]!.id, topic: 'Sức khỏe', format: 'audio', patronId: null });
     expect(JSON.parse(events[1]!.payload)).toMatchObject({ minutes: 3, completed: true });
@@ -231,10 +248,21 @@ describe('rejections: nothing installed, a reason staff can act on', () => {
 
   it('a pack over the disk quota', async () => {
     const k = await openTestKiosk({
-      configure: (dir) => writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ library: { name: 'Thư viện xã thử', communeCode: '12345' }, eresources: { quotaMegabytes: 1 } })),
+      configure: (dir) =>
+        writeFileSync(
+          join(dir, 'kiosk.config.json'),
+          JSON.stringify({ library: { name: 'Thư viện xã thử', communeCode: '12345' }, eresources: { quotaMegabytes: 1 } }),
+        ),
     });
     const big = Buffer.concat([PDF, Buffer.alloc(1.5 * 1024 * 1024, 0x20)]);
-    const error = await expectRejected(k, await packFile('big', samplePack('1.0', { resources: [{ id: 'lon', title: 'Tài liệu lớn', topic: 'Pháp luật', format: 'pdf', file: { path: 'lon.pdf', data: big } }] })), 'over_quota');
+    const error = await expectRejected(
+      k,
+      await packFile(
+        'big',
+        samplePack('1.0', { resources: [{ id: 'lon', title: 'Tài liệu lớn', topic: 'Pháp luật', format: 'pdf', file: { path: 'lon.pdf', data: big } }] }),
+      ),
+      'over_quota',
+    );
     expect(error.message).toMatch(/hạn mức 1\.0 MB/);
   });
 

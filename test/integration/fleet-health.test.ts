@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { reissueCode } from '../../collector/admin';
 import { healthReasons, needingAttention } from '../../collector/fleet';
-import { kioskHealth, type KioskHealth } from '../../electron/contract/upload';
+import { kioskHealth, type KioskHealth } from '#contract/upload';
 import { FakeClock } from '../../electron/core/clock';
 import { ensureTerminalIdentity } from '../../electron/core/identity/identity';
 import { getMeta, setMeta } from '../../electron/core/store/meta';
@@ -33,7 +33,12 @@ describe.each(storeFactories)('fleet health on $name', (factory) => {
     const first = await s.store.fleetHealth();
     expect(first.records).toHaveLength(1);
     const record = kioskHealth.parse(JSON.parse(first.records[0]!.record));
-    expect(record).toMatchObject({ version: expect.stringMatching(/^\d+\.\d+/), backupAgeHours: null, cloned: false, uploadErrors: { last24h: 0, last: null } });
+    expect(record).toMatchObject({
+      version: expect.stringMatching(/^\d+\.\d+/),
+      backupAgeHours: null,
+      cloned: false,
+      uploadErrors: { last24h: 0, last: null },
+    });
     expect(record.freeDiskMb).toBeGreaterThan(0);
     expect(first.records[0]!.skewSeconds).toBe(0);
     // The test kiosk has taken no backup: that reason, since this upload.
@@ -113,7 +118,11 @@ describe.each(storeFactories)('fleet health on $name', (factory) => {
     const cases: [string, unknown, RegExp][] = [
       ['extra field', { ...good, patronName: 'Nguyễn Văn An' }, /health/],
       ['personal text as a self-test id', { ...good, selfTestFailures: ['Nguyễn Văn An 0912345678'] }, /health\.selfTestFailures/],
-      ['free text in the error', { ...good, uploadErrors: { last24h: 1, last: { at: good.sentAt, kind: 'unreachable', message: 'CCCD 001234567890' } } }, /health\.uploadErrors/],
+      [
+        'free text in the error',
+        { ...good, uploadErrors: { last24h: 1, last: { at: good.sentAt, kind: 'unreachable', message: 'CCCD 001234567890' } } },
+        /health\.uploadErrors/,
+      ],
       ['oversized failure list', { ...good, selfTestFailures: Array.from({ length: 500 }, (_, i) => `check${i}`) }, /health\.selfTestFailures/],
       ['oversized version', { ...good, version: '1'.repeat(10_000) }, /health\.version/],
       ['no days and no health', undefined, /không có ngày nào/],
@@ -131,7 +140,16 @@ describe.each(storeFactories)('fleet health on $name', (factory) => {
 });
 
 describe('health reasons', () => {
-  const base: KioskHealth = { sentAt: '2026-12-01T01:00:00.000Z', version: '1.0.0', backupAgeHours: 3, freeDiskMb: 50_000, diskLow: false, selfTestFailures: [], cloned: false, uploadErrors: { last24h: 0, last: null } };
+  const base: KioskHealth = {
+    sentAt: '2026-12-01T01:00:00.000Z',
+    version: '1.0.0',
+    backupAgeHours: 3,
+    freeDiskMb: 50_000,
+    diskLow: false,
+    selfTestFailures: [],
+    cloned: false,
+    uploadErrors: { last24h: 0, last: null },
+  };
   it('one reason per problem, at the documented thresholds', () => {
     expect(healthReasons(base, 0)).toEqual([]);
     expect(healthReasons({ ...base, backupAgeHours: 49 }, 0)).toEqual(['old_backup']);

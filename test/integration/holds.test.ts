@@ -1,8 +1,8 @@
 // Holds through the contract boundary on a demo kiosk: placing (and every refusal), the queue, a
 // returned copy set aside for the first in line, pickup, expiry, cancelling, staff, and the CLI.
 import { describe, expect, it } from 'vitest';
-import type { CheckinResult, HoldView, LoanView, SignedInPatron, StaffHoldView } from '../../electron/contract/circulation';
-import type { SearchResponse } from '../../electron/contract/catalogue';
+import type { CheckinResult, HoldView, LoanView, SignedInPatron, StaffHoldView } from '#contract/circulation';
+import type { SearchResponse } from '#contract/catalogue';
 import { daysBetween, localDay } from '../../common/calendar';
 import { fresh, kiosk } from '../support/cli';
 import { refusal, openTestKiosk, type TestKiosk } from '../support/kiosk';
@@ -56,10 +56,14 @@ describe('placing a hold', () => {
   it('is refused while a copy is on the shelf, then queues residents in order once every copy is out', async () => {
     const t = await openTestKiosk();
     const { recordId, items } = titleWithCopies(t, 1);
-    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId }))).toMatchObject({ reason: 'on_shelf' });
+    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId }))).toMatchObject({
+      reason: 'on_shelf',
+    });
 
     await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: items[0] });
-    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000001'), recordId }))).toMatchObject({ reason: 'already_borrowed' });
+    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000001'), recordId }))).toMatchObject({
+      reason: 'already_borrowed',
+    });
     const first = await t.call<HoldView>('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId });
     t.clock.advance(60_000);
     const second = await t.call<HoldView>('circulation.placeHold', { residentToken: await t.residentToken('bd000003'), recordId });
@@ -73,7 +77,9 @@ describe('placing a hold', () => {
 
     // The borrower cannot renew over someone waiting.
     t.clock.advance(12 * DAY);
-    expect(await refusal(t.call('circulation.renew', { residentToken: await t.residentToken('BD000001'), item: items[0] }))).toMatchObject({ reason: 'reserved_by_other' });
+    expect(await refusal(t.call('circulation.renew', { residentToken: await t.residentToken('BD000001'), item: items[0] }))).toMatchObject({
+      reason: 'reserved_by_other',
+    });
     // Search says nobody's copy is on the shelf and two residents wait.
     const search = await t.call<SearchResponse>('catalogue.search', { query: items[0] });
     expect(search.results[0]).toMatchObject({ id: recordId, available: 0, waiting: 2 });
@@ -95,16 +101,25 @@ describe('placing a hold', () => {
     t.clock.advance(DAY);
     expect(await search()).toMatchObject({ id: recordId, nextDueDate: due, nextDueOverdue: true });
     expect((await holdsOf(t, 'BD000002'))[0]).toMatchObject({ holdId: hold.holdId, nextDueOverdue: true });
-    expect((await t.call<StaffHoldView[]>('circulation.holds', { staffToken: await staffToken(t) })).find((h) => h.holdId === hold.holdId)).toMatchObject({ nextDueOverdue: true });
+    expect((await t.call<StaffHoldView[]>('circulation.holds', { staffToken: await staffToken(t) })).find((h) => h.holdId === hold.holdId)).toMatchObject({
+      nextDueOverdue: true,
+    });
   });
 
   it('refuses unknown titles, reference-only titles, an unusable card, and more holds than allowed', async () => {
     const t = await openTestKiosk();
-    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId: 999_999 }))).toMatchObject({ code: 'not_found', reason: 'unknown_record' });
+    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId: 999_999 }))).toMatchObject({
+      code: 'not_found',
+      reason: 'unknown_record',
+    });
     const reference = titleWithCopies(t, 1, 1);
     t.kiosk.db.prepare("UPDATE items SET status = 'reference' WHERE barcode = ?").run(reference.items[0]);
-    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId: reference.recordId }))).toMatchObject({ reason: 'not_holdable' });
-    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000006'), recordId: reference.recordId }))).toMatchObject({ reason: 'card_expired' });
+    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId: reference.recordId }))).toMatchObject({
+      reason: 'not_holdable',
+    });
+    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000006'), recordId: reference.recordId }))).toMatchObject({
+      reason: 'card_expired',
+    });
 
     setCirculation(t, { maxHolds: 1 });
     const a = titleWithCopies(t, 1, 2);
@@ -112,16 +127,18 @@ describe('placing a hold', () => {
     await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: a.items[0] });
     await t.call('circulation.checkout', { residentToken: await t.residentToken('BD000001'), item: b.items[0] });
     await t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId: a.recordId });
-    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId: b.recordId }))).toMatchObject({ reason: 'too_many_holds' });
+    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000002'), recordId: b.recordId }))).toMatchObject({
+      reason: 'too_many_holds',
+    });
     setCirculation(t, { maxHolds: 0 });
-    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000003'), recordId: b.recordId }))).toMatchObject({ reason: 'holds_off' });
-    expect(events(t, 'circulation.refused').filter((e) => e.action === 'hold').map((e) => e.reason)).toEqual([
-      'unknown_record',
-      'not_holdable',
-      'card_expired',
-      'too_many_holds',
-      'holds_off',
-    ]);
+    expect(await refusal(t.call('circulation.placeHold', { residentToken: await t.residentToken('BD000003'), recordId: b.recordId }))).toMatchObject({
+      reason: 'holds_off',
+    });
+    expect(
+      events(t, 'circulation.refused')
+        .filter((e) => e.action === 'hold')
+        .map((e) => e.reason),
+    ).toEqual(['unknown_record', 'not_holdable', 'card_expired', 'too_many_holds', 'holds_off']);
   });
 });
 
@@ -137,7 +154,9 @@ describe('a copy coming back', () => {
     expect(search.results[0]).toMatchObject({ available: 0, waiting: 1, items: [expect.objectContaining({ status: 'available', setAside: true })] });
     expect((await t.call<SearchResponse>('catalogue.search', { query: items[0], availableOnly: true })).results).toEqual([]);
 
-    expect(await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000003'), item: items[0] }))).toMatchObject({ reason: 'reserved_for_other' });
+    expect(await refusal(t.call('circulation.checkout', { residentToken: await t.residentToken('BD000003'), item: items[0] }))).toMatchObject({
+      reason: 'reserved_for_other',
+    });
     await t.call<LoanView>('circulation.checkout', { residentToken: await t.residentToken('BD000002'), item: items[0] });
     expect(await holdsOf(t, 'BD000002')).toEqual([]);
     expect(events(t, 'hold.ended')).toEqual([expect.objectContaining({ outcome: 'fulfilled' })]);
@@ -185,7 +204,9 @@ describe('cancelling', () => {
     const { item, first, second } = await twoWaitingForOneCopy(t);
     const items = [item];
 
-    expect(await refusal(t.call('circulation.cancelHold', { residentToken: await t.residentToken('BD000003'), holdId: first.holdId }))).toMatchObject({ reason: 'not_your_hold' });
+    expect(await refusal(t.call('circulation.cancelHold', { residentToken: await t.residentToken('BD000003'), holdId: first.holdId }))).toMatchObject({
+      reason: 'not_your_hold',
+    });
     expect(await t.call('circulation.cancelHold', { residentToken: await t.residentToken('BD000002'), holdId: first.holdId })).toEqual([]);
     expect(await holdsOf(t, 'BD000003')).toEqual([expect.objectContaining({ holdId: second.holdId, status: 'ready' })]);
 
@@ -223,8 +244,14 @@ describe('kiosk hold and kiosk holds', () => {
     const wrong = kiosk('hold', 'cancel', 'abc', '--card', 'BD000002', '--data-dir', dir);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('Mã đặt trước phải là một số nguyên dương');
-    expect(kiosk('hold', 'cancel', String(hold.holdId), '--card', 'BD000003', '--data-dir', dir, '--json').json()).toMatchObject({ error: { reason: 'not_your_hold' } });
-    expect(kiosk('hold', 'cancel', String(hold.holdId), '--card', 'BD000002', '--data-dir', dir, '--json').json()).toEqual({ ok: true, card: 'BD000002', holds: [] });
+    expect(kiosk('hold', 'cancel', String(hold.holdId), '--card', 'BD000003', '--data-dir', dir, '--json').json()).toMatchObject({
+      error: { reason: 'not_your_hold' },
+    });
+    expect(kiosk('hold', 'cancel', String(hold.holdId), '--card', 'BD000002', '--data-dir', dir, '--json').json()).toEqual({
+      ok: true,
+      card: 'BD000002',
+      holds: [],
+    });
     expect(kiosk('holds', '--data-dir', dir).stdout).toContain('Không có sách đặt trước nào.');
   });
 });

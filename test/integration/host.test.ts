@@ -60,7 +60,11 @@ describe('browser-mode host', () => {
     await expect(connect(host.url, host.origin, null)).rejects.toThrow(/403/);
     await expect(connect(host.url, host.origin, 'a-guessed-secret-of-the-right-size-xx')).rejects.toThrow(/403/);
     // The placeholder page on the sibling origin brings the launch query instead of the cookie.
-    const sibling = await connect(`${host.origin.replace('127.0.0.1', 'localhost')}/api${new URL(host.url).search}`, host.origin.replace('127.0.0.1', 'localhost'), null);
+    const sibling = await connect(
+      `${host.origin.replace('127.0.0.1', 'localhost')}/api${new URL(host.url).search}`,
+      host.origin.replace('127.0.0.1', 'localhost'),
+      null,
+    );
     sibling.close();
     // The secret is handed only to a page opened with the launch URL, as an HttpOnly SameSite=Strict cookie.
     expect((await fetch(host.origin)).headers.get('set-cookie')).toBeNull();

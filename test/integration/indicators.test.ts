@@ -64,7 +64,13 @@ describe.each(storeFactories)('rotation books are not acquisitions (collector on
     await enrolKiosk(t.kiosk.db, store, url);
     await uploaderOf(ctx).runNow();
     const [commune] = await store.communeTotals('2026-12-01', '2026-12-31');
-    expect(commune!.totals).toMatchObject({ items_added: 3, rotation_items_received: 3, rotation_batches_received: 1, rotation_loans: 1, residents_first_served: 1 });
+    expect(commune!.totals).toMatchObject({
+      items_added: 3,
+      rotation_items_received: 3,
+      rotation_batches_received: 1,
+      rotation_loans: 1,
+      residents_first_served: 1,
+    });
   });
 
   it("an older kiosk's figures (rotation books inside items_added) are read as own acquisitions only", async () => {
@@ -99,7 +105,9 @@ describe('an older collector database', () => {
         received_at TEXT NOT NULL, figures TEXT NOT NULL, ${before.map((c) => `${c} INTEGER NOT NULL DEFAULT 0`).join(', ')}, PRIMARY KEY (terminal_id, day));
       INSERT INTO communes VALUES ('12345', 'Xã Minh Hòa', '27');`);
     old
-      .prepare(`INSERT INTO day_figures (terminal_id, day, commune_code, revision, digest, received_at, figures, items_added, loans) VALUES ('t1', '2026-06-02', '12345', 1, 'x', '2026-06-02', ?, 3, 4)`)
+      .prepare(
+        `INSERT INTO day_figures (terminal_id, day, commune_code, revision, digest, received_at, figures, items_added, loans) VALUES ('t1', '2026-06-02', '12345', 1, 'x', '2026-06-02', ?, 3, 4)`,
+      )
       .run(JSON.stringify({ items_added: { total: 3, by: { collection: { own: 1, rotation: 2 } } }, loans: { total: 4 } }));
     old.close();
     const store = openSqliteStore(file);

@@ -11,7 +11,10 @@ describe('kiosk internet commands', () => {
     expect(blocked.json()).toMatchObject({ decision: 'block', rule: 'blocked-scheme' });
     const listed = kiosk('url-policy', 'check', 'https://www.bet365.com/', '--data-dir', dir, '--json');
     expect(listed.json()).toMatchObject({ decision: 'block', rule: 'block-list', pattern: 'bet365.com' });
-    expect(kiosk('url-policy', 'check', 'dichvucong.gov.vn', '--data-dir', dir, '--json').json()).toMatchObject({ decision: 'allow', url: 'https://dichvucong.gov.vn/' });
+    expect(kiosk('url-policy', 'check', 'dichvucong.gov.vn', '--data-dir', dir, '--json').json()).toMatchObject({
+      decision: 'allow',
+      url: 'https://dichvucong.gov.vn/',
+    });
   }, 30_000);
 
   it('session start, status and end', () => {

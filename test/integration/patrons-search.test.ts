@@ -2,7 +2,7 @@
 // does (foldVietnamese), and finds by card number, phone or name.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PatronSummary } from '../../electron/contract/patrons';
+import type { PatronSummary } from '#contract/patrons';
 import { patronMatcher } from '../../electron/core/patrons/records';
 import { foldVietnamese } from '../../electron/core/text/fold';
 import { openTestKiosk, type TestKiosk } from '../support/kiosk';
@@ -19,7 +19,11 @@ async function withPatrons(): Promise<{ t: TestKiosk; token: string }> {
   return { t, token };
 }
 
-const cards = (list: PatronSummary[]) => list.map((p) => p.cardNumber).filter((c) => c.startsWith('BD9')).sort();
+const cards = (list: PatronSummary[]) =>
+  list
+    .map((p) => p.cardNumber)
+    .filter((c) => c.startsWith('BD9'))
+    .sort();
 
 describe('staff search of residents', () => {
   it('"Nguyen" finds "Nguyễn" (any case), "dang van duc" finds "Đặng Văn Đức", by card and by phone', async () => {
@@ -40,13 +44,18 @@ describe('staff search of residents', () => {
   it('matches a name exactly when the catalogue fold of the query is within the fold of the name (property)', () => {
     const syllable = fc.constantFrom('Nguyễn', 'Đặng', 'Văn', 'Thị', 'Hồng', 'Đào', 'Ân', 'Lò', 'Páo', 'Hà', 'Giàng', 'Mỹ', 'Quỳnh', 'Ưng', 'Ơn');
     fc.assert(
-      fc.property(fc.array(syllable, { minLength: 1, maxLength: 4 }), fc.array(syllable, { minLength: 1, maxLength: 2 }), fc.boolean(), (name, typed, upper) => {
-        const fullName = name.join(' ');
-        const query = upper ? typed.join(' ').toUpperCase() : typed.join(' ');
-        const matches = patronMatcher(query)({ card: 'BD000001', name: fullName, phone: null });
-        const expected = typed.every((word) => foldVietnamese(fullName).includes(foldVietnamese(word)));
-        expect(matches).toBe(expected);
-      }),
+      fc.property(
+        fc.array(syllable, { minLength: 1, maxLength: 4 }),
+        fc.array(syllable, { minLength: 1, maxLength: 2 }),
+        fc.boolean(),
+        (name, typed, upper) => {
+          const fullName = name.join(' ');
+          const query = upper ? typed.join(' ').toUpperCase() : typed.join(' ');
+          const matches = patronMatcher(query)({ card: 'BD000001', name: fullName, phone: null });
+          const expected = typed.every((word) => foldVietnamese(fullName).includes(foldVietnamese(word)));
+          expect(matches).toBe(expected);
+        },
+      ),
     );
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createAccount } from '../../collector/accounts';
 import { createPush, portalKey } from '../../collector/pushes';
 import type { CollectorStore } from '../../collector/store/types';
-import { envelopeText, type SignedPush } from '../../electron/contract/pushes';
+import { envelopeText, type SignedPush } from '#contract/pushes';
 import { localDay } from '../../common/calendar';
 import { announcementsOn } from '../../electron/core/announcements/store';
 import { internetOf } from '../../electron/core/internet/context';
@@ -37,11 +37,19 @@ describe.each(storeFactories)('signed pushes on $name', (factory) => {
     const t = await openTestKiosk();
     const { url } = await startCollector(store, () => t.clock.now());
     const creds = await enrolKiosk(t.kiosk.db, store, url);
-    const admin = await createAccount(store, { username: 'quantri', displayName: 'Nguyễn Thị Lan', role: 'admin', communeCode: null, password: 'mat-khau-thu-nghiem' }, t.clock.now());
+    const admin = await createAccount(
+      store,
+      { username: 'quantri', displayName: 'Nguyễn Thị Lan', role: 'admin', communeCode: null, password: 'mat-khau-thu-nghiem' },
+      t.clock.now(),
+    );
     if (!admin.ok) throw new Error(admin.message);
     const today = localDay(t.clock.now());
     const push = async (kind: 'announcement' | 'blocklist' | 'pack_notice', content: unknown, communes: string[] | null = null) => {
-      const r = await createPush(store, { kind, communes, content, expiresAt: new Date(t.clock.now() + 30 * DAY).toISOString(), createdBy: admin.account.id }, t.clock.now());
+      const r = await createPush(
+        store,
+        { kind, communes, content, expiresAt: new Date(t.clock.now() + 30 * DAY).toISOString(), createdBy: admin.account.id },
+        t.clock.now(),
+      );
       if (!r.ok) throw new Error(r.message);
       return r.id;
     };
@@ -52,7 +60,9 @@ describe.each(storeFactories)('signed pushes on $name', (factory) => {
   it('the kiosk learns the key at enrolment, applies an announcement, a block list and a pack notice, and the portal counts them', async () => {
     const s = await setup();
     expect(getMeta(s.db, 'portal_push_key')).toBe((await portalKey(s.store, () => s.clock.now())).publicKey);
-    const a = await s.push('announcement', { title: 'Ngày hội đọc sách', body: 'Sáng thứ Bảy tại nhà văn hóa xã.', startsOn: s.today, endsOn: s.today }, ['12345']);
+    const a = await s.push('announcement', { title: 'Ngày hội đọc sách', body: 'Sáng thứ Bảy tại nhà văn hóa xã.', startsOn: s.today, endsOn: s.today }, [
+      '12345',
+    ]);
     const b = await s.push('blocklist', { hosts: ['co-bac.example', '=xo-so.example'] });
     const c = await s.push('pack_notice', { title: 'Gói "Sách nói thiếu nhi 2027"', body: 'Cắm USB của thư viện tỉnh để cài.' });
     const before = announcementsOn(s.db, s.today).length;
@@ -62,7 +72,9 @@ describe.each(storeFactories)('signed pushes on $name', (factory) => {
     const policy = internetOf(s.ctx).policy;
     expect(decideUrl(policy, 'https://www.co-bac.example/')).toMatchObject({ decision: 'block', rule: 'block-list' });
     expect(decideUrl(policy, 'https://xo-so.example/')).toMatchObject({ decision: 'block' });
-    expect(uploaderOf(s.ctx).status().portalNotices).toEqual([{ title: 'Gói "Sách nói thiếu nhi 2027"', body: 'Cắm USB của thư viện tỉnh để cài.', receivedAt: expect.any(String) }]);
+    expect(uploaderOf(s.ctx).status().portalNotices).toEqual([
+      { title: 'Gói "Sách nói thiếu nhi 2027"', body: 'Cắm USB của thư viện tỉnh để cài.', receivedAt: expect.any(String) },
+    ]);
     // The same run reported back: the portal shows each applied by one kiosk.
     for (const id of [a, b, c]) expect(await summary(s.store, id), `push ${id}`).toMatchObject({ applied: 1, refused: 0 });
     // Nothing is sent twice: the next run receives and applies nothing.
@@ -87,14 +99,34 @@ describe.each(storeFactories)('signed pushes on $name', (factory) => {
     // A future portal signs a kind this kiosk has never heard of (with the real key).
     const key = await portalKey(s.store, () => s.clock.now());
     const at = new Date(s.clock.now()).toISOString();
-    const unknown = await s.store.createPush({ kind: 'software_update', communes: null, summary: 'x', createdBy: s.adminId, createdAt: at, expiresAt: new Date(s.clock.now() + DAY).toISOString() }, (pushId) => {
-      const payload = envelopeText({ id: pushId, kind: 'software_update', issuedAt: at, expiresAt: new Date(s.clock.now() + DAY).toISOString(), communes: null, content: { url: 'https://example.org/x.exe' } });
-      return { payload, signature: sign(null, Buffer.from(payload), createPrivateKey(key.privateKey)).toString('base64url') };
-    });
-    const invalid = await s.store.createPush({ kind: 'announcement', communes: null, summary: 'y', createdBy: s.adminId, createdAt: at, expiresAt: new Date(s.clock.now() + DAY).toISOString() }, (pushId) => {
-      const payload = envelopeText({ id: pushId, kind: 'announcement', issuedAt: at, expiresAt: new Date(s.clock.now() + DAY).toISOString(), communes: null, content: { title: '', body: 'x'.repeat(5000), startsOn: 'mai', endsOn: s.today, script: '<script>' } });
-      return { payload, signature: sign(null, Buffer.from(payload), createPrivateKey(key.privateKey)).toString('base64url') };
-    });
+    const unknown = await s.store.createPush(
+      { kind: 'software_update', communes: null, summary: 'x', createdBy: s.adminId, createdAt: at, expiresAt: new Date(s.clock.now() + DAY).toISOString() },
+      (pushId) => {
+        const payload = envelopeText({
+          id: pushId,
+          kind: 'software_update',
+          issuedAt: at,
+          expiresAt: new Date(s.clock.now() + DAY).toISOString(),
+          communes: null,
+          content: { url: 'https://example.org/x.exe' },
+        });
+        return { payload, signature: sign(null, Buffer.from(payload), createPrivateKey(key.privateKey)).toString('base64url') };
+      },
+    );
+    const invalid = await s.store.createPush(
+      { kind: 'announcement', communes: null, summary: 'y', createdBy: s.adminId, createdAt: at, expiresAt: new Date(s.clock.now() + DAY).toISOString() },
+      (pushId) => {
+        const payload = envelopeText({
+          id: pushId,
+          kind: 'announcement',
+          issuedAt: at,
+          expiresAt: new Date(s.clock.now() + DAY).toISOString(),
+          communes: null,
+          content: { title: '', body: 'x'.repeat(5000), startsOn: 'mai', endsOn: s.today, script: '<script>' },
+        });
+        return { payload, signature: sign(null, Buffer.from(payload), createPrivateKey(key.privateKey)).toString('base64url') };
+      },
+    );
     await uploaderOf(s.ctx).runNow();
     expect(await summary(s.store, unknown)).toMatchObject({ applied: 0, refused: 1, refusals: [{ reason: 'unknown_kind', count: 1 }] });
     expect(await summary(s.store, invalid)).toMatchObject({ applied: 0, refused: 1, refusals: [{ reason: 'invalid_content', count: 1 }] });
@@ -130,8 +162,16 @@ describe.each(storeFactories)('signed pushes on $name', (factory) => {
     expect((await fetch(new URL('pushes', s.url), { headers: { cookie: viewer.cookie, accept: 'text/html' } })).status).toBe(403);
     const admin = await signInAs(s.store, s.url, 'admin', s.clock.now());
     const post = (fields: Record<string, string>, csrf = admin.csrf) =>
-      fetch(new URL('pushes', s.url), { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf, ...fields }) });
-    const viewerPost = await fetch(new URL('pushes', s.url), { method: 'POST', headers: { cookie: viewer.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: viewer.csrf, kind: 'blocklist', hosts: 'a.example' }) });
+      fetch(new URL('pushes', s.url), {
+        method: 'POST',
+        headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, ...fields }),
+      });
+    const viewerPost = await fetch(new URL('pushes', s.url), {
+      method: 'POST',
+      headers: { cookie: viewer.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: viewer.csrf, kind: 'blocklist', hosts: 'a.example' }),
+    });
     expect(viewerPost.status).toBe(403);
     expect((await post({ kind: 'blocklist', hosts: 'a.example' }, 'forged')).status).toBe(403);
     const cases: [Record<string, string>, RegExp][] = [

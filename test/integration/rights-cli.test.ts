@@ -18,7 +18,9 @@ describe('kiosk patron pin / record / erase, kiosk patrons retention', () => {
   it('sets a resident PIN read from the environment, refusing an easy one', () => {
     const dir = fresh();
     expect(kioskEnv(env, 'patron', 'pin', 'BD000003', '--staff', staff.card, '--data-dir', dir).stderr).toContain('KIOSK_RESIDENT_PIN');
-    expect(kioskEnv({ ...env, KIOSK_RESIDENT_PIN: '1234' }, 'patron', 'pin', 'BD000003', '--staff', staff.card, '--data-dir', dir).stderr).toContain('quá dễ đoán');
+    expect(kioskEnv({ ...env, KIOSK_RESIDENT_PIN: '1234' }, 'patron', 'pin', 'BD000003', '--staff', staff.card, '--data-dir', dir).stderr).toContain(
+      'quá dễ đoán',
+    );
     const set = kioskEnv({ ...env, KIOSK_RESIDENT_PIN: '2580' }, 'patron', 'pin', 'BD000003', '--staff', staff.card, '--data-dir', dir);
     expect(set.code, set.stderr).toBe(0);
     expect(set.stdout).toContain('Đã đặt mã PIN mới');

@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../electron/core/clock';
 import { createKiosk } from '../../electron/core/kiosk';
 import type { Logger } from '../../electron/core/log';
-import type { RetentionView } from '../../electron/contract/rights';
-import type { StaffOverview } from '../../electron/contract/technician';
+import type { RetentionView } from '#contract/rights';
+import type { StaffOverview } from '#contract/technician';
 import { DEMO_PATRON_CARDS, DEMO_STAFF } from '../../electron/core/demo/seed';
 import { scheduleRetention } from '../../electron/core/rights/retention-schedule';
 import { createNativeDevices } from '../../native';
@@ -50,7 +50,10 @@ function moveTo(t: TestKiosk, day: string, hhmm = '08:00'): void {
   t.clock.advance(localInstant(day, hhmm) - t.clock.now());
 }
 
-const erasedCards = (t: TestKiosk) => (t.kiosk.db.prepare('SELECT card_number AS card FROM patrons WHERE erased_at IS NOT NULL ORDER BY card_number').all() as { card: string }[]).map((r) => r.card);
+const erasedCards = (t: TestKiosk) =>
+  (t.kiosk.db.prepare('SELECT card_number AS card FROM patrons WHERE erased_at IS NOT NULL ORDER BY card_number').all() as { card: string }[]).map(
+    (r) => r.card,
+  );
 
 describe('the retention rule, by itself', () => {
   it('tells staff 30 days ahead who goes on which day, lets a visit or a staff "keep" take a resident off, then anonymises the rest on that day', async () => {
@@ -72,7 +75,9 @@ describe('the retention rule, by itself', () => {
     expect(told.residents.every((r) => r.anonymiseOn === '2029-12-02' && !r.pastRetention)).toBe(true);
     const home = await t.call<StaffOverview>('technician.staffOverview', { staffToken: await staffToken(t) });
     expect(home.attention).toContainEqual({ id: 'retention_notice', severity: 'warning', count: all, page: 'patrons', day: '2029-12-02' });
-    expect(t.logLines.filter((l) => l.includes('rights.retention_run'))).toEqual([JSON.stringify({ level: 'info', event: 'rights.retention_run', day: '2029-11-02', noticed: all, anonymised: 0, scheduled: all })]);
+    expect(t.logLines.filter((l) => l.includes('rights.retention_run'))).toEqual([
+      JSON.stringify({ level: 'info', event: 'rights.retention_run', day: '2029-11-02', noticed: all, anonymised: 0, scheduled: all }),
+    ]);
 
     // During the notice: BD000003 comes to the library; staff keep BD000004, who telephoned.
     moveTo(t, '2029-11-20');
@@ -82,7 +87,9 @@ describe('the retention rule, by itself', () => {
     t.dailyCheck();
     const left = await t.call<RetentionView>('rights.retention', { staffToken: desk });
     expect(left.residents.map((r) => r.card).sort()).toEqual(DEMO_PATRON_CARDS.filter((c) => c !== 'BD000003' && c !== 'BD000004'));
-    expect(t.kiosk.db.prepare("SELECT json_extract(payload, '$.staffId') AS staffId FROM events WHERE type = 'patron.retention_kept'").all()).toEqual([{ staffId: expect.any(Number) }]);
+    expect(t.kiosk.db.prepare("SELECT json_extract(payload, '$.staffId') AS staffId FROM events WHERE type = 'patron.retention_kept'").all()).toEqual([
+      { staffId: expect.any(Number) },
+    ]);
 
     // The day before, nothing happens; the check runs again at night (23:50) and just after midnight.
     moveTo(t, '2029-12-01', '23:50');
@@ -92,7 +99,9 @@ describe('the retention rule, by itself', () => {
     t.dailyCheck();
     const gone = DEMO_PATRON_CARDS.filter((c) => c !== 'BD000003' && c !== 'BD000004');
     expect(erasedCards(t)).toEqual(gone);
-    const audit = (t.kiosk.db.prepare("SELECT payload FROM events WHERE type = 'patron.erased'").all() as { payload: string }[]).map((r) => JSON.parse(r.payload));
+    const audit = (t.kiosk.db.prepare("SELECT payload FROM events WHERE type = 'patron.erased'").all() as { payload: string }[]).map((r) =>
+      JSON.parse(r.payload),
+    );
     expect(audit).toHaveLength(gone.length);
     expect(audit.every((a) => a.staffId === null && a.reason === 'retention')).toBe(true);
     expect((await t.call<RetentionView>('rights.retention', { staffToken: await staffToken(t) })).scheduled).toBe(0);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Agent, request } from 'node:https';
 import { connect } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOM_CALL_PATH, ROOM_HUB_NAME, ROOM_PAIR_PATH } from '../../electron/contract/room';
+import { ROOM_CALL_PATH, ROOM_HUB_NAME, ROOM_PAIR_PATH } from '#contract/room';
 import { createKioskRequest, createRoomAuthority, keyPem, signKioskRequest } from '../../electron/core/room/certificates';
 import { fileKeyVault } from '../../electron/core/security/key-vault';
 import { fresh, kiosk } from '../support/cli';
@@ -45,11 +45,14 @@ interface Answer {
 
 function post(hostPort: string, path: string, body: string | Buffer, tls: Record<string, unknown>): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ ...address(hostPort), path, method: 'POST', servername: ROOM_HUB_NAME, headers: { 'Content-Type': 'application/json' }, ...tls }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += String(chunk)));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      { ...address(hostPort), path, method: 'POST', servername: ROOM_HUB_NAME, headers: { 'Content-Type': 'application/json' }, ...tls },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += String(chunk)));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -85,7 +88,9 @@ describe("the hub's ports against strangers", () => {
     const tls = { rejectUnauthorized: false, agent: false };
     expect(await post(hub.pairing, '/elsewhere', '{}', tls)).toMatchObject({ status: 404 });
     expect(await post(hub.pairing, ROOM_PAIR_PATH, 'not json', tls)).toMatchObject({ status: 400 });
-    expect(await post(hub.pairing, ROOM_PAIR_PATH, JSON.stringify({ name: 'x', csr: 'AAAA', proof: 'f'.repeat(64), extra: 1 }), tls)).toMatchObject({ status: 400 });
+    expect(await post(hub.pairing, ROOM_PAIR_PATH, JSON.stringify({ name: 'x', csr: 'AAAA', proof: 'f'.repeat(64), extra: 1 }), tls)).toMatchObject({
+      status: 400,
+    });
     expect((await post(hub.pairing, ROOM_PAIR_PATH, Buffer.alloc(64 * 1024, 0x41), tls).catch(() => ({ status: 413, body: '' }))).status).toBe(413);
 
     // Without a live code every attempt is refused; with one, seven wrong proofs sent at once are all
@@ -116,8 +121,16 @@ describe("the hub's ports against strangers", () => {
     // A staff method with no vouched staff, or a staff card the hub does not know, does nothing.
     const noStaff = JSON.parse((await post(hub.calls, ROOM_CALL_PATH, call(3, 'circulation.overdue', { staffToken: 'x'.repeat(20) }), tls)).body);
     expect(noStaff).toMatchObject({ reply: { ok: false, error: { reason: 'room_staff_unknown' } } });
-    const unknownCard = JSON.stringify({ kind: 'call', id: 4, method: 'circulation.overdue', params: { staffToken: 'x'.repeat(20) }, staff: { card: 'NV9999', role: 'technician' } });
-    expect(JSON.parse((await post(hub.calls, ROOM_CALL_PATH, unknownCard, tls)).body)).toMatchObject({ reply: { ok: false, error: { reason: 'room_staff_unknown' } } });
+    const unknownCard = JSON.stringify({
+      kind: 'call',
+      id: 4,
+      method: 'circulation.overdue',
+      params: { staffToken: 'x'.repeat(20) },
+      staff: { card: 'NV9999', role: 'technician' },
+    });
+    expect(JSON.parse((await post(hub.calls, ROOM_CALL_PATH, unknownCard, tls)).body)).toMatchObject({
+      reply: { ok: false, error: { reason: 'room_staff_unknown' } },
+    });
     expect(await post(hub.calls, ROOM_CALL_PATH, '{"kind":"call"', tls)).toMatchObject({ status: 400 });
     expect(await post(hub.calls, '/api', call(5, 'circulation.checkin', { item: 'XX999999' }), tls)).toMatchObject({ status: 404 });
 

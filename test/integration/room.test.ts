@@ -11,7 +11,15 @@ const running: (RoomPc | undefined)[] = [];
 afterEach(() => stopAll(...running.splice(0)));
 
 function lendable(dir: string): string {
-  return readStore(dir, (db) => (db.prepare("SELECT MIN(barcode) AS barcode FROM items WHERE status = 'available' GROUP BY record_id ORDER BY MIN(id) LIMIT 1").get() as { barcode: string }).barcode);
+  return readStore(
+    dir,
+    (db) =>
+      (
+        db.prepare("SELECT MIN(barcode) AS barcode FROM items WHERE status = 'available' GROUP BY record_id ORDER BY MIN(id) LIMIT 1").get() as {
+          barcode: string;
+        }
+      ).barcode,
+  );
 }
 
 async function signIn(pc: RoomPc, card: string): Promise<string> {
@@ -29,7 +37,9 @@ describe('pairing', () => {
     const paired = join(first, hub, code.toLowerCase(), 'Máy 1');
     expect(paired.code, paired.stdout + paired.stderr).toBe(0);
     expect(paired.json()).toMatchObject({ ok: true, role: 'kiosk', pcId: 1, name: 'Máy 1' });
-    expect(readStore(hub.dir, (db) => db.prepare('SELECT id, name, revoked_at AS revokedAt FROM room_pcs').all())).toEqual([{ id: 1, name: 'Máy 1', revokedAt: null }]);
+    expect(readStore(hub.dir, (db) => db.prepare('SELECT id, name, revoked_at AS revokedAt FROM room_pcs').all())).toEqual([
+      { id: 1, name: 'Máy 1', revokedAt: null },
+    ]);
     // Loans and patrons are the hub's now: the CLI refuses to touch this PC's own store for them.
     expect(kiosk('checkin', 'XX000001', '--data-dir', first, '--json').json()).toMatchObject({ ok: false, error: { reason: 'room_store_on_hub' } });
 
@@ -102,7 +112,10 @@ describe('a hub and two kiosks', () => {
     expect([signedIn(pc2.dir), signedIn(hub.dir)]).toEqual([{ n: 1 }, { n: 0 }]);
 
     // The hub saw both PCs (what `kiosk room status` lists).
-    const seenAt = readStore(hub.dir, (db) => db.prepare('SELECT name, last_seen_at AS lastSeenAt FROM room_pcs ORDER BY id').all()) as { name: string; lastSeenAt: string | null }[];
+    const seenAt = readStore(hub.dir, (db) => db.prepare('SELECT name, last_seen_at AS lastSeenAt FROM room_pcs ORDER BY id').all()) as {
+      name: string;
+      lastSeenAt: string | null;
+    }[];
     expect(seenAt.map((pc) => pc.name)).toEqual(['Máy 1', 'Máy 2']);
     expect(seenAt.every((pc) => pc.lastSeenAt !== null)).toBe(true);
 

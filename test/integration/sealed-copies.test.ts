@@ -37,15 +37,23 @@ describe('copies that leave the PC', () => {
     // The backup in the data folder is a plain database (the check below is not vacuous)...
     expect(plain.includes(Buffer.from('Sùng Thị Mỷ'))).toBe(true);
     const usb = tempDir('kiosk-usb-');
-    expect(await refusal(t.call('technician.exportBackup', { staffToken: token, name: taken.name, destination: usb.path, passphrase: 'ngắn' }))).toMatchObject({ reason: 'weak_passphrase' });
+    expect(await refusal(t.call('technician.exportBackup', { staffToken: token, name: taken.name, destination: usb.path, passphrase: 'ngắn' }))).toMatchObject({
+      reason: 'weak_passphrase',
+    });
     expect(readdirSync(usb.path)).toEqual([]);
-    const exported = await t.call<{ file: string }>('technician.exportBackup', { staffToken: token, name: taken.name, destination: usb.path, passphrase: PASSPHRASE });
+    const exported = await t.call<{ file: string }>('technician.exportBackup', {
+      staffToken: token,
+      name: taken.name,
+      destination: usb.path,
+      passphrase: PASSPHRASE,
+    });
     await t.call('technician.exportDiagnostics', { staffToken: token, destination: usb.path, passphrase: PASSPHRASE });
     // ...and nothing on the stick reads as a name, a phone number or an SQLite file.
     for (const name of readdirSync(usb.path)) {
       expect(name).toMatch(/\.sealed$/);
       const bytes = readFileSync(join(usb.path, name));
-      for (const text of ['Sùng Thị Mỷ', 'Sung Thi My', '0912345678', 'Thôn Sà Phìn', 'SQLite format 3']) expect(bytes.includes(Buffer.from(text)), `${name}: ${text}`).toBe(false);
+      for (const text of ['Sùng Thị Mỷ', 'Sung Thi My', '0912345678', 'Thôn Sà Phìn', 'SQLite format 3'])
+        expect(bytes.includes(Buffer.from(text)), `${name}: ${text}`).toBe(false);
     }
     expect(exported.file.endsWith('.sealed')).toBe(true);
     usb.remove();
@@ -64,18 +72,26 @@ describe('copies that leave the PC', () => {
     const token = (await call<{ token: string }>('staff.signIn', { card: 'KT0001', pin: '246813' })).token;
     const staff = (await call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' })).token;
     const taken = await call<{ name: string }>('technician.backupNow', { staffToken: token });
-    const { file } = await call<{ file: string }>('technician.exportBackup', { staffToken: token, name: taken.name, destination: usb.path, passphrase: PASSPHRASE });
+    const { file } = await call<{ file: string }>('technician.exportBackup', {
+      staffToken: token,
+      name: taken.name,
+      destination: usb.path,
+      passphrase: PASSPHRASE,
+    });
     // After the copy, a card is issued: restoring the copy brings the store back to before it.
     await call('patrons.add', { staffToken: staff, fullName: 'Lù Văn Sểnh', category: 'adult' });
     await kiosk.close();
 
     expect(() => restoreDatabase(dir.path, file, clock.now())).toThrow('Tệp');
-    expect(() => restoreDatabase(dir.path, file, clock.now(), undefined, 'một mật khẩu sai hoàn toàn')).toThrow('Mật khẩu không đúng hoặc tệp đã bị thay đổi. Hãy nhập lại đúng mật khẩu đã đặt khi chép.');
+    expect(() => restoreDatabase(dir.path, file, clock.now(), undefined, 'một mật khẩu sai hoàn toàn')).toThrow(
+      'Mật khẩu không đúng hoặc tệp đã bị thay đổi. Hãy nhập lại đúng mật khẩu đã đặt khi chép.',
+    );
     expect(readdirSync(dir.path).filter((n) => n.includes('unsealed'))).toEqual([]);
     expect(cardsNamed(dir.path, 'Lù Văn Sểnh')).toBe(1);
 
     // The CLI asks for the passphrase in the environment, then restores.
-    const cli = (env: Record<string, string>) => spawnSync(process.execPath, kioskArgv(['db', 'restore', file, '--data-dir', dir.path]), { encoding: 'utf8', env: { ...process.env, ...env } });
+    const cli = (env: Record<string, string>) =>
+      spawnSync(process.execPath, kioskArgv(['db', 'restore', file, '--data-dir', dir.path]), { encoding: 'utf8', env: { ...process.env, ...env } });
     expect(cli({}).stderr).toContain('KIOSK_PASSPHRASE');
     const restored = cli({ KIOSK_PASSPHRASE: PASSPHRASE });
     expect(restored.status, restored.stderr).toBe(0);

@@ -33,7 +33,12 @@ describe('start-up work deferred past the first reply', () => {
       await kiosk.startDeferred();
       await backupSettled(kiosk.ctx);
       expect(listBackups(dir.path)).toHaveLength(1);
-      expect(steps.filter((s) => s.startsWith('deferred:'))).toEqual(['deferred:backup.schedule', 'deferred:upload.schedule', 'deferred:eresources.cleanUp', 'deferred:store.rowChecks']);
+      expect(steps.filter((s) => s.startsWith('deferred:'))).toEqual([
+        'deferred:backup.schedule',
+        'deferred:upload.schedule',
+        'deferred:eresources.cleanUp',
+        'deferred:store.rowChecks',
+      ]);
       // Asking again runs nothing twice.
       await kiosk.startDeferred();
       expect(steps.filter((s) => s === 'deferred:store.rowChecks')).toHaveLength(1);

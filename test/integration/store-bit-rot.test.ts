@@ -14,7 +14,10 @@ describe('bit rot inside a row', () => {
     expect(kiosk('patron', 'show', 'BD000001', '--data-dir', dir, '--json').code).toBe(0);
     const file = join(dir, 'kiosk.sqlite');
     const db = new Database(file, { readonly: true });
-    const { id, title } = db.prepare("SELECT id, title FROM records WHERE title GLOB '*[a-z][a-z][a-z]*' ORDER BY id LIMIT 1").get() as { id: number; title: string };
+    const { id, title } = db.prepare("SELECT id, title FROM records WHERE title GLOB '*[a-z][a-z][a-z]*' ORDER BY id LIMIT 1").get() as {
+      id: number;
+      title: string;
+    };
     db.close();
 
     // Every stored copy of the title (the search index keeps one too) gets one letter changed into
@@ -36,7 +39,9 @@ describe('bit rot inside a row', () => {
     check.close();
 
     const selfTest = kiosk('self-test', '--data-dir', dir, '--json');
-    const rows = (selfTest.json().checks as { id: string; status: string; message: string; detail: { damaged: { table: string; rows: number[] }[] } }[]).find((c) => c.id === 'rows')!;
+    const rows = (selfTest.json().checks as { id: string; status: string; message: string; detail: { damaged: { table: string; rows: number[] }[] } }[]).find(
+      (c) => c.id === 'rows',
+    )!;
     expect(rows.status).toBe('error');
     expect(rows.message).toContain('danh mục sách');
     // The demo catalogue has titles twice: every record holding a changed copy is named.

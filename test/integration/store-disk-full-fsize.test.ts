@@ -75,7 +75,8 @@ describe.skipIf(!hasPrlimit)('storage that refuses to grow a file (fault injecti
     expect((await client.call('system.ping')).ok, 'the host keeps answering').toBe(true);
     setFileLimit(host.pid, 'unlimited');
     let lent = false;
-    for (let n = 21; n <= 40 && !lent; n++) lent = ((await client.call('circulation.checkout', { residentToken, item: `TV${String(n).padStart(6, '0')}` })) as Reply<unknown>).ok;
+    for (let n = 21; n <= 40 && !lent; n++)
+      lent = ((await client.call('circulation.checkout', { residentToken, item: `TV${String(n).padStart(6, '0')}` })) as Reply<unknown>).ok;
     expect(lent).toBe(true);
     client.close();
     const db = new Database(join(dir, 'kiosk.sqlite'), { readonly: true });

@@ -101,7 +101,13 @@ describe('one owner per data folder', () => {
       version: '1.0',
       title: 'Gói lớn',
       publisher: 'Thư viện tỉnh thử',
-      resources: Array.from({ length: files }, (_, i) => ({ id: `tai-lieu-${i}`, title: `Tài liệu ${i}`, topic: 'Nông nghiệp', format: 'pdf', file: { path: `files/${i}.pdf`, data: pdf(i) } })),
+      resources: Array.from({ length: files }, (_, i) => ({
+        id: `tai-lieu-${i}`,
+        title: `Tài liệu ${i}`,
+        topic: 'Nông nghiệp',
+        format: 'pdf',
+        file: { path: `files/${i}.pdf`, data: pdf(i) },
+      })),
     });
     const client = await connect(url);
     const signIn = (await client.call('staff.signIn', { card: 'NV0001', pin: '147258' })) as { value: { token: string } };

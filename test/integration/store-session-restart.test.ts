@@ -27,7 +27,10 @@ async function restartAcross(before: string, after: string) {
   const a = await connect(await first.ready);
   const info = (await a.call('system.info')) as { value: { now: string } };
   expect(info.value.now.slice(0, 13)).toBe(new Date(`${before.replace(' ', 'T')}+07:00`).toISOString().slice(0, 13));
-  const started = (await a.call('internet.signIn', { kind: 'card', text: 'BD000001', manual: true })) as { ok: boolean; value: { state: { session: { remainingSeconds: number } } } };
+  const started = (await a.call('internet.signIn', { kind: 'card', text: 'BD000001', manual: true })) as {
+    ok: boolean;
+    value: { state: { session: { remainingSeconds: number } } };
+  };
   expect(started).toMatchObject({ ok: true });
   a.close();
   first.proc.kill('SIGKILL');
@@ -36,7 +39,10 @@ async function restartAcross(before: string, after: string) {
   const second = hostAt(dir, after);
   const b = await connect(await second.ready);
   const status = (await b.call('internet.status')) as { value: { phase: string } };
-  const again = (await b.call('internet.signIn', { kind: 'card', text: 'BD000001', manual: true })) as { ok: boolean; value: { resumed: boolean; state: { session: { remainingSeconds: number } | null } } };
+  const again = (await b.call('internet.signIn', { kind: 'card', text: 'BD000001', manual: true })) as {
+    ok: boolean;
+    value: { resumed: boolean; state: { session: { remainingSeconds: number } | null } };
+  };
   b.close();
   const db = new Database(join(dir, 'kiosk.sqlite'), { readonly: true });
   const rows = db.prepare('SELECT id, status, end_reason AS endReason FROM internet_sessions ORDER BY id').all();

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { StaffOverview } from '../../electron/contract/technician';
+import type { StaffOverview } from '#contract/technician';
 import { hashPin } from '../../electron/core/staff/pin';
 import { freeBytes } from '../../electron/core/store/disk';
 import { backupSettled } from '../../electron/core/backup/daily';
@@ -18,7 +18,9 @@ async function configuredKiosk(storage: Record<string, number>) {
     configure: (dir) => writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ library: { name: 'Thư viện xã thử', communeCode: '12345' }, storage })),
   });
   t.kiosk.db
-    .prepare("INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES ('NV0001', 'Lê Thị Thu', 'staff', ?, '2026-12-01T01:00:00.000Z')")
+    .prepare(
+      "INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES ('NV0001', 'Lê Thị Thu', 'staff', ?, '2026-12-01T01:00:00.000Z')",
+    )
     .run(await hashPin('147258'));
   return t;
 }

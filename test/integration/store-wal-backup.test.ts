@@ -33,7 +33,10 @@ describe('a tidy store on a running kiosk', () => {
     const client = await connect(await host.ready);
     const token = ((await client.call('staff.signIn', { card: 'NV0001', pin: '147258' })) as { value: { token: string } }).value.token;
     const csv = Buffer.from(catalogueCsv(12_000));
-    const begin = (await client.call('catalogue.importBegin', { staffToken: token, fileName: 'lon.csv', size: csv.length })) as { ok: boolean; value: { uploadId: string; chunkBytes: number } };
+    const begin = (await client.call('catalogue.importBegin', { staffToken: token, fileName: 'lon.csv', size: csv.length })) as {
+      ok: boolean;
+      value: { uploadId: string; chunkBytes: number };
+    };
     expect(begin).toMatchObject({ ok: true });
     const { uploadId, chunkBytes } = begin.value;
     for (let index = 0; index * chunkBytes < csv.length; index++) {
@@ -62,7 +65,11 @@ describe('a tidy store on a running kiosk', () => {
     const host = startHostProcess(dir);
     await host.ready;
     // The first start takes the daily backup (due: none exists).
-    await until(() => readdirSync(backups).some((name) => /^kiosk-\d{8}-\d{6}\.sqlite$/.test(name)) && !readdirSync(backups).some((name) => name.includes('.partial')), 100, 1200);
+    await until(
+      () => readdirSync(backups).some((name) => /^kiosk-\d{8}-\d{6}\.sqlite$/.test(name)) && !readdirSync(backups).some((name) => name.includes('.partial')),
+      100,
+      1200,
+    );
     const left = readdirSync(backups).sort();
     expect(left).toHaveLength(2);
     expect(left[0]).toMatch(/^ghi-chu-cua-ky-thuat-vien\.txt$/);

@@ -59,7 +59,9 @@ describe('technician features', () => {
     await kiosk.close();
     // Another process (the running kiosk) holds the pid file.
     writeFileSync(join(dir.path, 'kiosk.pid'), '424242\n');
-    expect(() => restoreDatabase(dir.path, file, clock.now(), (pid) => pid === 424242)).toThrow('Kiosk đang chạy (tiến trình 424242). Hãy tắt kiosk trước rồi chạy lại lệnh khôi phục.');
+    expect(() => restoreDatabase(dir.path, file, clock.now(), (pid) => pid === 424242)).toThrow(
+      'Kiosk đang chạy (tiến trình 424242). Hãy tắt kiosk trước rồi chạy lại lệnh khôi phục.',
+    );
 
     const notKiosk = join(dir.path, 'other.sqlite');
     writeFileSync(notKiosk, 'this is not a database, just text that happens to be long enough'.repeat(20));
@@ -80,7 +82,12 @@ describe('technician features', () => {
     const token = await signIn(t.call);
     const usb = tempDir('kiosk-usb-');
     const taken = await t.call<{ name: string }>('technician.backupNow', { staffToken: token });
-    const exported = await t.call<{ file: string; bytes: number }>('technician.exportBackup', { staffToken: token, name: taken.name, destination: usb.path, passphrase: PASSPHRASE });
+    const exported = await t.call<{ file: string; bytes: number }>('technician.exportBackup', {
+      staffToken: token,
+      name: taken.name,
+      destination: usb.path,
+      passphrase: PASSPHRASE,
+    });
     expect(exported.file).toBe(join(usb.path, `${taken.name}.sealed`));
     expect(exported.bytes).toBeGreaterThan(1000);
 
@@ -92,7 +99,9 @@ describe('technician features', () => {
     expect((await zipEntries(opened)).sort()).toEqual(expect.arrayContaining(['config.redacted.json', 'self-test.json', 'system.json']));
     expect(readdirSync(usb.path).some((n) => n.endsWith('.partial'))).toBe(false);
 
-    await expect(t.call('technician.exportDiagnostics', { staffToken: token, destination: join(usb.path, 'gone'), passphrase: PASSPHRASE })).rejects.toThrow(/Không tìm thấy thư mục .*Hãy cắm lại USB/);
+    await expect(t.call('technician.exportDiagnostics', { staffToken: token, destination: join(usb.path, 'gone'), passphrase: PASSPHRASE })).rejects.toThrow(
+      /Không tìm thấy thư mục .*Hãy cắm lại USB/,
+    );
     const staff = await signIn(t.call, 'NV0001', '147258');
     await expect(t.call('technician.backupNow', { staffToken: staff })).rejects.toThrow('Chức năng này chỉ dành cho kỹ thuật viên.');
     usb.remove();
@@ -103,11 +112,29 @@ describe('technician features', () => {
     const token = await signIn(t.call, 'NV0001', '147258');
     const db = t.kiosk.db;
     db.transaction(() => {
-      recordEvent(db, t.clock, 'internet.session_started', { sessionId: 1, patronId: null, guest: true, allowanceMinutes: 30, category: 'adult', gender: 'f', ageBand: '25-34' });
-      recordEvent(db, t.clock, 'internet.session_started', { sessionId: 2, patronId: null, guest: true, allowanceMinutes: 30, category: 'adult', gender: 'f', ageBand: '25-34' });
+      recordEvent(db, t.clock, 'internet.session_started', {
+        sessionId: 1,
+        patronId: null,
+        guest: true,
+        allowanceMinutes: 30,
+        category: 'adult',
+        gender: 'f',
+        ageBand: '25-34',
+      });
+      recordEvent(db, t.clock, 'internet.session_started', {
+        sessionId: 2,
+        patronId: null,
+        guest: true,
+        allowanceMinutes: 30,
+        category: 'adult',
+        gender: 'f',
+        ageBand: '25-34',
+      });
       recordEvent(db, t.clock, 'print.pages', { pages: 1, service: 'internet' });
     })();
-    const before = await t.call<{ figures: Record<string, number>; attention: { id: string; count: number | null }[] }>('technician.staffOverview', { staffToken: token });
+    const before = await t.call<{ figures: Record<string, number>; attention: { id: string; count: number | null }[] }>('technician.staffOverview', {
+      staffToken: token,
+    });
     expect(before.figures.internetSessions).toBe(2);
     const pending = (db.prepare("SELECT count(*) AS n FROM patrons WHERE status = 'pending'").get() as { n: number }).n;
     if (pending > 0) expect(before.attention).toContainEqual(expect.objectContaining({ id: 'registrations_pending', count: pending }));
@@ -122,10 +149,23 @@ describe('technician features', () => {
     let kiosk = await createKiosk({ dataDir: dir.path, clock, log: silentLogger });
     const reply = await kiosk.registry.dispatch('staff.signIn', { card: 'KT0001', pin: '246813' });
     const token = (reply as { ok: true; value: { token: string } }).value.token;
-    const request = { staffToken: token, libraryName: 'Thư viện xã Tân Lập', communeCode: '12345', technicianCard: 'KT9001', technicianName: 'Kỹ thuật viên tỉnh', technicianPin: '123456' };
+    const request = {
+      staffToken: token,
+      libraryName: 'Thư viện xã Tân Lập',
+      communeCode: '12345',
+      technicianCard: 'KT9001',
+      technicianName: 'Kỹ thuật viên tỉnh',
+      technicianPin: '123456',
+    };
     const weak = await kiosk.registry.dispatch('technician.setup', request);
     expect(weak).toMatchObject({ ok: false, error: { reason: 'setup_invalid', message: expect.stringContaining('quá dễ đoán') } });
-    const done = await kiosk.registry.dispatch('technician.setup', { ...request, technicianPin: '482617', staffCard: 'NV9001', staffName: 'Cán bộ văn hóa', staffPin: '509371' });
+    const done = await kiosk.registry.dispatch('technician.setup', {
+      ...request,
+      technicianPin: '482617',
+      staffCard: 'NV9001',
+      staffName: 'Cán bộ văn hóa',
+      staffPin: '509371',
+    });
     expect(done).toMatchObject({ ok: true, value: { configFile: join(dir.path, 'kiosk.config.json'), restartRequired: true } });
     expect(kiosk.mode).toBe('demo');
     await kiosk.close();
@@ -138,7 +178,11 @@ describe('technician features', () => {
     expect(await kiosk.registry.dispatch('staff.signIn', { card: 'KT0001', pin: '246813' })).toMatchObject({ ok: false });
     expect(await kiosk.registry.dispatch('staff.signIn', { card: 'kt9001', pin: '482617' })).toMatchObject({ ok: true });
     expect(await kiosk.registry.dispatch('staff.signIn', { card: 'NV9001', pin: '509371' })).toMatchObject({ ok: true, value: { staff: { role: 'staff' } } });
-    const again = await kiosk.registry.dispatch('technician.setup', { ...request, staffToken: (await kiosk.registry.dispatch('staff.signIn', { card: 'KT9001', pin: '482617' }) as { ok: true; value: { token: string } }).value.token, technicianPin: '482617' });
+    const again = await kiosk.registry.dispatch('technician.setup', {
+      ...request,
+      staffToken: ((await kiosk.registry.dispatch('staff.signIn', { card: 'KT9001', pin: '482617' })) as { ok: true; value: { token: string } }).value.token,
+      technicianPin: '482617',
+    });
     expect(again).toMatchObject({ ok: false, error: { reason: 'already_configured' } });
     await kiosk.close();
     dir.remove();
@@ -157,10 +201,16 @@ describe('technician features', () => {
       process.env.KIOSK_MACHINE_ID = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
       kiosk = await createKiosk({ dataDir: dir.path, clock: new FakeClock(), log: silentLogger });
       const token2 = ((await kiosk.registry.dispatch('staff.signIn', { card: 'NV0001', pin: '147258' })) as { ok: true; value: { token: string } }).value.token;
-      const second = (await kiosk.registry.dispatch('technician.identity', { staffToken: token2 })) as { ok: true; value: { terminalId: string; resetAt: string } };
+      const second = (await kiosk.registry.dispatch('technician.identity', { staffToken: token2 })) as {
+        ok: true;
+        value: { terminalId: string; resetAt: string };
+      };
       expect(second.value.terminalId).not.toBe(first.value.terminalId);
       expect(second.value.resetAt).toEqual(expect.any(String));
-      const selfTest = (await kiosk.registry.dispatch('system.selfTest', {})) as { ok: true; value: { checks: { id: string; status: string; message: string }[] } };
+      const selfTest = (await kiosk.registry.dispatch('system.selfTest', {})) as {
+        ok: true;
+        value: { checks: { id: string; status: string; message: string }[] };
+      };
       expect(selfTest.value.checks.find((c) => c.id === 'identity')).toMatchObject({ status: 'warning', message: expect.stringContaining('đăng ký lại') });
       await kiosk.close();
     } finally {
@@ -178,7 +228,10 @@ describe('technician features', () => {
     expect(kiosk.mode).toBe('misconfigured');
     expect(await kiosk.registry.dispatch('system.info', {})).toMatchObject({ ok: true });
     const refused = await kiosk.registry.dispatch('technician.staffOverview', { staffToken: 'x'.repeat(20) });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable', reason: 'kiosk_misconfigured', message: expect.stringContaining('báo kỹ thuật viên') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', reason: 'kiosk_misconfigured', message: expect.stringContaining('báo kỹ thuật viên') },
+    });
     for (const name of kiosk.registry.registered().filter((n) => !n.startsWith('system.') && !n.startsWith('staff.') && !n.startsWith('technician.'))) {
       expect(await kiosk.registry.dispatch(name, {})).toMatchObject({ ok: false, error: { reason: 'kiosk_misconfigured' } });
     }

@@ -10,14 +10,21 @@ import { hashPin } from '../../electron/core/staff/pin';
 import { openTestKiosk, type TestKiosk } from '../support/kiosk';
 
 type Failure = { apiError: { reason?: string } };
-const reasonOf = (promise: Promise<unknown>) => promise.then(() => 'ok', (e: Failure) => e.apiError.reason);
+const reasonOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'ok',
+    (e: Failure) => e.apiError.reason,
+  );
 
 /** A configured kiosk (no demo data) with one staff account and one resident's card. */
 async function configured(circulation: Record<string, unknown>): Promise<TestKiosk & { card: string }> {
   const t = await openTestKiosk({
-    configure: (dir) => writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ library: { name: 'Thư viện xã Thử', communeCode: '12345' }, circulation })),
+    configure: (dir) =>
+      writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ library: { name: 'Thư viện xã Thử', communeCode: '12345' }, circulation })),
   });
-  t.kiosk.db.prepare("INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES ('NV0001', 'Cán bộ', 'staff', ?, '2026-01-01')").run(await hashPin('147258'));
+  t.kiosk.db
+    .prepare("INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES ('NV0001', 'Cán bộ', 'staff', ?, '2026-01-01')")
+    .run(await hashPin('147258'));
   return { ...t, card: await issueCard(t, 'Vàng Thị Dợ') };
 }
 
@@ -42,7 +49,15 @@ describe('typed card numbers', () => {
 
   it('limits typed numbers per kiosk, counting parallel tries atomically', async () => {
     const t = await configured({ typedCardLimit: { max: 5, minutes: 10 } });
-    const tries = await Promise.all(Array.from({ length: 30 }, (_, i) => reasonOf(t.kiosk.registry.dispatch('circulation.signIn', { method: 'manual', card: `BD${String(100 + i).padStart(6, '0')}` }).then((r) => (r.ok ? r.value : Promise.reject({ apiError: r.error }))))));
+    const tries = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        reasonOf(
+          t.kiosk.registry
+            .dispatch('circulation.signIn', { method: 'manual', card: `BD${String(100 + i).padStart(6, '0')}` })
+            .then((r) => (r.ok ? r.value : Promise.reject({ apiError: r.error }))),
+        ),
+      ),
+    );
     expect(tries.filter((r) => r === 'unknown_card')).toHaveLength(5);
     expect(tries.filter((r) => r === 'typed_cards_busy')).toHaveLength(25);
     // A scanned card is not typed: it is never slowed down.
@@ -72,7 +87,9 @@ describe('typed card numbers', () => {
     const stored = t.kiosk.db.prepare('SELECT pin_hash FROM patron_pins WHERE patron_id = ?').get(patron.id) as { pin_hash: string };
     expect(stored.pin_hash).toMatch(/^scrypt\$/);
     expect(await reasonOf(t.call('circulation.signIn', { method: 'manual', card: 'BD000002' }))).toBe('resident_pin_required');
-    const wrong = await Promise.all(Array.from({ length: 8 }, (_, i) => reasonOf(t.call('circulation.signIn', { method: 'manual', card: 'BD000002', pin: String(9100 + i) }))));
+    const wrong = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => reasonOf(t.call('circulation.signIn', { method: 'manual', card: 'BD000002', pin: String(9100 + i) }))),
+    );
     expect(wrong.filter((r) => r === 'resident_pin_wrong')).toHaveLength(4);
     expect(wrong.filter((r) => r === 'resident_pin_locked')).toHaveLength(4);
     expect(await reasonOf(t.call('circulation.signIn', { method: 'manual', card: 'BD000002', pin: '2580' }))).toBe('resident_pin_locked');

@@ -3,7 +3,7 @@
 // figures for every indicator and day. And every uploaded byte is free of residents' names and numbers.
 import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
-import { DAY_INDICATORS } from '../../electron/contract/statistics';
+import { DAY_INDICATORS } from '#contract/statistics';
 import { dayFiguresBetween } from '../../electron/core/statistics/aggregate';
 import { recordEvent } from '../../electron/core/store/event-types';
 import { setMeta } from '../../electron/core/store/meta';
@@ -29,15 +29,34 @@ function eventsOn(db: Db, day: string, n: number, seed: number) {
       const id = seed * 100 + i;
       const kind = (seed + i) % 4 === 0 ? 'rotation' : 'own';
       recordEvent(db, clock, 'patron.signed_in', { patronId: 1 + ((seed + i) % 7), service: 'circulation', method: 'card', ...dims });
-      recordEvent(db, clock, 'loan.checkout', { loanId: id, patronId: 1 + (i % 7), itemId: id, recordId: 1, collectionKind: kind, dueDate: '2027-01-01', overrideBy: null, ...dims });
+      recordEvent(db, clock, 'loan.checkout', {
+        loanId: id,
+        patronId: 1 + (i % 7),
+        itemId: id,
+        recordId: 1,
+        collectionKind: kind,
+        dueDate: '2027-01-01',
+        overrideBy: null,
+        ...dims,
+      });
       if (i % 2 === 0) recordEvent(db, clock, 'loan.return', { loanId: id, patronId: 1, itemId: id, collectionKind: kind, overdueDays: 0, ...dims });
-      if (i % 3 === 0) recordEvent(db, clock, 'internet.session_ended', { sessionId: id, patronId: 1, guest: false, minutesUsed: 12.4 + i, reason: 'time_up', pagesPrinted: 0, ...dims });
+      if (i % 3 === 0)
+        recordEvent(db, clock, 'internet.session_ended', {
+          sessionId: id,
+          patronId: 1,
+          guest: false,
+          minutesUsed: 12.4 + i,
+          reason: 'time_up',
+          pagesPrinted: 0,
+          ...dims,
+        });
       if (i % 5 === 0) recordEvent(db, clock, 'eresource.opened', { resourceId: 1, topic: 't', format: 'pdf', patronId: null });
     }
   })();
 }
 
-const dayList = (from: string, n: number) => Array.from({ length: n }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10));
+const dayList = (from: string, n: number) =>
+  Array.from({ length: n }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10));
 
 describe.each(storeFactories)('upload through chaos ($name)', (factory) => {
   it('after healing, the collector holds exactly the kiosk totals for every indicator and day', async () => {
@@ -92,14 +111,38 @@ describe('privacy of uploads', () => {
     const db = t.kiosk.db;
     const { url } = await startCollector(store, () => t.clock.now());
     await enrolKiosk(db, store, url);
-    const patrons = db.prepare('SELECT id, card_number, full_name, phone, village FROM patrons').all() as { id: number; card_number: string; full_name: string; phone: string | null; village: string | null }[];
+    const patrons = db.prepare('SELECT id, card_number, full_name, phone, village FROM patrons').all() as {
+      id: number;
+      card_number: string;
+      full_name: string;
+      phone: string | null;
+      village: string | null;
+    }[];
     expect(patrons.length).toBeGreaterThan(3);
     // Events that name real demo patrons by id, as the features write them.
     const clock = { now: () => t.clock.now() - 86_400_000 };
     db.transaction(() => {
       for (const p of patrons) {
-        recordEvent(db, clock, 'patron.signed_in', { patronId: p.id, service: 'circulation', method: 'card', category: 'adult', gender: 'female', ageBand: '18-35' });
-        recordEvent(db, clock, 'loan.checkout', { loanId: p.id, patronId: p.id, itemId: p.id, recordId: 1, collectionKind: 'own', dueDate: '2027-01-01', overrideBy: null, category: 'adult', gender: 'female', ageBand: '18-35' });
+        recordEvent(db, clock, 'patron.signed_in', {
+          patronId: p.id,
+          service: 'circulation',
+          method: 'card',
+          category: 'adult',
+          gender: 'female',
+          ageBand: '18-35',
+        });
+        recordEvent(db, clock, 'loan.checkout', {
+          loanId: p.id,
+          patronId: p.id,
+          itemId: p.id,
+          recordId: 1,
+          collectionKind: 'own',
+          dueDate: '2027-01-01',
+          overrideBy: null,
+          category: 'adult',
+          gender: 'female',
+          ageBand: '18-35',
+        });
       }
     })();
     const sent: Buffer[] = [];

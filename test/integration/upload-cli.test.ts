@@ -9,7 +9,6 @@ import { tempDir } from '../support/temp-dir';
 import { cliClock, kioskArgv } from '../support/cli';
 import { onCleanup, startCollector, storeFactories } from './collector-support';
 
-
 /** Async, so the collector in this process can answer while the command runs. */
 function runAsync(args: string[]): Promise<Omit<ReturnType<typeof run>, 'stderr'>> {
   return new Promise((resolve) => {

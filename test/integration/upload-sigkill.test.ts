@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { DAY_INDICATORS } from '../../electron/contract/statistics';
+import { DAY_INDICATORS } from '#contract/statistics';
 import { FakeClock } from '../../electron/core/clock';
 import { createKiosk } from '../../electron/core/kiosk';
 import { silentLogger } from '../../electron/core/log';
@@ -57,7 +57,18 @@ describe.each(storeFactories)('SIGKILL mid-upload ($name)', (factory) => {
         const at = Date.parse(`2026-11-${String(d).padStart(2, '0')}T10:00:00+07:00`);
         db.transaction(() => {
           for (let i = 0; i < d; i++) {
-            recordEvent(db, { now: () => at }, 'loan.checkout', { loanId: d * 100 + i, patronId: i, itemId: i, recordId: 1, collectionKind: 'own', dueDate: '2026-12-31', overrideBy: null, category: 'adult', gender: 'male', ageBand: '18-35' });
+            recordEvent(db, { now: () => at }, 'loan.checkout', {
+              loanId: d * 100 + i,
+              patronId: i,
+              itemId: i,
+              recordId: 1,
+              collectionKind: 'own',
+              dueDate: '2026-12-31',
+              overrideBy: null,
+              category: 'adult',
+              gender: 'male',
+              ageBand: '18-35',
+            });
           }
         })();
       }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FakeClock } from '../../electron/core/clock';
 import { attachUpdateInstaller, configureUsbUpdates, keyFingerprint } from '../../electron/core/updates/usb-update';
-import type { UsbUpdateState } from '../../electron/contract/technician';
+import type { UsbUpdateState } from '#contract/technician';
 import { openTestKiosk, type TestKiosk } from '../support/kiosk';
 import { newUpdateKey, publishUpdate } from '../support/update-stick';
 import { tempDir } from '../support/temp-dir';
@@ -28,7 +28,8 @@ async function kioskWithStick() {
   return { t, stick, installed, token, done: () => media.remove() };
 }
 const state = (t: TestKiosk, token: string) => t.call<UsbUpdateState>('technician.usbUpdate', { staffToken: token });
-const install = (t: TestKiosk, token: string, version: string) => t.call<{ version: string; installing: boolean; staged: string }>('technician.installUsbUpdate', { staffToken: token, version });
+const install = (t: TestKiosk, token: string, version: string) =>
+  t.call<{ version: string; installing: boolean; staged: string }>('technician.installUsbUpdate', { staffToken: token, version });
 const stagedFolders = (t: TestKiosk) => (existsSync(join(t.dataDir, 'updates')) ? readdirSync(join(t.dataDir, 'updates')) : []);
 
 describe('a signed update on a USB stick', () => {
@@ -38,7 +39,11 @@ describe('a signed update on a USB stick', () => {
       expect(await state(t, token)).toMatchObject({ status: 'none', currentVersion: '1.3.0' });
       publishUpdate(stick, { version: '1.4.0', key: province.privateKey, installer });
       const seen = await state(t, token);
-      expect(seen).toMatchObject({ status: 'verified', signedBy: keyFingerprint(province.publicPem), update: { version: '1.4.0', file: 'Kiosk-1.4.0.AppImage', bytes: installer.length } });
+      expect(seen).toMatchObject({
+        status: 'verified',
+        signedBy: keyFingerprint(province.publicPem),
+        update: { version: '1.4.0', file: 'Kiosk-1.4.0.AppImage', bytes: installer.length },
+      });
       expect(seen.signedBy).toMatch(/^SHA-256 ([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
       expect(installed).toEqual([]); // looking installs nothing
       const result = await install(t, token, '1.4.0');
@@ -51,12 +56,20 @@ describe('a signed update on a USB stick', () => {
   });
 
   for (const [what, publishBad, reason] of [
-    ['tampered after signing', (stick: string) => publishUpdate(stick, { key: province.privateKey, installer, file: Buffer.concat([installer.subarray(1), Buffer.from('!')]) }), 'tampered_file'],
+    [
+      'tampered after signing',
+      (stick: string) => publishUpdate(stick, { key: province.privateKey, installer, file: Buffer.concat([installer.subarray(1), Buffer.from('!')]) }),
+      'tampered_file',
+    ],
     ['a downgrade', (stick: string) => publishUpdate(stick, { version: '1.2.9', key: province.privateKey, installer }), 'downgrade'],
     ['the same version', (stick: string) => publishUpdate(stick, { version: '1.3.0', key: province.privateKey, installer }), 'downgrade'],
     ['unsigned', (stick: string) => publishUpdate(stick, { key: province.privateKey, installer, sign: false }), 'missing_signature'],
     ['signed with another key', (stick: string) => publishUpdate(stick, { key: stranger.privateKey, installer }), 'bad_signature'],
-    ['a manifest edited after signing', (stick: string) => publishUpdate(stick, { key: province.privateKey, installer, manifestEdit: (m) => (m.version = '9.9.9') }), 'bad_signature'],
+    [
+      'a manifest edited after signing',
+      (stick: string) => publishUpdate(stick, { key: province.privateKey, installer, manifestEdit: (m) => (m.version = '9.9.9') }),
+      'bad_signature',
+    ],
   ] as const) {
     it(`refuses an update ${what}, says what to do, and installs nothing`, async () => {
       const { t, stick, installed, token, done } = await kioskWithStick();
@@ -83,7 +96,9 @@ describe('a signed update on a USB stick', () => {
       publishUpdate(stick, { version: '1.5.0', key: province.privateKey, installer });
       await expect(install(t, token, '1.4.0')).rejects.toMatchObject({ apiError: { reason: 'update_changed' } });
       rmSync(stick, { recursive: true });
-      await expect(install(t, token, '1.5.0')).rejects.toMatchObject({ apiError: { reason: 'update_no_stick', message: expect.stringContaining('Hãy cắm lại USB') } });
+      await expect(install(t, token, '1.5.0')).rejects.toMatchObject({
+        apiError: { reason: 'update_no_stick', message: expect.stringContaining('Hãy cắm lại USB') },
+      });
       publishUpdate(stick, { version: '1.5.0', key: province.privateKey, installer });
       await t.call('internet.signIn', { kind: 'card', text: 'BD000003' });
       await expect(install(t, token, '1.5.0')).rejects.toMatchObject({ apiError: { reason: 'update_busy' } });

@@ -19,9 +19,11 @@ export interface CdpBrowser {
 }
 
 export async function launchChromium(args: readonly string[], userDataDir: string): Promise<CdpBrowser> {
-  const child = spawn(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', [
-    '--headless=new', '--remote-debugging-pipe', `--user-data-dir=${userDataDir}`, ...args, 'about:blank',
-  ], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    ['--headless=new', '--remote-debugging-pipe', `--user-data-dir=${userDataDir}`, ...args, 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+  );
   const toBrowser = child.stdio[3] as Writable;
   const fromBrowser = child.stdio[4] as Readable;
   let nextId = 1;
@@ -31,7 +33,14 @@ export async function launchChromium(args: readonly string[], userDataDir: strin
   fromBrowser.on('data', (chunk: Buffer) => {
     buffer = Buffer.concat([buffer, chunk]);
     for (let end = buffer.indexOf(0); end >= 0; end = buffer.indexOf(0)) {
-      const message = JSON.parse(buffer.subarray(0, end).toString('utf8')) as { id?: number; method?: string; params?: Record<string, unknown>; result?: unknown; error?: { message: string }; sessionId?: string };
+      const message = JSON.parse(buffer.subarray(0, end).toString('utf8')) as {
+        id?: number;
+        method?: string;
+        params?: Record<string, unknown>;
+        result?: unknown;
+        error?: { message: string };
+        sessionId?: string;
+      };
       buffer = buffer.subarray(end + 1);
       if (message.id !== undefined) {
         const waiter = pending.get(message.id);
@@ -68,10 +77,11 @@ export async function launchChromium(args: readonly string[], userDataDir: strin
       const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
       const channel: CdpChannel = {
         send: (method, params, child?: CdpSessionId) => send(method, params, child ?? sessionId),
-        onEvent: (listener) => onEvent((method, params, from) => {
-          if (from === undefined) return; // browser-level events belong to the test, not the tab
-          listener(method, params, from === sessionId ? undefined : from);
-        }),
+        onEvent: (listener) =>
+          onEvent((method, params, from) => {
+            if (from === undefined) return; // browser-level events belong to the test, not the tab
+            listener(method, params, from === sessionId ? undefined : from);
+          }),
       };
       return { targetId, sessionId, channel };
     },

@@ -20,13 +20,30 @@ export function writeEventHistory(db: Db, firstDayAt: number, days: number, perD
             break;
           case 1:
           case 2:
-            appendEvent(db, at, 'loan.checkout', { loanId: d * 1000 + i, patronId, itemId: i, recordId: i, collectionKind: i % 4 ? 'own' : 'rotation', dueDate: '2030-01-01', overrideBy: null, ...dims });
+            appendEvent(db, at, 'loan.checkout', {
+              loanId: d * 1000 + i,
+              patronId,
+              itemId: i,
+              recordId: i,
+              collectionKind: i % 4 ? 'own' : 'rotation',
+              dueDate: '2030-01-01',
+              overrideBy: null,
+              ...dims,
+            });
             break;
           case 3:
             appendEvent(db, at, 'loan.return', { loanId: d * 1000 + i, patronId, itemId: i, collectionKind: 'own', overdueDays: 0, ...dims });
             break;
           case 4:
-            appendEvent(db, at, 'internet.session_ended', { sessionId: i, patronId, guest: false, minutesUsed: 37.5, reason: 'time_up', pagesPrinted: 0, ...dims });
+            appendEvent(db, at, 'internet.session_ended', {
+              sessionId: i,
+              patronId,
+              guest: false,
+              minutesUsed: 37.5,
+              reason: 'time_up',
+              pagesPrinted: 0,
+              ...dims,
+            });
             break;
           default:
             appendEvent(db, at, 'staff.action', { staffId: 1, action: 'x', target: null });

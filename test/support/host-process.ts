@@ -39,7 +39,9 @@ export function startHostProcess(dataDir: string, args: string[] = [], env: Node
   let out = '';
   let err = '';
   proc.stderr!.on('data', (chunk) => (err += String(chunk)));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const ready = new Promise<string>((resolve, reject) => {
     proc.stdout!.on('data', (chunk) => {
       out += String(chunk);

@@ -21,7 +21,8 @@ export interface HostileSite {
   close(): Promise<void>;
 }
 
-const html = (body: string, head = '') => `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Trang thử</title>${head}</head><body>${body}</body></html>`;
+const html = (body: string, head = '') =>
+  `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Trang thử</title>${head}</head><body>${body}</body></html>`;
 
 /** Destinations a page must never reach: a blocked host (mapped to loopback by the test's Chromium) and private addresses. */
 export function forbiddenTargets(port: number): Record<string, string> {
@@ -44,20 +45,28 @@ function pages(port: number): Record<string, string> {
     '/hello': html('<h1>Xin chào</h1>'),
     '/upload': html(`<h1>Tải tệp lên</h1><input id="file" type="file" multiple style="width:400px;height:60px">`),
     // Sends whatever its file input gets straight back to the site: what a page could take from the PC.
-    '/upload-back': html(`<h1>Gửi tệp</h1><input id="file" type="file" style="width:400px;height:60px">`, `<script>
+    '/upload-back': html(
+      `<h1>Gửi tệp</h1><input id="file" type="file" style="width:400px;height:60px">`,
+      `<script>
       addEventListener('change', async (e) => { for (const f of e.target.files) await fetch('/received', { method: 'POST', headers: { 'X-File-Name': encodeURIComponent(f.name) }, body: f });
-        document.title = 'sent-' + e.target.files.length; });</script>`),
+        document.title = 'sent-' + e.target.files.length; });</script>`,
+    ),
     // Reopens its chooser as soon as it is answered, again and again.
-    '/upload-loop': html(`<h1>Hộp chọn tệp lặp</h1><input id="file" type="file" style="width:400px;height:60px">`, `<script>
+    '/upload-loop': html(
+      `<h1>Hộp chọn tệp lặp</h1><input id="file" type="file" style="width:400px;height:60px">`,
+      `<script>
       window.opened = 0; const input = () => document.querySelector('#file');
       const again = () => { window.opened++; for (let i = 0; i < 20; i++) input().click(); };
-      addEventListener('DOMContentLoaded', () => { input().addEventListener('click', () => setTimeout(again, 0), { once: true }); input().addEventListener('cancel', again); input().addEventListener('change', again); });</script>`),
+      addEventListener('DOMContentLoaded', () => { input().addEventListener('click', () => setTimeout(again, 0), { once: true }); input().addEventListener('cancel', again); input().addEventListener('change', again); });</script>`,
+    ),
     '/frames': html(`<h1>Khung nhúng</h1>
       <iframe id="f-blocked" src="${t.blockedHost}/hit/frame-blocked" width="600" height="260"></iframe>
       <iframe id="f-router" src="${t.router}/hit/frame-router" width="600" height="260"></iframe>
       <iframe id="f-loop" src="${t.otherLoopback}/hit/frame-loopback" width="300" height="120"></iframe>
       <iframe id="f-ok" src="/hello" width="300" height="120"></iframe>`),
-    '/requests': html(`<h1>Yêu cầu ngầm</h1><pre id="out"></pre>`, `<script>
+    '/requests': html(
+      `<h1>Yêu cầu ngầm</h1><pre id="out"></pre>`,
+      `<script>
       const targets = ${targets}; const results = {}; window.results = results;
       const done = (k, v) => { results[k] = v; };
       (async () => {
@@ -72,44 +81,74 @@ function pages(port: number): Record<string, string> {
         await Promise.all(jobs);
         window.finished = true;
       })();
-    </script>`),
-    '/service-worker': html(`<h1>Service worker</h1>`, `<script>
+    </script>`,
+    ),
+    '/service-worker': html(
+      `<h1>Service worker</h1>`,
+      `<script>
       window.swState = 'starting';
       navigator.serviceWorker.register('/sw.js').then(() => navigator.serviceWorker.ready).then(() => { window.swState = 'ready'; }, (e) => { window.swState = 'error ' + e; });
       localStorage.setItem('resident-secret', 'so-dien-thoai-0912345678');
       document.cookie = 'visitor=resident-1; max-age=86400';
       caches.open('kiosk-test').then((c) => c.put('/hello', new Response('cached')));
-    </script>`),
-    '/websocket': html(`<h1>WebSocket</h1>`, `<script>
+    </script>`,
+    ),
+    '/websocket': html(
+      `<h1>WebSocket</h1>`,
+      `<script>
       for (const to of ['ws://localhost:${port}/socket', 'ws://blocked.example:${port}/socket', 'ws://127.0.0.2:${port}/socket', 'ws://nas.hostile.test:${port}/socket']) {
         const ws = new WebSocket(to); ws.onopen = () => { document.title = 'socket-open'; }; }
-    </script>`),
+    </script>`,
+    ),
     // A name whose DNS answer changes between the guard's check and the browser's connection (rebinding).
-    '/rebinding': html(`<h1>Đổi địa chỉ DNS</h1>`, `<script>
+    '/rebinding': html(
+      `<h1>Đổi địa chỉ DNS</h1>`,
+      `<script>
       window.results = {};
       Promise.all([
         fetch('http://rebind.hostile.test:${port}/hit/rebind-fetch', { mode: 'no-cors' }).then(() => { results.fetch = 'reached'; }, () => { results.fetch = 'failed'; }),
         new Promise((done) => { const ws = new WebSocket('ws://rebind.hostile.test:${port}/socket'); ws.onopen = () => { results.socket = 'open'; done(); }; ws.onerror = () => { results.socket = 'failed'; done(); }; }),
       ]).then(() => { window.finished = true; });
-    </script>`),
-    '/websocket-ok': html(`<h1>WebSocket cùng trang</h1>`, `<script>
+    </script>`,
+    ),
+    '/websocket-ok': html(
+      `<h1>WebSocket cùng trang</h1>`,
+      `<script>
       const ws = new WebSocket('ws://127.0.0.1:${port}/socket'); ws.onopen = () => { document.title = 'socket-open'; };
-    </script>`),
-    '/popups': html(`<h1>Cửa sổ bật lên</h1><button id="storm" style="width:300px;height:80px">Mở</button>`, `<script>
+    </script>`,
+    ),
+    '/popups': html(
+      `<h1>Cửa sổ bật lên</h1><button id="storm" style="width:300px;height:80px">Mở</button>`,
+      `<script>
       addEventListener('DOMContentLoaded', () => document.getElementById('storm').onclick = () => { for (let i = 0; i < 30; i++) window.open('/hello?popup=' + i, '_blank'); });
-    </script>`),
-    '/popup-blocked': html(`<button id="go" style="width:300px;height:80px">Mở</button>`, `<script>
+    </script>`,
+    ),
+    '/popup-blocked': html(
+      `<button id="go" style="width:300px;height:80px">Mở</button>`,
+      `<script>
       addEventListener('DOMContentLoaded', () => document.getElementById('go').onclick = () => window.open('${t.blockedHost}/hit/popup', '_blank'));
-    </script>`),
-    '/beforeunload': html(`<h1>Bẫy rời trang</h1><button id="b" style="width:300px;height:80px">Bấm</button>`, `<script>
+    </script>`,
+    ),
+    '/beforeunload': html(
+      `<h1>Bẫy rời trang</h1><button id="b" style="width:300px;height:80px">Bấm</button>`,
+      `<script>
       addEventListener('beforeunload', (e) => { e.preventDefault(); e.returnValue = 'Ở lại!'; return 'Ở lại!'; });
-    </script>`),
-    '/alert-loop': html(`<h1>Hộp thoại liên tục</h1>`, `<script>
+    </script>`,
+    ),
+    '/alert-loop': html(
+      `<h1>Hộp thoại liên tục</h1>`,
+      `<script>
       addEventListener('load', () => { for (let i = 0; i < 1000; i++) { alert('Bạn đã trúng thưởng ' + i); confirm('Tiếp tục?'); prompt('Nhập số thẻ'); } });
-    </script>`),
+    </script>`,
+    ),
     '/download': html(`<a id="big" href="/big.pdf">tải</a> <a id="small" href="/small.pdf">nhỏ</a> <a id="exe" href="/setup.exe">exe</a>`),
-    '/print': html(`<h1>In trang</h1>`, `<script>addEventListener('load', () => { window.print(); setTimeout(() => document.createElement('iframe').contentWindow?.print?.(), 0); });</script>`),
-    '/permissions': html(`<h1>Quyền</h1>`, `<script>
+    '/print': html(
+      `<h1>In trang</h1>`,
+      `<script>addEventListener('load', () => { window.print(); setTimeout(() => document.createElement('iframe').contentWindow?.print?.(), 0); });</script>`,
+    ),
+    '/permissions': html(
+      `<h1>Quyền</h1>`,
+      `<script>
       window.results = {};
       (async () => {
         for (const name of ['camera', 'microphone', 'geolocation']) {
@@ -118,9 +157,19 @@ function pages(port: number): Record<string, string> {
         try { await navigator.mediaDevices.getUserMedia({ video: true }); results.getCamera = 'granted'; } catch (e) { results.getCamera = e.name; }
         window.finished = true;
       })();
-    </script>`),
-    '/schemes': html(['file:///etc/passwd', 'chrome://settings', 'devtools://devtools/bundled/inspector.html', 'view-source:http://127.0.0.1:' + port + '/', 'data:text/html,<h1>data</h1>']
-      .map((href, i) => `<p><a id="s${i}" href="${href}">${href}</a></p>`).join('')),
+    </script>`,
+    ),
+    '/schemes': html(
+      [
+        'file:///etc/passwd',
+        'chrome://settings',
+        'devtools://devtools/bundled/inspector.html',
+        'view-source:http://127.0.0.1:' + port + '/',
+        'data:text/html,<h1>data</h1>',
+      ]
+        .map((href, i) => `<p><a id="s${i}" href="${href}">${href}</a></p>`)
+        .join(''),
+    ),
   };
 }
 
@@ -175,7 +224,9 @@ export async function startHostileSite(): Promise<HostileSite> {
       };
       pump();
     } else if (path === '/small.pdf') {
-      response.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="don-xin-viec.pdf"' }).end('%PDF-1.4\n% kiosk test\n%%EOF\n');
+      response
+        .writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="don-xin-viec.pdf"' })
+        .end('%PDF-1.4\n% kiosk test\n%%EOF\n');
     } else if (path === '/setup.exe') {
       response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Disposition': 'attachment; filename="setup.exe"' }).end('MZ');
     } else {
@@ -204,7 +255,15 @@ export async function startHostileSite(): Promise<HostileSite> {
     arrivals,
     close: async () => {
       sockets.close();
-      await Promise.all(servers.map((s) => new Promise((resolve) => { s.closeAllConnections(); s.close(() => resolve(undefined)); })));
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise((resolve) => {
+              s.closeAllConnections();
+              s.close(() => resolve(undefined));
+            }),
+        ),
+      );
     },
   };
 }

@@ -61,7 +61,6 @@ export function testKioskOf(kiosk: Kiosk, clock: FakeClock, dataDir: string): Te
   };
 }
 
-
 /** The refusal a call ended with (the core's typed error), or a failure when the call went through. */
 export async function refusal(promise: Promise<unknown>): Promise<{ code: string; reason?: string; message: string; params?: Record<string, unknown> }> {
   const error = await promise.then(

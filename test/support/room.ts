@@ -47,7 +47,9 @@ export async function startHub(): Promise<Hub> {
 /** A pairing code from the hub's CLI; `clock` lets a test issue it in the past (an expired code). */
 export function pairCode(hub: Hub, clock?: ProcessClock): string {
   const args = ['room', 'pair-code', '--data-dir', hub.dir, '--json'];
-  const run = clock ? spawnSync(process.execPath, kioskArgv(args, clock), { encoding: 'utf8' }) : spawnSync(process.execPath, kioskArgv(args), { encoding: 'utf8' });
+  const run = clock
+    ? spawnSync(process.execPath, kioskArgv(args, clock), { encoding: 'utf8' })
+    : spawnSync(process.execPath, kioskArgv(args), { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`pair-code failed: ${run.stdout}${run.stderr}`);
   return (JSON.parse(run.stdout) as { code: string }).code;
 }

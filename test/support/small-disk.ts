@@ -72,7 +72,9 @@ export function rootTmpfs(): SmallDisk | undefined {
 
 export async function namespaceTmpfs(): Promise<SmallDisk | undefined> {
   const dir = tempDir('kiosk-userns-tmpfs-');
-  const holder = spawn('unshare', ['-Urm', 'sh', '-c', `mount -t tmpfs -o ${SIZE} tmpfs "$1" && echo mounted && exec sleep 3600`, 'sh', dir.path], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const holder = spawn('unshare', ['-Urm', 'sh', '-c', `mount -t tmpfs -o ${SIZE} tmpfs "$1" && echo mounted && exec sleep 3600`, 'sh', dir.path], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const mounted = await new Promise<boolean>((resolve) => {
     holder.stdout!.on('data', (chunk) => String(chunk).includes('mounted') && resolve(true));
     holder.once('exit', () => resolve(false));

@@ -32,7 +32,11 @@ export function xlsxFormulaCount(file: Buffer | ArrayBuffer): Promise<number> {
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('error', reject);
           stream.on('end', () => {
-            count += (Buffer.concat(chunks).toString('utf8').match(/<f[\s>/]/g) ?? []).length;
+            count += (
+              Buffer.concat(chunks)
+                .toString('utf8')
+                .match(/<f[\s>/]/g) ?? []
+            ).length;
             zip.readEntry();
           });
         });

@@ -156,7 +156,13 @@ export async function startZebra(records: MarcRecord[]): Promise<ZebraServer> {
 
 /** What Index Data's own client says to `find` + `show` for one bib-1 query on this server (the cross-check). */
 export function yazClient(zebra: ZebraServer, query: string, show = 0): { hits: number | null; output: string } {
-  const commands = [`open tcp:${zebra.host}:${zebra.port}/${zebra.database}`, `find ${query}`, ...(show ? ['format usmarc', `show 1+${show}`] : []), 'quit', ''].join('\n');
+  const commands = [
+    `open tcp:${zebra.host}:${zebra.port}/${zebra.database}`,
+    `find ${query}`,
+    ...(show ? ['format usmarc', `show 1+${show}`] : []),
+    'quit',
+    '',
+  ].join('\n');
   const run = spawnSync('yaz-client', [], { input: commands, encoding: 'utf8', timeout: 15_000 });
   const match = /Number of hits: (\d+)/.exec(run.stdout);
   return { hits: match ? Number(match[1]) : null, output: run.stdout };

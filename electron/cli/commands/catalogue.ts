@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { importEncoding, type ImportEncoding, type ImportReport } from '../../contract/catalogue';
+import { importEncoding, type ImportEncoding, type ImportReport } from '#contract/catalogue';
 import { exportCatalogue } from '../../core/catalogue/export';
 import { importCatalogueFile } from '../../core/catalogue/import';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from '../../core/catalogue/rotation';
@@ -81,7 +81,12 @@ function importAction(target: 'catalogue' | 'rotation') {
         // residents are given the write lock first only by an import in its own process.
         if (kiosk.ctx.role === 'guest') throw ownedError(kiosk.ctx.dataDir, `Không nhập được tệp ${basename(file)}`);
         return importCatalogueFile(kiosk.db, kiosk.ctx.clock, source, {
-          fileName: basename(file), target, dryRun: options.dryRun === true, log: kiosk.ctx.log, onProgress: progressLines(), ...(encoding ? { encoding } : {}),
+          fileName: basename(file),
+          target,
+          dryRun: options.dryRun === true,
+          log: kiosk.ctx.log,
+          onProgress: progressLines(),
+          ...(encoding ? { encoding } : {}),
         });
       });
       printResult(options, report, () => describeReport(report));
@@ -92,7 +97,9 @@ export function registerCatalogueCommands(program: Command): void {
   const catalogue = program.command('catalogue').description('Vốn sách: nhập biểu ghi từ thư viện tỉnh');
   catalogue
     .command('import')
-    .description('Nhập tệp MARC21 (.mrc, cỡ nào cũng được), MARCXML, CSV hoặc .xlsx theo mẫu (tới 256 MB); tiến độ in ra stderr; nhập lại cùng tệp không thay đổi gì')
+    .description(
+      'Nhập tệp MARC21 (.mrc, cỡ nào cũng được), MARCXML, CSV hoặc .xlsx theo mẫu (tới 256 MB); tiến độ in ra stderr; nhập lại cùng tệp không thay đổi gì',
+    )
     .argument('<file>', 'tệp cần nhập')
     .option('--dry-run', 'chỉ kiểm tra, không lưu')
     .option('--encoding <name>', 'bảng mã của tệp khi kiosk không chắc: utf-8, windows-1258, tcvn3, vni, viscii')
@@ -130,14 +137,30 @@ export function registerCatalogueCommands(program: Command): void {
         const limit = Number(options.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new CliFailure('--limit phải là số nguyên từ 1 đến 100.', 2);
         if (query.length > 200) throw new CliFailure('Từ khóa dài quá 200 ký tự. Hãy gõ ngắn hơn.', 2);
-        const response = await withKiosk(options, async (kiosk) => searchCatalogue(kiosk.db, query, { availableOnly: options.available === true, limit, today: localDay(kiosk.ctx.clock.now()) }));
+        const response = await withKiosk(options, async (kiosk) =>
+          searchCatalogue(kiosk.db, query, { availableOnly: options.available === true, limit, today: localDay(kiosk.ctx.clock.now()) }),
+        );
         const results = response.results.map(({ id, title, authors, year, isbn, available, items, nextDueDate, nextDueOverdue, publisher, callNumber }) => ({
-          id, title, authors, year, isbn, available, items, nextDueDate, nextDueOverdue, publisher, callNumber,
+          id,
+          title,
+          authors,
+          year,
+          isbn,
+          available,
+          items,
+          nextDueDate,
+          nextDueOverdue,
+          publisher,
+          callNumber,
         }));
         printResult(options, results, () =>
           results.length === 0
             ? `Không tìm thấy sách nào cho "${query}".`
-            : results.map((r) => `${r.id}. ${r.title} — ${r.authors.join(', ') || 'không rõ tác giả'}${r.year ? ` (${r.year})` : ''}: còn ${r.available} cuốn trên kệ`).join('\n'),
+            : results
+                .map(
+                  (r) => `${r.id}. ${r.title} — ${r.authors.join(', ') || 'không rõ tác giả'}${r.year ? ` (${r.year})` : ''}: còn ${r.available} cuốn trên kệ`,
+                )
+                .join('\n'),
         );
       }),
     );
@@ -160,7 +183,9 @@ export function registerCatalogueCommands(program: Command): void {
       run(options, async () => {
         const batches = await withKiosk(options, async (kiosk) => listBatches(kiosk.db));
         printResult(options, batches, () =>
-          batches.length === 0 ? 'Chưa có đợt luân chuyển nào.' : batches.map((b) => `${b.code} (${b.sourceLibrary ?? '?'}): ${b.items} cuốn, hạn trả ${b.dueBack ?? '?'}, trạng thái ${b.state}`).join('\n'),
+          batches.length === 0
+            ? 'Chưa có đợt luân chuyển nào.'
+            : batches.map((b) => `${b.code} (${b.sourceLibrary ?? '?'}): ${b.items} cuốn, hạn trả ${b.dueBack ?? '?'}, trạng thái ${b.state}`).join('\n'),
         );
       }),
     );

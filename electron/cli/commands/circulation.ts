@@ -2,12 +2,12 @@
 // `kiosk holds`: the same core rules the screen uses. Each item is its own transaction; the output
 // says which succeeded and why others did not.
 import type { Command } from 'commander';
-import { itemBarcode } from '../../contract/circulation';
-import { cardNumber } from '../../contract/patrons';
+import { itemBarcode } from '#contract/circulation';
+import { cardNumber } from '#contract/patrons';
 import { checkin } from '../../core/circulation/checkin';
 import { checkout } from '../../core/circulation/checkout';
 import { allOpenHolds, cancelHoldOf, placeHoldFor } from '../../core/circulation/holds';
-import type { HoldView } from '../../contract/circulation';
+import type { HoldView } from '#contract/circulation';
 import { patronStanding } from '../../core/circulation/sign-in';
 import { KioskError } from '../../core/errors';
 import { requirePatron, toSummary } from '../../core/patrons/records';
@@ -67,8 +67,10 @@ export function registerCirculationCommands(program: Command): void {
         const number = parseInput(cardNumber, card);
         const barcodes = items.map((item) => parseInput(itemBarcode, item));
         const result = await withRoomStore(options, async (kiosk) => eachItem(barcodes, (item) => checkout(kiosk.ctx, number, item)));
-        printResult(options, { ok: result.refused.length === 0, card: number, loans: result.done, refused: result.refused }, () =>
-          result.done.map((loan) => `Đã cho mượn ${loan.item} "${loan.title}", hạn trả ${loan.dueDate}.`).join('\n') || 'Không cuốn nào được cho mượn.',
+        printResult(
+          options,
+          { ok: result.refused.length === 0, card: number, loans: result.done, refused: result.refused },
+          () => result.done.map((loan) => `Đã cho mượn ${loan.item} "${loan.title}", hạn trả ${loan.dueDate}.`).join('\n') || 'Không cuốn nào được cho mượn.',
         );
         reportRefusals(options, result.refused);
       }),
@@ -83,10 +85,16 @@ export function registerCirculationCommands(program: Command): void {
       run(options, async () => {
         const barcodes = items.map((item) => parseInput(itemBarcode, item));
         const result = await withRoomStore(options, async (kiosk) => eachItem(barcodes, (item) => checkin(kiosk.ctx, item)));
-        printResult(options, { ok: result.refused.length === 0, returned: result.done, refused: result.refused }, () =>
-          result.done
-            .map((r) => `Đã nhận trả ${r.item} "${r.title}"${r.overdueDays ? ` (quá hạn ${r.overdueDays} ngày)` : ''}${r.shelf === 'staff' ? ' — để lên giá của cán bộ' : ''}.`)
-            .join('\n') || 'Không cuốn nào được nhận trả.',
+        printResult(
+          options,
+          { ok: result.refused.length === 0, returned: result.done, refused: result.refused },
+          () =>
+            result.done
+              .map(
+                (r) =>
+                  `Đã nhận trả ${r.item} "${r.title}"${r.overdueDays ? ` (quá hạn ${r.overdueDays} ngày)` : ''}${r.shelf === 'staff' ? ' — để lên giá của cán bộ' : ''}.`,
+              )
+              .join('\n') || 'Không cuốn nào được nhận trả.',
         );
         reportRefusals(options, result.refused);
       }),
@@ -108,7 +116,9 @@ export function registerCirculationCommands(program: Command): void {
         printResult(options, { ok: true, patron, loans: view.loans, standing: view.standing }, () =>
           [
             describePatron(patron),
-            view.loans.length === 0 ? '  Không mượn cuốn nào.' : view.loans.map((l) => `  ${l.item} "${l.title}" hạn trả ${l.dueDate}${l.overdueDays ? ` — QUÁ HẠN ${l.overdueDays} ngày` : ''}`).join('\n'),
+            view.loans.length === 0
+              ? '  Không mượn cuốn nào.'
+              : view.loans.map((l) => `  ${l.item} "${l.title}" hạn trả ${l.dueDate}${l.overdueDays ? ` — QUÁ HẠN ${l.overdueDays} ngày` : ''}`).join('\n'),
             ...(view.holds.length ? ['Sách đặt trước:', ...view.holds.map(describeHold)] : []),
           ].join('\n'),
         );
@@ -143,7 +153,11 @@ export function registerCirculationCommands(program: Command): void {
         const number = parseInput(cardNumber, options.card);
         const holdId = positiveId(holdText, 'Mã đặt trước');
         const left = await withRoomStore(options, async (kiosk) => cancelHoldOf(kiosk.ctx, number, holdId));
-        printResult(options, { ok: true, card: number, holds: left }, () => `Đã huỷ đặt trước ${holdId}.${left.length ? `\nCòn đặt trước:\n${left.map(describeHold).join('\n')}` : ''}`);
+        printResult(
+          options,
+          { ok: true, card: number, holds: left },
+          () => `Đã huỷ đặt trước ${holdId}.${left.length ? `\nCòn đặt trước:\n${left.map(describeHold).join('\n')}` : ''}`,
+        );
       }),
     );
   program

@@ -14,7 +14,9 @@ import { cliClock } from '../clock';
 export function registerDbRestoreCommand(program: Command): void {
   const db = program.commands.find((command) => command.name() === 'db') ?? program.command('db');
   db.command('restore')
-    .description('Khôi phục cơ sở dữ liệu từ một tệp sao lưu (tắt kiosk trước); bản sao đã mã hóa (….sealed: chép từ USB hoặc tạo bằng kiosk db backup ra ngoài thư mục dữ liệu) cần mật khẩu trong KIOSK_PASSPHRASE')
+    .description(
+      'Khôi phục cơ sở dữ liệu từ một tệp sao lưu (tắt kiosk trước); bản sao đã mã hóa (….sealed: chép từ USB hoặc tạo bằng kiosk db backup ra ngoài thư mục dữ liệu) cần mật khẩu trong KIOSK_PASSPHRASE',
+    )
     .argument('<file>', 'tệp sao lưu kiosk-….sqlite hoặc kiosk-….sqlite.sealed')
     .option('--data-dir <dir>', 'thư mục dữ liệu')
     .option('--json', 'in một tài liệu JSON')
@@ -22,11 +24,18 @@ export function registerDbRestoreCommand(program: Command): void {
       run(options, async () => {
         // The passphrase comes from the environment, never argv; only a sealed copy needs it.
         if (!process.env.KIOSK_PASSPHRASE && existsSync(resolve(file)) && isSealed(readFileSync(resolve(file)))) {
-          throw new CliFailure('Tệp này là bản sao đã mã hóa. Hãy đặt mật khẩu đã dùng khi chép vào biến môi trường KIOSK_PASSPHRASE (ví dụ: read -s KIOSK_PASSPHRASE; export KIOSK_PASSPHRASE) rồi chạy lại.', 2);
+          throw new CliFailure(
+            'Tệp này là bản sao đã mã hóa. Hãy đặt mật khẩu đã dùng khi chép vào biến môi trường KIOSK_PASSPHRASE (ví dụ: read -s KIOSK_PASSPHRASE; export KIOSK_PASSPHRASE) rồi chạy lại.',
+            2,
+          );
         }
         const result = restoreOrExplain(chooseDataDir(options.dataDir), resolve(file), process.env.KIOSK_PASSPHRASE || undefined);
-        printResult(options, { ok: true, ...result }, () =>
-          `Đã khôi phục từ ${result.restoredFrom} (lược đồ ${result.version}).` + (result.previousKeptIn ? ` Dữ liệu cũ được giữ ở ${result.previousKeptIn}.` : ''),
+        printResult(
+          options,
+          { ok: true, ...result },
+          () =>
+            `Đã khôi phục từ ${result.restoredFrom} (lược đồ ${result.version}).` +
+            (result.previousKeptIn ? ` Dữ liệu cũ được giữ ở ${result.previousKeptIn}.` : ''),
         );
       }),
     );
@@ -37,7 +46,9 @@ export function registerDbRestoreCommand(program: Command): void {
     .action((options: CommonOptions) =>
       run(options, async () => {
         const backups = listBackups(chooseDataDir(options.dataDir));
-        printResult(options, { ok: true, backups }, () => (backups.length ? backups.map((b) => `${b.at}  ${b.name}  ${(b.bytes / 1024).toFixed(0)} KB`).join('\n') : 'Chưa có bản sao lưu nào.'));
+        printResult(options, { ok: true, backups }, () =>
+          backups.length ? backups.map((b) => `${b.at}  ${b.name}  ${(b.bytes / 1024).toFixed(0)} KB`).join('\n') : 'Chưa có bản sao lưu nào.',
+        );
       }),
     );
 }

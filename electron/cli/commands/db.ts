@@ -23,7 +23,9 @@ export function registerDbCommands(program: Command): void {
         const store = openDatabase(file);
         const to = store.pragma('user_version', { simple: true }) as number;
         store.close();
-        const applied = loadMigrations().filter((m) => m.version > from && m.version <= to).map((m) => m.name);
+        const applied = loadMigrations()
+          .filter((m) => m.version > from && m.version <= to)
+          .map((m) => m.name);
         const result = { ok: true, file, from, to, latest: latestVersion(), applied };
         printResult(options, result, () => (applied.length ? `Đã cập nhật lược đồ ${from} → ${to} (${applied.join(', ')}).` : `Lược đồ đã mới nhất (${to}).`));
       }),

@@ -15,7 +15,11 @@ function configFor(options: CommonOptions): KioskConfig {
   const result = loadConfigFile(configPathFor(chooseDataDir(options.dataDir)));
   if (result.ok === 'absent') return demoConfig;
   if (!result.ok) {
-    throw new CliFailure(`Tệp cấu hình ${result.file} có lỗi nên không biết mẫu thẻ/thiết bị: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}. Hãy sửa tệp (kiosk config validate) rồi chạy lại.`, 1, { problems: result.problems });
+    throw new CliFailure(
+      `Tệp cấu hình ${result.file} có lỗi nên không biết mẫu thẻ/thiết bị: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}. Hãy sửa tệp (kiosk config validate) rồi chạy lại.`,
+      1,
+      { problems: result.problems },
+    );
   }
   return result.config;
 }
@@ -46,7 +50,10 @@ export function registerDevicesCommands(program: Command): void {
           devices.length === 0
             ? 'Không thấy thiết bị HID nào. Máy quét ở chế độ bàn phím vẫn dùng được; muốn đọc qua HID, hãy chuyển máy quét sang chế độ USB HID POS.'
             : devices
-                .map((d) => `${d.wouldOpen ? '●' : '○'} ${d.vendorIdHex}:${d.productIdHex} trang ${d.usagePageHex ?? '?'} ${d.product ?? ''} ${d.likelyMode ? `(${d.likelyMode})` : ''} ${d.path}`)
+                .map(
+                  (d) =>
+                    `${d.wouldOpen ? '●' : '○'} ${d.vendorIdHex}:${d.productIdHex} trang ${d.usagePageHex ?? '?'} ${d.product ?? ''} ${d.likelyMode ? `(${d.likelyMode})` : ''} ${d.path}`,
+                )
                 .join('\n'),
         );
       }),
@@ -68,7 +75,9 @@ export function registerDevicesCommands(program: Command): void {
           if (description.isbn) lines.push(`ISBN: ${description.isbn.normalised} (${description.isbn.format})`);
           if (description.cccd) {
             const c = description.cccd;
-            lines.push(c.valid ? `CCCD hợp lệ: ${c.idNumber}, sinh ${c.birthDate}, ${c.gender === 'male' ? 'Nam' : 'Nữ'}` : `CCCD không hợp lệ (${c.idNumber ?? '?'}):`);
+            lines.push(
+              c.valid ? `CCCD hợp lệ: ${c.idNumber}, sinh ${c.birthDate}, ${c.gender === 'male' ? 'Nam' : 'Nữ'}` : `CCCD không hợp lệ (${c.idNumber ?? '?'}):`,
+            );
             for (const error of c.errors) lines.push(`  - ${error.message}`);
           }
           return lines.join('\n');

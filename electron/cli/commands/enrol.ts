@@ -17,8 +17,19 @@ export function registerEnrolCommands(program: Command): void {
       run(options, async () => {
         const result = await withKiosk(options, (kiosk) => enrol(kiosk.db, url, code));
         // The secret stays in the kiosk's database: never printed.
-        const shown = { ok: true, terminalId: result.terminalId, communeCode: result.communeCode, communeName: result.communeName, terminalName: result.terminalName, collectorUrl: url };
-        printResult(options, shown, () => `Đã đăng ký máy trạm "${result.terminalName}" của ${result.communeName} (${result.communeCode}). Mã máy trạm: ${result.terminalId}.`);
+        const shown = {
+          ok: true,
+          terminalId: result.terminalId,
+          communeCode: result.communeCode,
+          communeName: result.communeName,
+          terminalName: result.terminalName,
+          collectorUrl: url,
+        };
+        printResult(
+          options,
+          shown,
+          () => `Đã đăng ký máy trạm "${result.terminalName}" của ${result.communeName} (${result.communeCode}). Mã máy trạm: ${result.terminalId}.`,
+        );
       }),
     );
 }

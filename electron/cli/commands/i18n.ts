@@ -9,14 +9,15 @@ import { checkI18n } from '../../core/i18n/check';
 import { installLocale, readKitFile, writeKitFile } from '../../core/i18n/kit-file';
 import { readLocaleDir, readRuntimeLocales } from '../../core/i18n/runtime-locales';
 import { checkKit, kitRows, type KitSource } from '../../core/i18n/translator-kit';
-import { languageCode, type LocaleTree } from '../../contract/i18n';
+import { languageCode, type LocaleTree } from '#contract/i18n';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 
 // The source tree: three folders up from this file when run from source, one up from dist/cli.mjs;
 // an installed kiosk has no source tree, and finds the texts build.mjs copied into dist/resources.
 const ROOT =
-  ['../../../', '../', './'].map((candidate) => fileURLToPath(new URL(candidate, import.meta.url))).find((dir) => existsSync(join(dir, 'resources', 'locales'))) ??
-  fileURLToPath(new URL('../', import.meta.url));
+  ['../../../', '../', './']
+    .map((candidate) => fileURLToPath(new URL(candidate, import.meta.url)))
+    .find((dir) => existsSync(join(dir, 'resources', 'locales'))) ?? fileURLToPath(new URL('../', import.meta.url));
 
 /** The bundled Vietnamese and English texts, and what a language has so far (bundled, then the data folder's). */
 function kitSource(dataDir: string, language: string): KitSource {
@@ -33,19 +34,23 @@ export function registerI18nCommands(program: Command): void {
   i18n
     .command('export')
     .description('Ghi bộ dịch (tệp .xlsx): mọi văn bản kèm bản tiếng Việt, ngữ cảnh và ảnh màn hình, để dịch sang một ngôn ngữ')
-    .requiredOption('--lang <code>', 'mã ngôn ngữ sẽ dịch sang, ví dụ ede (Êđê), hnj (H\'Mông), tyz (Tày)')
+    .requiredOption('--lang <code>', "mã ngôn ngữ sẽ dịch sang, ví dụ ede (Êđê), hnj (H'Mông), tyz (Tày)")
     .argument('<file>', 'tệp .xlsx sẽ ghi')
     .option('--data-dir <dir>', 'thư mục dữ liệu (bản dịch đã cài được điền sẵn)')
     .option('--json', 'in một tài liệu JSON')
     .action((file: string, options: CommonOptions & { lang: string }) =>
       run(options, async () => {
         const language = languageCode.safeParse(options.lang);
-        if (!language.success || options.lang === 'vi') throw new CliFailure(`"${options.lang}" không dùng được: hãy cho mã ngôn ngữ khác tiếng Việt, 2–3 chữ thường, ví dụ --lang ede.`, 2);
+        if (!language.success || options.lang === 'vi')
+          throw new CliFailure(`"${options.lang}" không dùng được: hãy cho mã ngôn ngữ khác tiếng Việt, 2–3 chữ thường, ví dụ --lang ede.`, 2);
         const rows = kitRows(kitSource(chooseDataDir(options.dataDir), options.lang));
         await writeKitFile(file, options.lang, rows);
         const done = rows.filter((r) => r.translation).length;
-        printResult(options, { file, language: options.lang, texts: rows.length, translated: done }, () =>
-          `Đã ghi ${rows.length} văn bản (${done} đã có bản dịch) vào ${file}.\nGửi tệp cho người dịch; khi họ điền xong cột "Bản dịch [${options.lang}]", cài bằng: kiosk i18n import ${file}`,
+        printResult(
+          options,
+          { file, language: options.lang, texts: rows.length, translated: done },
+          () =>
+            `Đã ghi ${rows.length} văn bản (${done} đã có bản dịch) vào ${file}.\nGửi tệp cho người dịch; khi họ điền xong cột "Bản dịch [${options.lang}]", cài bằng: kiosk i18n import ${file}`,
         );
       }),
     );
@@ -60,11 +65,21 @@ export function registerI18nCommands(program: Command): void {
         const kit = await readKitFile(file);
         const dataDir = chooseDataDir(options.dataDir);
         const checked = checkKit(kit.rows, kitSource(dataDir, kit.language));
-        const report = { language: kit.language, translated: checked.translated, untranslated: checked.untranslated, errors: checked.errors, warnings: checked.warnings };
+        const report = {
+          language: kit.language,
+          translated: checked.translated,
+          untranslated: checked.untranslated,
+          errors: checked.errors,
+          warnings: checked.warnings,
+        };
         if (checked.errors.length) {
           const lines = checked.errors.slice(0, 20).map((p) => `  dòng ${p.row} (${p.key}): ${p.message}`);
           const more = checked.errors.length > 20 ? `\n  … và ${checked.errors.length - 20} dòng khác` : '';
-          throw new CliFailure(`Bộ dịch có ${checked.errors.length} dòng cần sửa; chưa có gì được cài. Sửa các dòng sau trong tệp rồi chạy lại lệnh:\n${lines.join('\n')}${more}`, 1, report);
+          throw new CliFailure(
+            `Bộ dịch có ${checked.errors.length} dòng cần sửa; chưa có gì được cài. Sửa các dòng sau trong tệp rồi chạy lại lệnh:\n${lines.join('\n')}${more}`,
+            1,
+            report,
+          );
         }
         if (checked.translated === 0) throw new CliFailure(`Cột "Bản dịch [${kit.language}]" còn trống: chưa có gì để cài.`, 1, report);
         const installed = installLocale(dataDir, kit.language, checked.namespaces);
@@ -87,7 +102,9 @@ export function registerI18nCommands(program: Command): void {
         const report = checkI18n({ root: ROOT, dataDir: chooseDataDir(options.dataDir) });
         const failing = report.locales.filter((l) => (l.language === 'vi' || l.language === 'en') && l.missing.length > 0);
         if (!report.ok) {
-          const lines = failing.map((l) => `  ${l.language}: thiếu ${l.missing.length} khóa (${l.missing.slice(0, 8).join(', ')}${l.missing.length > 8 ? ', …' : ''})`);
+          const lines = failing.map(
+            (l) => `  ${l.language}: thiếu ${l.missing.length} khóa (${l.missing.slice(0, 8).join(', ')}${l.missing.length > 8 ? ', …' : ''})`,
+          );
           throw new CliFailure(
             `Bản tiếng Việt hoặc tiếng Anh còn thiếu văn bản. Hãy thêm các khóa sau vào resources/locales rồi chạy lại lệnh:\n${lines.join('\n')}`,
             1,
@@ -96,7 +113,9 @@ export function registerI18nCommands(program: Command): void {
         }
         printResult(options, report, () =>
           [
-            ...report.locales.map((l) => `${l.language} (${l.source}): ${l.keys} khóa, thiếu ${l.missing.length}, không dùng ${l.unused.length}, thừa ${l.extra.length}`),
+            ...report.locales.map(
+              (l) => `${l.language} (${l.source}): ${l.keys} khóa, thiếu ${l.missing.length}, không dùng ${l.unused.length}, thừa ${l.extra.length}`,
+            ),
             ...report.problems.map((p) => `! ${p.file}: ${p.message}`),
           ].join('\n'),
         );

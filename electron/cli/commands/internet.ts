@@ -1,7 +1,7 @@
 // `kiosk session start|status|end`, `kiosk guest-pass create` and `kiosk url-policy check`: the
 // internet service for technicians and tests, through the same contract the screens use.
 import type { Command } from 'commander';
-import { GUEST_CODE_PATTERN, type InternetState } from '../../contract/internet';
+import { GUEST_CODE_PATTERN, type InternetState } from '#contract/internet';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { callApi, withKiosk } from '../with-kiosk';
 import { internetOf } from '../../core/internet/context';
@@ -23,7 +23,9 @@ function describeState(state: InternetState): string {
     case 'suspended':
       return 'Có một phiên bị gián đoạn đang chờ chính người dùng quét lại thẻ.';
     case 'closed':
-      return state.closedReason === 'emergency' ? 'Internet đang bị cán bộ đóng khẩn cấp.' : `Ngoài giờ mở Internet${state.nextOpen ? `; mở lại lúc ${state.nextOpen}` : ''}.`;
+      return state.closedReason === 'emergency'
+        ? 'Internet đang bị cán bộ đóng khẩn cấp.'
+        : `Ngoài giờ mở Internet${state.nextOpen ? `; mở lại lúc ${state.nextOpen}` : ''}.`;
     case 'disabled':
       return 'Dịch vụ Internet bị tắt trong cấu hình.';
     default:
@@ -54,7 +56,11 @@ export function registerInternetCommands(program: Command): void {
           limitedBy: string;
           resumed: boolean;
         };
-        printResult(options, result, () => `${result.resumed ? 'Đã tiếp tục' : 'Đã bắt đầu'} phiên Internet: ${result.allowanceMinutes} phút (giới hạn bởi: ${result.limitedBy}).`);
+        printResult(
+          options,
+          result,
+          () => `${result.resumed ? 'Đã tiếp tục' : 'Đã bắt đầu'} phiên Internet: ${result.allowanceMinutes} phút (giới hạn bởi: ${result.limitedBy}).`,
+        );
       }),
     );
   session
@@ -95,7 +101,9 @@ export function registerInternetCommands(program: Command): void {
         const count = integerOption('--count', options.count, 1, 50);
         const passes = await withKiosk(options, async (kiosk) => createGuestPasses(internetOf(kiosk.ctx), null, minutes, count));
         const out = passes.map((p) => ({ code: p.code, minutes: p.minutes, validDay: p.validDay }));
-        printResult(options, { passes: out }, () => [`${out.length} mã khách, mỗi mã ${minutes} phút, dùng trong ngày ${out[0]?.validDay ?? ''}:`, ...out.map((p) => `  ${p.code}`)].join('\n'));
+        printResult(options, { passes: out }, () =>
+          [`${out.length} mã khách, mỗi mã ${minutes} phút, dùng trong ngày ${out[0]?.validDay ?? ''}:`, ...out.map((p) => `  ${p.code}`)].join('\n'),
+        );
       }),
     );
 
@@ -109,8 +117,18 @@ export function registerInternetCommands(program: Command): void {
     .option(...jsonOption)
     .action((url: string, options: CommonOptions) =>
       run(options, async () => {
-        const decision = (await withKiosk(options, (kiosk) => callApi(kiosk, 'internet.checkUrl', { url }))) as { decision: string; rule: string; pattern?: string; reason: string };
-        printResult(options, decision, () => `${decision.decision === 'allow' ? 'ĐƯỢC MỞ' : 'BỊ CHẶN'} (${decision.rule}${decision.pattern ? `: ${decision.pattern}` : ''}) — ${decision.reason}`);
+        const decision = (await withKiosk(options, (kiosk) => callApi(kiosk, 'internet.checkUrl', { url }))) as {
+          decision: string;
+          rule: string;
+          pattern?: string;
+          reason: string;
+        };
+        printResult(
+          options,
+          decision,
+          () =>
+            `${decision.decision === 'allow' ? 'ĐƯỢC MỞ' : 'BỊ CHẶN'} (${decision.rule}${decision.pattern ? `: ${decision.pattern}` : ''}) — ${decision.reason}`,
+        );
       }),
     );
 }

@@ -24,15 +24,19 @@ export function registerPackCommands(program: Command): void {
         const result = await withKiosk(options, (kiosk) =>
           installPack(kiosk.ctx, resolve(file), {
             onProgress: (p) => {
-              if (!options.json && p.phase === 'copying' && p.bytesTotal > 0) process.stderr.write(`\rĐang chép và kiểm tra: ${Math.floor((p.bytesDone / p.bytesTotal) * 100)}%`);
+              if (!options.json && p.phase === 'copying' && p.bytesTotal > 0)
+                process.stderr.write(`\rĐang chép và kiểm tra: ${Math.floor((p.bytesDone / p.bytesTotal) * 100)}%`);
             },
           }),
         );
         if (!options.json) process.stderr.write('\n');
-        printResult(options, { ok: true, ...result }, () =>
-          `Đã cài gói "${result.pack.title}" (${result.pack.id}) phiên bản ${result.pack.version}: ${result.pack.resources} tài liệu, ${mb(result.pack.bytes)}` +
-          (result.replacedVersion ? `, thay phiên bản ${result.replacedVersion}.` : '.') +
-          `\nDung lượng thư viện số: ${mb(result.usage.usedBytes)} / ${mb(result.usage.quotaBytes)}.`,
+        printResult(
+          options,
+          { ok: true, ...result },
+          () =>
+            `Đã cài gói "${result.pack.title}" (${result.pack.id}) phiên bản ${result.pack.version}: ${result.pack.resources} tài liệu, ${mb(result.pack.bytes)}` +
+            (result.replacedVersion ? `, thay phiên bản ${result.replacedVersion}.` : '.') +
+            `\nDung lượng thư viện số: ${mb(result.usage.usedBytes)} / ${mb(result.usage.quotaBytes)}.`,
         );
       }),
     );
@@ -50,7 +54,9 @@ export function registerPackCommands(program: Command): void {
         }));
         printResult(options, { ok: true, ...result }, () =>
           [
-            ...(result.packs.length ? result.packs.map((p) => `${p.id}  ${p.version}  ${p.title}  (${p.resources} tài liệu, ${mb(p.bytes)})`) : ['Chưa cài gói nội dung nào.']),
+            ...(result.packs.length
+              ? result.packs.map((p) => `${p.id}  ${p.version}  ${p.title}  (${p.resources} tài liệu, ${mb(p.bytes)})`)
+              : ['Chưa cài gói nội dung nào.']),
             `Dung lượng: ${mb(result.usage.usedBytes)} / ${mb(result.usage.quotaBytes)}.`,
           ].join('\n'),
         );

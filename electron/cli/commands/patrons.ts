@@ -2,7 +2,7 @@
 // looks one up, extends it, replaces a lost one, moves it to another category or merges a duplicate, offline.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { cardNumber, deskReason, isoDay, newPatron, type PatronSummary } from '../../contract/patrons';
+import { cardNumber, deskReason, isoDay, newPatron, type PatronSummary } from '#contract/patrons';
 import { createPatron, requirePatron, toSummary } from '../../core/patrons/records';
 import { renewCard } from '../../core/patrons/renewal';
 import { changeCategory, mergePatrons, reissueCard } from '../../core/patrons/card-care';
@@ -97,7 +97,13 @@ export function registerPatronCommands(program: Command): void {
         printResult(options, { ok: true, patron: summary }, () => `Đã gia hạn thẻ.\n${describePatron(summary)}`);
       }),
     );
-  const deskCommand = (name: string, description: string, args: [string, string][], act: (kiosk: Kiosk, values: string[], reason: string) => PatronSummary, done: string) => {
+  const deskCommand = (
+    name: string,
+    description: string,
+    args: [string, string][],
+    act: (kiosk: Kiosk, values: string[], reason: string) => PatronSummary,
+    done: string,
+  ) => {
     const command = patron.command(name).description(description);
     for (const [arg, about] of args) command.argument(arg, about);
     command
@@ -114,11 +120,33 @@ export function registerPatronCommands(program: Command): void {
         });
       });
   };
-  deskCommand('reissue', 'Cấp lại thẻ bị mất: số thẻ mới, giữ sách đang mượn; số cũ bị từ chối từ nay', [['<card>', 'số thẻ bị mất']], (kiosk, [card], reason) =>
-    toSummary(kiosk.ctx, reissueCard(kiosk.ctx, parseInput(cardNumber, card), { staffId: null, reason })), 'Đã cấp thẻ mới; số thẻ cũ không dùng được nữa.');
-  deskCommand('category', 'Đổi loại bạn đọc (quy định mượn, mã PIN theo loại mới)', [['<card>', 'số thẻ'], ['<category>', 'mã loại bạn đọc trong cấu hình, ví dụ adult']], (kiosk, [card, category], reason) =>
-    toSummary(kiosk.ctx, changeCategory(kiosk.ctx, parseInput(cardNumber, card), category!, { staffId: null, reason })), 'Đã đổi loại bạn đọc.');
-  deskCommand('merge', 'Gộp hồ sơ trùng vào hồ sơ được giữ: sách mượn, đặt trước, Internet chuyển sang; số thẻ trùng bị từ chối từ nay', [['<keep>', 'số thẻ được giữ'], ['<duplicate>', 'số thẻ trùng']], (kiosk, [keep, duplicate], reason) =>
-    toSummary(kiosk.ctx, mergePatrons(kiosk.ctx, parseInput(cardNumber, keep), parseInput(cardNumber, duplicate), { staffId: null, reason })), 'Đã gộp hai hồ sơ.');
+  deskCommand(
+    'reissue',
+    'Cấp lại thẻ bị mất: số thẻ mới, giữ sách đang mượn; số cũ bị từ chối từ nay',
+    [['<card>', 'số thẻ bị mất']],
+    (kiosk, [card], reason) => toSummary(kiosk.ctx, reissueCard(kiosk.ctx, parseInput(cardNumber, card), { staffId: null, reason })),
+    'Đã cấp thẻ mới; số thẻ cũ không dùng được nữa.',
+  );
+  deskCommand(
+    'category',
+    'Đổi loại bạn đọc (quy định mượn, mã PIN theo loại mới)',
+    [
+      ['<card>', 'số thẻ'],
+      ['<category>', 'mã loại bạn đọc trong cấu hình, ví dụ adult'],
+    ],
+    (kiosk, [card, category], reason) => toSummary(kiosk.ctx, changeCategory(kiosk.ctx, parseInput(cardNumber, card), category!, { staffId: null, reason })),
+    'Đã đổi loại bạn đọc.',
+  );
+  deskCommand(
+    'merge',
+    'Gộp hồ sơ trùng vào hồ sơ được giữ: sách mượn, đặt trước, Internet chuyển sang; số thẻ trùng bị từ chối từ nay',
+    [
+      ['<keep>', 'số thẻ được giữ'],
+      ['<duplicate>', 'số thẻ trùng'],
+    ],
+    (kiosk, [keep, duplicate], reason) =>
+      toSummary(kiosk.ctx, mergePatrons(kiosk.ctx, parseInput(cardNumber, keep), parseInput(cardNumber, duplicate), { staffId: null, reason })),
+    'Đã gộp hai hồ sơ.',
+  );
   registerRightsCommands(patron, program);
 }

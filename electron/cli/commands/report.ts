@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { exportFormat } from '../../contract/statistics';
+import { exportFormat } from '#contract/statistics';
 import { definitionOf } from '../../core/statistics/indicators';
 import { residentsLine } from '../../core/statistics/export';
 import { exportFor, reportOffThread } from '../../core/statistics/register';
@@ -39,14 +39,21 @@ export function registerReportCommands(program: Command): void {
           } catch (error) {
             throw new CliFailure(`Không ghi được tệp ${file}: ${(error as Error).message}. Hãy chọn thư mục có quyền ghi.`);
           }
-          printResult(options, { ok: true, file, format: format.data, bytes: result.bytes.length, period: result.report.period }, () => `Đã ghi báo cáo ${result.report.period.label} vào ${file}.`);
+          printResult(
+            options,
+            { ok: true, file, format: format.data, bytes: result.bytes.length, period: result.report.period },
+            () => `Đã ghi báo cáo ${result.report.period.label} vào ${file}.`,
+          );
           return;
         }
         const report = await withKiosk(options, (kiosk) => reportOffThread(kiosk.ctx, options.period, options.by ?? null));
         printResult(options, { ok: true, report }, () =>
           [
             `${report.library.name} — kỳ ${report.period.label} (${report.period.from} → ${report.period.to})${report.partial ? ', chưa hết kỳ' : ''}`,
-            ...report.rows.map((r) => `  ${definitionOf(r.indicator).nameVi}: ${r.current} (cùng kỳ ${r.previous}${r.growthPct === null ? '' : `, ${r.growthPct > 0 ? '+' : ''}${r.growthPct} %`})`),
+            ...report.rows.map(
+              (r) =>
+                `  ${definitionOf(r.indicator).nameVi}: ${r.current} (cùng kỳ ${r.previous}${r.growthPct === null ? '' : `, ${r.growthPct > 0 ? '+' : ''}${r.growthPct} %`})`,
+            ),
             `  ${residentsLine(report)}`,
             '  Định nghĩa và cách đếm: docs/indicators.md (tài liệu bổ sung chỉ tính vốn sách của xã).',
           ].join('\n'),

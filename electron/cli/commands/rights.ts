@@ -2,8 +2,8 @@
 // rights from the command line, through the same contract methods as the staff screens. Each
 // signs the staff member in (card in --staff, PIN in KIOSK_PIN) so what it does is recorded as theirs.
 import type { Command } from 'commander';
-import { cardNumber, residentPin, type PatronSummary } from '../../contract/patrons';
-import { erasureReason, type ErasureReceipt, type PatronRecord, type RetentionView } from '../../contract/rights';
+import { cardNumber, residentPin, type PatronSummary } from '#contract/patrons';
+import { erasureReason, type ErasureReceipt, type PatronRecord, type RetentionView } from '#contract/rights';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { callApi, secretFromEnv, staffSignIn, withRoomStore } from '../with-kiosk';
 import { describePatron, parseInput } from './patrons';
@@ -39,10 +39,16 @@ export function registerRightsCommands(patron: Command, program: Command): void 
       run(options, async () => {
         const number = parseInput(cardNumber, card);
         const pin = options.remove ? null : parseInput(residentPin, secretFromEnv('KIOSK_RESIDENT_PIN', 'mã PIN mới của bạn đọc (4–6 chữ số)'));
-        const summary = await withRoomStore(options, async (kiosk) =>
-          (await callApi(kiosk, 'patrons.setPin', { staffToken: await staffSignIn(kiosk, options.staff), card: number, pin })) as PatronSummary,
+        const summary = await withRoomStore(
+          options,
+          async (kiosk) =>
+            (await callApi(kiosk, 'patrons.setPin', { staffToken: await staffSignIn(kiosk, options.staff), card: number, pin })) as PatronSummary,
         );
-        printResult(options, { ok: true, patron: summary }, () => `${pin === null ? 'Đã xóa mã PIN.' : 'Đã đặt mã PIN mới; lần khóa do nhập sai (nếu có) đã được gỡ.'}\n${describePatron(summary)}`);
+        printResult(
+          options,
+          { ok: true, patron: summary },
+          () => `${pin === null ? 'Đã xóa mã PIN.' : 'Đã đặt mã PIN mới; lần khóa do nhập sai (nếu có) đã được gỡ.'}\n${describePatron(summary)}`,
+        );
       }),
     );
 
@@ -56,7 +62,10 @@ export function registerRightsCommands(patron: Command, program: Command): void 
     .action((card: string, options: StaffOptions) =>
       run(options, async () => {
         const number = parseInput(cardNumber, card);
-        const record = await withRoomStore(options, async (kiosk) => (await callApi(kiosk, 'rights.record', { staffToken: await staffSignIn(kiosk, options.staff), card: number })) as PatronRecord);
+        const record = await withRoomStore(
+          options,
+          async (kiosk) => (await callApi(kiosk, 'rights.record', { staffToken: await staffSignIn(kiosk, options.staff), card: number })) as PatronRecord,
+        );
         printResult(options, { ok: true, record }, () => describeRecord(record));
       }),
     );
@@ -73,8 +82,10 @@ export function registerRightsCommands(patron: Command, program: Command): void 
       run(options, async () => {
         const number = parseInput(cardNumber, card);
         const reason = parseInput(REASONS, options.reason);
-        const receipt = await withRoomStore(options, async (kiosk) =>
-          (await callApi(kiosk, 'rights.erase', { staffToken: await staffSignIn(kiosk, options.staff), card: number, reason })) as ErasureReceipt,
+        const receipt = await withRoomStore(
+          options,
+          async (kiosk) =>
+            (await callApi(kiosk, 'rights.erase', { staffToken: await staffSignIn(kiosk, options.staff), card: number, reason })) as ErasureReceipt,
         );
         printResult(options, { ok: true, receipt }, () => receipt.text);
       }),
@@ -84,7 +95,9 @@ export function registerRightsCommands(patron: Command, program: Command): void 
     .command('patrons')
     .description('Toàn bộ bạn đọc')
     .command('retention')
-    .description('Bạn đọc kiosk sẽ tự ẩn danh vì không đến thư viện quá thời hạn lưu giữ (circulation.retentionYears), và vào ngày nào; --apply N để ẩn danh ngay những người đã quá hạn (N = số đã xem)')
+    .description(
+      'Bạn đọc kiosk sẽ tự ẩn danh vì không đến thư viện quá thời hạn lưu giữ (circulation.retentionYears), và vào ngày nào; --apply N để ẩn danh ngay những người đã quá hạn (N = số đã xem)',
+    )
     .requiredOption('--staff <thẻ>', 'thẻ cán bộ')
     .option('--apply <số>', 'ẩn danh đúng N bạn đọc đến hạn (số vừa liệt kê)')
     .option('--data-dir <dir>', 'thư mục dữ liệu')
@@ -104,11 +117,13 @@ export function registerRightsCommands(patron: Command, program: Command): void 
         printResult(options, { ok: true, ...result }, () => {
           if ('anonymised' in result) return `Đã ẩn danh ${result.anonymised} bạn đọc; lượt mượn của họ giữ lại không tên để thống kê.`;
           if (result.years === 0) return 'Thư viện không đặt thời hạn lưu giữ (circulation.retentionYears = 0): thông tin chỉ xóa khi bạn đọc yêu cầu.';
-          if (result.scheduled === 0 || !result.next) return `Không có bạn đọc nào vắng quá ${result.years} năm, hay sẽ đến hạn trong ${result.noticeDays} ngày tới.`;
+          if (result.scheduled === 0 || !result.next)
+            return `Không có bạn đọc nào vắng quá ${result.years} năm, hay sẽ đến hạn trong ${result.noticeDays} ngày tới.`;
           const list = result.residents
             .map((r) => `  ${r.card}  ${r.fullName}  (lần cuối: ${r.lastSeenAt?.slice(0, 10) ?? '—'}; ẩn danh ngày ${r.anonymiseOn})`)
             .join('\n');
-          const now = result.due > 0 ? `\n${result.due} bạn đọc đã quá hạn; để ẩn danh ngay không chờ: kiosk patrons retention --staff <thẻ> --apply ${result.due}` : '';
+          const now =
+            result.due > 0 ? `\n${result.due} bạn đọc đã quá hạn; để ẩn danh ngay không chờ: kiosk patrons retention --staff <thẻ> --apply ${result.due}` : '';
           return `${result.scheduled} bạn đọc sẽ được kiosk tự ẩn danh (vắng quá ${result.years} năm; cán bộ được báo trước ${result.noticeDays} ngày), sớm nhất ngày ${result.next.day}:\n${list}${now}`;
         });
       }),

@@ -9,7 +9,11 @@ import { issuePairingCode, makeHub, revokeRoomPc, roomStatus, type RoomStatus } 
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { withKiosk } from '../with-kiosk';
 
-const ROLE_NAMES: Record<RoomStatus['role'], string> = { standalone: 'máy đơn (không thuộc phòng nhiều máy)', hub: 'máy trung tâm của phòng đọc', kiosk: 'máy trạm của phòng đọc' };
+const ROLE_NAMES: Record<RoomStatus['role'], string> = {
+  standalone: 'máy đơn (không thuộc phòng nhiều máy)',
+  hub: 'máy trung tâm của phòng đọc',
+  kiosk: 'máy trạm của phòng đọc',
+};
 
 function portOption(value: string): number {
   const port = Number(value);
@@ -19,12 +23,17 @@ function portOption(value: string): number {
 
 function describeStatus(status: RoomStatus): string {
   const lines = [`Vai trò: ${ROLE_NAMES[status.role]}`];
-  if (status.listen) lines.push(`Nghe trên: ${status.listen.on === 'lan' ? 'mạng LAN' : 'chỉ máy này (loopback)'}, cổng ${status.listen.port || 'tự chọn'}, cổng ghép máy ${status.listen.pairingPort || 'tự chọn'}`);
+  if (status.listen)
+    lines.push(
+      `Nghe trên: ${status.listen.on === 'lan' ? 'mạng LAN' : 'chỉ máy này (loopback)'}, cổng ${status.listen.port || 'tự chọn'}, cổng ghép máy ${status.listen.pairingPort || 'tự chọn'}`,
+    );
   if (status.hub) lines.push(`Máy số ${status.pcId}; máy trung tâm: ${status.hub.host}:${status.hub.port}`);
   if (status.role === 'hub') {
     lines.push(status.pcs.length ? 'Các máy trạm:' : 'Chưa có máy trạm nào được ghép.');
     for (const pc of status.pcs) {
-      lines.push(`  ${pc.id}. ${pc.name} — ${pc.state === 'revoked' ? `đã gỡ ${pc.revokedAt}` : 'đã ghép'} · ghép ${pc.pairedAt} · thấy lần cuối ${pc.lastSeenAt ?? 'chưa'}`);
+      lines.push(
+        `  ${pc.id}. ${pc.name} — ${pc.state === 'revoked' ? `đã gỡ ${pc.revokedAt}` : 'đã ghép'} · ghép ${pc.pairedAt} · thấy lần cuối ${pc.lastSeenAt ?? 'chưa'}`,
+      );
     }
   }
   return lines.join('\n');
@@ -43,7 +52,8 @@ export function registerRoomCommands(program: Command): void {
     .option('--json', 'in một tài liệu JSON')
     .action((options: CommonOptions & { listen?: string; port?: number; pairingPort?: number }) =>
       run(options, async () => {
-        if (options.listen !== undefined && options.listen !== 'loopback' && options.listen !== 'lan') throw new CliFailure('--listen nhận "loopback" hoặc "lan".', 2);
+        if (options.listen !== undefined && options.listen !== 'loopback' && options.listen !== 'lan')
+          throw new CliFailure('--listen nhận "loopback" hoặc "lan".', 2);
         const result = await withKiosk(options, (kiosk) =>
           makeHub(kiosk.ctx, {
             ...(options.listen ? { listen: options.listen as 'loopback' | 'lan' } : {}),
@@ -52,12 +62,15 @@ export function registerRoomCommands(program: Command): void {
           }),
         );
         const { state, created } = result;
-        printResult(options, { ok: true, created, role: 'hub', roomId: state.roomId, listen: state.listen, port: state.port, pairingPort: state.pairingPort }, () =>
-          [
-            created ? `Máy này đã là máy trung tâm của phòng đọc (mã phòng ${state.roomId}).` : 'Đã cập nhật nơi máy trung tâm nghe.',
-            `Nghe trên ${state.listen === 'lan' ? 'mạng LAN' : 'chỉ máy này (loopback)'}, cổng ${state.port}, cổng ghép máy ${state.pairingPort}.`,
-            'Khởi động lại kiosk trên máy này để bắt đầu phục vụ các máy trạm, rồi chạy "kiosk room pair-code" để ghép từng máy.',
-          ].join('\n'),
+        printResult(
+          options,
+          { ok: true, created, role: 'hub', roomId: state.roomId, listen: state.listen, port: state.port, pairingPort: state.pairingPort },
+          () =>
+            [
+              created ? `Máy này đã là máy trung tâm của phòng đọc (mã phòng ${state.roomId}).` : 'Đã cập nhật nơi máy trung tâm nghe.',
+              `Nghe trên ${state.listen === 'lan' ? 'mạng LAN' : 'chỉ máy này (loopback)'}, cổng ${state.port}, cổng ghép máy ${state.pairingPort}.`,
+              'Khởi động lại kiosk trên máy này để bắt đầu phục vụ các máy trạm, rồi chạy "kiosk room pair-code" để ghép từng máy.',
+            ].join('\n'),
         );
       }),
     );
@@ -71,10 +84,15 @@ export function registerRoomCommands(program: Command): void {
     .action((options: CommonOptions & { minutes?: string }) =>
       run(options, async () => {
         const minutes = options.minutes === undefined ? undefined : Number(options.minutes);
-        if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 1 || minutes > 60)) throw new CliFailure('--minutes nhận một số phút từ 1 đến 60.', 2);
+        if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 1 || minutes > 60))
+          throw new CliFailure('--minutes nhận một số phút từ 1 đến 60.', 2);
         const result = await withKiosk(options, (kiosk) => issuePairingCode(kiosk.ctx, minutes));
         printResult(options, { ok: true, ...result }, () =>
-          [`Mã ghép máy: ${result.code}`, `Dùng được một lần, đến ${result.expiresAt}.`, 'Trên máy trạm, chạy: kiosk room join <địa chỉ máy trung tâm> <mã>'].join('\n'),
+          [
+            `Mã ghép máy: ${result.code}`,
+            `Dùng được một lần, đến ${result.expiresAt}.`,
+            'Trên máy trạm, chạy: kiosk room join <địa chỉ máy trung tâm> <mã>',
+          ].join('\n'),
         );
       }),
     );
@@ -91,8 +109,11 @@ export function registerRoomCommands(program: Command): void {
       run(options, async () => {
         const name = (options.name ?? hostname()).trim().slice(0, 60) || 'kiosk';
         const state = await withKiosk(options, (kiosk) => joinRoom(kiosk.ctx, address, code, name));
-        printResult(options, { ok: true, role: 'kiosk', roomId: state.roomId, pcId: state.pcId, name: state.name, hub: state.hub }, () =>
-          `Đã ghép máy "${state.name}" vào phòng đọc: máy số ${state.pcId}, máy trung tâm ${state.hub.host}:${state.hub.port}. Khởi động lại kiosk trên máy này để bắt đầu.`,
+        printResult(
+          options,
+          { ok: true, role: 'kiosk', roomId: state.roomId, pcId: state.pcId, name: state.name, hub: state.hub },
+          () =>
+            `Đã ghép máy "${state.name}" vào phòng đọc: máy số ${state.pcId}, máy trung tâm ${state.hub.host}:${state.hub.port}. Khởi động lại kiosk trên máy này để bắt đầu.`,
         );
       }),
     );

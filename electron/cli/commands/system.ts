@@ -1,6 +1,6 @@
 // `kiosk self-test`: the technician's on-site health check.
 import type { Command } from 'commander';
-import type { SelfTestReport } from '../../contract/system';
+import type { SelfTestReport } from '#contract/system';
 import { chooseDataDir } from '../../core/config/data-dir';
 import { VERSION } from '../../core/version';
 import { cliClock } from '../clock';
@@ -23,7 +23,8 @@ function fullDiskReport(dataDir: string): SelfTestReport {
       {
         id: 'database',
         status: 'error',
-        message: 'Chưa mở được cơ sở dữ liệu vì ổ đĩa đã đầy. Dữ liệu đã lưu vẫn an toàn: đừng khôi phục bản sao lưu, hãy giải phóng chỗ trống rồi chạy lại kiosk self-test.',
+        message:
+          'Chưa mở được cơ sở dữ liệu vì ổ đĩa đã đầy. Dữ liệu đã lưu vẫn an toàn: đừng khôi phục bản sao lưu, hãy giải phóng chỗ trống rồi chạy lại kiosk self-test.',
         detail: { reason: 'disk_full' },
       },
       diskCheckOf(spaceReportOf(dataDir, 0)),

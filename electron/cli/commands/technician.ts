@@ -27,8 +27,12 @@ export function registerTechnicianCommands(program: Command): void {
     .action((options: CommonOptions) =>
       run(options, async () => {
         const identity = await withKiosk(options, async (kiosk) => readTerminalIdentity(kiosk.db, currentMachineId() !== undefined));
-        printResult(options, { ok: true, ...identity }, () =>
-          `Mã máy trạm: ${identity.terminalId} (tạo lúc ${identity.createdAt})` + (identity.resetAt ? `\nĐã tạo định danh mới lúc ${identity.resetAt} vì ổ đĩa được nhân bản: hãy đăng ký lại máy.` : ''),
+        printResult(
+          options,
+          { ok: true, ...identity },
+          () =>
+            `Mã máy trạm: ${identity.terminalId} (tạo lúc ${identity.createdAt})` +
+            (identity.resetAt ? `\nĐã tạo định danh mới lúc ${identity.resetAt} vì ổ đĩa được nhân bản: hãy đăng ký lại máy.` : ''),
         );
       }),
     );
@@ -40,7 +44,9 @@ export function registerTechnicianCommands(program: Command): void {
     .action((options: CommonOptions) =>
       run(options, async () => {
         const media = listRemovableMedia(systemMediaSources);
-        printResult(options, { ok: true, media }, () => (media.length ? media.map((m) => `${m.label}\t${m.path}`).join('\n') : 'Không thấy USB nào. Hãy cắm USB rồi chạy lại.'));
+        printResult(options, { ok: true, media }, () =>
+          media.length ? media.map((m) => `${m.label}\t${m.path}`).join('\n') : 'Không thấy USB nào. Hãy cắm USB rồi chạy lại.',
+        );
       }),
     );
 
@@ -57,22 +63,30 @@ export function registerTechnicianCommands(program: Command): void {
           const identity = readTerminalIdentity(kiosk.db, currentMachineId() !== undefined);
           const stamp = localStamp(kiosk.ctx.clock.now()).slice(0, 13);
           const selfTest = await runSelfTest(kiosk.ctx);
-          return exportSealedDiagnostics(resolve(folder), passphrase, (work) => writeDiagnosticsBundle({
-            dataDir: kiosk.ctx.dataDir,
-            destination: work,
-            fileName: `kiosk-chan-doan-${identity.terminalId.slice(-8)}-${stamp}.zip`,
-            selfTest,
-            configFile: kiosk.ctx.configFile,
-            facts: { version: VERSION, mode: kiosk.mode, terminalId: identity.terminalId },
-          }));
+          return exportSealedDiagnostics(resolve(folder), passphrase, (work) =>
+            writeDiagnosticsBundle({
+              dataDir: kiosk.ctx.dataDir,
+              destination: work,
+              fileName: `kiosk-chan-doan-${identity.terminalId.slice(-8)}-${stamp}.zip`,
+              selfTest,
+              configFile: kiosk.ctx.configFile,
+              facts: { version: VERSION, mode: kiosk.mode, terminalId: identity.terminalId },
+            }),
+          );
         });
-        printResult(options, { ok: true, ...result }, () => `Đã xuất gói chẩn đoán đã mã hóa ${result.file} (${(result.bytes / 1024).toFixed(0)} KB). Mở lại cần đúng mật khẩu vừa đặt.`);
+        printResult(
+          options,
+          { ok: true, ...result },
+          () => `Đã xuất gói chẩn đoán đã mã hóa ${result.file} (${(result.bytes / 1024).toFixed(0)} KB). Mở lại cần đúng mật khẩu vừa đặt.`,
+        );
       }),
     );
 
   technician
     .command('key-export')
-    .description('Xuất khóa CCCD (đã mã hóa bằng mật khẩu) vào THƯ MỤC, để chuyển kiosk sang máy mới; cần thẻ kỹ thuật viên (PIN trong KIOSK_PIN, mật khẩu trong KIOSK_PASSPHRASE)')
+    .description(
+      'Xuất khóa CCCD (đã mã hóa bằng mật khẩu) vào THƯ MỤC, để chuyển kiosk sang máy mới; cần thẻ kỹ thuật viên (PIN trong KIOSK_PIN, mật khẩu trong KIOSK_PASSPHRASE)',
+    )
     .argument('<folder>', 'thư mục đích, ví dụ USB')
     .requiredOption('--card <card>', 'thẻ kỹ thuật viên')
     .option('--data-dir <dir>', 'thư mục dữ liệu')
@@ -82,9 +96,16 @@ export function registerTechnicianCommands(program: Command): void {
         const passphrase = secretFromEnv('KIOSK_PASSPHRASE', 'mật khẩu bảo vệ tệp khóa');
         const result = await withKiosk(options, async (kiosk) => {
           const token = await staffSignIn(kiosk, options.card);
-          return (await callApi(kiosk, 'technician.exportCccdKey', { staffToken: token, destination: resolve(folder), passphrase })) as { file: string; bytes: number };
+          return (await callApi(kiosk, 'technician.exportCccdKey', { staffToken: token, destination: resolve(folder), passphrase })) as {
+            file: string;
+            bytes: number;
+          };
         });
-        printResult(options, { ok: true, ...result }, () => `Đã xuất khóa CCCD vào ${result.file}. Giữ USB và mật khẩu ở hai nơi khác nhau; trên máy mới chạy: kiosk technician key-import ${result.file}`);
+        printResult(
+          options,
+          { ok: true, ...result },
+          () => `Đã xuất khóa CCCD vào ${result.file}. Giữ USB và mật khẩu ở hai nơi khác nhau; trên máy mới chạy: kiosk technician key-import ${result.file}`,
+        );
       }),
     );
 

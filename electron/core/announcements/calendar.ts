@@ -1,6 +1,6 @@
 // The preloaded calendar of reading and lifelong-learning days: which yearly events are being
 // announced on a given local day, and their next occurrence for the staff list.
-import type { CalendarEvent } from '../../contract/announcements';
+import type { CalendarEvent } from '#contract/announcements';
 import type { Db } from '../store/open';
 
 interface CalendarRow {

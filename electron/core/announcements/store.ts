@@ -1,6 +1,6 @@
 // Staff announcements in the store: create and edit (image checked by its magic bytes), soft-remove, and
 // the ones showing on a given local day. Every change records a staff.action event in its transaction.
-import type { Announcement } from '../../contract/announcements';
+import type { Announcement } from '#contract/announcements';
 import type { Clock } from '../clock';
 import { KioskError } from '../errors';
 import { recordEvent } from '../store/event-types';
@@ -71,12 +71,20 @@ export function createAnnouncement(db: Db, clock: Clock, staffId: number | null,
 }
 
 /** Edits text and dates; `image` undefined keeps the current image, null removes it. */
-export function updateAnnouncement(db: Db, clock: Clock, staffId: number, id: number, input: Omit<NewAnnouncement, 'image'> & { image?: Announcement['image'] | undefined }): Announcement {
+export function updateAnnouncement(
+  db: Db,
+  clock: Clock,
+  staffId: number,
+  id: number,
+  input: Omit<NewAnnouncement, 'image'> & { image?: Announcement['image'] | undefined },
+): Announcement {
   const image = input.image ? decodeImage(input.image) : null;
   db.transaction(() => {
     const info =
       input.image === undefined
-        ? db.prepare('UPDATE announcements SET title = ?, body = ?, starts_on = ?, ends_on = ? WHERE id = ? AND removed_at IS NULL').run(input.title, input.body, input.startsOn, input.endsOn, id)
+        ? db
+            .prepare('UPDATE announcements SET title = ?, body = ?, starts_on = ?, ends_on = ? WHERE id = ? AND removed_at IS NULL')
+            .run(input.title, input.body, input.startsOn, input.endsOn, id)
         : db
             .prepare('UPDATE announcements SET title = ?, body = ?, starts_on = ?, ends_on = ?, image_mime = ?, image = ? WHERE id = ? AND removed_at IS NULL')
             .run(input.title, input.body, input.startsOn, input.endsOn, input.image?.mime ?? null, image, id);
@@ -100,12 +108,16 @@ export function removeAnnouncement(db: Db, clock: Clock, staffId: number, id: nu
 
 /** Everything not removed, newest first; the staff page shows past ones greyed. */
 export function listAnnouncements(db: Db): Announcement[] {
-  return (db.prepare(`SELECT ${COLUMNS} FROM announcements WHERE removed_at IS NULL ORDER BY starts_on DESC, id DESC LIMIT 200`).all() as AnnouncementRow[]).map(toAnnouncement);
+  return (
+    db.prepare(`SELECT ${COLUMNS} FROM announcements WHERE removed_at IS NULL ORDER BY starts_on DESC, id DESC LIMIT 200`).all() as AnnouncementRow[]
+  ).map(toAnnouncement);
 }
 
 export function announcementsOn(db: Db, today: string): Announcement[] {
   return (
-    db.prepare(`SELECT ${COLUMNS} FROM announcements WHERE removed_at IS NULL AND starts_on <= ? AND ends_on >= ? ORDER BY starts_on, id LIMIT 20`).all(today, today) as AnnouncementRow[]
+    db
+      .prepare(`SELECT ${COLUMNS} FROM announcements WHERE removed_at IS NULL AND starts_on <= ? AND ends_on >= ? ORDER BY starts_on, id LIMIT 20`)
+      .all(today, today) as AnnouncementRow[]
   ).map(toAnnouncement);
 }
 

@@ -1,8 +1,8 @@
 // Who is calling: the contract says per method who may call it (`access` in
 // electron/contract/define.ts); this module turns the request's token into the caller a handler
 // receives. It is the only place tokens are checked — handlers never call requireStaff by hand.
-import type { Access, MethodName, Methods } from '../../contract';
-import type { StaffMember } from '../../contract/staff';
+import type { Access, MethodName, Methods } from '#contract';
+import type { StaffMember } from '#contract/staff';
 import type { KioskContext } from '../context';
 import { requireResident, type ResidentCaller } from '../patrons/resident-sessions';
 import { requireStaff } from '../staff/auth';

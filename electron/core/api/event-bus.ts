@@ -1,6 +1,6 @@
 // Typed publish/subscribe for contract events. Payloads are validated on emit so a subscriber on
 // the other side of a transport only ever receives what the contract promises.
-import { events, type EventName, type EventPayload } from '../../contract';
+import { events, type EventName, type EventPayload } from '#contract';
 
 export type EventListener = (name: EventName, payload: unknown) => void;
 

@@ -2,18 +2,10 @@
 // it validates the request, checks who is calling against the method's declared access, runs the
 // handler with that caller, validates the response, and never throws.
 import { z } from 'zod';
-import {
-  isMethodName,
-  methods,
-  type ApiError,
-  type MethodName,
-  type ParsedRequestOf,
-  type Reply,
-  type ResponseOf,
-} from '../../contract';
+import { isMethodName, methods, type ApiError, type MethodName, type ParsedRequestOf, type Reply, type ResponseOf } from '#contract';
 import { maskIdentityNumbers } from '../../../common/privacy/mask';
 import { KioskError } from '../errors';
-import type { StaffMember } from '../../contract/staff';
+import type { StaffMember } from '#contract/staff';
 import { whileServing } from '../store/write-turns';
 import type { Authorize, Caller, CallerOf, StaffCaller } from './access';
 

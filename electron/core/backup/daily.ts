@@ -2,7 +2,7 @@
 // backup API while the kiosk keeps serving, then old backups beyond the newest N are removed.
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BackupEntry } from '../../contract/technician';
+import type { BackupEntry } from '#contract/technician';
 import type { KioskContext } from '../context';
 import { backupDatabase } from '../store/backup';
 import { BACKUP_DIR, backupFileName, backupTime, backupsToDelete, isBackupDue, sortBackups, strayBackupFiles } from './rotation';
@@ -73,7 +73,10 @@ export async function backupSettled(ctx: KioskContext): Promise<void> {
 export function scheduleDailyBackup(ctx: KioskContext, keep: number, setTimer: typeof setInterval = setInterval): () => Promise<void> {
   const check = () => {
     const previous = inFlight.get(ctx) ?? Promise.resolve();
-    inFlight.set(ctx, previous.then(() => backupIfDue(ctx, keep)));
+    inFlight.set(
+      ctx,
+      previous.then(() => backupIfDue(ctx, keep)),
+    );
   };
   check();
   const timer = setTimer(check, CHECK_EVERY_MS);

@@ -26,7 +26,6 @@ export function runningKioskPid(dataDir: string, alive: (pid: number) => boolean
   return alive(pid) ? pid : undefined;
 }
 
-
 /** Checks that FILE is an intact kiosk database of a schema this version can open. */
 export function checkRestorable(file: string): { version: number } {
   if (!existsSync(file)) throw new KioskError('not_found', `Không tìm thấy tệp ${file}. Hãy kiểm tra đường dẫn tệp sao lưu.`, { reason: 'backup_missing' });
@@ -36,7 +35,11 @@ export function checkRestorable(file: string): { version: number } {
     const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name));
     const missing = REQUIRED_TABLES.filter((table) => !tables.has(table));
     if (version < 1 || missing.length > 0) {
-      throw new KioskError('refused', `Tệp ${file} không phải cơ sở dữ liệu kiosk (thiếu ${missing.join(', ') || 'phiên bản lược đồ'}). Hãy chọn một tệp sao lưu kiosk-….sqlite.`, { reason: 'not_kiosk' });
+      throw new KioskError(
+        'refused',
+        `Tệp ${file} không phải cơ sở dữ liệu kiosk (thiếu ${missing.join(', ') || 'phiên bản lược đồ'}). Hãy chọn một tệp sao lưu kiosk-….sqlite.`,
+        { reason: 'not_kiosk' },
+      );
     }
   } finally {
     db.close();
@@ -59,13 +62,19 @@ export function restoreDatabase(dataDir: string, file: string, now: number, aliv
   const lock = tryClaimDataDir(dataDir, { pid: process.pid, startedAt: new Date(now).toISOString(), role: 'cli' });
   if (!lock) {
     const holder = readOwnerInfo(dataDir);
-    throw new KioskError('refused', `Kiosk đang chạy (tiến trình ${holder?.pid ?? 'khác'}${holder ? `, chạy từ ${holder.startedAt}` : ''}). Hãy tắt kiosk trước rồi chạy lại lệnh khôi phục.`, { reason: 'kiosk_running' });
+    throw new KioskError(
+      'refused',
+      `Kiosk đang chạy (tiến trình ${holder?.pid ?? 'khác'}${holder ? `, chạy từ ${holder.startedAt}` : ''}). Hãy tắt kiosk trước rồi chạy lại lệnh khôi phục.`,
+      { reason: 'kiosk_running' },
+    );
   }
   let opened: string | undefined;
   try {
     if (existsSync(file) && isSealed(readFileSync(file))) {
       if (passphrase === undefined) {
-        throw new KioskError('refused', `Tệp ${file} là bản sao đã mã hóa. Hãy nhập mật khẩu đã đặt khi chép bản sao vào USB.`, { reason: 'passphrase_needed' });
+        throw new KioskError('refused', `Tệp ${file} là bản sao đã mã hóa. Hãy nhập mật khẩu đã đặt khi chép bản sao vào USB.`, {
+          reason: 'passphrase_needed',
+        });
       }
       const plain = unseal(readFileSync(file), passphrase);
       mkdirSync(dataDir, { recursive: true });
@@ -104,7 +113,8 @@ function restoreOwned(dataDir: string, file: string, now: number, alive?: (pid: 
     rmSync(partial, { force: true });
     if (previousKeptIn) {
       rmSync(target, { force: true });
-      for (const suffix of ['', '-wal', '-shm']) if (existsSync(join(previousKeptIn, DATABASE_FILE + suffix))) renameSync(join(previousKeptIn, DATABASE_FILE + suffix), target + suffix);
+      for (const suffix of ['', '-wal', '-shm'])
+        if (existsSync(join(previousKeptIn, DATABASE_FILE + suffix))) renameSync(join(previousKeptIn, DATABASE_FILE + suffix), target + suffix);
     }
     throw error;
   }

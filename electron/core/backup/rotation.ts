@@ -21,7 +21,10 @@ export function backupTime(name: string): number | undefined {
 
 /** Backups newest first; files that are not kiosk backups are ignored (never deleted). */
 export function sortBackups(names: readonly string[]): string[] {
-  return names.filter((name) => backupTime(name) !== undefined).sort().reverse();
+  return names
+    .filter((name) => backupTime(name) !== undefined)
+    .sort()
+    .reverse();
 }
 
 /** Which backups to delete so only the newest `keep` remain. */

@@ -36,7 +36,9 @@ export function insideDataFolder(dataDir: string, target: string): boolean {
 export async function backupToFile(db: Db, dataDir: string, target: string, passphrase: string | undefined): Promise<FileBackup> {
   const requested = resolve(target);
   if (!existsSync(dirname(requested))) {
-    throw new KioskError('refused', `Không có thư mục ${dirname(requested)}. Hãy tạo thư mục (hoặc cắm USB) rồi chạy lại.`, { reason: 'backup_folder_missing' });
+    throw new KioskError('refused', `Không có thư mục ${dirname(requested)}. Hãy tạo thư mục (hoặc cắm USB) rồi chạy lại.`, {
+      reason: 'backup_folder_missing',
+    });
   }
   const inside = insideDataFolder(dataDir, requested);
   if (!inside && passphrase === undefined) {
@@ -64,7 +66,11 @@ export async function backupToFile(db: Db, dataDir: string, target: string, pass
       renameSync(`${file}.partial`, file);
     } catch (error) {
       rmSync(`${file}.partial`, { force: true });
-      throw new KioskError('refused', `Không ghi được ${file}: ${(error as Error).message}. Hãy kiểm tra nơi ghi (còn chỗ trống, không khóa ghi) rồi thử lại.`, { reason: 'export_failed' });
+      throw new KioskError(
+        'refused',
+        `Không ghi được ${file}: ${(error as Error).message}. Hãy kiểm tra nơi ghi (còn chỗ trống, không khóa ghi) rồi thử lại.`,
+        { reason: 'export_failed' },
+      );
     }
     return { file, bytes: statSync(file).size, version: result.version, sealed: true };
   } finally {

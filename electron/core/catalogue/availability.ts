@@ -2,7 +2,7 @@
 // one comes back. Due dates and holds come from the circulation feature's `loans` and `holds` tables
 // when they exist; without them (or before they are migrated) availability works from item status
 // alone. A copy set aside for a hold is not on the shelf for anyone else.
-import type { SearchItem } from '../../contract/catalogue';
+import type { SearchItem } from '#contract/catalogue';
 import type { Db } from '../store/open';
 
 const knownTables = new WeakMap<Db, { loans: boolean; holds: boolean }>();
@@ -19,7 +19,8 @@ function prepareItems(db: Db) {
   const visible = "i.status != 'lost' AND c.returned_at IS NULL";
   const order = "(i.status = 'available') DESC, i.location, i.barcode";
   // A page of search results reads its records' copies in one statement (ids as a JSON array), not one per record.
-  const waitingFor = (where: string) => `SELECT h.record_id AS recordId, COUNT(*) AS n FROM holds h WHERE ${where} AND h.item_id IS NULL AND ${OPEN_HOLD} GROUP BY h.record_id`;
+  const waitingFor = (where: string) =>
+    `SELECT h.record_id AS recordId, COUNT(*) AS n FROM holds h WHERE ${where} AND h.item_id IS NULL AND ${OPEN_HOLD} GROUP BY h.record_id`;
   return {
     items: db.prepare(`${select} WHERE i.record_id = ? AND ${visible} ORDER BY ${order}`),
     itemsOfMany: db.prepare(`${select} WHERE i.record_id IN (SELECT value FROM json_each(?)) AND ${visible} ORDER BY i.record_id, ${order}`),
@@ -77,7 +78,7 @@ export interface Availability {
 export function recordAvailability(db: Db, recordId: number, today = ''): Availability {
   const query = queriesFor(db);
   const rows = query.items.all(recordId) as ItemRow[];
-  const waiting = query.waiting ? (query.waiting.all(recordId) as { n: number }[])[0]?.n ?? 0 : 0;
+  const waiting = query.waiting ? ((query.waiting.all(recordId) as { n: number }[])[0]?.n ?? 0) : 0;
   return availabilityOf(rows, waiting, today);
 }
 
@@ -107,7 +108,17 @@ function availabilityOf(rows: ItemRow[], waiting: number, today: string): Availa
     setAside: r.setAside === 1,
   }));
   const available = items.filter((i) => i.status === 'available' && !i.setAside).length;
-  const dues = items.map((i) => i.dueDate).filter((d): d is string => d !== null).sort();
+  const dues = items
+    .map((i) => i.dueDate)
+    .filter((d): d is string => d !== null)
+    .sort();
   const nextDueDate = available === 0 ? (dues[0] ?? null) : null;
-  return { available, waiting, reference: items.filter((i) => i.status === 'reference').length, nextDueDate, nextDueOverdue: nextDueDate !== null && nextDueDate < today, items };
+  return {
+    available,
+    waiting,
+    reference: items.filter((i) => i.status === 'reference').length,
+    nextDueDate,
+    nextDueOverdue: nextDueDate !== null && nextDueDate < today,
+    items,
+  };
 }

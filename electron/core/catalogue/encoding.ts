@@ -13,7 +13,13 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
 
 /** How staff and messages name each encoding. */
 export const ENCODING_NAMES: Record<TextEncoding, string> = {
-  'utf-8': 'Unicode UTF-8', 'utf-16le': 'Unicode UTF-16', 'utf-16be': 'Unicode UTF-16', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3 (ABC)', vni: 'VNI-Windows', viscii: 'VISCII',
+  'utf-8': 'Unicode UTF-8',
+  'utf-16le': 'Unicode UTF-16',
+  'utf-16be': 'Unicode UTF-16',
+  'windows-1258': 'Windows-1258',
+  tcvn3: 'TCVN3 (ABC)',
+  vni: 'VNI-Windows',
+  viscii: 'VISCII',
 };
 
 export type DecodeOutcome =
@@ -21,11 +27,7 @@ export type DecodeOutcome =
   | { ok: false; reason: 'empty' | 'binary' | 'unknown_encoding' | 'ambiguous_encoding'; message: string };
 
 /** Every precomposed letter of Vietnamese that is not ASCII. */
-const VIETNAMESE_LETTERS = new Set(
-  'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ'
-    .split('')
-    .flatMap((c) => [c, c.toUpperCase()]),
-);
+const VIETNAMESE_LETTERS = new Set('àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ'.split('').flatMap((c) => [c, c.toUpperCase()]));
 /** Non-ASCII characters that honest Vietnamese text also contains (typographic punctuation). */
 const FRIENDLY = new Set('\u00a0“”‘’–—…«»°•·©®№€'.split(''));
 
@@ -33,7 +35,12 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 /** Vowel groups a Vietnamese syllable can have (tone removed; after qu/gi the u/i belong to the onset). */
 const NUCLEI =
   'a ă â e ê i o ô ơ u ư y ai ao au âu ay ây eo êu ia iê iu oa oă oai oao oay oe oi ôi ơi oo ua uâ uây ue uê ui uô uôi uơ uy uya uyê uyu ưa ưi ươ ươi ươu ưu yê yêu iêu';
-const SYLLABLE = new RegExp(`^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?(${NUCLEI.split(' ').sort((a, b) => b.length - a.length).join('|')})(ch|ng|nh|[cmnpt])?$`, 'u');
+const SYLLABLE = new RegExp(
+  `^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?(${NUCLEI.split(' ')
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(ch|ng|nh|[cmnpt])?$`,
+  'u',
+);
 /** A syllable ending in a stop (c, ch, p, t) takes only the acute or the dot below, or none. */
 const STOP = /(?:c|ch|p|t)$/;
 
@@ -43,13 +50,15 @@ const STOP = /(?:c|ch|p|t)$/;
  * xở"); common ones tip a short file towards the right reading.
  */
 const COMMON = new Set(
-  ('của và các có được trong là cho những với không người một này đã để năm khi đến ra về theo từ công nhiều như nhà cũng việc thì tại phải lại sẽ đó ' +
+  (
+    'của và các có được trong là cho những với không người một này đã để năm khi đến ra về theo từ công nhiều như nhà cũng việc thì tại phải lại sẽ đó ' +
     'nước trên sau hơn vào nhất làm mình đi con học thể sự cần trước đồng đang hiện hàng tình bị gia phát chỉ vì thành ông bà anh chị em tôi ta chúng họ ' +
     'xã huyện tỉnh thôn bản làng quê hương sách đọc viết thư viện truyện thơ văn tác giả xuất kỹ thuật nông nghiệp trồng lúa nuôi chăn cây rau gà bò ' +
     'lợn cá sức khỏe trẻ mẹ sinh giáo dục lịch sử địa lý việt nam hà nội đức thị hồng minh thanh hoa đẹp mới cũ lớn nhỏ tốt hay ngày tháng đêm giờ mùa ' +
     'xuân hạ thu đông đất trời núi sông biển rừng đường cách mạng chiến tranh hòa bình dân tộc kinh tế xây dựng phòng chống bệnh thiên tai bão lũ hướng ' +
     'dẫn cẩm nang sổ tay phiêu lưu ký mèn dế tuổi yêu thương đình bạn bè ước mơ điều biết nói nghe thấy muốn sống cuộc đời lao động kiến thức khoa ' +
-    'tiếng chữ cô thầy bác chú cháu cổ tích nguyễn trần lê phạm hoàng vũ võ đặng bùi đỗ hồ ngô dương lý').split(' '),
+    'tiếng chữ cô thầy bác chú cháu cổ tích nguyễn trần lê phạm hoàng vũ võ đặng bùi đỗ hồ ngô dương lý'
+  ).split(' '),
 );
 
 /** Is `word` (lower case, NFC) one Vietnamese syllable with its tone where a tone may be? */
@@ -151,7 +160,10 @@ export const MIN_CONFIDENCE = 0.3;
 /** Picks the legacy encoding of bytes that are not UTF-8, with its confidence, or says why not. */
 export function guessLegacyEncoding(bytes: Uint8Array): LegacyGuess {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
-  const scores = Object.fromEntries(LEGACY_ENCODINGS.map((encoding) => [encoding, vietnameseScore(decodeWith(sample, encoding))])) as Record<LegacyEncoding, number>;
+  const scores = Object.fromEntries(LEGACY_ENCODINGS.map((encoding) => [encoding, vietnameseScore(decodeWith(sample, encoding))])) as Record<
+    LegacyEncoding,
+    number
+  >;
   const ranked = [...LEGACY_ENCODINGS].sort((a, b) => scores[b] - scores[a]);
   const [best, second] = [scores[ranked[0]!], Math.max(0, scores[ranked[1]!])];
   if (best <= 0) return { ok: false, reason: 'unknown_encoding', candidates: [], scores };
@@ -192,7 +204,8 @@ export function decodeTextFile(bytes: Uint8Array, chosen?: TextEncoding): Decode
     return {
       ok: false,
       reason: 'binary',
-      message: 'Tệp này không phải tệp văn bản, MARC hay Excel (.xlsx) mà kiosk đọc được. Hãy xuất lại từ phần mềm thư viện dưới dạng MARC21 (.mrc), MARCXML, CSV (UTF-8) hoặc .xlsx.',
+      message:
+        'Tệp này không phải tệp văn bản, MARC hay Excel (.xlsx) mà kiosk đọc được. Hãy xuất lại từ phần mềm thư viện dưới dạng MARC21 (.mrc), MARCXML, CSV (UTF-8) hoặc .xlsx.',
     };
   }
   // Named by staff: read as they say (after the byte-order marks, which cannot be wrong).

@@ -27,13 +27,18 @@ export function exportCatalogue(db: Db, file: string, format: ExportFormat, libr
   const owned = `EXISTS (SELECT 1 FROM items i JOIN collections c ON c.id = i.collection_id WHERE i.record_id = r.id AND c.kind = 'own')
     OR NOT EXISTS (SELECT 1 FROM items i WHERE i.record_id = r.id)`;
   const total = (db.prepare(`SELECT count(*) AS n FROM records r WHERE ${owned}`).get() as { n: number }).n;
-  const itemsOf = db.prepare(`SELECT i.barcode, i.location, i.status FROM items i JOIN collections c ON c.id = i.collection_id WHERE i.record_id = ? AND c.kind = 'own' ORDER BY i.id`);
+  const itemsOf = db.prepare(
+    `SELECT i.barcode, i.location, i.status FROM items i JOIN collections c ON c.id = i.collection_id WHERE i.record_id = ? AND c.kind = 'own' ORDER BY i.id`,
+  );
   const partial = `${file}.partial`;
   let fd: number;
   try {
     fd = openSync(partial, 'w');
   } catch (error) {
-    throw refused('export_failed', `Không ghi được tệp ${file}: ${(error as Error).message}. Hãy chọn thư mục hoặc USB còn chỗ trống, không khóa ghi, rồi thử lại.`);
+    throw refused(
+      'export_failed',
+      `Không ghi được tệp ${file}: ${(error as Error).message}. Hãy chọn thư mục hoặc USB còn chỗ trống, không khóa ghi, rồi thử lại.`,
+    );
   }
   let records = 0;
   let items = 0;
@@ -62,7 +67,10 @@ export function exportCatalogue(db: Db, file: string, format: ExportFormat, libr
       // Already closed.
     }
     rmSync(partial, { force: true });
-    throw refused('export_failed', `Không ghi được tệp ${file}: ${(error as Error).message}. Hãy chọn thư mục hoặc USB còn chỗ trống, không khóa ghi, rồi thử lại.`);
+    throw refused(
+      'export_failed',
+      `Không ghi được tệp ${file}: ${(error as Error).message}. Hãy chọn thư mục hoặc USB còn chỗ trống, không khóa ghi, rồi thử lại.`,
+    );
   }
   onProgress?.(records, total);
   return { file, format, records, items, bytes };

@@ -21,14 +21,23 @@ function checkDuplicates(unit: ReadUnit, controls: Map<string, number>, barcodes
   const earlier = unit.unit === 'record' ? 'bản ghi số' : 'dòng';
   const control = record.controlNumber ? controls.get(record.controlNumber) : undefined;
   if (control !== undefined) {
-    unit.mapped = { ok: false, problem: { reason: 'duplicate_in_file', message: `${label} trùng số kiểm soát ${record.controlNumber} với ${earlier} ${control} trong cùng tệp. Hãy giữ một bản rồi nhập lại.` } };
+    unit.mapped = {
+      ok: false,
+      problem: {
+        reason: 'duplicate_in_file',
+        message: `${label} trùng số kiểm soát ${record.controlNumber} với ${earlier} ${control} trong cùng tệp. Hãy giữ một bản rồi nhập lại.`,
+      },
+    };
     return;
   }
   const repeated = record.items.find((item) => barcodes.has(item.barcode));
   if (repeated) {
     unit.mapped = {
       ok: false,
-      problem: { reason: 'duplicate_in_file', message: `${label} dùng lại mã vạch ${repeated.barcode} đã có ở ${earlier} ${barcodes.get(repeated.barcode)} trong cùng tệp. Mỗi cuốn sách cần một mã vạch riêng.` },
+      problem: {
+        reason: 'duplicate_in_file',
+        message: `${label} dùng lại mã vạch ${repeated.barcode} đã có ở ${earlier} ${barcodes.get(repeated.barcode)} trong cùng tệp. Mỗi cuốn sách cần một mã vạch riêng.`,
+      },
     };
     return;
   }

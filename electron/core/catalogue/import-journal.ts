@@ -36,7 +36,9 @@ interface RunRow {
 export function beginRun(db: Db, clock: Pick<Clock, 'now'>, fileName: string, target: TargetCollection, createdCollection: boolean): number {
   return Number(
     db
-      .prepare(`INSERT INTO catalogue_import_runs (file_name, started_at, state, collection_id, collection_kind, source, created_collection) VALUES (?, ?, 'writing', ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO catalogue_import_runs (file_name, started_at, state, collection_id, collection_kind, source, created_collection) VALUES (?, ?, 'writing', ?, ?, ?, ?)`,
+      )
       .run(fileName.slice(0, 255), new Date(clock.now()).toISOString(), target.id, target.kind, target.source, createdCollection ? 1 : 0).lastInsertRowid,
   );
 }
@@ -98,7 +100,8 @@ export function undoRun(db: Db, runId: number, between: () => void = () => undef
     between();
   }
   db.transaction(() => {
-    if (run.created_collection) db.prepare('DELETE FROM collections WHERE id = ? AND NOT EXISTS (SELECT 1 FROM items WHERE collection_id = collections.id)').run(run.collection_id);
+    if (run.created_collection)
+      db.prepare('DELETE FROM collections WHERE id = ? AND NOT EXISTS (SELECT 1 FROM items WHERE collection_id = collections.id)').run(run.collection_id);
     db.prepare('DELETE FROM catalogue_import_runs WHERE id = ?').run(runId);
   }).immediate();
   if (kept.items > 0) log?.log('warn', 'catalogue.import_undo_kept', { items: kept.items, records: kept.records });

@@ -6,7 +6,7 @@
 // undoes every batch. See import-journal.ts for why. Every transaction here begins IMMEDIATE: a
 // deferred one that reads first would fail at once (SQLITE_BUSY_SNAPSHOT, no waiting) when a
 // resident's checkout on the serving thread's connection commits between its read and its write.
-import type { ImportReport, Rejection } from '../../contract/catalogue';
+import type { ImportReport, Rejection } from '#contract/catalogue';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { Db } from '../store/open';
@@ -49,8 +49,20 @@ class DryRunRollback extends Error {}
 
 function emptyReport(read: ReadOk, dryRun: boolean): ImportReport {
   return {
-    ok: true, format: read.format, encoding: read.encoding, ...(read.confidence !== undefined ? { encodingConfidence: read.confidence } : {}), records: read.count,
-    imported: 0, updated: 0, unchanged: 0, rejected: 0, itemsAdded: 0, warned: 0, warnings: [], rejections: [], dryRun,
+    ok: true,
+    format: read.format,
+    encoding: read.encoding,
+    ...(read.confidence !== undefined ? { encodingConfidence: read.confidence } : {}),
+    records: read.count,
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    itemsAdded: 0,
+    warned: 0,
+    warnings: [],
+    rejections: [],
+    dryRun,
   };
 }
 
@@ -75,9 +87,18 @@ function writeUnit(db: Db, clock: Pick<Clock, 'now'>, unit: ReadUnit, target: Ta
 }
 
 function logImport(db: Db, clock: Pick<Clock, 'now'>, read: ReadOk, options: WriteOptions, report: ImportReport): void {
-  db.prepare(`INSERT INTO catalogue_imports (at, file_name, format, target, imported, updated, unchanged, rejected, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    new Date(clock.now()).toISOString(), options.fileName.slice(0, 255), read.format, options.target,
-    report.imported, report.updated, report.unchanged, report.rejected, options.staffId ?? null,
+  db.prepare(
+    `INSERT INTO catalogue_imports (at, file_name, format, target, imported, updated, unchanged, rejected, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    new Date(clock.now()).toISOString(),
+    options.fileName.slice(0, 255),
+    read.format,
+    options.target,
+    report.imported,
+    report.updated,
+    report.unchanged,
+    report.rejected,
+    options.staffId ?? null,
   );
 }
 
@@ -86,7 +107,8 @@ export function writeImport(db: Db, clock: Pick<Clock, 'now'>, read: ReadOk, opt
   const total = read.count;
   hooks.progress('saving', 0, total);
   const report = emptyReport(read, options.dryRun === true);
-  if (options.target === 'rotation' || (total <= ONE_TRANSACTION_UNITS && options.fileBytes <= ONE_TRANSACTION_BYTES)) writeAtOnce(db, clock, read, options, hooks, report);
+  if (options.target === 'rotation' || (total <= ONE_TRANSACTION_UNITS && options.fileBytes <= ONE_TRANSACTION_BYTES))
+    writeAtOnce(db, clock, read, options, hooks, report);
   else writeInBatches(db, clock, read, options, hooks, report);
   report.rejections.sort((a, b) => a.at - b.at);
   report.warnings.sort((a, b) => a.at - b.at);
@@ -123,11 +145,13 @@ function writeAtOnce(db: Db, clock: Pick<Clock, 'now'>, read: ReadOk, options: W
 }
 
 function writeInBatches(db: Db, clock: Pick<Clock, 'now'>, read: ReadOk, options: WriteOptions, hooks: WriteHooks, report: ImportReport): void {
-  const started = db.transaction(() => {
-    const existed = db.prepare(`SELECT 1 FROM collections WHERE kind = 'own' LIMIT 1`).get() !== undefined;
-    const target: TargetCollection = { id: ownCollection(db, clock), kind: 'own', newItemStatus: 'available', source: 'import' };
-    return { target, runId: beginRun(db, clock, options.fileName, target, !existed), first: importWriters(db, clock) };
-  }).immediate();
+  const started = db
+    .transaction(() => {
+      const existed = db.prepare(`SELECT 1 FROM collections WHERE kind = 'own' LIMIT 1`).get() !== undefined;
+      const target: TargetCollection = { id: ownCollection(db, clock), kind: 'own', newItemStatus: 'available', source: 'import' };
+      return { target, runId: beginRun(db, clock, options.fileName, target, !existed), first: importWriters(db, clock) };
+    })
+    .immediate();
   const { target, runId, first } = started;
   const units = read.units[Symbol.iterator]();
   let batch = 0;

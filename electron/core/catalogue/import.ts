@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import { freemem } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
-import type { ImportReport } from '../../contract/catalogue';
+import type { ImportReport } from '#contract/catalogue';
 import type { Clock } from '../clock';
 import { KioskError, refused } from '../errors';
 import type { Logger, LogLevel } from '../log';
@@ -137,7 +137,13 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, sou
 
 const importing = new WeakSet<Db>();
 
-async function importInThread(db: Db, clock: Pick<Clock, 'now'>, source: ImportSource, options: ImportOptions, writer: 'auto' | 'worker'): Promise<ImportReport> {
+async function importInThread(
+  db: Db,
+  clock: Pick<Clock, 'now'>,
+  source: ImportSource,
+  options: ImportOptions,
+  writer: 'auto' | 'worker',
+): Promise<ImportReport> {
   const { port1, port2 } = new MessageChannel();
   port1.on('message', ({ phase, done, total }: { phase: ImportPhase; done: number; total: number }) => options.onProgress?.(phase, done, total));
   const { onProgress: _progress, log: _log, ...plain } = options;

@@ -80,7 +80,10 @@ export function scanIso2709File(path: string, from: number, chunkBytes = CHUNK_B
 
 /** Second pass: every record decoded, in order (the file was scanned first, so no fatal fault is expected). */
 export function* readIso2709File(
-  path: string, from: number, encoding: TextEncoding, chunkBytes = CHUNK_BYTES,
+  path: string,
+  from: number,
+  encoding: TextEncoding,
+  chunkBytes = CHUNK_BYTES,
 ): Generator<{ recordNumber: number; parsed: MarcRecord | MarcRecordError }> {
   const walk = pieces(path, from, chunkBytes);
   for (;;) {

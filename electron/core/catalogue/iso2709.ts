@@ -44,15 +44,18 @@ function fieldDecoder(bytes: Uint8Array, start: number, end: number, encoding: T
   if (encoding !== 'utf-8') return slow;
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isUtf8(buffer.subarray(start, end))) return slow;
-  return (from, to) => (bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf ? slow(from, to) : buffer.toString('utf8', from, to).normalize('NFC'));
+  return (from, to) =>
+    bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf ? slow(from, to) : buffer.toString('utf8', from, to).normalize('NFC');
 }
 
 function parseRecord(bytes: Uint8Array, start: number, end: number, encoding: TextEncoding, recordNumber: number): MarcRecord | MarcRecordError {
   const fail = (reason: string, message: string): MarcRecordError => ({ recordNumber, reason, message: `Bản ghi số ${recordNumber}: ${message}` });
   const leader = ascii(bytes, start, start + LEADER_LENGTH);
-  if (!isDigits(bytes, start + 12, 5)) return fail('bad_base_address', 'địa chỉ dữ liệu trong đầu biểu (vị trí 12–16) không phải số. Hãy xuất lại bản ghi này.');
+  if (!isDigits(bytes, start + 12, 5))
+    return fail('bad_base_address', 'địa chỉ dữ liệu trong đầu biểu (vị trí 12–16) không phải số. Hãy xuất lại bản ghi này.');
   const base = start + digits(bytes, start + 12, 5);
-  if (base > end || base < start + LEADER_LENGTH + 1) return fail('bad_base_address', 'địa chỉ dữ liệu trong đầu biểu nằm ngoài bản ghi. Hãy xuất lại bản ghi này.');
+  if (base > end || base < start + LEADER_LENGTH + 1)
+    return fail('bad_base_address', 'địa chỉ dữ liệu trong đầu biểu nằm ngoài bản ghi. Hãy xuất lại bản ghi này.');
   const fields: MarcField[] = [];
   const decode = fieldDecoder(bytes, start, end, encoding);
   let entry = start + LEADER_LENGTH;
@@ -104,29 +107,53 @@ export function skipBlank(bytes: Uint8Array, offset: number): number {
  * `bytes` is `more` (read on) unless the file ends there (truncated). Shared by the scan of a
  * buffer and the streamed scan of a file (iso2709-file.ts), so both say the same sentences.
  */
-export function nextIso2709Bound(bytes: Uint8Array, offset: number, recordNumber: number, base = 0, atEnd = true): { bound: Iso2709Bound } | { fatal: MarcFatal } | { more: true } {
+export function nextIso2709Bound(
+  bytes: Uint8Array,
+  offset: number,
+  recordNumber: number,
+  base = 0,
+  atEnd = true,
+): { bound: Iso2709Bound } | { fatal: MarcFatal } | { more: true } {
   const where = `Bản ghi số ${recordNumber} (byte ${base + offset})`;
   if (offset + LEADER_LENGTH > bytes.length) {
     if (!atEnd) return { more: true };
-    return { fatal: { reason: 'truncated', message: `${where} bị cắt cụt: tệp kết thúc giữa đầu biểu. Tệp có thể chép chưa xong; hãy chép hoặc xuất lại toàn bộ tệp. Chưa có gì được nhập.` } };
+    return {
+      fatal: {
+        reason: 'truncated',
+        message: `${where} bị cắt cụt: tệp kết thúc giữa đầu biểu. Tệp có thể chép chưa xong; hãy chép hoặc xuất lại toàn bộ tệp. Chưa có gì được nhập.`,
+      },
+    };
   }
   if (!isDigits(bytes, offset, 5)) {
-    return { fatal: { reason: 'bad_leader', message: `${where}: đầu biểu không bắt đầu bằng độ dài bản ghi (5 chữ số). Đây không phải tệp MARC21 hợp lệ; hãy xuất lại tệp. Chưa có gì được nhập.` } };
+    return {
+      fatal: {
+        reason: 'bad_leader',
+        message: `${where}: đầu biểu không bắt đầu bằng độ dài bản ghi (5 chữ số). Đây không phải tệp MARC21 hợp lệ; hãy xuất lại tệp. Chưa có gì được nhập.`,
+      },
+    };
   }
   const length = digits(bytes, offset, 5);
   if (length < LEADER_LENGTH + 2) {
-    return { fatal: { reason: 'bad_leader', message: `${where}: độ dài bản ghi ghi trong đầu biểu (${length}) quá nhỏ. Hãy xuất lại tệp. Chưa có gì được nhập.` } };
+    return {
+      fatal: { reason: 'bad_leader', message: `${where}: độ dài bản ghi ghi trong đầu biểu (${length}) quá nhỏ. Hãy xuất lại tệp. Chưa có gì được nhập.` },
+    };
   }
   const end = offset + length;
   if (end > bytes.length) {
     if (!atEnd) return { more: true };
     return {
-      fatal: { reason: 'truncated', message: `${where} bị cắt cụt: đầu biểu ghi ${length} byte nhưng tệp chỉ còn ${bytes.length - offset} byte. Hãy chép hoặc xuất lại toàn bộ tệp. Chưa có gì được nhập.` },
+      fatal: {
+        reason: 'truncated',
+        message: `${where} bị cắt cụt: đầu biểu ghi ${length} byte nhưng tệp chỉ còn ${bytes.length - offset} byte. Hãy chép hoặc xuất lại toàn bộ tệp. Chưa có gì được nhập.`,
+      },
     };
   }
   if (bytes[end - 1] !== RECORD_END) {
     return {
-      fatal: { reason: 'bad_leader', message: `${where}: độ dài bản ghi trong đầu biểu (${length}) không khớp với dấu kết thúc bản ghi. Tệp bị hỏng; hãy xuất lại từ phần mềm thư viện. Chưa có gì được nhập.` },
+      fatal: {
+        reason: 'bad_leader',
+        message: `${where}: độ dài bản ghi trong đầu biểu (${length}) không khớp với dấu kết thúc bản ghi. Tệp bị hỏng; hãy xuất lại từ phần mềm thư viện. Chưa có gì được nhập.`,
+      },
     };
   }
   return { bound: { recordNumber, start: offset, end } };

@@ -4,7 +4,19 @@ import { controlField, firstSubfield, subfieldValues, type MarcRecord } from './
 import { clean, invalidIsbnKey, languageCode, stripIsbd, uniqueSubjects, validateRecord, yearOf, type Mapped, type RecordWarning } from './record-input';
 
 const MATERIAL_BY_TYPE: Record<string, string> = {
-  a: 'book', t: 'book', c: 'music', d: 'music', e: 'map', f: 'map', g: 'video', i: 'audio', j: 'audio', k: 'image', m: 'electronic', o: 'kit', r: 'object',
+  a: 'book',
+  t: 'book',
+  c: 'music',
+  d: 'music',
+  e: 'map',
+  f: 'map',
+  g: 'video',
+  i: 'audio',
+  j: 'audio',
+  k: 'image',
+  m: 'electronic',
+  o: 'kit',
+  r: 'object',
 };
 
 function names(record: MarcRecord): string[] {
@@ -91,8 +103,17 @@ export function mapMarcRecord(record: MarcRecord, recordNumber: number): Mapped 
 
 /** The MARC record for a RecordInput: the writer side of the mapping (fixtures, demo exports). */
 export function recordToMarc(record: {
-  controlNumber: string | null; title: string; authors: string[]; subjects: string[]; publisher: string | null; year: number | null;
-  isbn: string | null; invalidIsbn?: string | null; callNumber: string | null; summary: string | null; items: { barcode: string; location: string | null }[];
+  controlNumber: string | null;
+  title: string;
+  authors: string[];
+  subjects: string[];
+  publisher: string | null;
+  year: number | null;
+  isbn: string | null;
+  invalidIsbn?: string | null;
+  callNumber: string | null;
+  summary: string | null;
+  items: { barcode: string; location: string | null }[];
 }): MarcRecord {
   const fields: MarcRecord['fields'] = [];
   if (record.controlNumber) fields.push({ tag: '001', value: record.controlNumber });
@@ -104,15 +125,33 @@ export function recordToMarc(record: {
   if (record.callNumber) fields.push({ tag: '082', ind1: '0', ind2: '4', subfields: [{ code: 'a', value: record.callNumber }] });
   const [first, ...others] = record.authors;
   if (first) fields.push({ tag: '100', ind1: '1', ind2: ' ', subfields: [{ code: 'a', value: first }] });
-  fields.push({ tag: '245', ind1: first ? '1' : '0', ind2: '0', subfields: [{ code: 'a', value: first ? `${record.title} /` : record.title }, ...(first ? [{ code: 'c', value: first }] : [])] });
+  fields.push({
+    tag: '245',
+    ind1: first ? '1' : '0',
+    ind2: '0',
+    subfields: [{ code: 'a', value: first ? `${record.title} /` : record.title }, ...(first ? [{ code: 'c', value: first }] : [])],
+  });
   if (record.publisher || record.year) {
-    fields.push({ tag: '260', ind1: ' ', ind2: ' ', subfields: [...(record.publisher ? [{ code: 'b', value: `${record.publisher},` }] : []), ...(record.year ? [{ code: 'c', value: `${record.year}.` }] : [])] });
+    fields.push({
+      tag: '260',
+      ind1: ' ',
+      ind2: ' ',
+      subfields: [
+        ...(record.publisher ? [{ code: 'b', value: `${record.publisher},` }] : []),
+        ...(record.year ? [{ code: 'c', value: `${record.year}.` }] : []),
+      ],
+    });
   }
   if (record.summary) fields.push({ tag: '520', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: record.summary }] });
   for (const subject of record.subjects) fields.push({ tag: '650', ind1: ' ', ind2: '7', subfields: [{ code: 'a', value: subject }] });
   for (const author of others) fields.push({ tag: '700', ind1: '1', ind2: ' ', subfields: [{ code: 'a', value: author }] });
   for (const item of record.items) {
-    fields.push({ tag: '852', ind1: ' ', ind2: ' ', subfields: [...(item.location ? [{ code: 'c', value: item.location }] : []), { code: 'p', value: item.barcode }] });
+    fields.push({
+      tag: '852',
+      ind1: ' ',
+      ind2: ' ',
+      subfields: [...(item.location ? [{ code: 'c', value: item.location }] : []), { code: 'p', value: item.barcode }],
+    });
   }
   return { leader: '00000nam a2200000 a 4500', fields };
 }

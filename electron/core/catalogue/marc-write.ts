@@ -5,7 +5,17 @@ import type { MarcField, MarcRecord } from './marc';
 import type { ExistingRecord } from './store-records';
 
 /** Leader/06 for each material type (marc-map.ts reads it back). */
-const TYPE_OF_MATERIAL: Record<string, string> = { book: 'a', music: 'c', map: 'e', video: 'g', audio: 'i', image: 'k', electronic: 'm', kit: 'o', object: 'r' };
+const TYPE_OF_MATERIAL: Record<string, string> = {
+  book: 'a',
+  music: 'c',
+  map: 'e',
+  video: 'g',
+  audio: 'i',
+  image: 'k',
+  electronic: 'm',
+  kit: 'o',
+  object: 'r',
+};
 
 export type ExportedRow = ExistingRecord & { created_at: string };
 
@@ -43,20 +53,32 @@ export function exportRecord(row: ExportedRow, items: ExportItem[], library: str
   const fields: (MarcField | undefined)[] = [
     row.control_number ? { tag: '001', value: row.control_number } : undefined,
     { tag: '008', value: field008(row) },
-    data('020', ' ', ' ', [['a', row.isbn], ['z', row.invalid_isbn]]),
+    data('020', ' ', ' ', [
+      ['a', row.isbn],
+      ['z', row.invalid_isbn],
+    ]),
     data('082', '0', '4', [['a', row.call_number]]),
     data('100', '1', ' ', [['a', first]]),
     data('245', first ? '1' : '0', '0', [['a', row.title]]),
     data('250', ' ', ' ', [['a', row.edition]]),
-    data('260', ' ', ' ', [['b', row.publisher], ['c', row.year !== null ? String(row.year) : null]]),
+    data('260', ' ', ' ', [
+      ['b', row.publisher],
+      ['c', row.year !== null ? String(row.year) : null],
+    ]),
     data('300', ' ', ' ', [['a', row.physical_description]]),
     data('520', ' ', ' ', [['a', row.summary]]),
     ...subjects.map((subject) => data('650', ' ', '4', [['a', subject]])),
     ...others.map((author) => data('700', '1', ' ', [['a', author]])),
     ...items.map((item) =>
       data('952', ' ', ' ', [
-        ['a', library], ['b', library], ['c', item.location], ['o', row.call_number], ['p', item.barcode], ['y', 'BK'],
-        ['7', item.status === 'reference' ? '1' : null], ['1', item.status === 'lost' ? '1' : null],
+        ['a', library],
+        ['b', library],
+        ['c', item.location],
+        ['o', row.call_number],
+        ['p', item.barcode],
+        ['y', 'BK'],
+        ['7', item.status === 'reference' ? '1' : null],
+        ['1', item.status === 'lost' ? '1' : null],
       ]),
     ),
   ];

@@ -31,9 +31,7 @@ export interface MarcRecordError {
   message: string;
 }
 
-export type MarcReadResult =
-  | { ok: true; records: { recordNumber: number; record: MarcRecord }[]; errors: MarcRecordError[] }
-  | { ok: false; fatal: MarcFatal };
+export type MarcReadResult = { ok: true; records: { recordNumber: number; record: MarcRecord }[]; errors: MarcRecordError[] } | { ok: false; fatal: MarcFatal };
 
 export function subfieldValues(record: MarcRecord, tag: string, code: string): string[] {
   const values: string[] = [];

@@ -10,7 +10,8 @@ export function looksLikeMarcXml(text: string): boolean {
 
 /** Reads a MARCXML collection (or a single record). Malformed XML refuses the whole file. Never throws. */
 export function readMarcXml(text: string): MarcReadResult {
-  if (text.trim() === '') return { ok: false, fatal: { reason: 'empty', message: 'Tệp MARCXML rỗng, không có bản ghi nào. Hãy xuất lại tệp từ phần mềm thư viện.' } };
+  if (text.trim() === '')
+    return { ok: false, fatal: { reason: 'empty', message: 'Tệp MARCXML rỗng, không có bản ghi nào. Hãy xuất lại tệp từ phần mềm thư viện.' } };
   const parser = new SaxesParser({ xmlns: false, position: true });
   const records: { recordNumber: number; record: MarcRecord }[] = [];
   const errors: MarcRecordError[] = [];
@@ -67,9 +68,17 @@ export function readMarcXml(text: string): MarcReadResult {
     } else if (name === 'record') {
       const tagProblem = current.fields.find((f) => !/^[0-9A-Za-z]{3}$/.test(f.tag));
       if (tagProblem) {
-        errors.push({ recordNumber, reason: 'bad_tag', message: `Bản ghi số ${recordNumber}: có trường với nhãn "${tagProblem.tag.slice(0, 10)}" không hợp lệ (cần 3 ký tự). Hãy xuất lại bản ghi này.` });
+        errors.push({
+          recordNumber,
+          reason: 'bad_tag',
+          message: `Bản ghi số ${recordNumber}: có trường với nhãn "${tagProblem.tag.slice(0, 10)}" không hợp lệ (cần 3 ký tự). Hãy xuất lại bản ghi này.`,
+        });
       } else if (current.leader.length !== 24) {
-        errors.push({ recordNumber, reason: 'bad_leader', message: `Bản ghi số ${recordNumber}: đầu biểu dài ${current.leader.length} ký tự thay vì 24. Hãy xuất lại bản ghi này.` });
+        errors.push({
+          recordNumber,
+          reason: 'bad_leader',
+          message: `Bản ghi số ${recordNumber}: đầu biểu dài ${current.leader.length} ký tự thay vì 24. Hãy xuất lại bản ghi này.`,
+        });
       } else {
         records.push({ recordNumber, record: current });
       }
@@ -91,7 +100,13 @@ export function readMarcXml(text: string): MarcReadResult {
     };
   }
   if (!sawRoot || recordNumber === 0) {
-    return { ok: false, fatal: { reason: recordNumber === 0 && sawRoot ? 'empty' : 'not_marc', message: 'Tệp XML không chứa bản ghi MARCXML nào (<record>). Hãy xuất lại theo chuẩn MARCXML. Chưa có gì được nhập.' } };
+    return {
+      ok: false,
+      fatal: {
+        reason: recordNumber === 0 && sawRoot ? 'empty' : 'not_marc',
+        message: 'Tệp XML không chứa bản ghi MARCXML nào (<record>). Hãy xuất lại theo chuẩn MARCXML. Chưa có gì được nhập.',
+      },
+    };
   }
   return { ok: true, records, errors };
 }

@@ -21,7 +21,8 @@ export function normaliseQuery(raw: string): NormalisedQuery {
   const exact = (text.toLowerCase().match(WORD) ?? []).slice(0, MAX_WORDS);
   const folded = exact.map((word) => foldVietnamese(word));
   const compact = text.replace(/[\s-]/g, '');
-  const identifier = /^(97[89]\d{10}|\d{9}[\dXx])$/.test(compact) || (/^[A-Za-z]{0,4}\d{4,}$/.test(compact) && compact.length <= 32) ? compact.toUpperCase() : null;
+  const identifier =
+    /^(97[89]\d{10}|\d{9}[\dXx])$/.test(compact) || (/^[A-Za-z]{0,4}\d{4,}$/.test(compact) && compact.length <= 32) ? compact.toUpperCase() : null;
   return { folded, exact, prefixLast: folded.length > 0 && !/[\s\p{P}]$/u.test(text), identifier };
 }
 

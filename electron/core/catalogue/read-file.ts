@@ -47,8 +47,13 @@ const isOle2 = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x1
 
 function fromMarc(result: MarcReadResult, format: ImportFormat, encoding: TextEncoding, confidence?: number): ReadOutcome {
   if (!result.ok) return { ok: false, reason: result.fatal.reason, message: result.fatal.message };
-  const units: ReadUnit[] = result.records.map(({ recordNumber, record }) => ({ at: recordNumber, unit: 'record', mapped: mapMarcRecord(record, recordNumber) }));
-  for (const error of result.errors) units.push({ at: error.recordNumber, unit: 'record', mapped: { ok: false, problem: { reason: error.reason, message: error.message } } });
+  const units: ReadUnit[] = result.records.map(({ recordNumber, record }) => ({
+    at: recordNumber,
+    unit: 'record',
+    mapped: mapMarcRecord(record, recordNumber),
+  }));
+  for (const error of result.errors)
+    units.push({ at: error.recordNumber, unit: 'record', mapped: { ok: false, problem: { reason: error.reason, message: error.message } } });
   units.sort((a, b) => a.at - b.at);
   return { ok: true, format, encoding, ...(confidence !== undefined ? { confidence } : {}), count: units.length, units };
 }
@@ -72,7 +77,11 @@ export async function readImportFile(bytes: Uint8Array, chosen?: TextEncoding): 
     return fromTable(table, 'xlsx', table.encoding ?? 'utf-8');
   }
   if (isOle2(bytes)) {
-    return { ok: false, reason: 'old_excel', message: 'Đây là tệp Excel đời cũ (.xls). Hãy mở bằng Excel và lưu lại dạng .xlsx hoặc "CSV UTF-8" rồi nhập lại. Chưa có gì được nhập.' };
+    return {
+      ok: false,
+      reason: 'old_excel',
+      message: 'Đây là tệp Excel đời cũ (.xls). Hãy mở bằng Excel và lưu lại dạng .xlsx hoặc "CSV UTF-8" rồi nhập lại. Chưa có gì được nhập.',
+    };
   }
   const trimmed = bytes.subarray(bytes.findIndex((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) >>> 0);
   if (looksLikeIso2709(trimmed) && !looksBinary(trimmed)) {
@@ -106,7 +115,11 @@ export async function readImportFile(bytes: Uint8Array, chosen?: TextEncoding): 
   if (!decoded.ok) return decoded;
   if (looksLikeMarcXml(decoded.text)) return fromMarc(readMarcXml(decoded.text), 'marcxml', decoded.encoding, decoded.confidence);
   if (decoded.text.includes('\x1d') && decoded.text.includes('\x1e')) {
-    return { ok: false, reason: 'bad_leader', message: 'Tệp có dạng MARC21 nhưng đầu biểu bản ghi đầu tiên không hợp lệ. Hãy xuất lại tệp từ phần mềm thư viện. Chưa có gì được nhập.' };
+    return {
+      ok: false,
+      reason: 'bad_leader',
+      message: 'Tệp có dạng MARC21 nhưng đầu biểu bản ghi đầu tiên không hợp lệ. Hãy xuất lại tệp từ phần mềm thư viện. Chưa có gì được nhập.',
+    };
   }
   return fromTable(readCsv(decoded.text), 'csv', decoded.encoding, decoded.confidence);
 }
@@ -133,7 +146,10 @@ function head(path: string): { bytes: Buffer; size: number } {
 export async function readImportSource(source: ImportSource, chosen?: TextEncoding): Promise<ReadOutcome> {
   if (source instanceof Uint8Array) return readImportFile(source, chosen);
   const { bytes, size } = head(source.path);
-  const from = Math.max(0, bytes.findIndex((b) => !isBlank(b)));
+  const from = Math.max(
+    0,
+    bytes.findIndex((b) => !isBlank(b)),
+  );
   const start = bytes.subarray(from);
   if (!isZip(bytes) && !isOle2(bytes) && looksLikeIso2709(start) && !looksBinary(start)) {
     const scan = scanIso2709File(source.path, from);

@@ -28,7 +28,13 @@ function send(message: ReaderMessage): boolean {
 async function run(): Promise<void> {
   const read = await readImportSource(source, encoding);
   const header: ReaderHeader = read.ok
-    ? { kind: 'read', format: read.format, encoding: read.encoding, ...(read.confidence !== undefined ? { confidence: read.confidence } : {}), count: read.count }
+    ? {
+        kind: 'read',
+        format: read.format,
+        encoding: read.encoding,
+        ...(read.confidence !== undefined ? { confidence: read.confidence } : {}),
+        count: read.count,
+      }
     : { kind: 'refused', reason: read.reason, message: read.message };
   parentPort!.postMessage(header);
   if (!read.ok) return;

@@ -55,7 +55,12 @@ const ENDS_PLAIN = /[^\s/:;,=.]$/u;
 export function stripIsbd(text: string | null): string | null {
   if (text === null) return null;
   // Most values end in a letter or digit: then both replacements are no-ops (same result, no regex).
-  const value = ENDS_PLAIN.test(text) ? text.trim() : text.replace(/[\s/:;,=]+$/u, '').replace(/(?<![A-ZÀ-Ỹ])\.$/u, '').trim();
+  const value = ENDS_PLAIN.test(text)
+    ? text.trim()
+    : text
+        .replace(/[\s/:;,=]+$/u, '')
+        .replace(/(?<![A-ZÀ-Ỹ])\.$/u, '')
+        .trim();
   return value === '' ? null : value;
 }
 
@@ -109,7 +114,10 @@ export function parseYear(text: string | number | null | undefined): number | nu
 /** Splits "Nguyễn Văn A; Trần Thị B" into names; `unique` drops repeats. */
 export function splitList(text: string | null | undefined, unique = true): string[] {
   if (!text) return [];
-  const parts = text.split(/[;|\n]/).map((part) => stripIsbd(clean(part))).filter((part): part is string => part !== null);
+  const parts = text
+    .split(/[;|\n]/)
+    .map((part) => stripIsbd(clean(part)))
+    .filter((part): part is string => part !== null);
   return unique ? [...new Set(parts)] : parts;
 }
 
@@ -143,7 +151,10 @@ export function validateRecord(record: RecordInput, isbnText: string | null, wha
       return false;
     }
     if (seen.has(item.barcode)) {
-      warnings.push({ reason: 'duplicate_barcode', message: `${what} ghi mã vạch ${item.barcode} hai lần; chỉ thêm một cuốn. Mỗi cuốn sách cần một mã vạch riêng.` });
+      warnings.push({
+        reason: 'duplicate_barcode',
+        message: `${what} ghi mã vạch ${item.barcode} hai lần; chỉ thêm một cuốn. Mỗi cuốn sách cần một mã vạch riêng.`,
+      });
       return false;
     }
     seen.add(item.barcode);
@@ -158,8 +169,10 @@ export function validateRecord(record: RecordInput, isbnText: string | null, wha
  * languages. Another well-formed code is kept with a warning; a malformed one becomes 'vie'.
  */
 const KNOWN_LANGUAGES = new Set(
-  ('vie eng fre ger rus chi jpn kor tha lao khm bur ind may spa por ita dut pol cze hun rum bul ukr ara per hin ben tam urd tur swe nor dan fin gre lat heb mon ' +
-    'hmn tai mkh map aus sit cmc kar zha mul und zxx sgn').split(' '),
+  (
+    'vie eng fre ger rus chi jpn kor tha lao khm bur ind may spa por ita dut pol cze hun rum bul ukr ara per hin ben tam urd tur swe nor dan fin gre lat heb mon ' +
+    'hmn tai mkh map aus sit cmc kar zha mul und zxx sgn'
+  ).split(' '),
 );
 
 /** The record's language code and, when it is not one the kiosk knows, a warning. */
@@ -179,7 +192,10 @@ export function languageCode(text: string | null, what: string, warnings: Record
 export function yearOf(text: string | null, what: string, warnings: RecordWarning[]): number | null {
   const year = parseYear(text);
   if (year === null && text !== null && /[^\s.?\-[\]u|#]/.test(text)) {
-    warnings.push({ reason: 'odd_year', message: `${what}: năm xuất bản "${text.slice(0, 20)}" không đọc được; bản ghi được nhập không có năm. Hãy ghi năm bằng 4 chữ số (ví dụ 2019).` });
+    warnings.push({
+      reason: 'odd_year',
+      message: `${what}: năm xuất bản "${text.slice(0, 20)}" không đọc được; bản ghi được nhập không có năm. Hãy ghi năm bằng 4 chữ số (ví dụ 2019).`,
+    });
   }
   return year;
 }

@@ -1,5 +1,5 @@
 // Catalogue handlers: resident search, staff file import (chunked upload + report), MARC export, rotation batches.
-import { IMPORT_CHUNK_BYTES } from '../../contract/catalogue';
+import { IMPORT_CHUNK_BYTES } from '#contract/catalogue';
 import type { KioskContext } from '../context';
 import { localDay } from '../../../common/calendar';
 import { exportPlaces, exportToPlace } from './export-places';
@@ -17,7 +17,9 @@ export function registerCatalogue(ctx: KioskContext): void {
   removeLeftoverUploads(ctx);
   indexMissingRecords(db);
 
-  registry.register('catalogue.search', ({ query, availableOnly, limit, offset }) => searchCatalogue(db, query, { availableOnly, limit, offset, today: localDay(clock.now()) }));
+  registry.register('catalogue.search', ({ query, availableOnly, limit, offset }) =>
+    searchCatalogue(db, query, { availableOnly, limit, offset, today: localDay(clock.now()) }),
+  );
 
   registry.register('catalogue.exportPlaces', () => ({ places: exportPlaces(ctx) }));
   registry.register('catalogue.export', ({ place, format }) => exportToPlace(ctx, place, format));
@@ -32,15 +34,20 @@ export function registerCatalogue(ctx: KioskContext): void {
   registry.register('catalogue.importFinish', async ({ uploadId, dryRun, encoding }, { staff }) => {
     const upload = takeUpload(ctx, staff.id, uploadId);
     try {
-      return await importCatalogueFile(db, clock, { path: upload.path }, {
-        fileName: upload.fileName,
-        target: upload.target,
-        dryRun,
-        ...(encoding ? { encoding } : {}),
-        staffId: staff.id,
-        log: ctx.log,
-        onProgress: (phase, done, total) => bus.emit('catalogue.importProgress', { uploadId, phase, done, total }),
-      });
+      return await importCatalogueFile(
+        db,
+        clock,
+        { path: upload.path },
+        {
+          fileName: upload.fileName,
+          target: upload.target,
+          dryRun,
+          ...(encoding ? { encoding } : {}),
+          staffId: staff.id,
+          log: ctx.log,
+          onProgress: (phase, done, total) => bus.emit('catalogue.importProgress', { uploadId, phase, done, total }),
+        },
+      );
     } finally {
       upload.release();
     }

@@ -1,7 +1,7 @@
 // Rotation batches (luân chuyển sách): a manifest from the provincial library announces a batch
 // (code, source library, due-back date, items); staff mark it received when the box arrives, and
 // sent back when it leaves. Items wait 'in_transit' before arrival and after departure.
-import type { ItemStatus, RotationBatch } from '../../contract/catalogue';
+import type { ItemStatus, RotationBatch } from '#contract/catalogue';
 import type { Clock } from '../clock';
 import { notFound, refused } from '../errors';
 import { recordEvent } from '../store/event-types';
@@ -15,7 +15,9 @@ export function ownCollection(db: Db, clock: Pick<Clock, 'now'>): number {
   const row = db.prepare(`SELECT id FROM collections WHERE kind = 'own' ORDER BY id LIMIT 1`).get() as { id: number } | undefined;
   if (row) return row.id;
   return Number(
-    db.prepare(`INSERT INTO collections (code, name, kind, created_at) VALUES (?, 'Vốn sách của xã', 'own', ?)`).run(OWN_COLLECTION_CODE, new Date(clock.now()).toISOString()).lastInsertRowid,
+    db
+      .prepare(`INSERT INTO collections (code, name, kind, created_at) VALUES (?, 'Vốn sách của xã', 'own', ?)`)
+      .run(OWN_COLLECTION_CODE, new Date(clock.now()).toISOString()).lastInsertRowid,
   );
 }
 
@@ -54,16 +56,24 @@ const manifestHelp = 'Xem mẫu resources/catalogue/mau-dot-luan-chuyen.csv.';
 /** Checks the manifest's batch columns before anything is written. Throws a refusal. */
 export function prepareRotationBatch(db: Db, rows: TableRow[], format: string): BatchPlan {
   if (format !== 'csv' && format !== 'xlsx') {
-    throw refused('manifest_format', `Danh sách đợt luân chuyển phải là tệp CSV hoặc .xlsx có cột "Mã đợt luân chuyển", "Thư viện gửi" và "Hạn trả đợt". ${manifestHelp}`);
+    throw refused(
+      'manifest_format',
+      `Danh sách đợt luân chuyển phải là tệp CSV hoặc .xlsx có cột "Mã đợt luân chuyển", "Thư viện gửi" và "Hạn trả đợt". ${manifestHelp}`,
+    );
   }
-  const values = (column: 'batchCode' | 'sourceLibrary' | 'dueBack') => [...new Set(rows.map((row) => text(row, column)).filter((v): v is string => v !== null))];
+  const values = (column: 'batchCode' | 'sourceLibrary' | 'dueBack') => [
+    ...new Set(rows.map((row) => text(row, column)).filter((v): v is string => v !== null)),
+  ];
   const codes = values('batchCode');
   const sources = values('sourceLibrary');
   const dues = values('dueBack');
   if (codes.length !== 1) {
-    throw refused('manifest_batch_code', codes.length === 0
-      ? `Danh sách đợt luân chuyển thiếu cột "Mã đợt luân chuyển" hoặc cột này để trống. ${manifestHelp}`
-      : `Một tệp chỉ được chứa một đợt luân chuyển, nhưng tệp này có ${codes.length} mã đợt (${codes.slice(0, 3).join(', ')}). Hãy tách thành từng tệp.`);
+    throw refused(
+      'manifest_batch_code',
+      codes.length === 0
+        ? `Danh sách đợt luân chuyển thiếu cột "Mã đợt luân chuyển" hoặc cột này để trống. ${manifestHelp}`
+        : `Một tệp chỉ được chứa một đợt luân chuyển, nhưng tệp này có ${codes.length} mã đợt (${codes.slice(0, 3).join(', ')}). Hãy tách thành từng tệp.`,
+    );
   }
   if (sources.length !== 1) throw refused('manifest_source', `Cột "Thư viện gửi" phải ghi đúng một tên thư viện cho cả đợt. ${manifestHelp}`);
   const dueBack = dues.length === 1 ? parseDueBack(dues[0]!) : undefined;
@@ -71,8 +81,13 @@ export function prepareRotationBatch(db: Db, rows: TableRow[], format: string): 
   const code = codes[0]!.toUpperCase();
   if (!/^[A-Z0-9._/-]{1,64}$/.test(code)) throw refused('manifest_batch_code', `Mã đợt "${code.slice(0, 40)}" chỉ được gồm chữ không dấu, số và - . _ /.`);
   const existing = db.prepare('SELECT * FROM collections WHERE code = ?').get(code) as CollectionRow | undefined;
-  if (existing && existing.kind !== 'rotation') throw refused('manifest_code_taken', `Mã ${code} đang là mã của vốn sách riêng của xã, không dùng được cho đợt luân chuyển.`);
-  if (existing?.returned_at) throw refused('batch_returned', `Đợt luân chuyển ${code} đã được gửi trả ngày ${existing.returned_at.slice(0, 10)}; không nhập thêm sách vào đợt này được.`);
+  if (existing && existing.kind !== 'rotation')
+    throw refused('manifest_code_taken', `Mã ${code} đang là mã của vốn sách riêng của xã, không dùng được cho đợt luân chuyển.`);
+  if (existing?.returned_at)
+    throw refused(
+      'batch_returned',
+      `Đợt luân chuyển ${code} đã được gửi trả ngày ${existing.returned_at.slice(0, 10)}; không nhập thêm sách vào đợt này được.`,
+    );
   const source = sources[0]!;
   return {
     code,
@@ -82,7 +97,8 @@ export function prepareRotationBatch(db: Db, rows: TableRow[], format: string): 
         return { id: existing.id, code, created: false, received: existing.received_at !== null };
       }
       const id = Number(
-        db.prepare(`INSERT INTO collections (code, name, kind, source_library, due_back, created_at) VALUES (?, ?, 'rotation', ?, ?, ?)`)
+        db
+          .prepare(`INSERT INTO collections (code, name, kind, source_library, due_back, created_at) VALUES (?, ?, 'rotation', ?, ?, ?)`)
           .run(code, `Đợt luân chuyển ${code}`, source, dueBack, new Date(clock.now()).toISOString()).lastInsertRowid,
       );
       return { id, code, created: true, received: false };
@@ -92,12 +108,18 @@ export function prepareRotationBatch(db: Db, rows: TableRow[], format: string): 
 
 function findBatch(db: Db, code: string): CollectionRow {
   const row = db.prepare(`SELECT * FROM collections WHERE code = ? AND kind = 'rotation'`).get(code.trim().toUpperCase()) as CollectionRow | undefined;
-  if (!row) throw notFound('batch_not_found', `Không có đợt luân chuyển mã ${code.slice(0, 64)}. Hãy kiểm tra lại mã đợt trong danh sách đợt luân chuyển.`, { code: code.slice(0, 64) });
+  if (!row)
+    throw notFound('batch_not_found', `Không có đợt luân chuyển mã ${code.slice(0, 64)}. Hãy kiểm tra lại mã đợt trong danh sách đợt luân chuyển.`, {
+      code: code.slice(0, 64),
+    });
   return row;
 }
 
 function summarise(db: Db, row: CollectionRow): RotationBatch {
-  const counts = db.prepare(`SELECT count(*) AS items, coalesce(sum(status = 'on_loan'), 0) AS onLoan FROM items WHERE collection_id = ?`).get(row.id) as { items: number; onLoan: number };
+  const counts = db.prepare(`SELECT count(*) AS items, coalesce(sum(status = 'on_loan'), 0) AS onLoan FROM items WHERE collection_id = ?`).get(row.id) as {
+    items: number;
+    onLoan: number;
+  };
   return {
     id: row.id,
     code: row.code,
@@ -120,7 +142,9 @@ export function listBatches(db: Db): RotationBatch[] {
 export function batchItems(db: Db, code: string) {
   const batch = findBatch(db, code);
   const rows = db
-    .prepare(`SELECT i.barcode, i.record_id AS recordId, r.title, r.authors, i.status, i.location FROM items i JOIN records r ON r.id = i.record_id WHERE i.collection_id = ? ORDER BY r.title, i.barcode`)
+    .prepare(
+      `SELECT i.barcode, i.record_id AS recordId, r.title, r.authors, i.status, i.location FROM items i JOIN records r ON r.id = i.record_id WHERE i.collection_id = ? ORDER BY r.title, i.barcode`,
+    )
     .all(batch.id) as { barcode: string; recordId: number; title: string; authors: string; status: ItemStatus; location: string | null }[];
   return rows.map((row) => ({ ...row, authors: JSON.parse(row.authors) as string[] }));
 }
@@ -128,7 +152,8 @@ export function batchItems(db: Db, code: string) {
 export function receiveBatch(db: Db, clock: Pick<Clock, 'now'>, code: string): RotationBatch {
   return db.transaction(() => {
     const batch = findBatch(db, code);
-    if (batch.returned_at) throw refused('batch_returned', `Đợt ${batch.code} đã được gửi trả, không nhận lại được. Nếu thư viện tỉnh gửi lại, hãy nhập danh sách với mã đợt mới.`);
+    if (batch.returned_at)
+      throw refused('batch_returned', `Đợt ${batch.code} đã được gửi trả, không nhận lại được. Nếu thư viện tỉnh gửi lại, hãy nhập danh sách với mã đợt mới.`);
     if (batch.received_at) throw refused('batch_already_received', `Đợt ${batch.code} đã được nhận ngày ${batch.received_at.slice(0, 10)}.`);
     const at = new Date(clock.now()).toISOString();
     const moved = db.prepare(`UPDATE items SET status = 'available' WHERE collection_id = ? AND status = 'in_transit'`).run(batch.id).changes;
@@ -143,10 +168,19 @@ export function sendBackBatch(db: Db, clock: Pick<Clock, 'now'>, code: string): 
     const batch = findBatch(db, code);
     if (batch.returned_at) throw refused('batch_returned', `Đợt ${batch.code} đã được gửi trả ngày ${batch.returned_at.slice(0, 10)}.`);
     if (!batch.received_at) throw refused('batch_not_received', `Đợt ${batch.code} chưa được đánh dấu đã nhận nên chưa gửi trả được. Hãy bấm "Đã nhận" trước.`);
-    const onLoan = db.prepare(`SELECT barcode FROM items WHERE collection_id = ? AND status = 'on_loan' ORDER BY barcode`).all(batch.id) as { barcode: string }[];
+    const onLoan = db.prepare(`SELECT barcode FROM items WHERE collection_id = ? AND status = 'on_loan' ORDER BY barcode`).all(batch.id) as {
+      barcode: string;
+    }[];
     if (onLoan.length) {
-      const list = onLoan.slice(0, 10).map((r) => r.barcode).join(', ');
-      throw refused('batch_items_on_loan', `Còn ${onLoan.length} cuốn của đợt ${batch.code} đang được mượn (${list}${onLoan.length > 10 ? ', …' : ''}). Hãy thu hồi các cuốn này trước khi gửi trả đợt.`, { count: onLoan.length });
+      const list = onLoan
+        .slice(0, 10)
+        .map((r) => r.barcode)
+        .join(', ');
+      throw refused(
+        'batch_items_on_loan',
+        `Còn ${onLoan.length} cuốn của đợt ${batch.code} đang được mượn (${list}${onLoan.length > 10 ? ', …' : ''}). Hãy thu hồi các cuốn này trước khi gửi trả đợt.`,
+        { count: onLoan.length },
+      );
     }
     const at = new Date(clock.now()).toISOString();
     const moved = db.prepare(`UPDATE items SET status = 'in_transit' WHERE collection_id = ? AND status IN ('available', 'reference')`).run(batch.id).changes;

@@ -4,7 +4,7 @@
 // which index query (tier) found a record, so only the shown page is ever read from `records`.
 // A query typed in Telex/VNI without conversion is also read as Vietnamese (`telexCandidates`).
 import { telexCandidates } from '../../../common/vietnamese/typing';
-import type { SearchHit, SearchResponse } from '../../contract/catalogue';
+import type { SearchHit, SearchResponse } from '#contract/catalogue';
 import type { Db } from '../store/open';
 import { recordAvailability, recordsAvailability, setAsideCondition } from './availability';
 import { ftsExpression, normaliseQuery, type IndexColumn, type NormalisedQuery } from './query';
@@ -63,7 +63,9 @@ function statements(db: Db) {
     match: db.prepare(`SELECT rowid AS id FROM catalogue_fts WHERE catalogue_fts MATCH ? LIMIT ?`),
     matchAvailable: db.prepare(`SELECT rowid AS id FROM catalogue_fts WHERE catalogue_fts MATCH ? ${available} LIMIT ?`),
     // The page's records in one statement (ids as a JSON array); the order is the tiers', kept in JS.
-    records: db.prepare('SELECT id, title, authors, subjects, publisher, year, isbn, invalid_isbn, call_number FROM records WHERE id IN (SELECT value FROM json_each(?))'),
+    records: db.prepare(
+      'SELECT id, title, authors, subjects, publisher, year, isbn, invalid_isbn, call_number FROM records WHERE id IN (SELECT value FROM json_each(?))',
+    ),
     // A mistyped ISBN kept from an import (020 $z) is found too: it is what is printed on the book.
     byIsbn: db.prepare('SELECT id FROM records WHERE isbn = @id UNION SELECT id FROM records WHERE invalid_isbn = @id LIMIT 20'),
     byBarcode: db.prepare('SELECT record_id AS id FROM items WHERE barcode = ?'),

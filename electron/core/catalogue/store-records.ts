@@ -53,9 +53,11 @@ function prepare(db: Db) {
     byInvalidIsbn: db.prepare('SELECT id, control_number FROM records WHERE invalid_isbn = ? AND isbn IS NULL ORDER BY id LIMIT 1'),
     byId: db.prepare('SELECT * FROM records WHERE id = ?'),
     item: db.prepare('SELECT id, record_id, collection_id, location FROM items WHERE barcode = ?'),
-    insertRecord: db.prepare(`INSERT INTO records (control_number, title, authors, subjects, publisher, year, isbn, invalid_isbn, call_number, language, summary, material_type, edition, physical_description, created_at, updated_at)
+    insertRecord:
+      db.prepare(`INSERT INTO records (control_number, title, authors, subjects, publisher, year, isbn, invalid_isbn, call_number, language, summary, material_type, edition, physical_description, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    updateRecord: db.prepare(`UPDATE records SET control_number = @controlNumber, title = @title, authors = @authors, subjects = @subjects, publisher = @publisher, year = @year,
+    updateRecord:
+      db.prepare(`UPDATE records SET control_number = @controlNumber, title = @title, authors = @authors, subjects = @subjects, publisher = @publisher, year = @year,
       isbn = @isbn, invalid_isbn = @invalidIsbn, call_number = @callNumber, language = @language, summary = @summary, material_type = @materialType, edition = @edition,
       physical_description = @physicalDescription, updated_at = @at WHERE id = @id`),
     insertItem: db.prepare(`${INSERT_ITEMS} ${ITEM_VALUES}`),
@@ -172,11 +174,19 @@ export function flushWriters(writers: ImportWriters): void {
 
 /** `indexed`: the record's index columns when the reader thread computed them. */
 export function upsertRecord(
-  db: Db, clock: Pick<Clock, 'now'>, input: RecordInput, target: TargetCollection, what: string, writers: ImportWriters, indexed?: IndexColumns,
+  db: Db,
+  clock: Pick<Clock, 'now'>,
+  input: RecordInput,
+  target: TargetCollection,
+  what: string,
+  writers: ImportWriters,
+  indexed?: IndexColumns,
 ): UpsertOutcome {
   const s = statements(db);
   const itemRows = input.items.map((item) =>
-    writers.noItemsBefore ? undefined : (s.item.get(item.barcode) as { id: number; record_id: number; collection_id: number; location: string | null } | undefined),
+    writers.noItemsBefore
+      ? undefined
+      : (s.item.get(item.barcode) as { id: number; record_id: number; collection_id: number; location: string | null } | undefined),
   );
   let existing = input.controlNumber && !writers.noRecordsBefore ? (s.byControl.get(input.controlNumber) as ExistingRecord | undefined) : undefined;
   let isbnOfAnother = false;
@@ -201,7 +211,10 @@ export function upsertRecord(
   if (clash) {
     return {
       kind: 'rejected',
-      problem: { reason: 'barcode_taken', message: `${what}: mã vạch ${clash.barcode} đã được gắn cho một đầu sách khác trong kho. Hãy kiểm tra lại mã vạch rồi nhập lại.` },
+      problem: {
+        reason: 'barcode_taken',
+        message: `${what}: mã vạch ${clash.barcode} đã được gắn cho một đầu sách khác trong kho. Hãy kiểm tra lại mã vạch rồi nhập lại.`,
+      },
     };
   }
   const at = new Date(clock.now()).toISOString();
@@ -213,8 +226,24 @@ export function upsertRecord(
     // Positional values: binding named parameters from a spread object cost more than the insert.
     const { controlNumber, title, publisher, year, isbn, invalidIsbn, callNumber, language, summary, materialType, edition, physicalDescription } = input;
     recordId = Number(
-      s.insertRecord.run(controlNumber, title, authors, subjects, publisher, year, isbn, invalidIsbn, callNumber, language, summary, materialType, edition, physicalDescription, at, at)
-        .lastInsertRowid,
+      s.insertRecord.run(
+        controlNumber,
+        title,
+        authors,
+        subjects,
+        publisher,
+        year,
+        isbn,
+        invalidIsbn,
+        callNumber,
+        language,
+        summary,
+        materialType,
+        edition,
+        physicalDescription,
+        at,
+        at,
+      ).lastInsertRowid,
     );
     writers.index.add(recordId, input, indexed);
     writers.journal?.push(['r', recordId]);

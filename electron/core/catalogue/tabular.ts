@@ -4,12 +4,39 @@ import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
 import { foldVietnamese } from '../text/fold';
 import { legacyCellConverter } from './encoding';
-import { clean, invalidIsbnKey, languageCode, splitList, uniqueSubjects, validateRecord, yearOf, type Mapped, type RecordInput, type RecordWarning } from './record-input';
+import {
+  clean,
+  invalidIsbnKey,
+  languageCode,
+  splitList,
+  uniqueSubjects,
+  validateRecord,
+  yearOf,
+  type Mapped,
+  type RecordInput,
+  type RecordWarning,
+} from './record-input';
 
 export type Column =
-  | 'controlNumber' | 'title' | 'authors' | 'subjects' | 'publisher' | 'year' | 'isbn' | 'invalidIsbn' | 'callNumber' | 'language'
-  | 'summary' | 'materialType' | 'edition' | 'physicalDescription' | 'barcodes' | 'location'
-  | 'batchCode' | 'sourceLibrary' | 'dueBack';
+  | 'controlNumber'
+  | 'title'
+  | 'authors'
+  | 'subjects'
+  | 'publisher'
+  | 'year'
+  | 'isbn'
+  | 'invalidIsbn'
+  | 'callNumber'
+  | 'language'
+  | 'summary'
+  | 'materialType'
+  | 'edition'
+  | 'physicalDescription'
+  | 'barcodes'
+  | 'location'
+  | 'batchCode'
+  | 'sourceLibrary'
+  | 'dueBack';
 
 /** The template's column names first (what the documentation shows), then accepted variants. */
 export const COLUMN_NAMES: Record<Column, string[]> = {
@@ -36,7 +63,10 @@ export const COLUMN_NAMES: Record<Column, string[]> = {
 
 export const REQUIRED_COLUMNS: Column[] = ['title', 'barcodes'];
 
-const headerKey = (text: string) => foldVietnamese(text).replace(/[^a-z0-9]+/g, ' ').trim();
+const headerKey = (text: string) =>
+  foldVietnamese(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 const LOOKUP = new Map<string, Column>(
   (Object.entries(COLUMN_NAMES) as [Column, string[]][]).flatMap(([column, aliases]) => aliases.map((alias) => [headerKey(alias), column] as const)),
 );
@@ -48,9 +78,7 @@ export interface TableRow {
   values: Partial<Record<Column, Cell>>;
 }
 
-export type TableResult =
-  | { ok: true; rows: TableRow[]; columns: Column[] }
-  | { ok: false; reason: 'empty' | 'missing_columns' | 'bad_csv'; message: string };
+export type TableResult = { ok: true; rows: TableRow[]; columns: Column[] } | { ok: false; reason: 'empty' | 'missing_columns' | 'bad_csv'; message: string };
 
 function cellText(cell: Cell): string | null {
   if (cell === null || cell === undefined) return null;
@@ -132,7 +160,10 @@ export function readCsv(csvText: string): TableResult {
       message: `Tệp CSV sai cú pháp${line ? ` ở dòng ${line}` : ''} (thường do dấu ngoặc kép không đóng). Hãy mở bằng Excel, lưu lại dạng "CSV UTF-8" rồi nhập lại. Chưa có gì được nhập.`,
     };
   }
-  return readTable(records.map((r) => r.record), (i) => records[i]!.info.lines);
+  return readTable(
+    records.map((r) => r.record),
+    (i) => records[i]!.info.lines,
+  );
 }
 
 /** Reads the first sheet of an .xlsx workbook; TCVN3- and VNI-font cells are converted. Never throws. */
@@ -144,7 +175,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<TableResult & { encod
     return {
       ok: false,
       reason: 'bad_csv',
-      message: 'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải dạng .xlsx. Hãy mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (.xlsx)" rồi nhập lại. Chưa có gì được nhập.',
+      message:
+        'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải dạng .xlsx. Hãy mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (.xlsx)" rồi nhập lại. Chưa có gì được nhập.',
     };
   }
   const legacy = legacyCellConverter(rows.flat().filter((c): c is string => typeof c === 'string'));

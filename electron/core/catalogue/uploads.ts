@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IMPORT_CHUNK_BYTES } from '../../contract/catalogue';
+import { IMPORT_CHUNK_BYTES } from '#contract/catalogue';
 import type { KioskContext } from '../context';
 import { KioskError, notFound, refused } from '../errors';
 
@@ -74,7 +74,8 @@ export function beginUpload(ctx: KioskContext, staffId: number, fileName: string
 
 function find(ctx: KioskContext, staffId: number, id: string): Upload {
   const upload = uploads(ctx).get(id);
-  if (!upload || upload.staffId !== staffId) throw notFound('upload_not_found', 'Không tìm thấy lượt tải tệp này (có thể đã quá 10 phút). Hãy chọn lại tệp và nhập lại.');
+  if (!upload || upload.staffId !== staffId)
+    throw notFound('upload_not_found', 'Không tìm thấy lượt tải tệp này (có thể đã quá 10 phút). Hãy chọn lại tệp và nhập lại.');
   upload.lastUsed = ctx.clock.monotonic();
   return upload;
 }

@@ -36,7 +36,10 @@ function buildTable(): Map<string, string> {
     CIRCUMFLEX.forEach((mark, i) => add((vowel + '\u0302' + (i ? TONE_MARKS[i - 1] : '')).normalize('NFC'), vowel + mark));
   }
   BREVE.forEach((mark, i) => add(('a\u0306' + (i ? TONE_MARKS[i - 1] : '')).normalize('NFC'), 'a' + mark));
-  for (const [vowel, own] of [['o\u031b', 'ô'], ['u\u031b', 'ö']] as const) {
+  for (const [vowel, own] of [
+    ['o\u031b', 'ô'],
+    ['u\u031b', 'ö'],
+  ] as const) {
     add(vowel.normalize('NFC'), own);
     TONES.forEach((tone, i) => add((vowel + TONE_MARKS[i]).normalize('NFC'), own + tone));
   }

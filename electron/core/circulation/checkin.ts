@@ -1,6 +1,6 @@
 // Returning one item, without signing in: the loan is closed with its event in one transaction,
 // and the screen is told whether the book goes to the staff shelf (rotation or reserved).
-import type { CheckinResult } from '../../contract/circulation';
+import type { CheckinResult } from '#contract/circulation';
 import type { KioskContext } from '../context';
 import { refused } from '../errors';
 import { findPatronById, patronDimensions } from '../patrons/lookup';
@@ -20,9 +20,13 @@ export function checkin(ctx: KioskContext, barcode: string): CheckinResult {
         ids.itemId = item.id;
         const loan = openLoanOfItem(db, item.id);
         if (!loan) {
-          throw refused('not_on_loan', `Cuốn "${item.title}" không có trong danh sách đang cho mượn. Bạn có thể đặt sách lên giá trả sách, hoặc đưa cho cán bộ thư viện.`, {
-            item: item.barcode,
-          });
+          throw refused(
+            'not_on_loan',
+            `Cuốn "${item.title}" không có trong danh sách đang cho mượn. Bạn có thể đặt sách lên giá trả sách, hoặc đưa cho cán bộ thư viện.`,
+            {
+              item: item.barcode,
+            },
+          );
         }
         ids.patronId = loan.patronId;
         const now = clock.now();

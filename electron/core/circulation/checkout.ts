@@ -1,7 +1,7 @@
 // Lending one item: every rule that can refuse, then the loan and its event in one immediate
 // transaction (synchronous=FULL), so an acknowledged loan survives a power cut and two quick scans
 // of the same item give one loan.
-import type { LoanView } from '../../contract/circulation';
+import type { LoanView } from '#contract/circulation';
 import type { KioskContext } from '../context';
 import { notFound, refused } from '../errors';
 import { assertCardUsable, patronDimensions, type Patron } from '../patrons/lookup';
@@ -21,9 +21,13 @@ export interface Override {
 export function requireItem(ctx: KioskContext, barcode: string): CirculationItem {
   const item = findItem(ctx.db, barcode);
   if (!item) {
-    throw notFound('unknown_item', `Không tìm thấy sách có mã vạch ${barcode}. Hãy quét lại mã vạch dán trên sách; nếu vẫn không được, đưa sách cho cán bộ thư viện.`, {
-      item: barcode,
-    });
+    throw notFound(
+      'unknown_item',
+      `Không tìm thấy sách có mã vạch ${barcode}. Hãy quét lại mã vạch dán trên sách; nếu vẫn không được, đưa sách cho cán bộ thư viện.`,
+      {
+        item: barcode,
+      },
+    );
   }
   return item;
 }
@@ -31,7 +35,9 @@ export function requireItem(ctx: KioskContext, barcode: string): CirculationItem
 /** The rules a staff override may set aside: card standing, overdue loans, loan limit, reference copy. */
 function assertMayBorrow(ctx: KioskContext, patron: Patron, item: CirculationItem, today: string): void {
   if (item.status === 'reference') {
-    throw refused('reference_only', `Cuốn "${item.title}" là sách chỉ đọc tại chỗ, không cho mượn về nhà. Bạn có thể đọc sách ngay tại phòng đọc.`, { item: item.barcode });
+    throw refused('reference_only', `Cuốn "${item.title}" là sách chỉ đọc tại chỗ, không cho mượn về nhà. Bạn có thể đọc sách ngay tại phòng đọc.`, {
+      item: item.barcode,
+    });
   }
   assertCardUsable(patron, today);
   const loans = openLoansOf(ctx.db, patron.id);
@@ -42,10 +48,14 @@ function assertMayBorrow(ctx: KioskContext, patron: Patron, item: CirculationIte
   }
   const { maxLoans } = policyFor(ctx.config, patron.category);
   if (loans.length >= maxLoans) {
-    throw refused('too_many_loans', `Bạn đang mượn ${loans.length} cuốn, đã đủ số sách được mượn cùng lúc (${maxLoans} cuốn). Hãy trả bớt sách rồi mượn tiếp.`, {
-      count: loans.length,
-      max: maxLoans,
-    });
+    throw refused(
+      'too_many_loans',
+      `Bạn đang mượn ${loans.length} cuốn, đã đủ số sách được mượn cùng lúc (${maxLoans} cuốn). Hãy trả bớt sách rồi mượn tiếp.`,
+      {
+        count: loans.length,
+        max: maxLoans,
+      },
+    );
   }
 }
 
@@ -77,14 +87,18 @@ export function checkout(ctx: KioskContext, card: string, barcode: string, overr
           );
         }
         if (item.status === 'lost' || item.status === 'in_transit') {
-          throw refused('item_unavailable', `Cuốn "${item.title}" đang được ghi là không có trên giá. Vui lòng đưa sách cho cán bộ thư viện kiểm tra.`, { item: item.barcode });
+          throw refused('item_unavailable', `Cuốn "${item.title}" đang được ghi là không có trên giá. Vui lòng đưa sách cho cán bộ thư viện kiểm tra.`, {
+            item: item.barcode,
+          });
         }
         if (!override) assertMayBorrow(ctx, patron, item, today);
         expireHolds(ctx);
         const setAsideFor = holdOfItem(db, item.id);
         if (setAsideFor && setAsideFor.patronId !== patron.id) {
           if (!override) {
-            throw refused('reserved_for_other', `Cuốn "${item.title}" đang được giữ cho bạn đọc khác đã đặt trước. Vui lòng đưa sách cho cán bộ thư viện.`, { item: item.barcode });
+            throw refused('reserved_for_other', `Cuốn "${item.title}" đang được giữ cho bạn đọc khác đã đặt trước. Vui lòng đưa sách cho cán bộ thư viện.`, {
+              item: item.barcode,
+            });
           }
           // Staff lend it anyway: that hold waits for the next copy back.
           takeCopyBack(db, setAsideFor.id);
@@ -114,7 +128,13 @@ export function checkout(ctx: KioskContext, card: string, barcode: string, overr
         });
         fulfilHold(ctx, patron.id, item.recordId, item.id);
         if (override) {
-          recordEvent(db, clock, 'staff.override', { staffId: override.staffId, action: 'checkout', reason: override.reason, patronId: patron.id, itemId: item.id });
+          recordEvent(db, clock, 'staff.override', {
+            staffId: override.staffId,
+            action: 'checkout',
+            reason: override.reason,
+            patronId: patron.id,
+            itemId: item.id,
+          });
         }
         return {
           loanId,

@@ -75,7 +75,10 @@ export const circulationSection = z
     retentionYears: z.number().int().min(0).max(20).default(3),
     /** Staff see who will be anonymised, and on which day, at least this many days beforehand. */
     retentionNoticeDays: z.number().int().min(7).max(365).default(30),
-    cardPrefix: z.string().regex(/^[A-Z]{1,4}$/, 'tiền tố số thẻ gồm 1–4 chữ in hoa').default('BD'),
+    cardPrefix: z
+      .string()
+      .regex(/^[A-Z]{1,4}$/, 'tiền tố số thẻ gồm 1–4 chữ in hoa')
+      .default('BD'),
     cardValidityYears: z.number().int().min(1).max(10).default(2),
     /** A signed-in resident is signed out after this long without touching or scanning anything. */
     idleSeconds: z.number().int().min(10).max(3600).default(60),

@@ -2,7 +2,7 @@
 // comes back it is set aside for the oldest waiting hold, goes to the staff shelf, and is kept
 // `holdPickupDays` days; borrowing the title fulfils the hold, and a copy not picked up in time
 // passes to the next in line. Everything here runs inside the caller's transaction.
-import type { HoldView, StaffHoldView } from '../../contract/circulation';
+import type { HoldView, StaffHoldView } from '#contract/circulation';
 import { OPEN_HOLD as OPEN, recordAvailability } from '../catalogue/availability';
 import type { KioskContext } from '../context';
 import { notFound, refused } from '../errors';
@@ -50,7 +50,10 @@ export function holdOfItem(db: Db, itemId: number): HoldRow | undefined {
 
 /** Whether another resident still waits for a copy of this title (a renewal would keep it from them). */
 export function someoneWaitsFor(db: Db, recordId: number, exceptPatronId: number): boolean {
-  return db.prepare(`SELECT 1 FROM holds h WHERE h.record_id = ? AND h.item_id IS NULL AND ${OPEN} AND h.patron_id != ? LIMIT 1`).get(recordId, exceptPatronId) !== undefined;
+  return (
+    db.prepare(`SELECT 1 FROM holds h WHERE h.record_id = ? AND h.item_id IS NULL AND ${OPEN} AND h.patron_id != ? LIMIT 1`).get(recordId, exceptPatronId) !==
+    undefined
+  );
 }
 
 /**
@@ -59,9 +62,9 @@ export function someoneWaitsFor(db: Db, recordId: number, exceptPatronId: number
  */
 export function setAsideForNextHold(ctx: KioskContext, itemId: number, recordId: number): boolean {
   const { db, clock } = ctx;
-  const next = db.prepare(`SELECT h.id FROM holds h WHERE h.record_id = ? AND h.item_id IS NULL AND ${OPEN} ORDER BY h.created_at, h.id LIMIT 1`).get(recordId) as
-    | { id: number }
-    | undefined;
+  const next = db
+    .prepare(`SELECT h.id FROM holds h WHERE h.record_id = ? AND h.item_id IS NULL AND ${OPEN} ORDER BY h.created_at, h.id LIMIT 1`)
+    .get(recordId) as { id: number } | undefined;
   if (!next) return false;
   const now = clock.now();
   const readyUntil = addDays(localDay(now), ctx.config.circulation.holdPickupDays);
@@ -110,8 +113,7 @@ function endHold(ctx: KioskContext, holdId: number, outcome: 'fulfilled' | 'resi
  */
 export function fulfilHold(ctx: KioskContext, patronId: number, recordId: number, borrowedItemId: number): void {
   const hold = ctx.db.prepare(`SELECT h.id, h.item_id AS itemId FROM holds h WHERE h.record_id = ? AND h.patron_id = ? AND ${OPEN}`).get(recordId, patronId) as
-    | { id: number; itemId: number | null }
-    | undefined;
+    { id: number; itemId: number | null } | undefined;
   if (!hold) return;
   endHold(ctx, hold.id, 'fulfilled', null);
   if (hold.itemId !== null && hold.itemId !== borrowedItemId) setAsideForNextHold(ctx, hold.itemId, recordId);
@@ -126,10 +128,13 @@ function placeHold(ctx: KioskContext, patron: Patron, recordId: number): HoldVie
   if (!record) throw notFound('unknown_record', 'Không tìm thấy đầu sách này trong thư viện. Hãy tìm lại ở Tra cứu sách.', { record: recordId });
   assertCardUsable(patron, today);
 
-  const existing = db.prepare(`SELECT h.id FROM holds h WHERE h.record_id = ? AND h.patron_id = ? AND ${OPEN}`).get(recordId, patron.id) as { id: number } | undefined;
+  const existing = db.prepare(`SELECT h.id FROM holds h WHERE h.record_id = ? AND h.patron_id = ? AND ${OPEN}`).get(recordId, patron.id) as
+    { id: number } | undefined;
   if (existing) return toView(openHold(db, existing.id)!, today);
 
-  const borrowing = db.prepare("SELECT 1 FROM loans l JOIN items i ON i.id = l.item_id WHERE l.patron_id = ? AND l.returned_at IS NULL AND i.record_id = ?").get(patron.id, recordId);
+  const borrowing = db
+    .prepare('SELECT 1 FROM loans l JOIN items i ON i.id = l.item_id WHERE l.patron_id = ? AND l.returned_at IS NULL AND i.record_id = ?')
+    .get(patron.id, recordId);
   if (borrowing) throw refused('already_borrowed', `Bạn đang mượn cuốn "${record.title}" rồi, không cần đặt trước.`, { record: recordId });
 
   const copies = recordAvailability(db, recordId).items;
@@ -153,13 +158,19 @@ function placeHold(ctx: KioskContext, patron: Patron, recordId: number): HoldVie
   }
   const open = (db.prepare(`SELECT COUNT(*) AS n FROM holds h WHERE h.patron_id = ? AND ${OPEN}`).get(patron.id) as { n: number }).n;
   if (open >= maxHolds) {
-    throw refused('too_many_holds', `Bạn đang đặt trước ${open} cuốn, đã đủ số được đặt cùng lúc (${maxHolds} cuốn). Hãy huỷ bớt ở mục Mượn / trả sách, phần "Sách của tôi".`, {
-      count: open,
-      max: maxHolds,
-    });
+    throw refused(
+      'too_many_holds',
+      `Bạn đang đặt trước ${open} cuốn, đã đủ số được đặt cùng lúc (${maxHolds} cuốn). Hãy huỷ bớt ở mục Mượn / trả sách, phần "Sách của tôi".`,
+      {
+        count: open,
+        max: maxHolds,
+      },
+    );
   }
   const now = clock.now();
-  const holdId = Number(db.prepare('INSERT INTO holds (record_id, patron_id, created_at) VALUES (?, ?, ?)').run(recordId, patron.id, new Date(now).toISOString()).lastInsertRowid);
+  const holdId = Number(
+    db.prepare('INSERT INTO holds (record_id, patron_id, created_at) VALUES (?, ?, ?)').run(recordId, patron.id, new Date(now).toISOString()).lastInsertRowid,
+  );
   recordEvent(db, clock, 'hold.placed', { holdId, patronId: patron.id, recordId, ...patronDimensions(patron, now) });
   return toView(openHold(db, holdId)!, today);
 }
@@ -171,7 +182,8 @@ function cancelHold(ctx: KioskContext, holdId: number, by: { patronId: number } 
     throw notFound('not_your_hold', 'Không thấy sách đặt trước này trong danh sách của bạn; có thể nó đã được huỷ hoặc bạn đã mượn sách.', { hold: holdId });
   }
   endHold(ctx, holdId, 'patronId' in by ? 'resident' : 'staff', 'staffId' in by ? by.staffId : null);
-  if ('staffId' in by && by.staffId !== null) recordEvent(ctx.db, ctx.clock, 'staff.action', { staffId: by.staffId, action: 'hold.cancel', target: String(holdId) });
+  if ('staffId' in by && by.staffId !== null)
+    recordEvent(ctx.db, ctx.clock, 'staff.action', { staffId: by.staffId, action: 'hold.cancel', target: String(holdId) });
   if (hold.itemId !== null) setAsideForNextHold(ctx, hold.itemId, hold.recordId);
 }
 

@@ -1,6 +1,6 @@
 // SQL of circulation: items as circulation sees them, and open loans. Small functions over
 // prepared statements; callers own the transactions.
-import type { LoanView } from '../../contract/circulation';
+import type { LoanView } from '#contract/circulation';
 import type { Db } from '../store/open';
 import { daysBetween } from '../../../common/calendar';
 

@@ -1,6 +1,6 @@
 // Receipts: a pure formatter (also what Electron prints) and the builder that takes the lines from
 // the database, so a receipt only ever shows loans and returns that really happened.
-import type { Receipt } from '../../contract/circulation';
+import type { Receipt } from '#contract/circulation';
 import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
 import { recordEvent } from '../store/event-types';
@@ -39,7 +39,11 @@ export function formatReceipt(input: ReceiptInput): string {
     lines.push(line.dueDate ? `   Mã ${line.item} - hạn trả ${formatDay(line.dueDate)}` : `   Mã ${line.item} - đã trả`);
     if (line.reserved) lines.push('   Có người đặt: đưa cho cán bộ, đừng để lên giá');
   });
-  lines.push('', `Tổng cộng: ${input.lines.length} cuốn`, input.kind === 'checkout' ? 'Xin vui lòng trả sách đúng hạn. Cảm ơn bạn!' : 'Cảm ơn bạn đã trả sách!');
+  lines.push(
+    '',
+    `Tổng cộng: ${input.lines.length} cuốn`,
+    input.kind === 'checkout' ? 'Xin vui lòng trả sách đúng hạn. Cảm ơn bạn!' : 'Cảm ơn bạn đã trả sách!',
+  );
   return lines.join('\n');
 }
 
@@ -72,7 +76,10 @@ export async function printReceipt(ctx: KioskContext, text: string): Promise<boo
   return printed;
 }
 
-export async function buildReceipt(ctx: KioskContext, request: { kind: 'checkout' | 'return'; card?: string | undefined; items: string[]; print: boolean }): Promise<Receipt> {
+export async function buildReceipt(
+  ctx: KioskContext,
+  request: { kind: 'checkout' | 'return'; card?: string | undefined; items: string[]; print: boolean },
+): Promise<Receipt> {
   const patron = request.card ? requirePatron(ctx, request.card) : undefined;
   const lines: Receipt['lines'] = [];
   for (const barcode of new Set(request.items)) {

@@ -25,4 +25,3 @@ export function withRefusalRecorded<T>(ctx: KioskContext, action: RefusalAction,
     throw error;
   }
 }
-

@@ -20,7 +20,9 @@ export function registerCirculation(ctx: KioskContext): void {
     const { idleSeconds, countdownSeconds, selfRegistration, maxHolds, holdPickupDays } = ctx.config.circulation;
     return { idleSeconds, countdownSeconds, selfRegistration, maxHolds, holdPickupDays };
   });
-  registry.register('circulation.signIn', (request) => (request.method === 'cccd' ? signInByCccd(ctx, request.qr) : signInByCard(ctx, request.card, request.method, request.pin)));
+  registry.register('circulation.signIn', (request) =>
+    request.method === 'cccd' ? signInByCccd(ctx, request.qr) : signInByCard(ctx, request.card, request.method, request.pin),
+  );
   registry.register('circulation.register', ({ registrationToken, village, pin }) => registerFromOffer(ctx, registrationToken, village, pin));
   registry.register('circulation.loans', ({ residentToken }, { resident }) => patronView(ctx, requirePatron(ctx, resident.card), residentToken));
   registry.register('circulation.checkout', ({ item }, { resident }) => checkout(ctx, resident.card, item));

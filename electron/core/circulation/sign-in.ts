@@ -2,7 +2,7 @@
 // CCCD gets a short-lived registration offer; only the keyed hash and derived fields are kept.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { SignedInPatron, registrationOffer } from '../../contract/circulation';
+import type { SignedInPatron, registrationOffer } from '#contract/circulation';
 import type { KioskContext } from '../context';
 import { KioskError, refused } from '../errors';
 import { cccdHash, cccdParserOf, type CccdIdentity } from '../patrons/cccd';
@@ -93,14 +93,19 @@ export function signInByCccd(ctx: KioskContext, qr: string): SignedInPatron | z.
   return withRefusalRecorded(ctx, 'sign_in', () => {
     const parser = cccdParserOf(ctx);
     if (!parser) {
-      throw new KioskError('unavailable', 'Kiosk này chưa đọc được mã QR trên CCCD. Vui lòng dùng thẻ thư viện hoặc nhập số thẻ.', { reason: 'cccd_unavailable' });
+      throw new KioskError('unavailable', 'Kiosk này chưa đọc được mã QR trên CCCD. Vui lòng dùng thẻ thư viện hoặc nhập số thẻ.', {
+        reason: 'cccd_unavailable',
+      });
     }
     const parsed = parser(qr);
     const identity = parsed.ok ? identitySchema.safeParse(parsed.value) : undefined;
     const birthYear = identity?.success ? Number(identity.data.birthDate.slice(0, 4)) : NaN;
     const thisYear = Number(localDay(ctx.clock.now()).slice(0, 4));
     if (!identity?.success || birthYear < 1900 || birthYear > thisYear) {
-      throw refused('cccd_unreadable', 'Không đọc được đủ thông tin từ mã QR trên CCCD. Hãy quét lại mã QR ở mặt trước thẻ, giữ thẻ thẳng và đủ sáng; hoặc dùng thẻ thư viện.');
+      throw refused(
+        'cccd_unreadable',
+        'Không đọc được đủ thông tin từ mã QR trên CCCD. Hãy quét lại mã QR ở mặt trước thẻ, giữ thẻ thẳng và đủ sáng; hoặc dùng thẻ thư viện.',
+      );
     }
     const hash = cccdHash(ctx, identity.data.idNumber);
     const known = findPatronByCccdHash(ctx.db, hash);

@@ -29,9 +29,13 @@ export function countTypedEntry(ctx: KioskContext): void {
     })
     .immediate();
   if (!admitted) {
-    throw refused('typed_cards_busy', `Đã có nhiều số thẻ được gõ tay trong ${circulation.typedCardLimit.minutes} phút qua. Hãy quét thẻ thư viện hoặc CCCD, hoặc chờ vài phút rồi thử lại.`, {
-      minutes: circulation.typedCardLimit.minutes,
-    });
+    throw refused(
+      'typed_cards_busy',
+      `Đã có nhiều số thẻ được gõ tay trong ${circulation.typedCardLimit.minutes} phút qua. Hãy quét thẻ thư viện hoặc CCCD, hoặc chờ vài phút rồi thử lại.`,
+      {
+        minutes: circulation.typedCardLimit.minutes,
+      },
+    );
   }
 }
 

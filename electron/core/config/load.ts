@@ -13,9 +13,7 @@ export interface ConfigProblem {
 }
 
 export type ConfigResult =
-  | { ok: true; config: KioskConfig; file: string }
-  | { ok: false; problems: ConfigProblem[]; file: string }
-  | { ok: 'absent'; file: string };
+  { ok: true; config: KioskConfig; file: string } | { ok: false; problems: ConfigProblem[]; file: string } | { ok: 'absent'; file: string };
 
 export function configPathFor(dataDir: string): string {
   return join(dataDir, CONFIG_FILE);
@@ -47,7 +45,9 @@ export function parseConfigText(text: string, file: string): ConfigResult {
     return {
       ok: false,
       file,
-      problems: [{ path: '(toàn bộ tệp)', message: `Tệp không phải JSON hợp lệ: ${(error as Error).message}. Hãy sửa cú pháp (dấu phẩy, ngoặc kép) rồi thử lại.` }],
+      problems: [
+        { path: '(toàn bộ tệp)', message: `Tệp không phải JSON hợp lệ: ${(error as Error).message}. Hãy sửa cú pháp (dấu phẩy, ngoặc kép) rồi thử lại.` },
+      ],
     };
   }
   const parsed = kioskConfigSchema.safeParse(json);

@@ -31,7 +31,10 @@ export const kioskConfigSchema = z
   .object({
     $schema: z.string().optional(),
     library: librarySection,
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/).default('vi'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/)
+      .default('vi'),
     staff: staffSection.default(staffSection.parse({})),
     audio: audioSection.default(audioSection.parse({})),
     residents: residentsSection.default(residentsSection.parse({})),

@@ -40,7 +40,9 @@ function capitalise(text: string): string {
 
 /** ISBN-13 with the Vietnamese 978-604 prefix and a correct check digit. */
 export function isbn13(random: Random): string {
-  const body = `978604${String(intBetween(random, 0, 9_999_999)).padStart(6, '0').slice(0, 6)}`;
+  const body = `978604${String(intBetween(random, 0, 9_999_999))
+    .padStart(6, '0')
+    .slice(0, 6)}`;
   let sum = 0;
   for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
   return body + String((10 - (sum % 10)) % 10);

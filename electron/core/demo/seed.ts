@@ -37,10 +37,9 @@ export async function seedDemo(db: Db, now: number): Promise<void> {
   const genders = ['female', 'male'] as const;
 
   db.transaction(() => {
-    const collection = db
-      .prepare(`INSERT INTO collections (code, name, kind, created_at) VALUES ('OWN', 'Vốn sách của xã', 'own', ?)`)
-      .run(at);
-    const insertRecord = db.prepare(`INSERT INTO records (control_number, title, authors, subjects, publisher, year, isbn, call_number, summary, created_at, updated_at)
+    const collection = db.prepare(`INSERT INTO collections (code, name, kind, created_at) VALUES ('OWN', 'Vốn sách của xã', 'own', ?)`).run(at);
+    const insertRecord =
+      db.prepare(`INSERT INTO records (control_number, title, authors, subjects, publisher, year, isbn, call_number, summary, created_at, updated_at)
       VALUES (@controlNumber, @title, @authors, @subjects, @publisher, @year, @isbn, @callNumber, @summary, @at, @at)`);
     const insertItem = db.prepare(`INSERT INTO items (barcode, record_id, collection_id, location, status, added_at) VALUES (?, ?, ?, ?, ?, ?)`);
     generateCatalogue(DEMO_RECORD_COUNT).forEach((record, index) => {
@@ -64,11 +63,49 @@ export async function seedDemo(db: Db, now: number): Promise<void> {
     const insertStaff = db.prepare(`INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)`);
     DEMO_STAFF.forEach((s, i) => insertStaff.run(s.card, s.name, s.role, pinHashes[i]!, at));
 
-    const insertResource = db.prepare(`INSERT INTO eresources (title, description, topic, audience, format, source, url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-    insertResource.run('Cổng thông tin Thư viện số tỉnh', 'Kho tài liệu số của thư viện tỉnh.', 'Văn hóa – lịch sử địa phương', 'all', 'link', 'Thư viện tỉnh', 'https://thuvien.example.gov.vn/', at);
-    insertResource.run('Tủ sách pháp luật', 'Văn bản pháp luật thường dùng ở cơ sở.', 'Pháp luật', 'adult', 'link', 'Tủ sách pháp luật quốc gia', 'https://phapluat.example.gov.vn/', at);
-    insertResource.run('Kỹ thuật trồng lúa tiết kiệm nước', 'Tài liệu hướng dẫn cho nông dân.', 'Nông nghiệp', 'adult', 'link', 'Khuyến nông tỉnh', 'https://khuyennong.example.gov.vn/lua', at);
-    insertResource.run('Truyện tranh an toàn giao thông', 'Truyện tranh cho thiếu nhi.', 'Thiếu nhi', 'child', 'link', 'Thư viện tỉnh', 'https://thuvien.example.gov.vn/atgt', at);
+    const insertResource = db.prepare(
+      `INSERT INTO eresources (title, description, topic, audience, format, source, url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    insertResource.run(
+      'Cổng thông tin Thư viện số tỉnh',
+      'Kho tài liệu số của thư viện tỉnh.',
+      'Văn hóa – lịch sử địa phương',
+      'all',
+      'link',
+      'Thư viện tỉnh',
+      'https://thuvien.example.gov.vn/',
+      at,
+    );
+    insertResource.run(
+      'Tủ sách pháp luật',
+      'Văn bản pháp luật thường dùng ở cơ sở.',
+      'Pháp luật',
+      'adult',
+      'link',
+      'Tủ sách pháp luật quốc gia',
+      'https://phapluat.example.gov.vn/',
+      at,
+    );
+    insertResource.run(
+      'Kỹ thuật trồng lúa tiết kiệm nước',
+      'Tài liệu hướng dẫn cho nông dân.',
+      'Nông nghiệp',
+      'adult',
+      'link',
+      'Khuyến nông tỉnh',
+      'https://khuyennong.example.gov.vn/lua',
+      at,
+    );
+    insertResource.run(
+      'Truyện tranh an toàn giao thông',
+      'Truyện tranh cho thiếu nhi.',
+      'Thiếu nhi',
+      'child',
+      'link',
+      'Thư viện tỉnh',
+      'https://thuvien.example.gov.vn/atgt',
+      at,
+    );
 
     setMeta(db, 'demo_seeded', at);
   })();

@@ -1,7 +1,7 @@
 // The `devices` section of kiosk.config.json: scan patterns, which HID devices to open, and the
 // keyboard-wedge timings. Every field has a default, so `{ library }` alone stays valid.
 import { z } from 'zod';
-import { deviceMode } from '../../contract/devices';
+import { deviceMode } from '#contract/devices';
 
 function validRegex(source: string): boolean {
   try {
@@ -13,7 +13,12 @@ function validRegex(source: string): boolean {
 }
 
 const pattern = (fallback: string) =>
-  z.string().min(1).max(200).refine(validRegex, { message: 'biểu thức chính quy không hợp lệ; hãy sửa lại theo cú pháp RegExp của JavaScript' }).default(fallback);
+  z
+    .string()
+    .min(1)
+    .max(200)
+    .refine(validRegex, { message: 'biểu thức chính quy không hợp lệ; hãy sửa lại theo cú pháp RegExp của JavaScript' })
+    .default(fallback);
 
 const usbId = z.number().int().min(0, 'mã USB từ 0 đến 65535 (0x0000–0xFFFF)').max(0xffff, 'mã USB từ 0 đến 65535 (0x0000–0xFFFF)');
 
@@ -33,7 +38,10 @@ export const wedgeSection = z
     enabled: z.boolean().default(true),
     maxInterKeyMs: z.number().int().min(5).max(200).default(50),
     minLength: z.number().int().min(2).max(64).default(4),
-    terminators: z.array(z.enum(['Enter', 'Tab'])).min(1, 'cần ít nhất một phím kết thúc: "Enter" hoặc "Tab"').default(['Enter', 'Tab']),
+    terminators: z
+      .array(z.enum(['Enter', 'Tab']))
+      .min(1, 'cần ít nhất một phím kết thúc: "Enter" hoặc "Tab"')
+      .default(['Enter', 'Tab']),
     prefix: z.string().max(8).default(''),
     suffix: z.string().max(8).default(''),
   })

@@ -1,6 +1,6 @@
 // What the core needs from the device layer, as an interface: the core may not import native/
 // (layer rule), so electron/host, electron/main and the CLI pass an implementation to createKiosk.
-import type { CccdResult, DeviceMode, DeviceStatus, ScanKind, SimulateRequest } from '../../contract/devices';
+import type { CccdResult, DeviceMode, DeviceStatus, ScanKind, SimulateRequest } from '#contract/devices';
 
 export interface ScanPatternSources {
   card: string;

@@ -1,5 +1,5 @@
 // The last few scans for the diagnostics page, in memory only (a restart forgets them) and already masked.
-import type { ScanEvent } from '../../contract/devices';
+import type { ScanEvent } from '#contract/devices';
 
 export function createRecentScans(capacity: number) {
   const scans: ScanEvent[] = [];

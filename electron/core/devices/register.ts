@@ -1,6 +1,6 @@
 // Devices in the core: classifies every scan (wedge, HID, simulator) with the configured patterns,
 // emits `scan.received`, starts the hardware, and serves the technician's diagnostics.
-import type { ScanEvent, ScanSource } from '../../contract/devices';
+import type { ScanEvent, ScanSource } from '#contract/devices';
 import type { KioskContext } from '../context';
 import { KioskError, refused } from '../errors';
 import type { DeviceRuntime } from './port';
@@ -8,9 +8,13 @@ import { createRecentScans } from './recent';
 
 export function requireDevices(ctx: KioskContext): DeviceRuntime {
   if (!ctx.devices) {
-    throw new KioskError('unavailable', 'Bộ xử lý mã quét chưa được nạp nên kiosk chưa đọc được mã. Hãy khởi động lại kiosk; nếu lỗi lặp lại, báo kỹ thuật viên.', {
-      reason: 'devices_unavailable',
-    });
+    throw new KioskError(
+      'unavailable',
+      'Bộ xử lý mã quét chưa được nạp nên kiosk chưa đọc được mã. Hãy khởi động lại kiosk; nếu lỗi lặp lại, báo kỹ thuật viên.',
+      {
+        reason: 'devices_unavailable',
+      },
+    );
   }
   return ctx.devices;
 }
@@ -42,7 +46,9 @@ export function registerDevices(ctx: KioskContext): void {
   registry.register('devices.diagnostics', () => {
     const hardware = ctx.devices?.hardware;
     return {
-      hid: hardware ? { available: hardware.available, ...(hardware.problem ? { problem: hardware.problem } : {}) } : { available: false, problem: 'Kiosk chạy không có lớp thiết bị HID. Hãy khởi động kiosk bằng ứng dụng hoặc lệnh kiosk chính thức.' },
+      hid: hardware
+        ? { available: hardware.available, ...(hardware.problem ? { problem: hardware.problem } : {}) }
+        : { available: false, problem: 'Kiosk chạy không có lớp thiết bị HID. Hãy khởi động kiosk bằng ứng dụng hoặc lệnh kiosk chính thức.' },
       selection: config.devices.open === 'auto' ? ('auto' as const) : ('configured' as const),
       devices: hardware?.status() ?? [],
       recentScans: recentScans(ctx).list(),

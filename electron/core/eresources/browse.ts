@@ -2,7 +2,7 @@
 // accent-insensitive search (the catalogue's folding) with format and audience filters. A query
 // typed in Telex/VNI without conversion is also read as Vietnamese (`telexCandidates`).
 import { telexCandidates } from '../../../common/vietnamese/typing';
-import type { BrowseResponse, EresourceView } from '../../contract/eresources';
+import type { BrowseResponse, EresourceView } from '#contract/eresources';
 import type { KioskContext } from '../context';
 import { foldedWords } from '../text/fold';
 import { allResources, toView, type ResourceRow } from './store';

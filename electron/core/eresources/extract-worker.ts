@@ -11,5 +11,8 @@ try {
   parentPort!.postMessage({ kind: 'done', mimes });
 } catch (error) {
   const known = error instanceof KioskError ? error.toApiError() : undefined;
-  parentPort!.postMessage({ kind: 'failed', error: known ?? { code: 'internal', message: (error as Error).message, errno: (error as { code?: string }).code } });
+  parentPort!.postMessage({
+    kind: 'failed',
+    error: known ?? { code: 'internal', message: (error as Error).message, errno: (error as { code?: string }).code },
+  });
 }

@@ -88,7 +88,12 @@ async function extractVerified(zip: ZipFile, manifest: PackManifest, staging: st
 }
 
 /** Opens the zip, extracts the verified files into staging, closes it. */
-export async function extractPackFiles(zipPath: string, manifest: PackManifest, staging: string, progress: (done: number) => void): Promise<Map<string, string>> {
+export async function extractPackFiles(
+  zipPath: string,
+  manifest: PackManifest,
+  staging: string,
+  progress: (done: number) => void,
+): Promise<Map<string, string>> {
   const zip = await openZipOrReject(zipPath);
   try {
     return await runZip(() => extractVerified(zip, manifest, staging, progress));

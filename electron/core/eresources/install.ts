@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ZipFile } from 'yauzl';
-import type { InstallResult } from '../../contract/eresources';
+import type { InstallResult } from '#contract/eresources';
 import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
 import { recordEvent } from '../store/event-types';
@@ -158,7 +158,12 @@ export async function installPack(ctx: KioskContext, zipPath: string, options: I
     try {
       ctx.db.transaction(() => {
         writePack(ctx.db, checked.manifest, { folder, bytes: total, at, mimes });
-        if (options.staffId != null) recordEvent(ctx.db, ctx.clock, 'staff.action', { staffId: options.staffId, action: 'eresources.pack_installed', target: `${checked.manifest.id}@${checked.manifest.version}` });
+        if (options.staffId != null)
+          recordEvent(ctx.db, ctx.clock, 'staff.action', {
+            staffId: options.staffId,
+            action: 'eresources.pack_installed',
+            target: `${checked.manifest.id}@${checked.manifest.version}`,
+          });
       })();
     } catch (error) {
       await rm(finalDir, { recursive: true, force: true });

@@ -10,7 +10,8 @@ const policies = new WeakMap<KioskContext, UrlPolicy>();
 
 export function linkPolicy(ctx: KioskContext): UrlPolicy {
   let policy = policies.get(ctx);
-  if (!policy) policies.set(ctx, (policy = loadUrlPolicy(ctx.config.internet.urlPolicy, KIOSK_ORIGINS, internetResourcesDir(), pushedBlockHosts(ctx.db)).policy));
+  if (!policy)
+    policies.set(ctx, (policy = loadUrlPolicy(ctx.config.internet.urlPolicy, KIOSK_ORIGINS, internetResourcesDir(), pushedBlockHosts(ctx.db)).policy));
   return policy;
 }
 

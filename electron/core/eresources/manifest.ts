@@ -1,7 +1,7 @@
 // The content-pack manifest (manifest.json at the root of a pack zip): its schema and the rule for
 // paths inside a pack. Every path a pack names must stay inside the pack's own folder.
 import { z } from 'zod';
-import { eresourceAudience, eresourceFormat } from '../../contract/eresources';
+import { eresourceAudience, eresourceFormat } from '#contract/eresources';
 
 export const MANIFEST_NAME = 'manifest.json';
 /** A manifest is small text; anything larger is not a manifest. */
@@ -25,13 +25,22 @@ export function safePackPath(path: string): string | undefined {
   return path;
 }
 
-const packPath = z.string().refine((p) => safePackPath(p) !== undefined, 'đường dẫn phải nằm trong gói (không có "..", không bắt đầu bằng "/", không có ký tự "\\" hay ":")');
+const packPath = z
+  .string()
+  .refine((p) => safePackPath(p) !== undefined, 'đường dẫn phải nằm trong gói (không có "..", không bắt đầu bằng "/", không có ký tự "\\" hay ":")');
 
 export const packFile = z
   .object({
     path: packPath,
-    size: z.number().int().nonnegative().max(64 * 1024 ** 3),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/i, 'mã SHA-256 gồm 64 ký tự thập lục phân').transform((s) => s.toLowerCase()),
+    size: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(64 * 1024 ** 3),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i, 'mã SHA-256 gồm 64 ký tự thập lục phân')
+      .transform((s) => s.toLowerCase()),
   })
   .strict();
 export type PackFile = z.output<typeof packFile>;
@@ -43,7 +52,10 @@ export const manifestResource = z
     description: z.string().max(4000).default(''),
     topic: z.string().trim().min(1).max(80),
     audience: eresourceAudience.default('all'),
-    language: z.string().regex(/^[a-z]{2,3}$/, 'mã ngôn ngữ gồm 2–3 chữ thường (vie, en …)').default('vie'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, 'mã ngôn ngữ gồm 2–3 chữ thường (vie, en …)')
+      .default('vie'),
     format: eresourceFormat,
     source: z.string().max(300).default(''),
     featured: z.boolean().default(false),

@@ -1,7 +1,7 @@
 // Real file-type detection for pack files: the first bytes decide (file-type's signatures, plus a
 // small check for HTML, which has no magic number), and the result must fit the declared format.
 import { fileTypeFromBuffer } from 'file-type/core';
-import type { EresourceFormat } from '../../contract/eresources';
+import type { EresourceFormat } from '#contract/eresources';
 
 /** How many leading bytes detection reads; file-type needs at most 4100 for the formats we allow. */
 export const SNIFF_BYTES = 8192;

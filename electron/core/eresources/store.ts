@@ -1,5 +1,5 @@
 // SQL of the digital library: installed packs, their resources, and the folded search text.
-import type { EresourceView, PackView } from '../../contract/eresources';
+import type { EresourceView, PackView } from '#contract/eresources';
 import { foldVietnamese } from '../text/fold';
 import type { Db } from '../store/open';
 import type { PackManifest } from './manifest';
@@ -97,17 +97,22 @@ export function findResource(db: Db, id: number): ResourceRow | undefined {
 }
 
 /** Replaces a pack's row and resources with the new version's; call inside a transaction. */
-export function writePack(
-  db: Db,
-  manifest: PackManifest,
-  info: { folder: string; bytes: number; at: string; mimes: Map<string, string> },
-): void {
+export function writePack(db: Db, manifest: PackManifest, info: { folder: string; bytes: number; at: string; mimes: Map<string, string> }): void {
   db.prepare('DELETE FROM eresources WHERE pack_id = ?').run(manifest.id);
   db.prepare('DELETE FROM eresource_packs WHERE id = ?').run(manifest.id);
   db.prepare(
     `INSERT INTO eresource_packs (id, version, title, publisher, description, folder, bytes, installed_at)
      VALUES (@id, @version, @title, @publisher, @description, @folder, @bytes, @at)`,
-  ).run({ id: manifest.id, version: manifest.version, title: manifest.title, publisher: manifest.publisher, description: manifest.description, folder: info.folder, bytes: info.bytes, at: info.at });
+  ).run({
+    id: manifest.id,
+    version: manifest.version,
+    title: manifest.title,
+    publisher: manifest.publisher,
+    description: manifest.description,
+    folder: info.folder,
+    bytes: info.bytes,
+    at: info.at,
+  });
   const insert = db.prepare(
     `INSERT INTO eresources (title, description, topic, audience, language, format, source, url, pack_id, path, resource_key, cover_path, mime, size, featured, search_text, created_at)
      VALUES (@title, @description, @topic, @audience, @language, @format, @source, @url, @packId, @path, @key, @cover, @mime, @size, @featured, @searchText, @at)`,

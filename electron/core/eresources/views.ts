@@ -2,7 +2,7 @@
 // is given), and the viewer's close reports the visible time, written as 'eresource.closed' minutes.
 // Open views live in memory: a restart drops them, which loses at most one reading's minutes.
 import { randomBytes } from 'node:crypto';
-import type { OpenResponse } from '../../contract/eresources';
+import type { OpenResponse } from '#contract/eresources';
 import type { KioskContext } from '../context';
 import { KioskError, notFound } from '../errors';
 import { findPatronByCard } from '../patrons/lookup';
@@ -56,7 +56,13 @@ export function closeResource(ctx: KioskContext, viewId: string, visibleSeconds:
   const minutes = Math.round((seconds / 60) * 10) / 10;
   const isMedia = view.format === 'audio' || view.format === 'video';
   ctx.db.transaction(() =>
-    recordEvent(ctx.db, ctx.clock, 'eresource.closed', { resourceId: view.resourceId, topic: view.topic, format: view.format, minutes, completed: isMedia ? completed === true : null }),
+    recordEvent(ctx.db, ctx.clock, 'eresource.closed', {
+      resourceId: view.resourceId,
+      topic: view.topic,
+      format: view.format,
+      minutes,
+      completed: isMedia ? completed === true : null,
+    }),
   )();
   return { minutes };
 }

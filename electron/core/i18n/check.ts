@@ -2,7 +2,7 @@
 // no screen uses (unused), and keys that Vietnamese — the reference — does not have (extra).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { LocaleTree } from '../../contract/i18n';
+import type { LocaleTree } from '#contract/i18n';
 import { findKeyUsage, type SourceFile } from './key-usage';
 import { readLocaleDir, type LocaleProblem } from './runtime-locales';
 
@@ -53,7 +53,10 @@ export function checkI18n({ root, dataDir }: CheckInput): I18nCheckReport {
   const bundled = readLocaleDir(join(root, 'resources', 'locales'), 'resources/locales');
   const runtime = dataDir ? readLocaleDir(join(dataDir, 'locales'), 'locales') : { locales: [], problems: [] };
   const keysByLanguage = new Map<string, { keys: Set<string>; sources: Set<'bundled' | 'data-dir'> }>();
-  for (const [origin, set] of [['bundled', bundled.locales], ['data-dir', runtime.locales]] as const) {
+  for (const [origin, set] of [
+    ['bundled', bundled.locales],
+    ['data-dir', runtime.locales],
+  ] as const) {
     for (const locale of set) {
       const entry = keysByLanguage.get(locale.language) ?? { keys: new Set<string>(), sources: new Set() };
       entry.sources.add(origin);
@@ -91,5 +94,11 @@ export function checkI18n({ root, dataDir }: CheckInput): I18nCheckReport {
       };
     });
   const failing = locales.filter((l) => (l.language === 'vi' || l.language === 'en') && l.missing.length > 0);
-  return { ok: failing.length === 0 && keysByLanguage.has('vi') && keysByLanguage.has('en'), locales, usedKeys: used.size, sourceScanned: sources.length > 0, problems: [...bundled.problems, ...runtime.problems] };
+  return {
+    ok: failing.length === 0 && keysByLanguage.has('vi') && keysByLanguage.has('en'),
+    locales,
+    usedKeys: used.size,
+    sourceScanned: sources.length > 0,
+    problems: [...bundled.problems, ...runtime.problems],
+  };
 }

@@ -110,7 +110,11 @@ export function findKeyUsage(files: readonly SourceFile[], knownNamespaces: Read
       if (ns) addExact(`${ns}:${rest}`, file.path);
     }
     for (const match of file.text.matchAll(COMMENT_KEYS)) {
-      for (const item of match[1]!.split(',').map((s) => s.trim()).filter(Boolean)) patterns.push(patternFor(item, namespaces, knownNamespaces));
+      for (const item of match[1]!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean))
+        patterns.push(patternFor(item, namespaces, knownNamespaces));
     }
   }
   return { exact, patterns };

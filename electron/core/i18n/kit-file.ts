@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { languageCode, localeTree, type LocaleTree } from '../../contract/i18n';
+import { languageCode, localeTree, type LocaleTree } from '#contract/i18n';
 import { KioskError } from '../errors';
 import { LOCALES_DIR } from './runtime-locales';
 import type { FilledRow, KitRow } from './translator-kit';
@@ -28,9 +28,16 @@ const GUIDE = [
 
 export async function writeKitFile(file: string, language: string, rows: KitRow[]): Promise<void> {
   const { default: writeXlsxFile } = await import('write-excel-file/node');
-  const header = COLUMNS.map((title) => ({ value: title === 'Bản dịch' ? translationHeader(language) : title, fontWeight: 'bold' as const, backgroundColor: '#E8EEF7' }));
+  const header = COLUMNS.map((title) => ({
+    value: title === 'Bản dịch' ? translationHeader(language) : title,
+    fontWeight: 'bold' as const,
+    backgroundColor: '#E8EEF7',
+  }));
   const text = (value: string) => ({ value, wrap: true });
-  const data = [header, ...rows.map((r) => [text(r.key), text(r.vi), text(r.en), text(r.translation), { value: r.maxLength }, text(r.context), text(r.screenshot)])];
+  const data = [
+    header,
+    ...rows.map((r) => [text(r.key), text(r.vi), text(r.en), text(r.translation), { value: r.maxLength }, text(r.context), text(r.screenshot)]),
+  ];
   const buffer = await writeXlsxFile([
     { data, sheet: KIT_SHEET, columns: [30, 50, 45, 50, 10, 36, 30].map((width) => ({ width })), stickyRowsCount: 1 },
     { data: GUIDE.map((line) => [{ value: line }]), sheet: GUIDE_SHEET, columns: [{ width: 110 }] },
@@ -59,11 +66,15 @@ export async function readKitFile(file: string): Promise<KitFile> {
   const keyColumn = header.indexOf(COLUMNS[0]);
   const translationColumn = header.findIndex((title) => /^Bản dịch \[[^\]]+\]$/.test(title));
   if (keyColumn < 0 || translationColumn < 0) {
-    throw refusal(`Dòng đầu của trang "${KIT_SHEET}" phải có cột "${COLUMNS[0]}" và cột "Bản dịch [mã ngôn ngữ]". Hãy xuất lại bộ dịch bằng kiosk i18n export rồi chép bản dịch sang. Chưa có gì được cài.`);
+    throw refusal(
+      `Dòng đầu của trang "${KIT_SHEET}" phải có cột "${COLUMNS[0]}" và cột "Bản dịch [mã ngôn ngữ]". Hãy xuất lại bộ dịch bằng kiosk i18n export rồi chép bản dịch sang. Chưa có gì được cài.`,
+    );
   }
   const language = /\[([^\]]+)\]/.exec(header[translationColumn]!)![1]!.trim();
-  if (!languageCode.safeParse(language).success) throw refusal(`"${language}" không phải mã ngôn ngữ (ví dụ "ede", "hnj", "tyz"). Hãy sửa tiêu đề cột bản dịch. Chưa có gì được cài.`);
-  if (language === 'vi') throw refusal('Tiếng Việt là bản gốc của mọi văn bản, không cài bằng bộ dịch. Hãy sửa trong resources/locales/vi. Chưa có gì được cài.');
+  if (!languageCode.safeParse(language).success)
+    throw refusal(`"${language}" không phải mã ngôn ngữ (ví dụ "ede", "hnj", "tyz"). Hãy sửa tiêu đề cột bản dịch. Chưa có gì được cài.`);
+  if (language === 'vi')
+    throw refusal('Tiếng Việt là bản gốc của mọi văn bản, không cài bằng bộ dịch. Hãy sửa trong resources/locales/vi. Chưa có gì được cài.');
   const rows: FilledRow[] = [];
   table.slice(1).forEach((cells, index) => {
     const key = String(cells[keyColumn] ?? '').trim();

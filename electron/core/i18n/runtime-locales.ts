@@ -2,7 +2,7 @@
 // Each file is validated; a broken one is skipped and reported, never half-applied.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { languageCode, localeTree, namespaceName, type RuntimeLocale } from '../../contract/i18n';
+import { languageCode, localeTree, namespaceName, type RuntimeLocale } from '#contract/i18n';
 
 export const LOCALES_DIR = 'locales';
 const MAX_FILE_BYTES = 512 * 1024;
@@ -21,7 +21,10 @@ export function readLocaleDir(root: string, label = root): { locales: RuntimeLoc
     // A translation being installed (kit-file.ts) or left by a power cut during one: not a language.
     if (language.startsWith('.') || !statSync(dir).isDirectory()) continue;
     if (!languageCode.safeParse(language).success) {
-      problems.push({ file: `${label}/${language}`, message: `Tên thư mục "${language}" không phải mã ngôn ngữ (ví dụ "ede", "bdq", "tyz"). Hãy đổi tên thư mục.` });
+      problems.push({
+        file: `${label}/${language}`,
+        message: `Tên thư mục "${language}" không phải mã ngôn ngữ (ví dụ "ede", "bdq", "tyz"). Hãy đổi tên thư mục.`,
+      });
       continue;
     }
     const namespaces: RuntimeLocale['namespaces'] = {};

@@ -4,7 +4,7 @@
 // is installed as a locale of the data folder (runtime-locales.ts serves those to the screens).
 // The sheet is the exchange format because translators of Êđê, H'Mông or Tày texts work in Excel or
 // LibreOffice, not in JSON files.
-import type { LocaleTree } from '../../contract/i18n';
+import type { LocaleTree } from '#contract/i18n';
 
 /** One text: its value is a string, or a short list of strings (one line each in the sheet). */
 export type LocaleValue = string | string[];
@@ -71,7 +71,15 @@ export function kitRows({ vi, en, current }: KitSource): KitRow[] {
         const about = NAMESPACE_CONTEXT[ns] ?? { context: `Nhóm văn bản "${ns}"`, screenshot: '' };
         const viText = asCell(value);
         const enText = asCell(english.get(key));
-        return { key, vi: viText, en: enText, translation: asCell(done.get(key)), maxLength: maxLengthFor(viText, enText), context: about.context, screenshot: about.screenshot };
+        return {
+          key,
+          vi: viText,
+          en: enText,
+          translation: asCell(done.get(key)),
+          maxLength: maxLengthFor(viText, enText),
+          context: about.context,
+          screenshot: about.screenshot,
+        };
       }),
     );
 }
@@ -111,7 +119,11 @@ const CONTROL = /(?!\n)\p{Cc}/u;
 /** Checks a filled sheet against the Vietnamese reference: placeholders, lengths, lists, duplicates. */
 export function checkKit(rows: FilledRow[], { vi, en }: Pick<KitSource, 'vi' | 'en'>): CheckedKit {
   const reference = new Map(Object.entries(vi).flatMap(([ns, tree]) => localeLeaves(ns, tree)));
-  const english = new Map(Object.entries(en).flatMap(([ns, tree]) => localeLeaves(ns, tree)).map(([key, value]) => [key, asCell(value)]));
+  const english = new Map(
+    Object.entries(en)
+      .flatMap(([ns, tree]) => localeLeaves(ns, tree))
+      .map(([key, value]) => [key, asCell(value)]),
+  );
   const result: CheckedKit = { namespaces: {}, translated: 0, untranslated: 0, errors: [], warnings: [] };
   const seen = new Map<string, number>();
   for (const { row, key, translation } of rows) {

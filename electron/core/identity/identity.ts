@@ -3,7 +3,7 @@
 // identity is made; upload credentials are bound to the identity they were enrolled under
 // (upload/credentials.ts), so two PCs never upload under one identity.
 import { randomBytes } from 'node:crypto';
-import type { TerminalIdentity } from '../../contract/technician';
+import type { TerminalIdentity } from '#contract/technician';
 import type { Clock } from '../clock';
 import type { KioskContext } from '../context';
 import type { Db } from '../store/open';
@@ -26,7 +26,11 @@ function newTerminalId(): string {
  * Makes sure the database carries an identity for this machine. Pure apart from the database:
  * the machine id comes in (undefined when the platform gives none: the identity is then kept).
  */
-export function ensureTerminalIdentity(db: Db, clock: Pick<Clock, 'now'>, machineId: string | undefined): { outcome: IdentityOutcome; terminalId: string; previousTerminalId?: string } {
+export function ensureTerminalIdentity(
+  db: Db,
+  clock: Pick<Clock, 'now'>,
+  machineId: string | undefined,
+): { outcome: IdentityOutcome; terminalId: string; previousTerminalId?: string } {
   const stored = getMeta(db, META_TERMINAL_ID);
   const storedPrint = getMeta(db, META_MACHINE_FINGERPRINT);
   const print = machineId === undefined ? undefined : machineFingerprint(machineId);

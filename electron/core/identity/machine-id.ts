@@ -54,7 +54,11 @@ export const systemMachineIdSources: MachineIdSources = {
   },
   queryRegistry() {
     try {
-      return execFileSync('reg', ['query', 'HKLM\\SOFTWARE\\Microsoft\\Cryptography', '/v', 'MachineGuid'], { encoding: 'utf8', timeout: 5000, windowsHide: true });
+      return execFileSync('reg', ['query', 'HKLM\\SOFTWARE\\Microsoft\\Cryptography', '/v', 'MachineGuid'], {
+        encoding: 'utf8',
+        timeout: 5000,
+        windowsHide: true,
+      });
     } catch {
       return undefined;
     }

@@ -47,7 +47,11 @@ const AGREEMENT_SECONDS = 120;
  * taken as proof; if the clock was changed meanwhile nothing proves it, so the session ends as a
  * power cut (never as a crash, which would claim the program alone stopped).
  */
-export function judgeRestart(saved: { bootId: string; uptimeSeconds: number; checkpointAt: string }, probe: BootProbe, now: number): { resume: boolean; evidence: RestartEvidence } {
+export function judgeRestart(
+  saved: { bootId: string; uptimeSeconds: number; checkpointAt: string },
+  probe: BootProbe,
+  now: number,
+): { resume: boolean; evidence: RestartEvidence } {
   const bootId = probe.bootId();
   const uptimeSeconds = probe.uptimeSeconds();
   const wallSeconds = Math.round((now - Date.parse(saved.checkpointAt)) / 1000);
@@ -59,5 +63,7 @@ export function judgeRestart(saved: { bootId: string; uptimeSeconds: number; che
   }
   if (!grew) return { resume: false, evidence: { ...base, why: 'uptime_went_back' } };
   const agrees = Math.abs(uptimeSeconds - saved.uptimeSeconds - wallSeconds) <= AGREEMENT_SECONDS;
-  return agrees ? { resume: true, evidence: { ...base, why: 'uptime_agrees_with_clock' } } : { resume: false, evidence: { ...base, why: 'no_boot_id_and_clock_disagrees' } };
+  return agrees
+    ? { resume: true, evidence: { ...base, why: 'uptime_agrees_with_clock' } }
+    : { resume: false, evidence: { ...base, why: 'no_boot_id_and_clock_disagrees' } };
 }

@@ -1,6 +1,6 @@
 // Decisions the browsing surface asks for: session-bar commands, web addresses (through the URL
 // policy), permissions; and the tabs it reports back to the screens.
-import type { BrowseRequest, BrowserTabs } from '../../contract/internet';
+import type { BrowseRequest, BrowserTabs } from '#contract/internet';
 import type { InternetContext } from './context';
 import { requireActive } from './ending';
 import { addressToUrl, decideUrl, type UrlDecision } from './url-policy';

@@ -8,7 +8,8 @@ import { cccdHash, cccdParserOf } from '../patrons/cccd';
 import { findPatronByCccdHash, type Patron } from '../patrons/lookup';
 
 /** Said for a CCCD no library card is registered with (also the service's own fallback). */
-export const CCCD_UNKNOWN = 'Căn cước công dân này chưa được đăng ký ở thư viện. Hãy đăng ký trước ở mục Mượn / trả sách (quét CCCD ở đó), rồi quay lại Truy cập Internet.';
+export const CCCD_UNKNOWN =
+  'Căn cước công dân này chưa được đăng ký ở thư viện. Hãy đăng ký trước ở mục Mượn / trả sách (quét CCCD ở đó), rồi quay lại Truy cập Internet.';
 
 const idNumber = z.string().regex(/^\d{12}$/);
 
@@ -20,7 +21,10 @@ export function cccdResolver(ctx: KioskContext): ((qrText: string) => Patron) | 
     const parsed = parser(qrText);
     const number = parsed.ok ? idNumber.safeParse(parsed.value.idNumber) : undefined;
     if (!number?.success) {
-      throw refused('cccd_unreadable', 'Không đọc được mã QR trên căn cước công dân. Hãy quét lại mã QR ở mặt trước thẻ, giữ thẻ thẳng và đủ sáng; hoặc dùng thẻ thư viện.');
+      throw refused(
+        'cccd_unreadable',
+        'Không đọc được mã QR trên căn cước công dân. Hãy quét lại mã QR ở mặt trước thẻ, giữ thẻ thẳng và đủ sáng; hoặc dùng thẻ thư viện.',
+      );
     }
     const patron = findPatronByCccdHash(ctx.db, cccdHash(ctx, number.data));
     if (!patron) {

@@ -57,7 +57,15 @@ export const internetSection = z
     openingHours: z
       .object({ sun: dayHours, mon: dayHours, tue: dayHours, wed: dayHours, thu: dayHours, fri: dayHours, sat: dayHours })
       .strict()
-      .default({ sun: [], mon: morningAfternoon, tue: morningAfternoon, wed: morningAfternoon, thu: morningAfternoon, fri: morningAfternoon, sat: [{ open: '07:30', close: '11:30' }] }),
+      .default({
+        sun: [],
+        mon: morningAfternoon,
+        tue: morningAfternoon,
+        wed: morningAfternoon,
+        thu: morningAfternoon,
+        fri: morningAfternoon,
+        sat: [{ open: '07:30', close: '11:30' }],
+      }),
     /** Holidays: closed all day. */
     closedDates: z.array(isoDay).default([]),
     /** Days with other hours than the weekday's (market day, festival). */
@@ -87,7 +95,10 @@ export const internetSection = z
       })
       .strict()
       .default({ mode: 'block-list', allow: [], block: [], blockListFiles: ['blocklist.txt'] }),
-    homeLinks: z.array(z.object({ title: z.string().min(1).max(120), url: z.url() }).strict()).max(24).default(defaultHomeLinks),
+    homeLinks: z
+      .array(z.object({ title: z.string().min(1).max(120), url: z.url() }).strict())
+      .max(24)
+      .default(defaultHomeLinks),
     downloads: z
       .object({
         allowedExtensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).default(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'odt', 'txt', 'jpg', 'jpeg', 'png']),
@@ -101,14 +112,19 @@ export const internetSection = z
      * Local-network destinations a page may reach anyway, as exact `host:port` (the room's own
      * library server, say). Everything else on the LAN, loopback included, stays blocked.
      */
-    localExceptions: z.array(z.string().regex(/^[a-z0-9.-]+:\d{1,5}$|^\[[0-9a-f:.]+\]:\d{1,5}$/i, 'viết dạng máy:cổng, ví dụ 192.168.1.20:8080')).max(20).default([]),
+    localExceptions: z
+      .array(z.string().regex(/^[a-z0-9.-]+:\d{1,5}$|^\[[0-9a-f:.]+\]:\d{1,5}$/i, 'viết dạng máy:cổng, ví dụ 192.168.1.20:8080'))
+      .max(20)
+      .default([]),
     /**
      * What `<input type=file>` on a web page may get: only files downloaded in this session, picked on
      * the kiosk's own screen, or nothing. The system file dialog never opens either way.
      */
     uploads: z.enum(['session-downloads', 'refuse']).default('session-downloads'),
     /** Permissions a web page may get; everything else is denied. */
-    allowedPermissions: z.array(z.enum(['camera', 'microphone', 'geolocation', 'notifications', 'fullscreen', 'clipboard-sanitized-write'])).default(['fullscreen']),
+    allowedPermissions: z
+      .array(z.enum(['camera', 'microphone', 'geolocation', 'notifications', 'fullscreen', 'clipboard-sanitized-write']))
+      .default(['fullscreen']),
   })
   .strict();
 

@@ -2,7 +2,7 @@
 // configuration, the countdown's clock, the boot probe, the URL policy, and the little state this
 // process keeps in memory (the countdown it runs, the browsing surface). One per kiosk core, built
 // by register.ts; main/ and the CLI reach it with internetOf(ctx).
-import type { BrowseRequest } from '../../contract/internet';
+import type { BrowseRequest } from '#contract/internet';
 import type { Clock } from '../clock';
 import type { KioskContext } from '../context';
 import type { Db } from '../store/open';
@@ -47,7 +47,10 @@ export interface InternetContext {
 
 const contexts = new WeakMap<KioskContext, InternetContext>();
 
-export function createInternetContext(kiosk: KioskContext, options: { config: InternetConfig; clock: Clock; boot: BootProbe; policy: UrlPolicy }): InternetContext {
+export function createInternetContext(
+  kiosk: KioskContext,
+  options: { config: InternetConfig; clock: Clock; boot: BootProbe; policy: UrlPolicy },
+): InternetContext {
   const ic: InternetContext = { kiosk, db: kiosk.db, ...options, running: undefined, surface: undefined };
   contexts.set(kiosk, ic);
   return ic;

@@ -53,12 +53,17 @@ function tryAutoExtend(ic: InternetContext, row: store.SessionRow, used: number)
   const patron = findPatronById(db, row.patronId);
   if (!patron) return false;
   const u = store.usageOf(db, patron.id, row.day, weekStart(row.day), row.id);
-  const allowance = computeAllowance(config, { ...limitsFor(config, patron.category), sessionMinutes: minutes, sessionsPerDay: Number.MAX_SAFE_INTEGER }, {
-    minutesToday: (u.msToday + used) / MINUTE_MS,
-    minutesThisWeek: (u.msWeek + used) / MINUTE_MS,
-    sessionsToday: 0,
-    extraDayMinutes: u.extraDay,
-  }, clock.now());
+  const allowance = computeAllowance(
+    config,
+    { ...limitsFor(config, patron.category), sessionMinutes: minutes, sessionsPerDay: Number.MAX_SAFE_INTEGER },
+    {
+      minutesToday: (u.msToday + used) / MINUTE_MS,
+      minutesThisWeek: (u.msWeek + used) / MINUTE_MS,
+      sessionsToday: 0,
+      extraDayMinutes: u.extraDay,
+    },
+    clock.now(),
+  );
   if (!allowance.ok) return false;
   const addMs = Math.floor(allowance.minutes * MINUTE_MS) + (used - row.allowanceMs);
   db.transaction(() => {

@@ -1,7 +1,7 @@
 // How a session ends, whoever ends it: the end and its events in one transaction, then every trace
 // cleared (downloads now, the browser through the surface) and the next in the queue called.
-import type { EndReason } from '../../contract/internet';
-import type { StaffMember } from '../../contract/staff';
+import type { EndReason } from '#contract/internet';
+import type { StaffMember } from '#contract/staff';
 import { refused } from '../errors';
 import { recordEvent } from '../store/event-types';
 import { nowIso, type InternetContext } from './context';
@@ -41,7 +41,12 @@ export function finishSession(ic: InternetContext, row: store.SessionRow, used: 
       gender: row.gender,
       ageBand: row.ageBand,
     });
-    if (staff) recordEvent(db, clock, 'staff.action', { staffId: staff.id, action: reason === 'emergency' ? 'internet.emergency_close' : 'internet.end_session', target: `internet_session:${row.id}` });
+    if (staff)
+      recordEvent(db, clock, 'staff.action', {
+        staffId: staff.id,
+        action: reason === 'emergency' ? 'internet.emergency_close' : 'internet.end_session',
+        target: `internet_session:${row.id}`,
+      });
     const head = store.waitingQueue(db)[0];
     if (head) store.callQueueEntry(db, head.id, nowIso(ic));
   })();
@@ -49,7 +54,9 @@ export function finishSession(ic: InternetContext, row: store.SessionRow, used: 
   const plan = wipePlan(row.id, row.downloadsDir);
   closePicker(ic); // a picker left open hands nothing to the page, before the files go
   deleteDownloadsDir(kiosk.dataDir, row.downloadsDir);
-  void ic.surface?.wipe(plan).catch((error: unknown) => kiosk.log.log('error', 'internet.wipe_failed', { sessionId: row.id, error: String(error).slice(0, 300) }));
+  void ic.surface
+    ?.wipe(plan)
+    .catch((error: unknown) => kiosk.log.log('error', 'internet.wipe_failed', { sessionId: row.id, error: String(error).slice(0, 300) }));
   kiosk.bus.emit('internet.ended', { sessionId: row.id, reason, wipe: [...plan.steps] });
   publishState(ic);
 }

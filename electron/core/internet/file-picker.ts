@@ -62,7 +62,12 @@ export function askResident(ic: InternetContext, files: string[], request: Choos
   return new Promise((resolve) => {
     const pickId = state.nextId++;
     state.open = { pickId, files, multiple: request.multiple, resolve };
-    ic.kiosk.bus.emit('internet.filePicker', { pickId, open: true, multiple: request.multiple, files: files.map((path) => ({ name: basename(path), bytes: sizeOf(path) })) });
+    ic.kiosk.bus.emit('internet.filePicker', {
+      pickId,
+      open: true,
+      multiple: request.multiple,
+      files: files.map((path) => ({ name: basename(path), bytes: sizeOf(path) })),
+    });
   });
 }
 
@@ -73,7 +78,8 @@ export function answerPicker(ic: InternetContext, pickId: number, names: readonl
   if (!open || open.pickId !== pickId) throw refused('picker_closed', 'Màn hình chọn tệp này đã đóng. Hãy bấm lại nút chọn tệp trên trang web.');
   const byName = new Map(open.files.map((path) => [basename(path), path]));
   const chosen = [...new Set(names)].flatMap((name) => byName.get(name) ?? []).slice(0, open.multiple ? undefined : 1);
-  if (names.length > 0 && chosen.length === 0) throw refused('picker_unknown_file', 'Tệp này không có trong danh sách. Hãy chọn một tệp trong danh sách, hoặc bấm Huỷ.');
+  if (names.length > 0 && chosen.length === 0)
+    throw refused('picker_unknown_file', 'Tệp này không có trong danh sách. Hãy chọn một tệp trong danh sách, hoặc bấm Huỷ.');
   close(ic, chosen);
   if (chosen.length === 0) state.cancelledAt = ic.kiosk.clock.monotonic();
   return { given: chosen.length };

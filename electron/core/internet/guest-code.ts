@@ -25,7 +25,11 @@ const MAX_MISREAD = 2;
  * characters replaced by their look-alikes. Empty when the text cannot be a guest code.
  */
 export function guestCodeCandidates(text: string): string[] {
-  const folded = text.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().replace(/[\s\-_.–—]/g, '');
+  const folded = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[\s\-_.–—]/g, '');
   const body = folded.startsWith('KHACH') && folded.length === 13 ? folded.slice(5) : folded;
   if (body.length !== 8) return [];
   let readings = [''];

@@ -1,6 +1,6 @@
 // One-day guest codes for visitors without a library card, created in batches by staff (or a
 // technician's `kiosk guest-pass create`).
-import type { StaffMember } from '../../contract/staff';
+import type { StaffMember } from '#contract/staff';
 import { refused } from '../errors';
 import { recordEvent } from '../store/event-types';
 import { nowIso, today, type InternetContext } from './context';

@@ -48,7 +48,12 @@ export type LimitName = 'session' | 'day' | 'week' | 'closing' | 'guest';
 
 export type Allowance =
   | { ok: true; minutes: number; limitedBy: LimitName; closesAt: string }
-  | { ok: false; reason: 'closed' | 'closing_soon' | 'sessions_used_up' | 'day_used_up' | 'week_used_up'; message: string; params: Record<string, string | number> };
+  | {
+      ok: false;
+      reason: 'closed' | 'closing_soon' | 'sessions_used_up' | 'day_used_up' | 'week_used_up';
+      message: string;
+      params: Record<string, string | number>;
+    };
 
 /** Under one minute left is not worth starting: the resident would be cut off at once. */
 export const MIN_START_MINUTES = 1;
@@ -71,17 +76,32 @@ export function computeAllowance(hours: Hours, limits: CategoryLimits | { guestM
     candidates.push(['guest', limits.guestMinutes]);
   } else {
     if (usage.sessionsToday >= limits.sessionsPerDay) {
-      return { ok: false, reason: 'sessions_used_up', message: `Hôm nay bạn đã dùng đủ ${limits.sessionsPerDay} lượt Internet. Mời bạn quay lại vào ngày mai.`, params: { sessions: limits.sessionsPerDay } };
+      return {
+        ok: false,
+        reason: 'sessions_used_up',
+        message: `Hôm nay bạn đã dùng đủ ${limits.sessionsPerDay} lượt Internet. Mời bạn quay lại vào ngày mai.`,
+        params: { sessions: limits.sessionsPerDay },
+      };
     }
     const dayLeft = limits.dayMinutes + usage.extraDayMinutes - usage.minutesToday;
     if (dayLeft < MIN_START_MINUTES) {
-      return { ok: false, reason: 'day_used_up', message: `Hôm nay bạn đã dùng hết ${limits.dayMinutes + usage.extraDayMinutes} phút Internet. Mời bạn quay lại vào ngày mai, hoặc hỏi cán bộ thư viện nếu cần thêm.`, params: { minutes: limits.dayMinutes + usage.extraDayMinutes } };
+      return {
+        ok: false,
+        reason: 'day_used_up',
+        message: `Hôm nay bạn đã dùng hết ${limits.dayMinutes + usage.extraDayMinutes} phút Internet. Mời bạn quay lại vào ngày mai, hoặc hỏi cán bộ thư viện nếu cần thêm.`,
+        params: { minutes: limits.dayMinutes + usage.extraDayMinutes },
+      };
     }
     candidates.push(['session', limits.sessionMinutes], ['day', dayLeft]);
     if (limits.weekMinutes !== null) {
       const weekLeft = limits.weekMinutes + usage.extraDayMinutes - usage.minutesThisWeek;
       if (weekLeft < MIN_START_MINUTES) {
-        return { ok: false, reason: 'week_used_up', message: `Tuần này bạn đã dùng hết ${limits.weekMinutes} phút Internet. Mời bạn quay lại vào thứ Hai tuần sau.`, params: { minutes: limits.weekMinutes } };
+        return {
+          ok: false,
+          reason: 'week_used_up',
+          message: `Tuần này bạn đã dùng hết ${limits.weekMinutes} phút Internet. Mời bạn quay lại vào thứ Hai tuần sau.`,
+          params: { minutes: limits.weekMinutes },
+        };
       }
       candidates.push(['week', weekLeft]);
     }
@@ -89,7 +109,12 @@ export function computeAllowance(hours: Hours, limits: CategoryLimits | { guestM
   // On a tie the named limit beats closing, so "time up" is reported as the resident's own limit.
   const [limitedBy, minutes] = candidates.reduce((best, c) => (c[1] < best[1] || (c[1] === best[1] && best[0] === 'closing') ? c : best));
   if (limitedBy === 'closing' && minutes < MIN_START_MINUTES) {
-    return { ok: false, reason: 'closing_soon', message: `Phòng đọc sắp đóng cửa lúc ${state.closesAt}, không đủ thời gian cho một lượt Internet. Mời bạn quay lại lần sau.`, params: { closesAt: state.closesAt } };
+    return {
+      ok: false,
+      reason: 'closing_soon',
+      message: `Phòng đọc sắp đóng cửa lúc ${state.closesAt}, không đủ thời gian cho một lượt Internet. Mời bạn quay lại lần sau.`,
+      params: { closesAt: state.closesAt },
+    };
   }
   return { ok: true, minutes, limitedBy, closesAt: state.closesAt };
 }

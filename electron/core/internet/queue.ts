@@ -1,6 +1,6 @@
 // The queue for the PC: residents join with their card and get a ticket; when the PC frees up the
 // first in line is called and the PC is kept for them for `queueHoldMinutes`.
-import type { StaffMember } from '../../contract/staff';
+import type { StaffMember } from '#contract/staff';
 import { notFound, refused } from '../errors';
 import { assertCardUsable, assertNotRetiredCard, assertNotStaffCard, findPatronByCard, findPatronById, type Patron } from '../patrons/lookup';
 import { recordEvent } from '../store/event-types';

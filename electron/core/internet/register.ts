@@ -34,7 +34,12 @@ export function effectiveConfig(ctx: KioskContext): InternetConfig {
   const config = ctx.config.internet;
   if (ctx.mode !== 'demo') return config;
   const always = [{ open: '00:00', close: '23:59' }];
-  return { ...config, closedDates: [], specialHours: {}, openingHours: { sun: always, mon: always, tue: always, wed: always, thu: always, fri: always, sat: always } };
+  return {
+    ...config,
+    closedDates: [],
+    specialHours: {},
+    openingHours: { sun: always, mon: always, tue: always, wed: always, thu: always, fri: always, sat: always },
+  };
 }
 
 /** Origins of the kiosk's own screens, never opened as web pages. */

@@ -78,7 +78,8 @@ function guestPassFor(ic: InternetContext, text: string): store.GuestPassRow | u
 export function signIn(ic: InternetContext, request: SignIn): { resumed: boolean; row: store.SessionRow } {
   const { db, clock, config } = ic;
   if (!config.enabled) throw refused('internet_disabled', 'Máy này không cung cấp dịch vụ Internet. Vui lòng hỏi cán bộ thư viện.');
-  if (emergencyClosed(ic)) throw refused('internet_closed', 'Dịch vụ Internet đang tạm dừng theo yêu cầu của cán bộ thư viện. Vui lòng hỏi cán bộ khi nào mở lại.');
+  if (emergencyClosed(ic))
+    throw refused('internet_closed', 'Dịch vụ Internet đang tạm dừng theo yêu cầu của cán bộ thư viện. Vui lòng hỏi cán bộ khi nào mở lại.');
   const { patron, pass } = whoSignsIn(ic, request);
 
   const open = store.openSession(db);
@@ -95,7 +96,8 @@ export function signIn(ic: InternetContext, request: SignIn): { resumed: boolean
 
   if (pass) {
     if (pass.usedAt) throw refused('guest_used', GUEST_USED);
-    if (pass.validDay !== today(ic)) throw refused('guest_expired', 'Mã khách này chỉ có giá trị trong ngày được cấp và đã hết hạn. Hãy xin cán bộ thư viện mã mới.');
+    if (pass.validDay !== today(ic))
+      throw refused('guest_expired', 'Mã khách này chỉ có giá trị trong ngày được cấp và đã hết hạn. Hãy xin cán bộ thư viện mã mới.');
   }
   assertQueueTurn(ic, patron);
 
@@ -104,12 +106,17 @@ export function signIn(ic: InternetContext, request: SignIn): { resumed: boolean
   let allowance;
   if (patron) {
     const u = store.usageOf(db, patron.id, day, weekStart(day));
-    allowance = computeAllowance(config, limitsFor(config, patron.category), {
-      minutesToday: u.msToday / MINUTE_MS,
-      minutesThisWeek: u.msWeek / MINUTE_MS,
-      sessionsToday: u.sessionsToday,
-      extraDayMinutes: u.extraDay,
-    }, now);
+    allowance = computeAllowance(
+      config,
+      limitsFor(config, patron.category),
+      {
+        minutesToday: u.msToday / MINUTE_MS,
+        minutesThisWeek: u.msWeek / MINUTE_MS,
+        sessionsToday: u.sessionsToday,
+        extraDayMinutes: u.extraDay,
+      },
+      now,
+    );
   } else {
     allowance = computeAllowance(config, { guestMinutes: pass!.minutes }, { minutesToday: 0, minutesThisWeek: 0, sessionsToday: 0, extraDayMinutes: 0 }, now);
   }
@@ -145,7 +152,13 @@ export function signIn(ic: InternetContext, request: SignIn): { resumed: boolean
         recordEvent(db, clock, 'patron.signed_in', { patronId: patron.id, service: 'internet', method: method === 'guest' ? 'manual' : method, ...dims });
       }
       claimOwnership(ic);
-      recordEvent(db, clock, 'internet.session_started', { sessionId: id, patronId: patron?.id ?? null, guest: !patron, allowanceMinutes: Math.round(allowance.minutes * 10) / 10, ...dims });
+      recordEvent(db, clock, 'internet.session_started', {
+        sessionId: id,
+        patronId: patron?.id ?? null,
+        guest: !patron,
+        allowanceMinutes: Math.round(allowance.minutes * 10) / 10,
+        ...dims,
+      });
     })();
   } catch (error) {
     deleteDownloadsDir(ic.kiosk.dataDir, downloadsDir);

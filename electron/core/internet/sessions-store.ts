@@ -58,7 +58,13 @@ export function insertSession(db: Db, s: NewSession): number {
 }
 
 export function checkpoint(db: Db, id: number, usedMs: number, at: string, bootId: string, uptimeS: number): void {
-  db.prepare('UPDATE internet_sessions SET used_ms = ?, checkpoint_at = ?, boot_id = ?, uptime_s = ? WHERE id = ?').run(Math.round(usedMs), at, bootId, uptimeS, id);
+  db.prepare('UPDATE internet_sessions SET used_ms = ?, checkpoint_at = ?, boot_id = ?, uptime_s = ? WHERE id = ?').run(
+    Math.round(usedMs),
+    at,
+    bootId,
+    uptimeS,
+    id,
+  );
 }
 
 export function setStatus(db: Db, id: number, status: 'active' | 'suspended'): void {
@@ -66,11 +72,20 @@ export function setStatus(db: Db, id: number, status: 'active' | 'suspended'): v
 }
 
 export function markEnded(db: Db, id: number, usedMs: number, endedAt: string, reason: NonNullable<SessionRow['endReason']>): void {
-  db.prepare(`UPDATE internet_sessions SET status = 'ended', used_ms = ?, ended_at = ?, end_reason = ? WHERE id = ?`).run(Math.round(usedMs), endedAt, reason, id);
+  db.prepare(`UPDATE internet_sessions SET status = 'ended', used_ms = ?, ended_at = ?, end_reason = ? WHERE id = ?`).run(
+    Math.round(usedMs),
+    endedAt,
+    reason,
+    id,
+  );
 }
 
 export function addAllowance(db: Db, id: number, ms: number, auto: boolean): void {
-  db.prepare('UPDATE internet_sessions SET allowance_ms = allowance_ms + ?, auto_extended = auto_extended + ?, more_time_requested_at = NULL WHERE id = ?').run(Math.round(ms), auto ? 1 : 0, id);
+  db.prepare('UPDATE internet_sessions SET allowance_ms = allowance_ms + ?, auto_extended = auto_extended + ?, more_time_requested_at = NULL WHERE id = ?').run(
+    Math.round(ms),
+    auto ? 1 : 0,
+    id,
+  );
 }
 
 export function setMoreTimeRequested(db: Db, id: number, at: string | null): void {
@@ -82,19 +97,34 @@ export function addPages(db: Db, id: number, pages: number): void {
 }
 
 /** Minutes and sessions of one resident: today, this week (from `weekFrom`), excluding `exceptId`. */
-export function usageOf(db: Db, patronId: number, day: string, weekFrom: string, exceptId = -1): { msToday: number; msWeek: number; sessionsToday: number; extraDay: number } {
-  const today = db.prepare('SELECT COALESCE(SUM(used_ms), 0) AS ms, COUNT(*) AS n FROM internet_sessions WHERE patron_id = ? AND day = ? AND id <> ?').get(patronId, day, exceptId) as { ms: number; n: number };
-  const week = db.prepare('SELECT COALESCE(SUM(used_ms), 0) AS ms FROM internet_sessions WHERE patron_id = ? AND day >= ? AND day <= ? AND id <> ?').get(patronId, weekFrom, day, exceptId) as { ms: number };
+export function usageOf(
+  db: Db,
+  patronId: number,
+  day: string,
+  weekFrom: string,
+  exceptId = -1,
+): { msToday: number; msWeek: number; sessionsToday: number; extraDay: number } {
+  const today = db
+    .prepare('SELECT COALESCE(SUM(used_ms), 0) AS ms, COUNT(*) AS n FROM internet_sessions WHERE patron_id = ? AND day = ? AND id <> ?')
+    .get(patronId, day, exceptId) as { ms: number; n: number };
+  const week = db
+    .prepare('SELECT COALESCE(SUM(used_ms), 0) AS ms FROM internet_sessions WHERE patron_id = ? AND day >= ? AND day <= ? AND id <> ?')
+    .get(patronId, weekFrom, day, exceptId) as { ms: number };
   const extra = db.prepare('SELECT minutes FROM internet_day_extra WHERE patron_id = ? AND day = ?').get(patronId, day) as { minutes: number } | undefined;
   return { msToday: today.ms, msWeek: week.ms, sessionsToday: today.n, extraDay: extra?.minutes ?? 0 };
 }
 
 export function addDayExtra(db: Db, patronId: number, day: string, minutes: number): void {
-  db.prepare('INSERT INTO internet_day_extra (patron_id, day, minutes) VALUES (?, ?, ?) ON CONFLICT (patron_id, day) DO UPDATE SET minutes = minutes + excluded.minutes').run(patronId, day, minutes);
+  db.prepare(
+    'INSERT INTO internet_day_extra (patron_id, day, minutes) VALUES (?, ?, ?) ON CONFLICT (patron_id, day) DO UPDATE SET minutes = minutes + excluded.minutes',
+  ).run(patronId, day, minutes);
 }
 
 export function dayTotals(db: Db, day: string): { ms: number; sessions: number } {
-  const row = db.prepare('SELECT COALESCE(SUM(used_ms), 0) AS ms, COUNT(*) AS sessions FROM internet_sessions WHERE day = ?').get(day) as { ms: number; sessions: number };
+  const row = db.prepare('SELECT COALESCE(SUM(used_ms), 0) AS ms, COUNT(*) AS sessions FROM internet_sessions WHERE day = ?').get(day) as {
+    ms: number;
+    sessions: number;
+  };
   return row;
 }
 
@@ -107,19 +137,29 @@ export interface GuestPassRow {
 }
 
 export function insertGuestPass(db: Db, code: string, minutes: number, validDay: string, createdAt: string, staffId: number | null): void {
-  db.prepare('INSERT INTO internet_guest_passes (code, minutes, valid_day, created_at, created_by) VALUES (?, ?, ?, ?, ?)').run(code, minutes, validDay, createdAt, staffId);
+  db.prepare('INSERT INTO internet_guest_passes (code, minutes, valid_day, created_at, created_by) VALUES (?, ?, ?, ?, ?)').run(
+    code,
+    minutes,
+    validDay,
+    createdAt,
+    staffId,
+  );
 }
 
 export function guestPassByCode(db: Db, code: string): GuestPassRow | undefined {
-  return db.prepare('SELECT id, code, minutes, valid_day AS validDay, used_at AS usedAt FROM internet_guest_passes WHERE code = ?').get(code) as GuestPassRow | undefined;
+  return db.prepare('SELECT id, code, minutes, valid_day AS validDay, used_at AS usedAt FROM internet_guest_passes WHERE code = ?').get(code) as
+    GuestPassRow | undefined;
 }
 
 export function guestPassById(db: Db, id: number): GuestPassRow | undefined {
-  return db.prepare('SELECT id, code, minutes, valid_day AS validDay, used_at AS usedAt FROM internet_guest_passes WHERE id = ?').get(id) as GuestPassRow | undefined;
+  return db.prepare('SELECT id, code, minutes, valid_day AS validDay, used_at AS usedAt FROM internet_guest_passes WHERE id = ?').get(id) as
+    GuestPassRow | undefined;
 }
 
 export function guestPassesOn(db: Db, day: string): GuestPassRow[] {
-  return db.prepare('SELECT id, code, minutes, valid_day AS validDay, used_at AS usedAt FROM internet_guest_passes WHERE valid_day = ? ORDER BY id').all(day) as GuestPassRow[];
+  return db
+    .prepare('SELECT id, code, minutes, valid_day AS validDay, used_at AS usedAt FROM internet_guest_passes WHERE valid_day = ? ORDER BY id')
+    .all(day) as GuestPassRow[];
 }
 
 export function markGuestPassUsed(db: Db, id: number, at: string): boolean {

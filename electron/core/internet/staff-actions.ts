@@ -1,7 +1,7 @@
 // What staff do from the Internet page: extend, end, message the resident, close every session in
 // an emergency and reopen, and the overview of today's sessions and queue. Each action is recorded.
-import type { StaffSessionRow } from '../../contract/internet';
-import type { StaffMember } from '../../contract/staff';
+import type { StaffSessionRow } from '#contract/internet';
+import type { StaffMember } from '#contract/staff';
 import { refused } from '../errors';
 import { findPatronById } from '../patrons/lookup';
 import { recordEvent } from '../store/event-types';
@@ -13,7 +13,12 @@ import { rearmWarnings, usedMs } from './running';
 import * as store from './sessions-store';
 import { EMERGENCY_META, emergencyClosed, publishState } from './state';
 
-export function extendSession(ic: InternetContext, staff: StaffMember, minutes: number, scope: 'session' | 'day'): { allowanceMinutes: number; addedMinutes: number } {
+export function extendSession(
+  ic: InternetContext,
+  staff: StaffMember,
+  minutes: number,
+  scope: 'session' | 'day',
+): { allowanceMinutes: number; addedMinutes: number } {
   const { db, clock } = ic;
   const open = store.openSession(db);
   if (!open) throw refused('no_session', 'Hiện không có phiên Internet nào để gia hạn.');

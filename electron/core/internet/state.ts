@@ -1,7 +1,7 @@
 // What the screens see of the internet PC: the phase, the resident's countdown, the queue and the
 // closing, published on the bus after every change.
 import { readdirSync } from 'node:fs';
-import type { InternetState, ResidentSession } from '../../contract/internet';
+import type { InternetState, ResidentSession } from '#contract/internet';
 import { getMeta } from '../store/meta';
 import type { InternetContext } from './context';
 import { MINUTE_MS, openState } from './policy';

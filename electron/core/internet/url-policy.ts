@@ -49,7 +49,21 @@ export interface UrlDecision {
 }
 
 /** Schemes that may never be opened from the address bar or a link at top level. */
-export const ALWAYS_BLOCKED_SCHEMES = ['file:', 'chrome:', 'devtools:', 'javascript:', 'data:', 'about:', 'view-source:', 'chrome-extension:', 'blob:', 'filesystem:', 'app:', 'ws:', 'wss:'] as const;
+export const ALWAYS_BLOCKED_SCHEMES = [
+  'file:',
+  'chrome:',
+  'devtools:',
+  'javascript:',
+  'data:',
+  'about:',
+  'view-source:',
+  'chrome-extension:',
+  'blob:',
+  'filesystem:',
+  'app:',
+  'ws:',
+  'wss:',
+] as const;
 
 // Browsers strip leading/trailing C0 controls and spaces and drop tabs/newlines anywhere (WHATWG URL).
 // We do the same first so `  JaVa\tScript:` is seen for what the browser would run.
@@ -65,7 +79,10 @@ export function normalizePattern(pattern: string): { host: string; exact: boolea
   const exact = text.startsWith('=');
   if (exact) text = text.slice(1);
   if (text.startsWith('*.')) text = text.slice(2);
-  text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#].*$/, '').replace(/\.+$/, '');
+  text = text
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/\.+$/, '');
   if (text.startsWith('[')) return { host: text, exact };
   const ascii = domainToASCII(text);
   return ascii ? { host: ascii, exact } : undefined;
@@ -106,35 +123,59 @@ export function decideUrl(policy: UrlPolicy, rawUrl: string): UrlDecision {
   }
   const scheme = url.protocol;
   if ((ALWAYS_BLOCKED_SCHEMES as readonly string[]).includes(scheme)) {
-    return block('blocked-scheme', `Máy tính công cộng không mở được loại địa chỉ "${scheme}". Hãy mở trang web bắt đầu bằng http:// hoặc https://.`, { pattern: scheme });
+    return block('blocked-scheme', `Máy tính công cộng không mở được loại địa chỉ "${scheme}". Hãy mở trang web bắt đầu bằng http:// hoặc https://.`, {
+      pattern: scheme,
+    });
   }
   if (scheme !== 'http:' && scheme !== 'https:') {
-    return block('unsupported-scheme', `Máy tính công cộng chỉ mở trang web (http:// hoặc https://), không mở được "${scheme}". Hãy nhờ cán bộ thư viện nếu bạn cần.`, { pattern: scheme });
+    return block(
+      'unsupported-scheme',
+      `Máy tính công cộng chỉ mở trang web (http:// hoặc https://), không mở được "${scheme}". Hãy nhờ cán bộ thư viện nếu bạn cần.`,
+      { pattern: scheme },
+    );
   }
   const normalized = url.href;
   if (url.username || url.password) {
     // `http://trusted.gov.vn@evil.example/` shows a trusted name but opens another site.
-    return block('credentials-in-url', 'Địa chỉ này chứa tên đăng nhập hoặc mật khẩu nên có thể là trang giả mạo. Hãy gõ trực tiếp địa chỉ của trang bạn cần.', { url: normalized });
+    return block(
+      'credentials-in-url',
+      'Địa chỉ này chứa tên đăng nhập hoặc mật khẩu nên có thể là trang giả mạo. Hãy gõ trực tiếp địa chỉ của trang bạn cần.',
+      { url: normalized },
+    );
   }
   const host = normaliseHost(url.hostname);
   if ((policy.kioskOrigins ?? []).some((origin) => sameOrigin(origin, url))) {
     return block('kiosk-page', 'Đây là trang của chính kiosk, không mở được trong trình duyệt. Hãy dùng nút "Về trang chủ" của kiosk.', { url: normalized });
   }
   if (isLocalHost(host) && !isLocalException(policy, host, url)) {
-    return block('local-address', 'Máy tính công cộng không mở được địa chỉ trong mạng nội bộ của phòng đọc. Hãy mở một trang web trên Internet.', { url: normalized });
+    return block('local-address', 'Máy tính công cộng không mở được địa chỉ trong mạng nội bộ của phòng đọc. Hãy mở một trang web trên Internet.', {
+      url: normalized,
+    });
   }
   const blocked = firstMatch(host, policy.block);
   if (blocked) {
-    return block('block-list', 'Trang này bị chặn ở phòng đọc theo quy định sử dụng Internet công cộng. Nếu bạn cần trang này cho học tập hay công việc, hãy hỏi cán bộ thư viện.', { pattern: blocked, url: normalized });
+    return block(
+      'block-list',
+      'Trang này bị chặn ở phòng đọc theo quy định sử dụng Internet công cộng. Nếu bạn cần trang này cho học tập hay công việc, hãy hỏi cán bộ thư viện.',
+      { pattern: blocked, url: normalized },
+    );
   }
   const category = policy.categoryBlock?.(host);
   if (category) {
-    return block('category-list', `${CATEGORY_REASONS[category.list] ?? 'Trang này nằm trong danh sách bị chặn'} nên không mở được trên máy công cộng của phòng đọc. Nếu bạn nghĩ đây là nhầm lẫn, hãy báo cán bộ thư viện.`, { pattern: `${category.list}: ${category.entry}`, url: normalized });
+    return block(
+      'category-list',
+      `${CATEGORY_REASONS[category.list] ?? 'Trang này nằm trong danh sách bị chặn'} nên không mở được trên máy công cộng của phòng đọc. Nếu bạn nghĩ đây là nhầm lẫn, hãy báo cán bộ thư viện.`,
+      { pattern: `${category.list}: ${category.entry}`, url: normalized },
+    );
   }
   if (policy.mode === 'allow-list') {
     const allowed = firstMatch(host, policy.allow);
     if (!allowed) {
-      return block('not-in-allow-list', 'Máy này chỉ mở các trang trong danh sách được phép của phòng đọc. Hãy chọn một trang ở trang chủ trình duyệt hoặc hỏi cán bộ thư viện.', { url: normalized });
+      return block(
+        'not-in-allow-list',
+        'Máy này chỉ mở các trang trong danh sách được phép của phòng đọc. Hãy chọn một trang ở trang chủ trình duyệt hoặc hỏi cán bộ thư viện.',
+        { url: normalized },
+      );
     }
     return { decision: 'allow', rule: 'allow-list', pattern: allowed, reason: 'Trang này nằm trong danh sách được phép.', url: normalized };
   }

@@ -22,7 +22,12 @@ export interface LoadedUrlPolicy {
 }
 
 /** `pushed`: hosts the provincial portal added (pushed-blocks.ts). */
-export function loadUrlPolicy(config: InternetConfig['urlPolicy'], kioskOrigins: readonly string[], resourcesDir = internetResourcesDir(), pushed: readonly string[] = []): LoadedUrlPolicy {
+export function loadUrlPolicy(
+  config: InternetConfig['urlPolicy'],
+  kioskOrigins: readonly string[],
+  resourcesDir = internetResourcesDir(),
+  pushed: readonly string[] = [],
+): LoadedUrlPolicy {
   const block = [...config.block, ...pushed];
   const missingFiles: string[] = [];
   for (const file of config.blockListFiles) {

@@ -70,7 +70,11 @@ export function protectionFor(config: WebProtectionConfig, category: string | nu
 }
 
 /** The list that blocks `host` under `protection`, and the matching entry; undefined when none does. */
-export function categoryMatch(lists: Map<CategoryList, LoadedList>, protection: Protection, rawHost: string): { list: CategoryList; entry: string } | undefined {
+export function categoryMatch(
+  lists: Map<CategoryList, LoadedList>,
+  protection: Protection,
+  rawHost: string,
+): { list: CategoryList; entry: string } | undefined {
   const host = normaliseHost(rawHost);
   if (!host || host.startsWith('[')) return undefined;
   const labels = host.split('.');

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import type { WipeStep } from '../../contract/internet';
+import type { WipeStep } from '#contract/internet';
 
 export const ALL_WIPE_STEPS: readonly WipeStep[] = [
   'tabs',
@@ -66,7 +66,12 @@ export function sweepDownloads(dataDir: string, keep: string | null): void {
 /** Allowed types by extension; the name is reduced to safe characters so it stays inside the folder. */
 export function safeDownloadName(fileName: string, allowedExtensions: readonly string[]): { ok: true; name: string } | { ok: false; extension: string } {
   const base = fileName.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.normalize('NFC').replace(/[^\p{L}\p{N}._ -]/gu, '_').replace(/^\.+/, '').slice(0, 120) || 'tep-tai-ve';
+  const cleaned =
+    base
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}._ -]/gu, '_')
+      .replace(/^\.+/, '')
+      .slice(0, 120) || 'tep-tai-ve';
   const dot = cleaned.lastIndexOf('.');
   const extension = dot > 0 ? cleaned.slice(dot + 1).toLowerCase() : '';
   if (!allowedExtensions.includes(extension)) return { ok: false, extension };

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync, accessSync, constants,
 import { arch, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import yazl from 'yazl';
-import type { SelfTestReport } from '../../contract/system';
+import type { SelfTestReport } from '#contract/system';
 import { maskIdentityNumbers } from '../../../common/privacy/mask';
 import { KioskError } from '../errors';
 import { LOG_DIR } from './file-logger';
@@ -34,7 +34,9 @@ export function checkWritableFolder(folder: string): void {
   try {
     accessSync(folder, constants.W_OK);
   } catch {
-    throw new KioskError('refused', `Không ghi được vào ${folder} (USB bị khóa ghi hoặc đầy?). Hãy chọn USB hoặc thư mục khác.`, { reason: 'destination_read_only' });
+    throw new KioskError('refused', `Không ghi được vào ${folder} (USB bị khóa ghi hoặc đầy?). Hãy chọn USB hoặc thư mục khác.`, {
+      reason: 'destination_read_only',
+    });
   }
 }
 
@@ -53,7 +55,8 @@ export async function writeDiagnosticsBundle(input: DiagnosticsInput): Promise<{
   const logDir = join(input.dataDir, LOG_DIR);
   if (existsSync(logDir)) {
     // Logs written by older versions may hold an unmasked number: masked again on the way out.
-    for (const name of readdirSync(logDir).filter((n) => /^kiosk(\.\d+)?\.log$/.test(n))) zip.addBuffer(Buffer.from(maskIdentityNumbers(readFileSync(join(logDir, name), 'utf8'))), `logs/${name}`);
+    for (const name of readdirSync(logDir).filter((n) => /^kiosk(\.\d+)?\.log$/.test(n)))
+      zip.addBuffer(Buffer.from(maskIdentityNumbers(readFileSync(join(logDir, name), 'utf8'))), `logs/${name}`);
   }
   zip.addBuffer(Buffer.from(maskIdentityNumbers(JSON.stringify(input.selfTest, null, 2))), 'self-test.json');
   let config: unknown = { note: 'Không có tệp cấu hình (kiosk dữ liệu mẫu).' };
@@ -78,7 +81,9 @@ export async function writeDiagnosticsBundle(input: DiagnosticsInput): Promise<{
     zip.outputStream.on('error', reject);
   }).catch((error: unknown) => {
     rmSync(partial, { force: true });
-    throw new KioskError('refused', `Không ghi xong gói chẩn đoán vào ${input.destination}: ${(error as Error).message}. Hãy kiểm tra USB rồi thử lại.`, { reason: 'export_failed' });
+    throw new KioskError('refused', `Không ghi xong gói chẩn đoán vào ${input.destination}: ${(error as Error).message}. Hãy kiểm tra USB rồi thử lại.`, {
+      reason: 'export_failed',
+    });
   });
   renameSync(partial, file);
   return { file, bytes: statSync(file).size };

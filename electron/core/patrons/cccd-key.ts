@@ -101,13 +101,18 @@ export function exportCccdKey(vault: KeyVault, passphrase: string): Buffer {
 /** Installs an exported key; refuses to replace a different key already in use unless `replace`. */
 export function importCccdKey(vault: KeyVault, sealed: Buffer, passphrase: string, replace = false): { replaced: boolean } {
   const text = unseal(sealed, passphrase).toString('utf8');
-  if (!text.startsWith(EXPORT_HEADER)) throw new KioskError('refused', 'Tệp này không phải khóa CCCD xuất từ kiosk. Hãy chọn đúng tệp.', { reason: 'not_cccd_key' });
+  if (!text.startsWith(EXPORT_HEADER))
+    throw new KioskError('refused', 'Tệp này không phải khóa CCCD xuất từ kiosk. Hãy chọn đúng tệp.', { reason: 'not_cccd_key' });
   const key = Buffer.from(text.slice(EXPORT_HEADER.length).trim(), 'base64');
   if (key.length !== 32) throw new KioskError('refused', 'Khóa CCCD trong tệp bị hỏng. Hãy xuất lại từ máy cũ.', { reason: 'not_cccd_key' });
   const current = vault.load(CCCD_KEY_NAME);
   if (current?.equals(key)) return { replaced: false };
   if (current && !replace) {
-    throw new KioskError('refused', 'Máy này đã có một khóa CCCD khác. Nếu chắc chắn muốn thay, hãy chạy lại với --replace; cư dân đã đăng ký bằng CCCD trên máy này sẽ phải quét lại thẻ thư viện.', { reason: 'cccd_key_exists' });
+    throw new KioskError(
+      'refused',
+      'Máy này đã có một khóa CCCD khác. Nếu chắc chắn muốn thay, hãy chạy lại với --replace; cư dân đã đăng ký bằng CCCD trên máy này sẽ phải quét lại thẻ thư viện.',
+      { reason: 'cccd_key_exists' },
+    );
   }
   if (current) vault.save(REPLACED_KEY_NAME, current);
   vault.save(CCCD_KEY_NAME, key);

@@ -41,7 +41,10 @@ export function findPatronByCccdHash(db: Db, cccdHash: string): Patron | undefin
 }
 
 /** The reporting dimensions every event about this patron carries. */
-export function patronDimensions(patron: Pick<Patron, 'category' | 'gender' | 'birthYear'>, now: number): { category: string; gender: string; ageBand: AgeBand } {
+export function patronDimensions(
+  patron: Pick<Patron, 'category' | 'gender' | 'birthYear'>,
+  now: number,
+): { category: string; gender: string; ageBand: AgeBand } {
   return { category: patron.category, gender: patron.gender ?? 'unknown', ageBand: ageBand(patron.birthYear, new Date(now).getUTCFullYear()) };
 }
 

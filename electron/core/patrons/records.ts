@@ -1,6 +1,6 @@
 // Creating, listing and changing patrons. Every change writes its event in the same transaction.
-import type { NewPatron, PatronSummary, ResidentPatron } from '../../contract/patrons';
-import { CONSENT_VERSION, newPatron } from '../../contract/patrons';
+import type { NewPatron, PatronSummary, ResidentPatron } from '#contract/patrons';
+import { CONSENT_VERSION, newPatron } from '#contract/patrons';
 import type { KioskContext } from '../context';
 import { withCheckCharacter } from './card-check';
 import { KioskError, notFound, refused } from '../errors';
@@ -67,7 +67,9 @@ export function nextCardNumber(ctx: KioskContext): string {
   const prefix = ctx.config.circulation.cardPrefix;
   // Retired numbers (a lost card, a merged duplicate) count too: a number is never issued twice.
   const rows = ctx.db
-    .prepare("SELECT card_number AS card FROM patrons WHERE card_number LIKE ? || '%' UNION ALL SELECT card_number FROM retired_cards WHERE card_number LIKE ? || '%'")
+    .prepare(
+      "SELECT card_number AS card FROM patrons WHERE card_number LIKE ? || '%' UNION ALL SELECT card_number FROM retired_cards WHERE card_number LIKE ? || '%'",
+    )
     .all(prefix, prefix) as { card: string }[];
   let highest = 0;
   for (const { card } of rows) {
@@ -98,33 +100,52 @@ export function createPatron(ctx: KioskContext, input: NewPatron, options: Creat
   }
   const { db, clock } = ctx;
   const now = clock.now();
-  return db.transaction(() => {
-    const card = parsed.cardNumber ?? nextCardNumber(ctx);
-    if (findPatronByCard(db, card) || db.prepare('SELECT 1 FROM retired_cards WHERE card_number = ?').get(card)) {
-      throw new KioskError('conflict', `Số thẻ ${card} đã được cấp cho một bạn đọc khác. Hãy dùng số thẻ khác hoặc để kiosk tự cấp số.`, { reason: 'card_taken' });
-    }
-    const expiry = addYears(localDay(now), ctx.config.circulation.cardValidityYears);
-    const info = db
-      .prepare(
-        `INSERT INTO patrons (card_number, full_name, birth_year, gender, category, village, phone, card_expiry, status, cccd_hash, created_at,
+  return db
+    .transaction(() => {
+      const card = parsed.cardNumber ?? nextCardNumber(ctx);
+      if (findPatronByCard(db, card) || db.prepare('SELECT 1 FROM retired_cards WHERE card_number = ?').get(card)) {
+        throw new KioskError('conflict', `Số thẻ ${card} đã được cấp cho một bạn đọc khác. Hãy dùng số thẻ khác hoặc để kiosk tự cấp số.`, {
+          reason: 'card_taken',
+        });
+      }
+      const expiry = addYears(localDay(now), ctx.config.circulation.cardValidityYears);
+      const info = db
+        .prepare(
+          `INSERT INTO patrons (card_number, full_name, birth_year, gender, category, village, phone, card_expiry, status, cccd_hash, created_at,
            consent_version, consent_at, consent_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(card, parsed.fullName, parsed.birthYear, parsed.gender, parsed.category, parsed.village, parsed.phone, expiry, options.status, options.cccdHash ?? null,
-        new Date(now).toISOString(), options.consentBy ? CONSENT_VERSION : null, options.consentBy ? new Date(now).toISOString() : null, options.consentBy ?? null);
-    const patronId = Number(info.lastInsertRowid);
-    if (options.pin) {
-      storePinHash(ctx, patronId, options.pin.hash, options.pin.by);
-      if (options.pin.staffId !== undefined) recordEvent(db, clock, 'staff.action', { staffId: options.pin.staffId, action: 'resident_pin.set', target: String(patronId) });
-    }
-    recordEvent(db, clock, 'patron.registered', {
-      patronId,
-      via: options.via,
-      status: options.status,
-      ...patronDimensions({ category: parsed.category, gender: parsed.gender, birthYear: parsed.birthYear }, now),
-    });
-    return findPatronByCard(db, card)!;
-  }).immediate();
+        )
+        .run(
+          card,
+          parsed.fullName,
+          parsed.birthYear,
+          parsed.gender,
+          parsed.category,
+          parsed.village,
+          parsed.phone,
+          expiry,
+          options.status,
+          options.cccdHash ?? null,
+          new Date(now).toISOString(),
+          options.consentBy ? CONSENT_VERSION : null,
+          options.consentBy ? new Date(now).toISOString() : null,
+          options.consentBy ?? null,
+        );
+      const patronId = Number(info.lastInsertRowid);
+      if (options.pin) {
+        storePinHash(ctx, patronId, options.pin.hash, options.pin.by);
+        if (options.pin.staffId !== undefined)
+          recordEvent(db, clock, 'staff.action', { staffId: options.pin.staffId, action: 'resident_pin.set', target: String(patronId) });
+      }
+      recordEvent(db, clock, 'patron.registered', {
+        patronId,
+        via: options.via,
+        status: options.status,
+        ...patronDimensions({ category: parsed.category, gender: parsed.gender, birthYear: parsed.birthYear }, now),
+      });
+      return findPatronByCard(db, card)!;
+    })
+    .immediate();
 }
 
 /** Phone digits as dialled at home: +84 / 84 written for the leading 0. */
@@ -155,8 +176,12 @@ export function listPatrons(ctx: KioskContext, filter: { status?: Patron['status
   // Erased records hold no one's details: they stay out of staff's lists.
   const where = filter.status ? 'WHERE erased_at IS NULL AND status = ?' : 'WHERE erased_at IS NULL';
   const params = filter.status ? [filter.status] : [];
-  const rows = ctx.db.prepare(`SELECT card_number AS card, full_name AS name, phone FROM patrons ${where} ORDER BY created_at DESC, id DESC`).all(...params) as {
-    card: string; name: string; phone: string | null;
+  const rows = ctx.db
+    .prepare(`SELECT card_number AS card, full_name AS name, phone FROM patrons ${where} ORDER BY created_at DESC, id DESC`)
+    .all(...params) as {
+    card: string;
+    name: string;
+    phone: string | null;
   }[];
   const query = filter.query?.trim();
   const matches = query ? rows.filter(patronMatcher(query)) : rows;
@@ -166,17 +191,22 @@ export function listPatrons(ctx: KioskContext, filter: { status?: Patron['status
 /** Approve (pending → active), block, or unblock, recorded with the staff member who did it. */
 export function setPatronStatus(ctx: KioskContext, card: string, to: 'active' | 'blocked', staffId: number | null, reason?: string): Patron {
   const { db, clock } = ctx;
-  return db.transaction(() => {
-    const patron = requirePatron(ctx, card);
-    if (patron.status === to) {
-      throw refused('status_unchanged', to === 'active' ? `Thẻ ${patron.cardNumber} đang hoạt động, không cần thay đổi.` : `Thẻ ${patron.cardNumber} đã bị khóa từ trước.`);
-    }
-    db.prepare('UPDATE patrons SET status = ? WHERE id = ?').run(to, patron.id);
-    recordEvent(db, clock, 'patron.status_changed', { patronId: patron.id, from: patron.status, to, staffId });
-    if (reason && staffId !== null) {
-      // Why a card was blocked or unblocked is staff's note, kept with who wrote it.
-      recordEvent(db, clock, 'staff.action', { staffId, action: `patron.${to === 'active' ? 'activate' : 'block'}: ${reason}`, target: String(patron.id) });
-    }
-    return { ...patron, status: to };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const patron = requirePatron(ctx, card);
+      if (patron.status === to) {
+        throw refused(
+          'status_unchanged',
+          to === 'active' ? `Thẻ ${patron.cardNumber} đang hoạt động, không cần thay đổi.` : `Thẻ ${patron.cardNumber} đã bị khóa từ trước.`,
+        );
+      }
+      db.prepare('UPDATE patrons SET status = ? WHERE id = ?').run(to, patron.id);
+      recordEvent(db, clock, 'patron.status_changed', { patronId: patron.id, from: patron.status, to, staffId });
+      if (reason && staffId !== null) {
+        // Why a card was blocked or unblocked is staff's note, kept with who wrote it.
+        recordEvent(db, clock, 'staff.action', { staffId, action: `patron.${to === 'active' ? 'activate' : 'block'}: ${reason}`, target: String(patron.id) });
+      }
+      return { ...patron, status: to };
+    })
+    .immediate();
 }

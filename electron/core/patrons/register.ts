@@ -9,7 +9,14 @@ import { changeCategory, mergePatrons, reissueCard } from './card-care';
 export function registerPatrons(ctx: KioskContext): void {
   const { registry } = ctx;
   registry.register('patrons.categories', () =>
-    ctx.config.circulation.categories.map((c) => ({ id: c.id, name: c.name, pin: pinModeOf(ctx.config, c.id), loanDays: c.policy.loanDays, maxLoans: c.policy.maxLoans, renewals: c.policy.renewals })),
+    ctx.config.circulation.categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      pin: pinModeOf(ctx.config, c.id),
+      loanDays: c.policy.loanDays,
+      maxLoans: c.policy.maxLoans,
+      renewals: c.policy.renewals,
+    })),
   );
   registry.register('patrons.add', async ({ staffToken, pin, consent, ...input }, { staff }) => {
     requirePinWhenCategoryAsks(ctx, input.category, pin);
@@ -17,7 +24,12 @@ export function registerPatrons(ctx: KioskContext): void {
     const hash = pin === undefined ? undefined : await pinHashFor(ctx, input.category, pin);
     return toSummary(
       ctx,
-      createPatron(ctx, input, { via: 'staff', status: 'active', ...(consent ? { consentBy: 'staff' as const } : {}), ...(hash ? { pin: { hash, by: 'staff' as const, staffId: staff.id } } : {}) }),
+      createPatron(ctx, input, {
+        via: 'staff',
+        status: 'active',
+        ...(consent ? { consentBy: 'staff' as const } : {}),
+        ...(hash ? { pin: { hash, by: 'staff' as const, staffId: staff.id } } : {}),
+      }),
     );
   });
   registry.register('patrons.setPin', async ({ card, pin }, { staff }) => {
@@ -35,8 +47,12 @@ export function registerPatrons(ctx: KioskContext): void {
     return toSummary(ctx, setPatronStatus(ctx, card, status, staff.id, reason));
   });
   registry.register('patrons.reissueCard', ({ card, reason }, { staff }) => toSummary(ctx, reissueCard(ctx, card, { staffId: staff.id, reason })));
-  registry.register('patrons.setCategory', ({ card, category, reason }, { staff }) => toSummary(ctx, changeCategory(ctx, card, category, { staffId: staff.id, reason })));
-  registry.register('patrons.merge', ({ keep, duplicate, reason }, { staff }) => toSummary(ctx, mergePatrons(ctx, keep, duplicate, { staffId: staff.id, reason })));
+  registry.register('patrons.setCategory', ({ card, category, reason }, { staff }) =>
+    toSummary(ctx, changeCategory(ctx, card, category, { staffId: staff.id, reason })),
+  );
+  registry.register('patrons.merge', ({ keep, duplicate, reason }, { staff }) =>
+    toSummary(ctx, mergePatrons(ctx, keep, duplicate, { staffId: staff.id, reason })),
+  );
   registry.register('patrons.renewCard', ({ card, until, reason }, { staff }) => {
     return toSummary(ctx, renewCard(ctx, card, { staffId: staff.id, reason, until }));
   });

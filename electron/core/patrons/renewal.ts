@@ -14,20 +14,29 @@ const MAX_YEARS_AHEAD = 10;
 
 export function renewCard(ctx: KioskContext, card: string, by: { staffId: number | null; reason: string; until?: string | undefined }): Patron {
   const { db, clock } = ctx;
-  return db.transaction(() => {
-    const patron = requirePatron(ctx, card);
-    const today = localDay(clock.now());
-    const from = patron.cardExpiry > today ? patron.cardExpiry : today;
-    const expiry = by.until ?? addYears(from, ctx.config.circulation.cardValidityYears);
-    if (expiry <= today) throw refused('renew_date_past', `Ngày ${formatDay(expiry)} không sau hôm nay. Hãy chọn một ngày sau hôm nay, hoặc bỏ trống để gia hạn theo thời hạn thẻ.`);
-    if (expiry <= patron.cardExpiry) {
-      throw refused('renew_not_later', `Thẻ ${patron.cardNumber} đã có hạn đến ${formatDay(patron.cardExpiry)}, không sớm hơn ngày ${formatDay(expiry)}. Không cần gia hạn.`);
-    }
-    if (expiry > addYears(today, MAX_YEARS_AHEAD)) {
-      throw refused('renew_too_far', `Ngày ${formatDay(expiry)} xa quá ${MAX_YEARS_AHEAD} năm. Hãy kiểm tra lại năm đã gõ.`);
-    }
-    db.prepare('UPDATE patrons SET card_expiry = ? WHERE id = ?').run(expiry, patron.id);
-    recordEvent(db, clock, 'patron.card_renewed', { patronId: patron.id, expiry, staffId: by.staffId, from: patron.cardExpiry, reason: by.reason });
-    return { ...patron, cardExpiry: expiry };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const patron = requirePatron(ctx, card);
+      const today = localDay(clock.now());
+      const from = patron.cardExpiry > today ? patron.cardExpiry : today;
+      const expiry = by.until ?? addYears(from, ctx.config.circulation.cardValidityYears);
+      if (expiry <= today)
+        throw refused(
+          'renew_date_past',
+          `Ngày ${formatDay(expiry)} không sau hôm nay. Hãy chọn một ngày sau hôm nay, hoặc bỏ trống để gia hạn theo thời hạn thẻ.`,
+        );
+      if (expiry <= patron.cardExpiry) {
+        throw refused(
+          'renew_not_later',
+          `Thẻ ${patron.cardNumber} đã có hạn đến ${formatDay(patron.cardExpiry)}, không sớm hơn ngày ${formatDay(expiry)}. Không cần gia hạn.`,
+        );
+      }
+      if (expiry > addYears(today, MAX_YEARS_AHEAD)) {
+        throw refused('renew_too_far', `Ngày ${formatDay(expiry)} xa quá ${MAX_YEARS_AHEAD} năm. Hãy kiểm tra lại năm đã gõ.`);
+      }
+      db.prepare('UPDATE patrons SET card_expiry = ? WHERE id = ?').run(expiry, patron.id);
+      recordEvent(db, clock, 'patron.card_renewed', { patronId: patron.id, expiry, staffId: by.staffId, from: patron.cardExpiry, reason: by.reason });
+      return { ...patron, cardExpiry: expiry };
+    })
+    .immediate();
 }

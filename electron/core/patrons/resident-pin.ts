@@ -63,7 +63,12 @@ export async function setResidentPin(ctx: KioskContext, patron: Patron, pin: str
   ctx.db.transaction(() => {
     if (hash === null) ctx.db.prepare('DELETE FROM patron_pins WHERE patron_id = ?').run(patron.id);
     else storePinHash(ctx, patron.id, hash, by);
-    if (staffId !== null) recordEvent(ctx.db, ctx.clock, 'staff.action', { staffId, action: hash === null ? 'resident_pin.removed' : 'resident_pin.set', target: String(patron.id) });
+    if (staffId !== null)
+      recordEvent(ctx.db, ctx.clock, 'staff.action', {
+        staffId,
+        action: hash === null ? 'resident_pin.removed' : 'resident_pin.set',
+        target: String(patron.id),
+      });
   })();
 }
 
@@ -77,14 +82,22 @@ export async function checkResidentPin(ctx: KioskContext, patron: Patron, pin: s
   // A card whose category asks the PIN even when scanned cannot fall back on the scan.
   const instead = pinModeOf(ctx.config, patron.category) === 'required' ? '' : 'Hãy quét thẻ, ';
   if (!reservation.granted) {
-    throw refused('resident_pin_locked', `Mã PIN của thẻ này tạm khóa vì nhập sai nhiều lần. ${instead}${instead ? 't' : 'T'}hử lại sau ${reservation.minutes} phút, hoặc gặp cán bộ thư viện để đặt mã PIN mới.`, { minutes: reservation.minutes });
+    throw refused(
+      'resident_pin_locked',
+      `Mã PIN của thẻ này tạm khóa vì nhập sai nhiều lần. ${instead}${instead ? 't' : 'T'}hử lại sau ${reservation.minutes} phút, hoặc gặp cán bộ thư viện để đặt mã PIN mới.`,
+      { minutes: reservation.minutes },
+    );
   }
   if (await verifyPin(pin, row.pin_hash)) {
     clearAttempts(ctx.db, 'patron_pins', patron.id);
     return;
   }
   if (reservation.last) {
-    throw refused('resident_pin_locked', `Nhập sai mã PIN quá nhiều lần: mã PIN của thẻ này khóa ${policy.lockMinutes} phút. ${instead ? 'Hãy quét thẻ hoặc gặp' : 'Hãy gặp'} cán bộ thư viện để đặt mã PIN mới.`, { minutes: policy.lockMinutes });
+    throw refused(
+      'resident_pin_locked',
+      `Nhập sai mã PIN quá nhiều lần: mã PIN của thẻ này khóa ${policy.lockMinutes} phút. ${instead ? 'Hãy quét thẻ hoặc gặp' : 'Hãy gặp'} cán bộ thư viện để đặt mã PIN mới.`,
+      { minutes: policy.lockMinutes },
+    );
   }
   throw new KioskError('unauthorized', 'Mã PIN không đúng. Hãy nhập lại.', { reason: 'resident_pin_wrong' });
 }

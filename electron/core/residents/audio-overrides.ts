@@ -2,7 +2,7 @@
 // espeak-ng prompt of the same id. Unknown names and oversized files are ignored with a log line.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { audioPromptId, type AudioPromptId } from '../../contract/residents';
+import { audioPromptId, type AudioPromptId } from '#contract/residents';
 import type { Logger } from '../log';
 
 const MAX_BYTES = 1_400_000;

@@ -2,7 +2,7 @@
 // The event records which fields changed and who changed them, never the old or new values.
 // Statistics are untouched: events keep the dimensions they were written with.
 import { z } from 'zod';
-import type { patronCorrection } from '../../contract/rights';
+import type { patronCorrection } from '#contract/rights';
 import type { KioskContext } from '../context';
 import { refused } from '../errors';
 import { requirePatron } from '../patrons/records';

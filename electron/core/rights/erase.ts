@@ -4,7 +4,7 @@
 // dimensions) do not change. The card number stays with the empty row so it is never issued to
 // someone else, and the old card, if scanned, is told it was cancelled. The audit line holds the
 // staff member and a reason chosen from a list — no words about the person.
-import type { ErasureReason, ErasureReceipt } from '../../contract/rights';
+import type { ErasureReason, ErasureReceipt } from '#contract/rights';
 import type { KioskContext } from '../context';
 import { refused } from '../errors';
 import { cancelAllHoldsOf } from '../circulation/holds';
@@ -31,7 +31,11 @@ export function anonymisePatron(ctx: KioskContext, patron: Patron, staffId: numb
   if (patron.erasedAt !== null) throw refused('already_erased', `Thông tin của thẻ ${patron.cardNumber} đã được xóa từ trước; không còn gì để xóa.`);
   const { open } = db.prepare('SELECT count(*) AS open FROM loans WHERE patron_id = ? AND returned_at IS NULL').get(patron.id) as { open: number };
   if (open > 0) {
-    throw refused('erase_open_loans', `Thẻ ${patron.cardNumber} còn ${open} sách đang mượn. Hãy nhận lại sách (hoặc ghi nhận mất sách) trước, rồi xóa thông tin.`, { count: open });
+    throw refused(
+      'erase_open_loans',
+      `Thẻ ${patron.cardNumber} còn ${open} sách đang mượn. Hãy nhận lại sách (hoặc ghi nhận mất sách) trước, rồi xóa thông tin.`,
+      { count: open },
+    );
   }
   cancelAllHoldsOf(ctx, patron.id, staffId);
   db.prepare("UPDATE internet_queue SET status = 'left' WHERE patron_id = ? AND status = 'waiting'").run(patron.id);

@@ -2,7 +2,7 @@
 // take it home printed (Decree 13/2023: the right to know and to access one's data). The same
 // record serves the staff desk; a resident signed in with the card alone gets it without the
 // fields that would let whoever holds the card learn about them.
-import type { PatronRecord } from '../../contract/rights';
+import type { PatronRecord } from '#contract/rights';
 import type { KioskContext } from '../context';
 import { categoryName } from '../patrons/categories';
 import type { Patron } from '../patrons/lookup';
@@ -20,7 +20,9 @@ interface RightsRow {
 
 export function patronRecordOf(ctx: KioskContext, patron: Patron, complete: boolean): PatronRecord {
   const { db } = ctx;
-  const row = db.prepare('SELECT consent_version AS consentVersion, consent_at AS consentAt, consent_by AS consentBy, last_seen_at AS lastSeenAt FROM patrons WHERE id = ?').get(patron.id) as RightsRow;
+  const row = db
+    .prepare('SELECT consent_version AS consentVersion, consent_at AS consentAt, consent_by AS consentBy, last_seen_at AS lastSeenAt FROM patrons WHERE id = ?')
+    .get(patron.id) as RightsRow;
   const loans = db
     .prepare(
       `SELECT r.title, i.barcode AS item, l.checked_out_at AS checkedOutAt, l.due_date AS dueDate, l.returned_at AS returnedAt

@@ -5,7 +5,7 @@
 // names the day and the count, "Bạn đọc và thẻ" lists who. Staff may anonymise the residents past
 // the period at once, or keep one who is still in touch (a telephone call counts as a visit).
 // Residents with books still on loan are never due.
-import type { RetentionView } from '../../contract/rights';
+import type { RetentionView } from '#contract/rights';
 import type { KioskContext } from '../context';
 import { KioskError, refused } from '../errors';
 import { findPatronById } from '../patrons/lookup';
@@ -82,7 +82,9 @@ export function retentionView(ctx: KioskContext): RetentionView {
     due: candidates.filter((c) => c.retentionDay <= today).length,
     scheduled: candidates.length,
     next: first ? { day: first.anonymiseOn, count: candidates.filter((c) => c.anonymiseOn === first.anonymiseOn).length } : null,
-    residents: candidates.slice(0, 20).map((c) => ({ card: c.card, fullName: c.fullName, lastSeenAt: c.lastSeenAt, anonymiseOn: c.anonymiseOn, pastRetention: c.retentionDay <= today })),
+    residents: candidates
+      .slice(0, 20)
+      .map((c) => ({ card: c.card, fullName: c.fullName, lastSeenAt: c.lastSeenAt, anonymiseOn: c.anonymiseOn, pastRetention: c.retentionDay <= today })),
   };
 }
 

@@ -7,8 +7,8 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { roomCallMessage, ROOM_CALL_PATH, MAX_ROOM_BODY_BYTES } from '../../contract/room';
-import type { ReplyMessage } from '../../contract';
+import { roomCallMessage, ROOM_CALL_PATH, MAX_ROOM_BODY_BYTES } from '#contract/room';
+import type { ReplyMessage } from '#contract';
 import { authorizeFor } from '../api/access';
 import type { KioskContext } from '../context';
 import { fingerprintOf, keyPem, type KeyAndCertificate } from './certificates';
@@ -76,7 +76,11 @@ async function answer(ctx: KioskContext, req: IncomingMessage, res: ServerRespon
   if (!isRoomMethod(method)) {
     reply = {
       ok: false,
-      error: { code: 'unknown_method', message: 'Máy trung tâm chỉ phục vụ mượn trả sách và bạn đọc cho các máy trạm; việc này làm trên chính máy trạm.', reason: 'room_not_served' },
+      error: {
+        code: 'unknown_method',
+        message: 'Máy trung tâm chỉ phục vụ mượn trả sách và bạn đọc cho các máy trạm; việc này làm trên chính máy trạm.',
+        reason: 'room_not_served',
+      },
     };
   } else {
     const own = authorizeFor(ctx);

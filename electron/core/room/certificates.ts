@@ -9,7 +9,7 @@
 import 'reflect-metadata'; // @peculiar/x509's dependency injection (tsyringe) needs it loaded first
 import * as x509 from '@peculiar/x509';
 import { createPrivateKey, randomBytes, webcrypto, X509Certificate } from 'node:crypto';
-import { ROOM_HUB_NAME } from '../../contract/room';
+import { ROOM_HUB_NAME } from '#contract/room';
 import { KioskError } from '../errors';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);

@@ -3,8 +3,8 @@
 // goes wrong on the way becomes a contract reply the screen can explain: the hub cannot be reached,
 // or this PC was revoked.
 import { Agent } from 'node:https';
-import { replyMessage, type MethodName, type Reply } from '../../contract';
-import { MAX_ROOM_BODY_BYTES, roomRefusal, ROOM_CALL_PATH, ROOM_HUB_NAME, type RoomCallMessage } from '../../contract/room';
+import { replyMessage, type MethodName, type Reply } from '#contract';
+import { MAX_ROOM_BODY_BYTES, roomRefusal, ROOM_CALL_PATH, ROOM_HUB_NAME, type RoomCallMessage } from '#contract/room';
 import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
 import { keyPem } from './certificates';
@@ -33,14 +33,21 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
     async call(method, params, staff) {
       if (!tls || !agent) {
         return failed(
-          new KioskError('refused', `Không tìm thấy khóa của máy trạm trong ${ctx.keys.where}. Hãy để kỹ thuật viên ghép lại máy với máy trung tâm.`, { reason: 'room_keys_missing' }),
+          new KioskError('refused', `Không tìm thấy khóa của máy trạm trong ${ctx.keys.where}. Hãy để kỹ thuật viên ghép lại máy với máy trung tâm.`, {
+            reason: 'room_keys_missing',
+          }),
         );
       }
       const id = nextId++;
       const envelope: RoomCallMessage = { kind: 'call', id, method, params, ...(staff ? { staff } : {}) };
       let answer;
       try {
-        answer = await postJson({ host: state.hub.host, port: state.hub.port, path: ROOM_CALL_PATH, agent, ...tls }, envelope, MAX_ROOM_BODY_BYTES, CALL_TIMEOUT_MS);
+        answer = await postJson(
+          { host: state.hub.host, port: state.hub.port, path: ROOM_CALL_PATH, agent, ...tls },
+          envelope,
+          MAX_ROOM_BODY_BYTES,
+          CALL_TIMEOUT_MS,
+        );
       } catch (error) {
         ctx.log.log('warn', 'room.hub_unreachable', { method, hub: where, error: String((error as Error)?.message ?? error).slice(0, 200) });
         return failed(hubUnreachable());

@@ -22,9 +22,13 @@ export function hubKeys(ctx: KioskContext, state: HubState): { ca: KeyAndCertifi
   const caKey = ctx.keys.load(ROOM_KEYS.ca);
   const hubKey = ctx.keys.load(ROOM_KEYS.hub);
   if (!caKey || !hubKey) {
-    throw new KioskError('refused', `Không tìm thấy khóa của máy trung tâm trong ${ctx.keys.where}. Hãy khôi phục thư mục khóa, hoặc chạy lại "kiosk room hub" và ghép lại các máy trạm.`, {
-      reason: 'room_keys_missing',
-    });
+    throw new KioskError(
+      'refused',
+      `Không tìm thấy khóa của máy trung tâm trong ${ctx.keys.where}. Hãy khôi phục thư mục khóa, hoặc chạy lại "kiosk room hub" và ghép lại các máy trạm.`,
+      {
+        reason: 'room_keys_missing',
+      },
+    );
   }
   return { ca: { key: caKey, certificate: state.ca }, hub: { key: hubKey, certificate: state.certificate } };
 }
@@ -34,9 +38,13 @@ function listen(server: Server, port: number, host: string): Promise<number> {
     const failed = (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE' || error.code === 'EACCES'
-          ? new KioskError('refused', `Cổng ${port} của phòng đọc đang bị chương trình khác dùng. Hãy tắt chương trình đó, hoặc chọn cổng khác bằng "kiosk room hub --port … --pairing-port …" rồi ghép lại các máy trạm.`, {
-              reason: 'room_port_busy',
-            })
+          ? new KioskError(
+              'refused',
+              `Cổng ${port} của phòng đọc đang bị chương trình khác dùng. Hãy tắt chương trình đó, hoặc chọn cổng khác bằng "kiosk room hub --port … --pairing-port …" rồi ghép lại các máy trạm.`,
+              {
+                reason: 'room_port_busy',
+              },
+            )
           : error,
       );
     server.once('error', failed);

@@ -3,7 +3,7 @@
 // the certificate the hub signed. Nothing is written unless every check passed.
 import { connect } from 'node:tls';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { pairResponse, roomRefusal, ROOM_DEFAULT_PAIRING_PORT, ROOM_HUB_NAME, ROOM_PAIR_PATH } from '../../contract/room';
+import { pairResponse, roomRefusal, ROOM_DEFAULT_PAIRING_PORT, ROOM_HUB_NAME, ROOM_PAIR_PATH } from '#contract/room';
 import type { KioskContext } from '../context';
 import { KioskError, refused } from '../errors';
 import { certificateDer, createKioskRequest, fingerprintOf, issuedBy } from './certificates';
@@ -16,7 +16,10 @@ import { readRoomState, ROOM_KEYS, writeRoomState, type KioskState } from './sta
 const TIMEOUT_MS = 15_000;
 
 const notTheHub = (where: string) =>
-  refused('room_hub_not_verified', `Máy ở địa chỉ ${where} không chứng minh được nó là máy trung tâm đã cấp mã này. Hãy kiểm tra lại địa chỉ và mã ghép máy, rồi báo kỹ thuật viên nếu vẫn không được.`);
+  refused(
+    'room_hub_not_verified',
+    `Máy ở địa chỉ ${where} không chứng minh được nó là máy trung tâm đã cấp mã này. Hãy kiểm tra lại địa chỉ và mã ghép máy, rồi báo kỹ thuật viên nếu vẫn không được.`,
+  );
 
 /** The room CA the hub shows in its TLS handshake (the chain it sends), as PEM. */
 function roomCaOf(host: string, port: number): Promise<string> {
@@ -43,13 +46,19 @@ export async function joinRoom(ctx: KioskContext, address: string, typedCode: st
   if (current) {
     throw refused(
       current.role === 'hub' ? 'room_is_hub' : 'room_already_joined',
-      current.role === 'hub' ? 'Máy này là máy trung tâm của phòng đọc, nên không ghép vào phòng khác được.' : `Máy này đã là máy trạm số ${current.pcId} của phòng đọc. Hãy gỡ máy khỏi phòng trước khi ghép lại.`,
+      current.role === 'hub'
+        ? 'Máy này là máy trung tâm của phòng đọc, nên không ghép vào phòng khác được.'
+        : `Máy này đã là máy trạm số ${current.pcId} của phòng đọc. Hãy gỡ máy khỏi phòng trước khi ghép lại.`,
     );
   }
   const code = normaliseCode(typedCode);
   if (!code) throw refused('room_code_format', 'Mã ghép máy gồm 8 chữ cái và chữ số như trên máy trung tâm (ví dụ ABCD-EF23). Hãy nhập lại cho đúng.');
   const target = parseHubAddress(address, ROOM_DEFAULT_PAIRING_PORT);
-  if (!target) throw refused('room_address_format', `"${address.slice(0, 80)}" không phải địa chỉ máy. Hãy nhập địa chỉ IP của máy trung tâm, ví dụ 192.168.1.10 hoặc 192.168.1.10:${ROOM_DEFAULT_PAIRING_PORT}.`);
+  if (!target)
+    throw refused(
+      'room_address_format',
+      `"${address.slice(0, 80)}" không phải địa chỉ máy. Hãy nhập địa chỉ IP của máy trung tâm, ví dụ 192.168.1.10 hoặc 192.168.1.10:${ROOM_DEFAULT_PAIRING_PORT}.`,
+    );
   const where = `${target.host}:${target.port}`;
   const ca = await roomCaOf(target.host, target.port);
   const key = await pairingKey(code, fingerprintOf(ca));
@@ -81,7 +90,16 @@ export async function joinRoom(ctx: KioskContext, address: string, typedCode: st
     ours.checkPrivateKey(createPrivateKey({ key: request.key, format: 'der', type: 'pkcs8' }));
   if (!valid) throw notTheHub(where);
   ctx.keys.save(ROOM_KEYS.kiosk, request.key);
-  const state: KioskState = { role: 'kiosk', roomId, pcId, name, hub: { host: target.host, port: callPort }, ca, certificate, pairedAt: new Date(ctx.clock.now()).toISOString() };
+  const state: KioskState = {
+    role: 'kiosk',
+    roomId,
+    pcId,
+    name,
+    hub: { host: target.host, port: callPort },
+    ca,
+    certificate,
+    pairedAt: new Date(ctx.clock.now()).toISOString(),
+  };
   writeRoomState(ctx.dataDir, state);
   ctx.log.log('info', 'room.joined', { pcId });
   return state;

@@ -2,11 +2,13 @@
 // hub, and they are all the hub answers a kiosk. First slice: circulation (sign-in, loans, returns,
 // holds, receipts), patrons and their rights — a book borrowed at PC 1 can be returned at PC 2.
 // Still per PC for now: the internet session and its minutes, the queue, the catalogue search.
-import { methods, type MethodName } from '../../contract';
+import { methods, type MethodName } from '#contract';
 
 const ROOM_FEATURES = ['circulation.', 'patrons.', 'rights.'] as const;
 
-export const roomMethods: readonly MethodName[] = (Object.keys(methods) as MethodName[]).filter((name) => ROOM_FEATURES.some((prefix) => name.startsWith(prefix)));
+export const roomMethods: readonly MethodName[] = (Object.keys(methods) as MethodName[]).filter((name) =>
+  ROOM_FEATURES.some((prefix) => name.startsWith(prefix)),
+);
 
 export function isRoomMethod(name: string): name is MethodName {
   return (roomMethods as readonly string[]).includes(name);

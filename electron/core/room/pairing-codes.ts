@@ -90,7 +90,9 @@ export function consumePairingCode(db: Db, id: number, now: number, addPc: () =>
     .transaction(() => {
       const pcId = addPc();
       const used = db
-        .prepare('UPDATE room_pairing_codes SET used_at = ?, used_by = ?, failed_attempts = failed_attempts - 1 WHERE id = ? AND used_at IS NULL AND cancelled_at IS NULL AND expires_at > ?')
+        .prepare(
+          'UPDATE room_pairing_codes SET used_at = ?, used_by = ?, failed_attempts = failed_attempts - 1 WHERE id = ? AND used_at IS NULL AND cancelled_at IS NULL AND expires_at > ?',
+        )
         .run(at, pcId, id, at);
       if (used.changes !== 1) throw noLiveCode();
       return pcId;

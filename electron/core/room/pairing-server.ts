@@ -4,7 +4,7 @@
 // every attempt is counted before it is checked, and the code is used once.
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pairRequest, ROOM_PAIR_PATH, type PairResponse } from '../../contract/room';
+import { pairRequest, ROOM_PAIR_PATH, type PairResponse } from '#contract/room';
 import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
 import { certificateDer, fingerprintOf, keyPem, signKioskRequest, type KeyAndCertificate } from './certificates';

@@ -23,7 +23,9 @@ interface PcRow {
 const toPc = (row: PcRow): RoomPc => ({ id: row.id, name: row.name, pairedAt: row.paired_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at });
 
 export function addPc(db: Db, name: string, fingerprint: string, now: number): number {
-  return Number(db.prepare('INSERT INTO room_pcs (name, fingerprint, paired_at) VALUES (?, ?, ?)').run(name, fingerprint, new Date(now).toISOString()).lastInsertRowid);
+  return Number(
+    db.prepare('INSERT INTO room_pcs (name, fingerprint, paired_at) VALUES (?, ?, ?)').run(name, fingerprint, new Date(now).toISOString()).lastInsertRowid,
+  );
 }
 
 /** The paired, not revoked PC holding the certificate with this fingerprint. */

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { BodyTooLarge, parseJson, readBody } from './http-body';
-import type { roomRefusal } from '../../contract/room';
+import type { roomRefusal } from '#contract/room';
 import { KioskError } from '../errors';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, close = false): void {
@@ -53,7 +53,14 @@ function refuse(res: ServerResponse, status: number, reason: string, message: st
   return undefined;
 }
 
-export async function acceptJson<T extends z.ZodType>(req: IncomingMessage, res: ServerResponse, path: string, limit: number, schema: T, close: boolean): Promise<z.output<T> | undefined> {
+export async function acceptJson<T extends z.ZodType>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  limit: number,
+  schema: T,
+  close: boolean,
+): Promise<z.output<T> | undefined> {
   if ((req.url ?? '').split('?')[0] !== path) return refuse(res, 404, 'not_found', NOT_HERE, close);
   if (req.method !== 'POST') return refuse(res, 405, 'method', NOT_HERE, close);
   let body: Buffer;

@@ -1,7 +1,7 @@
 // The technician's room commands on the core side (electron/cli/commands/room.ts): make this PC the
 // hub, issue a pairing code, revoke a PC, and say where this PC stands.
 import { randomBytes } from 'node:crypto';
-import { ROOM_DEFAULT_PAIRING_PORT, ROOM_DEFAULT_PORT } from '../../contract/room';
+import { ROOM_DEFAULT_PAIRING_PORT, ROOM_DEFAULT_PORT } from '#contract/room';
 import type { KioskContext } from '../context';
 import { refused } from '../errors';
 import { createRoomAuthority, fingerprintOf } from './certificates';
@@ -22,7 +22,10 @@ export interface HubOptions {
 export async function makeHub(ctx: KioskContext, options: HubOptions): Promise<{ state: HubState; created: boolean }> {
   const current = readRoomState(ctx.dataDir);
   if (current?.role === 'kiosk') {
-    throw refused('room_is_kiosk', `Máy này đang là máy trạm của một phòng đọc (máy số ${current.pcId}), nên không thể làm máy trung tâm. Hãy để kỹ thuật viên gỡ máy khỏi phòng trước.`);
+    throw refused(
+      'room_is_kiosk',
+      `Máy này đang là máy trạm của một phòng đọc (máy số ${current.pcId}), nên không thể làm máy trung tâm. Hãy để kỹ thuật viên gỡ máy khỏi phòng trước.`,
+    );
   }
   const where = {
     listen: options.listen ?? current?.listen ?? 'loopback',
@@ -41,14 +44,25 @@ export async function makeHub(ctx: KioskContext, options: HubOptions): Promise<{
   const authority = await createRoomAuthority(roomId);
   ctx.keys.save(ROOM_KEYS.ca, authority.ca.key);
   ctx.keys.save(ROOM_KEYS.hub, authority.hub.key);
-  const state: HubState = { role: 'hub', roomId, ...where, ca: authority.ca.certificate, certificate: authority.hub.certificate, createdAt: new Date(ctx.clock.now()).toISOString() };
+  const state: HubState = {
+    role: 'hub',
+    roomId,
+    ...where,
+    ca: authority.ca.certificate,
+    certificate: authority.hub.certificate,
+    createdAt: new Date(ctx.clock.now()).toISOString(),
+  };
   writeRoomState(ctx.dataDir, state);
   return { state, created: true };
 }
 
 function requireHub(ctx: KioskContext): HubState {
   const state = readRoomState(ctx.dataDir);
-  if (state?.role !== 'hub') throw refused('room_not_hub', 'Máy này không phải máy trung tâm của phòng đọc. Hãy chạy lệnh này trên máy trung tâm (hoặc chạy "kiosk room hub" để máy này làm máy trung tâm).');
+  if (state?.role !== 'hub')
+    throw refused(
+      'room_not_hub',
+      'Máy này không phải máy trung tâm của phòng đọc. Hãy chạy lệnh này trên máy trung tâm (hoặc chạy "kiosk room hub" để máy này làm máy trung tâm).',
+    );
   return state;
 }
 

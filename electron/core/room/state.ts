@@ -63,9 +63,13 @@ export function readRoomState(dataDir: string): RoomState | undefined {
     parsed = { success: false } as z.ZodSafeParseResult<RoomState>;
   }
   if (!parsed.success) {
-    throw new KioskError('refused', `Tệp ${file} (vai trò của máy trong phòng đọc) bị hỏng. Hãy xóa tệp đó rồi ghép máy lại với máy trung tâm (kiosk room join).`, {
-      reason: 'room_state_damaged',
-    });
+    throw new KioskError(
+      'refused',
+      `Tệp ${file} (vai trò của máy trong phòng đọc) bị hỏng. Hãy xóa tệp đó rồi ghép máy lại với máy trung tâm (kiosk room join).`,
+      {
+        reason: 'room_state_damaged',
+      },
+    );
   }
   return parsed.data;
 }

@@ -59,7 +59,8 @@ export function protectPlainKeys(dir: string, protector: KeyProtector, log: Logg
     }
     wipe(join(dir, file));
   }
-  if (result.sealed.length || result.replaced.length) log.log('info', 'keys.plain_keys_protected', { sealed: result.sealed.length, replaced: result.replaced.length, suffix: protector.suffix });
+  if (result.sealed.length || result.replaced.length)
+    log.log('info', 'keys.plain_keys_protected', { sealed: result.sealed.length, replaced: result.replaced.length, suffix: protector.suffix });
   return result;
 }
 

@@ -24,7 +24,10 @@ const NAME = /^[a-z0-9-]{1,40}$/;
  * Keys as files (mode 0600) in a folder of mode 0700: readable only by the OS user the kiosk runs
  * as. `seal`/`unseal` let Electron wrap the bytes with safeStorage before they reach the disk.
  */
-export function fileKeyVault(dir: string, wrap: { seal(plain: Buffer): Buffer; unseal(sealed: Buffer): Buffer; suffix: string } | undefined = undefined): KeyVault {
+export function fileKeyVault(
+  dir: string,
+  wrap: { seal(plain: Buffer): Buffer; unseal(sealed: Buffer): Buffer; suffix: string } | undefined = undefined,
+): KeyVault {
   const suffix = wrap?.suffix ?? '.key';
   const fileOf = (name: string) => {
     if (!NAME.test(name)) throw new Error(`Invalid key name ${name}`);

@@ -46,4 +46,3 @@ export function resolveInside(root: string, urlPath: string): string | undefined
   const base = normalize(root.endsWith(sep) ? root : root + sep);
   return full === normalize(root) || full.startsWith(base) ? full : undefined;
 }
-

@@ -1,7 +1,7 @@
 // Staff sign-in with card + PIN, lockout after repeated wrong PINs, and short-lived tokens that
 // staff-only methods check with `requireStaff`. Tokens live in memory: a restart signs staff out.
 import { randomBytes } from 'node:crypto';
-import type { StaffMember } from '../../contract/staff';
+import type { StaffMember } from '#contract/staff';
 import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
 import { clearAttempts, reserveAttempt } from '../security/attempts';
@@ -33,7 +33,10 @@ interface StaffRow {
 
 const wrongPin = () => new KioskError('unauthorized', 'Thẻ cán bộ hoặc mã PIN không đúng. Vui lòng thử lại.', { reason: 'wrong_pin' });
 const lockedOut = (minutes: number) =>
-  new KioskError('refused', `Tài khoản tạm khóa do nhập sai mã PIN nhiều lần. Vui lòng thử lại sau ${minutes} phút.`, { reason: 'staff_locked', params: { minutes } });
+  new KioskError('refused', `Tài khoản tạm khóa do nhập sai mã PIN nhiều lần. Vui lòng thử lại sau ${minutes} phút.`, {
+    reason: 'staff_locked',
+    params: { minutes },
+  });
 
 /** A hash no PIN matches, so an unknown card costs the same scrypt time as a known one. */
 const DECOY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

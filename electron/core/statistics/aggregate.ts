@@ -1,8 +1,8 @@
 // Computes day figures from the append-only event log, following the definitions in indicators.ts.
 // The same function feeds the staff reports and the uploads, so the province sees exactly what
 // the commune sees.
-import type { DayFigures, DayIndicator, Dimension } from '../../contract/statistics';
-import { dimensionValue } from '../../contract/statistics';
+import type { DayFigures, DayIndicator, Dimension } from '#contract/statistics';
+import { dimensionValue } from '#contract/statistics';
 import type { Db } from '../store/open';
 
 /** Event types the day indicators read; anything else in the log is ignored here. */
@@ -74,7 +74,10 @@ class DayAccumulator {
   resident(type: string, p: Payload): void {
     if (typeof p.patronId !== 'number' || !USE.has(type)) return;
     const dims = typeof p.category === 'string' ? residentDims(p) : null;
-    for (const [set, applies] of [[this.present, PRESENCE.has(type)], [this.using, true]] as const) {
+    for (const [set, applies] of [
+      [this.present, PRESENCE.has(type)],
+      [this.using, true],
+    ] as const) {
       if (applies && !set.get(p.patronId)) set.set(p.patronId, dims);
     }
   }
@@ -100,7 +103,11 @@ class DayAccumulator {
 }
 
 const UNKNOWN_DIMS: ResidentDims = { category: 'unknown', gender: 'unknown', ageBand: 'unknown' };
-const residentDims = (p: Payload): ResidentDims => ({ category: dimensionCode(p.category), gender: dimensionCode(p.gender), ageBand: dimensionCode(p.ageBand) });
+const residentDims = (p: Payload): ResidentDims => ({
+  category: dimensionCode(p.category),
+  gender: dimensionCode(p.gender),
+  ageBand: dimensionCode(p.ageBand),
+});
 const loanDims = (p: Payload) => ({ ...residentDims(p), collection: p.collectionKind === 'rotation' ? 'rotation' : 'own' });
 const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
 
@@ -158,9 +165,7 @@ function applyEvent(acc: DayAccumulator, type: string, p: Payload): void {
  * partial index of 0055 (patronId, day over the use events), so it costs one lookup per resident.
  */
 function servedEarlierLookup(db: Db, day: string): (patronId: number) => boolean {
-  const stmt = db.prepare(
-    `SELECT 1 FROM events WHERE type IN (${USE_LIST}) AND json_extract(payload, '$.patronId') = ? AND day >= ? AND day < ? LIMIT 1`,
-  );
+  const stmt = db.prepare(`SELECT 1 FROM events WHERE type IN (${USE_LIST}) AND json_extract(payload, '$.patronId') = ? AND day >= ? AND day < ? LIMIT 1`);
   const yearStart = `${day.slice(0, 4)}-01-01`;
   return (patronId) => stmt.get(patronId, yearStart, day) !== undefined;
 }
@@ -236,7 +241,11 @@ function endOfLocalDay(day: string): string {
 }
 
 /** Active cards at the end of `day` (state: see indicators.ts), with their dimensions. */
-export function activeCards(db: Db, day: string, ageBandOf: (birthYear: number | null) => string): { total: number; by: Partial<Record<Dimension, Record<string, number>>> } {
+export function activeCards(
+  db: Db,
+  day: string,
+  ageBandOf: (birthYear: number | null) => string,
+): { total: number; by: Partial<Record<Dimension, Record<string, number>>> } {
   const rows = db
     // created_at is a UTC instant: compare it with the end of the local day, not its first ten
     // characters (a card issued at 05:30 on 1 March in Vietnam is 22:30 UTC on 29 February).
@@ -245,7 +254,12 @@ export function activeCards(db: Db, day: string, ageBandOf: (birthYear: number |
       `SELECT category, coalesce(gender, stats_gender) AS gender, birth_year, stats_age_band FROM patrons
        WHERE status = 'active' AND card_expiry >= ? AND created_at < ? AND (erased_at IS NULL OR erased_at >= ?)`,
     )
-    .all(day, endOfLocalDay(day), endOfLocalDay(day)) as { category: string; gender: string | null; birth_year: number | null; stats_age_band: string | null }[];
+    .all(day, endOfLocalDay(day), endOfLocalDay(day)) as {
+    category: string;
+    gender: string | null;
+    birth_year: number | null;
+    stats_age_band: string | null;
+  }[];
   const by: Record<'category' | 'gender' | 'ageBand', Record<string, number>> = { category: {}, gender: {}, ageBand: {} };
   for (const row of rows) {
     const c = dimensionCode(row.category);

@@ -36,7 +36,12 @@ export const statisticsSection = z
       .object({
         enabled: z.boolean().default(true),
         /** Minutes between uploads when all is well. */
-        intervalMinutes: z.number().int().min(1).max(24 * 60).default(30),
+        intervalMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(30),
       })
       .strict()
       .default({ enabled: true, intervalMinutes: 30 }),

@@ -3,7 +3,7 @@
 // Excel opens the diacritics). Same table in all three: header, indicators, breakdowns, signature.
 import { existsSync } from 'node:fs';
 import type { SheetData } from 'write-excel-file/node';
-import type { Dimension, ExportFormat, StatisticsReport } from '../../contract/statistics';
+import type { Dimension, ExportFormat, StatisticsReport } from '#contract/statistics';
 import { KioskError } from '../errors';
 import { formatDateTime, localDay } from '../../../common/calendar';
 import { definitionOf } from './indicators';
@@ -54,7 +54,8 @@ export function residentsLine(report: StatisticsReport): string {
   const window = `${dateVi(r.servedFrom)} – ${dateVi(r.servedTo)}`;
   const served = `${r.served.toLocaleString('vi-VN')} người dân được phục vụ (${window})`;
   const target = `mục tiêu cả năm ${r.targetMinPct}–${r.targetMaxPct} %`;
-  if (r.count === null) return `Tỷ lệ người dân sử dụng thư viện: ${served}; chưa khai báo số dân của xã (statistics.residents) nên chưa tính được tỷ lệ (${target}).`;
+  if (r.count === null)
+    return `Tỷ lệ người dân sử dụng thư viện: ${served}; chưa khai báo số dân của xã (statistics.residents) nên chưa tính được tỷ lệ (${target}).`;
   const verdict = r.targetMet === null ? 'chưa đánh giá, năm chưa kết thúc' : r.targetMet ? 'đạt' : 'chưa đạt';
   return `Tỷ lệ người dân sử dụng thư viện: ${pctVi(r.usersPct, 2).replace('+', '')} — ${served} trên ${r.count.toLocaleString('vi-VN')} người dân (${target}: ${verdict}).`;
 }
@@ -68,7 +69,25 @@ function footerLines(report: StatisticsReport): string[] {
   ];
 }
 
-const VALUE_ORDER = ['child', 'student', 'adult', 'senior', 'guest', 'female', 'male', 'other', '0-5', '6-14', '15-17', '18-35', '36-59', '60+', 'own', 'rotation', 'unknown'];
+const VALUE_ORDER = [
+  'child',
+  'student',
+  'adult',
+  'senior',
+  'guest',
+  'female',
+  'male',
+  'other',
+  '0-5',
+  '6-14',
+  '15-17',
+  '18-35',
+  '36-59',
+  '60+',
+  'own',
+  'rotation',
+  'unknown',
+];
 const rank = (v: string) => {
   const i = VALUE_ORDER.indexOf(v);
   return i === -1 ? VALUE_ORDER.length - 1.5 : i;
@@ -123,9 +142,16 @@ export async function toXlsx(report: StatisticsReport, options: ExportOptions = 
   const border = { borderStyle: 'thin', borderColor: '#000000' } as const;
   const line = (value: string, extra: Record<string, unknown> = {}) => [{ value, columnSpan: WIDTH, ...extra }, ...Array<null>(WIDTH - 1).fill(null)];
   const rows: SheetData = headerLines(report).map((text, i) => line(text, i === 2 ? { fontWeight: 'bold', fontSize: 14, align: 'center' } : {}));
-  rows.push([], HEADERS.map((value) => ({ value, fontWeight: 'bold', backgroundColor: '#E8EEF7', wrap: true, alignVertical: 'center', ...border })));
+  rows.push(
+    [],
+    HEADERS.map((value) => ({ value, fontWeight: 'bold', backgroundColor: '#E8EEF7', wrap: true, alignVertical: 'center', ...border })),
+  );
   for (const row of reportTable(report)) {
-    rows.push(row.map((value, i) => (value === '' || value === null ? { value: '', ...border } : { value, ...(i === 3 || i === 4 ? { format: '#,##0' } : {}), ...border })));
+    rows.push(
+      row.map((value, i) =>
+        value === '' || value === null ? { value: '', ...border } : { value, ...(i === 3 || i === 4 ? { format: '#,##0' } : {}), ...border },
+      ),
+    );
   }
   rows.push([], line(residentsLine(report)));
   for (const part of breakdowns(report, options)) {
@@ -147,11 +173,20 @@ export async function toPdf(report: StatisticsReport, options: ExportOptions = {
   const regular = `${fontDir}/DejaVuSans.ttf`;
   const bold = `${fontDir}/DejaVuSans-Bold.ttf`;
   if (!existsSync(regular) || !existsSync(bold)) {
-    throw new KioskError('unavailable', `Không tìm thấy phông chữ tiếng Việt (${regular}). Hãy cài gói fonts-dejavu-core rồi xuất lại, hoặc xuất bằng XLSX/CSV.`, {
-      reason: 'font_missing',
-    });
+    throw new KioskError(
+      'unavailable',
+      `Không tìm thấy phông chữ tiếng Việt (${regular}). Hãy cài gói fonts-dejavu-core rồi xuất lại, hoặc xuất bằng XLSX/CSV.`,
+      {
+        reason: 'font_missing',
+      },
+    );
   }
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, info: { Title: `Báo cáo thống kê ${report.period.label}`, Author: report.generatedBy ?? 'kiosk', CreationDate: new Date(report.generatedAt) } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: 36,
+    info: { Title: `Báo cáo thống kê ${report.period.label}`, Author: report.generatedBy ?? 'kiosk', CreationDate: new Date(report.generatedAt) },
+  });
   doc.registerFont('body', regular);
   doc.registerFont('bold', bold);
   const chunks: Buffer[] = [];
@@ -179,7 +214,13 @@ export async function toPdf(report: StatisticsReport, options: ExportOptions = {
     cells.forEach((cell, i) => {
       doc.rect(x, y, widths[i]!, h).stroke('#888888');
       const text = typeof cell === 'number' ? cell.toLocaleString('vi-VN') : cell;
-      doc.fillColor('#000000').text(text, x + 3, y + 5, { width: widths[i]! - 6, height: h - 4, lineBreak: false, ellipsis: true, align: typeof cell === 'number' ? 'right' : 'left' });
+      doc.fillColor('#000000').text(text, x + 3, y + 5, {
+        width: widths[i]! - 6,
+        height: h - 4,
+        lineBreak: false,
+        ellipsis: true,
+        align: typeof cell === 'number' ? 'right' : 'left',
+      });
       x += widths[i]!;
     });
     doc.x = x0;
@@ -207,7 +248,10 @@ export async function toPdf(report: StatisticsReport, options: ExportOptions = {
   }
   doc.moveDown(1);
   const foot = footerLines(report);
-  doc.font('body').fontSize(10).text(`${report.library.name}, ngày ${dateVi(localDay(Date.parse(report.generatedAt)))}`, { align: 'right' });
+  doc
+    .font('body')
+    .fontSize(10)
+    .text(`${report.library.name}, ngày ${dateVi(localDay(Date.parse(report.generatedAt)))}`, { align: 'right' });
   doc.font('bold').text(foot[0]!, { align: 'right' });
   doc.font('body').fontSize(8).text(foot[1]!, x0).text(foot[2]!, x0);
   doc.end();

@@ -1,7 +1,7 @@
 // Vietnamese wording of a report for the exported documents (XLSX, PDF, CSV): period names,
 // dimension names and values, dates as the official report writes them (dd/mm/yyyy).
 import { formatDay } from '../../../common/calendar';
-import type { Dimension, Period } from '../../contract/statistics';
+import type { Dimension, Period } from '#contract/statistics';
 
 export const DIMENSION_VI: Record<Dimension, string> = {
   category: 'Theo đối tượng bạn đọc',

@@ -1,6 +1,6 @@
 // The statistics feature: staff reports and exports over the contract, shared with the CLI. Both
 // are built in a worker thread (report-thread.ts) so scans and pings keep their answers meanwhile.
-import type { ExportFormat, StatisticsReport } from '../../contract/statistics';
+import type { ExportFormat, StatisticsReport } from '#contract/statistics';
 import type { KioskContext } from '../context';
 import { exportFilename, MIME } from './export';
 import { buildReport, periodOrRefuse } from './report';

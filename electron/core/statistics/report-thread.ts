@@ -5,7 +5,7 @@
 // thread with its own connection (statistics/report-worker.ts), as backups do. The answer is the
 // same as building it here (`produceReport`); an in-memory store (tests) has no file to share.
 import { threadId } from 'node:worker_threads';
-import type { ExportFormat, Period, StatisticsReport } from '../../contract/statistics';
+import type { ExportFormat, Period, StatisticsReport } from '#contract/statistics';
 import type { Db } from '../store/open';
 import { runOnce } from '../worker-reply';
 import type { StatisticsConfig } from './config';

@@ -12,7 +12,7 @@ import {
   type Period,
   type ReportRow,
   type StatisticsReport,
-} from '../../contract/statistics';
+} from '#contract/statistics';
 import { refused } from '../errors';
 import { ageBand } from '../patrons/demographics';
 import { localDay } from '../../../common/calendar';
@@ -71,7 +71,8 @@ export function buildReport(input: ReportInput, period: Period): StatisticsRepor
   // Computed days come from the outbox (recomputed when their events changed): a year's report
   // reads 365 small rows instead of every event of two years.
   const currentDays = end >= period.from ? stagedFiguresBetween(db, period.from, end, input.now, input.betweenWrites) : new Map<string, DayFigures>();
-  const previousDays = prevEnd >= previous.from ? stagedFiguresBetween(db, previous.from, prevEnd, input.now, input.betweenWrites) : new Map<string, DayFigures>();
+  const previousDays =
+    prevEnd >= previous.from ? stagedFiguresBetween(db, previous.from, prevEnd, input.now, input.betweenWrites) : new Map<string, DayFigures>();
   const cur = sumFigures(currentDays.values());
   const prev = sumFigures(previousDays.values());
 

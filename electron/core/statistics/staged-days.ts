@@ -3,8 +3,8 @@
 // the next revision into upload_outbox as pending, all in one write transaction. Reports read their
 // days from here; the upload feature sends the pending revisions (upload/outbox.ts).
 import { createHash } from 'node:crypto';
-import type { DayFigures } from '../../contract/statistics';
-import { canonicalJson } from '../../contract/upload';
+import type { DayFigures } from '#contract/statistics';
+import { canonicalJson } from '#contract/upload';
 import { localDay } from '../../../common/calendar';
 import type { Db } from '../store/open';
 import { dayFiguresOf } from './aggregate';

@@ -9,7 +9,8 @@ const insertStatements = new WeakMap<Db, Statement<[string, string, string, stri
 
 export function appendEvent(db: Db, at: number, type: string, payload: Record<string, unknown> = {}): number {
   let insert = insertStatements.get(db);
-  if (!insert) insertStatements.set(db, (insert = db.prepare<[string, string, string, string]>('INSERT INTO events (at, day, type, payload) VALUES (?, ?, ?, ?)')));
+  if (!insert)
+    insertStatements.set(db, (insert = db.prepare<[string, string, string, string]>('INSERT INTO events (at, day, type, payload) VALUES (?, ?, ?, ?)')));
   const info = insert.run(new Date(at).toISOString(), localDay(at), type, JSON.stringify(payload));
   return Number(info.lastInsertRowid);
 }

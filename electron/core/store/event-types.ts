@@ -21,16 +21,32 @@ export const eventPayloads = {
   'patron.corrected': z.object({ patronId: z.number().int(), staffId: z.number().int(), fields: z.array(z.string()) }),
   /** A resident's personal details erased (on request or by the retention rule); loans stay as anonymous records. */
   /** staffId null: the retention rule anonymised the resident by itself after its notice. */
-  'patron.erased': z.object({ patronId: z.number().int(), staffId: z.number().int().nullable(), reason: z.enum(['resident_request', 'moved_away', 'deceased', 'duplicate', 'retention']) }),
+  'patron.erased': z.object({
+    patronId: z.number().int(),
+    staffId: z.number().int().nullable(),
+    reason: z.enum(['resident_request', 'moved_away', 'deceased', 'duplicate', 'retention']),
+  }),
   /** Staff kept a resident the retention rule had scheduled (still in touch): the period starts again. */
   'patron.retention_kept': z.object({ patronId: z.number().int(), staffId: z.number().int() }),
   'patron.status_changed': z.object({ patronId: z.number().int(), from: z.string(), to: z.string(), staffId: z.number().int().nullable() }),
   /** Staff extended a card (`from` → `expiry`); staffId null from the CLI. The reason stays on the kiosk. */
-  'patron.card_renewed': z.object({ patronId: z.number().int(), expiry: z.string(), staffId: z.number().int().nullable(), from: z.string().optional(), reason: z.string().max(200).optional() }),
+  'patron.card_renewed': z.object({
+    patronId: z.number().int(),
+    expiry: z.string(),
+    staffId: z.number().int().nullable(),
+    from: z.string().optional(),
+    reason: z.string().max(200).optional(),
+  }),
   /** A lost card replaced by a new number (the old one is refused from now on); staffId null from the CLI. */
   'patron.card_reissued': z.object({ patronId: z.number().int(), staffId: z.number().int().nullable(), reason: z.string().max(200) }),
   /** A resident moved to another category (loan rules, PIN rule). */
-  'patron.category_changed': z.object({ patronId: z.number().int(), from: z.string(), to: z.string(), staffId: z.number().int().nullable(), reason: z.string().max(200) }),
+  'patron.category_changed': z.object({
+    patronId: z.number().int(),
+    from: z.string(),
+    to: z.string(),
+    staffId: z.number().int().nullable(),
+    reason: z.string().max(200),
+  }),
   /** A duplicate record folded into the resident's kept one: its loans, holds and internet use now belong to `patronId`. */
   'patron.merged': z.object({ patronId: z.number().int(), mergedId: z.number().int(), staffId: z.number().int().nullable(), reason: z.string().max(200) }),
   /** A resident signed in for a service: distinct patrons per day make the visit count. */
@@ -46,21 +62,52 @@ export const eventPayloads = {
     overrideBy: z.number().int().nullable(),
     ...dimensions,
   }),
-  'loan.renew': z.object({ loanId: z.number().int(), patronId: z.number().int(), itemId: z.number().int(), collectionKind, dueDate: z.string(), ...dimensions }),
-  'loan.return': z.object({ loanId: z.number().int(), patronId: z.number().int(), itemId: z.number().int(), collectionKind, overdueDays: z.number().int(), ...dimensions }),
+  'loan.renew': z.object({
+    loanId: z.number().int(),
+    patronId: z.number().int(),
+    itemId: z.number().int(),
+    collectionKind,
+    dueDate: z.string(),
+    ...dimensions,
+  }),
+  'loan.return': z.object({
+    loanId: z.number().int(),
+    patronId: z.number().int(),
+    itemId: z.number().int(),
+    collectionKind,
+    overdueDays: z.number().int(),
+    ...dimensions,
+  }),
   'hold.placed': z.object({ holdId: z.number().int(), patronId: z.number().int(), recordId: z.number().int(), ...dimensions }),
   /** A returned copy was set aside for a hold (it waits on the staff shelf). */
   'hold.ready': z.object({ holdId: z.number().int(), itemId: z.number().int(), recordId: z.number().int() }),
   'hold.ended': z.object({ holdId: z.number().int(), outcome: z.enum(['fulfilled', 'resident', 'staff', 'expired']), staffId: z.number().int().nullable() }),
-  'circulation.refused': z.object({ reason: z.string(), action: z.enum(['checkout', 'renew', 'return', 'sign_in', 'hold']), patronId: z.number().int().nullable(), itemId: z.number().int().nullable() }),
-  'staff.override': z.object({ staffId: z.number().int(), action: z.string(), reason: z.string(), patronId: z.number().int().nullable(), itemId: z.number().int().nullable() }),
+  'circulation.refused': z.object({
+    reason: z.string(),
+    action: z.enum(['checkout', 'renew', 'return', 'sign_in', 'hold']),
+    patronId: z.number().int().nullable(),
+    itemId: z.number().int().nullable(),
+  }),
+  'staff.override': z.object({
+    staffId: z.number().int(),
+    action: z.string(),
+    reason: z.string(),
+    patronId: z.number().int().nullable(),
+    itemId: z.number().int().nullable(),
+  }),
 
   'item.added': z.object({ itemId: z.number().int(), recordId: z.number().int(), collectionKind, source: z.enum(['import', 'manual', 'rotation', 'demo']) }),
   'item.status_changed': z.object({ itemId: z.number().int(), from: z.string(), to: z.string() }),
   'rotation.batch_received': z.object({ collectionId: z.number().int(), items: z.number().int() }),
   'rotation.batch_returned': z.object({ collectionId: z.number().int(), items: z.number().int() }),
 
-  'internet.session_started': z.object({ sessionId: z.number().int(), patronId: z.number().int().nullable(), guest: z.boolean(), allowanceMinutes: z.number(), ...dimensions }),
+  'internet.session_started': z.object({
+    sessionId: z.number().int(),
+    patronId: z.number().int().nullable(),
+    guest: z.boolean(),
+    allowanceMinutes: z.number(),
+    ...dimensions,
+  }),
   'internet.session_ended': z.object({
     sessionId: z.number().int(),
     patronId: z.number().int().nullable(),
@@ -74,7 +121,13 @@ export const eventPayloads = {
   'print.pages': z.object({ pages: z.number().int().nonnegative(), service: serviceName }),
 
   'eresource.opened': z.object({ resourceId: z.number().int(), topic: z.string(), format: z.string(), patronId: z.number().int().nullable() }),
-  'eresource.closed': z.object({ resourceId: z.number().int(), topic: z.string(), format: z.string(), minutes: z.number().nonnegative(), completed: z.boolean().nullable() }),
+  'eresource.closed': z.object({
+    resourceId: z.number().int(),
+    topic: z.string(),
+    format: z.string(),
+    minutes: z.number().nonnegative(),
+    completed: z.boolean().nullable(),
+  }),
 
   'staff.signed_in': z.object({ staffId: z.number().int(), role: z.string() }),
   'staff.sign_in_failed': z.object({ staffId: z.number().int().nullable(), locked: z.boolean() }),

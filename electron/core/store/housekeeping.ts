@@ -4,7 +4,7 @@
 // are sealed and verified once the kiosk has answered its first request, and the result is kept
 // for the self-test.
 import { statSync } from 'node:fs';
-import type { SelfTestCheck } from '../../contract/system';
+import type { SelfTestCheck } from '#contract/system';
 import type { KioskContext } from '../context';
 import { trimLogInBackground } from './background';
 import { sealRows, verifyRows, type RowDamage } from './row-checks';
@@ -29,7 +29,8 @@ function verify(ctx: KioskContext) {
   sealQuietly(ctx);
   const result = { at: ctx.clock.monotonic(), ...verifyRows(ctx.db) };
   verified.set(ctx, result);
-  if (result.damaged.length > 0) ctx.log.log('error', 'store.rows_damaged', { damaged: result.damaged.map((d) => `${d.table}:${d.count} (${d.rows.join(',')})`).join('; ') });
+  if (result.damaged.length > 0)
+    ctx.log.log('error', 'store.rows_damaged', { damaged: result.damaged.map((d) => `${d.table}:${d.count} (${d.rows.join(',')})`).join('; ') });
   return result;
 }
 
@@ -40,7 +41,12 @@ export function rowsProbe(ctx: KioskContext): SelfTestCheck {
   const last = verified.get(ctx);
   const result = last && ctx.clock.monotonic() - last.at < VERIFY_FRESH_MS ? last : verify(ctx);
   if (result.damaged.length === 0) {
-    return { id: 'rows', status: 'ok', message: `Nội dung ${result.checked} dòng danh mục sách và bạn đọc khớp với mã kiểm tra.`, detail: { checked: result.checked } };
+    return {
+      id: 'rows',
+      status: 'ok',
+      message: `Nội dung ${result.checked} dòng danh mục sách và bạn đọc khớp với mã kiểm tra.`,
+      detail: { checked: result.checked },
+    };
   }
   const where = result.damaged.map((d) => `${d.count} dòng ${TABLE_VI[d.table]} (mã ${d.rows.join(', ')})`).join('; ');
   return {

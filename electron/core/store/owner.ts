@@ -82,8 +82,10 @@ export function tryClaimDataDir(dataDir: string, info: OwnerInfo): OwnerLock | u
 /** The Vietnamese sentence a second kiosk (or a refused command) shows. */
 export function ownedMessage(dataDir: string, holder: OwnerInfo | undefined, what = 'Kiosk không khởi động'): string {
   const who = holder ? `tiến trình ${holder.pid}, chạy từ ${holder.startedAt}` : 'một tiến trình khác';
-  return `${what} vì thư mục dữ liệu ${dataDir} đang được một kiosk khác dùng (${who}). ` +
-    'Mỗi thư mục dữ liệu chỉ một kiosk được chạy. Hãy dùng kiosk đang chạy, hoặc tắt nó rồi thử lại.';
+  return (
+    `${what} vì thư mục dữ liệu ${dataDir} đang được một kiosk khác dùng (${who}). ` +
+    'Mỗi thư mục dữ liệu chỉ một kiosk được chạy. Hãy dùng kiosk đang chạy, hoặc tắt nó rồi thử lại.'
+  );
 }
 
 export function ownedError(dataDir: string, what?: string): KioskError {

@@ -65,7 +65,9 @@ export function verifyRows(db: Db): { checked: number; damaged: RowDamage[] } {
   let checked = 0;
   const damaged: RowDamage[] = [];
   for (const table of CHECKED_TABLES) {
-    const rows = db.prepare(`SELECT c.hash AS sealed, t.* FROM row_checks c JOIN ${table} t ON t.id = c.row_id WHERE c.tbl = ? AND c.hash IS NOT NULL`).iterate(table) as Iterable<{ sealed: string } & Record<string, unknown>>;
+    const rows = db
+      .prepare(`SELECT c.hash AS sealed, t.* FROM row_checks c JOIN ${table} t ON t.id = c.row_id WHERE c.tbl = ? AND c.hash IS NOT NULL`)
+      .iterate(table) as Iterable<{ sealed: string } & Record<string, unknown>>;
     const bad: number[] = [];
     let count = 0;
     for (const { sealed, ...row } of rows) {

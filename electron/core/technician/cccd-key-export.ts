@@ -9,7 +9,7 @@ import { checkWritableFolder } from '../logs/diagnostics';
 import { exportCccdKey } from '../patrons/cccd-key';
 import { SEALED_SUFFIX } from '../security/sealed';
 import { recordEvent } from '../store/event-types';
-import type { StaffMember } from '../../contract/staff';
+import type { StaffMember } from '#contract/staff';
 
 export const CCCD_KEY_EXPORT_NAME = `kiosk-khoa-cccd${SEALED_SUFFIX}`;
 
@@ -22,7 +22,11 @@ export function writeIntoFolder(destination: string, name: string, bytes: Buffer
     renameSync(`${file}.partial`, file);
   } catch (error) {
     rmSync(`${file}.partial`, { force: true });
-    throw new KioskError('refused', `Không ghi được vào ${destination}: ${(error as Error).message}. Hãy kiểm tra USB (còn chỗ trống, không khóa ghi) rồi thử lại.`, { reason: 'export_failed' });
+    throw new KioskError(
+      'refused',
+      `Không ghi được vào ${destination}: ${(error as Error).message}. Hãy kiểm tra USB (còn chỗ trống, không khóa ghi) rồi thử lại.`,
+      { reason: 'export_failed' },
+    );
   }
   return { file, bytes: statSync(file).size };
 }

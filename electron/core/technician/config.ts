@@ -25,7 +25,10 @@ export const updatesSection = z
   .object({
     /** The provincial update server (electron-updater generic provider); null = updates from USB only. */
     /** Only https: an update over plain http could be swapped on the way (it is signed too, but refused earlier). */
-    url: z.url({ protocol: /^https$/, error: 'địa chỉ https://… của máy chủ cập nhật (không dùng http://)' }).nullable().default(null),
+    url: z
+      .url({ protocol: /^https$/, error: 'địa chỉ https://… của máy chủ cập nhật (không dùng http://)' })
+      .nullable()
+      .default(null),
     checkEveryHours: z.number().int().min(1).max(168).default(6),
   })
   .strict();

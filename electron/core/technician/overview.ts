@@ -1,7 +1,7 @@
 // The staff home's figures and open issues, counted from the event log and, where the feature's
 // table exists, its rows. Tables of other features are looked up first, so this works whatever
 // features a build carries.
-import type { StaffAttention, StaffOverview } from '../../contract/technician';
+import type { StaffAttention, StaffOverview } from '#contract/technician';
 import type { Db } from '../store/open';
 import { localDay } from '../../../common/calendar';
 
@@ -41,7 +41,9 @@ export function staffOverview(db: Db, now: number, inputs: OverviewInputs): Staf
   const day = localDay(now);
   // A visit is a resident signing in to any service; several services in one visit count once per patron.
   const visits = (
-    db.prepare("SELECT count(DISTINCT json_extract(payload, '$.patronId')) AS n FROM events WHERE day = ? AND type = 'patron.signed_in'").get(day) as { n: number }
+    db.prepare("SELECT count(DISTINCT json_extract(payload, '$.patronId')) AS n FROM events WHERE day = ? AND type = 'patron.signed_in'").get(day) as {
+      n: number;
+    }
   ).n;
   const attention: StaffAttention[] = [];
   const pending = (db.prepare("SELECT count(*) AS n FROM patrons WHERE status = 'pending'").get() as { n: number }).n;
@@ -57,7 +59,8 @@ export function staffOverview(db: Db, now: number, inputs: OverviewInputs): Staf
   if (inputs.diskLowFreeMegabytes !== null) attention.push({ id: 'disk_low', severity: 'error', count: inputs.diskLowFreeMegabytes, page: 'self-test' });
   if (inputs.backupMissing) attention.push({ id: 'backup_missing', severity: 'warning', count: null, page: 'backups' });
   if (inputs.configProblem) attention.push({ id: 'config_problem', severity: 'error', count: null, page: 'self-test' });
-  if (inputs.retentionNext) attention.push({ id: 'retention_notice', severity: 'warning', count: inputs.retentionNext.count, page: 'patrons', day: inputs.retentionNext.day });
+  if (inputs.retentionNext)
+    attention.push({ id: 'retention_notice', severity: 'warning', count: inputs.retentionNext.count, page: 'patrons', day: inputs.retentionNext.day });
   if (inputs.identityResetAt) attention.push({ id: 'identity_reset', severity: 'warning', count: null, page: 'kiosk-info' });
   return {
     day,

@@ -112,7 +112,13 @@ export function registerTechnician(ctx: KioskContext): void {
     const sessions = activeInternetSessions(db, clock.now());
     // Asked from the technician's own session: someone is signed in by definition, so the answer
     // reports what would block an unattended install apart from the asking technician.
-    const decision = canApplyUpdateNow({ activeInternetSessions: sessions, someoneSignedIn: false, idleForMs: Number.POSITIVE_INFINITY, libraryOpen: null, updateDownloaded: true });
+    const decision = canApplyUpdateNow({
+      activeInternetSessions: sessions,
+      someoneSignedIn: false,
+      idleForMs: Number.POSITIVE_INFINITY,
+      libraryOpen: null,
+      updateDownloaded: true,
+    });
     return { canApply: decision.ok, reason: decision.reason, activeSessions: sessions };
   });
 

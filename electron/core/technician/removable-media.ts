@@ -3,7 +3,7 @@
 // tests decide what the machine has.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { RemovableMedium } from '../../contract/technician';
+import type { RemovableMedium } from '#contract/technician';
 
 export interface MediaSources {
   platform: NodeJS.Platform;

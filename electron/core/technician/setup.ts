@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
-import type { setupRequest } from '../../contract/technician';
+import type { setupRequest } from '#contract/technician';
 import { CONFIG_FILE } from '../config/load';
 import { defaultDataDir, demoDataDir } from '../config/data-dir';
 import { kioskConfigSchema } from '../config/schema';
@@ -37,7 +37,9 @@ type SetupRequest = z.output<typeof setupRequest>;
 
 export async function stageSetup(ctx: KioskContext, request: SetupRequest, defaultDir?: string): Promise<{ configFile: string; target: string }> {
   if (ctx.mode !== 'demo') {
-    throw new KioskError('refused', 'Kiosk này đã được cấu hình. Để sửa cấu hình, hãy sửa tệp kiosk.config.json rồi khởi động lại kiosk.', { reason: 'already_configured' });
+    throw new KioskError('refused', 'Kiosk này đã được cấu hình. Để sửa cấu hình, hãy sửa tệp kiosk.config.json rồi khởi động lại kiosk.', {
+      reason: 'already_configured',
+    });
   }
   const minLength = ctx.config.staff.pinMinLength;
   const problems: string[] = [];
@@ -66,7 +68,9 @@ export async function stageSetup(ctx: KioskContext, request: SetupRequest, defau
   }
   const target = setupTarget(ctx.dataDir, defaultDir);
   if (existsSync(join(target, CONFIG_FILE))) {
-    throw new KioskError('refused', `Đã có tệp cấu hình trong ${target}. Hãy xóa hoặc đổi tên tệp đó trước, hoặc khởi động kiosk với thư mục dữ liệu đó.`, { reason: 'config_exists' });
+    throw new KioskError('refused', `Đã có tệp cấu hình trong ${target}. Hãy xóa hoặc đổi tên tệp đó trước, hoặc khởi động kiosk với thư mục dữ liệu đó.`, {
+      reason: 'config_exists',
+    });
   }
   const pending = join(target, PENDING_DIR);
   rmSync(pending, { recursive: true, force: true });
@@ -75,7 +79,8 @@ export async function stageSetup(ctx: KioskContext, request: SetupRequest, defau
   try {
     const now = new Date(ctx.clock.now()).toISOString();
     const accounts = [{ card: request.technicianCard, name: request.technicianName, role: 'technician', pin: request.technicianPin }];
-    if (request.staffCard && request.staffName && request.staffPin) accounts.push({ card: request.staffCard, name: request.staffName, role: 'staff', pin: request.staffPin });
+    if (request.staffCard && request.staffName && request.staffPin)
+      accounts.push({ card: request.staffCard, name: request.staffName, role: 'staff', pin: request.staffPin });
     const hashed = await Promise.all(accounts.map(async (a) => ({ ...a, hash: await hashPin(a.pin) })));
     db.transaction(() => {
       const insert = db.prepare('INSERT INTO staff (card_number, display_name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)');

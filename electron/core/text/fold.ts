@@ -39,5 +39,7 @@ export function foldVietnamese(text: string): string {
 
 /** Splits folded text into search words (letters and digits). */
 export function foldedWords(text: string): string[] {
-  return foldVietnamese(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return foldVietnamese(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }

@@ -17,7 +17,8 @@ export const MIN_IDLE_BEFORE_UPDATE_MS = 10 * 60 * 1000;
 
 export function canApplyUpdateNow(state: UpdateState): { ok: boolean; reason: string } {
   if (!state.updateDownloaded) return { ok: false, reason: 'Chưa có bản cập nhật nào được tải về.' };
-  if (state.activeInternetSessions > 0) return { ok: false, reason: `Đang có ${state.activeInternetSessions} phiên Internet: chờ phiên kết thúc rồi mới cập nhật.` };
+  if (state.activeInternetSessions > 0)
+    return { ok: false, reason: `Đang có ${state.activeInternetSessions} phiên Internet: chờ phiên kết thúc rồi mới cập nhật.` };
   if (state.someoneSignedIn) return { ok: false, reason: 'Có người đang đăng nhập trên kiosk: chờ họ dùng xong.' };
   if (state.idleForMs < MIN_IDLE_BEFORE_UPDATE_MS) return { ok: false, reason: 'Kiosk vừa được sử dụng: chờ 10 phút không có thao tác.' };
   if (state.libraryOpen === true && state.idleForMs < 3 * MIN_IDLE_BEFORE_UPDATE_MS) {

@@ -16,7 +16,11 @@ const manifestSchema = z
     product: z.literal('commune-kiosk'),
     version: z.string().regex(/^\d+\.\d+\.\d+$/),
     /** The installer's file name in the same folder; a plain name, never a path. */
-    file: z.string().min(1).max(200).refine((f) => f === basename(f) && !f.startsWith('.'), 'tên tệp không được chứa thư mục'),
+    file: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((f) => f === basename(f) && !f.startsWith('.'), 'tên tệp không được chứa thư mục'),
     sha512: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
     size: z.number().int().positive(),
   })
@@ -31,7 +35,8 @@ export type UpdateCheck = { ok: true; manifest: UpdateManifest; installer: strin
 const MESSAGES: Record<UpdateRefusal, string> = {
   insecure_url: 'Máy chủ cập nhật phải dùng https://. Hãy sửa updates.url trong cấu hình.',
   missing_signature: 'Bản cập nhật không có chữ ký của tỉnh nên không được cài. Hãy lấy lại bản cập nhật từ thư viện tỉnh.',
-  bad_signature: 'Chữ ký của bản cập nhật không khớp với khoá của tỉnh (tệp bị sửa hoặc ký bằng khoá khác) nên không được cài. Hãy lấy lại bản cập nhật từ thư viện tỉnh.',
+  bad_signature:
+    'Chữ ký của bản cập nhật không khớp với khoá của tỉnh (tệp bị sửa hoặc ký bằng khoá khác) nên không được cài. Hãy lấy lại bản cập nhật từ thư viện tỉnh.',
   bad_manifest: 'Tệp mô tả bản cập nhật không đúng định dạng nên không được cài. Hãy chép lại thư mục kiosk-update từ thư viện tỉnh.',
   downgrade: 'Bản cập nhật này không mới hơn bản đang chạy nên không được cài. Hãy dùng USB có bản mới hơn, hoặc giữ nguyên bản đang chạy.',
   missing_file: 'Thiếu tệp cài đặt mà bản cập nhật nêu tên. Hãy chép lại cả thư mục kiosk-update từ thư viện tỉnh.',
@@ -63,7 +68,12 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** Checks the manifest's signature and version; the installer's hash is checked by verifyUpdateFolder. */
-export function verifyManifest(manifestBytes: Buffer, signature: Buffer | undefined, publicKeyPem: string | undefined, currentVersion: string): { ok: true; manifest: UpdateManifest } | Refused {
+export function verifyManifest(
+  manifestBytes: Buffer,
+  signature: Buffer | undefined,
+  publicKeyPem: string | undefined,
+  currentVersion: string,
+): { ok: true; manifest: UpdateManifest } | Refused {
   if (!publicKeyPem) return refuse('no_key');
   if (!signature || signature.length === 0) return refuse('missing_signature');
   let signed = false;
@@ -88,7 +98,10 @@ export function verifyManifest(manifestBytes: Buffer, signature: Buffer | undefi
 export function sha512File(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha512');
-    createReadStream(path).on('data', (chunk) => hash.update(chunk)).on('error', reject).on('end', () => resolve(hash.digest('base64')));
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('base64')));
   });
 }
 

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createHash, createPublicKey } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { UsbUpdateState } from '../../contract/technician';
+import type { UsbUpdateState } from '#contract/technician';
 import type { KioskContext } from '../context';
 import { KioskError, refused } from '../errors';
 import { activeInternetSessions } from '../technician/overview';
@@ -95,7 +95,8 @@ export async function installUsbUpdate(ctx: KioskContext, version: string): Prom
   if (sessions > 0) throw refused('update_busy', `Đang có ${sessions} phiên Internet. Hãy chờ phiên kết thúc (hoặc kết thúc nó ở trang Máy Internet) rồi cài.`);
   const first = await verifyUpdateFolder(folder, publicKey(), running);
   if (!first.ok) throw refused(`update_${first.reason}`, first.message);
-  if (first.manifest.version !== version) throw refused('update_changed', 'Bản cập nhật trên USB đã đổi từ lúc bạn xem. Hãy bấm "Tìm lại" để xem bản mới rồi mới cài.');
+  if (first.manifest.version !== version)
+    throw refused('update_changed', 'Bản cập nhật trên USB đã đổi từ lúc bạn xem. Hãy bấm "Tìm lại" để xem bản mới rồi mới cài.');
   const staged = join(ctx.dataDir, 'updates', `usb-${first.manifest.version}`);
   rmSync(staged, { recursive: true, force: true });
   mkdirSync(staged, { recursive: true });
@@ -104,7 +105,8 @@ export async function installUsbUpdate(ctx: KioskContext, version: string): Prom
     // The copy is what gets installed, so the copy is what is verified.
     const copy = await verifyUpdateFolder(staged, publicKey(), running);
     if (!copy.ok) throw refused(`update_${copy.reason}`, copy.message);
-    if (copy.manifest.version !== version) throw refused('update_changed', 'Bản cập nhật trên USB đã đổi từ lúc bạn xem. Hãy bấm "Tìm lại" để xem bản mới rồi mới cài.');
+    if (copy.manifest.version !== version)
+      throw refused('update_changed', 'Bản cập nhật trên USB đã đổi từ lúc bạn xem. Hãy bấm "Tìm lại" để xem bản mới rồi mới cài.');
     ctx.log.log('info', 'update.usb_installing', { version: copy.manifest.version, bytes: copy.manifest.size });
     const installer = installers.get(ctx);
     if (installer) await installer.install(copy.installer, copy.manifest);
@@ -112,6 +114,9 @@ export async function installUsbUpdate(ctx: KioskContext, version: string): Prom
   } catch (error) {
     rmSync(staged, { recursive: true, force: true });
     if (error instanceof KioskError) throw error;
-    throw refused('update_copy_failed', 'Không chép được bản cập nhật từ USB vào máy (USB bị rút ra hoặc máy hết chỗ). Hãy cắm lại USB, kiểm tra chỗ trống rồi bấm "Cài đặt" lại.');
+    throw refused(
+      'update_copy_failed',
+      'Không chép được bản cập nhật từ USB vào máy (USB bị rút ra hoặc máy hết chỗ). Hãy cắm lại USB, kiểm tra chỗ trống rồi bấm "Cài đặt" lại.',
+    );
   }
 }

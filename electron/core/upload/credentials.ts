@@ -2,14 +2,20 @@
 // exchange itself (one-time code → terminal id + secret). Credentials are bound to the local
 // terminal identity: a cloned disk gets a new identity and must be enrolled again.
 import { randomBytes } from 'node:crypto';
-import { enrolResponse, type EnrolResponse } from '../../contract/upload';
+import { enrolResponse, type EnrolResponse } from '#contract/upload';
 import { KioskError, refused } from '../errors';
 import { getMeta, setMeta } from '../store/meta';
 import type { Db } from '../store/open';
 import { VERSION } from '../version';
 import { pinPortalKey } from './portal-key';
 
-const KEYS = { url: 'upload_collector_url', terminal: 'upload_terminal_id', secret: 'upload_secret', boundTo: 'upload_bound_terminal', commune: 'upload_commune' } as const;
+const KEYS = {
+  url: 'upload_collector_url',
+  terminal: 'upload_terminal_id',
+  secret: 'upload_secret',
+  boundTo: 'upload_bound_terminal',
+  commune: 'upload_commune',
+} as const;
 
 /**
  * This machine's terminal identity (meta 'terminal_id'). The technician feature creates it at first
@@ -35,7 +41,9 @@ export interface Credentials {
  * it was copied from: used only to report the copy itself to the collector, never to send figures.
  */
 export function readCredentials(db: Db, { evenIfCopied = false } = {}): Credentials | undefined {
-  const [collectorUrl, terminalId, secret, boundTo, communeCode] = [KEYS.url, KEYS.terminal, KEYS.secret, KEYS.boundTo, KEYS.commune].map((k) => getMeta(db, k));
+  const [collectorUrl, terminalId, secret, boundTo, communeCode] = [KEYS.url, KEYS.terminal, KEYS.secret, KEYS.boundTo, KEYS.commune].map((k) =>
+    getMeta(db, k),
+  );
   if (!collectorUrl || !terminalId || !secret) return undefined;
   // Enrolled on another machine whose disk was copied here: these credentials are not ours.
   if (!evenIfCopied && boundTo && getMeta(db, 'terminal_id') !== boundTo) return undefined;
@@ -58,7 +66,10 @@ export function checkCollectorUrl(text: string): URL {
   }
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw refused('insecure_url', 'Máy chủ thống kê phải dùng https:// (chỉ cho phép http:// tới chính máy này). Hãy kiểm tra lại địa chỉ do thư viện tỉnh cung cấp.');
+    throw refused(
+      'insecure_url',
+      'Máy chủ thống kê phải dùng https:// (chỉ cho phép http:// tới chính máy này). Hãy kiểm tra lại địa chỉ do thư viện tỉnh cung cấp.',
+    );
   }
   return url;
 }
@@ -80,16 +91,24 @@ export async function enrol(db: Db, collectorUrl: string, code: string, fetchImp
       signal: AbortSignal.timeout(30_000),
     });
   } catch (error) {
-    throw new KioskError('unavailable', `Không kết nối được máy chủ thống kê ${base} (${(error as Error).message}). Hãy kiểm tra mạng và địa chỉ rồi thử lại.`, {
-      reason: 'collector_unreachable',
-    });
+    throw new KioskError(
+      'unavailable',
+      `Không kết nối được máy chủ thống kê ${base} (${(error as Error).message}). Hãy kiểm tra mạng và địa chỉ rồi thử lại.`,
+      {
+        reason: 'collector_unreachable',
+      },
+    );
   }
   const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
   if (!response.ok) {
     throw refused('enrol_refused', `Máy chủ thống kê từ chối mã đăng ký: ${body.error?.message ?? `HTTP ${response.status}`}`);
   }
   const parsed = enrolResponse.safeParse(body);
-  if (!parsed.success) throw new KioskError('unavailable', 'Máy chủ thống kê trả lời không đúng định dạng. Hãy kiểm tra địa chỉ (có đúng là máy chủ thống kê của thư viện tỉnh?).');
+  if (!parsed.success)
+    throw new KioskError(
+      'unavailable',
+      'Máy chủ thống kê trả lời không đúng định dạng. Hãy kiểm tra địa chỉ (có đúng là máy chủ thống kê của thư viện tỉnh?).',
+    );
   db.transaction(() => {
     setMeta(db, KEYS.url, base);
     setMeta(db, KEYS.terminal, parsed.data.terminalId);

@@ -2,7 +2,7 @@
 // disk, self-test failures, clone detection and recent upload errors. Machine facts only, shaped
 // by the contract's strict schema. The self-test is costly (database quick check, printer query),
 // so its failing ids are kept in meta and re-run at most once a day.
-import { kioskHealth, type KioskHealth, type UploadErrorKind } from '../../contract/upload';
+import { kioskHealth, type KioskHealth, type UploadErrorKind } from '#contract/upload';
 import type { KioskContext } from '../context';
 import { listBackups } from '../backup/daily';
 import { getMeta, setMeta } from '../store/meta';
@@ -17,7 +17,12 @@ const DAY_MS = 24 * HOUR_MS;
 const SELF_TEST_EVERY_MS = DAY_MS;
 /** Enough failure instants to count a day of backoff retries (at least 30 s apart). */
 const MAX_FAILURES_KEPT = 200;
-const META = { selfTestAt: 'health_self_test_at', selfTestFailures: 'health_self_test_failures', failures: 'upload_failures', lastError: 'upload_last_error' } as const;
+const META = {
+  selfTestAt: 'health_self_test_at',
+  selfTestFailures: 'health_self_test_failures',
+  failures: 'upload_failures',
+  lastError: 'upload_last_error',
+} as const;
 
 function recentFailures(db: Db, now: number): string[] {
   try {

@@ -2,14 +2,18 @@
 // next revision, pending; this module hands pending revisions to the uploader. A row is marked sent only after
 // the collector acknowledged that exact revision, so a crash anywhere re-sends (same revision =
 // idempotent at the collector) and never loses or doubles a day.
-import type { DayFigures } from '../../contract/statistics';
-import type { DayUpload } from '../../contract/upload';
-import { MAX_DAYS_PER_BATCH } from '../../contract/upload';
+import type { DayFigures } from '#contract/statistics';
+import type { DayUpload } from '#contract/upload';
+import { MAX_DAYS_PER_BATCH } from '#contract/upload';
 import type { Db } from '../store/open';
 
 /** The oldest pending days, as the collector receives them. */
 export function pendingBatch(db: Db, limit = MAX_DAYS_PER_BATCH): DayUpload[] {
-  const rows = db.prepare(`SELECT day, revision, figures FROM upload_outbox WHERE state = 'pending' ORDER BY day LIMIT ?`).all(limit) as { day: string; revision: number; figures: string }[];
+  const rows = db.prepare(`SELECT day, revision, figures FROM upload_outbox WHERE state = 'pending' ORDER BY day LIMIT ?`).all(limit) as {
+    day: string;
+    revision: number;
+    figures: string;
+  }[];
   return rows.map((r) => ({ day: r.day, revision: r.revision, figures: JSON.parse(r.figures) as DayFigures }));
 }
 

@@ -3,15 +3,17 @@
 // own schema for it, the commune and the expiry — and applied only when all pass; either way a
 // receipt records what became of it, and the next upload reports it. A push already handled
 // (same id, signature verified) is a replay: ignored, neither applied nor reported again.
-import { pushContents, pushEnvelope, PUSH_KINDS, type PushKind, type PushRefusal, type PushResult, type SignedPush } from '../../contract/pushes';
-import { MAX_PUSH_RESULTS } from '../../contract/pushes';
+import { pushContents, pushEnvelope, PUSH_KINDS, type PushKind, type PushRefusal, type PushResult, type SignedPush } from '#contract/pushes';
+import { MAX_PUSH_RESULTS } from '#contract/pushes';
 import { createAnnouncement } from '../announcements/store';
 import type { KioskContext } from '../context';
 import { addPushedBlockHosts, blockInRunningPolicy, invalidHosts } from '../internet/pushed-blocks';
 import type { Db } from '../store/open';
 import { pinPortalKey, portalKeyOf, signedByPortal } from './portal-key';
 
-type Verdict = { kind: string; verified: boolean } & ({ outcome: 'applied'; apply: () => void; after?: () => void } | { outcome: 'refused'; reason: PushRefusal });
+type Verdict = { kind: string; verified: boolean } & (
+  { outcome: 'applied'; apply: () => void; after?: () => void } | { outcome: 'refused'; reason: PushRefusal }
+);
 
 const refuse = (kind: string, verified: boolean, reason: PushRefusal): Verdict => ({ kind, verified, outcome: 'refused', reason });
 
@@ -35,19 +37,40 @@ function judge(ctx: KioskContext, communeCode: string, push: SignedPush, key: st
   const c = content.data as Record<string, unknown>;
   switch (kind as PushKind) {
     case 'announcement':
-      return { kind, verified: true, outcome: 'applied', apply: () => void createAnnouncement(ctx.db, ctx.clock, null, { title: String(c.title), body: String(c.body), image: null, startsOn: String(c.startsOn), endsOn: String(c.endsOn) }) };
+      return {
+        kind,
+        verified: true,
+        outcome: 'applied',
+        apply: () =>
+          void createAnnouncement(ctx.db, ctx.clock, null, {
+            title: String(c.title),
+            body: String(c.body),
+            image: null,
+            startsOn: String(c.startsOn),
+            endsOn: String(c.endsOn),
+          }),
+      };
     case 'blocklist': {
       const hosts = c.hosts as string[];
       if (invalidHosts(hosts).length) return refuse(kind, true, 'invalid_content');
       let added: string[] = [];
-      return { kind, verified: true, outcome: 'applied', apply: () => void (added = addPushedBlockHosts(ctx, push.id, hosts)), after: () => blockInRunningPolicy(ctx, added) };
+      return {
+        kind,
+        verified: true,
+        outcome: 'applied',
+        apply: () => void (added = addPushedBlockHosts(ctx, push.id, hosts)),
+        after: () => blockInRunningPolicy(ctx, added),
+      };
     }
     case 'pack_notice':
       return {
         kind,
         verified: true,
         outcome: 'applied',
-        apply: () => void ctx.db.prepare('INSERT INTO pushed_notices (push_id, title, body, received_at) VALUES (?, ?, ?, ?)').run(push.id, String(c.title), String(c.body), at),
+        apply: () =>
+          void ctx.db
+            .prepare('INSERT INTO pushed_notices (push_id, title, body, received_at) VALUES (?, ?, ?, ?)')
+            .run(push.id, String(c.title), String(c.body), at),
       };
   }
 }
@@ -80,13 +103,22 @@ export function receivePushes(ctx: KioskContext, communeCode: string, reply: { p
       record(verdict);
     }
     if (verdict.outcome === 'applied') verdict.after?.();
-    ctx.log.log('info', 'upload.push_received', { pushId: push.id, kind: verdict.kind, outcome: verdict.outcome, reason: verdict.outcome === 'refused' ? verdict.reason : null });
+    ctx.log.log('info', 'upload.push_received', {
+      pushId: push.id,
+      kind: verdict.kind,
+      outcome: verdict.outcome,
+      reason: verdict.outcome === 'refused' ? verdict.reason : null,
+    });
   }
 }
 
 /** Receipts the portal has not been told about yet, oldest first. */
 export function unreportedResults(db: Db): PushResult[] {
-  const rows = db.prepare('SELECT push_id, outcome, reason FROM push_receipts WHERE reported_at IS NULL ORDER BY push_id LIMIT ?').all(MAX_PUSH_RESULTS) as { push_id: number; outcome: 'applied' | 'refused'; reason: PushRefusal | null }[];
+  const rows = db.prepare('SELECT push_id, outcome, reason FROM push_receipts WHERE reported_at IS NULL ORDER BY push_id LIMIT ?').all(MAX_PUSH_RESULTS) as {
+    push_id: number;
+    outcome: 'applied' | 'refused';
+    reason: PushRefusal | null;
+  }[];
   return rows.map((r) => ({ id: r.push_id, outcome: r.outcome, ...(r.reason ? { reason: r.reason } : {}) }));
 }
 
@@ -97,5 +129,9 @@ export function markReported(db: Db, results: PushResult[], now: number): void {
 
 /** Content-pack notices for staff, newest first. */
 export function portalNotices(db: Db): { title: string; body: string; receivedAt: string }[] {
-  return db.prepare('SELECT title, body, received_at AS receivedAt FROM pushed_notices ORDER BY push_id DESC LIMIT 10').all() as { title: string; body: string; receivedAt: string }[];
+  return db.prepare('SELECT title, body, received_at AS receivedAt FROM pushed_notices ORDER BY push_id DESC LIMIT 10').all() as {
+    title: string;
+    body: string;
+    receivedAt: string;
+  }[];
 }

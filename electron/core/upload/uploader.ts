@@ -3,7 +3,15 @@
 // with jitter (capped at an hour, so a kiosk offline for weeks catches up within the hour it is
 // back); one run drains the whole backlog. Nothing here ever blocks a resident's action.
 import { gzipSync } from 'node:zlib';
-import { collectorError, uploadAccepted, UPLOAD_SCHEMA_VERSION, type KioskHealth, type UploadBatch, type UploadErrorKind, type UploadState } from '../../contract/upload';
+import {
+  collectorError,
+  uploadAccepted,
+  UPLOAD_SCHEMA_VERSION,
+  type KioskHealth,
+  type UploadBatch,
+  type UploadErrorKind,
+  type UploadState,
+} from '#contract/upload';
 import type { KioskContext } from '../context';
 import { getMeta, setMeta } from '../store/meta';
 import type { Db } from '../store/open';
@@ -11,7 +19,7 @@ import { VERSION } from '../version';
 import { endpoint, enrolledElsewhere, readCredentials, type Credentials } from './credentials';
 import { healthRecord, recordUploadFailure } from './health';
 import { markReported, portalNotices, receivePushes, unreportedResults } from './pushes';
-import { keyFingerprint, type PushResult, type SignedPush } from '../../contract/pushes';
+import { keyFingerprint, type PushResult, type SignedPush } from '#contract/pushes';
 import { portalKeyOf } from './portal-key';
 import { stageDirtyDays } from '../statistics/staged-days';
 import { bumpRevisions, countAttempt, markSent, outboxCounts, pendingBatch } from './outbox';
@@ -152,7 +160,14 @@ export class Uploader {
   private batch(creds: Credentials, days: UploadBatch['days'], health: KioskHealth | undefined, pushResults: PushResult[] = []): UploadBatch {
     // sentAt is the instant of this request: the collector reads the clock skew from it.
     const stamped = health && { ...health, sentAt: new Date(this.ctx.clock.now()).toISOString() };
-    return { schema: UPLOAD_SCHEMA_VERSION, terminalId: creds.terminalId, software: `kiosk/${VERSION}`, days, ...(stamped ? { health: stamped } : {}), ...(pushResults.length ? { pushResults } : {}) };
+    return {
+      schema: UPLOAD_SCHEMA_VERSION,
+      terminalId: creds.terminalId,
+      software: `kiosk/${VERSION}`,
+      days,
+      ...(stamped ? { health: stamped } : {}),
+      ...(pushResults.length ? { pushResults } : {}),
+    };
   }
 
   /** A disk copy of an enrolled kiosk tells the collector so under the original's credentials, then stops. */
@@ -188,7 +203,10 @@ export class Uploader {
         const results = unreportedResults(this.db);
         if (days.length === 0 && ((results.length === 0 && (round > 0 || !health)) || ++reports > MAX_REPORTS_PER_RUN)) break;
         setMeta(this.db, 'upload_last_attempt_at', new Date(this.ctx.clock.now()).toISOString());
-        countAttempt(this.db, days.map((d) => d.day));
+        countAttempt(
+          this.db,
+          days.map((d) => d.day),
+        );
         const result = await postBatch(creds, this.batch(creds, days, health, results), fetchImpl);
         if (result.stale) {
           bumpRevisions(this.db, result.stale);

@@ -6,7 +6,7 @@
 // end a session themselves may call `reset()`. The same reset signs out the resident of
 // session/signed-in-resident.ts and drops a Thư viện số link waiting for an internet session.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { ResidentSettings } from '../../../electron/contract/residents';
+import type { ResidentSettings } from '#contract/residents';
 import { useApi } from '../api/context';
 import { changeLanguage, loadRuntimeLocales } from '../i18n/languages';
 import { useRoute } from '../router';

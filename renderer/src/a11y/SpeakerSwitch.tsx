@@ -9,7 +9,14 @@ export function SpeakerSwitch() {
   const { t } = useTranslation('common');
   const { speech, setSpeech } = useResidentSession();
   return (
-    <button type="button" role="switch" aria-checked={speech} className="button secondary option-toggle speaker-switch" onClick={() => setSpeech(!speech)} data-testid="speaker-switch">
+    <button
+      type="button"
+      role="switch"
+      aria-checked={speech}
+      className="button secondary option-toggle speaker-switch"
+      onClick={() => setSpeech(!speech)}
+      data-testid="speaker-switch"
+    >
       <SpeakerIcon on={speech} size={28} />
       {t('speech.label')}
       <span className="speaker-state">{speech ? t('speech.on') : t('speech.off')}</span>

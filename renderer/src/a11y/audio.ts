@@ -3,7 +3,7 @@
 // the technician's recording from the data folder, while the resident's speaker switch is on
 // (SpeakerSwitch.tsx; on for each resident when `audio.enabled`, the default).
 import { useCallback, useEffect, useMemo } from 'react';
-import type { AudioPromptId } from '../../../electron/contract/residents';
+import type { AudioPromptId } from '#contract/residents';
 import { useResidentSession } from './ResidentSession';
 
 const bundled = import.meta.glob<string>('../../../resources/audio/*.wav', { eager: true, query: '?url', import: 'default' });

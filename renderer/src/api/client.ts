@@ -1,12 +1,12 @@
 // The typed API client the screens use: `api.call('system.info', {})` returns the method's response
 // type or throws ApiCallError carrying the typed error from the core.
-import type { ApiError, EventName, EventPayload, Events, MethodName, RequestOf, ResponseOf } from '../../../electron/contract';
+import type { ApiError, EventName, EventPayload, Events, MethodName, RequestOf, ResponseOf } from '#contract';
 import type { Transport } from './transport';
 
 // Event payloads are checked against the contract's schemas, which are loaded on the first
 // subscription rather than with the home screen (they are most of the contract's weight).
 let eventSchemas: Promise<Events> | undefined;
-const loadEventSchemas = () => (eventSchemas ??= import('../../../electron/contract').then((contract) => contract.events));
+const loadEventSchemas = () => (eventSchemas ??= import('#contract').then((contract) => contract.events));
 
 export class ApiCallError extends Error {
   constructor(readonly error: ApiError) {

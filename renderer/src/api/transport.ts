@@ -1,8 +1,8 @@
 // The two ways the renderer reaches the core: Electron's preload bridge or the browser-mode
 // WebSocket. Both carry the same call/reply/event shapes; the client above does not know which.
 // The envelopes only: the whole contract (every feature's schemas) is not needed to show home.
-import { replySchema, type Reply } from '../../../electron/contract/errors';
-import { serverMessage } from '../../../electron/contract/wire';
+import { replySchema, type Reply } from '#contract/errors';
+import { serverMessage } from '#contract/wire';
 
 export interface Transport {
   call(method: string, params: unknown): Promise<Reply<unknown>>;

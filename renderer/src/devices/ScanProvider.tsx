@@ -2,7 +2,7 @@
 // core (HID devices, simulator, and wedge bursts this provider submits) and the keyboard-wedge
 // detector that keeps a scanner's keys out of the focused text field.
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
-import type { ScanEvent } from '../../../electron/contract/devices';
+import type { ScanEvent } from '#contract/devices';
 import { useApi } from '../api/context';
 import { restoreField, snapshotFocusedField, typeIntoFocusedField, type FieldSnapshot } from './field';
 import { createWedgeDetector, type WedgeDetector } from './wedge';
@@ -15,7 +15,6 @@ interface ScanHub {
 }
 
 const ScanContext = createContext<ScanHub | undefined>(undefined);
-
 
 export function ScanProvider({ children }: { children: ReactNode }) {
   const api = useApi();

@@ -9,7 +9,8 @@ export interface FieldSnapshot {
 
 function textField(element: Element | null): HTMLInputElement | HTMLTextAreaElement | null {
   if (element instanceof HTMLTextAreaElement) return element;
-  if (element instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color'].includes(element.type)) return element;
+  if (element instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color'].includes(element.type))
+    return element;
   return null;
 }
 

@@ -1,7 +1,7 @@
 // Keyboard-wedge detection as a pure state machine (no DOM): tells a scanner's burst of keys from a
 // person typing. A burst is printable ASCII keys each within maxInterKeyMs of the previous one,
 // ended by Enter or Tab; its keys after the first are held back from the focused field.
-import type { WedgeSettings } from '../../../electron/contract/devices';
+import type { WedgeSettings } from '#contract/devices';
 
 export type WedgeDecision =
   /** Let the key do what it normally does. */

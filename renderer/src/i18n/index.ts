@@ -11,7 +11,15 @@ export const STAFF_NAMESPACES = ['staff', 'statistics', 'technician'];
 
 type LocaleModule = { default: Record<string, unknown> };
 const firstScreen = {
-  ...import.meta.glob<LocaleModule>(['../../../resources/locales/vi/*.json', '!../../../resources/locales/vi/staff.json', '!../../../resources/locales/vi/statistics.json', '!../../../resources/locales/vi/technician.json'], { eager: true }),
+  ...import.meta.glob<LocaleModule>(
+    [
+      '../../../resources/locales/vi/*.json',
+      '!../../../resources/locales/vi/staff.json',
+      '!../../../resources/locales/vi/statistics.json',
+      '!../../../resources/locales/vi/technician.json',
+    ],
+    { eager: true },
+  ),
   ...import.meta.glob<LocaleModule>('../../../resources/locales/*/residents.json', { eager: true }),
 };
 const onDemand = import.meta.glob<LocaleModule>('../../../resources/locales/*/*.json');

@@ -19,7 +19,9 @@ export async function loadRuntimeLocales(api: ApiClient): Promise<string[]> {
 /** Every language with texts, Vietnamese first. */
 export function availableLanguages(): string[] {
   const all = Object.keys(i18next.store?.data ?? {});
-  return ['vi', ...all.filter((l) => l !== 'vi').sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))].filter((l, i, list) => list.indexOf(l) === i && all.includes(l));
+  return ['vi', ...all.filter((l) => l !== 'vi').sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))].filter(
+    (l, i, list) => list.indexOf(l) === i && all.includes(l),
+  );
 }
 
 /** The language's own name ("Tiếng Việt", "English", "Tơlơi Êđê"), from its residents.json. */

@@ -4,7 +4,8 @@
 // Keys never take focus away from the field they type into.
 import { useTranslation } from 'react-i18next';
 
-export type KeyboardKey = { kind: 'char'; value: string } | { kind: 'digit'; value: string } | { kind: 'tone'; telex: string } | { kind: 'backspace' } | { kind: 'done' };
+export type KeyboardKey =
+  { kind: 'char'; value: string } | { kind: 'digit'; value: string } | { kind: 'tone'; telex: string } | { kind: 'backspace' } | { kind: 'done' };
 
 const DIGITS = '1234567890';
 const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
@@ -35,8 +36,18 @@ export function OnScreenKeyboard({ onKey, id }: { onKey: (key: KeyboardKey) => v
           </button>
         ))}
         {TONES.map((tone) => (
-          <button key={tone.name} type="button" className="osk-key tone" aria-label={t(`keyboard.tones.${tone.name}`)} title={t(`keyboard.tones.${tone.name}`)} onMouseDown={keep} onClick={press({ kind: 'tone', telex: tone.telex })}>
-            <span aria-hidden="true">{tone.name === 'hook' ? 'ả' : tone.name === 'dot' ? 'ạ' : tone.name === 'acute' ? 'á' : tone.name === 'grave' ? 'à' : 'ã'}</span>
+          <button
+            key={tone.name}
+            type="button"
+            className="osk-key tone"
+            aria-label={t(`keyboard.tones.${tone.name}`)}
+            title={t(`keyboard.tones.${tone.name}`)}
+            onMouseDown={keep}
+            onClick={press({ kind: 'tone', telex: tone.telex })}
+          >
+            <span aria-hidden="true">
+              {tone.name === 'hook' ? 'ả' : tone.name === 'dot' ? 'ạ' : tone.name === 'acute' ? 'á' : tone.name === 'grave' ? 'à' : 'ã'}
+            </span>
           </button>
         ))}
       </div>

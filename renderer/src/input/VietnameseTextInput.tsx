@@ -31,7 +31,21 @@ function assignRef<T>(ref: Ref<T> | undefined, value: T | null): void {
   else if (ref) ref.current = value;
 }
 
-export function VietnameseTextInput({ value, onValueChange, label, hint, method = 'both', onSubmitText, id, className, ref, inputClassName, labelClassName, actions, ...inputProps }: VietnameseTextInputProps) {
+export function VietnameseTextInput({
+  value,
+  onValueChange,
+  label,
+  hint,
+  method = 'both',
+  onSubmitText,
+  id,
+  className,
+  ref,
+  inputClassName,
+  labelClassName,
+  actions,
+  ...inputProps
+}: VietnameseTextInputProps) {
   const { t } = useTranslation('residents');
   const generated = useId();
   const inputId = id ?? `vn-input-${generated}`;
@@ -119,10 +133,22 @@ export function VietnameseTextInput({ value, onValueChange, label, hint, method 
           onClick={() => (raw.current = '')}
         />
         {actions}
-        <button type="button" className="button secondary vn-toggle" aria-pressed={enabled} onClick={() => setEnabled((on) => !on)} title={t('typing.toggleHint')}>
+        <button
+          type="button"
+          className="button secondary vn-toggle"
+          aria-pressed={enabled}
+          onClick={() => setEnabled((on) => !on)}
+          title={t('typing.toggleHint')}
+        >
           {enabled ? t('typing.on') : t('typing.off')}
         </button>
-        <button type="button" className="button secondary vn-toggle" aria-pressed={keyboard} aria-controls={keyboard ? `${inputId}-keyboard` : undefined} onClick={() => setKeyboard((on) => !on)}>
+        <button
+          type="button"
+          className="button secondary vn-toggle"
+          aria-pressed={keyboard}
+          aria-controls={keyboard ? `${inputId}-keyboard` : undefined}
+          onClick={() => setKeyboard((on) => !on)}
+        >
           {t('keyboard.toggle')}
         </button>
       </div>

@@ -1,7 +1,7 @@
 // Shown instead of the kiosk when the configuration file is invalid: for the technician only,
 // residents see that the kiosk is out of service and nothing they could misuse.
 import { useTranslation } from 'react-i18next';
-import type { SystemInfo } from '../../../electron/contract/system';
+import type { SystemInfo } from '#contract/system';
 
 export function ConfigError({ info }: { info: SystemInfo }) {
   const { t } = useTranslation('common');

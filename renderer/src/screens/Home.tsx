@@ -1,7 +1,7 @@
 // The attract / home screen: what the kiosk is for, how to start, and the four services.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SystemInfo } from '../../../electron/contract/system';
+import type { SystemInfo } from '#contract/system';
 import { BooksIcon, GlobeIcon, ScanIcon, SearchIcon, TabletIcon } from '../components/icons';
 import { navigate, type RouteId } from '../router';
 import { useFormat } from '../i18n/format';

@@ -6,7 +6,7 @@
 import i18next from 'i18next';
 import { lazy, type ComponentType } from 'react';
 import { loadTexts, STAFF_NAMESPACES } from '../i18n';
-import type { SystemInfo } from '../../../electron/contract/system';
+import type { SystemInfo } from '#contract/system';
 import type { RouteId } from '../router';
 
 type ScreenProps = { info: SystemInfo };

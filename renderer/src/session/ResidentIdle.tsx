@@ -57,7 +57,10 @@ export function ResidentIdle({ active, children }: { active: boolean; children: 
     if (counting) askAloud();
   }, [counting]);
   // A scan is someone at the kiosk, as a touch is.
-  useScan(useCallback(() => touch(), [touch]), { enabled: active });
+  useScan(
+    useCallback(() => touch(), [touch]),
+    { enabled: active },
+  );
   const control = useMemo<IdleControl>(() => ({ setRule, touch }), [touch]);
   return (
     <IdleContext.Provider value={control}>

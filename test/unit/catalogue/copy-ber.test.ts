@@ -23,7 +23,10 @@ function octetAligned(data: Uint8Array) {
 
 /** A PresentResponse as a server would send it, with these records (ISO 2709 octets). */
 function presentResponse(records: Uint8Array[]) {
-  const list = new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 28 }, value: records.map((r) => sequence(explicit(1, explicit(1, octetAligned(r))))) });
+  const list = new asn1js.Constructed({
+    idBlock: { tagClass: 3, tagNumber: 28 },
+    value: records.map((r) => sequence(explicit(1, explicit(1, octetAligned(r))))),
+  });
   return encode(constructed(25, [int(24, records.length), int(25, records.length + 1), int(27, 0), list]));
 }
 
@@ -43,7 +46,27 @@ describe('BER framing and decoding', () => {
   });
 
   it('frames a PDU split anywhere into chunks to exactly its length, with following bytes left alone', () => {
-    const pdus = [initRequest('1.0'), searchRequest('Default', 7, ['9786041234567', '6041234563'], OID.usmarc), presentRequest(20, 'F', OID.xml), presentResponse([writeIso2709([recordToMarc({ controlNumber: 'A1', title: 'Truyện Kiều', authors: ['Nguyễn Du'], subjects: [], publisher: null, year: 2020, isbn: null, callNumber: null, summary: null, items: [] })])])];
+    const pdus = [
+      initRequest('1.0'),
+      searchRequest('Default', 7, ['9786041234567', '6041234563'], OID.usmarc),
+      presentRequest(20, 'F', OID.xml),
+      presentResponse([
+        writeIso2709([
+          recordToMarc({
+            controlNumber: 'A1',
+            title: 'Truyện Kiều',
+            authors: ['Nguyễn Du'],
+            subjects: [],
+            publisher: null,
+            year: 2020,
+            isbn: null,
+            callNumber: null,
+            summary: null,
+            items: [],
+          }),
+        ]),
+      ]),
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...pdus), fc.integer({ min: 0, max: 400 }), fc.uint8Array({ maxLength: 20 }), (pdu, cut, after) => {
         const at = Math.min(cut, pdu.length);
@@ -59,13 +82,24 @@ describe('BER framing and decoding', () => {
 
   it('encodes the RPN query as yaz-client does (find @or @attr 1=7 1111 @attr 1=7 2222, captured from yaz-client 5.34)', () => {
     const yaz = 'b544a14206072a8648ce130301a137a017bf6614bf2c0a30089f7801019f7901079f2d0431313131a017bf6614bf2c0a30089f7801019f7901079f2d0432323232bf2e028100';
-    expect(Buffer.from(searchRequest('Default', 7, ['1111', '2222'], OID.usmarc)).toString('hex').endsWith(yaz)).toBe(true);
+    expect(
+      Buffer.from(searchRequest('Default', 7, ['1111', '2222'], OID.usmarc))
+        .toString('hex')
+        .endsWith(yaz),
+    ).toBe(true);
   });
 
   it('reads back the integers, texts and OIDs a response carries', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.boolean(), fc.string({ maxLength: 60 }), (count, success, addinfo) => {
-        const diag = new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 130 }, value: [new asn1js.ObjectIdentifier({ value: OID.diag1 }), new asn1js.Integer({ value: 114 }), new asn1js.VisibleString({ value: addinfo.replace(/[^\x20-\x7e]/g, '') })] });
+        const diag = new asn1js.Constructed({
+          idBlock: { tagClass: 3, tagNumber: 130 },
+          value: [
+            new asn1js.ObjectIdentifier({ value: OID.diag1 }),
+            new asn1js.Integer({ value: 114 }),
+            new asn1js.VisibleString({ value: addinfo.replace(/[^\x20-\x7e]/g, '') }),
+          ],
+        });
         const bytes = encode(constructed(23, [int(23, count), int(24, 0), int(25, 1), bool(22, success), ...(success ? [] : [diag])]));
         const read = readPdu(bytes);
         expect(read.ok && read.pdu).toMatchObject({ kind: 'searchResponse', count, success });
@@ -81,7 +115,20 @@ describe('BER framing and decoding', () => {
   });
 
   it('a present response with records yields them, and a record that is not MARC is left out', () => {
-    const good = writeIso2709([recordToMarc({ controlNumber: 'B2', title: 'Số đỏ', authors: ['Vũ Trọng Phụng'], subjects: [], publisher: 'Văn học', year: 2016, isbn: null, callNumber: null, summary: null, items: [] })]);
+    const good = writeIso2709([
+      recordToMarc({
+        controlNumber: 'B2',
+        title: 'Số đỏ',
+        authors: ['Vũ Trọng Phụng'],
+        subjects: [],
+        publisher: 'Văn học',
+        year: 2016,
+        isbn: null,
+        callNumber: null,
+        summary: null,
+        items: [],
+      }),
+    ]);
     const read = readPdu(presentResponse([good, new TextEncoder().encode('not marc at all')]));
     expect(read.ok).toBe(true);
     if (read.ok && read.pdu.kind === 'presentResponse') {
@@ -95,7 +142,8 @@ describe('BER framing and decoding', () => {
 
 describe('SRU envelope reader', () => {
   it('never throws on arbitrary text or broken XML', () => {
-    const sample = '<zs:searchRetrieveResponse xmlns:zs="http://www.loc.gov/zing/srw/"><zs:numberOfRecords>1</zs:numberOfRecords><zs:records><zs:record><zs:recordData><record xmlns="http://www.loc.gov/MARC21/slim"><leader>00000nam a2200000 a 4500</leader></record></zs:recordData></zs:record></zs:records></zs:searchRetrieveResponse>';
+    const sample =
+      '<zs:searchRetrieveResponse xmlns:zs="http://www.loc.gov/zing/srw/"><zs:numberOfRecords>1</zs:numberOfRecords><zs:records><zs:record><zs:recordData><record xmlns="http://www.loc.gov/MARC21/slim"><leader>00000nam a2200000 a 4500</leader></record></zs:recordData></zs:record></zs:records></zs:searchRetrieveResponse>';
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), fc.integer({ min: 0, max: sample.length }), (noise, cut) => {
         expect(typeof readSruResponse(noise).ok).toBe('boolean');
@@ -109,10 +157,13 @@ describe('SRU envelope reader', () => {
   });
 
   it('reads records packed as escaped strings, and diagnostics', () => {
-    const packed = '<searchRetrieveResponse><numberOfRecords>1</numberOfRecords><records><record><recordPacking>string</recordPacking><recordData>&lt;record&gt;&lt;leader&gt;x&amp;amp;y&lt;/leader&gt;&lt;/record&gt;</recordData></record></records></searchRetrieveResponse>';
+    const packed =
+      '<searchRetrieveResponse><numberOfRecords>1</numberOfRecords><records><record><recordPacking>string</recordPacking><recordData>&lt;record&gt;&lt;leader&gt;x&amp;amp;y&lt;/leader&gt;&lt;/record&gt;</recordData></record></records></searchRetrieveResponse>';
     const read = readSruResponse(packed);
     expect(read.ok && read.recordXml[0]).toBe('<record><leader>x&amp;y</leader></record>');
-    const diag = readSruResponse('<searchRetrieveResponse><diagnostics><diagnostic><uri>info:srw/diagnostic/1/16</uri><message>Unsupported index</message><details>no.such</details></diagnostic></diagnostics></searchRetrieveResponse>');
+    const diag = readSruResponse(
+      '<searchRetrieveResponse><diagnostics><diagnostic><uri>info:srw/diagnostic/1/16</uri><message>Unsupported index</message><details>no.such</details></diagnostic></diagnostics></searchRetrieveResponse>',
+    );
     expect(diag).toMatchObject({ ok: true, total: 0, diagnostic: 'Unsupported index: no.such' });
   });
 });

@@ -12,9 +12,14 @@ const paths = (copyCataloguing: unknown) => {
 };
 
 describe('copyCataloguing configuration', () => {
-  it('has defaults, so { library } alone stays valid, and fills each target\'s defaults', () => {
+  it("has defaults, so { library } alone stays valid, and fills each target's defaults", () => {
     expect(kioskConfigSchema.parse({ library }).copyCataloguing).toEqual({ targets: [], timeoutSeconds: 8, maxRecords: 20, retryMinutes: 10 });
-    const parsed = parse({ targets: [{ name: 'Koha tỉnh', protocol: 'z3950', host: 'opac.thuvien.vn', database: 'biblios' }, { name: 'SRU tỉnh', protocol: 'sru', url: 'https://opac.thuvien.vn/sru/biblios' }] });
+    const parsed = parse({
+      targets: [
+        { name: 'Koha tỉnh', protocol: 'z3950', host: 'opac.thuvien.vn', database: 'biblios' },
+        { name: 'SRU tỉnh', protocol: 'sru', url: 'https://opac.thuvien.vn/sru/biblios' },
+      ],
+    });
     expect(parsed.success && parsed.data.copyCataloguing.targets).toEqual([
       { name: 'Koha tỉnh', protocol: 'z3950', host: 'opac.thuvien.vn', port: 210, database: 'biblios', recordSyntax: 'usmarc', elementSetName: 'F' },
       { name: 'SRU tỉnh', protocol: 'sru', url: 'https://opac.thuvien.vn/sru/biblios', version: '1.2', recordSchema: 'marcxml', isbnIndex: 'bath.isbn' },
@@ -25,7 +30,14 @@ describe('copyCataloguing configuration', () => {
     expect(paths({ targets: [{ name: 'A', protocol: 'sru', url: 'file:///etc/passwd' }] })).toEqual(['copyCataloguing.targets.0.url']);
     expect(paths({ targets: [{ name: 'A', protocol: 'z3950', host: 'h' }] })).toEqual(['copyCataloguing.targets.0.database']);
     expect(paths({ targets: [{ name: 'A', protocol: 'gopher', host: 'h' }] })).toEqual(['copyCataloguing.targets.0.protocol']);
-    expect(paths({ targets: [{ name: 'A', protocol: 'sru', url: 'http://a/' }, { name: 'A', protocol: 'sru', url: 'http://b/' }] })).toEqual(['copyCataloguing.targets']);
+    expect(
+      paths({
+        targets: [
+          { name: 'A', protocol: 'sru', url: 'http://a/' },
+          { name: 'A', protocol: 'sru', url: 'http://b/' },
+        ],
+      }),
+    ).toEqual(['copyCataloguing.targets']);
     expect(paths({ targets: [{ name: 'A', protocol: 'sru', url: 'http://a/', isbnIndex: 'x" or 1=1' }] })).toEqual(['copyCataloguing.targets.0.isbnIndex']);
     expect(paths({ timeoutSeconds: 0 })).toEqual(['copyCataloguing.timeoutSeconds']);
     expect(paths({ retry: 5 })).toEqual(['copyCataloguing']);

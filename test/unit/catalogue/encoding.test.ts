@@ -62,7 +62,10 @@ describe('decoding import files', () => {
   // A word or two can read as Vietnamese in both encodings ("lúa" in TCVN3 is "lóa" in
   // Windows-1258); a catalogue file has far more text than that, so the property uses 4+ words.
   it('detects the encoding of any Vietnamese sentence written in TCVN3 or Windows-1258', () => {
-    const words = fc.uniqueArray(fc.constantFrom('sách', 'đọc', 'thư viện', 'xã', 'nông nghiệp', 'trồng', 'lúa', 'người', 'những', 'quê hương', 'kỹ thuật', 'ước mơ'), { minLength: 4, maxLength: 12 });
+    const words = fc.uniqueArray(
+      fc.constantFrom('sách', 'đọc', 'thư viện', 'xã', 'nông nghiệp', 'trồng', 'lúa', 'người', 'những', 'quê hương', 'kỹ thuật', 'ước mơ'),
+      { minLength: 4, maxLength: 12 },
+    );
     fc.assert(
       fc.property(words, (list) => {
         const text = list.join(' ');

@@ -6,7 +6,18 @@ import { recordToMarc } from '../../../electron/core/catalogue/marc-map';
 import type { MarcRecord } from '../../../electron/core/catalogue/marc';
 import { generateCatalogue, type GeneratedRecord } from '../../../electron/core/demo/catalogue-generator';
 
-export const HEADER = ['Số kiểm soát', 'Nhan đề', 'Tác giả', 'Chủ đề', 'Nhà xuất bản', 'Năm xuất bản', 'ISBN', 'Ký hiệu phân loại', 'Số đăng ký cá biệt/mã vạch', 'Vị trí'];
+export const HEADER = [
+  'Số kiểm soát',
+  'Nhan đề',
+  'Tác giả',
+  'Chủ đề',
+  'Nhà xuất bản',
+  'Năm xuất bản',
+  'ISBN',
+  'Ký hiệu phân loại',
+  'Số đăng ký cá biệt/mã vạch',
+  'Vị trí',
+];
 
 /** Records unlike the demo seed's (own control numbers and barcodes) so imports add, not match. */
 export function sampleRecords(count: number, seed = 99): GeneratedRecord[] {
@@ -18,7 +29,18 @@ export function sampleRecords(count: number, seed = 99): GeneratedRecord[] {
 }
 
 export function rowOf(r: GeneratedRecord): string[] {
-  return [r.controlNumber, r.title, r.authors.join('; '), r.subjects.join('; '), r.publisher, String(r.year), r.isbn, r.callNumber, r.items.map((i) => i.barcode).join('; '), r.items[0]?.location ?? ''];
+  return [
+    r.controlNumber,
+    r.title,
+    r.authors.join('; '),
+    r.subjects.join('; '),
+    r.publisher,
+    String(r.year),
+    r.isbn,
+    r.callNumber,
+    r.items.map((i) => i.barcode).join('; '),
+    r.items[0]?.location ?? '',
+  ];
 }
 
 const quote = (cell: string) => (/[",\n;]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);

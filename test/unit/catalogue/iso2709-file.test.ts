@@ -21,10 +21,20 @@ const onDisk = (bytes: Uint8Array) => {
   return path;
 };
 
-const text = fc.string({ unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạềếểễệ0123456789 .,'.split('')), minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== '');
+const text = fc
+  .string({ unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạềếểễệ0123456789 .,'.split('')), minLength: 1, maxLength: 60 })
+  .filter((s) => s.trim() !== '');
 const marcRecord: fc.Arbitrary<MarcRecord> = fc.record({
   leader: fc.constant('00000nam a2200000 a 4500'),
-  fields: fc.array(fc.record({ tag: fc.constantFrom('100', '245', '260', '650', '852'), ind1: fc.constant(' '), ind2: fc.constant(' '), subfields: fc.array(fc.record({ code: fc.constantFrom('a', 'b', 'p'), value: text }), { minLength: 1, maxLength: 3 }) }), { minLength: 1, maxLength: 6 }),
+  fields: fc.array(
+    fc.record({
+      tag: fc.constantFrom('100', '245', '260', '650', '852'),
+      ind1: fc.constant(' '),
+      ind2: fc.constant(' '),
+      subfields: fc.array(fc.record({ code: fc.constantFrom('a', 'b', 'p'), value: text }), { minLength: 1, maxLength: 3 }),
+    }),
+    { minLength: 1, maxLength: 6 },
+  ),
 });
 
 /** What the in-memory reader makes of `bytes`: the fatal fault, or every record (or its error) in order. */
@@ -57,12 +67,17 @@ describe('the streamed MARC21 reader', () => {
   it('refuses a damaged or cut file with the in-memory reader’s sentence (byte offsets of the whole file)', () => {
     const file = mrcOf(sampleRecords(12, 3));
     fc.assert(
-      fc.property(fc.nat(file.length - 1), fc.option(fc.integer({ min: 0, max: 255 }), { nil: undefined }), fc.integer({ min: 16, max: 5000 }), (at, value, chunkBytes) => {
-        // Either one byte changed, or the file cut there.
-        const bytes = value === undefined ? file.subarray(0, at) : Buffer.from(file);
-        if (value !== undefined) bytes[at] = value;
-        expect(streamed(onDisk(bytes), chunkBytes)).toEqual(inMemory(bytes));
-      }),
+      fc.property(
+        fc.nat(file.length - 1),
+        fc.option(fc.integer({ min: 0, max: 255 }), { nil: undefined }),
+        fc.integer({ min: 16, max: 5000 }),
+        (at, value, chunkBytes) => {
+          // Either one byte changed, or the file cut there.
+          const bytes = value === undefined ? file.subarray(0, at) : Buffer.from(file);
+          if (value !== undefined) bytes[at] = value;
+          expect(streamed(onDisk(bytes), chunkBytes)).toEqual(inMemory(bytes));
+        },
+      ),
       { numRuns: 200 },
     );
   });

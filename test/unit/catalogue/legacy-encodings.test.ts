@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeTextFile, decodeWith, guessLegacyEncoding, legacyCellConverter, MIN_CONFIDENCE, type LegacyEncoding } from '../../../electron/core/catalogue/encoding';
+import {
+  decodeTextFile,
+  decodeWith,
+  guessLegacyEncoding,
+  legacyCellConverter,
+  MIN_CONFIDENCE,
+  type LegacyEncoding,
+} from '../../../electron/core/catalogue/encoding';
 import { readImportFile } from '../../../electron/core/catalogue/read-file';
 import { decodeTcvn3, encodeTcvn3 } from '../../../electron/core/catalogue/tcvn3';
 import { decodeVni, encodeVni, vniFromLatin1 } from '../../../electron/core/catalogue/vni';
@@ -33,24 +40,49 @@ const ENCODE: Record<LegacyEncoding, (value: string) => Uint8Array> = {
 
 describe('each table round-trips every Vietnamese letter (property)', () => {
   it('VNI-Windows, capitals included', () => {
-    fc.assert(fc.property(text(LETTERS), (value) => { expect(decodeVni(encodeVni(value))).toBe(value); }));
+    fc.assert(
+      fc.property(text(LETTERS), (value) => {
+        expect(decodeVni(encodeVni(value))).toBe(value);
+      }),
+    );
   });
   it('VNI-Windows: a cell typed in a VNI font reads the same as the bytes', () => {
-    fc.assert(fc.property(text(LETTERS), (value) => { expect(vniFromLatin1(Buffer.from(encodeVni(value)).toString('latin1'))).toBe(value); }));
+    fc.assert(
+      fc.property(text(LETTERS), (value) => {
+        expect(vniFromLatin1(Buffer.from(encodeVni(value)).toString('latin1'))).toBe(value);
+      }),
+    );
   });
   it('VISCII, capitals included', () => {
-    fc.assert(fc.property(text(LETTERS), (value) => { expect(decodeWith(iconv.encode(value, 'viscii'), 'viscii')).toBe(value); }));
+    fc.assert(
+      fc.property(text(LETTERS), (value) => {
+        expect(decodeWith(iconv.encode(value, 'viscii'), 'viscii')).toBe(value);
+      }),
+    );
   });
   it('TCVN3, lower case and its own capitals', () => {
-    fc.assert(fc.property(text(LETTERS), (value) => { expect(decodeTcvn3(encodeTcvn3(value)).normalize('NFC')).toBe(asTcvn3Saves(value)); }));
+    fc.assert(
+      fc.property(text(LETTERS), (value) => {
+        expect(decodeTcvn3(encodeTcvn3(value)).normalize('NFC')).toBe(asTcvn3Saves(value));
+      }),
+    );
   });
   it('Windows-1258, capitals included', () => {
-    fc.assert(fc.property(text(LETTERS), (value) => { expect(decodeWith(cp1258(value), 'windows-1258')).toBe(value); }));
+    fc.assert(
+      fc.property(text(LETTERS), (value) => {
+        expect(decodeWith(cp1258(value), 'windows-1258')).toBe(value);
+      }),
+    );
   });
 });
 
 describe('fixtures of real Vietnamese text in each encoding', () => {
-  const cases: [LegacyEncoding, string][] = [['windows-1258', 'windows-1258.csv'], ['tcvn3', 'tcvn3.csv'], ['vni', 'vni.csv'], ['viscii', 'viscii.csv']];
+  const cases: [LegacyEncoding, string][] = [
+    ['windows-1258', 'windows-1258.csv'],
+    ['tcvn3', 'tcvn3.csv'],
+    ['vni', 'vni.csv'],
+    ['viscii', 'viscii.csv'],
+  ];
   for (const [encoding, file] of cases) {
     it(`${encoding}: detected with its confidence and read back exactly`, async () => {
       const bytes = fixture(file);
@@ -78,10 +110,13 @@ describe('fixtures of real Vietnamese text in each encoding', () => {
 describe('detecting, and refusing when unsure', () => {
   // A catalogue file has many words; 4+ words of ordinary Vietnamese decide among all four tables.
   it('detects any Vietnamese sentence of 4+ words in each of the four encodings (property)', () => {
-    const words = fc.uniqueArray(fc.constantFrom('sách', 'đọc', 'thư viện', 'xã', 'nông nghiệp', 'trồng', 'lúa', 'người', 'những', 'quê hương', 'kỹ thuật', 'ước mơ', 'Việt Nam', 'Đức'), {
-      minLength: 4,
-      maxLength: 12,
-    });
+    const words = fc.uniqueArray(
+      fc.constantFrom('sách', 'đọc', 'thư viện', 'xã', 'nông nghiệp', 'trồng', 'lúa', 'người', 'những', 'quê hương', 'kỹ thuật', 'ước mơ', 'Việt Nam', 'Đức'),
+      {
+        minLength: 4,
+        maxLength: 12,
+      },
+    );
     fc.assert(
       fc.property(words, fc.constantFrom<LegacyEncoding>('windows-1258', 'tcvn3', 'vni', 'viscii'), (list, encoding) => {
         const value = list.join(' ');

@@ -6,9 +6,16 @@ import { readMarcXml } from '../../../electron/core/catalogue/marcxml';
 import type { MarcRecord } from '../../../electron/core/catalogue/marc';
 import { marcXmlOf, mrcOf, sampleRecords } from './fixtures';
 
-const text = fc.string({ unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạềếểễệỳýỷỹỵ0123456789 .,:/-'.split('')), minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== '');
+const text = fc
+  .string({ unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạềếểễệỳýỷỹỵ0123456789 .,:/-'.split('')), minLength: 1, maxLength: 40 })
+  .filter((s) => s.trim() !== '');
 const subfield = fc.record({ code: fc.constantFrom('a', 'b', 'c', 'p'), value: text });
-const dataField = fc.record({ tag: fc.constantFrom('020', '100', '245', '260', '650', '700', '852'), ind1: fc.constantFrom(' ', '0', '1'), ind2: fc.constantFrom(' ', '0', '4'), subfields: fc.array(subfield, { minLength: 1, maxLength: 4 }) });
+const dataField = fc.record({
+  tag: fc.constantFrom('020', '100', '245', '260', '650', '700', '852'),
+  ind1: fc.constantFrom(' ', '0', '1'),
+  ind2: fc.constantFrom(' ', '0', '4'),
+  subfields: fc.array(subfield, { minLength: 1, maxLength: 4 }),
+});
 const controlField = fc.record({ tag: fc.constantFrom('001', '005', '008'), value: text });
 const marcRecord: fc.Arbitrary<MarcRecord> = fc.record({
   leader: fc.constant('00000nam a2200000 a 4500'),
@@ -29,7 +36,10 @@ describe('MARC21 ISO 2709', () => {
   });
 
   it('never throws on arbitrary bytes, nor on a valid file with bytes flipped', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 3000 }), (bytes) => void readIso2709(bytes)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 3000 }), (bytes) => void readIso2709(bytes)),
+      { numRuns: 300 },
+    );
     const file = mrcOf(sampleRecords(3));
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(file.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }), (flips) => {
@@ -92,7 +102,13 @@ describe('MARCXML', () => {
     const broken = readMarcXml(xml.slice(0, xml.length - 60));
     expect(broken).toMatchObject({ ok: false, fatal: { reason: 'bad_xml' } });
     expect(!broken.ok && broken.fatal.message).toMatch(/dòng \d+/);
-    fc.assert(fc.property(fc.string({ maxLength: 500 }), (s) => void readMarcXml(s)), { numRuns: 300 });
-    fc.assert(fc.property(fc.nat(xml.length), (cut) => void readMarcXml(xml.slice(0, cut))), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 500 }), (s) => void readMarcXml(s)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.nat(xml.length), (cut) => void readMarcXml(xml.slice(0, cut))),
+      { numRuns: 200 },
+    );
   });
 });

@@ -12,7 +12,12 @@ const coreDir = join(root, 'electron/core/catalogue');
 /** Reasons written as `reason: 'x'`, `refused('x'`, `notFound('x'`, `fail('x'`, or in a `reason:` union type. */
 function coreReasons(): Set<string> {
   const reasons = new Set<string>();
-  const files = [...readdirSync(coreDir).filter((f) => f.endsWith('.ts')), ...readdirSync(join(coreDir, 'copy')).filter((f) => f.endsWith('.ts')).map((f) => join('copy', f))];
+  const files = [
+    ...readdirSync(coreDir).filter((f) => f.endsWith('.ts')),
+    ...readdirSync(join(coreDir, 'copy'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join('copy', f)),
+  ];
   for (const file of files) {
     const source = readFileSync(join(coreDir, file), 'utf8');
     for (const match of source.matchAll(/(?:reason: |refused\(|notFound\(|fail\()'([a-z_]+)'/g)) reasons.add(match[1]!);
@@ -34,7 +39,11 @@ describe('catalogue refusal and rejection sentences', () => {
 
   for (const language of ['vi', 'en']) {
     it(`${language}: every reason has a sentence`, () => {
-      const texts = JSON.parse(readFileSync(join(root, `resources/locales/${language}/catalogue.json`), 'utf8')) as { errors: Record<string, string>; rejections: Record<string, unknown>; warnings: Record<string, string> };
+      const texts = JSON.parse(readFileSync(join(root, `resources/locales/${language}/catalogue.json`), 'utf8')) as {
+        errors: Record<string, string>;
+        rejections: Record<string, unknown>;
+        warnings: Record<string, string>;
+      };
       const missing = [...reasons].filter((reason) => !(reason in texts.errors) && !(reason in texts.rejections) && !(reason in texts.warnings)).sort();
       expect(missing).toEqual([]);
     });

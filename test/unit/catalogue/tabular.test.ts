@@ -10,24 +10,42 @@ const cell = fc.string({ unit: fc.constantFrom(...'aăâđêôơưàáạệữ 
 describe('CSV with the Vietnamese column template', () => {
   it('reads any cell content back exactly, quotes, commas and line breaks included', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(cell.filter((s) => s.trim() !== '' && !/[\n;]/.test(s)), fc.stringMatching(/^[A-Z]{2}\d{4}$/)), { minLength: 1, maxLength: 8 }), (rows) => {
-        const csv = csvOf(rows.map(([title, barcode]) => ['', title, '', '', '', '', '', '', barcode, '']));
-        const table = readCsv(csv);
-        expect(table.ok).toBe(true);
-        if (!table.ok) return;
-        expect(table.rows.map((r) => mapTableRow(r)).map((m) => (m.ok ? m.record.title : null))).toEqual(rows.map(([title]) => title.replace(/\s+/g, ' ').trim()));
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            cell.filter((s) => s.trim() !== '' && !/[\n;]/.test(s)),
+            fc.stringMatching(/^[A-Z]{2}\d{4}$/),
+          ),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (rows) => {
+          const csv = csvOf(rows.map(([title, barcode]) => ['', title, '', '', '', '', '', '', barcode, '']));
+          const table = readCsv(csv);
+          expect(table.ok).toBe(true);
+          if (!table.ok) return;
+          expect(table.rows.map((r) => mapTableRow(r)).map((m) => (m.ok ? m.record.title : null))).toEqual(
+            rows.map(([title]) => title.replace(/\s+/g, ' ').trim()),
+          );
+        },
+      ),
     );
   });
 
   it('never throws on arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (text) => void readCsv(text)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => void readCsv(text)),
+      { numRuns: 300 },
+    );
   });
 
   it('matches headers without diacritics or case, and with semicolons as separators', () => {
     const table = readCsv('NHAN DE;tac gia;So dang ky ca biet/ma vach\nSổ tay nuôi ong;Lê Văn Ân;BC001\n');
     expect(table.ok).toBe(true);
-    if (table.ok) expect(mapTableRow(table.rows[0]!)).toMatchObject({ ok: true, record: { title: 'Sổ tay nuôi ong', authors: ['Lê Văn Ân'], items: [{ barcode: 'BC001' }] } });
+    if (table.ok)
+      expect(mapTableRow(table.rows[0]!)).toMatchObject({
+        ok: true,
+        record: { title: 'Sổ tay nuôi ong', authors: ['Lê Văn Ân'], items: [{ barcode: 'BC001' }] },
+      });
   });
 
   it('refuses a sheet missing a required column, naming it', () => {
@@ -37,15 +55,21 @@ describe('CSV with the Vietnamese column template', () => {
   });
 
   it('rejects a row without a title, and keeps rows with a bad ISBN or an odd year with a warning naming the line', () => {
-    const table = readCsv(csvOf([
-      ['', '', 'Ai đó', '', '', '', '', '', 'A1', ''],
-      ['', 'Sách', '', '', '', '', '978-604-0-00000-0', '', 'A2', ''],
-      ['', 'Sách', '', '', '', 'năm ngoái', '', '', 'A3', ''],
-    ]));
+    const table = readCsv(
+      csvOf([
+        ['', '', 'Ai đó', '', '', '', '', '', 'A1', ''],
+        ['', 'Sách', '', '', '', '', '978-604-0-00000-0', '', 'A2', ''],
+        ['', 'Sách', '', '', '', 'năm ngoái', '', '', 'A3', ''],
+      ]),
+    );
     expect(table.ok).toBe(true);
     if (!table.ok) return;
     const mapped = table.rows.map(mapTableRow);
-    expect(mapped.map((m) => (m.ok ? (m.warnings ?? []).map((w) => w.reason).join() : m.problem.reason))).toEqual(['missing_title', 'invalid_isbn', 'odd_year']);
+    expect(mapped.map((m) => (m.ok ? (m.warnings ?? []).map((w) => w.reason).join() : m.problem.reason))).toEqual([
+      'missing_title',
+      'invalid_isbn',
+      'odd_year',
+    ]);
     expect(mapped.map((m) => (m.ok ? m.warnings![0]!.message.slice(0, 6) : m.problem.message.slice(0, 6)))).toEqual(['Dòng 2', 'Dòng 3', 'Dòng 4']);
     expect(mapped[1]).toMatchObject({ ok: true, record: { isbn: null, invalidIsbn: '9786040000000' } });
     expect(mapped[2]).toMatchObject({ ok: true, record: { year: null } });

@@ -14,7 +14,14 @@ describe('circulation configuration', () => {
 
   it('names the key of each mistake', () => {
     const result = parseConfigText(
-      JSON.stringify({ library, circulation: { defaultCategory: 'vip', idleSeconds: 2, categories: [{ id: 'adult', name: 'Người lớn', policy: { loanDays: 14, maxLoans: 3, renewals: 1 } }] } }),
+      JSON.stringify({
+        library,
+        circulation: {
+          defaultCategory: 'vip',
+          idleSeconds: 2,
+          categories: [{ id: 'adult', name: 'Người lớn', policy: { loanDays: 14, maxLoans: 3, renewals: 1 } }],
+        },
+      }),
       'kiosk.config.json',
     );
     expect(result.ok).toBe(false);

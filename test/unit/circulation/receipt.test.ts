@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatReceipt, maskCard } from '../../../electron/core/circulation/receipt';
-import { itemBarcode } from '../../../electron/contract/circulation';
-import { cardNumber } from '../../../electron/contract/patrons';
+import { itemBarcode } from '#contract/circulation';
+import { cardNumber } from '#contract/patrons';
 
 const card = fc.stringMatching(/^[A-Z]{2}\d{6}$/);
 const line = fc.record({
@@ -18,7 +18,13 @@ describe('receipts', () => {
   it('list every item with its due date, under the library name, and never show the whole card number', () => {
     fc.assert(
       fc.property(card, fc.array(line, { minLength: 1, maxLength: 10 }), fc.constantFrom('checkout', 'return'), (number, lines, kind) => {
-        const text = formatReceipt({ libraryName: 'Thư viện xã Minh Hòa', kind: kind as 'checkout' | 'return', at: Date.parse('2026-12-01T08:00:00+07:00'), card: number, lines });
+        const text = formatReceipt({
+          libraryName: 'Thư viện xã Minh Hòa',
+          kind: kind as 'checkout' | 'return',
+          at: Date.parse('2026-12-01T08:00:00+07:00'),
+          card: number,
+          lines,
+        });
         expect(text.split('\n')[0]).toBe('Thư viện xã Minh Hòa');
         expect(text).not.toContain(number);
         expect(text).toContain(`Thẻ: ${maskCard(number)}`);
@@ -59,10 +65,13 @@ describe('card and barcode input', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }).filter((s) => !/^[A-Za-z0-9-]{3,32}$/.test(s.trim())), (raw) => {
-        expect(cardNumber.safeParse(raw).success).toBe(false);
-        expect(itemBarcode.safeParse(raw).success).toBe(false);
-      }),
+      fc.property(
+        fc.string({ maxLength: 40 }).filter((s) => !/^[A-Za-z0-9-]{3,32}$/.test(s.trim())),
+        (raw) => {
+          expect(cardNumber.safeParse(raw).success).toBe(false);
+          expect(itemBarcode.safeParse(raw).success).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -8,7 +8,10 @@ import { summaryLines } from '../../../collector/report';
 
 const commune = fc.record({
   code: fc.integer({ min: 0, max: 99_999 }).map((n) => String(n).padStart(5, '0')),
-  name: fc.string({ minLength: 2, maxLength: 40 }).filter((s) => s.trim().length >= 2 && !/[\r\n"]/.test(s)).map((s) => s.trim()),
+  name: fc
+    .string({ minLength: 2, maxLength: 40 })
+    .filter((s) => s.trim().length >= 2 && !/[\r\n"]/.test(s))
+    .map((s) => s.trim()),
   population: fc.option(fc.integer({ min: 0, max: 9_999_999 }), { nil: null }),
   rural: fc.boolean(),
   disadvantaged: fc.boolean(),
@@ -20,11 +23,16 @@ describe('commune register', () => {
   it('reads back every valid register written as CSV, whatever the order of the communes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(commune, { selector: (c) => c.code, minLength: 1, maxLength: 30 }), async (communes) => {
-        const lines = ['Mã tỉnh,Mã xã,Tên xã,Dân số,Nông thôn,Vùng khó khăn', ...communes.map((c) => ['27', c.code, csvCell(c.name), c.population ?? '', c.rural ? 'Có' : 'Không', c.disadvantaged ? 1 : 0].join(','))];
+        const lines = [
+          'Mã tỉnh,Mã xã,Tên xã,Dân số,Nông thôn,Vùng khó khăn',
+          ...communes.map((c) => ['27', c.code, csvCell(c.name), c.population ?? '', c.rural ? 'Có' : 'Không', c.disadvantaged ? 1 : 0].join(',')),
+        ];
         const result = await readCommuneRegister(Buffer.from(lines.join('\r\n')));
         expect(result.ok).toBe(true);
         if (!result.ok) return;
-        expect(result.communes.map((c) => ({ code: c.code, name: c.name, population: c.population, rural: c.rural, disadvantaged: c.disadvantaged }))).toEqual(communes);
+        expect(result.communes.map((c) => ({ code: c.code, name: c.name, population: c.population, rural: c.rural, disadvantaged: c.disadvantaged }))).toEqual(
+          communes,
+        );
       }),
       { numRuns: 60 },
     );
@@ -48,7 +56,14 @@ describe('commune register', () => {
 
   it('matches headers without accents or case, keeps only the chosen province', () => {
     expect(foldHeader('  MÃ XÃ ')).toBe('ma xa');
-    const result = communesFromRows([['ma tinh', 'MA XA', 'Ten xa'], ['27', '1', 'Xã Một'], ['01', '2', 'Phường Hai']], '27');
+    const result = communesFromRows(
+      [
+        ['ma tinh', 'MA XA', 'Ten xa'],
+        ['27', '1', 'Xã Một'],
+        ['01', '2', 'Phường Hai'],
+      ],
+      '27',
+    );
     expect(result).toEqual({ ok: true, communes: [expect.objectContaining({ code: '00001', provinceCode: '27', name: 'Xã Một' })] });
     expect(communesFromRows([['Mã xã', 'Tên xã']])).toEqual({ ok: false, message: expect.stringContaining('thiếu cột "Mã tỉnh"') });
   });
@@ -64,10 +79,25 @@ describe('commune register', () => {
 
   it('the summary has numbers and targets and no adjectives', () => {
     const target = { minPct: 7, maxPct: 9, custom: false };
-    const ind = (key: 'visits' | 'items_served' | 'rotation_loans' | 'items_added', growthPct: number | null) => ({ key, current: 0, previous: 0, growthPct, target, met: growthPct === null ? null : growthPct >= 7 });
+    const ind = (key: 'visits' | 'items_served' | 'rotation_loans' | 'items_added', growthPct: number | null) => ({
+      key,
+      current: 0,
+      previous: 0,
+      growthPct,
+      target,
+      met: growthPct === null ? null : growthPct >= 7,
+    });
     const lines = summaryLines({
-      targets: { residents_share: { minPct: 14, maxPct: 20, custom: false }, rural_reach: { minPct: 25, maxPct: 25, custom: false }, disadvantaged_reach: { minPct: 20, maxPct: 20, custom: false } },
-      province: { indicators: [ind('visits', 8.2), ind('items_served', -3), ind('rotation_loans', 0), ind('items_added', null)], sharePct: 15.5, shareMet: true },
+      targets: {
+        residents_share: { minPct: 14, maxPct: 20, custom: false },
+        rural_reach: { minPct: 25, maxPct: 25, custom: false },
+        disadvantaged_reach: { minPct: 20, maxPct: 20, custom: false },
+      },
+      province: {
+        indicators: [ind('visits', 8.2), ind('items_served', -3), ind('rotation_loans', 0), ind('items_added', null)],
+        sharePct: 15.5,
+        shareMet: true,
+      },
       ruralReachPct: null,
       disadvantagedReachPct: 20,
       communes: [],

@@ -2,9 +2,24 @@
 // every day), the local day and time in Vietnam whatever the PC's TZ, and dates written day-first.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addYears, daysBetween, formatDate, formatDateTime, formatDay, localDay, localInstant, localMidnight, localStamp, localTime, weekStart } from '../../../common/calendar';
+import {
+  addDays,
+  addYears,
+  daysBetween,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  localDay,
+  localInstant,
+  localMidnight,
+  localStamp,
+  localTime,
+  weekStart,
+} from '../../../common/calendar';
 
-const isoDay = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDay = fc
+  .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 describe('due dates', () => {
   it('daysBetween undoes addDays, and the result is always a real ISO day', () => {
@@ -36,7 +51,15 @@ describe('due dates', () => {
   });
 
   it('agrees with the Intl time zone database for Asia/Ho_Chi_Minh on every instant since 1976', () => {
-    const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const zone = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1976, 0, 1), max: Date.UTC(2090, 0, 1) }), (at) => {
         const parts = Object.fromEntries(zone.formatToParts(at).map((p) => [p.type, p.value]));

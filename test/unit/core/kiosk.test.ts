@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_RECORD_COUNT } from '../../../electron/core/demo/seed';
 import { openTestKiosk } from '../../support/kiosk';
-import type { SystemInfo } from '../../../electron/contract/system';
+import type { SystemInfo } from '#contract/system';
 
 const validConfig = { library: { name: 'Thư viện xã Tân Lập', communeCode: '12345' } };
 

@@ -8,7 +8,10 @@ import { KioskError } from '../../../electron/core/errors';
 const STAFF = { id: 7, displayName: 'Cán bộ', role: 'staff' as const };
 const TOKEN = 't'.repeat(20);
 
-function forwardingRegistry(remote: Remote, authorize = vi.fn((access: string) => (access === 'staff' ? { access: 'staff' as const, staff: STAFF } : { access: 'anyone' as const }))) {
+function forwardingRegistry(
+  remote: Remote,
+  authorize = vi.fn((access: string) => (access === 'staff' ? { access: 'staff' as const, staff: STAFF } : { access: 'anyone' as const })),
+) {
   const local = vi.fn();
   const registry = createRegistry({ authorize: authorize as never });
   registry.register('circulation.checkin', local);
@@ -48,9 +51,12 @@ describe('forwarded methods', () => {
 
   it('a staff token this core does not know is refused before anything is sent', async () => {
     const remote = vi.fn<Remote>();
-    const { registry } = forwardingRegistry(remote, vi.fn(() => {
-      throw new KioskError('unauthorized', 'Phiên làm việc của cán bộ đã hết.', { reason: 'staff_signed_out' });
-    }));
+    const { registry } = forwardingRegistry(
+      remote,
+      vi.fn(() => {
+        throw new KioskError('unauthorized', 'Phiên làm việc của cán bộ đã hết.', { reason: 'staff_signed_out' });
+      }),
+    );
     expect(await registry.dispatch('circulation.overdue', { staffToken: TOKEN })).toMatchObject({ ok: false, error: { reason: 'staff_signed_out' } });
     expect(remote).not.toHaveBeenCalled();
   });

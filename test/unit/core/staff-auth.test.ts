@@ -29,7 +29,9 @@ describe('staff sign-in', () => {
 
   it('locks after maxPinAttempts when 50 wrong PINs arrive at once, and refuses the right PIN afterwards', async () => {
     const { kiosk } = await openTestKiosk();
-    const replies = await Promise.all(Array.from({ length: 50 }, (_, i) => kiosk.registry.dispatch('staff.signIn', { card: 'NV0001', pin: String(500000 + i) })));
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => kiosk.registry.dispatch('staff.signIn', { card: 'NV0001', pin: String(500000 + i) })),
+    );
     expect(replies.every((r) => !r.ok)).toBe(true);
     const reasons = replies.map((r) => (r.ok ? 'ok' : r.error.reason));
     // Exactly maxPinAttempts (5) attempts were counted; the rest met a locked account.

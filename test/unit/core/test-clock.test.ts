@@ -13,19 +13,32 @@ describe('parseClockSpec', () => {
   });
 
   it('refuses instants without an offset, days that do not exist, and other text', () => {
-    for (const bad of ['2026-12-06T23:50:00', '2027-02-29T12:00:00+07:00', '2026-13-01T00:00:00Z', '2026-12-06T24:00:00Z', 'tomorrow', '', '2026-12-06T23:50:00+07:00@-1', '2026-12-06T23:50:00+07:00@x']) {
+    for (const bad of [
+      '2026-12-06T23:50:00',
+      '2027-02-29T12:00:00+07:00',
+      '2026-13-01T00:00:00Z',
+      '2026-12-06T24:00:00Z',
+      'tomorrow',
+      '',
+      '2026-12-06T23:50:00+07:00@-1',
+      '2026-12-06T23:50:00+07:00@x',
+    ]) {
       expect(parseClockSpec(bad), bad).toBeUndefined();
     }
   });
 
   it('reads back every instant it is given, in any offset (property)', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }), fc.integer({ min: -11, max: 14 }), (date, offsetHours) => {
-        const ms = Math.floor(date.getTime() / 1000) * 1000;
-        const local = new Date(ms + offsetHours * 3_600_000).toISOString().slice(0, 19);
-        const offset = `${offsetHours < 0 ? '-' : '+'}${String(Math.abs(offsetHours)).padStart(2, '0')}:00`;
-        expect(parseClockSpec(`${local}${offset}`)).toEqual({ startMs: ms, rate: 1 });
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }),
+        fc.integer({ min: -11, max: 14 }),
+        (date, offsetHours) => {
+          const ms = Math.floor(date.getTime() / 1000) * 1000;
+          const local = new Date(ms + offsetHours * 3_600_000).toISOString().slice(0, 19);
+          const offset = `${offsetHours < 0 ? '-' : '+'}${String(Math.abs(offsetHours)).padStart(2, '0')}:00`;
+          expect(parseClockSpec(`${local}${offset}`)).toEqual({ startMs: ms, rate: 1 });
+        },
+      ),
     );
   });
 });
@@ -60,7 +73,8 @@ describe('a clock the test moves', () => {
   it('reads `advance <ms>` and nothing else', () => {
     expect(parseClockCommand('advance 300000')).toEqual({ advanceMs: 300_000 });
     expect(parseClockCommand(' advance 0 \r')).toEqual({ advanceMs: 0 });
-    for (const bad of ['advance -5', 'advance 1e9', 'advance', 'rewind 5', 'advance 5 6', 'advance 1234567890123']) expect(parseClockCommand(bad)).toBeUndefined();
+    for (const bad of ['advance -5', 'advance 1e9', 'advance', 'rewind 5', 'advance 5 6', 'advance 1234567890123'])
+      expect(parseClockCommand(bad)).toBeUndefined();
   });
 
   it('answers each command on stdout after moving, in order, across split chunks, and complains about the rest', () => {
@@ -68,7 +82,12 @@ describe('a clock the test moves', () => {
     const clock = startedClock({ startMs: 0, rate: 0 });
     const answers: string[] = [];
     const complaints: string[] = [];
-    listenForClockCommands(input, clock, (line) => answers.push(line), (line) => complaints.push(line));
+    listenForClockCommands(
+      input,
+      clock,
+      (line) => answers.push(line),
+      (line) => complaints.push(line),
+    );
     input.write('adv');
     input.write('ance 1000\nadvance 2000\nnonsense\n\n');
     expect(answers).toEqual(['CLOCK=1000', 'CLOCK=3000']);
@@ -79,7 +98,10 @@ describe('a clock the test moves', () => {
 
 describe('takeTestClock', () => {
   it('takes the option out of the arguments, in either spelling', () => {
-    expect(takeTestClock(['search', 'x', '--test-clock', '2026-12-02T10:00:00+07:00', '--json'], true)).toEqual({ argv: ['search', 'x', '--json'], spec: { startMs: Date.parse('2026-12-02T03:00:00Z'), rate: 1 } });
+    expect(takeTestClock(['search', 'x', '--test-clock', '2026-12-02T10:00:00+07:00', '--json'], true)).toEqual({
+      argv: ['search', 'x', '--json'],
+      spec: { startMs: Date.parse('2026-12-02T03:00:00Z'), rate: 1 },
+    });
     expect(takeTestClock(['--test-clock=2026-12-02T10:00:00+07:00@0', 'holds'], true)).toMatchObject({ argv: ['holds'], spec: { rate: 0 } });
     expect(takeTestClock(['search', '--', '--test-clock', 'x'], true)).toEqual({ argv: ['search', '--', '--test-clock', 'x'] });
     expect(takeTestClock(['holds'], false)).toEqual({ argv: ['holds'] });

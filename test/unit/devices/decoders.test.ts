@@ -68,7 +68,9 @@ describe('boot keyboard', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(...' !"#$%&\'()*+,-./0123456789:;<=>?@ABCXYZ[\\]^_`abcxyz{|}'), minLength: 1, maxLength: 60 }), (text) => {
         const decoder = createBootKeyboardDecoder();
-        const lines = encodeBootKeyboardReports(text).map((r) => decoder.push(r)).filter((l) => l !== null);
+        const lines = encodeBootKeyboardReports(text)
+          .map((r) => decoder.push(r))
+          .filter((l) => l !== null);
         expect(lines).toEqual([text]);
       }),
     );

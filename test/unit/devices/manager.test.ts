@@ -7,9 +7,36 @@ import { encodeBootKeyboardReports } from '../../../native/hid/keyboard';
 import { encodeHidPosReports } from '../../../native/hid/pos';
 import type { HidDeviceInfo } from '../../../native/hid/transport';
 
-const scanner: HidDeviceInfo = { path: '/dev/hidraw3', vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x8c, usage: 0x02, product: 'Xenon 1900', manufacturer: 'Honeywell', interface: 0 };
-const keyboardReader: HidDeviceInfo = { path: '/dev/hidraw4', vendorId: 0xffff, productId: 0x0035, usagePage: 0x01, usage: 0x06, product: 'RFID Reader', manufacturer: null, interface: 0 };
-const realKeyboard: HidDeviceInfo = { path: '/dev/hidraw0', vendorId: 0x046d, productId: 0xc31c, usagePage: 0x01, usage: 0x06, product: 'USB Keyboard', manufacturer: 'Logitech', interface: 0 };
+const scanner: HidDeviceInfo = {
+  path: '/dev/hidraw3',
+  vendorId: 0x0c2e,
+  productId: 0x0b61,
+  usagePage: 0x8c,
+  usage: 0x02,
+  product: 'Xenon 1900',
+  manufacturer: 'Honeywell',
+  interface: 0,
+};
+const keyboardReader: HidDeviceInfo = {
+  path: '/dev/hidraw4',
+  vendorId: 0xffff,
+  productId: 0x0035,
+  usagePage: 0x01,
+  usage: 0x06,
+  product: 'RFID Reader',
+  manufacturer: null,
+  interface: 0,
+};
+const realKeyboard: HidDeviceInfo = {
+  path: '/dev/hidraw0',
+  vendorId: 0x046d,
+  productId: 0xc31c,
+  usagePage: 0x01,
+  usage: 0x06,
+  product: 'USB Keyboard',
+  manufacturer: 'Logitech',
+  interface: 0,
+};
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

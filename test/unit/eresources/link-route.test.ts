@@ -2,8 +2,8 @@
 // internet session, otherwise the resident is sent to sign in first; the hand-off to the session
 // is read once and forgotten after a few minutes.
 import { describe, expect, it } from 'vitest';
-import type { OpenResponse } from '../../../electron/contract/eresources';
-import type { InternetState } from '../../../electron/contract/internet';
+import type { OpenResponse } from '#contract/eresources';
+import type { InternetState } from '#contract/internet';
 import { linkRoute } from '../../../renderer/src/screens/digital-library/link-route';
 import { forgetHandedOffLink, handOffLink, LINK_HANDOFF_MS, takeHandedOffLink } from '../../../renderer/src/screens/internet/link-handoff';
 

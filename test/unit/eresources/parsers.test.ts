@@ -37,7 +37,8 @@ describe('safePackPath', () => {
   });
 
   it('refuses the classic escapes', () => {
-    for (const bad of ['../x', 'a/../../x', '/etc/passwd', 'C:\\x', 'a\\..\\x', 'a//b', './a', 'a/\u0000b', '~/x', '']) expect(safePackPath(bad)).toBeUndefined();
+    for (const bad of ['../x', 'a/../../x', '/etc/passwd', 'C:\\x', 'a\\..\\x', 'a//b', './a', 'a/\u0000b', '~/x', ''])
+      expect(safePackPath(bad)).toBeUndefined();
   });
 });
 
@@ -116,9 +117,12 @@ describe('type sniffing', () => {
 
   it('text that does not start as a document is not HTML, whatever follows', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }).filter((s) => /^[^<\s\uFEFF]/.test(s)), (text) => {
-        expect(looksLikeHtml(Buffer.from(`${text}<html>`))).toBe(false);
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }).filter((s) => /^[^<\s\uFEFF]/.test(s)),
+        (text) => {
+          expect(looksLikeHtml(Buffer.from(`${text}<html>`))).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../electron/core/clock';
 import { createKiosk } from '../../../electron/core/kiosk';
 import type { Logger } from '../../../electron/core/log';
-import type { InternetState } from '../../../electron/contract/internet';
+import type { InternetState } from '#contract/internet';
 import { createNativeDevices } from '../../../native';
 import { openTestKiosk, testKioskOf, type TestKiosk } from '../../support/kiosk';
 import { tempDir } from '../../support/temp-dir';
@@ -21,7 +21,11 @@ const signIn = (t: TestKiosk, text: string) => t.call<{ allowanceMinutes: number
 /** Registers the resident the way the circulation screen does: scan, consent, card created. */
 async function register(t: TestKiosk, qr = QR): Promise<string> {
   const offer = await t.call<{ registrationToken: string }>('circulation.signIn', { method: 'cccd', qr });
-  const view = await t.call<{ patron: { cardNumber: string } }>('circulation.register', { registrationToken: offer.registrationToken, consent: true, village: null });
+  const view = await t.call<{ patron: { cardNumber: string } }>('circulation.register', {
+    registrationToken: offer.registrationToken,
+    consent: true,
+    village: null,
+  });
   return view.patron.cardNumber;
 }
 

@@ -24,7 +24,16 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', () => resolve()));
   port = (target.address() as AddressInfo).port;
   const policy: UrlPolicy = { mode: 'block-list', allow: [], block: ['blocked.test'], kioskOrigins: [], localExceptions: [`127.0.0.1:${port}`] };
-  proxy = await startEgressProxy({ policy, resolve: async (host) => { if (!dns[host]) throw new Error('NXDOMAIN'); return dns[host]!; } }, (r) => refusals.push(r));
+  proxy = await startEgressProxy(
+    {
+      policy,
+      resolve: async (host) => {
+        if (!dns[host]) throw new Error('NXDOMAIN');
+        return dns[host]!;
+      },
+    },
+    (r) => refusals.push(r),
+  );
 });
 
 afterAll(async () => {
@@ -59,7 +68,15 @@ describe('the egress proxy', () => {
 
   it('refuses blocked hosts, loopback names, private answers and unknown names before connecting', async () => {
     const before = arrivals.length;
-    for (const authority of [`blocked.test:${port}`, `localhost:${port}`, `127.0.0.2:${port}`, `router.test:80`, `other.test:${port}`, `[::1]:${port}`, `nowhere.test:${port}`]) {
+    for (const authority of [
+      `blocked.test:${port}`,
+      `localhost:${port}`,
+      `127.0.0.2:${port}`,
+      `router.test:80`,
+      `other.test:${port}`,
+      `[::1]:${port}`,
+      `nowhere.test:${port}`,
+    ]) {
       expect(await ask(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n\r\n`), authority).toBe('HTTP/1.1 403 Forbidden');
     }
     expect(await ask(`GET http://localhost:${port}/x HTTP/1.1\r\nHost: localhost:${port}\r\n\r\n`)).toMatch(/^HTTP\/1.1 403/);
@@ -71,10 +88,13 @@ describe('the egress proxy', () => {
   it('answers any CONNECT authority without throwing, and keeps serving (property)', async () => {
     await fc.assert(
       // Anything that could read as an address literal is left out: a test never connects off this machine.
-      fc.asyncProperty(fc.string({ maxLength: 60 }).filter((s) => !/[\r\n ]/.test(s) && !/^[0-9a-fx.:[\]]*$/i.test(s)), async (authority) => {
-        const line = await ask(`CONNECT ${authority} HTTP/1.1\r\nHost: x\r\n\r\n`);
-        expect(line === '' || /^HTTP\/1.1 (200|400|403|502)/.test(line)).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.string({ maxLength: 60 }).filter((s) => !/[\r\n ]/.test(s) && !/^[0-9a-fx.:[\]]*$/i.test(s)),
+        async (authority) => {
+          const line = await ask(`CONNECT ${authority} HTTP/1.1\r\nHost: x\r\n\r\n`);
+          expect(line === '' || /^HTTP\/1.1 (200|400|403|502)/.test(line)).toBe(true);
+        },
+      ),
       { numRuns: 60 },
     );
     expect(await ask(`CONNECT pinned.test:${port} HTTP/1.1\r\nHost: x\r\n\r\n`)).toBe('HTTP/1.1 200 Connection Established');

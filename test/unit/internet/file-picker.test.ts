@@ -10,7 +10,7 @@ import { internetOf } from '../../../electron/core/internet/context';
 import { activeDownloadsDir, CANCEL_QUIET_MS, sessionUploads } from '../../../electron/core/internet/file-picker';
 import { acceptsFile, decideUploads, type UploadRules } from '../../../electron/core/internet/guard/uploads';
 import { downloadsRoot } from '../../../electron/core/internet/wipe';
-import type { EventPayload } from '../../../electron/contract';
+import type { EventPayload } from '#contract';
 import { openTestKiosk, type TestKiosk } from '../../support/kiosk';
 import { tempDir } from '../../support/temp-dir';
 
@@ -31,8 +31,8 @@ async function nextPicker(pickers: EventPayload<'internet.filePicker'>[], count:
   return pickers[count - 1]!;
 }
 
-describe('the kiosk\'s file picker', () => {
-  it('lists only this session\'s downloads and hands the page exactly the file chosen', async () => {
+describe("the kiosk's file picker", () => {
+  it("lists only this session's downloads and hands the page exactly the file chosen", async () => {
     const { t, ic, pickers } = await session();
     await save(t, 'don-xin-viec.pdf', '%PDF-1.4 đơn');
     await save(t, 'ghi-chu.txt', 'ghi chú');
@@ -43,7 +43,14 @@ describe('the kiosk\'s file picker', () => {
     mkdirSync(join(folder, 'sub.pdf'));
     const answer = decideUploads(sessionUploads(ic), single);
     const shown = await nextPicker(pickers, 1);
-    expect(shown).toMatchObject({ open: true, multiple: false, files: [{ name: 'don-xin-viec.pdf', bytes: Buffer.byteLength('%PDF-1.4 đơn') }, { name: 'ghi-chu.txt', bytes: Buffer.byteLength('ghi chú') }] });
+    expect(shown).toMatchObject({
+      open: true,
+      multiple: false,
+      files: [
+        { name: 'don-xin-viec.pdf', bytes: Buffer.byteLength('%PDF-1.4 đơn') },
+        { name: 'ghi-chu.txt', bytes: Buffer.byteLength('ghi chú') },
+      ],
+    });
     expect(await t.call('internet.chooseFiles', { pickId: shown.pickId, names: ['don-xin-viec.pdf'] })).toEqual({ given: 1 });
     expect(await answer).toEqual({ offered: 2, files: [join(folder, 'don-xin-viec.pdf')] });
     expect(pickers.at(-1)).toMatchObject({ pickId: shown.pickId, open: false });
@@ -55,7 +62,9 @@ describe('the kiosk\'s file picker', () => {
     const answer = decideUploads(sessionUploads(ic), { multiple: true, accept: '' });
     const shown = await nextPicker(pickers, 1);
     for (const name of ['../../kiosk.sqlite', join(t.dataDir, 'kiosk.sqlite'), 'kiosk.sqlite', '..', 'link.pdf']) {
-      await expect(t.call('internet.chooseFiles', { pickId: shown.pickId, names: [name] })).rejects.toMatchObject({ apiError: { reason: 'picker_unknown_file', message: expect.stringContaining('Hãy chọn một tệp trong danh sách') } });
+      await expect(t.call('internet.chooseFiles', { pickId: shown.pickId, names: [name] })).rejects.toMatchObject({
+        apiError: { reason: 'picker_unknown_file', message: expect.stringContaining('Hãy chọn một tệp trong danh sách') },
+      });
     }
     // A known name with hostile ones beside it: only the known one goes.
     await t.call('internet.chooseFiles', { pickId: shown.pickId, names: ['../don.pdf', 'don.pdf', 'don.pdf'] });
@@ -137,13 +146,21 @@ describe('decideUploads is confined whatever the picker answers', () => {
       for (const name of ['a.pdf', 'b.txt']) writeFileSync(join(folder, name), 'x');
       writeFileSync(join(dir.path, 'kiosk.sqlite'), 'x');
       const offered = [join(folder, 'a.pdf'), join(folder, 'b.txt')];
-      const piece = fc.oneof(fc.constantFrom(...offered, join(dir.path, 'kiosk.sqlite'), `${folder}/../kiosk.sqlite`, `${folder}/./a.pdf`, folder), fc.string());
+      const piece = fc.oneof(
+        fc.constantFrom(...offered, join(dir.path, 'kiosk.sqlite'), `${folder}/../kiosk.sqlite`, `${folder}/./a.pdf`, folder),
+        fc.string(),
+      );
       await fc.assert(
-        fc.asyncProperty(fc.array(piece, { maxLength: 6 }), fc.boolean(), fc.constantFrom('', '.pdf', 'text/*', 'image/png'), async (chosen, multiple, accept) => {
-          const result = await decideUploads({ mode: 'session-downloads', folder: () => folder, choose: async () => chosen }, { multiple, accept });
-          expect(result.files.every((f) => offered.includes(f) && acceptsFile(accept, basename(f)))).toBe(true);
-          expect(result.files.length).toBeLessThanOrEqual(multiple ? 2 : 1);
-        }),
+        fc.asyncProperty(
+          fc.array(piece, { maxLength: 6 }),
+          fc.boolean(),
+          fc.constantFrom('', '.pdf', 'text/*', 'image/png'),
+          async (chosen, multiple, accept) => {
+            const result = await decideUploads({ mode: 'session-downloads', folder: () => folder, choose: async () => chosen }, { multiple, accept });
+            expect(result.files.every((f) => offered.includes(f) && acceptsFile(accept, basename(f)))).toBe(true);
+            expect(result.files.length).toBeLessThanOrEqual(multiple ? 2 : 1);
+          },
+        ),
         { numRuns: 200 },
       );
     } finally {

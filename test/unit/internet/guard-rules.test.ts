@@ -37,9 +37,11 @@ describe('downloads are capped on bytes received (finding 4)', () => {
     expect(decideDownloadStart(rules, 'big.pdf', 2_000_000).ok).toBe(false);
   });
   it('whatever the server announces, more bytes than the cap are never accepted', () => {
-    fc.assert(fc.property(fc.nat(5_000_000), fc.nat(5_000_000), (received, announced) => {
-      if (received > rules.maxBytes) expect(exceedsCap(rules, received, announced)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.nat(5_000_000), fc.nat(5_000_000), (received, announced) => {
+        if (received > rules.maxBytes) expect(exceedsCap(rules, received, announced)).toBe(true);
+      }),
+    );
   });
 });
 
@@ -54,7 +56,15 @@ describe('uploads are confined to the session folder (finding 1)', () => {
       symlinkSync(join(dir.path, 'kiosk.sqlite'), join(folder, 'link.pdf'));
       mkdirSync(join(folder, 'sub'));
       expect(uploadableFiles(folder)).toEqual([join(folder, 'don.pdf')]);
-      expect(confineUploads(folder, [join(folder, 'don.pdf'), join(dir.path, 'kiosk.sqlite'), join(folder, 'link.pdf'), join(folder, '..', 'kiosk.sqlite'), join(folder, 'sub')])).toEqual([join(folder, 'don.pdf')]);
+      expect(
+        confineUploads(folder, [
+          join(folder, 'don.pdf'),
+          join(dir.path, 'kiosk.sqlite'),
+          join(folder, 'link.pdf'),
+          join(folder, '..', 'kiosk.sqlite'),
+          join(folder, 'sub'),
+        ]),
+      ).toEqual([join(folder, 'don.pdf')]);
       expect(confineUploads(null, [join(folder, 'don.pdf')])).toEqual([]);
     } finally {
       dir.remove();
@@ -80,9 +90,15 @@ describe('gates', () => {
   });
 });
 
-describe('requests: names that resolve into the room\'s network', () => {
+describe("requests: names that resolve into the room's network", () => {
   const policy: UrlPolicy = { mode: 'block-list', allow: [], block: [], localExceptions: ['nas.example.org:8080'] };
-  const resolve = async (host: string) => ({ 'printer.example.org': ['192.168.1.50'], 'nas.example.org': ['10.0.0.2'], 'public.example.org': ['203.113.1.1'], 'v6.example.org': ['::ffff:10.1.1.1'] })[host] ?? Promise.reject(new Error('NXDOMAIN'));
+  const resolve = async (host: string) =>
+    ({
+      'printer.example.org': ['192.168.1.50'],
+      'nas.example.org': ['10.0.0.2'],
+      'public.example.org': ['203.113.1.1'],
+      'v6.example.org': ['::ffff:10.1.1.1'],
+    })[host] ?? Promise.reject(new Error('NXDOMAIN'));
   it.each([
     ['http://printer.example.org/', 'block'],
     ['ws://printer.example.org/socket', 'block'],
@@ -94,11 +110,16 @@ describe('requests: names that resolve into the room\'s network', () => {
     ['http://unknown.example.org/', 'allow'],
   ] as const)('%s → %s', async (url, decision) => expect((await decideRequest({ policy, resolve }, url)).decision).toBe(decision));
   it('asks the real system resolver: localhost by any name is the kiosk itself', async () => {
-    expect((await decideRequest({ policy: { mode: 'block-list', allow: [], block: [] }, resolve: systemResolver }, 'http://localhost./')).decision).toBe('block');
+    expect((await decideRequest({ policy: { mode: 'block-list', allow: [], block: [] }, resolve: systemResolver }, 'http://localhost./')).decision).toBe(
+      'block',
+    );
   });
   it('never throws on any input', async () => {
-    await fc.assert(fc.asyncProperty(fc.oneof(fc.string(), fc.webUrl()), async (url) => {
-      expect(['allow', 'block']).toContain((await decideRequest({ policy, resolve }, url)).decision);
-    }), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.webUrl()), async (url) => {
+        expect(['allow', 'block']).toContain((await decideRequest({ policy, resolve }, url)).decision);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

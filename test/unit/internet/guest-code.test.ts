@@ -3,7 +3,7 @@
 // could not be a code on a slip ever becomes one.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GUEST_CODE_PATTERN } from '../../../electron/contract/internet';
+import { GUEST_CODE_PATTERN } from '#contract/internet';
 import { GUEST_ALPHABET, guestCodeCandidates, newGuestCode } from '../../../electron/core/internet/guest-code';
 
 const code = fc.array(fc.integer({ min: 0, max: GUEST_ALPHABET.length - 1 }), { minLength: 8, maxLength: 8 }).map((draws) => {

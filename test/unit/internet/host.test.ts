@@ -18,16 +18,29 @@ describe('normaliseHost', () => {
   ])('%s → %s', (raw, normal) => expect(normaliseHost(raw)).toBe(normal));
 
   it('never throws, and is idempotent', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.domain(), fc.ipV4(), fc.ipV6().map((a) => `[${a}]`), fc.string({ unit: 'binary' })), (raw) => {
-      const once = normaliseHost(raw);
-      expect(normaliseHost(once)).toBe(once);
-    }));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.domain(),
+          fc.ipV4(),
+          fc.ipV6().map((a) => `[${a}]`),
+          fc.string({ unit: 'binary' }),
+        ),
+        (raw) => {
+          const once = normaliseHost(raw);
+          expect(normaliseHost(once)).toBe(once);
+        },
+      ),
+    );
   });
 
   it('ignores any number of trailing dots and the case', () => {
-    fc.assert(fc.property(fc.domain(), fc.integer({ min: 0, max: 5 }), (domain, dots) => {
-      expect(normaliseHost(domain.toUpperCase() + '.'.repeat(dots))).toBe(normaliseHost(domain));
-    }));
+    fc.assert(
+      fc.property(fc.domain(), fc.integer({ min: 0, max: 5 }), (domain, dots) => {
+        expect(normaliseHost(domain.toUpperCase() + '.'.repeat(dots))).toBe(normaliseHost(domain));
+      }),
+    );
   });
 });
 
@@ -42,13 +55,24 @@ describe('isLocalAddress: every IPv6 spelling of a private IPv4 address is priva
   );
   const hex = ([a, b, c, d]: number[]) => `${((a! << 8) | b!).toString(16)}:${((c! << 8) | d!).toString(16)}`;
   it('as dotted, mapped, compatible, NAT64 and SIIT forms', () => {
-    fc.assert(fc.property(privateV4, (parts) => {
-      const dotted = parts.join('.');
-      for (const form of [dotted, `::ffff:${dotted}`, `::ffff:${hex(parts)}`, `::${dotted}`, `::${hex(parts)}`, `64:ff9b::${dotted}`, `64:ff9b::${hex(parts)}`, `::ffff:0:${dotted}`]) {
-        expect(isLocalAddress(form), form).toBe(true);
-        expect(isLocalHost(`[${form}]`) || !form.includes(':'), form).toBe(true);
-      }
-    }));
+    fc.assert(
+      fc.property(privateV4, (parts) => {
+        const dotted = parts.join('.');
+        for (const form of [
+          dotted,
+          `::ffff:${dotted}`,
+          `::ffff:${hex(parts)}`,
+          `::${dotted}`,
+          `::${hex(parts)}`,
+          `64:ff9b::${dotted}`,
+          `64:ff9b::${hex(parts)}`,
+          `::ffff:0:${dotted}`,
+        ]) {
+          expect(isLocalAddress(form), form).toBe(true);
+          expect(isLocalHost(`[${form}]`) || !form.includes(':'), form).toBe(true);
+        }
+      }),
+    );
   });
   it('leaves public addresses public', () => {
     for (const address of ['8.8.8.8', '203.113.131.1', '2606:4700::1111', '2001:4860:4860::8888', '64:ff9b::808:808', '::ffff:8.8.8.8']) {
@@ -63,11 +87,16 @@ describe('isLocalAddress: every IPv6 spelling of a private IPv4 address is priva
 });
 
 describe('isLocalName', () => {
-  it.each(['router.lan', 'intranet', 'fritz.box', 'printer.local', 'nas.home.arpa', 'localhost', 'a.localhost', 'server.internal', 'MYPC.'])('%s is local', (name) => expect(isLocalName(name)).toBe(true));
+  it.each(['router.lan', 'intranet', 'fritz.box', 'printer.local', 'nas.home.arpa', 'localhost', 'a.localhost', 'server.internal', 'MYPC.'])(
+    '%s is local',
+    (name) => expect(isLocalName(name)).toBe(true),
+  );
   it.each(['vnexpress.net', 'dichvucong.gov.vn', 'lan.vn', 'box.com.vn'])('%s is not', (name) => expect(isLocalName(name)).toBe(false));
   it('never throws on any input', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (raw) => {
-      expect(typeof isLocalHost(raw)).toBe('boolean');
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (raw) => {
+        expect(typeof isLocalHost(raw)).toBe('boolean');
+      }),
+    );
   });
 });

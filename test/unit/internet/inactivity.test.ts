@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../electron/core/clock';
 import { internetOf } from '../../../electron/core/internet/context';
 import { tick } from '../../../electron/core/internet/countdown';
-import type { InternetState } from '../../../electron/contract/internet';
+import type { InternetState } from '#contract/internet';
 import { openTestKiosk, type TestKiosk } from '../../support/kiosk';
 
 const MIN = 60_000;
@@ -22,7 +22,9 @@ async function running() {
 }
 const status = (t: TestKiosk) => t.call<InternetState>('internet.status');
 const endedEvents = (t: TestKiosk) =>
-  (t.kiosk.db.prepare("SELECT payload FROM events WHERE type = 'internet.session_ended'").all() as { payload: string }[]).map((r) => JSON.parse(r.payload) as { reason: string });
+  (t.kiosk.db.prepare("SELECT payload FROM events WHERE type = 'internet.session_ended'").all() as { payload: string }[]).map(
+    (r) => JSON.parse(r.payload) as { reason: string },
+  );
 
 describe('inactivity in an internet session', () => {
   it('asks after five minutes without input, then ends and wipes a minute later', async () => {

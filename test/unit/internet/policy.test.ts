@@ -28,8 +28,14 @@ describe('computeAllowance', () => {
     expect(computeAllowance(config, adult, fresh, at('2026-12-01T08:00:00'))).toMatchObject({ ok: true, minutes: 60, limitedBy: 'session' });
   });
   it('limits by what is left of the day, including staff extra minutes', () => {
-    expect(computeAllowance(config, adult, { ...fresh, minutesToday: 100, sessionsToday: 2 }, at('2026-12-01T08:00:00'))).toMatchObject({ minutes: 20, limitedBy: 'day' });
-    expect(computeAllowance(config, adult, { ...fresh, minutesToday: 100, sessionsToday: 2, extraDayMinutes: 15 }, at('2026-12-01T08:00:00'))).toMatchObject({ minutes: 35, limitedBy: 'day' });
+    expect(computeAllowance(config, adult, { ...fresh, minutesToday: 100, sessionsToday: 2 }, at('2026-12-01T08:00:00'))).toMatchObject({
+      minutes: 20,
+      limitedBy: 'day',
+    });
+    expect(computeAllowance(config, adult, { ...fresh, minutesToday: 100, sessionsToday: 2, extraDayMinutes: 15 }, at('2026-12-01T08:00:00'))).toMatchObject({
+      minutes: 35,
+      limitedBy: 'day',
+    });
   });
   it('limits by what is left of the week', () => {
     expect(computeAllowance(config, adult, { ...fresh, minutesThisWeek: 270 }, at('2026-12-01T08:00:00'))).toMatchObject({ minutes: 30, limitedBy: 'week' });
@@ -53,7 +59,10 @@ describe('computeAllowance', () => {
     }
   });
   it('a week limit of null means no weekly limit', () => {
-    expect(computeAllowance(config, { ...adult, weekMinutes: null }, { ...fresh, minutesThisWeek: 5000 }, at('2026-12-01T08:00:00'))).toMatchObject({ ok: true, minutes: 60 });
+    expect(computeAllowance(config, { ...adult, weekMinutes: null }, { ...fresh, minutesThisWeek: 5000 }, at('2026-12-01T08:00:00'))).toMatchObject({
+      ok: true,
+      minutes: 60,
+    });
   });
   it('guest passes get their own minutes, still capped by closing', () => {
     expect(computeAllowance(config, { guestMinutes: 30 }, fresh, at('2026-12-01T08:00:00'))).toMatchObject({ minutes: 30, limitedBy: 'guest' });

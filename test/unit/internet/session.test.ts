@@ -10,7 +10,7 @@ import { internetTestHooks } from '../../../electron/core/internet/register';
 import { attachSurface, internetOf } from '../../../electron/core/internet/context';
 import { tick } from '../../../electron/core/internet/countdown';
 import { internetState } from '../../../electron/core/internet/state';
-import type { InternetState } from '../../../electron/contract/internet';
+import type { InternetState } from '#contract/internet';
 import { systemBootProbe } from '../../../electron/core/internet/boot';
 import { openTestKiosk, type TestKiosk } from '../../support/kiosk';
 
@@ -30,7 +30,8 @@ async function open(clock = new FakeClock('2026-12-01T08:00:00+07:00')) {
   return { ...t, internet };
 }
 const status = (t: TestKiosk) => t.call<InternetState>('internet.status');
-const signIn = (t: TestKiosk, text: string, kind = 'card') => t.call<{ allowanceMinutes: number; limitedBy: string; resumed: boolean }>('internet.signIn', { kind, text });
+const signIn = (t: TestKiosk, text: string, kind = 'card') =>
+  t.call<{ allowanceMinutes: number; limitedBy: string; resumed: boolean }>('internet.signIn', { kind, text });
 async function staffToken(t: TestKiosk): Promise<string> {
   return (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' })).token;
 }
@@ -185,9 +186,17 @@ describe('crash and reboot', () => {
     const again = await createKiosk({ dataDir: t.dataDir, clock: t.clock, log: silentLogger });
     try {
       expect(internetState(internetOf(again.ctx)).phase).toBe('free');
-      const row = again.db.prepare('SELECT ended_at AS endedAt, end_reason AS reason, used_ms AS used, end_evidence AS evidence FROM internet_sessions').get() as { evidence: string };
+      const row = again.db
+        .prepare('SELECT ended_at AS endedAt, end_reason AS reason, used_ms AS used, end_evidence AS evidence FROM internet_sessions')
+        .get() as { evidence: string };
       expect(row).toMatchObject({ endedAt: cutAt, reason: 'power_cut', used: 15 * MIN });
-      expect(JSON.parse(row.evidence)).toMatchObject({ why: 'boot_changed', savedBootId: 'boot-a', bootId: 'boot-b', savedUptimeSeconds: 5000, uptimeSeconds: 40 });
+      expect(JSON.parse(row.evidence)).toMatchObject({
+        why: 'boot_changed',
+        savedBootId: 'boot-a',
+        bootId: 'boot-b',
+        savedUptimeSeconds: 5000,
+        uptimeSeconds: 40,
+      });
     } finally {
       await again.close();
     }
@@ -297,12 +306,18 @@ describe('staff control', () => {
     await t.call('internet.staff.end', { staffToken: token });
     await signIn(t, CHILD);
     await t.call('internet.staff.emergencyClose', { staffToken: token });
-    expect((await status(t))).toMatchObject({ phase: 'closed', closedReason: 'emergency' });
+    expect(await status(t)).toMatchObject({ phase: 'closed', closedReason: 'emergency' });
     await expectRefusal(signIn(t, ADULT), 'internet_closed');
     await t.call('internet.staff.reopen', { staffToken: token });
     expect((await status(t)).phase).toBe('free');
     expect(events(t, 'internet.session_ended').map((e) => e.reason)).toEqual(['staff', 'emergency']);
-    expect(events(t, 'staff.action').map((e) => e.action)).toEqual(['internet.message', 'internet.end_session', 'internet.close_all', 'internet.emergency_close', 'internet.reopen']);
+    expect(events(t, 'staff.action').map((e) => e.action)).toEqual([
+      'internet.message',
+      'internet.end_session',
+      'internet.close_all',
+      'internet.emergency_close',
+      'internet.reopen',
+    ]);
   });
 
   it('staff methods need a staff token', async () => {
@@ -318,7 +333,11 @@ describe('staff control', () => {
     await signIn(t, ADULT);
     t.clock.advance(5 * MIN);
     const token = await staffToken(t);
-    const o = await t.call<{ current: { minutesUsed: number; minutesLeft: number; card: string }; recent: { minutesUsed: number; endReason: string }[]; todayMinutes: number }>('internet.staff.overview', { staffToken: token });
+    const o = await t.call<{
+      current: { minutesUsed: number; minutesLeft: number; card: string };
+      recent: { minutesUsed: number; endReason: string }[];
+      todayMinutes: number;
+    }>('internet.staff.overview', { staffToken: token });
     expect(o.current).toMatchObject({ card: ADULT, minutesUsed: 5, minutesLeft: 55 });
     expect(o.recent).toEqual([expect.objectContaining({ minutesUsed: 12, endReason: 'resident' })]);
     expect(o.todayMinutes).toBe(17);
@@ -329,7 +348,11 @@ describe('guest passes', () => {
   it('creates random one-day one-time codes of the documented format', async () => {
     const t = await open();
     const token = await staffToken(t);
-    const { passes } = await t.call<{ passes: { code: string; minutes: number }[] }>('internet.staff.createGuestPasses', { staffToken: token, minutes: 30, count: 10 });
+    const { passes } = await t.call<{ passes: { code: string; minutes: number }[] }>('internet.staff.createGuestPasses', {
+      staffToken: token,
+      minutes: 30,
+      count: 10,
+    });
     expect(passes).toHaveLength(10);
     for (const p of passes) expect(p.code).toMatch(/^KHACH-[A-HJ-NP-Z2-9]{8}$/);
     expect(new Set(passes.map((p) => p.code)).size).toBe(10);
@@ -343,7 +366,11 @@ describe('guest passes', () => {
 
   it('accept a code typed without KHACH-, in lower case, with a misread character, in the card box', async () => {
     const t = await open();
-    const { passes } = await t.call<{ passes: { code: string }[] }>('internet.staff.createGuestPasses', { staffToken: await staffToken(t), minutes: 30, count: 3 });
+    const { passes } = await t.call<{ passes: { code: string }[] }>('internet.staff.createGuestPasses', {
+      staffToken: await staffToken(t),
+      minutes: 30,
+      count: 3,
+    });
     const body = (n: number) => passes[n]!.code.slice('KHACH-'.length);
     // Typed where a card goes (the screen only knows a code by its prefix): the code is found.
     expect(await signIn(t, body(0).toLowerCase())).toMatchObject({ limitedBy: 'guest' });
@@ -377,11 +404,17 @@ describe('queue', () => {
 
   it('guests take their turn like cards: a guest code does not jump the queue', async () => {
     const t = await open();
-    const { passes } = await t.call<{ passes: { code: string }[] }>('internet.staff.createGuestPasses', { staffToken: await staffToken(t), minutes: 30, count: 1 });
+    const { passes } = await t.call<{ passes: { code: string }[] }>('internet.staff.createGuestPasses', {
+      staffToken: await staffToken(t),
+      minutes: 30,
+      count: 1,
+    });
     await signIn(t, ADULT);
     await t.call('internet.queue.join', { card: CHILD });
     await t.call('internet.end');
-    await expect(signIn(t, passes[0]!.code, 'guest')).rejects.toMatchObject({ apiError: { reason: 'queue_reserved_guest', message: expect.stringContaining('xếp hàng số 1') } });
+    await expect(signIn(t, passes[0]!.code, 'guest')).rejects.toMatchObject({
+      apiError: { reason: 'queue_reserved_guest', message: expect.stringContaining('xếp hàng số 1') },
+    });
     // The pass is not spent by the refusal; the guest gets the PC once the queue is served.
     await signIn(t, CHILD);
     await t.call('internet.end');
@@ -455,7 +488,11 @@ describe('wipe', () => {
     const t = await open();
     const wiped: string[] = [];
     const started: string[] = [];
-    attachSurface(t.internet, { sessionStarted: (p) => void started.push(p.partition), wipe: async (p) => void wiped.push(p.partition), command: () => undefined });
+    attachSurface(t.internet, {
+      sessionStarted: (p) => void started.push(p.partition),
+      wipe: async (p) => void wiped.push(p.partition),
+      command: () => undefined,
+    });
     await signIn(t, ADULT);
     await t.call('internet.end');
     expect(started).toHaveLength(1);
@@ -472,8 +509,13 @@ describe('browsing commands', () => {
     await expectRefusal(t.call('internet.browse', { action: 'back' }), 'no_session');
     await signIn(t, ADULT);
     expect(await t.call('internet.browse', { action: 'navigate', url: 'dichvucong.gov.vn' })).toMatchObject({ handled: true, decision: { decision: 'allow' } });
-    expect(await t.call('internet.browse', { action: 'navigate', url: 'file:///etc/passwd' })).toMatchObject({ handled: true, decision: { decision: 'block', rule: 'blocked-scheme' } });
-    expect(await t.call('internet.browse', { action: 'navigate', url: 'https://www.bet365.com/' })).toMatchObject({ decision: { decision: 'block', rule: 'block-list' } });
+    expect(await t.call('internet.browse', { action: 'navigate', url: 'file:///etc/passwd' })).toMatchObject({
+      handled: true,
+      decision: { decision: 'block', rule: 'blocked-scheme' },
+    });
+    expect(await t.call('internet.browse', { action: 'navigate', url: 'https://www.bet365.com/' })).toMatchObject({
+      decision: { decision: 'block', rule: 'block-list' },
+    });
     await t.call('internet.browse', { action: 'back' });
     expect(commands).toEqual([{ action: 'navigate', url: 'https://dichvucong.gov.vn/' }, { action: 'back' }]);
   });

@@ -5,7 +5,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decideUrl, type UrlPolicy } from '../../../electron/core/internet/url-policy';
-import { categoryMatch, defaultWebProtection, loadCategoryLists, protectionFor, webProtectionSection, CATEGORY_LISTS } from '../../../electron/core/internet/web-protection';
+import {
+  categoryMatch,
+  defaultWebProtection,
+  loadCategoryLists,
+  protectionFor,
+  webProtectionSection,
+  CATEGORY_LISTS,
+} from '../../../electron/core/internet/web-protection';
 import { tempDir } from '../../support/temp-dir';
 
 const resources = fileURLToPath(new URL('../../../resources/internet/', import.meta.url));
@@ -20,11 +27,14 @@ describe('the shipped category lists', () => {
   it('has every list, each with entries', () => {
     for (const name of CATEGORY_LISTS) expect(shipped.get(name)?.entries, name).toBeGreaterThan(5);
   });
-  it.each(['https://xvideos.com/', 'https://www.pornhub.com/view', 'https://bet88.com/', 'https://m.bet88.vip/', 'https://XNXX.COM../'])('%s is blocked in a child\'s session', (url) => {
-    const decision = decideUrl(policyFor('child'), url);
-    expect(decision).toMatchObject({ decision: 'block', rule: 'category-list' });
-    expect(decision.reason).toMatch(/người lớn|cờ bạc/);
-  });
+  it.each(['https://xvideos.com/', 'https://www.pornhub.com/view', 'https://bet88.com/', 'https://m.bet88.vip/', 'https://XNXX.COM../'])(
+    "%s is blocked in a child's session",
+    (url) => {
+      const decision = decideUrl(policyFor('child'), url);
+      expect(decision).toMatchObject({ decision: 'block', rule: 'category-list' });
+      expect(decision.reason).toMatch(/người lớn|cờ bạc/);
+    },
+  );
   it('does not block look-alike suffixes or ordinary sites', () => {
     for (const url of ['https://notpornhub.com/', 'https://pornhub.com.vn.example/', 'https://vnexpress.net/', 'https://dichvucong.gov.vn/']) {
       expect(decideUrl(policyFor('child'), url).decision, url).toBe('allow');
@@ -39,7 +49,7 @@ describe('the decision per resident category', () => {
     expect(decideUrl(policyFor('default'), 'https://tinder.com/').decision).toBe('allow');
     expect(decideUrl(policyFor('child'), 'https://tinder.com/').decision).toBe('block');
   });
-  it('a technician can turn the adult lists off, never the children\'s', () => {
+  it("a technician can turn the adult lists off, never the children's", () => {
     const off = webProtectionSection.parse({ adultLists: [] });
     expect(decideUrl(policyFor('default', off), 'https://pornhub.com/').decision).toBe('allow');
     expect(decideUrl(policyFor('child', off), 'https://pornhub.com/').decision).toBe('block');
@@ -53,7 +63,7 @@ describe('the decision per resident category', () => {
 });
 
 describe('a list updated from a file', () => {
-  it('takes the technician\'s copy in <data-dir>/internet-lists over the shipped one', () => {
+  it("takes the technician's copy in <data-dir>/internet-lists over the shipped one", () => {
     const dir = tempDir();
     try {
       mkdirSync(join(dir.path, 'internet-lists'));

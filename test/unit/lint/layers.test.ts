@@ -34,12 +34,19 @@ describe('the layer rule', () => {
     expect(await layerErrors('renderer/src/x.ts', "import { createKiosk } from '../../electron/core/kiosk';\nexport default createKiosk;\n")).toHaveLength(1);
   });
 
-  it('lets the renderer import the contract, and the core import the contract', async () => {
-    expect(await layerErrors('renderer/src/x.ts', "import { methods } from '../../electron/contract';\nexport default methods;\n")).toEqual([]);
-    expect(await layerErrors('electron/core/x.ts', "import { methods } from '../contract';\nexport default methods;\n")).toEqual([]);
+  it('lets the renderer import the contract, and the core import the contract, through its one spelling', async () => {
+    expect(await layerErrors('renderer/src/x.ts', "import { methods } from '#contract';\nexport default methods;\n")).toEqual([]);
+    expect(await layerErrors('electron/core/x.ts', "import { staffToken } from '#contract/staff';\nexport default staffToken;\n")).toEqual([]);
+    expect(await layerErrors('electron/contract/x.ts', "import { staffToken } from './staff';\nexport default staffToken;\n")).toEqual([]);
+    // A relative path into the contract from outside it names the alias to use instead.
+    expect(await layerErrors('renderer/src/x.ts', "import { methods } from '../../electron/contract';\nexport default methods;\n")).toEqual([
+      "Import the contract as '#contract/…' (package.json \"imports\"), not by the relative path '../../electron/contract'.",
+    ]);
+    // The alias does not open a layer that may not import the contract.
+    expect(await layerErrors('common/x.ts', "import { methods } from '#contract';\nexport default methods;\n")).toHaveLength(1);
   });
 
-  it('lets the Electron shell run the CLI program (the installed kiosk\'s --cli mode), and the collector use common/', async () => {
+  it("lets the Electron shell run the CLI program (the installed kiosk's --cli mode), and the collector use common/", async () => {
     expect(await layerErrors('electron/main/x.ts', "import { createProgram } from '../cli/program';\nexport default createProgram;\n")).toEqual([]);
     expect(await layerErrors('collector/x.ts', "import { parseClockSpec } from '../common/testing/test-clock';\nexport default parseClockSpec;\n")).toEqual([]);
     expect(await layerErrors('electron/core/x.ts', "import { createProgram } from '../cli/program';\nexport default createProgram;\n")).toHaveLength(1);

@@ -22,7 +22,9 @@ function files(dir: string): string[] {
 /** Lines of `source` that read the machine clock without a `machine-clock:` reason just above. */
 export function machineClockReads(source: string): number[] {
   const lines = source.split('\n');
-  return lines.flatMap((line, i) => (READS.test(line.replace(/\/\/.*$/, '')) && !lines.slice(Math.max(0, i - 3), i).some((above) => /machine-clock:/.test(above)) ? [i + 1] : []));
+  return lines.flatMap((line, i) =>
+    READS.test(line.replace(/\/\/.*$/, '')) && !lines.slice(Math.max(0, i - 3), i).some((above) => /machine-clock:/.test(above)) ? [i + 1] : [],
+  );
 }
 
 // The samples are put together from pieces, so this file's own text never holds a clock read.
@@ -38,8 +40,9 @@ describe('machine clock in tests', () => {
   });
 
   it('no test file reads the wall clock (now(), or a Date without an argument)', () => {
-    const offenders = files(join(root, 'test'))
-      .flatMap((file) => machineClockReads(readFileSync(file, 'utf8')).map((line) => `${relative(root, file)}:${line}`));
+    const offenders = files(join(root, 'test')).flatMap((file) =>
+      machineClockReads(readFileSync(file, 'utf8')).map((line) => `${relative(root, file)}:${line}`),
+    );
     expect(offenders).toEqual([]);
   });
 });

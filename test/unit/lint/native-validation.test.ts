@@ -45,7 +45,9 @@ describe('native validation', () => {
   });
 
   it('every form of the renderer is noValidate', () => {
-    const offenders = files(join(root, 'renderer/src')).flatMap((file) => validatingForms(readFileSync(file, 'utf8')).map((tag) => `${relative(root, file)}: ${tag}`));
+    const offenders = files(join(root, 'renderer/src')).flatMap((file) =>
+      validatingForms(readFileSync(file, 'utf8')).map((tag) => `${relative(root, file)}: ${tag}`),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -37,7 +37,9 @@ describe('maskIdentityNumbers', () => {
   });
 
   it('leaves text without a 9- or 12-digit run unchanged', () => {
-    const noIdRun = fc.string({ unit: fc.oneof(fc.constantFrom(...'0123456789|'), fc.string({ minLength: 1, maxLength: 1 }), fc.constantFrom('ễ', 'đ', 'Ư', '\n')) }).filter((text) => !digitRuns(text).some((run) => run.length === 9 || run.length === 12));
+    const noIdRun = fc
+      .string({ unit: fc.oneof(fc.constantFrom(...'0123456789|'), fc.string({ minLength: 1, maxLength: 1 }), fc.constantFrom('ễ', 'đ', 'Ư', '\n')) })
+      .filter((text) => !digitRuns(text).some((run) => run.length === 9 || run.length === 12));
     fc.assert(
       fc.property(noIdRun, (text) => {
         expect(maskIdentityNumbers(text)).toBe(text);

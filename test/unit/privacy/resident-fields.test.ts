@@ -3,10 +3,10 @@
 // resident screen greets with a display name ("Lan N.") and shows the card, loans and holds.
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { methods, type MethodName } from '../../../electron/contract';
+import { methods, type MethodName } from '#contract';
 import { displayNameOf } from '../../../electron/core/patrons/records';
 import { openTestKiosk } from '../../support/kiosk';
-import type { SignedInPatron } from '../../../electron/contract/circulation';
+import type { SignedInPatron } from '#contract/circulation';
 
 /** Field names that say something about a person. */
 const PATRON_FIELDS = ['fullName', 'displayName', 'phone', 'birthYear', 'gender', 'village', 'cardNumber', 'card'];
@@ -36,7 +36,19 @@ const FROM_THE_CARD_IN_HAND: Record<string, string[]> = {
   'rights.myRecord': ['fullName', 'birthYear', 'gender', 'phone', 'village'],
 };
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; getter?: () => z.ZodType; left?: z.ZodType; right?: z.ZodType; valueType?: z.ZodType };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  getter?: () => z.ZodType;
+  left?: z.ZodType;
+  right?: z.ZodType;
+  valueType?: z.ZodType;
+};
 
 function fieldsOf(schema: z.ZodType, seen = new Set<z.ZodType>()): Set<string> {
   const found = new Set<string>();
@@ -63,12 +75,16 @@ describe('resident-facing methods return only what a resident screen shows', () 
       residentMethods.map((name) => [name, [...fieldsOf(methods[name].response)].sort()] as const).filter(([, fields]) => fields.length > 0),
     );
     expect(actual).toEqual(RESIDENT_METHODS_WITH_PATRON_FIELDS);
-    for (const [name, fields] of Object.entries(actual)) for (const field of STAFF_ONLY) if (!FROM_THE_CARD_IN_HAND[name]?.includes(field)) expect(fields, name).not.toContain(field);
+    for (const [name, fields] of Object.entries(actual))
+      for (const field of STAFF_ONLY) if (!FROM_THE_CARD_IN_HAND[name]?.includes(field)) expect(fields, name).not.toContain(field);
   });
 
   it('greets a signed-in resident by given name and initial, and sends nothing staff-only', async () => {
     const t = await openTestKiosk();
-    const shown = t.kiosk.db.prepare("SELECT full_name AS name, phone FROM patrons WHERE card_number = 'BD000002'").get() as { name: string; phone: string | null };
+    const shown = t.kiosk.db.prepare("SELECT full_name AS name, phone FROM patrons WHERE card_number = 'BD000002'").get() as {
+      name: string;
+      phone: string | null;
+    };
     const signedIn = await t.call<SignedInPatron>('circulation.signIn', { method: 'manual', card: 'BD000002' });
     expect(signedIn.patron.displayName).toBe(displayNameOf(shown.name));
     const text = JSON.stringify(signedIn);
@@ -77,7 +93,7 @@ describe('resident-facing methods return only what a resident screen shows', () 
     for (const field of STAFF_ONLY) expect(Object.keys(signedIn.patron)).not.toContain(field);
   });
 
-  it("shows a resident their own full record only after a CCCD or PIN sign-in, never to the card alone", async () => {
+  it('shows a resident their own full record only after a CCCD or PIN sign-in, never to the card alone', async () => {
     const t = await openTestKiosk();
     const shown = t.kiosk.db.prepare("SELECT full_name AS name FROM patrons WHERE card_number = 'BD000002'").get() as { name: string };
     const cardOnly = await t.call<Record<string, unknown>>('rights.myRecord', { residentToken: await t.residentToken('BD000002', 'card') });

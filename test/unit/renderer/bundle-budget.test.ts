@@ -53,14 +53,22 @@ describe('the home screen bundle', () => {
   });
 
   it('leaves the viewers, the staff area and the digital library to load on demand', () => {
-    const sources = Object.entries(manifest).filter(([, chunk]) => files.includes(chunk.file)).map(([key]) => key);
+    const sources = Object.entries(manifest)
+      .filter(([, chunk]) => files.includes(chunk.file))
+      .map(([key]) => key);
     for (const heavy of ['pdfjs-dist', 'epubjs', 'screens/staff/', 'screens/digital-library/', 'screens/statistics/']) {
-      expect(sources.filter((source) => source.includes(heavy)), heavy).toEqual([]);
+      expect(
+        sources.filter((source) => source.includes(heavy)),
+        heavy,
+      ).toEqual([]);
     }
     // Every on-demand screen exists as its own chunk reachable from the entry.
     const lazy = new Set(Object.values(manifest).flatMap((chunk) => chunk.dynamicImports ?? []));
     for (const screen of ['screens/staff/StaffArea.tsx', 'screens/digital-library/DigitalLibrary.tsx']) {
-      expect([...lazy].some((key) => key.endsWith(screen)), screen).toBe(true);
+      expect(
+        [...lazy].some((key) => key.endsWith(screen)),
+        screen,
+      ).toBe(true);
     }
   });
 });

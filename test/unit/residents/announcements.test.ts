@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../electron/core/clock';
 import { openTestKiosk } from '../../support/kiosk';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0e1b3a60000000049454e44ae426082', 'hex').toString('base64');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0e1b3a60000000049454e44ae426082',
+  'hex',
+).toString('base64');
 
 async function staffKiosk(start = '2026-04-18T09:00:00+07:00') {
   const k = await openTestKiosk({ clock: new FakeClock(start) });
@@ -15,7 +18,14 @@ async function staffKiosk(start = '2026-04-18T09:00:00+07:00') {
 describe('announcements', () => {
   it('shows a staff announcement only between its days, with its image', async () => {
     const k = await staffKiosk();
-    await k.call('announcements.create', { staffToken: k.token, title: 'Tuần lễ đọc sách', body: 'Mời bà con đến đọc.', image: { mime: 'image/png', base64: PNG }, startsOn: '2026-04-18', endsOn: '2026-04-20' });
+    await k.call('announcements.create', {
+      staffToken: k.token,
+      title: 'Tuần lễ đọc sách',
+      body: 'Mời bà con đến đọc.',
+      image: { mime: 'image/png', base64: PNG },
+      startsOn: '2026-04-18',
+      endsOn: '2026-04-20',
+    });
     await k.call('announcements.create', { staffToken: k.token, title: 'Sau này', startsOn: '2026-05-01', endsOn: '2026-05-02' });
     const today = await k.call<{ today: string; announcements: { title: string; image: unknown }[] }>('announcements.current');
     expect(today.today).toBe('2026-04-18');
@@ -45,10 +55,20 @@ describe('announcements', () => {
 
   it('refuses without a staff token, with end before start, and with a fake image, writing nothing', async () => {
     const k = await staffKiosk();
-    await expect(k.call('announcements.create', { staffToken: 'x'.repeat(32), title: 'A', startsOn: '2026-04-18', endsOn: '2026-04-18' })).rejects.toMatchObject({ apiError: { code: 'unauthorized' } });
-    await expect(k.call('announcements.create', { staffToken: k.token, title: 'A', startsOn: '2026-04-18', endsOn: '2026-04-17' })).rejects.toMatchObject({ apiError: { code: 'invalid_request' } });
     await expect(
-      k.call('announcements.create', { staffToken: k.token, title: 'A', image: { mime: 'image/png', base64: Buffer.from('not an image at all').toString('base64') }, startsOn: '2026-04-18', endsOn: '2026-04-18' }),
+      k.call('announcements.create', { staffToken: 'x'.repeat(32), title: 'A', startsOn: '2026-04-18', endsOn: '2026-04-18' }),
+    ).rejects.toMatchObject({ apiError: { code: 'unauthorized' } });
+    await expect(k.call('announcements.create', { staffToken: k.token, title: 'A', startsOn: '2026-04-18', endsOn: '2026-04-17' })).rejects.toMatchObject({
+      apiError: { code: 'invalid_request' },
+    });
+    await expect(
+      k.call('announcements.create', {
+        staffToken: k.token,
+        title: 'A',
+        image: { mime: 'image/png', base64: Buffer.from('not an image at all').toString('base64') },
+        startsOn: '2026-04-18',
+        endsOn: '2026-04-18',
+      }),
     ).rejects.toMatchObject({ apiError: { code: 'refused', reason: 'image_invalid' } });
     expect((await k.call<{ announcements: unknown[] }>('announcements.list', { staffToken: k.token })).announcements).toEqual([]);
     const actions = k.kiosk.db.prepare("SELECT count(*) AS n FROM events WHERE type = 'staff.action'").get() as { n: number };
@@ -57,7 +77,14 @@ describe('announcements', () => {
 
   it('edits text, dates and image: the idle screen shows the new version, the image kept unless replaced or removed', async () => {
     const k = await staffKiosk();
-    const created = await k.call<{ id: number }>('announcements.create', { staffToken: k.token, title: 'Tuần lễ đọc sách', body: 'Cũ', image: { mime: 'image/png', base64: PNG }, startsOn: '2026-04-20', endsOn: '2026-04-22' });
+    const created = await k.call<{ id: number }>('announcements.create', {
+      staffToken: k.token,
+      title: 'Tuần lễ đọc sách',
+      body: 'Cũ',
+      image: { mime: 'image/png', base64: PNG },
+      startsOn: '2026-04-20',
+      endsOn: '2026-04-22',
+    });
     expect((await k.call<{ announcements: unknown[] }>('announcements.current')).announcements).toEqual([]);
 
     const edited = await k.call<{ title: string; body: string; image: unknown; startsOn: string }>('announcements.update', {
@@ -68,11 +95,23 @@ describe('announcements', () => {
       startsOn: '2026-04-18',
       endsOn: '2026-04-22',
     });
-    expect(edited).toMatchObject({ title: 'Tuần lễ đọc sách (đổi ngày)', body: 'Mời bà con đến từ hôm nay.', startsOn: '2026-04-18', image: { mime: 'image/png', base64: PNG } });
+    expect(edited).toMatchObject({
+      title: 'Tuần lễ đọc sách (đổi ngày)',
+      body: 'Mời bà con đến từ hôm nay.',
+      startsOn: '2026-04-18',
+      image: { mime: 'image/png', base64: PNG },
+    });
     const today = await k.call<{ announcements: { title: string; image: unknown }[] }>('announcements.current');
     expect(today.announcements.map((a) => a.title)).toEqual(['Tuần lễ đọc sách (đổi ngày)']);
 
-    await k.call('announcements.update', { staffToken: k.token, id: created.id, title: 'Không ảnh', image: null, startsOn: '2026-04-18', endsOn: '2026-04-18' });
+    await k.call('announcements.update', {
+      staffToken: k.token,
+      id: created.id,
+      title: 'Không ảnh',
+      image: null,
+      startsOn: '2026-04-18',
+      endsOn: '2026-04-18',
+    });
     const list = await k.call<{ announcements: { title: string; image: unknown; endsOn: string }[] }>('announcements.list', { staffToken: k.token });
     expect(list.announcements).toHaveLength(1);
     expect(list.announcements[0]).toMatchObject({ title: 'Không ảnh', image: null, endsOn: '2026-04-18' });
@@ -82,10 +121,17 @@ describe('announcements', () => {
 
   it('refuses an edit with end before start, a fake image, or a removed announcement, changing nothing', async () => {
     const k = await staffKiosk();
-    const created = await k.call<{ id: number }>('announcements.create', { staffToken: k.token, title: 'Giữ nguyên', startsOn: '2026-04-18', endsOn: '2026-04-19' });
+    const created = await k.call<{ id: number }>('announcements.create', {
+      staffToken: k.token,
+      title: 'Giữ nguyên',
+      startsOn: '2026-04-18',
+      endsOn: '2026-04-19',
+    });
     const base = { staffToken: k.token, id: created.id, title: 'Đổi', startsOn: '2026-04-18', endsOn: '2026-04-19' };
     await expect(k.call('announcements.update', { ...base, endsOn: '2026-04-17' })).rejects.toMatchObject({ apiError: { code: 'invalid_request' } });
-    await expect(k.call('announcements.update', { ...base, image: { mime: 'image/jpeg', base64: Buffer.from('not a jpeg image').toString('base64') } })).rejects.toMatchObject({
+    await expect(
+      k.call('announcements.update', { ...base, image: { mime: 'image/jpeg', base64: Buffer.from('not a jpeg image').toString('base64') } }),
+    ).rejects.toMatchObject({
       apiError: { code: 'refused', reason: 'image_invalid' },
     });
     await expect(k.call('announcements.update', { ...base, staffToken: 'x'.repeat(32) })).rejects.toMatchObject({ apiError: { code: 'unauthorized' } });
@@ -97,7 +143,12 @@ describe('announcements', () => {
 
   it('removes an announcement and records who did it', async () => {
     const k = await staffKiosk();
-    const created = await k.call<{ id: number }>('announcements.create', { staffToken: k.token, title: 'Tạm nghỉ', startsOn: '2026-04-18', endsOn: '2026-04-18' });
+    const created = await k.call<{ id: number }>('announcements.create', {
+      staffToken: k.token,
+      title: 'Tạm nghỉ',
+      startsOn: '2026-04-18',
+      endsOn: '2026-04-18',
+    });
     await k.call('announcements.remove', { staffToken: k.token, id: created.id });
     expect((await k.call<{ announcements: unknown[] }>('announcements.current')).announcements).toEqual([]);
     await expect(k.call('announcements.remove', { staffToken: k.token, id: created.id })).rejects.toMatchObject({ apiError: { code: 'not_found' } });

@@ -23,7 +23,9 @@ describe('apiErrorText', () => {
   });
 
   it("falls back to the core's own sentence when the screen has none for the reason, or there is no reason", () => {
-    expect(apiErrorText(t, new ApiCallError({ code: 'refused', message: 'Đợt này đã gửi trả.', reason: 'batch_returned' }), 'errors.unavailable')).toBe('Đợt này đã gửi trả.');
+    expect(apiErrorText(t, new ApiCallError({ code: 'refused', message: 'Đợt này đã gửi trả.', reason: 'batch_returned' }), 'errors.unavailable')).toBe(
+      'Đợt này đã gửi trả.',
+    );
     expect(apiErrorText(t, new ApiCallError({ code: 'internal', message: 'Kiosk gặp lỗi.' }), 'errors.unavailable')).toBe('Kiosk gặp lỗi.');
   });
 
@@ -32,7 +34,11 @@ describe('apiErrorText', () => {
   });
 
   it("shows the core's own Vietnamese sentence on a Vietnamese screen that asks for it, and the screen's advice elsewhere", () => {
-    const error = new ApiCallError({ code: 'refused', message: 'Thẻ BD000007 đã hết hạn ngày 31/12/2027. Mời bạn gặp cán bộ để gia hạn.', reason: 'card_expired' });
+    const error = new ApiCallError({
+      code: 'refused',
+      message: 'Thẻ BD000007 đã hết hạn ngày 31/12/2027. Mời bạn gặp cán bộ để gia hạn.',
+      reason: 'card_expired',
+    });
     const wording = { namespace: 'circulation', keys: 'advice' };
     expect(apiErrorText(t, error, 'circulation:advice.offline', { ...wording, language: 'vi' })).toBe(error.message);
     expect(apiErrorText(t, error, 'circulation:advice.offline', { ...wording, language: 'en' })).toBe('Ask the librarian to renew your card.');

@@ -14,8 +14,12 @@ async function layerErrors(file: string, code: string): Promise<string[]> {
 
 describe('the common layer', () => {
   it('may be imported by the core and the renderer', async () => {
-    expect(await layerErrors('electron/core/x.ts', "import { typeVietnamese } from '../../common/vietnamese/typing';\nexport default typeVietnamese;\n")).toEqual([]);
-    expect(await layerErrors('renderer/src/x.ts', "import { typeVietnamese } from '../../common/vietnamese/typing';\nexport default typeVietnamese;\n")).toEqual([]);
+    expect(
+      await layerErrors('electron/core/x.ts', "import { typeVietnamese } from '../../common/vietnamese/typing';\nexport default typeVietnamese;\n"),
+    ).toEqual([]);
+    expect(
+      await layerErrors('renderer/src/x.ts', "import { typeVietnamese } from '../../common/vietnamese/typing';\nexport default typeVietnamese;\n"),
+    ).toEqual([]);
   });
   it('imports no package, no Node module and no other layer', async () => {
     expect(await layerErrors('common/x.ts', "import { z } from 'zod';\nexport default z;\n")).toHaveLength(1);

@@ -29,7 +29,16 @@ describe('findKeyUsage', () => {
       NS,
     );
     expect([...usage.exact.keys()].sort()).toEqual(
-      ['common:backHome', 'home:staffEntry', 'staff:errors.wrong_pin', 'home|common:scanPrompt', 'staff:errors.card_missing', 'staff:signIn.keypadForCard', 'staff:signIn.keypadForPin', 'staff:signIn.title'].sort(),
+      [
+        'common:backHome',
+        'home:staffEntry',
+        'staff:errors.wrong_pin',
+        'home|common:scanPrompt',
+        'staff:errors.card_missing',
+        'staff:signIn.keypadForCard',
+        'staff:signIn.keypadForPin',
+        'staff:signIn.title',
+      ].sort(),
     );
     expect(usage.patterns.some((p) => p.test('staff:errors.wrong_pin'))).toBe(true);
     expect(usage.patterns.some((p) => p.test('common:outOfService.title'))).toBe(true);
@@ -44,10 +53,14 @@ describe('findKeyUsage', () => {
     );
     const key = fc.stringMatching(/^[a-z][a-zA-Z0-9_]{0,8}(\.[a-zA-Z0-9_]{1,8}){0,3}$/);
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }).filter((s) => !/['"`]/.test(s)), key, (noise, k) => {
-        const usage = findKeyUsage([{ path: 'x.ts', text: `${noise}\nt('home:${k}')` }], NS);
-        expect(usage.exact.has(`home:${k}`)).toBe(true);
-      }),
+      fc.property(
+        fc.string({ maxLength: 40 }).filter((s) => !/['"`]/.test(s)),
+        key,
+        (noise, k) => {
+          const usage = findKeyUsage([{ path: 'x.ts', text: `${noise}\nt('home:${k}')` }], NS);
+          expect(usage.exact.has(`home:${k}`)).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -65,7 +78,11 @@ describe('checkI18n', () => {
   }
 
   it('reports a key English lacks, a key nobody uses, and a key the source uses that vi lacks', () => {
-    const dir = repo({ a: 'A', old: 'cũ', n: { x_other: 'x' } }, { a: 'A', n: { x_one: 'x', x_other: 'xs' } }, "const { t } = useTranslation('home'); t('a'); t('n.x', { count: 2 }); t('b');");
+    const dir = repo(
+      { a: 'A', old: 'cũ', n: { x_other: 'x' } },
+      { a: 'A', n: { x_one: 'x', x_other: 'xs' } },
+      "const { t } = useTranslation('home'); t('a'); t('n.x', { count: 2 }); t('b');",
+    );
     const data = tempDir();
     mkdirSync(join(data.path, 'locales/ede'), { recursive: true });
     writeFileSync(join(data.path, 'locales/ede/home.json'), JSON.stringify({ a: 'Ê' }));

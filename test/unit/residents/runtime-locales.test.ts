@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localeTree } from '../../../electron/contract/i18n';
+import { localeTree } from '#contract/i18n';
 import { openTestKiosk } from '../../support/kiosk';
 
 function write(dataDir: string, path: string, text: string) {
@@ -20,8 +20,12 @@ describe('runtime locales', () => {
     write(k.dataDir, 'ede/common.json', '{ "backHome": ');
     write(k.dataDir, 'ede/residents.json', JSON.stringify({ languageName: 12 }));
     write(k.dataDir, 'Not A Language/home.json', '{}');
-    const result = await k.call<{ locales: { language: string; namespaces: Record<string, unknown> }[]; problems: { file: string; message: string }[] }>('i18n.runtimeLocales');
-    expect(result.locales).toEqual([{ language: 'ede', namespaces: { home: { scanPrompt: 'Mơĭ quét thẻ', services: { search: { name: 'Duah hdruôm hră' } } } } }]);
+    const result = await k.call<{ locales: { language: string; namespaces: Record<string, unknown> }[]; problems: { file: string; message: string }[] }>(
+      'i18n.runtimeLocales',
+    );
+    expect(result.locales).toEqual([
+      { language: 'ede', namespaces: { home: { scanPrompt: 'Mơĭ quét thẻ', services: { search: { name: 'Duah hdruôm hră' } } } } },
+    ]);
     expect(result.problems.map((p) => p.file).sort()).toEqual(['locales/Not A Language', 'locales/ede/common.json', 'locales/ede/residents.json']);
     for (const problem of result.problems) expect(problem.message).toMatch(/Hãy/);
   });
@@ -44,9 +48,12 @@ describe('runtime locales', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.oneof(fc.integer(), fc.boolean(), fc.constant(null)), { minLength: 1 })), (leaf) => {
-        expect(localeTree.safeParse({ key: leaf }).success).toBe(false);
-      }),
+      fc.property(
+        fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.oneof(fc.integer(), fc.boolean(), fc.constant(null)), { minLength: 1 })),
+        (leaf) => {
+          expect(localeTree.safeParse({ key: leaf }).success).toBe(false);
+        },
+      ),
     );
   });
 });
@@ -54,7 +61,14 @@ describe('runtime locales', () => {
 describe('resident settings', () => {
   it('has audio off and a short idle reset by default', async () => {
     const k = await openTestKiosk();
-    expect(await k.call('residents.settings')).toEqual({ defaultLanguage: 'vi', idleResetSeconds: 90, screenIdleSeconds: 120, readingIdleSeconds: 600, idleCountdownSeconds: 15, audio: { enabled: true, volume: 0.8, overrides: {} } });
+    expect(await k.call('residents.settings')).toEqual({
+      defaultLanguage: 'vi',
+      idleResetSeconds: 90,
+      screenIdleSeconds: 120,
+      readingIdleSeconds: 600,
+      idleCountdownSeconds: 15,
+      audio: { enabled: true, volume: 0.8, overrides: {} },
+    });
   });
 
   it('serves a technician-recorded prompt when audio is on', async () => {

@@ -86,13 +86,78 @@ const UNDO: [keys: string, expected: string][] = [
 // Words that are also Telex for a Vietnamese syllable ("us" → "ú", "piece" → "piêc") or end in a
 // doubled key ("chess" → "ches", the undo) convert, as in Unikey.
 const LOANWORDS = [
-  'word', 'excel', 'harry potter', 'Harry Potter', 'doraemon', 'Doraemon', 'conan', 'Conan', 'minecraft', 'Minecraft',
-  'youtube', 'YouTube', 'zalo', 'Zalo', 'facebook', 'Facebook', 'google', 'pokemon', 'Pokemon', 'naruto', 'python',
-  'scratch', 'tiktok', 'TikTok', 'roblox', 'powerpoint', 'PowerPoint', 'windows', 'wifi', 'email', 'gmail', 'chrome',
-  'messenger', 'instagram', 'shopee', 'lazada', 'free fire', 'pubg', 'fortnite', 'mario', 'sonic',
-  'pikachu', 'dragon ball', 'nobita', 'shin', 'totoro', 'disney', 'marvel', 'avengers', 'spiderman',
-  'batman', 'superman', 'frozen', 'elsa', 'barbie', 'lego', 'ipad', 'iphone', 'samsung', 'ielts', 'toeic', 'english',
-  'canva', 'office', 'linux', 'java', 'robot', 'arduino', 'guitar', 'piano', 'Sherlock Holmes', 'Tom and Jerry',
+  'word',
+  'excel',
+  'harry potter',
+  'Harry Potter',
+  'doraemon',
+  'Doraemon',
+  'conan',
+  'Conan',
+  'minecraft',
+  'Minecraft',
+  'youtube',
+  'YouTube',
+  'zalo',
+  'Zalo',
+  'facebook',
+  'Facebook',
+  'google',
+  'pokemon',
+  'Pokemon',
+  'naruto',
+  'python',
+  'scratch',
+  'tiktok',
+  'TikTok',
+  'roblox',
+  'powerpoint',
+  'PowerPoint',
+  'windows',
+  'wifi',
+  'email',
+  'gmail',
+  'chrome',
+  'messenger',
+  'instagram',
+  'shopee',
+  'lazada',
+  'free fire',
+  'pubg',
+  'fortnite',
+  'mario',
+  'sonic',
+  'pikachu',
+  'dragon ball',
+  'nobita',
+  'shin',
+  'totoro',
+  'disney',
+  'marvel',
+  'avengers',
+  'spiderman',
+  'batman',
+  'superman',
+  'frozen',
+  'elsa',
+  'barbie',
+  'lego',
+  'ipad',
+  'iphone',
+  'samsung',
+  'ielts',
+  'toeic',
+  'english',
+  'canva',
+  'office',
+  'linux',
+  'java',
+  'robot',
+  'arduino',
+  'guitar',
+  'piano',
+  'Sherlock Holmes',
+  'Tom and Jerry',
 ];
 
 const VNI: [keys: string, expected: string][] = [
@@ -222,20 +287,53 @@ describe('properties', () => {
   });
 
   const INITIALS = ['', 'b', 'c', 'ch', 'g', 'h', 'kh', 'l', 'm', 'n', 'ng', 'nh', 'ph', 't', 'th', 'tr', 'v', 'x'];
-  const NUCLEI = ['a', 'e', 'i', 'o', 'u', 'y', 'ai', 'ao', 'au', 'ay', 'eo', 'ia', 'ie', 'iu', 'oa', 'oe', 'oi', 'ua', 'ui', 'uo', 'uy', 'ieu', 'oai', 'uoi', 'uye', 'yeu'];
+  const NUCLEI = [
+    'a',
+    'e',
+    'i',
+    'o',
+    'u',
+    'y',
+    'ai',
+    'ao',
+    'au',
+    'ay',
+    'eo',
+    'ia',
+    'ie',
+    'iu',
+    'oa',
+    'oe',
+    'oi',
+    'ua',
+    'ui',
+    'uo',
+    'uy',
+    'ieu',
+    'oai',
+    'uoi',
+    'uye',
+    'yeu',
+  ];
   const FINALS = ['', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't'];
   const TONE_KEYS: Record<string, Tone> = { s: 'acute', f: 'grave', r: 'hook', x: 'tilde', j: 'dot' };
 
   it('still converts every Telex syllable: its letters stay, the tone key becomes the tone', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...INITIALS), fc.constantFrom(...NUCLEI), fc.constantFrom(...FINALS), fc.constantFrom(...Object.keys(TONE_KEYS)), (initial, nucleus, final, toneKey) => {
-        const plain = initial + nucleus + final;
-        fc.pre(parseSyllable(decodeWord(plain)!) !== undefined);
-        const out = typeVietnamese(plain + toneKey, 'telex');
-        const letters = decodeWord(out)!;
-        expect(letters.map((l) => l.base).join('')).toBe(plain);
-        expect(toneOf(letters)).toBe(TONE_KEYS[toneKey]);
-      }),
+      fc.property(
+        fc.constantFrom(...INITIALS),
+        fc.constantFrom(...NUCLEI),
+        fc.constantFrom(...FINALS),
+        fc.constantFrom(...Object.keys(TONE_KEYS)),
+        (initial, nucleus, final, toneKey) => {
+          const plain = initial + nucleus + final;
+          fc.pre(parseSyllable(decodeWord(plain)!) !== undefined);
+          const out = typeVietnamese(plain + toneKey, 'telex');
+          const letters = decodeWord(out)!;
+          expect(letters.map((l) => l.base).join('')).toBe(plain);
+          expect(toneOf(letters)).toBe(TONE_KEYS[toneKey]);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

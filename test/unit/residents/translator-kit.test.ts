@@ -7,27 +7,46 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readKitFile, writeKitFile } from '../../../electron/core/i18n/kit-file';
 import { checkKit, kitRows, maxLengthFor, placeholdersOf, type FilledRow } from '../../../electron/core/i18n/translator-kit';
-import type { LocaleTree } from '../../../electron/contract/i18n';
+import type { LocaleTree } from '#contract/i18n';
 
 const vi: Record<string, LocaleTree> = {
   residents: { languageName: 'Tiếng Việt' },
   home: { scanPrompt: 'Quét thẻ thư viện để bắt đầu', due: 'Hạn trả {{date}} — còn {{count}} ngày', steps: ['Quét thẻ', 'Quét sách'] },
 };
-const en: Record<string, LocaleTree> = { residents: { languageName: 'English' }, home: { scanPrompt: 'Scan your library card to start', due: 'Due {{date}}, {{count}} days left', steps: ['Scan card', 'Scan book'] } };
+const en: Record<string, LocaleTree> = {
+  residents: { languageName: 'English' },
+  home: { scanPrompt: 'Scan your library card to start', due: 'Due {{date}}, {{count}} days left', steps: ['Scan card', 'Scan book'] },
+};
 const rows = (...pairs: [string, string][]): FilledRow[] => pairs.map(([key, translation], i) => ({ row: i + 2, key, translation }));
 
 describe("the translator's kit", () => {
   it('lists every Vietnamese text with English beside it, residents first, and what is translated so far', () => {
     const listed = kitRows({ vi, en, current: { home: { scanPrompt: 'Mơĭ quét thẻ' } } });
     expect(listed.map((r) => r.key)).toEqual(['residents:languageName', 'home:scanPrompt', 'home:due', 'home:steps']);
-    expect(listed[1]).toMatchObject({ vi: 'Quét thẻ thư viện để bắt đầu', en: 'Scan your library card to start', translation: 'Mơĭ quét thẻ', screenshot: 'home-1366x768-vi.png' });
+    expect(listed[1]).toMatchObject({
+      vi: 'Quét thẻ thư viện để bắt đầu',
+      en: 'Scan your library card to start',
+      translation: 'Mơĭ quét thẻ',
+      screenshot: 'home-1366x768-vi.png',
+    });
     expect(listed[3]!.vi).toBe('Quét thẻ\nQuét sách');
   });
 
   it('installs what is translated and counts what falls back to Vietnamese', () => {
-    const checked = checkKit(rows(['residents:languageName', 'Klei Êđê'], ['home:due', 'Hruê brei glaĭ {{date}} ({{count}})'], ['home:steps', 'Mơĭ quét thẻ\nMơĭ quét hră'], ['home:scanPrompt', '  ']), { vi, en });
+    const checked = checkKit(
+      rows(
+        ['residents:languageName', 'Klei Êđê'],
+        ['home:due', 'Hruê brei glaĭ {{date}} ({{count}})'],
+        ['home:steps', 'Mơĭ quét thẻ\nMơĭ quét hră'],
+        ['home:scanPrompt', '  '],
+      ),
+      { vi, en },
+    );
     expect(checked.errors).toEqual([]);
-    expect(checked.namespaces).toEqual({ residents: { languageName: 'Klei Êđê' }, home: { due: 'Hruê brei glaĭ {{date}} ({{count}})', steps: ['Mơĭ quét thẻ', 'Mơĭ quét hră'] } });
+    expect(checked.namespaces).toEqual({
+      residents: { languageName: 'Klei Êđê' },
+      home: { due: 'Hruê brei glaĭ {{date}} ({{count}})', steps: ['Mơĭ quét thẻ', 'Mơĭ quét hră'] },
+    });
     expect([checked.translated, checked.untranslated]).toEqual([3, 1]);
   });
 
@@ -67,7 +86,10 @@ describe("the translator's kit", () => {
     fc.assert(
       fc.property(fc.uniqueArray(name, { maxLength: 4 }), fc.array(words, { minLength: 5, maxLength: 5 }), (names, filler) => {
         const original = names.map((n, i) => `${filler[i]} {{${n}}}`).join(' ') || 'Văn bản';
-        const translation = `${[...names].reverse().map((n, i) => `{{${n}}} ${filler[i + 1]}`).join(' ')} ok`;
+        const translation = `${[...names]
+          .reverse()
+          .map((n, i) => `{{${n}}} ${filler[i + 1]}`)
+          .join(' ')} ok`;
         expect(placeholdersOf(translation)).toEqual([...names].sort());
         const checked = checkKit([{ row: 2, key: 'home:x', translation }], { vi: { home: { x: original } }, en: { home: { x: original.repeat(4) } } });
         expect(checked.errors).toEqual([]);
@@ -78,14 +100,28 @@ describe("the translator's kit", () => {
   it('reads back from the sheet exactly what a translator typed (any text, line breaks included)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kit-'));
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && !/(?!\n)\p{Cc}|[\uFFFE\uFFFF]|\p{Cs}/u.test(s)), { minLength: 1, maxLength: 6 }), async (texts) => {
-        const file = join(dir, 'kit.xlsx');
-        const listed = texts.map((translation, i) => ({ key: `home:k${i}`, vi: 'Gốc', en: 'Original', translation, maxLength: 99, context: 'c', screenshot: 's.png' }));
-        await writeKitFile(file, 'ede', listed);
-        const back = await readKitFile(file);
-        expect(back.language).toBe('ede');
-        expect(back.rows.map((r) => r.translation)).toEqual(texts);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && !/(?!\n)\p{Cc}|[\uFFFE\uFFFF]|\p{Cs}/u.test(s)),
+          { minLength: 1, maxLength: 6 },
+        ),
+        async (texts) => {
+          const file = join(dir, 'kit.xlsx');
+          const listed = texts.map((translation, i) => ({
+            key: `home:k${i}`,
+            vi: 'Gốc',
+            en: 'Original',
+            translation,
+            maxLength: 99,
+            context: 'c',
+            screenshot: 's.png',
+          }));
+          await writeKitFile(file, 'ede', listed);
+          const back = await readKitFile(file);
+          expect(back.language).toBe('ede');
+          expect(back.rows.map((r) => r.translation)).toEqual(texts);
+        },
+      ),
       { numRuns: 15 },
     );
   });

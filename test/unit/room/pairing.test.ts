@@ -4,7 +4,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openTestKiosk } from '../../support/kiosk';
-import { CODE_ALPHABET, CODE_LENGTH, consumePairingCode, createPairingCode, MAX_CODE_ATTEMPTS, newCodeText, normaliseCode, pairingKey, reservePairingAttempt } from '../../../electron/core/room/pairing-codes';
+import {
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  consumePairingCode,
+  createPairingCode,
+  MAX_CODE_ATTEMPTS,
+  newCodeText,
+  normaliseCode,
+  pairingKey,
+  reservePairingAttempt,
+} from '../../../electron/core/room/pairing-codes';
 import { hubProof, kioskProof, sameProof } from '../../../electron/core/room/pairing-proof';
 import { certificateDer, createKioskRequest, createRoomAuthority, fingerprintOf, issuedBy, signKioskRequest } from '../../../electron/core/room/certificates';
 import { addPc } from '../../../electron/core/room/pcs';

@@ -78,7 +78,11 @@ describe('plain keys under a protector', () => {
 
   it('keeps the plain key when the protector cannot read back what it sealed (a keyring that changed), and without a protector', () => {
     const older = olderKiosk();
-    const broken: KeyProtector = { suffix: '.sealed-key', seal: (plain) => seal(plain, 'mật khẩu khi niêm phong'), unseal: (sealed) => unseal(sealed, 'một mật khẩu khác hẳn') };
+    const broken: KeyProtector = {
+      suffix: '.sealed-key',
+      seal: (plain) => seal(plain, 'mật khẩu khi niêm phong'),
+      unseal: (sealed) => unseal(sealed, 'một mật khẩu khác hẳn'),
+    };
     expect(() => keyVaultFor(older.dir, broken, logger())).toThrow();
     expect(fileKeyVault(older.dir).load(CCCD_KEY_NAME)!.equals(older.key)).toBe(true);
     // Browser mode and the CLI: no protector, the plain 0600 file stays where it is.

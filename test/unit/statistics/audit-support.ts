@@ -4,8 +4,8 @@
 // as the collector receives it (the outbox batch, gzip bytes, the collector's validation and the
 // totals it stores).
 import { gunzipSync } from 'node:zlib';
-import { parsePeriod, type IndicatorKey, type StatisticsReport } from '../../../electron/contract/statistics';
-import { UPLOAD_SCHEMA_VERSION, type UploadBatch } from '../../../electron/contract/upload';
+import { parsePeriod, type IndicatorKey, type StatisticsReport } from '#contract/statistics';
+import { UPLOAD_SCHEMA_VERSION, type UploadBatch } from '#contract/upload';
 import { FakeClock } from '../../../electron/core/clock';
 import { statisticsSection } from '../../../electron/core/statistics/config';
 import { buildReport } from '../../../electron/core/statistics/report';
@@ -60,7 +60,11 @@ export function audit(db: Db, period: string, nowLocal: string, residents: numbe
   let collector = held.get(db);
   if (!collector) held.set(db, (collector = new Map()));
   for (const day of days.length ? toStoredDays(validated.batch) : []) collector.set(day.day, day.totals as Record<string, number>);
-  markSent(db, days.map((d) => ({ day: d.day, revision: d.revision })), now);
+  markSent(
+    db,
+    days.map((d) => ({ day: d.day, revision: d.revision })),
+    now,
+  );
   const { from, to } = report.period;
   return {
     report,
@@ -90,7 +94,9 @@ export const giveBack = (d: Day, local: string, loanId: number, patronId: number
 export function addPatron(db: Db, card: string, expiry: string, createdAt: string, status: 'active' | 'blocked' = 'active'): number {
   return Number(
     db
-      .prepare(`INSERT INTO patrons (card_number, full_name, birth_year, gender, category, card_expiry, status, created_at) VALUES (?, 'Bạn đọc kiểm tra', 1980, 'female', 'adult', ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO patrons (card_number, full_name, birth_year, gender, category, card_expiry, status, created_at) VALUES (?, 'Bạn đọc kiểm tra', 1980, 'female', 'adult', ?, ?, ?)`,
+      )
       .run(card, expiry, status, createdAt).lastInsertRowid,
   );
 }

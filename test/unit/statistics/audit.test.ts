@@ -3,7 +3,7 @@
 // comment from the definition, then read from the commune's report AND from the upload payload
 // the collector validates and stores. The day is 29 February 2028 (a leap day), in Vietnam time.
 import { describe, expect, it } from 'vitest';
-import { DAY_INDICATORS, PERIOD_INDICATORS, type IndicatorKey } from '../../../electron/contract/statistics';
+import { DAY_INDICATORS, PERIOD_INDICATORS, type IndicatorKey } from '#contract/statistics';
 import { freshStore } from './event-log-fixture';
 import { addPatron, audit, boy, Day, giveBack, grandpa, guest, lend, renew, signIn, woman } from './audit-support';
 
@@ -93,7 +93,14 @@ describe('audit: every indicator on a hand-built day (report and upload)', () =>
     expect(ytd.stored('residents_first_served')).toBe(3);
     expect(ytd.reported('users')).toBe(3);
     // 3 of 30 residents = 10 %, year to date: the yearly 14–20 % target is not judged before 31/12.
-    expect(ytd.report.residents).toMatchObject({ served: 3, servedFrom: '2028-01-01', servedTo: '2028-02-29', usersPct: 10, yearToDate: true, targetMet: null });
+    expect(ytd.report.residents).toMatchObject({
+      served: 3,
+      servedFrom: '2028-01-01',
+      servedTo: '2028-02-29',
+      usersPct: 10,
+      yearToDate: true,
+      targetMet: null,
+    });
   });
 
   it('items_served: loans, renewals and e-resource opens, rotation books included; returns are not', () => {
@@ -177,9 +184,25 @@ describe('audit: every indicator on a hand-built day (report and upload)', () =>
   it('internet_sessions and internet_minutes across midnight in Vietnam', () => {
     const d = new Day(freshStore());
     d.at('2028-02-29 23:50', 'internet.session_started', { sessionId: 1, patronId: 1, guest: false, allowanceMinutes: 60, ...woman });
-    d.at('2028-03-01 00:20', 'internet.session_ended', { sessionId: 1, patronId: 1, guest: false, minutesUsed: 30, reason: 'resident', pagesPrinted: 0, ...woman });
+    d.at('2028-03-01 00:20', 'internet.session_ended', {
+      sessionId: 1,
+      patronId: 1,
+      guest: false,
+      minutesUsed: 30,
+      reason: 'resident',
+      pagesPrinted: 0,
+      ...woman,
+    });
     d.at('2028-02-29 14:00', 'internet.session_started', { sessionId: 2, patronId: null, guest: true, allowanceMinutes: 30, ...guest });
-    d.at('2028-02-29 14:25', 'internet.session_ended', { sessionId: 2, patronId: null, guest: true, minutesUsed: 24.6, reason: 'resident', pagesPrinted: 0, ...guest });
+    d.at('2028-02-29 14:25', 'internet.session_ended', {
+      sessionId: 2,
+      patronId: null,
+      guest: true,
+      minutesUsed: 24.6,
+      reason: 'resident',
+      pagesPrinted: 0,
+      ...guest,
+    });
     // 29/02: sessions 2 (started that day, guest included); minutes 25 (the guest's 24.6, rounded;
     //   the 23:50 session ended on 1 March, so its 30 minutes belong to 1 March).
     expectFigures(d, { internet_sessions: 2, internet_minutes: 25 }, LEAP_DAY, '2028-03-02 08:00');
@@ -209,7 +232,15 @@ describe('audit: every indicator on a hand-built day (report and upload)', () =>
     const d = new Day(freshStore());
     d.at('2028-02-29 08:02', 'print.pages', { pages: 1, service: 'circulation' });
     d.at('2028-02-29 14:20', 'print.pages', { pages: 3, service: 'internet' });
-    d.at('2028-02-29 14:25', 'internet.session_ended', { sessionId: 1, patronId: 1, guest: false, minutesUsed: 20, reason: 'resident', pagesPrinted: 3, ...woman });
+    d.at('2028-02-29 14:25', 'internet.session_ended', {
+      sessionId: 1,
+      patronId: 1,
+      guest: false,
+      minutesUsed: 20,
+      reason: 'resident',
+      pagesPrinted: 3,
+      ...woman,
+    });
     // 1 receipt + 3 internet pages = 4 (the session's pagesPrinted repeats the 3).
     expectFigures(d, { printed_pages: 4 });
   });
@@ -224,8 +255,25 @@ describe('audit: every indicator on a hand-built day (report and upload)', () =>
     signIn(d, '2028-02-29 08:00', hoa, woman);
     lend(d, '2028-02-29 08:01', 1, hoa, woman, 'rotation');
     d.at('2028-02-29 09:00', 'internet.session_started', { sessionId: 1, patronId: hoa, guest: false, allowanceMinutes: 60, ...woman });
-    d.at('2028-02-29 09:45', 'internet.session_ended', { sessionId: 1, patronId: hoa, guest: false, minutesUsed: 45, reason: 'resident', pagesPrinted: 0, ...woman });
-    const expected = { users: 1, visits: 1, residents_first_served: 1, loans: 1, rotation_loans: 1, items_served: 1, internet_sessions: 1, internet_minutes: 45 };
+    d.at('2028-02-29 09:45', 'internet.session_ended', {
+      sessionId: 1,
+      patronId: hoa,
+      guest: false,
+      minutesUsed: 45,
+      reason: 'resident',
+      pagesPrinted: 0,
+      ...woman,
+    });
+    const expected = {
+      users: 1,
+      visits: 1,
+      residents_first_served: 1,
+      loans: 1,
+      rotation_loans: 1,
+      items_served: 1,
+      internet_sessions: 1,
+      internet_minutes: 45,
+    };
     const before = expectFigures(d, { ...expected, active_cards: 1 });
     expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
     db.prepare('DELETE FROM patrons WHERE id = ?').run(hoa);

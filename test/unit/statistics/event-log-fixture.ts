@@ -31,10 +31,23 @@ export const adultWoman = { category: 'adult', gender: 'female', ageBand: '36-59
 export const boy = { category: 'child', gender: 'male', ageBand: '6-14' } as const;
 export const studentGirl = { category: 'student', gender: 'female', ageBand: '15-17' } as const;
 
-export function checkout(db: Db, local: string, loanId: number, patronId: number, kind: 'own' | 'rotation', who: typeof adultWoman | typeof boy | typeof studentGirl) {
+export function checkout(
+  db: Db,
+  local: string,
+  loanId: number,
+  patronId: number,
+  kind: 'own' | 'rotation',
+  who: typeof adultWoman | typeof boy | typeof studentGirl,
+) {
   at(db, local, 'loan.checkout', { loanId, patronId, itemId: loanId, recordId: loanId, collectionKind: kind, dueDate: '2026-12-31', overrideBy: null, ...who });
 }
 
-export function signIn(db: Db, local: string, patronId: number, who: typeof adultWoman | typeof boy | typeof studentGirl, service: 'circulation' | 'internet' = 'circulation') {
+export function signIn(
+  db: Db,
+  local: string,
+  patronId: number,
+  who: typeof adultWoman | typeof boy | typeof studentGirl,
+  service: 'circulation' | 'internet' = 'circulation',
+) {
   at(db, local, 'patron.signed_in', { patronId, service, method: 'card', ...who });
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayFiguresBetween, dayFiguresOf, distinctUsers, sumFigures, activeCards } from '../../../electron/core/statistics/aggregate';
 import { INDICATORS } from '../../../electron/core/statistics/indicators';
-import { DAY_INDICATORS, PERIOD_INDICATORS } from '../../../electron/contract/statistics';
+import { DAY_INDICATORS, PERIOD_INDICATORS } from '#contract/statistics';
 import { ageBand } from '../../../electron/core/patrons/demographics';
 import { adultWoman, at, boy, checkout, freshStore, signIn, studentGirl } from './event-log-fixture';
 
@@ -22,7 +22,10 @@ describe('day indicators on a hand-made log', () => {
     at(db, '2026-03-02 08:00', 'patron.registered', { patronId: 1, via: 'self', status: 'active', ...adultWoman });
     at(db, '2026-03-02 09:00', 'patron.registered', { patronId: 2, via: 'staff', status: 'active', ...boy });
     at(db, '2026-03-03 09:00', 'patron.registered', { patronId: 3, via: 'import', status: 'active', ...boy });
-    expect(dayFiguresOf(db, '2026-03-02').cards_new).toEqual({ total: 2, by: { category: { adult: 1, child: 1 }, gender: { female: 1, male: 1 }, ageBand: { '36-59': 1, '6-14': 1 } } });
+    expect(dayFiguresOf(db, '2026-03-02').cards_new).toEqual({
+      total: 2,
+      by: { category: { adult: 1, child: 1 }, gender: { female: 1, male: 1 }, ageBand: { '36-59': 1, '6-14': 1 } },
+    });
     expect(dayFiguresOf(db, '2026-03-03').cards_new?.total).toBe(1);
   });
 
@@ -51,7 +54,10 @@ describe('day indicators on a hand-made log', () => {
     expect(f.loans?.by?.collection).toEqual({ own: 1, rotation: 2 });
     expect(f.renewals?.total).toBe(1);
     expect(f.returns).toEqual({ total: 1, by: { category: { adult: 1 }, gender: { female: 1 }, ageBand: { '36-59': 1 }, collection: { rotation: 1 } } });
-    expect(f.rotation_loans).toEqual({ total: 2, by: { category: { adult: 1, child: 1 }, gender: { female: 1, male: 1 }, ageBand: { '36-59': 1, '6-14': 1 } } });
+    expect(f.rotation_loans).toEqual({
+      total: 2,
+      by: { category: { adult: 1, child: 1 }, gender: { female: 1, male: 1 }, ageBand: { '36-59': 1, '6-14': 1 } },
+    });
   });
 
   it('items_served = loans + renewals + e-resource opens', () => {
@@ -66,7 +72,7 @@ describe('day indicators on a hand-made log', () => {
     expect(dayFiguresOf(db, '2026-03-02').eresource_opens?.total).toBe(2);
   });
 
-  it('acquisitions count the own collection\'s added items, not rotation books nor demo seeding; rotation batches count batches and items', () => {
+  it("acquisitions count the own collection's added items, not rotation books nor demo seeding; rotation batches count batches and items", () => {
     const db = freshStore();
     at(db, '2026-03-02 08:00', 'item.added', { itemId: 1, recordId: 1, collectionKind: 'own', source: 'manual' });
     at(db, '2026-03-02 08:00', 'item.added', { itemId: 2, recordId: 1, collectionKind: 'own', source: 'import' });
@@ -86,7 +92,15 @@ describe('day indicators on a hand-made log', () => {
     const end = (sessionId: number, minutesUsed: number, who = adultWoman) =>
       at(db, '2026-03-02 11:00', 'internet.session_ended', { sessionId, patronId: 1, guest: false, minutesUsed, reason: 'time_up', pagesPrinted: 2, ...who });
     at(db, '2026-03-02 10:00', 'internet.session_started', { sessionId: 1, patronId: 1, guest: false, allowanceMinutes: 60, ...adultWoman });
-    at(db, '2026-03-02 10:10', 'internet.session_started', { sessionId: 2, patronId: null, guest: true, allowanceMinutes: 30, category: 'guest', gender: 'unknown', ageBand: 'unknown' });
+    at(db, '2026-03-02 10:10', 'internet.session_started', {
+      sessionId: 2,
+      patronId: null,
+      guest: true,
+      allowanceMinutes: 30,
+      category: 'guest',
+      gender: 'unknown',
+      ageBand: 'unknown',
+    });
     end(1, 44.4);
     end(2, 15.3);
     at(db, '2026-03-02 11:00', 'print.pages', { pages: 2, service: 'internet' });
@@ -94,7 +108,10 @@ describe('day indicators on a hand-made log', () => {
     at(db, '2026-03-02 12:00', 'eresource.closed', { resourceId: 4, topic: 't', format: 'pdf', minutes: 12.5, completed: true });
     at(db, '2026-03-02 12:30', 'eresource.closed', { resourceId: 5, topic: 't', format: 'pdf', minutes: 3, completed: null });
     const f = dayFiguresOf(db, '2026-03-02');
-    expect(f.internet_sessions).toEqual({ total: 2, by: { category: { adult: 1, guest: 1 }, gender: { female: 1, unknown: 1 }, ageBand: { '36-59': 1, unknown: 1 } } });
+    expect(f.internet_sessions).toEqual({
+      total: 2,
+      by: { category: { adult: 1, guest: 1 }, gender: { female: 1, unknown: 1 }, ageBand: { '36-59': 1, unknown: 1 } },
+    });
     expect(f.internet_minutes?.total).toBe(60); // 44.4 + 15.3 = 59.7 → 60
     expect(f.eresource_minutes?.total).toBe(16); // 15.5 → 16
     // pagesPrinted on the session end is the same paper as print.pages: counted once.
@@ -110,7 +127,14 @@ describe('day indicators on a hand-made log', () => {
 
   it('free-text dimension values never pass through: they become "other"', () => {
     const db = freshStore();
-    at(db, '2026-03-02 08:00', 'patron.registered', { patronId: 1, via: 'self', status: 'active', category: 'Nguyễn Văn A', gender: 'female', ageBand: '18-35' });
+    at(db, '2026-03-02 08:00', 'patron.registered', {
+      patronId: 1,
+      via: 'self',
+      status: 'active',
+      category: 'Nguyễn Văn A',
+      gender: 'female',
+      ageBand: '18-35',
+    });
     expect(dayFiguresOf(db, '2026-03-02').cards_new?.by?.category).toEqual({ other: 1 });
   });
 });
@@ -118,7 +142,9 @@ describe('day indicators on a hand-made log', () => {
 describe('active cards (state, not events)', () => {
   it('counts active patrons whose card is valid on the last day and who existed by then', () => {
     const db = freshStore();
-    const insert = db.prepare(`INSERT INTO patrons (card_number, full_name, birth_year, gender, category, card_expiry, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insert = db.prepare(
+      `INSERT INTO patrons (card_number, full_name, birth_year, gender, category, card_expiry, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     insert.run('TV001', 'A', 1980, 'female', 'adult', '2027-01-01', 'active', '2025-05-01T00:00:00Z');
     insert.run('TV002', 'B', 2015, 'male', 'child', '2026-06-29', 'active', '2025-05-01T00:00:00Z'); // expires before the end
     insert.run('TV003', 'C', 1950, 'male', 'senior', '2027-01-01', 'blocked', '2025-05-01T00:00:00Z');

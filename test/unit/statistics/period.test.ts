@@ -1,7 +1,7 @@
 // The report period syntax: examples, and properties over generated periods (fast-check).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { daysBetween, isCalendarDay, parsePeriod, previousYear } from '../../../electron/contract/statistics';
+import { daysBetween, isCalendarDay, parsePeriod, previousYear } from '#contract/statistics';
 
 describe('parsePeriod', () => {
   it('reads each kind of period', () => {

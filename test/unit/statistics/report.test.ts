@@ -1,7 +1,7 @@
 // Period reports: same period last year, growth against the programme's targets, the residents'
 // share, the chart series, and the three export formats read back.
 import { describe, expect, it } from 'vitest';
-import { parsePeriod } from '../../../electron/contract/statistics';
+import { parsePeriod } from '#contract/statistics';
 import { statisticsSection } from '../../../electron/core/statistics/config';
 import { buildReport } from '../../../electron/core/statistics/report';
 import { breakdowns, toCsv, toPdf, toXlsx } from '../../../electron/core/statistics/export';
@@ -54,7 +54,15 @@ describe('buildReport', () => {
     expect(row('visits')).toMatchObject({ current: 13, previous: 6, growthPct: 116.7, targetMet: null });
     // 4 residents served from 1 January to 30 June, of 25 = 16 %; the yearly target is judged on 31/12.
     expect(report.residents).toEqual({
-      count: 25, served: 4, servedFrom: '2026-01-01', servedTo: '2026-06-30', yearToDate: true, usersPct: 16, targetMinPct: 14, targetMaxPct: 20, targetMet: null,
+      count: 25,
+      served: 4,
+      servedFrom: '2026-01-01',
+      servedTo: '2026-06-30',
+      yearToDate: true,
+      usersPct: 16,
+      targetMinPct: 14,
+      targetMaxPct: 20,
+      targetMet: null,
     });
     expect(report.series.unit).toBe('month');
     expect(report.series.points.map((p) => p.bucket)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
@@ -97,7 +105,9 @@ describe('exports', () => {
     expect(csv).toContain('7,Lượt mượn,lượt,12,10,+20 %,,');
     expect(csv).toContain('Lập lúc: 20/11/2026 10:00');
     // The share of residents: year to date, so the yearly target is not judged yet.
-    expect(csv).toContain('"Tỷ lệ người dân sử dụng thư viện: 16 % — 4 người dân được phục vụ (01/01/2026 – 30/06/2026) trên 25 người dân (mục tiêu cả năm 14–20 %: chưa đánh giá, năm chưa kết thúc)."');
+    expect(csv).toContain(
+      '"Tỷ lệ người dân sử dụng thư viện: 16 % — 4 người dân được phục vụ (01/01/2026 – 30/06/2026) trên 25 người dân (mục tiêu cả năm 14–20 %: chưa đánh giá, năm chưa kết thúc)."',
+    );
   });
 
   it('breakdowns are cross tables: indicators down, groups across, in the report order', () => {

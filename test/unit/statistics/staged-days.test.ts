@@ -20,7 +20,9 @@ function store() {
 }
 
 const staged = (db: ReturnType<typeof freshStore>) =>
-  new Map((db.prepare('SELECT day, figures FROM upload_outbox ORDER BY day').raw().all() as [string, string][]).map(([day, f]) => [day, JSON.parse(f) as unknown]));
+  new Map(
+    (db.prepare('SELECT day, figures FROM upload_outbox ORDER BY day').raw().all() as [string, string][]).map(([day, f]) => [day, JSON.parse(f) as unknown]),
+  );
 const dirtyDays = (db: ReturnType<typeof freshStore>) => db.prepare('SELECT day FROM upload_dirty_days ORDER BY day').pluck().all() as string[];
 
 describe('staging dirty days in batches', () => {

@@ -2,19 +2,21 @@
 // backoff, and the size of a busy terminal-day on the wire.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DAY_INDICATORS, type DayFigures } from '../../../electron/contract/statistics';
-import { canonicalJson } from '../../../electron/contract/upload';
+import { DAY_INDICATORS, type DayFigures } from '#contract/statistics';
+import { canonicalJson } from '#contract/upload';
 import { validateUpload } from '../../../collector/validate';
 import { backoffDelay, BACKOFF_CAP_MS, encodeBatch } from '../../../electron/core/upload/uploader';
 
 const NOW = Date.parse('2026-12-01T08:00:00+07:00');
 const code = fc.constantFrom('adult', 'child', 'student', 'senior', 'male', 'female', '18-35', '60+', 'own', 'rotation', 'unknown');
 const counts = fc.dictionary(code, fc.nat({ max: 100_000 }), { maxKeys: 6 });
-const value = fc.record({ total: fc.nat({ max: 1_000_000 }), by: fc.option(fc.record({ category: counts, gender: counts }, { requiredKeys: [] }), { nil: undefined }) }).map((v) =>
-  v.by === undefined ? { total: v.total } : v,
-);
+const value = fc
+  .record({ total: fc.nat({ max: 1_000_000 }), by: fc.option(fc.record({ category: counts, gender: counts }, { requiredKeys: [] }), { nil: undefined }) })
+  .map((v) => (v.by === undefined ? { total: v.total } : v));
 const figures = fc.dictionary(fc.constantFrom(...DAY_INDICATORS), value, { maxKeys: DAY_INDICATORS.length }) as fc.Arbitrary<DayFigures>;
-const pastDay = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2026-11-30T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const pastDay = fc
+  .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2026-11-30T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const batch = fc
   .uniqueArray(fc.record({ day: pastDay, revision: fc.integer({ min: 1, max: 1000 }), figures }), { minLength: 1, maxLength: 62, selector: (d) => d.day })
   .map((days) => ({ schema: 1, terminalId: 't12345-abcdefgh', software: 'kiosk/0.1.0', days }));
@@ -65,7 +67,15 @@ describe('collector payload validation', () => {
   });
 
   it('refuses dimension values that are free text (a name cannot travel in a key)', () => {
-    const r = validateUpload({ schema: 1, terminalId: 't12345-abcdefgh', software: 'x', days: [{ day: '2026-11-01', revision: 1, figures: { visits: { total: 1, by: { category: { 'Nguyễn Văn A': 1 } } } } }] }, NOW);
+    const r = validateUpload(
+      {
+        schema: 1,
+        terminalId: 't12345-abcdefgh',
+        software: 'x',
+        days: [{ day: '2026-11-01', revision: 1, figures: { visits: { total: 1, by: { category: { 'Nguyễn Văn A': 1 } } } } }],
+      },
+      NOW,
+    );
     expect(r.ok).toBe(false);
   });
 });
@@ -87,9 +97,19 @@ describe('backoff with jitter', () => {
 
 describe('upload size', () => {
   it('a busy terminal-day with every indicator and dimension is under 2 KB gzip', () => {
-    const dims = { category: { adult: 40, child: 25, student: 31, senior: 9, guest: 4 }, gender: { female: 61, male: 48 }, ageBand: { '0-5': 2, '6-14': 23, '15-17': 18, '18-35': 30, '36-59': 27, '60+': 9 }, collection: { own: 80, rotation: 29 } };
+    const dims = {
+      category: { adult: 40, child: 25, student: 31, senior: 9, guest: 4 },
+      gender: { female: 61, male: 48 },
+      ageBand: { '0-5': 2, '6-14': 23, '15-17': 18, '18-35': 30, '36-59': 27, '60+': 9 },
+      collection: { own: 80, rotation: 29 },
+    };
     const day: DayFigures = Object.fromEntries(DAY_INDICATORS.map((k) => [k, { total: 109, by: dims }]));
-    const bytes = encodeBatch({ schema: 1, terminalId: 'kiosk-abcdefghijklmnop', software: 'kiosk/0.1.0', days: [{ day: '2026-11-30', revision: 12, figures: day }] });
+    const bytes = encodeBatch({
+      schema: 1,
+      terminalId: 'kiosk-abcdefghijklmnop',
+      software: 'kiosk/0.1.0',
+      days: [{ day: '2026-11-30', revision: 12, figures: day }],
+    });
     expect(bytes.length).toBeLessThan(2048);
   });
 });

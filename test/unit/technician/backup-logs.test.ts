@@ -30,10 +30,12 @@ describe('backup rotation', () => {
     expect(isBackupDue([backupFileName(now + 3 * 86_400_000)], now)).toBe(true);
   });
   it('name/time round-trip for any instant (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: 946_684_800_000, max: 4_000_000_000_000 }), (ms) => {
-      const at = Math.floor(ms / 1000) * 1000;
-      return backupTime(backupFileName(at)) === at;
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 946_684_800_000, max: 4_000_000_000_000 }), (ms) => {
+        const at = Math.floor(ms / 1000) * 1000;
+        return backupTime(backupFileName(at)) === at;
+      }),
+    );
   });
 });
 
@@ -47,7 +49,10 @@ describe('removable media', () => {
   ].join('\n');
   it('lists mount points under /media and /run/media, decoding spaces', () => {
     expect(parseRemovableMounts(mounts)).toEqual(['/media/cdrom', '/media/kiosk/USB THU VIEN', '/run/media/kt/KINGSTON']);
-    expect(listRemovableMedia({ platform: 'linux', mounts: () => mounts, exists: () => false })).toContainEqual({ path: '/media/kiosk/USB THU VIEN', label: 'USB THU VIEN' });
+    expect(listRemovableMedia({ platform: 'linux', mounts: () => mounts, exists: () => false })).toContainEqual({
+      path: '/media/kiosk/USB THU VIEN',
+      label: 'USB THU VIEN',
+    });
   });
   it('lists drive letters other than the system drive on Windows', () => {
     const present = new Set(['C:\\', 'E:\\', 'F:\\']);
@@ -74,7 +79,11 @@ describe('file logs', () => {
     dir.remove();
   });
   it('mask personal data even when a caller passes it', () => {
-    expect(scrubFields({ name: 'Nguyễn Văn A', note: 'CCCD 001203004567 gọi 0912 345 678', count: 3 })).toEqual({ name: '[ẩn]', note: 'CCCD 001*******67 gọi [ẩn]', count: 3 });
+    expect(scrubFields({ name: 'Nguyễn Văn A', note: 'CCCD 001203004567 gọi 0912 345 678', count: 3 })).toEqual({
+      name: '[ẩn]',
+      note: 'CCCD 001*******67 gọi [ẩn]',
+      count: 3,
+    });
     fc.assert(fc.property(fc.stringMatching(/^\d{12}$/), (id) => !JSON.stringify(scrubFields({ message: `id ${id}` })).includes(id)));
   });
   it('skip levels below the minimum', () => {

@@ -66,11 +66,13 @@ describe('machine id', () => {
     expect(parseMachineGuid('ERROR: The system was unable to find the specified registry key')).toBeUndefined();
   });
   it('parsers never throw and fingerprints differ per machine (property)', () => {
-    fc.assert(fc.property(fc.string(), (text) => {
-      parseMachineGuid(text);
-      parseLinuxMachineId(text);
-      return true;
-    }));
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        parseMachineGuid(text);
+        parseLinuxMachineId(text);
+        return true;
+      }),
+    );
     fc.assert(fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (a, b) => a === b || machineFingerprint(a) !== machineFingerprint(b)));
   });
 });

@@ -47,7 +47,8 @@ describe('Linux lockdown scripts', () => {
   it('the setup script installs every file it refers to and offers --undo', () => {
     const setup = readFileSync(new URL('linux/setup-kiosk-user.sh', dir), 'utf8');
     for (const name of ['kiosk-session.sh', 'commune-kiosk-launch.sh', '$session.desktop', '$session.service']) expect(setup).toContain(`"$here/${name}"`);
-    for (const name of ['kiosk-session.sh', 'commune-kiosk-launch.sh', 'commune-kiosk.desktop', 'commune-kiosk.service']) expect(existsSync(new URL(`linux/${name}`, dir))).toBe(true);
+    for (const name of ['kiosk-session.sh', 'commune-kiosk-launch.sh', 'commune-kiosk.desktop', 'commune-kiosk.service'])
+      expect(existsSync(new URL(`linux/${name}`, dir))).toBe(true);
     expect(setup).toMatch(/--undo\) undo/);
     expect(setup).toContain('autologin-user=');
     expect(setup).toContain('AutomaticLoginEnable');

@@ -1,7 +1,7 @@
 // The first-run wizard's form rules: opening-hours text, PIN confirmation, the optional staff
 // account, and that what the form accepts is what the contract accepts.
 import { describe, expect, it } from 'vitest';
-import { setupRequest } from '../../../electron/contract/technician';
+import { setupRequest } from '#contract/technician';
 import { emptySetupForm, parseDayHours, validateSetupForm, type SetupForm } from '../../../renderer/src/screens/technician/setup-form';
 
 function filled(overrides: Partial<SetupForm> = {}): SetupForm {
@@ -48,10 +48,17 @@ describe('validateSetupForm', () => {
   });
 
   it('names every problem with its field', () => {
-    const result = validateSetupForm({ ...emptySetupForm(), technicianPin: '482613', technicianPinAgain: '486213', hours: { ...emptySetupForm().hours, sat: '9-8' } });
+    const result = validateSetupForm({
+      ...emptySetupForm(),
+      technicianPin: '482613',
+      technicianPinAgain: '486213',
+      hours: { ...emptySetupForm().hours, sat: '9-8' },
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => p.field).sort()).toEqual(['communeCode', 'hours.sat', 'libraryName', 'technicianCard', 'technicianName', 'technicianPinAgain'].sort());
+    expect(result.problems.map((p) => p.field).sort()).toEqual(
+      ['communeCode', 'hours.sat', 'libraryName', 'technicianCard', 'technicianName', 'technicianPinAgain'].sort(),
+    );
   });
 
   it('asks for the whole staff account once any of it is typed, and a different card', () => {

@@ -7,7 +7,15 @@ import { nextRestartAt, recoveryAction } from '../../../electron/main/schedule';
 import { chooseUpdateSource, findUsbUpdateFolder } from '../../../electron/main/update-source';
 import { cliModeFrom } from '../../../electron/main/cli-mode';
 
-const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', key: k, control: false, meta: false, alt: false, shift: false, ...mods });
+const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+  type: 'keyDown',
+  key: k,
+  control: false,
+  meta: false,
+  alt: false,
+  shift: false,
+  ...mods,
+});
 
 describe('shouldSwallowKey', () => {
   it.each([
@@ -66,18 +74,23 @@ describe('nextRestartAt', () => {
     expect(nextRestartAt(at('2026-12-02T03:30:00+07:00'), '03:30')).toBe(at('2026-12-03T03:30:00+07:00'));
   });
   it('is off when not configured and skips a night right after a fresh start', () => {
-    expect(nextRestartAt(Date.parse("2026-12-06T23:50:00+07:00"), null)).toBeUndefined();
+    expect(nextRestartAt(Date.parse('2026-12-06T23:50:00+07:00'), null)).toBeUndefined();
     const now = at('2026-12-02T03:00:00+07:00');
     expect(nextRestartAt(now, '03:30', now)).toBe(at('2026-12-03T03:30:00+07:00'));
   });
   it('is always in the future and within two days (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1_700_000_000_000, max: 1_900_000_000_000 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), (now, h, m) => {
-        const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-        const next = nextRestartAt(now, time)!;
-        const local = new Date(next + 7 * 3600_000);
-        return next > now && next - now <= 2 * 86_400_000 && local.getUTCHours() === h && local.getUTCMinutes() === m;
-      }),
+      fc.property(
+        fc.integer({ min: 1_700_000_000_000, max: 1_900_000_000_000 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        (now, h, m) => {
+          const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+          const next = nextRestartAt(now, time)!;
+          const local = new Date(next + 7 * 3600_000);
+          return next > now && next - now <= 2 * 86_400_000 && local.getUTCHours() === h && local.getUTCMinutes() === m;
+        },
+      ),
     );
   });
 });
@@ -115,7 +128,10 @@ describe('cliModeFrom (the installed kiosk’s --cli command mode)', () => {
       args: ['db', 'restore', 'D:\\sao-luu.sqlite', '--json'],
       program: 'kiosk-phong-doc-xa --cli',
     });
-    expect(cliModeFrom(['C:\\Program Files\\Kiosk Phong Doc Xa\\Kiosk Phong Doc Xa.exe', '--cli', 'self-test'])).toMatchObject({ args: ['self-test'], program: '"Kiosk Phong Doc Xa.exe" --cli' });
+    expect(cliModeFrom(['C:\\Program Files\\Kiosk Phong Doc Xa\\Kiosk Phong Doc Xa.exe', '--cli', 'self-test'])).toMatchObject({
+      args: ['self-test'],
+      program: '"Kiosk Phong Doc Xa.exe" --cli',
+    });
     // A --cli after the command's own arguments is the command's business, not a second switch.
     expect(cliModeFrom(['kiosk', '--cli', 'search', '--cli'])).toMatchObject({ args: ['search', '--cli'] });
   });

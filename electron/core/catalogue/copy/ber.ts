@@ -58,8 +58,15 @@ function toNode(block: Block): BerNode {
   const whole = block.valueBeforeDecodeView;
   const header = idBlock.blockLength + lenBlock.blockLength;
   const value = block.valueBlock as unknown as { value?: unknown };
-  const children = idBlock.isConstructed && Array.isArray(value.value) ? (value.value as Block[]).filter((b) => !(b instanceof asn1js.EndOfContent)).map(toNode) : [];
-  return { tagClass: idBlock.tagClass, tag: idBlock.tagNumber, constructed: idBlock.isConstructed, content: whole.subarray(header, lenBlock.isIndefiniteForm ? whole.length - 2 : whole.length), children };
+  const children =
+    idBlock.isConstructed && Array.isArray(value.value) ? (value.value as Block[]).filter((b) => !(b instanceof asn1js.EndOfContent)).map(toNode) : [];
+  return {
+    tagClass: idBlock.tagClass,
+    tag: idBlock.tagNumber,
+    constructed: idBlock.isConstructed,
+    content: whole.subarray(header, lenBlock.isIndefiniteForm ? whole.length - 2 : whole.length),
+    children,
+  };
 }
 
 /** One PDU's tree, or a sentence saying why the octets are not BER. Never throws. */
@@ -130,4 +137,5 @@ export function readOid(node: BerNode): string {
 }
 
 /** The first child with this context tag. */
-export const child = (node: BerNode, tag: number, tagClass = CONTEXT): BerNode | undefined => node.children.find((c) => c.tag === tag && c.tagClass === tagClass);
+export const child = (node: BerNode, tag: number, tagClass = CONTEXT): BerNode | undefined =>
+  node.children.find((c) => c.tag === tag && c.tagClass === tagClass);

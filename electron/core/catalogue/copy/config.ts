@@ -13,7 +13,11 @@ export const sruTargetSchema = z
     url: z.url({ protocol: /^https?$/, error: 'địa chỉ SRU bắt đầu bằng http:// hoặc https://' }),
     version: z.enum(['1.1', '1.2', '2.0']).default('1.2'),
     recordSchema: z.string().min(1).max(100).default('marcxml'),
-    isbnIndex: z.string().regex(/^[A-Za-z][\w.-]*$/, 'tên chỉ mục CQL, ví dụ bath.isbn').max(60).default('bath.isbn'),
+    isbnIndex: z
+      .string()
+      .regex(/^[A-Za-z][\w.-]*$/, 'tên chỉ mục CQL, ví dụ bath.isbn')
+      .max(60)
+      .default('bath.isbn'),
     timeoutSeconds: timeoutSeconds.optional(),
   })
   .strict();

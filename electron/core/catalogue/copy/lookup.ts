@@ -1,7 +1,7 @@
 // Looking an ISBN up on every configured server at once. Each server gets its own deadline, so a
 // slow or dead one costs staff its timeout and never holds back another's records. When no
 // server answers at all (no network), the ISBN is queued and retried (retryQueued).
-import type { CopyLookup, CopySource } from '../../../contract/copy-cataloguing';
+import type { CopyLookup, CopySource } from '#contract/copy-cataloguing';
 import type { KioskContext } from '../../context';
 import { notFound, refused } from '../../errors';
 import { mapMarcRecord } from '../marc-map';
@@ -41,7 +41,12 @@ export async function askTargets(ctx: KioskContext, isbn: string): Promise<{ sou
         return { target, started, timeoutMs, answer, failure: undefined };
       } catch (error) {
         const failure = error instanceof SourceError ? error : new SourceError('bad_reply', (error as Error).message);
-        ctx.log.log('warn', 'catalogue.copy_source_failed', { target: target.name, protocol: target.protocol, failure: failure.failure, detail: failure.detail.slice(0, 300) });
+        ctx.log.log('warn', 'catalogue.copy_source_failed', {
+          target: target.name,
+          protocol: target.protocol,
+          failure: failure.failure,
+          detail: failure.detail.slice(0, 300),
+        });
         return { target, started, timeoutMs, answer: undefined, failure };
       }
     }),
@@ -51,7 +56,14 @@ export async function askTargets(ctx: KioskContext, isbn: string): Promise<{ sou
   for (const { target, started, timeoutMs, answer, failure } of answers) {
     const outcome: SourceFailure | 'found' | 'none' = failure ? failure.failure : answer!.total > 0 ? 'found' : 'none';
     const hits = answer?.total ?? 0;
-    sources.push({ name: target.name, protocol: target.protocol, outcome, hits, ms: Math.max(0, Math.round(ctx.clock.monotonic() - started)), message: sentence(target, outcome, hits, timeoutMs, failure?.detail ?? '') });
+    sources.push({
+      name: target.name,
+      protocol: target.protocol,
+      outcome,
+      hits,
+      ms: Math.max(0, Math.round(ctx.clock.monotonic() - started)),
+      message: sentence(target, outcome, hits, timeoutMs, failure?.detail ?? ''),
+    });
     answer?.records.forEach((marc, i) => {
       const mapped = mapMarcRecord(marc, i + 1);
       if (mapped.ok) candidates.push({ source: target.name, record: { ...mapped.record, items: [] } });
@@ -68,7 +80,10 @@ async function attempt(ctx: KioskContext, id: number, isbn: string): Promise<'qu
   const now = ctx.clock.now();
   const state = offline(sources) ? 'queued' : candidates.length > 0 ? 'found' : 'none';
   saveAttempt(ctx.db, id, {
-    state, at: new Date(now).toISOString(), sources, candidates,
+    state,
+    at: new Date(now).toISOString(),
+    sources,
+    candidates,
     nextAttemptMs: state === 'queued' ? now + ctx.config.copyCataloguing.retryMinutes * 60_000 : null,
   });
   return state;
@@ -76,7 +91,10 @@ async function attempt(ctx: KioskContext, id: number, isbn: string): Promise<'qu
 
 export function requireTargets(ctx: KioskContext): void {
   if (ctx.config.copyCataloguing.targets.length === 0) {
-    throw refused('no_copy_targets', 'Chưa có máy chủ mục lục nào được cấu hình để biên mục sao chép. Hãy nhờ kỹ thuật viên thêm máy chủ của thư viện tỉnh (mục copyCataloguing.targets).');
+    throw refused(
+      'no_copy_targets',
+      'Chưa có máy chủ mục lục nào được cấu hình để biên mục sao chép. Hãy nhờ kỹ thuật viên thêm máy chủ của thư viện tỉnh (mục copyCataloguing.targets).',
+    );
   }
 }
 
@@ -84,12 +102,17 @@ export async function lookupIsbn(ctx: KioskContext, text: string, staffId: numbe
   requireTargets(ctx);
   const isbn = normaliseIsbn(text);
   if (!isbn) {
-    throw refused('invalid_isbn', `"${text.slice(0, 40)}" không phải là một ISBN đúng (10 hoặc 13 chữ số, chữ số cuối là số kiểm tra). Hãy quét mã vạch ISBN ở bìa sau sách, hoặc gõ lại từng chữ số.`, { isbn: text.slice(0, 40) });
+    throw refused(
+      'invalid_isbn',
+      `"${text.slice(0, 40)}" không phải là một ISBN đúng (10 hoặc 13 chữ số, chữ số cuối là số kiểm tra). Hãy quét mã vạch ISBN ở bìa sau sách, hoặc gõ lại từng chữ số.`,
+      { isbn: text.slice(0, 40) },
+    );
   }
   const id = openLookupFor(ctx.db, isbn) ?? createLookup(ctx.db, isbn, new Date(ctx.clock.now()).toISOString(), staffId);
   const state = await attempt(ctx, id, isbn);
   // A server answered: the network is back, so the ISBNs waiting in the queue are tried now.
-  if (state !== 'queued') void retryQueued(ctx, { dueOnly: false }).catch((error: Error) => ctx.log.log('warn', 'catalogue.copy_retry_failed', { error: error.message }));
+  if (state !== 'queued')
+    void retryQueued(ctx, { dueOnly: false }).catch((error: Error) => ctx.log.log('warn', 'catalogue.copy_retry_failed', { error: error.message }));
   return lookupView(ctx.db, id)!;
 }
 

@@ -25,7 +25,10 @@ export function registerCopyCataloguing(ctx: KioskContext): void {
   });
   if (ctx.role === 'owner') {
     ctx.afterStart('catalogue.copyRetry', () => {
-      const timer = setInterval(() => void retryQueued(ctx, { dueOnly: true }).catch((error: Error) => ctx.log.log('warn', 'catalogue.copy_retry_failed', { error: error.message })), RETRY_CHECK_MS);
+      const timer = setInterval(
+        () => void retryQueued(ctx, { dueOnly: true }).catch((error: Error) => ctx.log.log('warn', 'catalogue.copy_retry_failed', { error: error.message })),
+        RETRY_CHECK_MS,
+      );
       timer.unref();
       ctx.onClose(() => clearInterval(timer));
     });

@@ -52,7 +52,9 @@ export function readSruResponse(xml: string): { ok: true; total: number; recordX
     const name = local(tag.name);
     if (depthInData > 0) {
       depthInData++;
-      current += `<${tag.name}${Object.entries(tag.attributes).map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`).join('')}>`;
+      current += `<${tag.name}${Object.entries(tag.attributes)
+        .map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`)
+        .join('')}>`;
       return;
     }
     if (name === 'searchRetrieveResponse') sawResponse = true;
@@ -114,7 +116,11 @@ async function readBody(response: Response): Promise<string> {
 }
 
 /** `isbn`: one ISBN, or the forms of one book's ISBN (any of them matches). */
-export async function sruSearchIsbn(target: SruTarget, isbn: string | readonly string[], options: { timeoutMs: number; maxRecords: number }): Promise<SourceAnswer> {
+export async function sruSearchIsbn(
+  target: SruTarget,
+  isbn: string | readonly string[],
+  options: { timeoutMs: number; maxRecords: number },
+): Promise<SourceAnswer> {
   const signal = AbortSignal.timeout(options.timeoutMs);
   let body: string;
   try {

@@ -78,7 +78,11 @@ async function expect<K extends Pdu['kind']>(reader: ReturnType<typeof pduReader
 }
 
 /** `isbn`: one ISBN, or the forms of one book's ISBN (any of them matches). */
-export async function z3950SearchIsbn(target: Z3950Target, isbn: string | readonly string[], options: { timeoutMs: number; maxRecords: number; version: string }): Promise<SourceAnswer> {
+export async function z3950SearchIsbn(
+  target: Z3950Target,
+  isbn: string | readonly string[],
+  options: { timeoutMs: number; maxRecords: number; version: string },
+): Promise<SourceAnswer> {
   const socket = createConnection({ host: target.host, port: target.port });
   socket.setNoDelay(true);
   const reader = pduReader(socket);

@@ -3,7 +3,26 @@
 // no maintained npm package speaks Z39.50 (the old `z3950` bindings need a native YAZ build);
 // the TLVs themselves are asn1js's (ber.ts). Tag numbers are the standard's ASN.1 module's.
 import * as asn1js from 'asn1js';
-import { bits, bool, child, constructed, decode, encode, explicit, implicitOid, int, oid, readBool, readInt, readOid, readText, sequence, text, UNIVERSAL, type BerNode } from './ber';
+import {
+  bits,
+  bool,
+  child,
+  constructed,
+  decode,
+  encode,
+  explicit,
+  implicitOid,
+  int,
+  oid,
+  readBool,
+  readInt,
+  readOid,
+  readText,
+  sequence,
+  text,
+  UNIVERSAL,
+  type BerNode,
+} from './ber';
 
 export const OID = {
   bib1: '1.2.840.10003.3.1',
@@ -65,13 +84,7 @@ export function searchRequest(database: string, useAttribute: number, terms: rea
 
 export function presentRequest(count: number, elementSet: string, syntaxOid: string): Uint8Array {
   return encode(
-    constructed(PDU.presentRequest, [
-      text(31, 'default'),
-      int(30, 1),
-      int(29, count),
-      explicit(19, text(0, elementSet)),
-      implicitOid(104, syntaxOid),
-    ]),
+    constructed(PDU.presentRequest, [text(31, 'default'), int(30, 1), int(29, count), explicit(19, text(0, elementSet)), implicitOid(104, syntaxOid)]),
   );
 }
 
@@ -117,7 +130,8 @@ function namePlusRecord(node: BerNode): Retrieved {
   if (!choice) return { ok: false, diagnostic: 'empty record' };
   if (choice.tag === 2) return { ok: false, diagnostic: diagnostic(choice.children[0]) };
   const external = choice.children[0];
-  if (choice.tag !== 1 || !external || external.tagClass !== UNIVERSAL || external.tag !== 8) return { ok: false, diagnostic: 'record in an unsupported form (fragment)' };
+  if (choice.tag !== 1 || !external || external.tagClass !== UNIVERSAL || external.tag !== 8)
+    return { ok: false, diagnostic: 'record in an unsupported form (fragment)' };
   const reference = external.children.find((c) => c.tagClass === UNIVERSAL && c.tag === 6);
   const octets = child(external, 1);
   if (!octets) return { ok: false, diagnostic: 'record not sent as octets' };

@@ -12,7 +12,8 @@ export type DownloadStart = { ok: true; name: string } | { ok: false; message: s
 
 export function decideDownloadStart(rules: DownloadRules, suggestedName: string, announcedBytes: number): DownloadStart {
   const name = safeDownloadName(suggestedName, rules.allowedExtensions);
-  if (!name.ok) return { ok: false, message: `Máy công cộng không tải loại tệp ".${name.extension || '?'}". Chỉ tải được: ${rules.allowedExtensions.join(', ')}.` };
+  if (!name.ok)
+    return { ok: false, message: `Máy công cộng không tải loại tệp ".${name.extension || '?'}". Chỉ tải được: ${rules.allowedExtensions.join(', ')}.` };
   if (announcedBytes > rules.maxBytes) return { ok: false, message: tooBig(rules) };
   return { ok: true, name: name.name };
 }

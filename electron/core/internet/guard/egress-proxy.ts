@@ -88,7 +88,14 @@ export async function startEgressProxy(rules: RequestPolicy, onRefused: (refusal
     void pinnedTarget(rules, url, onRefused).then((target) => {
       if (!target) return refuse(response);
       const parsed = new URL(url);
-      const upstream = httpRequest({ host: target.address, port: target.port, method: request.method, path: `${parsed.pathname}${parsed.search}`, headers: forwardHeaders(request), setHost: false });
+      const upstream = httpRequest({
+        host: target.address,
+        port: target.port,
+        method: request.method,
+        path: `${parsed.pathname}${parsed.search}`,
+        headers: forwardHeaders(request),
+        setHost: false,
+      });
       upstream.on('response', (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(response);
@@ -126,7 +133,8 @@ export async function startEgressProxy(rules: RequestPolicy, onRefused: (refusal
       const parsed = new URL(url);
       const upstream = connect(target.port, target.address, () => {
         const lines = [`${request.method} ${parsed.pathname}${parsed.search} HTTP/1.1`];
-        for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) if (!HOP_HEADERS.has(request.rawHeaders[i]!.toLowerCase())) lines.push(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}`);
+        for (let i = 0; i + 1 < request.rawHeaders.length; i += 2)
+          if (!HOP_HEADERS.has(request.rawHeaders[i]!.toLowerCase())) lines.push(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}`);
         upstream.write(`${lines.join('\r\n')}\r\nConnection: Upgrade\r\n\r\n`);
         if (head.length) upstream.write(head);
         splice(client, upstream);

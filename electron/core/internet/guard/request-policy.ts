@@ -49,8 +49,13 @@ export async function decideDestination(rules: RequestPolicy, url: string): Prom
   }
   // An exception names a destination: by the name typed, or by the address a name resolves to.
   const exceptions = rules.policy.localExceptions ?? [];
-  const excepted = (address: string) => exceptions.includes(`${host}:${port}`) || exceptions.includes(isIP(address) === 6 ? `[${address}]:${port}` : `${address}:${port}`);
+  const excepted = (address: string) =>
+    exceptions.includes(`${host}:${port}`) || exceptions.includes(isIP(address) === 6 ? `[${address}]:${port}` : `${address}:${port}`);
   const local = addresses.find((address) => isLocalAddress(address) && !excepted(address));
-  if (local) return { decision: { decision: 'block', rule: 'local-address', pattern: local, reason: LOCAL_REASON, ...(decision.url ? { url: decision.url } : {}) }, addresses: [] };
+  if (local)
+    return {
+      decision: { decision: 'block', rule: 'local-address', pattern: local, reason: LOCAL_REASON, ...(decision.url ? { url: decision.url } : {}) },
+      addresses: [],
+    };
   return { decision, addresses };
 }

@@ -50,9 +50,23 @@ const PRINT_SCRIPT = `(() => { const send = globalThis.${PRINT_BINDING}; if (typ
   try { Object.defineProperty(window, 'print', { value: print, writable: false, configurable: false }); } catch {} })();`;
 
 // The fields of the CDP events the guard reads (protocol names).
-interface RequestPaused { requestId: string; request?: { url?: string }; resourceType?: string; frameId?: string }
-interface FileChooserOpened { backendNodeId: number; mode?: string }
-interface DownloadEvent { guid: string; suggestedFilename?: string; receivedBytes?: number; totalBytes?: number; state?: string }
+interface RequestPaused {
+  requestId: string;
+  request?: { url?: string };
+  resourceType?: string;
+  frameId?: string;
+}
+interface FileChooserOpened {
+  backendNodeId: number;
+  mode?: string;
+}
+interface DownloadEvent {
+  guid: string;
+  suggestedFilename?: string;
+  receivedBytes?: number;
+  totalBytes?: number;
+  state?: string;
+}
 interface CdpEvent {
   sessionId?: string;
   targetInfo?: { type?: string };
@@ -150,7 +164,9 @@ export async function attachTabGuard(cdp: CdpChannel, options: TabGuardOptions):
   }
 
   function fulfill(requestId: string, session: CdpSessionId, html: string): Promise<unknown> {
-    return quiet(cdp.send('Fetch.fulfillRequest', { requestId, responseCode: 200, responseHeaders: HTML_HEADERS, body: Buffer.from(html).toString('base64') }, session));
+    return quiet(
+      cdp.send('Fetch.fulfillRequest', { requestId, responseCode: 200, responseHeaders: HTML_HEADERS, body: Buffer.from(html).toString('base64') }, session),
+    );
   }
 
   let choosing = false;
@@ -162,7 +178,8 @@ export async function attachTabGuard(cdp: CdpChannel, options: TabGuardOptions):
     }
     choosing = true;
     try {
-      const described = (await quiet(cdp.send('DOM.describeNode', { backendNodeId: p.backendNodeId }, session))) as { node?: { attributes?: string[] } } | undefined;
+      const described = (await quiet(cdp.send('DOM.describeNode', { backendNodeId: p.backendNodeId }, session))) as
+        { node?: { attributes?: string[] } } | undefined;
       const attributes = described?.node?.attributes ?? [];
       let accept = ''; // attributes come as [name, value, name, value, …]
       for (let i = 0; i + 1 < attributes.length; i += 2) if (attributes[i]!.toLowerCase() === 'accept') accept = attributes[i + 1]!;
@@ -271,7 +288,9 @@ export async function attachTabGuard(cdp: CdpChannel, options: TabGuardOptions):
     await quiet(cdp.send('Browser.setPermission', { permission: { name: CDP_PERMISSION_NAMES[permission] }, setting, ...context }));
   }
   if (options.downloads) {
-    await quiet(cdp.send('Browser.setDownloadBehavior', { behavior: 'allowAndName', downloadPath: options.downloads.stagingDir, eventsEnabled: true, ...context }));
+    await quiet(
+      cdp.send('Browser.setDownloadBehavior', { behavior: 'allowAndName', downloadPath: options.downloads.stagingDir, eventsEnabled: true, ...context }),
+    );
   }
 
   return {

@@ -62,15 +62,24 @@ export function confineUploads(folder: string | null, chosen: readonly string[])
 
 // MIME families the kiosk can name from an extension; anything else in `accept` is matched by extension only.
 const MIME_BY_EXTENSION: Record<string, string> = {
-  '.pdf': 'application/pdf', '.txt': 'text/plain', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png',
-  '.doc': 'application/msword', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.xls': 'application/vnd.ms-excel', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.doc': 'application/msword',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xls': 'application/vnd.ms-excel',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.odt': 'application/vnd.oasis.opendocument.text',
 };
 
 /** Whether a file name fits an `accept` attribute (".pdf,image/*"); an empty one accepts everything. */
 export function acceptsFile(accept: string, name: string): boolean {
-  const tokens = accept.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const tokens = accept
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
   if (tokens.length === 0) return true;
   const ext = extname(name).toLowerCase();
   const mime = MIME_BY_EXTENSION[ext] ?? '';

@@ -3,7 +3,7 @@
 import { localDay } from '../../../../common/calendar';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseOf } from '../../../../electron/contract';
+import type { ResponseOf } from '#contract';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { useAnnounce } from '../../components/Announcer';

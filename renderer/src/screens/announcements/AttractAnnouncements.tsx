@@ -2,7 +2,7 @@
 // the preloaded calendar, refreshed every few minutes so a new day brings its own.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseOf } from '../../../../electron/contract';
+import type { ResponseOf } from '#contract';
 import { useApi } from '../../api/context';
 import { useLoad } from '../../api/useLoad';
 import { useFormat } from '../../i18n/format';

@@ -1,7 +1,7 @@
 // One book's availability in plain words: copies on the shelf and where, reference only, or when
 // one is due back; and how many residents already wait for it (đặt trước).
 import { useTranslation } from 'react-i18next';
-import type { SearchHit } from '../../../../electron/contract/catalogue';
+import type { SearchHit } from '#contract/catalogue';
 import { formatDay } from '../../../../common/calendar';
 
 export function Availability({ hit }: { hit: SearchHit }) {

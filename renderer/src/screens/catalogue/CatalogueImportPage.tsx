@@ -4,7 +4,7 @@
 // a bar and "n / total records"), and show the import report record by record.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_IMPORT_BYTES, type ImportEncoding, type ImportReport } from '../../../../electron/contract/catalogue';
+import { MAX_IMPORT_BYTES, type ImportEncoding, type ImportReport } from '#contract/catalogue';
 import { useApi } from '../../api/context';
 import { useFormat } from '../../i18n/format';
 import '../../styles/catalogue.css';
@@ -86,7 +86,13 @@ export function CatalogueImportPage({ staffToken }: { staffToken: string }) {
       <div className="file-row">
         <label className="button secondary file-pick">
           {t('staff.chooseFile')}
-          <input type="file" className="visually-hidden" aria-label={t('staff.file')} accept=".mrc,.marc,.xml,.csv,.txt,.xlsx" onChange={(e) => setFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            className="visually-hidden"
+            aria-label={t('staff.file')}
+            accept=".mrc,.marc,.xml,.csv,.txt,.xlsx"
+            onChange={(e) => setFile(e.target.files?.[0])}
+          />
         </label>
         <span>{file ? file.name : t('staff.noFile')}</span>
       </div>

@@ -4,8 +4,8 @@
 // answer arrives by itself, staff may stop waiting); ISBNs asked with no network wait in the queue.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CopyCandidate, CopyLookup } from '../../../../electron/contract/copy-cataloguing';
-import type { ScanEvent } from '../../../../electron/contract/devices';
+import type { CopyCandidate, CopyLookup } from '#contract/copy-cataloguing';
+import type { ScanEvent } from '#contract/devices';
 import { useApi } from '../../api/context';
 import { useLoad } from '../../api/useLoad';
 import { useScan } from '../../devices/ScanProvider';
@@ -86,7 +86,13 @@ export function CopyCataloguingPage({ staffToken }: { staffToken: string }) {
   const add = async () => {
     if (!lookup || !picked || !barcode.trim()) return;
     try {
-      const done = await api.call('catalogue.copyAdd', { staffToken, lookupId: lookup.id, candidate: picked.index, barcode: barcode.trim(), ...(location.trim() ? { location: location.trim() } : {}) });
+      const done = await api.call('catalogue.copyAdd', {
+        staffToken,
+        lookupId: lookup.id,
+        candidate: picked.index,
+        barcode: barcode.trim(),
+        ...(location.trim() ? { location: location.trim() } : {}),
+      });
       setMessage({ kind: 'success', text: t(done.joinedExisting ? 'copy.addedCopy' : 'copy.added', { title: done.title, barcode: done.barcode }) });
       setLookup(undefined);
       setPicked(undefined);
@@ -125,7 +131,16 @@ export function CopyCataloguingPage({ staffToken }: { staffToken: string }) {
         <label htmlFor="copy-isbn" className="copy-isbn-label">
           {t('copy.isbnLabel')}
         </label>
-        <input ref={isbnInput} id="copy-isbn" className="copy-isbn-input" inputMode="numeric" autoComplete="off" value={isbn} onChange={(e) => setIsbn(e.target.value)} maxLength={40} />
+        <input
+          ref={isbnInput}
+          id="copy-isbn"
+          className="copy-isbn-input"
+          inputMode="numeric"
+          autoComplete="off"
+          value={isbn}
+          onChange={(e) => setIsbn(e.target.value)}
+          maxLength={40}
+        />
         <button type="submit" className="button" disabled={!isbn.trim()}>
           {t('copy.lookUp')}
         </button>
@@ -151,7 +166,15 @@ export function CopyCataloguingPage({ staffToken }: { staffToken: string }) {
         <div className="copy-add">
           <h3>{t('copy.addTitle', { title: picked.title })}</h3>
           <label htmlFor="copy-barcode">{t('copy.barcodeLabel')}</label>
-          <input ref={barcodeInput} id="copy-barcode" className="copy-barcode-input" autoComplete="off" value={barcode} onChange={(e) => setBarcode(e.target.value)} maxLength={64} />
+          <input
+            ref={barcodeInput}
+            id="copy-barcode"
+            className="copy-barcode-input"
+            autoComplete="off"
+            value={barcode}
+            onChange={(e) => setBarcode(e.target.value)}
+            maxLength={64}
+          />
           <VietnameseTextInput label={t('copy.locationLabel')} value={location} onValueChange={setLocation} maxLength={100} />
           <button type="button" className="button" disabled={!barcode.trim()} onClick={() => void add()}>
             {t('copy.add')}
@@ -202,7 +225,12 @@ function LookupResult({ lookup, picked, onPick }: { lookup: CopyLookup; picked: 
           <ol className="copy-candidates">
             {lookup.candidates.map((c) => (
               <li key={c.index}>
-                <button type="button" className={`copy-candidate${picked?.index === c.index ? ' picked' : ''}`} aria-pressed={picked?.index === c.index} onClick={() => onPick(c)}>
+                <button
+                  type="button"
+                  className={`copy-candidate${picked?.index === c.index ? ' picked' : ''}`}
+                  aria-pressed={picked?.index === c.index}
+                  onClick={() => onPick(c)}
+                >
                   <strong className="copy-candidate-title">{c.title}</strong>
                   <span>{c.authors.join('; ') || t('copy.noAuthor')}</span>
                   <span>{[c.publisher, c.year, c.edition].filter(Boolean).join(' · ')}</span>

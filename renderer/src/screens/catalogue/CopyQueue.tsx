@@ -2,12 +2,18 @@
 // kiosk) and answered lookups not yet catalogued; open one, drop one, or retry them all now.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CopyLookup } from '../../../../electron/contract/copy-cataloguing';
-import type { ResponseOf } from '../../../../electron/contract';
+import type { CopyLookup } from '#contract/copy-cataloguing';
+import type { ResponseOf } from '#contract';
 import { useApi } from '../../api/context';
 import { useFormat } from '../../i18n/format';
 
-export function CopyQueue({ staffToken, queue, onChanged, onOpen, onError }: {
+export function CopyQueue({
+  staffToken,
+  queue,
+  onChanged,
+  onOpen,
+  onError,
+}: {
   staffToken: string;
   queue: ResponseOf<'catalogue.copyQueue'> | undefined;
   onChanged: () => void;

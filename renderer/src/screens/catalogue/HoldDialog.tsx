@@ -5,9 +5,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Modal } from '../../components/Modal';
 import { useTranslation } from 'react-i18next';
-import type { SearchHit } from '../../../../electron/contract/catalogue';
-import type { HoldView } from '../../../../electron/contract/circulation';
-import type { ScanEvent } from '../../../../electron/contract/devices';
+import type { SearchHit } from '#contract/catalogue';
+import type { HoldView } from '#contract/circulation';
+import type { ScanEvent } from '#contract/devices';
 import { useApi } from '../../api/context';
 import { useScan } from '../../devices/ScanProvider';
 import { signedInToken, useSignedInCard } from '../../session/signed-in-resident';
@@ -90,9 +90,15 @@ export function HoldDialog({ hit, pickupDays, onClose }: { hit: SearchHit; picku
         {placed ? (
           <div className="hold-placed" role="status">
             <p className="hold-placed-headline">{placed.status === 'ready' ? t('hold.placedReady') : t('hold.placed', { position: placed.position })}</p>
-            <p>{placed.status === 'ready' && placed.readyUntil ? t('hold.readyUntil', { date: formatDay(placed.readyUntil) }) : t('hold.whenBack', { count: pickupDays })}</p>
+            <p>
+              {placed.status === 'ready' && placed.readyUntil
+                ? t('hold.readyUntil', { date: formatDay(placed.readyUntil) })
+                : t('hold.whenBack', { count: pickupDays })}
+            </p>
             {placed.status === 'waiting' && placed.nextDueOverdue && <p>{t('hold.expectedOverdue')}</p>}
-            {placed.status === 'waiting' && placed.nextDueDate && !placed.nextDueOverdue && <p>{t('hold.expected', { date: formatDay(placed.nextDueDate) })}</p>}
+            {placed.status === 'waiting' && placed.nextDueDate && !placed.nextDueOverdue && (
+              <p>{t('hold.expected', { date: formatDay(placed.nextDueDate) })}</p>
+            )}
             <button type="button" className="button" onClick={onClose}>
               {t('hold.done')}
             </button>
@@ -100,7 +106,13 @@ export function HoldDialog({ hit, pickupDays, onClose }: { hit: SearchHit; picku
         ) : askForCard ? (
           <>
             <p>{t('hold.scanCard')}</p>
-            <ManualEntry id="hold-card" label={t('hold.cardLabel')} hint={t('hold.cardHint')} submitLabel={t('hold.submit')} onSubmit={(card) => void place(byCard(card, 'manual'))} />
+            <ManualEntry
+              id="hold-card"
+              label={t('hold.cardLabel')}
+              hint={t('hold.cardHint')}
+              submitLabel={t('hold.submit')}
+              onSubmit={(card) => void place(byCard(card, 'manual'))}
+            />
             <div className="hold-actions">
               <button type="button" className="button quiet" onClick={onClose}>
                 {t('hold.cancel')}
@@ -112,7 +124,17 @@ export function HoldDialog({ hit, pickupDays, onClose }: { hit: SearchHit; picku
             <p>{t('hold.forSignedIn', { card: signedIn })}</p>
             <p className="hold-note">{t('hold.whenBack', { count: pickupDays })}</p>
             <div className="hold-actions">
-              <button type="button" className="button" disabled={busy} onClick={() => void place(async () => { const token = signedInToken(); return token ? { token, own: true } : null; })}>
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() =>
+                  void place(async () => {
+                    const token = signedInToken();
+                    return token ? { token, own: true } : null;
+                  })
+                }
+              >
                 {t('hold.confirm')}
               </button>
               <button type="button" className="button secondary" onClick={() => (setOtherCard(true), setProblem(null))}>

@@ -2,7 +2,7 @@
 // format; the kiosk writes the commune's holdings with their copies in 952 and says where.
 import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportPlace } from '../../../../electron/contract/catalogue';
+import type { ExportPlace } from '#contract/catalogue';
 import { useApi } from '../../api/context';
 import { useCatalogueExplain } from './explain';
 

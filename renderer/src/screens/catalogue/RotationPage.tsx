@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { rotationItem, RotationBatch } from '../../../../electron/contract/catalogue';
+import type { rotationItem, RotationBatch } from '#contract/catalogue';
 import { useApi } from '../../api/context';
 import { useFormat } from '../../i18n/format';
 import '../../styles/catalogue.css';

@@ -3,7 +3,7 @@
 // whose copies are all out.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchHit, SearchResponse } from '../../../../electron/contract/catalogue';
+import type { SearchHit, SearchResponse } from '#contract/catalogue';
 import { useApi } from '../../api/context';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { VietnameseTextInput } from '../../input/VietnameseTextInput';
@@ -33,7 +33,10 @@ export function SearchScreen() {
 
   useEffect(() => input.current?.focus(), []);
   useEffect(() => {
-    api.call('circulation.settings', {}).then(({ maxHolds, holdPickupDays }) => setHolds({ maxHolds, holdPickupDays }), () => undefined);
+    api.call('circulation.settings', {}).then(
+      ({ maxHolds, holdPickupDays }) => setHolds({ maxHolds, holdPickupDays }),
+      () => undefined,
+    );
   }, [api]);
   useEffect(() => setLimit(PAGE), [settled, availableOnly]);
 
@@ -154,11 +157,20 @@ export function SearchScreen() {
               </p>
               {hit.callNumber && <p className="book-call">{t('search.callNumber', { callNumber: hit.callNumber })}</p>}
               {hit.isbn && <p className="book-call">{t('search.isbn', { isbn: hit.isbn })}</p>}
-              {!hit.isbn && hit.invalidIsbn && <p className="book-call" data-testid="invalid-isbn">{t('search.invalidIsbn', { isbn: hit.invalidIsbn })}</p>}
+              {!hit.isbn && hit.invalidIsbn && (
+                <p className="book-call" data-testid="invalid-isbn">
+                  {t('search.invalidIsbn', { isbn: hit.invalidIsbn })}
+                </p>
+              )}
               {hit.items.some((i) => i.collection.kind === 'rotation') && <p className="book-rotation">{t('search.rotation')}</p>}
               <Availability hit={hit} />
               {holds.maxHolds > 0 && canReserve(hit) && (
-                <button type="button" className="button secondary reserve" onClick={() => setReserving(hit)} aria-label={t('hold.reserveOne', { title: hit.title })}>
+                <button
+                  type="button"
+                  className="button secondary reserve"
+                  onClick={() => setReserving(hit)}
+                  aria-label={t('hold.reserveOne', { title: hit.title })}
+                >
                   {t('hold.reserve')}
                 </button>
               )}

@@ -4,7 +4,7 @@
 // catalogue.json (errors.*, rejections.*, warnings.*) with the record or line number the report carries.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportWarning, Rejection } from '../../../../electron/contract/catalogue';
+import type { ImportWarning, Rejection } from '#contract/catalogue';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 
 export function useCatalogueExplain() {

@@ -2,8 +2,8 @@
 // CCCD to sign in. Signed in: each scanned book is lent at once and listed with its due date; "my
 // loans" can be renewed; a receipt ends the visit. Idle sessions end by themselves.
 import { useTranslation } from 'react-i18next';
-import type { HoldView, LoanView } from '../../../../electron/contract/circulation';
-import type { SystemInfo } from '../../../../electron/contract/system';
+import type { HoldView, LoanView } from '#contract/circulation';
+import type { SystemInfo } from '#contract/system';
 import { Banner } from '../../components/Banner';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { navigate } from '../../router';
@@ -19,7 +19,8 @@ import './circulation.css';
 
 export function CirculationScreen({ info }: { info: SystemInfo }) {
   const { t } = useTranslation('circulation');
-  const { state, setState, problem, notice, busy, reset, signIn, showMyData, lend, giveBack, returnThenLend, finish, renewLoan, cancelHold, register } = useCirculation();
+  const { state, setState, problem, notice, busy, reset, signIn, showMyData, lend, giveBack, returnThenLend, finish, renewLoan, cancelHold, register } =
+    useCirculation();
   const offerReturn = problem?.reason === 'on_loan_elsewhere' && problem.params.offerReturn === true && problem.item && state.mode === 'borrow';
 
   return (
@@ -32,7 +33,9 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
           <PinEntry card={state.request.card.trim().toUpperCase()} busy={busy} onSubmit={(pin) => void signIn(state.request, pin)} onCancel={reset} />
         )}
         {state.mode === 'myData' && <MyData record={state.record} onBack={() => setState(state.back)} />}
-        {state.mode === 'register' && <Consent offer={state.offer} busy={busy} onAgree={(village, pin) => void register(state.offer, village, pin)} onDecline={reset} />}
+        {state.mode === 'register' && (
+          <Consent offer={state.offer} busy={busy} onAgree={(village, pin) => void register(state.offer, village, pin)} onDecline={reset} />
+        )}
         {state.mode === 'newCard' && (
           <section className="circ-newcard" aria-labelledby="newcard-title">
             <h2 id="newcard-title">{t('card.welcome', { name: state.view.patron.displayName })}</h2>
@@ -58,7 +61,13 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
             onCancelHold={(hold) => void cancelHold(hold)}
             onToggleLoans={() => setState({ ...state, showLoans: !state.showLoans })}
             onMyData={() => void showMyData()}
-            onFinish={() => void finish('checkout', state.session.map((l) => l.item), state.view.residentToken)}
+            onFinish={() =>
+              void finish(
+                'checkout',
+                state.session.map((l) => l.item),
+                state.view.residentToken,
+              )
+            }
           />
         )}
         {state.mode === 'return' && (
@@ -76,9 +85,24 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
                 </li>
               ))}
             </ul>
-            <ManualEntry id="return-item" label={t('return.manualLabel')} hint={t('return.manualHint')} submitLabel={t('return.manualSubmit')} onSubmit={(item) => void giveBack(item)} />
+            <ManualEntry
+              id="return-item"
+              label={t('return.manualLabel')}
+              hint={t('return.manualHint')}
+              submitLabel={t('return.manualSubmit')}
+              onSubmit={(item) => void giveBack(item)}
+            />
             <div className="circ-actions">
-              <button type="button" className="button" onClick={() => void finish('return', state.returns.map((r) => r.item))}>
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  void finish(
+                    'return',
+                    state.returns.map((r) => r.item),
+                  )
+                }
+              >
                 {t('return.finish')}
               </button>
             </div>
@@ -110,7 +134,13 @@ function Start({ onCard, onReturn }: { onCard: (card: string) => void; onReturn:
       <section aria-labelledby="start-return">
         <h2 id="start-return">{t('start.returnTitle')}</h2>
         <p>{t('start.returnPrompt')}</p>
-        <ManualEntry id="manual-return" label={t('return.manualLabel')} hint={t('return.manualHint')} submitLabel={t('return.manualSubmit')} onSubmit={onReturn} />
+        <ManualEntry
+          id="manual-return"
+          label={t('return.manualLabel')}
+          hint={t('return.manualHint')}
+          submitLabel={t('return.manualSubmit')}
+          onSubmit={onReturn}
+        />
       </section>
     </div>
   );
@@ -133,9 +163,7 @@ function Borrow(props: {
     <section aria-labelledby="borrow-title">
       <div className="circ-patron" data-card-signed-in={view.patron.cardNumber}>
         <h2 id="borrow-title">{t('borrow.hello', { name: view.patron.displayName })}</h2>
-        <p>
-          {t('borrow.summary', { card: view.patron.cardNumber, count: view.loans.length, max: view.maxLoans, expiry: formatDay(view.patron.cardExpiry) })}
-        </p>
+        <p>{t('borrow.summary', { card: view.patron.cardNumber, count: view.loans.length, max: view.maxLoans, expiry: formatDay(view.patron.cardExpiry) })}</p>
         {overdue > 0 && <p className="banner warning">{t('borrow.overdueWarning', { count: overdue })}</p>}
         {!view.standing.canBorrow && (
           <p className="banner error" role="alert">
@@ -161,7 +189,13 @@ function Borrow(props: {
               ))}
             </ul>
           )}
-          <ManualEntry id="borrow-item" label={t('borrow.manualLabel')} hint={t('borrow.manualHint')} submitLabel={t('borrow.manualSubmit')} onSubmit={props.onItem} />
+          <ManualEntry
+            id="borrow-item"
+            label={t('borrow.manualLabel')}
+            hint={t('borrow.manualHint')}
+            submitLabel={t('borrow.manualSubmit')}
+            onSubmit={props.onItem}
+          />
         </>
       )}
       {showLoans && (
@@ -174,7 +208,11 @@ function Borrow(props: {
       )}
       <div className="circ-actions">
         <button type="button" className="button secondary" onClick={props.onToggleLoans}>
-          {showLoans ? t('borrow.backToBorrow') : view.holds.length > 0 ? t('borrow.myLoansAndHolds', { count: view.loans.length, holds: view.holds.length }) : t('borrow.myLoans', { count: view.loans.length })}
+          {showLoans
+            ? t('borrow.backToBorrow')
+            : view.holds.length > 0
+              ? t('borrow.myLoansAndHolds', { count: view.loans.length, holds: view.holds.length })
+              : t('borrow.myLoans', { count: view.loans.length })}
         </button>
         <button type="button" className="button secondary" onClick={props.onMyData}>
           {t('myData.open')}

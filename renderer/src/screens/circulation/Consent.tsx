@@ -14,7 +14,17 @@ export interface RegistrationOffer {
   retentionYears: number;
 }
 
-export function Consent({ offer, busy, onAgree, onDecline }: { offer: RegistrationOffer; busy: boolean; onAgree: (village: string | null, pin: string | undefined) => void; onDecline: () => void }) {
+export function Consent({
+  offer,
+  busy,
+  onAgree,
+  onDecline,
+}: {
+  offer: RegistrationOffer;
+  busy: boolean;
+  onAgree: (village: string | null, pin: string | undefined) => void;
+  onDecline: () => void;
+}) {
   const { t } = useTranslation('circulation');
   const [village, setVillage] = useState('');
   const [pin, setPin] = useState('');
@@ -53,10 +63,20 @@ export function Consent({ offer, busy, onAgree, onDecline }: { offer: Registrati
         {(t('consent.rights', { returnObjects: true }) as string[]).map((line) => (
           <li key={line}>{line}</li>
         ))}
-        <li data-testid="consent-retention">{offer.retentionYears > 0 ? t('consent.retention', { count: offer.retentionYears }) : t('consent.retentionOff')}</li>
+        <li data-testid="consent-retention">
+          {offer.retentionYears > 0 ? t('consent.retention', { count: offer.retentionYears }) : t('consent.retentionOff')}
+        </li>
       </ul>
       <p>{offer.activation === 'pending' ? t('consent.pending') : t('consent.active')}</p>
-      <VietnameseTextInput className="circ-manual" id="consent-village" label={t('consent.villageLabel')} hint={t('consent.villageHint')} value={village} onValueChange={setVillage} maxLength={100} />
+      <VietnameseTextInput
+        className="circ-manual"
+        id="consent-village"
+        label={t('consent.villageLabel')}
+        hint={t('consent.villageHint')}
+        value={village}
+        onValueChange={setVillage}
+        maxLength={100}
+      />
       {offer.pin !== 'off' && (
         <div className="circ-manual">
           <label htmlFor="consent-pin">{t(offer.pin === 'required' ? 'consent.pinRequiredLabel' : 'consent.pinLabel')}</label>

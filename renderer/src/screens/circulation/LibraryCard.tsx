@@ -1,12 +1,20 @@
 // The library card as printed: library name, resident's name, card number as a Code 128 barcode,
 // expiry. Staff print it from their page; a self-registered resident sees it on screen.
 import { useTranslation } from 'react-i18next';
-import type { ResidentPatron } from '../../../../electron/contract/patrons';
+import type { ResidentPatron } from '#contract/patrons';
 import { Barcode } from './Barcode';
 import { formatDay } from '../../../../common/calendar';
 
 /** `name`: the full name on the staff desk's printed card; the resident's own screen shows their display name. */
-export function LibraryCard({ patron, name, libraryName }: { patron: Pick<ResidentPatron, 'cardNumber' | 'categoryName' | 'cardExpiry'>; name: string; libraryName: string }) {
+export function LibraryCard({
+  patron,
+  name,
+  libraryName,
+}: {
+  patron: Pick<ResidentPatron, 'cardNumber' | 'categoryName' | 'cardExpiry'>;
+  name: string;
+  libraryName: string;
+}) {
   const { t } = useTranslation('circulation');
   return (
     <section className="circ-card printable" aria-label={t('card.label')} data-testid="library-card">

@@ -46,10 +46,14 @@ export function PinEntry({ card, busy, onSubmit, onCancel }: { card: string; bus
           </button>
         </div>
       </div>
-      <Keypad label={t('pin.keypad')} disabled={busy} onKey={(key) => {
-        setPin((value) => pressKey(value, key, 6));
-        input.current?.focus();
-      }} />
+      <Keypad
+        label={t('pin.keypad')}
+        disabled={busy}
+        onKey={(key) => {
+          setPin((value) => pressKey(value, key, 6));
+          input.current?.focus();
+        }}
+      />
     </form>
   );
 }

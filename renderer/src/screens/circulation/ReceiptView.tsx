@@ -1,7 +1,7 @@
 // The receipt at the end of a checkout or return: printed silently in Electron when a printer is
 // configured, and always shown here as a QR code and as text.
 import { useTranslation } from 'react-i18next';
-import type { Receipt } from '../../../../electron/contract/circulation';
+import type { Receipt } from '#contract/circulation';
 import { QrCode } from './QrCode';
 
 export function ReceiptView({ receipt, onDone }: { receipt: Receipt; onDone: () => void }) {

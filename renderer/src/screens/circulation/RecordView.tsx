@@ -1,7 +1,7 @@
 // Everything the kiosk holds about one resident (contract/rights.ts PatronRecord), laid out to read
 // on screen and to print: the resident's own "Thông tin của tôi" and the staff desk's record.
 import { useTranslation } from 'react-i18next';
-import type { PatronRecord } from '../../../../electron/contract/rights';
+import type { PatronRecord } from '#contract/rights';
 import { formatDate, formatDateTime, formatDay } from '../../../../common/calendar';
 
 export function RecordView({ record, libraryName }: { record: PatronRecord; libraryName?: string }) {
@@ -19,7 +19,12 @@ export function RecordView({ record, libraryName }: { record: PatronRecord; libr
     [t('record.createdAt'), formatDateTime(record.createdAt)],
     [t('record.cccd'), record.registeredWithCccd ? t('record.cccdYes') : t('record.cccdNo')],
     [t('record.pin'), record.hasPin ? t('record.pinYes') : t('record.pinNo')],
-    [t('record.consent'), record.consent ? t('record.consentGiven', { version: record.consent.version, date: formatDateTime(record.consent.at), by: t(`record.consentBy.${record.consent.by}`) }) : t('record.consentNone')],
+    [
+      t('record.consent'),
+      record.consent
+        ? t('record.consentGiven', { version: record.consent.version, date: formatDateTime(record.consent.at), by: t(`record.consentBy.${record.consent.by}`) })
+        : t('record.consentNone'),
+    ],
     [t('record.lastSeen'), record.lastSeenAt ? formatDateTime(record.lastSeenAt) : dash],
     [t('record.retention'), record.anonymiseAfter ? t('record.anonymiseAfter', { date: formatDay(record.anonymiseAfter) }) : t('record.keptUntilAsked')],
     [t('record.other'), t('record.otherCounts', { holds: record.holds, sessions: record.internetSessions })],

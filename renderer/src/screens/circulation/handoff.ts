@@ -1,6 +1,6 @@
 // A scan taken on the home screen and handed to the circulation screen it opens, so the resident
 // does not have to scan twice. Held for one read only, and only for a few seconds.
-import type { ScanEvent } from '../../../../electron/contract/devices';
+import type { ScanEvent } from '#contract/devices';
 
 let pending: { scan: ScanEvent; at: number } | undefined;
 

@@ -3,12 +3,24 @@
 import { FieldError } from '../../components/FieldError';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckinResult, HoldView, LoanView } from '../../../../electron/contract/circulation';
+import type { CheckinResult, HoldView, LoanView } from '#contract/circulation';
 import type { Problem } from './problem';
 import { formatDay } from '../../../../common/calendar';
 import { useReveal } from '../../components/useReveal';
 
-export function ManualEntry({ id, label, hint, submitLabel, onSubmit }: { id: string; label: string; hint: string; submitLabel: string; onSubmit: (value: string) => void }) {
+export function ManualEntry({
+  id,
+  label,
+  hint,
+  submitLabel,
+  onSubmit,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  submitLabel: string;
+  onSubmit: (value: string) => void;
+}) {
   const { t } = useTranslation('common');
   const [value, setValue] = useState('');
   const [empty, setEmpty] = useState(false);
@@ -71,10 +83,18 @@ export function LoanList({ loans, onRenew, busy }: { loans: LoanView[]; onRenew?
           <span className="circ-title">{loan.title}</span>
           <span className="circ-barcode">{loan.item}</span>
           <span className="circ-due">
-            {loan.overdueDays > 0 ? t('loans.overdue', { date: formatDay(loan.dueDate), count: loan.overdueDays }) : t('loans.due', { date: formatDay(loan.dueDate) })}
+            {loan.overdueDays > 0
+              ? t('loans.overdue', { date: formatDay(loan.dueDate), count: loan.overdueDays })
+              : t('loans.due', { date: formatDay(loan.dueDate) })}
           </span>
           {onRenew && (
-            <button type="button" className="button secondary" disabled={busy || loan.renewalsLeft === 0} onClick={() => onRenew(loan)} aria-label={t('loans.renewOne', { title: loan.title })}>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={busy || loan.renewalsLeft === 0}
+              onClick={() => onRenew(loan)}
+              aria-label={t('loans.renewOne', { title: loan.title })}
+            >
               {loan.renewalsLeft === 0 ? t('loans.noRenewals') : t('loans.renew')}
             </button>
           )}

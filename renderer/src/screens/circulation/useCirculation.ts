@@ -4,9 +4,9 @@
 // race; the idle rule ends a visit nobody is at any more.
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckinResult, HoldView, LoanView, Receipt, SignedInPatron } from '../../../../electron/contract/circulation';
-import type { ScanEvent } from '../../../../electron/contract/devices';
-import type { PatronRecord } from '../../../../electron/contract/rights';
+import type { CheckinResult, HoldView, LoanView, Receipt, SignedInPatron } from '#contract/circulation';
+import type { ScanEvent } from '#contract/devices';
+import type { PatronRecord } from '#contract/rights';
 import { useAudioPrompt } from '../../a11y/audio';
 import { ApiCallError } from '../../api/client';
 import { useApi } from '../../api/context';
@@ -56,11 +56,14 @@ export function useCirculation() {
     api.call('circulation.settings', {}).then(setSettings, () => undefined);
   }, [api]);
 
-  const fail = useCallback((error: unknown, item?: string) => {
-    setNotice(null);
-    setProblem({ ...describeProblem(error, t, i18n.language), ...(item ? { item } : {}) });
-    say('askStaff');
-  }, [t, i18n.language, say]);
+  const fail = useCallback(
+    (error: unknown, item?: string) => {
+      setNotice(null);
+      setProblem({ ...describeProblem(error, t, i18n.language), ...(item ? { item } : {}) });
+      say('askStaff');
+    },
+    [t, i18n.language, say],
+  );
 
   // Each step says what to do next, aloud while the resident's speaker switch is on.
   const sayStep = useEffectEvent((mode: State['mode']) => {
@@ -109,7 +112,9 @@ export function useCirculation() {
             // A book they reserved is back: say so first, with the last day it is kept.
             const ready = result.holds.filter((h) => h.status === 'ready');
             if (ready.length > 0) {
-              setNotice(t('holds.readyNotice', { titles: ready.map((h) => `"${h.title}"`).join(', '), date: formatDay(ready[0]!.readyUntil!), count: ready.length }));
+              setNotice(
+                t('holds.readyNotice', { titles: ready.map((h) => `"${h.title}"`).join(', '), date: formatDay(ready[0]!.readyUntil!), count: ready.length }),
+              );
             }
           }
         } catch (error) {
@@ -155,7 +160,8 @@ export function useCirculation() {
           setNotice(t('borrow.lent', { title: loan.title, date: formatDay(loan.dueDate) }));
           say('checkoutDone');
           // Borrowing a reserved title fulfils the hold: the core's list says which are left.
-          const holds = current.view.holds.length > 0 ? (await api.call('circulation.loans', { residentToken: current.view.residentToken })).holds : current.view.holds;
+          const holds =
+            current.view.holds.length > 0 ? (await api.call('circulation.loans', { residentToken: current.view.residentToken })).holds : current.view.holds;
           setState((s) =>
             s.mode !== 'borrow'
               ? s
@@ -245,7 +251,9 @@ export function useCirculation() {
         return;
       }
       try {
-        const receipt = residentToken ? await api.call('circulation.receipt', { residentToken, items }) : await api.call('circulation.returnReceipt', { items });
+        const receipt = residentToken
+          ? await api.call('circulation.receipt', { residentToken, items })
+          : await api.call('circulation.returnReceipt', { items });
         setProblem(null);
         setNotice(null);
         setState({ mode: 'receipt', receipt });

@@ -4,7 +4,7 @@
 import { formatTime } from '../../../../common/calendar';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceDiagnostics, ScanEvent } from '../../../../electron/contract/devices';
+import type { DeviceDiagnostics, ScanEvent } from '#contract/devices';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { useScan } from '../../devices/ScanProvider';

@@ -2,7 +2,7 @@
 // featured items, and the results grid. No sign-in needed.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BrowseResponse, EresourceAudience, EresourceFormat } from '../../../../electron/contract/eresources';
+import type { BrowseResponse, EresourceAudience, EresourceFormat } from '#contract/eresources';
 import { useApi } from '../../api/context';
 import { useLoad } from '../../api/useLoad';
 import { useDebounced } from '../../input/useDebounced';
@@ -67,7 +67,13 @@ export function Browse() {
         <h2 id="topics-title">{t('topics.title')}</h2>
         <div className="topic-grid">
           {data?.topics.map((tp) => (
-            <button key={tp.name} type="button" className={`topic-tile${topic === tp.name ? ' selected' : ''}`} aria-pressed={topic === tp.name} onClick={() => setTopic(topic === tp.name ? undefined : tp.name)}>
+            <button
+              key={tp.name}
+              type="button"
+              className={`topic-tile${topic === tp.name ? ' selected' : ''}`}
+              aria-pressed={topic === tp.name}
+              onClick={() => setTopic(topic === tp.name ? undefined : tp.name)}
+            >
               <span className="name">{tp.name}</span>
               <span className="count">{t('topics.count', { count: tp.count })}</span>
             </button>
@@ -79,7 +85,13 @@ export function Browse() {
         <div role="group" aria-label={t('filters.format')} className="chips">
           <span className="chips-label">{t('filters.format')}</span>
           {FORMATS.map((f) => (
-            <button key={f} type="button" className={`chip${format === f ? ' selected' : ''}`} aria-pressed={format === f} onClick={() => setFormat(format === f ? undefined : f)}>
+            <button
+              key={f}
+              type="button"
+              className={`chip${format === f ? ' selected' : ''}`}
+              aria-pressed={format === f}
+              onClick={() => setFormat(format === f ? undefined : f)}
+            >
               {t(`formats.${f}`)}
             </button>
           ))}
@@ -87,7 +99,13 @@ export function Browse() {
         <div role="group" aria-label={t('filters.audience')} className="chips">
           <span className="chips-label">{t('filters.audience')}</span>
           {AUDIENCES.map((a) => (
-            <button key={a} type="button" className={`chip${audience === a ? ' selected' : ''}`} aria-pressed={audience === a} onClick={() => setAudience(audience === a ? undefined : a)}>
+            <button
+              key={a}
+              type="button"
+              className={`chip${audience === a ? ' selected' : ''}`}
+              aria-pressed={audience === a}
+              onClick={() => setAudience(audience === a ? undefined : a)}
+            >
               {t(`audiences.${a}`)}
             </button>
           ))}

@@ -1,5 +1,5 @@
 // Line icons for the resource formats (drawn here: the kiosk loads no icon font).
-import type { EresourceFormat } from '../../../../electron/contract/eresources';
+import type { EresourceFormat } from '#contract/eresources';
 
 const PATHS: Record<EresourceFormat, string> = {
   pdf: 'M12 6h17l9 9v27H12zM29 6v9h9M17 24h14M17 30h14M17 36h9',
@@ -13,7 +13,18 @@ const PATHS: Record<EresourceFormat, string> = {
 
 export function FormatIcon({ format, size = 48 }: { format: EresourceFormat; size?: number }) {
   return (
-    <svg width={size} height={size} viewBox="0 0 48 48" fill="none" stroke="currentColor" strokeWidth={2.6} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 48 48"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2.6}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d={PATHS[format]} />
     </svg>
   );

@@ -1,6 +1,6 @@
 // One resource as a large touch card: cover (or the format's icon), title, topic and format.
 import { useTranslation } from 'react-i18next';
-import { eresourceFileUrl, type EresourceView } from '../../../../electron/contract/eresources';
+import { eresourceFileUrl, type EresourceView } from '#contract/eresources';
 import { FormatIcon } from './FormatIcon';
 
 export function ResourceCard({ resource, onOpen }: { resource: EresourceView; onOpen: (id: number) => void }) {

@@ -3,7 +3,7 @@
 // audio/video, completion.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { eresourceFileUrl, type OpenResponse } from '../../../../electron/contract/eresources';
+import { eresourceFileUrl, type OpenResponse } from '#contract/eresources';
 import { ApiCallError } from '../../api/client';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
@@ -91,7 +91,13 @@ export function Viewer({ resourceId }: { resourceId: number }) {
           {resource.format === 'pdf' && <PdfViewer url={eresourceFileUrl(resource.id)} onError={onError} />}
           {resource.format === 'epub' && <EpubViewer url={eresourceFileUrl(resource.id)} onError={onError} />}
           {(resource.format === 'audio' || resource.format === 'video') && (
-            <MediaPlayer url={eresourceFileUrl(resource.id)} kind={resource.format} coverUrl={resource.hasCover ? eresourceFileUrl(resource.id, 'cover') : null} onEnded={onEnded} onError={onError} />
+            <MediaPlayer
+              url={eresourceFileUrl(resource.id)}
+              kind={resource.format}
+              coverUrl={resource.hasCover ? eresourceFileUrl(resource.id, 'cover') : null}
+              onEnded={onEnded}
+              onError={onError}
+            />
           )}
           {resource.format === 'html' && <HtmlViewer url={eresourceFileUrl(resource.id)} title={resource.title} />}
           {resource.format === 'image' && <ImageViewer url={eresourceFileUrl(resource.id)} title={resource.title} onError={onError} />}

@@ -1,8 +1,8 @@
 // How Thư viện số opens an online link. When the library counts such links as internet time
 // (eresources.linksCountAsInternetTime), the page must be seen inside a running internet session so
 // its countdown takes the minutes; without a session the resident is sent to sign in first.
-import type { InternetState } from '../../../../electron/contract/internet';
-import type { OpenResponse } from '../../../../electron/contract/eresources';
+import type { InternetState } from '#contract/internet';
+import type { OpenResponse } from '#contract/eresources';
 
 export type LinkRoute =
   /** The URL policy refuses it: only the explanation is shown. */

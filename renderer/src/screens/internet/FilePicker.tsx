@@ -3,7 +3,7 @@
 // internet session; choosing hands exactly those files to the page, Huỷ hands nothing.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventPayload } from '../../../../electron/contract';
+import type { EventPayload } from '#contract';
 import { useApi } from '../../api/context';
 import { useFormat } from '../../i18n/format';
 import { errorText } from './useInternet';
@@ -50,7 +50,12 @@ export function FilePicker() {
       <ul className="picker-files">
         {picker.files.map((file) => (
           <li key={file.name}>
-            <button type="button" className={`picker-file${chosen.includes(file.name) ? ' chosen' : ''}`} aria-pressed={picker.multiple ? chosen.includes(file.name) : undefined} onClick={() => toggle(file.name)}>
+            <button
+              type="button"
+              className={`picker-file${chosen.includes(file.name) ? ' chosen' : ''}`}
+              aria-pressed={picker.multiple ? chosen.includes(file.name) : undefined}
+              onClick={() => toggle(file.name)}
+            >
               <span className="name">{file.name}</span>
               <span className="size">{t('picker.size', { size: kilobytes(file.bytes) })}</span>
             </button>

@@ -3,9 +3,9 @@
 // #/internet/frame and #/internet/wipe are the browser-mode placeholder pages on their own origin.
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GUEST_CODE_PATTERN, type EndReason, type InternetState } from '../../../../electron/contract/internet';
-import type { ScanEvent } from '../../../../electron/contract/devices';
-import type { SystemInfo } from '../../../../electron/contract/system';
+import { GUEST_CODE_PATTERN, type EndReason, type InternetState } from '#contract/internet';
+import type { ScanEvent } from '#contract/devices';
+import type { SystemInfo } from '#contract/system';
 import { ApiCallError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { launchQuery } from '../../api/transport';
@@ -58,7 +58,16 @@ function useBrowserModeWipe(): [wipe: (steps: readonly string[]) => Promise<void
       clearTimeout(timer);
     };
   }, [request]);
-  const frame = request && placeholderOrigin() ? <iframe className="wipe-frame" title="wipe" aria-hidden="true" tabIndex={-1} src={`${placeholderOrigin()}/${launchQuery()}#/internet/wipe?steps=${request.steps}`} /> : null;
+  const frame =
+    request && placeholderOrigin() ? (
+      <iframe
+        className="wipe-frame"
+        title="wipe"
+        aria-hidden="true"
+        tabIndex={-1}
+        src={`${placeholderOrigin()}/${launchQuery()}#/internet/wipe?steps=${request.steps}`}
+      />
+    ) : null;
   const wipe = useCallback(
     (steps: readonly string[]) =>
       window.kiosk || !placeholderOrigin()
@@ -193,11 +202,27 @@ function ResidentInternet({ info }: { info: SystemInfo }) {
   );
 }
 
-function SignInPanel({ state, busy, problem, onSubmit }: { state: InternetState; info: SystemInfo; busy: boolean; problem: Problem | null; onSubmit: (kind: 'card' | 'guest', text: string, manual: boolean) => void }) {
+function SignInPanel({
+  state,
+  busy,
+  problem,
+  onSubmit,
+}: {
+  state: InternetState;
+  info: SystemInfo;
+  busy: boolean;
+  problem: Problem | null;
+  onSubmit: (kind: 'card' | 'guest', text: string, manual: boolean) => void;
+}) {
   const { t } = useTranslation('internet');
   const [typed, setTyped] = useState('');
 
-  if (state.phase === 'disabled') return <p className="banner warning" role="status">{t('phase.disabled')}</p>;
+  if (state.phase === 'disabled')
+    return (
+      <p className="banner warning" role="status">
+        {t('phase.disabled')}
+      </p>
+    );
   if (state.phase === 'closed') {
     return (
       <p className="banner warning" role="status">
@@ -230,7 +255,14 @@ function SignInPanel({ state, busy, problem, onSubmit }: { state: InternetState;
       <form className="manual-entry" onSubmit={submit} noValidate>
         <label htmlFor="internet-card">{t('signIn.manualLabel')}</label>
         <div className="row">
-          <input id="internet-card" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} placeholder={t('signIn.placeholder')} />
+          <input
+            id="internet-card"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t('signIn.placeholder')}
+          />
           <button type="submit" className="button" disabled={busy || !typed.trim()}>
             {t('signIn.submit')}
           </button>

@@ -3,7 +3,7 @@
 // address typed, where the Electron kiosk would show the page itself.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UrlDecisionDto } from '../../../../electron/contract/internet';
+import type { UrlDecisionDto } from '#contract/internet';
 import { useApi } from '../../api/context';
 import { formatClock, useInternetState } from './useInternet';
 import { wipeThisOrigin } from './browser-wipe';

@@ -2,7 +2,7 @@
 // scan or type a card, get a ticket number and the estimated wait.
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScanEvent } from '../../../../electron/contract/devices';
+import type { ScanEvent } from '#contract/devices';
 import { useApi } from '../../api/context';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useScan } from '../../devices/ScanProvider';
@@ -30,9 +30,12 @@ export function QueuePage() {
     [api, t],
   );
 
-  useScan((scan: ScanEvent) => {
-    if (scan.kind === 'card') void join(scan.text);
-  }, { enabled: ticket === null });
+  useScan(
+    (scan: ScanEvent) => {
+      if (scan.kind === 'card') void join(scan.text);
+    },
+    { enabled: ticket === null },
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -2,7 +2,7 @@
 // queue notice) above the browsing area — Electron's browsing view, or the browser-mode placeholder.
 import { useEffect, useEffectEvent, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BROWSER_TOP_PX, type BrowserTabs, type InternetState, type UrlDecisionDto } from '../../../../electron/contract/internet';
+import { BROWSER_TOP_PX, type BrowserTabs, type InternetState, type UrlDecisionDto } from '#contract/internet';
 import { useApi } from '../../api/context';
 import { launchQuery } from '../../api/transport';
 import { takeHandedOffLink } from './link-handoff';
@@ -111,13 +111,23 @@ export function SessionView({ state }: { state: InternetState }) {
     <div className="screen internet-session">
       <header className="session-bar" style={{ minHeight: BROWSER_TOP_PX }}>
         <div className="session-row">
-          <div className={`countdown${low ? ' low' : ''}`} role="timer" aria-live="off" aria-label={t('session.remainingLabel', { time: formatClock(session.remainingSeconds) })}>
+          <div
+            className={`countdown${low ? ' low' : ''}`}
+            role="timer"
+            aria-live="off"
+            aria-label={t('session.remainingLabel', { time: formatClock(session.remainingSeconds) })}
+          >
             <span className="label">{t('session.remaining')}</span>
             <span className="time" data-testid="countdown">
               {formatClock(session.remainingSeconds)}
             </span>
           </div>
-          <button type="button" className="button secondary" disabled={session.moreTimeRequested} onClick={() => void act(() => api.call('internet.requestMoreTime', {}))}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={session.moreTimeRequested}
+            onClick={() => void act(() => api.call('internet.requestMoreTime', {}))}
+          >
             {session.moreTimeRequested ? t('session.moreTimeRequested') : t('session.requestMoreTime')}
           </button>
           {confirmEnd ? (
@@ -140,10 +150,21 @@ export function SessionView({ state }: { state: InternetState }) {
           <div className="tabs" role="tablist" aria-label={t('browser.tabs')}>
             {tabs.tabs.map((tab) => (
               <span key={tab.id} className="tab-wrap">
-                <button type="button" role="tab" aria-selected={tab.active} className={`tab${tab.active ? ' active' : ''}`} onClick={() => void act(() => api.call('internet.browse', { action: 'selectTab', tabId: tab.id }))}>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={tab.active}
+                  className={`tab${tab.active ? ' active' : ''}`}
+                  onClick={() => void act(() => api.call('internet.browse', { action: 'selectTab', tabId: tab.id }))}
+                >
                   {tab.title || tab.url || t('browser.homeTab')}
                 </button>
-                <button type="button" className="tab-close" aria-label={t('browser.closeTab')} onClick={() => void act(() => api.call('internet.browse', { action: 'closeTab', tabId: tab.id }))}>
+                <button
+                  type="button"
+                  className="tab-close"
+                  aria-label={t('browser.closeTab')}
+                  onClick={() => void act(() => api.call('internet.browse', { action: 'closeTab', tabId: tab.id }))}
+                >
                   ×
                 </button>
               </span>
@@ -157,7 +178,13 @@ export function SessionView({ state }: { state: InternetState }) {
           <button type="button" className="nav" aria-label={t('browser.back')} disabled={electron && !tabs?.canGoBack} onClick={() => void browse('back')}>
             ←
           </button>
-          <button type="button" className="nav" aria-label={t('browser.forward')} disabled={electron && !tabs?.canGoForward} onClick={() => void browse('forward')}>
+          <button
+            type="button"
+            className="nav"
+            aria-label={t('browser.forward')}
+            disabled={electron && !tabs?.canGoForward}
+            onClick={() => void browse('forward')}
+          >
             →
           </button>
           <button type="button" className="nav" aria-label={t('browser.reload')} onClick={() => void browse('reload')}>
@@ -169,7 +196,16 @@ export function SessionView({ state }: { state: InternetState }) {
           <label className="visually-hidden" htmlFor="internet-address">
             {t('browser.address')}
           </label>
-          <input id="internet-address" className="address" value={address} onChange={(e) => setAddress(e.target.value)} placeholder={t('browser.addressPlaceholder')} autoComplete="off" spellCheck={false} inputMode="url" />
+          <input
+            id="internet-address"
+            className="address"
+            value={address}
+            onChange={(e) => setAddress(e.target.value)}
+            placeholder={t('browser.addressPlaceholder')}
+            autoComplete="off"
+            spellCheck={false}
+            inputMode="url"
+          />
           <button type="submit" className="button">
             {t('browser.go')}
           </button>
@@ -247,7 +283,11 @@ export function SessionView({ state }: { state: InternetState }) {
             )}
           </section>
         ) : !electron && origin ? (
-          <iframe className="placeholder-frame" title={t('browser.frameTitle')} src={`${origin}/${launchQuery()}#/internet/frame?u=${encodeURIComponent(frameUrl)}`} />
+          <iframe
+            className="placeholder-frame"
+            title={t('browser.frameTitle')}
+            src={`${origin}/${launchQuery()}#/internet/frame?u=${encodeURIComponent(frameUrl)}`}
+          />
         ) : null}
       </main>
     </div>

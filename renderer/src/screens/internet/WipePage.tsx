@@ -2,7 +2,7 @@
 // session (and when the internet screen opens); clears this origin and tells the kiosk it is done.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { wipeStep, type WipeStep } from '../../../../electron/contract/internet';
+import { wipeStep, type WipeStep } from '#contract/internet';
 import { wipeThisOrigin } from './browser-wipe';
 
 function requestedSteps(): WipeStep[] {

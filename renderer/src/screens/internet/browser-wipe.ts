@@ -1,7 +1,7 @@
 // Browser mode's part of the wipe plan: clears what web pages of this origin can leave behind
 // (cookies, local and session storage, IndexedDB, Cache Storage, service workers). Electron clears
 // its session partition in the main process instead.
-import type { WipeStep } from '../../../../electron/contract/internet';
+import type { WipeStep } from '#contract/internet';
 
 export async function wipeThisOrigin(steps: readonly WipeStep[]): Promise<void> {
   try {

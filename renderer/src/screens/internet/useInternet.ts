@@ -2,7 +2,7 @@
 // every part of the screen shares (error text, time formatting).
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
-import type { InternetState } from '../../../../electron/contract/internet';
+import type { InternetState } from '#contract/internet';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 
@@ -12,7 +12,10 @@ export function useInternetState(): InternetState | undefined {
   useEffect(() => {
     let live = true;
     const off = api.on('internet.state', (s) => live && setState(s));
-    api.call('internet.status', {}).then((s) => live && setState(s), () => undefined);
+    api.call('internet.status', {}).then(
+      (s) => live && setState(s),
+      () => undefined,
+    );
     return () => {
       live = false;
       off();

@@ -3,8 +3,8 @@
 // enrolled again with the provincial statistics server).
 import { formatDateTime } from '../../../../common/calendar';
 import { useTranslation } from 'react-i18next';
-import type { SystemInfo } from '../../../../electron/contract/system';
-import type { TerminalIdentity } from '../../../../electron/contract/technician';
+import type { SystemInfo } from '#contract/system';
+import type { TerminalIdentity } from '#contract/technician';
 import { useApi } from '../../api/context';
 import { useLoad, type Loaded } from '../../api/useLoad';
 
@@ -19,11 +19,18 @@ export function KioskInfoPage({ staffToken }: { staffToken: string }) {
   const system = useLoad<SystemInfo>(() => api.call('system.info', {}), [api]);
   // The identity and enrolment rows are extra: the basic facts still show when they fail.
   const identity: TerminalIdentity | null | undefined = orNull(useLoad(() => api.call('technician.identity', { staffToken }), [api, staffToken]));
-  const enrolled: boolean | null | undefined = orNull(useLoad(() => api.call('upload.status', { staffToken }).then((status) => status.enrolled), [api, staffToken]));
+  const enrolled: boolean | null | undefined = orNull(
+    useLoad(() => api.call('upload.status', { staffToken }).then((status) => status.enrolled), [api, staffToken]),
+  );
   const info = system.value;
   const failed = system.error !== undefined;
 
-  if (failed) return <p className="banner error" role="alert">{t('errors.unavailable')}</p>;
+  if (failed)
+    return (
+      <p className="banner error" role="alert">
+        {t('errors.unavailable')}
+      </p>
+    );
   if (!info) return <p role="status">{t('loading')}</p>;
   const when = formatDateTime;
   const enrolment = () => {

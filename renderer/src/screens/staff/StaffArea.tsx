@@ -4,8 +4,8 @@
 // area (back to the resident home or idle screen).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseOf } from '../../../../electron/contract';
-import type { SystemInfo } from '../../../../electron/contract/system';
+import type { ResponseOf } from '#contract';
+import type { SystemInfo } from '#contract/system';
 import { useApi } from '../../api/context';
 import { BackIcon } from '../../components/icons';
 import { navigate, navigateSub, useSubRoute } from '../../router';
@@ -57,7 +57,12 @@ export function StaffArea({ info }: { info: SystemInfo }) {
     [api],
   );
 
-  const idle = useIdle({ active: grant !== undefined, idleSeconds: STAFF_IDLE_MS / 1000, countdownSeconds: STAFF_IDLE_COUNTDOWN_SECONDS, onTimeout: () => endSession('idle') });
+  const idle = useIdle({
+    active: grant !== undefined,
+    idleSeconds: STAFF_IDLE_MS / 1000,
+    countdownSeconds: STAFF_IDLE_COUNTDOWN_SECONDS,
+    onTimeout: () => endSession('idle'),
+  });
   const { touch } = idle;
   const stay = useCallback(() => {
     touch();

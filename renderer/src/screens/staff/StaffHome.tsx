@@ -1,8 +1,8 @@
 // The staff home: today's figures, what needs attention, and the entries to the staff pages this
 // role may open.
 import { useTranslation } from 'react-i18next';
-import type { StaffOverview } from '../../../../electron/contract/technician';
-import type { SystemInfo } from '../../../../electron/contract/system';
+import type { StaffOverview } from '#contract/technician';
+import type { SystemInfo } from '#contract/system';
 import { useApi } from '../../api/context';
 import { useLoad } from '../../api/useLoad';
 import { navigateSub } from '../../router';
@@ -25,7 +25,11 @@ export function StaffHome({ info, pages }: { info: SystemInfo; pages: StaffPage[
       <p className="staff-greeting">{t('home.greeting', { name: staff.displayName, library: info.libraryName })}</p>
       <section aria-labelledby="staff-today-title">
         <h2 id="staff-today-title">{t('home.todayTitle')}</h2>
-        {failed && <p className="banner error" role="alert">{t('errors.unavailable')}</p>}
+        {failed && (
+          <p className="banner error" role="alert">
+            {t('errors.unavailable')}
+          </p>
+        )}
         {/* Drawn at once, with "…" until the figures come, so the tiles below never move under a finger. */}
         {!failed && (
           <ul className="figures" aria-busy={!overview}>
@@ -40,7 +44,11 @@ export function StaffHome({ info, pages }: { info: SystemInfo; pages: StaffPage[
       </section>
       <section aria-labelledby="staff-attention-title">
         <h2 id="staff-attention-title">{t('home.attentionTitle')}</h2>
-        {!overview && !failed && <p className="banner" role="status">{t('home.checking')}</p>}
+        {!overview && !failed && (
+          <p className="banner" role="status">
+            {t('home.checking')}
+          </p>
+        )}
         {overview && overview.attention.length === 0 && <p className="banner success">{t('home.nothingToDo')}</p>}
         {overview && overview.attention.length > 0 && (
           <ul className="checks">

@@ -1,7 +1,7 @@
 // The signed-in staff member, shared by the staff home and every staff page: the token staff-only
 // methods need, who it is, and signing out. It lives only while the staff area is on screen.
 import { createContext, useContext, type ReactNode } from 'react';
-import type { StaffMember } from '../../../../electron/contract/staff';
+import type { StaffMember } from '#contract/staff';
 
 export interface StaffSession {
   token: string;

@@ -2,7 +2,7 @@
 // works by touch, mouse and keyboard. Errors are full Vietnamese sentences from the staff namespace.
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseOf } from '../../../../electron/contract';
+import type { ResponseOf } from '#contract';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { ScreenFrame } from '../../components/ScreenFrame';

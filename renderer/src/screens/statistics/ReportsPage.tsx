@@ -4,8 +4,8 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { formatDay } from '../../../../common/calendar';
 import { useFormat, type Formatters } from '../../i18n/format';
 import { useTranslation } from 'react-i18next';
-import type { DayIndicator, ExportFormat, StatisticsReport } from '../../../../electron/contract/statistics';
-import { DAY_INDICATORS } from '../../../../electron/contract/statistics';
+import type { DayIndicator, ExportFormat, StatisticsReport } from '#contract/statistics';
+import { DAY_INDICATORS } from '#contract/statistics';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { useLoad } from '../../api/useLoad';
@@ -99,7 +99,13 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
           {PRESETS.map((id) => {
             const value = presetPeriod(id);
             return (
-              <button key={id} type="button" className={`button ${value === period ? '' : 'secondary'}`} aria-pressed={value === period} onClick={() => setPeriod(value)}>
+              <button
+                key={id}
+                type="button"
+                className={`button ${value === period ? '' : 'secondary'}`}
+                aria-pressed={value === period}
+                onClick={() => setPeriod(value)}
+              >
                 {t(`period.presets.${id}`)}
               </button>
             );
@@ -145,9 +151,7 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
                   <li key={key} className={r.targetMet === null ? '' : r.targetMet ? 'met' : 'not-met'} data-testid={`target-${key}`}>
                     <span className="name">{t(`indicators.${key}`)}</span>
                     <span className="value">{format.number(r.current)}</span>
-                    <span className="growth">
-                      {r.growthPct === null ? t('targets.noBase') : `${t('targets.growth')}: ${pct(r.growthPct, format)}`}
-                    </span>
+                    <span className="growth">{r.growthPct === null ? t('targets.noBase') : `${t('targets.growth')}: ${pct(r.growthPct, format)}`}</span>
                     <span className="target">
                       {t('targets.target', { target })}
                       {r.targetMet !== null && <strong> · {r.targetMet ? t('targets.met') : t('targets.notMet')}</strong>}
@@ -166,7 +170,9 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
                 ) : (
                   <>
                     <span className="value">{pct(report.residents.usersPct, format, 2).replace('+', '')}</span>
-                    <span className="growth">{t('targets.residentsValue', { ...residentsWindow(report, format), count: format.number(report.residents.count) })}</span>
+                    <span className="growth">
+                      {t('targets.residentsValue', { ...residentsWindow(report, format), count: format.number(report.residents.count) })}
+                    </span>
                   </>
                 )}
                 <span className="target">

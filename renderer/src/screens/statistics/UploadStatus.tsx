@@ -2,7 +2,7 @@
 // the next attempt, and a button to send now. Follows the 'upload.state' event live.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UploadState } from '../../../../electron/contract/upload';
+import type { UploadState } from '#contract/upload';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { formatDateTime } from '../../../../common/calendar';
@@ -18,7 +18,10 @@ export function UploadStatus({ staffToken }: { staffToken: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    api.call('upload.status', { staffToken }).then((s) => !cancelled && setState(s), () => undefined);
+    api.call('upload.status', { staffToken }).then(
+      (s) => !cancelled && setState(s),
+      () => undefined,
+    );
     const off = api.on('upload.state', (s) => setState(s));
     return () => {
       cancelled = true;
@@ -56,7 +59,9 @@ export function UploadStatus({ staffToken }: { staffToken: string }) {
             <div>
               <dt>{t('upload.pending')}</dt>
               <dd data-testid="upload-pending">
-                {state.oldestPendingDay ? t('upload.pendingSince', { count: state.pendingDays, day: state.oldestPendingDay }) : t('upload.pendingDays', { count: state.pendingDays })}
+                {state.oldestPendingDay
+                  ? t('upload.pendingSince', { count: state.pendingDays, day: state.oldestPendingDay })
+                  : t('upload.pendingDays', { count: state.pendingDays })}
               </dd>
             </div>
             <div>
@@ -84,7 +89,10 @@ export function UploadStatus({ staffToken }: { staffToken: string }) {
           <ul className="portal-notices" data-testid="portal-notices">
             {state.portalNotices.map((n) => (
               <li key={`${n.receivedAt}-${n.title}`}>
-                <strong>{n.title}</strong> {n.body} <small>({t('upload.noticeReceived')} {when(n.receivedAt)})</small>
+                <strong>{n.title}</strong> {n.body}{' '}
+                <small>
+                  ({t('upload.noticeReceived')} {when(n.receivedAt)})
+                </small>
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@
 import { formatDateTime } from '../../../../common/calendar';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupEntry, RemovableMedium } from '../../../../electron/contract/technician';
+import type { BackupEntry, RemovableMedium } from '#contract/technician';
 import { ApiCallError } from '../../api/client';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
@@ -69,7 +69,12 @@ export function MaintenancePage({ staffToken }: { staffToken: string }) {
         <p>{media.length ? t('maintenance.mediaFound', { count: media.length }) : t('maintenance.noMedia')}</p>
         <div className="row">
           {media.map((medium) => (
-            <button key={medium.path} type="button" className={`button ${destination === medium.path ? '' : 'secondary'}`} onClick={() => setDestination(medium.path)}>
+            <button
+              key={medium.path}
+              type="button"
+              className={`button ${destination === medium.path ? '' : 'secondary'}`}
+              onClick={() => setDestination(medium.path)}
+            >
               {medium.label}
             </button>
           ))}
@@ -85,7 +90,9 @@ export function MaintenancePage({ staffToken }: { staffToken: string }) {
       <section aria-labelledby="maint-passphrase">
         <h2 id="maint-passphrase">{t('maintenance.passphraseTitle')}</h2>
         <p>{t('maintenance.passphraseExplain')}</p>
-        <p className="banner warning" role="note">{t('maintenance.passphraseWarning')}</p>
+        <p className="banner warning" role="note">
+          {t('maintenance.passphraseWarning')}
+        </p>
         <label className="field">
           <span>{t('maintenance.passphrase')}</span>
           <input type="password" autoComplete="new-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} maxLength={200} />
@@ -99,10 +106,12 @@ export function MaintenancePage({ staffToken }: { staffToken: string }) {
             type="button"
             className="button"
             disabled={busy}
-            onClick={() => void act(async () => {
-              const result = await api.call('technician.exportDiagnostics', { staffToken, destination: needDestination(), passphrase: needPassphrase() });
-              return t('maintenance.diagnosticsDone', { file: result.file });
-            })}
+            onClick={() =>
+              void act(async () => {
+                const result = await api.call('technician.exportDiagnostics', { staffToken, destination: needDestination(), passphrase: needPassphrase() });
+                return t('maintenance.diagnosticsDone', { file: result.file });
+              })
+            }
           >
             {t('maintenance.exportDiagnostics')}
           </button>
@@ -110,10 +119,12 @@ export function MaintenancePage({ staffToken }: { staffToken: string }) {
             type="button"
             className="button secondary"
             disabled={busy}
-            onClick={() => void act(async () => {
-              const result = await api.call('technician.exportCccdKey', { staffToken, destination: needDestination(), passphrase: needPassphrase() });
-              return t('maintenance.keyDone', { file: result.file });
-            })}
+            onClick={() =>
+              void act(async () => {
+                const result = await api.call('technician.exportCccdKey', { staffToken, destination: needDestination(), passphrase: needPassphrase() });
+                return t('maintenance.keyDone', { file: result.file });
+              })
+            }
           >
             {t('maintenance.exportKey')}
           </button>
@@ -146,7 +157,20 @@ export function MaintenancePage({ staffToken }: { staffToken: string }) {
                     type="button"
                     className="button secondary"
                     disabled={busy}
-                    onClick={() => void act(async () => t('maintenance.copied', { file: (await api.call('technician.exportBackup', { staffToken, name: backup.name, destination: needDestination(), passphrase: needPassphrase() })).file }))}
+                    onClick={() =>
+                      void act(async () =>
+                        t('maintenance.copied', {
+                          file: (
+                            await api.call('technician.exportBackup', {
+                              staffToken,
+                              name: backup.name,
+                              destination: needDestination(),
+                              passphrase: needPassphrase(),
+                            })
+                          ).file,
+                        }),
+                      )
+                    }
                   >
                     {t('maintenance.copyToUsb')}
                   </button>

@@ -2,7 +2,7 @@
 // Vietnamese explanation, so a technician on site sees at a glance what needs fixing.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SelfTestReport } from '../../../../electron/contract/system';
+import type { SelfTestReport } from '#contract/system';
 import { useApi } from '../../api/context';
 
 export function SelfTestPage() {

@@ -3,7 +3,7 @@
 // next restart will do. Only a demo kiosk accepts it; a configured one explains how to change settings.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SystemInfo } from '../../../../electron/contract/system';
+import type { SystemInfo } from '#contract/system';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { useLoad } from '../../api/useLoad';
@@ -29,7 +29,9 @@ export function SetupPage({ staffToken }: { staffToken: string }) {
     return (
       <section className="setup-done" aria-labelledby="setup-done-title">
         <h2 id="setup-done-title">{t('setup.done.title')}</h2>
-        <p role="status" className="banner success">{t('setup.done.saved', { library: staged.libraryName })}</p>
+        <p role="status" className="banner success">
+          {t('setup.done.saved', { library: staged.libraryName })}
+        </p>
         <p>{t('setup.done.restartIntro')}</p>
         <ol>
           <li>{t('setup.done.stepArchive')}</li>
@@ -41,9 +43,19 @@ export function SetupPage({ staffToken }: { staffToken: string }) {
       </section>
     );
   }
-  if (loaded.error !== undefined && !info) return <p className="banner error" role="alert">{t('errors.unavailable')}</p>;
+  if (loaded.error !== undefined && !info)
+    return (
+      <p className="banner error" role="alert">
+        {t('errors.unavailable')}
+      </p>
+    );
   if (!info) return <p role="status">{t('setup.loading')}</p>;
-  if (info.mode !== 'demo') return <p className="banner warning" role="status">{t('setup.alreadyConfigured')}</p>;
+  if (info.mode !== 'demo')
+    return (
+      <p className="banner warning" role="status">
+        {t('setup.alreadyConfigured')}
+      </p>
+    );
 
   const problemFor = (field: SetupField) => problems.find((problem) => problem.field === field);
   const set = (field: TextField) => (value: string) => setForm((current) => ({ ...current, [field]: value }));
@@ -111,7 +123,11 @@ export function SetupPage({ staffToken }: { staffToken: string }) {
         {input('address')}
         <label className="field" htmlFor="setup-language">
           <span>{t('setup.fields.language')}</span>
-          <select id="setup-language" value={form.language} onChange={(event) => setForm((current) => ({ ...current, language: event.target.value === 'en' ? 'en' : 'vi' }))}>
+          <select
+            id="setup-language"
+            value={form.language}
+            onChange={(event) => setForm((current) => ({ ...current, language: event.target.value === 'en' ? 'en' : 'vi' }))}
+          >
             <option value="vi">{t('setup.languages.vi')}</option>
             <option value="en">{t('setup.languages.en')}</option>
           </select>

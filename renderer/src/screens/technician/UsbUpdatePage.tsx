@@ -3,7 +3,7 @@
 // "Cài đặt". A refused stick says why and what to do. The core verifies and installs.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UsbUpdateState } from '../../../../electron/contract/technician';
+import type { UsbUpdateState } from '#contract/technician';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { useLoad } from '../../api/useLoad';
@@ -23,7 +23,10 @@ export function UsbUpdatePage({ staffToken }: { staffToken: string }) {
     setMessage(undefined);
     try {
       const result = await api.call('technician.installUsbUpdate', { staffToken, version });
-      setMessage({ kind: 'success', text: result.installing ? t('updates.installing', { version: result.version }) : t('updates.staged', { version: result.version, file: result.staged }) });
+      setMessage({
+        kind: 'success',
+        text: result.installing ? t('updates.installing', { version: result.version }) : t('updates.staged', { version: result.version, file: result.staged }),
+      });
     } catch (error) {
       setMessage({ kind: 'error', text: apiErrorText(t, error, 'errors.unavailable') });
       loaded.reload();
@@ -93,10 +96,15 @@ export function UsbUpdatePage({ staffToken }: { staffToken: string }) {
           </article>
         )}
         <div className="row">
-          <button type="button" className="button quiet" disabled={busy} onClick={() => {
+          <button
+            type="button"
+            className="button quiet"
+            disabled={busy}
+            onClick={() => {
               setMessage(undefined);
               loaded.reload();
-            }}>
+            }}
+          >
             {t('updates.rescan')}
           </button>
         </div>

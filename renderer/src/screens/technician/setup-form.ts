@@ -1,6 +1,6 @@
 // The first-run wizard's form rules, pure: what the technician typed becomes a `technician.setup`
 // request, or a list of field problems (i18n keys in the technician namespace) shown next to the fields.
-import type { SetupOpeningHours } from '../../../../electron/contract/technician';
+import type { SetupOpeningHours } from '#contract/technician';
 
 /** The kiosk's default staff.pinMinLength: the first-run wizard runs on the demo configuration. */
 export const DEFAULT_PIN_MIN_LENGTH = 6;
@@ -84,7 +84,10 @@ function normaliseTime(text: string): string | undefined {
 export function parseDayHours(text: string): { open: string; close: string }[] | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return [];
-  const parts = trimmed.split(/[,;]/).map((part) => part.trim()).filter(Boolean);
+  const parts = trimmed
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (parts.length > 4) return undefined;
   const intervals: { open: string; close: string }[] = [];
   for (const part of parts) {
@@ -108,7 +111,10 @@ function pinProblems(prefix: 'technician' | 'staff', pin: string, again: string,
 }
 
 /** Checks the form the way the core will, so the technician sees every problem at once. */
-export function validateSetupForm(form: SetupForm, pinMinLength = DEFAULT_PIN_MIN_LENGTH): { ok: true; request: SetupRequestBody } | { ok: false; problems: SetupProblem[] } {
+export function validateSetupForm(
+  form: SetupForm,
+  pinMinLength = DEFAULT_PIN_MIN_LENGTH,
+): { ok: true; request: SetupRequestBody } | { ok: false; problems: SetupProblem[] } {
   const problems: SetupProblem[] = [];
   const text = (value: string) => value.trim();
   if (!text(form.libraryName)) problems.push({ field: 'libraryName', key: 'setup.problems.libraryName' });
@@ -128,7 +134,8 @@ export function validateSetupForm(form: SetupForm, pinMinLength = DEFAULT_PIN_MI
   const wantsStaff = [form.staffCard, form.staffName, form.staffPin, form.staffPinAgain].some((value) => text(value) !== '');
   if (wantsStaff) {
     if (text(form.staffCard).length < 3) problems.push({ field: 'staffCard', key: 'setup.problems.card' });
-    else if (text(form.staffCard).toUpperCase() === text(form.technicianCard).toUpperCase()) problems.push({ field: 'staffCard', key: 'setup.problems.sameCard' });
+    else if (text(form.staffCard).toUpperCase() === text(form.technicianCard).toUpperCase())
+      problems.push({ field: 'staffCard', key: 'setup.problems.sameCard' });
     if (!text(form.staffName)) problems.push({ field: 'staffName', key: 'setup.problems.name' });
     problems.push(...pinProblems('staff', form.staffPin, form.staffPinAgain, pinMinLength));
   }

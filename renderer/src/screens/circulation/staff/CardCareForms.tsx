@@ -3,8 +3,8 @@
 // kiosk with who did it); the two that retire a card number ask for a second tap first.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PatronRecord } from '../../../../../electron/contract/rights';
-import type { PatronSummary } from '../../../../../electron/contract/patrons';
+import type { PatronRecord } from '#contract/rights';
+import type { PatronSummary } from '#contract/patrons';
 import { useApi } from '../../../api/context';
 import { useLoad } from '../../../api/useLoad';
 import { VietnameseTextInput } from '../../../input/VietnameseTextInput';
@@ -21,7 +21,16 @@ interface CardCareProps {
 function ReasonField({ id, value, onChange }: { id: string; value: string; onChange: (value: string) => void }) {
   const { t } = useTranslation('circulation');
   return (
-    <VietnameseTextInput className="circ-manual" id={id} label={t('staff.care.reason')} value={value} onValueChange={onChange} maxLength={200} style={{ textTransform: 'none' }} hint={t('staff.care.reasonHint')} />
+    <VietnameseTextInput
+      className="circ-manual"
+      id={id}
+      label={t('staff.care.reason')}
+      value={value}
+      onValueChange={onChange}
+      maxLength={200}
+      style={{ textTransform: 'none' }}
+      hint={t('staff.care.reasonHint')}
+    />
   );
 }
 
@@ -56,7 +65,13 @@ export function CardCareForms({ staffToken, record, onDone, onError }: CardCareP
         action={t('staff.care.reissue')}
         ready={reasonOk(reissueReason)}
         confirm={t('staff.care.reissueConfirm', { card })}
-        run={() => act(() => api.call('patrons.reissueCard', { staffToken, card, reason: reissueReason }), (u) => t('staff.care.reissued', { old: card, card: u.cardNumber }), () => setReissueReason(''))}
+        run={() =>
+          act(
+            () => api.call('patrons.reissueCard', { staffToken, card, reason: reissueReason }),
+            (u) => t('staff.care.reissued', { old: card, card: u.cardNumber }),
+            () => setReissueReason(''),
+          )
+        }
       >
         <ReasonField id="reissue-reason" value={reissueReason} onChange={setReissueReason} />
       </DeskSection>
@@ -66,7 +81,16 @@ export function CardCareForms({ staffToken, record, onDone, onError }: CardCareP
         explain={t('staff.care.categoryExplain', { name: record.categoryName })}
         action={t('staff.care.categoryChange')}
         ready={category !== '' && reasonOk(categoryReason)}
-        run={() => act(() => api.call('patrons.setCategory', { staffToken, card, category, reason: categoryReason }), (u) => t('staff.care.categoryChanged', { card, name: u.categoryName }), () => { setCategory(''); setCategoryReason(''); })}
+        run={() =>
+          act(
+            () => api.call('patrons.setCategory', { staffToken, card, category, reason: categoryReason }),
+            (u) => t('staff.care.categoryChanged', { card, name: u.categoryName }),
+            () => {
+              setCategory('');
+              setCategoryReason('');
+            },
+          )
+        }
       >
         <div className="circ-manual">
           <label htmlFor="care-category">{t('staff.care.categoryLabel')}</label>
@@ -88,7 +112,16 @@ export function CardCareForms({ staffToken, record, onDone, onError }: CardCareP
         action={t('staff.care.merge')}
         ready={duplicate.trim().length >= 3 && reasonOk(mergeReason)}
         confirm={t('staff.care.mergeConfirm', { card, duplicate: duplicate.trim().toUpperCase() })}
-        run={() => act(() => api.call('patrons.merge', { staffToken, keep: card, duplicate: duplicate.trim(), reason: mergeReason }), () => t('staff.care.merged', { card, duplicate: duplicate.trim().toUpperCase() }), () => { setDuplicate(''); setMergeReason(''); })}
+        run={() =>
+          act(
+            () => api.call('patrons.merge', { staffToken, keep: card, duplicate: duplicate.trim(), reason: mergeReason }),
+            () => t('staff.care.merged', { card, duplicate: duplicate.trim().toUpperCase() }),
+            () => {
+              setDuplicate('');
+              setMergeReason('');
+            },
+          )
+        }
       >
         <div className="circ-manual">
           <label htmlFor="care-duplicate">{t('staff.care.duplicateLabel')}</label>

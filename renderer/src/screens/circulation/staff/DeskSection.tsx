@@ -4,7 +4,29 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** One desk action: a title, what it does, its fields, and a button that may ask to be tapped twice. */
-export function DeskSection({ id, title, explain, children, action, ready = true, confirm, yes, no, run }: { id: string; title: string; explain: string; children: ReactNode; action: string; ready?: boolean; confirm?: string; yes?: string; no?: string; run: () => Promise<void> }) {
+export function DeskSection({
+  id,
+  title,
+  explain,
+  children,
+  action,
+  ready = true,
+  confirm,
+  yes,
+  no,
+  run,
+}: {
+  id: string;
+  title: string;
+  explain: string;
+  children: ReactNode;
+  action: string;
+  ready?: boolean;
+  confirm?: string;
+  yes?: string;
+  no?: string;
+  run: () => Promise<void>;
+}) {
   const { t } = useTranslation('circulation');
   const [confirming, setConfirming] = useState(false);
   const go = async () => {

@@ -3,7 +3,7 @@
 // what remains (loans without a name, for the statistics only), with a line for the staff
 // member's signature. Built from the receipt's fields; the core's Vietnamese text is the CLI's.
 import { useTranslation } from 'react-i18next';
-import type { ErasureReceipt } from '../../../../../electron/contract/rights';
+import type { ErasureReceipt } from '#contract/rights';
 import { formatDateTime } from '../../../../../common/calendar';
 
 export function ErasureReceiptView({ receipt }: { receipt: ErasureReceipt }) {

@@ -3,7 +3,7 @@
 // longer wants can be cancelled, and its copy passes to the next in line.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffHoldView } from '../../../../../electron/contract/circulation';
+import type { StaffHoldView } from '#contract/circulation';
 import { useApi } from '../../../api/context';
 import { useLoad } from '../../../api/useLoad';
 import { Banner } from '../../../components/Banner';
@@ -24,14 +24,11 @@ export function HoldsPage({ staffToken }: { staffToken: string }) {
   const fail = useCallback((error: unknown) => setProblem(describeProblem(error, t, i18n.language)), [t, i18n.language]);
 
   const cancel = (hold: StaffHoldView) => {
-    api.call('circulation.staffCancelHold', { staffToken, holdId: hold.holdId }).then(
-      () => {
-        loaded.reload();
-        setProblem(null);
-        setNotice(t('staff.holds.cancelled', { title: hold.title, card: hold.card }));
-      },
-      fail,
-    );
+    api.call('circulation.staffCancelHold', { staffToken, holdId: hold.holdId }).then(() => {
+      loaded.reload();
+      setProblem(null);
+      setNotice(t('staff.holds.cancelled', { title: hold.title, card: hold.card }));
+    }, fail);
   };
 
   if (!holds) return problem ? <ProblemBanner problem={problem} /> : <p role="status">{t('staff.loading')}</p>;

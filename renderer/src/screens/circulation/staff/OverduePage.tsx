@@ -2,7 +2,7 @@
 // number when the reader gave one, so staff can call.
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { overdueLoan } from '../../../../../electron/contract/circulation';
+import type { overdueLoan } from '#contract/circulation';
 import { useApi } from '../../../api/context';
 import { useLoad } from '../../../api/useLoad';
 import { formatDay } from '../../../../../common/calendar';

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError } from '../../../components/FieldError';
-import type { ErasureReceipt, PatronRecord } from '../../../../../electron/contract/rights';
+import type { ErasureReceipt, PatronRecord } from '#contract/rights';
 import { useApi } from '../../../api/context';
 import { Banner } from '../../../components/Banner';
 import { VietnameseTextInput } from '../../../input/VietnameseTextInput';
@@ -19,7 +19,17 @@ import { DeskSection } from './DeskSection';
 const REASONS = ['resident_request', 'moved_away', 'deceased', 'duplicate'] as const;
 type Reason = (typeof REASONS)[number];
 
-export function PatronRecordPanel({ staffToken, card: openedCard, libraryName, onClose }: { staffToken: string; card: string; libraryName: string; onClose: () => void }) {
+export function PatronRecordPanel({
+  staffToken,
+  card: openedCard,
+  libraryName,
+  onClose,
+}: {
+  staffToken: string;
+  card: string;
+  libraryName: string;
+  onClose: () => void;
+}) {
   const api = useApi();
   // A reissued card lives under its new number from then on.
   const [card, setCard] = useState(openedCard);
@@ -29,10 +39,13 @@ export function PatronRecordPanel({ staffToken, card: openedCard, libraryName, o
   const [notice, setNotice] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<ErasureReceipt>();
 
-  const fail = useCallback((error: unknown) => {
-    setNotice(null);
-    setProblem(describeProblem(error, t, i18n.language));
-  }, [t, i18n.language]);
+  const fail = useCallback(
+    (error: unknown) => {
+      setNotice(null);
+      setProblem(describeProblem(error, t, i18n.language));
+    },
+    [t, i18n.language],
+  );
 
   const load = useCallback(() => api.call('rights.record', { staffToken, card }).then(setRecord, fail), [api, staffToken, card, fail]);
   useEffect(() => {
@@ -54,7 +67,9 @@ export function PatronRecordPanel({ staffToken, card: openedCard, libraryName, o
   if (receipt) {
     return (
       <div className="circ">
-        <p role="status" className="banner success">{t('staff.record.erasedTitle')}</p>
+        <p role="status" className="banner success">
+          {t('staff.record.erasedTitle')}
+        </p>
         <ErasureReceiptView receipt={receipt} />
         <div className="circ-actions">
           <button type="button" className="button" onClick={() => window.print()}>
@@ -88,7 +103,15 @@ export function PatronRecordPanel({ staffToken, card: openedCard, libraryName, o
           <PinForm staffToken={staffToken} record={record} onDone={done} onError={fail} />
           <CorrectForm staffToken={staffToken} record={record} onDone={done} onError={fail} />
           <CardCareForms staffToken={staffToken} record={record} onDone={(text, next) => (next === card ? done(text) : renamed(text, next))} onError={fail} />
-          <EraseForm staffToken={staffToken} record={record} onErased={(r) => { setProblem(null); setReceipt(r); }} onError={fail} />
+          <EraseForm
+            staffToken={staffToken}
+            record={record}
+            onErased={(r) => {
+              setProblem(null);
+              setReceipt(r);
+            }}
+            onError={fail}
+          />
         </>
       )}
     </div>
@@ -111,13 +134,31 @@ function PinForm({ staffToken, record, onDone, onError }: FormProps) {
     }
   };
   return (
-    <form className="circ-patron circ-add" aria-labelledby="pin-form-title" onSubmit={(e) => { e.preventDefault(); void set(pin); }} noValidate>
+    <form
+      className="circ-patron circ-add"
+      aria-labelledby="pin-form-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void set(pin);
+      }}
+      noValidate
+    >
       <h3 id="pin-form-title">{t('staff.record.pinTitle')}</h3>
       <p>{record.hasPin ? t('staff.record.pinHas') : t('staff.record.pinNone')}</p>
       <div className="circ-manual">
         <label htmlFor="staff-resident-pin">{t('staff.record.pinLabel')}</label>
         <div className="circ-manual-row">
-          <input id="staff-resident-pin" className="circ-pin-input" type="password" inputMode="numeric" autoComplete="off" maxLength={6} value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 6))} aria-describedby="staff-resident-pin-hint" />
+          <input
+            id="staff-resident-pin"
+            className="circ-pin-input"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={6}
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 6))}
+            aria-describedby="staff-resident-pin-hint"
+          />
           <button type="submit" className="button" disabled={!/^\d{4,6}$/.test(pin)}>
             {record.hasPin ? t('staff.record.pinReset') : t('staff.record.pinSetButton')}
           </button>
@@ -138,7 +179,13 @@ function PinForm({ staffToken, record, onDone, onError }: FormProps) {
 function CorrectForm({ staffToken, record, onDone, onError }: FormProps) {
   const api = useApi();
   const { t } = useTranslation('circulation');
-  const initial = () => ({ fullName: record.fullName ?? '', birthYear: record.birthYear === null ? '' : String(record.birthYear), gender: record.gender ?? '', village: record.village ?? '', phone: record.phone ?? '' });
+  const initial = () => ({
+    fullName: record.fullName ?? '',
+    birthYear: record.birthYear === null ? '' : String(record.birthYear),
+    gender: record.gender ?? '',
+    village: record.village ?? '',
+    phone: record.phone ?? '',
+  });
   const [form, setForm] = useState(initial);
   // A reloaded record (after a save) refills the form with what is stored now.
   const [shownRecord, setShownRecord] = useState(record);
@@ -173,13 +220,40 @@ function CorrectForm({ staffToken, record, onDone, onError }: FormProps) {
     }
   };
   return (
-    <form className="circ-patron circ-add" aria-labelledby="correct-title" onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
+    <form
+      className="circ-patron circ-add"
+      aria-labelledby="correct-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      noValidate
+    >
       <h3 id="correct-title">{t('staff.record.correctTitle')}</h3>
-      <VietnameseTextInput className="circ-manual" id="correct-fullName" label={t('staff.patrons.fullName')} value={form.fullName} onValueChange={(fullName) => setForm({ ...form, fullName })} required minLength={2} maxLength={100} style={{ textTransform: 'none' }} aria-invalid={missing.fullName ? true : undefined} aria-describedby={missing.fullName ? 'correct-fullName-error' : undefined} />
+      <VietnameseTextInput
+        className="circ-manual"
+        id="correct-fullName"
+        label={t('staff.patrons.fullName')}
+        value={form.fullName}
+        onValueChange={(fullName) => setForm({ ...form, fullName })}
+        required
+        minLength={2}
+        maxLength={100}
+        style={{ textTransform: 'none' }}
+        aria-invalid={missing.fullName ? true : undefined}
+        aria-describedby={missing.fullName ? 'correct-fullName-error' : undefined}
+      />
       <FieldError id="correct-fullName-error" text={missing.fullName ?? null} />
       <div className="circ-manual">
         <label htmlFor="correct-birthYear">{t('staff.patrons.birthYear')}</label>
-        <input id="correct-birthYear" value={form.birthYear} inputMode="numeric" onChange={(e) => setForm({ ...form, birthYear: e.target.value })} aria-invalid={missing.birthYear ? true : undefined} aria-describedby={missing.birthYear ? 'correct-birthYear-error' : undefined} />
+        <input
+          id="correct-birthYear"
+          value={form.birthYear}
+          inputMode="numeric"
+          onChange={(e) => setForm({ ...form, birthYear: e.target.value })}
+          aria-invalid={missing.birthYear ? true : undefined}
+          aria-describedby={missing.birthYear ? 'correct-birthYear-error' : undefined}
+        />
         <FieldError id="correct-birthYear-error" text={missing.birthYear ?? null} />
       </div>
       <div className="circ-manual">
@@ -191,7 +265,15 @@ function CorrectForm({ staffToken, record, onDone, onError }: FormProps) {
           <option value="other">{t('gender.other')}</option>
         </select>
       </div>
-      <VietnameseTextInput className="circ-manual" id="correct-village" label={t('staff.patrons.village')} value={form.village} onValueChange={(village) => setForm({ ...form, village })} maxLength={100} style={{ textTransform: 'none' }} />
+      <VietnameseTextInput
+        className="circ-manual"
+        id="correct-village"
+        label={t('staff.patrons.village')}
+        value={form.village}
+        onValueChange={(village) => setForm({ ...form, village })}
+        maxLength={100}
+        style={{ textTransform: 'none' }}
+      />
       <div className="circ-manual">
         <label htmlFor="correct-phone">{t('staff.patrons.phone')}</label>
         <input id="correct-phone" value={form.phone} inputMode="tel" onChange={(e) => setForm({ ...form, phone: e.target.value })} />
@@ -205,7 +287,17 @@ function CorrectForm({ staffToken, record, onDone, onError }: FormProps) {
   );
 }
 
-function EraseForm({ staffToken, record, onErased, onError }: { staffToken: string; record: PatronRecord; onErased: (r: ErasureReceipt) => void; onError: (e: unknown) => void }) {
+function EraseForm({
+  staffToken,
+  record,
+  onErased,
+  onError,
+}: {
+  staffToken: string;
+  record: PatronRecord;
+  onErased: (r: ErasureReceipt) => void;
+  onError: (e: unknown) => void;
+}) {
   const api = useApi();
   const { t } = useTranslation('circulation');
   const [reason, setReason] = useState<Reason>('resident_request');

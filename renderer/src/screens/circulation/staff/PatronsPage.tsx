@@ -5,8 +5,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError } from '../../../components/FieldError';
-import type { PatronSummary } from '../../../../../electron/contract/patrons';
-import type { SystemInfo } from '../../../../../electron/contract/system';
+import type { PatronSummary } from '#contract/patrons';
+import type { SystemInfo } from '#contract/system';
 import { useApi } from '../../../api/context';
 import { VietnameseTextInput } from '../../../input/VietnameseTextInput';
 import { LibraryCard } from '../LibraryCard';
@@ -37,10 +37,13 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
   const [categories, setCategories] = useState<Category[]>([]);
   const [recordCard, setRecordCard] = useState<string | null>(null);
 
-  const fail = useCallback((error: unknown) => {
-    setNotice(null);
-    setProblem(describeProblem(error, t, i18n.language));
-  }, [t, i18n.language]);
+  const fail = useCallback(
+    (error: unknown) => {
+      setNotice(null);
+      setProblem(describeProblem(error, t, i18n.language));
+    },
+    [t, i18n.language],
+  );
 
   // Typing a search waits for "Tìm"; the list reloads when the filter, the search or a change asks.
   useEffect(() => {
@@ -119,15 +122,21 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
     <div className="circ">
       {problem && <ProblemBanner problem={problem} />}
       <Banner kind="success" text={notice} />
-      <RetentionPanel staffToken={staffToken} reloads={reloads} onApplied={(count) => {
-        setProblem(null);
-        setNotice(t('staff.retention.done', { count }));
-        setReloads((n) => n + 1);
-      }} onKept={(card, until) => {
-        setProblem(null);
-        setNotice(until ? t('staff.retention.kept', { card, date: formatDay(until) }) : t('staff.retention.keptNoRule', { card }));
-        setReloads((n) => n + 1);
-      }} onError={fail} />
+      <RetentionPanel
+        staffToken={staffToken}
+        reloads={reloads}
+        onApplied={(count) => {
+          setProblem(null);
+          setNotice(t('staff.retention.done', { count }));
+          setReloads((n) => n + 1);
+        }}
+        onKept={(card, until) => {
+          setProblem(null);
+          setNotice(until ? t('staff.retention.kept', { card, date: formatDay(until) }) : t('staff.retention.keptNoRule', { card }));
+          setReloads((n) => n + 1);
+        }}
+        onError={fail}
+      />
       <div className="circ-actions" role="group" aria-label={t('staff.patrons.filter')}>
         {(['pending', 'all', 'blocked'] as const).map((f) => (
           <button key={f} type="button" className={f === filter ? 'button' : 'button secondary'} aria-pressed={f === filter} onClick={() => setFilter(f)}>
@@ -151,7 +160,15 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
           </button>
         </div>
       </form>
-      <VietnameseTextInput className="circ-manual" id="block-reason" label={t('staff.patrons.blockReason')} value={blockReason} onValueChange={setBlockReason} maxLength={200} style={{ textTransform: 'none' }} />
+      <VietnameseTextInput
+        className="circ-manual"
+        id="block-reason"
+        label={t('staff.patrons.blockReason')}
+        value={blockReason}
+        onValueChange={setBlockReason}
+        maxLength={200}
+        style={{ textTransform: 'none' }}
+      />
       {!patrons ? (
         <p role="status">{t('staff.loading')}</p>
       ) : patrons.length === 0 ? (
@@ -220,13 +237,27 @@ export function PatronsPage({ staffToken }: { staffToken: string }) {
   );
 }
 
-function AddPatron({ staffToken, categories, onAdded, onError }: { staffToken: string; categories: Category[]; onAdded: (p: PatronSummary) => void; onError: (e: unknown) => void }) {
+function AddPatron({
+  staffToken,
+  categories,
+  onAdded,
+  onError,
+}: {
+  staffToken: string;
+  categories: Category[];
+  onAdded: (p: PatronSummary) => void;
+  onError: (e: unknown) => void;
+}) {
   const api = useApi();
   const { t } = useTranslation('circulation');
   const [form, setForm] = useState({ fullName: '', birthYear: '', gender: '', category: '', village: '', phone: '', pin: '' });
   const [consent, setConsent] = useState(false);
   const category = categories.find((c) => c.id === form.category) ?? categories[0];
-  const field = (name: keyof typeof form) => ({ id: `add-${name}`, value: form[name], onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }) });
+  const field = (name: keyof typeof form) => ({
+    id: `add-${name}`,
+    value: form[name],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }),
+  });
   const [missing, setMissing] = useState<Partial<Record<'fullName' | 'birthYear' | 'pin' | 'consent', string>>>({});
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -277,7 +308,12 @@ function AddPatron({ staffToken, categories, onAdded, onError }: { staffToken: s
       <FieldError id="add-fullName-error" text={missing.fullName ?? null} />
       <div className="circ-manual">
         <label htmlFor="add-birthYear">{t('staff.patrons.birthYear')}</label>
-        <input {...field('birthYear')} inputMode="numeric" aria-invalid={missing.birthYear ? true : undefined} aria-describedby={missing.birthYear ? 'add-birthYear-error' : undefined} />
+        <input
+          {...field('birthYear')}
+          inputMode="numeric"
+          aria-invalid={missing.birthYear ? true : undefined}
+          aria-describedby={missing.birthYear ? 'add-birthYear-error' : undefined}
+        />
         <FieldError id="add-birthYear-error" text={missing.birthYear ?? null} />
       </div>
       <div className="circ-manual">
@@ -333,7 +369,14 @@ function AddPatron({ staffToken, categories, onAdded, onError }: { staffToken: s
         </div>
       )}
       <label className="circ-consent-check">
-        <input type="checkbox" checked={consent} required onChange={(e) => setConsent(e.target.checked)} aria-invalid={missing.consent ? true : undefined} aria-describedby={missing.consent ? 'add-consent-error' : undefined} />
+        <input
+          type="checkbox"
+          checked={consent}
+          required
+          onChange={(e) => setConsent(e.target.checked)}
+          aria-invalid={missing.consent ? true : undefined}
+          aria-describedby={missing.consent ? 'add-consent-error' : undefined}
+        />
         <span>{t('staff.patrons.consent')}</span>
       </label>
       <FieldError id="add-consent-error" text={missing.consent ?? null} />

@@ -4,7 +4,7 @@
 // at once after confirming the count. Shown only when someone is scheduled (the staff home says so too).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RetentionView } from '../../../../../electron/contract/rights';
+import type { RetentionView } from '#contract/rights';
 import { useApi } from '../../../api/context';
 import { formatDate, formatDay } from '../../../../../common/calendar';
 
@@ -24,7 +24,10 @@ export function RetentionPanel({ staffToken, reloads, onApplied, onKept, onError
 
   useEffect(() => {
     let cancelled = false;
-    api.call('rights.retention', { staffToken }).then((v) => !cancelled && setView(v), () => undefined);
+    api.call('rights.retention', { staffToken }).then(
+      (v) => !cancelled && setView(v),
+      () => undefined,
+    );
     return () => {
       cancelled = true;
     };
@@ -73,7 +76,12 @@ export function RetentionPanel({ staffToken, reloads, onApplied, onKept, onError
               <td>{r.lastSeenAt ? formatDate(r.lastSeenAt) : '—'}</td>
               <td>{formatDay(r.anonymiseOn)}</td>
               <td>
-                <button type="button" className="button secondary" onClick={() => void keep(r.card)} aria-label={t('staff.retention.keepLabel', { card: r.card })}>
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => void keep(r.card)}
+                  aria-label={t('staff.retention.keepLabel', { card: r.card })}
+                >
                   {t('staff.retention.keep')}
                 </button>
               </td>

@@ -4,7 +4,7 @@ import { useFormat } from '../../../i18n/format';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { packsResponse, packSource } from '../../../../../electron/contract/eresources';
+import type { packsResponse, packSource } from '#contract/eresources';
 import { apiErrorText } from '../../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../../api/context';
 import '../../../styles/digital-library.css';
@@ -168,7 +168,13 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
           <label htmlFor="pack-folder" className="visually-hidden">
             {t('staff.folderLabel')}
           </label>
-          <input id="pack-folder" className="library-search-input" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder={t('staff.folderPlaceholder')} />
+          <input
+            id="pack-folder"
+            className="library-search-input"
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+            placeholder={t('staff.folderPlaceholder')}
+          />
           <button type="submit" className="button secondary">
             {t('staff.findPacks')}
           </button>
@@ -182,7 +188,12 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
                 <br />
                 <small>{s.path}</small>
               </span>
-              <button type="button" className="button" disabled={busy} onClick={() => void install((jobId) => api.call('eresources.install', { staffToken, path: s.path, jobId }))}>
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => void install((jobId) => api.call('eresources.install', { staffToken, path: s.path, jobId }))}
+              >
                 {t('staff.install')}
               </button>
             </li>
@@ -203,7 +214,14 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
           <label htmlFor="pack-url" className="visually-hidden">
             {t('staff.urlLabel')}
           </label>
-          <input id="pack-url" className="library-search-input" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…/goi.zip" />
+          <input
+            id="pack-url"
+            className="library-search-input"
+            type="url"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            placeholder="https://…/goi.zip"
+          />
           <button type="submit" className="button" disabled={busy || !url.trim()}>
             {t('staff.download')}
           </button>

@@ -73,11 +73,23 @@ export function EpubViewer({ url, onError }: { url: string; onError: () => void 
           {t('viewer.nextPage')}
         </button>
         <span className="spacer" />
-        <button type="button" className="button secondary" onClick={() => setSize(SIZES[Math.max(0, index - 1)]!)} disabled={index <= 0} aria-label={t('viewer.smallerText')}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => setSize(SIZES[Math.max(0, index - 1)]!)}
+          disabled={index <= 0}
+          aria-label={t('viewer.smallerText')}
+        >
           A−
         </button>
         <span className="zoom-indicator">{size}%</span>
-        <button type="button" className="button secondary" onClick={() => setSize(SIZES[Math.min(SIZES.length - 1, index + 1)]!)} disabled={index >= SIZES.length - 1} aria-label={t('viewer.biggerText')}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => setSize(SIZES[Math.min(SIZES.length - 1, index + 1)]!)}
+          disabled={index >= SIZES.length - 1}
+          aria-label={t('viewer.biggerText')}
+        >
           A+
         </button>
       </div>

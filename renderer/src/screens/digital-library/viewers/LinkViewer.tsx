@@ -2,7 +2,7 @@
 // to open it. A link that counts as internet time opens in the running internet session, or asks
 // the resident to sign in at Truy cập Internet first (see link-route.ts).
 import { useTranslation } from 'react-i18next';
-import type { OpenResponse } from '../../../../../electron/contract/eresources';
+import type { OpenResponse } from '#contract/eresources';
 import { navigate } from '../../../router';
 import { handOffLink } from '../../internet/link-handoff';
 import { useInternetState } from '../../internet/useInternet';

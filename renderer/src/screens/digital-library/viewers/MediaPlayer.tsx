@@ -9,7 +9,19 @@ function clock(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export function MediaPlayer({ url, kind, coverUrl, onEnded, onError }: { url: string; kind: 'audio' | 'video'; coverUrl: string | null; onEnded: () => void; onError: () => void }) {
+export function MediaPlayer({
+  url,
+  kind,
+  coverUrl,
+  onEnded,
+  onError,
+}: {
+  url: string;
+  kind: 'audio' | 'video';
+  coverUrl: string | null;
+  onEnded: () => void;
+  onError: () => void;
+}) {
   const { t } = useTranslation('eresources');
   const media = useRef<HTMLAudioElement & HTMLVideoElement>(null);
   const [playing, setPlaying] = useState(false);
@@ -52,7 +64,15 @@ export function MediaPlayer({ url, kind, coverUrl, onEnded, onError }: { url: st
   return (
     <div className={`player player-${kind}`}>
       {kind === 'audio' && coverUrl && <img className="player-cover" src={coverUrl} alt="" />}
-      <Element ref={media} src={url} preload="metadata" className="player-media" playsInline controlsList="nodownload" onContextMenu={(e) => e.preventDefault()} />
+      <Element
+        ref={media}
+        src={url}
+        preload="metadata"
+        className="player-media"
+        playsInline
+        controlsList="nodownload"
+        onContextMenu={(e) => e.preventDefault()}
+      />
       <div className="player-controls">
         <button type="button" className="button secondary big" onClick={() => skip(-10)} aria-label={t('player.back10')}>
           ⟲ 10

@@ -81,11 +81,23 @@ export function PdfViewer({ url, onError }: { url: string; onError: () => void }
           {t('viewer.nextPage')}
         </button>
         <span className="spacer" />
-        <button type="button" className="button secondary" onClick={() => setZoom(ZOOMS[Math.max(0, zoomIndex - 1)]!)} disabled={zoomIndex <= 0} aria-label={t('viewer.zoomOut')}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => setZoom(ZOOMS[Math.max(0, zoomIndex - 1)]!)}
+          disabled={zoomIndex <= 0}
+          aria-label={t('viewer.zoomOut')}
+        >
           −
         </button>
         <span className="zoom-indicator">{Math.round(zoom * 100)}%</span>
-        <button type="button" className="button secondary" onClick={() => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, zoomIndex + 1)]!)} disabled={zoomIndex >= ZOOMS.length - 1} aria-label={t('viewer.zoomIn')}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, zoomIndex + 1)]!)}
+          disabled={zoomIndex >= ZOOMS.length - 1}
+          aria-label={t('viewer.zoomIn')}
+        >
           +
         </button>
         <button type="button" className={`button ${zoom >= 2 ? '' : 'secondary'}`} aria-pressed={zoom >= 2} onClick={() => setZoom(zoom >= 2 ? 1 : 2)}>

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError } from '../../../components/FieldError';
-import type { GuestPass, InternetOverview, StaffSessionRow } from '../../../../../electron/contract/internet';
+import type { GuestPass, InternetOverview, StaffSessionRow } from '#contract/internet';
 import { useApi } from '../../../api/context';
 import { formatTime } from '../../../../../common/calendar';
 import { errorText } from '../useInternet';
@@ -43,7 +43,10 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
 
   useEffect(() => {
     void refresh();
-    api.call('internet.staff.guestPasses', { staffToken }).then((r) => setPasses(r.passes), () => undefined);
+    api.call('internet.staff.guestPasses', { staffToken }).then(
+      (r) => setPasses(r.passes),
+      () => undefined,
+    );
     const timer = setInterval(() => void refresh(), 3000);
     const offEnded = api.on('internet.ended', () => void refresh());
     return () => {
@@ -84,10 +87,14 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
     event.preventDefault();
     setPassesChecked(true);
     if (passMinutesWrong || passCountWrong) return;
-    void act(async () => {
-      await api.call('internet.staff.createGuestPasses', { staffToken, minutes: passMinutes, count: passCount });
-      setPasses((await api.call('internet.staff.guestPasses', { staffToken })).passes);
-    }, 'staff.passesCreated', { count: passCount });
+    void act(
+      async () => {
+        await api.call('internet.staff.createGuestPasses', { staffToken, minutes: passMinutes, count: passCount });
+        setPasses((await api.call('internet.staff.guestPasses', { staffToken })).passes);
+      },
+      'staff.passesCreated',
+      { count: passCount },
+    );
   };
 
   const current = overview?.current ?? null;
@@ -145,13 +152,25 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
                 <label htmlFor="staff-message" className="visually-hidden">
                   {t('staff.message')}
                 </label>
-                <input id="staff-message" value={message} maxLength={300} onChange={(e) => setMessage(e.target.value)} placeholder={t('staff.messagePlaceholder')} />
+                <input
+                  id="staff-message"
+                  value={message}
+                  maxLength={300}
+                  onChange={(e) => setMessage(e.target.value)}
+                  placeholder={t('staff.messagePlaceholder')}
+                />
                 <button type="submit" className="button secondary" disabled={!message.trim() || current.status !== 'active'}>
                   {t('staff.send')}
                 </button>
               </form>
               {confirm === 'end' ? (
-                <ConfirmRow question={t('staff.confirmEnd')} yes={t('staff.yes')} no={t('staff.no')} onNo={() => setConfirm(null)} onYes={() => void act(() => api.call('internet.staff.end', { staffToken }), 'staff.ended')} />
+                <ConfirmRow
+                  question={t('staff.confirmEnd')}
+                  yes={t('staff.yes')}
+                  no={t('staff.no')}
+                  onNo={() => setConfirm(null)}
+                  onYes={() => void act(() => api.call('internet.staff.end', { staffToken }), 'staff.ended')}
+                />
               ) : (
                 <button type="button" className="button quiet" onClick={() => setConfirm('end')}>
                   {t('staff.endNow')}
@@ -174,7 +193,13 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
             {t('staff.reopen')}
           </button>
         ) : confirm === 'emergency' ? (
-          <ConfirmRow question={t('staff.confirmEmergency')} yes={t('staff.yes')} no={t('staff.no')} onNo={() => setConfirm(null)} onYes={() => void act(() => api.call('internet.staff.emergencyClose', { staffToken }), 'staff.closed')} />
+          <ConfirmRow
+            question={t('staff.confirmEmergency')}
+            yes={t('staff.yes')}
+            no={t('staff.no')}
+            onNo={() => setConfirm(null)}
+            onYes={() => void act(() => api.call('internet.staff.emergencyClose', { staffToken }), 'staff.closed')}
+          />
         ) : (
           <button type="button" className="button danger" onClick={() => setConfirm('emergency')}>
             {t('staff.closeAll')}
@@ -195,7 +220,9 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
                     yes={t('staff.yes')}
                     no={t('staff.no')}
                     onNo={() => setConfirm(null)}
-                    onYes={() => void act(() => api.call('internet.staff.removeFromQueue', { staffToken, ticket: q.ticket }), 'staff.removed', { ticket: q.ticket })}
+                    onYes={() =>
+                      void act(() => api.call('internet.staff.removeFromQueue', { staffToken, ticket: q.ticket }), 'staff.removed', { ticket: q.ticket })
+                    }
                   />
                 ) : (
                   <button type="button" className="button quiet" onClick={() => setConfirm(q.ticket)}>
@@ -215,10 +242,27 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
         <form onSubmit={createPasses} className="row" noValidate>
           <label>
             {t('staff.passMinutes')}{' '}
-            <input type="number" min={5} max={480} value={passMinutes} onChange={(e) => setPassMinutes(Number(e.target.value))} aria-invalid={passesChecked && passMinutesWrong ? true : undefined} aria-describedby={passesChecked && passMinutesWrong ? 'pass-minutes-error' : undefined} />
+            <input
+              type="number"
+              min={5}
+              max={480}
+              value={passMinutes}
+              onChange={(e) => setPassMinutes(Number(e.target.value))}
+              aria-invalid={passesChecked && passMinutesWrong ? true : undefined}
+              aria-describedby={passesChecked && passMinutesWrong ? 'pass-minutes-error' : undefined}
+            />
           </label>
           <label>
-            {t('staff.passCount')} <input type="number" min={1} max={50} value={passCount} onChange={(e) => setPassCount(Number(e.target.value))} aria-invalid={passesChecked && passCountWrong ? true : undefined} aria-describedby={passesChecked && passCountWrong ? 'pass-count-error' : undefined} />
+            {t('staff.passCount')}{' '}
+            <input
+              type="number"
+              min={1}
+              max={50}
+              value={passCount}
+              onChange={(e) => setPassCount(Number(e.target.value))}
+              aria-invalid={passesChecked && passCountWrong ? true : undefined}
+              aria-describedby={passesChecked && passCountWrong ? 'pass-count-error' : undefined}
+            />
           </label>
           <button type="submit" className="button secondary">
             {t('staff.createPasses')}

@@ -3,7 +3,7 @@
 // by a technician, and that the room's network is blocked.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WebProtectionState } from '../../../../../electron/contract/internet';
+import type { WebProtectionState } from '#contract/internet';
 import { useApi } from '../../../api/context';
 
 export function ProtectionCard({ staffToken }: { staffToken: string }) {
@@ -25,11 +25,15 @@ export function ProtectionCard({ staffToken }: { staffToken: string }) {
       </p>
       <ul>
         <li>{t('staff.protection.children', { categories: state.childCategories.join(', ') })}</li>
-        <li>{state.adultLists.length > 0 ? t('staff.protection.adults', { lists: state.adultLists.map(listName).join(', ') }) : t('staff.protection.adultsOff')}</li>
+        <li>
+          {state.adultLists.length > 0 ? t('staff.protection.adults', { lists: state.adultLists.map(listName).join(', ') }) : t('staff.protection.adultsOff')}
+        </li>
         <li>{state.guestsAsChildren ? t('staff.protection.guestsChildren') : t('staff.protection.guestsAdults')}</li>
         <li>{t('staff.protection.localNetwork')}</li>
         {state.lists.map((list) => (
-          <li key={list.name}>{t(list.updated ? 'staff.protection.listUpdated' : 'staff.protection.listShipped', { list: listName(list.name), count: list.entries })}</li>
+          <li key={list.name}>
+            {t(list.updated ? 'staff.protection.listUpdated' : 'staff.protection.listShipped', { list: listName(list.name), count: list.entries })}
+          </li>
         ))}
       </ul>
     </section>
