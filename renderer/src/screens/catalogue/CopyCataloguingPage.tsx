@@ -127,7 +127,7 @@ export function CopyCataloguingPage({ staffToken }: { staffToken: string }) {
       <p>{t('copy.intro')}</p>
       {queue.value && targets.length === 0 && <p className="banner warning">{t('copy.noTargets')}</p>}
       {targets.length > 0 && <p className="copy-targets">{t('copy.targets', { names: targets.map((x) => x.name).join(', ') })}</p>}
-      <form className="copy-isbn-row" onSubmit={submit}>
+      <form className="copy-isbn-row" noValidate onSubmit={submit}>
         <label htmlFor="copy-isbn" className="copy-isbn-label">
           {t('copy.isbnLabel')}
         </label>
