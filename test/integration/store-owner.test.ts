@@ -172,7 +172,8 @@ describe('one owner per data folder', () => {
     const dir = fresh();
     const host = startHostProcess(dir);
     await host.ready;
-    const backup = join(stick.path, 'b.sqlite');
+    // A plain copy may only be written inside the data folder (copies that leave it are sealed).
+    const backup = join(dir, 'b.sqlite');
     expect(kiosk('db', 'backup', backup, '--data-dir', dir, '--json').code).toBe(0);
     const restore = kiosk('db', 'restore', backup, '--data-dir', dir, '--json');
     expect(restore.code).toBe(1);

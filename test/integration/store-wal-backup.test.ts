@@ -75,13 +75,16 @@ describe('a tidy store on a running kiosk', () => {
     expect(left[0]).toMatch(/^ghi-chu-cua-ky-thuat-vien\.txt$/);
     expect(left[1]).toMatch(/^kiosk-\d{8}-\d{6}\.sqlite$/);
 
-    // A technician's backup beside the running kiosk: only the file asked for.
+    // A technician's backup to a stick beside the running kiosk: only the file asked for, sealed
+    // with the passphrase (a copy that leaves the data folder is never plain).
     const usb = tempDir('kiosk-usb-');
+    process.env.KIOSK_PASSPHRASE = 'trâu ơi ta bảo trâu này';
     try {
       const run = kiosk('db', 'backup', join(usb.path, 'sao-luu.sqlite'), '--data-dir', dir, '--json');
       expect(run.code, run.stderr).toBe(0);
-      expect(readdirSync(usb.path)).toEqual(['sao-luu.sqlite']);
+      expect(readdirSync(usb.path)).toEqual(['sao-luu.sqlite.sealed']);
     } finally {
+      delete process.env.KIOSK_PASSPHRASE;
       usb.remove();
     }
   }, 180_000);
