@@ -1,5 +1,5 @@
 // The kiosk UI: loads what kind of kiosk this is, then shows the screen the route names.
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SystemInfo } from '#contract/system';
 import { useApi } from './api/context';
@@ -7,7 +7,10 @@ import { ConfigError } from './screens/ConfigError';
 import { Home } from './screens/Home';
 import { prefetchResidentScreens, screens } from './screens/routes';
 import { useRoute, useSubRoute } from './router';
-import { ResidentIdle } from './session/ResidentIdle';
+
+// The resident screens' idle rule is not needed to show home (issue #23's first-screen budget): it
+// comes with the first screen a resident opens.
+const ResidentIdle = lazy(() => import('./session/ResidentIdle').then((module) => ({ default: module.ResidentIdle })));
 
 export function App() {
   const api = useApi();
@@ -49,18 +52,21 @@ export function App() {
   if (info.mode === 'misconfigured') return <ConfigError info={info} />;
   if (route === 'home') return <Home info={info} />;
   const Screen = screens[route];
+  const loading = (
+    <main className="content" aria-busy>
+      <p role="status">{t('loading')}</p>
+    </main>
+  );
   const screen = (
-    <Suspense
-      fallback={
-        <main className="content" aria-busy>
-          <p role="status">{t('loading')}</p>
-        </main>
-      }
-    >
+    <Suspense fallback={loading}>
       <Screen info={info} />
     </Suspense>
   );
   // The staff area has its own, shorter lock; the internet placeholder pages are frames inside a session.
   if (route === 'staff') return screen;
-  return <ResidentIdle active={!(route === 'internet' && (sub === 'frame' || sub === 'wipe'))}>{screen}</ResidentIdle>;
+  return (
+    <Suspense fallback={loading}>
+      <ResidentIdle active={!(route === 'internet' && (sub === 'frame' || sub === 'wipe'))}>{screen}</ResidentIdle>
+    </Suspense>
+  );
 }

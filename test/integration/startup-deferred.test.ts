@@ -36,6 +36,8 @@ describe('start-up work deferred past the first reply', () => {
       expect(steps.filter((s) => s.startsWith('deferred:'))).toEqual([
         'deferred:backup.schedule',
         'deferred:upload.schedule',
+        'deferred:catalogue.copyRetry',
+        'deferred:retention.schedule',
         'deferred:eresources.cleanUp',
         'deferred:store.rowChecks',
       ]);

@@ -20,7 +20,7 @@ function coreReasons(): Set<string> {
   ];
   for (const file of files) {
     const source = readFileSync(join(coreDir, file), 'utf8');
-    for (const match of source.matchAll(/(?:reason: |refused\(|notFound\(|fail\()'([a-z_]+)'/g)) reasons.add(match[1]!);
+    for (const match of source.matchAll(/(?:reason: |refused\(|notFound\(|fail\()\s*'([a-z_]+)'/g)) reasons.add(match[1]!);
     for (const union of source.matchAll(/reason: ('[a-z_]+'(?: \| '[a-z_]+')+)/g)) for (const name of union[1]!.matchAll(/'([a-z_]+)'/g)) reasons.add(name[1]!);
   }
   return reasons;
