@@ -4,13 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LoanView, SignedInPatron } from '#contract/circulation';
 import type { PatronSummary } from '#contract/patrons';
-import { DEMO_STAFF } from '../../electron/core/demo/seed';
 import { fresh, kiosk } from '../support/cli';
-import { refusal, openTestKiosk, type TestKiosk } from '../support/kiosk';
-
-async function staffToken(t: TestKiosk): Promise<string> {
-  return (await t.call<{ token: string }>('staff.signIn', { card: DEMO_STAFF[0].card, pin: DEMO_STAFF[0].pin })).token;
-}
+import { openTestKiosk, refusal, staffToken, type TestKiosk, events } from '../support/kiosk';
 
 function lendable(t: TestKiosk, n: number): string[] {
   return (
@@ -18,10 +13,6 @@ function lendable(t: TestKiosk, n: number): string[] {
       barcode: string;
     }[]
   ).map((r) => r.barcode);
-}
-
-function events(t: TestKiosk, type: string): Record<string, unknown>[] {
-  return (t.kiosk.db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY id').all(type) as { payload: string }[]).map((r) => JSON.parse(r.payload));
 }
 
 const borrow = async (t: TestKiosk, card: string, item: string) =>

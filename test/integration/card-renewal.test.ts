@@ -4,13 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { SignedInPatron } from '#contract/circulation';
 import type { PatronSummary } from '#contract/patrons';
 import { addYears, localDay } from '../../common/calendar';
-import { DEMO_STAFF } from '../../electron/core/demo/seed';
 import { fresh, kiosk } from '../support/cli';
-import { refusal, openTestKiosk, type TestKiosk } from '../support/kiosk';
-
-async function staffToken(t: TestKiosk): Promise<string> {
-  return (await t.call<{ token: string }>('staff.signIn', { card: DEMO_STAFF[0].card, pin: DEMO_STAFF[0].pin })).token;
-}
+import { openTestKiosk, refusal, staffToken, type TestKiosk } from '../support/kiosk';
 
 function renewals(t: TestKiosk): Record<string, unknown>[] {
   return (t.kiosk.db.prepare("SELECT payload FROM events WHERE type = 'patron.card_renewed' ORDER BY id").all() as { payload: string }[]).map((r) =>

@@ -1,7 +1,7 @@
 // Circulation through the contract boundary on a demo kiosk: checkout, refusals, double scans,
 // return, renew, sign-in by card and CCCD, self-registration, staff override, and their events.
 import { describe, expect, it } from 'vitest';
-import { refusal, openTestKiosk, type TestKiosk } from '../support/kiosk';
+import { openTestKiosk, refusal, staffToken, type TestKiosk, events } from '../support/kiosk';
 import { provideCccdParser, type CccdIdentity } from '../../electron/core/patrons/cccd';
 import { provideReceiptPrinter } from '../../electron/core/circulation/receipt';
 import type { LoanView, SignedInPatron } from '#contract/circulation';
@@ -10,10 +10,6 @@ import { writeFileSync } from 'node:fs';
 
 const DAY = 86_400_000;
 
-function events(t: TestKiosk, type: string): Record<string, unknown>[] {
-  return (t.kiosk.db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY id').all(type) as { payload: string }[]).map((r) => JSON.parse(r.payload));
-}
-
 function lendableItems(t: TestKiosk, n: number): string[] {
   // One copy per title, so a hold on one title never touches another test item.
   return (
@@ -21,10 +17,6 @@ function lendableItems(t: TestKiosk, n: number): string[] {
       barcode: string;
     }[]
   ).map((r) => r.barcode);
-}
-
-async function staffToken(t: TestKiosk): Promise<string> {
-  return (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' })).token;
 }
 
 describe('checkout', () => {

@@ -5,13 +5,9 @@ import type { CheckinResult, HoldView, LoanView, SignedInPatron, StaffHoldView }
 import type { SearchResponse } from '#contract/catalogue';
 import { daysBetween, localDay } from '../../common/calendar';
 import { fresh, kiosk } from '../support/cli';
-import { refusal, openTestKiosk, type TestKiosk } from '../support/kiosk';
+import { openTestKiosk, refusal, staffToken, type TestKiosk, events } from '../support/kiosk';
 
 const DAY = 86_400_000;
-
-function events(t: TestKiosk, type: string): Record<string, unknown>[] {
-  return (t.kiosk.db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY id').all(type) as { payload: string }[]).map((r) => JSON.parse(r.payload));
-}
 
 /** A title with exactly `copies` lendable copies, all on the shelf; returns its id and barcodes. */
 function titleWithCopies(t: TestKiosk, copies: number, skip = 0): { recordId: number; items: string[] } {
@@ -28,10 +24,6 @@ function titleWithCopies(t: TestKiosk, copies: number, skip = 0): { recordId: nu
 function setCirculation(t: TestKiosk, settings: Partial<TestKiosk['kiosk']['ctx']['config']['circulation']>): void {
   const ctx = t.kiosk.ctx as { config: TestKiosk['kiosk']['ctx']['config'] };
   ctx.config = { ...ctx.config, circulation: { ...ctx.config.circulation, ...settings } };
-}
-
-async function staffToken(t: TestKiosk): Promise<string> {
-  return (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' })).token;
 }
 
 /**

@@ -9,10 +9,10 @@ import { createKiosk } from '../../electron/core/kiosk';
 import type { Logger } from '../../electron/core/log';
 import type { RetentionView } from '#contract/rights';
 import type { StaffOverview } from '#contract/technician';
-import { DEMO_PATRON_CARDS, DEMO_STAFF } from '../../electron/core/demo/seed';
+import { DEMO_PATRON_CARDS } from '../../electron/core/demo/seed';
 import { scheduleRetention } from '../../electron/core/rights/retention-schedule';
 import { createNativeDevices } from '../../native';
-import { refusal, testKioskOf, type TestKiosk } from '../support/kiosk';
+import { refusal, staffToken, testKioskOf, type TestKiosk } from '../support/kiosk';
 import { tempDir } from '../support/temp-dir';
 import { localInstant } from '../../common/calendar';
 
@@ -39,10 +39,6 @@ async function kioskAt(start: string): Promise<TestKiosk & { logLines: string[];
     dir.remove();
   });
   return { ...testKioskOf(kiosk, clock, dir.path), logLines, dailyCheck: () => dailyCheck() };
-}
-
-async function staffToken(t: TestKiosk): Promise<string> {
-  return (await t.call<{ token: string }>('staff.signIn', { card: DEMO_STAFF[0].card, pin: DEMO_STAFF[0].pin })).token;
 }
 
 /** Moves the test's clock to a local day and time in Vietnam. */

@@ -11,13 +11,9 @@ import type { ErasureReceipt, PatronRecord, RetentionView } from '#contract/righ
 import { DEMO_STAFF } from '../../electron/core/demo/seed';
 import { createPatron } from '../../electron/core/patrons/records';
 import { hashPin } from '../../electron/core/staff/pin';
-import { refusal, openTestKiosk, type TestKiosk } from '../support/kiosk';
+import { openTestKiosk, refusal, staffToken, type TestKiosk } from '../support/kiosk';
 
 const DAY = 86_400_000;
-
-async function staffToken(t: TestKiosk): Promise<string> {
-  return (await t.call<{ token: string }>('staff.signIn', { card: DEMO_STAFF[0].card, pin: DEMO_STAFF[0].pin })).token;
-}
 
 function lendable(t: TestKiosk, n: number): string[] {
   return (

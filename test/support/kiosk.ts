@@ -70,3 +70,13 @@ export async function refusal(promise: Promise<unknown>): Promise<{ code: string
   if (!error) throw new Error('expected a refusal');
   return error;
 }
+
+/** A token of the demo staff member (NV0001), signed in through the contract as the desk does. */
+export async function staffToken(t: TestKiosk): Promise<string> {
+  return (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' })).token;
+}
+
+/** The payloads of one type of event in the kiosk's event log, oldest first. */
+export function events(t: TestKiosk, type: string): Record<string, unknown>[] {
+  return (t.kiosk.db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY id').all(type) as { payload: string }[]).map((r) => JSON.parse(r.payload));
+}

@@ -7,7 +7,7 @@ import { createKiosk } from '../../../electron/core/kiosk';
 import type { Logger } from '../../../electron/core/log';
 import type { InternetState } from '#contract/internet';
 import { createNativeDevices } from '../../../native';
-import { openTestKiosk, testKioskOf, type TestKiosk } from '../../support/kiosk';
+import { openTestKiosk, testKioskOf, type TestKiosk, events } from '../../support/kiosk';
 import { tempDir } from '../../support/temp-dir';
 
 const ID_NUMBER = '001189012345';
@@ -27,10 +27,6 @@ async function register(t: TestKiosk, qr = QR): Promise<string> {
     village: null,
   });
   return view.patron.cardNumber;
-}
-
-function events(t: TestKiosk, type: string): Record<string, unknown>[] {
-  return (t.kiosk.db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY id').all(type) as { payload: string }[]).map((r) => JSON.parse(r.payload));
 }
 
 /** Every value of every table, as text. */

@@ -12,7 +12,7 @@ import { tick } from '../../../electron/core/internet/countdown';
 import { internetState } from '../../../electron/core/internet/state';
 import type { InternetState } from '#contract/internet';
 import { systemBootProbe } from '../../../electron/core/internet/boot';
-import { openTestKiosk, type TestKiosk } from '../../support/kiosk';
+import { openTestKiosk, staffToken, type TestKiosk, events } from '../../support/kiosk';
 
 const MIN = 60_000;
 const ADULT = 'BD000003'; // demo category 'adult' → default limits: 60 min session, 120 min day, 3 sessions
@@ -32,12 +32,6 @@ async function open(clock = new FakeClock('2026-12-01T08:00:00+07:00')) {
 const status = (t: TestKiosk) => t.call<InternetState>('internet.status');
 const signIn = (t: TestKiosk, text: string, kind = 'card') =>
   t.call<{ allowanceMinutes: number; limitedBy: string; resumed: boolean }>('internet.signIn', { kind, text });
-async function staffToken(t: TestKiosk): Promise<string> {
-  return (await t.call<{ token: string }>('staff.signIn', { card: 'NV0001', pin: '147258' })).token;
-}
-function events(t: TestKiosk, type: string): Record<string, unknown>[] {
-  return (t.kiosk.db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY id').all(type) as { payload: string }[]).map((r) => JSON.parse(r.payload));
-}
 async function expectRefusal(promise: Promise<unknown>, reason: string) {
   await expect(promise).rejects.toMatchObject({ apiError: { reason } });
 }
