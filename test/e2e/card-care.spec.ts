@@ -2,18 +2,8 @@
 // twice), the old number is then refused at the kiosk with what to do, and a duplicate record is
 // merged. Screenshots at 1366×768 in Vietnamese and English.
 import { expect, openHome, snapshot, test } from './fixtures';
-import { signInStaff } from './screens';
+import { openRecord, signInStaff } from './screens';
 import { simulateScan } from './scan';
-import type { Page } from '@playwright/test';
-
-async function openRecord(page: Page, card: string): Promise<void> {
-  await page.getByRole('button', { name: /Bạn đọc và thẻ|Readers and cards/ }).click();
-  await page.getByRole('button', { name: /^(Tất cả|All)$/ }).click();
-  await page
-    .locator(`tr[data-card="${card}"]`)
-    .getByRole('button', { name: /^(Hồ sơ|Record)$/ })
-    .click();
-}
 
 test('staff replace a lost card and merge a duplicate from the record; the old numbers are refused at the kiosk', async ({ page, kiosk }) => {
   await page.setViewportSize({ width: 1366, height: 768 });

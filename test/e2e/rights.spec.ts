@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { hashPin } from '../../electron/core/staff/pin';
 import { expect, openHome, kioskCli, snapshot, startKiosk, stopKiosk, test } from './fixtures';
+import { openRecord } from './screens';
 import { simulateScan } from './scan';
 import { printed } from './print';
 
@@ -30,15 +31,6 @@ async function staffSignInHere(page: Page): Promise<void> {
   await page.getByLabel(/^(Mã PIN|PIN)$/).click();
   for (const digit of STAFF.pin) await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click();
-}
-
-async function openRecord(page: Page, card: string): Promise<void> {
-  await page.getByRole('button', { name: /Bạn đọc và thẻ|Readers and cards/ }).click();
-  await page.getByRole('button', { name: /^(Tất cả|All)$/ }).click();
-  await page
-    .locator(`tr[data-card="${card}"]`)
-    .getByRole('button', { name: /^(Hồ sơ|Record)$/ })
-    .click();
 }
 
 test('a resident whose category requires a PIN borrows only after typing it, on a scanned or a typed card', async ({ page }) => {

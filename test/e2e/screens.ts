@@ -34,3 +34,13 @@ export async function signInStaff(page: Page, base: string): Promise<void> {
   await page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click();
   await page.getByRole('button', { name: /Đăng xuất|Sign out/ }).waitFor();
 }
+
+/** From the signed-in staff area: Bạn đọc và thẻ → all cards → this resident's record. */
+export async function openRecord(page: Page, card: string): Promise<void> {
+  await page.getByRole('button', { name: /Bạn đọc và thẻ|Readers and cards/ }).click();
+  await page.getByRole('button', { name: /^(Tất cả|All)$/ }).click();
+  await page
+    .locator(`tr[data-card="${card}"]`)
+    .getByRole('button', { name: /^(Hồ sơ|Record)$/ })
+    .click();
+}

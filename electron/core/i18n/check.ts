@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import type { LocaleTree } from '#contract/i18n';
 import { findKeyUsage, type SourceFile } from './key-usage';
 import { readLocaleDir, type LocaleProblem } from './runtime-locales';
+import { localeLeaves } from './translator-kit';
 
 export const REFERENCE_LANGUAGE = 'vi';
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -27,10 +28,8 @@ export interface I18nCheckReport {
 }
 
 /** "ns:a.b.c" for every leaf text (or list of texts, one key) of a namespace tree. */
-export function flattenKeys(namespace: string, tree: LocaleTree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' || Array.isArray(value) ? [`${namespace}:${prefix}${key}`] : flattenKeys(namespace, value, `${prefix}${key}.`),
-  );
+export function flattenKeys(namespace: string, tree: LocaleTree): string[] {
+  return localeLeaves(namespace, tree).map(([key]) => key);
 }
 
 function listSources(dir: string, root: string): SourceFile[] {

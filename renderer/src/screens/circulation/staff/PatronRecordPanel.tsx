@@ -4,17 +4,16 @@
 // record erased on request, with a receipt to print for them.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldError } from '../../../components/FieldError';
 import type { ErasureReceipt, PatronRecord } from '#contract/rights';
 import { useApi } from '../../../api/context';
 import { Banner } from '../../../components/Banner';
-import { VietnameseTextInput } from '../../../input/VietnameseTextInput';
 import { ProblemBanner } from '../parts';
 import { describeProblem, type Problem } from '../problem';
 import { RecordView } from '../RecordView';
 import { ErasureReceiptView } from './ErasureReceiptView';
 import { CardCareForms } from './CardCareForms';
 import { DeskSection } from './DeskSection';
+import { ResidentFields, residentProblems, residentValues, type ResidentForm, type ResidentProblems } from './ResidentFields';
 
 const REASONS = ['resident_request', 'moved_away', 'deceased', 'duplicate'] as const;
 type Reason = (typeof REASONS)[number];
@@ -179,7 +178,7 @@ function PinForm({ staffToken, record, onDone, onError }: FormProps) {
 function CorrectForm({ staffToken, record, onDone, onError }: FormProps) {
   const api = useApi();
   const { t } = useTranslation('circulation');
-  const initial = () => ({
+  const initial = (): ResidentForm => ({
     fullName: record.fullName ?? '',
     birthYear: record.birthYear === null ? '' : String(record.birthYear),
     gender: record.gender ?? '',
@@ -193,27 +192,13 @@ function CorrectForm({ staffToken, record, onDone, onError }: FormProps) {
     setShownRecord(record);
     setForm(initial());
   }
-  const [missing, setMissing] = useState<Partial<Record<'fullName' | 'birthYear', string>>>({});
+  const [problems, setProblems] = useState<ResidentProblems>({});
   const save = async () => {
-    // The kiosk's own sentences next to the fields (the form is noValidate).
-    const problems: typeof missing = {};
-    if (form.fullName.trim().length < 2) problems.fullName = t('staff.form.minLength', { count: 2 });
-    if (form.birthYear.trim() && !/^\d{4}$/.test(form.birthYear.trim())) problems.birthYear = t('staff.form.year');
-    setMissing(problems);
-    if (Object.keys(problems).length > 0) return;
+    const found = residentProblems(form, t);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
     try {
-      const gender = form.gender === 'male' || form.gender === 'female' || form.gender === 'other' ? form.gender : null;
-      await api.call('rights.correct', {
-        staffToken,
-        card: record.cardNumber,
-        changes: {
-          fullName: form.fullName,
-          birthYear: form.birthYear.trim() ? Number(form.birthYear) : null,
-          gender,
-          village: form.village.trim() || null,
-          phone: form.phone.trim() || null,
-        },
-      });
+      await api.call('rights.correct', { staffToken, card: record.cardNumber, changes: residentValues(form) });
       onDone(t('staff.record.corrected', { card: record.cardNumber }));
     } catch (error) {
       onError(error);
@@ -230,54 +215,7 @@ function CorrectForm({ staffToken, record, onDone, onError }: FormProps) {
       noValidate
     >
       <h3 id="correct-title">{t('staff.record.correctTitle')}</h3>
-      <VietnameseTextInput
-        className="circ-manual"
-        id="correct-fullName"
-        label={t('staff.patrons.fullName')}
-        value={form.fullName}
-        onValueChange={(fullName) => setForm({ ...form, fullName })}
-        required
-        minLength={2}
-        maxLength={100}
-        style={{ textTransform: 'none' }}
-        aria-invalid={missing.fullName ? true : undefined}
-        aria-describedby={missing.fullName ? 'correct-fullName-error' : undefined}
-      />
-      <FieldError id="correct-fullName-error" text={missing.fullName ?? null} />
-      <div className="circ-manual">
-        <label htmlFor="correct-birthYear">{t('staff.patrons.birthYear')}</label>
-        <input
-          id="correct-birthYear"
-          value={form.birthYear}
-          inputMode="numeric"
-          onChange={(e) => setForm({ ...form, birthYear: e.target.value })}
-          aria-invalid={missing.birthYear ? true : undefined}
-          aria-describedby={missing.birthYear ? 'correct-birthYear-error' : undefined}
-        />
-        <FieldError id="correct-birthYear-error" text={missing.birthYear ?? null} />
-      </div>
-      <div className="circ-manual">
-        <label htmlFor="correct-gender">{t('staff.patrons.gender')}</label>
-        <select id="correct-gender" value={form.gender} onChange={(e) => setForm({ ...form, gender: e.target.value })}>
-          <option value="">{t('staff.patrons.genderUnknown')}</option>
-          <option value="female">{t('gender.female')}</option>
-          <option value="male">{t('gender.male')}</option>
-          <option value="other">{t('gender.other')}</option>
-        </select>
-      </div>
-      <VietnameseTextInput
-        className="circ-manual"
-        id="correct-village"
-        label={t('staff.patrons.village')}
-        value={form.village}
-        onValueChange={(village) => setForm({ ...form, village })}
-        maxLength={100}
-        style={{ textTransform: 'none' }}
-      />
-      <div className="circ-manual">
-        <label htmlFor="correct-phone">{t('staff.patrons.phone')}</label>
-        <input id="correct-phone" value={form.phone} inputMode="tel" onChange={(e) => setForm({ ...form, phone: e.target.value })} />
-      </div>
+      <ResidentFields idPrefix="correct" form={form} onChange={setForm} problems={problems} />
       <div className="circ-actions">
         <button type="submit" className="button">
           {t('staff.record.save')}

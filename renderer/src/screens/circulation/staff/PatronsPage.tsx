@@ -17,6 +17,7 @@ import '../circulation.css';
 import { Banner } from '../../../components/Banner';
 import { PatronRecordPanel } from './PatronRecordPanel';
 import { RetentionPanel } from './RetentionPanel';
+import { EMPTY_RESIDENT, ResidentFields, residentProblems, residentValues, type ResidentForm, type ResidentProblems } from './ResidentFields';
 
 type Filter = 'pending' | 'all' | 'blocked';
 type Category = { id: string; name: string; pin: 'off' | 'optional' | 'required' };
@@ -250,21 +251,15 @@ function AddPatron({
 }) {
   const api = useApi();
   const { t } = useTranslation('circulation');
-  const [form, setForm] = useState({ fullName: '', birthYear: '', gender: '', category: '', village: '', phone: '', pin: '' });
+  const [resident, setResident] = useState<ResidentForm>(EMPTY_RESIDENT);
+  const [form, setForm] = useState({ category: '', pin: '' });
   const [consent, setConsent] = useState(false);
   const category = categories.find((c) => c.id === form.category) ?? categories[0];
-  const field = (name: keyof typeof form) => ({
-    id: `add-${name}`,
-    value: form[name],
-    onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }),
-  });
-  const [missing, setMissing] = useState<Partial<Record<'fullName' | 'birthYear' | 'pin' | 'consent', string>>>({});
+  const [missing, setMissing] = useState<ResidentProblems & Partial<Record<'pin' | 'consent', string>>>({});
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     // The kiosk's own sentences next to the fields (the form is noValidate).
-    const problems: typeof missing = {};
-    if (form.fullName.trim().length < 2) problems.fullName = t('staff.form.minLength', { count: 2 });
-    if (form.birthYear.trim() && !/^\d{4}$/.test(form.birthYear.trim())) problems.birthYear = t('staff.form.year');
+    const problems: typeof missing = residentProblems(resident, t);
     if ((category?.pin === 'required' || form.pin) && !/^\d{4,6}$/.test(form.pin)) problems.pin = t('staff.form.pin');
     if (!consent) problems.consent = t('staff.form.consent');
     setMissing(problems);
@@ -272,16 +267,13 @@ function AddPatron({
     try {
       const patron = await api.call('patrons.add', {
         staffToken,
-        fullName: form.fullName,
+        ...residentValues(resident),
         category: form.category || categories[0]?.id || 'adult',
-        birthYear: form.birthYear ? Number(form.birthYear) : null,
-        gender: form.gender === 'male' || form.gender === 'female' || form.gender === 'other' ? form.gender : null,
-        village: form.village.trim() || null,
-        phone: form.phone.trim() || null,
         consent,
         ...(form.pin ? { pin: form.pin } : {}),
       });
-      setForm({ fullName: '', birthYear: '', gender: '', category: '', village: '', phone: '', pin: '' });
+      setResident(EMPTY_RESIDENT);
+      setForm({ category: '', pin: '' });
       setConsent(false);
       setMissing({});
       onAdded(patron);
@@ -292,62 +284,24 @@ function AddPatron({
   return (
     <form className="circ-patron circ-add" onSubmit={(e) => void submit(e)} aria-labelledby="add-patron-title" noValidate>
       <h3 id="add-patron-title">{t('staff.patrons.addTitle')}</h3>
-      <VietnameseTextInput
-        className="circ-manual"
-        id="add-fullName"
-        label={t('staff.patrons.fullName')}
-        value={form.fullName}
-        onValueChange={(fullName) => setForm({ ...form, fullName })}
-        required
-        minLength={2}
-        maxLength={100}
-        style={{ textTransform: 'none' }}
-        aria-invalid={missing.fullName ? true : undefined}
-        aria-describedby={missing.fullName ? 'add-fullName-error' : undefined}
+      <ResidentFields
+        idPrefix="add"
+        form={resident}
+        onChange={setResident}
+        problems={missing}
+        afterGender={
+          <div className="circ-manual">
+            <label htmlFor="add-category">{t('staff.patrons.category')}</label>
+            <select id="add-category" value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })}>
+              {categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        }
       />
-      <FieldError id="add-fullName-error" text={missing.fullName ?? null} />
-      <div className="circ-manual">
-        <label htmlFor="add-birthYear">{t('staff.patrons.birthYear')}</label>
-        <input
-          {...field('birthYear')}
-          inputMode="numeric"
-          aria-invalid={missing.birthYear ? true : undefined}
-          aria-describedby={missing.birthYear ? 'add-birthYear-error' : undefined}
-        />
-        <FieldError id="add-birthYear-error" text={missing.birthYear ?? null} />
-      </div>
-      <div className="circ-manual">
-        <label htmlFor="add-gender">{t('staff.patrons.gender')}</label>
-        <select {...field('gender')}>
-          <option value="">{t('staff.patrons.genderUnknown')}</option>
-          <option value="female">{t('gender.female')}</option>
-          <option value="male">{t('gender.male')}</option>
-          <option value="other">{t('gender.other')}</option>
-        </select>
-      </div>
-      <div className="circ-manual">
-        <label htmlFor="add-category">{t('staff.patrons.category')}</label>
-        <select {...field('category')}>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <VietnameseTextInput
-        className="circ-manual"
-        id="add-village"
-        label={t('staff.patrons.village')}
-        value={form.village}
-        onValueChange={(village) => setForm({ ...form, village })}
-        maxLength={100}
-        style={{ textTransform: 'none' }}
-      />
-      <div className="circ-manual">
-        <label htmlFor="add-phone">{t('staff.patrons.phone')}</label>
-        <input {...field('phone')} inputMode="tel" />
-      </div>
       {category && category.pin !== 'off' && (
         <div className="circ-manual">
           <label htmlFor="add-pin">{t(category.pin === 'required' ? 'staff.patrons.pinRequired' : 'staff.patrons.pin')}</label>
