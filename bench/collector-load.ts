@@ -67,7 +67,7 @@ export interface Bench {
 export async function startBench(terminalCount: number, firstPartitionYear = 2025): Promise<Bench> {
   const connectionString = databaseUrl();
   const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const store = openPostgresStore({ connectionString, schema, poolSize: 16, firstPartitionYear });
+  const store = openPostgresStore({ connectionString, schema, poolSize: 16, firstPartitionYear, keySecret: randomBytes(32) });
   await store.migrate();
   const collector = createCollector({ store, now: () => Date.parse('2026-12-31T12:00:00+07:00') });
   const url = await collector.listen();

@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.env.KIOSK_DIST_DIR ? resolve(root, process.env.KIOSK_DIST_DIR) : join(root, 'dist');
 const stamp = join(dist, '.build-stamp');
 // The same list scripts/build.mjs compares against (its --if-stale check).
-const SOURCES = ['electron', 'common', 'native', 'renderer', 'resources', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
+const SOURCES = ['electron', 'common', 'native', 'collector', 'renderer', 'resources', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
 
 function newerThan(path, built) {
   if (!existsSync(path)) return false;

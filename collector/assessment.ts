@@ -22,9 +22,14 @@ export interface CommuneAssessment {
   terminals: number;
   days: number;
   indicators: IndicatorAssessment[];
-  /** Library cards the commune's kiosks issued up to the end of the period. */
-  cardsToDate: number;
+  /**
+   * Distinct residents the commune's kiosks served from 1 January to the period's end: the sum of
+   * residents_first_served, which counts each resident once a calendar year (see the kiosk's
+   * indicator definitions). The kiosk's own report adds up the same figure, so the two agree.
+   */
+  servedThisYear: number;
   sharePct: number | null;
+  /** Judged on a whole year only (null for a period not ending on 31 December, or no population). */
   shareMet: boolean | null;
   /** Targets not met (growth and share); communes with more come first. */
   behind: number;
@@ -36,11 +41,16 @@ export interface Assessment {
   targets: TargetSet;
   communes: CommuneAssessment[];
   province: Omit<CommuneAssessment, 'commune'> & { communes: number; population: number | null };
+  /** The share counts residents from this day (1 January of the period's last year) to the period's end. */
+  servedFrom: string;
+  /** True when the period does not end on 31 December: the shares are year to date and not judged. */
+  shareYearToDate: boolean;
   ruralReachPct: number | null;
   disadvantagedReachPct: number | null;
+  ruralReachMet: boolean | null;
+  disadvantagedReachMet: boolean | null;
 }
 
-const EARLIEST = '2020-01-01';
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export function growth(current: number, previous: number): number | null {
@@ -56,32 +66,36 @@ function indicatorsOf(cur: CommuneTotals['totals'] | undefined, prev: CommuneTot
   });
 }
 
-function shareOf(cards: number, population: number | null): number | null {
-  return population && population > 0 ? round1((cards / population) * 100) : null;
+function shareOf(served: number, population: number | null): number | null {
+  // Two decimals: a small commune's first residents (1 of 3,850 = 0.03 %) must not read as 0 %.
+  return population && population > 0 ? Math.round((served / population) * 10_000) / 100 : null;
 }
 
 export async function assess(store: CollectorStore, period: Period, onlyCommune?: string): Promise<Assessment> {
   const previousPeriod = previousYear(period);
-  const [register, current, previous, cumulative, targetRows] = await Promise.all([
+  const servedFrom = `${period.to.slice(0, 4)}-01-01`;
+  const shareYearToDate = !period.to.endsWith('-12-31');
+  const [register, current, previous, yearSoFar, targetRows] = await Promise.all([
     store.communeRegister(),
     store.communeTotals(period.from, period.to),
     store.communeTotals(previousPeriod.from, previousPeriod.to),
-    store.communeTotals(EARLIEST, period.to),
+    servedFrom === period.from ? null : store.communeTotals(servedFrom, period.to),
     store.targetRows(),
   ]);
   const targets = targetsFor(Number(period.to.slice(0, 4)), targetRows);
   const byCode = <T extends { communeCode: string }>(rows: T[]) => new Map(rows.map((r) => [r.communeCode, r]));
-  const [cur, prev, cum] = [byCode(current), byCode(previous), byCode(cumulative)];
+  const [cur, prev, year] = [byCode(current), byCode(previous), byCode(yearSoFar ?? current)];
+  const judge = (pct: number | null, target: Target) => (pct === null || shareYearToDate ? null : pct >= target.minPct);
   const communes = register
     .filter((c) => !onlyCommune || c.code === onlyCommune)
     .map((commune): CommuneAssessment => {
       const c = cur.get(commune.code);
       const indicators = indicatorsOf(c?.totals, prev.get(commune.code)?.totals, targets);
-      const cardsToDate = cum.get(commune.code)?.totals.cards_new ?? 0;
-      const sharePct = shareOf(cardsToDate, commune.population);
-      const shareMet = sharePct === null ? null : sharePct >= targets.residents_share.minPct;
+      const servedThisYear = year.get(commune.code)?.totals.residents_first_served ?? 0;
+      const sharePct = shareOf(servedThisYear, commune.population);
+      const shareMet = judge(sharePct, targets.residents_share);
       const behind = indicators.filter((i) => i.met === false).length + (shareMet === false ? 1 : 0);
-      return { commune, terminals: c?.terminals ?? 0, days: c?.days ?? 0, indicators, cardsToDate, sharePct, shareMet, behind };
+      return { commune, terminals: c?.terminals ?? 0, days: c?.days ?? 0, indicators, servedThisYear, sharePct, shareMet, behind };
     })
     .sort((a, b) => b.behind - a.behind || a.commune.code.localeCompare(b.commune.code));
 
@@ -93,16 +107,18 @@ export async function assess(store: CollectorStore, period: Period, onlyCommune?
   const indicators = indicatorsOf(sum(cur), sum(prev), targets);
   const known = communes.filter((c) => c.commune.population);
   const population = known.length ? known.reduce((n, c) => n + c.commune.population!, 0) : null;
-  const cardsKnown = known.reduce((n, c) => n + c.cardsToDate, 0);
-  const sharePct = shareOf(cardsKnown, population);
-  const shareMet = sharePct === null ? null : sharePct >= targets.residents_share.minPct;
+  const servedKnown = known.reduce((n, c) => n + c.servedThisYear, 0);
+  const sharePct = shareOf(servedKnown, population);
+  const shareMet = judge(sharePct, targets.residents_share);
   const reach = (pick: (c: CommuneRecord) => boolean) => {
     const group = known.filter((c) => pick(c.commune));
     return shareOf(
-      group.reduce((n, c) => n + c.cardsToDate, 0),
+      group.reduce((n, c) => n + c.servedThisYear, 0),
       group.reduce((n, c) => n + c.commune.population!, 0) || null,
     );
   };
+  const ruralReachPct = reach((c) => c.rural);
+  const disadvantagedReachPct = reach((c) => c.disadvantaged);
   return {
     period,
     previousPeriod,
@@ -114,12 +130,16 @@ export async function assess(store: CollectorStore, period: Period, onlyCommune?
       terminals: communes.reduce((n, c) => n + c.terminals, 0),
       days: communes.reduce((n, c) => n + c.days, 0),
       indicators,
-      cardsToDate: communes.reduce((n, c) => n + c.cardsToDate, 0),
+      servedThisYear: communes.reduce((n, c) => n + c.servedThisYear, 0),
       sharePct,
       shareMet,
       behind: indicators.filter((i) => i.met === false).length + (shareMet === false ? 1 : 0),
     },
-    ruralReachPct: reach((c) => c.rural),
-    disadvantagedReachPct: reach((c) => c.disadvantaged),
+    servedFrom,
+    shareYearToDate,
+    ruralReachPct,
+    disadvantagedReachPct,
+    ruralReachMet: judge(ruralReachPct, targets.rural_reach),
+    disadvantagedReachMet: judge(disadvantagedReachPct, targets.disadvantaged_reach),
   };
 }

@@ -2,11 +2,13 @@
 // Storage: PostgreSQL when DATABASE_URL is set, else the SQLite file given by --db.
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { createAccount } from './accounts';
 import { registerTerminal, reissueCode } from './admin';
 import { readCommuneRegister } from './communes-import';
 import { ROLES } from './store/portal-types';
 import { createCollector } from './server';
+import { readOrCreateSecret } from './key-seal';
 import { portalKey } from './pushes';
 import { openStore } from './store/open';
 import { startedClock, takeTestClock, TestClockRefused } from '../common/testing/test-clock';
@@ -48,10 +50,22 @@ program
   .option('--port <số>', 'cổng', '8750')
   .option('--host <địa chỉ>', 'địa chỉ lắng nghe (đặt sau proxy HTTPS)', '127.0.0.1')
   .option(...dbOption)
-  .action(async (options: { port: string; host: string; db: string }) => {
-    const store = await openStore({ ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}), sqliteFile: options.db }).catch(fail);
-    // The push-signing key is made at first start (kept in the store), not at the first push.
-    await portalKey(store, now);
+  .option('--secret-file <tệp>', 'tệp bí mật mở khóa ký gửi xuống kiosk (tạo ở lần chạy đầu; mặc định cạnh tệp --db); giữ ngoài cơ sở dữ liệu và sao lưu riêng')
+  .action(async (options: { port: string; host: string; db: string; secretFile?: string }) => {
+    const secretFile = options.secretFile ?? join(dirname(resolve(options.db)), 'collector-secret.key');
+    let keySecret: Buffer;
+    try {
+      keySecret = readOrCreateSecret(secretFile);
+    } catch (error) {
+      fail(error);
+    }
+    const store = await openStore({ ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}), sqliteFile: options.db, keySecret }).catch(fail);
+    // The push-signing key is made at first start (sealed in the store), not at the first push; a
+    // wrong secret file stops the service here, with what to do, rather than at the first upload.
+    await portalKey(store, now).catch(async (error: unknown) => {
+      await store.close();
+      fail(new Error(`${(error as Error).message} (${secretFile})`));
+    });
     const collector = createCollector({ store, now });
     const url = await collector.listen(Number(options.port), options.host);
     process.stdout.write(`COLLECTOR_URL=${url} (${store.kind})\n`);

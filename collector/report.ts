@@ -14,8 +14,8 @@ const SUBJECT: Record<GrowthKey, string> = {
 };
 const UNIT: Record<GrowthKey, string> = { visits: 'lượt', items_served: 'lượt', rotation_loans: 'lượt', items_added: 'bản' };
 
-export const viNumber = (n: number) =>
-  new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: Number.isInteger(n) ? 0 : 1 }).format(n);
+export const viNumber = (n: number, fractionDigits = 1) =>
+  new Intl.NumberFormat('vi-VN', { maximumFractionDigits: fractionDigits, minimumFractionDigits: Number.isInteger(n) ? 0 : 1 }).format(n);
 
 function growthSentence(subject: string, growthPct: number | null, target: Target): string {
   if (growthPct === null) return `${subject}: chưa có số liệu cùng kỳ năm trước để so sánh với chỉ tiêu ${targetText(target)}.`;
@@ -24,9 +24,14 @@ function growthSentence(subject: string, growthPct: number | null, target: Targe
   return `${subject} ${growthPct > 0 ? 'tăng' : 'giảm'} ${viNumber(Math.abs(growthPct))} % so với cùng kỳ, ${verdict}.`;
 }
 
-function shareSentence(subject: string, pct: number | null, target: Target): string {
+const dayMonth = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}`;
+
+/** The shares are yearly targets: a period ending before 31 December states the year so far, unjudged. */
+function shareSentence(subject: string, pct: number | null, target: Target, a: Assessment): string {
   if (pct === null) return `${subject}: chưa tính được vì chưa có dân số trong danh mục xã (chỉ tiêu ${targetText(target)}).`;
-  return `${subject} ${viNumber(pct)} %, ${pct >= target.minPct ? 'đạt' : 'chưa đạt'} chỉ tiêu ${targetText(target)}.`;
+  if (a.shareYearToDate)
+    return `${subject} từ ${dayMonth(a.servedFrom)} đến ${dayMonth(a.period.to)}: ${viNumber(pct, 2)} %; chỉ tiêu cả năm ${targetText(target)}, đánh giá khi hết năm.`;
+  return `${subject} ${viNumber(pct, 2)} %, ${pct >= target.minPct ? 'đạt' : 'chưa đạt'} chỉ tiêu ${targetText(target)}.`;
 }
 
 export function summaryLines(a: Assessment): string[] {
@@ -34,9 +39,9 @@ export function summaryLines(a: Assessment): string[] {
   const behind = withData.filter((c) => c.behind > 0).length;
   return [
     ...a.province.indicators.map((i) => growthSentence(SUBJECT[i.key], i.growthPct, i.target)),
-    shareSentence('Tỷ lệ dân sử dụng thư viện', a.province.sharePct, a.targets.residents_share),
-    shareSentence('Tỷ lệ dân nông thôn được phục vụ', a.ruralReachPct, a.targets.rural_reach),
-    shareSentence('Tỷ lệ dân vùng khó khăn được phục vụ', a.disadvantagedReachPct, a.targets.disadvantaged_reach),
+    shareSentence('Tỷ lệ dân sử dụng thư viện', a.province.sharePct, a.targets.residents_share, a),
+    shareSentence('Tỷ lệ dân nông thôn được phục vụ', a.ruralReachPct, a.targets.rural_reach, a),
+    shareSentence('Tỷ lệ dân vùng khó khăn được phục vụ', a.disadvantagedReachPct, a.targets.disadvantaged_reach, a),
     `Số xã có số liệu: ${withData.length}/${a.communes.length}; số xã chưa đạt ít nhất một chỉ tiêu: ${behind}.`,
   ];
 }
@@ -73,6 +78,9 @@ export function reportTitle(period: Period): string {
 }
 
 export function officialReport(a: Assessment, generatedAt: string): OfficialReport {
+  // The shares are yearly targets: before 31 December they are the year so far and not judged yet.
+  const ytd = a.shareYearToDate ? ` (${dayMonth(a.servedFrom)}–${dayMonth(a.period.to)})` : '';
+  const shareVerdict = (met: boolean | null): CellValue => (a.shareYearToDate ? 'Đánh giá khi hết năm' : metCell(met));
   const indicators: ReportTable = {
     title: 'I. Các chỉ tiêu của chương trình',
     head: ['STT', 'Chỉ tiêu', 'Đơn vị', 'Kỳ này', 'Cùng kỳ năm trước', 'Tăng/giảm (%)', 'Chỉ tiêu năm', 'Đánh giá'],
@@ -88,26 +96,26 @@ export function officialReport(a: Assessment, generatedAt: string): OfficialRepo
         `+${targetText(i.target)}`,
         metCell(i.met),
       ]),
-      [5, 'Tỷ lệ dân sử dụng thư viện', '%', pctCell(a.province.sharePct), '', '', targetText(a.targets.residents_share), metCell(a.province.shareMet)],
+      [5, `Tỷ lệ dân sử dụng thư viện${ytd}`, '%', pctCell(a.province.sharePct), '', '', targetText(a.targets.residents_share), shareVerdict(a.province.shareMet)],
       [
         6,
-        'Tỷ lệ dân nông thôn được phục vụ',
+        `Tỷ lệ dân nông thôn được phục vụ${ytd}`,
         '%',
         pctCell(a.ruralReachPct),
         '',
         '',
         targetText(a.targets.rural_reach),
-        metCell(a.ruralReachPct === null ? null : a.ruralReachPct >= a.targets.rural_reach.minPct),
+        shareVerdict(a.ruralReachMet),
       ],
       [
         7,
-        'Tỷ lệ dân vùng khó khăn được phục vụ',
+        `Tỷ lệ dân vùng khó khăn được phục vụ${ytd}`,
         '%',
         pctCell(a.disadvantagedReachPct),
         '',
         '',
         targetText(a.targets.disadvantaged_reach),
-        metCell(a.disadvantagedReachPct === null ? null : a.disadvantagedReachPct >= a.targets.disadvantaged_reach.minPct),
+        shareVerdict(a.disadvantagedReachMet),
       ],
     ],
   };

@@ -20,7 +20,20 @@ function verdict(t: Texts, met: boolean | null): string {
   return met ? `<span class="met">✓ ${esc(t.dash.met)}</span>` : `<span class="not-met">✗ ${esc(t.dash.notMet)}</span>`;
 }
 
-function indicatorTable(lang: Lang, t: Texts, rows: IndicatorAssessment[], share: { pct: number | null; met: boolean | null; target: string }): string {
+interface ShareRow {
+  pct: number | null;
+  met: boolean | null;
+  target: string;
+  yearToDate: boolean;
+}
+
+function shareVerdict(t: Texts, share: ShareRow): string {
+  if (share.pct === null) return `<span class="note">${esc(t.dash.noPopulation)}</span>`;
+  if (share.yearToDate) return `<span class="note">${esc(t.dash.judgedAtYearEnd)}</span>`;
+  return verdict(t, share.met);
+}
+
+function indicatorTable(lang: Lang, t: Texts, rows: IndicatorAssessment[], share: ShareRow): string {
   return `<div class="table-wrap"><table><caption class="note">${esc(t.dash.shareNote)}</caption><thead><tr><th class="l" scope="col">${esc(t.dash.indicator)}</th><th scope="col">${esc(t.dash.current)}</th><th scope="col">${esc(
     t.dash.previous,
   )}</th><th scope="col">${esc(t.dash.change)}</th><th scope="col">${esc(t.dash.target)}</th><th class="l" scope="col">${esc(t.dash.status)}</th></tr></thead><tbody>
@@ -30,7 +43,7 @@ ${rows
       `<tr><th class="l" scope="row">${esc(t.indicators[r.key] ?? r.key)}</th><td>${num(lang, r.current)}</td><td>${num(lang, r.previous)}</td><td>${pct(lang, r.growthPct)}</td><td>+${esc(targetText(r.target))}</td><td class="l">${verdict(t, r.met)}</td></tr>`,
   )
   .join('\n')}
-<tr><th class="l" scope="row">${esc(t.dash.usersShare)}</th><td>${share.pct === null ? '—' : `${num(lang, share.pct)} %`}</td><td></td><td></td><td>${esc(share.target)}</td><td class="l">${verdict(t, share.met)}</td></tr>
+<tr><th class="l" scope="row">${esc(t.dash.usersShare)}</th><td>${share.pct === null ? '—' : `${num(lang, share.pct, 2)} %`}</td><td></td><td></td><td>${esc(share.target)}</td><td class="l">${shareVerdict(t, share)}</td></tr>
 </tbody></table></div>`;
 }
 
@@ -46,7 +59,7 @@ function communeRows(lang: Lang, t: Texts, communes: CommuneAssessment[], query:
   const row = (c: CommuneAssessment) =>
     `<tr><td class="l">${esc(c.commune.code)}</td><td class="l"><a href="/communes/${esc(c.commune.code)}${query}">${esc(c.commune.name)}</a></td><td>${c.terminals}</td>${c.indicators
       .map((i) => `<td>${num(lang, i.current)}<br><span class="note">${pct(lang, i.growthPct)}</span></td>`)
-      .join('')}<td>${c.sharePct === null ? '—' : `${num(lang, c.sharePct)} %`}</td><td class="l">${
+      .join('')}<td>${c.sharePct === null ? '—' : `${num(lang, c.sharePct, 2)} %`}</td><td class="l">${
       c.days === 0
         ? `<span class="note">${esc(t.dash.noData)}</span>`
         : c.behind > 0
@@ -77,7 +90,7 @@ export function renderProvince(lang: Lang, t: Texts, a: Assessment, series: Seri
   const behind = a.communes.filter((c) => c.behind > 0 && c.days > 0);
   return `${periodForm(t, a.period.label, a.period.from, a.period.to, '/')}
 <h2>${esc(t.dash.province)} (${a.province.communes} ${esc(t.dash.commune.toLowerCase())}, ${a.province.terminals} ${esc(t.dash.terminals.toLowerCase())})</h2>
-${indicatorTable(lang, t, a.province.indicators, { pct: a.province.sharePct, met: a.province.shareMet, target: targetText(a.targets.residents_share) })}
+${indicatorTable(lang, t, a.province.indicators, { pct: a.province.sharePct, met: a.province.shareMet, target: targetText(a.targets.residents_share), yearToDate: a.shareYearToDate })}
 ${chart(t, series, lang)}
 <h2>${esc(t.dash.behind)}</h2>
 ${behind.length ? communeRows(lang, t, behind, q) : `<p>${esc(t.dash.onTrack)}</p>`}
@@ -104,7 +117,7 @@ ${terminals
   })
   .join('\n')}</tbody></table></div>`;
   return `${periodForm(t, a.period.label, a.period.from, a.period.to, `/communes/${c.commune.code}`)}${facts}
-${indicatorTable(lang, t, c.indicators, { pct: c.sharePct, met: c.shareMet, target: targetText(a.targets.residents_share) })}
+${indicatorTable(lang, t, c.indicators, { pct: c.sharePct, met: c.shareMet, target: targetText(a.targets.residents_share), yearToDate: a.shareYearToDate })}
 ${chart(t, series, lang)}
 ${kiosks}`;
 }

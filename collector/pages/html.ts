@@ -6,7 +6,7 @@ import type { Role } from '../store/portal-types';
 export const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const locale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
-export const num = (lang: Lang, n: number) => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(n);
+export const num = (lang: Lang, n: number, fractionDigits = 1) => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: fractionDigits }).format(n);
 export const pct = (lang: Lang, n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${num(lang, n)} %`);
 export function dateTime(lang: Lang, iso: string): string {
   return new Intl.DateTimeFormat(locale(lang), {

@@ -1,6 +1,7 @@
 // The portal's tables and queries, written once for both databases: the SQL below is the common
 // subset of SQLite and PostgreSQL ($n parameters, RETURNING, ON CONFLICT, ISO-8601 text times that
 // compare in order), run through a two-function adapter each store provides.
+import { isSealedKey, KeySecretError, openPrivateKey, sealPrivateKey } from '../key-seal';
 import type { Account, AccountWithSecret, CommuneRecord, HealthRow, NewAccount, PortalStore, PushRow, Role, TargetRow } from './portal-types';
 
 export interface Exec {
@@ -78,7 +79,11 @@ const toCommune = (r: Record<string, unknown>): CommuneRecord => ({
   minorityPct: r.minority_pct == null ? null : Number(r.minority_pct),
 });
 
-export function portalStore(exec: Exec, transaction: <T>(body: (tx: Exec) => Promise<T>) => Promise<T>): PortalStore {
+/**
+ * @param keySecret opens the sealed push-signing key (key-seal.ts); it comes from a file outside the
+ * database, so only a store opened with it can sign. Without it, signingKey() refuses.
+ */
+export function portalStore(exec: Exec, transaction: <T>(body: (tx: Exec) => Promise<T>) => Promise<T>, keySecret?: Buffer): PortalStore {
   return {
     async createAccount(input: NewAccount, now) {
       const rows = await exec.all(
@@ -207,6 +212,7 @@ export function portalStore(exec: Exec, transaction: <T>(body: (tx: Exec) => Pro
       };
     },
     async signingKey(make) {
+      if (!keySecret) throw new KeySecretError('Cổng chưa được mở với tệp bí mật (collector-secret.key), nên không ký được gì gửi xuống kiosk.');
       const held = async () => (await exec.all('SELECT public_key, private_key FROM portal_keys WHERE id = 1'))[0];
       let row = await held();
       if (!row) {
@@ -214,12 +220,17 @@ export function portalStore(exec: Exec, transaction: <T>(body: (tx: Exec) => Pro
         const key = make();
         await exec.run('INSERT INTO portal_keys (id, public_key, private_key, created_at) VALUES (1, $1, $2, $3) ON CONFLICT (id) DO NOTHING', [
           key.publicKey,
-          key.privateKey,
+          sealPrivateKey(key.privateKey, key.publicKey, keySecret),
           key.createdAt,
         ]);
         row = (await held())!;
       }
-      return { publicKey: String(row.public_key), privateKey: String(row.private_key) };
+      const publicKey = String(row.public_key);
+      const stored = String(row.private_key);
+      if (isSealedKey(stored)) return { publicKey, privateKey: openPrivateKey(stored, publicKey, keySecret) };
+      // Kept in the clear by a collector from before sealing: seal it now, once (the stored text must still match).
+      await exec.run('UPDATE portal_keys SET private_key = $1 WHERE id = 1 AND private_key = $2', [sealPrivateKey(stored, publicKey, keySecret), stored]);
+      return { publicKey, privateKey: stored };
     },
     async createPush(input, seal) {
       return transaction(async (tx) => {

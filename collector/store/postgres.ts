@@ -65,6 +65,8 @@ export interface PostgresOptions {
   poolSize?: number;
   /** First year with monthly partitions (earlier days go to the default partition). */
   firstPartitionYear?: number;
+  /** Opens the sealed push-signing key (see key-seal.ts). */
+  keySecret?: Buffer;
 }
 
 export function openPostgresStore(options: PostgresOptions): CollectorStore {
@@ -109,7 +111,7 @@ export function openPostgresStore(options: PostgresOptions): CollectorStore {
 
   return {
     kind: 'postgres',
-    ...portalStore(execOf(pool), (body) => tx((c) => body(execOf(c)))),
+    ...portalStore(execOf(pool), (body) => tx((c) => body(execOf(c))), options.keySecret),
     async migrate() {
       if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await tx(async (c) => {

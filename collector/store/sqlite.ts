@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS day_figures (
 CREATE INDEX IF NOT EXISTS day_figures_commune_day ON day_figures (commune_code, day);
 `;
 
-export function openSqliteStore(file: string): CollectorStore {
+export function openSqliteStore(file: string, options: { keySecret?: Buffer } = {}): CollectorStore {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -86,7 +86,7 @@ export function openSqliteStore(file: string): CollectorStore {
 
   return {
     kind: 'sqlite',
-    ...portalStore(exec, transaction),
+    ...portalStore(exec, transaction, options.keySecret),
     async migrate() {
       db.transaction(() => {
         db.exec(SCHEMA);

@@ -42,6 +42,8 @@ async function seed(file: string): Promise<void> {
           rotation_loans: Math.round(items / 4),
           items_added: year === 2026 ? 11 : 10,
           cards_new: [60, 30, 40][i]!,
+          // Each resident counts once a year, on the day of their first use: Minh Hòa reaches 1,320 of 8,000.
+          residents_first_served: [120, 40, 60][i]!,
         };
         const figures = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, { total: v }]));
         days.push({ day: `${year}-${String(m).padStart(2, '0')}-05`, revision: 1, digest: `${year}-${m}-${i}`, figuresJson: JSON.stringify(figures), totals });
@@ -130,6 +132,7 @@ test('drill-down to a commune and its kiosks', async ({ page }) => {
   await page.getByRole('link', { name: 'Xã Minh Hòa' }).first().click();
   await expect(page.getByRole('heading', { name: 'Xã Minh Hòa', level: 1 })).toBeVisible();
   await expect(page.getByRole('row', { name: /Lượt người sử dụng thư viện/ }).first()).toContainText('Đạt');
+  await expect(page.getByRole('row', { name: /Tỷ lệ dân sử dụng/ }).first()).toContainText('16,5 %');
   await expect(page.getByRole('cell', { name: 'Kiosk phòng đọc' })).toBeVisible();
   await snapshot(page, 'portal-commune-vi');
   expect(await axe(page)).toEqual([]);

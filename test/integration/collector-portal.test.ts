@@ -8,6 +8,8 @@ import { registerTerminal } from '../../collector/admin';
 import { buildCollectorApp, type AccessLogLine } from '../../collector/server';
 import { createAccount } from '../../collector/accounts';
 import type { CollectorStore } from '../../collector/store/types';
+import { assess } from '../../collector/assessment';
+import { parsePeriod } from '#contract/statistics';
 import { signInAs, startCollector, storeFactories, TEST_PASSWORD } from './collector-support';
 import { xlsxFormulaCount, xlsxTexts } from '../support/xlsx';
 
@@ -15,13 +17,14 @@ const NOW = Date.parse('2026-12-01T01:00:00Z');
 const now = () => NOW;
 const form = (fields: Record<string, string>) => ({ 'content-type': 'application/x-www-form-urlencoded', body: new URLSearchParams(fields) });
 
-async function seedDay(store: CollectorStore, terminalId: string, commune: string, day: string, visits: number, itemsServed: number) {
-  const figures = { visits: { total: visits }, items_served: { total: itemsServed }, cards_new: { total: 1 } };
+async function seedDay(store: CollectorStore, terminalId: string, commune: string, day: string, visits: number, itemsServed: number, firstServed = 0) {
+  const totals = { visits, items_served: itemsServed, cards_new: 1, residents_first_served: firstServed };
+  const figures = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, { total: v }]));
   await store.applyUpload(
     terminalId,
     commune,
     'test',
-    [{ day, revision: 1, digest: `${day}-${visits}`, figuresJson: JSON.stringify(figures), totals: { visits, items_served: itemsServed, cards_new: 1 } }],
+    [{ day, revision: 1, digest: `${day}-${visits}`, figuresJson: JSON.stringify(figures), totals }],
     new Date(NOW).toISOString(),
   );
 }
@@ -258,5 +261,43 @@ describe.each(storeFactories)('portal on $name', (factory) => {
     const pdf = Buffer.from(await (await fetch(new URL('report.pdf?period=2026', s.url), { headers: { cookie: admin.cookie } })).arrayBuffer());
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     expect(pdf.toString('latin1')).toMatch(/DejaVuSans/);
+  });
+
+  it('the share of residents counts the residents served from 1 January, as the kiosk does, and is judged on a whole year only', async () => {
+    const s = await setup();
+    await s.store.upsertCommunes([
+      { code: '12345', name: 'Xã Minh Hòa', provinceCode: '27', district: null, population: 1000, rural: true, disadvantaged: false, minorityPct: null },
+      { code: '12346', name: 'Xã Hòa Bình', provinceCode: '27', district: null, population: 3850, rural: false, disadvantaged: true, minorityPct: null },
+    ]);
+    const { terminal } = await registerTerminal(s.store, { communeCode: '12345', communeName: 'Xã Minh Hòa', provinceCode: '27', name: 'Kiosk' }, NOW);
+    const { terminal: other } = await registerTerminal(s.store, { communeCode: '12346', communeName: 'Xã Hòa Bình', provinceCode: '27', name: 'Kiosk' }, NOW);
+    // Residents served late last year count for last year only; this year's count from 1 January.
+    await seedDay(s.store, terminal.id, '12345', '2025-12-30', 5, 5, 900);
+    await seedDay(s.store, terminal.id, '12345', '2026-01-01', 5, 5, 60);
+    await seedDay(s.store, terminal.id, '12345', '2026-06-30', 5, 5, 40);
+    await seedDay(s.store, terminal.id, '12345', '2026-07-01', 5, 5, 50);
+    await seedDay(s.store, other.id, '12346', '2026-03-03', 5, 5, 1);
+
+    const year = await assess(s.store, parsePeriod('2026')!);
+    const minhHoa = year.communes.find((c) => c.commune.code === '12345')!;
+    expect(minhHoa).toMatchObject({ servedThisYear: 150, sharePct: 15, shareMet: true });
+    // One resident of 3,850 reads as 0.03 %, not 0 %.
+    expect(year.communes.find((c) => c.commune.code === '12346')).toMatchObject({ servedThisYear: 1, sharePct: 0.03, shareMet: false });
+    expect(year.province).toMatchObject({ servedThisYear: 151, sharePct: 3.11, shareMet: false });
+    expect(year).toMatchObject({ shareYearToDate: false, ruralReachPct: 15, ruralReachMet: false, disadvantagedReachPct: 0.03, disadvantagedReachMet: false });
+
+    // The second half counts from 1 January too (each resident once a year) and, ending the year, is judged.
+    const h2 = await assess(s.store, parsePeriod('2026-H2')!);
+    expect(h2.communes.find((c) => c.commune.code === '12345')).toMatchObject({ servedThisYear: 150, sharePct: 15, shareMet: true });
+    // The first half is the year so far: not judged yet.
+    const h1 = await assess(s.store, parsePeriod('2026-H1')!);
+    expect(h1).toMatchObject({ servedFrom: '2026-01-01', shareYearToDate: true, ruralReachMet: null });
+    expect(h1.communes.find((c) => c.commune.code === '12345')).toMatchObject({ servedThisYear: 100, sharePct: 10, shareMet: null });
+
+    const admin = await signInAs(s.store, s.url, 'admin', NOW);
+    const page = await (await fetch(new URL('?period=2026-H1', s.url), { headers: { cookie: admin.cookie } })).text();
+    expect(page).toContain('Tính từ đầu năm; đánh giá khi hết năm');
+    const cells = await xlsxTexts(await (await fetch(new URL('report.xlsx?period=2026-H1', s.url), { headers: { cookie: admin.cookie } })).arrayBuffer());
+    expect(cells).toContain('Tỷ lệ dân sử dụng thư viện từ 01/01 đến 30/06: 2,08 %; chỉ tiêu cả năm 14–20 %, đánh giá khi hết năm.');
   });
 });

@@ -27,13 +27,15 @@ export interface StoreFactory {
 }
 
 export const PG_URL = process.env.DATABASE_URL_TEST;
+/** What the collector reads from collector-secret.key: opens the sealed push-signing key. */
+export const TEST_KEY_SECRET = randomBytes(32);
 
 export const storeFactories: StoreFactory[] = [
   {
     name: 'sqlite',
     async open() {
       const dir = tempDir('collector-');
-      const store = openSqliteStore(join(dir.path, 'collector.sqlite'));
+      const store = openSqliteStore(join(dir.path, 'collector.sqlite'), { keySecret: TEST_KEY_SECRET });
       await store.migrate();
       cleanups.push(async () => {
         await store.close();
@@ -48,7 +50,7 @@ export const storeFactories: StoreFactory[] = [
           name: 'postgres' as const,
           async open() {
             const schema = `t_${randomBytes(6).toString('hex')}`;
-            const store = openPostgresStore({ connectionString: PG_URL, schema, poolSize: 4, firstPartitionYear: 2025 });
+            const store = openPostgresStore({ connectionString: PG_URL, schema, poolSize: 4, firstPartitionYear: 2025, keySecret: TEST_KEY_SECRET });
             await store.migrate();
             cleanups.push(async () => {
               await store.close();

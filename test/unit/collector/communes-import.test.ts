@@ -98,6 +98,8 @@ describe('commune register', () => {
         sharePct: 15.5,
         shareMet: true,
       },
+      servedFrom: '2026-01-01',
+      shareYearToDate: false,
       ruralReachPct: null,
       disadvantagedReachPct: 20,
       communes: [],
@@ -107,5 +109,26 @@ describe('commune register', () => {
     expect(lines[2]).toBe('Số lượt mượn sách luân chuyển bằng cùng kỳ, chưa đạt chỉ tiêu 7–9 %.');
     expect(lines[4]).toBe('Tỷ lệ dân sử dụng thư viện 15,5 %, đạt chỉ tiêu 14–20 %.');
     expect(lines.join(' ')).not.toMatch(/tốt|mạnh|đáng kể|ấn tượng|khá|rất/);
+  });
+
+  it('a period ending before 31 December states the shares so far and leaves the yearly target unjudged', () => {
+    const lines = summaryLines({
+      period: { from: '2026-01-01', to: '2026-06-30', label: '2026-H1', kind: 'half' },
+      targets: {
+        residents_share: { minPct: 14, maxPct: 20, custom: false },
+        rural_reach: { minPct: 25, maxPct: 25, custom: false },
+        disadvantaged_reach: { minPct: 20, maxPct: 20, custom: false },
+      },
+      province: { indicators: [], sharePct: 0.03, shareMet: null },
+      servedFrom: '2026-01-01',
+      shareYearToDate: true,
+      ruralReachPct: 7.25,
+      disadvantagedReachPct: null,
+      communes: [],
+    } as never);
+    // A commune's first residents (1 of 3,850) read as 0,03 %, not 0 %.
+    expect(lines[0]).toBe('Tỷ lệ dân sử dụng thư viện từ 01/01 đến 30/06: 0,03 %; chỉ tiêu cả năm 14–20 %, đánh giá khi hết năm.');
+    expect(lines[1]).toBe('Tỷ lệ dân nông thôn được phục vụ từ 01/01 đến 30/06: 7,25 %; chỉ tiêu cả năm 25 %, đánh giá khi hết năm.');
+    expect(lines[2]).toContain('chưa tính được vì chưa có dân số');
   });
 });
