@@ -10,6 +10,7 @@ import type { CollectorStore } from '../../collector/store/types';
 import { envelopeText, type SignedPush } from '#contract/pushes';
 import { localDay } from '../../common/calendar';
 import { announcementsOn } from '../../electron/core/announcements/store';
+import { decideLink } from '../../electron/core/eresources/links';
 import { internetOf } from '../../electron/core/internet/context';
 import { decideUrl } from '../../electron/core/internet/url-policy';
 import { getMeta } from '../../electron/core/store/meta';
@@ -66,7 +67,10 @@ describe.each(storeFactories)('signed pushes on $name', (factory) => {
     const b = await s.push('blocklist', { hosts: ['co-bac.example', '=xo-so.example'] });
     const c = await s.push('pack_notice', { title: 'Gói "Sách nói thiếu nhi 2027"', body: 'Cắm USB của thư viện tỉnh để cài.' });
     const before = announcementsOn(s.db, s.today).length;
+    // The e-resource links' policy, loaded before the push arrives, takes the pushed hosts at once too.
+    expect(decideLink(s.ctx, 'https://co-bac.example/').decision.decision).toBe('allow');
     await uploaderOf(s.ctx).runNow();
+    expect(decideLink(s.ctx, 'https://co-bac.example/').decision).toMatchObject({ decision: 'block', rule: 'block-list' });
     expect(announcementsOn(s.db, s.today).map((x) => x.title)).toContain('Ngày hội đọc sách');
     expect(announcementsOn(s.db, s.today)).toHaveLength(before + 1);
     const policy = internetOf(s.ctx).policy;

@@ -2,7 +2,7 @@
 // the browsing surface uses) before a resident is offered them.
 import type { KioskContext } from '../context';
 import { decideUrl, type UrlPolicy } from '../internet/url-policy';
-import { pushedBlockHosts } from '../internet/pushed-blocks';
+import { followPushedBlocks, pushedBlockHosts } from '../internet/pushed-blocks';
 import { internetResourcesDir, loadUrlPolicy } from '../internet/url-rules';
 
 const KIOSK_ORIGINS = ['app://kiosk', 'http://127.0.0.1', 'http://localhost'];
@@ -10,8 +10,11 @@ const policies = new WeakMap<KioskContext, UrlPolicy>();
 
 export function linkPolicy(ctx: KioskContext): UrlPolicy {
   let policy = policies.get(ctx);
-  if (!policy)
-    policies.set(ctx, (policy = loadUrlPolicy(ctx.config.internet.urlPolicy, KIOSK_ORIGINS, internetResourcesDir(), pushedBlockHosts(ctx.db)).policy));
+  if (!policy) {
+    policy = loadUrlPolicy(ctx.config.internet.urlPolicy, KIOSK_ORIGINS, internetResourcesDir(), pushedBlockHosts(ctx.db)).policy;
+    policies.set(ctx, policy);
+    followPushedBlocks(ctx, policy.block as string[]);
+  }
   return policy;
 }
 

@@ -1,5 +1,6 @@
 // Block-list hosts the provincial portal pushed (issue #19): kept in the store, added to the URL
-// policy's block list at start (url-rules.ts) and, when they arrive, to the running policy at once.
+// policy's block list at start (url-rules.ts) and, when they arrive, to the running policies at once
+// (the browsing surface's and the e-resource links').
 import type { Clock } from '../clock';
 import type { KioskContext } from '../context';
 import type { Db } from '../store/open';
@@ -23,13 +24,21 @@ export function addPushedBlockHosts(ctx: Pick<KioskContext, 'db'> & { clock: Clo
   return added;
 }
 
-/** The running policy's block list grows in place: the guard reads it on every request. */
+/** Other running policies' block lists (the e-resource links' policy) that grow with the pushes too. */
+const followers = new WeakMap<object, string[][]>();
+
+/** Makes a running policy's block list take pushed hosts as they arrive, as the browsing surface's does. */
+export function followPushedBlocks(ctx: KioskContext, block: string[]): void {
+  followers.set(ctx, [...(followers.get(ctx) ?? []), block]);
+}
+
+/** The running policies' block lists grow in place: the guard and the links read them on every decision. */
 export function blockInRunningPolicy(ctx: KioskContext, hosts: readonly string[]): void {
-  let block: string[];
+  const lists = [...(followers.get(ctx) ?? [])];
   try {
-    block = internetOf(ctx).policy.block as string[];
+    lists.push(internetOf(ctx).policy.block as string[]);
   } catch {
-    return; // no internet feature in this process (a CLI guest): the next start loads them
+    // no internet feature in this process (a CLI guest): the next start loads them
   }
-  for (const h of hosts) if (!block.includes(h)) block.push(h);
+  for (const block of lists) for (const h of hosts) if (!block.includes(h)) block.push(h);
 }
