@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, kioskCli, snapshot, startKiosk, stopKiosk, test } from './fixtures';
 import { simulateScan } from './scan';
+import { recordPrompts } from './screens';
 
 const SCREEN_IDLE_S = 120; // residents.screenIdleSeconds
 const READING_IDLE_S = 600; // residents.readingIdleSeconds
@@ -160,17 +161,7 @@ test('every resident screen left alone returns home and forgets the last person'
 
 test('in English and large text: the countdown speaks, the speaker switch and the choices reset at idle, the keyboard has digits', async ({ page, kiosk }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  // Which spoken prompts start playing (the test's own record of play(); the kiosk keeps none).
-  await page.addInitScript(() => {
-    const played: string[] = [];
-    (window as unknown as { promptsPlayed: string[] }).promptsPlayed = played;
-    const play = HTMLMediaElement.prototype.play;
-    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-      if (this.dataset.prompt) played.push(this.dataset.prompt);
-      return play.call(this);
-    };
-  });
-  const played = () => page.evaluate(() => (window as unknown as { promptsPlayed: string[] }).promptsPlayed.slice());
+  const played = await recordPrompts(page);
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: 'Large text' }).click();

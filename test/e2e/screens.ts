@@ -44,3 +44,20 @@ export async function openRecord(page: Page, card: string): Promise<void> {
     .getByRole('button', { name: /^(Hồ sơ|Record)$/ })
     .click();
 }
+
+/**
+ * Records which spoken prompts start playing (the test's own record of play(); the kiosk keeps none).
+ * Call before the page loads; the returned function reads the prompt ids in the order played.
+ */
+export async function recordPrompts(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const played: string[] = [];
+    (window as unknown as { promptsPlayed: string[] }).promptsPlayed = played;
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      if (this.dataset.prompt) played.push(this.dataset.prompt);
+      return play.call(this);
+    };
+  });
+  return () => page.evaluate(() => (window as unknown as { promptsPlayed: string[] }).promptsPlayed.slice());
+}
