@@ -52,6 +52,7 @@ export function readOrCreateSecret(file: string): Buffer {
     chmodSync(file, 0o600);
   }
   const secret = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  if (secret.length !== 32) throw new KeySecretError(`Tệp bí mật ${file} không đúng dạng (cần 32 byte, base64). Hãy chép lại tệp gốc từ bản sao lưu của máy chủ.`);
+  if (secret.length !== 32)
+    throw new KeySecretError(`Tệp bí mật ${file} không đúng dạng (cần 32 byte, base64). Hãy chép lại tệp gốc từ bản sao lưu của máy chủ.`);
   return secret;
 }

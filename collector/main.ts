@@ -59,7 +59,9 @@ program
     } catch (error) {
       fail(error);
     }
-    const store = await openStore({ ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}), sqliteFile: options.db, keySecret }).catch(fail);
+    const store = await openStore({ ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}), sqliteFile: options.db, keySecret }).catch(
+      fail,
+    );
     // The push-signing key is made at first start (sealed in the store), not at the first push; a
     // wrong secret file stops the service here, with what to do, rather than at the first upload.
     await portalKey(store, now).catch(async (error: unknown) => {

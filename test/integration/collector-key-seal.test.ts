@@ -47,7 +47,11 @@ describe('the signing key in the store', () => {
       await setup.close();
       const legacy = pemPair();
       const db = new Database(file);
-      db.prepare('INSERT INTO portal_keys (id, public_key, private_key, created_at) VALUES (1, ?, ?, ?)').run(legacy.publicKey, legacy.privateKey, '2026-01-01T00:00:00Z');
+      db.prepare('INSERT INTO portal_keys (id, public_key, private_key, created_at) VALUES (1, ?, ?, ?)').run(
+        legacy.publicKey,
+        legacy.privateKey,
+        '2026-01-01T00:00:00Z',
+      );
       db.close();
 
       const store = openSqliteStore(file, { keySecret: secret });
@@ -74,7 +78,9 @@ describe('the collector service', () => {
   const serve = (db: string, extra: string[] = []) =>
     new Promise<{ code: number | null; url?: string; stderr: string }>((resolve) => {
       const collector = join(builtCli, '../collector/collector.mjs');
-      const child = spawn(process.execPath, [collector, 'serve', '--port', '0', '--db', db, ...extra, ...testClockArgs(DEFAULT_INSTANT)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [collector, 'serve', '--port', '0', '--db', db, ...extra, ...testClockArgs(DEFAULT_INSTANT)], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       let url: string | undefined;
       child.stderr.on('data', (c) => (stderr += String(c)));
