@@ -34,6 +34,8 @@ export const copyCandidate = z.object({
   callNumber: z.string().nullable(),
   /** The configured server the record came from. */
   source: z.string(),
+  /** Other configured servers that sent the same record (offered once). */
+  alsoFrom: z.array(z.string()),
 });
 export type CopyCandidate = z.infer<typeof copyCandidate>;
 

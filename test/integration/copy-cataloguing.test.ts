@@ -72,19 +72,21 @@ describe('copy cataloguing against Zebra (SRU and Z39.50 targets)', () => {
       ['sru', 'found', 1],
       ['z3950', 'found', 1],
     ]);
-    expect(lookup.candidates).toHaveLength(2);
-    expect(lookup.candidates[1]).toMatchObject({
+    // Both servers sent the same record: it is offered once, naming both.
+    expect(lookup.candidates).toHaveLength(1);
+    expect(lookup.candidates[0]).toMatchObject({
       title: KNOWN_BOOK.title,
       authors: [KNOWN_BOOK.author],
       publisher: KNOWN_BOOK.publisher,
       year: KNOWN_BOOK.year,
-      source: 'Libol tỉnh (Z39.50)',
+      source: 'Thư viện tỉnh (SRU)',
+      alsoFrom: ['Libol tỉnh (Z39.50)'],
     });
 
     const added = await t.call<{ recordId: number; joinedExisting: boolean }>('catalogue.copyAdd', {
       staffToken: t.token,
       lookupId: lookup.id,
-      candidate: 1,
+      candidate: 0,
       barcode: 'BM000001',
       location: 'Kệ 3',
     });
@@ -122,13 +124,15 @@ describe('copy cataloguing against Zebra (SRU and Z39.50 targets)', () => {
   it('two records of one ISBN, many hits (capped by maxRecords, the total told), and no hits', async () => {
     const t = await kioskWith(both());
     const two = await t.call<CopyLookup>('catalogue.copyLookup', { staffToken: t.token, isbn: TWO_RECORDS_ISBN });
-    expect(two.candidates.map((c) => c.year).sort()).toEqual([2019, 2019, 2020, 2020]);
+    // Two records of one ISBN, each from both servers: two offers.
+    expect(two.candidates.map((c) => c.year).sort()).toEqual([2019, 2020]);
+    expect(two.candidates.map((c) => c.alsoFrom)).toEqual([['Libol tỉnh (Z39.50)'], ['Libol tỉnh (Z39.50)']]);
     const many = await t.call<CopyLookup>('catalogue.copyLookup', { staffToken: t.token, isbn: SERIES_ISBN });
     expect(many.sources.map((s) => s.hits)).toEqual([SERIES_VOLUMES, SERIES_VOLUMES]);
-    expect(many.candidates).toHaveLength(20);
+    expect(many.candidates).toHaveLength(10);
     // An older book printing its ISBN-10 finds the union catalogue's ISBN-13 record.
     const ten = await t.call<CopyLookup>('catalogue.copyLookup', { staffToken: t.token, isbn: isbnForms(KNOWN_BOOK.isbn)[1]! });
-    expect(ten.candidates.map((c) => c.title)).toEqual([KNOWN_BOOK.title, KNOWN_BOOK.title]);
+    expect(ten.candidates.map((c) => c.title)).toEqual([KNOWN_BOOK.title]);
     const none = await t.call<CopyLookup>('catalogue.copyLookup', { staffToken: t.token, isbn: UNKNOWN_ISBN });
     expect(none).toMatchObject({ state: 'none', candidates: [] });
     expect(none.sources.map((s) => s.outcome)).toEqual(['none', 'none']);
@@ -169,7 +173,7 @@ describe('copy cataloguing against Zebra (SRU and Z39.50 targets)', () => {
     expect(changes).toEqual([{ queued: 0, answered: 1 }]);
     const done = await t.call<CopyLookup>('catalogue.copyLookupShow', { staffToken: t.token, lookupId: queued.id });
     expect(done).toMatchObject({ state: 'found', attempts: 3 });
-    expect(done.candidates).toHaveLength(2);
+    expect(done.candidates).toHaveLength(1);
     await t.call('catalogue.copyAdd', { staffToken: t.token, lookupId: queued.id, candidate: 0, barcode: 'BM000010' });
     expect((await t.call<SearchResponse>('catalogue.search', { query: KNOWN_BOOK.isbn })).results).toHaveLength(1);
   });
@@ -212,7 +216,10 @@ describe('copy cataloguing against Zebra (SRU and Z39.50 targets)', () => {
     );
     const listed = cli('catalogue', 'copy', TWO_RECORDS_ISBN, '--data-dir', dir);
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toContain('[4] ');
+    // Two records, each sent by both servers: two lines, each naming both.
+    expect(listed.stdout).toContain('[2] ');
+    expect(listed.stdout).not.toContain('[3] ');
+    expect(listed.stdout).toContain('(nguồn: Thư viện tỉnh (SRU), Libol tỉnh (Z39.50))');
     expect(listed.stdout).toContain('Libol tỉnh (Z39.50): có 2 bản ghi.');
     const added = cli('catalogue', 'copy', TWO_RECORDS_ISBN, '--pick', '2', '--barcode', 'BM000100', '--data-dir', dir, '--json');
     expect(added.code).toBe(0);

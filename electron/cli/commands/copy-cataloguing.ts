@@ -15,7 +15,7 @@ function describeLookup(lookup: CopyLookup): string {
   if (lookup.existing) lines.push(`Thư viện đã có đầu sách này: "${lookup.existing.title}" (${lookup.existing.copies} cuốn); cuốn mới sẽ thêm vào đó.`);
   lookup.candidates.forEach((c, i) =>
     lines.push(
-      `  [${i + 1}] ${c.title} — ${c.authors.join('; ') || 'không rõ tác giả'}; ${[c.publisher, c.year].filter(Boolean).join(', ')} (nguồn: ${c.source})`,
+      `  [${i + 1}] ${c.title} — ${c.authors.join('; ') || 'không rõ tác giả'}; ${[c.publisher, c.year].filter(Boolean).join(', ')} (nguồn: ${[c.source, ...c.alsoFrom].join(', ')})`,
     ),
   );
   if (lookup.candidates.length > 0) lines.push('Chọn một biểu ghi và mã vạch mới: kiosk catalogue copy ISBN --pick N --barcode MÃ');

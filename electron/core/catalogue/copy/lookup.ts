@@ -8,6 +8,7 @@ import { mapMarcRecord } from '../marc-map';
 import { normaliseIsbn } from '../record-input';
 import type { CopyTarget } from './config';
 import { createLookup, dueQueued, lookupView, openLookupFor, queueCounts, saveAttempt, type StoredCandidate } from './lookups';
+import { mergeSameRecords } from './same-record';
 import { searchTarget } from './sources';
 import { SourceError, type SourceFailure } from './source-error';
 
@@ -69,7 +70,7 @@ export async function askTargets(ctx: KioskContext, isbn: string): Promise<{ sou
       if (mapped.ok) candidates.push({ source: target.name, record: { ...mapped.record, items: [] } });
     });
   }
-  return { sources, candidates };
+  return { sources, candidates: mergeSameRecords(candidates) };
 }
 
 const offline = (sources: CopySource[]) => sources.every((s) => s.outcome === 'unreachable' || s.outcome === 'timeout');

@@ -8,6 +8,8 @@ import type { RecordInput } from '../record-input';
 export interface StoredCandidate {
   source: string;
   record: RecordInput;
+  /** Other servers that sent the same record (same-record.ts); absent in lookups stored before. */
+  alsoFrom?: string[];
 }
 
 interface Row {
@@ -75,9 +77,10 @@ export function queueCounts(db: Db): { queued: number; answered: number } {
 }
 
 export function candidateView(candidates: StoredCandidate[]): CopyCandidate[] {
-  return candidates.map(({ source, record }, index) => ({
+  return candidates.map(({ source, record, alsoFrom }, index) => ({
     index,
     source,
+    alsoFrom: alsoFrom ?? [],
     title: record.title,
     authors: record.authors,
     publisher: record.publisher,

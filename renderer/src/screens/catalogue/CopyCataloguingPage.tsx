@@ -234,7 +234,9 @@ function LookupResult({ lookup, picked, onPick }: { lookup: CopyLookup; picked: 
                   <strong className="copy-candidate-title">{c.title}</strong>
                   <span>{c.authors.join('; ') || t('copy.noAuthor')}</span>
                   <span>{[c.publisher, c.year, c.edition].filter(Boolean).join(' · ')}</span>
-                  <span className="copy-candidate-source">{t('copy.from', { source: c.source })}</span>
+                  <span className="copy-candidate-source">
+                    {c.alsoFrom.length ? t('copy.fromSeveral', { source: [c.source, ...c.alsoFrom].join(', ') }) : t('copy.from', { source: c.source })}
+                  </span>
                 </button>
               </li>
             ))}
