@@ -4,18 +4,21 @@
 // about as well in two of them, or is binary, is refused rather than imported as mojibake; staff
 // then name the encoding (`--encoding`, or the choice on the import screen).
 import iconv from 'iconv-lite';
+import { decodeMarc8 } from './marc8';
 import { decodeTcvn3, tcvn3FromLatin1 } from './tcvn3';
 import { decodeVni, vniFromLatin1 } from './vni';
 
 export const LEGACY_ENCODINGS = ['windows-1258', 'tcvn3', 'vni', 'viscii'] as const;
 export type LegacyEncoding = (typeof LEGACY_ENCODINGS)[number];
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
+/** 'marc-8': MARC 21 records whose leader/09 is blank (marc8.ts); only ever chosen per record. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'marc-8' | LegacyEncoding;
 
 /** How staff and messages name each encoding. */
 export const ENCODING_NAMES: Record<TextEncoding, string> = {
   'utf-8': 'Unicode UTF-8',
   'utf-16le': 'Unicode UTF-16',
   'utf-16be': 'Unicode UTF-16',
+  'marc-8': 'MARC-8',
   'windows-1258': 'Windows-1258',
   tcvn3: 'TCVN3 (ABC)',
   vni: 'VNI-Windows',
@@ -140,6 +143,8 @@ export function decodeWith(bytes: Uint8Array, encoding: TextEncoding): string {
       return decodeVni(bytes).normalize('NFC');
     case 'viscii':
       return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'viscii').normalize('NFC');
+    case 'marc-8':
+      return decodeMarc8(bytes);
   }
 }
 
