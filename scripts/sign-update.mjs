@@ -20,8 +20,8 @@ if (command === 'keygen' && args[0]) {
     .digest('hex')
     .toUpperCase()
     .slice(0, 32);
-  console.log(`Đã tạo khoá trong ${args[0]}. Giữ update-key.pem ngoại tuyến; chép update-key.pub.pem vào resources/ trước khi đóng gói.`);
-  console.log(`Dấu vân tay khoá (ghi vào sổ, so với trang "Cập nhật phần mềm" của kiosk): SHA-256 ${hex.match(/.{4}/g).join(' ')}`);
+  console.log(`Đã tạo khóa trong ${args[0]}. Giữ update-key.pem ngoại tuyến; chép update-key.pub.pem vào resources/ trước khi đóng gói.`);
+  console.log(`Dấu vân tay khóa (ghi vào sổ, so với trang "Cập nhật phần mềm" của kiosk): SHA-256 ${hex.match(/.{4}/g).join(' ')}`);
 } else if (command === 'sign' && args.length === 3) {
   const [keyPath, installer, version] = args;
   const bytes = readFileSync(installer);

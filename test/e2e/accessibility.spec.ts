@@ -73,7 +73,7 @@ test('axe passes on the out-of-service screen of a misconfigured kiosk', async (
   });
   try {
     await page.goto(broken.url);
-    await expect(page.getByRole('heading', { name: 'Kiosk tạm ngừng phục vụ' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Máy tạm ngừng phục vụ' })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   } finally {
     await stopKiosk(broken);

@@ -115,7 +115,7 @@ test('an online link shows the URL policy decision and the address', async ({ pa
     .getByTestId('results')
     .getByRole('button', { name: /Cổng Dịch vụ công quốc gia/ })
     .click();
-  await expect(page.getByTestId('link-decision')).toHaveText('Trang này được phép mở trên kiosk.');
+  await expect(page.getByTestId('link-decision')).toHaveText('Trang này được phép mở trên máy.');
   await expect(page.getByText('https://dichvucong.gov.vn/')).toBeVisible();
 });
 

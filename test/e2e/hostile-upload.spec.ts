@@ -113,7 +113,7 @@ test("a file downloaded in the session goes back to the page through the kiosk's
   await click(channel, '#file');
   const picker = page.getByRole('dialog', { name: 'Chọn tệp để gửi cho trang web' });
   await expect(picker).toBeVisible();
-  await expect(picker.getByRole('button')).toHaveText([/don-xin-viec\.pdf/, 'Huỷ, không gửi tệp nào']);
+  await expect(picker.getByRole('button')).toHaveText([/don-xin-viec\.pdf/, 'Hủy, không gửi tệp nào']);
   await snapshot(page, 'internet-file-picker-vi');
   await picker.getByRole('button', { name: /don-xin-viec\.pdf/ }).click();
   await expect(picker).toBeHidden();
@@ -149,7 +149,7 @@ test('in English and large text the picker says the same; Cancel hands the page 
   expect(site.received).toHaveLength(sentBefore);
 });
 
-test('a page that reopens its chooser in a loop gets one picker; after Huỷ the resident is not trapped', async ({ page }) => {
+test('a page that reopens its chooser in a loop gets one picker; after Hủy the resident is not trapped', async ({ page }) => {
   await startSession(page);
   const events: GuardEvent[] = [];
   const { channel, folder } = await guardedTab(events);
@@ -162,7 +162,7 @@ test('a page that reopens its chooser in a loop gets one picker; after Huỷ the
   await click(channel, '#file');
   const picker = page.getByRole('dialog', { name: 'Chọn tệp để gửi cho trang web' });
   await expect(picker).toBeVisible();
-  await picker.getByRole('button', { name: 'Huỷ, không gửi tệp nào' }).click();
+  await picker.getByRole('button', { name: 'Hủy, không gửi tệp nào' }).click();
   await expect(picker).toBeHidden();
   // The page's loop runs; it gets nothing and the picker does not come back.
   await expect.poll(() => evaluate<number>(channel, 'window.opened')).toBeGreaterThan(0);

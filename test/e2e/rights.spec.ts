@@ -109,7 +109,7 @@ test('a resident whose category requires a PIN borrows only after typing it, on 
     await page.getByLabel('Hoặc nhập số thẻ thư viện').fill(card);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect(page.getByRole('heading', { name: 'Nhập mã PIN của bạn' })).toBeVisible();
-    await page.getByRole('button', { name: 'Huỷ' }).click();
+    await page.getByRole('button', { name: 'Hủy' }).click();
     await expect(page.getByRole('heading', { name: /Xin chào/ })).toHaveCount(0);
     await page.getByLabel('Hoặc nhập số thẻ thư viện').fill(card);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();

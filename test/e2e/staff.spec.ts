@@ -89,7 +89,7 @@ test('the staff area signs itself out after 15 idle minutes', async ({ page, kio
   await expect(page.getByRole('heading', { name: 'Trang cán bộ' })).toBeVisible();
   // The last minute is counted down; staying keeps the staff member signed in, here and in the core.
   await page.clock.runFor(14 * 60 * 1000 + 5_000);
-  const countdown = page.getByRole('alertdialog', { name: 'Bạn vẫn đang dùng kiosk chứ?' });
+  const countdown = page.getByRole('alertdialog', { name: 'Bạn vẫn đang dùng máy chứ?' });
   await expect(countdown.getByTestId('idle-countdown')).toHaveText(/Tự đăng xuất sau (5[0-9]|60) giây/);
   await countdown.getByRole('button', { name: 'Tôi vẫn đang dùng' }).click();
   await expect(countdown).toBeHidden();

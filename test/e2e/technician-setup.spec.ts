@@ -69,7 +69,7 @@ test('the first-run wizard configures the kiosk, which runs configured after a r
 
     await page.goto(second.url);
     await expect(page.getByText('Quét thẻ thư viện hoặc mã QR trên CCCD để bắt đầu')).toBeVisible();
-    await expect(page.getByText('Kiosk đang chạy với dữ liệu mẫu')).toHaveCount(0);
+    await expect(page.getByText('Máy đang chạy với dữ liệu mẫu')).toHaveCount(0);
 
     await page.goto(`${second.url}#/staff`);
     await signIn(page, 'KT0001', '246813');

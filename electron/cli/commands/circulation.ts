@@ -125,7 +125,7 @@ export function registerCirculationCommands(program: Command): void {
       }),
     );
 
-  const hold = program.command('hold').description('Đặt trước sách cho bạn đọc, hoặc huỷ');
+  const hold = program.command('hold').description('Đặt trước sách cho bạn đọc, hoặc hủy');
   hold
     .command('place')
     .description('Đặt trước một đầu sách (mã đầu sách lấy từ "kiosk search --json", trường id)')
@@ -143,7 +143,7 @@ export function registerCirculationCommands(program: Command): void {
     );
   hold
     .command('cancel')
-    .description('Huỷ một sách đặt trước của bạn đọc')
+    .description('Hủy một sách đặt trước của bạn đọc')
     .argument('<hold>', 'mã đặt trước (số trong ngoặc vuông của "kiosk holds")')
     .requiredOption('--card <card>', 'số thẻ của bạn đọc đã đặt')
     .option('--data-dir <dir>', 'thư mục dữ liệu')
@@ -156,7 +156,7 @@ export function registerCirculationCommands(program: Command): void {
         printResult(
           options,
           { ok: true, card: number, holds: left },
-          () => `Đã huỷ đặt trước ${holdId}.${left.length ? `\nCòn đặt trước:\n${left.map(describeHold).join('\n')}` : ''}`,
+          () => `Đã hủy đặt trước ${holdId}.${left.length ? `\nCòn đặt trước:\n${left.map(describeHold).join('\n')}` : ''}`,
         );
       }),
     );

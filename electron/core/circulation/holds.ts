@@ -160,7 +160,7 @@ function placeHold(ctx: KioskContext, patron: Patron, recordId: number): HoldVie
   if (open >= maxHolds) {
     throw refused(
       'too_many_holds',
-      `Bạn đang đặt trước ${open} cuốn, đã đủ số được đặt cùng lúc (${maxHolds} cuốn). Hãy huỷ bớt ở mục Mượn / trả sách, phần "Sách của tôi".`,
+      `Bạn đang đặt trước ${open} cuốn, đã đủ số được đặt cùng lúc (${maxHolds} cuốn). Hãy hủy bớt ở mục Mượn / trả sách, phần "Sách của tôi".`,
       {
         count: open,
         max: maxHolds,
@@ -179,7 +179,7 @@ function placeHold(ctx: KioskContext, patron: Patron, recordId: number): HoldVie
 function cancelHold(ctx: KioskContext, holdId: number, by: { patronId: number } | { staffId: number | null }): void {
   const hold = openHold(ctx.db, holdId);
   if (!hold || ('patronId' in by && hold.patronId !== by.patronId)) {
-    throw notFound('not_your_hold', 'Không thấy sách đặt trước này trong danh sách của bạn; có thể nó đã được huỷ hoặc bạn đã mượn sách.', { hold: holdId });
+    throw notFound('not_your_hold', 'Không thấy sách đặt trước này trong danh sách của bạn; có thể nó đã được hủy hoặc bạn đã mượn sách.', { hold: holdId });
   }
   endHold(ctx, holdId, 'patronId' in by ? 'resident' : 'staff', 'staffId' in by ? by.staffId : null);
   if ('staffId' in by && by.staffId !== null)

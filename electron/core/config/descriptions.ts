@@ -46,7 +46,7 @@ export const keyDescriptions: Record<string, KeyDescription> = {
   },
   'audio.volume': { vi: 'Âm lượng, từ 0 (tắt) đến 1 (lớn nhất).', en: 'Volume from 0 (silent) to 1 (loudest).' },
   'residents.screenIdleSeconds': {
-    vi: 'Sau bao nhiêu giây không chạm, gõ hay quét, màn hình dịch vụ (mượn trả, tra cứu, thư viện số, đăng nhập Internet) trở về màn hình chính và xoá những gì đã gõ.',
+    vi: 'Sau bao nhiêu giây không chạm, gõ hay quét, màn hình dịch vụ (mượn trả, tra cứu, thư viện số, đăng nhập Internet) trở về màn hình chính và xóa những gì đã gõ.',
     en: 'Seconds without a touch, key or scan before a service screen (loans, search, digital library, internet sign-in) returns home and forgets what was typed.',
   },
   'residents.readingIdleSeconds': {
@@ -110,7 +110,7 @@ export const keyDescriptions: Record<string, KeyDescription> = {
   'internet.warningMinutes': { vi: 'Báo trước khi hết giờ bao nhiêu phút.', en: 'Minutes left at which the resident is warned.' },
   'internet.warningSound': { vi: 'Phát âm báo kèm lời nhắc hết giờ.', en: 'Play a tone with the time warning.' },
   'internet.inactivityMinutes': {
-    vi: 'Sau bao nhiêu phút không chạm, gõ hay cuộn trong phiên Internet thì hỏi "Bạn còn dùng máy không?"; không ai trả lời trong 60 giây thì phiên kết thúc và mọi dấu vết được xoá. 0 = không bao giờ hỏi.',
+    vi: 'Sau bao nhiêu phút không chạm, gõ hay cuộn trong phiên Internet thì hỏi "Bạn còn dùng máy không?"; không ai trả lời trong 60 giây thì phiên kết thúc và mọi dấu vết được xóa. 0 = không bao giờ hỏi.',
     en: 'Minutes without a touch, key or scroll in an internet session before the kiosk asks "Are you still using the computer?"; with no answer within 60 seconds the session ends and every trace is wiped. 0 = never ask.',
   },
   'internet.autoExtendMinutes': {

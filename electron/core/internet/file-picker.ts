@@ -79,7 +79,7 @@ export function answerPicker(ic: InternetContext, pickId: number, names: readonl
   const byName = new Map(open.files.map((path) => [basename(path), path]));
   const chosen = [...new Set(names)].flatMap((name) => byName.get(name) ?? []).slice(0, open.multiple ? undefined : 1);
   if (names.length > 0 && chosen.length === 0)
-    throw refused('picker_unknown_file', 'Tệp này không có trong danh sách. Hãy chọn một tệp trong danh sách, hoặc bấm Huỷ.');
+    throw refused('picker_unknown_file', 'Tệp này không có trong danh sách. Hãy chọn một tệp trong danh sách, hoặc bấm Hủy.');
   close(ic, chosen);
   if (chosen.length === 0) state.cancelledAt = ic.kiosk.clock.monotonic();
   return { given: chosen.length };

@@ -36,12 +36,12 @@ const MESSAGES: Record<UpdateRefusal, string> = {
   insecure_url: 'Máy chủ cập nhật phải dùng https://. Hãy sửa updates.url trong cấu hình.',
   missing_signature: 'Bản cập nhật không có chữ ký của tỉnh nên không được cài. Hãy lấy lại bản cập nhật từ thư viện tỉnh.',
   bad_signature:
-    'Chữ ký của bản cập nhật không khớp với khoá của tỉnh (tệp bị sửa hoặc ký bằng khoá khác) nên không được cài. Hãy lấy lại bản cập nhật từ thư viện tỉnh.',
+    'Chữ ký của bản cập nhật không khớp với khóa của tỉnh (tệp bị sửa hoặc ký bằng khóa khác) nên không được cài. Hãy lấy lại bản cập nhật từ thư viện tỉnh.',
   bad_manifest: 'Tệp mô tả bản cập nhật không đúng định dạng nên không được cài. Hãy chép lại thư mục kiosk-update từ thư viện tỉnh.',
   downgrade: 'Bản cập nhật này không mới hơn bản đang chạy nên không được cài. Hãy dùng USB có bản mới hơn, hoặc giữ nguyên bản đang chạy.',
   missing_file: 'Thiếu tệp cài đặt mà bản cập nhật nêu tên. Hãy chép lại cả thư mục kiosk-update từ thư viện tỉnh.',
   tampered_file: 'Tệp cài đặt không khớp với chữ ký (bị sửa hoặc chép hỏng) nên không được cài. Hãy chép lại từ thư viện tỉnh.',
-  no_key: 'Bản kiosk này không mang khoá công khai của tỉnh nên không cài được bản cập nhật nào. Hãy cài bản do thư viện tỉnh đóng gói.',
+  no_key: 'Bản kiosk này không mang khóa công khai của tỉnh nên không cài được bản cập nhật nào. Hãy cài bản do thư viện tỉnh đóng gói.',
 };
 
 const refuse = (reason: UpdateRefusal): Refused => ({ ok: false, reason, message: MESSAGES[reason] });

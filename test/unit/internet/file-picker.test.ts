@@ -115,7 +115,7 @@ describe("the kiosk's file picker", () => {
     const storm = await Promise.all(Array.from({ length: 20 }, () => decideUploads(rules, single)));
     expect(storm.every((r) => r.files.length === 0)).toBe(true);
     expect(pickers).toHaveLength(1);
-    await t.call('internet.chooseFiles', { pickId: shown.pickId, names: [] }); // Huỷ
+    await t.call('internet.chooseFiles', { pickId: shown.pickId, names: [] }); // Hủy
     expect((await first).files).toEqual([]);
     expect((await decideUploads(rules, single)).files).toEqual([]);
     expect(pickers.filter((p) => p.open)).toHaveLength(1);

@@ -24,5 +24,5 @@ export function exceedsCap(rules: DownloadRules, receivedBytes: number, totalByt
 }
 
 export function tooBig(rules: DownloadRules): string {
-  return `Tệp lớn hơn ${Math.floor(rules.maxBytes / (1024 * 1024))} MB nên không tải được trên máy công cộng; phần đã tải đã được xoá.`;
+  return `Tệp lớn hơn ${Math.floor(rules.maxBytes / (1024 * 1024))} MB nên không tải được trên máy công cộng; phần đã tải đã được xóa.`;
 }

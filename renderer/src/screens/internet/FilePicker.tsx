@@ -1,6 +1,6 @@
 // The kiosk's own file picker: a web page's "choose file" button lands here, never on the system
 // dialog (which would show the kiosk's data folder). It lists only the files downloaded in this
-// internet session; choosing hands exactly those files to the page, Huỷ hands nothing.
+// internet session; choosing hands exactly those files to the page, Hủy hands nothing.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '#contract';
