@@ -208,6 +208,28 @@ describe('copy cataloguing against Zebra (SRU and Z39.50 targets)', () => {
     expect(await refusal(none.call('catalogue.copyLookup', { staffToken: none.token, isbn: KNOWN_BOOK.isbn }))).toMatchObject({ reason: 'no_copy_targets' });
   });
 
+  it('a Z39.50 server that asks for an account: the right one is let in; a wrong one, or none, is refused with a sentence', async () => {
+    const guarded = await startZebra(unionCatalogue(), { accounts: { thuvienxa: 'mat-khau-2026' } });
+    try {
+      const t = await kioskWith([
+        z3950Target(guarded.port, { name: 'Có tài khoản', user: 'thuvienxa', password: 'mat-khau-2026' }),
+        z3950Target(guarded.port, { name: 'Sai mật khẩu', user: 'thuvienxa', password: 'sai' }),
+        z3950Target(guarded.port, { name: 'Không tài khoản' }),
+      ]);
+      const lookup = await t.call<CopyLookup>('catalogue.copyLookup', { staffToken: t.token, isbn: KNOWN_BOOK.isbn });
+      expect(lookup.sources.map((s) => [s.name, s.outcome])).toEqual([
+        ['Có tài khoản', 'found'],
+        ['Sai mật khẩu', 'refused'],
+        ['Không tài khoản', 'refused'],
+      ]);
+      expect(lookup.sources[1]!.message).toContain('the account (user, password) was not accepted');
+      expect(lookup.sources[1]!.message).toContain('Hãy báo kỹ thuật viên');
+      expect(lookup.candidates.map((c) => [c.title, c.source])).toEqual([[KNOWN_BOOK.title, 'Có tài khoản']]);
+    } finally {
+      await guarded.stop();
+    }
+  });
+
   it('from the CLI: lists the candidates, then catalogues the one picked; bad options are refused with what to do', () => {
     const dir = fresh();
     writeFileSync(

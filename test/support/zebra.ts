@@ -106,13 +106,20 @@ function zebraidx(dir: string, ...args: string[]): void {
   if (run.status !== 0) throw new Error(`zebraidx ${args.join(' ')} failed (${run.status ?? run.signal}): ${run.stderr.slice(-2000)}`);
 }
 
-/** Indexes `records` and starts zebrasrv on a free loopback port; `stop()` ends it and removes the directory. */
-export async function startZebra(records: MarcRecord[]): Promise<ZebraServer> {
+/**
+ * Indexes `records` and starts zebrasrv on a free loopback port; `stop()` ends it and removes the
+ * directory. With `accounts`, Zebra checks Init's user and password against them (its passwd file)
+ * and refuses anyone else, anonymous included.
+ */
+export async function startZebra(records: MarcRecord[], options: { accounts?: Record<string, string> } = {}): Promise<ZebraServer> {
   const temp = tempDir('kiosk-zebra-');
   const dir = temp.path;
   for (const sub of ['reg', 'lock', 'tmp']) mkdirSync(join(dir, sub));
   writeFileSync(join(dir, 'kiosk.abs'), ABS);
-  writeFileSync(join(dir, 'zebra.cfg'), ZEBRA_CFG);
+  const accounts = Object.entries(options.accounts ?? {});
+  writeFileSync(join(dir, 'passwd.txt'), accounts.map(([user, password]) => `${user}:${password}\n`).join(''));
+  const permissions = accounts.map(([user]) => `perm.${user}: r\n`).join('');
+  writeFileSync(join(dir, 'zebra.cfg'), accounts.length ? `${ZEBRA_CFG}passwd: passwd.txt\n${permissions}` : ZEBRA_CFG);
   writeFileSync(join(dir, 'cql2pqf.txt'), CQL2PQF);
   writeFileSync(join(dir, 'records.mrc'), writeIso2709(records));
   zebraidx(dir, 'init');

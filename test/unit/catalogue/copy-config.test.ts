@@ -26,6 +26,16 @@ describe('copyCataloguing configuration', () => {
     ]);
   });
 
+  it('takes an account for a Z39.50 server only whole (user and password), and UNIMARC as a record syntax', () => {
+    const target = { name: 'A', protocol: 'z3950', host: 'h', database: 'd' };
+    expect(paths({ targets: [{ ...target, user: 'thuvienxa', password: 'mat-khau', recordSyntax: 'unimarc' }] })).toEqual([]);
+    const half = parse({ targets: [{ ...target, user: 'thuvienxa' }] });
+    expect(half.success).toBe(false);
+    expect(half.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['copyCataloguing.targets.0', 'máy chủ cần tài khoản thì ghi cả user và password; không cần thì bỏ cả hai'],
+    ]);
+  });
+
   it('refuses what a technician could mistype, naming the key', () => {
     expect(paths({ targets: [{ name: 'A', protocol: 'sru', url: 'file:///etc/passwd' }] })).toEqual(['copyCataloguing.targets.0.url']);
     expect(paths({ targets: [{ name: 'A', protocol: 'z3950', host: 'h' }] })).toEqual(['copyCataloguing.targets.0.database']);

@@ -99,6 +99,9 @@ describe('secrets and PINs', () => {
   it('removes secrets from the configuration copy', () => {
     const redacted = redactSecrets({ upload: { url: 'https://u:p4ss@collector.vn/api', secret: 'abc', enabled: true }, staff: { maxPinAttempts: 5 } });
     expect(redacted).toEqual({ upload: { url: `https://${REDACTED}@collector.vn/api`, secret: REDACTED, enabled: true }, staff: { maxPinAttempts: 5 } });
+    // A catalogue server's account (copy cataloguing) keeps its user name and loses its password.
+    const target = { name: 'Libol tỉnh', protocol: 'z3950', user: 'thuvienxa', password: 'mat-khau-2026' };
+    expect(redactSecrets({ copyCataloguing: { targets: [target] } })).toEqual({ copyCataloguing: { targets: [{ ...target, password: REDACTED }] } });
   });
   it('refuses guessable PINs for real accounts', () => {
     for (const pin of ['1111', '1234', '9876', '0123', '123']) expect(pinProblem(pin, 4)).toBeDefined();

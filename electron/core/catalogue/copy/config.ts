@@ -29,13 +29,21 @@ export const z3950TargetSchema = z
     host: z.string().trim().min(1).max(253),
     port: z.number().int().min(1).max(65535).default(210),
     database: z.string().trim().min(1).max(100),
-    recordSyntax: z.enum(['usmarc', 'marcxml']).default('usmarc'),
+    recordSyntax: z.enum(['usmarc', 'marcxml', 'unimarc']).default('usmarc'),
     elementSetName: z.string().min(1).max(40).default('F'),
+    /** An account the server asks for at Init (idPass); both or neither. */
+    user: z.string().trim().min(1).max(100).optional(),
+    password: z.string().min(1).max(100).optional(),
     timeoutSeconds: timeoutSeconds.optional(),
   })
   .strict();
 
-export const copyTargetSchema = z.discriminatedUnion('protocol', [sruTargetSchema, z3950TargetSchema]);
+export const copyTargetSchema = z.discriminatedUnion('protocol', [
+  sruTargetSchema,
+  z3950TargetSchema.refine((t) => (t.user === undefined) === (t.password === undefined), {
+    error: 'máy chủ cần tài khoản thì ghi cả user và password; không cần thì bỏ cả hai',
+  }),
+]);
 export type CopyTarget = z.output<typeof copyTargetSchema>;
 
 export const copyCataloguingSection = z

@@ -12,8 +12,10 @@ export interface Z3950Target {
   host: string;
   port: number;
   database: string;
-  recordSyntax: 'usmarc' | 'marcxml';
+  recordSyntax: 'usmarc' | 'marcxml' | 'unimarc';
   elementSetName: string;
+  user?: string;
+  password?: string;
 }
 
 export interface SourceAnswer {
@@ -90,11 +92,16 @@ export async function z3950SearchIsbn(
     reader.fail(new SourceError('timeout', `no answer within ${options.timeoutMs} ms`));
     socket.destroy();
   }, options.timeoutMs);
-  const syntax = target.recordSyntax === 'usmarc' ? OID.usmarc : OID.xml;
+  const syntax = { usmarc: OID.usmarc, marcxml: OID.xml, unimarc: OID.unimarc }[target.recordSyntax];
+  const account = target.user !== undefined && target.password !== undefined ? { user: target.user, password: target.password } : undefined;
   try {
-    socket.write(initRequest(options.version));
+    socket.write(initRequest(options.version, account));
     const init = await expect(reader, 'initResponse');
-    if (!init.accepted) throw new SourceError('refused', 'Init rejected (the server may need a user name)');
+    if (!init.accepted)
+      throw new SourceError(
+        'refused',
+        account ? 'Init rejected: the account (user, password) was not accepted' : 'Init rejected (the server may need a user name)',
+      );
     socket.write(searchRequest(target.database, BIB1_USE_ISBN, typeof isbn === 'string' ? [isbn] : isbn, syntax));
     const search = await expect(reader, 'searchResponse');
     if (!search.success) throw new SourceError('refused', `search failed: ${search.diagnostic ?? 'no diagnostic'}`);

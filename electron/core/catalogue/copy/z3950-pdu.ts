@@ -27,6 +27,7 @@ import {
 export const OID = {
   bib1: '1.2.840.10003.3.1',
   usmarc: '1.2.840.10003.5.10',
+  unimarc: '1.2.840.10003.5.1',
   xml: '1.2.840.10003.5.109.10',
   diag1: '1.2.840.10003.4.1',
 } as const;
@@ -36,13 +37,18 @@ const PDU = { initRequest: 20, initResponse: 21, searchRequest: 22, searchRespon
 /** Largest message and record the client accepts (and says so in Init). */
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
-export function initRequest(version: string): Uint8Array {
+/**
+ * Init, with the account when the server asks for one: idAuthentication [7] is a CHOICE, so its tag
+ * is explicit around idPass, a SEQUENCE of userId [1] and password [2].
+ */
+export function initRequest(version: string, account?: { user: string; password: string }): Uint8Array {
   return encode(
     constructed(PDU.initRequest, [
       bits(3, [true, true, true]), // protocol versions 1, 2 and 3
       bits(4, [true, true]), // options: search, present
       int(5, MAX_MESSAGE_BYTES),
       int(6, MAX_MESSAGE_BYTES),
+      ...(account ? [explicit(7, sequence(text(1, account.user), text(2, account.password)))] : []),
       text(110, 'commune-kiosk'),
       text(111, 'Kiosk phong doc xa'),
       text(112, version),
