@@ -139,10 +139,19 @@ describe("the hub's ports against strangers", () => {
     const cut = await post(hub.calls, ROOM_CALL_PATH, call(6, 'circulation.checkin', { item: 'XX999999' }), tls);
     expect(cut.status).toBe(403);
     expect(JSON.parse(cut.body)).toMatchObject({ ok: false, reason: 'room_pc_revoked' });
-    // ... and a new connection is closed before it carries anything.
+    // ... and on a new connection every call is answered only that this PC was removed from the room
+    // (so its screen can say so), whatever it asks.
     agent.destroy();
-    const again = await tlsProbe(hub.calls, credentialsOf(dir));
-    expect(again.data).toBe('');
+    const fresh = new Agent({ keepAlive: false, ...credentialsOf(dir) });
+    for (const [id, method] of [
+      [7, 'circulation.checkin'],
+      [8, 'circulation.overdue'],
+    ] as const) {
+      const again = await post(hub.calls, ROOM_CALL_PATH, call(id, method, { item: 'TV000001', staffToken: 'x'.repeat(20) }), { agent: fresh });
+      expect(again.status).toBe(403);
+      expect(JSON.parse(again.body)).toEqual({ ok: false, reason: 'room_pc_revoked', message: expect.stringContaining('đã bị gỡ khỏi phòng đọc') });
+    }
+    fresh.destroy();
     expect(kiosk('room', 'status', '--data-dir', hub.dir, '--json').json()).toMatchObject({ pcs: [{ id: 1, state: 'revoked' }] });
   }, 90_000);
 });

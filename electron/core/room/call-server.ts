@@ -13,7 +13,7 @@ import { authorizeFor } from '../api/access';
 import type { KioskContext } from '../context';
 import { fingerprintOf, keyPem, type KeyAndCertificate } from './certificates';
 import { isRoomMethod } from './methods';
-import { activePcByFingerprint, touchPc, type RoomPc } from './pcs';
+import { activePcByFingerprint, revokedFingerprint, touchPc, type RoomPc } from './pcs';
 import { acceptJson, pcRevoked, sendJson, sendRefusal } from './refusals';
 import { roomStaffCaller } from './staff';
 
@@ -27,6 +27,11 @@ function pcOf(ctx: KioskContext, socket: TLSSocket): RoomPc | undefined {
   const peer = socket.getPeerCertificate();
   if (!peer?.raw) return undefined;
   return activePcByFingerprint(ctx.db, fingerprintOf(peer.raw));
+}
+
+function wasRevoked(ctx: KioskContext, socket: TLSSocket): boolean {
+  const peer = socket.getPeerCertificate();
+  return !!peer?.raw && revokedFingerprint(ctx.db, fingerprintOf(peer.raw));
 }
 
 export function createCallServer(ctx: KioskContext, options: CallServerOptions): Server {
@@ -49,12 +54,15 @@ export function createCallServer(ctx: KioskContext, options: CallServerOptions):
       });
     },
   );
-  // Checked when the connection opens: a revoked PC's certificate still chains to the CA.
+  // Checked when the connection opens: a revoked PC's certificate still chains to the CA. A PC this
+  // hub revoked keeps the connection only to be answered, on its first call and before its body is
+  // read, that it was removed from the room (so its screen says that, not "cannot reach the main
+  // PC"); any other certificate is dropped here.
   server.on('secureConnection', (socket: TLSSocket) => {
-    if (!pcOf(ctx, socket)) {
-      ctx.log.log('warn', 'room.connection_refused', { reason: 'unknown_or_revoked' });
-      socket.destroy();
-    }
+    if (pcOf(ctx, socket)) return;
+    const revoked = wasRevoked(ctx, socket);
+    ctx.log.log('warn', 'room.connection_refused', { reason: revoked ? 'revoked' : 'unknown' });
+    if (!revoked) socket.destroy();
   });
   return server;
 }

@@ -34,6 +34,11 @@ export function activePcByFingerprint(db: Db, fingerprint: string): RoomPc | und
   return row ? toPc(row) : undefined;
 }
 
+/** Whether this certificate belonged to a PC the hub has revoked (it still chains to the room CA). */
+export function revokedFingerprint(db: Db, fingerprint: string): boolean {
+  return db.prepare('SELECT 1 FROM room_pcs WHERE fingerprint = ? AND revoked_at IS NOT NULL').get(fingerprint) !== undefined;
+}
+
 /** Notes the PC was seen; at most once a minute, so a busy kiosk does not write on every call. */
 export function touchPc(db: Db, id: number, now: number): void {
   const at = new Date(now).toISOString();
