@@ -205,7 +205,7 @@ test("a box sent empty is answered in the kiosk's words next to it, never the br
   await page.goto(`${kiosk.url}#/circulation`);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   const card = page.getByLabel('Hoặc nhập số thẻ thư viện');
-  await expect(page.locator('#manual-card-error')).toHaveText('Ô này còn trống. Hãy nhập vào rồi bấm “Đăng nhập”.');
+  await expect(page.locator('#manual-card-error')).toHaveText('Ô này còn trống. Vui lòng nhập vào rồi bấm “Đăng nhập”.');
   await expect(card).toHaveAttribute('aria-invalid', 'true');
   expect(await card.evaluate((input: HTMLInputElement) => input.validationMessage)).toBe('');
   await snapshot(page, 'circulation-empty-card');

@@ -74,7 +74,7 @@ test('sign in, countdown, staff extends, the resident sees it, time runs out, ho
     // Most of the session passes at once: four and a half minutes are left, so the five-minute warning shows.
     const left = seconds((await countdown.textContent()) ?? '0');
     await kiosk.advanceClock((left - 270) * 1000, [resident, staff]);
-    await expect(resident.locator('.banner.warning').filter({ hasText: 'Chỉ còn 5 phút!' })).toBeVisible();
+    await expect(resident.locator('.banner.warning').filter({ hasText: 'Chỉ còn 5 phút. Vui lòng lưu lại' })).toBeVisible();
     await expect.poll(async () => seconds((await countdown.textContent()) ?? '0')).toBeLessThanOrEqual(270);
     await snapshot(resident, 'internet-warning');
     await kiosk.advanceClock(300_000, [resident, staff]);
@@ -196,7 +196,7 @@ test('a resident takes a place in the queue from the home screen while the PC is
   await user.locator('[data-service="internet"]').click();
   await expect(user.getByText('Máy đang được giữ cho người xếp hàng số 1.', { exact: false })).toBeVisible();
   await signInResident(user, 'BD000004');
-  await expect(user.locator('p.banner.error')).toHaveText('Máy đang được giữ cho người xếp hàng số 1. Bạn hãy xếp hàng để được dùng máy sau.');
+  await expect(user.locator('p.banner.error')).toHaveText('Máy đang được giữ cho người xếp hàng số 1. Mời bạn xếp hàng để được dùng máy sau.');
   await signInResident(user, 'BD000002');
   await expect(user.getByTestId('allowance')).toBeVisible();
 });
@@ -243,7 +243,7 @@ test('staff create guest passes; a guest signs in with a code once', async ({ br
   await expect(guest.getByText('Quét thẻ thư viện hoặc mã QR trên CCCD để bắt đầu')).toBeVisible({ timeout: 15_000 });
   await guest.locator('[data-service="internet"]').click();
   await signInResident(guest, codes[0]!);
-  await expect(guest.locator('p.banner.error')).toHaveText('Mã khách này đã được dùng. Mỗi mã chỉ dùng được một lần; hãy xin cán bộ thư viện mã mới.');
+  await expect(guest.locator('p.banner.error')).toHaveText('Mã khách này đã được dùng. Mỗi mã chỉ dùng được một lần; vui lòng xin cán bộ thư viện mã mới.');
 
   await staff.getByRole('button', { name: 'Đóng Internet cho mọi người ngay' }).click();
   await staff.getByRole('button', { name: 'Đồng ý' }).click();
@@ -260,7 +260,7 @@ test('a CCCD signs a registered resident in; an unknown CCCD is sent to Mượn 
     await page.goto(`${kiosk.url}#/internet`);
     await expect(page.getByRole('heading', { name: 'Đăng nhập để dùng Internet' })).toBeVisible();
     await simulateScan(page, qr);
-    await expect(page.getByRole('alert').first()).toContainText('Hãy đăng ký trước ở mục Mượn / trả sách');
+    await expect(page.getByRole('alert').first()).toContainText('Vui lòng đăng ký trước ở mục Mượn / trả sách');
     await snapshot(page, 'internet-cccd-unknown');
     await page.getByRole('button', { name: 'Đến Mượn / trả sách để đăng ký' }).click();
     await expect(page).toHaveURL(/#\/circulation/);

@@ -56,6 +56,19 @@ describe('wording (docs/wording.md)', () => {
     expect(found).toEqual([]);
   });
 
+  it('residents are asked politely: "Vui lòng" or "Mời bạn", not the bare "Hãy" of instructions', () => {
+    const RESIDENT = new Set(['common', 'home', 'residents', 'circulation', 'internet', 'eresources']);
+    const found = viLocale
+      .filter(({ namespace }) => RESIDENT.has(namespace))
+      .flatMap(({ namespace, texts }) =>
+        texts
+          .filter(([key]) => !key.startsWith('staff') && !key.includes('.staff') && !key.startsWith('technician'))
+          .filter(([, text]) => /(^|[.!?:;,]\s+)(Bạn )?[Hh]ãy /.test(text))
+          .map(([key, text]) => `${namespace}.${key}: ${text}`),
+      );
+    expect(found).toEqual([]);
+  });
+
   it('residents read "máy", not "kiosk" (staff and technician texts may name the product and its commands)', () => {
     const RESIDENT = new Set(['common', 'home', 'residents', 'circulation', 'internet', 'eresources', 'catalogue', 'announcements']);
     const found = viLocale
