@@ -58,3 +58,26 @@ test('staff create an announcement for today, residents see it on the idle scree
   await expect(page.getByText('Quét thẻ thư viện hoặc mã QR trên CCCD để bắt đầu').first()).toBeVisible();
   await expect(page.locator('.announcement-card', { hasText: 'Đọc sách cùng con' })).toHaveCount(0);
 });
+
+test('each mistake is said next to its field: no title, an end before the start, a file that is not an image', async ({ page, kiosk }) => {
+  await signInStaff(page, kiosk.url);
+  await page.goto(`${kiosk.url}#/staff/announcements`);
+  const form = page.locator('form.announcement-form');
+  await form.getByLabel('Đến hết ngày').fill('2020-01-01');
+  await form.getByRole('button', { name: 'Lưu thông báo' }).click();
+  await expect(form.locator('#announcement-title-error')).toHaveText('Hãy nhập tiêu đề cho thông báo.');
+  await expect(form.getByLabel('Tiêu đề')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.locator('#announcement-ends-error')).toHaveText('Ngày kết thúc phải sau hoặc bằng ngày bắt đầu. Hãy chọn lại ngày.');
+  await form.getByLabel(/^Ảnh/).setInputFiles({ name: 'thu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải ảnh') });
+  await expect(form.locator('#announcement-image-error')).toHaveText('Chỉ nhận ảnh PNG, JPEG hoặc WebP. Hãy chọn ảnh khác.');
+  // A file named and typed as PNG whose bytes are not an image: the core refuses it, said next to the image too.
+  await form.getByLabel('Tiêu đề').fill('Ngày hội đọc sách');
+  await form.getByLabel('Đến hết ngày').fill('2099-12-31');
+  await form.getByLabel(/^Ảnh/).setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from('không phải ảnh') });
+  await form.getByRole('button', { name: 'Lưu thông báo' }).click();
+  await expect(form.locator('#announcement-image-error')).toHaveText('Tệp ảnh bị hỏng hoặc không phải ảnh PNG, JPEG, WebP. Hãy chọn ảnh khác.');
+  await expect(form.locator('.banner.error')).toHaveCount(0);
+  await expect(form.locator('#announcement-title-error')).toHaveCount(0);
+  await snapshot(page, 'announcements-field-errors');
+  await expect(page.getByText('Chưa có thông báo nào.')).toBeVisible();
+});

@@ -128,6 +128,22 @@ test('staff see installed packs and disk usage', async ({ page, kiosk }) => {
   await expect(page.getByText('Tủ sách số mẫu của phòng đọc xã')).toBeVisible();
   await expect(page.getByTestId('disk-usage')).toContainText('trong hạn mức 4.096 MB');
   await snapshot(page, 'digital-library-staff-packs');
+
+  // A mistyped address is said next to the box; a download that fails is said below it, where staff
+  // acted, not at the top of the page.
+  const address = page.getByLabel('Địa chỉ tải gói');
+  await page.getByRole('button', { name: 'Tải và cài' }).click();
+  await expect(page.locator('#pack-url-error')).toHaveText('Ô này còn trống. Vui lòng nhập vào rồi bấm “Tải và cài”.');
+  await address.fill('thuvientinh.vn/goi.zip');
+  await page.getByRole('button', { name: 'Tải và cài' }).click();
+  await expect(page.locator('#pack-url-error')).toContainText('Địa chỉ phải bắt đầu bằng http:// hoặc https://');
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  await address.fill('http://127.0.0.1:9/khong-co.zip');
+  await page.getByRole('button', { name: 'Tải và cài' }).click();
+  const urlSection = page.locator('section[aria-labelledby="url-title"]');
+  await expect(urlSection.getByRole('alert')).toBeVisible();
+  await expect(page.locator('section[aria-labelledby="usage-title"] .banner')).toHaveCount(0);
+  await snapshot(page, 'digital-library-staff-pack-url-error');
 });
 
 test('an open is counted under the resident signed in at Mượn / trả sách, and anonymously otherwise', async ({ page, kiosk }) => {

@@ -167,12 +167,21 @@ test('reports for a half-year, exports XLSX, and sends the figures to the provin
   }
 });
 
-test('a period that is not understood says how to write one', async ({ page, kiosk }) => {
+test('a period that is not understood says how to write one, next to the box, and the report shown stays', async ({ page, kiosk }) => {
   await page.goto(`${kiosk.url}#/staff/reports`);
   await signIn(page);
-  await page.getByLabel('Kỳ khác').fill('năm ngoái');
+  await expect(page.getByRole('heading', { name: 'Tất cả chỉ tiêu' })).toBeVisible();
+  const box = page.getByLabel('Kỳ khác');
   await page.getByRole('button', { name: 'Xem' }).click();
-  await expect(page.locator('.banner.error')).toHaveText('Kỳ báo cáo không đúng dạng. Ví dụ: 2026-H1, 2026-Q3, 2026-05, 2026-01-01..2026-03-31.');
+  await expect(page.locator('#stats-custom-error')).toHaveText('Ô này còn trống. Vui lòng nhập vào rồi bấm “Xem”.');
+  await box.fill('năm ngoái');
+  await expect(page.locator('#stats-custom-error')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Xem' }).click();
+  await expect(page.locator('#stats-custom-error')).toHaveText('Kỳ báo cáo không đúng dạng. Ví dụ: 2026-H1, 2026-Q3, 2026-05, 2026-01-01..2026-03-31.');
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.banner.error')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Tất cả chỉ tiêu' })).toBeVisible();
+  await snapshot(page, 'statistics-period-field-error-vi');
 });
 
 test('the reports page passes axe (WCAG 2.2 AA) with large touch targets', async ({ page, kiosk }) => {

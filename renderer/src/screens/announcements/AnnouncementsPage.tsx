@@ -4,6 +4,7 @@ import { localDay } from '../../../../common/calendar';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '#contract';
+import { ApiCallError } from '../../api/client';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { useAnnounce } from '../../components/Announcer';
@@ -11,6 +12,7 @@ import { useFormat } from '../../i18n/format';
 import { VietnameseTextInput } from '../../input/VietnameseTextInput';
 import { readImage } from './image';
 import { Banner } from '../../components/Banner';
+import { FieldError } from '../../components/FieldError';
 
 type Listing = ResponseOf<'announcements.list'>;
 type Announcement = Listing['announcements'][number];
@@ -32,6 +34,8 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
   const [endsOn, setEndsOn] = useState(todayInVietnam);
   const [image, setImage] = useState<Image | null>(null);
   const [error, setError] = useState<string>();
+  // Problems with one field are said next to it (title, end date, image); the banner is for the rest.
+  const [fieldProblems, setFieldProblems] = useState<{ title?: string; endsOn?: string; image?: string }>({});
   const [status, setStatus] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<number>();
@@ -48,8 +52,12 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setStatus(undefined);
-    if (!title.trim()) return setError(t('errors.title_missing'));
-    if (endsOn < startsOn) return setError(t('errors.dates_order'));
+    const problems = {
+      ...(!title.trim() ? { title: t('errors.title_missing') } : {}),
+      ...(endsOn < startsOn ? { endsOn: t('errors.dates_order') } : {}),
+    };
+    setFieldProblems(problems);
+    if (Object.keys(problems).length) return;
     setBusy(true);
     try {
       const saved =
@@ -62,7 +70,9 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
       announce(message);
       await reload();
     } catch (e) {
-      setError(explain(e));
+      // The core checks the image by its bytes too: that refusal belongs next to the image.
+      if (e instanceof ApiCallError && e.error.reason?.startsWith('image_')) setFieldProblems((p) => ({ ...p, image: explain(e) }));
+      else setError(explain(e));
     } finally {
       setBusy(false);
     }
@@ -71,6 +81,7 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
   function resetForm() {
     setEditing(undefined);
     setError(undefined);
+    setFieldProblems({});
     setTitle('');
     setBody('');
     setImage(null);
@@ -122,7 +133,16 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
         <h2 id="announcement-form-title" tabIndex={-1}>
           {editing === undefined ? t('page.newTitle') : t('page.editTitle')}
         </h2>
-        <VietnameseTextInput label={t('page.fieldTitle')} value={title} onValueChange={setTitle} maxLength={120} required />
+        <VietnameseTextInput
+          id="announcement-title"
+          label={t('page.fieldTitle')}
+          value={title}
+          onValueChange={(value) => (setTitle(value), setFieldProblems(({ title: _gone, ...rest }) => rest))}
+          maxLength={120}
+          required
+          {...(fieldProblems.title ? { 'aria-invalid': true, 'aria-describedby': 'announcement-title-error' } : {})}
+        />
+        <FieldError id="announcement-title-error" text={fieldProblems.title ?? null} />
         <VietnameseTextInput label={t('page.fieldBody')} value={body} onValueChange={setBody} maxLength={600} />
         <div className="form-row">
           <label>
@@ -131,7 +151,16 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
           </label>
           <label>
             <span>{t('page.fieldEnds')}</span>
-            <input type="date" value={endsOn} min={startsOn} onChange={(e) => setEndsOn(e.target.value)} required />
+            <input
+              type="date"
+              value={endsOn}
+              min={startsOn}
+              onChange={(e) => (setEndsOn(e.target.value), setFieldProblems(({ endsOn: _gone, ...rest }) => rest))}
+              required
+              aria-invalid={fieldProblems.endsOn ? true : undefined}
+              aria-describedby={fieldProblems.endsOn ? 'announcement-ends-error' : undefined}
+            />
+            <FieldError id="announcement-ends-error" text={fieldProblems.endsOn ?? null} />
           </label>
         </div>
         <label>
@@ -144,11 +173,14 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
               const file = e.target.files?.[0];
               if (!file) return setImage(null);
               readImage(file).then(
-                (value) => (setImage(value), setError(undefined)),
-                (reason: Error) => (setImage(null), setError(t(`errors.${reason.message}`))),
+                (value) => (setImage(value), setFieldProblems(({ image: _gone, ...rest }) => rest)),
+                (reason: Error) => (setImage(null), setFieldProblems((p) => ({ ...p, image: t(`errors.${reason.message}`) }))),
               );
             }}
+            aria-invalid={fieldProblems.image ? true : undefined}
+            aria-describedby={fieldProblems.image ? 'announcement-image-error' : undefined}
           />
+          <FieldError id="announcement-image-error" text={fieldProblems.image ?? null} />
         </label>
         {image && (
           <div className="announcement-image-preview">

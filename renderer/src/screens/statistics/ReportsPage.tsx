@@ -5,7 +5,7 @@ import { formatDay } from '../../../../common/calendar';
 import { useFormat, type Formatters } from '../../i18n/format';
 import { useTranslation } from 'react-i18next';
 import type { DayIndicator, ExportFormat, StatisticsReport } from '#contract/statistics';
-import { DAY_INDICATORS } from '#contract/statistics';
+import { DAY_INDICATORS, parsePeriod } from '#contract/statistics';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { useLoad } from '../../api/useLoad';
@@ -14,6 +14,7 @@ import { presetPeriod, PRESETS } from './presets';
 import { UploadStatus } from './UploadStatus';
 import '../../styles/statistics.css';
 import { Banner } from '../../components/Banner';
+import { FieldError } from '../../components/FieldError';
 
 const IndicatorsHelp = lazy(() => import('./IndicatorsHelp'));
 
@@ -49,6 +50,8 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const [period, setPeriod] = useState(() => presetPeriod('half'));
   const [custom, setCustom] = useState('');
+  // The custom period is checked where it is typed, with the same parser the core uses.
+  const [customProblem, setCustomProblem] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string>();
   const [chartKey, setChartKey] = useState<DayIndicator>('items_served');
   const [exporting, setExporting] = useState<ExportFormat>();
@@ -115,14 +118,27 @@ export function ReportsPage({ staffToken }: { staffToken: string }) {
           className="stats-custom"
           onSubmit={(e) => {
             e.preventDefault();
-            if (custom.trim()) setPeriod(custom.trim());
+            const text = custom.trim();
+            const problem = !text ? t('common:form.empty', { action: t('period.apply') }) : parsePeriod(text) ? null : t('errors.bad_period');
+            setCustomProblem(problem);
+            if (!problem) setPeriod(text);
           }}
           noValidate
         >
           <label className="field">
             <span>{t('period.custom')}</span>
-            <input value={custom} onChange={(e) => setCustom(e.target.value)} placeholder="2026-01-01..2026-03-31" aria-describedby="stats-custom-hint" />
+            <input
+              value={custom}
+              onChange={(e) => {
+                setCustom(e.target.value);
+                setCustomProblem(null);
+              }}
+              placeholder="2026-01-01..2026-03-31"
+              aria-invalid={customProblem ? true : undefined}
+              aria-describedby={customProblem ? 'stats-custom-error stats-custom-hint' : 'stats-custom-hint'}
+            />
             <small id="stats-custom-hint">{t('period.customHint')}</small>
+            <FieldError id="stats-custom-error" text={customProblem} />
           </label>
           <button type="submit" className="button secondary">
             {t('period.apply')}

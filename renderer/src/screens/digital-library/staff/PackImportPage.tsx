@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { packsResponse, packSource } from '#contract/eresources';
 import { apiErrorText } from '../../../api/error-text'; // i18n-keys: errors.*
+import { FieldError } from '../../../components/FieldError';
 import { useApi } from '../../../api/context';
 import '../../../styles/digital-library.css';
 
@@ -17,6 +18,8 @@ function useMegabytes() {
   return (bytes: number) => format.decimal(bytes / 1024 / 1024);
 }
 
+type Place = 'packs' | 'usb' | 'url';
+
 export function PackImportPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
   const { t } = useTranslation('eresources');
@@ -25,19 +28,23 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
   const [sources, setSources] = useState<Source[]>();
   const [folder, setFolder] = useState('');
   const [url, setUrl] = useState('');
-  const [progress, setProgress] = useState<{ done: number; total: number; phase: string }>();
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string }>();
+  const [progress, setProgress] = useState<{ done: number; total: number; phase: string; at: Place }>();
+  // Said where staff acted: the installed list, the USB section, or the address box.
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string; at: Place }>();
+  const [urlProblem, setUrlProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const reload = useCallback(() => {
-    api.call('eresources.packs', { staffToken }).then(setPacks, (e: unknown) => setMessage({ kind: 'error', text: apiErrorText(t, e, 'errors.unavailable') }));
+    api
+      .call('eresources.packs', { staffToken })
+      .then(setPacks, (e: unknown) => setMessage({ kind: 'error', text: apiErrorText(t, e, 'errors.unavailable'), at: 'packs' }));
   }, [api, staffToken, t]);
 
   const scan = useCallback(
     (dir?: string) => {
       api.call('eresources.sources', { staffToken, ...(dir ? { folder: dir } : {}) }).then(
         (value) => setSources(value.files),
-        (e: unknown) => setMessage({ kind: 'error', text: apiErrorText(t, e, 'errors.unavailable') }),
+        (e: unknown) => setMessage({ kind: 'error', text: apiErrorText(t, e, 'errors.unavailable'), at: 'usb' }),
       );
     },
     [api, staffToken, t],
@@ -48,13 +55,13 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
     scan();
   }, [reload, scan]);
 
-  const install = async (run: (jobId: string) => Promise<{ pack: { title: string; version: string }; replacedVersion: string | null }>) => {
+  const install = async (at: Place, run: (jobId: string) => Promise<{ pack: { title: string; version: string }; replacedVersion: string | null }>) => {
     const jobId = `job-${Date.now().toString(36)}`;
     setBusy(true);
     setMessage(undefined);
-    setProgress({ done: 0, total: 0, phase: 'checking' });
+    setProgress({ done: 0, total: 0, phase: 'checking', at });
     const stop = api.on('eresources.installProgress', (p) => {
-      if (p.jobId === jobId) setProgress({ done: p.bytesDone, total: p.bytesTotal, phase: p.phase });
+      if (p.jobId === jobId) setProgress({ done: p.bytesDone, total: p.bytesTotal, phase: p.phase, at });
     });
     try {
       const result = await run(jobId);
@@ -63,10 +70,11 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
         text: result.replacedVersion
           ? t('staff.replaced', { title: result.pack.title, version: result.pack.version, old: result.replacedVersion })
           : t('staff.installed', { title: result.pack.title, version: result.pack.version }),
+        at,
       });
       reload();
     } catch (e) {
-      setMessage({ kind: 'error', text: apiErrorText(t, e, 'errors.unavailable') });
+      setMessage({ kind: 'error', text: apiErrorText(t, e, 'errors.unavailable'), at });
     } finally {
       stop();
       setBusy(false);
@@ -78,23 +86,22 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
     if (!window.confirm(t('staff.confirmRemove', { title }))) return;
     try {
       await api.call('eresources.remove', { staffToken, packId });
-      setMessage({ kind: 'success', text: t('staff.removed', { title }) });
+      setMessage({ kind: 'success', text: t('staff.removed', { title }), at: 'packs' });
       reload();
     } catch (e) {
-      setMessage({ kind: 'error', text: apiErrorText(t, e, 'errors.unavailable') });
+      setMessage({ kind: 'error', text: apiErrorText(t, e, 'errors.unavailable'), at: 'packs' });
     }
   };
 
-  const usage = packs?.usage;
-  const percent = progress && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
-  return (
-    <div className="pack-import">
-      {message && (
+  /** The message and the install progress, shown in the section where staff acted. */
+  const outcome = (place: Place) => (
+    <>
+      {message?.at === place && (
         <p className={`banner ${message.kind === 'success' ? 'success' : 'error'}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
         </p>
       )}
-      {progress && (
+      {progress?.at === place && (
         <div role="status" aria-live="polite">
           <p>{t(`staff.phase.${progress.phase}`)}</p>
           <progress className="pack-progress" max={100} value={percent} aria-label={t('staff.progress')}>
@@ -103,6 +110,13 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
           <p>{progress.total > 0 ? t('staff.progressBytes', { done: mb(progress.done), total: mb(progress.total), percent }) : ''}</p>
         </div>
       )}
+    </>
+  );
+  const usage = packs?.usage;
+  const percent = progress && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
+  return (
+    <div className="pack-import">
+      {outcome('packs')}
 
       <section aria-labelledby="usage-title">
         <h2 id="usage-title">{t('staff.usageTitle')}</h2>
@@ -179,6 +193,7 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
             {t('staff.findPacks')}
           </button>
         </form>
+        {outcome('usb')}
         {sources && sources.length === 0 && <p>{t('staff.noSources')}</p>}
         <ul className="source-list">
           {sources?.map((s) => (
@@ -192,7 +207,7 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
                 type="button"
                 className="button"
                 disabled={busy}
-                onClick={() => void install((jobId) => api.call('eresources.install', { staffToken, path: s.path, jobId }))}
+                onClick={() => void install('usb', (jobId) => api.call('eresources.install', { staffToken, path: s.path, jobId }))}
               >
                 {t('staff.install')}
               </button>
@@ -207,7 +222,14 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
           className="library-search"
           onSubmit={(e) => {
             e.preventDefault();
-            if (url.trim()) void install((jobId) => api.call('eresources.installUrl', { staffToken, url: url.trim(), jobId }));
+            const address = url.trim();
+            const problem = !address
+              ? t('common:form.empty', { action: t('staff.download') })
+              : /^https?:\/\/\S+$/i.test(address)
+                ? null
+                : t('staff.urlInvalid');
+            setUrlProblem(problem);
+            if (!problem) void install('url', (jobId) => api.call('eresources.installUrl', { staffToken, url: address, jobId }));
           }}
           noValidate
         >
@@ -219,13 +241,17 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
             className="library-search-input"
             type="url"
             value={url}
-            onChange={(e) => setUrl(e.target.value)}
+            onChange={(e) => (setUrl(e.target.value), setUrlProblem(null))}
             placeholder="https://…/goi.zip"
+            aria-invalid={urlProblem ? true : undefined}
+            aria-describedby={urlProblem ? 'pack-url-error' : undefined}
           />
-          <button type="submit" className="button" disabled={busy || !url.trim()}>
+          <button type="submit" className="button" disabled={busy}>
             {t('staff.download')}
           </button>
         </form>
+        <FieldError id="pack-url-error" text={urlProblem} />
+        {outcome('url')}
       </section>
     </div>
   );
