@@ -26,6 +26,8 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
   const [passes, setPasses] = useState<GuestPass[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // A message to the resident is answered under its box; every other action at the top.
+  const [outcomeAt, setOutcomeAt] = useState<'top' | 'message'>('top');
   const [scope, setScope] = useState<'session' | 'day'>('session');
   const [message, setMessage] = useState('');
   const [passMinutes, setPassMinutes] = useState(30);
@@ -56,19 +58,23 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
   }, [api, refresh, staffToken]);
 
   // i18n-keys: internet:staff.ended, internet:staff.closed, internet:staff.extended, internet:staff.messageSent, internet:staff.passesCreated, internet:staff.removed, internet:staff.reopened
-  const act = async (body: () => Promise<unknown>, doneKey: string, params: Record<string, unknown> = {}) => {
+  /** Runs a staff action; true when it was done. */
+  const act = async (body: () => Promise<unknown>, doneKey: string, params: Record<string, unknown> = {}, at: 'top' | 'message' = 'top') => {
     setProblem(null);
     setDone(null);
+    setOutcomeAt(at);
     try {
       await body();
       setDone(t(doneKey, params));
       setConfirm(null);
       await refresh();
+      return true;
     } catch (error) {
       setProblem(errorText(t, error));
       // What failed may be stale (the person just started a session): show how things are now.
       setConfirm(null);
       void refresh();
+      return false;
     }
   };
 
@@ -76,7 +82,10 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
 
   const send = (event: FormEvent) => {
     event.preventDefault();
-    void act(() => api.call('internet.staff.message', { staffToken, text: message }), 'staff.messageSent').then(() => setMessage(''));
+    // The text stays in the box when it could not be sent, so staff do not type it again.
+    void act(() => api.call('internet.staff.message', { staffToken, text: message }), 'staff.messageSent', {}, 'message').then(
+      (sent) => sent && setMessage(''),
+    );
   };
 
   // The kiosk's own sentences next to the fields (the form is noValidate).
@@ -100,8 +109,8 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
   const current = overview?.current ?? null;
   return (
     <div className="internet-staff">
-      <Banner kind="error" text={problem} />
-      <Banner kind="success" text={done} />
+      <Banner kind="error" text={outcomeAt === 'top' ? problem : null} />
+      <Banner kind="success" text={outcomeAt === 'top' ? done : null} />
 
       <section aria-labelledby="staff-current-title" className="staff-card">
         <h2 id="staff-current-title">{t('staff.current')}</h2>
@@ -163,6 +172,8 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
                   {t('staff.send')}
                 </button>
               </form>
+              <Banner kind="error" text={outcomeAt === 'message' ? problem : null} />
+              <Banner kind="success" text={outcomeAt === 'message' ? done : null} />
               {confirm === 'end' ? (
                 <ConfirmRow
                   question={t('staff.confirmEnd')}
