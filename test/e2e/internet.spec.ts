@@ -2,9 +2,10 @@
 // the resident sees the new time, time runs out and the home screen returns; the wipe of cookies,
 // local storage and downloads; blocked addresses; the queue from the home screen; guest passes; CCCD sign-in.
 import type { Browser, Page } from '@playwright/test';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, INSTANTS, newKioskPage, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
+import { expect, INSTANTS, kioskCli, newKioskPage, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
 import { simulateScan } from './scan';
 import { pageReply } from '../support/page-call';
 
@@ -171,6 +172,46 @@ test('blocked addresses show a Vietnamese explanation, never an error', async ({
 });
 
 /** BD000003 uses the PC; BD000002 takes number 1 in the queue from the home screen of another tab. */
+test('while someone browses, a book scanned at the kiosk is taken back quietly and another card takes a place in the queue', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  // Demo title 6 has one copy (TV000012): lent to BD000001, reserved by BD000002; TV000002 lent to BD000001 too.
+  kioskCli(['checkout', 'BD000001', 'TV000012', 'TV000002', '--data-dir', dataDir]);
+  const [reserved] = kioskCli(['search', 'TV000012', '--data-dir', dataDir]) as { id: number; title: string }[];
+  kioskCli(['hold', 'place', 'BD000002', String(reserved!.id), '--data-dir', dataDir]);
+  const [plain] = kioskCli(['search', 'TV000002', '--data-dir', dataDir]) as { title: string }[];
+  const kiosk = await startKiosk({ dataDir });
+  try {
+    await page.goto(`${kiosk.url}#/internet`);
+    await signInResident(page, 'BD000003');
+    await page.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
+    await page.getByLabel('Địa chỉ trang web').fill('dichvucong.gov.vn');
+    await page.getByRole('button', { name: 'Mở', exact: true }).click();
+    const countdown = page.getByTestId('countdown');
+    await expect(countdown).toBeVisible();
+    const aside = page.getByTestId('session-aside');
+
+    // A book comes back: returned, nobody signed in, the page stays.
+    await simulateScan(page, 'TV000002');
+    await expect(aside).toHaveText(`Đã nhận lại sách «${plain!.title}». Vui lòng để sách lên giá trả sách.×`);
+    await expect(page.locator('iframe.placeholder-frame')).toBeVisible();
+    // A reserved one: said so, for the staff shelf.
+    await simulateScan(page, 'TV000012');
+    await expect(aside).toContainText('Sách này có người đặt: vui lòng đưa cho cán bộ');
+    await snapshot(page, 'internet-session-quiet-return');
+    // Another resident's card: a place in the queue; the holder's own card changes nothing.
+    await simulateScan(page, 'BD000004');
+    await expect(aside).toContainText('Đã xếp hàng dùng máy: số 1');
+    await simulateScan(page, 'BD000003');
+    await expect(aside).toContainText('Bạn đang dùng máy này rồi.');
+    await expect(countdown).toBeVisible();
+  } finally {
+    await stopKiosk(kiosk, false);
+  }
+  // Both books are back in the store.
+  expect(kioskCli(['loans', 'BD000001', '--data-dir', dataDir])).toMatchObject({ ok: true, loans: [] });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
 async function busyPcWithOneWaiting(browser: Browser, kiosk: RunningKiosk): Promise<{ user: Page; waiting: Page }> {
   const user = await newKioskPage(browser, kiosk);
   await user.goto(`${kiosk.url}#/internet`);

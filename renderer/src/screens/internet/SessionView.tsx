@@ -13,6 +13,7 @@ import { Modal } from '../../components/Modal';
 import { FilePicker } from './FilePicker';
 import { useAudioPrompt } from '../../a11y/audio';
 import { StillUsing } from './StillUsing';
+import { SessionScans } from './SessionScans';
 
 export function SessionView({ state }: { state: InternetState }) {
   const api = useApi();
@@ -145,6 +146,7 @@ export function SessionView({ state }: { state: InternetState }) {
               {t('session.end')}
             </button>
           )}
+          <SessionScans />
         </div>
         {electron && tabs && tabs.tabs.length > 0 && (
           <div className="tabs" role="tablist" aria-label={t('browser.tabs')}>
