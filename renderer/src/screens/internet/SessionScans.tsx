@@ -29,6 +29,8 @@ export function SessionScans() {
         } else if (scan.kind === 'card') {
           const ticket = await api.call('internet.queue.join', { card: scan.text });
           setAside({ kind: 'done', text: t('session.aside.queued', { ticket: ticket.ticket, count: ticket.estimatedWaitMinutes }) });
+        } else if (scan.kind === 'isbn') {
+          setAside({ kind: 'attention', text: t('circulation:advice.isbn_scanned') });
         } else if (scan.kind === 'cccd' || scan.kind === 'guest') {
           setAside({ kind: 'attention', text: t('session.aside.cardForQueue') });
         }
