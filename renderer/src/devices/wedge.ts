@@ -18,9 +18,14 @@ const MODIFIERS = new Set(['Shift', 'CapsLock', 'NumLock']);
 
 export interface WedgeDetector {
   onKey(key: string, at: number): WedgeDecision;
-  /** Called by a timer when no key came for a while; returns held text to type back, if any. */
+  /**
+   * Called by a timer when no key came for a while; returns held text to type back, if any. The
+   * burst itself is kept: on a loaded PC the rest of a scan can reach the page after the timer, and
+   * its keys' own stamps (not their late arrival) say whether they belong to the burst. If they do
+   * and it ends as a scan, the screen undoes what the flush typed along with the burst's first key.
+   */
   flush(at: number): string | null;
-  /** Whether there is a burst that a timer should flush later. */
+  /** Whether keys are held that a timer should flush later. */
   pending(): boolean;
 }
 
@@ -57,7 +62,7 @@ export function createWedgeDetector(settings: WedgeSettings): WedgeDetector {
       lastAt = at;
       const fast = gap <= settings.maxInterKeyMs;
       if (key === 'Enter' || key === 'Tab') {
-        if (fast && held && (settings.terminators as string[]).includes(key)) {
+        if (fast && burst.length >= 2 && (settings.terminators as string[]).includes(key)) {
           const text = scanText();
           if (text !== null) {
             reset();
@@ -80,11 +85,11 @@ export function createWedgeDetector(settings: WedgeSettings): WedgeDetector {
       return previous ? { action: 'release', text: previous } : { action: 'pass' };
     },
     flush(at) {
-      if (!burst || at - lastAt <= settings.maxInterKeyMs) return null;
+      if (!held || at - lastAt <= settings.maxInterKeyMs) return null;
       const text = held;
-      reset();
-      return text || null;
+      held = '';
+      return text;
     },
-    pending: () => burst.length > 0,
+    pending: () => held.length > 0,
   };
 }

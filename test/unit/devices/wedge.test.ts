@@ -44,6 +44,19 @@ describe('wedge detector', () => {
     expect(detector.pending()).toBe(false);
   });
 
+  it('a scan that reaches a loaded page in two parts, with the flush timer between them, is still one scan', () => {
+    // The keys were stamped 5 ms apart by the scanner; the page handled the second half late.
+    const detector = createWedgeDetector(DEFAULT_WEDGE);
+    const code = '9786041234567';
+    const decisions = [...code.slice(0, 6)].map((key, i) => detector.onKey(key, 1000 + i * 5));
+    expect(decisions.slice(1).every((d) => d.action === 'hold')).toBe(true);
+    expect(detector.flush(1000 + 400)).toBe('78604'); // typed back for now...
+    expect(detector.pending()).toBe(false);
+    const rest = [...code.slice(6), 'Enter'].map((key, i) => detector.onKey(key, 1000 + (6 + i) * 5));
+    // ... and the burst goes on by its stamps: the screen undoes the field and takes the whole code.
+    expect(rest.at(-1)).toEqual({ action: 'scan', text: code });
+  });
+
   it('does not treat a short burst as a scan', () => {
     expect(typeAt('ok', 5).at(-1)).toEqual({ action: 'release', text: 'k' });
   });
@@ -78,6 +91,32 @@ describe('wedge detector', () => {
         typed += detector.flush(at + 1000) ?? '';
         expect(typed).toBe(keys.map(([key]) => key).join(''));
       }),
+    );
+  });
+
+  it('loses and repeats no key when the flush timer fires at any moment, however late the keys are handled', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...'abc123XYZ'), fc.integer({ min: 1, max: 200 }), fc.boolean(), fc.integer({ min: 0, max: 300 })), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (keys) => {
+          const detector = createWedgeDetector(DEFAULT_WEDGE);
+          let at = 0;
+          let typed = '';
+          for (const [key, gap, timerFires, lateBy] of keys) {
+            at += gap;
+            const decision = detector.onKey(key, at);
+            if (decision.action === 'release') typed += decision.text;
+            if (decision.action === 'pass' || decision.action === 'release') typed += key;
+            // A timer between keys reads "now" later than the key's own stamp by however late it runs.
+            if (timerFires) typed += detector.flush(at + lateBy) ?? '';
+          }
+          typed += detector.flush(at + 1000) ?? '';
+          expect(typed).toBe(keys.map(([key]) => key).join(''));
+        },
+      ),
     );
   });
 });
