@@ -142,16 +142,16 @@ describe("the hub's ports against strangers", () => {
     // ... and on a new connection every call is answered only that this PC was removed from the room
     // (so its screen can say so), whatever it asks.
     agent.destroy();
-    const fresh = new Agent({ keepAlive: false, ...credentialsOf(dir) });
+    const reconnecting = new Agent({ keepAlive: false, ...credentialsOf(dir) });
     for (const [id, method] of [
       [7, 'circulation.checkin'],
       [8, 'circulation.overdue'],
     ] as const) {
-      const again = await post(hub.calls, ROOM_CALL_PATH, call(id, method, { item: 'TV000001', staffToken: 'x'.repeat(20) }), { agent: fresh });
+      const again = await post(hub.calls, ROOM_CALL_PATH, call(id, method, { item: 'TV000001', staffToken: 'x'.repeat(20) }), { agent: reconnecting });
       expect(again.status).toBe(403);
       expect(JSON.parse(again.body)).toEqual({ ok: false, reason: 'room_pc_revoked', message: expect.stringContaining('đã bị gỡ khỏi phòng đọc') });
     }
-    fresh.destroy();
+    reconnecting.destroy();
     expect(kiosk('room', 'status', '--data-dir', hub.dir, '--json').json()).toMatchObject({ pcs: [{ id: 1, state: 'revoked' }] });
   }, 90_000);
 });
