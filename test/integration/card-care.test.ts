@@ -2,6 +2,7 @@
 // Loans and holds follow the resident; a retired number is refused with where the card went and is
 // never issued again; every change is recorded with who and why; through the API and the CLI.
 import { describe, expect, it } from 'vitest';
+import { retentionCandidates } from '../../electron/core/rights/retention';
 import type { LoanView, SignedInPatron } from '#contract/circulation';
 import type { PatronSummary } from '#contract/patrons';
 import { fresh, kiosk } from '../support/cli';
@@ -72,6 +73,19 @@ describe('a category changed', () => {
 });
 
 describe('a duplicate merged', () => {
+  it('of two cards never used keeps "never seen" (NULL), so the retention rule and the record page still work', async () => {
+    const t = await openTestKiosk();
+    const token = await staffToken(t);
+    const kept = await t.call<PatronSummary>('patrons.add', { staffToken: token, fullName: 'Giàng A Sử', category: 'adult' });
+    const duplicate = await t.call<PatronSummary>('patrons.add', { staffToken: token, fullName: 'Giàng A Su', category: 'adult' });
+    // As for residents imported from a list or the demo data: never seen at the kiosk.
+    t.kiosk.db.prepare('UPDATE patrons SET last_seen_at = NULL WHERE card_number IN (?, ?)').run(kept.cardNumber, duplicate.cardNumber);
+    await t.call('patrons.merge', { staffToken: token, keep: kept.cardNumber, duplicate: duplicate.cardNumber, reason: 'làm thẻ hai lần' });
+    expect(t.kiosk.db.prepare('SELECT last_seen_at AS seen FROM patrons WHERE card_number = ?').get(kept.cardNumber)).toEqual({ seen: null });
+    expect(() => retentionCandidates(t.kiosk.ctx)).not.toThrow();
+  });
+
+
   it("moves the duplicate's loans and holds to the kept card, fills its blanks, refuses the duplicate's number, and cannot merge a card into itself", async () => {
     const t = await openTestKiosk();
     const token = await staffToken(t);

@@ -111,7 +111,7 @@ export function mergePatrons(ctx: KioskContext, keepCard: string, duplicateCard:
       db.prepare(
         `UPDATE patrons SET
          birth_year = coalesce(birth_year, ?), gender = coalesce(gender, ?), village = coalesce(village, ?), phone = coalesce(phone, ?),
-         card_expiry = max(card_expiry, ?), cccd_hash = coalesce(cccd_hash, ?), last_seen_at = max(coalesce(last_seen_at, ''), coalesce(?, '')),
+         card_expiry = max(card_expiry, ?), cccd_hash = coalesce(cccd_hash, ?), last_seen_at = nullif(max(coalesce(last_seen_at, ''), coalesce(?, '')), ''),
          consent_version = coalesce(consent_version, ?), consent_at = coalesce(consent_at, ?), consent_by = coalesce(consent_by, ?)
        WHERE id = ?`,
       ).run(
