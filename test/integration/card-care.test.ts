@@ -85,7 +85,6 @@ describe('a duplicate merged', () => {
     expect(() => retentionCandidates(t.kiosk.ctx)).not.toThrow();
   });
 
-
   it("moves the duplicate's loans and holds to the kept card, fills its blanks, refuses the duplicate's number, and cannot merge a card into itself", async () => {
     const t = await openTestKiosk();
     const token = await staffToken(t);
