@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { packsResponse, packSource } from '#contract/eresources';
 import { apiErrorText } from '../../../api/error-text'; // i18n-keys: errors.*
+import { Banner } from '../../../components/Banner';
 import { FieldError } from '../../../components/FieldError';
 import { useApi } from '../../../api/context';
 import '../../../styles/digital-library.css';
@@ -96,11 +97,8 @@ export function PackImportPage({ staffToken }: { staffToken: string }) {
   /** The message and the install progress, shown in the section where staff acted. */
   const outcome = (place: Place) => (
     <>
-      {message?.at === place && (
-        <p className={`banner ${message.kind === 'success' ? 'success' : 'error'}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      {/* Banner brings a new outcome into sight: on a long page it may land below the fold. */}
+      <Banner kind={message?.kind ?? 'success'} text={message?.at === place ? message.text : null} />
       {progress?.at === place && (
         <div role="status" aria-live="polite">
           <p>{t(`staff.phase.${progress.phase}`)}</p>
