@@ -19,6 +19,15 @@ async function signInResident(page: Page, card: string) {
   await page.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
 }
 
+/** BD000003 signs in at the internet screen, starts browsing and opens the public-services portal. */
+async function browseAsResident(page: Page, url: string) {
+  await page.goto(`${url}#/internet`);
+  await signInResident(page, 'BD000003');
+  await page.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
+  await page.getByLabel('Địa chỉ trang web').fill('dichvucong.gov.vn');
+  await page.getByRole('button', { name: 'Mở', exact: true }).click();
+}
+
 async function signInStaff(page: Page) {
   await page.getByLabel('Số thẻ cán bộ').fill('NV0001');
   await page.getByLabel('Mã PIN', { exact: true }).click();
@@ -98,11 +107,7 @@ test('sign in, countdown, staff extends, the resident sees it, time runs out, ho
 });
 
 test('after the session, its cookies, local storage and downloads are gone', async ({ page, kiosk }) => {
-  await page.goto(`${kiosk.url}#/internet`);
-  await signInResident(page, 'BD000003');
-  await page.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
-  await page.getByLabel('Địa chỉ trang web').fill('dichvucong.gov.vn');
-  await page.getByRole('button', { name: 'Mở', exact: true }).click();
+  await browseAsResident(page, kiosk.url);
 
   // The placeholder page runs on the other loopback origin: its own cookies and storage.
   const frame = page.frameLocator('iframe.placeholder-frame');
@@ -181,11 +186,7 @@ test('while someone browses, a book scanned at the kiosk is taken back quietly a
   const [plain] = kioskCli(['search', 'TV000002', '--data-dir', dataDir]) as { title: string }[];
   const kiosk = await startKiosk({ dataDir });
   try {
-    await page.goto(`${kiosk.url}#/internet`);
-    await signInResident(page, 'BD000003');
-    await page.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
-    await page.getByLabel('Địa chỉ trang web').fill('dichvucong.gov.vn');
-    await page.getByRole('button', { name: 'Mở', exact: true }).click();
+    await browseAsResident(page, kiosk.url);
     const countdown = page.getByTestId('countdown');
     await expect(countdown).toBeVisible();
     const aside = page.getByTestId('session-aside');

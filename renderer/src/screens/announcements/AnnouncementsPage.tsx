@@ -36,6 +36,7 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
   const [error, setError] = useState<string>();
   // Problems with one field are said next to it (title, end date, image); the banner is for the rest.
   const [fieldProblems, setFieldProblems] = useState<{ title?: string; endsOn?: string; image?: string }>({});
+  const clearProblem = (field: 'title' | 'endsOn' | 'image') => setFieldProblems(({ [field]: _gone, ...rest }) => rest);
   const [status, setStatus] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<number>();
@@ -137,7 +138,7 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
           id="announcement-title"
           label={t('page.fieldTitle')}
           value={title}
-          onValueChange={(value) => (setTitle(value), setFieldProblems(({ title: _gone, ...rest }) => rest))}
+          onValueChange={(value) => (setTitle(value), clearProblem('title'))}
           maxLength={120}
           required
           {...(fieldProblems.title ? { 'aria-invalid': true, 'aria-describedby': 'announcement-title-error' } : {})}
@@ -155,7 +156,7 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
               type="date"
               value={endsOn}
               min={startsOn}
-              onChange={(e) => (setEndsOn(e.target.value), setFieldProblems(({ endsOn: _gone, ...rest }) => rest))}
+              onChange={(e) => (setEndsOn(e.target.value), clearProblem('endsOn'))}
               required
               aria-invalid={fieldProblems.endsOn ? true : undefined}
               aria-describedby={fieldProblems.endsOn ? 'announcement-ends-error' : undefined}
@@ -173,7 +174,7 @@ export function AnnouncementsPage({ staffToken }: { staffToken: string }) {
               const file = e.target.files?.[0];
               if (!file) return setImage(null);
               readImage(file).then(
-                (value) => (setImage(value), setFieldProblems(({ image: _gone, ...rest }) => rest)),
+                (value) => (setImage(value), clearProblem('image')),
                 (reason: Error) => (setImage(null), setFieldProblems((p) => ({ ...p, image: t(`errors.${reason.message}`) }))),
               );
             }}
