@@ -14,6 +14,9 @@ export interface SimulatedScan {
 
 /** Calls `devices.simulate` over the page's own WebSocket origin; resolves with the classified scans. */
 export async function simulateScan(page: Page, text: string, source: SimulatedSource = 'hid-pos'): Promise<SimulatedScan[]> {
+  // The scan reaches the screen as an event, and only over a socket that is already open: a scan
+  // sent while the page is still connecting (just after goto, on a loaded machine) is missed.
+  await page.waitForFunction(() => document.documentElement.dataset.coreLink === 'open', undefined, { timeout: 10_000 });
   const reply = await page.evaluate(
     async ({ text, source }) => {
       const ws = new WebSocket(`ws://${location.host}/api`);

@@ -35,6 +35,16 @@ export function ipcTransport(bridge: PreloadBridge): Transport {
   };
 }
 
+/**
+ * Marks on the page whether the event stream is live (`<html data-core-link="open">`). The host
+ * does not replay events (a scan, a session's end) to a socket that connects after them, so
+ * whatever drives the page from outside (the end-to-end tests, a technician in DevTools) waits
+ * for this mark rather than guessing how long the connection takes on a slow PC.
+ */
+function showLink(state: 'open' | 'lost'): void {
+  document.documentElement.dataset.coreLink = state;
+}
+
 /** A WebSocket that reconnects by itself: the host may restart while the kiosk screen stays up. */
 export function webSocketTransport(url: string): Transport {
   let socket: WebSocket | undefined;
@@ -48,11 +58,13 @@ export function webSocketTransport(url: string): Transport {
       const ws = new WebSocket(url);
       ws.onopen = () => {
         socket = ws;
+        showLink('open');
         resolve(ws);
       };
       ws.onerror = () => reject(new Error('websocket error'));
       ws.onclose = () => {
         socket = undefined;
+        showLink('lost');
         opened = undefined;
         for (const settle of pending.values()) settle(transportLost);
         pending.clear();
