@@ -143,6 +143,7 @@ export async function snapshot(page: Page, name: string): Promise<void> {
 export async function openHome(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(page.locator('#attract-title')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-core-link', 'open');
 }
 
 export const test = base.extend<{ kiosk: RunningKiosk; clockAt: string }>({

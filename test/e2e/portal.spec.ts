@@ -230,6 +230,9 @@ test('the dashboard fits a phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, 'so.vhttdl');
   await expect(page.getByRole('heading', { name: 'Tổng hợp toàn tỉnh' })).toBeVisible();
+  // Measured once the stylesheets have loaded (the load event): the heading has a box before them, and a
+  // page laid out without its styles is one nobody sees (the browser does not paint it).
+  await page.waitForLoadState('load');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await snapshot(page, 'portal-dashboard-phone-vi');

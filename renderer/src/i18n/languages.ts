@@ -36,8 +36,17 @@ export function languageName(language: string): string {
   }
 }
 
+let latestChoice = 0;
+
+/**
+ * Shows the screens in `language` once its texts are loaded. The last call wins: a change asked for
+ * while an earlier one still loads its texts (a slow PC, the start-up's own change to Vietnamese) must
+ * not switch the screen back when that earlier load ends, after the resident has chosen.
+ */
 export async function changeLanguage(language: string): Promise<void> {
+  const choice = ++latestChoice;
   await loadTexts(language);
+  if (choice !== latestChoice) return;
   await i18next.changeLanguage(language);
-  document.documentElement.lang = language;
+  if (choice === latestChoice) document.documentElement.lang = language;
 }
