@@ -29,6 +29,8 @@ export const residentSession = z.object({
   downloads: z.array(z.string()),
   /** Set while the screens ask "Bạn còn dùng máy không?": seconds until the session ends unanswered. */
   inactiveEndsInSeconds: z.number().int().nonnegative().nullable(),
+  /** Set while the resident has stepped away to the other services: seconds the session is kept for them. */
+  awayEndsInSeconds: z.number().int().nonnegative().nullable(),
 });
 export type ResidentSession = z.infer<typeof residentSession>;
 
@@ -42,6 +44,8 @@ export const internetState = z.object({
   warningMinutes: z.array(z.number().int()),
   warningSound: z.boolean(),
   queueNoticeMinutes: z.number().int(),
+  /** How long a resident may step away to the other services and come back; 0 = not offered. */
+  stepAwayMinutes: z.number().int(),
   homeLinks: z.array(homeLink),
   urlPolicyMode: z.enum(['allow-list', 'block-list']),
 });
@@ -78,6 +82,8 @@ export const staffSessionRow = z.object({
   card: z.string().nullable(),
   category: z.string(),
   status: z.enum(['active', 'suspended', 'ended']),
+  /** The resident stepped away to the other services: seconds the session is still kept for them. */
+  awayEndsInSeconds: z.number().int().nonnegative().nullable(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   endReason: endReason.nullable(),
@@ -158,6 +164,7 @@ export const internetMethods = {
   /** Input was seen on the session's screen or page (a touch, a key, a scroll): the session is in use (core/internet/inactivity.ts). */
   'internet.activity': method(noParams, ok, anyone),
   'internet.requestMoreTime': method(noParams, ok, anyone),
+  'internet.stepAway': method(noParams, z.object({ keptMinutes: z.number().int() }), anyone),
   'internet.queue.join': method(z.object({ card: z.string().trim().min(1).max(64) }).strict(), queueTicket, anyone),
   'internet.queue.leave': method(z.object({ card: z.string().trim().min(1).max(64) }).strict(), ok, anyone),
   /** A browsing command from the session bar; `handled` is false where no browsing surface exists (browser mode). */

@@ -101,19 +101,25 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
   });
 
   // While "Bạn còn dùng máy không?" shows (core/internet/inactivity.ts) the tab steps aside too, so the
-  // question and its button are never under the page.
+  // question and its button are never under the page. While the resident has stepped away
+  // (core/internet/step-away.ts) every tab steps aside and falls silent: whoever comes to the screen
+  // sees the home screen, and hears nothing of the pages.
   let asking = false;
+  let away = false;
   kiosk.ctx.bus.on('internet.state', (state) => {
-    const now = (state.session?.inactiveEndsInSeconds ?? null) !== null;
-    if (now === asking) return;
-    asking = now;
+    const nowAsking = (state.session?.inactiveEndsInSeconds ?? null) !== null;
+    const nowAway = (state.session?.awayEndsInSeconds ?? null) !== null;
+    if (nowAsking === asking && nowAway === away) return;
+    asking = nowAsking;
+    away = nowAway;
     layout();
   });
 
   function layout(): void {
     const { width, height } = window.getContentBounds();
     for (const tab of tabs) {
-      const visible = tab.id === activeId && tab.url !== '' && !tab.blocked && !picking && !asking;
+      const visible = tab.id === activeId && tab.url !== '' && !tab.blocked && !picking && !asking && !away;
+      tab.view.webContents.setAudioMuted(away);
       tab.view.setVisible(visible);
       tab.view.setBounds({ x: 0, y: BROWSER_TOP_PX, width, height: Math.max(0, height - BROWSER_TOP_PX) });
     }

@@ -1,6 +1,7 @@
 // Free internet sessions in browser mode: sign in, countdown, staff extends from the staff screen,
 // the resident sees the new time, time runs out and the home screen returns; the wipe of cookies,
-// local storage and downloads; blocked addresses; the queue from the home screen; guest passes; CCCD sign-in.
+// local storage and downloads; blocked addresses; the queue from the home screen; stepping away and back;
+// guest passes; CCCD sign-in.
 import type { Browser, Page } from '@playwright/test';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -244,6 +245,47 @@ test('a resident takes a place in the queue from the home screen while the PC is
   await expect(user.locator('p.banner.error')).toHaveText('Máy đang được giữ cho người xếp hàng số 1. Mời bạn xếp hàng để được dùng máy sau.');
   await signInResident(user, 'BD000002');
   await expect(user.getByTestId('allowance')).toBeVisible();
+});
+
+test('a resident steps away to the home screen and comes back with the same card; nobody else sees the session', async ({ page, kiosk }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await browseAsResident(page, kiosk.url);
+  const countdown = page.getByTestId('countdown');
+  await expect(page.locator('iframe.placeholder-frame')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Tạm rời máy' }).click();
+  await expect(page.getByText('Giữ phiên cho bạn 10 phút, thời gian vẫn tính.')).toBeVisible();
+  await snapshot(page, 'internet-step-away-confirm');
+  await page.getByRole('button', { name: 'Về màn hình chính' }).click();
+  await expect(page.locator('#attract-title')).toBeVisible();
+  const notice = page.locator('.internet-busy');
+  await expect(notice).toContainText(/Một bạn đọc đang tạm rời phiên Internet; máy giữ phiên thêm (9|10) phút/);
+  await snapshot(page, 'internet-step-away-home');
+
+  // Whoever taps Internet now gets the sign-in, never the page.
+  await notice.getByRole('button', { name: 'Quay lại phiên của tôi' }).click();
+  await expect(page.getByTestId('away-banner')).toContainText('Nếu đó là bạn, vui lòng quét thẻ');
+  await expect(countdown).toHaveCount(0);
+  await expect(page.locator('iframe.placeholder-frame')).toHaveCount(0);
+  await signInResident(page, 'BD000004');
+  await expect(page.locator('p.banner.error')).toHaveText('Máy đang có người dùng. Bạn có thể xếp hàng để được báo khi đến lượt.');
+  await expect(page.getByRole('button', { name: 'Xếp hàng' })).toBeVisible();
+  await snapshot(page, 'internet-step-away-signin');
+  await simulateScan(page, 'BD000003');
+  await expect(page.getByText('Chào bạn quay lại! Bạn còn')).toBeVisible();
+  await page.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
+  await expect(countdown).toBeVisible();
+  await expect(page.locator('iframe.placeholder-frame')).toBeVisible();
+
+  // The same in English and large text.
+  await page.getByRole('button', { name: 'Tạm rời máy' }).click();
+  await page.getByRole('button', { name: 'Về màn hình chính' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: /Chữ lớn|Large text/ }).click();
+  await expect(notice).toContainText(/A resident has stepped away from the internet PC; their session is kept for (9|10) more minutes/);
+  await notice.getByRole('button', { name: 'Back to my session' }).click();
+  await expect(page.getByTestId('away-banner')).toContainText('If it is yours, scan your card or ID');
+  await snapshot(page, 'internet-step-away-signin-en-large');
 });
 
 test('staff take someone who went home off the queue', async ({ browser, kiosk }) => {

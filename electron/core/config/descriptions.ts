@@ -113,6 +113,10 @@ export const keyDescriptions: Record<string, KeyDescription> = {
     vi: 'Sau bao nhiêu phút không chạm, gõ hay cuộn trong phiên Internet thì hỏi "Bạn còn dùng máy không?"; không ai trả lời trong 60 giây thì phiên kết thúc và mọi dấu vết được xóa. 0 = không bao giờ hỏi.',
     en: 'Minutes without a touch, key or scroll in an internet session before the kiosk asks "Are you still using the computer?"; with no answer within 60 seconds the session ends and every trace is wiped. 0 = never ask.',
   },
+  'internet.stepAwayMinutes': {
+    vi: 'Bạn đọc được tạm rời phiên Internet (để mượn sách, xem Thư viện số) trong bao nhiêu phút; quay lại phải quét thẻ hoặc nhập lại số thẻ, mã khách. Hết thời gian thì phiên kết thúc và mọi dấu vết được xóa. Thời gian tạm rời vẫn tính vào phiên. 0 = không cho tạm rời.',
+    en: 'Minutes a resident may leave an internet session for the other services (borrowing, the digital library); coming back takes their card, card number or guest code again. After that the session ends and every trace is wiped. Time away still counts. 0 = not offered.',
+  },
   'internet.autoExtendMinutes': {
     vi: 'Tự gia hạn thêm bao nhiêu phút khi không ai chờ; 0 = không gia hạn.',
     en: 'Minutes added when nobody waits; 0 = never.',

@@ -2,12 +2,12 @@
 // policy), permissions; and the tabs it reports back to the screens.
 import type { BrowseRequest, BrowserTabs } from '#contract/internet';
 import type { InternetContext } from './context';
-import { requireActive } from './ending';
+import { requirePresent } from './step-away';
 import { addressToUrl, decideUrl, type UrlDecision } from './url-policy';
 
 /** A command from the session bar: navigations go through the URL policy first. */
 export function browse(ic: InternetContext, request: BrowseRequest): { handled: boolean; decision?: UrlDecision } {
-  requireActive(ic);
+  requirePresent(ic);
   let decision: UrlDecision | undefined;
   if (request.action === 'navigate') {
     decision = decideUrlFor(ic, addressToUrl(request.url ?? ''));

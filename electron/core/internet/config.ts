@@ -75,6 +75,8 @@ export const internetSection = z
     warningSound: z.boolean().default(true),
     /** Minutes without input in a session before "Bạn còn dùng máy không?"; unanswered, the session ends and wipes (inactivity.ts); 0 = never. */
     inactivityMinutes: z.number().int().min(0).max(60).default(5),
+    /** Minutes a resident may leave the session for the other services (borrow a book, Thư viện số) and come back by proving who they are (step-away.ts); 0 = not offered. */
+    stepAwayMinutes: z.number().int().min(0).max(30).default(10),
     /** When nobody waits and limits allow, add this many minutes at the end instead of stopping; 0 = never. */
     autoExtendMinutes: z.number().int().min(0).max(120).default(0),
     /** The last minutes in which the resident is told someone is waiting (and no auto-extension happens). */

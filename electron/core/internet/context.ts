@@ -31,6 +31,8 @@ export interface Running {
   lastInputMono: number;
   /** When "Bạn còn dùng máy không?" was first asked in this stretch without input, monotonic. */
   askedMono: number | null;
+  /** When the resident stepped away to the other services (step-away.ts), monotonic; null while present. */
+  awayMono: number | null;
 }
 
 export interface InternetContext {

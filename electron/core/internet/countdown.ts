@@ -1,12 +1,13 @@
 // One step of the countdown, every second in the process that owns the session: warnings, a
 // checkpoint every few seconds (what a power cut keeps), auto-extension, the end at zero and the
-// end of a session nobody uses any more (inactivity.ts).
+// end of a session nobody uses any more (inactivity.ts) or whose resident stepped away too long (step-away.ts).
 import { findPatronById } from '../patrons/lookup';
 import { recordEvent } from '../store/event-types';
 import { limitsFor } from './config';
 import { nowIso, type InternetContext } from './context';
 import { endSession } from './ending';
 import { checkInactivity } from './inactivity';
+import { checkAway, isAway } from './step-away';
 import { computeAllowance, MINUTE_MS, weekStart } from './policy';
 import { ownedHere, rearmWarnings, startRunning, usedMs } from './running';
 import * as store from './sessions-store';
@@ -29,7 +30,7 @@ export function tick(ic: InternetContext): void {
     endSession(ic, open, open.limitedBy === 'closing' ? 'closing' : 'time_up', null);
     return;
   }
-  if (checkInactivity(ic, open)) return;
+  if (isAway(ic, open) ? checkAway(ic, open) : checkInactivity(ic, open)) return;
   for (const minutes of [...config.warningMinutes].sort((a, b) => b - a)) {
     if (remaining <= minutes * MINUTE_MS && !r.warned.has(minutes)) {
       r.warned.add(minutes);

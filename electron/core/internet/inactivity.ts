@@ -15,7 +15,8 @@ import { publishState } from './state';
 /** Input seen on the session's screen or page: the question, if shown, goes away at once. */
 export function noteInput(ic: InternetContext): void {
   const r = ic.running;
-  if (!r) return;
+  // Away, the session's screen is not shown: input elsewhere is not the holder's (step-away.ts).
+  if (!r || r.awayMono !== null) return;
   r.lastInputMono = ic.clock.monotonic();
   if (r.askedMono !== null) {
     r.askedMono = null;

@@ -16,6 +16,7 @@ import { noteInput } from './inactivity';
 import { createGuestPasses, guestPassesToday } from './guest-passes';
 import { joinQueue, leaveQueue, removeFromQueue } from './queue';
 import { recoverSession, requestMoreTime, signIn } from './session';
+import { stepAway } from './step-away';
 import { emergencyClose, endByStaff, extendSession, messageResident, overview, reopen } from './staff-actions';
 import { internetState } from './state';
 import { internetResourcesDir, loadUrlPolicy } from './url-rules';
@@ -75,11 +76,15 @@ export function registerInternet(ctx: KioskContext): void {
       if (patron) await admitLibraryCard(ctx, patron, manual === true, pin);
     }
     const { resumed, row } = signIn(ic, { kind, text, manual, resolveCccd: kind === 'cccd' ? cccdResolver(ctx) : undefined });
-    return { state: internetState(ic), resumed, allowanceMinutes: Math.round(row.allowanceMs / 60000), limitedBy: row.limitedBy };
+    const state = internetState(ic);
+    // Coming back (after a restart, or from stepping away) the resident is told the minutes left, not those first granted.
+    const minutes = resumed && state.session ? Math.floor(state.session.remainingSeconds / 60) : Math.round(row.allowanceMs / 60000);
+    return { state, resumed, allowanceMinutes: minutes, limitedBy: row.limitedBy };
   });
   registry.register('internet.end', () => (endByResident(ic), { ok: true as const }));
   registry.register('internet.activity', () => (noteInput(ic), { ok: true as const }));
   registry.register('internet.requestMoreTime', () => (requestMoreTime(ic), { ok: true as const }));
+  registry.register('internet.stepAway', () => stepAway(ic));
   registry.register('internet.queue.join', ({ card }) => joinQueue(ic, card));
   registry.register('internet.queue.leave', ({ card }) => (leaveQueue(ic, card), { ok: true as const }));
   registry.register('internet.checkUrl', ({ url }) => decideUrlFor(ic, addressToUrl(url)));

@@ -39,6 +39,13 @@ export function inactiveEndsInSeconds(ic: InternetContext, row: SessionRow): num
   return Math.max(0, Math.ceil((r.askedMono + ASK_MS - ic.clock.monotonic()) / 1000));
 }
 
+/** Seconds the session is still kept for a resident who stepped away; null while they are present. */
+export function awayEndsInSeconds(ic: InternetContext, row: SessionRow): number | null {
+  const r = ic.running;
+  if (!r || r.sessionId !== row.id || r.awayMono === null) return null;
+  return Math.max(0, Math.ceil((r.awayMono + ic.config.stepAwayMinutes * MINUTE_MS - ic.clock.monotonic()) / 1000));
+}
+
 export function usedMs(ic: InternetContext, row: SessionRow): number {
   const r = ic.running;
   if (r && r.sessionId === row.id) return r.usedAtAnchor + Math.max(0, ic.clock.monotonic() - r.anchorMono);
@@ -50,7 +57,16 @@ export function startRunning(ic: InternetContext, row: SessionRow): void {
   const remaining = row.allowanceMs - row.usedMs;
   // Warnings already behind us (a short session, a resume) are not played again.
   const warned = new Set(ic.config.warningMinutes.filter((m) => remaining <= m * MINUTE_MS && row.usedMs > 0));
-  ic.running = { sessionId: row.id, anchorMono: mono, usedAtAnchor: row.usedMs, lastCheckpointMono: mono, warned, lastInputMono: mono, askedMono: null };
+  ic.running = {
+    sessionId: row.id,
+    anchorMono: mono,
+    usedAtAnchor: row.usedMs,
+    lastCheckpointMono: mono,
+    warned,
+    lastInputMono: mono,
+    askedMono: null,
+    awayMono: null,
+  };
 }
 
 /** After an extension, the warnings now ahead of the resident will sound again. */

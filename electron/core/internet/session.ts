@@ -8,13 +8,14 @@ import { recordEndEvidence } from './end-evidence';
 import { CCCD_UNKNOWN } from './cccd';
 import { limitsFor } from './config';
 import { nowIso, today, type InternetContext } from './context';
-import { finishSession, requireActive } from './ending';
+import { finishSession } from './ending';
 import { guestCodeCandidates } from './guest-code';
 import { computeAllowance, MINUTE_MS, weekStart } from './policy';
 import { assertQueueTurn, patronByCard } from './queue';
 import { claimOwnership, ownedElsewhere, ownedHere, startRunning } from './running';
 import * as store from './sessions-store';
 import { emergencyClosed, publishState } from './state';
+import { comeBack, isAway, requirePresent } from './step-away';
 import { createDownloadsDir, deleteDownloadsDir, sweepDownloads, wipePlan } from './wipe';
 
 const GUEST_USED = 'Mã khách này đã được dùng. Mỗi mã chỉ dùng được một lần; hãy xin cán bộ thư viện mã mới.';
@@ -85,7 +86,14 @@ export function signIn(ic: InternetContext, request: SignIn): { resumed: boolean
   const open = store.openSession(db);
   const sameResident = (row: store.SessionRow) => (patron ? row.patronId === patron.id : row.guestPassId === pass!.id);
   if (open?.status === 'active') {
-    if (sameResident(open)) return { resumed: false, row: open };
+    if (sameResident(open)) {
+      // Back from the other services: proving who they are is what gives the browsing back.
+      if (isAway(ic, open)) {
+        comeBack(ic);
+        return { resumed: true, row: open };
+      }
+      return { resumed: false, row: open };
+    }
     throw refused('pc_busy', 'Máy đang có người dùng. Bạn có thể xếp hàng để được báo khi đến lượt.');
   }
   if (open?.status === 'suspended') {
@@ -187,7 +195,7 @@ function resume(ic: InternetContext, row: store.SessionRow): store.SessionRow {
 }
 
 export function requestMoreTime(ic: InternetContext): void {
-  const open = requireActive(ic);
+  const open = requirePresent(ic);
   ic.db.transaction(() => store.setMoreTimeRequested(ic.db, open.id, nowIso(ic)))();
   publishState(ic);
 }

@@ -9,7 +9,7 @@ import { setMeta } from '../store/meta';
 import { nowIso, today, type InternetContext } from './context';
 import { endSession, requireActive } from './ending';
 import { MINUTE_MS, openState } from './policy';
-import { rearmWarnings, usedMs } from './running';
+import { awayEndsInSeconds, rearmWarnings, usedMs } from './running';
 import * as store from './sessions-store';
 import { EMERGENCY_META, emergencyClosed, publishState } from './state';
 
@@ -111,6 +111,7 @@ function staffRow(ic: InternetContext, row: store.SessionRow): StaffSessionRow {
     card: patron?.cardNumber ?? null,
     category: row.category,
     status: row.status,
+    awayEndsInSeconds: awayEndsInSeconds(ic, row),
     startedAt: row.startedAt,
     endedAt: row.endedAt,
     endReason: row.endReason,

@@ -5,7 +5,7 @@ import type { InternetState, ResidentSession } from '#contract/internet';
 import { getMeta } from '../store/meta';
 import type { InternetContext } from './context';
 import { MINUTE_MS, openState } from './policy';
-import { inactiveEndsInSeconds, usedMs } from './running';
+import { awayEndsInSeconds, inactiveEndsInSeconds, usedMs } from './running';
 import * as store from './sessions-store';
 
 /** Staff closed every session until they reopen (kept in the store so it survives a restart). */
@@ -39,6 +39,7 @@ function residentSession(ic: InternetContext, row: store.SessionRow): ResidentSe
     moreTimeRequested: row.moreTimeRequestedAt !== null,
     downloads: downloadsOf(row),
     inactiveEndsInSeconds: inactiveEndsInSeconds(ic, row),
+    awayEndsInSeconds: awayEndsInSeconds(ic, row),
   };
 }
 
@@ -67,6 +68,7 @@ export function internetState(ic: InternetContext): InternetState {
     warningMinutes: config.warningMinutes,
     warningSound: config.warningSound,
     queueNoticeMinutes: config.queueNoticeMinutes,
+    stepAwayMinutes: config.stepAwayMinutes,
     homeLinks: config.homeLinks,
     urlPolicyMode: ic.policy.mode,
   };

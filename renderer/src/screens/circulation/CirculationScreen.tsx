@@ -42,7 +42,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
             <p>{t('card.number', { card: state.view.patron.cardNumber })}</p>
             {state.view.patron.status === 'pending' && <p className="banner warning">{t('card.pending')}</p>}
             <LibraryCard patron={state.view.patron} name={state.view.patron.displayName} libraryName={info.libraryName} />
-            <div className="circ-actions">
+            <div className="circ-actions action-bar">
               <button type="button" className="button secondary" onClick={() => window.print()}>
                 {t('card.print')}
               </button>
@@ -92,7 +92,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
               submitLabel={t('return.manualSubmit')}
               onSubmit={(item) => void giveBack(item)}
             />
-            <div className="circ-actions">
+            <div className="circ-actions action-bar">
               <button
                 type="button"
                 className="button"
@@ -206,7 +206,7 @@ function Borrow(props: {
           <HoldList holds={view.holds} onCancel={props.onCancelHold} busy={props.busy} />
         </>
       )}
-      <div className="circ-actions">
+      <div className="circ-actions action-bar">
         <button type="button" className="button secondary" onClick={props.onToggleLoans}>
           {showLoans
             ? t('borrow.backToBorrow')

@@ -96,7 +96,7 @@ export function Consent({
           <small id="consent-pin-hint">{t('consent.pinHint')}</small>
         </div>
       )}
-      <div className="circ-actions">
+      <div className="circ-actions action-bar">
         <button type="button" className="button" disabled={busy} onClick={agree}>
           {t('consent.agree')}
         </button>

@@ -9,7 +9,7 @@ export function MyData({ record, onBack }: { record: PatronRecord; onBack: () =>
   return (
     <div className="circ-mydata">
       <RecordView record={record} />
-      <div className="circ-actions">
+      <div className="circ-actions action-bar">
         <button type="button" className="button secondary" onClick={() => window.print()}>
           {t('myData.print')}
         </button>

@@ -14,9 +14,11 @@ export function ReceiptView({ receipt, onDone }: { receipt: Receipt; onDone: () 
         <QrCode text={receipt.text} label={t('receipt.qrLabel')} />
         <pre data-testid="receipt-text">{receipt.text}</pre>
       </div>
-      <button type="button" className="button" onClick={onDone}>
-        {t('receipt.done')}
-      </button>
+      <div className="circ-actions action-bar">
+        <button type="button" className="button" onClick={onDone}>
+          {t('receipt.done')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { useApi } from '../../api/context';
 import { launchQuery } from '../../api/transport';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useScan } from '../../devices/ScanProvider';
-import { navigate, useSubRoute } from '../../router';
+import { navigate, navigateSub, useSubRoute } from '../../router';
 import { PlaceholderPage } from './PlaceholderPage';
 import { QueuePage } from './QueuePage';
 import { SessionView } from './SessionView';
@@ -92,7 +92,10 @@ function ResidentInternet({ info }: { info: SystemInfo }) {
   const startWiped = useRef(false);
   // Signing in, queueing or reading why a session ended: the resident screens' idle rule. A running
   // session: the core's inactivity rule instead, told of every input seen here (report-input.ts).
-  const running = state?.phase === 'active';
+  // A session whose resident stepped away (core/internet/step-away.ts) is not shown to whoever is
+  // at the screen: it asks for the holder's card, as signing in does.
+  const away = state?.phase === 'active' && (state.session?.awayEndsInSeconds ?? null) !== null;
+  const running = state?.phase === 'active' && !away;
   useScreenIdleRule({ paused: running || ended !== null });
   const inactiveEndsIn = running ? (state.session?.inactiveEndsInSeconds ?? null) : null;
   useReportInput(running, inactiveEndsIn !== null);
@@ -142,7 +145,7 @@ function ResidentInternet({ info }: { info: SystemInfo }) {
     [api, busy, t],
   );
 
-  const signingIn = state && (state.phase === 'free' || state.phase === 'suspended') && !welcome;
+  const signingIn = state && (state.phase === 'free' || state.phase === 'suspended' || away) && !welcome;
   useScan(
     (scan: ScanEvent) => {
       if (scan.kind === 'card' || scan.kind === 'guest' || scan.kind === 'cccd') void signIn(scan.kind, scan.text, false);
@@ -192,7 +195,7 @@ function ResidentInternet({ info }: { info: SystemInfo }) {
     );
   }
 
-  if (state.phase === 'active') return <SessionView state={state} />;
+  if (running) return <SessionView state={state} />;
 
   return (
     <ScreenFrame title={t('title')}>
@@ -216,6 +219,7 @@ function SignInPanel({
 }) {
   const { t } = useTranslation('internet');
   const [typed, setTyped] = useState('');
+  const awaySeconds = state.phase === 'active' ? (state.session?.awayEndsInSeconds ?? null) : null;
 
   if (state.phase === 'disabled')
     return (
@@ -247,6 +251,11 @@ function SignInPanel({
           {t('phase.suspended')}
         </p>
       )}
+      {awaySeconds !== null && (
+        <p className="banner warning" role="status" data-testid="away-banner">
+          {t('away.signIn', { count: Math.ceil(awaySeconds / 60) })}
+        </p>
+      )}
       {state.queue.heldForTicket !== null && (
         <p className="banner warning" role="status">
           {t('signIn.held', { ticket: state.queue.heldForTicket })}
@@ -276,6 +285,11 @@ function SignInPanel({
       {problem?.reason === 'cccd_unknown' && (
         <button type="button" className="button" onClick={() => navigate('circulation')}>
           {t('signIn.goRegister')}
+        </button>
+      )}
+      {problem?.reason === 'pc_busy' && (
+        <button type="button" className="button" onClick={() => navigateSub('internet', 'queue')}>
+          {t('queue.take')}
         </button>
       )}
       <p className="hint">{t('signIn.rules')}</p>

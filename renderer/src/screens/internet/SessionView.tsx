@@ -1,5 +1,6 @@
-// The running session: the session bar (countdown, more time, end, warnings, staff messages, the
-// queue notice) above the browsing area — Electron's browsing view, or the browser-mode placeholder.
+// The running session: the session bar (countdown, more time, stepping away, end, warnings, staff
+// messages, the queue notice) above the browsing area: Electron's browsing view, or the browser-mode
+// placeholder.
 import { useEffect, useEffectEvent, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BROWSER_TOP_PX, type BrowserTabs, type InternetState, type UrlDecisionDto } from '#contract/internet';
@@ -12,8 +13,15 @@ import { Banner } from '../../components/Banner';
 import { Modal } from '../../components/Modal';
 import { FilePicker } from './FilePicker';
 import { useAudioPrompt } from '../../a11y/audio';
+import { navigate } from '../../router';
 import { StillUsing } from './StillUsing';
 import { SessionScans } from './SessionScans';
+
+/**
+ * Browser mode's stand-in page, kept for as long as its session lasts: stepping away unmounts this
+ * view, and the resident comes back to the page they left. (Electron's tabs live in main and stay.)
+ */
+let keptFrame: { sessionId: number; url: string } | undefined;
 
 export function SessionView({ state }: { state: InternetState }) {
   const api = useApi();
@@ -23,8 +31,14 @@ export function SessionView({ state }: { state: InternetState }) {
   const [message, setMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [confirmEnd, setConfirmEnd] = useState(false);
-  const [address, setAddress] = useState('');
-  const [frameUrl, setFrameUrl] = useState('');
+  const [confirmAway, setConfirmAway] = useState(false);
+  const kept = keptFrame?.sessionId === session.id ? keptFrame.url : '';
+  const [address, setAddress] = useState(kept);
+  const [frameUrl, showFrame] = useState(kept);
+  const setFrameUrl = (url: string) => {
+    keptFrame = { sessionId: session.id, url };
+    showFrame(url);
+  };
   const [blocked, setBlocked] = useState<UrlDecisionDto | null>(null);
   const [tabs, setTabs] = useState<BrowserTabs | null>(null);
   const electron = Boolean(window.kiosk);
@@ -131,7 +145,27 @@ export function SessionView({ state }: { state: InternetState }) {
           >
             {session.moreTimeRequested ? t('session.moreTimeRequested') : t('session.requestMoreTime')}
           </button>
-          {confirmEnd ? (
+          {confirmAway && (
+            <span className="confirm-end">
+              <span>{t('session.confirmStepAway', { count: state.stepAwayMinutes })}</span>
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  void act(async () => {
+                    await api.call('internet.stepAway', {});
+                    navigate('home');
+                  })
+                }
+              >
+                {t('session.stepAwayYes')}
+              </button>
+              <button type="button" className="button quiet" onClick={() => setConfirmAway(false)}>
+                {t('session.stepAwayNo')}
+              </button>
+            </span>
+          )}
+          {confirmEnd && (
             <span className="confirm-end">
               <span>{t('session.confirmEnd')}</span>
               <button type="button" className="button danger" onClick={() => void act(() => api.call('internet.end', {}))}>
@@ -141,10 +175,18 @@ export function SessionView({ state }: { state: InternetState }) {
                 {t('session.endNo')}
               </button>
             </span>
-          ) : (
-            <button type="button" className="button quiet" onClick={() => setConfirmEnd(true)}>
-              {t('session.end')}
-            </button>
+          )}
+          {!confirmAway && !confirmEnd && (
+            <>
+              {state.stepAwayMinutes > 0 && (
+                <button type="button" className="button quiet" onClick={() => setConfirmAway(true)}>
+                  {t('session.stepAway')}
+                </button>
+              )}
+              <button type="button" className="button quiet" onClick={() => setConfirmEnd(true)}>
+                {t('session.end')}
+              </button>
+            </>
           )}
           <SessionScans />
         </div>

@@ -133,7 +133,11 @@ export function InternetStaffPage({ staffToken }: { staffToken: string }) {
               <dt>{t('staff.left')}</dt>
               <dd data-testid="staff-minutes-left">{t('staff.minutes', { count: Math.round(current.minutesLeft ?? 0) })}</dd>
               <dt>{t('staff.status')}</dt>
-              <dd>{t(`staff.statuses.${current.status}`)}</dd>
+              <dd>
+                {current.awayEndsInSeconds !== null
+                  ? t('staff.away', { count: Math.ceil(current.awayEndsInSeconds / 60) })
+                  : t(`staff.statuses.${current.status}`)}
+              </dd>
             </dl>
             {current.moreTimeRequested && (
               <p className="banner warning" role="status">
