@@ -19,6 +19,7 @@ import { rightsMethods } from './rights';
 import { catalogueEvents, catalogueMethods } from './catalogue';
 import { copyCataloguingEvents, copyCataloguingMethods } from './copy-cataloguing';
 import { eresourceEvents, eresourceMethods } from './eresources';
+import { roomSetupMethods } from './room';
 
 export const methods = {
   ...systemMethods,
@@ -37,6 +38,7 @@ export const methods = {
   ...catalogueMethods,
   ...copyCataloguingMethods,
   ...eresourceMethods,
+  ...roomSetupMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {

@@ -3,6 +3,7 @@
 // (wire.ts), so the hub dispatches it through the same registry as IPC and the WebSocket; pairing
 // has its own two shapes. zod only, like the rest of the contract.
 import { z } from 'zod';
+import { method, staffToken, technician } from './define';
 import { callMessage } from './wire';
 import { staffRole } from './staff';
 
@@ -65,3 +66,45 @@ export type PairResponse = z.infer<typeof pairResponse>;
 
 /** What the hub's pairing port answers when it refuses: a Vietnamese sentence and a reason. */
 export const roomRefusal = z.object({ ok: z.literal(false), reason: z.string().max(60), message: z.string().max(500) }).strict();
+
+const port = z.number().int().min(0).max(65535);
+const withToken = <T extends z.ZodRawShape>(shape: T) => z.object({ staffToken, ...shape }).strict();
+
+/** A PC of the room as the hub's technician page lists it. */
+export const roomPcView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  pairedAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  state: z.enum(['paired', 'revoked']),
+});
+
+/** Where this PC stands in its room: what `kiosk room status` prints and the technician's page shows. */
+export const roomStatusView = z.object({
+  role: z.enum(['standalone', 'hub', 'kiosk']),
+  roomId: z.string().nullable(),
+  /** On a hub: where it is set to listen (0 = a free port chosen at start). */
+  listen: z.object({ on: z.enum(['loopback', 'lan']), port, pairingPort: port }).nullable(),
+  /** On a hub: the ports it listens on now; null when this process does not serve the room (its ports failed to open). */
+  serving: z.object({ callPort: port, pairingPort: port }).nullable(),
+  pcId: z.number().int().nullable(),
+  hub: z.object({ host: z.string(), port }).nullable(),
+  pcs: z.array(roomPcView),
+});
+export type RoomStatusView = z.infer<typeof roomStatusView>;
+
+/** The technician's room page (and the same core functions as `kiosk room …`). */
+export const roomSetupMethods = {
+  'room.status': method(withToken({}), roomStatusView, technician),
+  /** Makes this PC the hub (or changes where it listens); a new hub starts serving at once. */
+  'room.makeHub': method(withToken({ listen: z.enum(['loopback', 'lan']), port, pairingPort: port }), roomStatusView, technician),
+  'room.pairCode': method(withToken({}), z.object({ code: z.string(), expiresAt: z.string() }), technician),
+  /** Pairs this PC with a hub; it calls the hub from its next start. */
+  'room.join': method(
+    withToken({ address: z.string().trim().min(1).max(260), code: z.string().trim().min(1).max(20), name: z.string().trim().min(1).max(60) }),
+    roomStatusView.extend({ restartRequired: z.literal(true) }),
+    technician,
+  ),
+  'room.revoke': method(withToken({ pcId: z.number().int().positive() }), roomStatusView, technician),
+};

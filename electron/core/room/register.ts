@@ -1,7 +1,8 @@
 // The room feature (issue #18). On a hub, the entry point that serves the kiosk (host, Electron)
-// calls `serveRoom` to open the room's two ports; a CLI command never does. On a room kiosk, the room's methods (methods.ts) go to the hub through the registry, so
-// the screens, IPC, the WebSocket and the CLI all reach the hub without knowing it. A standalone
-// kiosk (no room.json) does nothing here.
+// calls `serveRoom` to open the room's two ports; a CLI command never does. On a room kiosk, the
+// room's methods (methods.ts) go to the hub through the registry, so the screens, IPC, the WebSocket
+// and the CLI all reach the hub without knowing it. A standalone kiosk (no room.json) does nothing
+// here but offer the technician's room page (room.*), which makes it a hub or pairs it.
 import type { KioskContext } from '../context';
 import { printReceipt } from '../circulation/receipt';
 import { createHubLink, type HubLink } from './client';
@@ -9,6 +10,9 @@ import { startRoomHub, type RoomHub } from './hub';
 import { RECEIPT_METHODS, roomMethods } from './methods';
 import { vouchFor } from './staff';
 import { readRoomState } from './state';
+import { joinRoom } from './join';
+import { issuePairingCode, makeHub, revokeRoomPc, roomStatus } from './setup';
+import type { RoomStatusView } from '#contract/room';
 
 const hubs = new WeakMap<KioskContext, RoomHub>();
 
@@ -26,12 +30,39 @@ export async function serveRoom(ctx: KioskContext): Promise<RoomHub | undefined>
 }
 
 export function registerRoom(ctx: KioskContext): void {
+  registerRoomSetup(ctx);
   const state = readRoomState(ctx.dataDir);
   if (state?.role === 'kiosk') {
     const link = createHubLink(ctx, state);
     ctx.onClose(() => link.close());
     forwardRoomMethods(ctx, link);
   }
+}
+
+/** The technician's room page: the same core functions as `kiosk room …`, and the ports served now. */
+function registerRoomSetup(ctx: KioskContext): void {
+  const { registry } = ctx;
+  const status = (): RoomStatusView => {
+    const hub = hubs.get(ctx);
+    return { ...roomStatus(ctx), serving: hub ? { callPort: hub.callPort, pairingPort: hub.pairingPort } : null };
+  };
+  registry.register('room.status', status);
+  registry.register('room.makeHub', async ({ listen, port, pairingPort }) => {
+    await makeHub(ctx, { listen, port, pairingPort });
+    // A new hub serves at once, so the technician can pair the other PCs without a restart. One
+    // already serving keeps its ports until the next start (kiosks paired on them keep working).
+    await serveRoom(ctx);
+    return status();
+  });
+  registry.register('room.pairCode', () => issuePairingCode(ctx));
+  registry.register('room.join', async ({ address, code, name }) => {
+    await joinRoom(ctx, address, code, name);
+    return { ...status(), restartRequired: true as const };
+  });
+  registry.register('room.revoke', ({ pcId }) => {
+    revokeRoomPc(ctx, String(pcId));
+    return status();
+  });
 }
 
 function forwardRoomMethods(ctx: KioskContext, link: HubLink): void {

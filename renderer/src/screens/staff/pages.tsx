@@ -5,6 +5,7 @@ import { SelfTestPage } from '../technician/SelfTestPage';
 import { MaintenancePage } from '../technician/MaintenancePage';
 import { UsbUpdatePage } from '../technician/UsbUpdatePage';
 import { SetupPage } from '../technician/SetupPage';
+import { RoomPage } from '../technician/RoomPage';
 import { KioskInfoPage } from './KioskInfoPage';
 import { ReportsPage } from '../statistics/ReportsPage';
 import { CatalogueImportPage } from '../catalogue/CatalogueImportPage';
@@ -44,6 +45,7 @@ export const staffPages: StaffPage[] = [
   { id: 'backups', titleKey: 'technician:pages.maintenance', role: 'technician', Component: MaintenancePage },
   { id: 'setup', titleKey: 'technician:pages.setup', role: 'technician', Component: SetupPage },
   { id: 'updates', titleKey: 'technician:pages.updates', role: 'technician', Component: UsbUpdatePage },
+  { id: 'room', titleKey: 'technician:pages.room', role: 'technician', Component: RoomPage },
   { id: 'devices', titleKey: 'devices:pageTitle', role: 'staff', Component: DevicesPage },
   { id: 'content-packs', titleKey: 'eresources:staff.pageTitle', role: 'staff', Component: PackImportPage },
   { id: 'announcements', titleKey: 'announcements:page.title', role: 'staff', Component: AnnouncementsPage },
