@@ -44,6 +44,8 @@ export const noParams = z.object({}).strict();
 
 /** What a staff or technician method's request must carry (from `staff.signIn`). */
 export const staffToken = z.string().min(16).max(128);
+/** A staff or technician request: the token, then the method's own fields. */
+export const withToken = <T extends z.ZodRawShape>(shape: T) => z.object({ staffToken, ...shape }).strict();
 /** What a resident method's request must carry (from `circulation.signIn`). */
 export const residentToken = z.string().min(16).max(128);
 

@@ -3,7 +3,7 @@
 // (wire.ts), so the hub dispatches it through the same registry as IPC and the WebSocket; pairing
 // has its own two shapes. zod only, like the rest of the contract.
 import { z } from 'zod';
-import { method, staffToken, technician } from './define';
+import { method, technician, withToken } from './define';
 import { callMessage } from './wire';
 import { staffRole } from './staff';
 
@@ -68,7 +68,6 @@ export type PairResponse = z.infer<typeof pairResponse>;
 export const roomRefusal = z.object({ ok: z.literal(false), reason: z.string().max(60), message: z.string().max(500) }).strict();
 
 const port = z.number().int().min(0).max(65535);
-const withToken = <T extends z.ZodRawShape>(shape: T) => z.object({ staffToken, ...shape }).strict();
 
 /** A PC of the room as the hub's technician page lists it. */
 export const roomPcView = z.object({

@@ -1,10 +1,7 @@
 // Technician and staff-home methods: today's figures and open issues, terminal identity, backups
 // (run, list, export to USB), removable media, diagnostics bundle, update readiness, first-run setup.
 import { z } from 'zod';
-import { method, staff, technician } from './define';
-import { staffToken } from './staff';
-
-const withToken = <T extends z.ZodRawShape>(shape: T) => z.object({ staffToken, ...shape }).strict();
+import { method, staff, technician, withToken } from './define';
 
 export const staffAttention = z.object({
   id: z.enum([

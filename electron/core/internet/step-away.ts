@@ -10,6 +10,7 @@ import type { InternetContext } from './context';
 import { endSession, requireActive } from './ending';
 import { closePicker } from './file-picker';
 import { MINUTE_MS } from './policy';
+import { awayEndsInSeconds } from './running';
 import type { SessionRow } from './sessions-store';
 import { publishState } from './state';
 
@@ -31,8 +32,7 @@ export function stepAway(ic: InternetContext): { keptMinutes: number } {
 }
 
 export function isAway(ic: InternetContext, row: SessionRow): boolean {
-  const r = ic.running;
-  return r !== undefined && r.sessionId === row.id && r.awayMono !== null;
+  return awayEndsInSeconds(ic, row) !== null;
 }
 
 /** The holder proved who they are again (session.ts's sign-in): the browsing is theirs once more. */
