@@ -31,6 +31,10 @@ export const residentSession = z.object({
   inactiveEndsInSeconds: z.number().int().nonnegative().nullable(),
   /** Set while the resident has stepped away to the other services: seconds the session is kept for them. */
   awayEndsInSeconds: z.number().int().nonnegative().nullable(),
+  /** The last time warning given (its minutes), until more time is granted; null while away. */
+  lastWarningMinutes: z.number().int().nullable(),
+  /** Staff's message the resident has not yet acknowledged; null while away. */
+  staffMessage: z.object({ text: z.string(), at: z.string() }).nullable(),
 });
 export type ResidentSession = z.infer<typeof residentSession>;
 
@@ -165,6 +169,8 @@ export const internetMethods = {
   'internet.activity': method(noParams, ok, anyone),
   'internet.requestMoreTime': method(noParams, ok, anyone),
   'internet.stepAway': method(noParams, z.object({ keptMinutes: z.number().int() }), anyone),
+  /** The resident tapped "Đã hiểu" on staff's message. */
+  'internet.messageSeen': method(noParams, ok, anyone),
   'internet.queue.join': method(z.object({ card: z.string().trim().min(1).max(64) }).strict(), queueTicket, anyone),
   'internet.queue.leave': method(z.object({ card: z.string().trim().min(1).max(64) }).strict(), ok, anyone),
   /** A browsing command from the session bar; `handled` is false where no browsing surface exists (browser mode). */
@@ -226,8 +232,6 @@ export const internetEvents = {
   /** The resident-facing state: sent on every change and once a second while a session runs. */
   'internet.state': internetState,
   'internet.warning': z.object({ sessionId: z.number().int(), minutesLeft: z.number().int(), sound: z.boolean() }),
-  'internet.message': z.object({ sessionId: z.number().int(), text: z.string(), at: z.string() }),
-  /** A session ended: screens return home and the browsing surface clears every step listed. */
   /** Tabs of the Electron browsing surface, for the session bar. */
   'internet.tabs': browserTabs,
   /** A web page opened its file chooser: the kiosk's picker lists this session's downloads (open: false closes it). */
@@ -237,5 +241,6 @@ export const internetEvents = {
     multiple: z.boolean(),
     files: z.array(z.object({ name: z.string(), bytes: z.number().int().nonnegative() })),
   }),
+  /** A session ended: screens return home and the browsing surface clears every step listed. */
   'internet.ended': z.object({ sessionId: z.number().int(), reason: endReason, wipe: z.array(wipeStep) }),
 };

@@ -261,6 +261,10 @@ test('a resident steps away to the home screen and comes back with the same card
   const notice = page.locator('.internet-busy');
   await expect(notice).toContainText(/Một bạn đọc đang tạm rời phiên Internet; máy giữ phiên thêm (9|10) phút/);
   await snapshot(page, 'internet-step-away-home');
+  // Staff write to the resident while they are away: kept for them, shown to nobody else.
+  const staff = await callApi(page, 'staff.signIn', { card: 'NV0001', pin: '147258' });
+  const staffToken = (staff.value as { token: string }).token;
+  expect((await callApi(page, 'internet.staff.message', { staffToken, text: 'Bạn nhớ lưu bài trước 11 giờ nhé.' })).ok).toBe(true);
 
   // Whoever taps Internet now gets the sign-in, never the page.
   await notice.getByRole('button', { name: 'Quay lại phiên của tôi' }).click();
@@ -271,11 +275,16 @@ test('a resident steps away to the home screen and comes back with the same card
   await expect(page.locator('p.banner.error')).toHaveText('Máy đang có người dùng. Bạn có thể xếp hàng để được báo khi đến lượt.');
   await expect(page.getByRole('button', { name: 'Xếp hàng' })).toBeVisible();
   await snapshot(page, 'internet-step-away-signin');
+  await expect(page.getByText('Bạn nhớ lưu bài trước 11 giờ nhé.')).toHaveCount(0);
   await simulateScan(page, 'BD000003');
   await expect(page.getByText('Chào bạn quay lại! Bạn còn')).toBeVisible();
   await page.getByRole('button', { name: 'Bắt đầu dùng Internet' }).click();
   await expect(countdown).toBeVisible();
   await expect(page.locator('iframe.placeholder-frame')).toBeVisible();
+  const message = page.getByRole('alertdialog', { name: 'Lời nhắn của cán bộ thư viện' });
+  await expect(message).toContainText('Bạn nhớ lưu bài trước 11 giờ nhé.');
+  await message.getByRole('button', { name: 'Đã hiểu' }).click();
+  await expect(message).toHaveCount(0);
 
   // The same in English and large text.
   await page.getByRole('button', { name: 'Tạm rời máy' }).click();

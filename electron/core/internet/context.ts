@@ -33,6 +33,11 @@ export interface Running {
   askedMono: number | null;
   /** When the resident stepped away to the other services (step-away.ts), monotonic; null while present. */
   awayMono: number | null;
+  /**
+   * Staff's last message until the resident taps "Đã hiểu": a resident who stepped away, or whose
+   * screen was reloaded, still reads it. Memory only, as the text is never stored.
+   */
+  staffMessage: { text: string; at: string } | null;
 }
 
 export interface InternetContext {

@@ -17,7 +17,7 @@ import { createGuestPasses, guestPassesToday } from './guest-passes';
 import { joinQueue, leaveQueue, removeFromQueue } from './queue';
 import { recoverSession, requestMoreTime, signIn } from './session';
 import { stepAway } from './step-away';
-import { emergencyClose, endByStaff, extendSession, messageResident, overview, reopen } from './staff-actions';
+import { emergencyClose, endByStaff, extendSession, messageResident, messageSeen, overview, reopen } from './staff-actions';
 import { internetState } from './state';
 import { internetResourcesDir, loadUrlPolicy } from './url-rules';
 import { pushedBlockHosts } from './pushed-blocks';
@@ -85,6 +85,7 @@ export function registerInternet(ctx: KioskContext): void {
   registry.register('internet.activity', () => (noteInput(ic), { ok: true as const }));
   registry.register('internet.requestMoreTime', () => (requestMoreTime(ic), { ok: true as const }));
   registry.register('internet.stepAway', () => stepAway(ic));
+  registry.register('internet.messageSeen', () => (messageSeen(ic), { ok: true as const }));
   registry.register('internet.queue.join', ({ card }) => joinQueue(ic, card));
   registry.register('internet.queue.leave', ({ card }) => (leaveQueue(ic, card), { ok: true as const }));
   registry.register('internet.checkUrl', ({ url }) => decideUrlFor(ic, addressToUrl(url)));

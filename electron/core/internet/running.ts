@@ -2,7 +2,7 @@
 // are counted on the monotonic clock from an anchor, so wall-clock jumps neither add nor remove time.
 import { getMeta, setMeta } from '../store/meta';
 import { processAlive } from '../system/process-alive';
-import type { InternetContext } from './context';
+import type { InternetContext, Running } from './context';
 import { MINUTE_MS } from './policy';
 import type { SessionRow } from './sessions-store';
 
@@ -66,7 +66,25 @@ export function startRunning(ic: InternetContext, row: SessionRow): void {
     lastInputMono: mono,
     askedMono: null,
     awayMono: null,
+    staffMessage: null,
   };
+}
+
+/** The running session's memory for `row`, or none (another process runs it, or it is not running yet). */
+export function runningFor(ic: InternetContext, row: SessionRow): Running | null {
+  const r = ic.running;
+  return r && r.sessionId === row.id ? r : null;
+}
+
+/**
+ * What the resident's screen must still show when it comes (back): the last time warning given (the
+ * fewest minutes), until more time is granted, and staff's unread message. Nothing while they are
+ * away, since whoever stands at the screen then is not them.
+ */
+export function unreadForResident(ic: InternetContext, row: SessionRow): { lastWarningMinutes: number | null; staffMessage: Running['staffMessage'] } {
+  const r = runningFor(ic, row);
+  if (!r || r.awayMono !== null) return { lastWarningMinutes: null, staffMessage: null };
+  return { lastWarningMinutes: r.warned.size ? Math.min(...r.warned) : null, staffMessage: r.staffMessage };
 }
 
 /** After an extension, the warnings now ahead of the resident will sound again. */

@@ -1,5 +1,6 @@
-// What staff do from the Internet page: extend, end, message the resident, close every session in
-// an emergency and reopen, and the overview of today's sessions and queue. Each action is recorded.
+// What staff do from the Internet page: extend, end, message the resident (and the resident's "Đã
+// hiểu"), close every session in an emergency and reopen, and the overview of today's sessions and
+// queue. Each action is recorded.
 import type { StaffSessionRow } from '#contract/internet';
 import type { StaffMember } from '#contract/staff';
 import { refused } from '../errors';
@@ -9,7 +10,8 @@ import { setMeta } from '../store/meta';
 import { nowIso, today, type InternetContext } from './context';
 import { endSession, requireActive } from './ending';
 import { MINUTE_MS, openState } from './policy';
-import { awayEndsInSeconds, rearmWarnings, usedMs } from './running';
+import { awayEndsInSeconds, rearmWarnings, runningFor, usedMs } from './running';
+import { requirePresent } from './step-away';
 import * as store from './sessions-store';
 import { EMERGENCY_META, emergencyClosed, publishState } from './state';
 
@@ -53,7 +55,19 @@ export function messageResident(ic: InternetContext, staff: StaffMember, text: s
   const open = requireActive(ic);
   // The text itself is not stored: it is for the resident's screen only.
   db.transaction(() => recordEvent(db, clock, 'staff.action', { staffId: staff.id, action: 'internet.message', target: `internet_session:${open.id}` }))();
-  ic.kiosk.bus.emit('internet.message', { sessionId: open.id, text, at: nowIso(ic) });
+  // The resident's screen shows it from the session's state (state.ts) until they tap "Đã hiểu".
+  const r = runningFor(ic, open);
+  if (r) r.staffMessage = { text, at: nowIso(ic) };
+  publishState(ic);
+}
+
+/** The resident read staff's message ("Đã hiểu"); only they may, so not while they are away. */
+export function messageSeen(ic: InternetContext): void {
+  const r = runningFor(ic, requirePresent(ic));
+  if (r?.staffMessage) {
+    r.staffMessage = null;
+    publishState(ic);
+  }
 }
 
 export function emergencyClose(ic: InternetContext, staff: StaffMember): void {

@@ -5,7 +5,7 @@ import type { InternetState, ResidentSession } from '#contract/internet';
 import { getMeta } from '../store/meta';
 import type { InternetContext } from './context';
 import { MINUTE_MS, openState } from './policy';
-import { awayEndsInSeconds, inactiveEndsInSeconds, usedMs } from './running';
+import { awayEndsInSeconds, inactiveEndsInSeconds, unreadForResident, usedMs } from './running';
 import * as store from './sessions-store';
 
 /** Staff closed every session until they reopen (kept in the store so it survives a restart). */
@@ -40,6 +40,7 @@ function residentSession(ic: InternetContext, row: store.SessionRow): ResidentSe
     downloads: downloadsOf(row),
     inactiveEndsInSeconds: inactiveEndsInSeconds(ic, row),
     awayEndsInSeconds: awayEndsInSeconds(ic, row),
+    ...unreadForResident(ic, row),
   };
 }
 

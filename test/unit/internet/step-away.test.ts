@@ -99,6 +99,37 @@ describe('stepping away from an internet session', () => {
     expect(await signIn(t0.t, mine!.slice('KHACH-'.length).toLowerCase(), 'card')).toMatchObject({ resumed: true });
   });
 
+  it("keeps staff's message and the time warning for the resident who comes back, and shows neither while away", async () => {
+    const { t, internet, start } = await running();
+    await start();
+    // Present and busy for 48 of the adult's 60 minutes.
+    for (let minute = 0; minute < 48; minute++) {
+      t.clock.advance(MIN);
+      await t.call('internet.activity');
+      tick(internet);
+    }
+    expect((await status(t)).session).toMatchObject({ lastWarningMinutes: null, staffMessage: null });
+    await t.call('internet.stepAway');
+    await t.call('internet.staff.message', { staffToken: await staffToken(t), text: 'Phòng đọc sắp đóng cửa, bạn lưu bài nhé.' });
+    // Four minutes left: the five-minute warning is given while they are away.
+    t.clock.advance(8 * MIN);
+    tick(internet);
+    expect((await status(t)).session).toMatchObject({ lastWarningMinutes: null, staffMessage: null });
+    // Nobody else may dismiss the message.
+    await refusal(t.call('internet.messageSeen'), 'session_away');
+
+    await signIn(t, ADULT);
+    expect((await status(t)).session).toMatchObject({
+      lastWarningMinutes: 5,
+      staffMessage: { text: 'Phòng đọc sắp đóng cửa, bạn lưu bài nhé.', at: '2028-02-29T02:48:00.000Z' },
+    });
+    await t.call('internet.messageSeen');
+    expect((await status(t)).session?.staffMessage).toBeNull();
+    // More time granted: the warning is behind them.
+    await t.call('internet.staff.extend', { staffToken: await staffToken(t), minutes: 20, scope: 'session' });
+    expect((await status(t)).session?.lastWarningMinutes).toBeNull();
+  });
+
   it('is refused with what to do when the kiosk does not offer it, and when nobody is signed in', async () => {
     const { t, internet, start } = await running();
     await refusal(t.call('internet.stepAway'), 'no_session');

@@ -27,8 +27,15 @@ export function SessionView({ state }: { state: InternetState }) {
   const api = useApi();
   const { t } = useTranslation('internet');
   const session = state.session!;
-  const [warning, setWarning] = useState<number | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // The warning and staff's message come with the session's state, so a resident who stepped away,
+  // or whose page was reloaded, still sees them; a message hides at once when "Đã hiểu" is tapped.
+  const warning = session.lastWarningMinutes;
+  const [readAt, setReadAt] = useState<string | null>(null);
+  const message = session.staffMessage && session.staffMessage.at !== readAt ? session.staffMessage : null;
+  const messageRead = () => {
+    setReadAt(message?.at ?? null);
+    void api.call('internet.messageSeen', {}).catch(() => undefined);
+  };
   const [problem, setProblem] = useState<string | null>(null);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [confirmAway, setConfirmAway] = useState(false);
@@ -49,12 +56,11 @@ export function SessionView({ state }: { state: InternetState }) {
   });
 
   useEffect(() => {
+    // The warning's sound and voice play once, when it is given.
     const offWarning = api.on('internet.warning', (w) => {
-      setWarning(w.minutesLeft);
       if (w.sound) playWarningTone(w.minutesLeft <= 1 ? 3 : 2);
       sayWarning(w.minutesLeft);
     });
-    const offMessage = api.on('internet.message', (m) => setMessage(m.text));
     const offTabs = api.on('internet.tabs', (next) => {
       setTabs(next);
       setBlocked(next.blocked);
@@ -63,13 +69,9 @@ export function SessionView({ state }: { state: InternetState }) {
     });
     return () => {
       offWarning();
-      offMessage();
       offTabs();
     };
   }, [api]);
-
-  // A warning stays until the next one replaces it or more time is granted.
-  useEffect(() => setWarning(null), [session.allowanceMinutes]);
 
   const act = async (body: () => Promise<unknown>) => {
     setProblem(null);
@@ -282,10 +284,10 @@ export function SessionView({ state }: { state: InternetState }) {
       </header>
 
       {message && (
-        <Modal labelledBy="staff-message-title" alert onClose={() => setMessage(null)} className="staff-message">
+        <Modal labelledBy="staff-message-title" alert onClose={messageRead} className="staff-message">
           <h2 id="staff-message-title">{t('session.messageTitle')}</h2>
-          <p>{message}</p>
-          <button type="button" className="button" onClick={() => setMessage(null)}>
+          <p>{message.text}</p>
+          <button type="button" className="button" onClick={messageRead}>
             {t('session.messageOk')}
           </button>
         </Modal>
