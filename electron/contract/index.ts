@@ -19,7 +19,7 @@ import { rightsMethods } from './rights';
 import { catalogueEvents, catalogueMethods } from './catalogue';
 import { copyCataloguingEvents, copyCataloguingMethods } from './copy-cataloguing';
 import { eresourceEvents, eresourceMethods } from './eresources';
-import { roomSetupMethods } from './room';
+import { roomConsoleMethods, roomSetupMethods } from './room';
 
 export const methods = {
   ...systemMethods,
@@ -39,6 +39,7 @@ export const methods = {
   ...copyCataloguingMethods,
   ...eresourceMethods,
   ...roomSetupMethods,
+  ...roomConsoleMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {

@@ -3,7 +3,7 @@
 // (wire.ts), so the hub dispatches it through the same registry as IPC and the WebSocket; pairing
 // has its own two shapes. zod only, like the rest of the contract.
 import { z } from 'zod';
-import { method, technician, withToken } from './define';
+import { method, staff, staffToken, technician, withToken } from './define';
 import { callMessage } from './wire';
 import { staffRole } from './staff';
 
@@ -106,4 +106,83 @@ export const roomSetupMethods = {
     technician,
   ),
   'room.revoke': method(withToken({ pcId: z.number().int().positive() }), roomStatusView, technician),
+};
+
+// ——— The room's console (issue #18, item 4) ———
+// Every few seconds each room kiosk tells the hub what its internet PC is doing (a heartbeat); the
+// hub answers with what staff asked of that PC from any console (extend, end, message). Staff on any
+// PC of the room see every PC through `room.console`, which a room kiosk forwards to its hub.
+
+export const ROOM_HEARTBEAT_PATH = '/room/heartbeat';
+/** How often a room kiosk reports; the hub marks a PC offline after three missed reports. */
+export const ROOM_HEARTBEAT_MS = 5_000;
+
+/** A PC's internet service as staff see it. The resident's name goes to staff screens only. */
+export const pcInternetReport = z
+  .object({
+    phase: z.enum(['free', 'active', 'suspended', 'closed', 'disabled']),
+    session: z
+      .object({
+        who: z.string().max(120),
+        guest: z.boolean(),
+        minutesLeft: z.number().int().nonnegative(),
+        /** Seconds the session is kept for a resident who stepped away; null while they are there. */
+        awayEndsInSeconds: z.number().int().nonnegative().nullable(),
+        moreTimeRequested: z.boolean(),
+      })
+      .strict()
+      .nullable(),
+    /** The PC is kept for this queue ticket (it is free, and waits for that resident). */
+    heldForTicket: z.number().int().nullable(),
+    waiting: z.number().int().nonnegative(),
+  })
+  .strict();
+export type PcInternetReport = z.infer<typeof pcInternetReport>;
+
+/** What staff may ask of a PC's internet session from the console, with `extra` fields on each kind. */
+const consoleActionWith = <T extends z.ZodRawShape>(extra: T) =>
+  z.discriminatedUnion('action', [
+    z.object({ ...extra, action: z.literal('extend'), minutes: z.number().int().min(1).max(240) }).strict(),
+    z.object({ ...extra, action: z.literal('end') }).strict(),
+    z.object({ ...extra, action: z.literal('message'), text: z.string().trim().min(1).max(500) }).strict(),
+  ]);
+export type ConsoleAction = z.infer<ReturnType<typeof consoleActionWith<Record<never, never>>>>;
+
+/** What staff asked of a PC, carried to it in the answer to its next heartbeat. */
+export const roomCommand = consoleActionWith({ id: z.number().int().positive() });
+export type RoomCommand = z.infer<typeof roomCommand>;
+
+export const roomHeartbeat = z
+  .object({
+    internet: pcInternetReport,
+    /** Commands carried out since the last heartbeat, and any refused with the reason the PC gave. */
+    done: z.array(z.object({ id: z.number().int().positive(), refused: z.string().max(300).nullable() }).strict()).max(50),
+  })
+  .strict();
+export type RoomHeartbeat = z.infer<typeof roomHeartbeat>;
+export const roomHeartbeatReply = z.object({ commands: z.array(roomCommand).max(50) }).strict();
+
+/** One PC on the console. `id` 0 is the PC the console's store belongs to (the hub, or a standalone kiosk). */
+export const roomConsolePc = z.object({
+  id: z.number().int().nonnegative(),
+  name: z.string(),
+  state: z.enum(['free', 'held', 'in_session', 'away', 'closed', 'disabled', 'offline']),
+  internet: pcInternetReport.nullable(),
+  /** When the hub last heard from it (a heartbeat or a call). */
+  lastSeenAt: z.string().nullable(),
+  /** Staff's requests not yet carried out by the PC (it takes them at its next heartbeat). */
+  pending: z.number().int().nonnegative(),
+  /** The last request the PC refused, with its reason. */
+  lastRefusal: z.string().nullable(),
+});
+export type RoomConsolePc = z.infer<typeof roomConsolePc>;
+
+export const roomConsoleView = z.object({ role: z.enum(['standalone', 'hub', 'kiosk']), pcs: z.array(roomConsolePc) });
+export type RoomConsoleView = z.infer<typeof roomConsoleView>;
+
+/** The staff console of the room; a room kiosk forwards both to its hub. */
+export const roomConsoleMethods = {
+  'room.console': method(withToken({}), roomConsoleView, staff),
+  /** `applied` false: the PC carries it out at its next heartbeat (within a few seconds). */
+  'room.console.act': method(consoleActionWith({ staffToken, pcId: z.number().int().nonnegative() }), z.object({ applied: z.boolean() }), staff),
 };

@@ -1,13 +1,14 @@
 // The hub's two ports as a stranger on the LAN meets them (issue #18): at the TLS level, a client
 // without a certificate, or with one from another room, gets nothing; at the HTTP level, garbage,
 // oversized bodies, wrong paths and methods that are not the room's are refused; guessing a pairing
-// code kills it; and a revoked kiosk is cut off at once, even on a connection it kept open.
+// code kills it; a heartbeat must keep its strict shape; and a revoked kiosk is cut off at once, even
+// on a connection it kept open.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Agent, request } from 'node:https';
 import { connect } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOM_CALL_PATH, ROOM_HUB_NAME, ROOM_PAIR_PATH } from '#contract/room';
+import { ROOM_CALL_PATH, ROOM_HEARTBEAT_PATH, ROOM_HUB_NAME, ROOM_PAIR_PATH } from '#contract/room';
 import { createKioskRequest, createRoomAuthority, keyPem, signKioskRequest } from '../../electron/core/room/certificates';
 import { fileKeyVault } from '../../electron/core/security/key-vault';
 import { fresh, kiosk } from '../support/cli';
@@ -134,6 +135,28 @@ describe("the hub's ports against strangers", () => {
     expect(await post(hub.calls, ROOM_CALL_PATH, '{"kind":"call"', tls)).toMatchObject({ status: 400 });
     expect(await post(hub.calls, '/api', call(5, 'circulation.checkin', { item: 'XX999999' }), tls)).toMatchObject({ status: 404 });
 
+    // The heartbeat for the room's console: its own strict shape; it can only speak for the PC its certificate names.
+    const free = { phase: 'free', session: null, heldForTicket: null, waiting: 0 };
+    expect(await post(hub.calls, ROOM_HEARTBEAT_PATH, JSON.stringify({ internet: free, done: [] }), tls)).toMatchObject({
+      status: 200,
+      body: '{"commands":[]}',
+    });
+    for (const bad of [
+      '{"internet":',
+      JSON.stringify({ internet: { ...free, phase: 'hacked' }, done: [] }),
+      JSON.stringify({
+        internet: { ...free, session: { who: 'x'.repeat(121), guest: false, minutesLeft: 1, awayEndsInSeconds: null, moreTimeRequested: false } },
+        done: [],
+      }),
+      JSON.stringify({ internet: free, done: [], pcId: 2 }),
+      JSON.stringify({ internet: free, done: Array.from({ length: 51 }, (_, i) => ({ id: i + 1, refused: null })) }),
+    ]) {
+      expect(await post(hub.calls, ROOM_HEARTBEAT_PATH, bad, tls)).toMatchObject({ status: 400 });
+    }
+    // The console itself is a staff method: nothing without a staff card the hub knows.
+    const consoleReply = JSON.parse((await post(hub.calls, ROOM_CALL_PATH, call(9, 'room.console', { staffToken: 'x'.repeat(20) }), tls)).body);
+    expect(consoleReply).toMatchObject({ reply: { ok: false, error: { reason: 'room_staff_unknown' } } });
+
     // Revoked on the hub: the connection the kiosk kept open is refused at its next call ...
     expect(kiosk('room', 'revoke', 'Máy 1', '--data-dir', hub.dir, '--json').json()).toMatchObject({ ok: true, pc: { id: 1 } });
     const cut = await post(hub.calls, ROOM_CALL_PATH, call(6, 'circulation.checkin', { item: 'XX999999' }), tls);
@@ -151,6 +174,7 @@ describe("the hub's ports against strangers", () => {
       expect(again.status).toBe(403);
       expect(JSON.parse(again.body)).toEqual({ ok: false, reason: 'room_pc_revoked', message: expect.stringContaining('đã bị gỡ khỏi phòng đọc') });
     }
+    expect(await post(hub.calls, ROOM_HEARTBEAT_PATH, JSON.stringify({ internet: free, done: [] }), { agent: reconnecting })).toMatchObject({ status: 403 });
     reconnecting.destroy();
     expect(kiosk('room', 'status', '--data-dir', hub.dir, '--json').json()).toMatchObject({ pcs: [{ id: 1, state: 'revoked' }] });
   }, 90_000);

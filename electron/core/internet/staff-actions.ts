@@ -15,9 +15,13 @@ import { requirePresent } from './step-away';
 import * as store from './sessions-store';
 import { EMERGENCY_META, emergencyClosed, publishState } from './state';
 
+/**
+ * `staff` is null when the request came from another PC's console through the room's hub, which
+ * records who asked (room/console.ts); here the extension itself is recorded either way.
+ */
 export function extendSession(
   ic: InternetContext,
-  staff: StaffMember,
+  staff: StaffMember | null,
   minutes: number,
   scope: 'session' | 'day',
 ): { allowanceMinutes: number; addedMinutes: number } {
@@ -35,8 +39,8 @@ export function extendSession(
   db.transaction(() => {
     store.addAllowance(db, open.id, addMs, false);
     if (scope === 'day') store.addDayExtra(db, open.patronId!, open.day, minutes);
-    recordEvent(db, clock, 'internet.extended', { sessionId: open.id, minutes: Math.round(addMs / MINUTE_MS), staffId: staff.id, scope });
-    recordEvent(db, clock, 'staff.action', { staffId: staff.id, action: `internet.extend_${scope}`, target: `internet_session:${open.id}` });
+    recordEvent(db, clock, 'internet.extended', { sessionId: open.id, minutes: Math.round(addMs / MINUTE_MS), staffId: staff?.id ?? null, scope });
+    if (staff) recordEvent(db, clock, 'staff.action', { staffId: staff.id, action: `internet.extend_${scope}`, target: `internet_session:${open.id}` });
   })();
   rearmWarnings(ic, remaining + addMs);
   publishState(ic);
@@ -44,17 +48,18 @@ export function extendSession(
   return { allowanceMinutes: Math.round(fresh.allowanceMs / MINUTE_MS), addedMinutes: Math.round(addMs / MINUTE_MS) };
 }
 
-export function endByStaff(ic: InternetContext, staff: StaffMember): void {
+export function endByStaff(ic: InternetContext, staff: StaffMember | null): void {
   const open = store.openSession(ic.db);
   if (!open) throw refused('no_session', 'Hiện không có phiên Internet nào để kết thúc.');
   endSession(ic, open, 'staff', staff);
 }
 
-export function messageResident(ic: InternetContext, staff: StaffMember, text: string): void {
+export function messageResident(ic: InternetContext, staff: StaffMember | null, text: string): void {
   const { db, clock } = ic;
   const open = requireActive(ic);
   // The text itself is not stored: it is for the resident's screen only.
-  db.transaction(() => recordEvent(db, clock, 'staff.action', { staffId: staff.id, action: 'internet.message', target: `internet_session:${open.id}` }))();
+  if (staff)
+    db.transaction(() => recordEvent(db, clock, 'staff.action', { staffId: staff.id, action: 'internet.message', target: `internet_session:${open.id}` }))();
   // The resident's screen shows it from the session's state (state.ts) until they tap "Đã hiểu".
   const r = runningFor(ic, open);
   if (r) r.staffMessage = { text, at: nowIso(ic) };
@@ -113,6 +118,12 @@ export function overview(ic: InternetContext): InternetOverview {
     todayMinutes: Math.round((totals.ms + openUsed) / MINUTE_MS),
     todaySessions: totals.sessions,
   };
+}
+
+/** The open session as staff see it (who, minutes left), or null. */
+export function currentSessionRow(ic: InternetContext): StaffSessionRow | null {
+  const open = store.openSession(ic.db);
+  return open ? staffRow(ic, open) : null;
 }
 
 function staffRow(ic: InternetContext, row: store.SessionRow): StaffSessionRow {

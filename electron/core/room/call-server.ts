@@ -3,15 +3,17 @@
 // paired and not revoked — checked when the connection opens and again on every call, so revoking a
 // kiosk cuts it off at once, even on a connection it kept open. A call is the contract's own
 // envelope (roomCallMessage), dispatched through the hub's registry like IPC and the WebSocket, and
-// limited to the methods that belong to the room (methods.ts).
+// limited to the methods that belong to the room (methods.ts). Beside it, each kiosk's heartbeat for
+// the room's console (console.ts), on its own path and shape.
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { roomCallMessage, ROOM_CALL_PATH, MAX_ROOM_BODY_BYTES } from '#contract/room';
+import { roomCallMessage, roomHeartbeat, ROOM_CALL_PATH, ROOM_HEARTBEAT_PATH, MAX_ROOM_BODY_BYTES } from '#contract/room';
 import type { ReplyMessage } from '#contract';
 import { authorizeFor } from '../api/access';
 import type { KioskContext } from '../context';
 import { fingerprintOf, keyPem, type KeyAndCertificate } from './certificates';
+import { noteHeartbeat } from './console';
 import { isRoomMethod } from './methods';
 import { activePcByFingerprint, revokedFingerprint, touchPc, type RoomPc } from './pcs';
 import { acceptJson, pcRevoked, sendJson, sendRefusal } from './refusals';
@@ -76,6 +78,13 @@ async function answer(ctx: KioskContext, req: IncomingMessage, res: ServerRespon
     req.socket.destroySoon();
     return;
   }
+  if ((req.url ?? '').split('?')[0] === ROOM_HEARTBEAT_PATH) {
+    const beat = await acceptJson(req, res, ROOM_HEARTBEAT_PATH, MAX_ROOM_BODY_BYTES, roomHeartbeat, false);
+    if (!beat) return;
+    touchPc(ctx.db, pc.id, ctx.clock.now());
+    sendJson(res, 200, { commands: noteHeartbeat(ctx, pc.id, beat) });
+    return;
+  }
   const envelope = await acceptJson(req, res, ROOM_CALL_PATH, MAX_ROOM_BODY_BYTES, roomCallMessage, false);
   if (!envelope) return;
   touchPc(ctx.db, pc.id, ctx.clock.now());
@@ -86,7 +95,7 @@ async function answer(ctx: KioskContext, req: IncomingMessage, res: ServerRespon
       ok: false,
       error: {
         code: 'unknown_method',
-        message: 'Máy trung tâm chỉ phục vụ mượn trả sách và bạn đọc cho các máy trạm; việc này làm trên chính máy trạm.',
+        message: 'Máy trung tâm chỉ phục vụ mượn trả sách, bạn đọc và bảng các máy cho các máy trạm; việc này làm trên chính máy trạm.',
         reason: 'room_not_served',
       },
     };

@@ -1,10 +1,20 @@
 // A room kiosk's link to its hub: contract calls as HTTPS POSTs over mutual TLS (the kiosk's
 // certificate from pairing, the room CA, the hub's fixed name), on kept-alive connections. Whatever
 // goes wrong on the way becomes a contract reply the screen can explain: the hub cannot be reached,
-// or this PC was revoked.
+// or this PC was revoked. The same link carries the kiosk's heartbeat to the room's console.
 import { Agent } from 'node:https';
 import { replyMessage, type MethodName, type Reply } from '#contract';
-import { MAX_ROOM_BODY_BYTES, roomRefusal, ROOM_CALL_PATH, ROOM_HUB_NAME, type RoomCallMessage } from '#contract/room';
+import {
+  MAX_ROOM_BODY_BYTES,
+  roomHeartbeatReply,
+  roomRefusal,
+  ROOM_CALL_PATH,
+  ROOM_HEARTBEAT_PATH,
+  ROOM_HUB_NAME,
+  type RoomCallMessage,
+  type RoomCommand,
+  type RoomHeartbeat,
+} from '#contract/room';
 import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
 import { keyPem } from './certificates';
@@ -18,6 +28,8 @@ const CALL_TIMEOUT_MS = 10_000;
 
 export interface HubLink {
   call(method: MethodName, params: unknown, staff: VouchedStaff | undefined): Promise<Reply<unknown>>;
+  /** Staff's requests for this PC in answer, or null when the hub did not answer (it is tried again later). */
+  heartbeat(beat: RoomHeartbeat): Promise<RoomCommand[] | null>;
   close(): void;
 }
 
@@ -59,6 +71,22 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
         return failed(hubUnreachable());
       }
       return reply.data.reply as Reply<unknown>;
+    },
+    async heartbeat(beat) {
+      if (!tls || !agent) return null;
+      try {
+        const answer = await postJson(
+          { host: state.hub.host, port: state.hub.port, path: ROOM_HEARTBEAT_PATH, agent, ...tls },
+          beat,
+          MAX_ROOM_BODY_BYTES,
+          CALL_TIMEOUT_MS,
+        );
+        const reply = roomHeartbeatReply.safeParse(answer.json);
+        return answer.status === 200 && reply.success ? reply.data.commands : null;
+      } catch {
+        // Unreachable: the console marks this PC offline after a few missed beats; nothing to log each time.
+        return null;
+      }
     },
     close() {
       agent?.destroy();

@@ -1,13 +1,16 @@
 // The room feature (issue #18). On a hub, the entry point that serves the kiosk (host, Electron)
 // calls `serveRoom` to open the room's two ports; a CLI command never does. On a room kiosk, the
 // room's methods (methods.ts) go to the hub through the registry, so the screens, IPC, the WebSocket
-// and the CLI all reach the hub without knowing it. A standalone kiosk (no room.json) does nothing
-// here but offer the technician's room page (room.*), which makes it a hub or pairs it.
+// and the CLI all reach the hub without knowing it, and `serveRoom` starts its heartbeat to the
+// room's console. A standalone kiosk (no room.json) offers the technician's room page (room.*), which
+// makes it a hub or pairs it, and a console of its one PC.
 import type { KioskContext } from '../context';
 import { printReceipt } from '../circulation/receipt';
 import { createHubLink, type HubLink } from './client';
 import { startRoomHub, type RoomHub } from './hub';
 import { RECEIPT_METHODS, roomMethods } from './methods';
+import { actOnPc, roomConsole } from './console';
+import { startHeartbeat } from './heartbeat';
 import { vouchFor } from './staff';
 import { readRoomState } from './state';
 import { joinRoom } from './join';
@@ -15,6 +18,8 @@ import { issuePairingCode, makeHub, revokeRoomPc, roomStatus } from './setup';
 import type { RoomStatusView } from '#contract/room';
 
 const hubs = new WeakMap<KioskContext, RoomHub>();
+const links = new WeakMap<KioskContext, HubLink>();
+const beating = new WeakSet<KioskContext>();
 
 /**
  * On a hub's owner: opens the ports kiosks pair and call on, closed with the kiosk. Resolves
@@ -22,6 +27,11 @@ const hubs = new WeakMap<KioskContext, RoomHub>();
  */
 export async function serveRoom(ctx: KioskContext): Promise<RoomHub | undefined> {
   const state = readRoomState(ctx.dataDir);
+  const link = links.get(ctx);
+  if (state?.role === 'kiosk' && ctx.role === 'owner' && link && !beating.has(ctx)) {
+    beating.add(ctx);
+    ctx.onClose(startHeartbeat(ctx, link));
+  }
   if (state?.role !== 'hub' || ctx.role !== 'owner' || hubs.has(ctx)) return hubs.get(ctx);
   const hub = await startRoomHub(ctx, state);
   hubs.set(ctx, hub);
@@ -31,9 +41,13 @@ export async function serveRoom(ctx: KioskContext): Promise<RoomHub | undefined>
 
 export function registerRoom(ctx: KioskContext): void {
   registerRoomSetup(ctx);
+  // Answered here on a hub or a standalone kiosk; forwarded to the hub on a room kiosk.
+  ctx.registry.register('room.console', () => roomConsole(ctx));
+  ctx.registry.register('room.console.act', ({ pcId, staffToken: _token, ...action }, caller) => actOnPc(ctx, caller.staff, pcId, action));
   const state = readRoomState(ctx.dataDir);
   if (state?.role === 'kiosk') {
     const link = createHubLink(ctx, state);
+    links.set(ctx, link);
     ctx.onClose(() => link.close());
     forwardRoomMethods(ctx, link);
   }

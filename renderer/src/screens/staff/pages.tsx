@@ -16,6 +16,7 @@ import { OverduePage } from '../circulation/staff/OverduePage';
 import { HoldsPage } from '../circulation/staff/HoldsPage';
 import { OverridePage } from '../circulation/staff/OverridePage';
 import { InternetStaffPage } from '../internet/staff/InternetStaffPage';
+import { RoomConsolePage } from '../internet/staff/RoomConsolePage';
 import { DevicesPage } from '../devices/DevicesPage';
 import { PackImportPage } from '../digital-library/staff/PackImportPage';
 import { AnnouncementsPage } from '../announcements/AnnouncementsPage';
@@ -41,6 +42,7 @@ export const staffPages: StaffPage[] = [
   { id: 'holds', titleKey: 'circulation:staff.pages.holds', role: 'staff', Component: HoldsPage },
   { id: 'override', titleKey: 'circulation:staff.pages.override', role: 'staff', Component: OverridePage },
   { id: 'internet', titleKey: 'internet:staff.pageTitle', role: 'staff', Component: InternetStaffPage },
+  { id: 'room-console', titleKey: 'internet:console.pageTitle', role: 'staff', Component: RoomConsolePage },
   { id: 'self-test', titleKey: 'technician:pages.selfTest', role: 'technician', Component: SelfTestPage },
   { id: 'backups', titleKey: 'technician:pages.maintenance', role: 'technician', Component: MaintenancePage },
   { id: 'setup', titleKey: 'technician:pages.setup', role: 'technician', Component: SetupPage },

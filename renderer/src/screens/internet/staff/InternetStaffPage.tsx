@@ -11,6 +11,7 @@ import '../internet.css';
 import './internet-staff.css';
 import { Banner } from '../../../components/Banner';
 import { ProtectionCard } from './ProtectionCard';
+import { ConfirmRow } from './ConfirmRow';
 
 const EXTEND_STEPS = [5, 10, 15, 30];
 
@@ -337,20 +338,5 @@ function RecentTable({ rows }: { rows: StaffSessionRow[] }) {
         ))}
       </tbody>
     </table>
-  );
-}
-
-/** A destructive action asked twice: the question, then "yes" (danger) or "no". */
-function ConfirmRow({ question, yes, no, onYes, onNo }: { question: string; yes: string; no: string; onYes: () => void; onNo: () => void }) {
-  return (
-    <div className="row">
-      <span>{question}</span>
-      <button type="button" className="button danger" onClick={onYes}>
-        {yes}
-      </button>
-      <button type="button" className="button quiet" onClick={onNo}>
-        {no}
-      </button>
-    </div>
   );
 }

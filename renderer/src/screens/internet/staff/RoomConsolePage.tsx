@@ -1,0 +1,171 @@
+// The room's console (issue #18, item 4): every PC of the reading room on one page, for an officer
+// alone with six PCs: who is on each and for how long, which is free, kept for the next in line or
+// offline; and from here, the same as at the PC itself, extend, end or message a session. A request
+// to another PC is carried out there within a few seconds; the card says so until it is.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RoomConsolePc, RoomConsoleView } from '#contract/room';
+import { useApi } from '../../../api/context';
+import { Banner } from '../../../components/Banner';
+import { formatTime } from '../../../../../common/calendar';
+import { errorText } from '../useInternet';
+import { ConfirmRow } from './ConfirmRow';
+import '../internet.css';
+import './internet-staff.css';
+
+const REFRESH_MS = 3000;
+
+type Outcome = { pcId: number; kind: 'success' | 'error'; text: string };
+
+export function RoomConsolePage({ staffToken }: { staffToken: string }) {
+  const api = useApi();
+  const { t } = useTranslation('internet');
+  const [view, setView] = useState<RoomConsoleView | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setView(await api.call('room.console', { staffToken }));
+      setProblem(null);
+    } catch (error) {
+      setProblem(errorText(t, error));
+    }
+  }, [api, staffToken, t]);
+
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  // i18n-keys: internet:console.done.extend, internet:console.done.end, internet:console.done.message, internet:console.queued.extend, internet:console.queued.end, internet:console.queued.message
+  const act = async (pc: RoomConsolePc, action: { action: 'extend'; minutes: number } | { action: 'end' } | { action: 'message'; text: string }) => {
+    setOutcome(null);
+    try {
+      const { applied } = await api.call('room.console.act', { staffToken, pcId: pc.id, ...action });
+      const name = nameOf(pc);
+      setOutcome({ pcId: pc.id, kind: 'success', text: t(`console.${applied ? 'done' : 'queued'}.${action.action}`, { name }) });
+      await refresh();
+      return true;
+    } catch (error) {
+      setOutcome({ pcId: pc.id, kind: 'error', text: errorText(t, error) });
+      void refresh();
+      return false;
+    }
+  };
+
+  const nameOf = (pc: RoomConsolePc) => (pc.id === 0 ? t(view?.role === 'hub' ? 'console.hubPc' : 'console.thisPc') : pc.name);
+
+  return (
+    <div className="internet-staff room-console">
+      <p className="hint">{t(view?.role === 'standalone' ? 'console.standalone' : 'console.intro')}</p>
+      <Banner kind="error" text={problem} />
+      <ul className="room-console-grid" aria-label={t('console.listLabel')}>
+        {view?.pcs.map((pc) => (
+          <PcCard key={pc.id} pc={pc} name={nameOf(pc)} outcome={outcome?.pcId === pc.id ? outcome : null} onAct={(action) => act(pc, action)} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function PcCard({
+  pc,
+  name,
+  outcome,
+  onAct,
+}: {
+  pc: RoomConsolePc;
+  name: string;
+  outcome: Outcome | null;
+  onAct: (action: { action: 'extend'; minutes: number } | { action: 'end' } | { action: 'message'; text: string }) => Promise<boolean>;
+}) {
+  const { t } = useTranslation('internet');
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const [message, setMessage] = useState('');
+  const session = pc.internet?.session ?? null;
+  const inSession = (pc.state === 'in_session' || pc.state === 'away') && session !== null;
+  const titleId = `pc-${pc.id}-name`;
+
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    // The text stays in the box when it could not be sent, so staff do not type it again.
+    void onAct({ action: 'message', text: message }).then((sent) => sent && setMessage(''));
+  };
+
+  // i18n-keys: internet:console.states.*
+  return (
+    <li className={`staff-card pc-card pc-${pc.state}`} aria-labelledby={titleId} data-pc={pc.name} data-state={pc.state}>
+      <div className="pc-card-head">
+        <h2 id={titleId}>{name}</h2>
+        <span className="pc-state">{t(`console.states.${pc.state}`)}</span>
+      </div>
+      {session && inSession && (
+        <dl className="current-session">
+          <dt>{t('staff.who')}</dt>
+          <dd>{session.who}</dd>
+          <dt>{t('staff.left')}</dt>
+          <dd>{t('staff.minutes', { count: session.minutesLeft })}</dd>
+          {session.awayEndsInSeconds !== null && (
+            <>
+              <dt>{t('staff.status')}</dt>
+              <dd>{t('staff.away', { count: Math.ceil(session.awayEndsInSeconds / 60) })}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {session?.moreTimeRequested && <p className="banner warning">{t('staff.moreTimeRequested')}</p>}
+      {pc.state === 'held' && pc.internet?.heldForTicket != null && <p>{t('console.heldFor', { ticket: pc.internet.heldForTicket })}</p>}
+      {pc.state === 'offline' && <p>{pc.lastSeenAt ? t('console.lastSeen', { time: formatTime(pc.lastSeenAt) }) : t('console.neverSeen')}</p>}
+      {pc.internet && pc.internet.waiting > 0 && <p className="hint">{t('console.waiting', { count: pc.internet.waiting })}</p>}
+      {pc.pending > 0 && (
+        <p className="hint" role="status">
+          {t('console.pending', { count: pc.pending })}
+        </p>
+      )}
+      {pc.lastRefusal && <p className="banner warning">{t('console.refused', { reason: pc.lastRefusal })}</p>}
+      {inSession && (
+        <div className="staff-actions">
+          <div className="row">
+            {[10, 30].map((minutes) => (
+              <button key={minutes} type="button" className="button secondary" onClick={() => void onAct({ action: 'extend', minutes })}>
+                {t('staff.plus', { count: minutes })}
+              </button>
+            ))}
+          </div>
+          <form onSubmit={send} className="row" noValidate>
+            <label htmlFor={`pc-${pc.id}-message`} className="visually-hidden">
+              {t('console.messageTo', { name })}
+            </label>
+            <input
+              id={`pc-${pc.id}-message`}
+              className="pc-message"
+              value={message}
+              maxLength={300}
+              onChange={(e) => setMessage(e.target.value)}
+              placeholder={t('staff.messagePlaceholder')}
+            />
+            <button type="submit" className="button secondary" disabled={!message.trim()}>
+              {t('staff.send')}
+            </button>
+          </form>
+          {confirmEnd ? (
+            <ConfirmRow
+              question={t('console.confirmEnd', { name })}
+              yes={t('staff.yes')}
+              no={t('staff.no')}
+              onNo={() => setConfirmEnd(false)}
+              onYes={() => void onAct({ action: 'end' }).then(() => setConfirmEnd(false))}
+            />
+          ) : (
+            <button type="button" className="button quiet" onClick={() => setConfirmEnd(true)}>
+              {t('staff.endNow')}
+            </button>
+          )}
+        </div>
+      )}
+      {outcome && <Banner kind={outcome.kind} text={outcome.text} />}
+    </li>
+  );
+}

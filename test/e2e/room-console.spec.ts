@@ -1,0 +1,90 @@
+// The room's console in Chromium (issue #18, item 4), on real kiosk processes: a hub and three
+// paired PCs. Máy 1 has a resident browsing, Máy 2's resident stepped away, Máy 3 was never started.
+// Staff at the hub see each PC's state; staff at Máy 2 (in English, large text) see the same, and
+// end the session on Máy 1 from there, which Máy 1 carries out within a few seconds.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, kioskCli, newKioskPage, openHome, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
+import { pageReply } from '../support/page-call';
+
+const running: RunningKiosk[] = [];
+test.afterEach(async () => {
+  for (const kiosk of running.splice(0).reverse()) await stopKiosk(kiosk);
+});
+
+/** A hub on free loopback ports, serving, and PCs paired with it (not started): their data folders. */
+async function room(...names: string[]): Promise<{ hub: RunningKiosk; dirs: string[] }> {
+  const hubDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-hub-'));
+  kioskCli(['room', 'hub', '--port', '0', '--pairing-port', '0', '--data-dir', hubDir]);
+  const hub = await startKiosk({ dataDir: hubDir });
+  running.push(hub);
+  const pairing = /ROOM_PAIRING=(\S+)/.exec(hub.stdout())![1]!;
+  const dirs = names.map((name) => {
+    const { code } = kioskCli(['room', 'pair-code', '--data-dir', hubDir]) as { code: string };
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-pc-'));
+    kioskCli(['room', 'join', pairing, code, '--name', name, '--data-dir', dir]);
+    return dir;
+  });
+  return { hub, dirs };
+}
+
+/** Staff sign in through the staff screen's form, keeping the language the page shows, then open the console. */
+async function openConsole(page: Page): Promise<void> {
+  await page.evaluate(() => (location.hash = '#/staff'));
+  await page.getByLabel(/^(Số thẻ cán bộ|Staff card number)/).fill('NV0001');
+  await page.getByLabel(/^(Mã PIN|PIN)$/).fill('147258');
+  await page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click();
+  await page.getByRole('button', { name: /Đăng xuất|Sign out/ }).waitFor();
+  await page.evaluate(() => (location.hash = '#/staff/room-console'));
+}
+
+const card = (page: Page, name: string) => page.locator(`li.pc-card[data-pc="${name}"]`);
+
+test('staff see every PC of the room in its state, and end a session on another PC from the console', async ({ browser }) => {
+  const { hub, dirs } = await room('Máy 1', 'Máy 2', 'Máy 3');
+  const pc1 = await startKiosk({ dataDir: dirs[0] });
+  running.push(pc1);
+  const pc2 = await startKiosk({ dataDir: dirs[1] });
+  running.push(pc2);
+
+  // Máy 1: a resident browses. Máy 2: a resident browses, then steps away. Máy 3 never starts.
+  const atPc1 = await newKioskPage(browser, pc1);
+  await openHome(atPc1, pc1.url);
+  expect((await pageReply(atPc1, 'internet.signIn', { kind: 'card', text: 'BD000003' })).ok).toBe(true);
+  const atPc2 = await newKioskPage(browser, pc2);
+  await openHome(atPc2, pc2.url);
+  expect((await pageReply(atPc2, 'internet.signIn', { kind: 'card', text: 'BD000004' })).ok).toBe(true);
+  expect((await pageReply(atPc2, 'internet.stepAway', {})).ok).toBe(true);
+
+  // Staff at the hub, in Vietnamese.
+  const atHub = await newKioskPage(browser, hub);
+  await atHub.setViewportSize({ width: 1366, height: 768 });
+  await openHome(atHub, hub.url);
+  await openConsole(atHub);
+  await expect(card(atHub, 'Máy 1')).toHaveAttribute('data-state', 'in_session');
+  await expect(card(atHub, 'Máy 2')).toHaveAttribute('data-state', 'away');
+  await expect(card(atHub, 'Máy 3')).toHaveAttribute('data-state', 'offline');
+  await expect(card(atHub, 'Máy 1')).toContainText('Đang có người dùng');
+  await expect(card(atHub, 'Máy 2')).toContainText('Người dùng tạm rời máy');
+  await expect(card(atHub, 'Máy 3')).toContainText('Chưa liên lạc lần nào');
+  await expect(atHub.locator('li.pc-card').first()).toContainText('Máy trung tâmĐang trống');
+  await snapshot(atHub, 'room-console-1366x768-vi');
+
+  // Staff at Máy 2, in English and large text: the same room, from the hub.
+  await atPc2.setViewportSize({ width: 1366, height: 768 });
+  await atPc2.getByRole('button', { name: 'English' }).click();
+  await atPc2.getByRole('button', { name: /Large text/ }).click();
+  await openConsole(atPc2);
+  await expect(card(atPc2, 'Máy 1')).toContainText('In use');
+  await expect(card(atPc2, 'Máy 3')).toContainText('Offline');
+  await snapshot(atPc2, 'room-console-1366x768-en-large');
+
+  // From Máy 2, end the session on Máy 1: asked twice, sent, carried out there within seconds.
+  await card(atPc2, 'Máy 1').getByRole('button', { name: 'End the session now' }).click();
+  await card(atPc2, 'Máy 1').getByRole('button', { name: 'Yes' }).click();
+  await expect(card(atPc2, 'Máy 1')).toContainText('End of session sent to Máy 1');
+  await expect(card(atPc2, 'Máy 1')).toHaveAttribute('data-state', 'free', { timeout: 20_000 });
+  expect((await pageReply(atPc1, 'internet.status', {})).value).toMatchObject({ phase: 'free', session: null });
+});

@@ -1,0 +1,93 @@
+// The room's console (issue #18, item 4), with real processes on loopback: a hub and two kiosks.
+// Staff signed in at PC 2 see every PC of the room, message and end the session running on PC 1
+// (which carries it out at its next heartbeat, once), and see PC 1 offline when it stops reporting.
+import { afterEach, expect, it } from 'vitest';
+import type { RoomConsoleView } from '#contract/room';
+import { pairedPcs, readStore, startHub, stopAll, type RoomPc } from '../support/room';
+
+const running: (RoomPc | undefined)[] = [];
+afterEach(() => stopAll(...running.splice(0)));
+
+/** Polls `read` until `ok` holds of its answer (real processes answer in their own time). */
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (performance.now() > deadline) throw new Error(`not reached in ${timeoutMs} ms; last: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function staffTokenAt(pc: RoomPc): Promise<string> {
+  const reply = await pc.ws.call('staff.signIn', { card: 'NV0001', pin: '147258' });
+  expect(reply.ok, JSON.stringify(reply)).toBe(true);
+  return (reply.value as { token: string }).token;
+}
+
+it('staff at PC 2 see every PC, message and end the session on PC 1, and see PC 1 go offline', async () => {
+  const hub = await startHub();
+  running.push(hub);
+  const [pc1, pc2] = (await pairedPcs(hub, 'Máy 1', 'Máy 2')) as [RoomPc, RoomPc];
+  running.push(pc1, pc2);
+  const started = await pc1.ws.call('internet.signIn', { kind: 'card', text: 'BD000003' });
+  expect(started.ok, JSON.stringify(started)).toBe(true);
+
+  const staffToken = await staffTokenAt(pc2);
+  const view = () => pc2.ws.call('room.console', { staffToken }).then((reply) => reply.value as RoomConsoleView);
+  const stateOf = (v: RoomConsoleView, name: string) => v.pcs.find((pc) => pc.name === name)?.state;
+  const seen = await eventually(view, (v) => stateOf(v, 'Máy 1') === 'in_session' && stateOf(v, 'Máy 2') === 'free');
+  expect(seen.role).toBe('hub');
+  expect(seen.pcs.map((pc) => [pc.id === 0 ? 'hub' : pc.name, pc.state])).toEqual([
+    ['hub', 'free'],
+    ['Máy 1', 'in_session'],
+    ['Máy 2', 'free'],
+  ]);
+  const one = seen.pcs.find((pc) => pc.name === 'Máy 1')!;
+  const two = seen.pcs.find((pc) => pc.name === 'Máy 2')!;
+  expect(one.internet?.session).toMatchObject({ guest: false, awayEndsInSeconds: null, moreTimeRequested: false });
+  expect(one.internet!.session!.who.length).toBeGreaterThan(0);
+  expect(one.internet!.session!.minutesLeft).toBeGreaterThan(0);
+
+  // Without a staff token, nothing; a PC without a session has nothing to end.
+  expect(await pc2.ws.call('room.console', {})).toMatchObject({ ok: false });
+  expect(await pc2.ws.call('room.console.act', { staffToken, pcId: two.id, action: 'end' })).toMatchObject({
+    ok: false,
+    error: { reason: 'no_session' },
+  });
+
+  // A message reaches the resident at PC 1 with its next heartbeat.
+  const text = 'Máy 1 ơi, phòng đọc sắp đóng cửa, bạn lưu bài nhé.';
+  expect(await pc2.ws.call('room.console.act', { staffToken, pcId: one.id, action: 'message', text })).toMatchObject({
+    ok: true,
+    value: { applied: false },
+  });
+  await eventually(
+    () => pc1.ws.call('internet.status', {}).then((r) => r.value as { session: { staffMessage: { text: string } | null } | null }),
+    (s) => s.session?.staffMessage?.text === text,
+  );
+
+  // Ended from PC 2: PC 1's session ends as staff's, once, and the console shows it free.
+  expect(await pc2.ws.call('room.console.act', { staffToken, pcId: one.id, action: 'end' })).toMatchObject({ ok: true });
+  await eventually(
+    () => pc1.ws.call('internet.status', {}).then((r) => r.value as { phase: string }),
+    (s) => s.phase === 'free',
+  );
+  await eventually(view, (v) => stateOf(v, 'Máy 1') === 'free' && v.pcs.every((pc) => pc.pending === 0));
+  const ended = readStore(pc1.dir, (db) => db.prepare("SELECT payload FROM events WHERE type = 'internet.session_ended'").all()) as { payload: string }[];
+  expect(ended.map((e) => (JSON.parse(e.payload) as { reason: string }).reason)).toEqual(['staff']);
+  // The hub recorded who asked, and of which PC.
+  const asked = readStore(hub.dir, (db) => db.prepare("SELECT payload FROM events WHERE type = 'staff.action' ORDER BY id").all()) as { payload: string }[];
+  expect(asked.map((e) => JSON.parse(e.payload) as { action: string; target: string })).toEqual([
+    expect.objectContaining({ action: 'room.internet_message', target: `room_pc:${one.id}` }),
+    expect.objectContaining({ action: 'room.internet_end', target: `room_pc:${one.id}` }),
+  ]);
+
+  // PC 1 stops reporting: after three missed heartbeats it is offline, and a request to it is refused with why.
+  pc1.host.proc.kill('SIGKILL');
+  await pc1.host.exited;
+  await eventually(view, (v) => stateOf(v, 'Máy 1') === 'offline');
+  const refused = await pc2.ws.call('room.console.act', { staffToken, pcId: one.id, action: 'end' });
+  expect(refused).toMatchObject({ ok: false, error: { reason: 'room_pc_offline' } });
+  expect(refused.error!.message).toMatch(/Máy 1 đang mất kết nối/);
+}, 120_000);

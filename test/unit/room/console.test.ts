@@ -1,0 +1,126 @@
+// The room's console below the transport (issue #18, item 4): a standalone kiosk's console is its
+// one PC; on a hub, each paired PC's heartbeat sets its state, staff's requests ride back in the
+// answers until the PC acknowledges them (carried out once), a refusal is shown, and a PC that stops
+// reporting is offline after three missed heartbeats. Fake clock only.
+import { describe, expect, it } from 'vitest';
+import { ROOM_HEARTBEAT_MS, type PcInternetReport, type RoomConsoleView } from '#contract/room';
+import { FakeClock } from '../../../electron/core/clock';
+import { noteHeartbeat } from '../../../electron/core/room/console';
+import { addPc } from '../../../electron/core/room/pcs';
+import { makeHub } from '../../../electron/core/room/setup';
+import { events, openTestKiosk, staffToken, type TestKiosk } from '../../support/kiosk';
+
+const BUSY: PcInternetReport = {
+  phase: 'active',
+  session: { who: 'Trần Văn Minh', guest: false, minutesLeft: 42, awayEndsInSeconds: null, moreTimeRequested: true },
+  heldForTicket: null,
+  waiting: 1,
+};
+const FREE: PcInternetReport = { phase: 'free', session: null, heldForTicket: null, waiting: 0 };
+
+const open = () => openTestKiosk({ clock: new FakeClock('2026-12-09T10:00:00+07:00') });
+const consoleOf = async (t: TestKiosk) => t.call<RoomConsoleView>('room.console', { staffToken: await staffToken(t) });
+
+describe("a standalone kiosk's console", () => {
+  it('shows its one PC, and acts on its session at once', async () => {
+    const t = await open();
+    expect(await consoleOf(t)).toMatchObject({ role: 'standalone', pcs: [{ id: 0, name: 'Máy này', state: 'free', pending: 0 }] });
+    await t.call('internet.signIn', { kind: 'card', text: 'BD000003' });
+    const busy = await consoleOf(t);
+    expect(busy.pcs[0]).toMatchObject({ state: 'in_session', internet: { session: { guest: false, minutesLeft: 60 } } });
+    const token = await staffToken(t);
+    expect(await t.call('room.console.act', { staffToken: token, pcId: 0, action: 'extend', minutes: 10 })).toEqual({ applied: true });
+    expect((await consoleOf(t)).pcs[0]!.internet?.session?.minutesLeft).toBe(70);
+    expect(events(t, 'staff.action').map((e) => e.action)).toContain('internet.extend_session');
+    // No other PC here; and the request is checked at the boundary.
+    await expect(t.call('room.console.act', { staffToken: token, pcId: 3, action: 'end' })).rejects.toMatchObject({ apiError: { reason: 'room_pc_unknown' } });
+    await expect(t.call('room.console.act', { staffToken: token, pcId: 0, action: 'extend', minutes: 10_000 })).rejects.toMatchObject({
+      apiError: { code: 'invalid_request' },
+    });
+    await expect(t.call('room.console.act', { staffToken: token, pcId: 0, action: 'lock' })).rejects.toMatchObject({ apiError: { code: 'invalid_request' } });
+    await expect(t.call('room.console', {})).rejects.toMatchObject({ apiError: { code: 'invalid_request' } });
+  });
+});
+
+describe("a hub's console", () => {
+  async function hubWithTwoPcs() {
+    const t = await open();
+    await makeHub(t.kiosk.ctx, { listen: 'loopback', port: 0, pairingPort: 0 });
+    const one = addPc(t.kiosk.ctx.db, 'Máy 1', 'ab'.repeat(32), t.clock.now());
+    const two = addPc(t.kiosk.ctx.db, 'Máy 2', 'cd'.repeat(32), t.clock.now());
+    return { t, one, two, ctx: t.kiosk.ctx };
+  }
+
+  it('shows each PC as its heartbeat says, and offline after three missed heartbeats', async () => {
+    const { t, one, two, ctx } = await hubWithTwoPcs();
+    // Not heard from yet: offline.
+    expect((await consoleOf(t)).pcs.map((pc) => [pc.name, pc.state])).toEqual([
+      ['Máy trung tâm', 'free'],
+      ['Máy 1', 'offline'],
+      ['Máy 2', 'offline'],
+    ]);
+    noteHeartbeat(ctx, one, { internet: BUSY, done: [] });
+    noteHeartbeat(ctx, two, { internet: { ...FREE, heldForTicket: 4, waiting: 1 }, done: [] });
+    const seen = await consoleOf(t);
+    expect(seen.pcs.map((pc) => pc.state)).toEqual(['free', 'in_session', 'held']);
+    expect(seen.pcs[1]).toMatchObject({ internet: BUSY, lastSeenAt: '2026-12-09T03:00:00.000Z' });
+    // Stepped away is shown as such.
+    noteHeartbeat(ctx, one, { internet: { ...BUSY, session: { ...BUSY.session!, awayEndsInSeconds: 300 } }, done: [] });
+    expect((await consoleOf(t)).pcs[1]!.state).toBe('away');
+
+    t.clock.advance(3 * ROOM_HEARTBEAT_MS);
+    expect((await consoleOf(t)).pcs[1]!.state).toBe('away');
+    t.clock.advance(1);
+    expect((await consoleOf(t)).pcs[1]).toMatchObject({ state: 'offline', internet: null, lastSeenAt: '2026-12-09T03:00:00.000Z' });
+    // An offline PC's session cannot be reached from the console: said, not queued.
+    await expect(t.call('room.console.act', { staffToken: await staffToken(t), pcId: one, action: 'end' })).rejects.toMatchObject({
+      apiError: { reason: 'room_pc_offline' },
+    });
+  });
+
+  it("sends staff's request with each answer until the PC acknowledges it, and shows what the PC refused", async () => {
+    const { t, one, two, ctx } = await hubWithTwoPcs();
+    noteHeartbeat(ctx, one, { internet: BUSY, done: [] });
+    noteHeartbeat(ctx, two, { internet: FREE, done: [] });
+    const token = await staffToken(t);
+    // A free PC has no session to act on.
+    await expect(t.call('room.console.act', { staffToken: token, pcId: two, action: 'message', text: 'Chào bạn' })).rejects.toMatchObject({
+      apiError: { reason: 'no_session' },
+    });
+
+    expect(await t.call('room.console.act', { staffToken: token, pcId: one, action: 'extend', minutes: 30 })).toEqual({ applied: false });
+    expect(await t.call('room.console.act', { staffToken: token, pcId: one, action: 'message', text: 'Sắp đóng cửa' })).toEqual({ applied: false });
+    expect((await consoleOf(t)).pcs[1]!.pending).toBe(2);
+    const sent = noteHeartbeat(ctx, one, { internet: BUSY, done: [] });
+    expect(sent).toEqual([expect.objectContaining({ action: 'extend', minutes: 30 }), expect.objectContaining({ action: 'message', text: 'Sắp đóng cửa' })]);
+    // The answer was lost: the next heartbeat (nothing acknowledged) gets the same two again, same numbers.
+    expect(noteHeartbeat(ctx, one, { internet: BUSY, done: [] })).toEqual(sent);
+    // Acknowledged, one refused: gone from the list, the refusal shown; a repeated acknowledgement changes nothing.
+    const [extend, message] = sent as [{ id: number }, { id: number }];
+    expect(noteHeartbeat(ctx, one, { internet: BUSY, done: [{ id: extend.id, refused: 'Không thể gia hạn vì phiên đã chạy đến giờ đóng cửa.' }] })).toEqual([
+      expect.objectContaining({ id: message.id }),
+    ]);
+    expect(
+      noteHeartbeat(ctx, one, {
+        internet: BUSY,
+        done: [
+          { id: message.id, refused: null },
+          { id: extend.id, refused: null },
+        ],
+      }),
+    ).toEqual([]);
+    expect((await consoleOf(t)).pcs[1]).toMatchObject({ pending: 0, lastRefusal: 'Không thể gia hạn vì phiên đã chạy đến giờ đóng cửa.' });
+    // Who asked, of which PC, is the hub's record.
+    expect(events(t, 'staff.action').filter((e) => String(e.action).startsWith('room.'))).toEqual([
+      expect.objectContaining({ action: 'room.internet_extend', target: `room_pc:${one}` }),
+      expect.objectContaining({ action: 'room.internet_message', target: `room_pc:${one}` }),
+    ]);
+  });
+
+  it('lists no revoked PC', async () => {
+    const { t, two } = await hubWithTwoPcs();
+    const technician = await t.call<{ token: string }>('staff.signIn', { card: 'KT0001', pin: '246813' });
+    await t.call('room.revoke', { staffToken: technician.token, pcId: two });
+    expect((await consoleOf(t)).pcs.map((pc) => pc.name)).toEqual(['Máy trung tâm', 'Máy 1']);
+  });
+});
