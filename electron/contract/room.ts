@@ -69,6 +69,32 @@ export const roomRefusal = z.object({ ok: z.literal(false), reason: z.string().m
 
 const port = z.number().int().min(0).max(65535);
 
+/** A PC's internet service as staff see it. The resident's name goes to staff screens only. */
+export const pcInternetReport = z
+  .object({
+    phase: z.enum(['free', 'active', 'suspended', 'closed', 'disabled']),
+    session: z
+      .object({
+        who: z.string().max(120),
+        guest: z.boolean(),
+        minutesLeft: z.number().int().nonnegative(),
+        /** Seconds the session is kept for a resident who stepped away; null while they are there. */
+        awayEndsInSeconds: z.number().int().nonnegative().nullable(),
+        moreTimeRequested: z.boolean(),
+      })
+      .strict()
+      .nullable(),
+    /** The PC is kept for this queue ticket (it is free, and waits for that resident). */
+    heldForTicket: z.number().int().nullable(),
+    waiting: z.number().int().nonnegative(),
+  })
+  .strict();
+export type PcInternetReport = z.infer<typeof pcInternetReport>;
+
+/** What a PC is doing, as the room's console and `kiosk room status` say it. */
+export const pcActivity = z.enum(['free', 'held', 'in_session', 'away', 'closed', 'disabled', 'offline']);
+export type PcActivity = z.infer<typeof pcActivity>;
+
 /** A PC of the room as the hub's technician page lists it. */
 export const roomPcView = z.object({
   id: z.number().int(),
@@ -77,6 +103,10 @@ export const roomPcView = z.object({
   lastSeenAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
   state: z.enum(['paired', 'revoked']),
+  /** From its last heartbeat as the hub stored it (no resident's name); null once revoked. */
+  activity: pcActivity.nullable(),
+  internet: pcInternetReport.nullable(),
+  reportedAt: z.string().nullable(),
 });
 
 /** Where this PC stands in its room: what `kiosk room status` prints and the technician's page shows. */
@@ -117,28 +147,6 @@ export const ROOM_HEARTBEAT_PATH = '/room/heartbeat';
 /** How often a room kiosk reports; the hub marks a PC offline after three missed reports. */
 export const ROOM_HEARTBEAT_MS = 5_000;
 
-/** A PC's internet service as staff see it. The resident's name goes to staff screens only. */
-export const pcInternetReport = z
-  .object({
-    phase: z.enum(['free', 'active', 'suspended', 'closed', 'disabled']),
-    session: z
-      .object({
-        who: z.string().max(120),
-        guest: z.boolean(),
-        minutesLeft: z.number().int().nonnegative(),
-        /** Seconds the session is kept for a resident who stepped away; null while they are there. */
-        awayEndsInSeconds: z.number().int().nonnegative().nullable(),
-        moreTimeRequested: z.boolean(),
-      })
-      .strict()
-      .nullable(),
-    /** The PC is kept for this queue ticket (it is free, and waits for that resident). */
-    heldForTicket: z.number().int().nullable(),
-    waiting: z.number().int().nonnegative(),
-  })
-  .strict();
-export type PcInternetReport = z.infer<typeof pcInternetReport>;
-
 /** What staff may ask of a PC's internet session from the console, with `extra` fields on each kind. */
 const consoleActionWith = <T extends z.ZodRawShape>(extra: T) =>
   z.discriminatedUnion('action', [
@@ -166,7 +174,7 @@ export const roomHeartbeatReply = z.object({ commands: z.array(roomCommand).max(
 export const roomConsolePc = z.object({
   id: z.number().int().nonnegative(),
   name: z.string(),
-  state: z.enum(['free', 'held', 'in_session', 'away', 'closed', 'disabled', 'offline']),
+  state: pcActivity,
   internet: pcInternetReport.nullable(),
   /** When the hub last heard from it (a heartbeat or a call). */
   lastSeenAt: z.string().nullable(),

@@ -1,8 +1,10 @@
 // The room's console (issue #18, item 4), with real processes on loopback: a hub and two kiosks.
 // Staff signed in at PC 2 see every PC of the room, message and end the session running on PC 1
-// (which carries it out at its next heartbeat, once), and see PC 1 offline when it stops reporting.
+// (which carries it out at its next heartbeat, once), and see PC 1 offline when it stops reporting;
+// `kiosk room status` on the hub lists the same states.
 import { afterEach, expect, it } from 'vitest';
 import type { RoomConsoleView } from '#contract/room';
+import { kiosk } from '../support/cli';
 import { pairedPcs, readStore, startHub, stopAll, type RoomPc } from '../support/room';
 
 const running: (RoomPc | undefined)[] = [];
@@ -48,6 +50,14 @@ it('staff at PC 2 see every PC, message and end the session on PC 1, and see PC 
   expect(one.internet?.session).toMatchObject({ guest: false, awayEndsInSeconds: null, moreTimeRequested: false });
   expect(one.internet!.session!.who.length).toBeGreaterThan(0);
   expect(one.internet!.session!.minutesLeft).toBeGreaterThan(0);
+
+  // The technician's `kiosk room status` on the hub (another process) says the same, without names.
+  const status = kiosk('room', 'status', '--data-dir', hub.dir, '--json').json() as { pcs: { name: string; activity: string; internet: unknown }[] };
+  expect(status.pcs.map((pc) => [pc.name, pc.activity])).toEqual([
+    ['Máy 1', 'in_session'],
+    ['Máy 2', 'free'],
+  ]);
+  expect(JSON.stringify(status)).not.toContain(one.internet!.session!.who);
 
   // Without a staff token, nothing; a PC without a session has nothing to end.
   expect(await pc2.ws.call('room.console', {})).toMatchObject({ ok: false });

@@ -4,6 +4,7 @@
 // next start.
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
+import type { PcActivity, PcInternetReport } from '#contract/room';
 import { joinRoom } from '../../core/room/join';
 import { issuePairingCode, makeHub, revokeRoomPc, roomStatus, type RoomStatus } from '../../core/room/setup';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
@@ -21,6 +22,22 @@ function portOption(value: string): number {
   return port;
 }
 
+const ACTIVITY_NAMES: Record<PcActivity, string> = {
+  free: 'đang trống',
+  held: 'đang giữ cho người xếp hàng',
+  in_session: 'đang có người dùng',
+  away: 'người dùng tạm rời máy',
+  closed: 'đã đóng Internet',
+  disabled: 'không dùng Internet',
+  offline: 'mất kết nối',
+};
+
+/** What a PC is doing, from its last stored report; never who (the hub does not store names). */
+function describeActivity(activity: PcActivity, internet: PcInternetReport | null): string {
+  const left = internet?.session ? `, còn ${internet.session.minutesLeft} phút` : '';
+  return `${ACTIVITY_NAMES[activity]}${left}`;
+}
+
 function describeStatus(status: RoomStatus): string {
   const lines = [`Vai trò: ${ROLE_NAMES[status.role]}`];
   if (status.listen)
@@ -31,8 +48,9 @@ function describeStatus(status: RoomStatus): string {
   if (status.role === 'hub') {
     lines.push(status.pcs.length ? 'Các máy trạm:' : 'Chưa có máy trạm nào được ghép.');
     for (const pc of status.pcs) {
+      const doing = pc.activity ? ` · ${describeActivity(pc.activity, pc.internet)}` : '';
       lines.push(
-        `  ${pc.id}. ${pc.name} — ${pc.state === 'revoked' ? `đã gỡ ${pc.revokedAt}` : 'đã ghép'} · ghép ${pc.pairedAt} · thấy lần cuối ${pc.lastSeenAt ?? 'chưa'}`,
+        `  ${pc.id}. ${pc.name} — ${pc.state === 'revoked' ? `đã gỡ ${pc.revokedAt}` : 'đã ghép'}${doing} · ghép ${pc.pairedAt} · thấy lần cuối ${pc.lastSeenAt ?? 'chưa'}`,
       );
     }
   }

@@ -27,6 +27,12 @@ export function internetReport(ic: InternetContext): PcInternetReport {
   };
 }
 
+/** A report without the figures that change every second: when this changes, the PC's state did. */
+export function reportShape(report: PcInternetReport): string {
+  const session = report.session && { ...report.session, minutesLeft: 0, awayEndsInSeconds: report.session.awayEndsInSeconds === null ? null : 0 };
+  return JSON.stringify({ ...report, session });
+}
+
 /** Carries out a console request; refusals (no session, past closing time) throw as usual. */
 export function applyConsoleAction(ic: InternetContext, action: ConsoleAction, staff: StaffMember | null): void {
   if (action.action === 'extend') extendSession(ic, staff, action.minutes, 'session');

@@ -12,6 +12,7 @@ import { randomInt } from 'node:crypto';
 import {
   ROOM_HEARTBEAT_MS,
   type ConsoleAction,
+  type PcActivity,
   type PcInternetReport,
   type RoomCommand,
   type RoomConsolePc,
@@ -22,9 +23,9 @@ import type { StaffMember } from '#contract/staff';
 import type { KioskContext } from '../context';
 import { notFound, refused } from '../errors';
 import { internetOf } from '../internet/context';
-import { applyConsoleAction, internetReport } from '../internet/room-report';
+import { applyConsoleAction, internetReport, reportShape } from '../internet/room-report';
 import { recordEvent } from '../store/event-types';
-import { listPcs } from './pcs';
+import { listPcs, saveReport } from './pcs';
 import { readRoomState } from './state';
 
 /** A PC that missed three heartbeats is shown offline. */
@@ -36,7 +37,13 @@ interface LivePc {
   seenAt: string | null;
   commands: RoomCommand[];
   lastRefusal: string | null;
+  /** What was last stored for other processes (0096), and when (monotonic). */
+  storedShape: string | null;
+  storedMono: number;
 }
+
+/** A PC's report is stored when its state changes, and at least this often while it reports. */
+export const STORE_REPORT_EVERY_MS = 60_000;
 
 interface LiveRoom {
   pcs: Map<number, LivePc>;
@@ -58,7 +65,7 @@ function livePc(ctx: KioskContext, pcId: number): LivePc {
   const room = liveRoom(ctx);
   let pc = room.pcs.get(pcId);
   if (!pc) {
-    pc = { report: null, seenMono: null, seenAt: null, commands: [], lastRefusal: null };
+    pc = { report: null, seenMono: null, seenAt: null, commands: [], lastRefusal: null, storedShape: null, storedMono: 0 };
     room.pcs.set(pcId, pc);
   }
   return pc;
@@ -70,13 +77,19 @@ export function noteHeartbeat(ctx: KioskContext, pcId: number, beat: RoomHeartbe
   pc.report = beat.internet;
   pc.seenMono = ctx.clock.monotonic();
   pc.seenAt = new Date(ctx.clock.now()).toISOString();
+  const shape = reportShape(beat.internet);
+  if (shape !== pc.storedShape || pc.seenMono - pc.storedMono >= STORE_REPORT_EVERY_MS) {
+    saveReport(ctx.db, pcId, beat.internet, ctx.clock.now());
+    pc.storedShape = shape;
+    pc.storedMono = pc.seenMono;
+  }
   const acknowledged = new Set(beat.done.map((d) => d.id));
   for (const d of beat.done) if (d.refused !== null && pc.commands.some((c) => c.id === d.id)) pc.lastRefusal = d.refused;
   pc.commands = pc.commands.filter((c) => !acknowledged.has(c.id));
   return pc.commands;
 }
 
-function stateOf(report: PcInternetReport | null, offline: boolean): RoomConsolePc['state'] {
+export function activityOf(report: PcInternetReport | null, offline: boolean): PcActivity {
   if (offline || !report) return 'offline';
   switch (report.phase) {
     case 'active':
@@ -97,7 +110,7 @@ export function roomConsole(ctx: KioskContext): RoomConsoleView {
   const own: RoomConsolePc = {
     id: 0,
     name: state?.role === 'hub' ? 'Máy trung tâm' : 'Máy này',
-    state: stateOf(here, false),
+    state: activityOf(here, false),
     internet: here,
     lastSeenAt: new Date(ctx.clock.now()).toISOString(),
     pending: 0,
@@ -114,7 +127,7 @@ export function roomConsole(ctx: KioskContext): RoomConsoleView {
       return {
         id: pc.id,
         name: pc.name,
-        state: stateOf(live?.report ?? null, offline),
+        state: activityOf(live?.report ?? null, offline),
         internet: offline ? null : (live?.report ?? null),
         lastSeenAt: live?.seenAt ?? pc.lastSeenAt,
         pending: live?.commands.length ?? 0,

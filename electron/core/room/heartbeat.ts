@@ -2,20 +2,14 @@
 // service changes, it tells the hub what its PC is doing, and carries out what staff asked of it from
 // any console of the room. A request is carried out once: its number is remembered, and its
 // acknowledgement is sent again until a heartbeat gets through.
-import { ROOM_HEARTBEAT_MS, type PcInternetReport, type RoomHeartbeat } from '#contract/room';
+import { ROOM_HEARTBEAT_MS, type RoomHeartbeat } from '#contract/room';
 import type { KioskContext } from '../context';
 import { internetOf } from '../internet/context';
-import { applyConsoleAction, internetReport } from '../internet/room-report';
+import { applyConsoleAction, internetReport, reportShape } from '../internet/room-report';
 import type { HubLink } from './client';
 
 /** How many carried-out request numbers are remembered (far more than can be pending at once). */
 const REMEMBERED = 200;
-
-/** A report without the figures that change every second: a change of this is worth a beat at once. */
-function shapeOf(report: PcInternetReport): string {
-  const session = report.session && { ...report.session, minutesLeft: 0, awayEndsInSeconds: report.session.awayEndsInSeconds === null ? null : 0 };
-  return JSON.stringify({ ...report, session });
-}
 
 export function startHeartbeat(ctx: KioskContext, link: HubLink): () => void {
   const ic = internetOf(ctx);
@@ -33,7 +27,7 @@ export function startHeartbeat(ctx: KioskContext, link: HubLink): () => void {
     sending = true;
     try {
       const report = internetReport(ic);
-      lastShape = shapeOf(report);
+      lastShape = reportShape(report);
       const commands = await link.heartbeat({ internet: report, done });
       if (!commands) return;
       done = [];
@@ -70,7 +64,7 @@ export function startHeartbeat(ctx: KioskContext, link: HubLink): () => void {
   // A session starting, ending or stepping away shows on the consoles at once; the countdown's
   // every-second state does not (the minutes left go with the regular beat).
   const off = ctx.bus.on('internet.state', () => {
-    if (shapeOf(internetReport(ic)) !== lastShape) void beat();
+    if (reportShape(internetReport(ic)) !== lastShape) void beat();
   });
   void beat();
   return () => {

@@ -1,6 +1,7 @@
 // The PCs of the room, as the hub knows them (room_pcs, migration 0095): paired, last seen, revoked.
 // A PC is known by the SHA-256 of the certificate the hub signed for it; revoking it is one row
 // update, read on every TLS connection and every call, so it takes effect at once.
+import { pcInternetReport, type PcInternetReport } from '#contract/room';
 import type { Db } from '../store/open';
 import { notFound } from '../errors';
 
@@ -10,6 +11,9 @@ export interface RoomPc {
   pairedAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  /** Its last internet report as stored (0096), without the resident's name. */
+  report: PcInternetReport | null;
+  reportedAt: string | null;
 }
 
 interface PcRow {
@@ -18,9 +22,26 @@ interface PcRow {
   paired_at: string;
   last_seen_at: string | null;
   revoked_at: string | null;
+  report: string | null;
+  reported_at: string | null;
 }
 
-const toPc = (row: PcRow): RoomPc => ({ id: row.id, name: row.name, pairedAt: row.paired_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at });
+/** A stored report that no longer reads as one (an older shape) counts as none. */
+function reportOf(text: string | null): PcInternetReport | null {
+  if (text === null) return null;
+  const parsed = pcInternetReport.safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : null;
+}
+
+const toPc = (row: PcRow): RoomPc => ({
+  id: row.id,
+  name: row.name,
+  pairedAt: row.paired_at,
+  lastSeenAt: row.last_seen_at,
+  revokedAt: row.revoked_at,
+  report: reportOf(row.report),
+  reportedAt: row.reported_at,
+});
 
 export function addPc(db: Db, name: string, fingerprint: string, now: number): number {
   return Number(
@@ -44,6 +65,12 @@ export function touchPc(db: Db, id: number, now: number): void {
   const at = new Date(now).toISOString();
   const before = new Date(now - 60_000).toISOString();
   db.prepare('UPDATE room_pcs SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at <= ?)').run(at, id, before);
+}
+
+/** Stores a PC's report for other processes (`kiosk room status`); the resident's name is never written. */
+export function saveReport(db: Db, id: number, report: PcInternetReport, now: number): void {
+  const stored = report.session ? { ...report, session: { ...report.session, who: '' } } : report;
+  db.prepare('UPDATE room_pcs SET report = ?, reported_at = ? WHERE id = ?').run(JSON.stringify(stored), new Date(now).toISOString(), id);
 }
 
 export function listPcs(db: Db): RoomPc[] {

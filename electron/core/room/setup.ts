@@ -1,10 +1,11 @@
 // The technician's room commands on the core side (electron/cli/commands/room.ts): make this PC the
 // hub, issue a pairing code, revoke a PC, and say where this PC stands.
 import { randomBytes } from 'node:crypto';
-import { ROOM_DEFAULT_PAIRING_PORT, ROOM_DEFAULT_PORT } from '#contract/room';
+import { ROOM_DEFAULT_PAIRING_PORT, ROOM_DEFAULT_PORT, type PcActivity, type PcInternetReport } from '#contract/room';
 import type { KioskContext } from '../context';
 import { refused } from '../errors';
 import { createRoomAuthority, fingerprintOf } from './certificates';
+import { activityOf, STORE_REPORT_EVERY_MS } from './console';
 import { createPairingCode } from './pairing-codes';
 import { listPcs, revokePc, type RoomPc } from './pcs';
 import { readRoomState, roleOf, ROOM_KEYS, writeRoomState, type HubState, type RoomRole } from './state';
@@ -86,9 +87,15 @@ export interface RoomStatus {
   /** On a room kiosk: its number in the room and the hub it calls. */
   pcId: number | null;
   hub: { host: string; port: number } | null;
-  /** On a hub: every PC paired with it. */
-  pcs: (RoomPc & { state: 'paired' | 'revoked' })[];
+  /** On a hub: every PC paired with it, and what it was doing at its last stored report. */
+  pcs: (RoomPc & { state: 'paired' | 'revoked'; activity: PcActivity | null; internet: PcInternetReport | null })[];
 }
+
+/**
+ * Another process than the hub's (the CLI) knows a PC only by its stored report, written at least
+ * once a minute while the PC reports: one older than two minutes means the PC is offline.
+ */
+const STORED_REPORT_STALE_MS = 2 * STORE_REPORT_EVERY_MS;
 
 export function roomStatus(ctx: KioskContext): RoomStatus {
   const state = readRoomState(ctx.dataDir);
@@ -98,6 +105,17 @@ export function roomStatus(ctx: KioskContext): RoomStatus {
     listen: state?.role === 'hub' ? { on: state.listen, port: state.port, pairingPort: state.pairingPort } : null,
     pcId: state?.role === 'kiosk' ? state.pcId : null,
     hub: state?.role === 'kiosk' ? state.hub : null,
-    pcs: state?.role === 'hub' ? listPcs(ctx.db).map((pc) => ({ ...pc, state: pc.revokedAt ? 'revoked' : 'paired' })) : [],
+    pcs:
+      state?.role === 'hub'
+        ? listPcs(ctx.db).map((pc) => {
+            const fresh = pc.reportedAt !== null && ctx.clock.now() - Date.parse(pc.reportedAt) <= STORED_REPORT_STALE_MS;
+            return {
+              ...pc,
+              state: pc.revokedAt ? 'revoked' : 'paired',
+              activity: pc.revokedAt ? null : activityOf(pc.report, !fresh),
+              internet: pc.revokedAt || !fresh ? null : pc.report,
+            };
+          })
+        : [],
   };
 }

@@ -7,7 +7,7 @@ import { ROOM_HEARTBEAT_MS, type PcInternetReport, type RoomConsoleView } from '
 import { FakeClock } from '../../../electron/core/clock';
 import { noteHeartbeat } from '../../../electron/core/room/console';
 import { addPc } from '../../../electron/core/room/pcs';
-import { makeHub } from '../../../electron/core/room/setup';
+import { makeHub, roomStatus } from '../../../electron/core/room/setup';
 import { events, openTestKiosk, staffToken, type TestKiosk } from '../../support/kiosk';
 
 const BUSY: PcInternetReport = {
@@ -96,7 +96,7 @@ describe("a hub's console", () => {
     // The answer was lost: the next heartbeat (nothing acknowledged) gets the same two again, same numbers.
     expect(noteHeartbeat(ctx, one, { internet: BUSY, done: [] })).toEqual(sent);
     // Acknowledged, one refused: gone from the list, the refusal shown; a repeated acknowledgement changes nothing.
-    const [extend, message] = sent as [{ id: number }, { id: number }];
+    const [extend, message] = [sent[0]!, sent[1]!];
     expect(noteHeartbeat(ctx, one, { internet: BUSY, done: [{ id: extend.id, refused: 'Không thể gia hạn vì phiên đã chạy đến giờ đóng cửa.' }] })).toEqual([
       expect.objectContaining({ id: message.id }),
     ]);
@@ -115,6 +115,29 @@ describe("a hub's console", () => {
       expect.objectContaining({ action: 'room.internet_extend', target: `room_pc:${one}` }),
       expect.objectContaining({ action: 'room.internet_message', target: `room_pc:${one}` }),
     ]);
+  });
+
+  it('stores what each PC reports, without the name, for `kiosk room status` in another process', async () => {
+    const { t, one, ctx } = await hubWithTwoPcs();
+    noteHeartbeat(ctx, one, { internet: BUSY, done: [] });
+    const stored = roomStatus(ctx).pcs;
+    expect(stored.map((pc) => [pc.name, pc.activity])).toEqual([
+      ['Máy 1', 'in_session'],
+      ['Máy 2', 'offline'],
+    ]);
+    expect(stored[0]!.internet?.session).toMatchObject({ who: '', minutesLeft: 42 });
+    const rows = JSON.stringify(ctx.db.prepare('SELECT * FROM room_pcs').all());
+    expect(rows).not.toContain('Trần Văn Minh');
+
+    // The minutes left change every beat: stored again only after a minute, or at once when the state changes.
+    t.clock.advance(30_000);
+    noteHeartbeat(ctx, one, { internet: { ...BUSY, session: { ...BUSY.session!, minutesLeft: 41 } }, done: [] });
+    expect(roomStatus(ctx).pcs[0]!.internet?.session?.minutesLeft).toBe(42);
+    noteHeartbeat(ctx, one, { internet: FREE, done: [] });
+    expect(roomStatus(ctx).pcs[0]).toMatchObject({ activity: 'free', internet: FREE });
+    // Nothing stored for two minutes: offline, whatever the last report said.
+    t.clock.advance(2 * 60_000 + 1);
+    expect(roomStatus(ctx).pcs[0]).toMatchObject({ activity: 'offline', internet: null });
   });
 
   it('lists no revoked PC', async () => {
