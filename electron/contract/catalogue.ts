@@ -100,11 +100,14 @@ export const importReport = z.object({
   warnings: z.array(importWarning),
   /** Units not imported: only what cannot be a record (no title, a broken structure, a barcode of another book). */
   rejections: z.array(rejection),
+  /** Past the first IMPORT_REPORT_LISTED of each, warnings and rejections are counted here, not listed: a 1 GB file's report stays small. */
+  unlisted: z.object({ warnings: z.number().int().nonnegative(), rejections: z.number().int().nonnegative() }),
   dryRun: z.boolean(),
   /** Set when the file was a rotation manifest. */
   batch: z.object({ id: z.number().int(), code: z.string(), created: z.boolean() }).optional(),
 });
 export type ImportReport = z.infer<typeof importReport>;
+export const IMPORT_REPORT_LISTED = 1000;
 
 /**
  * Largest import file the staff screen may announce. Uploads are written to disk and imports

@@ -162,3 +162,20 @@ describe('what a librarian would not reject a book over', () => {
     expect(recordCount(t)).toBe(before);
   });
 });
+
+describe('a large file with many problems', () => {
+  it('lists the first 1,000 warnings and rejections and counts the rest, so the report stays small', async () => {
+    const t = await openTestKiosk();
+    const header = 'Số kiểm soát,Nhan đề,Tác giả,Chủ đề,Nhà xuất bản,Năm xuất bản,ISBN,Ký hiệu phân loại,Số đăng ký cá biệt/mã vạch,Vị trí,Tóm tắt';
+    // Each row: a mistyped ISBN (a warning); every third has no title (a rejection).
+    const rows = Array.from({ length: 3_300 }, (_, i) => {
+      const n = String(i + 1).padStart(6, '0');
+      return `LG${n},${i % 3 === 2 ? '' : `Sách số ${i + 1}`},Tác giả,,,2020,978-604-2-14567-4,,LG${n},,`;
+    });
+    const report = await importCatalogueFile(t.kiosk.db, t.clock, Buffer.from([header, ...rows].join('\n')), { fileName: 'lon.csv', target: 'catalogue' });
+    expect(report).toMatchObject({ records: 3_300, imported: 2_200, rejected: 1_100, warned: 2_200 });
+    expect([report.warnings.length, report.rejections.length]).toEqual([1_000, 1_000]);
+    expect(report.unlisted).toEqual({ warnings: 1_200, rejections: 100 });
+    expect(report.warnings.at(-1)!.reason).toBe('invalid_isbn');
+  });
+});

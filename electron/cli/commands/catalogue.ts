@@ -62,10 +62,14 @@ function describeReport(report: ImportReport): string {
     `Định dạng ${report.format}, bảng mã ${report.encoding}${report.encodingConfidence !== undefined ? ` (nhận ra với độ tin cậy ${Math.round(report.encodingConfidence * 100)}%)` : ''}: ${report.records} bản ghi.`,
     `Nhập mới ${report.imported}, cập nhật ${report.updated}, không đổi ${report.unchanged}, bị từ chối ${report.rejected}; thêm ${report.itemsAdded} cuốn.`,
     ...(report.warnings.length ? [`Cần xem lại ${report.warned} bản ghi (đã nhập):`, ...report.warnings.map((w) => `  ! ${w.message}`)] : []),
+    ...(report.unlisted.warnings ? [`  … và ${report.unlisted.warnings} lưu ý nữa (chỉ liệt kê ${report.warnings.length} lưu ý đầu).`] : []),
     ...(report.rejections.length ? ['Bị từ chối (chưa nhập):'] : []),
     ...(report.batch ? [`Đợt luân chuyển ${report.batch.code}${report.batch.created ? ' (mới)' : ''}.`] : []),
     ...(report.dryRun ? ['Chạy thử: chưa có gì được lưu.'] : []),
     ...report.rejections.map((r) => `  - ${r.message}`),
+    ...(report.unlisted.rejections
+      ? [`  … và ${report.unlisted.rejections} bản ghi bị từ chối nữa (chỉ liệt kê ${report.rejections.length} bản ghi đầu).`]
+      : []),
   ];
   return lines.join('\n');
 }

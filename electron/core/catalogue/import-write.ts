@@ -6,7 +6,7 @@
 // undoes every batch. See import-journal.ts for why. Every transaction here begins IMMEDIATE: a
 // deferred one that reads first would fail at once (SQLITE_BUSY_SNAPSHOT, no waiting) when a
 // resident's checkout on the serving thread's connection commits between its read and its write.
-import type { ImportReport, Rejection } from '#contract/catalogue';
+import { IMPORT_REPORT_LISTED, type ImportReport, type Rejection } from '#contract/catalogue';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { Db } from '../store/open';
@@ -62,6 +62,7 @@ function emptyReport(read: ReadOk, dryRun: boolean): ImportReport {
     warned: 0,
     warnings: [],
     rejections: [],
+    unlisted: { warnings: 0, rejections: 0 },
     dryRun,
   };
 }
@@ -70,7 +71,8 @@ function emptyReport(read: ReadOk, dryRun: boolean): ImportReport {
 function writeUnit(db: Db, clock: Pick<Clock, 'now'>, unit: ReadUnit, target: TargetCollection, writers: ImportWriters, report: ImportReport): void {
   const reject = (reason: string, message: string) => {
     const rejection: Rejection = { at: unit.at, unit: unit.unit, reason, message };
-    report.rejections.push(rejection);
+    if (report.rejections.length < IMPORT_REPORT_LISTED) report.rejections.push(rejection);
+    else report.unlisted.rejections++;
     report.rejected++;
   };
   if (!unit.mapped.ok) return reject(unit.mapped.problem.reason, unit.mapped.problem.message);
@@ -82,7 +84,10 @@ function writeUnit(db: Db, clock: Pick<Clock, 'now'>, unit: ReadUnit, target: Ta
   const { warnings } = unit.mapped;
   if (warnings) {
     report.warned++;
-    for (const { reason, message } of warnings) report.warnings.push({ at: unit.at, unit: unit.unit, reason, message });
+    for (const { reason, message } of warnings) {
+      if (report.warnings.length < IMPORT_REPORT_LISTED) report.warnings.push({ at: unit.at, unit: unit.unit, reason, message });
+      else report.unlisted.warnings++;
+    }
   }
 }
 

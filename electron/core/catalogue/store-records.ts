@@ -142,7 +142,32 @@ export interface ImportWriters {
   noItemsBefore: boolean;
   noRecordsBefore: boolean;
   /** ISBNs (valid or invalid) of the records this import wrote: with noRecordsBefore, only these can be found by ISBN. */
-  isbnsWritten: Set<string>;
+  isbnsWritten: WrittenIsbns;
+}
+
+/**
+ * The ISBNs an import into an empty catalogue has written, so a record whose ISBN is not among them
+ * skips the lookup. Kept while there are few: past ISBNS_KEPT every ISBN is looked up (one indexed
+ * query, a few microseconds), so a province's 1 GB export does not grow the writer's memory.
+ */
+export class WrittenIsbns {
+  static readonly ISBNS_KEPT = 100_000;
+  private readonly isbns = new Set<string>();
+  private tooMany = false;
+
+  /** False only when this ISBN was certainly not written by this import. */
+  mayHave(isbn: string): boolean {
+    return this.tooMany || this.isbns.has(isbn);
+  }
+
+  add(isbn: string): void {
+    if (this.tooMany) return;
+    if (this.isbns.size < WrittenIsbns.ISBNS_KEPT) this.isbns.add(isbn);
+    else {
+      this.tooMany = true;
+      this.isbns.clear();
+    }
+  }
 }
 
 export function importWriters(db: Db, clock: Pick<Clock, 'now'>): ImportWriters & { events: EventBatch } {
@@ -153,7 +178,7 @@ export function importWriters(db: Db, clock: Pick<Clock, 'now'>): ImportWriters 
     events: new EventBatch(db, clock),
     noItemsBefore: s.anyItem.get() === undefined,
     noRecordsBefore: s.anyRecord.get() === undefined,
-    isbnsWritten: new Set(),
+    isbnsWritten: new WrittenIsbns(),
   };
 }
 
@@ -193,7 +218,7 @@ export function upsertRecord(
   // A record without a valid ISBN is matched by the invalid one it carries (kept from 020 $z), so
   // re-importing a file of mistyped ISBNs finds the same records again.
   const isbnKey = input.isbn ?? input.invalidIsbn;
-  if (!existing && isbnKey && (!writers.noRecordsBefore || writers.isbnsWritten.has(isbnKey))) {
+  if (!existing && isbnKey && (!writers.noRecordsBefore || writers.isbnsWritten.mayHave(isbnKey))) {
     const hit = (input.isbn ? s.byIsbn.get(isbnKey) : s.byInvalidIsbn.get(isbnKey)) as { id: number; control_number: string | null } | undefined;
     // Catalogued under another control number: a different record, and (as always) no barcode match is tried.
     if (hit && input.controlNumber && hit.control_number && hit.control_number !== input.controlNumber) isbnOfAnother = true;

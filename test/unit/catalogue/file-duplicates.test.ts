@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { rejectDuplicatesInFile } from '../../../electron/core/catalogue/file-duplicates';
 import type { ReadUnit } from '../../../electron/core/catalogue/read-file';
 import type { RecordInput } from '../../../electron/core/catalogue/record-input';
+import { WrittenIsbns } from '../../../electron/core/catalogue/store-records';
 
 function unit(at: number, controlNumber: string | null, barcodes: string[]): ReadUnit {
   const record: RecordInput = {
@@ -76,5 +77,16 @@ describe('duplicates within one file', () => {
     for (let i = 0; i < 10; i++) reading.next();
     // A refused import stops reading: return() runs the generator's finally, which closes the database.
     expect(reading.return(undefined)).toEqual({ done: true, value: undefined });
+  });
+});
+
+describe('the ISBNs an import into an empty catalogue has written', () => {
+  it('lets a new ISBN skip the lookup while few are kept, and looks every ISBN up past that', () => {
+    const written = new WrittenIsbns();
+    written.add('9786040000001');
+    expect([written.mayHave('9786040000001'), written.mayHave('9786040000002')]).toEqual([true, false]);
+    for (let i = 0; i < WrittenIsbns.ISBNS_KEPT; i++) written.add(`isbn-${i}`);
+    // Too many to keep: none is skipped any more, so none is missed.
+    expect([written.mayHave('9786040000001'), written.mayHave('9786040000002')]).toEqual([true, true]);
   });
 });

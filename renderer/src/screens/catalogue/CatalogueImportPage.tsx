@@ -187,7 +187,9 @@ function ImportReportView({ report }: { report: ImportReport }) {
               <li key={`${w.unit}-${w.at}-${w.reason}-${i}`}>{explain.warning(w)}</li>
             ))}
           </ul>
-          {report.warnings.length > SHOWN_REJECTIONS && <p>{t('staff.warningsMore', { count: report.warnings.length - SHOWN_REJECTIONS })}</p>}
+          {report.warnings.length + report.unlisted.warnings > SHOWN_REJECTIONS && (
+            <p>{t('staff.warningsMore', { count: report.warnings.length + report.unlisted.warnings - SHOWN_REJECTIONS })}</p>
+          )}
         </>
       )}
       {report.rejections.length > 0 && (
@@ -198,7 +200,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
               <li key={`${r.unit}-${r.at}-${r.reason}`}>{explain.rejection(r)}</li>
             ))}
           </ul>
-          {report.rejections.length > SHOWN_REJECTIONS && <p>{t('staff.rejectionsMore', { count: report.rejections.length - SHOWN_REJECTIONS })}</p>}
+          {report.rejected > SHOWN_REJECTIONS && <p>{t('staff.rejectionsMore', { count: report.rejected - SHOWN_REJECTIONS })}</p>}
         </>
       )}
     </section>
