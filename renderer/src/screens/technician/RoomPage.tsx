@@ -194,7 +194,7 @@ function HubPanel(props: {
 }) {
   const { status, staffToken, busy, perform } = props;
   const api = useApi();
-  const { t } = useTranslation('technician');
+  const { t } = useTranslation(['technician', 'internet']);
   const format = useFormat();
   const [code, setCode] = useState<{ code: string; expiresAt: string } | null>(null);
   const [revoking, setRevoking] = useState<number | null>(null);
@@ -236,6 +236,7 @@ function HubPanel(props: {
                 <th scope="col">{t('room.pcName')}</th>
                 <th scope="col">{t('room.pcPaired')}</th>
                 <th scope="col">{t('room.pcSeen')}</th>
+                <th scope="col">{t('room.pcActivity')}</th>
                 <th scope="col">{t('room.pcState')}</th>
               </tr>
             </thead>
@@ -246,6 +247,8 @@ function HubPanel(props: {
                   <td>{pc.name}</td>
                   <td>{format.dateTime(pc.pairedAt)}</td>
                   <td>{pc.lastSeenAt ? format.dateTime(pc.lastSeenAt) : t('room.never')}</td>
+                  {/* i18n-keys: internet:console.states.* */}
+                  <td>{pc.activity ? t(`internet:console.states.${pc.activity}`) : '—'}</td>
                   <td>
                     {pc.state === 'revoked' ? (
                       t('room.revokedOn', { date: format.dateTime(pc.revokedAt!) })
