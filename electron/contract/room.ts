@@ -75,6 +75,8 @@ export const pcInternetReport = z
     phase: z.enum(['free', 'active', 'suspended', 'closed', 'disabled']),
     session: z
       .object({
+        /** The PC's own number for the session: a request from the console names it, so it never reaches the next resident. */
+        id: z.number().int().positive(),
         who: z.string().max(120),
         guest: z.boolean(),
         minutesLeft: z.number().int().nonnegative(),
@@ -146,6 +148,8 @@ export const roomSetupMethods = {
 export const ROOM_HEARTBEAT_PATH = '/room/heartbeat';
 /** How often a room kiosk reports; the hub marks a PC offline after three missed reports. */
 export const ROOM_HEARTBEAT_MS = 5_000;
+/** At most this many requests ride on one heartbeat's answer; the rest wait for the next. */
+export const ROOM_COMMANDS_SENT = 20;
 
 /** What staff may ask of a PC's internet session from the console, with `extra` fields on each kind. */
 const consoleActionWith = <T extends z.ZodRawShape>(extra: T) =>
@@ -155,9 +159,11 @@ const consoleActionWith = <T extends z.ZodRawShape>(extra: T) =>
     z.object({ ...extra, action: z.literal('message'), text: z.string().trim().min(1).max(500) }).strict(),
   ]);
 export type ConsoleAction = z.infer<ReturnType<typeof consoleActionWith<Record<never, never>>>>;
+/** The session a request is for, as the console showed it. */
+const sessionId = z.number().int().positive();
 
 /** What staff asked of a PC, carried to it in the answer to its next heartbeat. */
-export const roomCommand = consoleActionWith({ id: z.number().int().positive() });
+export const roomCommand = consoleActionWith({ id: z.number().int().positive(), sessionId });
 export type RoomCommand = z.infer<typeof roomCommand>;
 
 export const roomHeartbeat = z
@@ -168,7 +174,8 @@ export const roomHeartbeat = z
   })
   .strict();
 export type RoomHeartbeat = z.infer<typeof roomHeartbeat>;
-export const roomHeartbeatReply = z.object({ commands: z.array(roomCommand).max(50) }).strict();
+/** Commands are checked one by one on the kiosk, so one it does not know (a newer hub) is refused alone. */
+export const roomHeartbeatReply = z.object({ commands: z.array(z.unknown()).max(ROOM_COMMANDS_SENT) }).strict();
 
 /** One PC on the console. `id` 0 is the PC the console's store belongs to (the hub, or a standalone kiosk). */
 export const roomConsolePc = z.object({
@@ -192,5 +199,5 @@ export type RoomConsoleView = z.infer<typeof roomConsoleView>;
 export const roomConsoleMethods = {
   'room.console': method(withToken({}), roomConsoleView, staff),
   /** `applied` false: the PC carries it out at its next heartbeat (within a few seconds). */
-  'room.console.act': method(consoleActionWith({ staffToken, pcId: z.number().int().nonnegative() }), z.object({ applied: z.boolean() }), staff),
+  'room.console.act': method(consoleActionWith({ staffToken, pcId: z.number().int().nonnegative(), sessionId }), z.object({ applied: z.boolean() }), staff),
 };

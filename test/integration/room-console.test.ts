@@ -50,6 +50,7 @@ it('staff at PC 2 see every PC, message and end the session on PC 1, and see PC 
   expect(one.internet?.session).toMatchObject({ guest: false, awayEndsInSeconds: null, moreTimeRequested: false });
   expect(one.internet!.session!.who.length).toBeGreaterThan(0);
   expect(one.internet!.session!.minutesLeft).toBeGreaterThan(0);
+  const sessionId = one.internet!.session!.id;
 
   // The technician's `kiosk room status` on the hub (another process) says the same, without names.
   const status = kiosk('room', 'status', '--data-dir', hub.dir, '--json').json() as { pcs: { name: string; activity: string; internet: unknown }[] };
@@ -61,14 +62,14 @@ it('staff at PC 2 see every PC, message and end the session on PC 1, and see PC 
 
   // Without a staff token, nothing; a PC without a session has nothing to end.
   expect(await pc2.ws.call('room.console', {})).toMatchObject({ ok: false });
-  expect(await pc2.ws.call('room.console.act', { staffToken, pcId: two.id, action: 'end' })).toMatchObject({
+  expect(await pc2.ws.call('room.console.act', { staffToken, pcId: two.id, sessionId: 1, action: 'end' })).toMatchObject({
     ok: false,
     error: { reason: 'no_session' },
   });
 
   // A message reaches the resident at PC 1 with its next heartbeat.
   const text = 'Máy 1 ơi, phòng đọc sắp đóng cửa, bạn lưu bài nhé.';
-  expect(await pc2.ws.call('room.console.act', { staffToken, pcId: one.id, action: 'message', text })).toMatchObject({
+  expect(await pc2.ws.call('room.console.act', { staffToken, pcId: one.id, sessionId, action: 'message', text })).toMatchObject({
     ok: true,
     value: { applied: false },
   });
@@ -78,7 +79,7 @@ it('staff at PC 2 see every PC, message and end the session on PC 1, and see PC 
   );
 
   // Ended from PC 2: PC 1's session ends as staff's, once, and the console shows it free.
-  expect(await pc2.ws.call('room.console.act', { staffToken, pcId: one.id, action: 'end' })).toMatchObject({ ok: true });
+  expect(await pc2.ws.call('room.console.act', { staffToken, pcId: one.id, sessionId, action: 'end' })).toMatchObject({ ok: true });
   await eventually(
     () => pc1.ws.call('internet.status', {}).then((r) => r.value as { phase: string }),
     (s) => s.phase === 'free',
@@ -97,7 +98,7 @@ it('staff at PC 2 see every PC, message and end the session on PC 1, and see PC 
   pc1.host.proc.kill('SIGKILL');
   await pc1.host.exited;
   await eventually(view, (v) => stateOf(v, 'Máy 1') === 'offline');
-  const refused = await pc2.ws.call('room.console.act', { staffToken, pcId: one.id, action: 'end' });
+  const refused = await pc2.ws.call('room.console.act', { staffToken, pcId: one.id, sessionId, action: 'end' });
   expect(refused).toMatchObject({ ok: false, error: { reason: 'room_pc_offline' } });
   expect(refused.error!.message).toMatch(/Máy 1 đang mất kết nối/);
 }, 120_000);

@@ -3,7 +3,9 @@
 // countdown stays here, on this PC's monotonic clock; the console only reads and asks.
 import type { ConsoleAction, PcInternetReport } from '#contract/room';
 import type { StaffMember } from '#contract/staff';
+import { refused } from '../errors';
 import type { InternetContext } from './context';
+import * as store from './sessions-store';
 import { currentSessionRow, endByStaff, extendSession, messageResident } from './staff-actions';
 import { internetState } from './state';
 
@@ -15,6 +17,7 @@ export function internetReport(ic: InternetContext): PcInternetReport {
     session:
       state.session && row
         ? {
+            id: row.id,
             who: row.who.slice(0, 120),
             guest: state.session.guest,
             minutesLeft: Math.floor(state.session.remainingSeconds / 60),
@@ -33,8 +36,14 @@ export function reportShape(report: PcInternetReport): string {
   return JSON.stringify({ ...report, session });
 }
 
-/** Carries out a console request; refusals (no session, past closing time) throw as usual. */
-export function applyConsoleAction(ic: InternetContext, action: ConsoleAction, staff: StaffMember | null): void {
+/**
+ * Carries out a console request for the session it names, never for another (the resident it was
+ * meant for has gone and someone else sat down); other refusals (past closing time) throw as usual.
+ */
+export function applyConsoleAction(ic: InternetContext, action: ConsoleAction & { sessionId: number }, staff: StaffMember | null): void {
+  if (store.openSession(ic.db)?.id !== action.sessionId) {
+    throw refused('session_changed', 'Phiên đó đã kết thúc, nên máy không làm yêu cầu này (nếu cần, hãy làm lại với người đang dùng máy).');
+  }
   if (action.action === 'extend') extendSession(ic, staff, action.minutes, 'session');
   else if (action.action === 'end') endByStaff(ic, staff);
   else messageResident(ic, staff, action.text);

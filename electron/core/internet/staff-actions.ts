@@ -57,12 +57,13 @@ export function endByStaff(ic: InternetContext, staff: StaffMember | null): void
 export function messageResident(ic: InternetContext, staff: StaffMember | null, text: string): void {
   const { db, clock } = ic;
   const open = requireActive(ic);
+  // Only the process running the countdown shows the resident's screen (another, the CLI, cannot).
+  const r = runningFor(ic, open);
+  if (!r) throw refused('no_session', 'Phiên Internet này đang chạy ở chương trình kiosk trên máy; hãy gửi lời nhắn từ màn hình cán bộ.');
   // The text itself is not stored: it is for the resident's screen only.
   if (staff)
     db.transaction(() => recordEvent(db, clock, 'staff.action', { staffId: staff.id, action: 'internet.message', target: `internet_session:${open.id}` }))();
-  // The resident's screen shows it from the session's state (state.ts) until they tap "Đã hiểu".
-  const r = runningFor(ic, open);
-  if (r) r.staffMessage = { text, at: nowIso(ic) };
+  r.staffMessage = { text, at: nowIso(ic) };
   publishState(ic);
 }
 

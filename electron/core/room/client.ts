@@ -12,7 +12,6 @@ import {
   ROOM_HEARTBEAT_PATH,
   ROOM_HUB_NAME,
   type RoomCallMessage,
-  type RoomCommand,
   type RoomHeartbeat,
 } from '#contract/room';
 import type { KioskContext } from '../context';
@@ -28,8 +27,8 @@ const CALL_TIMEOUT_MS = 10_000;
 
 export interface HubLink {
   call(method: MethodName, params: unknown, staff: VouchedStaff | undefined): Promise<Reply<unknown>>;
-  /** Staff's requests for this PC in answer, or null when the hub did not answer (it is tried again later). */
-  heartbeat(beat: RoomHeartbeat): Promise<RoomCommand[] | null>;
+  /** Staff's requests for this PC in answer (each checked by the caller), or null when the hub did not answer (it is tried again later). */
+  heartbeat(beat: RoomHeartbeat): Promise<unknown[] | null>;
   close(): void;
 }
 

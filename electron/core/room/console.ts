@@ -3,13 +3,17 @@
 // every few seconds (heartbeat.ts); staff on any PC see every PC and ask one to extend, end or
 // message its session. The hub's own PC is acted on at once; another PC takes the request with the
 // answer to its next heartbeat, and acknowledges it in the one after, so a request is carried out
-// once even when an answer is lost on the way.
+// once even when an answer is lost on the way (the kiosk notes a request's number before it acts).
+// A request names the session staff saw, and the PC refuses it for any other: it never ends or
+// messages the next resident. One whose PC went offline before taking it is dropped and said so on
+// the console, rather than carried out later, on the PC's return.
 //
 // Kept in memory: after a hub restart the PCs report again within seconds. A request not yet taken
 // dies with the hub and no longer shows as pending, so staff see they must ask again; it is never
 // carried out twice, since request numbers start afresh at a random point each time the hub starts.
 import { randomInt } from 'node:crypto';
 import {
+  ROOM_COMMANDS_SENT,
   ROOM_HEARTBEAT_MS,
   type ConsoleAction,
   type PcActivity,
@@ -30,20 +34,28 @@ import { readRoomState } from './state';
 
 /** A PC that missed three heartbeats is shown offline. */
 const OFFLINE_AFTER_MS = 3 * ROOM_HEARTBEAT_MS;
+/** A PC's report is stored when its state changes (at most this often), and at least once a minute while it reports. */
+const STORE_AT_MOST_EVERY_MS = 2_000;
+export const STORE_REPORT_EVERY_MS = 60_000;
+
+const DROPPED = 'Yêu cầu không đến được máy kịp thời nên đã bỏ; máy không làm gì. Nếu còn cần, hãy làm lại.';
+
+interface Pending {
+  command: RoomCommand;
+  /** Sent in a heartbeat's answer: the PC may have carried it out, so it waits for its acknowledgement. */
+  sent: boolean;
+}
 
 interface LivePc {
   report: PcInternetReport | null;
   seenMono: number | null;
   seenAt: string | null;
-  commands: RoomCommand[];
+  pending: Pending[];
   lastRefusal: string | null;
   /** What was last stored for other processes (0096), and when (monotonic). */
   storedShape: string | null;
   storedMono: number;
 }
-
-/** A PC's report is stored when its state changes, and at least this often while it reports. */
-export const STORE_REPORT_EVERY_MS = 60_000;
 
 interface LiveRoom {
   pcs: Map<number, LivePc>;
@@ -65,28 +77,40 @@ function livePc(ctx: KioskContext, pcId: number): LivePc {
   const room = liveRoom(ctx);
   let pc = room.pcs.get(pcId);
   if (!pc) {
-    pc = { report: null, seenMono: null, seenAt: null, commands: [], lastRefusal: null, storedShape: null, storedMono: 0 };
+    pc = { report: null, seenMono: null, seenAt: null, pending: [], lastRefusal: null, storedShape: null, storedMono: -Infinity };
     room.pcs.set(pcId, pc);
   }
   return pc;
 }
 
+/** A PC gone offline drops the requests it has not taken: carried out on its return, they might meet a stranger. */
+function dropUntaken(pc: LivePc): void {
+  const kept = pc.pending.filter((p) => p.sent);
+  if (kept.length < pc.pending.length) pc.lastRefusal = DROPPED;
+  pc.pending = kept;
+}
+
 /** A paired PC's heartbeat on the hub: its report is kept, and staff's requests not yet acknowledged go back. */
 export function noteHeartbeat(ctx: KioskContext, pcId: number, beat: RoomHeartbeat): RoomCommand[] {
   const pc = livePc(ctx, pcId);
+  const now = ctx.clock.monotonic();
   pc.report = beat.internet;
-  pc.seenMono = ctx.clock.monotonic();
+  pc.seenMono = now;
   pc.seenAt = new Date(ctx.clock.now()).toISOString();
   const shape = reportShape(beat.internet);
-  if (shape !== pc.storedShape || pc.seenMono - pc.storedMono >= STORE_REPORT_EVERY_MS) {
+  const since = now - pc.storedMono;
+  if ((shape !== pc.storedShape && since >= STORE_AT_MOST_EVERY_MS) || since >= STORE_REPORT_EVERY_MS) {
     saveReport(ctx.db, pcId, beat.internet, ctx.clock.now());
     pc.storedShape = shape;
-    pc.storedMono = pc.seenMono;
+    pc.storedMono = now;
   }
+  // A refusal stays on the card until staff ask that PC something new.
+  for (const d of beat.done) if (d.refused !== null && pc.pending.some((p) => p.command.id === d.id)) pc.lastRefusal = d.refused;
   const acknowledged = new Set(beat.done.map((d) => d.id));
-  for (const d of beat.done) if (d.refused !== null && pc.commands.some((c) => c.id === d.id)) pc.lastRefusal = d.refused;
-  pc.commands = pc.commands.filter((c) => !acknowledged.has(c.id));
-  return pc.commands;
+  pc.pending = pc.pending.filter((p) => !acknowledged.has(p.command.id));
+  const sending = pc.pending.slice(0, ROOM_COMMANDS_SENT);
+  for (const p of sending) p.sent = true;
+  return sending.map((p) => p.command);
 }
 
 export function activityOf(report: PcInternetReport | null, offline: boolean): PcActivity {
@@ -119,29 +143,32 @@ export function roomConsole(ctx: KioskContext): RoomConsoleView {
   if (state?.role !== 'hub') return { role: 'standalone', pcs: [own] };
   const room = liveRoom(ctx);
   const now = ctx.clock.monotonic();
-  const paired = listPcs(ctx.db)
-    .filter((pc) => pc.revokedAt === null)
-    .map((pc): RoomConsolePc => {
-      const live = room.pcs.get(pc.id);
-      const offline = live?.seenMono == null || now - live.seenMono > OFFLINE_AFTER_MS;
-      return {
-        id: pc.id,
-        name: pc.name,
-        state: activityOf(live?.report ?? null, offline),
-        internet: offline ? null : (live?.report ?? null),
-        lastSeenAt: live?.seenAt ?? pc.lastSeenAt,
-        pending: live?.commands.length ?? 0,
-        lastRefusal: live?.lastRefusal ?? null,
-      };
-    });
-  return { role: 'hub', pcs: [own, ...paired] };
+  const paired = listPcs(ctx.db).filter((pc) => pc.revokedAt === null);
+  // A PC revoked since (or never paired here) keeps nothing in memory.
+  for (const id of room.pcs.keys()) if (!paired.some((pc) => pc.id === id)) room.pcs.delete(id);
+  const pcs = paired.map((pc): RoomConsolePc => {
+    const live = room.pcs.get(pc.id);
+    const offline = live?.seenMono == null || now - live.seenMono > OFFLINE_AFTER_MS;
+    if (live && offline) dropUntaken(live);
+    return {
+      id: pc.id,
+      name: pc.name,
+      state: activityOf(live?.report ?? null, offline),
+      internet: offline ? null : (live?.report ?? null),
+      lastSeenAt: live?.seenAt ?? pc.lastSeenAt,
+      pending: live?.pending.length ?? 0,
+      lastRefusal: live?.lastRefusal ?? null,
+    };
+  });
+  return { role: 'hub', pcs: [own, ...pcs] };
 }
 
 /**
- * Staff's request from a console. This PC's session is acted on at once (the internet feature records
- * it as staff's); another PC's request waits for its next heartbeat, and the hub records who asked.
+ * Staff's request from a console, for the session they saw. This PC's session is acted on at once
+ * (the internet feature records it as staff's); another PC's request waits for its next heartbeat,
+ * and the hub records who asked.
  */
-export function actOnPc(ctx: KioskContext, staff: StaffMember, pcId: number, action: ConsoleAction): { applied: boolean } {
+export function actOnPc(ctx: KioskContext, staff: StaffMember, pcId: number, action: ConsoleAction & { sessionId: number }): { applied: boolean } {
   if (pcId === 0) {
     applyConsoleAction(internetOf(ctx), action, staff);
     return { applied: true };
@@ -152,14 +179,25 @@ export function actOnPc(ctx: KioskContext, staff: StaffMember, pcId: number, act
     throw refused(
       'room_pc_offline',
       `${view.name} đang mất kết nối với máy trung tâm, nên yêu cầu không đến được. Hãy đến tận máy đó, hoặc thử lại khi máy có kết nối.`,
+      { name: view.name },
     );
   }
-  if (!view.internet?.session) {
-    throw refused('no_session', `${view.name} hiện không có phiên Internet nào.`);
+  if (!view.internet?.session) throw refused('no_session', `${view.name} hiện không có phiên Internet nào.`, { name: view.name });
+  if (view.internet.session.id !== action.sessionId) {
+    throw refused('session_changed', `Phiên ở ${view.name} đã đổi người dùng, nên yêu cầu không được gửi. Hãy xem lại bảng rồi làm lại nếu cần.`, {
+      name: view.name,
+    });
+  }
+  const pc = livePc(ctx, pcId);
+  if (pc.pending.length >= ROOM_COMMANDS_SENT) {
+    throw refused('room_pc_requests_waiting', `${view.name} còn ${pc.pending.length} yêu cầu chưa nhận. Hãy đợi vài giây rồi thử lại.`, {
+      name: view.name,
+      count: pc.pending.length,
+    });
   }
   const room = liveRoom(ctx);
-  const command = { ...action, id: room.nextId++ } as RoomCommand;
-  livePc(ctx, pcId).commands.push(command);
+  pc.lastRefusal = null;
+  pc.pending.push({ command: { ...action, id: room.nextId++ } as RoomCommand, sent: false });
   ctx.db.transaction(() =>
     recordEvent(ctx.db, ctx.clock, 'staff.action', { staffId: staff.id, action: `room.internet_${action.action}`, target: `room_pc:${pcId}` }),
   )();

@@ -1,25 +1,59 @@
 // A room kiosk's heartbeat (issue #18, item 4): every few seconds, and at once when its internet
 // service changes, it tells the hub what its PC is doing, and carries out what staff asked of it from
-// any console of the room. A request is carried out once: its number is remembered, and its
-// acknowledgement is sent again until a heartbeat gets through.
-import { ROOM_HEARTBEAT_MS, type RoomHeartbeat } from '#contract/room';
+// any console of the room. A request is carried out at most once: its number is written to the
+// store before it is acted on (a power cut in between loses the request rather than doing it twice),
+// and its acknowledgement is sent again until a heartbeat gets through. Each request is checked on
+// its own, so one this kiosk does not know (a newer hub) is refused without holding up the others.
+import { ROOM_HEARTBEAT_MS, roomCommand, type RoomHeartbeat } from '#contract/room';
 import type { KioskContext } from '../context';
 import { internetOf } from '../internet/context';
 import { applyConsoleAction, internetReport, reportShape } from '../internet/room-report';
+import { getMeta, setMeta } from '../store/meta';
 import type { HubLink } from './client';
 
 /** How many carried-out request numbers are remembered (far more than can be pending at once). */
 const REMEMBERED = 200;
+const CARRIED_META = 'room.carried_requests';
+const NOT_UNDERSTOOD = 'Máy này chưa hiểu yêu cầu này (phần mềm của máy cũ hơn máy trung tâm). Hãy cập nhật phần mềm cho máy.';
+
+function carriedOf(ctx: KioskContext): number[] {
+  try {
+    const list = JSON.parse(getMeta(ctx.db, CARRIED_META) ?? '[]') as unknown;
+    return Array.isArray(list) ? list.filter((id): id is number => Number.isInteger(id)) : [];
+  } catch {
+    return [];
+  }
+}
 
 export function startHeartbeat(ctx: KioskContext, link: HubLink): () => void {
   const ic = internetOf(ctx);
   let done: RoomHeartbeat['done'] = [];
-  const carried: number[] = [];
+  const carried = carriedOf(ctx);
   let sending = false;
   let again = false;
+  let stopped = false;
   let lastShape = '';
 
+  /** Carries out one request from the hub's answer, at most once; what to acknowledge. */
+  const carryOut = (raw: unknown): RoomHeartbeat['done'][number] | null => {
+    const id = (raw as { id?: unknown })?.id;
+    if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) return null;
+    if (carried.includes(id)) return { id, refused: null };
+    carried.push(id);
+    if (carried.length > REMEMBERED) carried.shift();
+    setMeta(ctx.db, CARRIED_META, JSON.stringify(carried));
+    const command = roomCommand.safeParse(raw);
+    if (!command.success) return { id, refused: NOT_UNDERSTOOD };
+    try {
+      applyConsoleAction(ic, command.data, null);
+      return { id, refused: null };
+    } catch (error) {
+      return { id, refused: String((error as Error)?.message ?? error).slice(0, 300) };
+    }
+  };
+
   const beat = async (): Promise<void> => {
+    if (stopped) return;
     if (sending) {
       again = true;
       return;
@@ -29,22 +63,11 @@ export function startHeartbeat(ctx: KioskContext, link: HubLink): () => void {
       const report = internetReport(ic);
       lastShape = reportShape(report);
       const commands = await link.heartbeat({ internet: report, done });
-      if (!commands) return;
+      if (!commands || stopped) return;
       done = [];
-      for (const command of commands) {
-        if (!carried.includes(command.id)) {
-          carried.push(command.id);
-          if (carried.length > REMEMBERED) carried.shift();
-          let refusal: string | null = null;
-          try {
-            applyConsoleAction(ic, command, null);
-          } catch (error) {
-            refusal = String((error as Error)?.message ?? error).slice(0, 300);
-          }
-          done.push({ id: command.id, refused: refusal });
-        } else if (!done.some((d) => d.id === command.id)) {
-          done.push({ id: command.id, refused: null });
-        }
+      for (const raw of commands) {
+        const outcome = carryOut(raw);
+        if (outcome && !done.some((d) => d.id === outcome.id)) done.push(outcome);
       }
       // What was carried out changed this PC: say so now rather than in five seconds.
       if (commands.length > 0) again = true;
@@ -52,7 +75,7 @@ export function startHeartbeat(ctx: KioskContext, link: HubLink): () => void {
       ctx.log.log('warn', 'room.heartbeat_failed', { error: String((error as Error)?.message ?? error).slice(0, 200) });
     } finally {
       sending = false;
-      if (again) {
+      if (again && !stopped) {
         again = false;
         void beat();
       }
@@ -64,10 +87,11 @@ export function startHeartbeat(ctx: KioskContext, link: HubLink): () => void {
   // A session starting, ending or stepping away shows on the consoles at once; the countdown's
   // every-second state does not (the minutes left go with the regular beat).
   const off = ctx.bus.on('internet.state', () => {
-    if (reportShape(internetReport(ic)) !== lastShape) void beat();
+    if (!stopped && reportShape(internetReport(ic)) !== lastShape) void beat();
   });
   void beat();
   return () => {
+    stopped = true;
     clearInterval(timer);
     off();
   };

@@ -12,7 +12,7 @@ import { events, openTestKiosk, staffToken, type TestKiosk } from '../../support
 
 const BUSY: PcInternetReport = {
   phase: 'active',
-  session: { who: 'Trần Văn Minh', guest: false, minutesLeft: 42, awayEndsInSeconds: null, moreTimeRequested: true },
+  session: { id: 7, who: 'Trần Văn Minh', guest: false, minutesLeft: 42, awayEndsInSeconds: null, moreTimeRequested: true },
   heldForTicket: null,
   waiting: 1,
 };
@@ -29,15 +29,25 @@ describe("a standalone kiosk's console", () => {
     const busy = await consoleOf(t);
     expect(busy.pcs[0]).toMatchObject({ state: 'in_session', internet: { session: { guest: false, minutesLeft: 60 } } });
     const token = await staffToken(t);
-    expect(await t.call('room.console.act', { staffToken: token, pcId: 0, action: 'extend', minutes: 10 })).toEqual({ applied: true });
+    const sessionId = busy.pcs[0]!.internet!.session!.id;
+    expect(await t.call('room.console.act', { staffToken: token, pcId: 0, sessionId, action: 'extend', minutes: 10 })).toEqual({ applied: true });
     expect((await consoleOf(t)).pcs[0]!.internet?.session?.minutesLeft).toBe(70);
     expect(events(t, 'staff.action').map((e) => e.action)).toContain('internet.extend_session');
     // No other PC here; and the request is checked at the boundary.
-    await expect(t.call('room.console.act', { staffToken: token, pcId: 3, action: 'end' })).rejects.toMatchObject({ apiError: { reason: 'room_pc_unknown' } });
-    await expect(t.call('room.console.act', { staffToken: token, pcId: 0, action: 'extend', minutes: 10_000 })).rejects.toMatchObject({
+    await expect(t.call('room.console.act', { staffToken: token, pcId: 3, sessionId, action: 'end' })).rejects.toMatchObject({
+      apiError: { reason: 'room_pc_unknown' },
+    });
+    // A request for a session that is over never reaches the next resident's.
+    await expect(t.call('room.console.act', { staffToken: token, pcId: 0, sessionId: sessionId + 1, action: 'end' })).rejects.toMatchObject({
+      apiError: { reason: 'session_changed' },
+    });
+    expect((await consoleOf(t)).pcs[0]!.state).toBe('in_session');
+    await expect(t.call('room.console.act', { staffToken: token, pcId: 0, sessionId, action: 'extend', minutes: 10_000 })).rejects.toMatchObject({
       apiError: { code: 'invalid_request' },
     });
-    await expect(t.call('room.console.act', { staffToken: token, pcId: 0, action: 'lock' })).rejects.toMatchObject({ apiError: { code: 'invalid_request' } });
+    await expect(t.call('room.console.act', { staffToken: token, pcId: 0, sessionId, action: 'lock' })).rejects.toMatchObject({
+      apiError: { code: 'invalid_request' },
+    });
     await expect(t.call('room.console', {})).rejects.toMatchObject({ apiError: { code: 'invalid_request' } });
   });
 });
@@ -73,7 +83,7 @@ describe("a hub's console", () => {
     t.clock.advance(1);
     expect((await consoleOf(t)).pcs[1]).toMatchObject({ state: 'offline', internet: null, lastSeenAt: '2026-12-09T03:00:00.000Z' });
     // An offline PC's session cannot be reached from the console: said, not queued.
-    await expect(t.call('room.console.act', { staffToken: await staffToken(t), pcId: one, action: 'end' })).rejects.toMatchObject({
+    await expect(t.call('room.console.act', { staffToken: await staffToken(t), pcId: one, sessionId: 7, action: 'end' })).rejects.toMatchObject({
       apiError: { reason: 'room_pc_offline' },
     });
   });
@@ -84,15 +94,24 @@ describe("a hub's console", () => {
     noteHeartbeat(ctx, two, { internet: FREE, done: [] });
     const token = await staffToken(t);
     // A free PC has no session to act on.
-    await expect(t.call('room.console.act', { staffToken: token, pcId: two, action: 'message', text: 'Chào bạn' })).rejects.toMatchObject({
+    await expect(t.call('room.console.act', { staffToken: token, pcId: two, sessionId: 7, action: 'message', text: 'Chào bạn' })).rejects.toMatchObject({
       apiError: { reason: 'no_session' },
     });
 
-    expect(await t.call('room.console.act', { staffToken: token, pcId: one, action: 'extend', minutes: 30 })).toEqual({ applied: false });
-    expect(await t.call('room.console.act', { staffToken: token, pcId: one, action: 'message', text: 'Sắp đóng cửa' })).toEqual({ applied: false });
+    // Staff saw session 7; once another resident sits down, nothing is sent for them.
+    await expect(t.call('room.console.act', { staffToken: token, pcId: one, sessionId: 8, action: 'end' })).rejects.toMatchObject({
+      apiError: { reason: 'session_changed' },
+    });
+    expect(await t.call('room.console.act', { staffToken: token, pcId: one, sessionId: 7, action: 'extend', minutes: 30 })).toEqual({ applied: false });
+    expect(await t.call('room.console.act', { staffToken: token, pcId: one, sessionId: 7, action: 'message', text: 'Sắp đóng cửa' })).toEqual({
+      applied: false,
+    });
     expect((await consoleOf(t)).pcs[1]!.pending).toBe(2);
     const sent = noteHeartbeat(ctx, one, { internet: BUSY, done: [] });
-    expect(sent).toEqual([expect.objectContaining({ action: 'extend', minutes: 30 }), expect.objectContaining({ action: 'message', text: 'Sắp đóng cửa' })]);
+    expect(sent).toEqual([
+      expect.objectContaining({ action: 'extend', minutes: 30, sessionId: 7 }),
+      expect.objectContaining({ action: 'message', text: 'Sắp đóng cửa', sessionId: 7 }),
+    ]);
     // The answer was lost: the next heartbeat (nothing acknowledged) gets the same two again, same numbers.
     expect(noteHeartbeat(ctx, one, { internet: BUSY, done: [] })).toEqual(sent);
     // Acknowledged, one refused: gone from the list, the refusal shown; a repeated acknowledgement changes nothing.
@@ -115,6 +134,27 @@ describe("a hub's console", () => {
       expect.objectContaining({ action: 'room.internet_extend', target: `room_pc:${one}` }),
       expect.objectContaining({ action: 'room.internet_message', target: `room_pc:${one}` }),
     ]);
+  });
+
+  it('drops the requests a PC has not taken when it goes offline, and says so; never more than 20 wait', async () => {
+    const { t, one, ctx } = await hubWithTwoPcs();
+    noteHeartbeat(ctx, one, { internet: BUSY, done: [] });
+    const act = async () => t.call('room.console.act', { staffToken: await staffToken(t), pcId: one, sessionId: 7, action: 'extend', minutes: 10 });
+    for (let i = 0; i < 20; i++) await act();
+    await expect(act()).rejects.toMatchObject({ apiError: { reason: 'room_pc_requests_waiting', params: { name: 'Máy 1', count: 20 } } });
+    // One heartbeat takes them all; taken, they wait for the PC's acknowledgement whatever the clock says.
+    const sent = noteHeartbeat(ctx, one, { internet: BUSY, done: [] });
+    expect(sent).toHaveLength(20);
+    t.clock.advance(61_000);
+    expect((await consoleOf(t)).pcs[1]).toMatchObject({ state: 'offline', pending: 20, lastRefusal: null });
+    noteHeartbeat(ctx, one, { internet: BUSY, done: sent.map((c) => ({ id: c.id, refused: null })) });
+    expect((await consoleOf(t)).pcs[1]).toMatchObject({ state: 'in_session', pending: 0 });
+
+    // Not taken before the PC went offline: dropped, said on the card, never sent on its return.
+    await act();
+    t.clock.advance(16_000);
+    expect((await consoleOf(t)).pcs[1]).toMatchObject({ state: 'offline', pending: 0, lastRefusal: expect.stringContaining('không đến được máy') });
+    expect(noteHeartbeat(ctx, one, { internet: BUSY, done: [] })).toEqual([]);
   });
 
   it('stores what each PC reports, without the name, for `kiosk room status` in another process', async () => {

@@ -43,7 +43,9 @@ export function RoomConsolePage({ staffToken }: { staffToken: string }) {
   const act = async (pc: RoomConsolePc, action: { action: 'extend'; minutes: number } | { action: 'end' } | { action: 'message'; text: string }) => {
     setOutcome(null);
     try {
-      const { applied } = await api.call('room.console.act', { staffToken, pcId: pc.id, ...action });
+      // The request names the session shown, so it never reaches whoever sits down next.
+      const sessionId = pc.internet?.session?.id ?? 0;
+      const { applied } = await api.call('room.console.act', { staffToken, pcId: pc.id, sessionId, ...action });
       const name = nameOf(pc);
       setOutcome({ pcId: pc.id, kind: 'success', text: t(`console.${applied ? 'done' : 'queued'}.${action.action}`, { name }) });
       await refresh();
@@ -63,7 +65,14 @@ export function RoomConsolePage({ staffToken }: { staffToken: string }) {
       <Banner kind="error" text={problem} />
       <ul className="room-console-grid" aria-label={t('console.listLabel')}>
         {view?.pcs.map((pc) => (
-          <PcCard key={pc.id} pc={pc} name={nameOf(pc)} outcome={outcome?.pcId === pc.id ? outcome : null} onAct={(action) => act(pc, action)} />
+          // Keyed by the session too: a question left open for one resident is gone when another sits down.
+          <PcCard
+            key={`${pc.id}-${pc.internet?.session?.id ?? 'none'}`}
+            pc={pc}
+            name={nameOf(pc)}
+            outcome={outcome?.pcId === pc.id ? outcome : null}
+            onAct={(action) => act(pc, action)}
+          />
         ))}
       </ul>
     </div>
@@ -152,7 +161,7 @@ function PcCard({
           </form>
           {confirmEnd ? (
             <ConfirmRow
-              question={t('console.confirmEnd', { name })}
+              question={t('console.confirmEnd', { name, who: session?.who ?? '' })}
               yes={t('staff.yes')}
               no={t('staff.no')}
               onNo={() => setConfirmEnd(false)}
