@@ -3,61 +3,19 @@
 // checked at 1366×768 and 1920×1080, in normal and large text, in Vietnamese and English. The states
 // are reached as a resident reaches them: the consent to a new card, three books borrowed, the
 // receipt, an expired card, three books returned.
-import type { Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, kioskCli, openHome, snapshot, startKiosk, stopKiosk, test } from './fixtures';
+import { expect, kioskCli, startKiosk, stopKiosk, test } from './fixtures';
+import { chooseDisplay, DISPLAYS, displayName, inReach, say } from './reach';
 import { simulateScan } from './scan';
-
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-];
-
-const DISPLAYS = [
-  { lang: 'vi', large: false, card: 'BD000002', books: ['TV000002', 'TV000003', 'TV000004'] },
-  { lang: 'vi', large: true, card: 'BD000003', books: ['TV000005', 'TV000006', 'TV000007'] },
-  { lang: 'en', large: false, card: 'BD000004', books: ['TV000008', 'TV000009', 'TV000010'] },
-  { lang: 'en', large: true, card: 'BD000005', books: ['TV000011', 'TV000012', 'TV000013'] },
-] as const;
-
-type Display = (typeof DISPLAYS)[number];
 
 /** A CCCD the demo kiosk has never seen: it leads to the consent to a new card. */
 const NEW_CCCD = '001189012345|123456789|Nguyễn Thị Lan|12041989|Nữ|Thôn Đông, xã Minh Hòa|01012021';
 
-const say = (d: Display, vi: string, en: string) => (d.lang === 'vi' ? vi : en);
-
-/** Home, in the display the resident chose; the choice stays while they use the services. */
-async function chooseDisplay(page: Page, url: string, d: Display): Promise<void> {
-  await page.setViewportSize(SIZES[0]!);
-  await openHome(page, url);
-  if (d.lang === 'en') await page.getByRole('button', { name: 'English' }).click();
-  if (d.large) await page.getByRole('button', { name: /Chữ lớn|Large text/ }).click();
-}
-
-/** Each named button's whole box is inside the window at the top of the page, at both sizes. */
-async function inReach(page: Page, d: Display, state: string, names: (string | RegExp)[]): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    for (const name of names) {
-      const box = await page.getByRole('button', { name, exact: true }).boundingBox();
-      const where = `${state} (${d.lang}${d.large ? ', large text' : ''}) at ${size.width}×${size.height}: "${String(name)}"`;
-      expect(box, `${where} is not shown`).not.toBeNull();
-      expect(box!.y, `${where} is above the window`).toBeGreaterThanOrEqual(0);
-      expect(box!.y + box!.height, `${where} is below the window`).toBeLessThanOrEqual(size.height);
-    }
-  }
-  await page.setViewportSize(SIZES[0]!);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await snapshot(page, `action-bar-${state}-1366x768-${d.lang}${d.large ? '-large' : ''}`);
-}
-
 for (const d of DISPLAYS) {
   // Three short tests a display, so each stays well inside its time on a loaded machine.
-  test.describe(`the primary actions are in reach without scrolling (${d.lang}${d.large ? ', large text' : ''})`, () => {
+  test.describe(`the primary actions are in reach without scrolling (${displayName(d)})`, () => {
     test('the consent to a new card, and an expired card', async ({ page, kiosk }) => {
       // The consent: the longest resident page.
       await chooseDisplay(page, kiosk.url, d);

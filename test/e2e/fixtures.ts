@@ -114,8 +114,11 @@ export function vietnamDay(offsetDays: number, at: string | number = DEFAULT_INS
 }
 
 /** One `kiosk` command on the built CLI at the test's instant; the parsed JSON it prints. */
-export function kioskCli(args: readonly string[], at: string | number = DEFAULT_INSTANT): unknown {
-  const out = execFileSync(process.execPath, [join(distDir, 'cli.mjs'), ...args, '--json', ...testClockArgs(at)], { encoding: 'utf8' });
+export function kioskCli(args: readonly string[], at: string | number = DEFAULT_INSTANT, env: Record<string, string> = {}): unknown {
+  const out = execFileSync(process.execPath, [join(distDir, 'cli.mjs'), ...args, '--json', ...testClockArgs(at)], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return JSON.parse(out) as unknown;
 }
 

@@ -42,6 +42,9 @@ test('a catalogue search with the keyboard alone, typed in Telex with and withou
   // Gõ dấu is on: the field turns the Telex keys into Vietnamese as the resident types.
   await type(page, 'kyx thuaajt');
   await expect(box).toHaveValue('kỹ thuật');
+  // Results come as the resident types: wait for those of the whole word, not of "kỹ thuậ" before it.
+  const results = page.locator('ol.search-results');
+  await expect(results).toHaveAttribute('data-query', 'kỹ thuật');
   const first = page.getByTestId('search-result').first();
   await expect(first.getByRole('heading')).toContainText(/kỹ thuật/i);
   const withMarks = await page.getByTestId('search-result').getByRole('heading').allTextContents();
@@ -57,6 +60,7 @@ test('a catalogue search with the keyboard alone, typed in Telex with and withou
   await expect(box).toHaveValue('');
   await type(page, 'kyx thuaajt');
   await expect(box).toHaveValue('kyx thuaajt');
+  await expect(results).toHaveAttribute('data-query', 'kyx thuaajt');
   await expect(page.getByRole('status').filter({ hasText: /Tìm thấy/ })).toBeVisible();
   await expect(page.getByTestId('search-result').getByRole('heading')).toHaveText(withMarks);
 
