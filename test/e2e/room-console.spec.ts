@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, kioskCli, newKioskPage, openHome, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
 import { pageReply } from '../support/page-call';
@@ -71,6 +72,8 @@ test('staff see every PC of the room in its state, and end a session on another 
   await expect(card(atHub, 'Máy 3')).toContainText('Chưa liên lạc lần nào');
   await expect(atHub.locator('li.pc-card').first()).toContainText('Máy trung tâmĐang trống');
   await snapshot(atHub, 'room-console-1366x768-vi');
+  const axe = await new AxeBuilder({ page: atHub }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // Staff at Máy 2, in English and large text: the same room, from the hub.
   await atPc2.setViewportSize({ width: 1366, height: 768 });

@@ -42,7 +42,7 @@ export const staffPages: StaffPage[] = [
   { id: 'holds', titleKey: 'circulation:staff.pages.holds', role: 'staff', Component: HoldsPage },
   { id: 'override', titleKey: 'circulation:staff.pages.override', role: 'staff', Component: OverridePage },
   { id: 'internet', titleKey: 'internet:staff.pageTitle', role: 'staff', Component: InternetStaffPage },
-  { id: 'room-console', titleKey: 'internet:console.pageTitle', role: 'staff', Component: RoomConsolePage },
+  { id: 'room-console', titleKey: 'staff:console.pageTitle', role: 'staff', Component: RoomConsolePage },
   { id: 'self-test', titleKey: 'technician:pages.selfTest', role: 'technician', Component: SelfTestPage },
   { id: 'backups', titleKey: 'technician:pages.maintenance', role: 'technician', Component: MaintenancePage },
   { id: 'setup', titleKey: 'technician:pages.setup', role: 'technician', Component: SetupPage },

@@ -194,7 +194,7 @@ function HubPanel(props: {
 }) {
   const { status, staffToken, busy, perform } = props;
   const api = useApi();
-  const { t } = useTranslation(['technician', 'internet']);
+  const { t } = useTranslation(['technician', 'staff']);
   const format = useFormat();
   const [code, setCode] = useState<{ code: string; expiresAt: string } | null>(null);
   const [revoking, setRevoking] = useState<number | null>(null);
@@ -247,8 +247,8 @@ function HubPanel(props: {
                   <td>{pc.name}</td>
                   <td>{format.dateTime(pc.pairedAt)}</td>
                   <td>{pc.lastSeenAt ? format.dateTime(pc.lastSeenAt) : t('room.never')}</td>
-                  {/* i18n-keys: internet:console.states.* */}
-                  <td>{pc.activity ? t(`internet:console.states.${pc.activity}`) : '—'}</td>
+                  {/* i18n-keys: staff:console.states.* */}
+                  <td>{pc.activity ? t(`staff:console.states.${pc.activity}`) : '—'}</td>
                   <td>
                     {pc.state === 'revoked' ? (
                       t('room.revokedOn', { date: format.dateTime(pc.revokedAt!) })

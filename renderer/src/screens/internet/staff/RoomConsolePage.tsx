@@ -8,18 +8,32 @@ import type { RoomConsolePc, RoomConsoleView } from '#contract/room';
 import { useApi } from '../../../api/context';
 import { Banner } from '../../../components/Banner';
 import { formatTime } from '../../../../../common/calendar';
-import { errorText } from '../useInternet';
+import type { i18n as I18n, TFunction } from 'i18next';
+import { apiErrorText } from '../../../api/error-text';
+import { ApiCallError } from '../../../api/client';
 import { ConfirmRow } from './ConfirmRow';
 import '../internet.css';
 import './internet-staff.css';
 
 const REFRESH_MS = 3000;
 
+// i18n-keys: staff:console.errors.*
+/** A refusal in the console's words: its own for the room's reasons, the internet page's for a session's, else the core's. */
+function consoleError(i18n: I18n, t: TFunction, error: unknown): string {
+  const reason = error instanceof ApiCallError ? error.error.reason : undefined;
+  const own = reason !== undefined && i18n.exists(`staff:console.errors.${reason}`);
+  return apiErrorText(t, error, 'staff:console.errors.unexpected', {
+    namespace: own ? 'staff' : 'internet',
+    keys: own ? 'console.errors' : 'errors',
+    language: i18n.language,
+  });
+}
+
 type Outcome = { pcId: number; kind: 'success' | 'error'; text: string };
 
 export function RoomConsolePage({ staffToken }: { staffToken: string }) {
   const api = useApi();
-  const { t } = useTranslation('internet');
+  const { t, i18n } = useTranslation(['staff', 'internet']);
   const [view, setView] = useState<RoomConsoleView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -29,7 +43,7 @@ export function RoomConsolePage({ staffToken }: { staffToken: string }) {
       setView(await api.call('room.console', { staffToken }));
       setProblem(null);
     } catch (error) {
-      setProblem(errorText(t, error));
+      setProblem(consoleError(i18n, t, error));
     }
   }, [api, staffToken, t]);
 
@@ -39,7 +53,7 @@ export function RoomConsolePage({ staffToken }: { staffToken: string }) {
     return () => clearInterval(timer);
   }, [refresh]);
 
-  // i18n-keys: internet:console.done.extend, internet:console.done.end, internet:console.done.message, internet:console.queued.extend, internet:console.queued.end, internet:console.queued.message
+  // i18n-keys: staff:console.done.extend, staff:console.done.end, staff:console.done.message, staff:console.queued.extend, staff:console.queued.end, staff:console.queued.message
   const act = async (pc: RoomConsolePc, action: { action: 'extend'; minutes: number } | { action: 'end' } | { action: 'message'; text: string }) => {
     setOutcome(null);
     try {
@@ -51,7 +65,7 @@ export function RoomConsolePage({ staffToken }: { staffToken: string }) {
       await refresh();
       return true;
     } catch (error) {
-      setOutcome({ pcId: pc.id, kind: 'error', text: errorText(t, error) });
+      setOutcome({ pcId: pc.id, kind: 'error', text: consoleError(i18n, t, error) });
       void refresh();
       return false;
     }
@@ -90,7 +104,7 @@ function PcCard({
   outcome: Outcome | null;
   onAct: (action: { action: 'extend'; minutes: number } | { action: 'end' } | { action: 'message'; text: string }) => Promise<boolean>;
 }) {
-  const { t } = useTranslation('internet');
+  const { t } = useTranslation(['staff', 'internet']);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [message, setMessage] = useState('');
   const session = pc.internet?.session ?? null;
@@ -103,7 +117,7 @@ function PcCard({
     void onAct({ action: 'message', text: message }).then((sent) => sent && setMessage(''));
   };
 
-  // i18n-keys: internet:console.states.*
+  // i18n-keys: staff:console.states.*
   return (
     <li className={`staff-card pc-card pc-${pc.state}`} aria-labelledby={titleId} data-pc={pc.name} data-state={pc.state}>
       <div className="pc-card-head">
@@ -112,19 +126,19 @@ function PcCard({
       </div>
       {session && inSession && (
         <dl className="current-session">
-          <dt>{t('staff.who')}</dt>
+          <dt>{t('internet:staff.who')}</dt>
           <dd>{session.who}</dd>
-          <dt>{t('staff.left')}</dt>
-          <dd>{t('staff.minutes', { count: session.minutesLeft })}</dd>
+          <dt>{t('internet:staff.left')}</dt>
+          <dd>{t('internet:staff.minutes', { count: session.minutesLeft })}</dd>
           {session.awayEndsInSeconds !== null && (
             <>
-              <dt>{t('staff.status')}</dt>
-              <dd>{t('staff.away', { count: Math.ceil(session.awayEndsInSeconds / 60) })}</dd>
+              <dt>{t('internet:staff.status')}</dt>
+              <dd>{t('internet:staff.away', { count: Math.ceil(session.awayEndsInSeconds / 60) })}</dd>
             </>
           )}
         </dl>
       )}
-      {session?.moreTimeRequested && <p className="banner warning">{t('staff.moreTimeRequested')}</p>}
+      {session?.moreTimeRequested && <p className="banner warning">{t('internet:staff.moreTimeRequested')}</p>}
       {pc.state === 'held' && pc.internet?.heldForTicket != null && <p>{t('console.heldFor', { ticket: pc.internet.heldForTicket })}</p>}
       {pc.state === 'offline' && <p>{pc.lastSeenAt ? t('console.lastSeen', { time: formatTime(pc.lastSeenAt) }) : t('console.neverSeen')}</p>}
       {pc.internet && pc.internet.waiting > 0 && <p className="hint">{t('console.waiting', { count: pc.internet.waiting })}</p>}
@@ -139,7 +153,7 @@ function PcCard({
           <div className="row">
             {[10, 30].map((minutes) => (
               <button key={minutes} type="button" className="button secondary" onClick={() => void onAct({ action: 'extend', minutes })}>
-                {t('staff.plus', { count: minutes })}
+                {t('internet:staff.plus', { count: minutes })}
               </button>
             ))}
           </div>
@@ -153,23 +167,23 @@ function PcCard({
               value={message}
               maxLength={300}
               onChange={(e) => setMessage(e.target.value)}
-              placeholder={t('staff.messagePlaceholder')}
+              placeholder={t('internet:staff.messagePlaceholder')}
             />
             <button type="submit" className="button secondary" disabled={!message.trim()}>
-              {t('staff.send')}
+              {t('internet:staff.send')}
             </button>
           </form>
           {confirmEnd ? (
             <ConfirmRow
               question={t('console.confirmEnd', { name, who: session?.who ?? '' })}
-              yes={t('staff.yes')}
-              no={t('staff.no')}
+              yes={t('internet:staff.yes')}
+              no={t('internet:staff.no')}
               onNo={() => setConfirmEnd(false)}
               onYes={() => void onAct({ action: 'end' }).then(() => setConfirmEnd(false))}
             />
           ) : (
             <button type="button" className="button quiet" onClick={() => setConfirmEnd(true)}>
-              {t('staff.endNow')}
+              {t('internet:staff.endNow')}
             </button>
           )}
         </div>
