@@ -45,7 +45,7 @@ export function RoomConsolePage({ staffToken }: { staffToken: string }) {
     } catch (error) {
       setProblem(consoleError(i18n, t, error));
     }
-  }, [api, staffToken, t]);
+  }, [api, staffToken, t, i18n]);
 
   useEffect(() => {
     void refresh();
