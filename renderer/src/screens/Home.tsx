@@ -6,7 +6,7 @@ import { BooksIcon, GlobeIcon, ScanIcon, SearchIcon, TabletIcon } from '../compo
 import { navigate, type RouteId } from '../router';
 import { useFormat } from '../i18n/format';
 import { useScan } from '../devices/ScanProvider';
-import { handOffScan } from './circulation/handoff';
+import { dropHandedOffScan, handOffScan } from './circulation/handoff';
 import { ResidentOptions } from '../a11y/ResidentOptions';
 import { AttractAnnouncements } from './announcements/AttractAnnouncements';
 import { InternetBusyNotice } from './internet/InternetBusyNotice';
@@ -32,6 +32,8 @@ export function Home({ info }: { info: SystemInfo }) {
   const { t } = useTranslation('home');
   const format = useFormat();
   const now = useNow();
+  // Back on the home screen, a scan handed to the circulation screen earlier is nobody's any more.
+  useEffect(() => dropHandedOffScan(), []);
   // A library card or CCCD scanned here signs the resident in; a book's barcode starts a return.
   useScan((scan) => {
     if (scan.kind !== 'card' && scan.kind !== 'cccd' && scan.kind !== 'item') return;
