@@ -1,6 +1,7 @@
 // This PC's internet service on the room's console (issue #18, item 4): what it reports to the hub
 // with each heartbeat, and carrying out what staff asked of it from any console of the room. The
 // countdown stays here, on this PC's monotonic clock; the console only reads and asks.
+import type { InternetState } from '#contract/internet';
 import type { ConsoleAction, PcInternetReport } from '#contract/room';
 import type { StaffMember } from '#contract/staff';
 import { refused } from '../errors';
@@ -30,10 +31,28 @@ export function internetReport(ic: InternetContext): PcInternetReport {
   };
 }
 
-/** A report without the figures that change every second: when this changes, the PC's state did. */
+/**
+ * What a report says without the figures that change every second: when this changes, the PC's state
+ * did. Built alike from a report and from the internet state the countdown publishes every second, so
+ * a kiosk compares that state as it comes instead of building a report (and reading the store) each time.
+ */
+function shape(
+  phase: string,
+  session: { id: number; guest: boolean; away: boolean; moreTimeRequested: boolean } | null,
+  heldForTicket: number | null,
+  waiting: number,
+): string {
+  return JSON.stringify([phase, session && [session.id, session.guest, session.away, session.moreTimeRequested], heldForTicket, waiting]);
+}
+
 export function reportShape(report: PcInternetReport): string {
-  const session = report.session && { ...report.session, minutesLeft: 0, awayEndsInSeconds: report.session.awayEndsInSeconds === null ? null : 0 };
-  return JSON.stringify({ ...report, session });
+  const s = report.session;
+  return shape(report.phase, s && { ...s, away: s.awayEndsInSeconds !== null }, report.heldForTicket, report.waiting);
+}
+
+export function stateShape(state: InternetState): string {
+  const s = state.session;
+  return shape(state.phase, s && { ...s, away: s.awayEndsInSeconds !== null }, state.queue.heldForTicket, state.queue.waiting);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { ROOM_HEARTBEAT_MS, roomCommand, type RoomHeartbeat } from '#contract/room';
 import type { KioskContext } from '../context';
 import { internetOf } from '../internet/context';
-import { applyConsoleAction, internetReport, reportShape } from '../internet/room-report';
+import { applyConsoleAction, internetReport, reportShape, stateShape } from '../internet/room-report';
 import { getMeta, setMeta } from '../store/meta';
 import type { HubLink } from './client';
 
@@ -86,8 +86,8 @@ export function startHeartbeat(ctx: KioskContext, link: HubLink): () => void {
   timer.unref?.();
   // A session starting, ending or stepping away shows on the consoles at once; the countdown's
   // every-second state does not (the minutes left go with the regular beat).
-  const off = ctx.bus.on('internet.state', () => {
-    if (!stopped && reportShape(internetReport(ic)) !== lastShape) void beat();
+  const off = ctx.bus.on('internet.state', (state) => {
+    if (!stopped && stateShape(state) !== lastShape) void beat();
   });
   void beat();
   return () => {

@@ -4,26 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeSameRecords } from '../../../electron/core/catalogue/copy/same-record';
-import type { RecordInput } from '../../../electron/core/catalogue/record-input';
+import { recordInput } from './fixtures';
 
-const book = (over: Partial<RecordInput> = {}): RecordInput => ({
-  controlNumber: null,
-  title: 'Kỹ thuật nuôi ong lấy mật',
-  authors: ['Nguyễn Văn Hòa'],
-  subjects: [],
-  publisher: 'Nông nghiệp',
-  year: 2019,
-  isbn: '9786049990019',
-  invalidIsbn: null,
-  callNumber: null,
-  language: 'vie',
-  summary: null,
-  materialType: 'book',
-  edition: null,
-  physicalDescription: null,
-  items: [],
-  ...over,
-});
+const book = recordInput;
 
 describe('the same record from several servers', () => {
   it('is offered once, the fuller copy kept whole, every server named', () => {

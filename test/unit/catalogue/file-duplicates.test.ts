@@ -5,27 +5,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rejectDuplicatesInFile } from '../../../electron/core/catalogue/file-duplicates';
 import type { ReadUnit } from '../../../electron/core/catalogue/read-file';
-import type { RecordInput } from '../../../electron/core/catalogue/record-input';
 import { WrittenIsbns } from '../../../electron/core/catalogue/store-records';
+import { recordInput } from './fixtures';
 
 function unit(at: number, controlNumber: string | null, barcodes: string[]): ReadUnit {
-  const record: RecordInput = {
-    controlNumber,
-    title: `Sách ${at}`,
-    authors: [],
-    subjects: [],
-    publisher: null,
-    year: null,
-    isbn: null,
-    invalidIsbn: null,
-    callNumber: null,
-    language: 'vie',
-    summary: null,
-    materialType: 'book',
-    edition: null,
-    physicalDescription: null,
-    items: barcodes.map((barcode) => ({ barcode, location: null })),
-  };
+  const record = recordInput({ controlNumber, title: `Sách ${at}`, items: barcodes.map((barcode) => ({ barcode, location: null })) });
   return { at, unit: 'record', mapped: { ok: true, record } };
 }
 

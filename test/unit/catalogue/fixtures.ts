@@ -4,6 +4,7 @@ import writeExcelFile from 'write-excel-file/node';
 import { writeIso2709 } from '../../../electron/core/catalogue/iso2709';
 import { recordToMarc } from '../../../electron/core/catalogue/marc-map';
 import type { MarcRecord } from '../../../electron/core/catalogue/marc';
+import type { RecordInput } from '../../../electron/core/catalogue/record-input';
 import { generateCatalogue, type GeneratedRecord } from '../../../electron/core/demo/catalogue-generator';
 
 export const HEADER = [
@@ -79,3 +80,23 @@ export async function xlsxOf(rows: string[][], header = HEADER): Promise<Buffer>
   const data = [header, ...rows].map((row) => row.map((value) => ({ value })));
   return (await writeExcelFile(data).toBuffer()) as Buffer;
 }
+
+/** A mapped record as the import and copy cataloguing take it: a Vietnamese book, fields overridden by `over`. */
+export const recordInput = (over: Partial<RecordInput> = {}): RecordInput => ({
+  controlNumber: null,
+  title: 'Kỹ thuật nuôi ong lấy mật',
+  authors: ['Nguyễn Văn Hòa'],
+  subjects: [],
+  publisher: 'Nông nghiệp',
+  year: 2019,
+  isbn: '9786049990019',
+  invalidIsbn: null,
+  callNumber: null,
+  language: 'vie',
+  summary: null,
+  materialType: 'book',
+  edition: null,
+  physicalDescription: null,
+  items: [],
+  ...over,
+});

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { ROOM_HEARTBEAT_MS, type PcInternetReport, type RoomConsoleView } from '#contract/room';
 import { FakeClock } from '../../../electron/core/clock';
 import { noteHeartbeat } from '../../../electron/core/room/console';
+import { internetOf } from '../../../electron/core/internet/context';
+import { internetReport, reportShape, stateShape } from '../../../electron/core/internet/room-report';
+import { internetState } from '../../../electron/core/internet/state';
 import { addPc } from '../../../electron/core/room/pcs';
 import { makeHub, roomStatus } from '../../../electron/core/room/setup';
 import { events, openTestKiosk, staffToken, type TestKiosk } from '../../support/kiosk';
@@ -28,6 +31,9 @@ describe("a standalone kiosk's console", () => {
     await t.call('internet.signIn', { kind: 'card', text: 'BD000003' });
     const busy = await consoleOf(t);
     expect(busy.pcs[0]).toMatchObject({ state: 'in_session', internet: { session: { guest: false, minutesLeft: 60 } } });
+    // The kiosk's heartbeat compares the published state's shape with its last report's: the two agree.
+    const ic = internetOf(t.kiosk.ctx);
+    expect(stateShape(internetState(ic))).toBe(reportShape(internetReport(ic)));
     const token = await staffToken(t);
     const sessionId = busy.pcs[0]!.internet!.session!.id;
     expect(await t.call('room.console.act', { staffToken: token, pcId: 0, sessionId, action: 'extend', minutes: 10 })).toEqual({ applied: true });
