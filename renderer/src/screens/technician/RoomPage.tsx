@@ -16,7 +16,9 @@ type Outcome = { kind: 'success' | 'error'; text: string } | null;
 
 export function RoomPage({ staffToken }: { staffToken: string }) {
   const api = useApi();
-  const { t } = useTranslation('technician');
+  const { t, i18n } = useTranslation('technician');
+  // Vietnamese screens show the core's own sentence, which names the address, PC or port concerned.
+  const wording = { language: i18n.language };
   const loaded = useLoad<RoomStatusView>(() => api.call('room.status', { staffToken }), [api, staffToken]);
   const [shown, setShown] = useState<RoomStatusView | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -32,7 +34,7 @@ export function RoomPage({ staffToken }: { staffToken: string }) {
       setShown(next);
       setOutcome({ kind: 'success', text: said });
     } catch (error) {
-      setOutcome({ kind: 'error', text: apiErrorText(t, error, 'errors.unavailable') });
+      setOutcome({ kind: 'error', text: apiErrorText(t, error, 'errors.unavailable', wording) });
     } finally {
       setBusy(false);
     }
@@ -41,7 +43,7 @@ export function RoomPage({ staffToken }: { staffToken: string }) {
   return (
     <div className="room-page">
       <Banner kind={outcome?.kind ?? 'success'} text={outcome?.text} />
-      {loaded.error !== undefined && !status && <Banner kind="error" text={apiErrorText(t, loaded.error, 'errors.unavailable')} />}
+      {loaded.error !== undefined && !status && <Banner kind="error" text={apiErrorText(t, loaded.error, 'errors.unavailable', wording)} />}
       {status && <RoomFacts status={status} />}
       {status?.role === 'standalone' && (
         <div className="room-choices">
