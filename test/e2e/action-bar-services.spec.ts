@@ -1,6 +1,6 @@
 // Every action in reach (issue #21, item 3), beyond borrowing and returning: the resident's PIN and
 // their own data, the hold dialog of Tra cứu sách, the internet PC from sign-in to the running
-// session and the queue, and a PDF in Thư viện số. Each state is reached as a resident reaches it, in
+// session, the queue, its end, and a PDF, an EPUB story and a film in Thư viện số. Each state is reached as a resident reaches it, in
 // the display they chose on the home screen, and its buttons must be inside the window at 1366×768
 // and 1920×1080 without scrolling.
 import { mkdtempSync } from 'node:fs';
@@ -94,6 +94,18 @@ for (const d of DISPLAYS) {
       await waiting.getByRole('button', { name: say(d, 'Xếp hàng', 'Join the queue') }).click();
       await inReach(waiting, d, 'internet-queue', [say(d, 'Lấy số', 'Get a number')]);
       await waiting.context().close();
+
+      // The resident ends the session: the question, then the screen that says it is over.
+      await page.getByRole('button', { name: say(d, 'Kết thúc phiên', 'End session'), exact: true }).click();
+      const end = say(d, 'Kết thúc', 'End');
+      await inReach(page, d, 'internet-end', [end, say(d, 'Tiếp tục dùng', 'Keep using')]);
+      // The ended screen goes home by itself a few seconds after the wipe; the page's clock stops here
+      // so a loaded PC has time to measure it (nothing of the ending itself waits on a page timer).
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+      await page.getByRole('button', { name: end, exact: true }).click();
+      await expect(page.getByRole('heading', { name: say(d, 'Bạn đã kết thúc phiên Internet.', 'You ended your internet session.') })).toBeVisible();
+      await inReach(page, d, 'internet-ended', [say(d, 'Về màn hình chính', 'Back to the home screen')]);
+      await page.clock.resume();
     });
 
     test('a PDF in the digital library', async ({ page, kiosk }) => {
@@ -106,6 +118,27 @@ for (const d of DISPLAYS) {
         .click();
       await expect(page.locator('.pdf-page')).toHaveAttribute('data-rendered', /[1-9]/);
       await inReach(page, d, 'digital-library-pdf', [say(d, 'Về Thư viện số', 'Back to the digital library'), say(d, 'Trang sau ▶', 'Next page ▶')]);
+      const back = say(d, 'Về Thư viện số', 'Back to the digital library');
+      await page.getByRole('button', { name: back, exact: true }).click();
+
+      // The EPUB story a child opens, with its page and text-size buttons.
+      const search = page.getByRole('searchbox', { name: say(d, 'Tìm tài liệu', 'Find a resource') });
+      await search.fill('chu ech nho');
+      await page
+        .getByTestId('results')
+        .getByRole('button', { name: /Chú ếch nhỏ đi học bơi/ })
+        .click();
+      await expect(page.locator('.epub-page')).toHaveAttribute('data-ready', 'true');
+      await inReach(page, d, 'digital-library-epub', [back, say(d, 'Trang sau ▶', 'Next page ▶'), say(d, 'Chữ to hơn', 'Bigger text')]);
+      await page.getByRole('button', { name: back, exact: true }).click();
+
+      // The short film, with the kiosk's own large player buttons.
+      await search.fill('thu hoach lua');
+      await page
+        .getByTestId('results')
+        .getByRole('button', { name: /Thu hoạch và bảo quản lúa/ })
+        .click();
+      await inReach(page, d, 'digital-library-video', [back, say(d, '▶ Phát', '▶ Play')]);
     });
   });
 }

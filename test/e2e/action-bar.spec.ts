@@ -2,7 +2,7 @@
 // action, the primary buttons are inside the window as first shown, with no scrolling. This is
 // checked at 1366×768 and 1920×1080, in normal and large text, in Vietnamese and English. The states
 // are reached as a resident reaches them: the consent to a new card, three books borrowed, the
-// receipt, an expired card, three books returned.
+// loans with their renew buttons, the receipt, an expired card, three books returned.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,19 @@ for (const d of DISPLAYS) {
       }
       const finish = say(d, 'Xong — xem phiếu mượn', 'Done — show my receipt');
       await inReach(page, d, 'borrow-three-books', [finish, /^(Sách tôi đang mượn|My loans) \(\d+\)$/]);
+
+      // Their loans, each with its renew button; a renewal refused is said where it can be seen.
+      await page.getByRole('button', { name: /^(Sách tôi đang mượn|My loans) \(\d+\)$/ }).click();
+      const titles = await Promise.all(d.books.map((book) => page.locator(`li[data-item="${book}"] .circ-title`).innerText()));
+      const renew = titles.map((title) => say(d, `Gia hạn cuốn ${title}`, `Renew ${title}`));
+      await inReach(page, d, 'my-loans', [...renew, say(d, 'Quay lại mượn sách', 'Back to borrowing'), finish]);
+      await page.getByRole('button', { name: renew[2]!, exact: true }).click();
+      const refusal = page.locator('.circ-problem[data-reason="renew_too_early"]');
+      await expect(refusal).toBeVisible();
+      const box = (await refusal.boundingBox())!;
+      expect(box.y, 'the refusal is above the window').toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, 'the refusal is below the window').toBeLessThanOrEqual(768);
+      await page.getByRole('button', { name: say(d, 'Quay lại mượn sách', 'Back to borrowing'), exact: true }).click();
       await page.getByRole('button', { name: finish }).click();
       await expect(page.getByTestId('receipt-text')).toBeVisible();
       await inReach(page, d, 'receipt', [say(d, 'Xong', 'Done')]);
