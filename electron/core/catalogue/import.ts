@@ -6,6 +6,7 @@
 // cannot be read at all is refused before anything is written.
 import { statSync } from 'node:fs';
 import { freemem } from 'node:os';
+import { dirname } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import type { ImportReport } from '#contract/catalogue';
 import type { Clock } from '../clock';
@@ -15,7 +16,7 @@ import type { Db } from '../store/open';
 import { servingCounter } from '../store/write-turns';
 import { COULD_NOT_START, runOnce } from '../worker-reply';
 import type { TextEncoding } from './encoding';
-import { rejectDuplicatesInFile } from './file-duplicates';
+import { importScratchFolder, rejectDuplicatesInFile, type SpillOptions } from './file-duplicates';
 import { recoverImports } from './import-journal';
 import { writeImport, type ImportPhase, type WriteHooks } from './import-write';
 import type { ImportWorkerData } from './import-worker-data';
@@ -45,6 +46,8 @@ export interface ImportOptions {
   encoding?: TextEncoding;
   /** Told where the file was read and why a thread could not start (counts only, no content). */
   log?: Logger;
+  /** Where a large file's numbers spill (file-duplicates.ts): by default the scratch folder beside the database. */
+  spill?: SpillOptions;
 }
 
 /**
@@ -80,7 +83,7 @@ async function readUnits(source: ImportSource, options: ImportOptions): Promise<
   // Rotation manifests are small and their batch columns are needed here (prepareRotationBatch).
   const inWorker = options.target === 'catalogue' && (reader === 'worker' || (reader === 'auto' && bytes >= WORKER_FROM_BYTES));
   if (inWorker) {
-    const read = await readInWorker(source, options.encoding);
+    const read = await readInWorker(source, options.encoding, options.spill);
     if (typeof read !== 'string') {
       options.log?.log('info', 'catalogue.import_read', { reader: 'worker', bytes });
       return read;
@@ -91,8 +94,10 @@ async function readUnits(source: ImportSource, options: ImportOptions): Promise<
   }
   options.log?.log('info', 'catalogue.import_read', { reader: 'importer', bytes });
   const read: ReadOutcome = await readImportSource(source, options.encoding);
-  const here = { close: () => undefined, ended: Promise.resolve() };
-  return read.ok ? { ...read, units: rejectDuplicatesInFile(read.units), ...here } : { ...read, ...here };
+  if (!read.ok) return { ...read, close: () => undefined, ended: Promise.resolve() };
+  const units = rejectDuplicatesInFile(read.units, options.spill);
+  // Closing ends the generator, whose finally closes and deletes its spill file, also when writing failed half-way.
+  return { ...read, units, close: () => void units.return(undefined), ended: Promise.resolve() };
 }
 
 /**
@@ -125,6 +130,8 @@ export async function importCatalogueFile(db: Db, clock: Pick<Clock, 'now'>, sou
   // thread that dies is undone by the next line of defence below, which must not touch another's run.
   if (importing.has(db)) throw refused('import_running', 'Đang có một lượt nhập vốn sách khác chạy. Hãy đợi lượt đó xong rồi nhập tệp này.');
   importing.add(db);
+  // A large file's numbers spill beside the database, on the disk the import writes to anyway.
+  if (options.spill?.dir === undefined && !db.memory) options = { ...options, spill: { ...options.spill, dir: importScratchFolder(dirname(db.name)) } };
   try {
     const writer = options.writer ?? 'auto';
     const small = writer === 'auto' && sourceBytes(source) < WRITER_THREAD_FROM_BYTES;

@@ -1,6 +1,8 @@
 // What the importing thread and the catalogue reader thread (read-worker.ts) say to each other.
 import type { MessagePort } from 'node:worker_threads';
+import type { ApiError } from '#contract';
 import type { TextEncoding } from './encoding';
+import type { SpillOptions } from './file-duplicates';
 import type { ImportFormat, ReadUnit } from './read-file';
 
 export const READER = {
@@ -22,6 +24,8 @@ export interface ReaderData {
   encoding?: TextEncoding;
   control: Int32Array;
   port: MessagePort;
+  /** Where and when the numbers seen in a large file spill (file-duplicates.ts). */
+  spill?: SpillOptions;
 }
 
 /** First message, on the parent port: what the file is, or why it is refused. */
@@ -30,8 +34,15 @@ export type ReaderHeader =
   | { kind: 'refused'; reason: string; message: string }
   | { kind: 'failed'; message: string };
 
+/** A refusal the reader made while reading (no room to spill): said to staff as it is. */
+export interface ReaderRefusal {
+  reason: string;
+  message: string;
+  params?: ApiError['params'];
+}
+
 /**
  * Later messages, on the dedicated port. Units travel as cloned objects: receiving a clone cost
  * this thread about 40 % less than parsing the same batch sent as JSON text (measured, 30,000 units).
  */
-export type ReaderMessage = { kind: 'units'; units: ReadUnit[]; last: boolean } | { kind: 'failed'; message: string };
+export type ReaderMessage = { kind: 'units'; units: ReadUnit[]; last: boolean } | { kind: 'failed'; message: string; refusal?: ReaderRefusal };

@@ -14,10 +14,13 @@ import { refused } from '../errors';
 import { startWorker } from '../worker-threads';
 import { READER, type ReaderData, type ReaderHeader, type ReaderMessage } from './parallel-protocol';
 import type { TextEncoding } from './encoding';
+import type { SpillOptions } from './file-duplicates';
 import type { ImportSource, ReadOutcome, ReadUnit } from './read-file';
 
 /** How long the importer waits for one batch before it gives up (the reader thread died, say of memory). */
 const BATCH_TIMEOUT_MS = 60_000;
+/** How long a stopped reader has to end by itself before it is terminated. */
+const STOP_GRACE_MS = 2_000;
 
 export type ParallelRead = ReadOutcome & {
   close(): void;
@@ -32,7 +35,7 @@ const describe = (error: unknown) => (error instanceof Error ? `${error.name}: $
  * order), to its refusal, or to the reason no thread could be started (a string) — then the
  * caller reads the file itself. Call `close()` when done, also after an error.
  */
-export async function readInWorker(source: ImportSource, encoding?: TextEncoding): Promise<ParallelRead | string> {
+export async function readInWorker(source: ImportSource, encoding?: TextEncoding, spill?: SpillOptions): Promise<ParallelRead | string> {
   let shared: ImportSource = source;
   if (source instanceof Uint8Array) {
     shared = new Uint8Array(new SharedArrayBuffer(source.length));
@@ -40,7 +43,7 @@ export async function readInWorker(source: ImportSource, encoding?: TextEncoding
   }
   const control = new Int32Array(new SharedArrayBuffer(READER.slots * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
-  const data: ReaderData = { source: shared, ...(encoding ? { encoding } : {}), control, port: port2 };
+  const data: ReaderData = { source: shared, ...(encoding ? { encoding } : {}), ...(spill ? { spill } : {}), control, port: port2 };
   let worker: Worker;
   try {
     worker = startWorker('catalogue-read', { workerData: data, transferList: [port2] });
@@ -55,7 +58,11 @@ export async function readInWorker(source: ImportSource, encoding?: TextEncoding
     Atomics.store(control, READER.stop, 1);
     Atomics.notify(control, READER.taken);
     port1.close();
-    void worker.terminate();
+    // A reader waiting to send sees the stop at once and ends by itself, deleting its spill file on
+    // the way; one still busy reading is stopped (its spill file goes at the owner's next start).
+    const stop = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
+    stop.unref();
+    worker.once('exit', () => clearTimeout(stop));
   };
   const header = await new Promise<ReaderHeader>((resolve) => {
     worker.once('message', resolve);
@@ -91,7 +98,10 @@ export async function readInWorker(source: ImportSource, encoding?: TextEncoding
   function* units(): Generator<ReadUnit> {
     for (;;) {
       const message = next();
-      if (message.kind === 'failed') throw new Error(`catalogue reader thread failed: ${message.message}`);
+      if (message.kind === 'failed') {
+        if (message.refusal) throw refused(message.refusal.reason, message.refusal.message, message.refusal.params);
+        throw new Error(`catalogue reader thread failed: ${message.message}`);
+      }
       yield* message.units;
       if (message.last) return;
     }

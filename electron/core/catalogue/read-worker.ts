@@ -4,12 +4,13 @@
 // The protocol (header on the parent port, batches on a dedicated port, counters in shared memory)
 // is described in parallel-read.ts.
 import { parentPort, workerData } from 'node:worker_threads';
+import { KioskError } from '../errors';
 import { rejectDuplicatesInFile } from './file-duplicates';
 import { READER, type ReaderData, type ReaderHeader, type ReaderMessage } from './parallel-protocol';
 import { readImportSource, type ReadUnit } from './read-file';
 import { indexColumns } from './search-index';
 
-const { source, encoding, control, port } = workerData as ReaderData;
+const { source, encoding, control, port, spill } = workerData as ReaderData;
 
 /** Posts one message of units, first waiting while the importing thread is READER.ahead batches behind. */
 function send(message: ReaderMessage): boolean {
@@ -39,7 +40,7 @@ async function run(): Promise<void> {
   parentPort!.postMessage(header);
   if (!read.ok) return;
   let batch: ReadUnit[] = [];
-  for (const unit of rejectDuplicatesInFile(read.units)) {
+  for (const unit of rejectDuplicatesInFile(read.units, spill)) {
     // The spreadsheet row is only needed by rotation manifests, which are read in the importing thread.
     batch.push({ at: unit.at, unit: unit.unit, mapped: unit.mapped, ...(unit.mapped.ok ? { index: indexColumns(unit.mapped.record) } : {}) });
     if (batch.length === READER.batch) {
@@ -52,7 +53,12 @@ async function run(): Promise<void> {
 
 run().catch((error: unknown) => {
   // Before the header the importing thread is still listening on the parent port; after it, on the dedicated port.
-  const failed: ReaderMessage = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+  // A refusal (no room left to spill) reaches staff as its own sentence, not as "unexpected".
+  const refusal =
+    error instanceof KioskError && error.reason
+      ? { refusal: { reason: error.reason, message: error.message, ...(error.params ? { params: error.params } : {}) } }
+      : {};
+  const failed: ReaderMessage = { kind: 'failed', message: error instanceof Error ? error.message : String(error), ...refusal };
   parentPort!.postMessage(failed);
   port.postMessage(failed);
   Atomics.add(control, READER.posted, 1);

@@ -3,6 +3,7 @@ import { IMPORT_CHUNK_BYTES } from '#contract/catalogue';
 import type { KioskContext } from '../context';
 import { localDay } from '../../../common/calendar';
 import { exportPlaces, exportToPlace } from './export-places';
+import { removeLeftoverSpills } from './file-duplicates';
 import { importCatalogueFile } from './import';
 import { recoverImports } from './import-journal';
 import { batchItems, listBatches, receiveBatch, sendBackBatch } from './rotation';
@@ -13,7 +14,10 @@ import { addChunk, beginUpload, removeLeftoverUploads, takeUpload } from './uplo
 export function registerCatalogue(ctx: KioskContext): void {
   const { registry, db, clock, bus } = ctx;
   // An import a kill interrupted is undone (or, once committed, finished) before anyone is served.
-  if (ctx.role === 'owner') recoverImports(db, clock, ctx.log);
+  if (ctx.role === 'owner') {
+    recoverImports(db, clock, ctx.log);
+    removeLeftoverSpills(ctx.dataDir);
+  }
   removeLeftoverUploads(ctx);
   indexMissingRecords(db);
 

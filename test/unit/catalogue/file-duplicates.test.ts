@@ -15,7 +15,7 @@ function unit(at: number, controlNumber: string | null, barcodes: string[]): Rea
 
 /** What became of each unit: kept, or the sentence it was rejected with. */
 function verdicts(units: ReadUnit[], spillAfter?: number): string[] {
-  return [...rejectDuplicatesInFile(units, spillAfter)].map((u) => (u.mapped.ok ? 'kept' : u.mapped.problem.message));
+  return [...rejectDuplicatesInFile(units, { after: spillAfter })].map((u) => (u.mapped.ok ? 'kept' : u.mapped.problem.message));
 }
 
 describe('duplicates within one file', () => {
@@ -57,7 +57,7 @@ describe('duplicates within one file', () => {
 
   it('closes its spill database when the reader stops early', () => {
     const units = Array.from({ length: 50 }, (_, i) => unit(i + 1, `VN${i}`, [`TV${i}`]));
-    const reading = rejectDuplicatesInFile(units, 3);
+    const reading = rejectDuplicatesInFile(units, { after: 3 });
     for (let i = 0; i < 10; i++) reading.next();
     // A refused import stops reading: return() runs the generator's finally, which closes the database.
     expect(reading.return(undefined)).toEqual({ done: true, value: undefined });
