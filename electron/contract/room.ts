@@ -174,8 +174,21 @@ export const roomHeartbeat = z
   })
   .strict();
 export type RoomHeartbeat = z.infer<typeof roomHeartbeat>;
-/** Commands are checked one by one on the kiosk, so one it does not know (a newer hub) is refused alone. */
-export const roomHeartbeatReply = z.object({ commands: z.array(z.unknown()).max(ROOM_COMMANDS_SENT) }).strict();
+/** Staff closed the internet of the whole room (from any console) until they reopen it. */
+export const roomEmergency = z.object({ by: z.string().max(120), at: z.string().max(40) }).strict();
+export type RoomEmergency = z.infer<typeof roomEmergency>;
+
+/**
+ * Commands are checked one by one on the kiosk, so one it does not know (a newer hub) is refused alone.
+ * `room` is what holds for every PC (absent from an older hub: the kiosk then changes nothing).
+ */
+export const roomHeartbeatReply = z
+  .object({
+    commands: z.array(z.unknown()).max(ROOM_COMMANDS_SENT),
+    room: z.object({ emergency: roomEmergency.nullable() }).optional(),
+  })
+  .strict();
+export type RoomHeartbeatReply = z.infer<typeof roomHeartbeatReply>;
 
 /** One PC on the console. `id` 0 is the PC the console's store belongs to (the hub, or a standalone kiosk). */
 export const roomConsolePc = z.object({
@@ -192,7 +205,12 @@ export const roomConsolePc = z.object({
 });
 export type RoomConsolePc = z.infer<typeof roomConsolePc>;
 
-export const roomConsoleView = z.object({ role: z.enum(['standalone', 'hub', 'kiosk']), pcs: z.array(roomConsolePc) });
+export const roomConsoleView = z.object({
+  role: z.enum(['standalone', 'hub', 'kiosk']),
+  pcs: z.array(roomConsolePc),
+  /** The room's internet closed for everyone by staff (on a standalone kiosk: its own). */
+  emergency: roomEmergency.nullable(),
+});
 export type RoomConsoleView = z.infer<typeof roomConsoleView>;
 
 /** The staff console of the room; a room kiosk forwards both to its hub. */
@@ -200,4 +218,6 @@ export const roomConsoleMethods = {
   'room.console': method(withToken({}), roomConsoleView, staff),
   /** `applied` false: the PC carries it out at its next heartbeat (within a few seconds). */
   'room.console.act': method(consoleActionWith({ staffToken, pcId: z.number().int().nonnegative(), sessionId }), z.object({ applied: z.boolean() }), staff),
+  /** Closes the internet of every PC of the room at once (ending their sessions), or reopens it. */
+  'room.console.emergency': method(withToken({ closed: z.boolean() }), roomConsoleView, staff),
 };

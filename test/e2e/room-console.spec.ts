@@ -1,7 +1,8 @@
 // The room's console in Chromium (issue #18, item 4), on real kiosk processes: a hub and three
 // paired PCs. Máy 1 has a resident browsing, Máy 2's resident stepped away, Máy 3 was never started.
 // Staff at the hub see each PC's state; staff at Máy 2 (in English, large text) see the same, and
-// end the session on Máy 1 from there, which Máy 1 carries out within a few seconds.
+// end the session on Máy 1 from there, which Máy 1 carries out within a few seconds; then staff at the
+// hub close the whole room's internet in an emergency, and reopen it.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,4 +91,16 @@ test('staff see every PC of the room in its state, and end a session on another 
   await expect(card(atPc2, 'Máy 1')).toContainText('End of session sent to Máy 1');
   await expect(card(atPc2, 'Máy 1')).toHaveAttribute('data-state', 'free', { timeout: 20_000 });
   expect((await pageReply(atPc1, 'internet.status', {})).value).toMatchObject({ phase: 'free', session: null });
+
+  // An emergency, from the hub: the whole room's internet closes, asked twice; Máy 1 follows within
+  // seconds, the console says since when and by whom, and one button reopens the room.
+  await atHub.getByRole('button', { name: 'Đóng Internet cả phòng (khẩn cấp)' }).click();
+  await atHub.locator('.room-emergency').getByRole('button', { name: 'Đồng ý' }).click();
+  await expect(atHub.locator('.room-emergency')).toContainText('Internet cả phòng đang đóng từ');
+  await expect(card(atHub, 'Máy 1')).toHaveAttribute('data-state', 'closed', { timeout: 20_000 });
+  await expect(card(atHub, 'Máy 2')).toHaveAttribute('data-state', 'closed', { timeout: 20_000 });
+  await snapshot(atHub, 'room-console-emergency-1366x768-vi');
+  await atHub.getByRole('button', { name: 'Mở lại Internet cả phòng' }).click();
+  await expect(card(atHub, 'Máy 1')).toHaveAttribute('data-state', 'free', { timeout: 20_000 });
+  await expect(atHub.getByRole('button', { name: 'Đóng Internet cả phòng (khẩn cấp)' })).toBeVisible();
 });

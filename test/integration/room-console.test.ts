@@ -1,6 +1,7 @@
 // The room's console (issue #18, item 4), with real processes on loopback: a hub and two kiosks.
 // Staff signed in at PC 2 see every PC of the room, message and end the session running on PC 1
-// (which carries it out at its next heartbeat, once), and see PC 1 offline when it stops reporting;
+// (which carries it out at its next heartbeat, once), close and reopen the whole room's internet in an
+// emergency, and see PC 1 offline when it stops reporting;
 // `kiosk room status` on the hub lists the same states.
 import { afterEach, expect, it } from 'vitest';
 import type { RoomConsoleView } from '#contract/room';
@@ -28,7 +29,7 @@ async function staffTokenAt(pc: RoomPc): Promise<string> {
   return (reply.value as { token: string }).token;
 }
 
-it('staff at PC 2 see every PC, message and end the session on PC 1, and see PC 1 go offline', async () => {
+it('staff at PC 2 see every PC, message and end the session on PC 1, close the room in an emergency, and see PC 1 go offline', async () => {
   const hub = await startHub();
   running.push(hub);
   const [pc1, pc2] = (await pairedPcs(hub, 'Máy 1', 'Máy 2')) as [RoomPc, RoomPc];
@@ -99,6 +100,36 @@ it('staff at PC 2 see every PC, message and end the session on PC 1, and see PC 
     expect.objectContaining({ action: 'room.internet_message', target: `room_pc:${one.id}` }),
     expect.objectContaining({ action: 'room.internet_end', target: `room_pc:${one.id}` }),
   ]);
+
+  // An emergency: staff at PC 2 had closed their own PC's internet; now they close the whole room's.
+  // PC 1's new session ends as an emergency and PC 1, the hub and PC 2 are closed. Reopening the room
+  // reopens PC 1 and the hub, while PC 2 stays closed until staff reopen it there.
+  expect(await pc2.ws.call('internet.staff.emergencyClose', { staffToken })).toMatchObject({ ok: true });
+  expect(await pc1.ws.call('internet.signIn', { kind: 'card', text: 'BD000004' })).toMatchObject({ ok: true });
+  const phaseAt = (pc: RoomPc) => () => pc.ws.call('internet.status', {}).then((r) => r.value as { phase: string; closedReason: string | null });
+  const closedRoom = await pc2.ws.call('room.console.emergency', { staffToken, closed: true });
+  expect(closedRoom).toMatchObject({ ok: true, value: { emergency: { by: expect.any(String) } } });
+  await eventually(phaseAt(pc1), (s) => s.phase === 'closed' && s.closedReason === 'emergency');
+  await eventually(view, (v) => v.emergency !== null && v.pcs.every((pc) => pc.state === 'closed'));
+  const reasons = readStore(pc1.dir, (db) => db.prepare("SELECT payload FROM events WHERE type = 'internet.session_ended' ORDER BY id").all()) as {
+    payload: string;
+  }[];
+  expect(reasons.map((e) => (JSON.parse(e.payload) as { reason: string }).reason)).toEqual(['staff', 'emergency']);
+  expect(await pc1.ws.call('internet.signIn', { kind: 'card', text: 'BD000004' })).toMatchObject({ ok: false });
+
+  expect(await pc2.ws.call('room.console.emergency', { staffToken, closed: false })).toMatchObject({ ok: true, value: { emergency: null } });
+  await eventually(phaseAt(pc1), (s) => s.phase === 'free');
+  const reopened = await eventually(view, (v) => stateOf(v, 'Máy 1') === 'free' && v.pcs[0]!.state === 'free');
+  expect(stateOf(reopened, 'Máy 2')).toBe('closed');
+  expect(await phaseAt(pc2)()).toMatchObject({ phase: 'closed', closedReason: 'emergency' });
+  const roomActions = readStore(hub.dir, (db) => db.prepare("SELECT payload FROM events WHERE type = 'staff.action' ORDER BY id").all()) as {
+    payload: string;
+  }[];
+  expect(
+    roomActions
+      .map((e) => (JSON.parse(e.payload) as { action: string }).action)
+      .filter((a) => a.startsWith('room.internet_close_all') || a === 'room.internet_reopen'),
+  ).toEqual(['room.internet_close_all', 'room.internet_reopen']);
 
   // PC 1 stops reporting: after three missed heartbeats it is offline, and a request to it is refused with why.
   pc1.host.proc.kill('SIGKILL');

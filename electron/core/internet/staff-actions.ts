@@ -2,6 +2,7 @@
 // hiểu"), close every session in an emergency and reopen, and the overview of today's sessions and
 // queue. Each action is recorded.
 import type { StaffSessionRow } from '#contract/internet';
+import type { RoomEmergency } from '#contract/room';
 import type { StaffMember } from '#contract/staff';
 import { refused } from '../errors';
 import { findPatronById } from '../patrons/lookup';
@@ -13,7 +14,7 @@ import { MINUTE_MS, openState } from './policy';
 import { awayEndsInSeconds, rearmWarnings, runningFor, usedMs } from './running';
 import { requirePresent } from './step-away';
 import * as store from './sessions-store';
-import { EMERGENCY_META, emergencyClosed, publishState } from './state';
+import { EMERGENCY_META, emergencyClosed, publishState, type EmergencyClosed } from './state';
 
 /**
  * `staff` is null when the request came from another PC's console through the room's hub, which
@@ -94,6 +95,28 @@ export function reopen(ic: InternetContext, staff: StaffMember): void {
     recordEvent(db, clock, 'staff.action', { staffId: staff.id, action: 'internet.reopen', target: null });
   })();
   publishState(ic);
+}
+
+/**
+ * A room kiosk follows the room's emergency close as its heartbeat hears it from the hub (which
+ * recorded who asked): it closes and ends its session as staff would at this PC, and reopens when the
+ * room does — but not when staff closed this PC here, which only they reopen here.
+ */
+export function followRoomEmergency(ic: InternetContext, room: RoomEmergency | null): boolean {
+  const here = emergencyClosed(ic);
+  if (room && !here) {
+    setMeta(ic.db, EMERGENCY_META, JSON.stringify({ by: room.by, at: room.at, room: true } satisfies EmergencyClosed));
+    const open = store.openSession(ic.db);
+    if (open) endSession(ic, open, 'emergency', null);
+    else publishState(ic);
+    return true;
+  }
+  if (!room && here?.room) {
+    setMeta(ic.db, EMERGENCY_META, '');
+    publishState(ic);
+    return true;
+  }
+  return false;
 }
 
 export interface InternetOverview {

@@ -11,10 +11,17 @@ import * as store from './sessions-store';
 /** Staff closed every session until they reopen (kept in the store so it survives a restart). */
 export const EMERGENCY_META = 'internet.emergency_closed';
 
-export function emergencyClosed(ic: InternetContext): { by: string; at: string } | null {
+/** Who closed this PC's internet and when; `room` when it was the whole room's close, from the hub. */
+export interface EmergencyClosed {
+  by: string;
+  at: string;
+  room?: true;
+}
+
+export function emergencyClosed(ic: InternetContext): EmergencyClosed | null {
   const raw = getMeta(ic.db, EMERGENCY_META);
   if (!raw) return null;
-  return JSON.parse(raw) as { by: string; at: string };
+  return JSON.parse(raw) as EmergencyClosed;
 }
 
 function downloadsOf(row: store.SessionRow): string[] {

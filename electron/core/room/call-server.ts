@@ -8,12 +8,12 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { roomCallMessage, roomHeartbeat, ROOM_CALL_PATH, ROOM_HEARTBEAT_PATH, MAX_ROOM_BODY_BYTES } from '#contract/room';
+import { roomCallMessage, roomHeartbeat, ROOM_CALL_PATH, ROOM_HEARTBEAT_PATH, MAX_ROOM_BODY_BYTES, type RoomHeartbeatReply } from '#contract/room';
 import type { ReplyMessage } from '#contract';
 import { authorizeFor } from '../api/access';
 import type { KioskContext } from '../context';
 import { fingerprintOf, keyPem, type KeyAndCertificate } from './certificates';
-import { noteHeartbeat } from './console';
+import { noteHeartbeat, roomEmergency } from './console';
 import { isRoomMethod } from './methods';
 import { activePcByFingerprint, revokedFingerprint, touchPc, type RoomPc } from './pcs';
 import { acceptJson, pcRevoked, sendJson, sendRefusal } from './refusals';
@@ -82,7 +82,7 @@ async function answer(ctx: KioskContext, req: IncomingMessage, res: ServerRespon
     const beat = await acceptJson(req, res, ROOM_HEARTBEAT_PATH, MAX_ROOM_BODY_BYTES, roomHeartbeat, false);
     if (!beat) return;
     touchPc(ctx.db, pc.id, ctx.clock.now());
-    sendJson(res, 200, { commands: noteHeartbeat(ctx, pc.id, beat) });
+    sendJson(res, 200, { commands: noteHeartbeat(ctx, pc.id, beat), room: { emergency: roomEmergency(ctx) } } satisfies RoomHeartbeatReply);
     return;
   }
   const envelope = await acceptJson(req, res, ROOM_CALL_PATH, MAX_ROOM_BODY_BYTES, roomCallMessage, false);

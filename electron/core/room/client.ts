@@ -13,6 +13,7 @@ import {
   ROOM_HUB_NAME,
   type RoomCallMessage,
   type RoomHeartbeat,
+  type RoomHeartbeatReply,
 } from '#contract/room';
 import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
@@ -28,7 +29,7 @@ const CALL_TIMEOUT_MS = 10_000;
 export interface HubLink {
   call(method: MethodName, params: unknown, staff: VouchedStaff | undefined): Promise<Reply<unknown>>;
   /** Staff's requests for this PC in answer (each checked by the caller), or null when the hub did not answer (it is tried again later). */
-  heartbeat(beat: RoomHeartbeat): Promise<unknown[] | null>;
+  heartbeat(beat: RoomHeartbeat): Promise<RoomHeartbeatReply | null>;
   close(): void;
 }
 
@@ -81,7 +82,7 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
           CALL_TIMEOUT_MS,
         );
         const reply = roomHeartbeatReply.safeParse(answer.json);
-        return answer.status === 200 && reply.success ? reply.data.commands : null;
+        return answer.status === 200 && reply.success ? reply.data : null;
       } catch {
         // Unreachable: the console marks this PC offline after a few missed beats; nothing to log each time.
         return null;

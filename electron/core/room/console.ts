@@ -1,7 +1,8 @@
 // The room's console (issue #18, item 4), answered where the room's store is: on the hub, or on a
 // standalone kiosk (a room of one). Each paired PC reports its internet service with a heartbeat
 // every few seconds (heartbeat.ts); staff on any PC see every PC and ask one to extend, end or
-// message its session. The hub's own PC is acted on at once; another PC takes the request with the
+// message its session, or close the whole room's internet in an emergency (a flag on the hub that
+// every PC's heartbeat hears, so a PC offline at the time follows on its return). The hub's own PC is acted on at once; another PC takes the request with the
 // answer to its next heartbeat, and acknowledges it in the one after, so a request is carried out
 // once even when an answer is lost on the way (the kiosk notes a request's number before it acts).
 // A request names the session staff saw, and the PC refuses it for any other: it never ends or
@@ -21,14 +22,19 @@ import {
   type RoomCommand,
   type RoomConsolePc,
   type RoomConsoleView,
+  type RoomEmergency,
   type RoomHeartbeat,
+  roomEmergency as roomEmergencySchema,
 } from '#contract/room';
 import type { StaffMember } from '#contract/staff';
 import type { KioskContext } from '../context';
 import { notFound, refused } from '../errors';
 import { internetOf } from '../internet/context';
 import { applyConsoleAction, internetReport, reportShape } from '../internet/room-report';
+import { emergencyClose, reopen } from '../internet/staff-actions';
+import { emergencyClosed } from '../internet/state';
 import { recordEvent } from '../store/event-types';
+import { getMeta, setMeta } from '../store/meta';
 import { listPcs, saveReport } from './pcs';
 import { readRoomState } from './state';
 
@@ -140,7 +146,7 @@ export function roomConsole(ctx: KioskContext): RoomConsoleView {
     pending: 0,
     lastRefusal: null,
   };
-  if (state?.role !== 'hub') return { role: 'standalone', pcs: [own] };
+  if (state?.role !== 'hub') return { role: 'standalone', pcs: [own], emergency: roomEmergency(ctx) };
   const room = liveRoom(ctx);
   const now = ctx.clock.monotonic();
   const paired = listPcs(ctx.db).filter((pc) => pc.revokedAt === null);
@@ -160,7 +166,52 @@ export function roomConsole(ctx: KioskContext): RoomConsoleView {
       lastRefusal: live?.lastRefusal ?? null,
     };
   });
-  return { role: 'hub', pcs: [own, ...pcs] };
+  return { role: 'hub', pcs: [own, ...pcs], emergency: roomEmergency(ctx) };
+}
+
+/** The room's emergency close, in the hub's store so it outlives a restart; every PC follows it (heartbeat.ts). */
+const ROOM_EMERGENCY_META = 'room.emergency_closed';
+
+/** Whether staff closed the room's internet: the hub's room-wide flag, or a standalone kiosk's own close. */
+export function roomEmergency(ctx: KioskContext): RoomEmergency | null {
+  if (readRoomState(ctx.dataDir)?.role !== 'hub') {
+    const own = emergencyClosed(internetOf(ctx));
+    return own ? { by: own.by, at: own.at } : null;
+  }
+  const raw = getMeta(ctx.db, ROOM_EMERGENCY_META);
+  if (!raw) return null;
+  try {
+    const parsed = roomEmergencySchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Closes the internet of every PC in the room, ending their sessions, or reopens it. The hub records
+ * who asked and closes its own PC at once; each paired PC follows with its next heartbeat, and one
+ * offline follows when it is back (a kiosk cut off from the hub cannot hear it: staff close it there).
+ */
+export function setRoomEmergency(ctx: KioskContext, staff: StaffMember, closed: boolean): RoomConsoleView {
+  const state = readRoomState(ctx.dataDir);
+  if (state?.role === 'kiosk') throw new Error('a room kiosk forwards room.console.emergency to its hub');
+  if (state?.role === 'hub') {
+    const emergency: RoomEmergency = { by: staff.displayName.slice(0, 120), at: new Date(ctx.clock.now()).toISOString() };
+    ctx.db.transaction(() => {
+      setMeta(ctx.db, ROOM_EMERGENCY_META, closed ? JSON.stringify(emergency) : '');
+      recordEvent(ctx.db, ctx.clock, 'staff.action', {
+        staffId: staff.id,
+        action: closed ? 'room.internet_close_all' : 'room.internet_reopen',
+        target: 'room',
+      });
+    })();
+  }
+  // This PC (the hub's own, or a standalone kiosk) closes or reopens at once.
+  const ic = internetOf(ctx);
+  if (closed && !emergencyClosed(ic)) emergencyClose(ic, staff);
+  else if (!closed && emergencyClosed(ic)) reopen(ic, staff);
+  return roomConsole(ctx);
 }
 
 /**

@@ -8,6 +8,7 @@ import { ROOM_HEARTBEAT_MS, roomCommand, type RoomHeartbeat } from '#contract/ro
 import type { KioskContext } from '../context';
 import { internetOf } from '../internet/context';
 import { applyConsoleAction, internetReport, reportShape, stateShape } from '../internet/room-report';
+import { followRoomEmergency } from '../internet/staff-actions';
 import { getMeta, setMeta } from '../store/meta';
 import type { HubLink } from './client';
 
@@ -62,15 +63,17 @@ export function startHeartbeat(ctx: KioskContext, link: HubLink): () => void {
     try {
       const report = internetReport(ic);
       lastShape = reportShape(report);
-      const commands = await link.heartbeat({ internet: report, done });
-      if (!commands || stopped) return;
+      const reply = await link.heartbeat({ internet: report, done });
+      if (!reply || stopped) return;
       done = [];
-      for (const raw of commands) {
+      for (const raw of reply.commands) {
         const outcome = carryOut(raw);
         if (outcome && !done.some((d) => d.id === outcome.id)) done.push(outcome);
       }
+      // The room's emergency close holds for this PC too (an older hub says nothing: nothing changes).
+      const followed = reply.room ? followRoomEmergency(ic, reply.room.emergency) : false;
       // What was carried out changed this PC: say so now rather than in five seconds.
-      if (commands.length > 0) again = true;
+      if (reply.commands.length > 0 || followed) again = true;
     } catch (error) {
       ctx.log.log('warn', 'room.heartbeat_failed', { error: String((error as Error)?.message ?? error).slice(0, 200) });
     } finally {

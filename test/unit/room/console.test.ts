@@ -56,6 +56,19 @@ describe("a standalone kiosk's console", () => {
     });
     await expect(t.call('room.console', {})).rejects.toMatchObject({ apiError: { code: 'invalid_request' } });
   });
+
+  it('closes its own internet in an emergency, ending the session, and reopens it', async () => {
+    const t = await open();
+    await t.call('internet.signIn', { kind: 'card', text: 'BD000003' });
+    const token = await staffToken(t);
+    const closed = await t.call<RoomConsoleView>('room.console.emergency', { staffToken: token, closed: true });
+    expect(closed).toMatchObject({ emergency: { by: expect.any(String), at: '2026-12-09T03:00:00.000Z' }, pcs: [{ state: 'closed' }] });
+    expect(events(t, 'internet.session_ended').map((e) => e.reason)).toEqual(['emergency']);
+    const reopened = await t.call<RoomConsoleView>('room.console.emergency', { staffToken: token, closed: false });
+    expect(reopened).toMatchObject({ emergency: null, pcs: [{ state: 'free' }] });
+    expect(events(t, 'staff.action').map((e) => e.action)).toEqual(['internet.close_all', 'internet.emergency_close', 'internet.reopen']);
+    await expect(t.call('room.console.emergency', { closed: true })).rejects.toMatchObject({ apiError: { code: 'invalid_request' } });
+  });
 });
 
 describe("a hub's console", () => {

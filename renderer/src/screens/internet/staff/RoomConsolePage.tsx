@@ -1,7 +1,8 @@
 // The room's console (issue #18, item 4): every PC of the reading room on one page, for an officer
 // alone with six PCs: who is on each and for how long, which is free, kept for the next in line or
-// offline; and from here, the same as at the PC itself, extend, end or message a session. A request
-// to another PC is carried out there within a few seconds; the card says so until it is.
+// offline; and from here, the same as at the PC itself, extend, end or message a session, or close the
+// whole room's internet in an emergency. A request to another PC is carried out there within a few
+// seconds; the card says so until it is.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomConsolePc, RoomConsoleView } from '#contract/room';
@@ -12,6 +13,7 @@ import type { i18n as I18n, TFunction } from 'i18next';
 import { apiErrorText } from '../../../api/error-text';
 import { ApiCallError } from '../../../api/client';
 import { ConfirmRow } from './ConfirmRow';
+import { RoomEmergencyBar } from './RoomEmergencyBar';
 import '../internet.css';
 import './internet-staff.css';
 
@@ -30,6 +32,8 @@ function consoleError(i18n: I18n, t: TFunction, error: unknown): string {
 }
 
 type Outcome = { pcId: number; kind: 'success' | 'error'; text: string };
+/** The outcome of a request for the whole room, not one PC. */
+const ROOM = -1;
 
 export function RoomConsolePage({ staffToken }: { staffToken: string }) {
   const api = useApi();
@@ -71,12 +75,27 @@ export function RoomConsolePage({ staffToken }: { staffToken: string }) {
     }
   };
 
+  // i18n-keys: staff:console.emergency.doneClosed, staff:console.emergency.doneReopened
+  const setEmergency = async (closed: boolean) => {
+    setOutcome(null);
+    try {
+      setView(await api.call('room.console.emergency', { staffToken, closed }));
+      setOutcome({ pcId: ROOM, kind: 'success', text: t(closed ? 'console.emergency.doneClosed' : 'console.emergency.doneReopened') });
+      return true;
+    } catch (error) {
+      setOutcome({ pcId: ROOM, kind: 'error', text: consoleError(i18n, t, error) });
+      return false;
+    }
+  };
+
   const nameOf = (pc: RoomConsolePc) => (pc.id === 0 ? t(view?.role === 'hub' ? 'console.hubPc' : 'console.thisPc') : pc.name);
 
   return (
     <div className="internet-staff room-console">
       <p className="hint">{t(view?.role === 'standalone' ? 'console.standalone' : 'console.intro')}</p>
       <Banner kind="error" text={problem} />
+      {view && <RoomEmergencyBar emergency={view.emergency} onSet={setEmergency} />}
+      {outcome?.pcId === ROOM && <Banner kind={outcome.kind} text={outcome.text} />}
       <ul className="room-console-grid" aria-label={t('console.listLabel')}>
         {view?.pcs.map((pc) => (
           // Keyed by the session too: a question left open for one resident is gone when another sits down.
