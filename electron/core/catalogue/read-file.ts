@@ -7,6 +7,7 @@ import { looksLikeIso2709, parseIso2709Record, scanIso2709 } from './iso2709';
 import { readIso2709File, scanIso2709File } from './iso2709-file';
 import { mapMarcRecord } from './marc-map';
 import { looksLikeMarcXml, readMarcXml } from './marcxml';
+import { readMarcXmlFile, scanMarcXmlFile } from './marcxml-file';
 import type { MarcReadResult } from './marc';
 import type { Mapped } from './record-input';
 import type { IndexColumns } from './search-index';
@@ -31,14 +32,16 @@ export type ReadOutcome =
 
 /**
  * Where an import comes from: its bytes (small files, tests) or a file on disk (the CLI, a file
- * staff uploaded, any size). A MARC21 file on disk is streamed (iso2709-file.ts); MARCXML and
- * spreadsheets are read whole, so they have a ceiling (WHOLE_FILE_LIMIT_BYTES).
+ * staff uploaded, any size). A MARC21 file on disk is streamed (iso2709-file.ts), and so is a
+ * UTF-8 MARCXML file (marcxml-file.ts); spreadsheets and legacy-encoded MARCXML are read whole, so
+ * they have a ceiling (WHOLE_FILE_LIMIT_BYTES).
  */
 export type ImportSource = Uint8Array | { path: string };
 
 /**
- * The largest MARCXML, CSV or .xlsx file read: those formats are parsed whole, so this keeps a
- * small PC from running out of memory. A province's large export is MARC21, which has no limit.
+ * The largest CSV, .xlsx or legacy-encoded MARCXML file read: those are parsed whole, so this keeps
+ * a small PC from running out of memory. A province's large export is MARC21 or MARCXML in UTF-8,
+ * which are streamed and have no limit.
  */
 export const WHOLE_FILE_LIMIT_BYTES = 256 * 1024 * 1024;
 
@@ -139,9 +142,9 @@ function head(path: string): { bytes: Buffer; size: number } {
 }
 
 /**
- * Reads an import from its bytes or from a file of any size. A MARC21 file on disk is scanned
- * once (structure, count, encoding) and then decoded lazily, chunk by chunk; other formats are
- * read whole up to WHOLE_FILE_LIMIT_BYTES. Never throws on content: every problem is a refusal.
+ * Reads an import from its bytes or from a file of any size. A MARC21 or UTF-8 MARCXML file on disk
+ * is scanned once (structure, count, encoding) and then decoded lazily, chunk by chunk; other
+ * formats are read whole up to WHOLE_FILE_LIMIT_BYTES. Never throws on content: every problem is a refusal.
  */
 export async function readImportSource(source: ImportSource, chosen?: TextEncoding): Promise<ReadOutcome> {
   if (source instanceof Uint8Array) return readImportFile(source, chosen);
@@ -173,12 +176,28 @@ export async function readImportSource(source: ImportSource, chosen?: TextEncodi
     }
     return { ok: true, format: 'marc21', encoding, ...(confidence !== undefined ? { confidence } : {}), count: scan.count, units: units() };
   }
+  // MARCXML in UTF-8 (as its schema wants) is streamed too; in a legacy encoding it is read whole below.
+  if (!isZip(bytes) && !isOle2(bytes) && (chosen === undefined || chosen === 'utf-8') && looksLikeMarcXml(bytes.toString('utf8'))) {
+    const scan = scanMarcXmlFile(source.path, 0);
+    if (scan.ok) {
+      const path = source.path;
+      function* units(): Generator<ReadUnit> {
+        for (const unit of readMarcXmlFile(path, 0)) {
+          yield 'record' in unit
+            ? { at: unit.recordNumber, unit: 'record', mapped: mapMarcRecord(unit.record, unit.recordNumber) }
+            : { at: unit.recordNumber, unit: 'record', mapped: { ok: false, problem: { reason: unit.reason, message: unit.message } } };
+        }
+      }
+      return { ok: true, format: 'marcxml', encoding: 'utf-8', count: scan.count, units: units() };
+    }
+    if ('fatal' in scan) return { ok: false, reason: scan.fatal.reason, message: scan.fatal.message };
+  }
   if (size > WHOLE_FILE_LIMIT_BYTES) {
     const mib = Math.round(size / 2 ** 20);
     return {
       ok: false,
       reason: 'too_large_for_format',
-      message: `Tệp này (${mib} MB) không phải MARC21 (.mrc); tệp MARCXML, CSV hoặc Excel chỉ nhập được tới ${WHOLE_FILE_LIMIT_BYTES / 2 ** 20} MB. Hãy xuất lại từ phần mềm thư viện dạng MARC21 (ISO 2709), tệp lớn mấy cũng nhập được, hoặc chia tệp thành nhiều phần. Chưa có gì được nhập.`,
+      message: `Tệp này (${mib} MB) không phải MARC21 (.mrc) hay MARCXML mã UTF-8; tệp CSV, Excel hoặc MARCXML mã cũ chỉ nhập được tới ${WHOLE_FILE_LIMIT_BYTES / 2 ** 20} MB. Hãy xuất lại từ phần mềm thư viện dạng MARC21 (ISO 2709) hoặc MARCXML (UTF-8), tệp lớn mấy cũng nhập được, hoặc chia tệp thành nhiều phần. Chưa có gì được nhập.`,
     };
   }
   return readImportFile(readFileSync(source.path), chosen);
