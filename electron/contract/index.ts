@@ -3,7 +3,7 @@
 import './zod-locale';
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
-import { systemMethods } from './system';
+import { systemEvents, systemMethods } from './system';
 import { deviceEvents, deviceMethods } from './devices';
 import { staffMethods } from './staff';
 import { technicianMethods } from './technician';
@@ -43,6 +43,7 @@ export const methods = {
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
+  ...systemEvents,
   ...deviceEvents,
   ...internetEvents,
   ...uploadEvents,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { method, staff, staffToken, technician, withToken } from './define';
 import { callMessage } from './wire';
 import { staffRole } from './staff';
+import { maintenance } from './system';
 
 /** The name the hub's certificate carries and kiosks check, whatever address the hub has on the LAN. */
 export const ROOM_HUB_NAME = 'hub.kiosk-room.invalid';
@@ -94,7 +95,7 @@ export const pcInternetReport = z
 export type PcInternetReport = z.infer<typeof pcInternetReport>;
 
 /** What a PC is doing, as the room's console and `kiosk room status` say it. */
-export const pcActivity = z.enum(['free', 'held', 'in_session', 'away', 'closed', 'disabled', 'offline']);
+export const pcActivity = z.enum(['free', 'held', 'in_session', 'away', 'closed', 'disabled', 'maintenance', 'offline']);
 export type PcActivity = z.infer<typeof pcActivity>;
 
 /** A PC of the room as the hub's technician page lists it. */
@@ -185,7 +186,7 @@ export type RoomEmergency = z.infer<typeof roomEmergency>;
 export const roomHeartbeatReply = z
   .object({
     commands: z.array(z.unknown()).max(ROOM_COMMANDS_SENT),
-    room: z.object({ emergency: roomEmergency.nullable() }).optional(),
+    room: z.object({ emergency: roomEmergency.nullable(), maintenance: maintenance.nullable().optional() }).optional(),
   })
   .strict();
 export type RoomHeartbeatReply = z.infer<typeof roomHeartbeatReply>;
@@ -202,6 +203,8 @@ export const roomConsolePc = z.object({
   pending: z.number().int().nonnegative(),
   /** The last request the PC refused, with its reason. */
   lastRefusal: z.string().nullable(),
+  /** Staff put it into maintenance (out of service for residents): by whom, since when. */
+  maintenance: maintenance.nullable(),
 });
 export type RoomConsolePc = z.infer<typeof roomConsolePc>;
 
@@ -220,4 +223,6 @@ export const roomConsoleMethods = {
   'room.console.act': method(consoleActionWith({ staffToken, pcId: z.number().int().nonnegative(), sessionId }), z.object({ applied: z.boolean() }), staff),
   /** Closes the internet of every PC of the room at once (ending their sessions), or reopens it. */
   'room.console.emergency': method(withToken({ closed: z.boolean() }), roomConsoleView, staff),
+  /** Puts one PC into maintenance (out of service for residents) or back into service. */
+  'room.console.maintenance': method(withToken({ pcId: z.number().int().nonnegative(), on: z.boolean() }), roomConsoleView, staff),
 };

@@ -4,6 +4,10 @@ import { method, noParams } from './define';
 
 export const kioskMode = z.enum(['demo', 'configured', 'misconfigured']);
 
+/** Staff put this PC into maintenance (at the PC, or from the room's console): residents see it is out of service. */
+export const maintenance = z.object({ by: z.string().max(120), at: z.string().max(40) }).strict();
+export type Maintenance = z.infer<typeof maintenance>;
+
 export const checkStatus = z.enum(['ok', 'warning', 'error']);
 export const selfTestCheck = z.object({
   id: z.string(),
@@ -30,7 +34,14 @@ export const systemInfo = z.object({
   now: z.string(),
   /** Set only when the configuration file is invalid: shown on the technician-only error screen. */
   configErrors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** While set, resident screens show that the PC is out of service; staff still sign in. */
+  maintenance: maintenance.nullable(),
 });
+
+/** Sent when this PC goes into maintenance or comes out of it. */
+export const systemEvents = {
+  'system.maintenance': z.object({ maintenance: maintenance.nullable() }),
+};
 export type SystemInfo = z.infer<typeof systemInfo>;
 
 export const systemMethods = {

@@ -1,10 +1,11 @@
 // The kiosk UI: loads what kind of kiosk this is, then shows the screen the route names.
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SystemInfo } from '#contract/system';
+import type { Maintenance as MaintenanceInfo, SystemInfo } from '#contract/system';
 import { useApi } from './api/context';
 import { ConfigError } from './screens/ConfigError';
 import { Home } from './screens/Home';
+import { Maintenance } from './screens/Maintenance';
 import { prefetchResidentScreens, screens } from './screens/routes';
 import { useRoute, useSubRoute } from './router';
 
@@ -19,6 +20,7 @@ export function App() {
   const sub = useSubRoute();
   const [info, setInfo] = useState<SystemInfo>();
   const [failed, setFailed] = useState(false);
+  const [maintenance, setMaintenance] = useState<MaintenanceInfo | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -27,6 +29,7 @@ export function App() {
         (value) => {
           if (cancelled) return;
           setInfo(value);
+          setMaintenance(value.maintenance);
           setFailed(false);
           prefetchResidentScreens();
         },
@@ -41,6 +44,7 @@ export function App() {
       cancelled = true;
     };
   }, [api]);
+  useEffect(() => api.on('system.maintenance', (event) => setMaintenance(event.maintenance)), [api]);
 
   if (!info) {
     return (
@@ -50,6 +54,8 @@ export function App() {
     );
   }
   if (info.mode === 'misconfigured') return <ConfigError info={info} />;
+  // Out of service for residents; staff still reach their screens to put the PC back.
+  if (maintenance && route !== 'staff') return <Maintenance since={maintenance} />;
   if (route === 'home') return <Home info={info} />;
   const Screen = screens[route];
   const loading = (

@@ -2,7 +2,7 @@
 // paired PCs. Máy 1 has a resident browsing, Máy 2's resident stepped away, Máy 3 was never started.
 // Staff at the hub see each PC's state; staff at Máy 2 (in English, large text) see the same, and
 // end the session on Máy 1 from there, which Máy 1 carries out within a few seconds; then staff at the
-// hub close the whole room's internet in an emergency, and reopen it.
+// hub close the whole room's internet in an emergency, reopen it, and put two PCs into maintenance and back.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,4 +103,22 @@ test('staff see every PC of the room in its state, and end a session on another 
   await atHub.getByRole('button', { name: 'Mở lại Internet cả phòng' }).click();
   await expect(card(atHub, 'Máy 1')).toHaveAttribute('data-state', 'free', { timeout: 20_000 });
   await expect(atHub.getByRole('button', { name: 'Đóng Internet cả phòng (khẩn cấp)' })).toBeVisible();
+
+  // Máy 1 and Máy 2 go into maintenance from the hub: their resident screens say so within seconds
+  // (Máy 2's in the English large text its resident chose), and come back when staff put them back.
+  await atPc1.setViewportSize({ width: 1366, height: 768 });
+  await atPc2.evaluate(() => (location.hash = '#/'));
+  for (const name of ['Máy 1', 'Máy 2']) {
+    await card(atHub, name).getByRole('button', { name: 'Chuyển sang bảo trì' }).click();
+    await expect(card(atHub, name)).toHaveAttribute('data-state', 'maintenance');
+  }
+  await expect(card(atHub, 'Máy 1')).toContainText('Bảo trì từ');
+  await snapshot(atHub, 'room-console-maintenance-1366x768-vi');
+  await expect(atPc1.getByText('Máy này đang được bảo trì.', { exact: false })).toBeVisible({ timeout: 20_000 });
+  await snapshot(atPc1, 'maintenance-1366x768-vi');
+  await expect(atPc2.getByText('This PC is under maintenance.', { exact: false })).toBeVisible({ timeout: 20_000 });
+  await snapshot(atPc2, 'maintenance-1366x768-en-large');
+  for (const name of ['Máy 1', 'Máy 2']) await card(atHub, name).getByRole('button', { name: 'Phục vụ lại' }).click();
+  await expect(atPc1.locator('#attract-title')).toBeVisible({ timeout: 20_000 });
+  await expect(atPc2.locator('#attract-title')).toBeVisible({ timeout: 20_000 });
 });

@@ -1,7 +1,7 @@
 // The room's console (issue #18, item 4), with real processes on loopback: a hub and two kiosks.
 // Staff signed in at PC 2 see every PC of the room, message and end the session running on PC 1
 // (which carries it out at its next heartbeat, once), close and reopen the whole room's internet in an
-// emergency, and see PC 1 offline when it stops reporting;
+// emergency, put PC 1 into maintenance and back, and see PC 1 offline when it stops reporting;
 // `kiosk room status` on the hub lists the same states.
 import { afterEach, expect, it } from 'vitest';
 import type { RoomConsoleView } from '#contract/room';
@@ -29,7 +29,7 @@ async function staffTokenAt(pc: RoomPc): Promise<string> {
   return (reply.value as { token: string }).token;
 }
 
-it('staff at PC 2 see every PC, message and end the session on PC 1, close the room in an emergency, and see PC 1 go offline', async () => {
+it('staff at PC 2 see every PC, message and end the session on PC 1, and see PC 1 go offline', async () => {
   const hub = await startHub();
   running.push(hub);
   const [pc1, pc2] = (await pairedPcs(hub, 'Máy 1', 'Máy 2')) as [RoomPc, RoomPc];
@@ -101,6 +101,25 @@ it('staff at PC 2 see every PC, message and end the session on PC 1, close the r
     expect.objectContaining({ action: 'room.internet_end', target: `room_pc:${one.id}` }),
   ]);
 
+  // PC 1 stops reporting: after three missed heartbeats it is offline, and a request to it is refused with why.
+  pc1.host.proc.kill('SIGKILL');
+  await pc1.host.exited;
+  await eventually(view, (v) => stateOf(v, 'Máy 1') === 'offline');
+  const refused = await pc2.ws.call('room.console.act', { staffToken, pcId: one.id, sessionId, action: 'end' });
+  expect(refused).toMatchObject({ ok: false, error: { reason: 'room_pc_offline' } });
+  expect(refused.error!.message).toMatch(/Máy 1 đang mất kết nối/);
+}, 120_000);
+
+it("staff at PC 2 close the whole room's internet in an emergency and reopen it, and put PC 1 into maintenance and back", async () => {
+  const hub = await startHub();
+  running.push(hub);
+  const [pc1, pc2] = (await pairedPcs(hub, 'Máy 1', 'Máy 2')) as [RoomPc, RoomPc];
+  running.push(pc1, pc2);
+  const staffToken = await staffTokenAt(pc2);
+  const view = () => pc2.ws.call('room.console', { staffToken }).then((reply) => reply.value as RoomConsoleView);
+  const stateOf = (v: RoomConsoleView, name: string) => v.pcs.find((pc) => pc.name === name)?.state;
+  const one = (await eventually(view, (v) => stateOf(v, 'Máy 1') === 'free')).pcs.find((pc) => pc.name === 'Máy 1')!;
+
   // An emergency: staff at PC 2 had closed their own PC's internet; now they close the whole room's.
   // PC 1's new session ends as an emergency and PC 1, the hub and PC 2 are closed. Reopening the room
   // reopens PC 1 and the hub, while PC 2 stays closed until staff reopen it there.
@@ -114,7 +133,7 @@ it('staff at PC 2 see every PC, message and end the session on PC 1, close the r
   const reasons = readStore(pc1.dir, (db) => db.prepare("SELECT payload FROM events WHERE type = 'internet.session_ended' ORDER BY id").all()) as {
     payload: string;
   }[];
-  expect(reasons.map((e) => (JSON.parse(e.payload) as { reason: string }).reason)).toEqual(['staff', 'emergency']);
+  expect(reasons.map((e) => (JSON.parse(e.payload) as { reason: string }).reason)).toEqual(['emergency']);
   expect(await pc1.ws.call('internet.signIn', { kind: 'card', text: 'BD000004' })).toMatchObject({ ok: false });
 
   expect(await pc2.ws.call('room.console.emergency', { staffToken, closed: false })).toMatchObject({ ok: true, value: { emergency: null } });
@@ -131,11 +150,14 @@ it('staff at PC 2 see every PC, message and end the session on PC 1, close the r
       .filter((a) => a.startsWith('room.internet_close_all') || a === 'room.internet_reopen'),
   ).toEqual(['room.internet_close_all', 'room.internet_reopen']);
 
-  // PC 1 stops reporting: after three missed heartbeats it is offline, and a request to it is refused with why.
-  pc1.host.proc.kill('SIGKILL');
-  await pc1.host.exited;
-  await eventually(view, (v) => stateOf(v, 'Máy 1') === 'offline');
-  const refused = await pc2.ws.call('room.console.act', { staffToken, pcId: one.id, sessionId, action: 'end' });
-  expect(refused).toMatchObject({ ok: false, error: { reason: 'room_pc_offline' } });
-  expect(refused.error!.message).toMatch(/Máy 1 đang mất kết nối/);
+  // Maintenance: staff at PC 2 take PC 1 out of service; PC 1 hears it with its next heartbeat and
+  // refuses residents, and comes back into service the same way.
+  const infoAt = (pc: RoomPc) => () => pc.ws.call('system.info', {}).then((r) => r.value as { maintenance: { by: string } | null });
+  expect(await pc2.ws.call('room.console.maintenance', { staffToken, pcId: one.id, on: true })).toMatchObject({ ok: true });
+  await eventually(infoAt(pc1), (info) => info.maintenance !== null);
+  expect(await pc1.ws.call('internet.signIn', { kind: 'card', text: 'BD000004' })).toMatchObject({ ok: false, error: { reason: 'maintenance' } });
+  await eventually(view, (v) => stateOf(v, 'Máy 1') === 'maintenance');
+  expect(await pc2.ws.call('room.console.maintenance', { staffToken, pcId: one.id, on: false })).toMatchObject({ ok: true });
+  await eventually(infoAt(pc1), (info) => info.maintenance === null);
+  await eventually(view, (v) => stateOf(v, 'Máy 1') === 'free');
 }, 120_000);

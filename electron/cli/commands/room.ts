@@ -29,6 +29,7 @@ const ACTIVITY_NAMES: Record<PcActivity, string> = {
   away: 'người dùng tạm rời máy',
   closed: 'đã đóng Internet',
   disabled: 'không dùng Internet',
+  maintenance: 'đang bảo trì',
   offline: 'mất kết nối',
 };
 

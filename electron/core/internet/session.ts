@@ -15,6 +15,7 @@ import { assertQueueTurn, patronByCard } from './queue';
 import { claimOwnership, ownedElsewhere, ownedHere, startRunning } from './running';
 import * as store from './sessions-store';
 import { emergencyClosed, publishState } from './state';
+import { refuseInMaintenance } from '../system/maintenance';
 import { comeBack, isAway, requirePresent } from './step-away';
 import { createDownloadsDir, deleteDownloadsDir, sweepDownloads, wipePlan } from './wipe';
 
@@ -79,6 +80,7 @@ function guestPassFor(ic: InternetContext, text: string): store.GuestPassRow | u
 export function signIn(ic: InternetContext, request: SignIn): { resumed: boolean; row: store.SessionRow } {
   const { db, clock, config } = ic;
   if (!config.enabled) throw refused('internet_disabled', 'Máy này không cung cấp dịch vụ Internet. Vui lòng hỏi cán bộ thư viện.');
+  refuseInMaintenance(db);
   if (emergencyClosed(ic))
     throw refused('internet_closed', 'Dịch vụ Internet đang tạm dừng theo yêu cầu của cán bộ thư viện. Vui lòng hỏi cán bộ khi nào mở lại.');
   const { patron, pass } = whoSignsIn(ic, request);

@@ -13,7 +13,8 @@ import type { ReplyMessage } from '#contract';
 import { authorizeFor } from '../api/access';
 import type { KioskContext } from '../context';
 import { fingerprintOf, keyPem, type KeyAndCertificate } from './certificates';
-import { noteHeartbeat, roomEmergency } from './console';
+import { noteHeartbeat } from './console';
+import { pcMaintenance, roomEmergency } from './room-flags';
 import { isRoomMethod } from './methods';
 import { activePcByFingerprint, revokedFingerprint, touchPc, type RoomPc } from './pcs';
 import { acceptJson, pcRevoked, sendJson, sendRefusal } from './refusals';
@@ -82,7 +83,10 @@ async function answer(ctx: KioskContext, req: IncomingMessage, res: ServerRespon
     const beat = await acceptJson(req, res, ROOM_HEARTBEAT_PATH, MAX_ROOM_BODY_BYTES, roomHeartbeat, false);
     if (!beat) return;
     touchPc(ctx.db, pc.id, ctx.clock.now());
-    sendJson(res, 200, { commands: noteHeartbeat(ctx, pc.id, beat), room: { emergency: roomEmergency(ctx) } } satisfies RoomHeartbeatReply);
+    sendJson(res, 200, {
+      commands: noteHeartbeat(ctx, pc.id, beat),
+      room: { emergency: roomEmergency(ctx), maintenance: pcMaintenance(ctx, pc.id) },
+    } satisfies RoomHeartbeatReply);
     return;
   }
   const envelope = await acceptJson(req, res, ROOM_CALL_PATH, MAX_ROOM_BODY_BYTES, roomCallMessage, false);

@@ -22,20 +22,17 @@ import {
   type RoomCommand,
   type RoomConsolePc,
   type RoomConsoleView,
-  type RoomEmergency,
   type RoomHeartbeat,
-  roomEmergency as roomEmergencySchema,
 } from '#contract/room';
 import type { StaffMember } from '#contract/staff';
 import type { KioskContext } from '../context';
 import { notFound, refused } from '../errors';
 import { internetOf } from '../internet/context';
 import { applyConsoleAction, internetReport, reportShape } from '../internet/room-report';
-import { emergencyClose, reopen } from '../internet/staff-actions';
-import { emergencyClosed } from '../internet/state';
 import { recordEvent } from '../store/event-types';
-import { getMeta, setMeta } from '../store/meta';
+import { maintenanceOf } from '../system/maintenance';
 import { listPcs, saveReport } from './pcs';
+import { pcMaintenance, roomEmergency } from './room-flags';
 import { readRoomState } from './state';
 
 /** A PC that missed three heartbeats is shown offline. */
@@ -140,11 +137,12 @@ export function roomConsole(ctx: KioskContext): RoomConsoleView {
   const own: RoomConsolePc = {
     id: 0,
     name: state?.role === 'hub' ? 'Máy trung tâm' : 'Máy này',
-    state: activityOf(here, false),
+    state: maintenanceOf(ctx.db) ? 'maintenance' : activityOf(here, false),
     internet: here,
     lastSeenAt: new Date(ctx.clock.now()).toISOString(),
     pending: 0,
     lastRefusal: null,
+    maintenance: maintenanceOf(ctx.db),
   };
   if (state?.role !== 'hub') return { role: 'standalone', pcs: [own], emergency: roomEmergency(ctx) };
   const room = liveRoom(ctx);
@@ -159,59 +157,22 @@ export function roomConsole(ctx: KioskContext): RoomConsoleView {
     return {
       id: pc.id,
       name: pc.name,
-      state: activityOf(live?.report ?? null, offline),
+      state: !offline && pcMaintenance(ctx, pc.id) ? 'maintenance' : activityOf(live?.report ?? null, offline),
       internet: offline ? null : (live?.report ?? null),
       lastSeenAt: live?.seenAt ?? pc.lastSeenAt,
       pending: live?.pending.length ?? 0,
       lastRefusal: live?.lastRefusal ?? null,
+      maintenance: pcMaintenance(ctx, pc.id),
     };
   });
   return { role: 'hub', pcs: [own, ...pcs], emergency: roomEmergency(ctx) };
 }
 
-/** The room's emergency close, in the hub's store so it outlives a restart; every PC follows it (heartbeat.ts). */
-const ROOM_EMERGENCY_META = 'room.emergency_closed';
-
-/** Whether staff closed the room's internet: the hub's room-wide flag, or a standalone kiosk's own close. */
-export function roomEmergency(ctx: KioskContext): RoomEmergency | null {
-  if (readRoomState(ctx.dataDir)?.role !== 'hub') {
-    const own = emergencyClosed(internetOf(ctx));
-    return own ? { by: own.by, at: own.at } : null;
-  }
-  const raw = getMeta(ctx.db, ROOM_EMERGENCY_META);
-  if (!raw) return null;
-  try {
-    const parsed = roomEmergencySchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Closes the internet of every PC in the room, ending their sessions, or reopens it. The hub records
- * who asked and closes its own PC at once; each paired PC follows with its next heartbeat, and one
- * offline follows when it is back (a kiosk cut off from the hub cannot hear it: staff close it there).
- */
-export function setRoomEmergency(ctx: KioskContext, staff: StaffMember, closed: boolean): RoomConsoleView {
-  const state = readRoomState(ctx.dataDir);
-  if (state?.role === 'kiosk') throw new Error('a room kiosk forwards room.console.emergency to its hub');
-  if (state?.role === 'hub') {
-    const emergency: RoomEmergency = { by: staff.displayName.slice(0, 120), at: new Date(ctx.clock.now()).toISOString() };
-    ctx.db.transaction(() => {
-      setMeta(ctx.db, ROOM_EMERGENCY_META, closed ? JSON.stringify(emergency) : '');
-      recordEvent(ctx.db, ctx.clock, 'staff.action', {
-        staffId: staff.id,
-        action: closed ? 'room.internet_close_all' : 'room.internet_reopen',
-        target: 'room',
-      });
-    })();
-  }
-  // This PC (the hub's own, or a standalone kiosk) closes or reopens at once.
-  const ic = internetOf(ctx);
-  if (closed && !emergencyClosed(ic)) emergencyClose(ic, staff);
-  else if (!closed && emergencyClosed(ic)) reopen(ic, staff);
-  return roomConsole(ctx);
+/** One PC as the console shows it, or refused when the room has no such PC (revoked since, say). */
+export function pcOnConsole(ctx: KioskContext, pcId: number): RoomConsolePc {
+  const view = roomConsole(ctx).pcs.find((pc) => pc.id === pcId);
+  if (!view) throw notFound('room_pc_unknown', 'Không có máy này trong phòng (có thể máy đã bị gỡ khỏi phòng). Hãy tải lại bảng các máy.');
+  return view;
 }
 
 /**
@@ -224,8 +185,7 @@ export function actOnPc(ctx: KioskContext, staff: StaffMember, pcId: number, act
     applyConsoleAction(internetOf(ctx), action, staff);
     return { applied: true };
   }
-  const view = roomConsole(ctx).pcs.find((pc) => pc.id === pcId);
-  if (!view) throw notFound('room_pc_unknown', 'Không có máy này trong phòng (có thể máy đã bị gỡ khỏi phòng). Hãy tải lại bảng các máy.');
+  const view = pcOnConsole(ctx, pcId);
   if (view.state === 'offline') {
     throw refused(
       'room_pc_offline',

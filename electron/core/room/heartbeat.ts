@@ -8,7 +8,10 @@ import { ROOM_HEARTBEAT_MS, roomCommand, type RoomHeartbeat } from '#contract/ro
 import type { KioskContext } from '../context';
 import { internetOf } from '../internet/context';
 import { applyConsoleAction, internetReport, reportShape, stateShape } from '../internet/room-report';
-import { followRoomEmergency } from '../internet/staff-actions';
+import { openSession } from '../internet/sessions-store';
+import { endByStaff, followRoomEmergency } from '../internet/staff-actions';
+import { followRoomMaintenance } from '../system/maintenance';
+import type { Maintenance } from '#contract/system';
 import { getMeta, setMeta } from '../store/meta';
 import type { HubLink } from './client';
 
@@ -24,6 +27,14 @@ function carriedOf(ctx: KioskContext): number[] {
   } catch {
     return [];
   }
+}
+
+/** Into maintenance as the hub says; a session that began meanwhile (staff checked there was none) ends as staff's. */
+function followMaintenance(ctx: KioskContext, maintenance: Maintenance | null): boolean {
+  if (!followRoomMaintenance(ctx, maintenance)) return false;
+  const ic = internetOf(ctx);
+  if (maintenance && openSession(ic.db)) endByStaff(ic, null);
+  return true;
 }
 
 export function startHeartbeat(ctx: KioskContext, link: HubLink): () => void {
@@ -72,8 +83,9 @@ export function startHeartbeat(ctx: KioskContext, link: HubLink): () => void {
       }
       // The room's emergency close holds for this PC too (an older hub says nothing: nothing changes).
       const followed = reply.room ? followRoomEmergency(ic, reply.room.emergency) : false;
+      const serviced = reply.room?.maintenance !== undefined && followMaintenance(ctx, reply.room.maintenance);
       // What was carried out changed this PC: say so now rather than in five seconds.
-      if (reply.commands.length > 0 || followed) again = true;
+      if (reply.commands.length > 0 || followed || serviced) again = true;
     } catch (error) {
       ctx.log.log('warn', 'room.heartbeat_failed', { error: String((error as Error)?.message ?? error).slice(0, 200) });
     } finally {

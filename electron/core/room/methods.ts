@@ -7,7 +7,7 @@ import { methods, type MethodName } from '#contract';
 
 const ROOM_FEATURES = ['circulation.', 'patrons.', 'rights.'] as const;
 /** The console of the room's PCs is the hub's (console.ts). */
-const ROOM_CONSOLE: readonly MethodName[] = ['room.console', 'room.console.act', 'room.console.emergency'];
+const ROOM_CONSOLE: readonly MethodName[] = ['room.console', 'room.console.act', 'room.console.emergency', 'room.console.maintenance'];
 
 export const roomMethods: readonly MethodName[] = (Object.keys(methods) as MethodName[]).filter(
   (name) => ROOM_FEATURES.some((prefix) => name.startsWith(prefix)) || ROOM_CONSOLE.includes(name),

@@ -9,7 +9,8 @@ import { printReceipt } from '../circulation/receipt';
 import { createHubLink, type HubLink } from './client';
 import { startRoomHub, type RoomHub } from './hub';
 import { RECEIPT_METHODS, roomMethods } from './methods';
-import { actOnPc, roomConsole, setRoomEmergency } from './console';
+import { actOnPc, pcOnConsole, roomConsole } from './console';
+import { setPcMaintenance, setRoomEmergency } from './room-flags';
 import { startHeartbeat } from './heartbeat';
 import { vouchFor } from './staff';
 import { readRoomState } from './state';
@@ -44,7 +45,12 @@ export function registerRoom(ctx: KioskContext): void {
   // Answered here on a hub or a standalone kiosk; forwarded to the hub on a room kiosk.
   ctx.registry.register('room.console', () => roomConsole(ctx));
   ctx.registry.register('room.console.act', ({ pcId, staffToken: _token, ...action }, caller) => actOnPc(ctx, caller.staff, pcId, action));
-  ctx.registry.register('room.console.emergency', ({ closed }, caller) => setRoomEmergency(ctx, caller.staff, closed));
+  ctx.registry.register('room.console.emergency', ({ closed }, caller) => (setRoomEmergency(ctx, caller.staff, closed), roomConsole(ctx)));
+  ctx.registry.register('room.console.maintenance', ({ pcId, on }, caller) => {
+    const pc = pcOnConsole(ctx, pcId);
+    setPcMaintenance(ctx, caller.staff, pc, on, pc.id === 0 ? 'Máy này' : pc.name);
+    return roomConsole(ctx);
+  });
   const state = readRoomState(ctx.dataDir);
   if (state?.role === 'kiosk') {
     const link = createHubLink(ctx, state);

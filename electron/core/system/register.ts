@@ -1,6 +1,7 @@
 // System handlers: ping, kiosk info (mode, library name) and the self-test.
 import type { KioskContext } from '../context';
 import { VERSION } from '../version';
+import { maintenanceOf } from './maintenance';
 import { runSelfTest } from './self-test';
 
 export function registerSystem(ctx: KioskContext): void {
@@ -14,6 +15,7 @@ export function registerSystem(ctx: KioskContext): void {
     language: ctx.config.language,
     now: new Date(clock.now()).toISOString(),
     ...(ctx.mode === 'misconfigured' ? { configErrors: ctx.configProblems } : {}),
+    maintenance: maintenanceOf(ctx.db),
   }));
   registry.register('system.selfTest', () => runSelfTest(ctx));
 }

@@ -57,6 +57,26 @@ describe("a standalone kiosk's console", () => {
     await expect(t.call('room.console', {})).rejects.toMatchObject({ apiError: { code: 'invalid_request' } });
   });
 
+  it('goes into maintenance and back: out of service for residents, not while someone browses', async () => {
+    const t = await open();
+    const token = await staffToken(t);
+    await t.call('internet.signIn', { kind: 'card', text: 'BD000003' });
+    await expect(t.call('room.console.maintenance', { staffToken: token, pcId: 0, on: true })).rejects.toMatchObject({
+      apiError: { reason: 'room_pc_in_use' },
+    });
+    await t.call('internet.end', {});
+    const seen: unknown[] = [];
+    t.kiosk.ctx.bus.on('system.maintenance', (event) => seen.push(event));
+    const on = await t.call<RoomConsoleView>('room.console.maintenance', { staffToken: token, pcId: 0, on: true });
+    expect(on.pcs[0]).toMatchObject({ state: 'maintenance', maintenance: { by: expect.any(String), at: '2026-12-09T03:00:00.000Z' } });
+    expect(await t.call('system.info', {})).toMatchObject({ maintenance: { at: '2026-12-09T03:00:00.000Z' } });
+    await expect(t.call('internet.signIn', { kind: 'card', text: 'BD000003' })).rejects.toMatchObject({ apiError: { reason: 'maintenance' } });
+    const off = await t.call<RoomConsoleView>('room.console.maintenance', { staffToken: token, pcId: 0, on: false });
+    expect(off.pcs[0]).toMatchObject({ state: 'free', maintenance: null });
+    expect(seen).toEqual([{ maintenance: { by: expect.any(String), at: '2026-12-09T03:00:00.000Z' } }, { maintenance: null }]);
+    expect(events(t, 'staff.action').map((e) => e.action)).toEqual(['room.pc_maintenance_on', 'room.pc_maintenance_off']);
+  });
+
   it('closes its own internet in an emergency, ending the session, and reopens it', async () => {
     const t = await open();
     await t.call('internet.signIn', { kind: 'card', text: 'BD000003' });

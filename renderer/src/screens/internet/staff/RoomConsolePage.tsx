@@ -1,7 +1,7 @@
 // The room's console (issue #18, item 4): every PC of the reading room on one page, for an officer
 // alone with six PCs: who is on each and for how long, which is free, kept for the next in line or
-// offline; and from here, the same as at the PC itself, extend, end or message a session, or close the
-// whole room's internet in an emergency. A request to another PC is carried out there within a few
+// offline; and from here, the same as at the PC itself, extend, end or message a session, put a PC
+// into maintenance, or close the whole room's internet in an emergency. A request to another PC is carried out there within a few
 // seconds; the card says so until it is.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -88,6 +88,19 @@ export function RoomConsolePage({ staffToken }: { staffToken: string }) {
     }
   };
 
+  // i18n-keys: staff:console.maintenance.doneOn, staff:console.maintenance.doneOff
+  const setMaintenance = async (pc: RoomConsolePc, on: boolean) => {
+    setOutcome(null);
+    try {
+      setView(await api.call('room.console.maintenance', { staffToken, pcId: pc.id, on }));
+      setOutcome({ pcId: pc.id, kind: 'success', text: t(on ? 'console.maintenance.doneOn' : 'console.maintenance.doneOff', { name: nameOf(pc) }) });
+      return true;
+    } catch (error) {
+      setOutcome({ pcId: pc.id, kind: 'error', text: consoleError(i18n, t, error) });
+      return false;
+    }
+  };
+
   const nameOf = (pc: RoomConsolePc) => (pc.id === 0 ? t(view?.role === 'hub' ? 'console.hubPc' : 'console.thisPc') : pc.name);
 
   return (
@@ -105,6 +118,7 @@ export function RoomConsolePage({ staffToken }: { staffToken: string }) {
             name={nameOf(pc)}
             outcome={outcome?.pcId === pc.id ? outcome : null}
             onAct={(action) => act(pc, action)}
+            onMaintenance={(on) => setMaintenance(pc, on)}
           />
         ))}
       </ul>
@@ -117,11 +131,13 @@ function PcCard({
   name,
   outcome,
   onAct,
+  onMaintenance,
 }: {
   pc: RoomConsolePc;
   name: string;
   outcome: Outcome | null;
   onAct: (action: { action: 'extend'; minutes: number } | { action: 'end' } | { action: 'message'; text: string }) => Promise<boolean>;
+  onMaintenance: (on: boolean) => Promise<boolean>;
 }) {
   const { t } = useTranslation(['staff', 'internet']);
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -167,6 +183,14 @@ function PcCard({
         </p>
       )}
       {pc.lastRefusal && <p className="banner warning">{t('console.refused', { reason: pc.lastRefusal })}</p>}
+      {pc.maintenance && <p className="hint">{t('console.maintenance.since', { time: formatTime(pc.maintenance.at), by: pc.maintenance.by })}</p>}
+      {!inSession && (
+        <div className="row">
+          <button type="button" className="button secondary" onClick={() => void onMaintenance(!pc.maintenance)}>
+            {t(pc.maintenance ? 'console.maintenance.off' : 'console.maintenance.on')}
+          </button>
+        </div>
+      )}
       {inSession && (
         <div className="staff-actions">
           <div className="row">

@@ -1,0 +1,24 @@
+// Shown on every resident screen of a PC that staff put into maintenance (from the room's console or
+// at the PC): it is out of service, residents are pointed to another PC, and staff still sign in.
+import { useTranslation } from 'react-i18next';
+import type { Maintenance as MaintenanceInfo } from '#contract/system';
+import { navigate } from '../router';
+
+export function Maintenance({ since }: { since: MaintenanceInfo }) {
+  const { t } = useTranslation('common');
+  return (
+    <div className="screen" data-maintenance-since={since.at}>
+      <header className="topbar">
+        <h1>{t('outOfService.title')}</h1>
+      </header>
+      <main className="content">
+        <p className="banner warning" role="status">
+          {t('outOfService.maintenance')}
+        </p>
+        <button type="button" className="button quiet" onClick={() => navigate('staff')}>
+          {t('outOfService.staffEntry')}
+        </button>
+      </main>
+    </div>
+  );
+}
