@@ -22,7 +22,10 @@ const BUSY: PcInternetReport = {
 const FREE: PcInternetReport = { phase: 'free', session: null, heldForTicket: null, waiting: 0 };
 
 const open = () => openTestKiosk({ clock: new FakeClock('2026-12-09T10:00:00+07:00') });
-const consoleOf = async (t: TestKiosk) => t.call<RoomConsoleView>('room.console', { staffToken: await staffToken(t) });
+/** One staff sign-in per kiosk in this file: each checks the PIN with scrypt, slow on purpose (its clock moves minutes at most). */
+const tokens = new WeakMap<TestKiosk, Promise<string>>();
+const tokenOf = (t: TestKiosk) => tokens.get(t) ?? (tokens.set(t, staffToken(t)), tokens.get(t)!);
+const consoleOf = async (t: TestKiosk) => t.call<RoomConsoleView>('room.console', { staffToken: await tokenOf(t) });
 
 describe("a standalone kiosk's console", () => {
   it('shows its one PC, and acts on its session at once', async () => {
@@ -122,7 +125,7 @@ describe("a hub's console", () => {
     t.clock.advance(1);
     expect((await consoleOf(t)).pcs[1]).toMatchObject({ state: 'offline', internet: null, lastSeenAt: '2026-12-09T03:00:00.000Z' });
     // An offline PC's session cannot be reached from the console: said, not queued.
-    await expect(t.call('room.console.act', { staffToken: await staffToken(t), pcId: one, sessionId: 7, action: 'end' })).rejects.toMatchObject({
+    await expect(t.call('room.console.act', { staffToken: await tokenOf(t), pcId: one, sessionId: 7, action: 'end' })).rejects.toMatchObject({
       apiError: { reason: 'room_pc_offline' },
     });
   });
@@ -178,7 +181,8 @@ describe("a hub's console", () => {
   it('drops the requests a PC has not taken when it goes offline, and says so; never more than 20 wait', async () => {
     const { t, one, ctx } = await hubWithTwoPcs();
     noteHeartbeat(ctx, one, { internet: BUSY, done: [] });
-    const act = async () => t.call('room.console.act', { staffToken: await staffToken(t), pcId: one, sessionId: 7, action: 'extend', minutes: 10 });
+    const token = await tokenOf(t);
+    const act = async () => t.call('room.console.act', { staffToken: token, pcId: one, sessionId: 7, action: 'extend', minutes: 10 });
     for (let i = 0; i < 20; i++) await act();
     await expect(act()).rejects.toMatchObject({ apiError: { reason: 'room_pc_requests_waiting', params: { name: 'Máy 1', count: 20 } } });
     // One heartbeat takes them all; taken, they wait for the PC's acknowledgement whatever the clock says.
