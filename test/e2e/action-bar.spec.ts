@@ -46,7 +46,8 @@ for (const d of DISPLAYS) {
       // Their loans, each with its renew button; a renewal refused is said where it can be seen.
       await page.getByRole('button', { name: /^(Sách tôi đang mượn|My loans) \(\d+\)$/ }).click();
       const titles = await Promise.all(d.books.map((book) => page.locator(`li[data-item="${book}"] .circ-title`).innerText()));
-      const renew = titles.map((title) => say(d, `Gia hạn cuốn ${title}`, `Renew ${title}`));
+      // Two copies of one title are told apart by their barcode.
+      const renew = titles.map((title, i) => say(d, `Gia hạn cuốn ${title} (mã ${d.books[i]})`, `Renew ${title} (${d.books[i]})`));
       await inReach(page, d, 'my-loans', [...renew, say(d, 'Quay lại mượn sách', 'Back to borrowing'), finish]);
       await page.getByRole('button', { name: renew[2]!, exact: true }).click();
       const refusal = page.locator('.circ-problem[data-reason="renew_too_early"]');

@@ -31,17 +31,32 @@ export async function chooseDisplay(page: Page, url: string, d: Display): Promis
   if (d.large) await page.getByRole('button', { name: /Chữ lớn|Large text/ }).click();
 }
 
-/** Each named button's whole box is inside the window at the top of the page, at both sizes. */
+/**
+ * Each named button's whole box is inside the window at the top of the page, at both sizes, and
+ * nothing covers it (the fixed action bar over the end of a list, say). A name shown twice (the
+ * screen's own "home" beside the top bar's) is checked wherever it is shown.
+ */
 export async function inReach(page: Page, d: Display, state: string, names: (string | RegExp)[]): Promise<void> {
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.evaluate(() => window.scrollTo(0, 0));
     for (const name of names) {
-      const box = await page.getByRole('button', { name, exact: true }).boundingBox();
       const where = `${state} (${displayName(d)}) at ${size.width}×${size.height}: "${String(name)}"`;
-      expect(box, `${where} is not shown`).not.toBeNull();
-      expect(box!.y, `${where} is above the window`).toBeGreaterThanOrEqual(0);
-      expect(box!.y + box!.height, `${where} is below the window`).toBeLessThanOrEqual(size.height);
+      const named = page.getByRole('button', { name, exact: true });
+      await expect(named.first(), `${where} is not shown`).toBeVisible();
+      const shown = [];
+      for (const button of await named.all()) if (await button.isVisible()) shown.push(button);
+      for (const button of shown) {
+        const box = (await button.boundingBox())!;
+        expect(box.y, `${where} is above the window`).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height, `${where} is below the window`).toBeLessThanOrEqual(size.height);
+        const covered = await button.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return !(top && (top === el || el.contains(top)));
+        });
+        expect(covered, `${where} is covered by something else`).toBe(false);
+      }
     }
   }
   await page.setViewportSize(SIZES[0]);

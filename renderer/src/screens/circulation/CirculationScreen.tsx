@@ -19,8 +19,24 @@ import './circulation.css';
 
 export function CirculationScreen({ info }: { info: SystemInfo }) {
   const { t } = useTranslation('circulation');
-  const { state, setState, problem, notice, busy, reset, signIn, showMyData, lend, giveBack, returnThenLend, finish, renewLoan, cancelHold, register } =
-    useCirculation();
+  const {
+    state,
+    setState,
+    problem,
+    notice,
+    busy,
+    reset,
+    signIn,
+    showMyData,
+    lend,
+    giveBack,
+    returnThenLend,
+    finish,
+    renewLoan,
+    cancelHold,
+    register,
+    toggleLoans,
+  } = useCirculation();
   const offerReturn = problem?.reason === 'on_loan_elsewhere' && problem.params.offerReturn === true && problem.item && state.mode === 'borrow';
 
   return (
@@ -59,7 +75,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
             onItem={(item) => void lend(item)}
             onRenew={(loan) => void renewLoan(loan)}
             onCancelHold={(hold) => void cancelHold(hold)}
-            onToggleLoans={() => setState({ ...state, showLoans: !state.showLoans })}
+            onToggleLoans={() => toggleLoans(state)}
             onMyData={() => void showMyData()}
             onFinish={() =>
               void finish(
@@ -161,7 +177,7 @@ function Borrow(props: {
   const overdue = view.loans.filter((l) => l.overdueDays > 0).length;
   return (
     <section aria-labelledby="borrow-title">
-      <div className="circ-patron" data-card-signed-in={view.patron.cardNumber}>
+      <div className={showLoans ? 'circ-patron compact' : 'circ-patron'} data-card-signed-in={view.patron.cardNumber}>
         <h2 id="borrow-title">{t('borrow.hello', { name: view.patron.displayName })}</h2>
         <p>{t('borrow.summary', { card: view.patron.cardNumber, count: view.loans.length, max: view.maxLoans, expiry: formatDay(view.patron.cardExpiry) })}</p>
         {overdue > 0 && <p className="banner warning">{t('borrow.overdueWarning', { count: overdue })}</p>}

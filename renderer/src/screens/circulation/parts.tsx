@@ -93,7 +93,7 @@ export function LoanList({ loans, onRenew, busy }: { loans: LoanView[]; onRenew?
               className="button secondary"
               disabled={busy || loan.renewalsLeft === 0}
               onClick={() => onRenew(loan)}
-              aria-label={t('loans.renewOne', { title: loan.title })}
+              aria-label={t('loans.renewOne', { title: loan.title, item: loan.item })}
             >
               {loan.renewalsLeft === 0 ? t('loans.noRenewals') : t('loans.renew')}
             </button>

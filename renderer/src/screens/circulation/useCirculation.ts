@@ -306,7 +306,15 @@ export function useCirculation() {
       }
     });
 
+  /** Between borrowing and the resident's loans: what was said of the other view goes with it. */
+  const toggleLoans = (current: Extract<State, { mode: 'borrow' }>) => {
+    setNotice(null);
+    setProblem(null);
+    setState({ ...current, showLoans: !current.showLoans });
+  };
+
   return {
+    toggleLoans,
     state,
     setState,
     problem,
