@@ -14,25 +14,32 @@ import { feedMarcXml, marcXmlFatal, marcXmlParser, type MarcXmlUnit } from './ma
 /** Bytes read at a time: large enough that a read costs little, small enough to keep memory flat. */
 const CHUNK_BYTES = 4 << 20;
 
-/** Hands the file's text, from byte `from`, chunk by chunk; false when it is not UTF-8. */
-function eachText(path: string, from: number, chunkBytes: number, take: (text: string) => void): boolean {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+/** The file's bytes from `from`, one chunk at a time (the buffer is reused: decode before the next). */
+function* chunksOf(path: string, from: number, chunkBytes: number): Generator<Uint8Array> {
   const fd = openSync(path, 'r');
   try {
     const chunk = Buffer.allocUnsafe(chunkBytes);
     for (let position = from; ;) {
       const read = readSync(fd, chunk, 0, chunkBytes, position);
+      if (read === 0) return;
       position += read;
-      if (read === 0) break;
-      take(decoder.decode(chunk.subarray(0, read), { stream: true }));
+      yield chunk.subarray(0, read);
     }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Hands the file's text chunk by chunk; false when it is not UTF-8. */
+function eachText(path: string, from: number, chunkBytes: number, take: (text: string) => void): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for (const bytes of chunksOf(path, from, chunkBytes)) take(decoder.decode(bytes, { stream: true }));
     take(decoder.decode());
     return true;
   } catch (error) {
     if (error instanceof TypeError) return false;
     throw error;
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -57,19 +64,11 @@ export function* readMarcXmlFile(path: string, from: number, chunkBytes = CHUNK_
   const decoder = new TextDecoder('utf-8');
   const done: MarcXmlUnit[] = [];
   const progress = marcXmlParser((unit) => done.push(unit));
-  const fd = openSync(path, 'r');
-  try {
-    const chunk = Buffer.allocUnsafe(chunkBytes);
-    for (let position = from; ;) {
-      const read = readSync(fd, chunk, 0, chunkBytes, position);
-      position += read;
-      feedMarcXml(progress, read === 0 ? decoder.decode() : decoder.decode(chunk.subarray(0, read), { stream: true }));
-      yield* done.splice(0);
-      if (read === 0) break;
-    }
-    feedMarcXml(progress, null);
+  for (const bytes of chunksOf(path, from, chunkBytes)) {
+    feedMarcXml(progress, decoder.decode(bytes, { stream: true }));
     yield* done.splice(0);
-  } finally {
-    closeSync(fd);
   }
+  feedMarcXml(progress, decoder.decode());
+  feedMarcXml(progress, null);
+  yield* done.splice(0);
 }

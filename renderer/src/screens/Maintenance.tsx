@@ -3,22 +3,18 @@
 import { useTranslation } from 'react-i18next';
 import type { Maintenance as MaintenanceInfo } from '#contract/system';
 import { navigate } from '../router';
+import { OutOfServiceFrame } from './OutOfServiceFrame';
 
 export function Maintenance({ since }: { since: MaintenanceInfo }) {
   const { t } = useTranslation('common');
   return (
-    <div className="screen" data-maintenance-since={since.at}>
-      <header className="topbar">
-        <h1>{t('outOfService.title')}</h1>
-      </header>
-      <main className="content">
-        <p className="banner warning" role="status">
-          {t('outOfService.maintenance')}
-        </p>
-        <button type="button" className="button quiet" onClick={() => navigate('staff')}>
-          {t('outOfService.staffEntry')}
-        </button>
-      </main>
-    </div>
+    <OutOfServiceFrame since={since.at}>
+      <p className="banner warning" role="status">
+        {t('outOfService.maintenance')}
+      </p>
+      <button type="button" className="button quiet" onClick={() => navigate('staff')}>
+        {t('outOfService.staffEntry')}
+      </button>
+    </OutOfServiceFrame>
   );
 }

@@ -19,38 +19,23 @@ import './circulation.css';
 
 export function CirculationScreen({ info }: { info: SystemInfo }) {
   const { t } = useTranslation('circulation');
-  const {
-    state,
-    setState,
-    problem,
-    notice,
-    busy,
-    reset,
-    signIn,
-    showMyData,
-    lend,
-    giveBack,
-    returnThenLend,
-    finish,
-    renewLoan,
-    cancelHold,
-    register,
-    toggleLoans,
-  } = useCirculation();
+  // The state is read here; what residents do goes through `act` (useCirculation's actions).
+  const act = useCirculation();
+  const { state, setState, problem, notice, busy } = act;
   const offerReturn = problem?.reason === 'on_loan_elsewhere' && problem.params.offerReturn === true && problem.item && state.mode === 'borrow';
 
   return (
     <ScreenFrame title={t('title')}>
       <div className="circ" aria-busy={busy}>
-        {problem && <ProblemBanner problem={problem} onReturnFirst={offerReturn ? () => void returnThenLend(problem.item!) : undefined} />}
+        {problem && <ProblemBanner problem={problem} onReturnFirst={offerReturn ? () => void act.returnThenLend(problem.item!) : undefined} />}
         <Banner kind="success" text={notice} />
-        {state.mode === 'start' && <Start onCard={(card) => void signIn({ method: 'manual', card })} onReturn={(item) => void giveBack(item)} />}
+        {state.mode === 'start' && <Start onCard={(card) => void act.signIn({ method: 'manual', card })} onReturn={(item) => void act.giveBack(item)} />}
         {state.mode === 'pin' && (
-          <PinEntry card={state.request.card.trim().toUpperCase()} busy={busy} onSubmit={(pin) => void signIn(state.request, pin)} onCancel={reset} />
+          <PinEntry card={state.request.card.trim().toUpperCase()} busy={busy} onSubmit={(pin) => void act.signIn(state.request, pin)} onCancel={act.reset} />
         )}
         {state.mode === 'myData' && <MyData record={state.record} onBack={() => setState(state.back)} />}
         {state.mode === 'register' && (
-          <Consent offer={state.offer} busy={busy} onAgree={(village, pin) => void register(state.offer, village, pin)} onDecline={reset} />
+          <Consent offer={state.offer} busy={busy} onAgree={(village, pin) => void act.register(state.offer, village, pin)} onDecline={act.reset} />
         )}
         {state.mode === 'newCard' && (
           <section className="circ-newcard" aria-labelledby="newcard-title">
@@ -72,13 +57,13 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
           <Borrow
             state={state}
             busy={busy}
-            onItem={(item) => void lend(item)}
-            onRenew={(loan) => void renewLoan(loan)}
-            onCancelHold={(hold) => void cancelHold(hold)}
-            onToggleLoans={() => toggleLoans(state)}
-            onMyData={() => void showMyData()}
+            onItem={(item) => void act.lend(item)}
+            onRenew={(loan) => void act.renewLoan(loan)}
+            onCancelHold={(hold) => void act.cancelHold(hold)}
+            onToggleLoans={() => act.toggleLoans(state)}
+            onMyData={() => void act.showMyData()}
             onFinish={() =>
-              void finish(
+              void act.finish(
                 'checkout',
                 state.session.map((l) => l.item),
                 state.view.residentToken,
@@ -106,14 +91,14 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
               label={t('return.manualLabel')}
               hint={t('return.manualHint')}
               submitLabel={t('return.manualSubmit')}
-              onSubmit={(item) => void giveBack(item)}
+              onSubmit={(item) => void act.giveBack(item)}
             />
             <div className="circ-actions action-bar">
               <button
                 type="button"
                 className="button"
                 onClick={() =>
-                  void finish(
+                  void act.finish(
                     'return',
                     state.returns.map((r) => r.item),
                   )
@@ -128,7 +113,7 @@ export function CirculationScreen({ info }: { info: SystemInfo }) {
           <ReceiptView
             receipt={state.receipt}
             onDone={() => {
-              reset();
+              act.reset();
               navigate('home');
             }}
           />
