@@ -139,7 +139,7 @@ describe("the hub's ports against strangers", () => {
     const free = { phase: 'free', session: null, heldForTicket: null, waiting: 0 };
     expect(await post(hub.calls, ROOM_HEARTBEAT_PATH, JSON.stringify({ internet: free, done: [] }), tls)).toMatchObject({
       status: 200,
-      body: '{"commands":[]}',
+      body: '{"commands":[],"room":{"emergency":null,"maintenance":null}}',
     });
     for (const bad of [
       '{"internet":',
