@@ -6,6 +6,7 @@ import type { KioskContext } from '../context';
 import { refused } from '../errors';
 import { createRoomAuthority, fingerprintOf } from './certificates';
 import { activityOf, STORE_REPORT_EVERY_MS } from './console';
+import { pcMaintenance } from './room-flags';
 import { createPairingCode } from './pairing-codes';
 import { listPcs, revokePc, type RoomPc } from './pcs';
 import { readRoomState, roleOf, ROOM_KEYS, writeRoomState, type HubState, type RoomRole } from './state';
@@ -112,7 +113,7 @@ export function roomStatus(ctx: KioskContext): RoomStatus {
             return {
               ...pc,
               state: pc.revokedAt ? 'revoked' : 'paired',
-              activity: pc.revokedAt ? null : activityOf(pc.report, !fresh),
+              activity: pc.revokedAt ? null : fresh && pcMaintenance(ctx, pc.id) ? 'maintenance' : activityOf(pc.report, !fresh),
               internet: pc.revokedAt || !fresh ? null : pc.report,
             };
           })

@@ -218,6 +218,11 @@ describe("a hub's console", () => {
     expect(roomStatus(ctx).pcs[0]!.internet?.session?.minutesLeft).toBe(42);
     noteHeartbeat(ctx, one, { internet: FREE, done: [] });
     expect(roomStatus(ctx).pcs[0]).toMatchObject({ activity: 'free', internet: FREE });
+    // A PC staff put into maintenance says so, and its next heartbeat's answer tells it.
+    await t.call('room.console.maintenance', { staffToken: await tokenOf(t), pcId: one, on: true });
+    expect(roomStatus(ctx).pcs[0]).toMatchObject({ activity: 'maintenance' });
+    expect((await consoleOf(t)).pcs[1]).toMatchObject({ state: 'maintenance', maintenance: { by: expect.any(String) } });
+    await t.call('room.console.maintenance', { staffToken: await tokenOf(t), pcId: one, on: false });
     // Nothing stored for two minutes: offline, whatever the last report said.
     t.clock.advance(2 * 60_000 + 1);
     expect(roomStatus(ctx).pcs[0]).toMatchObject({ activity: 'offline', internet: null });
