@@ -101,6 +101,7 @@ for (const d of DISPLAYS) {
       await inReach(page, d, 'internet-end', [end, say(d, 'Tiếp tục dùng', 'Keep using')]);
       // The ended screen goes home by itself a few seconds after the wipe; the page's clock stops here
       // so a loaded PC has time to measure it (nothing of the ending itself waits on a page timer).
+      // machine-clock: this reads the page's installed fake clock (the kiosk's), to pause it one second on.
       await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
       await page.getByRole('button', { name: end, exact: true }).click();
       await expect(page.getByRole('heading', { name: say(d, 'Bạn đã kết thúc phiên Internet.', 'You ended your internet session.') })).toBeVisible();

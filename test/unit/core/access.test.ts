@@ -81,6 +81,8 @@ const WHO_MAY_CALL: Record<string, string> = {
       'internet.staff.reopen',
       'room.console',
       'room.console.act',
+      'room.console.emergency',
+      'room.console.maintenance',
       'announcements.list',
       'announcements.create',
       'announcements.update',
