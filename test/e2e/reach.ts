@@ -43,7 +43,8 @@ export async function inReach(page: Page, d: Display, state: string, names: (str
     for (const name of names) {
       const where = `${state} (${displayName(d)}) at ${size.width}×${size.height}: "${String(name)}"`;
       const named = page.getByRole('button', { name, exact: true });
-      await expect(named.first(), `${where} is not shown`).toBeVisible();
+      // As boundingBox() did before: wait for the screen to show it, within the test's own time.
+      await named.first().waitFor({ state: 'visible' });
       const shown = [];
       for (const button of await named.all()) if (await button.isVisible()) shown.push(button);
       for (const button of shown) {
