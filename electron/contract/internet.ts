@@ -31,6 +31,8 @@ export const residentSession = z.object({
   inactiveEndsInSeconds: z.number().int().nonnegative().nullable(),
   /** Set while the resident has stepped away to the other services: seconds the session is kept for them. */
   awayEndsInSeconds: z.number().int().nonnegative().nullable(),
+  /** Staff locked the session from the room's console: its browsing is hidden until they unlock it or end it. */
+  locked: z.boolean(),
   /** The last time warning given (its minutes), until more time is granted; null while away. */
   lastWarningMinutes: z.number().int().nullable(),
   /** Staff's message the resident has not yet acknowledged; null while away. */

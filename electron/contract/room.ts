@@ -83,6 +83,8 @@ export const pcInternetReport = z
         minutesLeft: z.number().int().nonnegative(),
         /** Seconds the session is kept for a resident who stepped away; null while they are there. */
         awayEndsInSeconds: z.number().int().nonnegative().nullable(),
+        /** Staff locked it from a console (core/internet/session-lock.ts). */
+        locked: z.boolean(),
         moreTimeRequested: z.boolean(),
       })
       .strict()
@@ -143,7 +145,7 @@ export const roomSetupMethods = {
 
 // ——— The room's console (issue #18, item 4) ———
 // Every few seconds each room kiosk tells the hub what its internet PC is doing (a heartbeat); the
-// hub answers with what staff asked of that PC from any console (extend, end, message). Staff on any
+// hub answers with what staff asked of that PC from any console (extend, end, message, lock). Staff on any
 // PC of the room see every PC through `room.console`, which a room kiosk forwards to its hub.
 
 export const ROOM_HEARTBEAT_PATH = '/room/heartbeat';
@@ -158,6 +160,7 @@ const consoleActionWith = <T extends z.ZodRawShape>(extra: T) =>
     z.object({ ...extra, action: z.literal('extend'), minutes: z.number().int().min(1).max(240) }).strict(),
     z.object({ ...extra, action: z.literal('end') }).strict(),
     z.object({ ...extra, action: z.literal('message'), text: z.string().trim().min(1).max(500) }).strict(),
+    z.object({ ...extra, action: z.literal('lock'), locked: z.boolean() }).strict(),
   ]);
 export type ConsoleAction = z.infer<ReturnType<typeof consoleActionWith<Record<never, never>>>>;
 /** The session a request is for, as the console showed it. */

@@ -10,6 +10,7 @@ import { decideUrlFor, publishTabs } from '../core/internet/browse';
 import { attachSurface, internetOf, type BrowsingSurface } from '../core/internet/context';
 import { decideDownload, recordPrint } from '../core/internet/downloads';
 import { noteInput } from '../core/internet/inactivity';
+import { tabsAside, type TabsAside } from '../core/internet/tabs-aside';
 import type { WipePlan } from '../core/internet/wipe';
 import type { CdpChannel } from '../core/internet/guard/cdp';
 import { attachTabGuard, type GuardEvent, type TabGuard } from '../core/internet/guard/tab-guard';
@@ -102,24 +103,22 @@ export function attachBrowsing(window: BrowserWindow, kiosk: Kiosk): void {
 
   // While "Bạn còn dùng máy không?" shows (core/internet/inactivity.ts) the tab steps aside too, so the
   // question and its button are never under the page. While the resident has stepped away
-  // (core/internet/step-away.ts) every tab steps aside and falls silent: whoever comes to the screen
-  // sees the home screen, and hears nothing of the pages.
-  let asking = false;
-  let away = false;
+  // (core/internet/step-away.ts) or staff locked the session (core/internet/session-lock.ts), every tab
+  // steps aside and falls silent: whoever is at the screen sees the kiosk's own screen, and hears
+  // nothing of the pages. The rule is core/internet/tabs-aside.ts.
+  let aside: TabsAside = { asking: false, withheld: false };
   kiosk.ctx.bus.on('internet.state', (state) => {
-    const nowAsking = (state.session?.inactiveEndsInSeconds ?? null) !== null;
-    const nowAway = (state.session?.awayEndsInSeconds ?? null) !== null;
-    if (nowAsking === asking && nowAway === away) return;
-    asking = nowAsking;
-    away = nowAway;
+    const now = tabsAside(state);
+    if (now.asking === aside.asking && now.withheld === aside.withheld) return;
+    aside = now;
     layout();
   });
 
   function layout(): void {
     const { width, height } = window.getContentBounds();
     for (const tab of tabs) {
-      const visible = tab.id === activeId && tab.url !== '' && !tab.blocked && !picking && !asking && !away;
-      tab.view.webContents.setAudioMuted(away);
+      const visible = tab.id === activeId && tab.url !== '' && !tab.blocked && !picking && !aside.asking && !aside.withheld;
+      tab.view.webContents.setAudioMuted(aside.withheld);
       tab.view.setVisible(visible);
       tab.view.setBounds({ x: 0, y: BROWSER_TOP_PX, width, height: Math.max(0, height - BROWSER_TOP_PX) });
     }

@@ -1,8 +1,9 @@
 // The room's console in Chromium (issue #18, item 4), on real kiosk processes: a hub and three
 // paired PCs. Máy 1 has a resident browsing, Máy 2's resident stepped away, Máy 3 was never started.
-// Staff at the hub see each PC's state; staff at Máy 2 (in English, large text) see the same, and
-// end the session on Máy 1 from there, which Máy 1 carries out within a few seconds; then staff at the
-// hub close the whole room's internet in an emergency, reopen it, and put two PCs into maintenance and back.
+// Staff at the hub see each PC's state; staff at Máy 2 (in English, large text) see the same, lock
+// and unlock the session on Máy 1 from there, then end it, which Máy 1 carries out within a few
+// seconds each time; then staff at the hub close the whole room's internet in an emergency, reopen it,
+// and put two PCs into maintenance and back.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,22 @@ test('staff see every PC of the room in its state, and end a session on another 
   await expect(card(atPc2, 'Máy 3')).toContainText('Offline');
   await snapshot(atPc2, 'room-console-1366x768-en-large');
 
+  // From Máy 2, lock the session on Máy 1: within seconds Máy 1's pages step aside and its screen
+  // asks the resident to see staff, in Vietnamese; the card says the session is locked. Unlocked, the
+  // resident's session bar is back.
+  await atPc1.setViewportSize({ width: 1366, height: 768 });
+  await atPc1.evaluate(() => (location.hash = '#/internet'));
+  await expect(atPc1.getByTestId('countdown')).toBeVisible();
+  await card(atPc2, 'Máy 1').getByRole('button', { name: 'Lock session' }).click();
+  await expect(card(atPc2, 'Máy 1')).toContainText('Lock sent to Máy 1');
+  await expect(atPc1.getByRole('heading', { name: 'Máy đang tạm khóa' })).toBeVisible({ timeout: 20_000 });
+  await expect(atPc1.getByTestId('countdown')).toHaveCount(0);
+  await snapshot(atPc1, 'internet-locked-1366x768-vi');
+  await expect(card(atPc2, 'Máy 1')).toContainText('The session is locked', { timeout: 20_000 });
+  await snapshot(atPc2, 'room-console-locked-1366x768-en-large');
+  await card(atPc2, 'Máy 1').getByRole('button', { name: 'Unlock session' }).click();
+  await expect(atPc1.getByTestId('countdown')).toBeVisible({ timeout: 20_000 });
+
   // From Máy 2, end the session on Máy 1: asked twice, sent, carried out there within seconds.
   await card(atPc2, 'Máy 1').getByRole('button', { name: 'End the session now' }).click();
   await card(atPc2, 'Máy 1').getByRole('button', { name: 'Yes' }).click();
@@ -106,7 +123,6 @@ test('staff see every PC of the room in its state, and end a session on another 
 
   // Máy 1 and Máy 2 go into maintenance from the hub: their resident screens say so within seconds
   // (Máy 2's in the English large text its resident chose), and come back when staff put them back.
-  await atPc1.setViewportSize({ width: 1366, height: 768 });
   await atPc2.evaluate(() => (location.hash = '#/'));
   for (const name of ['Máy 1', 'Máy 2']) {
     await card(atHub, name).getByRole('button', { name: 'Chuyển sang bảo trì' }).click();

@@ -85,6 +85,19 @@ it('staff at PC 2 see every PC, message and end the session on PC 1, and see PC 
     (s) => s.session?.staffMessage?.text === text,
   );
 
+  // Locked from PC 2: PC 1's pages step aside and the resident there can do nothing with them; the
+  // console shows the lock; unlocked, the session goes on.
+  const sessionAt1 = () => pc1.ws.call('internet.status', {}).then((r) => r.value as { session: { locked: boolean } | null });
+  expect(await pc2.ws.call('room.console.act', { staffToken, pcId: one.id, sessionId, action: 'lock', locked: true })).toMatchObject({
+    ok: true,
+    value: { applied: false },
+  });
+  await eventually(sessionAt1, (s) => s.session?.locked === true);
+  expect(await pc1.ws.call('internet.browse', { action: 'reload' })).toMatchObject({ ok: false, error: { reason: 'session_locked' } });
+  await eventually(view, (v) => v.pcs.find((pc) => pc.name === 'Máy 1')?.internet?.session?.locked === true);
+  expect(await pc2.ws.call('room.console.act', { staffToken, pcId: one.id, sessionId, action: 'lock', locked: false })).toMatchObject({ ok: true });
+  await eventually(sessionAt1, (s) => s.session?.locked === false);
+
   // Ended from PC 2: PC 1's session ends as staff's, once, and the console shows it free.
   expect(await pc2.ws.call('room.console.act', { staffToken, pcId: one.id, sessionId, action: 'end' })).toMatchObject({ ok: true });
   await eventually(
@@ -98,6 +111,8 @@ it('staff at PC 2 see every PC, message and end the session on PC 1, and see PC 
   const asked = readStore(hub.dir, (db) => db.prepare("SELECT payload FROM events WHERE type = 'staff.action' ORDER BY id").all()) as { payload: string }[];
   expect(asked.map((e) => JSON.parse(e.payload) as { action: string; target: string })).toEqual([
     expect.objectContaining({ action: 'room.internet_message', target: `room_pc:${one.id}` }),
+    expect.objectContaining({ action: 'room.internet_lock', target: `room_pc:${one.id}` }),
+    expect.objectContaining({ action: 'room.internet_unlock', target: `room_pc:${one.id}` }),
     expect.objectContaining({ action: 'room.internet_end', target: `room_pc:${one.id}` }),
   ]);
 

@@ -145,7 +145,10 @@ describe("the hub's ports against strangers", () => {
       '{"internet":',
       JSON.stringify({ internet: { ...free, phase: 'hacked' }, done: [] }),
       JSON.stringify({
-        internet: { ...free, session: { who: 'x'.repeat(121), guest: false, minutesLeft: 1, awayEndsInSeconds: null, moreTimeRequested: false } },
+        internet: {
+          ...free,
+          session: { id: 1, who: 'x'.repeat(121), guest: false, minutesLeft: 1, awayEndsInSeconds: null, locked: false, moreTimeRequested: false },
+        },
         done: [],
       }),
       JSON.stringify({ internet: free, done: [], pcId: 2 }),

@@ -11,7 +11,7 @@ import { checkAway, isAway } from './step-away';
 import { computeAllowance, MINUTE_MS, weekStart } from './policy';
 import { ownedHere, rearmWarnings, startRunning, usedMs } from './running';
 import * as store from './sessions-store';
-import { publishState } from './state';
+import { isLocked, publishState } from './state';
 
 const CHECKPOINT_EVERY_MS = 5_000;
 
@@ -30,7 +30,8 @@ export function tick(ic: InternetContext): void {
     endSession(ic, open, open.limitedBy === 'closing' ? 'closing' : 'time_up', null);
     return;
   }
-  if (isAway(ic, open) ? checkAway(ic, open) : checkInactivity(ic, open)) return;
+  // A locked session is asked nothing (nobody can answer); a resident away is held to the step-away limit.
+  if (isAway(ic, open) ? checkAway(ic, open) : !isLocked(ic, open) && checkInactivity(ic, open)) return;
   for (const minutes of [...config.warningMinutes].sort((a, b) => b - a)) {
     if (remaining <= minutes * MINUTE_MS && !r.warned.has(minutes)) {
       r.warned.add(minutes);

@@ -7,6 +7,7 @@ import type { StaffMember } from '#contract/staff';
 import { refused } from '../errors';
 import type { InternetContext } from './context';
 import * as store from './sessions-store';
+import { lockSession } from './session-lock';
 import { currentSessionRow, endByStaff, extendSession, messageResident } from './staff-actions';
 import { internetState } from './state';
 
@@ -23,6 +24,7 @@ export function internetReport(ic: InternetContext): PcInternetReport {
             guest: state.session.guest,
             minutesLeft: Math.floor(state.session.remainingSeconds / 60),
             awayEndsInSeconds: state.session.awayEndsInSeconds,
+            locked: state.session.locked,
             moreTimeRequested: state.session.moreTimeRequested,
           }
         : null,
@@ -38,11 +40,11 @@ export function internetReport(ic: InternetContext): PcInternetReport {
  */
 function shape(
   phase: string,
-  session: { id: number; guest: boolean; away: boolean; moreTimeRequested: boolean } | null,
+  session: { id: number; guest: boolean; away: boolean; locked: boolean; moreTimeRequested: boolean } | null,
   heldForTicket: number | null,
   waiting: number,
 ): string {
-  return JSON.stringify([phase, session && [session.id, session.guest, session.away, session.moreTimeRequested], heldForTicket, waiting]);
+  return JSON.stringify([phase, session && [session.id, session.guest, session.away, session.locked, session.moreTimeRequested], heldForTicket, waiting]);
 }
 
 export function reportShape(report: PcInternetReport): string {
@@ -65,5 +67,6 @@ export function applyConsoleAction(ic: InternetContext, action: ConsoleAction & 
   }
   if (action.action === 'extend') extendSession(ic, staff, action.minutes, 'session');
   else if (action.action === 'end') endByStaff(ic, staff);
+  else if (action.action === 'lock') lockSession(ic, staff, action.locked);
   else messageResident(ic, staff, action.text);
 }

@@ -16,6 +16,7 @@ import { claimOwnership, ownedElsewhere, ownedHere, startRunning } from './runni
 import * as store from './sessions-store';
 import { emergencyClosed, publishState } from './state';
 import { refuseInMaintenance } from '../system/maintenance';
+import { refuseWhileLocked } from './session-lock';
 import { comeBack, isAway, requirePresent } from './step-away';
 import { createDownloadsDir, deleteDownloadsDir, sweepDownloads, wipePlan } from './wipe';
 
@@ -89,6 +90,8 @@ export function signIn(ic: InternetContext, request: SignIn): { resumed: boolean
   const sameResident = (row: store.SessionRow) => (patron ? row.patronId === patron.id : row.guestPassId === pass!.id);
   if (open?.status === 'active') {
     if (sameResident(open)) {
+      // Their card does not lift staff's lock (session-lock.ts).
+      refuseWhileLocked(ic, open);
       // Back from the other services: proving who they are is what gives the browsing back.
       if (isAway(ic, open)) {
         comeBack(ic);
@@ -99,7 +102,10 @@ export function signIn(ic: InternetContext, request: SignIn): { resumed: boolean
     throw refused('pc_busy', 'Máy đang có người dùng. Bạn có thể xếp hàng để được báo khi đến lượt.');
   }
   if (open?.status === 'suspended') {
-    if (sameResident(open)) return { resumed: true, row: resume(ic, open) };
+    if (sameResident(open)) {
+      refuseWhileLocked(ic, open);
+      return { resumed: true, row: resume(ic, open) };
+    }
     // The next resident clears the one left by a crash: it ended at its last checkpoint.
     finishSession(ic, open, open.usedMs, 'crash', open.checkpointAt, null);
   }

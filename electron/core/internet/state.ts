@@ -24,6 +24,25 @@ export function emergencyClosed(ic: InternetContext): EmergencyClosed | null {
   return JSON.parse(raw) as EmergencyClosed;
 }
 
+/** Staff locked this session from a console (session-lock.ts); kept in the store so a restart keeps it. */
+export const LOCK_META = 'internet.session_locked';
+
+export interface SessionLock {
+  sessionId: number;
+  at: string;
+}
+
+/** Whether staff locked this session (a lock of an earlier session means nothing). */
+export function isLocked(ic: InternetContext, row: store.SessionRow): boolean {
+  const raw = getMeta(ic.db, LOCK_META);
+  if (!raw) return false;
+  try {
+    return (JSON.parse(raw) as SessionLock).sessionId === row.id;
+  } catch {
+    return false;
+  }
+}
+
 function downloadsOf(row: store.SessionRow): string[] {
   if (!row.downloadsDir) return [];
   try {
@@ -47,6 +66,7 @@ function residentSession(ic: InternetContext, row: store.SessionRow): ResidentSe
     downloads: downloadsOf(row),
     inactiveEndsInSeconds: inactiveEndsInSeconds(ic, row),
     awayEndsInSeconds: awayEndsInSeconds(ic, row),
+    locked: isLocked(ic, row),
     ...unreadForResident(ic, row),
   };
 }

@@ -11,12 +11,14 @@ import { endSession, requireActive } from './ending';
 import { closePicker } from './file-picker';
 import { MINUTE_MS } from './policy';
 import { awayEndsInSeconds } from './running';
+import { refuseWhileLocked } from './session-lock';
 import type { SessionRow } from './sessions-store';
 import { publishState } from './state';
 
 /** The resident leaves for the other services; their session is kept for `internet.stepAwayMinutes`. */
 export function stepAway(ic: InternetContext): { keptMinutes: number } {
   const open = requireActive(ic);
+  refuseWhileLocked(ic, open);
   const minutes = ic.config.stepAwayMinutes;
   if (minutes <= 0) throw refused('step_away_off', 'Máy này không cho tạm rời phiên Internet. Bạn có thể kết thúc phiên rồi đăng nhập lại sau.');
   const r = ic.running;
@@ -46,9 +48,10 @@ export function comeBack(ic: InternetContext): void {
   publishState(ic);
 }
 
-/** For what only the person at the session may do (browse, pick files): refused while they are away. */
+/** For what only the person at the session may do (browse, pick files): refused while they are away or staff locked it. */
 export function requirePresent(ic: InternetContext): SessionRow {
   const open = requireActive(ic);
+  refuseWhileLocked(ic, open);
   if (isAway(ic, open)) throw refused('session_away', 'Người dùng phiên này đang tạm rời. Vui lòng quét thẻ hoặc nhập số thẻ để quay lại phiên của mình.');
   return open;
 }

@@ -1,13 +1,15 @@
 // The room's console (issue #18, item 4), answered where the room's store is: on the hub, or on a
 // standalone kiosk (a room of one). Each paired PC reports its internet service with a heartbeat
-// every few seconds (heartbeat.ts); staff on any PC see every PC and ask one to extend, end or
-// message its session, or close the whole room's internet in an emergency (a flag on the hub that
-// every PC's heartbeat hears, so a PC offline at the time follows on its return). The hub's own PC is acted on at once; another PC takes the request with the
-// answer to its next heartbeat, and acknowledges it in the one after, so a request is carried out
-// once even when an answer is lost on the way (the kiosk notes a request's number before it acts).
-// A request names the session staff saw, and the PC refuses it for any other: it never ends or
-// messages the next resident. One whose PC went offline before taking it is dropped and said so on
-// the console, rather than carried out later, on the PC's return.
+// every few seconds (heartbeat.ts); staff on any PC see every PC and ask one to extend, end, message
+// or lock its session (a locked session's pages are hidden until staff unlock it), put one PC into
+// maintenance, or close the whole room's internet in an emergency (a flag on the hub that every PC's
+// heartbeat hears, so a PC offline at the time follows on its return). The hub's own PC is acted on
+// at once; another PC takes the request with the answer to its next heartbeat, and acknowledges it in
+// the one after, so a request is carried out once even when an answer is lost on the way (the kiosk
+// notes a request's number before it acts). A request names the session staff saw, and the PC
+// refuses it for any other: it never ends, messages or locks the next resident. One whose PC went
+// offline before taking it is dropped and said so on the console, rather than carried out later, on
+// the PC's return.
 //
 // Kept in memory: after a hub restart the PCs report again within seconds. A request not yet taken
 // dies with the hub and no longer shows as pending, so staff see they must ask again; it is never
@@ -175,6 +177,11 @@ export function pcOnConsole(ctx: KioskContext, pcId: number): RoomConsolePc {
   return view;
 }
 
+/** How a request is named in the staff actions' record. */
+function actionName(action: ConsoleAction): string {
+  return action.action === 'lock' ? (action.locked ? 'lock' : 'unlock') : action.action;
+}
+
 /**
  * Staff's request from a console, for the session they saw. This PC's session is acted on at once
  * (the internet feature records it as staff's); another PC's request waits for its next heartbeat,
@@ -210,7 +217,7 @@ export function actOnPc(ctx: KioskContext, staff: StaffMember, pcId: number, act
   pc.lastRefusal = null;
   pc.pending.push({ command: { ...action, id: room.nextId++ } as RoomCommand, sent: false });
   ctx.db.transaction(() =>
-    recordEvent(ctx.db, ctx.clock, 'staff.action', { staffId: staff.id, action: `room.internet_${action.action}`, target: `room_pc:${pcId}` }),
+    recordEvent(ctx.db, ctx.clock, 'staff.action', { staffId: staff.id, action: `room.internet_${actionName(action)}`, target: `room_pc:${pcId}` }),
   )();
   return { applied: false };
 }

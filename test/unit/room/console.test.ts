@@ -15,7 +15,7 @@ import { events, openTestKiosk, staffToken, type TestKiosk } from '../../support
 
 const BUSY: PcInternetReport = {
   phase: 'active',
-  session: { id: 7, who: 'Trần Văn Minh', guest: false, minutesLeft: 42, awayEndsInSeconds: null, moreTimeRequested: true },
+  session: { id: 7, who: 'Trần Văn Minh', guest: false, minutesLeft: 42, awayEndsInSeconds: null, locked: false, moreTimeRequested: true },
   heldForTicket: null,
   waiting: 1,
 };

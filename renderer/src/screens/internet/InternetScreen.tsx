@@ -3,7 +3,7 @@
 // #/internet/frame and #/internet/wipe are the browser-mode placeholder pages on their own origin.
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GUEST_CODE_PATTERN, type EndReason, type InternetState } from '#contract/internet';
+import { GUEST_CODE_PATTERN, type EndReason, type InternetState, type ResidentSession } from '#contract/internet';
 import type { ScanEvent } from '#contract/devices';
 import type { SystemInfo } from '#contract/system';
 import { ApiCallError } from '../../api/client';
@@ -94,9 +94,12 @@ function ResidentInternet({ info }: { info: SystemInfo }) {
   // session: the core's inactivity rule instead, told of every input seen here (report-input.ts).
   // A session whose resident stepped away (core/internet/step-away.ts) is not shown to whoever is
   // at the screen: it asks for the holder's card, as signing in does.
-  const away = state?.phase === 'active' && (state.session?.awayEndsInSeconds ?? null) !== null;
-  const running = state?.phase === 'active' && !away;
-  useScreenIdleRule({ paused: running || ended !== null });
+  // A session staff locked from the room's console (core/internet/session-lock.ts) shows only that it
+  // is locked, whoever is at the screen, and stays on this screen until staff unlock or end it.
+  const locked = state?.phase === 'active' && state.session?.locked === true;
+  const away = state?.phase === 'active' && (state.session?.awayEndsInSeconds ?? null) !== null && !locked;
+  const running = state?.phase === 'active' && !away && !locked;
+  useScreenIdleRule({ paused: running || locked || ended !== null });
   const inactiveEndsIn = running ? (state.session?.inactiveEndsInSeconds ?? null) : null;
   useReportInput(running, inactiveEndsIn !== null);
 
@@ -176,6 +179,14 @@ function ResidentInternet({ info }: { info: SystemInfo }) {
     );
   }
 
+  if (locked && state.session) {
+    return (
+      <ScreenFrame title={t('title')}>
+        <LockedPanel session={state.session} />
+      </ScreenFrame>
+    );
+  }
+
   if (state.phase === 'active' && welcome) {
     return (
       <ScreenFrame title={t('title')}>
@@ -202,6 +213,24 @@ function ResidentInternet({ info }: { info: SystemInfo }) {
       <SignInPanel state={state} info={info} busy={busy} problem={problem} onSubmit={signIn} />
       {wipeFrame}
     </ScreenFrame>
+  );
+}
+
+function LockedPanel({ session }: { session: ResidentSession }) {
+  const { t } = useTranslation('internet');
+  return (
+    <section className="internet-panel" aria-labelledby="internet-locked-title" data-testid="session-locked">
+      <h2 id="internet-locked-title">{t('locked.title')}</h2>
+      <p className="banner warning" role="status">
+        {t('locked.body')}
+      </p>
+      <p>{t('locked.time', { count: Math.ceil(session.remainingSeconds / 60) })}</p>
+      {session.staffMessage && (
+        <p>
+          <strong>{t('locked.message', { text: session.staffMessage.text })}</strong>
+        </p>
+      )}
+    </section>
   );
 }
 

@@ -1,11 +1,11 @@
 // The room's console (issue #18, item 4): every PC of the reading room on one page, for an officer
 // alone with six PCs: who is on each and for how long, which is free, kept for the next in line or
-// offline; and from here, the same as at the PC itself, extend, end or message a session, put a PC
+// offline; and from here, the same as at the PC itself, extend, end, message or lock a session, put a PC
 // into maintenance, or close the whole room's internet in an emergency. A request to another PC is carried out there within a few
 // seconds; the card says so until it is.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomConsolePc, RoomConsoleView } from '#contract/room';
+import type { ConsoleAction, RoomConsolePc, RoomConsoleView } from '#contract/room';
 import { useApi } from '../../../api/context';
 import { Banner } from '../../../components/Banner';
 import { formatTime } from '../../../../../common/calendar';
@@ -57,15 +57,16 @@ export function RoomConsolePage({ staffToken }: { staffToken: string }) {
     return () => clearInterval(timer);
   }, [refresh]);
 
-  // i18n-keys: staff:console.done.extend, staff:console.done.end, staff:console.done.message, staff:console.queued.extend, staff:console.queued.end, staff:console.queued.message
-  const act = async (pc: RoomConsolePc, action: { action: 'extend'; minutes: number } | { action: 'end' } | { action: 'message'; text: string }) => {
+  // i18n-keys: staff:console.done.*, staff:console.queued.*
+  const act = async (pc: RoomConsolePc, action: ConsoleAction) => {
     setOutcome(null);
     try {
       // The request names the session shown, so it never reaches whoever sits down next.
       const sessionId = pc.internet?.session?.id ?? 0;
       const { applied } = await api.call('room.console.act', { staffToken, pcId: pc.id, sessionId, ...action });
       const name = nameOf(pc);
-      setOutcome({ pcId: pc.id, kind: 'success', text: t(`console.${applied ? 'done' : 'queued'}.${action.action}`, { name }) });
+      const done = action.action === 'lock' ? (action.locked ? 'lock' : 'unlock') : action.action;
+      setOutcome({ pcId: pc.id, kind: 'success', text: t(`console.${applied ? 'done' : 'queued'}.${done}`, { name }) });
       await refresh();
       return true;
     } catch (error) {
@@ -136,7 +137,7 @@ function PcCard({
   pc: RoomConsolePc;
   name: string;
   outcome: Outcome | null;
-  onAct: (action: { action: 'extend'; minutes: number } | { action: 'end' } | { action: 'message'; text: string }) => Promise<boolean>;
+  onAct: (action: ConsoleAction) => Promise<boolean>;
   onMaintenance: (on: boolean) => Promise<boolean>;
 }) {
   const { t } = useTranslation(['staff', 'internet']);
@@ -174,6 +175,7 @@ function PcCard({
         </dl>
       )}
       {session?.moreTimeRequested && <p className="banner warning">{t('internet:staff.moreTimeRequested')}</p>}
+      {inSession && session.locked && <p className="banner warning">{t('console.lockedNote')}</p>}
       {pc.state === 'held' && pc.internet?.heldForTicket != null && <p>{t('console.heldFor', { ticket: pc.internet.heldForTicket })}</p>}
       {pc.state === 'offline' && <p>{pc.lastSeenAt ? t('console.lastSeen', { time: formatTime(pc.lastSeenAt) }) : t('console.neverSeen')}</p>}
       {pc.internet && pc.internet.waiting > 0 && <p className="hint">{t('console.waiting', { count: pc.internet.waiting })}</p>}
@@ -199,6 +201,9 @@ function PcCard({
                 {t('internet:staff.plus', { count: minutes })}
               </button>
             ))}
+            <button type="button" className="button secondary" onClick={() => void onAct({ action: 'lock', locked: !session?.locked })}>
+              {t(session?.locked ? 'console.unlock' : 'console.lock')}
+            </button>
           </div>
           <form onSubmit={send} className="row" noValidate>
             <label htmlFor={`pc-${pc.id}-message`} className="visually-hidden">
