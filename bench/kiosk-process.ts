@@ -28,6 +28,7 @@ export interface StartedHost {
   origin: string;
   /** The launch secret as the session cookie a page opened from `url` would carry. */
   cookie: string;
+  stdout(): string;
   stderr(): string;
   stop(): Promise<void>;
 }
@@ -36,10 +37,12 @@ export async function startHost(hostFile: string, args: string[], profile: Profi
   const [command, argv] = onProfile(profile, [process.execPath, hostFile, ...args]);
   const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env } : {}) });
   let stderr = '';
+  let stdout = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk) => {
-      const match = /KIOSK_URL=(\S+)/.exec(String(chunk));
+      stdout += String(chunk);
+      const match = /KIOSK_URL=(\S+)/.exec(stdout);
       if (match) resolve(match[1]!);
     });
     child.once('exit', (code) => reject(new Error(`host exited ${code}: ${stderr.slice(-500)}`)));
@@ -50,6 +53,7 @@ export async function startHost(hostFile: string, args: string[], profile: Profi
     url,
     origin: parsed.origin,
     cookie: `kiosk_session=${parsed.searchParams.get('k')}`,
+    stdout: () => stdout,
     stderr: () => stderr,
     async stop() {
       if (child.exitCode !== null) return;
