@@ -136,15 +136,16 @@ export function roomConsole(ctx: KioskContext): RoomConsoleView {
   const state = readRoomState(ctx.dataDir);
   if (state?.role === 'kiosk') throw new Error('a room kiosk forwards room.console to its hub');
   const here = internetReport(internetOf(ctx));
+  const ownMaintenance = maintenanceOf(ctx.db);
   const own: RoomConsolePc = {
     id: 0,
     name: state?.role === 'hub' ? 'Máy trung tâm' : 'Máy này',
-    state: maintenanceOf(ctx.db) ? 'maintenance' : activityOf(here, false),
+    state: ownMaintenance ? 'maintenance' : activityOf(here, false),
     internet: here,
     lastSeenAt: new Date(ctx.clock.now()).toISOString(),
     pending: 0,
     lastRefusal: null,
-    maintenance: maintenanceOf(ctx.db),
+    maintenance: ownMaintenance,
   };
   if (state?.role !== 'hub') return { role: 'standalone', pcs: [own], emergency: roomEmergency(ctx) };
   const room = liveRoom(ctx);
@@ -156,15 +157,16 @@ export function roomConsole(ctx: KioskContext): RoomConsoleView {
     const live = room.pcs.get(pc.id);
     const offline = live?.seenMono == null || now - live.seenMono > OFFLINE_AFTER_MS;
     if (live && offline) dropUntaken(live);
+    const maintenance = pcMaintenance(ctx, pc.id);
     return {
       id: pc.id,
       name: pc.name,
-      state: !offline && pcMaintenance(ctx, pc.id) ? 'maintenance' : activityOf(live?.report ?? null, offline),
+      state: !offline && maintenance ? 'maintenance' : activityOf(live?.report ?? null, offline),
       internet: offline ? null : (live?.report ?? null),
       lastSeenAt: live?.seenAt ?? pc.lastSeenAt,
       pending: live?.pending.length ?? 0,
       lastRefusal: live?.lastRefusal ?? null,
-      maintenance: pcMaintenance(ctx, pc.id),
+      maintenance,
     };
   });
   return { role: 'hub', pcs: [own, ...pcs], emergency: roomEmergency(ctx) };

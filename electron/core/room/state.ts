@@ -2,7 +2,7 @@
 // the private keys live in the key vault, never beside them). No file means standalone: the kiosk of
 // today, a hub of one. The file is outside kiosk.sqlite on purpose: restoring a backup onto another
 // PC must not clone this PC's place in the room.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { KioskError } from '../errors';
@@ -52,10 +52,21 @@ export function roomFile(dataDir: string): string {
   return join(dataDir, ROOM_FILE);
 }
 
+/**
+ * The last state read from each file, with the file's identity then: the hub asks on every heartbeat
+ * and console refresh, and the file changes only when a technician makes a hub or pairs a PC (this
+ * process or the CLI, always by rename, so a change is a new inode and time).
+ */
+const lastRead = new Map<string, { stamp: string; state: RoomState }>();
+
 /** This PC's place in a room, or undefined for a standalone kiosk. A damaged file stops the kiosk with a sentence. */
 export function readRoomState(dataDir: string): RoomState | undefined {
   const file = roomFile(dataDir);
-  if (!existsSync(file)) return undefined;
+  const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+  if (!stat) return undefined;
+  const stamp = `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+  const known = lastRead.get(file);
+  if (known?.stamp === stamp) return known.state;
   let parsed: z.ZodSafeParseResult<RoomState>;
   try {
     parsed = roomState.safeParse(JSON.parse(readFileSync(file, 'utf8')));
@@ -71,6 +82,7 @@ export function readRoomState(dataDir: string): RoomState | undefined {
       },
     );
   }
+  lastRead.set(file, { stamp, state: parsed.data });
   return parsed.data;
 }
 
