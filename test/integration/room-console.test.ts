@@ -1,33 +1,16 @@
 // The room's console (issue #18, item 4), with real processes on loopback: a hub and two kiosks.
-// Staff signed in at PC 2 see every PC of the room, message and end the session running on PC 1
-// (which carries it out at its next heartbeat, once), close and reopen the whole room's internet in an
+// Staff signed in at PC 2 see every PC of the room, message, lock and end the session running on PC 1
+// (which carries each out at its next heartbeat, once), close and reopen the whole room's internet in an
 // emergency, put PC 1 into maintenance and back, and see PC 1 offline when it stops reporting;
 // `kiosk room status` on the hub lists the same states.
 import { afterEach, expect, it } from 'vitest';
 import type { RoomConsoleView } from '#contract/room';
 import { spawnSync } from 'node:child_process';
 import { kioskArgv } from '../support/cli';
-import { pairedPcs, ProcessClock, readStore, startHub, stopAll, type RoomPc } from '../support/room';
+import { eventually, pairedPcs, ProcessClock, readStore, staffTokenAt, startHub, stopAll, type RoomPc } from '../support/room';
 
 const running: (RoomPc | undefined)[] = [];
 afterEach(() => stopAll(...running.splice(0)));
-
-/** Polls `read` until `ok` holds of its answer (real processes answer in their own time). */
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (performance.now() > deadline) throw new Error(`not reached in ${timeoutMs} ms; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function staffTokenAt(pc: RoomPc): Promise<string> {
-  const reply = await pc.ws.call('staff.signIn', { card: 'NV0001', pin: '147258' });
-  expect(reply.ok, JSON.stringify(reply)).toBe(true);
-  return (reply.value as { token: string }).token;
-}
 
 it('staff at PC 2 see every PC, message and end the session on PC 1, and see PC 1 go offline', async () => {
   const hub = await startHub();

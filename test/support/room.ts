@@ -79,6 +79,24 @@ export function readStore<T>(dir: string, read: (db: Database.Database) => T): T
   }
 }
 
+/** Reads until `ok` holds (a PC carries out a request, or the hub notices a PC, within seconds), or fails with the last value. */
+export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (performance.now() > deadline) throw new Error(`not reached in ${timeoutMs} ms; last: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Staff sign in at a PC of the room (the demo's staff card, its PIN checked at that PC). */
+export async function staffTokenAt(pc: RoomPc): Promise<string> {
+  const reply = await pc.ws.call('staff.signIn', { card: 'NV0001', pin: '147258' });
+  if (!reply.ok) throw new Error(`staff sign-in failed: ${JSON.stringify(reply)}`);
+  return (reply.value as { token: string }).token;
+}
+
 export function stopAll(...pcs: (RoomPc | undefined)[]): void {
   for (const pc of pcs) {
     pc?.ws.close();

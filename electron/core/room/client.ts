@@ -18,8 +18,8 @@ import {
 import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
 import { keyPem } from './certificates';
-import { postJson } from './https-json';
-import { hubUnreachable, pcRevoked } from './refusals';
+import { AnswerLost, postJson } from './https-json';
+import { hubAnswerLost, hubUnreachable, pcRevoked } from './refusals';
 import type { VouchedStaff } from './staff';
 import { ROOM_KEYS, type KioskState } from './state';
 
@@ -61,8 +61,13 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
           CALL_TIMEOUT_MS,
         );
       } catch (error) {
-        ctx.log.log('warn', 'room.hub_unreachable', { method, hub: where, error: String((error as Error)?.message ?? error).slice(0, 200) });
-        return failed(hubUnreachable());
+        const lost = error instanceof AnswerLost;
+        ctx.log.log('warn', lost ? 'room.hub_answer_lost' : 'room.hub_unreachable', {
+          method,
+          hub: where,
+          error: String((error as Error)?.message ?? error).slice(0, 200),
+        });
+        return failed(lost ? hubAnswerLost() : hubUnreachable());
       }
       if (answer.status === 403 && roomRefusal.safeParse(answer.json).data?.reason === 'room_pc_revoked') return failed(pcRevoked());
       const reply = replyMessage.safeParse(answer.json);

@@ -8,9 +8,22 @@ export interface JsonAnswer {
   json: unknown;
 }
 
+/**
+ * The request failed after it had been handed to a connection the hub had accepted (TLS done): the
+ * hub may have carried it out and only its answer was lost, so the caller must not say nothing changed.
+ */
+export class AnswerLost extends Error {
+  constructor(cause: Error) {
+    super(cause.message, { cause });
+  }
+}
+
 export function postJson(options: RequestOptions, body: unknown, limit: number, timeoutMs: number): Promise<JsonAnswer> {
   const text = JSON.stringify(body);
   return new Promise((resolve, reject) => {
+    // Written out ('finish') means it went over a connection whose handshake the hub completed (an
+    // HTTPS request is held until then): from there on a failure leaves the outcome unknown.
+    let sent = false;
     const req = request(
       { ...options, method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }, timeout: timeoutMs },
       (res) => {
@@ -20,8 +33,9 @@ export function postJson(options: RequestOptions, body: unknown, limit: number, 
         );
       },
     );
+    req.on('finish', () => (sent = true));
     req.on('timeout', () => req.destroy(new Error('timed out')));
-    req.on('error', reject);
+    req.on('error', (error) => reject(sent ? new AnswerLost(error) : error));
     req.end(text);
   });
 }

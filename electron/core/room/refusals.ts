@@ -33,6 +33,18 @@ export const hubUnreachable = () =>
     { reason: 'room_hub_unreachable' },
   );
 
+/**
+ * The hub took the request but its answer never came (a link that drops or stalls): what was asked may
+ * have been done. Scanning again is safe (a copy already lent to that resident is answered with the
+ * loan; a copy already returned is said to be back); anything else is to be looked at first.
+ */
+export const hubAnswerLost = () =>
+  new KioskError(
+    'unavailable',
+    'Máy trung tâm không trả lời kịp, nên máy này chưa biết việc vừa rồi đã được ghi hay chưa. Quét lại sách thì không mượn hay trả một cuốn hai lần; việc khác, hãy xem lại trước khi làm lại. Nếu vẫn không được, báo cán bộ thư viện.',
+    { reason: 'room_hub_no_answer' },
+  );
+
 /** What the technician reads when pairing cannot reach the hub. */
 export const hubNotAnswering = (where: string) =>
   new KioskError(
