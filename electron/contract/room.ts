@@ -97,7 +97,8 @@ export const pcInternetReport = z
 export type PcInternetReport = z.infer<typeof pcInternetReport>;
 
 /** What a PC is doing, as the room's console and `kiosk room status` say it. */
-export const pcActivity = z.enum(['free', 'held', 'in_session', 'away', 'closed', 'disabled', 'maintenance', 'offline']);
+/** `interrupted`: the kiosk program restarted during a session, which waits for its resident to sign in again (or ends when the next one does). */
+export const pcActivity = z.enum(['free', 'held', 'in_session', 'away', 'interrupted', 'closed', 'disabled', 'maintenance', 'offline']);
 export type PcActivity = z.infer<typeof pcActivity>;
 
 /** A PC of the room as the hub's technician page lists it. */

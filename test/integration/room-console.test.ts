@@ -2,12 +2,13 @@
 // Staff signed in at PC 2 see every PC of the room, message, lock and end the session running on PC 1
 // (which carries each out at its next heartbeat, once), close and reopen the whole room's internet in an
 // emergency, put PC 1 into maintenance and back, and see PC 1 offline when it stops reporting;
-// `kiosk room status` on the hub lists the same states.
+// `kiosk room status` on the hub lists the same states. A kiosk killed mid-session and started again
+// leaves no ghost session on the console.
 import { afterEach, expect, it } from 'vitest';
 import type { RoomConsoleView } from '#contract/room';
 import { spawnSync } from 'node:child_process';
 import { kioskArgv } from '../support/cli';
-import { eventually, pairedPcs, ProcessClock, readStore, staffTokenAt, startHub, stopAll, type RoomPc } from '../support/room';
+import { eventually, pairedPcs, ProcessClock, readStore, staffTokenAt, startHub, startPc, stopAll, type RoomPc } from '../support/room';
 
 const running: (RoomPc | undefined)[] = [];
 afterEach(() => stopAll(...running.splice(0)));
@@ -158,4 +159,28 @@ it("staff at PC 2 close the whole room's internet in an emergency and reopen it,
   expect(await pc2.ws.call('room.console.maintenance', { staffToken, pcId: one.id, on: false })).toMatchObject({ ok: true });
   await eventually(infoAt(pc1), (info) => info.maintenance === null);
   await eventually(view, (v) => stateOf(v, 'Máy 1') === 'free');
+}, 120_000);
+
+it('a kiosk killed during an internet session and started again leaves no ghost: offline, then interrupted, then its resident resumes', async () => {
+  const hub = await startHub();
+  running.push(hub);
+  const [pc1] = (await pairedPcs(hub, 'Máy 1')) as [RoomPc];
+  running.push(pc1);
+  const staffToken = await staffTokenAt(hub);
+  const one = () => hub.ws.call('room.console', { staffToken }).then((reply) => (reply.value as RoomConsoleView).pcs.find((pc) => pc.name === 'Máy 1')!);
+  expect(await pc1.ws.call('internet.signIn', { kind: 'card', text: 'BD000004' })).toMatchObject({ ok: true });
+  await eventually(one, (pc) => pc.state === 'in_session');
+
+  // The kiosk program dies: the hub stops hearing it and says so, with nobody shown on it.
+  pc1.host.proc.kill('SIGKILL');
+  await pc1.host.exited;
+  expect(await eventually(one, (pc) => pc.state === 'offline')).toMatchObject({ internet: null });
+
+  // Started again (same boot): its session was cut short and waits for its resident; the console says
+  // that within a heartbeat, not that someone is using it.
+  const again = await startPc(pc1.dir);
+  running.push(again);
+  expect(await eventually(one, (pc) => pc.state === 'interrupted')).toMatchObject({ internet: { phase: 'suspended', session: null } });
+  expect(await again.ws.call('internet.signIn', { kind: 'card', text: 'BD000004' })).toMatchObject({ ok: true, value: { resumed: true } });
+  expect(await eventually(one, (pc) => pc.state === 'in_session')).toMatchObject({ internet: { session: { guest: false } } });
 }, 120_000);

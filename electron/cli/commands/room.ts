@@ -27,6 +27,7 @@ const ACTIVITY_NAMES: Record<PcActivity, string> = {
   held: 'đang giữ cho người xếp hàng',
   in_session: 'đang có người dùng',
   away: 'người dùng tạm rời máy',
+  interrupted: 'phiên bị gián đoạn (chương trình vừa khởi động lại), chờ người dùng quay lại',
   closed: 'đã đóng Internet',
   disabled: 'không dùng Internet',
   maintenance: 'đang bảo trì',

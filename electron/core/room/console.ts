@@ -122,8 +122,10 @@ export function activityOf(report: PcInternetReport | null, offline: boolean): P
   if (offline || !report) return 'offline';
   switch (report.phase) {
     case 'active':
-    case 'suspended':
       return report.session?.awayEndsInSeconds != null ? 'away' : 'in_session';
+    // Not a ghost of the session: the PC says it was cut short and is not running.
+    case 'suspended':
+      return 'interrupted';
     case 'free':
       return report.heldForTicket !== null ? 'held' : 'free';
     default:

@@ -119,6 +119,10 @@ describe("a hub's console", () => {
     // Stepped away is shown as such.
     noteHeartbeat(ctx, one, { internet: { ...BUSY, session: { ...BUSY.session!, awayEndsInSeconds: 300 } }, done: [] });
     expect((await consoleOf(t)).pcs[1]!.state).toBe('away');
+    // Restarted mid-session, the PC runs no session: said as such, never shown as someone still in use.
+    noteHeartbeat(ctx, one, { internet: { ...FREE, phase: 'suspended' }, done: [] });
+    expect((await consoleOf(t)).pcs[1]).toMatchObject({ state: 'interrupted', internet: { session: null } });
+    noteHeartbeat(ctx, one, { internet: { ...BUSY, session: { ...BUSY.session!, awayEndsInSeconds: 300 } }, done: [] });
 
     t.clock.advance(3 * ROOM_HEARTBEAT_MS);
     expect((await consoleOf(t)).pcs[1]!.state).toBe('away');
