@@ -120,7 +120,7 @@ export const roomStatusView = z.object({
   role: z.enum(['standalone', 'hub', 'kiosk']),
   roomId: z.string().nullable(),
   /** On a hub: where it is set to listen (0 = a free port chosen at start). */
-  listen: z.object({ on: z.enum(['loopback', 'lan']), port, pairingPort: port }).nullable(),
+  listen: z.object({ on: z.enum(['loopback', 'lan']), port, pairingPort: port, mdns: z.boolean() }).nullable(),
   /** On a hub: the ports it listens on now; null when this process does not serve the room (its ports failed to open). */
   serving: z.object({ callPort: port, pairingPort: port }).nullable(),
   pcId: z.number().int().nullable(),
@@ -129,11 +129,16 @@ export const roomStatusView = z.object({
 });
 export type RoomStatusView = z.infer<typeof roomStatusView>;
 
+/** A hub that announced itself on the LAN (mDNS), as `kiosk room find` lists it: a hint, proved only by pairing. */
+export const foundHub = z.object({ roomId: z.string(), host: z.string(), pairingPort: port, callPort: port });
+
 /** The technician's room page (and the same core functions as `kiosk room …`). */
 export const roomSetupMethods = {
   'room.status': method(withToken({}), roomStatusView, technician),
   /** Makes this PC the hub (or changes where it listens); a new hub starts serving at once. */
-  'room.makeHub': method(withToken({ listen: z.enum(['loopback', 'lan']), port, pairingPort: port }), roomStatusView, technician),
+  'room.makeHub': method(withToken({ listen: z.enum(['loopback', 'lan']), port, pairingPort: port, mdns: z.boolean().optional() }), roomStatusView, technician),
+  /** The hubs announcing themselves on the LAN within a few seconds (`kiosk room find`). */
+  'room.find': method(withToken({}), z.object({ hubs: z.array(foundHub).max(32) }), technician),
   'room.pairCode': method(withToken({}), z.object({ code: z.string(), expiresAt: z.string() }), technician),
   /** Pairs this PC with a hub; it calls the hub from its next start. */
   'room.join': method(

@@ -1,12 +1,15 @@
 // `kiosk room …`: the reading room of several PCs (issue #18). On the hub: `room hub` (make this PC
 // the hub), `room pair-code` (a one-time code for a kiosk), `room revoke PC`. On a kiosk:
-// `room join HUB_ADDRESS CODE`. Anywhere: `room status`. A running kiosk takes a new role at its
-// next start.
+// `room find` (the hubs that announce themselves on the LAN) and `room join HUB_ADDRESS CODE`.
+// Anywhere: `room status`. A running kiosk takes a new role at its next start.
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import type { PcActivity, PcInternetReport } from '#contract/room';
+import { createStderrLogger } from '../../core/log';
+import { findHubs } from '../../core/room/discovery';
 import { joinRoom } from '../../core/room/join';
 import { issuePairingCode, makeHub, revokeRoomPc, roomStatus, type RoomStatus } from '../../core/room/setup';
+import { announces } from '../../core/room/state';
 import { CliFailure, printResult, run, type CommonOptions } from '../output';
 import { withKiosk } from '../with-kiosk';
 
@@ -45,6 +48,7 @@ function describeStatus(status: RoomStatus): string {
   if (status.listen)
     lines.push(
       `Nghe trên: ${status.listen.on === 'lan' ? 'mạng LAN' : 'chỉ máy này (loopback)'}, cổng ${status.listen.port || 'tự chọn'}, cổng ghép máy ${status.listen.pairingPort || 'tự chọn'}`,
+      `Tự giới thiệu trong mạng (mDNS): ${status.listen.mdns ? 'có' : 'không'}`,
     );
   if (status.hub) lines.push(`Máy số ${status.pcId}; máy trung tâm: ${status.hub.host}:${status.hub.port}`);
   if (status.role === 'hub') {
@@ -68,9 +72,11 @@ export function registerRoomCommands(program: Command): void {
     .option('--listen <nơi>', 'loopback (chỉ máy này) hoặc lan (các máy trong mạng LAN)')
     .option('--port <cổng>', 'cổng máy trạm gọi tới (mặc định 47310; 0 = tự chọn)', portOption)
     .option('--pairing-port <cổng>', 'cổng ghép máy (mặc định 47311; 0 = tự chọn)', portOption)
+    .option('--mdns', 'tự giới thiệu trong mạng LAN để máy trạm tìm thấy (mDNS; mặc định khi nghe trên LAN)')
+    .option('--no-mdns', 'không tự giới thiệu (mạng không cho phép mDNS): máy trạm nhập địa chỉ')
     .option('--data-dir <dir>', 'thư mục dữ liệu')
     .option('--json', 'in một tài liệu JSON')
-    .action((options: CommonOptions & { listen?: string; port?: number; pairingPort?: number }) =>
+    .action((options: CommonOptions & { listen?: string; port?: number; pairingPort?: number; mdns?: boolean }) =>
       run(options, async () => {
         if (options.listen !== undefined && options.listen !== 'loopback' && options.listen !== 'lan')
           throw new CliFailure('--listen nhận "loopback" hoặc "lan".', 2);
@@ -79,16 +85,29 @@ export function registerRoomCommands(program: Command): void {
             ...(options.listen ? { listen: options.listen as 'loopback' | 'lan' } : {}),
             ...(options.port === undefined ? {} : { port: options.port }),
             ...(options.pairingPort === undefined ? {} : { pairingPort: options.pairingPort }),
+            ...(options.mdns === undefined ? {} : { mdns: options.mdns }),
           }),
         );
         const { state, created } = result;
         printResult(
           options,
-          { ok: true, created, role: 'hub', roomId: state.roomId, listen: state.listen, port: state.port, pairingPort: state.pairingPort },
+          {
+            ok: true,
+            created,
+            role: 'hub',
+            roomId: state.roomId,
+            listen: state.listen,
+            port: state.port,
+            pairingPort: state.pairingPort,
+            mdns: announces(state),
+          },
           () =>
             [
               created ? `Máy này đã là máy trung tâm của phòng đọc (mã phòng ${state.roomId}).` : 'Đã cập nhật nơi máy trung tâm nghe.',
               `Nghe trên ${state.listen === 'lan' ? 'mạng LAN' : 'chỉ máy này (loopback)'}, cổng ${state.port}, cổng ghép máy ${state.pairingPort}.`,
+              announces(state)
+                ? 'Máy trung tâm tự giới thiệu trong mạng LAN (mDNS): trên máy trạm, "kiosk room find" sẽ thấy nó.'
+                : 'Máy trung tâm không tự giới thiệu trong mạng (mDNS tắt hoặc chỉ nghe trên máy này): máy trạm cần nhập địa chỉ.',
               'Khởi động lại kiosk trên máy này để bắt đầu phục vụ các máy trạm, rồi chạy "kiosk room pair-code" để ghép từng máy.',
             ].join('\n'),
         );
@@ -113,6 +132,27 @@ export function registerRoomCommands(program: Command): void {
             `Dùng được một lần, đến ${result.expiresAt}.`,
             'Trên máy trạm, chạy: kiosk room join <địa chỉ máy trung tâm> <mã>',
           ].join('\n'),
+        );
+      }),
+    );
+
+  room
+    .command('find')
+    .description('Tìm các máy trung tâm tự giới thiệu trong mạng LAN (mDNS), để ghép máy này vào')
+    .option('--seconds <giây>', 'nghe bao lâu (1–30, mặc định 3)')
+    .option('--json', 'in một tài liệu JSON')
+    .action((options: CommonOptions & { seconds?: string }) =>
+      run(options, async () => {
+        const seconds = options.seconds === undefined ? 3 : Number(options.seconds);
+        if (!Number.isInteger(seconds) || seconds < 1 || seconds > 30) throw new CliFailure('--seconds nhận một số giây từ 1 đến 30.', 2);
+        const hubs = await findHubs({ log: createStderrLogger('warn') }, seconds * 1000);
+        printResult(options, { ok: true, hubs }, () =>
+          hubs.length === 0
+            ? 'Không thấy máy trung tâm nào tự giới thiệu trong mạng. Hãy kiểm tra máy trung tâm đang chạy và nghe trên mạng LAN, hoặc nhập địa chỉ của nó (xem "kiosk room status" trên máy trung tâm).'
+            : [
+                'Các máy trung tâm trong mạng:',
+                ...hubs.map((hub) => `  phòng ${hub.roomId}: ${hub.host}:${hub.pairingPort} — ghép bằng: kiosk room join ${hub.host}:${hub.pairingPort} <mã>`),
+              ].join('\n'),
         );
       }),
     );

@@ -2,7 +2,13 @@
 // certificate from pairing, the room CA, the hub's fixed name), on kept-alive connections. Whatever
 // goes wrong on the way becomes a contract reply the screen can explain: the hub cannot be reached,
 // or this PC was revoked. The same link carries the kiosk's heartbeat to the room's console.
+//
+// When the hub cannot be reached where this PC paired with it (the router gave it a new address), the
+// link looks for its room's hub on the LAN (discovery.ts), at most once a minute, and moves to an
+// address that completes the room's mutual TLS handshake: only the real hub can, so an announcement
+// by anyone else moves nothing. The new address is kept in room.json.
 import { Agent } from 'node:https';
+import { connect as connectTls, type ConnectionOptions } from 'node:tls';
 import { replyMessage, type MethodName, type Reply } from '#contract';
 import {
   MAX_ROOM_BODY_BYTES,
@@ -18,13 +24,31 @@ import {
 import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
 import { keyPem } from './certificates';
+import { findHubs, type FoundHub } from './discovery';
 import { AnswerLost, postJson } from './https-json';
 import { hubAnswerLost, hubUnreachable, pcRevoked } from './refusals';
 import type { VouchedStaff } from './staff';
-import { ROOM_KEYS, type KioskState } from './state';
+import { readRoomState, ROOM_KEYS, writeRoomState, type KioskState } from './state';
 
 /** Longer than any room call takes (a checkout is one transaction); a resident should not wait longer. */
 const CALL_TIMEOUT_MS = 10_000;
+/** How long the link listens for its hub's announcement, and how often at most it looks. */
+const SEARCH_MS = 3_000;
+const SEARCH_EVERY_MS = 60_000;
+
+/** Whether `candidate` completes the room's mutual TLS handshake as the hub (the CA, the hub's name, this PC's certificate). */
+function answersAsHub(candidate: FoundHub, tls: ConnectionOptions): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connectTls({ ...tls, host: candidate.host, port: candidate.callPort, timeout: SEARCH_MS }, () => {
+      const ok = socket.authorized;
+      socket.end();
+      resolve(ok);
+    });
+    socket.on('timeout', () => socket.destroy());
+    socket.on('error', () => resolve(false));
+    socket.on('close', () => resolve(false));
+  });
+}
 
 export interface HubLink {
   call(method: MethodName, params: unknown, staff: VouchedStaff | undefined): Promise<Reply<unknown>>;
@@ -37,10 +61,35 @@ const failed = (error: KioskError): Reply<never> => ({ ok: false, error: error.t
 
 export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
   const key = ctx.keys.load(ROOM_KEYS.kiosk);
-  const where = `${state.hub.host}:${state.hub.port}`;
+  let hub = { ...state.hub };
+  const where = () => `${hub.host}:${hub.port}`;
   const tls = key ? { ca: state.ca, cert: state.certificate, key: keyPem(key), servername: ROOM_HUB_NAME, minVersion: 'TLSv1.3' as const } : undefined;
   const agent = tls ? new Agent({ keepAlive: true, maxSockets: 8, ...tls }) : undefined;
   let nextId = 1;
+  let closed = false;
+  let searching = false;
+  let searchedMono = -Infinity;
+
+  /** The hub did not answer where it was: look for it on the LAN (in the background; the caller is answered at once). */
+  const lookForHub = () => {
+    if (!tls || closed || searching || ctx.clock.monotonic() - searchedMono < SEARCH_EVERY_MS) return;
+    searching = true;
+    searchedMono = ctx.clock.monotonic();
+    void (async () => {
+      for (const candidate of await findHubs(ctx, SEARCH_MS, state.roomId)) {
+        if (closed || (candidate.host === hub.host && candidate.callPort === hub.port)) continue;
+        if (!(await answersAsHub(candidate, tls))) continue;
+        const from = where();
+        hub = { host: candidate.host, port: candidate.callPort };
+        const current = readRoomState(ctx.dataDir);
+        if (current?.role === 'kiosk' && current.roomId === state.roomId) writeRoomState(ctx.dataDir, { ...current, hub });
+        ctx.log.log('warn', 'room.hub_moved', { from, to: where() });
+        return;
+      }
+    })()
+      .catch((error: unknown) => ctx.log.log('warn', 'room.hub_search_failed', { error: String((error as Error)?.message ?? error).slice(0, 200) }))
+      .finally(() => (searching = false));
+  };
   return {
     async call(method, params, staff) {
       if (!tls || !agent) {
@@ -54,25 +103,21 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
       const envelope: RoomCallMessage = { kind: 'call', id, method, params, ...(staff ? { staff } : {}) };
       let answer;
       try {
-        answer = await postJson(
-          { host: state.hub.host, port: state.hub.port, path: ROOM_CALL_PATH, agent, ...tls },
-          envelope,
-          MAX_ROOM_BODY_BYTES,
-          CALL_TIMEOUT_MS,
-        );
+        answer = await postJson({ host: hub.host, port: hub.port, path: ROOM_CALL_PATH, agent, ...tls }, envelope, MAX_ROOM_BODY_BYTES, CALL_TIMEOUT_MS);
       } catch (error) {
         const lost = error instanceof AnswerLost;
         ctx.log.log('warn', lost ? 'room.hub_answer_lost' : 'room.hub_unreachable', {
           method,
-          hub: where,
+          hub: where(),
           error: String((error as Error)?.message ?? error).slice(0, 200),
         });
+        if (!lost) lookForHub();
         return failed(lost ? hubAnswerLost() : hubUnreachable());
       }
       if (answer.status === 403 && roomRefusal.safeParse(answer.json).data?.reason === 'room_pc_revoked') return failed(pcRevoked());
       const reply = replyMessage.safeParse(answer.json);
       if (answer.status !== 200 || !reply.success || reply.data.id !== id) {
-        ctx.log.log('warn', 'room.hub_bad_answer', { method, hub: where, status: answer.status });
+        ctx.log.log('warn', 'room.hub_bad_answer', { method, hub: where(), status: answer.status });
         return failed(hubUnreachable());
       }
       return reply.data.reply as Reply<unknown>;
@@ -80,20 +125,17 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
     async heartbeat(beat) {
       if (!tls || !agent) return null;
       try {
-        const answer = await postJson(
-          { host: state.hub.host, port: state.hub.port, path: ROOM_HEARTBEAT_PATH, agent, ...tls },
-          beat,
-          MAX_ROOM_BODY_BYTES,
-          CALL_TIMEOUT_MS,
-        );
+        const answer = await postJson({ host: hub.host, port: hub.port, path: ROOM_HEARTBEAT_PATH, agent, ...tls }, beat, MAX_ROOM_BODY_BYTES, CALL_TIMEOUT_MS);
         const reply = roomHeartbeatReply.safeParse(answer.json);
         return answer.status === 200 && reply.success ? reply.data : null;
-      } catch {
+      } catch (error) {
         // Unreachable: the console marks this PC offline after a few missed beats; nothing to log each time.
+        if (!(error instanceof AnswerLost)) lookForHub();
         return null;
       }
     },
     close() {
+      closed = true;
       agent?.destroy();
     },
   };

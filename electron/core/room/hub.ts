@@ -7,8 +7,9 @@ import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
 import { createCallServer } from './call-server';
 import type { KeyAndCertificate } from './certificates';
+import { announceHub } from './discovery';
 import { createPairingServer } from './pairing-server';
-import { ROOM_KEYS, type HubState } from './state';
+import { announces, ROOM_KEYS, type HubState } from './state';
 
 export interface RoomHub {
   /** The address bound: 127.0.0.1 (loopback) or 0.0.0.0 (LAN). */
@@ -77,12 +78,13 @@ export async function startRoomHub(ctx: KioskContext, state: HubState): Promise<
     throw error;
   }
   ctx.log.log('info', 'room.hub_listening', { host, callPort, pairingPort });
+  const unannounce = announces(state) ? announceHub(ctx, { roomId: state.roomId, callPort, pairingPort }) : async () => undefined;
   return {
     host,
     callPort,
     pairingPort,
     async close() {
-      await Promise.all([close(calls), close(pairing)]);
+      await Promise.all([unannounce(), close(calls), close(pairing)]);
     },
   };
 }

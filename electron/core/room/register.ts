@@ -15,10 +15,13 @@ import { startHeartbeat } from './heartbeat';
 import { vouchFor } from './staff';
 import { readRoomState } from './state';
 import { joinRoom } from './join';
+import { findHubs } from './discovery';
 import { issuePairingCode, makeHub, revokeRoomPc, roomStatus } from './setup';
 import type { RoomStatusView } from '#contract/room';
 
 const hubs = new WeakMap<KioskContext, RoomHub>();
+/** How long the technician's page listens for hubs' announcements. */
+const FIND_MS = 3_000;
 const links = new WeakMap<KioskContext, HubLink>();
 const beating = new WeakSet<KioskContext>();
 
@@ -68,14 +71,15 @@ function registerRoomSetup(ctx: KioskContext): void {
     return { ...roomStatus(ctx), serving: hub ? { callPort: hub.callPort, pairingPort: hub.pairingPort } : null };
   };
   registry.register('room.status', status);
-  registry.register('room.makeHub', async ({ listen, port, pairingPort }) => {
-    await makeHub(ctx, { listen, port, pairingPort });
+  registry.register('room.makeHub', async ({ listen, port, pairingPort, mdns }) => {
+    await makeHub(ctx, { listen, port, pairingPort, ...(mdns === undefined ? {} : { mdns }) });
     // A new hub serves at once, so the technician can pair the other PCs without a restart. One
     // already serving keeps its ports until the next start (kiosks paired on them keep working).
     await serveRoom(ctx);
     return status();
   });
   registry.register('room.pairCode', () => issuePairingCode(ctx));
+  registry.register('room.find', async () => ({ hubs: await findHubs(ctx, FIND_MS) }));
   registry.register('room.join', async ({ address, code, name }) => {
     await joinRoom(ctx, address, code, name);
     return { ...status(), restartRequired: true as const };

@@ -9,12 +9,14 @@ import { activityOf, STORE_REPORT_EVERY_MS } from './console';
 import { pcMaintenance } from './room-flags';
 import { createPairingCode } from './pairing-codes';
 import { listPcs, revokePc, type RoomPc } from './pcs';
-import { readRoomState, roleOf, ROOM_KEYS, writeRoomState, type HubState, type RoomRole } from './state';
+import { announces, readRoomState, roleOf, ROOM_KEYS, writeRoomState, type HubState, type RoomRole } from './state';
 
 export interface HubOptions {
   listen?: HubState['listen'];
   port?: number;
   pairingPort?: number;
+  /** Announce the hub on the LAN by mDNS (default: yes, where it listens on the LAN). */
+  mdns?: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function makeHub(ctx: KioskContext, options: HubOptions): Promise<{
     listen: options.listen ?? current?.listen ?? 'loopback',
     port: options.port ?? current?.port ?? ROOM_DEFAULT_PORT,
     pairingPort: options.pairingPort ?? current?.pairingPort ?? ROOM_DEFAULT_PAIRING_PORT,
+    mdns: options.mdns ?? current?.mdns ?? true,
   };
   if (where.port !== 0 && where.port === where.pairingPort) {
     throw refused('room_ports_clash', 'Cổng nhận lệnh và cổng ghép máy phải khác nhau. Hãy chọn hai cổng khác nhau.');
@@ -84,7 +87,7 @@ export interface RoomStatus {
   role: RoomRole;
   roomId: string | null;
   /** On a hub: where it listens (as configured; 0 = a free port chosen at start). */
-  listen: { on: HubState['listen']; port: number; pairingPort: number } | null;
+  listen: { on: HubState['listen']; port: number; pairingPort: number; mdns: boolean } | null;
   /** On a room kiosk: its number in the room and the hub it calls. */
   pcId: number | null;
   hub: { host: string; port: number } | null;
@@ -103,7 +106,7 @@ export function roomStatus(ctx: KioskContext): RoomStatus {
   return {
     role: roleOf(state),
     roomId: state?.roomId ?? null,
-    listen: state?.role === 'hub' ? { on: state.listen, port: state.port, pairingPort: state.pairingPort } : null,
+    listen: state?.role === 'hub' ? { on: state.listen, port: state.port, pairingPort: state.pairingPort, mdns: announces(state) } : null,
     pcId: state?.role === 'kiosk' ? state.pcId : null,
     hub: state?.role === 'kiosk' ? state.hub : null,
     pcs:

@@ -23,6 +23,8 @@ export const hubState = z
     /** 0 = any free port (tests); the host prints the ports it got. */
     port,
     pairingPort: port,
+    /** Announced on the LAN by mDNS (discovery.ts) when it listens there; absent (older files) means yes. */
+    mdns: z.boolean().optional(),
     ca: z.string(),
     certificate: z.string(),
     createdAt: z.string(),
@@ -84,6 +86,11 @@ export function readRoomState(dataDir: string): RoomState | undefined {
   }
   lastRead.set(file, { stamp, state: parsed.data });
   return parsed.data;
+}
+
+/** Whether a hub announces itself: only on the LAN (a loopback hub serves this PC alone), unless turned off. */
+export function announces(state: HubState): boolean {
+  return state.listen === 'lan' && state.mdns !== false;
 }
 
 export function roleOf(state: RoomState | undefined): RoomRole {

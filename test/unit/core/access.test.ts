@@ -147,6 +147,7 @@ const WHO_MAY_CALL: Record<string, string> = {
       'room.status',
       'room.makeHub',
       'room.pairCode',
+      'room.find',
       'room.join',
       'room.revoke',
       'technician.installUsbUpdate',

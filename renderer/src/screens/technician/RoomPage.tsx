@@ -1,10 +1,12 @@
 // Technician page "Phòng đọc nhiều máy" (issue #18): what `kiosk room …` does, from the screen. A
 // single PC is made the room's hub (it starts serving at once) or paired with a hub by the one-time
-// code shown there. On the hub: a pairing code for the next PC, and the PCs of the room, each of which
-// can be revoked. A paired PC calls the hub from its next start, and the page says so.
+// code shown there; a hub that announces itself on the LAN (mDNS) is found with one button, so the
+// technician need not know its address. On the hub: a pairing code for the next PC, and the PCs of the
+// room, each of which can be revoked. A paired PC calls the hub from its next start, and the page says so.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomStatusView } from '#contract/room';
+import type { foundHub, RoomStatusView } from '#contract/room';
+import type { z } from 'zod';
 import { apiErrorText } from '../../api/error-text'; // i18n-keys: errors.*
 import { useApi } from '../../api/context';
 import { useLoad } from '../../api/useLoad';
@@ -53,6 +55,7 @@ export function RoomPage({ staffToken }: { staffToken: string }) {
           />
           <JoinForm
             busy={busy}
+            find={async () => (await api.call('room.find', { staffToken })).hubs}
             onSubmit={(request) =>
               void perform(async () => {
                 const next = await api.call('room.join', { staffToken, ...request });
@@ -84,6 +87,7 @@ function RoomFacts({ status }: { status: RoomStatusView }) {
               callPort: status.serving.callPort,
               pairingPort: status.serving.pairingPort,
             })}
+            {status.listen?.mdns && ` ${t('room.mdnsOn')}`}
           </p>
         ) : (
           <p className="banner warning" role="status">
@@ -94,9 +98,16 @@ function RoomFacts({ status }: { status: RoomStatusView }) {
   );
 }
 
-function MakeHubForm({ busy, onSubmit }: { busy: boolean; onSubmit: (request: { listen: 'lan' | 'loopback'; port: number; pairingPort: number }) => void }) {
+function MakeHubForm({
+  busy,
+  onSubmit,
+}: {
+  busy: boolean;
+  onSubmit: (request: { listen: 'lan' | 'loopback'; port: number; pairingPort: number; mdns: boolean }) => void;
+}) {
   const { t } = useTranslation('technician');
   const [listen, setListen] = useState<'lan' | 'loopback'>('lan');
+  const [mdns, setMdns] = useState(true);
   const [port, setPort] = useState('47310');
   const [pairingPort, setPairingPort] = useState('47311');
   const [problem, setProblem] = useState<string | null>(null);
@@ -108,7 +119,7 @@ function MakeHubForm({ busy, onSubmit }: { busy: boolean; onSubmit: (request: { 
       return;
     }
     setProblem(null);
-    onSubmit({ listen, port: callPort!, pairingPort: codePort! });
+    onSubmit({ listen, port: callPort!, pairingPort: codePort!, mdns });
   };
   return (
     <form className="room-form" aria-labelledby="room-make-hub" onSubmit={submit} noValidate>
@@ -123,6 +134,11 @@ function MakeHubForm({ busy, onSubmit }: { busy: boolean; onSubmit: (request: { 
           <input type="radio" name="room-listen" checked={listen === 'loopback'} onChange={() => setListen('loopback')} /> {t('room.listenLoopback')}
         </label>
       </fieldset>
+      {listen === 'lan' && (
+        <label className="check">
+          <input type="checkbox" checked={mdns} onChange={(event) => setMdns(event.target.checked)} /> {t('room.mdns')}
+        </label>
+      )}
       <div className="row">
         <label className="field">
           <span>{t('room.port')}</span>
@@ -142,9 +158,29 @@ function MakeHubForm({ busy, onSubmit }: { busy: boolean; onSubmit: (request: { 
   );
 }
 
-function JoinForm({ busy, onSubmit }: { busy: boolean; onSubmit: (request: { address: string; code: string; name: string }) => void }) {
+type FoundHub = z.infer<typeof foundHub>;
+
+function JoinForm({
+  busy,
+  find,
+  onSubmit,
+}: {
+  busy: boolean;
+  find: () => Promise<FoundHub[]>;
+  onSubmit: (request: { address: string; code: string; name: string }) => void;
+}) {
   const { t } = useTranslation('technician');
   const [address, setAddress] = useState('');
+  // null: not looked yet; 'looking' while the page listens for announcements (a few seconds).
+  const [found, setFound] = useState<FoundHub[] | 'looking' | null>(null);
+  const look = async () => {
+    setFound('looking');
+    try {
+      setFound(await find());
+    } catch {
+      setFound([]);
+    }
+  };
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -161,6 +197,27 @@ function JoinForm({ busy, onSubmit }: { busy: boolean; onSubmit: (request: { add
     <form className="room-form" aria-labelledby="room-join" onSubmit={submit} noValidate>
       <h2 id="room-join">{t('room.joinTitle')}</h2>
       <p>{t('room.joinLead')}</p>
+      <div className="row">
+        <button type="button" className="button secondary" disabled={busy || found === 'looking'} onClick={() => void look()}>
+          {t(found === 'looking' ? 'room.finding' : 'room.find')}
+        </button>
+      </div>
+      {Array.isArray(found) &&
+        (found.length === 0 ? (
+          <p className="hint" role="status">
+            {t('room.foundNone')}
+          </p>
+        ) : (
+          <ul className="room-found" aria-label={t('room.foundLabel')}>
+            {found.map((hub) => (
+              <li key={`${hub.roomId}@${hub.host}`}>
+                <button type="button" className="button quiet" onClick={() => setAddress(`${hub.host}:${hub.pairingPort}`)}>
+                  {t('room.foundHub', { roomId: hub.roomId, host: hub.host, port: hub.pairingPort })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ))}
       <label className="field">
         <span>{t('room.address')}</span>
         <input
