@@ -41,7 +41,7 @@ export const hubUnreachable = () =>
 export const hubAnswerLost = () =>
   new KioskError(
     'unavailable',
-    'Máy trung tâm không trả lời kịp, nên máy này chưa biết việc vừa rồi đã được ghi hay chưa. Quét lại sách thì không mượn hay trả một cuốn hai lần; việc khác, hãy xem lại trước khi làm lại. Nếu vẫn không được, báo cán bộ thư viện.',
+    'Máy trung tâm không trả lời kịp, nên máy này chưa biết việc vừa rồi đã được ghi hay chưa. Quét lại sách thì không mượn hay trả một cuốn hai lần; việc khác, vui lòng xem lại trước khi làm lại. Nếu vẫn không được, báo cán bộ thư viện.',
     { reason: 'room_hub_no_answer' },
   );
 
