@@ -68,6 +68,16 @@ async function englishLarge(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Large text/ }).click();
 }
 
+/** A resident browsing at Máy 1, and staff at Máy 2 (in English, large text) seeing it on the console. */
+async function sessionOnPc1ConsoleAtPc2(browser: Browser) {
+  const { atPc1, atPc2 } = await roomWithConsole(browser, 'Máy 1', 'Máy 2');
+  expect((await pageReply(atPc1, 'internet.signIn', { kind: 'card', text: 'BD000003' })).ok).toBe(true);
+  await englishLarge(atPc2);
+  await openConsole(atPc2);
+  await expect(card(atPc2, 'Máy 1')).toHaveAttribute('data-state', 'in_session');
+  return { atPc1, atPc2 };
+}
+
 test('staff see every PC of the room in its state, at the hub in Vietnamese and at another PC in English and large text', async ({ browser }) => {
   // Máy 1: a resident browses. Máy 2: a resident browses, then steps away. Máy 3 never starts.
   const { atHub, atPc1, atPc2 } = await roomWithConsole(browser, 'Máy 1', 'Máy 2', 'Máy 3');
@@ -97,11 +107,7 @@ test('staff see every PC of the room in its state, at the hub in Vietnamese and 
 });
 
 test('staff at another PC lock and unlock the session on Máy 1 from the console', async ({ browser }) => {
-  const { atPc1, atPc2 } = await roomWithConsole(browser, 'Máy 1', 'Máy 2');
-  expect((await pageReply(atPc1, 'internet.signIn', { kind: 'card', text: 'BD000003' })).ok).toBe(true);
-  await englishLarge(atPc2);
-  await openConsole(atPc2);
-  await expect(card(atPc2, 'Máy 1')).toHaveAttribute('data-state', 'in_session');
+  const { atPc1, atPc2 } = await sessionOnPc1ConsoleAtPc2(browser);
 
   // From Máy 2, lock the session on Máy 1: within seconds Máy 1's pages step aside and its screen
   // asks the resident to see staff, in Vietnamese; the card says the session is locked. Unlocked, the
@@ -120,11 +126,7 @@ test('staff at another PC lock and unlock the session on Máy 1 from the console
 });
 
 test('staff at another PC end the session on Máy 1 from the console', async ({ browser }) => {
-  const { atPc1, atPc2 } = await roomWithConsole(browser, 'Máy 1', 'Máy 2');
-  expect((await pageReply(atPc1, 'internet.signIn', { kind: 'card', text: 'BD000003' })).ok).toBe(true);
-  await englishLarge(atPc2);
-  await openConsole(atPc2);
-  await expect(card(atPc2, 'Máy 1')).toHaveAttribute('data-state', 'in_session');
+  const { atPc1, atPc2 } = await sessionOnPc1ConsoleAtPc2(browser);
 
   // From Máy 2, end the session on Máy 1: asked twice, sent, carried out there within seconds.
   await card(atPc2, 'Máy 1').getByRole('button', { name: 'End the session now' }).click();
