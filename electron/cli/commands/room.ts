@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import type { PcActivity, PcInternetReport } from '#contract/room';
 import { createStderrLogger } from '../../core/log';
-import { findHubs } from '../../core/room/discovery';
+import { FIND_HUBS_MS, findHubs } from '../../core/room/discovery';
 import { joinRoom } from '../../core/room/join';
 import { issuePairingCode, makeHub, revokeRoomPc, roomStatus, type RoomStatus } from '../../core/room/setup';
 import { announces } from '../../core/room/state';
@@ -143,7 +143,7 @@ export function registerRoomCommands(program: Command): void {
     .option('--json', 'in một tài liệu JSON')
     .action((options: CommonOptions & { seconds?: string }) =>
       run(options, async () => {
-        const seconds = options.seconds === undefined ? 3 : Number(options.seconds);
+        const seconds = options.seconds === undefined ? FIND_HUBS_MS / 1000 : Number(options.seconds);
         if (!Number.isInteger(seconds) || seconds < 1 || seconds > 30) throw new CliFailure('--seconds nhận một số giây từ 1 đến 30.', 2);
         const hubs = await findHubs({ log: createStderrLogger('warn') }, seconds * 1000);
         printResult(options, { ok: true, hubs }, () =>

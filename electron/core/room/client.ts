@@ -24,7 +24,7 @@ import {
 import type { KioskContext } from '../context';
 import { KioskError } from '../errors';
 import { keyPem } from './certificates';
-import { findHubs, type FoundHub } from './discovery';
+import { FIND_HUBS_MS, findHubs, type FoundHub } from './discovery';
 import { AnswerLost, postJson } from './https-json';
 import { hubAnswerLost, hubUnreachable, pcRevoked } from './refusals';
 import type { VouchedStaff } from './staff';
@@ -32,14 +32,13 @@ import { readRoomState, ROOM_KEYS, writeRoomState, type KioskState } from './sta
 
 /** Longer than any room call takes (a checkout is one transaction); a resident should not wait longer. */
 const CALL_TIMEOUT_MS = 10_000;
-/** How long the link listens for its hub's announcement, and how often at most it looks. */
-const SEARCH_MS = 3_000;
+/** How often at most the link looks for its hub's announcement. */
 const SEARCH_EVERY_MS = 60_000;
 
 /** Whether `candidate` completes the room's mutual TLS handshake as the hub (the CA, the hub's name, this PC's certificate). */
 function answersAsHub(candidate: FoundHub, tls: ConnectionOptions): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connectTls({ ...tls, host: candidate.host, port: candidate.callPort, timeout: SEARCH_MS }, () => {
+    const socket = connectTls({ ...tls, host: candidate.host, port: candidate.callPort, timeout: FIND_HUBS_MS }, () => {
       const ok = socket.authorized;
       socket.end();
       resolve(ok);
@@ -76,7 +75,7 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
     searching = true;
     searchedMono = ctx.clock.monotonic();
     void (async () => {
-      for (const candidate of await findHubs(ctx, SEARCH_MS, state.roomId)) {
+      for (const candidate of await findHubs(ctx, FIND_HUBS_MS, state.roomId)) {
         if (closed || (candidate.host === hub.host && candidate.callPort === hub.port)) continue;
         if (!(await answersAsHub(candidate, tls))) continue;
         const from = where();

@@ -16,6 +16,8 @@ import type { KioskContext } from '../context';
 
 /** The DNS-SD service type: `_kiosk-room._tcp.local`. */
 export const ROOM_SERVICE_TYPE = 'kiosk-room';
+/** How long a search listens for announcements (a hub answers a query within a second on a LAN). */
+export const FIND_HUBS_MS = 3_000;
 /** Enough for any LAN's rooms; a flood of announcements is cut here. */
 const MAX_FOUND = 32;
 

@@ -15,13 +15,11 @@ import { startHeartbeat } from './heartbeat';
 import { vouchFor } from './staff';
 import { readRoomState } from './state';
 import { joinRoom } from './join';
-import { findHubs } from './discovery';
+import { FIND_HUBS_MS, findHubs } from './discovery';
 import { issuePairingCode, makeHub, revokeRoomPc, roomStatus } from './setup';
 import type { RoomStatusView } from '#contract/room';
 
 const hubs = new WeakMap<KioskContext, RoomHub>();
-/** How long the technician's page listens for hubs' announcements. */
-const FIND_MS = 3_000;
 const links = new WeakMap<KioskContext, HubLink>();
 const beating = new WeakSet<KioskContext>();
 
@@ -79,7 +77,7 @@ function registerRoomSetup(ctx: KioskContext): void {
     return status();
   });
   registry.register('room.pairCode', () => issuePairingCode(ctx));
-  registry.register('room.find', async () => ({ hubs: await findHubs(ctx, FIND_MS) }));
+  registry.register('room.find', async () => ({ hubs: await findHubs(ctx, FIND_HUBS_MS) }));
   registry.register('room.join', async ({ address, code, name }) => {
     await joinRoom(ctx, address, code, name);
     return { ...status(), restartRequired: true as const };
