@@ -2,7 +2,7 @@
 // and for the province: what the dashboard shows and the official report prints.
 import { previousYear, type Period } from '#contract/statistics';
 import type { CommuneRecord } from './store/portal-types';
-import type { CollectorStore, CommuneTotals } from './store/types';
+import type { CollectorStore, CommuneSums, CommuneTotals } from './store/types';
 import { GROWTH_INDICATORS, targetsFor, type Target, type TargetSet } from './targets';
 
 export type GrowthKey = (typeof GROWTH_INDICATORS)[number];
@@ -57,7 +57,7 @@ export function growth(current: number, previous: number): number | null {
   return previous > 0 ? round1(((current - previous) / previous) * 100) : null;
 }
 
-function indicatorsOf(cur: CommuneTotals['totals'] | undefined, prev: CommuneTotals['totals'] | undefined, targets: TargetSet): IndicatorAssessment[] {
+function indicatorsOf(cur: CommuneSums['totals'] | undefined, prev: CommuneSums['totals'] | undefined, targets: TargetSet): IndicatorAssessment[] {
   return GROWTH_INDICATORS.map((key) => {
     const current = cur?.[key] ?? 0;
     const previous = prev?.[key] ?? 0;
@@ -77,9 +77,9 @@ export async function assess(store: CollectorStore, period: Period, onlyCommune?
   const shareYearToDate = !period.to.endsWith('-12-31');
   const [register, current, previous, yearSoFar, targetRows] = await Promise.all([
     store.communeRegister(),
-    store.communeTotals(period.from, period.to),
-    store.communeTotals(previousPeriod.from, previousPeriod.to),
-    servedFrom === period.from ? null : store.communeTotals(servedFrom, period.to),
+    store.communeTotals(period.from, period.to, onlyCommune),
+    store.communeSums(previousPeriod.from, previousPeriod.to, GROWTH_INDICATORS, onlyCommune),
+    servedFrom === period.from ? null : store.communeSums(servedFrom, period.to, ['residents_first_served'], onlyCommune),
     store.targetRows(),
   ]);
   const targets = targetsFor(Number(period.to.slice(0, 4)), targetRows);
@@ -97,9 +97,10 @@ export async function assess(store: CollectorStore, period: Period, onlyCommune?
       const behind = indicators.filter((i) => i.met === false).length + (shareMet === false ? 1 : 0);
       return { commune, terminals: c?.terminals ?? 0, days: c?.days ?? 0, indicators, servedThisYear, sharePct, shareMet, behind };
     })
-    .sort((a, b) => b.behind - a.behind || a.commune.code.localeCompare(b.commune.code));
+    // Codes are digits of one length: plain comparison, far cheaper than localeCompare over 3,300 communes.
+    .sort((a, b) => b.behind - a.behind || (a.commune.code < b.commune.code ? -1 : a.commune.code > b.commune.code ? 1 : 0));
 
-  const sum = (rows: Map<string, CommuneTotals>) => {
+  const sum = (rows: Map<string, CommuneSums>) => {
     const totals = Object.fromEntries(GROWTH_INDICATORS.map((k) => [k, 0])) as Record<GrowthKey, number>;
     for (const c of communes) for (const k of GROWTH_INDICATORS) totals[k] += rows.get(c.commune.code)?.totals[k] ?? 0;
     return totals as unknown as CommuneTotals['totals'];

@@ -40,6 +40,8 @@ const STATIC: Record<string, { file: string; type: string }> = {
 };
 
 const periodQuery = z.object({ period: z.string().max(40).optional() }).strict();
+/** The province dashboard also pages its list of all communes (national scale). */
+const dashboardQuery = periodQuery.extend({ page: z.coerce.number().int().min(1).max(10_000).optional() }).strict();
 const signInBody = z.object({ username: z.string().max(80), password: z.string().max(200), next: z.string().max(300).optional() }).strict();
 /** Only a path on this portal may follow sign-in (no open redirect). */
 const safeNext = (next: string | undefined) => (next && /^\/(?!\/)[A-Za-z0-9/_.?=&%-]*$/.test(next) ? next : '/');
@@ -131,11 +133,12 @@ export function portalRoutes(app: FastifyInstance, options: PortalRouteOptions):
     return reply.redirect('/signin', 303);
   });
 
-  app.get('/', { config: { access: ['admin', 'viewer', 'commune', 'technician'] }, schema: { querystring: periodQuery } }, async (req, reply) => {
+  app.get('/', { config: { access: ['admin', 'viewer', 'commune', 'technician'] }, schema: { querystring: dashboardQuery } }, async (req, reply) => {
     if (req.account!.role === 'technician') return reply.redirect('/fleet', 303);
     const scope = scopeOf(req);
-    if (scope) return reply.redirect(`/communes/${scope}${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`, 303);
-    const period = periodOf((req.query as { period?: string }).period);
+    const { period: asked, page: listPage } = req.query as { period?: string; page?: number };
+    if (scope) return reply.redirect(`/communes/${scope}${asked === undefined ? '' : `?period=${encodeURIComponent(asked)}`}`, 303);
+    const period = periodOf(asked);
     const [a, series] = await Promise.all([assess(store, period), seriesOf(period, null)]);
     return reply.type('text/html; charset=utf-8').send(
       page({
@@ -144,7 +147,7 @@ export function portalRoutes(app: FastifyInstance, options: PortalRouteOptions):
         title: req.t.dash.title,
         viewer: req.viewer,
         path: '/',
-        body: renderProvince(req.lang, req.t, a, series),
+        body: renderProvince(req.lang, req.t, a, series, listPage),
         scripts: ['/static/uplot.css', '/static/uplot.js', '/static/charts.js'],
       }),
     );

@@ -85,17 +85,42 @@ export function periodForm(t: Texts, label: string, from: string, to: string, ac
   )}</button></form><p id="period-help" class="note">${esc(t.period.range(from, to))}. ${esc(t.period.help)}</p>`;
 }
 
-export function renderProvince(lang: Lang, t: Texts, a: Assessment, series: Series): string {
+/** Rows of the list of all communes per page, and of the communes behind shown first: a province has
+ * a few hundred communes and fits on one page; a national portal (3,300) pages, so the page stays
+ * small enough for a commune's slow link and an old PC's browser. */
+export const COMMUNES_PER_PAGE = 200;
+export const BEHIND_SHOWN = 50;
+
+function pager(t: Texts, page: number, pages: number, href: (page: number) => string): string {
+  if (pages <= 1) return '';
+  // Every page when few; otherwise the first, the last and those around this one.
+  const shown = [...new Set([1, pages, ...Array.from({ length: 7 }, (_, i) => page - 3 + i)])].filter((p) => p >= 1 && p <= pages).sort((x, y) => x - y);
+  const links = shown.map((p, i) => {
+    const gap = i > 0 && p - shown[i - 1]! > 1 ? '<span aria-hidden="true">…</span> ' : '';
+    return p === page ? `${gap}<span aria-current="page" class="button current">${p}</span>` : `${gap}<a class="button" href="${href(p)}">${p}</a>`;
+  });
+  const step = (p: number, label: string) => (p >= 1 && p <= pages ? `<a class="button" href="${href(p)}">${esc(label)}</a>` : '');
+  return `<nav class="row pager" aria-label="${esc(t.dash.pages)}"><span>${esc(t.dash.pageOf(page, pages))}</span> ${step(page - 1, t.dash.previousPage)} ${links.join(' ')} ${step(page + 1, t.dash.nextPage)}</nav>`;
+}
+
+export function renderProvince(lang: Lang, t: Texts, a: Assessment, series: Series, page = 1): string {
   const q = `?period=${encodeURIComponent(a.period.label)}`;
   const behind = a.communes.filter((c) => c.behind > 0 && c.days > 0);
+  const pages = Math.max(1, Math.ceil(a.communes.length / COMMUNES_PER_PAGE));
+  const at = Math.min(page, pages);
+  const href = (p: number) => `/${q}${p > 1 ? `&amp;page=${p}` : ''}#all-communes`;
+  const behindList = behind.length
+    ? `${communeRows(lang, t, behind.slice(0, BEHIND_SHOWN), q)}${behind.length > BEHIND_SHOWN ? `<p class="note">${esc(t.dash.moreBehind(behind.length - BEHIND_SHOWN))}</p>` : ''}`
+    : `<p>${esc(t.dash.onTrack)}</p>`;
   return `${periodForm(t, a.period.label, a.period.from, a.period.to, '/')}
 <h2>${esc(t.dash.province)} (${a.province.communes} ${esc(t.dash.commune.toLowerCase())}, ${a.province.terminals} ${esc(t.dash.terminals.toLowerCase())})</h2>
 ${indicatorTable(lang, t, a.province.indicators, { pct: a.province.sharePct, met: a.province.shareMet, target: targetText(a.targets.residents_share), yearToDate: a.shareYearToDate })}
 ${chart(t, series, lang)}
 <h2>${esc(t.dash.behind)}</h2>
-${behind.length ? communeRows(lang, t, behind, q) : `<p>${esc(t.dash.onTrack)}</p>`}
-<h2>${esc(t.dash.allCommunes)}</h2>
-${communeRows(lang, t, a.communes, q)}
+${behindList}
+<h2 id="all-communes">${esc(t.dash.allCommunes)}</h2>
+${communeRows(lang, t, a.communes.slice((at - 1) * COMMUNES_PER_PAGE, at * COMMUNES_PER_PAGE), q)}
+${pager(t, at, pages, href)}
 <h2>${esc(t.dash.downloads)}</h2>
 <p class="row"><a class="button" href="/export.xlsx${q}">${esc(t.dash.exportXlsx)}</a> <a class="button" href="/export.csv${q}">${esc(t.dash.exportCsv)}</a></p>`;
 }

@@ -6,7 +6,15 @@ import type { Role } from '../store/portal-types';
 export const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const locale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
-export const num = (lang: Lang, n: number, fractionDigits = 1) => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: fractionDigits }).format(n);
+// Making an Intl.NumberFormat costs far more than formatting with one: a province's table of
+// 3,300 communes formats tens of thousands of numbers, so each (language, digits) keeps its own.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export const num = (lang: Lang, n: number, fractionDigits = 1) => {
+  const key = `${lang}:${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: fractionDigits })));
+  return format.format(n);
+};
 export const pct = (lang: Lang, n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${num(lang, n)} %`);
 export function dateTime(lang: Lang, iso: string): string {
   return new Intl.DateTimeFormat(locale(lang), {

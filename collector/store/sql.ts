@@ -61,9 +61,14 @@ export function planUpload(days: StoredDay[], heldFor: (day: string) => { revisi
   return { stale, results, toStore };
 }
 
-export const TERMINAL_SELECT = `SELECT t.id, t.commune_code, c.name AS commune_name, c.province_code, t.name, t.kiosk_id, t.created_at, t.enrolled_at,
-  t.revoked_at, t.last_seen_at, t.last_software, (SELECT COUNT(*) FROM day_figures d WHERE d.terminal_id = t.id) AS days
+/** Terminals with their commune; `days` is how the store counts each terminal's days held. */
+const terminalSelect = (days: string) => `SELECT t.id, t.commune_code, c.name AS commune_name, c.province_code, t.name, t.kiosk_id, t.created_at, t.enrolled_at,
+  t.revoked_at, t.last_seen_at, t.last_software, ${days} AS days
   FROM terminals t JOIN communes c ON c.code = t.commune_code`;
+/** SQLite (a pilot's few terminals) counts the day rows on each read. */
+export const TERMINAL_SELECT = terminalSelect('(SELECT COUNT(*) FROM day_figures d WHERE d.terminal_id = t.id)');
+/** PostgreSQL keeps the count on the terminal (updated with each upload): counting 18 million rows for every fleet page would take seconds. */
+export const TERMINAL_SELECT_COUNTED = terminalSelect('t.day_count');
 
 /** A timestamp as both drivers return it (PostgreSQL: Date, SQLite: ISO text) → ISO text. */
 export const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : String(v));
@@ -86,8 +91,12 @@ export function toTerminal(r: Record<string, unknown>): TerminalRow {
   };
 }
 
+// A plain loop: a national dashboard reads tens of thousands of such rows per page, and building
+// each through spreads and Object.fromEntries was a third of its time.
 function totalsOf(r: Record<string, unknown>): Record<DayIndicator, number> {
-  return { ...zeroTotals(), ...Object.fromEntries(COLUMNS.map((c) => [c, Number(r[c])])) };
+  const totals = {} as Record<DayIndicator, number>;
+  for (const c of COLUMNS) totals[c] = Number(r[c] ?? 0);
+  return totals;
 }
 
 /** A row of the per-commune totals query (code, name, province_code, terminals, days, columns). */
@@ -100,6 +109,19 @@ export function toCommuneTotals(r: Record<string, unknown>) {
     days: Number(r.days),
     totals: totalsOf(r),
   };
+}
+
+/** A row of a per-commune sums query (commune_code and the indicators asked for). */
+export function toCommuneSums(r: Record<string, unknown>, indicators: readonly DayIndicator[]) {
+  const totals: Partial<Record<DayIndicator, number>> = {};
+  for (const c of indicators) totals[c] = Number(r[c] ?? 0);
+  return { communeCode: String(r.commune_code), totals };
+}
+
+/** Indicator names to select, checked against the fixed list (they become SQL identifiers). */
+export function indicatorColumns(indicators: readonly DayIndicator[]): readonly DayIndicator[] {
+  for (const c of indicators) if (!COLUMNS.includes(c)) throw new Error(`unknown indicator ${c}`);
+  return indicators;
 }
 
 /** A row of the per-day figures query (day, revision, columns). */

@@ -2,7 +2,7 @@
 // province of a few hundred terminals. Same behaviour as the PostgreSQL store, same tests.
 import Database from 'better-sqlite3';
 import { migratePortal, portalStore, type Exec } from './portal';
-import { COLUMNS, planUpload, upgradeStatements, TERMINAL_SELECT, toCommuneTotals, toDayTotals, toTerminal } from './sql';
+import { COLUMNS, planUpload, upgradeStatements, TERMINAL_SELECT, indicatorColumns, toCommuneSums, toCommuneTotals, toDayTotals, toTerminal } from './sql';
 import type { ApplyResult, AuthRow, CollectorStore, CommuneTotals, NewTerminal, RedeemResult, StoredDay } from './types';
 
 const SCHEMA = `
@@ -165,16 +165,29 @@ export function openSqliteStore(file: string, options: { keySecret?: Buffer } = 
       return (db.prepare(`${TERMINAL_SELECT} ORDER BY c.province_code, t.commune_code, t.name`).all() as Record<string, unknown>[]).map(toTerminal);
     },
 
-    async communeTotals(from, to): Promise<CommuneTotals[]> {
+    async communeTotals(from, to, communeCode = null): Promise<CommuneTotals[]> {
       const rows = db
         .prepare(
           `SELECT c.code, c.name, c.province_code, COUNT(DISTINCT d.terminal_id) AS terminals, COUNT(DISTINCT d.day) AS days,
              ${COLUMNS.map((col) => `COALESCE(SUM(d.${col}), 0) AS ${col}`).join(', ')}
-           FROM communes c LEFT JOIN day_figures d ON d.commune_code = c.code AND d.day BETWEEN ? AND ?
+           FROM communes c LEFT JOIN day_figures d ON d.commune_code = c.code AND d.day BETWEEN @from AND @to
+           WHERE @commune IS NULL OR c.code = @commune
            GROUP BY c.code, c.name, c.province_code ORDER BY c.province_code, c.code`,
         )
-        .all(from, to) as Record<string, string | number>[];
+        .all({ from, to, commune: communeCode }) as Record<string, string | number>[];
       return rows.map(toCommuneTotals);
+    },
+
+    async communeSums(from, to, indicators, communeCode = null) {
+      const rows = db
+        .prepare(
+          `SELECT commune_code, ${indicatorColumns(indicators)
+            .map((col) => `SUM(${col}) AS ${col}`)
+            .join(', ')} FROM day_figures
+           WHERE day BETWEEN @from AND @to AND (@commune IS NULL OR commune_code = @commune) GROUP BY commune_code`,
+        )
+        .all({ from, to, commune: communeCode }) as Record<string, unknown>[];
+      return rows.map((r) => toCommuneSums(r, indicators));
     },
 
     async dayTotals(terminalId, from, to) {

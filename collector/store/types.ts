@@ -53,6 +53,12 @@ export interface CommuneTotals {
   totals: Record<DayIndicator, number>;
 }
 
+export interface CommuneSums {
+  communeCode: string;
+  /** The indicators asked for only. */
+  totals: Partial<Record<DayIndicator, number>>;
+}
+
 export type RedeemResult = { ok: true; terminal: TerminalRow } | { ok: false; reason: 'unknown' | 'expired' | 'used' | 'revoked' };
 
 export interface CollectorStore extends PortalStore {
@@ -69,7 +75,13 @@ export interface CollectorStore extends PortalStore {
   /** All-or-nothing: a stale or conflicting day refuses the whole batch. */
   applyUpload(terminalId: string, communeCode: string, software: string, days: StoredDay[], now: string): Promise<ApplyResult>;
   terminals(): Promise<TerminalRow[]>;
-  communeTotals(from: string, to: string): Promise<CommuneTotals[]>;
+  /** Every commune of the register with its totals for the period, or only `communeCode` (a commune's page). */
+  communeTotals(from: string, to: string, communeCode?: string | null): Promise<CommuneTotals[]>;
+  /**
+   * Sums of the given indicators alone, per commune with figures in the period (the year before,
+   * the year so far): no kiosk or day counts, and no columns the caller does not read.
+   */
+  communeSums(from: string, to: string, indicators: readonly DayIndicator[], communeCode?: string | null): Promise<CommuneSums[]>;
   /** Per terminal and day totals (the chaos test compares these with the kiosk's). */
   dayTotals(terminalId: string, from: string, to: string): Promise<{ day: string; revision: number; totals: Record<DayIndicator, number> }[]>;
   counts(): Promise<{ terminals: number; dayRows: number }>;

@@ -235,6 +235,57 @@ describe.each(storeFactories)('portal on $name', (factory) => {
     expect((await s.store.targetRows()).find((t) => t.indicator === 'visits' && t.year === 2026)).toMatchObject({ minPct: 5, maxPct: 6 });
   });
 
+  it('a national register pages the list of all communes; at most 50 communes behind are listed first', async () => {
+    const s = await setup();
+    const code = (i: number) => String(20000 + i);
+    await s.store.upsertCommunes(
+      Array.from({ length: 450 }, (_, i) => ({
+        code: code(i),
+        name: `Xã số ${i}`,
+        provinceCode: String(1 + (i % 34)).padStart(2, '0'),
+        district: null,
+        population: 5000,
+        rural: true,
+        disadvantaged: false,
+        minorityPct: null,
+      })),
+    );
+    // 60 communes served fewer readers than the year before: all behind their targets.
+    for (let i = 0; i < 60; i++) {
+      const { terminal } = await registerTerminal(s.store, { communeCode: code(i), communeName: `Xã số ${i}`, provinceCode: '01', name: 'Kiosk' }, NOW);
+      await seedDay(s.store, terminal.id, code(i), '2025-03-02', 100, 100);
+      await seedDay(s.store, terminal.id, code(i), '2026-03-02', 10, 10);
+    }
+    const viewer = await signInAs(s.store, s.url, 'viewer', NOW);
+    const get = async (query: string) => {
+      const response = await fetch(new URL(query, s.url), { headers: { cookie: viewer.cookie } });
+      return { status: response.status, html: await response.text() };
+    };
+    const rowsIn = (html: string, from: string, to: string) =>
+      (html.slice(html.indexOf(from), html.indexOf(to)).match(/<a href="\/communes\/\d{5}/g) ?? []).length;
+    const first = await get('?period=2026');
+    expect(first.status).toBe(200);
+    expect(rowsIn(first.html, 'Các xã chưa đạt', 'id="all-communes"')).toBe(50);
+    expect(first.html).toContain('Còn 10 xã chưa đạt khác');
+    expect(rowsIn(first.html, 'id="all-communes"', 'aria-label="Các trang')).toBe(200);
+    expect(first.html).toContain('Trang 1/3');
+    expect(first.html).toContain('href="/?period=2026&amp;page=2#all-communes"');
+    const last = await get('?period=2026&page=3');
+    expect(rowsIn(last.html, 'id="all-communes"', 'aria-label="Các trang')).toBe(50);
+    expect(last.html).toContain('<span aria-current="page" class="button current">3</span>');
+    // A page past the end shows the last; nonsense is refused with the period help kept.
+    expect((await get('?period=2026&page=40')).html).toContain('Trang 3/3');
+    for (const bad of ['?page=0', '?page=abc', '?page=2.5', '?period=2026&page=1&x=1']) expect((await get(bad)).status).toBe(400);
+    // A province's own few hundred communes (under 200) fit on one page: no pager at all.
+    const small = await setup();
+    await small.store.upsertCommunes([
+      { code: '27001', name: 'Xã Một', provinceCode: '27', district: null, population: null, rural: false, disadvantaged: false, minorityPct: null },
+    ]);
+    const smallViewer = await signInAs(small.store, small.url, 'viewer', NOW);
+    const one = await (await fetch(new URL('?period=2026', small.url), { headers: { cookie: smallViewer.cookie } })).text();
+    expect(one).not.toContain('aria-label="Các trang');
+  });
+
   it('the official report states numbers and targets met, with formulas neutralised in the XLSX', async () => {
     const s = await setup();
     const { terminal } = await registerTerminal(s.store, { communeCode: '12345', communeName: 'Xã Minh Hòa', provinceCode: '27', name: 'Kiosk' }, NOW);
