@@ -120,9 +120,13 @@ test('staff at another PC lock and unlock the session on Máy 1 from the console
   await expect(atPc1.getByTestId('countdown')).toHaveCount(0);
   await snapshot(atPc1, 'internet-locked-1366x768-vi');
   await expect(card(atPc2, 'Máy 1')).toContainText('The session is locked', { timeout: 20_000 });
+  // The card's state says so too, not "In use".
+  await expect(card(atPc2, 'Máy 1')).toHaveAttribute('data-state', 'locked');
+  await expect(card(atPc2, 'Máy 1').locator('.pc-state')).toHaveText('Session locked');
   await snapshot(atPc2, 'room-console-locked-1366x768-en-large');
   await card(atPc2, 'Máy 1').getByRole('button', { name: 'Unlock session' }).click();
   await expect(atPc1.getByTestId('countdown')).toBeVisible({ timeout: 20_000 });
+  await expect(card(atPc2, 'Máy 1')).toHaveAttribute('data-state', 'in_session', { timeout: 20_000 });
 });
 
 test('staff at another PC end the session on Máy 1 from the console', async ({ browser }) => {

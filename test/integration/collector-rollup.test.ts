@@ -1,4 +1,4 @@
-// The PostgreSQL store answers periods from its per-commune monthly roll-up (month-rollup.ts); the
+// The PostgreSQL store answers periods from its per-commune roll-up (commune-rollup.ts); the
 // SQLite store sums day rows. Fed the same uploads — kiosks of one commune uploading at the same
 // time, revisions replacing days, a kiosk moved to another commune — both must give the same
 // totals, kiosk counts, day counts and monthly series for any period, whole months or not.

@@ -33,9 +33,10 @@ export async function startPc(dir: string): Promise<RoomPc> {
 }
 
 /** A hub on free ports, serving: on loopback, or on the LAN (where it announces itself by mDNS). */
-export async function startHub(listen: 'loopback' | 'lan' = 'loopback'): Promise<Hub> {
+export async function startHub(listen: 'loopback' | 'lan' = 'loopback', options: { mdns?: boolean } = {}): Promise<Hub> {
   const dir = fresh();
-  const made = kiosk('room', 'hub', '--listen', listen, '--port', '0', '--pairing-port', '0', '--data-dir', dir, '--json');
+  const mdns = options.mdns === false ? ['--no-mdns'] : [];
+  const made = kiosk('room', 'hub', '--listen', listen, '--port', '0', '--pairing-port', '0', ...mdns, '--data-dir', dir, '--json');
   if (made.code !== 0) throw new Error(`room hub failed: ${made.stdout}${made.stderr}`);
   const startedAt = cliClock().now();
   const pc = await startPc(dir);

@@ -75,7 +75,8 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
     searching = true;
     searchedMono = ctx.clock.monotonic();
     void (async () => {
-      for (const candidate of await findHubs(ctx, FIND_HUBS_MS, state.roomId)) {
+      const candidates = await findHubs(ctx, FIND_HUBS_MS, state.roomId);
+      for (const candidate of candidates) {
         if (closed || (candidate.host === hub.host && candidate.callPort === hub.port)) continue;
         if (!(await answersAsHub(candidate, tls))) continue;
         const from = where();
@@ -85,6 +86,8 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
         ctx.log.log('warn', 'room.hub_moved', { from, to: where() });
         return;
       }
+      // Nobody answering for this room passed the room's TLS (none announced, or only strangers): stay.
+      ctx.log.log('warn', 'room.hub_not_found', { answers: candidates.length, at: where() });
     })()
       .catch((error: unknown) => ctx.log.log('warn', 'room.hub_search_failed', { error: String((error as Error)?.message ?? error).slice(0, 200) }))
       .finally(() => (searching = false));

@@ -84,8 +84,9 @@ export function announceHub(ctx: Pick<KioskContext, 'log'>, hub: { roomId: strin
 }
 
 /**
- * The hubs that answer within `waitMs` (real time: a network wait), each room once; with `roomId`,
- * only that room's, and as soon as it answers.
+ * The hubs that answer within `waitMs` (real time: a network wait), each room and address once;
+ * with `roomId`, only those claiming that room. The whole wait is always listened out: a stranger
+ * announcing the same room must not be the only answer heard because it answered first.
  */
 export function findHubs(ctx: Pick<KioskContext, 'log'>, waitMs: number, roomId?: string): Promise<FoundHub[]> {
   return new Promise((resolve) => {
@@ -102,8 +103,7 @@ export function findHubs(ctx: Pick<KioskContext, 'log'>, waitMs: number, roomId?
     const browser = bonjour.find({ type: ROOM_SERVICE_TYPE }, (service) => {
       const hub = hubFromAnnouncement(service);
       if (done || !hub || found.size >= MAX_FOUND || (roomId !== undefined && hub.roomId !== roomId)) return;
-      found.set(`${hub.roomId}@${hub.host}`, hub);
-      if (roomId !== undefined) finish();
+      found.set(`${hub.roomId}@${hub.host}:${hub.callPort}`, hub);
     });
     const timer = setTimeout(finish, waitMs);
   });

@@ -145,6 +145,8 @@ function PcCard({
   const [message, setMessage] = useState('');
   const session = pc.internet?.session ?? null;
   const inSession = (pc.state === 'in_session' || pc.state === 'away') && session !== null;
+  // A locked session reads as its own state on the card (the hub reports it as in use).
+  const shownState = inSession && session.locked ? 'locked' : pc.state;
   const titleId = `pc-${pc.id}-name`;
 
   const send = (event: FormEvent) => {
@@ -155,10 +157,10 @@ function PcCard({
 
   // i18n-keys: staff:console.states.*
   return (
-    <li className={`staff-card pc-card pc-${pc.state}`} aria-labelledby={titleId} data-pc={pc.name} data-state={pc.state}>
+    <li className={`staff-card pc-card pc-${shownState}`} aria-labelledby={titleId} data-pc={pc.name} data-state={shownState}>
       <div className="pc-card-head">
         <h2 id={titleId}>{name}</h2>
-        <span className="pc-state">{t(`console.states.${pc.state}`)}</span>
+        <span className="pc-state">{t(`console.states.${shownState}`)}</span>
       </div>
       {session && inSession && (
         <dl className="current-session">
