@@ -147,6 +147,7 @@ export function portalRoutes(app: FastifyInstance, options: PortalRouteOptions):
         title: req.t.dash.title,
         viewer: req.viewer,
         path: '/',
+        returnTo: req.url,
         body: renderProvince(req.lang, req.t, a, series, listPage),
         scripts: ['/static/uplot.css', '/static/uplot.js', '/static/charts.js'],
       }),
@@ -170,6 +171,7 @@ export function portalRoutes(app: FastifyInstance, options: PortalRouteOptions):
           title: req.t.dash.communeTitle(a.communes[0]!.commune.name),
           viewer: req.viewer,
           path: req.url.split('?')[0]!,
+          returnTo: req.url,
           body: renderCommune(
             req.lang,
             req.t,

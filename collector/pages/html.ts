@@ -46,7 +46,8 @@ const NAV: { href: string; key: keyof Texts['nav']; roles: Role[] }[] = [
 
 export const csrfField = (viewer: Viewer) => `<input type="hidden" name="_csrf" value="${esc(viewer.csrf)}">`;
 
-export function page(input: { lang: Lang; t: Texts; title: string; viewer?: Viewer; path: string; body: string; scripts?: string[] }): string {
+/** `returnTo`: where the language switch comes back to (the page with its period and list page), `path` by default. */
+export function page(input: { lang: Lang; t: Texts; title: string; viewer?: Viewer; path: string; returnTo?: string; body: string; scripts?: string[] }): string {
   const { lang, t, viewer } = input;
   const other = lang === 'vi' ? 'en' : 'vi';
   const nav = viewer
@@ -61,7 +62,7 @@ export function page(input: { lang: Lang; t: Texts; title: string; viewer?: View
 <link rel="stylesheet" href="/static/portal.css">${(input.scripts ?? []).map((s) => (s.endsWith('.css') ? `<link rel="stylesheet" href="${s}">` : `<script src="${s}" defer></script>`)).join('')}
 </head><body>
 <a class="skip" href="#main">${esc(t.skip)}</a>
-<header><p class="brand">${esc(t.appTitle)}</p>${nav}<a class="lang" href="/lang/${other}?next=${encodeURIComponent(input.path)}" lang="${other}">${esc(t.language)}</a></header>
+<header><p class="brand">${esc(t.appTitle)}</p>${nav}<a class="lang" href="/lang/${other}?next=${encodeURIComponent(input.returnTo ?? input.path)}" lang="${other}">${esc(t.language)}</a></header>
 <main id="main"><h1>${esc(input.title)}</h1>
 ${input.body}
 </main></body></html>`;

@@ -8,7 +8,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Bonjour from 'bonjour-service';
 import { afterEach, expect, it } from 'vitest';
-import { ROOM_SERVICE_TYPE } from '../../electron/core/room/discovery';
+import { FIND_HUBS_MS, findHubs, ROOM_SERVICE_TYPE } from '../../electron/core/room/discovery';
+import { randomBytes } from 'node:crypto';
 import { fresh, kiosk } from '../support/cli';
 import { eventually, joinRoom, pairCode, readStore, startHub, startPc, stopAll, type Hub, type RoomPc } from '../support/room';
 
@@ -128,3 +129,16 @@ it('hostile: a stranger announcing our room moves nobody; a kiosk finds its real
     await new Promise<void>((resolve) => rogue.unpublishAll(() => rogue.destroy(() => resolve())));
   }
 }, 120_000);
+
+it('hostile: a search for one room hears every answer claiming it, so the first stranger to answer cannot hide the hub', async () => {
+  const room = randomBytes(8).toString('hex');
+  const announcers = [new Bonjour(), new Bonjour()];
+  announcers.forEach((b, i) => b.publish({ name: `kiosk-room-${room}-${i}`, type: ROOM_SERVICE_TYPE, port: 40_000 + i, txt: { room, call: String(41_000 + i), v: '1' } }));
+  try {
+    const log = { log: () => undefined } as never;
+    const found = await findHubs({ log }, FIND_HUBS_MS, room);
+    expect(found.map((h) => h.callPort).sort()).toEqual([41_000, 41_001]);
+  } finally {
+    await Promise.all(announcers.map((b) => new Promise<void>((resolve) => b.unpublishAll(() => b.destroy(() => resolve())))));
+  }
+}, 30_000);
