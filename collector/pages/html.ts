@@ -47,7 +47,16 @@ const NAV: { href: string; key: keyof Texts['nav']; roles: Role[] }[] = [
 export const csrfField = (viewer: Viewer) => `<input type="hidden" name="_csrf" value="${esc(viewer.csrf)}">`;
 
 /** `returnTo`: where the language switch comes back to (the page with its period and list page), `path` by default. */
-export function page(input: { lang: Lang; t: Texts; title: string; viewer?: Viewer; path: string; returnTo?: string; body: string; scripts?: string[] }): string {
+export function page(input: {
+  lang: Lang;
+  t: Texts;
+  title: string;
+  viewer?: Viewer;
+  path: string;
+  returnTo?: string;
+  body: string;
+  scripts?: string[];
+}): string {
   const { lang, t, viewer } = input;
   const other = lang === 'vi' ? 'en' : 'vi';
   const nav = viewer

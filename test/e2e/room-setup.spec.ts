@@ -1,8 +1,12 @@
 // The technician's room page (issue #18), on two real kiosk processes: one single PC is made the
 // hub from its screen and starts serving at once; the other is paired with it by the code the hub
-// shows (in English and large text); the hub then lists it and revokes it.
+// shows (in English and large text); the hub then lists it and revokes it. A hub on the LAN is found
+// from the page by its mDNS announcement, and choosing it fills the address.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, newKioskPage, openHome, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
+import { expect, kioskCli, newKioskPage, openHome, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
 
 /** Signs the demo technician in on the staff screen, through its own form, in either language. */
 async function signInTechnician(page: Page): Promise<void> {
@@ -78,6 +82,37 @@ test('a technician makes one PC the hub and pairs another from the screens; the 
     await expect(hub.locator('.banner.success')).toHaveText('Đã gỡ Máy 2 khỏi phòng đọc: máy đó không gọi được máy trung tâm nữa.');
     await expect(row).toContainText('đã gỡ lúc');
     await snapshot(hub, 'room-setup-revoked-vi');
+  } finally {
+    for (const kiosk of running) await stopKiosk(kiosk);
+  }
+});
+
+test('a technician finds the hub on the LAN from the page and picks it: the address is filled in', async ({ browser }) => {
+  const running: RunningKiosk[] = [];
+  try {
+    // A hub listening on the LAN announces itself (loopback hubs do not).
+    const hubDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-lan-hub-'));
+    kioskCli(['room', 'hub', '--listen', 'lan', '--port', '0', '--pairing-port', '0', '--data-dir', hubDir]);
+    const hubKiosk = await startKiosk({ dataDir: hubDir });
+    running.push(hubKiosk);
+    const pairingPort = /ROOM_PAIRING=\S+:(\d+)/.exec(hubKiosk.stdout())![1]!;
+    const { roomId } = kioskCli(['room', 'status', '--data-dir', hubDir]) as { roomId: string };
+    const pcKiosk = await startKiosk();
+    running.push(pcKiosk);
+
+    const pc = await newKioskPage(browser, pcKiosk);
+    await pc.setViewportSize({ width: 1366, height: 768 });
+    await pc.goto(`${pcKiosk.url}#/staff`);
+    await signInTechnician(pc);
+    await openRoomPage(pc);
+    await pc.getByRole('button', { name: 'Tìm máy trung tâm trong mạng' }).click();
+    await expect(pc.getByRole('button', { name: 'Đang tìm… (vài giây)' })).toBeDisabled();
+    // Other tests' LAN hubs may answer too: this one is known by its room.
+    const ours = pc.getByRole('list', { name: 'Máy trung tâm tìm thấy' }).getByRole('button', { name: new RegExp(`:${pairingPort} \\(mã phòng ${roomId}\\)`) });
+    await expect(ours).toBeVisible({ timeout: 15_000 });
+    await snapshot(pc, 'room-setup-found-hubs-vi');
+    await ours.click();
+    await expect(pc.getByLabel('Địa chỉ máy trung tâm (cổng ghép máy)')).toHaveValue(new RegExp(`:${pairingPort}$`));
   } finally {
     for (const kiosk of running) await stopKiosk(kiosk);
   }

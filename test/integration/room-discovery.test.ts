@@ -85,7 +85,12 @@ it('hostile: a stranger announcing our room moves nobody; a kiosk finds its real
   // certificate for the hub's name, issued by another room's CA.
   const rogue = new Bonjour();
   const claim = (room: string, at: { calls: string; pairing: string }, n: number) =>
-    rogue.publish({ name: `kiosk-room-${room}-${n}`, type: ROOM_SERVICE_TYPE, port: portOf(at.pairing), txt: { room, call: String(portOf(at.calls)), v: '1' } });
+    rogue.publish({
+      name: `kiosk-room-${room}-${n}`,
+      type: ROOM_SERVICE_TYPE,
+      port: portOf(at.pairing),
+      txt: { room, call: String(portOf(at.calls)), v: '1' },
+    });
   claim(roomA, hubC, 1);
   claim(roomC, hubA, 2);
   try {
@@ -133,7 +138,9 @@ it('hostile: a stranger announcing our room moves nobody; a kiosk finds its real
 it('hostile: a search for one room hears every answer claiming it, so the first stranger to answer cannot hide the hub', async () => {
   const room = randomBytes(8).toString('hex');
   const announcers = [new Bonjour(), new Bonjour()];
-  announcers.forEach((b, i) => b.publish({ name: `kiosk-room-${room}-${i}`, type: ROOM_SERVICE_TYPE, port: 40_000 + i, txt: { room, call: String(41_000 + i), v: '1' } }));
+  announcers.forEach((b, i) =>
+    b.publish({ name: `kiosk-room-${room}-${i}`, type: ROOM_SERVICE_TYPE, port: 40_000 + i, txt: { room, call: String(41_000 + i), v: '1' } }),
+  );
   try {
     const log = { log: () => undefined } as never;
     const found = await findHubs({ log }, FIND_HUBS_MS, room);

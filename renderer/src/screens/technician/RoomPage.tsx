@@ -210,8 +210,8 @@ function JoinForm({
         ) : (
           <ul className="room-found" aria-label={t('room.foundLabel')}>
             {found.map((hub) => (
-              <li key={`${hub.roomId}@${hub.host}`}>
-                <button type="button" className="button quiet" onClick={() => setAddress(`${hub.host}:${hub.pairingPort}`)}>
+              <li key={`${hub.roomId}@${hub.host}:${hub.callPort}`}>
+                <button type="button" className="button secondary" onClick={() => setAddress(`${hub.host}:${hub.pairingPort}`)}>
                   {t('room.foundHub', { roomId: hub.roomId, host: hub.host, port: hub.pairingPort })}
                 </button>
               </li>
