@@ -3,16 +3,11 @@
 // many more there are, and pages the list of all communes (200 a page); the pager is reachable by
 // keyboard, axe-clean, and reads in both languages and with large text.
 import AxeBuilder from '@axe-core/playwright';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { registerTerminal } from '../../collector/admin';
 import { createAccount } from '../../collector/accounts';
 import { openSqliteStore } from '../../collector/store/sqlite';
-import { startCollectorProcess } from './collector-process';
+import { portalForSpec } from './collector-process';
 import { expect, snapshot, test } from './fixtures';
-import { DEFAULT_INSTANT } from '../support/clock';
 
 const PASSWORD = 'mat-khau-thu-nghiem';
 const SEEDED_AT = Date.parse('2026-12-01T01:00:00Z');
@@ -46,17 +41,7 @@ async function seed(file: string): Promise<void> {
   await store.close();
 }
 
-let portal: { url: string; process: ChildProcess };
-let dir: string;
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'portal-national-'));
-  await seed(join(dir, 'portal.sqlite'));
-  portal = await startCollectorProcess(join(dir, 'portal.sqlite'), DEFAULT_INSTANT);
-});
-test.afterAll(() => {
-  portal?.process.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-});
+const portal = portalForSpec(seed);
 
 test('450 communes: the 50 furthest behind first, the list of all communes in pages, by mouse and keyboard, vi and en', async ({ page }) => {
   await page.goto(`${portal.url}signin?next=${encodeURIComponent('/?period=2026')}`);

@@ -3,17 +3,13 @@
 // Sign-in; a viewer refused at an administrator page; the dashboard with targets; drill-down to a
 // commune and its kiosks; the official report downloaded; axe; screenshots in vi and en.
 import AxeBuilder from '@axe-core/playwright';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { registerTerminal } from '../../collector/admin';
 import { createAccount } from '../../collector/accounts';
 import { healthReasons } from '../../collector/fleet';
 import { openSqliteStore } from '../../collector/store/sqlite';
-import { startCollectorProcess } from './collector-process';
+import { portalForSpec } from './collector-process';
 import { expect, snapshot, test } from './fixtures';
-import { DEFAULT_INSTANT } from '../support/clock';
 
 const PASSWORD = 'mat-khau-thu-nghiem';
 const SEEDED_AT = Date.parse('2026-12-01T01:00:00Z');
@@ -79,17 +75,7 @@ async function seed(file: string): Promise<void> {
   await store.close();
 }
 
-let portal: { url: string; process: ChildProcess };
-let dir: string;
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
-  await seed(join(dir, 'portal.sqlite'));
-  portal = await startCollectorProcess(join(dir, 'portal.sqlite'), DEFAULT_INSTANT);
-});
-test.afterAll(() => {
-  portal?.process.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-});
+const portal = portalForSpec(seed);
 
 async function signIn(page: import('@playwright/test').Page, username: string, password = PASSWORD) {
   await page.goto(`${portal.url}?period=2026-01-01..2026-11-30`);

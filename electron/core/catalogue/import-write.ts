@@ -123,7 +123,7 @@ export function writeImport(db: Db, clock: Pick<Clock, 'now'>, read: ReadOk, opt
 
 /** One transaction (rolled back for a dry run). Rotation manifests are small and create their batch here. */
 function writeAtOnce(db: Db, clock: Pick<Clock, 'now'>, read: ReadOk, options: WriteOptions, hooks: WriteHooks, report: ImportReport): void {
-  const plan = options.target === 'rotation' ? prepareRotationBatch(db, read.rows ?? [], read.format) : undefined;
+  const plan = options.target === 'rotation' ? prepareRotationBatch(db, read.rows, read.format) : undefined;
   try {
     db.transaction(() => {
       let target: TargetCollection;

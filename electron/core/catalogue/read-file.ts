@@ -12,6 +12,7 @@ import type { MarcReadResult } from './marc';
 import type { Mapped } from './record-input';
 import type { IndexColumns } from './search-index';
 import { mapTableRow, readCsv, readXlsx, type TableResult, type TableRow } from './tabular';
+import { readCsvFile } from './csv-file';
 
 export type ImportFormat = 'marc21' | 'marcxml' | 'csv' | 'xlsx';
 
@@ -146,7 +147,7 @@ function head(path: string): { bytes: Buffer; size: number } {
  * is scanned once (structure, count, encoding) and then decoded lazily, chunk by chunk; other
  * formats are read whole up to WHOLE_FILE_LIMIT_BYTES. Never throws on content: every problem is a refusal.
  */
-export async function readImportSource(source: ImportSource, chosen?: TextEncoding): Promise<ReadOutcome> {
+export async function readImportSource(source: ImportSource, chosen?: TextEncoding, wholeFileLimit = WHOLE_FILE_LIMIT_BYTES): Promise<ReadOutcome> {
   if (source instanceof Uint8Array) return readImportFile(source, chosen);
   const { bytes, size } = head(source.path);
   const from = Math.max(
@@ -192,12 +193,17 @@ export async function readImportSource(source: ImportSource, chosen?: TextEncodi
     }
     if ('fatal' in scan) return { ok: false, reason: scan.fatal.reason, message: scan.fatal.message };
   }
-  if (size > WHOLE_FILE_LIMIT_BYTES) {
+  if (size > wholeFileLimit) {
+    // A large CSV export is read in segments (csv-file.ts); a large spreadsheet, UTF-16 text or
+    // legacy-encoded MARCXML still has the ceiling below.
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    if (!isZip(bytes) && !isOle2(bytes) && !utf16 && !looksBinary(bytes) && !looksLikeMarcXml(bytes.toString('latin1')))
+      return readCsvFile(source.path, chosen);
     const mib = Math.round(size / 2 ** 20);
     return {
       ok: false,
       reason: 'too_large_for_format',
-      message: `Tệp này (${mib} MB) không phải MARC21 (.mrc) hay MARCXML mã UTF-8; tệp CSV, Excel hoặc MARCXML mã cũ chỉ nhập được tới ${WHOLE_FILE_LIMIT_BYTES / 2 ** 20} MB. Hãy xuất lại từ phần mềm thư viện dạng MARC21 (ISO 2709) hoặc MARCXML (UTF-8), tệp lớn mấy cũng nhập được, hoặc chia tệp thành nhiều phần. Chưa có gì được nhập.`,
+      message: `Tệp này (${mib} MB) là tệp Excel, văn bản UTF-16 hoặc MARCXML mã cũ: các dạng này chỉ nhập được tới ${Math.round(wholeFileLimit / 2 ** 20)} MB. Hãy xuất lại từ phần mềm thư viện dạng MARC21 (ISO 2709), MARCXML (UTF-8) hoặc CSV, tệp lớn mấy cũng nhập được, hoặc chia tệp thành nhiều phần. Chưa có gì được nhập.`,
     };
   }
   return readImportFile(readFileSync(source.path), chosen);

@@ -53,8 +53,17 @@ interface CollectionRow {
 
 const manifestHelp = 'Xem mẫu resources/catalogue/mau-dot-luan-chuyen.csv.';
 
-/** Checks the manifest's batch columns before anything is written. Throws a refusal. */
-export function prepareRotationBatch(db: Db, rows: TableRow[], format: string): BatchPlan {
+/**
+ * Checks the manifest's batch columns before anything is written. Throws a refusal. `rows`
+ * undefined: a CSV too large to hold whole (csv-file.ts), which no manifest is.
+ */
+export function prepareRotationBatch(db: Db, rows: TableRow[] | undefined, format: string): BatchPlan {
+  if (rows === undefined && format === 'csv') {
+    throw refused(
+      'manifest_format',
+      `Tệp này quá lớn để là danh sách một đợt luân chuyển (một đợt có vài trăm cuốn). Hãy kiểm tra đã chọn đúng tệp chưa. ${manifestHelp}`,
+    );
+  }
   if (format !== 'csv' && format !== 'xlsx') {
     throw refused(
       'manifest_format',
@@ -62,7 +71,7 @@ export function prepareRotationBatch(db: Db, rows: TableRow[], format: string): 
     );
   }
   const values = (column: 'batchCode' | 'sourceLibrary' | 'dueBack') => [
-    ...new Set(rows.map((row) => text(row, column)).filter((v): v is string => v !== null)),
+    ...new Set((rows ?? []).map((row) => text(row, column)).filter((v): v is string => v !== null)),
   ];
   const codes = values('batchCode');
   const sources = values('sourceLibrary');

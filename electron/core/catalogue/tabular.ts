@@ -86,12 +86,14 @@ function cellText(cell: Cell): string | null {
   return clean(String(cell));
 }
 
-/** Finds the header row (the first non-empty one) and maps each later row by column. */
-export function readTable(rows: Cell[][], lineOf: (index: number) => number): TableResult {
-  const headerIndex = rows.findIndex((row) => row.some((cell) => cellText(cell) !== null));
-  if (headerIndex < 0) return { ok: false, reason: 'empty', message: 'Bảng tính rỗng, không có dòng nào. Hãy kiểm tra lại đã chọn đúng tệp chưa.' };
-  const header = rows[headerIndex]!.map((cell) => LOOKUP.get(headerKey(cellText(cell) ?? '')));
-  const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
+export const isEmptyRow = (row: Cell[]) => !row.some((cell) => cellText(cell) !== null);
+
+/** A header row's columns (by position), or the refusal of a header without the required columns. */
+export type TableHeader = { ok: true; byPosition: (Column | undefined)[] } | { ok: false; reason: 'missing_columns'; message: string };
+
+export function tableHeader(row: Cell[]): TableHeader {
+  const byPosition = row.map((cell) => LOOKUP.get(headerKey(cellText(cell) ?? '')));
+  const missing = REQUIRED_COLUMNS.filter((column) => !byPosition.includes(column));
   if (missing.length) {
     const names = missing.map((column) => `"${COLUMN_NAMES[column][0]}"`).join(' và ');
     return {
@@ -100,17 +102,31 @@ export function readTable(rows: Cell[][], lineOf: (index: number) => number): Ta
       message: `Bảng tính thiếu cột bắt buộc ${names} ở dòng tiêu đề. Hãy dùng tệp mẫu resources/catalogue/mau-nhap-sach.csv (hoặc .xlsx), đặt đúng tên cột rồi nhập lại. Chưa có gì được nhập.`,
     };
   }
+  return { ok: true, byPosition };
+}
+
+/** One data row by column (the first column of a name wins), or undefined for an empty row. */
+export function tableRow(header: (Column | undefined)[], row: Cell[], line: number): TableRow | undefined {
+  if (isEmptyRow(row)) return undefined;
+  const values: Partial<Record<Column, Cell>> = {};
+  header.forEach((column, c) => {
+    if (column && values[column] === undefined) values[column] = row[c];
+  });
+  return { line, values };
+}
+
+/** Finds the header row (the first non-empty one) and maps each later row by column. */
+export function readTable(rows: Cell[][], lineOf: (index: number) => number): TableResult {
+  const headerIndex = rows.findIndex((row) => !isEmptyRow(row));
+  if (headerIndex < 0) return { ok: false, reason: 'empty', message: 'Bảng tính rỗng, không có dòng nào. Hãy kiểm tra lại đã chọn đúng tệp chưa.' };
+  const header = tableHeader(rows[headerIndex]!);
+  if (!header.ok) return header;
   const out: TableRow[] = [];
   for (let i = headerIndex + 1; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (!row.some((cell) => cellText(cell) !== null)) continue;
-    const values: Partial<Record<Column, Cell>> = {};
-    header.forEach((column, c) => {
-      if (column && values[column] === undefined) values[column] = row[c];
-    });
-    out.push({ line: lineOf(i), values });
+    const row = tableRow(header.byPosition, rows[i]!, lineOf(i));
+    if (row) out.push(row);
   }
-  return { ok: true, rows: out, columns: header.filter((c): c is Column => c !== undefined) };
+  return { ok: true, rows: out, columns: header.byPosition.filter((c): c is Column => c !== undefined) };
 }
 
 export function text(row: TableRow, column: Column): string | null {
@@ -147,23 +163,39 @@ export function mapTableRow(row: TableRow): Mapped {
 
 /** Parses CSV text (comma, semicolon or tab separated, as Excel saves it). Never throws. */
 export function readCsv(csvText: string): TableResult {
-  const firstLine = csvText.slice(0, csvText.search(/\r?\n|$/));
-  const delimiter = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
-  let records: { record: string[]; info: { lines: number } }[];
+  const records = parseCsv(csvText, csvDelimiter(csvText));
+  if (!records.ok) return records;
+  return readTable(
+    records.records.map((r) => r.record),
+    (i) => records.records[i]!.info.lines,
+  );
+}
+
+/** The separator Excel used (comma, semicolon or tab): the one the first line has most of. */
+export function csvDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  return [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+export type CsvRecords = { ok: true; records: { record: string[]; info: { lines: number } }[] } | { ok: false; reason: 'bad_csv'; message: string };
+
+/** Parses CSV text into records with the line each ends on (`lineOffset` lines before this text). Never throws. */
+export function parseCsv(csvText: string, delimiter: string, lineOffset = 0): CsvRecords {
   try {
-    records = parse(csvText, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as typeof records;
+    const records = parse(csvText, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
+    if (lineOffset) for (const r of records) r.info.lines += lineOffset;
+    return { ok: true, records };
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     return {
       ok: false,
       reason: 'bad_csv',
-      message: `Tệp CSV sai cú pháp${line ? ` ở dòng ${line}` : ''} (thường do dấu ngoặc kép không đóng). Hãy mở bằng Excel, lưu lại dạng "CSV UTF-8" rồi nhập lại. Chưa có gì được nhập.`,
+      message: `Tệp CSV sai cú pháp${line ? ` ở dòng ${line + lineOffset}` : ''} (thường do dấu ngoặc kép không đóng). Hãy mở bằng Excel, lưu lại dạng "CSV UTF-8" rồi nhập lại. Chưa có gì được nhập.`,
     };
   }
-  return readTable(
-    records.map((r) => r.record),
-    (i) => records[i]!.info.lines,
-  );
 }
 
 /** Reads the first sheet of an .xlsx workbook; TCVN3- and VNI-font cells are converted. Never throws. */
