@@ -21,8 +21,8 @@ const LONGER_SPANS = [
 /**
  * The roll-up table, keyed by span and its first day, so a period's rows are a few index ranges.
  * `terminals` lists the kiosks that sent days in the span (distinct counts over several spans).
- * Sums are integers (a commune's year is far below 2^31): PostgreSQL sums integers into bigint
- * quickly, while a sum of bigints becomes numeric, several times slower.
+ * Sums are bigint: the contract lets a day carry up to 10 million per indicator, so a commune's
+ * year can pass 2^31, and a sum that overflowed would refuse every upload of that commune.
  */
 export function rollupDdl(): string {
   return `
@@ -32,19 +32,19 @@ CREATE TABLE IF NOT EXISTS commune_rollup (
   commune_code text NOT NULL,
   days integer NOT NULL,
   terminals text[] NOT NULL,
-  ${COLUMNS.map((c) => `${c} integer NOT NULL DEFAULT 0`).join(',\n  ')},
+  ${COLUMNS.map((c) => `${c} bigint NOT NULL DEFAULT 0`).join(',\n  ')},
   PRIMARY KEY (span, start, commune_code)
 );`;
 }
 
 /** Indicator columns an older roll-up lacks (an indicator added since): added, then the roll-up is rebuilt. */
 export function rollupColumnStatements(existingColumns: readonly string[]): string[] {
-  return COLUMNS.filter((c) => !existingColumns.includes(c)).map((c) => `ALTER TABLE commune_rollup ADD COLUMN IF NOT EXISTS ${c} integer NOT NULL DEFAULT 0`);
+  return COLUMNS.filter((c) => !existingColumns.includes(c)).map((c) => `ALTER TABLE commune_rollup ADD COLUMN IF NOT EXISTS ${c} bigint NOT NULL DEFAULT 0`);
 }
 
 const rollupColumns = `span, start, commune_code, days, terminals, ${COLUMNS.join(', ')}`;
 const daySums = `COUNT(DISTINCT day)::integer AS days, array_agg(DISTINCT terminal_id ORDER BY terminal_id) AS terminals,
-  ${COLUMNS.map((c) => `SUM(${c})::integer AS ${c}`).join(', ')}`;
+  ${COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ')}`;
 
 /** Month rows from day rows; $1 commune and $2 month, or NULL for all. */
 const MONTHS_FROM_DAYS = `INSERT INTO commune_rollup (${rollupColumns})
@@ -63,7 +63,7 @@ function longerFromMonths(span: 'quarter' | 'year', months: number): string {
           WHERE r.span = 'month' AND r.commune_code = g.commune_code AND r.start >= g.start AND r.start < g.start + interval '${months} months' ORDER BY t),
     ${COLUMNS.map((c) => `g.${c}`).join(', ')}
   FROM (SELECT date_trunc('${span}', start::timestamp)::date AS start, commune_code, SUM(days)::integer AS days,
-          ${COLUMNS.map((c) => `SUM(${c})::integer AS ${c}`).join(', ')}
+          ${COLUMNS.map((c) => `SUM(${c})::bigint AS ${c}`).join(', ')}
         FROM commune_rollup WHERE span = 'month' AND ($1::text IS NULL OR commune_code = $1)
           AND ($2::date IS NULL OR (start >= $2::date AND start < $2::date + interval '${months} months'))
         GROUP BY 1, 2) g`;

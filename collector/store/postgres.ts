@@ -64,7 +64,6 @@ CREATE TABLE IF NOT EXISTS terminals (
   last_seen_at timestamptz,
   last_software text
 );
-ALTER TABLE terminals ADD COLUMN IF NOT EXISTS day_count integer;
 CREATE INDEX IF NOT EXISTS terminals_commune ON terminals (commune_code);
 CREATE TABLE IF NOT EXISTS day_figures (
   terminal_id text NOT NULL,
@@ -154,11 +153,16 @@ export function openPostgresStore(options: PostgresOptions): CollectorStore {
           ).rows.map((r) => r.column_name);
         let corrected = 0;
         for (const sql of upgradeStatements('postgres', await columnsOf('day_figures'))) corrected += (await c.query(sql)).rowCount ?? 0;
+        // Added only when missing: ALTER TABLE locks the table even when it then finds the column.
+        if (!(await columnsOf('terminals')).includes('day_count')) await c.query('ALTER TABLE terminals ADD COLUMN day_count integer');
         const rollupAdds = rollupColumnStatements(await columnsOf('commune_rollup'));
         for (const sql of rollupAdds) await c.query(sql);
         // Built from the day rows when it is new (a collector upgraded to this version, or day rows
         // loaded by hand), when an indicator was added, or when stored figures were corrected above.
         if (!had[0]?.rollup || rollupAdds.length || corrected) {
+          // Uploads wait at their terminal's row lock until the rebuild commits, so none is caught
+          // between the emptied roll-up and the recount (dashboards still read meanwhile).
+          await c.query('LOCK TABLE terminals IN EXCLUSIVE MODE');
           for (const { sql, params } of REBUILD_ROLLUP) await c.query(sql, params);
           await c.query('UPDATE terminals SET day_count = NULL');
         }
@@ -262,12 +266,13 @@ export function openPostgresStore(options: PostgresOptions): CollectorStore {
           }
         }
         const added = toStore.filter((d) => !held.has(d.day)).length;
-        await c.query('UPDATE terminals SET last_seen_at = $1, last_software = $2, day_count = COALESCE(day_count, 0) + $4 WHERE id = $3', [
-          now,
-          software,
-          terminalId,
-          added,
-        ]);
+        // A terminal not yet counted (made by an older collector running beside this one) is counted now.
+        await c.query(
+          `UPDATE terminals SET last_seen_at = $1, last_software = $2,
+             day_count = CASE WHEN day_count IS NULL THEN (SELECT COUNT(*) FROM day_figures WHERE terminal_id = $3) ELSE day_count + $4 END
+           WHERE id = $3`,
+          [now, software, terminalId, added],
+        );
         return { ok: true, days: results };
       });
     },

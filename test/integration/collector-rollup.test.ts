@@ -30,7 +30,8 @@ const storedDay = (offset: number, revision: number, seed: number): StoredDay =>
 };
 
 describe.skipIf(!PG_URL)('the PostgreSQL roll-up against the SQLite store', () => {
-  it('gives the same answers for any period after concurrent uploads, replaced revisions and a kiosk that moved commune', async () => {
+  /** Both stores, and a client on the PostgreSQL store's schema to play an operator or an older collector. */
+  async function bothStores() {
     const sqlite = await storeFactories[0]!.open();
     const schema = `t_rollup_${randomBytes(5).toString('hex')}`;
     const postgres = openPostgresStore({ connectionString: PG_URL!, schema, poolSize: 4, firstPartitionYear: 2025, keySecret: TEST_KEY_SECRET });
@@ -42,6 +43,11 @@ describe.skipIf(!PG_URL)('the PostgreSQL roll-up against the SQLite store', () =
     });
     await postgres.migrate();
     await admin.connect();
+    return { sqlite, postgres, admin };
+  }
+
+  it('gives the same answers for any period after concurrent uploads, replaced revisions and a kiosk that moved commune', async () => {
+    const { sqlite, postgres, admin } = await bothStores();
     const stores = [sqlite, postgres];
     const communes = ['27001', '27002', '27003'];
     const kioskIds: string[][] = [[], []];
@@ -137,6 +143,34 @@ describe.skipIf(!PG_URL)('the PostgreSQL roll-up against the SQLite store', () =
     expect(await askPostgres('2025-11-01', '2026-04-30')).toEqual(await askSqlite('2025-11-01', '2026-04-30'));
     expect(await askPostgres('2026-01-10', '2026-03-20')).toEqual(await askSqlite('2026-01-10', '2026-03-20'));
     expect(await daysHeld(postgres)).toEqual(await daysHeld(sqlite));
+  });
+
+  it('hostile: figures as large as the contract allows never overflow a sum, and a kiosk an older collector made is counted', async () => {
+    const { sqlite, postgres, admin } = await bothStores();
+    const year = Array.from({ length: 300 }, (_, i) => i);
+    const huge = (offset: number): StoredDay => ({
+      day: new Date(Date.parse('2026-01-01T00:00:00Z') + offset * 86_400_000).toISOString().slice(0, 10),
+      revision: 1,
+      digest: `huge-${offset}`,
+      figuresJson: '{}',
+      totals: { visits: 10_000_000, internet_minutes: 10_000_000 },
+    });
+    const ids: string[] = [];
+    for (const store of [sqlite, postgres]) {
+      const { terminal } = await registerTerminal(store, { communeCode: '27009', communeName: 'Xã Lớn', provinceCode: '27', name: 'Máy' }, Date.parse(NOW));
+      ids.push(terminal.id);
+      // 300 days of 10 million: 3 billion a year, past 2^31.
+      expect((await store.applyUpload(terminal.id, '27009', 'test', year.map(huge), NOW)).ok).toBe(true);
+    }
+    const [fromSqlite, fromPostgres] = await Promise.all([sqlite, postgres].map((store) => store.communeTotals('2026-01-01', '2026-12-31', '27009')));
+    expect(fromPostgres).toEqual(fromSqlite);
+    expect(fromPostgres![0]!.totals.visits).toBe(3_000_000_000);
+    // A terminal whose day count an older collector never kept: the next upload counts its days.
+    await admin.query('UPDATE terminals SET day_count = NULL');
+    for (const [i, store] of [sqlite, postgres].entries()) expect((await store.applyUpload(ids[i]!, '27009', 'test', [huge(300)], NOW)).ok).toBe(true);
+    const days = async (store: CollectorStore) => (await store.terminals()).map((t) => t.days);
+    expect(await days(postgres)).toEqual([301]);
+    expect(await days(sqlite)).toEqual([301]);
   });
 });
 

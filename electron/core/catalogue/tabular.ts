@@ -88,12 +88,19 @@ function cellText(cell: Cell): string | null {
 
 export const isEmptyRow = (row: Cell[]) => !row.some((cell) => cellText(cell) !== null);
 
-/** A header row's columns (by position), or the refusal of a header without the required columns. */
-export type TableHeader = { ok: true; byPosition: (Column | undefined)[] } | { ok: false; reason: 'missing_columns'; message: string };
+/** Where each known column is in the header (its first occurrence): a row reads only those cells. */
+export type TableColumns = readonly { index: number; column: Column }[];
+
+/** A header row's columns, or the refusal of a header without the required columns. */
+export type TableHeader = { ok: true; columns: TableColumns } | { ok: false; reason: 'missing_columns'; message: string };
 
 export function tableHeader(row: Cell[]): TableHeader {
-  const byPosition = row.map((cell) => LOOKUP.get(headerKey(cellText(cell) ?? '')));
-  const missing = REQUIRED_COLUMNS.filter((column) => !byPosition.includes(column));
+  const columns: { index: number; column: Column }[] = [];
+  row.forEach((cell, index) => {
+    const column = LOOKUP.get(headerKey(cellText(cell) ?? ''));
+    if (column && !columns.some((c) => c.column === column)) columns.push({ index, column });
+  });
+  const missing = REQUIRED_COLUMNS.filter((column) => !columns.some((c) => c.column === column));
   if (missing.length) {
     const names = missing.map((column) => `"${COLUMN_NAMES[column][0]}"`).join(' và ');
     return {
@@ -102,16 +109,14 @@ export function tableHeader(row: Cell[]): TableHeader {
       message: `Bảng tính thiếu cột bắt buộc ${names} ở dòng tiêu đề. Hãy dùng tệp mẫu resources/catalogue/mau-nhap-sach.csv (hoặc .xlsx), đặt đúng tên cột rồi nhập lại. Chưa có gì được nhập.`,
     };
   }
-  return { ok: true, byPosition };
+  return { ok: true, columns };
 }
 
-/** One data row by column (the first column of a name wins), or undefined for an empty row. */
-export function tableRow(header: (Column | undefined)[], row: Cell[], line: number): TableRow | undefined {
+/** One data row by column, or undefined for an empty row. */
+export function tableRow(columns: TableColumns, row: Cell[], line: number): TableRow | undefined {
   if (isEmptyRow(row)) return undefined;
   const values: Partial<Record<Column, Cell>> = {};
-  header.forEach((column, c) => {
-    if (column && values[column] === undefined) values[column] = row[c];
-  });
+  for (const { index, column } of columns) values[column] = row[index];
   return { line, values };
 }
 
@@ -123,10 +128,10 @@ export function readTable(rows: Cell[][], lineOf: (index: number) => number): Ta
   if (!header.ok) return header;
   const out: TableRow[] = [];
   for (let i = headerIndex + 1; i < rows.length; i++) {
-    const row = tableRow(header.byPosition, rows[i]!, lineOf(i));
+    const row = tableRow(header.columns, rows[i]!, lineOf(i));
     if (row) out.push(row);
   }
-  return { ok: true, rows: out, columns: header.byPosition.filter((c): c is Column => c !== undefined) };
+  return { ok: true, rows: out, columns: header.columns.map((c) => c.column) };
 }
 
 export function text(row: TableRow, column: Column): string | null {
