@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, kioskCli, newKioskPage, openHome, snapshot, startKiosk, stopKiosk, test, type RunningKiosk } from './fixtures';
 
 /** Signs the demo technician in on the staff screen, through its own form, in either language. */
@@ -18,6 +18,16 @@ async function signInTechnician(page: Page): Promise<void> {
 
 const openRoomPage = (page: Page) => page.evaluate(() => (location.hash = '#/staff/room'));
 
+/** A page on `kiosk` at 1366×768, in Vietnamese, with the technician signed in on the room page. */
+async function technicianOnRoomPage(browser: Browser, kiosk: RunningKiosk): Promise<Page> {
+  const page = await newKioskPage(browser, kiosk);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${kiosk.url}#/staff`);
+  await signInTechnician(page);
+  await openRoomPage(page);
+  return page;
+}
+
 test('a technician makes one PC the hub and pairs another from the screens; the hub lists it and revokes it', async ({ browser }) => {
   const running: RunningKiosk[] = [];
   try {
@@ -27,11 +37,7 @@ test('a technician makes one PC the hub and pairs another from the screens; the 
     running.push(pcKiosk);
 
     // The hub, in Vietnamese at 1366×768.
-    const hub = await newKioskPage(browser, hubKiosk);
-    await hub.setViewportSize({ width: 1366, height: 768 });
-    await hub.goto(`${hubKiosk.url}#/staff`);
-    await signInTechnician(hub);
-    await openRoomPage(hub);
+    const hub = await technicianOnRoomPage(browser, hubKiosk);
     await expect(hub.getByTestId('room-role')).toContainText('Máy này đang chạy một mình');
     await snapshot(hub, 'room-setup-standalone-vi');
     await hub.getByLabel('Chỉ chính máy này (để thử)').check();
@@ -100,11 +106,7 @@ test('a technician finds the hub on the LAN from the page and picks it: the addr
     const pcKiosk = await startKiosk();
     running.push(pcKiosk);
 
-    const pc = await newKioskPage(browser, pcKiosk);
-    await pc.setViewportSize({ width: 1366, height: 768 });
-    await pc.goto(`${pcKiosk.url}#/staff`);
-    await signInTechnician(pc);
-    await openRoomPage(pc);
+    const pc = await technicianOnRoomPage(browser, pcKiosk);
     await pc.getByRole('button', { name: 'Tìm máy trung tâm trong mạng' }).click();
     await expect(pc.getByRole('button', { name: 'Đang tìm… (vài giây)' })).toBeDisabled();
     // Other tests' LAN hubs may answer too: this one is known by its room.
