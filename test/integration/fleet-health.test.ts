@@ -2,7 +2,9 @@
 // record to a real collector on loopback; the collector keeps the latest record per terminal, the
 // attention reasons with the instant each was first seen, and refuses records that carry anything
 // else or too much.
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { backupDir, backupSettled } from '../../electron/core/backup/daily';
 import { reissueCode } from '../../collector/admin';
 import { healthReasons, needingAttention } from '../../collector/fleet';
 import { kioskHealth, type KioskHealth } from '#contract/upload';
@@ -28,6 +30,13 @@ describe.each(storeFactories)('fleet health on $name', (factory) => {
   it('a quiet kiosk still reports: its health record is stored, reasons with the instant first seen', async () => {
     const s = await setup();
     const creds = await enrolKiosk(s.db, s.store, s.url);
+    // This kiosk has no backup: one the daily schedule may have started is let finish, then removed,
+    // before each upload (otherwise whether the reason holds depends on when that backup lands).
+    const noBackups = async () => {
+      await backupSettled(s.kiosk.ctx);
+      rmSync(backupDir(s.dataDir), { recursive: true, force: true });
+    };
+    await noBackups();
     // No event at all: the run sends the health record alone, so the kiosk is not "silent".
     expect((await uploaderOf(s.kiosk.ctx).runNow()).sentDays).toBe(0);
     const first = await s.store.fleetHealth();
@@ -48,6 +57,7 @@ describe.each(storeFactories)('fleet health on $name', (factory) => {
 
     // A day later the reason still holds: its first-seen instant does not move.
     s.clock.advance(24 * HOUR);
+    await noBackups();
     await uploaderOf(s.kiosk.ctx).runNow();
     const later = await s.store.fleetHealth();
     expect(later.reasons).toEqual([{ terminalId: creds.terminalId, reason: 'old_backup', since }]);
