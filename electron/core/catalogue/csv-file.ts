@@ -110,10 +110,13 @@ export function csvSegments(readAt: ReadAt, size: number, from = 0, segmentBytes
 }
 
 const refusal = (reason: string, message: string): ReadOutcome => ({ ok: false, reason, message });
-/** The file is not what the first pass read (still being copied, replaced, the stick pulled out): the import stops whole. */
+/**
+ * The file is not what the first pass read (still being copied, replaced, the stick pulled out):
+ * the import stops whole. Screens say it with the reader's "stopped midway" sentence.
+ */
 const fileChanged = () =>
   refused(
-    'import_file_changed',
+    'reader_stopped',
     'Tệp đã thay đổi trong lúc nhập (có thể đang được chép vào, hoặc USB bị rút ra). Chưa có gì được nhập. Hãy chờ chép xong, cắm lại USB rồi nhập lại.',
   );
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
