@@ -2,7 +2,7 @@
 // and for the province: what the dashboard shows and the official report prints.
 import { previousYear, type Period } from '#contract/statistics';
 import type { CommuneRecord } from './store/portal-types';
-import type { CollectorStore, CommuneSums, CommuneTotals } from './store/types';
+import type { CollectorStore, CommuneSums } from './store/types';
 import { GROWTH_INDICATORS, targetsFor, type Target, type TargetSet } from './targets';
 
 export type GrowthKey = (typeof GROWTH_INDICATORS)[number];
@@ -103,7 +103,7 @@ export async function assess(store: CollectorStore, period: Period, onlyCommune?
   const sum = (rows: Map<string, CommuneSums>) => {
     const totals = Object.fromEntries(GROWTH_INDICATORS.map((k) => [k, 0])) as Record<GrowthKey, number>;
     for (const c of communes) for (const k of GROWTH_INDICATORS) totals[k] += rows.get(c.commune.code)?.totals[k] ?? 0;
-    return totals as unknown as CommuneTotals['totals'];
+    return totals;
   };
   const indicators = indicatorsOf(sum(cur), sum(prev), targets);
   const known = communes.filter((c) => c.commune.population);

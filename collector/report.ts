@@ -5,6 +5,7 @@ import type { Period } from '#contract/statistics';
 import type { Assessment, CommuneAssessment, GrowthKey } from './assessment';
 import type { CellValue } from './cells';
 import { targetText, type Target } from './targets';
+import { numberFormat } from './number-format';
 
 const SUBJECT: Record<GrowthKey, string> = {
   visits: 'Số lượt người sử dụng thư viện',
@@ -14,16 +15,7 @@ const SUBJECT: Record<GrowthKey, string> = {
 };
 const UNIT: Record<GrowthKey, string> = { visits: 'lượt', items_served: 'lượt', rotation_loans: 'lượt', items_added: 'bản' };
 
-// One formatter per shape, made once: the report formats every commune's figures (3,300 communes
-// at national scale), and making an Intl.NumberFormat costs far more than using one.
-const viFormats = new Map<string, Intl.NumberFormat>();
-export const viNumber = (n: number, fractionDigits = 1) => {
-  const minimumFractionDigits = Number.isInteger(n) ? 0 : 1;
-  const key = `${fractionDigits}:${minimumFractionDigits}`;
-  let format = viFormats.get(key);
-  if (!format) viFormats.set(key, (format = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: fractionDigits, minimumFractionDigits })));
-  return format.format(n);
-};
+export const viNumber = (n: number, fractionDigits = 1) => numberFormat('vi-VN', fractionDigits, Number.isInteger(n) ? 0 : 1).format(n);
 
 function growthSentence(subject: string, growthPct: number | null, target: Target): string {
   if (growthPct === null) return `${subject}: chưa có số liệu cùng kỳ năm trước để so sánh với chỉ tiêu ${targetText(target)}.`;

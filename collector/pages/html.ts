@@ -1,20 +1,13 @@
 // HTML building blocks for the portal's server-rendered pages: escaping, numbers and dates in the
 // reader's language, and the page frame (skip link, navigation by role, language switch).
 import type { Lang, Texts } from '../i18n';
+import { numberFormat } from '../number-format';
 import type { Role } from '../store/portal-types';
 
 export const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const locale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
-// Making an Intl.NumberFormat costs far more than formatting with one: a province's table of
-// 3,300 communes formats tens of thousands of numbers, so each (language, digits) keeps its own.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-export const num = (lang: Lang, n: number, fractionDigits = 1) => {
-  const key = `${lang}:${fractionDigits}`;
-  let format = numberFormats.get(key);
-  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: fractionDigits })));
-  return format.format(n);
-};
+export const num = (lang: Lang, n: number, fractionDigits = 1) => numberFormat(locale(lang), fractionDigits).format(n);
 export const pct = (lang: Lang, n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${num(lang, n)} %`);
 export function dateTime(lang: Lang, iso: string): string {
   return new Intl.DateTimeFormat(locale(lang), {

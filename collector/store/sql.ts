@@ -93,9 +93,11 @@ export function toTerminal(r: Record<string, unknown>): TerminalRow {
 
 // A plain loop: a national dashboard reads tens of thousands of such rows per page, and building
 // each through spreads and Object.fromEntries was a third of its time.
-function totalsOf(r: Record<string, unknown>): Record<DayIndicator, number> {
-  const totals = {} as Record<DayIndicator, number>;
-  for (const c of COLUMNS) totals[c] = Number(r[c] ?? 0);
+function totalsOf(r: Record<string, unknown>): Record<DayIndicator, number>;
+function totalsOf(r: Record<string, unknown>, columns: readonly DayIndicator[]): Partial<Record<DayIndicator, number>>;
+function totalsOf(r: Record<string, unknown>, columns: readonly DayIndicator[] = COLUMNS): Partial<Record<DayIndicator, number>> {
+  const totals: Partial<Record<DayIndicator, number>> = {};
+  for (const c of columns) totals[c] = Number(r[c] ?? 0);
   return totals;
 }
 
@@ -113,9 +115,7 @@ export function toCommuneTotals(r: Record<string, unknown>) {
 
 /** A row of a per-commune sums query (commune_code and the indicators asked for). */
 export function toCommuneSums(r: Record<string, unknown>, indicators: readonly DayIndicator[]) {
-  const totals: Partial<Record<DayIndicator, number>> = {};
-  for (const c of indicators) totals[c] = Number(r[c] ?? 0);
-  return { communeCode: String(r.commune_code), totals };
+  return { communeCode: String(r.commune_code), totals: totalsOf(r, indicators) };
 }
 
 /** Indicator names to select, checked against the fixed list (they become SQL identifiers). */

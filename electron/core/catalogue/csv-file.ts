@@ -28,7 +28,6 @@ export interface CsvSegment {
 }
 
 const LF = 0x0a;
-const CR = 0x0d;
 const QUOTE = 0x22;
 
 /** Reads `length` bytes at `position` (a file, or bytes in tests); fewer only at the end. */
@@ -45,7 +44,7 @@ type Segments = { ok: true; segments: CsvSegment[]; utf8: boolean } | { ok: fals
  * Cuts `size` bytes from `from` into segments that each end after a newline outside quotes, at the
  * first such newline past `segmentBytes` or SEGMENT_LINES lines, and says whether all of it is
  * valid UTF-8. (Line numbers are csv-parse's own, carried from segment to segment by the reader;
- * the lines counted here only name where a refused file went wrong.)
+ * the line feeds counted here only cut segments and name where a refused file went wrong.)
  */
 export function csvSegments(readAt: ReadAt, size: number, from = 0, segmentBytes = SEGMENT_BYTES, longestRecord = LONGEST_RECORD_BYTES): Segments {
   const segments: CsvSegment[] = [];
@@ -54,7 +53,6 @@ export function csvSegments(readAt: ReadAt, size: number, from = 0, segmentBytes
   let inQuotes = false;
   let quoteLine = 0;
   let lines = 0;
-  let pendingCr = false;
   let segmentStart = from;
   let segmentLines = 0;
   for (let position = from; position < size;) {
@@ -70,7 +68,6 @@ export function csvSegments(readAt: ReadAt, size: number, from = 0, segmentBytes
     for (let i = 0; i < block.length; i++) {
       const byte = block[i]!;
       if (byte === LF) {
-        pendingCr = false;
         lines++;
         if (inQuotes) continue;
         const end = position + i + 1;
@@ -81,8 +78,6 @@ export function csvSegments(readAt: ReadAt, size: number, from = 0, segmentBytes
         }
         continue;
       }
-      if (pendingCr) lines++;
-      pendingCr = byte === CR;
       if (byte === QUOTE) {
         inQuotes = !inQuotes;
         if (inQuotes) quoteLine = lines + 1;

@@ -58,20 +58,20 @@ const manifestHelp = 'Xem mẫu resources/catalogue/mau-dot-luan-chuyen.csv.';
  * undefined: a CSV too large to hold whole (csv-file.ts), which no manifest is.
  */
 export function prepareRotationBatch(db: Db, rows: TableRow[] | undefined, format: string): BatchPlan {
-  if (rows === undefined && format === 'csv') {
-    throw refused(
-      'manifest_format',
-      `Tệp này quá lớn để là danh sách một đợt luân chuyển (một đợt có vài trăm cuốn). Hãy kiểm tra đã chọn đúng tệp chưa. ${manifestHelp}`,
-    );
-  }
   if (format !== 'csv' && format !== 'xlsx') {
     throw refused(
       'manifest_format',
       `Danh sách đợt luân chuyển phải là tệp CSV hoặc .xlsx có cột "Mã đợt luân chuyển", "Thư viện gửi" và "Hạn trả đợt". ${manifestHelp}`,
     );
   }
+  if (rows === undefined) {
+    throw refused(
+      'manifest_format',
+      `Tệp này quá lớn để là danh sách một đợt luân chuyển (một đợt có vài trăm cuốn). Hãy kiểm tra đã chọn đúng tệp chưa. ${manifestHelp}`,
+    );
+  }
   const values = (column: 'batchCode' | 'sourceLibrary' | 'dueBack') => [
-    ...new Set((rows ?? []).map((row) => text(row, column)).filter((v): v is string => v !== null)),
+    ...new Set(rows.map((row) => text(row, column)).filter((v): v is string => v !== null)),
   ];
   const codes = values('batchCode');
   const sources = values('sourceLibrary');
