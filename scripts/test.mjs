@@ -14,6 +14,8 @@ mkdirSync(results, { recursive: true });
 const only = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+// The names of failed tests, printed again just above the summary: CI keeps only the end of the output.
+const failedTests = [];
 
 function step(name, command, args, env = {}) {
   process.stderr.write(`\n=== ${name}: ${command} ${args.join(' ')}\n`);
@@ -40,16 +42,28 @@ function countVitest() {
   // A suite that fails to load has no tests of its own: count it as a failure.
   const brokenSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
   totals.failed += brokenSuites;
+  for (const suite of report.testResults) {
+    const where = suite.name.startsWith(root) ? suite.name.slice(root.length) : suite.name;
+    if (suite.status === 'failed' && suite.assertionResults.length === 0) failedTests.push(`${where} (did not load)`);
+    for (const test of suite.assertionResults) if (test.status === 'failed') failedTests.push(`${where} › ${test.fullName}`);
+  }
   return true;
 }
 
 function countPlaywright() {
   const file = join(results, 'e2e.json');
   if (!existsSync(file)) return false;
-  const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const { stats } = report;
   totals.passed += stats.expected + (stats.flaky ?? 0);
   totals.failed += stats.unexpected;
   totals.skipped += stats.skipped;
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests) if (test.status === 'unexpected') failedTests.push(`${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')}`);
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+  };
+  for (const suite of report.suites) walk(suite, []);
   return true;
 }
 
@@ -86,5 +100,6 @@ if (!only.length || only.includes('e2e')) {
 }
 
 if (failures.length) process.stderr.write(`\nFailed steps: ${failures.join(', ')}\n`);
+if (failedTests.length) console.log(`\nFailed tests:\n${failedTests.map((name) => `  ${name}`).join('\n')}`);
 console.log(`summary: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(totals.failed === 0 ? 0 : 1);
