@@ -60,3 +60,37 @@ test('keyboard alone reaches a service and comes back', async ({ page, kiosk }) 
   await page.getByRole('button', { name: 'Về màn hình chính' }).press('Enter');
   await expect(page.getByText('Quét thẻ thư viện hoặc mã QR trên CCCD để bắt đầu')).toBeVisible();
 });
+
+test('a resident who taps English before the kiosk has sent its settings (a slow PC) keeps English', async ({ page, kiosk }) => {
+  // The core's answer to residents.settings is held back until the resident has chosen English.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let delivered!: () => void;
+  const settingsDelivered = new Promise<void>((resolve) => (delivered = resolve));
+  await page.routeWebSocket(/\/api(\?.*)?$/, (ws) => {
+    const server = ws.connectToServer();
+    const settingsCalls = new Set<number>();
+    ws.onMessage((message) => {
+      const call = JSON.parse(String(message));
+      if (call.method === 'residents.settings') settingsCalls.add(call.id);
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      const reply = JSON.parse(String(message));
+      if (reply.kind !== 'reply' || !settingsCalls.has(reply.id)) return ws.send(message);
+      void released.then(() => {
+        ws.send(message);
+        delivered();
+      });
+    });
+  });
+  await page.goto(kiosk.url);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  release();
+  await settingsDelivered;
+  // Let the page take the settings in: a few frames and tasks after the message.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByText('Scan your library card or the QR code on your citizen ID card to start')).toBeVisible();
+});

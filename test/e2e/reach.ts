@@ -29,6 +29,9 @@ export async function chooseDisplay(page: Page, url: string, d: Display): Promis
   await openHome(page, url);
   if (d.lang === 'en') await page.getByRole('button', { name: 'English' }).click();
   if (d.large) await page.getByRole('button', { name: /Chữ lớn|Large text/ }).click();
+  // The choice has taken effect before the test scans anything.
+  await expect(page.locator('html')).toHaveAttribute('lang', d.lang);
+  if (d.large) await expect(page.locator('html')).toHaveAttribute('data-text-size', 'large');
 }
 
 /**

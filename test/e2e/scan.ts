@@ -42,29 +42,31 @@ export async function simulateScan(page: Page, text: string, source: SimulatedSo
 }
 
 /**
- * Types the text at 5 ms per key and presses Enter, as a USB scanner in keyboard mode does.
+ * Types the text and presses Enter as a USB scanner in keyboard mode does: real (trusted) key events
+ * over the DevTools protocol, all sent at once.
  *
- * The keys are real (trusted) key events sent over the DevTools protocol, each stamped with the
- * time it "happened" and all sent at once. Typing them one by one from the test (as
- * `keyboard.type` does) let a stall of more than 50 ms in this process or in the browser on a
- * loaded CI machine show up as a gap in the scan, which the detector then rightly took for a
- * person typing. A scanner's keys come from the operating system already stamped, so stamping
- * them here is closer to the real device, not further from it.
+ * The page runs on the test's clock (Playwright's clock, see kioskClock), and that clock also gives
+ * each event its timeStamp: the page's time when the event is handled, not a stamp sent with it. On
+ * a loaded CI machine the page could handle two keys of one burst more than 50 ms apart, which the
+ * detector rightly takes for a person typing. A scanner's burst reaches the page in a few
+ * milliseconds, so the page's clock stands still while the burst is handled (each key at the same
+ * instant) and runs on after it. The detector's timing rules themselves are unit-tested with exact
+ * stamps (test/unit/devices/wedge.test.ts); this proves the screen around them.
  */
 export async function wedgeScan(page: Page, text: string): Promise<void> {
+  // One second ahead of where the page's clock stands, so the pause is never in its past.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
   const cdp = await page.context().newCDPSession(page);
-  // machine-clock: not the kiosk's time: CDP wants input timestamps on Chromium's own wall clock (epoch seconds),
-  // which is this machine's clock (under CI's libfaketime guard, both processes see the same fake one).
-  const start = Date.now() / 1000;
   const sends: Promise<unknown>[] = [];
-  [...text, 'Enter'].forEach((key, index) => {
-    const timestamp = start + index * 0.005;
+  for (const key of [...text, 'Enter']) {
     const fields = keyFields(key);
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', timestamp, ...fields }));
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', timestamp: timestamp + 0.001, ...fields, text: undefined }));
-  });
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...fields }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...fields, text: undefined }));
+  }
+  // Each send resolves once the page has handled its key.
   await Promise.all(sends);
   await cdp.detach();
+  await page.clock.resume();
 }
 
 /** The DevTools key fields for one printable ASCII character, or Enter. */

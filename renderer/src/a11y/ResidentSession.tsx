@@ -51,9 +51,12 @@ export function ResidentSessionProvider({ children }: { children: ReactNode }) {
   // null: as the kiosk is configured; a resident's tap on the speaker switch sets it for their visit.
   const [speechChoice, setSpeech] = useState<boolean | null>(null);
   const speech = speechChoice ?? (settings ?? FALLBACK_SETTINGS).audio.enabled;
-  const [language, setLanguageState] = useState('vi');
+  // null: the kiosk's default language. Kept apart from the default so that settings arriving after a
+  // resident has already tapped a language (a slow PC) cannot switch the screen back under them.
+  const [languageChoice, setLanguage] = useState<string | null>(null);
   const [localesVersion, setLocalesVersion] = useState(0);
   const defaultLanguage = settings?.defaultLanguage ?? 'vi';
+  const language = languageChoice ?? defaultLanguage;
 
   // A resident's token ends at the core as soon as the screen forgets them (done, idle, left).
   useEffect(() => onResidentSignedOut((residentToken) => void api.call('circulation.signOut', { residentToken }).catch(() => undefined)), [api]);
@@ -62,9 +65,7 @@ export function ResidentSessionProvider({ children }: { children: ReactNode }) {
     let cancelled = false;
     api.call('residents.settings', {}).then(
       (value) => {
-        if (cancelled) return;
-        setSettings(value);
-        setLanguageState(value.defaultLanguage);
+        if (!cancelled) setSettings(value);
       },
       () => !cancelled && setSettings(FALLBACK_SETTINGS),
     );
@@ -95,8 +96,8 @@ export function ResidentSessionProvider({ children }: { children: ReactNode }) {
     setTextSize('normal');
     setContrast('normal');
     setSpeech(null);
-    setLanguageState(defaultLanguage);
-  }, [defaultLanguage]);
+    setLanguage(null);
+  }, []);
 
   // Idle on the home screen: the resident has gone; forget their choices.
   useEffect(() => {
@@ -116,7 +117,7 @@ export function ResidentSessionProvider({ children }: { children: ReactNode }) {
   }, [route, settings, reset]);
 
   const value = useMemo<ResidentSessionValue>(
-    () => ({ textSize, contrast, speech, language, settings, localesVersion, setTextSize, setContrast, setSpeech, setLanguage: setLanguageState, reset }),
+    () => ({ textSize, contrast, speech, language, settings, localesVersion, setTextSize, setContrast, setSpeech, setLanguage, reset }),
     [textSize, contrast, speech, language, settings, localesVersion, reset],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

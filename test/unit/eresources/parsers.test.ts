@@ -87,7 +87,10 @@ describe('manifest schema', () => {
       fc.property(fc.array(fc.nat(999), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(999), { minLength: 1, maxLength: 4 }), (a, b) => {
         const x = a.join('.');
         const y = b.join('.');
-        expect(Math.sign(compareVersions(x, y))).toBe(-Math.sign(compareVersions(y, x)));
+        // Antisymmetric; the sum, not a negation, so that equal versions (0 and -0) compare as equal.
+        expect(Math.sign(compareVersions(x, y)) + Math.sign(compareVersions(y, x))).toBe(0);
+        // Equal lists of numbers are equal versions.
+        if (a.join() === b.join()) expect(compareVersions(x, y)).toBe(0);
       }),
     );
     expect(compareVersions('1.10', '1.9')).toBeGreaterThan(0);
