@@ -160,6 +160,17 @@ export const ROOM_HEARTBEAT_MS = 5_000;
 /** At most this many requests ride on one heartbeat's answer; the rest wait for the next. */
 export const ROOM_COMMANDS_SENT = 20;
 
+/**
+ * Between heartbeats a room kiosk keeps one request waiting here; the hub answers `wake: true` the
+ * moment staff ask something of that PC or of the room (the kiosk then beats at once), or
+ * `wake: false` after ROOM_WAIT_MS. The body is an empty object.
+ */
+export const ROOM_WAIT_PATH = '/room/wait';
+export const ROOM_WAIT_MS = 20_000;
+export const roomWait = z.object({}).strict();
+export const roomWaitReply = z.object({ wake: z.boolean() }).strict();
+export type RoomWaitReply = z.infer<typeof roomWaitReply>;
+
 /** What staff may ask of a PC's internet session from the console, with `extra` fields on each kind. */
 const consoleActionWith = <T extends z.ZodRawShape>(extra: T) =>
   z.discriminatedUnion('action', [
@@ -172,7 +183,7 @@ export type ConsoleAction = z.infer<ReturnType<typeof consoleActionWith<Record<n
 /** The session a request is for, as the console showed it. */
 const sessionId = z.number().int().positive();
 
-/** What staff asked of a PC, carried to it in the answer to its next heartbeat. */
+/** What staff asked of a PC, carried to it in the answer to its next heartbeat (sent at once when the hub wakes it). */
 export const roomCommand = consoleActionWith({ id: z.number().int().positive(), sessionId });
 export type RoomCommand = z.infer<typeof roomCommand>;
 

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { Agent, request } from 'node:https';
 import { connect } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOM_CALL_PATH, ROOM_HEARTBEAT_PATH, ROOM_HUB_NAME, ROOM_PAIR_PATH } from '#contract/room';
+import { ROOM_CALL_PATH, ROOM_HEARTBEAT_PATH, ROOM_HUB_NAME, ROOM_PAIR_PATH, ROOM_WAIT_PATH } from '#contract/room';
 import { createKioskRequest, createRoomAuthority, keyPem, signKioskRequest } from '../../electron/core/room/certificates';
 import { fileKeyVault } from '../../electron/core/security/key-vault';
 import { fresh, kiosk } from '../support/cli';
-import { joinRoom, pairCode, readStore, startHub, stopAll, type Hub } from '../support/room';
+import { joinRoom, pairCode, readStore, staffTokenAt, startHub, stopAll, type Hub } from '../support/room';
 
 const running: Hub[] = [];
 afterEach(() => stopAll(...running.splice(0)));
@@ -180,5 +180,28 @@ describe("the hub's ports against strangers", () => {
     expect(await post(hub.calls, ROOM_HEARTBEAT_PATH, JSON.stringify({ internet: free, done: [] }), { agent: reconnecting })).toMatchObject({ status: 403 });
     reconnecting.destroy();
     expect(kiosk('room', 'status', '--data-dir', hub.dir, '--json').json()).toMatchObject({ pcs: [{ id: 1, state: 'revoked' }] });
+  }, 90_000);
+
+  it("a paired kiosk's wait for staff's requests: strict, one per PC, answered the moment staff ask something of that PC", async () => {
+    const hub = await startHub();
+    running.push(hub);
+    const dir = fresh();
+    expect(joinRoom(dir, hub, pairCode(hub), 'Máy 1').code).toBe(0);
+    // Each wait on a connection of its own, as two copies of one PC's key would make them.
+    const connection = () => ({ agent: new Agent({ keepAlive: false, ...credentialsOf(dir) }) });
+    for (const bad of ['{"pcId":2}', '[]', 'null', '{']) expect(await post(hub.calls, ROOM_WAIT_PATH, bad, connection())).toMatchObject({ status: 400 });
+
+    // Two waits from the same PC: the hub keeps one, and answers the other at once that nothing came.
+    const waits = [post(hub.calls, ROOM_WAIT_PATH, '{}', connection()), post(hub.calls, ROOM_WAIT_PATH, '{}', connection())];
+    const replaced = await Promise.race(waits);
+    expect(replaced).toEqual({ status: 200, body: '{"wake":false}' });
+    // Staff at the hub put Máy 1 into maintenance: the wait still held is answered at once.
+    const staffToken = await staffTokenAt(hub);
+    expect(await hub.ws.call('room.console.maintenance', { staffToken, pcId: 1, on: true })).toMatchObject({ ok: true });
+    const [a, b] = await Promise.all(waits);
+    expect([a!.body, b!.body].sort()).toEqual(['{"wake":false}', '{"wake":true}']);
+    // Back in service while no wait was held: the PC's next wait learns it at once.
+    expect(await hub.ws.call('room.console.maintenance', { staffToken, pcId: 1, on: false })).toMatchObject({ ok: true });
+    expect(await post(hub.calls, ROOM_WAIT_PATH, '{}', connection())).toEqual({ status: 200, body: '{"wake":true}' });
   }, 90_000);
 });

@@ -4,11 +4,21 @@
 // kiosk cuts it off at once, even on a connection it kept open. A call is the contract's own
 // envelope (roomCallMessage), dispatched through the hub's registry like IPC and the WebSocket, and
 // limited to the methods that belong to the room (methods.ts). Beside it, each kiosk's heartbeat for
-// the room's console (console.ts), on its own path and shape.
+// the room's console (console.ts), on its own path and shape, and the one request each kiosk keeps
+// waiting for staff's next request to it (wake.ts).
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { roomCallMessage, roomHeartbeat, ROOM_CALL_PATH, ROOM_HEARTBEAT_PATH, MAX_ROOM_BODY_BYTES, type RoomHeartbeatReply } from '#contract/room';
+import {
+  roomCallMessage,
+  roomHeartbeat,
+  roomWait,
+  ROOM_CALL_PATH,
+  ROOM_HEARTBEAT_PATH,
+  ROOM_WAIT_PATH,
+  MAX_ROOM_BODY_BYTES,
+  type RoomHeartbeatReply,
+} from '#contract/room';
 import type { ReplyMessage } from '#contract';
 import { authorizeFor } from '../api/access';
 import type { KioskContext } from '../context';
@@ -19,6 +29,7 @@ import { isRoomMethod } from './methods';
 import { activePcByFingerprint, revokedFingerprint, touchPc, type RoomPc } from './pcs';
 import { acceptJson, pcRevoked, sendJson, sendRefusal } from './refusals';
 import { roomStaffCaller } from './staff';
+import { holdWait } from './wake';
 
 export interface CallServerOptions {
   ca: KeyAndCertificate;
@@ -87,6 +98,10 @@ async function answer(ctx: KioskContext, req: IncomingMessage, res: ServerRespon
       commands: noteHeartbeat(ctx, pc.id, beat),
       room: { emergency: roomEmergency(ctx), maintenance: pcMaintenance(ctx, pc.id) },
     } satisfies RoomHeartbeatReply);
+    return;
+  }
+  if ((req.url ?? '').split('?')[0] === ROOM_WAIT_PATH) {
+    if (await acceptJson(req, res, ROOM_WAIT_PATH, MAX_ROOM_BODY_BYTES, roomWait, false)) holdWait(ctx, pc.id, res);
     return;
   }
   const envelope = await acceptJson(req, res, ROOM_CALL_PATH, MAX_ROOM_BODY_BYTES, roomCallMessage, false);

@@ -17,6 +17,9 @@ import {
   ROOM_CALL_PATH,
   ROOM_HEARTBEAT_PATH,
   ROOM_HUB_NAME,
+  ROOM_WAIT_MS,
+  ROOM_WAIT_PATH,
+  roomWaitReply,
   type RoomCallMessage,
   type RoomHeartbeat,
   type RoomHeartbeatReply,
@@ -53,6 +56,11 @@ export interface HubLink {
   call(method: MethodName, params: unknown, staff: VouchedStaff | undefined): Promise<Reply<unknown>>;
   /** Staff's requests for this PC in answer (each checked by the caller), or null when the hub did not answer (it is tried again later). */
   heartbeat(beat: RoomHeartbeat): Promise<RoomHeartbeatReply | null>;
+  /**
+   * Waits at the hub for staff's next request to this PC (wake.ts): 'wake' when one came, 'quiet'
+   * when none did in ROOM_WAIT_MS, 'unsupported' from an older hub, null when the hub did not answer.
+   */
+  wait(): Promise<'wake' | 'quiet' | 'unsupported' | null>;
   close(): void;
 }
 
@@ -133,6 +141,24 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
       } catch (error) {
         // Unreachable: the console marks this PC offline after a few missed beats; nothing to log each time.
         if (!(error instanceof AnswerLost)) lookForHub();
+        return null;
+      }
+    },
+    async wait() {
+      if (!tls || !agent || closed) return null;
+      try {
+        const answer = await postJson(
+          { host: hub.host, port: hub.port, path: ROOM_WAIT_PATH, agent, ...tls },
+          {},
+          MAX_ROOM_BODY_BYTES,
+          ROOM_WAIT_MS + CALL_TIMEOUT_MS,
+        );
+        if (answer.status === 404) return 'unsupported';
+        const reply = roomWaitReply.safeParse(answer.json);
+        if (answer.status !== 200 || !reply.success) return null;
+        return reply.data.wake ? 'wake' : 'quiet';
+      } catch {
+        // The heartbeat notices and looks for the hub; the wait only tries again later.
         return null;
       }
     },

@@ -4,7 +4,8 @@
 // or lock its session (a locked session's pages are hidden until staff unlock it), put one PC into
 // maintenance, or close the whole room's internet in an emergency (a flag on the hub that every PC's
 // heartbeat hears, so a PC offline at the time follows on its return). The hub's own PC is acted on
-// at once; another PC takes the request with the answer to its next heartbeat, and acknowledges it in
+// at once; another PC takes the request with the answer to its next heartbeat (which the hub brings
+// forward by waking the PC's waiting request, wake.ts), and acknowledges it in
 // the one after, so a request is carried out once even when an answer is lost on the way (the kiosk
 // notes a request's number before it acts). A request names the session staff saw, and the PC
 // refuses it for any other: it never ends, messages or locks the next resident. One whose PC went
@@ -36,6 +37,7 @@ import { maintenanceOf } from '../system/maintenance';
 import { listPcs, saveReport } from './pcs';
 import { pcMaintenance, roomEmergency } from './room-flags';
 import { readRoomState } from './state';
+import { wakePc } from './wake';
 
 /** A PC that missed three heartbeats is shown offline. */
 const OFFLINE_AFTER_MS = 3 * ROOM_HEARTBEAT_MS;
@@ -188,8 +190,8 @@ function actionName(action: ConsoleAction): string {
 
 /**
  * Staff's request from a console, for the session they saw. This PC's session is acted on at once
- * (the internet feature records it as staff's); another PC's request waits for its next heartbeat,
- * and the hub records who asked.
+ * (the internet feature records it as staff's); another PC's request goes with the answer to its
+ * next heartbeat, which the PC sends at once when the hub wakes it (wake.ts); the hub records who asked.
  */
 export function actOnPc(ctx: KioskContext, staff: StaffMember, pcId: number, action: ConsoleAction & { sessionId: number }): { applied: boolean } {
   if (pcId === 0) {
@@ -223,5 +225,6 @@ export function actOnPc(ctx: KioskContext, staff: StaffMember, pcId: number, act
   ctx.db.transaction(() =>
     recordEvent(ctx.db, ctx.clock, 'staff.action', { staffId: staff.id, action: `room.internet_${actionName(action)}`, target: `room_pc:${pcId}` }),
   )();
+  wakePc(ctx, pcId);
   return { applied: false };
 }

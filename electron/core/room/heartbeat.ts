@@ -4,6 +4,9 @@
 // store before it is acted on (a power cut in between loses the request rather than doing it twice),
 // and its acknowledgement is sent again until a heartbeat gets through. Each request is checked on
 // its own, so one this kiosk does not know (a newer hub) is refused without holding up the others.
+// Between beats the kiosk keeps one request waiting at the hub (wake.ts), which the hub answers the
+// moment staff ask something of this PC: the kiosk then beats at once, so a request from a console
+// is carried out within a moment rather than at the next beat.
 import { ROOM_HEARTBEAT_MS, roomCommand, type RoomHeartbeat } from '#contract/room';
 import type { KioskContext } from '../context';
 import { internetOf } from '../internet/context';
@@ -97,6 +100,24 @@ export function startHeartbeat(ctx: KioskContext, link: HubLink): () => void {
     }
   };
 
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wait = setTimeout(resolve, ms);
+      wait.unref?.();
+    });
+  const waitForRequests = async (): Promise<void> => {
+    while (!stopped) {
+      const askedMono = ctx.clock.monotonic();
+      const answer = await link.wait();
+      if (stopped || answer === 'unsupported') return; // an older hub: the beats alone carry requests
+      if (answer === 'wake') void beat();
+      // The hub did not answer: not again before a beat's time, so a lost hub is not called in a loop;
+      // nor more than once a second, whatever a hub answers.
+      if (answer === null) await pause(ROOM_HEARTBEAT_MS);
+      else await pause(Math.max(0, 1_000 - (ctx.clock.monotonic() - askedMono)));
+    }
+  };
+
   const timer = setInterval(() => void beat(), ROOM_HEARTBEAT_MS);
   timer.unref?.();
   // A session starting, ending or stepping away shows on the consoles at once; the countdown's
@@ -105,6 +126,7 @@ export function startHeartbeat(ctx: KioskContext, link: HubLink): () => void {
     if (!stopped && stateShape(state) !== lastShape) void beat();
   });
   void beat();
+  void waitForRequests();
   return () => {
     stopped = true;
     clearInterval(timer);

@@ -16,6 +16,7 @@ import { recordEvent } from '../store/event-types';
 import { getMeta, setMeta } from '../store/meta';
 import { setOwnMaintenance } from '../system/maintenance';
 import { readRoomState } from './state';
+import { wakePc, wakeRoom } from './wake';
 
 const ROOM_EMERGENCY_META = 'room.emergency_closed';
 /** The paired PCs in maintenance: their id → who and since when. */
@@ -47,7 +48,8 @@ export function roomEmergency(ctx: KioskContext): RoomEmergency | null {
 
 /**
  * Closes the internet of every PC in the room, ending their sessions, or reopens it. The hub records
- * who asked and closes its own PC at once; each paired PC follows with its next heartbeat (one cut off
+ * who asked and closes its own PC at once; each paired PC follows with its next heartbeat, at once when
+ * its wait at the hub is answered (wake.ts; one cut off
  * from the hub cannot hear it: staff close it there).
  */
 export function setRoomEmergency(ctx: KioskContext, staff: StaffMember, closed: boolean): void {
@@ -60,6 +62,7 @@ export function setRoomEmergency(ctx: KioskContext, staff: StaffMember, closed: 
         target: 'room',
       });
     })();
+    wakeRoom(ctx);
   }
   // This PC (the hub's own, or a standalone kiosk) closes or reopens at once.
   const ic = internetOf(ctx);
@@ -95,4 +98,5 @@ export function setPcMaintenance(ctx: KioskContext, staff: StaffMember, pc: Room
       target: `room_pc:${pc.id}`,
     });
   })();
+  if (pc.id !== 0) wakePc(ctx, pc.id);
 }

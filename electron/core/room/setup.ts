@@ -10,6 +10,7 @@ import { pcMaintenance } from './room-flags';
 import { createPairingCode } from './pairing-codes';
 import { listPcs, revokePc, type RoomPc } from './pcs';
 import { announces, readRoomState, roleOf, ROOM_KEYS, writeRoomState, type HubState, type RoomRole } from './state';
+import { wakePc } from './wake';
 
 export interface HubOptions {
   listen?: HubState['listen'];
@@ -80,6 +81,8 @@ export function revokeRoomPc(ctx: KioskContext, which: string): RoomPc {
   requireHub(ctx);
   const pc = revokePc(ctx.db, which, ctx.clock.now());
   ctx.log.log('warn', 'room.pc_revoked', { pcId: pc.id });
+  // Its waiting request ends now: its next one is refused as removed from the room.
+  wakePc(ctx, pc.id);
   return pc;
 }
 
