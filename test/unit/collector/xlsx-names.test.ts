@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { communesXlsx } from '../../../collector/export';
 import { parsePeriod, DAY_INDICATORS } from '#contract/statistics';
 import type { CommuneTotals } from '../../../collector/store/types';
-import { xlsxRows } from '../../support/xlsx';
+import { readSheet } from 'read-excel-file/node';
 
 const PERIOD = parsePeriod('2026')!;
 const OBJECT_NAMES = Object.getOwnPropertyNames(Object.prototype);
@@ -22,7 +22,9 @@ const commune = (communeName: string, i: number): CommuneTotals => ({
 });
 
 async function namesInSheet(names: string[]): Promise<string[]> {
-  const rows = await xlsxRows(await communesXlsx(PERIOD, names.map(commune)));
+  // Untrimmed, as a spreadsheet shows them: read-excel-file trims text cells by default, and the
+  // letters generated below include U+1680 (Ogham space mark), which trim() removes at either end.
+  const rows = await readSheet(await communesXlsx(PERIOD, names.map(commune)), { trim: false });
   return rows.slice(2).map((row) => String(row[2]));
 }
 
@@ -45,7 +47,8 @@ describe('commune names in the XLSX export', () => {
           expect(await namesInSheet(names)).toEqual(names);
         },
       ),
-      { numRuns: 40 },
+      // U+1680 is in À-ỹ and is whitespace: kept at either end of a name, as written.
+      { numRuns: 40, examples: [[['\u1680Xã', 'Minh Hòa\u1680', 'toString \u1680']]] },
     );
   });
 });
