@@ -20,11 +20,14 @@ export function normaliseHost(raw: string): string {
   }
   text = text.replace(/\.+$/, '');
   if (!text || text.startsWith('.') || text.includes('..')) return '';
+  let ascii: string;
   try {
-    return domainToASCII(text).replace(/\.+$/, '');
+    ascii = domainToASCII(text).replace(/\.+$/, '');
   } catch {
     return '';
   }
+  // Full-width and ideographic dots become '.' only here: '。casino.example' must not pass as '.casino.example'.
+  return !ascii || ascii.startsWith('.') || ascii.includes('..') ? '' : ascii;
 }
 
 function ipv4Local(a: number, b: number): boolean {

@@ -112,6 +112,8 @@ const CATEGORY_REASONS: Record<string, string> = {
 
 const block = (rule: UrlRule, reason: string, extra: Partial<UrlDecision> = {}): UrlDecision => ({ decision: 'block', rule, reason, ...extra });
 
+const INVALID_URL = 'Địa chỉ này không hợp lệ. Hãy kiểm tra lại địa chỉ, ví dụ: https://dichvucong.gov.vn';
+
 /** Decides whether a top-level navigation to `rawUrl` may happen under `policy`. Pure; never throws. */
 export function decideUrl(policy: UrlPolicy, rawUrl: string): UrlDecision {
   const input = cleanInput(rawUrl);
@@ -119,7 +121,7 @@ export function decideUrl(policy: UrlPolicy, rawUrl: string): UrlDecision {
   try {
     url = new URL(input);
   } catch {
-    return block('invalid-url', 'Địa chỉ này không hợp lệ. Hãy kiểm tra lại địa chỉ, ví dụ: https://dichvucong.gov.vn');
+    return block('invalid-url', INVALID_URL);
   }
   const scheme = url.protocol;
   if ((ALWAYS_BLOCKED_SCHEMES as readonly string[]).includes(scheme)) {
@@ -144,6 +146,9 @@ export function decideUrl(policy: UrlPolicy, rawUrl: string): UrlDecision {
     );
   }
   const host = normaliseHost(url.hostname);
+  // A name with an empty label ('.casino.example', 'casino..example') is no site's name; judged as
+  // written it would slip past the block list's 'casino.example'.
+  if (!host) return block('invalid-url', INVALID_URL, { url: normalized });
   if ((policy.kioskOrigins ?? []).some((origin) => sameOrigin(origin, url))) {
     return block('kiosk-page', 'Đây là trang của chính kiosk, không mở được trong trình duyệt. Hãy dùng nút "Về trang chủ" của kiosk.', { url: normalized });
   }

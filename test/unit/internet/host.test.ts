@@ -15,6 +15,10 @@ describe('normaliseHost', () => {
     ['..', ''],
     ['a..b', ''],
     ['', ''],
+    // Full-width and ideographic dots are dots only after IDNA: no empty label gets through that way.
+    ['。casino.example', ''],
+    ['casino。。example', ''],
+    ['casino．example', 'casino.example'],
   ])('%s → %s', (raw, normal) => expect(normaliseHost(raw)).toBe(normal));
 
   it('never throws, and is idempotent', () => {
