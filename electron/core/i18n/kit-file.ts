@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { languageCode, localeTree, type LocaleTree } from '#contract/i18n';
 import { KioskError } from '../errors';
+import { xlsxText } from '../../../common/xlsx-text';
 import { LOCALES_DIR } from './runtime-locales';
 import type { FilledRow, KitRow } from './translator-kit';
 
@@ -33,7 +34,7 @@ export async function writeKitFile(file: string, language: string, rows: KitRow[
     fontWeight: 'bold' as const,
     backgroundColor: '#E8EEF7',
   }));
-  const text = (value: string) => ({ value, wrap: true });
+  const text = (value: string) => ({ value: xlsxText(value), wrap: true });
   const data = [
     header,
     ...rows.map((r) => [text(r.key), text(r.vi), text(r.en), text(r.translation), { value: r.maxLength }, text(r.context), text(r.screenshot)]),

@@ -6,6 +6,7 @@ import type { SheetData } from 'write-excel-file/node';
 import type { Dimension, ExportFormat, StatisticsReport } from '#contract/statistics';
 import { KioskError } from '../errors';
 import { formatDateTime, localDay } from '../../../common/calendar';
+import { xlsxText } from '../../../common/xlsx-text';
 import { definitionOf } from './indicators';
 import { dateVi, DIMENSION_VI, dimensionValueVi, pctVi, periodVi } from './labels';
 
@@ -140,7 +141,10 @@ export async function toXlsx(report: StatisticsReport, options: ExportOptions = 
   const { default: writeXlsxFile } = await import('write-excel-file/node');
   const WIDTH = 8;
   const border = { borderStyle: 'thin', borderColor: '#000000' } as const;
-  const line = (value: string, extra: Record<string, unknown> = {}) => [{ value, columnSpan: WIDTH, ...extra }, ...Array<null>(WIDTH - 1).fill(null)];
+  const line = (value: string, extra: Record<string, unknown> = {}) => [
+    { value: xlsxText(value), columnSpan: WIDTH, ...extra },
+    ...Array<null>(WIDTH - 1).fill(null),
+  ];
   const rows: SheetData = headerLines(report).map((text, i) => line(text, i === 2 ? { fontWeight: 'bold', fontSize: 14, align: 'center' } : {}));
   rows.push(
     [],
@@ -149,7 +153,9 @@ export async function toXlsx(report: StatisticsReport, options: ExportOptions = 
   for (const row of reportTable(report)) {
     rows.push(
       row.map((value, i) =>
-        value === '' || value === null ? { value: '', ...border } : { value, ...(i === 3 || i === 4 ? { format: '#,##0' } : {}), ...border },
+        value === '' || value === null
+          ? { value: '', ...border }
+          : { value: typeof value === 'string' ? xlsxText(value) : value, ...(i === 3 || i === 4 ? { format: '#,##0' } : {}), ...border },
       ),
     );
   }

@@ -35,6 +35,11 @@ describe('commune names in the XLSX export', () => {
     expect(await namesInSheet(names)).toEqual(names);
   });
 
+  it('keeps names holding runs the format reads as escaped characters', async () => {
+    const names = ['Xã _x0041_', 'Thôn_x000D_Một', '_x005F_', 'Xã Hòa_X0041_'];
+    expect(await namesInSheet(names)).toEqual(names);
+  });
+
   it('keeps any name made of letters, spaces and those words', async () => {
     const word = fc.oneof(fc.constantFrom(...OBJECT_NAMES), fc.stringMatching(/^[A-Za-zÀ-ỹ]{1,12}$/));
     await fc.assert(
