@@ -187,21 +187,30 @@ describe("the hub's ports against strangers", () => {
     running.push(hub);
     const dir = fresh();
     expect(joinRoom(dir, hub, pairCode(hub), 'Máy 1').code).toBe(0);
+    const staffToken = await staffTokenAt(hub);
     // Each wait on a connection of its own, as two copies of one PC's key would make them.
     const connection = () => ({ agent: new Agent({ keepAlive: false, ...credentialsOf(dir) }) });
+    const wait = () => post(hub.calls, ROOM_WAIT_PATH, '{}', connection());
     for (const bad of ['{"pcId":2}', '[]', 'null', '{']) expect(await post(hub.calls, ROOM_WAIT_PATH, bad, connection())).toMatchObject({ status: 400 });
+    expect(await post(hub.calls, ROOM_WAIT_PATH, `{"x":"${'a'.repeat(100)}"}`, connection())).toMatchObject({ status: 413 });
 
     // Two waits from the same PC: the hub keeps one, and answers the other at once that nothing came.
-    const waits = [post(hub.calls, ROOM_WAIT_PATH, '{}', connection()), post(hub.calls, ROOM_WAIT_PATH, '{}', connection())];
+    const waits = [wait(), wait()];
     const replaced = await Promise.race(waits);
     expect(replaced).toEqual({ status: 200, body: '{"wake":false}' });
     // Staff at the hub put Máy 1 into maintenance: the wait still held is answered at once.
-    const staffToken = await staffTokenAt(hub);
     expect(await hub.ws.call('room.console.maintenance', { staffToken, pcId: 1, on: true })).toMatchObject({ ok: true });
     const [a, b] = await Promise.all(waits);
     expect([a!.body, b!.body].sort()).toEqual(['{"wake":false}', '{"wake":true}']);
-    // Back in service while no wait was held: the PC's next wait learns it at once.
+    // Back in service while no wait was held: owed until the PC's next heartbeat, so its waits learn it at once.
     expect(await hub.ws.call('room.console.maintenance', { staffToken, pcId: 1, on: false })).toMatchObject({ ok: true });
-    expect(await post(hub.calls, ROOM_WAIT_PATH, '{}', connection())).toEqual({ status: 200, body: '{"wake":true}' });
+    expect(await wait()).toEqual({ status: 200, body: '{"wake":true}' });
+    const free = { phase: 'free', session: null, heldForTicket: null, waiting: 0 };
+    expect(await post(hub.calls, ROOM_HEARTBEAT_PATH, JSON.stringify({ internet: free, done: [] }), connection())).toMatchObject({ status: 200 });
+    // Heard from: the next wait is held, until staff close the whole room's internet.
+    const held = wait();
+    const closed = await hub.ws.call('room.console.emergency', { staffToken, closed: true });
+    expect(closed).toMatchObject({ ok: true });
+    expect(await held).toEqual({ status: 200, body: '{"wake":true}' });
   }, 90_000);
 });

@@ -29,7 +29,7 @@ import { isRoomMethod } from './methods';
 import { activePcByFingerprint, revokedFingerprint, touchPc, type RoomPc } from './pcs';
 import { acceptJson, pcRevoked, sendJson, sendRefusal } from './refusals';
 import { roomStaffCaller } from './staff';
-import { holdWait } from './wake';
+import { heardFrom, holdWait } from './wake';
 
 export interface CallServerOptions {
   ca: KeyAndCertificate;
@@ -94,6 +94,7 @@ async function answer(ctx: KioskContext, req: IncomingMessage, res: ServerRespon
     const beat = await acceptJson(req, res, ROOM_HEARTBEAT_PATH, MAX_ROOM_BODY_BYTES, roomHeartbeat, false);
     if (!beat) return;
     touchPc(ctx.db, pc.id, ctx.clock.now());
+    heardFrom(ctx, pc.id);
     sendJson(res, 200, {
       commands: noteHeartbeat(ctx, pc.id, beat),
       room: { emergency: roomEmergency(ctx), maintenance: pcMaintenance(ctx, pc.id) },
@@ -101,7 +102,8 @@ async function answer(ctx: KioskContext, req: IncomingMessage, res: ServerRespon
     return;
   }
   if ((req.url ?? '').split('?')[0] === ROOM_WAIT_PATH) {
-    if (await acceptJson(req, res, ROOM_WAIT_PATH, MAX_ROOM_BODY_BYTES, roomWait, false)) holdWait(ctx, pc.id, res);
+    // Its body is `{}`: a few bytes are all it may send.
+    if (await acceptJson(req, res, ROOM_WAIT_PATH, 64, roomWait, false)) holdWait(ctx, pc.id, res);
     return;
   }
   const envelope = await acceptJson(req, res, ROOM_CALL_PATH, MAX_ROOM_BODY_BYTES, roomCallMessage, false);

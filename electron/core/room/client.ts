@@ -58,9 +58,10 @@ export interface HubLink {
   heartbeat(beat: RoomHeartbeat): Promise<RoomHeartbeatReply | null>;
   /**
    * Waits at the hub for staff's next request to this PC (wake.ts): 'wake' when one came, 'quiet'
-   * when none did in ROOM_WAIT_MS, 'unsupported' from an older hub, null when the hub did not answer.
+   * when none did in ROOM_WAIT_MS, 'unsupported' from an older hub, 'refused' when the hub refuses
+   * this PC (revoked), null when the hub did not answer.
    */
-  wait(): Promise<'wake' | 'quiet' | 'unsupported' | null>;
+  wait(): Promise<'wake' | 'quiet' | 'unsupported' | 'refused' | null>;
   close(): void;
 }
 
@@ -154,6 +155,7 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
           ROOM_WAIT_MS + CALL_TIMEOUT_MS,
         );
         if (answer.status === 404) return 'unsupported';
+        if (answer.status === 403) return 'refused';
         const reply = roomWaitReply.safeParse(answer.json);
         if (answer.status !== 200 || !reply.success) return null;
         return reply.data.wake ? 'wake' : 'quiet';

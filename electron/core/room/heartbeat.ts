@@ -21,6 +21,8 @@ import type { HubLink } from './client';
 /** How many carried-out request numbers are remembered (far more than can be pending at once). */
 const REMEMBERED = 200;
 const CARRIED_META = 'room.carried_requests';
+/** How long a kiosk leaves the wait alone after a hub without it, or one refusing this PC. */
+const WAIT_AGAIN_MS = 10 * 60_000;
 const NOT_UNDERSTOOD = 'Máy này chưa hiểu yêu cầu này (phần mềm của máy cũ hơn máy trung tâm). Hãy cập nhật phần mềm cho máy.';
 
 function carriedOf(ctx: KioskContext): number[] {
@@ -109,11 +111,14 @@ export function startHeartbeat(ctx: KioskContext, link: HubLink): () => void {
     while (!stopped) {
       const askedMono = ctx.clock.monotonic();
       const answer = await link.wait();
-      if (stopped || answer === 'unsupported') return; // an older hub: the beats alone carry requests
+      if (stopped) return;
       if (answer === 'wake') void beat();
+      // An older hub, or one that refuses this PC: the beats alone carry requests (and say why), and
+      // the wait is tried again now and then (the hub may be upgraded, the PC paired again).
+      if (answer === 'unsupported' || answer === 'refused') await pause(WAIT_AGAIN_MS);
       // The hub did not answer: not again before a beat's time, so a lost hub is not called in a loop;
       // nor more than once a second, whatever a hub answers.
-      if (answer === null) await pause(ROOM_HEARTBEAT_MS);
+      else if (answer === null) await pause(ROOM_HEARTBEAT_MS);
       else await pause(Math.max(0, 1_000 - (ctx.clock.monotonic() - askedMono)));
     }
   };

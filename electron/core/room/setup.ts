@@ -81,7 +81,9 @@ export function revokeRoomPc(ctx: KioskContext, which: string): RoomPc {
   requireHub(ctx);
   const pc = revokePc(ctx.db, which, ctx.clock.now());
   ctx.log.log('warn', 'room.pc_revoked', { pcId: pc.id });
-  // Its waiting request ends now: its next one is refused as removed from the room.
+  // Revoked from the technician's page of the running hub, its waiting request ends now, and what
+  // it sends next is refused as removed from the room. (From `kiosk room revoke`, another process,
+  // the running hub refuses it at its next request, within a heartbeat or a wait.)
   wakePc(ctx, pc.id);
   return pc;
 }

@@ -3,12 +3,14 @@
 // something of that PC, or of the whole room, and the kiosk then beats at once and carries the
 // request out. Otherwise the hub answers "nothing" after ROOM_WAIT_MS and the kiosk asks again.
 //
-// One wait is held per PC (a second replaces the first), so a paired PC cannot pile requests up on
-// the hub. A wake that finds no wait held is owed to that PC and answers its next wait at once, so a
-// request made between two waits is not left for the next heartbeat.
+// One wait is held per PC (a second replaces the first), so a paired PC cannot pile held requests
+// up on the hub. A wake is owed to the PC until its next heartbeat: a wait that comes while one is
+// owed (the wake came between two waits, or found only a dead connection) is answered at once, and
+// the heartbeat, which carries what changed, settles it.
 import type { ServerResponse } from 'node:http';
 import { ROOM_WAIT_MS, type RoomWaitReply } from '#contract/room';
 import type { KioskContext } from '../context';
+import { listPcs } from './pcs';
 import { sendJson } from './refusals';
 
 interface Waiting {
@@ -33,12 +35,15 @@ function waitingOf(ctx: KioskContext, pcId: number): Waiting {
   return waiting;
 }
 
-function answer(waiting: Waiting, wake: boolean): void {
+/** Answers the wait held, if its connection still lives; whether it was answered. */
+function answer(waiting: Waiting, wake: boolean): boolean {
   clearTimeout(waiting.timer);
   waiting.timer = undefined;
   const res = waiting.res;
   waiting.res = null;
-  if (res && !res.writableEnded && !res.destroyed) sendJson(res, 200, { wake } satisfies RoomWaitReply);
+  if (!res || res.writableEnded || res.destroyed) return false;
+  sendJson(res, 200, { wake } satisfies RoomWaitReply);
+  return true;
 }
 
 /** Holds a paired PC's wait until staff ask something of it, or ROOM_WAIT_MS pass. */
@@ -46,7 +51,6 @@ export function holdWait(ctx: KioskContext, pcId: number, res: ServerResponse): 
   const waiting = waitingOf(ctx, pcId);
   answer(waiting, false);
   if (waiting.owed) {
-    waiting.owed = false;
     sendJson(res, 200, { wake: true } satisfies RoomWaitReply);
     return;
   }
@@ -63,11 +67,17 @@ export function holdWait(ctx: KioskContext, pcId: number, res: ServerResponse): 
 /** Staff asked something of this PC (a console request, maintenance, its removal from the room). */
 export function wakePc(ctx: KioskContext, pcId: number): void {
   const waiting = waitingOf(ctx, pcId);
-  if (waiting.res) answer(waiting, true);
-  else waiting.owed = true;
+  waiting.owed = true;
+  answer(waiting, true);
 }
 
-/** Staff changed what holds for every PC (the room's emergency close). */
+/** Staff changed what holds for every PC (the room's emergency close), whether or not it waits now. */
 export function wakeRoom(ctx: KioskContext): void {
-  for (const pcId of boards.get(ctx)?.keys() ?? []) wakePc(ctx, pcId);
+  for (const pc of listPcs(ctx.db)) if (!pc.revokedAt) wakePc(ctx, pc.id);
+}
+
+/** The PC's heartbeat took what changed: nothing is owed to it any more. */
+export function heardFrom(ctx: KioskContext, pcId: number): void {
+  const waiting = boards.get(ctx)?.get(pcId);
+  if (waiting) waiting.owed = false;
 }
