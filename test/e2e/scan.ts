@@ -55,6 +55,7 @@ export async function simulateScan(page: Page, text: string, source: SimulatedSo
  */
 export async function wedgeScan(page: Page, text: string): Promise<void> {
   // One second ahead of where the page's clock stands, so the pause is never in its past.
+  // machine-clock: not the machine's: inside the page, Date.now() is the test's clock (kioskClock).
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
   const cdp = await page.context().newCDPSession(page);
   const sends: Promise<unknown>[] = [];
