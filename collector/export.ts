@@ -3,6 +3,7 @@
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { DAY_INDICATORS, type Period } from '#contract/statistics';
 import { safeCell, type CellValue } from './cells';
+import { xlsxRows } from '../common/xlsx-text';
 import type { CommuneTotals } from './store/types';
 import { INDICATOR_NAMES } from './texts';
 
@@ -22,7 +23,7 @@ export async function communesXlsx(period: Period, communes: CommuneTotals[]): P
     HEAD.map((value) => ({ value, fontWeight: 'bold' as const })),
     ...communes.map((c) => rowOf(c).map((value) => ({ value: value ?? '' }))),
   ];
-  return writeXlsxFile(data, {
+  return writeXlsxFile(xlsxRows(data), {
     sheet: `Kỳ ${period.label.replace('..', '_')}`.slice(0, 31),
     columns: HEAD.map((_, i) => ({ width: i === 2 ? 28 : 14 })),
   }).toBuffer();

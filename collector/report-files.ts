@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { safeCell, type CellValue } from './cells';
+import { xlsxRows } from '../common/xlsx-text';
 import type { OfficialReport } from './report';
 import { viNumber } from './report';
 
@@ -25,7 +26,7 @@ export async function reportXlsx(r: OfficialReport): Promise<Buffer> {
   }
   const widest = Math.max(...r.tables.map((t) => t.widths.length));
   const widths = Array.from({ length: widest }, (_, i) => ({ width: Math.max(...r.tables.map((t) => t.widths[i] ?? 8)) }));
-  return writeXlsxFile(data, { sheet: 'Báo cáo', columns: widths, orientation: 'landscape' }).toBuffer();
+  return writeXlsxFile(xlsxRows(data), { sheet: 'Báo cáo', columns: widths, orientation: 'landscape' }).toBuffer();
 }
 
 const show = (v: CellValue) => (v === null ? '' : typeof v === 'number' ? viNumber(v) : v);

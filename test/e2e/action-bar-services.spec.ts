@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, kioskCli, newKioskPage, startKiosk, stopKiosk, test } from './fixtures';
+import { expect, kioskCli, newKioskPage, pausePageClock, startKiosk, stopKiosk, test } from './fixtures';
 import { chooseDisplay, DISPLAYS, displayName, inReach, say } from './reach';
 
 /** The demo staff card that may set a resident's PIN from the CLI. */
@@ -101,9 +101,7 @@ for (const d of DISPLAYS) {
       await inReach(page, d, 'internet-end', [end, say(d, 'Tiếp tục dùng', 'Keep using')]);
       // The ended screen goes home by itself a few seconds after the wipe; the page's clock stops here
       // so a loaded PC has time to measure it (nothing of the ending itself waits on a page timer).
-      // The page's fake clock was installed at the kiosk's start instant and its performance.now() counts
-      // from that install, so their sum is where the page's clock stands; it stops one second on.
-      await page.clock.pauseAt(kiosk.startedAt + (await page.evaluate(() => performance.now())) + 1000);
+      await pausePageClock(page, kiosk);
       await page.getByRole('button', { name: end, exact: true }).click();
       await expect(page.getByRole('heading', { name: say(d, 'Bạn đã kết thúc phiên Internet.', 'You ended your internet session.') })).toBeVisible();
       await inReach(page, d, 'internet-ended', [say(d, 'Về màn hình chính', 'Back to the home screen')]);

@@ -43,12 +43,12 @@ test('a wedge scan while a text field is focused does not change the field; typi
   await page.keyboard.type('sach', { delay: 120 });
   await expect(field).toHaveValue('sach');
 
-  await wedgeScan(page, '9786041234567');
+  await wedgeScan(page, kiosk, '9786041234567');
   await expect(page.getByTestId('last-scan')).toHaveText('Vừa quét: mã ISBN (từ máy quét kiểu bàn phím).');
   await expect(field).toHaveValue('sach');
   await expect(field).toBeFocused();
 
-  await wedgeScan(page, 'BD000123');
+  await wedgeScan(page, kiosk, 'BD000123');
   await expect(page.getByTestId('last-scan')).toHaveText('Vừa quét: thẻ thư viện (từ máy quét kiểu bàn phím).');
   await expect(field).toHaveValue('sach');
 

@@ -98,6 +98,16 @@ export async function kioskClock(target: BrowserContext | Page, at: string | num
   await target.clock.install({ time: typeof at === 'number' ? at : Date.parse(at) });
 }
 
+/**
+ * Stops the page's test clock one second on from where it stands, so nothing on the page is timed
+ * while a loaded machine does what the test measures; `page.clock.resume()` lets it run on. The clock
+ * was installed at the kiosk's start instant and its performance.now() counts from that install, so
+ * their sum is where the page's clock stands.
+ */
+export async function pausePageClock(page: Page, kiosk: Pick<RunningKiosk, 'startedAt'>): Promise<void> {
+  await page.clock.pauseAt(kiosk.startedAt + (await page.evaluate(() => performance.now())) + 1000);
+}
+
 /** A page in a new context (another person at another screen) on the kiosk's clock. */
 export async function newKioskPage(browser: Browser, kiosk: Pick<RunningKiosk, 'startedAt'>): Promise<Page> {
   const context = await browser.newContext();

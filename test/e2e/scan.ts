@@ -1,6 +1,7 @@
 // Scan helpers for end-to-end tests: inject a scan through the simulated devices of a host started
 // with --simulate-devices (the real decoders run), or type it the way a keyboard-wedge scanner does.
 import type { Page } from '@playwright/test';
+import { pausePageClock, type RunningKiosk } from './fixtures';
 
 export type SimulatedSource = 'hid-pos' | 'hid-keyboard' | 'magstripe' | 'wedge';
 
@@ -53,10 +54,8 @@ export async function simulateScan(page: Page, text: string, source: SimulatedSo
  * instant) and runs on after it. The detector's timing rules themselves are unit-tested with exact
  * stamps (test/unit/devices/wedge.test.ts); this proves the screen around them.
  */
-export async function wedgeScan(page: Page, text: string): Promise<void> {
-  // One second ahead of where the page's clock stands, so the pause is never in its past.
-  // machine-clock: not the machine's: inside the page, Date.now() is the test's clock (kioskClock).
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+export async function wedgeScan(page: Page, kiosk: Pick<RunningKiosk, 'startedAt'>, text: string): Promise<void> {
+  await pausePageClock(page, kiosk);
   const cdp = await page.context().newCDPSession(page);
   const sends: Promise<unknown>[] = [];
   for (const key of [...text, 'Enter']) {

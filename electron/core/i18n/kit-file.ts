@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { languageCode, localeTree, type LocaleTree } from '#contract/i18n';
 import { KioskError } from '../errors';
-import { xlsxText } from '../../../common/xlsx-text';
+import { xlsxRows } from '../../../common/xlsx-text';
 import { LOCALES_DIR } from './runtime-locales';
 import type { FilledRow, KitRow } from './translator-kit';
 
@@ -34,14 +34,14 @@ export async function writeKitFile(file: string, language: string, rows: KitRow[
     fontWeight: 'bold' as const,
     backgroundColor: '#E8EEF7',
   }));
-  const text = (value: string) => ({ value: xlsxText(value), wrap: true });
+  const text = (value: string) => ({ value, wrap: true });
   const data = [
     header,
     ...rows.map((r) => [text(r.key), text(r.vi), text(r.en), text(r.translation), { value: r.maxLength }, text(r.context), text(r.screenshot)]),
   ];
   const buffer = await writeXlsxFile([
-    { data, sheet: KIT_SHEET, columns: [30, 50, 45, 50, 10, 36, 30].map((width) => ({ width })), stickyRowsCount: 1 },
-    { data: GUIDE.map((line) => [{ value: line }]), sheet: GUIDE_SHEET, columns: [{ width: 110 }] },
+    { data: xlsxRows(data), sheet: KIT_SHEET, columns: [30, 50, 45, 50, 10, 36, 30].map((width) => ({ width })), stickyRowsCount: 1 },
+    { data: xlsxRows(GUIDE.map((line) => [{ value: line }])), sheet: GUIDE_SHEET, columns: [{ width: 110 }] },
   ]).toBuffer();
   writeFileSync(file, buffer);
 }

@@ -90,7 +90,8 @@ async function answer(ctx: KioskContext, req: IncomingMessage, res: ServerRespon
     req.socket.destroySoon();
     return;
   }
-  if ((req.url ?? '').split('?')[0] === ROOM_HEARTBEAT_PATH) {
+  const path = (req.url ?? '').split('?')[0];
+  if (path === ROOM_HEARTBEAT_PATH) {
     const beat = await acceptJson(req, res, ROOM_HEARTBEAT_PATH, MAX_ROOM_BODY_BYTES, roomHeartbeat, false);
     if (!beat) return;
     touchPc(ctx.db, pc.id, ctx.clock.now());
@@ -101,7 +102,7 @@ async function answer(ctx: KioskContext, req: IncomingMessage, res: ServerRespon
     } satisfies RoomHeartbeatReply);
     return;
   }
-  if ((req.url ?? '').split('?')[0] === ROOM_WAIT_PATH) {
+  if (path === ROOM_WAIT_PATH) {
     // Its body is `{}`: a few bytes are all it may send.
     if (await acceptJson(req, res, ROOM_WAIT_PATH, 64, roomWait, false)) holdWait(ctx, pc.id, res);
     return;

@@ -77,6 +77,9 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
   let closed = false;
   let searching = false;
   let searchedMono = -Infinity;
+  /** One request to the hub where it is now, on the link's mutual-TLS connections. */
+  const postToHub = (path: string, body: unknown, timeoutMs = CALL_TIMEOUT_MS) =>
+    postJson({ host: hub.host, port: hub.port, path, agent, ...tls }, body, MAX_ROOM_BODY_BYTES, timeoutMs);
 
   /** The hub did not answer where it was: look for it on the LAN (in the background; the caller is answered at once). */
   const lookForHub = () => {
@@ -114,7 +117,7 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
       const envelope: RoomCallMessage = { kind: 'call', id, method, params, ...(staff ? { staff } : {}) };
       let answer;
       try {
-        answer = await postJson({ host: hub.host, port: hub.port, path: ROOM_CALL_PATH, agent, ...tls }, envelope, MAX_ROOM_BODY_BYTES, CALL_TIMEOUT_MS);
+        answer = await postToHub(ROOM_CALL_PATH, envelope);
       } catch (error) {
         const lost = error instanceof AnswerLost;
         ctx.log.log('warn', lost ? 'room.hub_answer_lost' : 'room.hub_unreachable', {
@@ -136,7 +139,7 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
     async heartbeat(beat) {
       if (!tls || !agent) return null;
       try {
-        const answer = await postJson({ host: hub.host, port: hub.port, path: ROOM_HEARTBEAT_PATH, agent, ...tls }, beat, MAX_ROOM_BODY_BYTES, CALL_TIMEOUT_MS);
+        const answer = await postToHub(ROOM_HEARTBEAT_PATH, beat);
         const reply = roomHeartbeatReply.safeParse(answer.json);
         return answer.status === 200 && reply.success ? reply.data : null;
       } catch (error) {
@@ -148,12 +151,7 @@ export function createHubLink(ctx: KioskContext, state: KioskState): HubLink {
     async wait() {
       if (!tls || !agent || closed) return null;
       try {
-        const answer = await postJson(
-          { host: hub.host, port: hub.port, path: ROOM_WAIT_PATH, agent, ...tls },
-          {},
-          MAX_ROOM_BODY_BYTES,
-          ROOM_WAIT_MS + CALL_TIMEOUT_MS,
-        );
+        const answer = await postToHub(ROOM_WAIT_PATH, {}, ROOM_WAIT_MS + CALL_TIMEOUT_MS);
         if (answer.status === 404) return 'unsupported';
         if (answer.status === 403) return 'refused';
         const reply = roomWaitReply.safeParse(answer.json);

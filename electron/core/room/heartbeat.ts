@@ -7,6 +7,7 @@
 // Between beats the kiosk keeps one request waiting at the hub (wake.ts), which the hub answers the
 // moment staff ask something of this PC: the kiosk then beats at once, so a request from a console
 // is carried out within a moment rather than at the next beat.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ROOM_HEARTBEAT_MS, roomCommand, type RoomHeartbeat } from '#contract/room';
 import type { KioskContext } from '../context';
 import { internetOf } from '../internet/context';
@@ -102,11 +103,8 @@ export function startHeartbeat(ctx: KioskContext, link: HubLink): () => void {
     }
   };
 
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const wait = setTimeout(resolve, ms);
-      wait.unref?.();
-    });
+  // Never keeps the process alive by itself.
+  const pause = (ms: number) => sleep(ms, undefined, { ref: false });
   const waitForRequests = async (): Promise<void> => {
     while (!stopped) {
       const askedMono = ctx.clock.monotonic();

@@ -6,7 +6,7 @@ import type { SheetData } from 'write-excel-file/node';
 import type { Dimension, ExportFormat, StatisticsReport } from '#contract/statistics';
 import { KioskError } from '../errors';
 import { formatDateTime, localDay } from '../../../common/calendar';
-import { xlsxText } from '../../../common/xlsx-text';
+import { xlsxRows } from '../../../common/xlsx-text';
 import { definitionOf } from './indicators';
 import { dateVi, DIMENSION_VI, dimensionValueVi, pctVi, periodVi } from './labels';
 
@@ -141,10 +141,7 @@ export async function toXlsx(report: StatisticsReport, options: ExportOptions = 
   const { default: writeXlsxFile } = await import('write-excel-file/node');
   const WIDTH = 8;
   const border = { borderStyle: 'thin', borderColor: '#000000' } as const;
-  const line = (value: string, extra: Record<string, unknown> = {}) => [
-    { value: xlsxText(value), columnSpan: WIDTH, ...extra },
-    ...Array<null>(WIDTH - 1).fill(null),
-  ];
+  const line = (value: string, extra: Record<string, unknown> = {}) => [{ value, columnSpan: WIDTH, ...extra }, ...Array<null>(WIDTH - 1).fill(null)];
   const rows: SheetData = headerLines(report).map((text, i) => line(text, i === 2 ? { fontWeight: 'bold', fontSize: 14, align: 'center' } : {}));
   rows.push(
     [],
@@ -153,9 +150,7 @@ export async function toXlsx(report: StatisticsReport, options: ExportOptions = 
   for (const row of reportTable(report)) {
     rows.push(
       row.map((value, i) =>
-        value === '' || value === null
-          ? { value: '', ...border }
-          : { value: typeof value === 'string' ? xlsxText(value) : value, ...(i === 3 || i === 4 ? { format: '#,##0' } : {}), ...border },
+        value === '' || value === null ? { value: '', ...border } : { value, ...(i === 3 || i === 4 ? { format: '#,##0' } : {}), ...border },
       ),
     );
   }
@@ -166,7 +161,7 @@ export async function toXlsx(report: StatisticsReport, options: ExportOptions = 
     for (const row of part.rows) rows.push([null, ...row.map((value) => ({ value }))]);
   }
   rows.push([], ...footerLines(report).map((text) => line(text)));
-  return writeXlsxFile(rows, {
+  return writeXlsxFile(xlsxRows(rows), {
     sheet: 'Báo cáo',
     columns: [6, 46, 9, 12, 18, 12, 15, 12].map((width) => ({ width })),
     orientation: 'landscape',
